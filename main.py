@@ -1,0 +1,8 @@
+"""Start stationapp from a checkout: ``python main.py [--demo] [--database URL] [--lang zh_CN|en]``."""
+
+import sys
+
+from stationapp.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+"""stationapp: the desktop application of a street trade-union service station."""
+
+__version__ = "0.1.0"

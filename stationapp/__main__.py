@@ -1,0 +1,5 @@
+import sys
+
+from stationapp.app import main
+
+sys.exit(main())

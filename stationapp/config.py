@@ -1,0 +1,91 @@
+"""Paths, the database URL, and the registry of every QSettings key the program uses."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "stationapp"
+ORG_NAME = "stationapp"
+DATABASE_ENV = "STATIONAPP_DATABASE"
+DATA_DIR_ENV = "STATIONAPP_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Where databases and backups live; ``STATIONAPP_DATA_DIR`` overrides it (tests, portable use)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override) / "logs"
+    else:
+        path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{(data_dir() / 'stationapp.db').as_posix()}"
+
+
+def demo_database_url() -> str:
+    return f"sqlite:///{(data_dir() / 'demo.db').as_posix()}"
+
+
+def resolve_database_url(cli_value: str | None, *, demo: bool = False) -> str:
+    """The command line wins over the environment, which wins over the default file."""
+    if cli_value:
+        return cli_value
+    if demo:
+        return demo_database_url()
+    env = os.environ.get(DATABASE_ENV, "").strip()
+    return env or default_database_url()
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, found the same way from a checkout, an install or a frozen build."""
+    import sys
+
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
+    return root.joinpath("resources", *parts)
+
+
+@dataclass(frozen=True)
+class SettingsKey:
+    """A QSettings key. ``state`` keys are remembered UI state, the rest user preferences."""
+
+    name: str
+    state: bool = True
+
+
+class Keys:
+    """Every QSettings key, declared once."""
+
+    MAIN_GEOMETRY = SettingsKey("main_window/geometry")
+    MAIN_STATE = SettingsKey("main_window/state")
+    MAIN_TAB = SettingsKey("main_window/current_tab")
+    LAST_USERNAME = SettingsKey("sign_in/last_username")
+    LANGUAGE = SettingsKey("preferences/language", state=False)
+
+    @staticmethod
+    def header_state(table: str) -> SettingsKey:
+        return SettingsKey(f"tables/{table}/header")
+
+    @staticmethod
+    def splitter_state(name: str) -> SettingsKey:
+        return SettingsKey(f"splitters/{name}")

@@ -1,0 +1,158 @@
+"""The one database handle, how to open it, and the transaction helpers every service uses."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlparse
+
+import peewee
+from peewee import DatabaseProxy
+from playhouse.db_url import connect as connect_url
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.errors import DatabaseBusy, DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+database = DatabaseProxy()
+
+BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+BUSY_TIMEOUT_SECONDS = 5.0
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # FULL: a committed transaction survives a power cut, not only a crash of this process.
+    "synchronous": 2,
+    "busy_timeout": int(BUSY_TIMEOUT_SECONDS * 1000),
+    "cache_size": -16000,
+}
+
+
+def now() -> datetime:
+    """The current time in Beijing, naive: every stored time uses this one clock."""
+    return datetime.now(BEIJING).replace(tzinfo=None)
+
+
+def today() -> date:
+    return now().date()
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, for the status bar and logs."""
+    parsed = urlparse(url)
+    if parsed.password:
+        netloc = parsed.netloc.replace(f":{parsed.password}@", ":***@")
+        return parsed._replace(netloc=netloc).geturl()
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a sqlite:/// URL, or None for other databases."""
+    if not url.startswith("sqlite:"):
+        return None
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    path = path.split("?", 1)[0]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def open_database(url: str) -> peewee.Database:
+    """Open ``url`` and bind it to the proxy; creates the folder of a new SQLite file."""
+    path = sqlite_path(url)
+    if url.startswith("sqlite:"):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = connect_url(url, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+    else:
+        db = connect_url(url)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    log.info("database opened: %s", describe_url(url))
+    return db
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, peewee.SqliteDatabase)
+
+
+def translate_error(exc: Exception) -> Exception:
+    """Map a driver error to the expected error the user is shown, or return it unchanged."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            translate(
+                "Database",
+                "The database is busy: another program or desk is writing to it. "
+                "Nothing was saved; please try again in a moment.",
+            )
+        )
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return DatabaseUnavailable(
+            translate(
+                "Database",
+                "The database is read-only, so nothing can be saved. "
+                "Check the file's permissions or ask the administrator.",
+            )
+        )
+    if "disk is full" in text or "database or disk is full" in text or "no space" in text:
+        return DatabaseUnavailable(
+            translate(
+                "Database",
+                "The disk is full, so nothing was saved. Free some space and try again.",
+            )
+        )
+    if "could not connect" in text or "connection" in text and "closed" in text:
+        return DatabaseUnavailable(
+            translate(
+                "Database",
+                "The database server cannot be reached. Nothing was saved; try again when it is "
+                "back.",
+            )
+        )
+    return exc
+
+
+@contextmanager
+def transaction(*, lock: bool = False) -> Iterator[None]:
+    """One service call, one transaction (DESIGN.md rules 2 and 3).
+
+    ``lock=True`` takes the write lock before anything is read, so a decision about something
+    scarce (the next number, the last place) counts what is really there. On PostgreSQL the
+    service also locks its parent row with ``SELECT ... FOR UPDATE``.
+    """
+    db = database.obj
+    try:
+        if lock and isinstance(db, peewee.SqliteDatabase):
+            ctx = db.atomic("IMMEDIATE")
+        else:
+            ctx = db.atomic()
+        with ctx:
+            yield
+    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
+        mapped = translate_error(exc)
+        if mapped is exc:
+            raise
+        log.warning("database error mapped for the user: %s", exc)
+        raise mapped from exc
+
+
+def backup_sqlite(db: peewee.SqliteDatabase, destination: Path) -> Path:
+    """Copy the live database with SQLite's online backup API (consistent while in use)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(destination))
+    try:
+        db.connection().backup(target)
+    finally:
+        target.close()
+    return destination

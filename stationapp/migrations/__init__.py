@@ -1,0 +1,120 @@
+"""Numbered schema steps and the runner that applies them (DESIGN.md rule 6).
+
+The version lives in the ``schema_version`` table together with the application's name, so a
+file that is not a stationapp database is recognised as such. Each step runs in its own
+transaction; on SQLite foreign-key enforcement is switched off while a step runs (a table
+rebuild would otherwise cascade) and the whole file is checked afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.errors import SchemaTooNew, UserError
+from stationapp.migrations import m0001_initial, m0002_person_search_keys
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+APP_ID = "stationapp"
+STEPS: tuple[Callable[[peewee.Database], None], ...] = (
+    m0001_initial.apply,
+    m0002_person_search_keys.apply,
+)
+CURRENT_VERSION = len(STEPS)
+
+
+class NotStationDatabase(UserError):
+    """The file holds tables but is not a stationapp database."""
+
+
+def _version_table_exists(db: peewee.Database) -> bool:
+    return "schema_version" in db.get_tables()
+
+
+def schema_version(db: peewee.Database) -> int:
+    """The database's schema version; 0 for an empty database."""
+    if not _version_table_exists(db):
+        if db.get_tables():
+            raise NotStationDatabase(
+                translate(
+                    "Migrations",
+                    "This database holds tables but is not a stationapp database; it was left "
+                    "untouched.",
+                )
+            )
+        return 0
+    row = db.execute_sql("SELECT app, version FROM schema_version").fetchone()
+    if row is None or row[0] != APP_ID:
+        raise NotStationDatabase(
+            translate("Migrations", "This database is not a stationapp database.")
+        )
+    return int(row[1])
+
+
+def _set_version(db: peewee.Database, version: int) -> None:
+    p = db.param
+    if not _version_table_exists(db):
+        db.execute_sql(
+            "CREATE TABLE schema_version (app VARCHAR(40) NOT NULL, version INTEGER NOT NULL)"
+        )
+        db.execute_sql(
+            f"INSERT INTO schema_version (app, version) VALUES ({p}, {p})", (APP_ID, version)
+        )
+    else:
+        db.execute_sql(f"UPDATE schema_version SET version = {p}", (version,))
+
+
+def check_not_newer(db: peewee.Database) -> int:
+    version = schema_version(db)
+    if version > CURRENT_VERSION:
+        raise SchemaTooNew(
+            translate(
+                "Migrations",
+                "This database was written by a newer version of stationapp (schema {found}; this "
+                "program knows up to {known}). Please install the newer version. The database was "
+                "left untouched.",
+            ).format(found=version, known=CURRENT_VERSION)
+        )
+    return version
+
+
+def migrate(
+    db: peewee.Database,
+    *,
+    backup: Callable[[int], Path | None] | None = None,
+    target: int = CURRENT_VERSION,
+) -> int:
+    """Bring ``db`` up to ``target``; returns the version it started from.
+
+    ``backup(from_version)`` is called once before the first step when the database already holds
+    data, and must raise if it cannot make the copy: no step runs without one.
+    """
+    start = check_not_newer(db)
+    if start >= target:
+        return start
+    if start > 0 and backup is not None:
+        path = backup(start)
+        log.info("backed up schema version %s to %s before migrating", start, path)
+    sqlite = isinstance(db, peewee.SqliteDatabase)
+    if sqlite:
+        db.pragma("foreign_keys", 0)
+    try:
+        for version in range(start + 1, target + 1):
+            with db.atomic():
+                STEPS[version - 1](db)
+                _set_version(db, version)
+            log.info("migrated database to schema version %s", version)
+        if sqlite:
+            problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+    finally:
+        if sqlite:
+            db.pragma("foreign_keys", 1)
+    return start

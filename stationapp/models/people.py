@@ -1,0 +1,57 @@
+"""The people register (职工档案) shared by every tab, and their workplaces."""
+
+from __future__ import annotations
+
+import peewee
+
+from stationapp.db import now
+from stationapp.models.base import BaseModel
+
+ORG_KINDS: tuple[str, ...] = ("company", "office_building", "community", "public_institution")
+UNION_STATUSES: tuple[str, ...] = ("own_union", "joint_union", "none")
+GENDERS: tuple[str, ...] = ("M", "F")
+
+
+class Organization(BaseModel):
+    name = peewee.CharField(max_length=100, unique=True)
+    kind = peewee.CharField(max_length=30, default="company")
+    address = peewee.CharField(max_length=200, default="")
+    contact_name = peewee.CharField(max_length=50, default="")
+    contact_phone = peewee.CharField(max_length=30, default="")
+    union_status = peewee.CharField(max_length=30, default="none")
+    # Name, full pinyin and initials joined with spaces: workplaces are few, a LIKE is enough.
+    search_text = peewee.TextField(default="")
+    active = peewee.BooleanField(default=True)
+    created_at = peewee.DateTimeField(default=now)
+    updated_at = peewee.DateTimeField(default=now)
+
+
+class Person(BaseModel):
+    name = peewee.CharField(max_length=50, index=True)
+    pinyin = peewee.CharField(max_length=200, default="")
+    gender = peewee.CharField(max_length=1, default="")
+    birth_date = peewee.DateField(null=True)
+    id_type = peewee.CharField(max_length=20, default="ric")
+    id_number = peewee.CharField(max_length=32, default="", index=True)
+    phone = peewee.CharField(max_length=30, default="", index=True)
+    workplace = peewee.ForeignKeyField(
+        Organization, null=True, backref="people", on_delete="RESTRICT"
+    )
+    is_member = peewee.BooleanField(default=False)
+    member_card = peewee.CharField(max_length=19, default="")
+    notes = peewee.TextField(default="")
+    active = peewee.BooleanField(default=True)
+    created_at = peewee.DateTimeField(default=now)
+    updated_at = peewee.DateTimeField(default=now)
+    last_activity_at = peewee.DateTimeField(default=now, index=True)
+
+
+class PersonSearchKey(BaseModel):
+    """One way to find a person (a pinyin reading, initials, phone tail...), written on save."""
+
+    person = peewee.ForeignKeyField(Person, backref="search_keys", on_delete="CASCADE")
+    key = peewee.CharField(max_length=64)
+    kind = peewee.CharField(max_length=12)
+
+    class Meta:
+        indexes = ((("key", "person"), True),)

@@ -1,0 +1,482 @@
+"""Staff accounts, sign-in, roles and permissions, station settings, and the audit trail."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import argon2
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import now, transaction
+from stationapp.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
+from stationapp.models.accounts import (
+    ADMIN,
+    CASE_PREFIX,
+    FRONT_DESK,
+    LIBRARIAN,
+    MEDIATION_HEAD,
+    MEDIATOR,
+    ORGANISER,
+    ROLES,
+    STATION_NAME,
+    AuditEntry,
+    Setting,
+    Staff,
+)
+from stationapp.services import changes
+from stationapp.services.validation import normalize_name, normalize_text
+
+translate = QCoreApplication.translate
+
+MAX_FAILED_LOGINS = 5
+LOCK_DURATION = timedelta(minutes=5)
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 128
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
+
+_hasher = argon2.PasswordHasher()  # argon2id with the library's recommended parameters
+
+# Role x action: who may do what. Every service function checks one of these actions.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "staff.manage": frozenset({ADMIN}),
+    "settings.manage": frozenset({ADMIN}),
+    "audit.read": frozenset({ADMIN}),
+    "person.read": frozenset(ROLES),
+    "person.create": frozenset(ROLES),
+    "person.update": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, LIBRARIAN, ORGANISER, ADMIN}),
+    "person.view_full_id": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ADMIN}),
+    "organization.read": frozenset(ROLES),
+    "organization.manage": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
+}
+
+
+def role_label(role: str) -> str:
+    labels = {
+        FRONT_DESK: translate("Roles", "Front desk"),
+        MEDIATOR: translate("Roles", "Mediator"),
+        MEDIATION_HEAD: translate("Roles", "Head of mediation"),
+        LIBRARIAN: translate("Roles", "Librarian"),
+        ORGANISER: translate("Roles", "Event organiser"),
+        ADMIN: translate("Roles", "Administrator"),
+    }
+    return labels.get(role, role)
+
+
+def has_permission(actor: Staff | None, action: str) -> bool:
+    if actor is None or not actor.active:
+        return False
+    return bool(actor.role_set & PERMISSIONS[action])
+
+
+def require(actor: Staff | None, action: str) -> None:
+    """Raise PermissionDenied unless ``actor`` holds a role allowed to do ``action``."""
+    if not has_permission(actor, action):
+        raise PermissionDenied(
+            translate("Accounts", "Your account is not allowed to do this.")
+        )
+
+
+def audit(
+    actor: Staff | None,
+    action: str,
+    entity: str,
+    entity_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append an audit entry; call it inside the transaction of the change it records."""
+    return AuditEntry.create(
+        at=now(),
+        staff=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        details=json.dumps(details or {}, ensure_ascii=False, default=str, sort_keys=True),
+    )
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """The fields whose value changed, as {field: [old, new]}, for the audit trail."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+# --- passwords -----------------------------------------------------------------------------------
+
+
+def check_password_rules(password: str, *, field: str = "password") -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            translate("Accounts", "A password needs at least {n} characters.").format(
+                n=MIN_PASSWORD_LENGTH
+            ),
+            field=field,
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError(
+            translate("Accounts", "A password can have at most {n} characters.").format(
+                n=MAX_PASSWORD_LENGTH
+            ),
+            field=field,
+        )
+    if password.strip() != password or not password.strip():
+        raise ValidationError(
+            translate("Accounts", "A password cannot start or end with a space."), field=field
+        )
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify(staff: Staff, password: str) -> bool:
+    try:
+        return _hasher.verify(staff.password_hash, password)
+    except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
+        return False
+
+
+def normalize_username(raw: str) -> str:
+    username = raw.strip().lower()
+    if not USERNAME_RE.match(username):
+        raise ValidationError(
+            translate(
+                "Accounts",
+                "A user name has 2 to 32 letters, digits, dots, dashes or underscores, "
+                "starting with a letter or digit.",
+            ),
+            field="username",
+        )
+    return username
+
+
+def _check_roles(roles: list[str] | tuple[str, ...]) -> str:
+    chosen = [r for r in ROLES if r in set(roles)]
+    unknown = set(roles) - set(ROLES)
+    if unknown or not chosen:
+        raise ValidationError(
+            translate("Accounts", "Choose at least one role."), field="roles"
+        )
+    return ",".join(chosen)
+
+
+# --- first run, sign-in ---------------------------------------------------------------------------
+
+
+def is_first_run() -> bool:
+    return not Staff.select().exists()
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    station_name: str
+    case_prefix: str
+
+
+def station_settings() -> StationSettings:
+    values = {s.key: s.value for s in Setting.select()}
+    return StationSettings(
+        station_name=values.get(STATION_NAME, ""), case_prefix=values.get(CASE_PREFIX, "")
+    )
+
+
+def _store_settings(station: StationSettings) -> None:
+    for key, value in ((STATION_NAME, station.station_name), (CASE_PREFIX, station.case_prefix)):
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
+
+
+def _clean_station(station_name: str, case_prefix: str) -> StationSettings:
+    errors: dict[str, str] = {}
+    name = prefix = ""
+    try:
+        name = normalize_text(station_name, field="station_name", max_length=100, required=True)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    try:
+        prefix = normalize_text(case_prefix, field="case_prefix", max_length=10, required=True)
+        if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,10}", prefix):
+            raise ValidationError(
+                translate(
+                    "Accounts",
+                    "The case-number prefix is 1 to 10 Chinese characters or letters, "
+                    "such as 建工调.",
+                ),
+                field="case_prefix",
+            )
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    return StationSettings(station_name=name, case_prefix=prefix)
+
+
+def _clean_staff_fields(
+    *, username: str, display_name: str, password: str, password_field: str = "password"
+) -> tuple[str, str]:
+    errors: dict[str, str] = {}
+    clean_user = clean_name = ""
+    for field, check in (
+        ("username", lambda: normalize_username(username)),
+        ("display_name", lambda: normalize_name(display_name, field="display_name")),
+        (password_field, lambda: check_password_rules(password, field=password_field)),
+    ):
+        try:
+            value = check()
+        except ValidationError as exc:
+            errors.update(exc.errors or {field: exc.message})
+            continue
+        if field == "username":
+            clean_user = value
+        elif field == "display_name":
+            clean_name = value
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    return clean_user, clean_name
+
+
+def create_first_admin(
+    *, username: str, display_name: str, password: str, station_name: str, case_prefix: str
+) -> Staff:
+    """The first-run set-up: the administrator account and the station's name and prefix."""
+    settings_error: ValidationError | None = None
+    try:
+        station = _clean_station(station_name, case_prefix)
+    except ValidationError as exc:
+        settings_error = exc
+    try:
+        clean_user, clean_name = _clean_staff_fields(
+            username=username, display_name=display_name, password=password
+        )
+    except ValidationError as exc:
+        if settings_error:
+            exc.errors.update(settings_error.errors)
+        raise
+    if settings_error:
+        raise settings_error
+    with transaction(lock=True):
+        if Staff.select().exists():
+            raise PermissionDenied(
+                translate("Accounts", "The station has already been set up; please sign in.")
+            )
+        staff = Staff.create(
+            username=clean_user,
+            display_name=clean_name,
+            roles=ADMIN,
+            password_hash=hash_password(password),
+            created_at=now(),
+        )
+        _store_settings(station)
+        audit(staff, "create", "staff", staff.id, {"username": clean_user, "roles": ADMIN})
+        audit(staff, "update", "settings", None, {"station_name": station.station_name,
+                                                  "case_prefix": station.case_prefix})
+    changes.notify("staff")
+    return staff
+
+
+def authenticate(username: str, password: str) -> Staff:
+    """Sign in. Five wrong passwords lock the account for five minutes."""
+    wrong = AuthenticationFailed(
+        translate("Accounts", "Wrong user name or password."), field="password"
+    )
+    name = username.strip().lower()
+    with transaction(lock=True):
+        staff = Staff.get_or_none(Staff.username == name)
+        if staff is None:
+            raise wrong
+        if not staff.active:
+            raise AuthenticationFailed(
+                translate("Accounts", "This account has been deactivated."), field="username"
+            )
+        moment = now()
+        if staff.locked_until and staff.locked_until > moment:
+            raise _locked_error(staff.locked_until - moment)
+        if not _verify(staff, password):
+            staff.failed_logins += 1
+            if staff.failed_logins >= MAX_FAILED_LOGINS:
+                staff.locked_until = moment + LOCK_DURATION
+                staff.failed_logins = 0
+                staff.save()
+                audit(staff, "lock", "staff", staff.id, {"reason": "failed_logins"})
+                locked = _locked_error(LOCK_DURATION)
+            else:
+                staff.save()
+                audit(staff, "login_failed", "staff", staff.id, {"failures": staff.failed_logins})
+                locked = None
+        else:
+            locked = None
+            staff.failed_logins = 0
+            staff.locked_until = None
+            staff.last_login_at = moment
+            if _hasher.check_needs_rehash(staff.password_hash):
+                staff.password_hash = hash_password(password)
+            staff.save()
+            audit(staff, "login", "staff", staff.id)
+            return staff
+    # Raised outside the block so the failure count is committed, not rolled back.
+    raise locked or wrong
+
+
+def _locked_error(remaining: timedelta) -> AuthenticationFailed:
+    minutes = max(1, -(-int(remaining.total_seconds()) // 60))
+    return AuthenticationFailed(
+        translate(
+            "Accounts",
+            "Too many wrong passwords: this account is locked for {minutes} more minute(s).",
+        ).format(minutes=minutes),
+        field="password",
+    )
+
+
+def verify_password(actor: Staff, password: str) -> bool:
+    """Check the signed-in staff member's password again (unlocking the screen)."""
+    fresh = Staff.get_by_id(actor.id)
+    return fresh.active and _verify(fresh, password)
+
+
+def change_password(actor: Staff, *, old_password: str, new_password: str) -> None:
+    with transaction():
+        staff = Staff.get_by_id(actor.id)
+        if not _verify(staff, old_password):
+            raise ValidationError(
+                translate("Accounts", "The current password is wrong."), field="old_password"
+            )
+        check_password_rules(new_password, field="new_password")
+        if new_password == old_password:
+            raise ValidationError(
+                translate("Accounts", "The new password must differ from the current one."),
+                field="new_password",
+            )
+        staff.password_hash = hash_password(new_password)
+        staff.must_change_password = False
+        staff.save()
+        audit(staff, "change_password", "staff", staff.id)
+    actor.must_change_password = False
+
+
+# --- staff administration -------------------------------------------------------------------------
+
+
+def list_staff(actor: Staff) -> list[Staff]:
+    require(actor, "staff.manage")
+    return list(Staff.select().order_by(Staff.active.desc(), Staff.username))
+
+
+def create_staff(
+    actor: Staff, *, username: str, display_name: str, roles: list[str], password: str
+) -> Staff:
+    require(actor, "staff.manage")
+    errors: dict[str, str] = {}
+    try:
+        clean_user, clean_name = _clean_staff_fields(
+            username=username, display_name=display_name, password=password
+        )
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    try:
+        role_text = _check_roles(roles)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    with transaction(lock=True):
+        if Staff.select().where(Staff.username == clean_user).exists():
+            raise ValidationError(
+                translate("Accounts", "The user name {name} is taken.").format(name=clean_user),
+                field="username",
+            )
+        staff = Staff.create(
+            username=clean_user,
+            display_name=clean_name,
+            roles=role_text,
+            password_hash=hash_password(password),
+            must_change_password=True,
+            created_at=now(),
+        )
+        audit(actor, "create", "staff", staff.id, {"username": clean_user, "roles": role_text})
+    changes.notify("staff")
+    return staff
+
+
+def update_staff(
+    actor: Staff, staff_id: int, *, display_name: str, roles: list[str], active: bool
+) -> Staff:
+    require(actor, "staff.manage")
+    errors: dict[str, str] = {}
+    try:
+        clean_name = normalize_name(display_name, field="display_name")
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    try:
+        role_text = _check_roles(roles)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    with transaction(lock=True):
+        staff = Staff.get_or_none(Staff.id == staff_id)
+        if staff is None:
+            raise NotFound(translate("Accounts", "This staff account no longer exists."))
+        will_be_admin = active and ADMIN in role_text.split(",")
+        if not will_be_admin and ADMIN in staff.role_set and staff.active:
+            other_admins = (
+                Staff.select()
+                .where(Staff.active, Staff.roles.contains(ADMIN), Staff.id != staff.id)
+                .count()
+            )
+            if other_admins == 0:
+                raise ValidationError(
+                    translate(
+                        "Accounts",
+                        "This is the last active administrator; the station needs at least one.",
+                    ),
+                    field="roles",
+                )
+        before = {"display_name": staff.display_name, "roles": staff.roles, "active": staff.active}
+        staff.display_name = clean_name
+        staff.roles = role_text
+        staff.active = active
+        staff.save()
+        after = {"display_name": clean_name, "roles": role_text, "active": active}
+        audit(actor, "update", "staff", staff.id, diff(before, after))
+    changes.notify("staff")
+    return staff
+
+
+def reset_password(actor: Staff, staff_id: int, *, new_password: str) -> None:
+    """An administrator sets a temporary password; the staff member must change it at sign-in."""
+    require(actor, "staff.manage")
+    check_password_rules(new_password, field="new_password")
+    with transaction():
+        staff = Staff.get_or_none(Staff.id == staff_id)
+        if staff is None:
+            raise NotFound(translate("Accounts", "This staff account no longer exists."))
+        staff.password_hash = hash_password(new_password)
+        staff.must_change_password = True
+        staff.failed_logins = 0
+        staff.locked_until = None
+        staff.save()
+        audit(actor, "reset_password", "staff", staff.id)
+    changes.notify("staff")
+
+
+def update_station_settings(actor: Staff, *, station_name: str, case_prefix: str) -> None:
+    require(actor, "settings.manage")
+    station = _clean_station(station_name, case_prefix)
+    with transaction():
+        before = station_settings()
+        _store_settings(station)
+        audit(
+            actor,
+            "update",
+            "settings",
+            None,
+            diff(
+                {"station_name": before.station_name, "case_prefix": before.case_prefix},
+                {"station_name": station.station_name, "case_prefix": station.case_prefix},
+            ),
+        )
+    changes.notify("settings")

@@ -1,0 +1,39 @@
+"""Opening the station's database: connect, back up, migrate, refuse what is too new."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import peewee
+
+from stationapp import config
+from stationapp.db import backup_sqlite, now, open_database
+from stationapp.migrations import CURRENT_VERSION, migrate
+
+log = logging.getLogger(__name__)
+
+
+def backup_before_migration(db: peewee.Database, from_version: int) -> Path | None:
+    """Copy a SQLite database next to the other backups; other databases are logged only."""
+    if not isinstance(db, peewee.SqliteDatabase):
+        log.warning("no automatic pre-migration backup for %s; back it up with its own tools",
+                    type(db).__name__)
+        return None
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    name = f"stationapp-v{from_version}-before-v{CURRENT_VERSION}-{stamp}.db"
+    return backup_sqlite(db, config.backup_dir() / name)
+
+
+def open_station_database(url: str) -> peewee.Database:
+    """Open ``url``, upgrade its schema (after a backup) and return it, bound to the proxy.
+
+    Raises SchemaTooNew or NotStationDatabase (both leave the file untouched).
+    """
+    db = open_database(url)
+    try:
+        migrate(db, backup=lambda version: backup_before_migration(db, version))
+    except BaseException:
+        db.close()
+        raise
+    return db

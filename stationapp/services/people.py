@@ -1,0 +1,527 @@
+"""The people register: validation, duplicate detection, search keys, search and paging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import peewee
+from pypinyin import Style, lazy_pinyin
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import now, today, transaction
+from stationapp.errors import DuplicateFound, NotFound, ValidationError
+from stationapp.models.accounts import AuditEntry, Staff
+from stationapp.models.people import (
+    GENDERS,
+    ORG_KINDS,
+    UNION_STATUSES,
+    Organization,
+    Person,
+    PersonSearchKey,
+)
+from stationapp.services import changes
+from stationapp.services.accounts import audit, diff, has_permission, require
+from stationapp.services.search_keys import digit_keys, name_keys, normalize_query
+from stationapp.services.validation import (
+    ID_TYPE_CODES,
+    check_id_number,
+    normalize_card_number,
+    normalize_name,
+    normalize_phone,
+    normalize_text,
+    phone_digits,
+)
+
+translate = QCoreApplication.translate
+
+SEARCH_CANDIDATES = 200
+MIN_BIRTH_DATE = date(1900, 1, 1)
+
+
+# --- search keys ----------------------------------------------------------------------------------
+
+
+def person_search_keys(
+    *, name: str, phone: str, id_number: str, member_card: str
+) -> dict[str, str]:
+    """Every key a person is found under, mapped to its kind (first kind wins)."""
+    keys: dict[str, str] = {}
+    for key in sorted(name_keys(name)):
+        keys.setdefault(key[:64], "name")
+    if phone:
+        digits = phone_digits(phone)
+        for key in sorted(digit_keys(digits)):
+            keys.setdefault(key, "phone")
+        if "-" in phone:
+            # A landline is also said without its area code.
+            local = phone_digits(phone.split("-", 1)[1])
+            keys.setdefault(local, "phone")
+    if id_number:
+        for key in sorted(digit_keys(id_number.lower())):
+            keys.setdefault(key, "id")
+    if member_card:
+        for key in sorted(digit_keys(member_card)):
+            keys.setdefault(key, "card")
+    return keys
+
+
+def _write_search_keys(person: Person) -> None:
+    PersonSearchKey.delete().where(PersonSearchKey.person == person.id).execute()
+    keys = person_search_keys(
+        name=person.name,
+        phone=person.phone,
+        id_number=person.id_number,
+        member_card=person.member_card,
+    )
+    if keys:
+        PersonSearchKey.insert_many(
+            [{"person": person.id, "key": k, "kind": kind} for k, kind in keys.items()]
+        ).execute()
+
+
+def display_pinyin(name: str) -> str:
+    return " ".join(lazy_pinyin(name, style=Style.NORMAL, v_to_u=False))
+
+
+# --- input ------------------------------------------------------------------------------------
+
+
+@dataclass
+class PersonInput:
+    """What a form submits. ``id_number=None`` on an update leaves the stored number unchanged
+    (roles that only see it masked cannot retype it)."""
+
+    name: str
+    gender: str = ""
+    birth_date: date | None = None
+    id_type: str = "ric"
+    id_number: str | None = ""
+    phone: str = ""
+    workplace_id: int | None = None
+    is_member: bool = False
+    member_card: str = ""
+    notes: str = ""
+
+
+@dataclass
+class CleanPerson:
+    values: dict[str, object]
+    warnings: list[str] = field(default_factory=list)
+
+
+def validate_person(data: PersonInput, *, on: date | None = None) -> CleanPerson:
+    """Check every field and return clean values, or raise one error listing every bad field."""
+    on = on or today()
+    errors: dict[str, str] = {}
+    values: dict[str, object] = {}
+    warnings: list[str] = []
+
+    def check(name: str, fn):  # noqa: ANN001, ANN202 - a local collector
+        try:
+            return fn()
+        except ValidationError as exc:
+            errors.update(exc.errors or {name: exc.message})
+            return None
+
+    values["name"] = check("name", lambda: normalize_name(data.name, field="name"))
+    values["phone"] = check("phone", lambda: normalize_phone(data.phone))
+    values["member_card"] = check("member_card", lambda: normalize_card_number(data.member_card))
+    values["notes"] = check(
+        "notes", lambda: normalize_text(data.notes, field="notes", max_length=2000)
+    )
+    if data.id_type not in ID_TYPE_CODES:
+        errors["id_type"] = translate("People", "Choose a document type.")
+    derived_gender = derived_birth = None
+    if data.id_number is not None:
+        id_check = check(
+            "id_number",
+            lambda: check_id_number(data.id_number or "", id_type=data.id_type, today=on),
+        )
+        if id_check is not None:
+            values["id_type"] = data.id_type
+            values["id_number"] = id_check.number
+            warnings.extend(id_check.warnings)
+            derived_gender, derived_birth = id_check.gender, id_check.birth_date
+    gender = data.gender or derived_gender or ""
+    if gender and gender not in GENDERS:
+        errors["gender"] = translate("People", "Choose male or female.")
+    elif derived_gender and data.gender and data.gender != derived_gender:
+        errors["gender"] = translate(
+            "People", "The ID number says otherwise; check the gender or the ID number."
+        )
+    values["gender"] = gender
+    birth = data.birth_date or derived_birth
+    if birth is not None:
+        if birth > on:
+            errors["birth_date"] = translate("People", "The birth date is in the future.")
+        elif birth < MIN_BIRTH_DATE:
+            errors["birth_date"] = translate("People", "The birth date is before 1900.")
+        elif derived_birth and data.birth_date and data.birth_date != derived_birth:
+            errors["birth_date"] = translate(
+                "People", "The ID number gives another birth date ({date})."
+            ).format(date=derived_birth.isoformat())
+    values["birth_date"] = birth
+    if data.workplace_id is not None:
+        if not Organization.select().where(Organization.id == data.workplace_id).exists():
+            errors["workplace"] = translate("People", "This workplace no longer exists.")
+    values["workplace"] = data.workplace_id
+    values["is_member"] = bool(data.is_member)
+    if values.get("member_card") and not data.is_member:
+        errors["member_card"] = translate(
+            "People", "Only union members have a member card; tick the member box first."
+        )
+    if errors:
+        first = next(iter(errors.values()))
+        raise ValidationError(first, field=next(iter(errors)), errors=errors)
+    return CleanPerson(values=values, warnings=warnings)
+
+
+def find_duplicates(
+    *, name: str, phone: str, id_number: str, exclude_id: int | None = None
+) -> list[Person]:
+    """People already on file with this ID number, or with this name and this phone."""
+    conditions = []
+    if id_number:
+        conditions.append(Person.id_number == id_number)
+    if name and phone:
+        conditions.append((Person.name == name) & (Person.phone == phone))
+    if not conditions:
+        return []
+    where = conditions[0]
+    for extra in conditions[1:]:
+        where = where | extra
+    query = Person.select().where(where, Person.active)
+    if exclude_id is not None:
+        query = query.where(Person.id != exclude_id)
+    return list(query.limit(5))
+
+
+def _duplicate_error(existing: list[Person]) -> DuplicateFound:
+    return DuplicateFound(
+        translate(
+            "People",
+            "This person seems to be on file already. Open the existing record instead of "
+            "creating a second one.",
+        ),
+        field="id_number" if existing and existing[0].id_number else "name",
+        existing=existing,
+    )
+
+
+# --- writes -----------------------------------------------------------------------------------
+
+
+def create_person(
+    actor: Staff, data: PersonInput, *, allow_duplicate: bool = False
+) -> Person:
+    require(actor, "person.create")
+    clean = validate_person(data)
+    v = clean.values
+    with transaction(lock=True):
+        existing = find_duplicates(
+            name=v["name"], phone=v["phone"], id_number=v.get("id_number", "")
+        )
+        same_id = [p for p in existing if v.get("id_number") and p.id_number == v["id_number"]]
+        if same_id or (existing and not allow_duplicate):
+            raise _duplicate_error(same_id or existing)
+        moment = now()
+        person = Person.create(
+            **v, pinyin=display_pinyin(v["name"]), created_at=moment, updated_at=moment,
+            last_activity_at=moment,
+        )
+        _write_search_keys(person)
+        audit(actor, "create", "person", person.id, _audit_values(v))
+    changes.notify("person")
+    return person
+
+
+def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
+    require(actor, "person.update")
+    if data.id_number is not None and not has_permission(actor, "person.view_full_id"):
+        stored = Person.get_or_none(Person.id == person_id)
+        if stored is not None and stored.id_number:
+            # A role that sees only the masked number keeps the stored one.
+            data = replace(data, id_number=None, id_type=stored.id_type)
+    clean = validate_person(data)
+    v = clean.values
+    with transaction(lock=True):
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise NotFound(translate("People", "This person is no longer on file."))
+        id_number = v.get("id_number", person.id_number)
+        existing = find_duplicates(
+            name=v["name"], phone=v["phone"], id_number=id_number, exclude_id=person.id
+        )
+        same_id = [p for p in existing if id_number and p.id_number == id_number]
+        if same_id:
+            raise _duplicate_error(same_id)
+        before = {k: _plain(getattr(person, k if k != "workplace" else "workplace_id")) for k in v}
+        for key, value in v.items():
+            setattr(person, key, value)
+        person.pinyin = display_pinyin(person.name)
+        person.updated_at = now()
+        person.save()
+        _write_search_keys(person)
+        audit(actor, "update", "person", person.id, _mask_audit(diff(before, _audit_values(v))))
+    changes.notify("person")
+    return person
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _audit_values(values: dict[str, object]) -> dict[str, object]:
+    out = {k: _plain(v) for k, v in values.items()}
+    if out.get("id_number"):
+        out["id_number"] = mask_id(str(out["id_number"]))
+    return out
+
+
+def _mask_audit(changed: dict[str, list[object]]) -> dict[str, list[object]]:
+    if "id_number" in changed:
+        changed["id_number"] = [mask_id(str(x or "")) for x in changed["id_number"]]
+    return changed
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def mask_id(number: str) -> str:
+    """110105********002X: the address code and the last four stay, the birth date goes."""
+    if not number:
+        return ""
+    if len(number) >= 15:
+        return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    if len(number) > 4:
+        return number[:1] + "*" * (len(number) - 3) + number[-2:]
+    return "*" * len(number)
+
+
+def shown_id(actor: Staff, person: Person) -> str:
+    """The ID number as this actor may see it on a person's own page."""
+    if has_permission(actor, "person.view_full_id"):
+        return person.id_number
+    return mask_id(person.id_number)
+
+
+def get_person(actor: Staff, person_id: int) -> Person:
+    require(actor, "person.read")
+    person = (
+        Person.select(Person, Organization)
+        .join(Organization, peewee.JOIN.LEFT_OUTER)
+        .where(Person.id == person_id)
+        .first()
+    )
+    if person is None:
+        raise NotFound(translate("People", "This person is no longer on file."))
+    return person
+
+
+def count_people(actor: Staff) -> int:
+    require(actor, "person.read")
+    return Person.select().where(Person.active).count()
+
+
+def list_people(actor: Staff, *, offset: int, limit: int) -> list[Person]:
+    """One page of the register, most recently active first."""
+    require(actor, "person.read")
+    return list(
+        Person.select(Person, Organization)
+        .join(Organization, peewee.JOIN.LEFT_OUTER)
+        .where(Person.active)
+        .order_by(Person.last_activity_at.desc(), Person.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+
+
+def _candidates(token: str) -> dict[int, int]:
+    """Person ids matching ``token``, mapped to 0 for an exact key and 1 for a key prefix."""
+    key = PersonSearchKey.key
+    found: dict[int, int] = {}
+    for row in (
+        PersonSearchKey.select(PersonSearchKey.person).where(key == token).limit(SEARCH_CANDIDATES)
+    ):
+        found.setdefault(row.person_id, 0)
+    if len(found) < SEARCH_CANDIDATES:
+        # A range over the key index: portable, and fast on both databases.
+        prefixed = (
+            PersonSearchKey.select(PersonSearchKey.person)
+            .where(key > token, key < token + "\U0010ffff")
+            .limit(SEARCH_CANDIDATES * 2)
+        )
+        for row in prefixed:
+            found.setdefault(row.person_id, 1)
+            if len(found) >= SEARCH_CANDIDATES:
+                break
+    return found
+
+
+def search_people(actor: Staff, text: str, *, limit: int = 20) -> list[Person]:
+    """Find people by name, pinyin, initials, phone, ID or card number, or their last 4 digits.
+
+    Several words narrow the search ("wang 5678"). Exact key matches come first, then the most
+    recently active.
+    """
+    require(actor, "person.read")
+    tokens = [normalize_query(t)[:64] for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return []
+    rank = _candidates(tokens[0])
+    for token in tokens[1:]:
+        other = _candidates(token)
+        rank = {pid: max(r, other[pid]) for pid, r in rank.items() if pid in other}
+    if not rank:
+        return []
+    people = list(
+        Person.select(Person, Organization)
+        .join(Organization, peewee.JOIN.LEFT_OUTER)
+        .where(Person.id.in_(list(rank)), Person.active)
+    )
+    people.sort(key=lambda p: (rank[p.id], -p.last_activity_at.timestamp(), p.id))
+    return people[:limit]
+
+
+def person_history(actor: Staff, person_id: int, *, limit: int = 50) -> list[AuditEntry]:
+    """The record's own history (who created and changed it, when)."""
+    require(actor, "person.read")
+    return list(
+        AuditEntry.select(AuditEntry, Staff)
+        .join(Staff, peewee.JOIN.LEFT_OUTER)
+        .where(AuditEntry.entity == "person", AuditEntry.entity_id == person_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+    )
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+
+@dataclass
+class OrganizationInput:
+    name: str
+    kind: str = "company"
+    address: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    union_status: str = "none"
+
+
+def organization_search_text(name: str) -> str:
+    syllables = lazy_pinyin(name, style=Style.NORMAL)
+    initials = lazy_pinyin(name, style=Style.FIRST_LETTER)
+    return " ".join([normalize_query(name), "".join(syllables).lower(), "".join(initials).lower()])
+
+
+def _validate_organization(data: OrganizationInput) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    values: dict[str, object] = {}
+    for key, fn in (
+        ("name", lambda: normalize_text(data.name, field="name", max_length=100, required=True)),
+        ("address", lambda: normalize_text(data.address, field="address", max_length=200)),
+        ("contact_name", lambda: normalize_text(
+            data.contact_name, field="contact_name", max_length=50)),
+        ("contact_phone", lambda: normalize_phone(data.contact_phone)),
+    ):
+        try:
+            values[key] = fn()
+        except ValidationError as exc:
+            errors[key] = exc.message
+    if data.kind not in ORG_KINDS:
+        errors["kind"] = translate("People", "Choose the kind of workplace.")
+    if data.union_status not in UNION_STATUSES:
+        errors["union_status"] = translate("People", "Choose the union status.")
+    values["kind"] = data.kind
+    values["union_status"] = data.union_status
+    if errors:
+        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    return values
+
+
+def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
+    require(actor, "organization.manage")
+    v = _validate_organization(data)
+    with transaction(lock=True):
+        if Organization.select().where(Organization.name == v["name"]).exists():
+            existing = list(Organization.select().where(Organization.name == v["name"]))
+            raise DuplicateFound(
+                translate("People", "A workplace with this name is already on file."),
+                field="name",
+                existing=existing,
+            )
+        moment = now()
+        org = Organization.create(
+            **v, search_text=organization_search_text(v["name"]), created_at=moment,
+            updated_at=moment,
+        )
+        audit(actor, "create", "organization", org.id, v)
+    changes.notify("organization")
+    return org
+
+
+def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> Organization:
+    require(actor, "organization.manage")
+    v = _validate_organization(data)
+    with transaction(lock=True):
+        org = Organization.get_or_none(Organization.id == org_id)
+        if org is None:
+            raise NotFound(translate("People", "This workplace is no longer on file."))
+        clash = Organization.select().where(
+            Organization.name == v["name"], Organization.id != org_id
+        )
+        if clash.exists():
+            raise DuplicateFound(
+                translate("People", "A workplace with this name is already on file."),
+                field="name",
+                existing=list(clash),
+            )
+        before = {k: getattr(org, k) for k in v}
+        for key, value in v.items():
+            setattr(org, key, value)
+        org.search_text = organization_search_text(org.name)
+        org.updated_at = now()
+        org.save()
+        audit(actor, "update", "organization", org.id, diff(before, v))
+    changes.notify("organization")
+    return org
+
+
+def search_organizations(actor: Staff, text: str, *, limit: int = 20) -> list[Organization]:
+    require(actor, "organization.read")
+    query = Organization.select().where(Organization.active)
+    q = normalize_query(text)
+    if q:
+        query = query.where(Organization.search_text.contains(q))
+    return list(query.order_by(Organization.name).limit(limit))
+
+
+def get_organization(actor: Staff, org_id: int) -> Organization:
+    require(actor, "organization.read")
+    org = Organization.get_or_none(Organization.id == org_id)
+    if org is None:
+        raise NotFound(translate("People", "This workplace is no longer on file."))
+    return org
+
+
+def org_kind_label(kind: str) -> str:
+    return {
+        "company": translate("People", "Company"),
+        "office_building": translate("People", "Office building"),
+        "community": translate("People", "Community"),
+        "public_institution": translate("People", "Public institution"),
+    }.get(kind, kind)
+
+
+def union_status_label(status: str) -> str:
+    return {
+        "own_union": translate("People", "Own union"),
+        "joint_union": translate("People", "Joint union"),
+        "none": translate("People", "No union"),
+    }.get(status, status)
+
+
+def gender_label(gender: str) -> str:
+    return {"M": translate("People", "Male"), "F": translate("People", "Female")}.get(gender, "")

@@ -1,0 +1,449 @@
+"""First-run set-up, sign-in, password change, staff administration, station settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp import config
+from stationapp.errors import UserError, ValidationError
+from stationapp.models.accounts import ROLES, Staff
+from stationapp.services import accounts
+from stationapp.ui.forms import FieldErrors, MessageBar
+
+
+def password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(accounts.MAX_PASSWORD_LENGTH)
+    return edit
+
+
+def show_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> None:
+    """Put each message at its field; anything else goes to the message bar."""
+    errors = exc.errors if isinstance(exc, ValidationError) else {}
+    if not errors and exc.field:
+        errors = {exc.field: exc.message}
+    leftover = fields.show(errors) if errors else [exc.message]
+    if leftover:
+        bar.show_message("\n".join(leftover))
+    else:
+        bar.hide()
+
+
+class FirstRunDialog(QDialog):
+    """Creates the administrator and names the station, on an empty database."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set up the station"))
+        self.staff: Staff | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Welcome. This database is new. Name the station and create the administrator "
+                "account; the administrator then adds the other staff."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+
+        station_box = QGroupBox(self.tr("Station"))
+        station_form = QFormLayout(station_box)
+        self.fields = FieldErrors(station_form)
+        self.station_name = QLineEdit()
+        self.station_name.setPlaceholderText(self.tr("e.g. Jianguomen Street Union Service Station"))
+        self.fields.add_row(self.tr("Station name"), "station_name", self.station_name)
+        self.case_prefix = QLineEdit()
+        self.case_prefix.setPlaceholderText(self.tr("e.g. 建工调"))
+        self.case_prefix.setMaxLength(10)
+        self.fields.add_row(self.tr("Case-number prefix"), "case_prefix", self.case_prefix)
+        layout.addWidget(station_box)
+
+        admin_box = QGroupBox(self.tr("Administrator"))
+        admin_form = QFormLayout(admin_box)
+        admin_fields = FieldErrors(admin_form)
+        self.display_name = QLineEdit()
+        admin_fields.add_row(self.tr("Full name"), "display_name", self.display_name)
+        self.username = QLineEdit()
+        self.username.setMaxLength(32)
+        admin_fields.add_row(self.tr("User name"), "username", self.username)
+        self.password = password_edit()
+        admin_fields.add_row(self.tr("Password"), "password", self.password)
+        self.repeat = password_edit()
+        admin_fields.add_row(self.tr("Repeat password"), "repeat", self.repeat)
+        layout.addWidget(admin_box)
+        self.admin_fields = admin_fields
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and start"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def submit(self) -> None:
+        self.fields.clear()
+        self.admin_fields.clear()
+        if self.password.text() != self.repeat.text():
+            self.admin_fields.show({"repeat": self.tr("The two passwords differ.")})
+            return
+        try:
+            self.staff = accounts.create_first_admin(
+                username=self.username.text(),
+                display_name=self.display_name.text(),
+                password=self.password.text(),
+                station_name=self.station_name.text(),
+                case_prefix=self.case_prefix.text(),
+            )
+        except UserError as exc:
+            errors = exc.errors if isinstance(exc, ValidationError) else {}
+            station = {k: v for k, v in errors.items() if k in ("station_name", "case_prefix")}
+            admin = {k: v for k, v in errors.items() if k not in station}
+            self.fields.show(station)
+            self.admin_fields.show(admin)
+            if not errors:
+                self.bar.show_message(exc.message)
+            return
+        self.accept()
+
+
+class SignInDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, station_name: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in"))
+        self.staff: Staff | None = None
+        layout = QVBoxLayout(self)
+        if station_name:
+            title = QLabel(station_name)
+            font = title.font()
+            font.setPointSize(font.pointSize() + 3)
+            font.setBold(True)
+            title.setFont(font)
+            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(title)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.username = QLineEdit()
+        self.username.setMaxLength(32)
+        self.fields.add_row(self.tr("User name"), "username", self.username)
+        self.password = password_edit()
+        self.fields.add_row(self.tr("Password"), "password", self.password)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+        last = QSettings().value(config.Keys.LAST_USERNAME.name, "")
+        if last:
+            self.username.setText(str(last))
+            self.password.setFocus()
+
+    def submit(self) -> None:
+        try:
+            staff = accounts.authenticate(self.username.text(), self.password.text())
+        except UserError as exc:
+            self.password.clear()
+            show_error(exc, self.fields, self.bar)
+            self.password.setFocus()
+            return
+        QSettings().setValue(config.Keys.LAST_USERNAME.name, staff.username)
+        self.staff = staff
+        self.accept()
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, actor: Staff, parent: QWidget | None = None, *, forced: bool = False):
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(self.tr("Change password"))
+        layout = QVBoxLayout(self)
+        if forced:
+            note = QLabel(
+                self.tr("Your password was set by an administrator. Please choose your own now.")
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.old = password_edit()
+        self.fields.add_row(self.tr("Current password"), "old_password", self.old)
+        self.new = password_edit()
+        self.fields.add_row(self.tr("New password"), "new_password", self.new)
+        self.repeat = password_edit()
+        self.fields.add_row(self.tr("Repeat new password"), "repeat", self.repeat)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(400)
+
+    def submit(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self.fields.show({"repeat": self.tr("The two passwords differ.")})
+            return
+        try:
+            accounts.change_password(
+                self.actor, old_password=self.old.text(), new_password=self.new.text()
+            )
+        except UserError as exc:
+            show_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class StationSettingsDialog(QDialog):
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(self.tr("Station settings"))
+        current = accounts.station_settings()
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.station_name = QLineEdit(current.station_name)
+        self.fields.add_row(self.tr("Station name"), "station_name", self.station_name)
+        self.case_prefix = QLineEdit(current.case_prefix)
+        self.case_prefix.setMaxLength(10)
+        self.fields.add_row(self.tr("Case-number prefix"), "case_prefix", self.case_prefix)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        try:
+            accounts.update_station_settings(
+                self.actor,
+                station_name=self.station_name.text(),
+                case_prefix=self.case_prefix.text(),
+            )
+        except UserError as exc:
+            show_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class StaffDialog(QDialog):
+    """Administrators list, create, edit, deactivate staff and reset passwords."""
+
+    staff_changed = Signal()
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.current_id: int | None = None
+        self.setWindowTitle(self.tr("Staff accounts"))
+        self.resize(760, 460)
+        outer = QVBoxLayout(self)
+        self.bar = MessageBar()
+        outer.addWidget(self.bar)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(self._on_current)
+        left.addWidget(self.list, 1)
+        new = QPushButton(self.tr("&New account"))
+        new.clicked.connect(self.start_new)
+        left.addWidget(new)
+        body.addLayout(left, 2)
+
+        right = QVBoxLayout()
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.username = QLineEdit()
+        self.username.setMaxLength(32)
+        self.fields.add_row(self.tr("User name"), "username", self.username)
+        self.display_name = QLineEdit()
+        self.fields.add_row(self.tr("Full name"), "display_name", self.display_name)
+        roles_box = QWidget()
+        roles_layout = QVBoxLayout(roles_box)
+        roles_layout.setContentsMargins(0, 0, 0, 0)
+        self.role_checks: dict[str, QCheckBox] = {}
+        for role in ROLES:
+            check = QCheckBox(accounts.role_label(role))
+            self.role_checks[role] = check
+            roles_layout.addWidget(check)
+        self.fields.add_row(self.tr("Roles"), "roles", roles_box)
+        self.active = QCheckBox(self.tr("Account active"))
+        self.fields.add_row("", "active", self.active)
+        self.password = password_edit()
+        self.password_caption = self.fields.add_row(
+            self.tr("Initial password"), "password", self.password
+        )
+        right.addLayout(form)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        self.reset_button.clicked.connect(self.reset_password)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        right.addLayout(buttons)
+        right.addStretch(1)
+        body.addLayout(right, 3)
+        self.reload()
+        self.start_new()
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for staff in accounts.list_staff(self.actor):
+            roles = "、".join(accounts.role_label(r) for r in staff.role_set)
+            text = f"{staff.display_name} ({staff.username}) · {roles}"
+            if not staff.active:
+                text += " · " + self.tr("deactivated")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, staff.id)
+            self.list.addItem(item)
+            if staff.id == select_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def start_new(self) -> None:
+        self.current_id = None
+        self.list.clearSelection()
+        self.fields.clear()
+        self.username.setEnabled(True)
+        self.username.clear()
+        self.display_name.clear()
+        for check in self.role_checks.values():
+            check.setChecked(False)
+        self.active.setChecked(True)
+        self.active.setEnabled(False)
+        self.password.clear()
+        self.password.setVisible(True)
+        self.password_caption.setVisible(True)
+        self.reset_button.setEnabled(False)
+        self.username.setFocus()
+
+    def _on_current(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        staff_id = item.data(Qt.ItemDataRole.UserRole)
+        staff = next(s for s in accounts.list_staff(self.actor) if s.id == staff_id)
+        self.current_id = staff.id
+        self.fields.clear()
+        self.username.setText(staff.username)
+        self.username.setEnabled(False)
+        self.display_name.setText(staff.display_name)
+        for role, check in self.role_checks.items():
+            check.setChecked(role in staff.role_set)
+        self.active.setEnabled(True)
+        self.active.setChecked(staff.active)
+        self.password.setVisible(False)
+        self.password_caption.setVisible(False)
+        self.reset_button.setEnabled(True)
+
+    def selected_roles(self) -> list[str]:
+        return [role for role, check in self.role_checks.items() if check.isChecked()]
+
+    def save(self) -> None:
+        try:
+            if self.current_id is None:
+                staff = accounts.create_staff(
+                    self.actor,
+                    username=self.username.text(),
+                    display_name=self.display_name.text(),
+                    roles=self.selected_roles(),
+                    password=self.password.text(),
+                )
+                message = self.tr(
+                    "Account {name} created. They must choose their own password at first "
+                    "sign-in."
+                ).format(name=staff.username)
+            else:
+                staff = accounts.update_staff(
+                    self.actor,
+                    self.current_id,
+                    display_name=self.display_name.text(),
+                    roles=self.selected_roles(),
+                    active=self.active.isChecked(),
+                )
+                message = self.tr("Account {name} saved.").format(name=staff.username)
+        except UserError as exc:
+            show_error(exc, self.fields, self.bar)
+            return
+        self.fields.clear()
+        self.bar.show_message(message, "info")
+        self.reload(select_id=staff.id)
+        self._on_current(self.list.currentItem())
+        self.staff_changed.emit()
+
+    def reset_password(self) -> None:
+        if self.current_id is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Reset password"))
+        layout = QVBoxLayout(dialog)
+        form = QFormLayout()
+        fields = FieldErrors(form)
+        edit = password_edit()
+        fields.add_row(self.tr("Temporary password"), "new_password", edit)
+        layout.addLayout(form)
+        bar = MessageBar()
+        layout.addWidget(bar)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout.addWidget(buttons)
+        buttons.rejected.connect(dialog.reject)
+
+        def submit() -> None:
+            try:
+                accounts.reset_password(self.actor, self.current_id, new_password=edit.text())
+            except UserError as exc:
+                show_error(exc, fields, bar)
+                return
+            dialog.accept()
+
+        buttons.accepted.connect(submit)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            QMessageBox.information(
+                self,
+                self.tr("Password reset"),
+                self.tr("The password was reset. The staff member must change it at next sign-in."),
+            )

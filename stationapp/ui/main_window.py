@@ -1,0 +1,187 @@
+"""The main window: it assembles the tabs, the menus and the status bar, and nothing else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from stationapp import __version__
+from stationapp.config import Keys
+from stationapp.db import describe_url
+from stationapp.models.accounts import Staff
+from stationapp.services import accounts
+from stationapp.ui.accounts import (
+    ChangePasswordDialog,
+    SignInDialog,
+    StaffDialog,
+    StationSettingsDialog,
+)
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.people.people_tab import PeopleTab
+
+
+class MainWindow(QMainWindow):
+    actor_changed = Signal()
+
+    def __init__(self, actor: Staff, *, database_url: str, demo: bool = False) -> None:
+        super().__init__()
+        self.actor = actor
+        self.database_url = database_url
+        self.demo = demo
+        self.bus = ChangeBus(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.user_label = QLabel()
+        self.db_label = QLabel()
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menus()
+        for number in range(1, 10):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                lambda n=number: self.switch_to_tab(n - 1),
+            )
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.bus.changed.connect(self._on_changed)
+        self._build_tabs()
+        self._update_title()
+        self.resize(1200, 760)
+        geometry = QSettings().value(Keys.MAIN_GEOMETRY.name)
+        if geometry:
+            self.restoreGeometry(geometry)
+        saved_tab = QSettings().value(Keys.MAIN_TAB.name, 0)
+        self.switch_to_tab(int(saved_tab or 0))
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.switch_action = QAction(self.tr("&Switch user…"), self)
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.switch_action.triggered.connect(self.switch_user)
+        file_menu.addAction(self.switch_action)
+        self.password_action = QAction(self.tr("Change &password…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        file_menu.addAction(self.password_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.admin_menu = bar.addMenu(self.tr("&Administration"))
+        self.staff_action = QAction(self.tr("&Staff accounts…"), self)
+        self.staff_action.triggered.connect(self.manage_staff)
+        self.admin_menu.addAction(self.staff_action)
+        self.settings_action = QAction(self.tr("Station &settings…"), self)
+        self.settings_action.triggered.connect(self.station_settings)
+        self.admin_menu.addAction(self.settings_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About stationapp"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def _build_tabs(self) -> None:
+        """(Re)create the tabs for the signed-in staff member: what they see follows their roles."""
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self._save_tab_state(widget)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.people_tab = PeopleTab(self.actor, self.bus)
+        self.tabs.addTab(self.people_tab, self.tr("&People"))
+        self.admin_menu.menuAction().setVisible(
+            accounts.has_permission(self.actor, "staff.manage")
+            or accounts.has_permission(self.actor, "settings.manage")
+        )
+        self.staff_action.setVisible(accounts.has_permission(self.actor, "staff.manage"))
+        self.settings_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
+
+    def _update_title(self) -> None:
+        station = accounts.station_settings().station_name
+        title = self.tr("{station} – stationapp").format(station=station) if station else "stationapp"
+        if self.demo:
+            title += " " + self.tr("(demo)")
+        self.setWindowTitle(title)
+        roles = "、".join(accounts.role_label(r) for r in sorted(self.actor.role_set))
+        self.user_label.setText(
+            self.tr("Signed in: {name} ({roles})").format(name=self.actor.display_name, roles=roles)
+        )
+        self.db_label.setText(self.tr("Database: {url}").format(url=describe_url(self.database_url)))
+
+    # --- actions -----------------------------------------------------------------------------------
+
+    def switch_to_tab(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def focus_search(self) -> None:
+        tab = self.tabs.currentWidget()
+        if hasattr(tab, "focus_search"):
+            tab.focus_search()
+
+    def set_actor(self, actor: Staff) -> None:
+        self.actor = actor
+        self._build_tabs()
+        self._update_title()
+        self.actor_changed.emit()
+
+    def switch_user(self) -> None:
+        dialog = SignInDialog(self, station_name=accounts.station_settings().station_name)
+        dialog.username.clear()
+        dialog.username.setFocus()
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.staff is None:
+            return
+        staff = dialog.staff
+        if staff.must_change_password:
+            forced = ChangePasswordDialog(staff, self, forced=True)
+            if forced.exec() != QDialog.DialogCode.Accepted:
+                return
+        self.set_actor(staff)
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Password changed."), 5000)
+
+    def manage_staff(self) -> None:
+        StaffDialog(self.actor, self).exec()
+
+    def station_settings(self) -> None:
+        if StationSettingsDialog(self.actor, self).exec() == QDialog.DialogCode.Accepted:
+            self._update_title()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About stationapp"),
+            self.tr(
+                "<b>stationapp</b> {version}<br>The desktop application of a street trade-union "
+                "service station: visits, mediation, books and events.<br><br>Database: {url}"
+            ).format(version=__version__, url=describe_url(self.database_url)),
+        )
+
+    def _on_changed(self, entity: str) -> None:
+        if entity in ("settings", "staff"):
+            self._update_title()
+
+    # --- closing -------------------------------------------------------------------------------------
+
+    def _save_tab_state(self, widget: QWidget) -> None:
+        if hasattr(widget, "save_state"):
+            widget.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        settings = QSettings()
+        settings.setValue(Keys.MAIN_GEOMETRY.name, self.saveGeometry())
+        settings.setValue(Keys.MAIN_TAB.name, self.tabs.currentIndex())
+        for index in range(self.tabs.count()):
+            self._save_tab_state(self.tabs.widget(index))
+        super().closeEvent(event)
+
+

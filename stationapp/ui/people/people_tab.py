@@ -1,0 +1,253 @@
+"""The People tab (职工档案): search, list, add, edit and open a person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.config import Keys
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.services import accounts, people
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.forms import MessageBar
+from stationapp.ui.people.person_dialog import PersonDialog
+from stationapp.ui.people.person_page import PersonPage
+from stationapp.ui.people.person_table_model import PersonTableModel
+
+SEARCH_DELAY_MS = 120
+
+
+class SearchLineEdit(QLineEdit):
+    """Down arrow moves from the search box into the list."""
+
+    def __init__(self, on_down, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._on_down = on_down
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        if event.key() == Qt.Key.Key_Down:
+            self._on_down()
+            return
+        super().keyPressEvent(event)
+
+
+class PeopleTab(QWidget):
+    TABLE_NAME = "people"
+
+    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+
+        top = QHBoxLayout()
+        self.search = SearchLineEdit(self.focus_table)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(100)
+        self.search.setPlaceholderText(
+            self.tr("Search: name, pinyin, initials, phone, ID or card number, last 4 digits "
+                    "(Ctrl+F)")
+        )
+        self.search.returnPressed.connect(self._open_first_or_current)
+        top.addWidget(self.search, 1)
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+        self.new_button = QPushButton(self.tr("&New person"))
+        self.new_button.setToolTip(self.tr("Register a new person (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_person)
+        self.new_button.setVisible(accounts.has_permission(actor, "person.create"))
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        self.model = PersonTableModel(actor, self)
+        self.table = QTableView()
+        self.table.setObjectName("people_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #555; font-size: 14px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.page = PersonPage(actor)
+        self.page.edit_requested.connect(self.edit_person)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_person)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        bus.changed.connect(self._on_changed)
+        self._restore_state()
+        self.refresh()
+
+    # --- state ------------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        header = settings.value(Keys.header_state(self.TABLE_NAME).name)
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in enumerate((90, 50, 50, 120, 170, 200, 50)):
+                self.table.setColumnWidth(column, width)
+        splitter = settings.value(Keys.splitter_state(self.TABLE_NAME).name)
+        if splitter:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue(
+            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
+        )
+        settings.setValue(Keys.splitter_state(self.TABLE_NAME).name, self.splitter.saveState())
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_table(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        selected = self.page.person_id
+        try:
+            self.model.reload(self.search.text())
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self._update_counts()
+        if selected is not None:
+            self.select_person(selected, show=False)
+
+    def _update_counts(self) -> None:
+        query = self.search.text().strip()
+        if query:
+            self.count_label.setText(self.tr("%n found", "", self.model.total))
+        else:
+            self.count_label.setText(self.tr("%n people", "", self.model.total))
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+            return
+        if query:
+            self.empty.setText(
+                self.tr("No one matches “{query}”.\nPress Ctrl+N to register them.").format(
+                    query=query
+                )
+            )
+        else:
+            self.empty.setText(
+                self.tr("No one is registered yet.\nPress Ctrl+N to add the first person.")
+            )
+        self.stack.setCurrentWidget(self.empty)
+
+    def _on_changed(self, entity: str) -> None:
+        if entity in ("person", "organization"):
+            self.refresh()
+            if self.page.person_id is not None:
+                self.page.show_person(self.page.person_id)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        person = self.model.person_at(current.row())
+        self.page.show_person(person.id if person else None)
+
+    def _activated(self, index: QModelIndex) -> None:
+        person = self.model.person_at(index.row())
+        if person is not None and accounts.has_permission(self.actor, "person.update"):
+            self.edit_person(person.id)
+
+    def _open_first_or_current(self) -> None:
+        self.refresh()
+        if not self.model.rowCount():
+            if self.search.text().strip():
+                self.new_person()
+            return
+        row = max(self.table.currentIndex().row(), 0)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.setFocus()
+
+    def select_person(self, person_id: int, *, show: bool = True) -> None:
+        row = self.model.row_of(person_id)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        if show:
+            self.page.show_person(person_id)
+
+    def new_person(self) -> None:
+        if not accounts.has_permission(self.actor, "person.create"):
+            return
+        dialog = PersonDialog(self.actor, self, prefill=self.search.text().strip())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._after_dialog(dialog)
+
+    def edit_person(self, person_id: int) -> None:
+        try:
+            person = people.get_person(self.actor, person_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        dialog = PersonDialog(self.actor, self, person=person)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_dialog(dialog)
+
+    def _after_dialog(self, dialog: PersonDialog) -> None:
+        target = dialog.open_existing_id or (dialog.person.id if dialog.person else None)
+        if target is None:
+            return
+        if dialog.person is not None:
+            self.search.blockSignals(True)
+            self.search.setText(dialog.person.name)
+            self.search.blockSignals(False)
+        else:
+            opened = people.get_person(self.actor, target)
+            self.search.blockSignals(True)
+            self.search.setText(opened.name)
+            self.search.blockSignals(False)
+        self.refresh()
+        self.select_person(target)

@@ -1,0 +1,378 @@
+"""Add or edit a person; a workplace can be chosen or created from here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.errors import DuplicateFound, UserError, ValidationError
+from stationapp.models.accounts import Staff
+from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Person
+from stationapp.services import accounts, people, validation
+from stationapp.ui.forms import FieldErrors, MessageBar
+
+WARNING_STYLE = "color: #8a5300;"
+
+
+def parse_date(text: str) -> date | None:
+    """YYYY-MM-DD (also with / or . or 年月日); raises ValueError on anything else."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    for sep in ("/", ".", "年", "月"):
+        cleaned = cleaned.replace(sep, "-")
+    cleaned = cleaned.rstrip("日").strip("-")
+    year, month, day = (int(part) for part in cleaned.split("-"))
+    return date(year, month, day)
+
+
+class WorkplaceChooser(QWidget):
+    """An editable list of workplaces that completes as one types, plus a New button."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.lineEdit().setPlaceholderText(self.tr("Type to search; leave empty if none"))
+        self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        row.addWidget(self.combo, 1)
+        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button.setEnabled(accounts.has_permission(actor, "organization.manage"))
+        self.new_button.clicked.connect(self.create_new)
+        row.addWidget(self.new_button)
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        current = select_id if select_id is not None else self.workplace_id()
+        self.combo.clear()
+        self.combo.addItem("", None)
+        for org in people.search_organizations(self.actor, "", limit=5000):
+            self.combo.addItem(org.name, org.id)
+        self.set_workplace(current)
+
+    def set_workplace(self, org_id: int | None) -> None:
+        index = self.combo.findData(org_id) if org_id is not None else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def workplace_id(self) -> int | None:
+        """The chosen workplace; typed text that names no workplace counts as unknown (-1)."""
+        text = self.combo.currentText().strip()
+        if not text:
+            return None
+        index = self.combo.findText(text, Qt.MatchFlag.MatchExactly)
+        if index < 0:
+            return -1
+        return self.combo.itemData(index)
+
+    def create_new(self) -> None:
+        dialog = OrganizationDialog(self.actor, self, name=self.combo.currentText().strip())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.organization is not None:
+            self.reload(select_id=dialog.organization.id)
+
+
+class OrganizationDialog(QDialog):
+    def __init__(self, actor: Staff, parent: QWidget | None = None, *, name: str = "") -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.organization = None
+        self.setWindowTitle(self.tr("New workplace"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.name = QLineEdit(name)
+        self.name.setMaxLength(100)
+        self.fields.add_row(self.tr("Name"), "name", self.name)
+        self.kind = QComboBox()
+        for kind in ORG_KINDS:
+            self.kind.addItem(people.org_kind_label(kind), kind)
+        self.fields.add_row(self.tr("Kind"), "kind", self.kind)
+        self.union_status = QComboBox()
+        for status in UNION_STATUSES:
+            self.union_status.addItem(people.union_status_label(status), status)
+        self.union_status.setCurrentIndex(len(UNION_STATUSES) - 1)
+        self.fields.add_row(self.tr("Union"), "union_status", self.union_status)
+        self.address = QLineEdit()
+        self.address.setMaxLength(200)
+        self.fields.add_row(self.tr("Address"), "address", self.address)
+        self.contact_name = QLineEdit()
+        self.contact_name.setMaxLength(50)
+        self.fields.add_row(self.tr("Contact person"), "contact_name", self.contact_name)
+        self.contact_phone = QLineEdit()
+        self.contact_phone.setMaxLength(30)
+        self.fields.add_row(self.tr("Contact phone"), "contact_phone", self.contact_phone)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        data = people.OrganizationInput(
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            address=self.address.text(),
+            contact_name=self.contact_name.text(),
+            contact_phone=self.contact_phone.text(),
+            union_status=self.union_status.currentData(),
+        )
+        try:
+            self.organization = people.create_organization(self.actor, data)
+        except UserError as exc:
+            errors = exc.errors if isinstance(exc, ValidationError) else {}
+            if not errors and exc.field:
+                errors = {exc.field: exc.message}
+            leftover = self.fields.show(errors) if errors else [exc.message]
+            if leftover:
+                self.bar.show_message("\n".join(leftover))
+            return
+        self.accept()
+
+
+class PersonDialog(QDialog):
+    """Create a person (``person=None``) or edit one. After acceptance ``person`` is the saved
+    record; ``open_existing_id`` is set instead when the user chose a duplicate already on file."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        parent: QWidget | None = None,
+        *,
+        person: Person | None = None,
+        prefill: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.editing = person
+        self.person: Person | None = None
+        self.open_existing_id: int | None = None
+        self._allow_duplicate = False
+        self.id_locked = bool(
+            person and person.id_number and not accounts.has_permission(actor, "person.view_full_id")
+        )
+        self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        self.duplicate_row = QWidget()
+        dup_layout = QHBoxLayout(self.duplicate_row)
+        dup_layout.setContentsMargins(0, 0, 0, 0)
+        self.open_existing_button = QPushButton(self.tr("Open the existing record"))
+        self.open_existing_button.clicked.connect(self._open_existing)
+        self.save_anyway_button = QPushButton(self.tr("It is someone else: save anyway"))
+        self.save_anyway_button.clicked.connect(self._save_anyway)
+        dup_layout.addWidget(self.open_existing_button)
+        dup_layout.addWidget(self.save_anyway_button)
+        dup_layout.addStretch(1)
+        self.duplicate_row.hide()
+        layout.addWidget(self.duplicate_row)
+        self._duplicates: list[Person] = []
+
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.name = QLineEdit()
+        self.name.setMaxLength(500)  # longer input is refused with a message, not cut silently
+        self.fields.add_row(self.tr("&Name"), "name", self.name)
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(40)
+        self.phone.setPlaceholderText(self.tr("Mobile or 010-12345678"))
+        self.fields.add_row(self.tr("&Phone"), "phone", self.phone)
+        self.id_type = QComboBox()
+        for code in validation.ID_TYPE_CODES:
+            self.id_type.addItem(validation.id_type_label(code), code)
+        self.fields.add_row(self.tr("Document type"), "id_type", self.id_type)
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(40)
+        self.id_number.editingFinished.connect(self._offer_from_id)
+        self.fields.add_row(self.tr("&ID number"), "id_number", self.id_number)
+        self.id_hint = QLabel()
+        self.id_hint.setWordWrap(True)
+        self.id_hint.setStyleSheet(WARNING_STYLE)
+        self.id_hint.hide()
+        form.addRow("", self.id_hint)
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("Not given"), "")
+        self.gender.addItem(people.gender_label("M"), "M")
+        self.gender.addItem(people.gender_label("F"), "F")
+        self.fields.add_row(self.tr("Gender"), "gender", self.gender)
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.birth_date.setMaxLength(20)
+        self.fields.add_row(self.tr("Birth date"), "birth_date", self.birth_date)
+        self.workplace = WorkplaceChooser(actor)
+        self.fields.add_row(self.tr("&Workplace"), "workplace", self.workplace)
+        self.is_member = QCheckBox(self.tr("Union member"))
+        self.fields.add_row("", "is_member", self.is_member)
+        self.member_card = QLineEdit()
+        self.member_card.setMaxLength(30)
+        self.member_card.setPlaceholderText(self.tr("Beijing union card (京卡) number"))
+        self.fields.add_row(self.tr("Member card"), "member_card", self.member_card)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        self.fields.add_row(self.tr("Notes"), "notes", self.notes)
+        layout.addLayout(form)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+        if person is not None:
+            self._fill(person)
+        elif prefill:
+            self._prefill(prefill)
+        QTimer.singleShot(0, self.name.setFocus)
+
+    def _fill(self, person: Person) -> None:
+        self.name.setText(person.name)
+        self.phone.setText(person.phone)
+        self.id_type.setCurrentIndex(max(self.id_type.findData(person.id_type), 0))
+        if self.id_locked:
+            self.id_number.setText(people.mask_id(person.id_number))
+            self.id_number.setReadOnly(True)
+            self.id_type.setEnabled(False)
+            self.id_number.setToolTip(self.tr("Your role sees this number masked."))
+        else:
+            self.id_number.setText(person.id_number)
+        self.gender.setCurrentIndex(max(self.gender.findData(person.gender), 0))
+        self.birth_date.setText(person.birth_date.isoformat() if person.birth_date else "")
+        self.workplace.set_workplace(person.workplace_id)
+        self.is_member.setChecked(person.is_member)
+        self.member_card.setText(person.member_card)
+        self.notes.setPlainText(person.notes)
+
+    def _prefill(self, text: str) -> None:
+        """What was typed in a search becomes the phone, ID number or name."""
+        compact = text.replace(" ", "").replace("-", "")
+        if compact.isdigit() and len(compact) >= 7:
+            self.phone.setText(text.strip())
+        elif len(compact) in (15, 18) and compact[:-1].isdigit():
+            self.id_number.setText(text.strip())
+            self._offer_from_id()
+        else:
+            self.name.setText(text.strip())
+
+    def _offer_from_id(self) -> None:
+        """Fill gender and birth date from a resident ID number, and show its warnings."""
+        if self.id_locked:
+            return
+        self.id_hint.hide()
+        try:
+            check = validation.check_id_number(
+                self.id_number.text(), id_type=self.id_type.currentData()
+            )
+        except ValidationError:
+            return
+        notes = list(check.warnings)
+        if check.gender and not self.gender.currentData():
+            self.gender.setCurrentIndex(self.gender.findData(check.gender))
+        if check.birth_date and not self.birth_date.text().strip():
+            self.birth_date.setText(check.birth_date.isoformat())
+        if notes:
+            self.id_hint.setText("\n".join(notes))
+            self.id_hint.show()
+
+    def collect(self) -> people.PersonInput | None:
+        """The form's values; None (with the message at the field) if the birth date is unreadable."""
+        try:
+            birth = parse_date(self.birth_date.text())
+        except ValueError:
+            self.fields.show({"birth_date": self.tr("Write the date as YYYY-MM-DD, e.g. 1985-03-21.")})
+            return None
+        workplace_id = self.workplace.workplace_id()
+        if workplace_id == -1:
+            self.fields.show(
+                {"workplace": self.tr("No workplace has this name. Choose one from the list or "
+                                      "create it with New….")}
+            )
+            return None
+        return people.PersonInput(
+            name=self.name.text(),
+            gender=self.gender.currentData(),
+            birth_date=birth,
+            id_type=self.id_type.currentData(),
+            id_number=None if self.id_locked else self.id_number.text(),
+            phone=self.phone.text(),
+            workplace_id=workplace_id,
+            is_member=self.is_member.isChecked(),
+            member_card=self.member_card.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def submit(self) -> None:
+        self.bar.hide()
+        self.fields.clear()
+        data = self.collect()
+        if data is None:
+            return
+        try:
+            if self.editing is None:
+                self.person = people.create_person(
+                    self.actor, data, allow_duplicate=self._allow_duplicate
+                )
+            else:
+                self.person = people.update_person(self.actor, self.editing.id, data)
+        except DuplicateFound as exc:
+            self._show_duplicates(exc)
+            return
+        except UserError as exc:
+            errors = exc.errors if isinstance(exc, ValidationError) else {}
+            leftover = self.fields.show(errors) if errors else [exc.message]
+            if leftover:
+                self.bar.show_message("\n".join(leftover))
+            return
+        self.accept()
+
+    def _show_duplicates(self, exc: DuplicateFound) -> None:
+        self._duplicates = list(exc.existing)
+        lines = [exc.message]
+        for other in self._duplicates:
+            details = [other.phone, people.mask_id(other.id_number)]
+            lines.append("· " + other.name + "  " + "  ".join(d for d in details if d))
+        self.bar.show_message("\n".join(lines), "warning")
+        same_id = any(
+            other.id_number and other.id_number == self.id_number.text().strip().upper()
+            for other in self._duplicates
+        )
+        self.save_anyway_button.setVisible(self.editing is None and not same_id)
+        self.open_existing_button.setVisible(bool(self._duplicates))
+        self.duplicate_row.show()
+        self.open_existing_button.setFocus()
+
+    def _open_existing(self) -> None:
+        if self._duplicates:
+            self.open_existing_id = self._duplicates[0].id
+            self.accept()
+
+    def _save_anyway(self) -> None:
+        self._allow_duplicate = True
+        self.submit()

@@ -1,0 +1,164 @@
+"""What the station has on record for one person."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.services import people, validation
+from stationapp.services.accounts import has_permission
+from stationapp.ui.people.person_table_model import age_on
+
+translate = QCoreApplication.translate
+
+
+class PersonPage(QWidget):
+    edit_requested = Signal(int)
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.person_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.empty = QLabel(self.tr("Choose a person in the list to see their record."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #666;")
+        layout.addWidget(self.empty)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.title, 1)
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        self.edit_button.clicked.connect(self._edit)
+        self.edit_button.setVisible(has_permission(actor, "person.update"))
+        top.addWidget(self.edit_button)
+        body.addLayout(top)
+        self.pinyin = QLabel()
+        self.pinyin.setStyleSheet("color: #555;")
+        body.addWidget(self.pinyin)
+        self.form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for key, label in (
+            ("gender", self.tr("Gender")),
+            ("birth", self.tr("Birth date")),
+            ("phone", self.tr("Phone")),
+            ("id", self.tr("ID number")),
+            ("workplace", self.tr("Workplace")),
+            ("member", self.tr("Union member")),
+            ("card", self.tr("Member card")),
+            ("notes", self.tr("Notes")),
+            ("since", self.tr("On file since")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            self.form.addRow(label, value)
+        body.addLayout(self.form)
+        history_label = QLabel(self.tr("Record history"))
+        history_font = history_label.font()
+        history_font.setBold(True)
+        history_label.setFont(history_font)
+        body.addWidget(history_label)
+        self.history = QListWidget()
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body.addWidget(self.history, 1)
+        layout.addWidget(self.body, 1)
+        self.body.hide()
+
+    def show_person(self, person_id: int | None) -> None:
+        self.person_id = person_id
+        if person_id is None:
+            self.body.hide()
+            self.empty.show()
+            return
+        try:
+            person = people.get_person(self.actor, person_id)
+            history = people.person_history(self.actor, person_id)
+        except UserError as exc:
+            self.empty.setText(exc.message)
+            self.body.hide()
+            self.empty.show()
+            return
+        locale = QLocale()
+        self.title.setText(person.name)
+        self.pinyin.setText(person.pinyin)
+        age = age_on(person.birth_date, today())
+        birth = ""
+        if person.birth_date:
+            birth = locale.toString(person.birth_date, QLocale.FormatType.LongFormat)
+            birth += " " + self.tr("(age {age})").format(age=age)
+        id_text = people.shown_id(self.actor, person)
+        if id_text:
+            id_text = f"{validation.id_type_label(person.id_type)}  {id_text}"
+        self.values["gender"].setText(people.gender_label(person.gender) or "—")
+        self.values["birth"].setText(birth or "—")
+        self.values["phone"].setText(person.phone or "—")
+        self.values["id"].setText(id_text or "—")
+        self.values["workplace"].setText(person.workplace.name if person.workplace_id else "—")
+        self.values["member"].setText(self.tr("Yes") if person.is_member else self.tr("No"))
+        self.values["card"].setText(person.member_card or "—")
+        self.values["notes"].setText(person.notes or "—")
+        self.values["since"].setText(
+            locale.toString(person.created_at.date(), QLocale.FormatType.LongFormat)
+        )
+        self.history.clear()
+        for entry in history:
+            who = entry.staff.display_name if entry.staff_id else self.tr("system")
+            when = locale.toString(entry.at, QLocale.FormatType.ShortFormat)
+            what = action_label(entry.action)
+            fields = sorted(json.loads(entry.details or "{}")) if entry.action == "update" else []
+            line = f"{when}  {who}  {what}"
+            if fields:
+                line += "：" + "、".join(field_label(f) for f in fields)
+            self.history.addItem(line)
+        self.empty.hide()
+        self.body.show()
+
+    def _edit(self) -> None:
+        if self.person_id is not None:
+            self.edit_requested.emit(self.person_id)
+
+
+def action_label(action: str) -> str:
+    return {
+        "create": translate("PersonPage", "registered"),
+        "update": translate("PersonPage", "changed"),
+    }.get(action, action)
+
+
+def field_label(field: str) -> str:
+    return {
+        "name": translate("PersonPage", "name"),
+        "phone": translate("PersonPage", "phone"),
+        "id_type": translate("PersonPage", "document type"),
+        "id_number": translate("PersonPage", "ID number"),
+        "gender": translate("PersonPage", "gender"),
+        "birth_date": translate("PersonPage", "birth date"),
+        "workplace": translate("PersonPage", "workplace"),
+        "is_member": translate("PersonPage", "membership"),
+        "member_card": translate("PersonPage", "member card"),
+        "notes": translate("PersonPage", "notes"),
+    }.get(field, field)

@@ -1,0 +1,137 @@
+"""The people list: pages fetched from the service as the user scrolls, or search results."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from stationapp.db import today
+from stationapp.models.accounts import Staff
+from stationapp.models.people import Person
+from stationapp.services import people
+
+PAGE_SIZE = 100
+SEARCH_LIMIT = 100
+
+COL_NAME, COL_GENDER, COL_AGE, COL_PHONE, COL_ID, COL_WORKPLACE, COL_MEMBER, COL_ACTIVE = range(8)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def age_on(birth: date | None, day: date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+class PersonTableModel(QAbstractTableModel):
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.rows: list[Person] = []
+        self.total = 0
+        self.query = ""
+        self.headers = [
+            self.tr("Name"),
+            self.tr("Gender"),
+            self.tr("Age"),
+            self.tr("Phone"),
+            self.tr("ID number"),
+            self.tr("Workplace"),
+            self.tr("Member"),
+            self.tr("Last activity"),
+        ]
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self, query: str | None = None) -> None:
+        """Show the first page of the register, or the results for ``query``."""
+        if query is not None:
+            self.query = query.strip()
+        self.beginResetModel()
+        if self.query:
+            self.rows = people.search_people(self.actor, self.query, limit=SEARCH_LIMIT)
+            self.total = len(self.rows)
+        else:
+            self.total = people.count_people(self.actor)
+            self.rows = people.list_people(self.actor, offset=0, limit=PAGE_SIZE)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.query and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self.query:
+            return
+        page = people.list_people(self.actor, offset=len(self.rows), limit=PAGE_SIZE)
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def person_at(self, row: int) -> Person | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, person_id: int) -> int:
+        for row, person in enumerate(self.rows):
+            if person.id == person_id:
+                return row
+        return -1
+
+    # --- Qt model --------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        person = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(person, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return person.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return person.pinyin
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, person: Person, column: int) -> Any:
+        if column == COL_NAME:
+            return person.name
+        if column == COL_GENDER:
+            return people.gender_label(person.gender)
+        if column == COL_AGE:
+            age = age_on(person.birth_date, today())
+            return "" if age is None else str(age)
+        if column == COL_PHONE:
+            return person.phone
+        if column == COL_ID:
+            return people.mask_id(person.id_number)
+        if column == COL_WORKPLACE:
+            return person.workplace.name if person.workplace_id else ""
+        if column == COL_MEMBER:
+            return self.tr("Yes") if person.is_member else ""
+        if column == COL_ACTIVE:
+            return QLocale().toString(person.last_activity_at.date(), QLocale.FormatType.ShortFormat)
+        return None
