@@ -66,7 +66,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """Load our catalogue and Qt's own (standard buttons, dialogs) for ``language``."""
     installed: list[QTranslator] = []
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return installed
     QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -250,7 +250,7 @@ class PersonDialog(QDialog):
             self._fill(person)
         elif prefill:
             self._prefill(prefill)
-        QTimer.singleShot(0, self.name.setFocus)
+        self.name.setFocus()
 
     def _fill(self, person: Person) -> None:
         self.name.setText(person.name)

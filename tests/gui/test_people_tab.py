@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from stationapp.models.people import Person
+from stationapp.services import people
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.people.people_tab import PeopleTab
+from stationapp.ui.people.person_dialog import PersonDialog
+from stationapp.ui.people.person_table_model import PersonTableModel
+from tests.helpers.ids import make_ric
+
+
+def _add(admin, name: str, phone: str, **extra):  # noqa: ANN001, ANN202
+    return people.create_person(admin, people.PersonInput(name=name, phone=phone, **extra))
+
+
+def test_table_model_passes_qt_model_tester(qtmodeltester, admin):
+    for i in range(5):
+        _add(admin, f"张三{chr(0x4e00 + i)}", f"1381234{i:04d}")
+    model = PersonTableModel(admin)
+    model.reload("")
+    qtmodeltester.check(model)
+    model.reload("zhang")
+    qtmodeltester.check(model)
+
+
+def test_table_pages_through_a_long_register(qtbot, admin):
+    rows = [
+        {"name": f"测试{i}", "phone": "", "pinyin": "", "created_at": people.now(),
+         "updated_at": people.now(), "last_activity_at": people.now()}
+        for i in range(250)
+    ]
+    Person.insert_many(rows).execute()
+    model = PersonTableModel(admin)
+    model.reload("")
+    assert model.total == 250 and model.rowCount() == 100
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 250 and not model.canFetchMore()
+
+
+def test_search_as_you_type_and_empty_states(qtbot, admin):
+    tab = PeopleTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    assert "No one is registered yet" in tab.empty.text()
+    _add(admin, "单雄信", "13812345678", id_number=make_ric(seq=123))
+    _add(admin, "欧阳修", "13987654321")
+    tab.search.setText("shanx")
+    tab.refresh()
+    assert [p.name for p in tab.model.rows] == ["单雄信"]
+    tab.search.setText("oyx")
+    tab.refresh()
+    assert [p.name for p in tab.model.rows] == ["欧阳修"]
+    tab.search.setText("4321")
+    tab.refresh()
+    assert [p.name for p in tab.model.rows] == ["欧阳修"]
+    tab.search.setText("李白")
+    tab.refresh()
+    assert tab.stack.currentWidget() is tab.empty
+    assert "李白" in tab.empty.text()
+
+
+def test_selecting_a_row_shows_the_person_page_with_masked_id(qtbot, admin, make_staff):
+    ric = make_ric(seq=124)
+    person = _add(admin, "解缙", "13812340000", id_number=ric)
+    librarian = make_staff("lib", "librarian")
+    tab = PeopleTab(librarian, ChangeBus())
+    qtbot.addWidget(tab)
+    tab.select_person(person.id)
+    assert tab.page.title.text() == "解缙"
+    assert tab.page.values["id"].text().endswith(people.mask_id(ric))
+    assert ric not in tab.page.values["id"].text()
+    assert tab.page.history.count() == 1
+
+
+def test_person_dialog_bad_input_is_shown_at_the_field_and_kept(qtbot, admin):
+    dialog = PersonDialog(admin)
+    qtbot.addWidget(dialog)
+    bad_id = make_ric()[:-1] + ("1" if make_ric()[-1] != "1" else "2")
+    dialog.name.setText("x" * 500)
+    dialog.phone.setText("1381234567")
+    dialog.id_number.setText(bad_id)
+    dialog.submit()
+    assert dialog.fields.error_label("name").text()
+    assert dialog.fields.error_label("phone").text()
+    assert dialog.fields.error_label("id_number").text()
+    assert dialog.name.text() == "x" * 500
+    assert dialog.phone.text() == "1381234567"
+    assert dialog.id_number.text() == bad_id
+    assert Person.select().count() == 0
+    for bad_name in ("", "王😀", "Robert'); DROP TABLE person;--"):
+        dialog.name.setText(bad_name)
+        dialog.submit()
+        assert dialog.fields.error_label("name").text(), bad_name
+        assert dialog.name.text() == bad_name
+    assert Person.select().count() == 0
+
+
+def test_person_dialog_offers_gender_and_birth_from_id(qtbot, admin):
+    dialog = PersonDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.id_number.setText(make_ric(seq=125).lower())
+    dialog.id_number.editingFinished.emit()
+    assert dialog.gender.currentData() == "M"
+    assert dialog.birth_date.text() == "1985-03-21"
+
+
+def test_new_person_from_search_text_and_duplicate_offer(qtbot, admin):
+    existing = _add(admin, "王芳", "13812345678")
+    tab = PeopleTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    dialog = PersonDialog(admin, tab, prefill="王芳")
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "王芳"
+    dialog.phone.setText("138-1234-5678")
+    dialog.submit()
+    assert dialog.duplicate_row.isVisible() or not dialog.duplicate_row.isHidden()
+    assert "王芳" in dialog.bar.label.text()
+    dialog._open_existing()
+    assert dialog.open_existing_id == existing.id
+    assert Person.select().count() == 1
+    phone_dialog = PersonDialog(admin, prefill="13900001111")
+    qtbot.addWidget(phone_dialog)
+    assert phone_dialog.phone.text() == "13900001111" and phone_dialog.name.text() == ""
+
+
+def test_edit_person_saves_and_refreshes_list(qtbot, admin):
+    person = _add(admin, "曾国藩", "13812345678")
+    tab = PeopleTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    dialog = PersonDialog(admin, tab, person=people.get_person(admin, person.id))
+    qtbot.addWidget(dialog)
+    dialog.phone.setText("010-65123456")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert Person.get_by_id(person.id).phone == "010-65123456"
+    tab.search.setText("65123456")
+    tab.refresh()
+    assert [p.name for p in tab.model.rows] == ["曾国藩"]
+
+
+def test_keyboard_down_moves_into_list_and_enter_selects(qtbot, show_active, admin):
+    _add(admin, "张伟", "13812345678")
+    tab = show_active(PeopleTab(admin, ChangeBus()))
+    tab.focus_search()
+    qtbot.keyClicks(tab.search, "zhangwei")
+    tab.refresh()
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.table.hasFocus()
+    assert tab.page.title.text() == "张伟"
