@@ -55,7 +55,7 @@ def person_search_keys(
             keys.setdefault(key, "phone")
         if "-" in phone:
             # A landline is also said without its area code.
-            local = phone_digits(phone.split("-", 1)[1])
+            local = phone_digits(phone.split("-")[1])
             keys.setdefault(local, "phone")
     if id_number:
         for key in sorted(digit_keys(id_number.lower())):

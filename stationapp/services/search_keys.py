@@ -1,0 +1,229 @@
+"""The keys a person is found by: name in characters, pinyin, initials, phone and ID tails.
+
+The front desk types whatever the visitor says (张三, zhangsan, zs, the last four digits of a
+phone), so every reading people actually use is written as a key when the person is saved, and a
+query is normalised the same way with :func:`normalize_query`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from itertools import groupby
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+from stationapp.config import resource_path
+from stationapp.services.validation import NAME_SEPARATORS
+
+MAX_KEY_LENGTH = 64
+
+_QUERY_NOISE_RE = re.compile(r"[\s" + re.escape("".join(sorted(NAME_SEPARATORS))) + "]+")
+# Apostrophes stay inside a word: O'Neil is one word.
+_WORD_SPLIT_RE = re.compile(r"[\s·•・.\-]+")
+# A space in a Chinese name is a typing habit (张 三), a dot marks a transliterated name.
+_HAN_PART_SPLIT_RE = re.compile(r"[·•・.\-]+")
+_SYLLABLE_RE = re.compile(r"^[a-z]+$")
+
+Reading = tuple[str, ...]
+
+
+def normalize_query(text: str) -> str:
+    """Full-width to half-width, lower case, no spaces or name separators: the form keys use."""
+    return _QUERY_NOISE_RE.sub("", unicodedata.normalize("NFKC", text or "").lower())
+
+
+def name_keys(name: str, *, limit: int = 16) -> set[str]:
+    """Every key a person is found under by name.
+
+    ``limit`` caps the combinations of readings of polyphonic characters per name (and again per
+    given name, and per way of splitting off a compound surname), the most likely readings first,
+    so a long name cannot explode the index.
+    """
+    whole = normalize_query(name)
+    if not whole:
+        return set()
+    if not any(_is_han(ch) for ch in whole):
+        return _latin_keys(name)
+    keys = {whole}
+    parts = _HAN_PART_SPLIT_RE.split(unicodedata.normalize("NFKC", name))
+    parts = [normalize_query(part) for part in parts]
+    parts = [part for part in parts if part]
+    if len(parts) > 1:
+        # 阿不都·热合曼: a transliterated name has no Chinese surname; each part is searched alone.
+        keys |= _pinyin_keys([], whole, limit=limit)
+        for part in parts:
+            keys.add(part)
+            keys |= _pinyin_keys([], part, limit=limit)
+        return _clean(keys)
+    table = _surname_table()
+    surnames: list[str] = []
+    if len(whole) > 2 and whole[:2] in table:
+        surnames.append(whole[:2])
+    if _is_han(whole[0]):
+        # A compound surname can also be an ordinary surname followed by the given name
+        # (宗政华 may be 宗 + 政华), so both splits are indexed.
+        surnames.append(whole[0])
+    for surname in surnames:
+        given = whole[len(surname) :]
+        keys |= _pinyin_keys(_surname_readings(surname), given, limit=limit)
+        if given:
+            keys.add(given)
+            keys |= _pinyin_keys([], given, limit=limit)
+    if not surnames:
+        keys |= _pinyin_keys([], whole, limit=limit)
+    return _clean(keys)
+
+
+def digit_keys(digits: str, *, tail: int = 4) -> set[str]:
+    """The whole number and its last ``tail`` characters (an ID's check character stays as x)."""
+    value = normalize_query(digits)
+    if not value:
+        return set()
+    keys = {value}
+    if len(value) > tail:
+        keys.add(value[-tail:])
+    return _clean(keys)
+
+
+def _latin_keys(name: str) -> set[str]:
+    """Mary-Jane O'Neil: the whole name run together, and each word (o'neil as oneil)."""
+    keys = {normalize_query(name)}
+    keys.update(
+        normalize_query(word) for word in _WORD_SPLIT_RE.split(unicodedata.normalize("NFKC", name))
+    )
+    # José is also typed as jose.
+    keys.update(_strip_accents(key) for key in list(keys))
+    return _clean(keys)
+
+
+def _pinyin_keys(surname: Sequence[Reading], rest: str, *, limit: int) -> set[str]:
+    """Full pinyin and initials for each of the most likely readings of surname + rest.
+
+    ``surname`` holds the readings the surname table gives (empty when there is none); every
+    other character gets its context reading first and then its other readings.
+    """
+    options: list[Sequence[Reading]] = [surname] if surname else []
+    options.extend(_character_readings(rest))
+    keys: set[str] = set()
+    for combination in _best_combinations(options, limit=limit):
+        syllables = [syllable for reading in combination for syllable in reading]
+        keys.add("".join(syllables))
+        keys.add("".join(syllable[0] for syllable in syllables))
+    return keys
+
+
+def _character_readings(text: str) -> list[list[Reading]]:
+    """Per character, every toneless reading with the one pypinyin picks in context first.
+
+    Readings come one character at a time because ``pinyin(..., heteronym=True)`` on a whole
+    string returns only the phrase reading when the string matches a phrase (长孙 gives zhang).
+    """
+    defaults = _context_readings(text)
+    readings: list[list[Reading]] = []
+    for ch, default in zip(text, defaults, strict=True):
+        choices = [default] if default else []
+        if _is_han(ch):
+            for candidate in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+                syllable = _syllable(candidate)
+                if syllable and syllable not in choices:
+                    choices.append(syllable)
+        readings.append([(choice,) for choice in choices] or [(ch,)])
+    return readings
+
+
+def _context_readings(text: str) -> list[str | None]:
+    """pypinyin's reading of each character in its context (银行: yin hang), or None."""
+    result: list[str | None] = [None] * len(text)
+    start = 0
+    for is_han, group in groupby(text, key=_is_han):
+        run = "".join(group)
+        if is_han:
+            syllables = lazy_pinyin(run, style=Style.NORMAL, errors=lambda chars: [""] * len(chars))
+            if len(syllables) == len(run):
+                result[start : start + len(run)] = [_syllable(s) for s in syllables]
+        start += len(run)
+    return result
+
+
+def _syllable(text: str) -> str | None:
+    text = text.lower().replace("ü", "v")
+    return text if _SYLLABLE_RE.match(text) else None
+
+
+def _best_combinations(options: Sequence[Sequence[Reading]], *, limit: int) -> list[Reading]:
+    """Up to ``limit`` combinations, fewest departures from the first reading first.
+
+    A best-first walk instead of ``itertools.product`` so that a long name of polyphonic
+    characters costs ``limit`` steps rather than the whole product.
+    """
+    if not options or limit < 1:
+        return []
+    start = (0,) * len(options)
+    heap: list[tuple[int, tuple[int, ...]]] = [(0, start)]
+    seen = {start}
+    found: list[Reading] = []
+    while heap and len(found) < limit:
+        cost, indexes = heapq.heappop(heap)
+        found.append(tuple(options[i][j] for i, j in enumerate(indexes)))
+        for i, j in enumerate(indexes):
+            if j + 1 < len(options[i]):
+                following = (*indexes[:i], j + 1, *indexes[i + 1 :])
+                if following not in seen:
+                    seen.add(following)
+                    heapq.heappush(heap, (cost + 1, following))
+    return found
+
+
+def _surname_readings(surname: str) -> list[Reading]:
+    """The table's readings, else pypinyin's usual reading alone.
+
+    The table lists every surname whose reading differs from the usual one, so the other readings
+    pypinyin knows (王 as yu) would only add keys nobody types.
+    """
+    table = _surname_table()
+    if surname in table:
+        return list(table[surname])
+    return [choices[0] for choices in _character_readings(surname)]
+
+
+@cache
+def _surname_table() -> dict[str, tuple[Reading, ...]]:
+    """Readings of surnames that come out wrong when read as ordinary words, compounds included."""
+    table: dict[str, tuple[Reading, ...]] = {}
+    path = resource_path("seed", "surnames.tsv")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        surname, _, readings_text = line.partition("\t")
+        readings = tuple(tuple(reading.split()) for reading in readings_text.split("|"))
+        if not all(
+            len(reading) == len(surname) and all(_SYLLABLE_RE.match(s) for s in reading)
+            for reading in readings
+        ):
+            raise ValueError(f"{path}:{number}: bad surname reading {line!r}")
+        table[surname] = readings
+    return table
+
+
+def _is_han(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x3134F
+        or 0xF900 <= code <= 0xFAFF
+        or code == 0x3007
+    )
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _clean(keys: set[str]) -> set[str]:
+    return {key[:MAX_KEY_LENGTH] for key in keys if key}
