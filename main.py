@@ -1,4 +1,4 @@
-"""Start stationapp from a checkout: ``python main.py [--demo] [--database URL] [--lang zh_CN|en]``."""
+"""Start stationapp from a checkout: ``python main.py [--demo] [--database URL] [--lang L]``."""
 
 import sys
 

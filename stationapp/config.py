@@ -15,9 +15,11 @@ DATA_DIR_ENV = "STATIONAPP_DATA_DIR"
 
 
 def data_dir() -> Path:
-    """Where databases and backups live; ``STATIONAPP_DATA_DIR`` overrides it (tests, portable use)."""
+    """Where databases and backups live; ``STATIONAPP_DATA_DIR`` overrides it (tests, portable)."""
     override = os.environ.get(DATA_DIR_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

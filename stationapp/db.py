@@ -45,7 +45,10 @@ def today() -> date:
 
 
 def describe_url(url: str) -> str:
-    """The URL without its password, for the status bar and logs."""
+    """The file of a SQLite database, else the URL without its password (status bar, logs)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
     parsed = urlparse(url)
     if parsed.password:
         netloc = parsed.netloc.replace(f":{parsed.password}@", ":***@")
@@ -112,7 +115,7 @@ def translate_error(exc: Exception) -> Exception:
                 "The disk is full, so nothing was saved. Free some space and try again.",
             )
         )
-    if "could not connect" in text or "connection" in text and "closed" in text:
+    if "could not connect" in text or ("connection" in text and "closed" in text):
         return DatabaseUnavailable(
             translate(
                 "Database",

@@ -41,8 +41,15 @@ def update(ts_file: Path) -> None:
     ts_file.parent.mkdir(parents=True, exist_ok=True)
     files = [str(p) for p in source_files()]
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts",
-         str(ts_file)],
+        [
+            _tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *files,
+            "-ts",
+            str(ts_file),
+        ],
         check=True,
         capture_output=True,
     )

@@ -39,7 +39,7 @@ def db(db_url: str) -> Iterator[object]:
 
 
 @pytest.fixture
-def admin(db: object):  # noqa: ANN201
+def admin(db: object):
     from stationapp.services import accounts
 
     return accounts.create_first_admin(
@@ -52,13 +52,16 @@ def admin(db: object):  # noqa: ANN201
 
 
 @pytest.fixture
-def make_staff(admin):  # noqa: ANN001, ANN201
+def make_staff(admin):
     """Create a staff member with the given roles (password ``password-123``)."""
     from stationapp.services import accounts
 
-    def make(username: str, *roles: str):  # noqa: ANN202
+    def make(username: str, *roles: str):
         staff = accounts.create_staff(
-            admin, username=username, display_name="测试员", roles=list(roles),
+            admin,
+            username=username,
+            display_name="测试员",
+            roles=list(roles),
             password="password-123",
         )
         return staff

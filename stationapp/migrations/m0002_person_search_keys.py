@@ -36,9 +36,7 @@ def apply(db: peewee.Database) -> None:
     db.create_tables([PersonSearchKey])
     last_id = 0
     while True:
-        people = list(
-            Person.select().where(Person.id > last_id).order_by(Person.id).limit(BATCH)
-        )
+        people = list(Person.select().where(Person.id > last_id).order_by(Person.id).limit(BATCH))
         if not people:
             break
         rows = []

@@ -75,9 +75,7 @@ def has_permission(actor: Staff | None, action: str) -> bool:
 def require(actor: Staff | None, action: str) -> None:
     """Raise PermissionDenied unless ``actor`` holds a role allowed to do ``action``."""
     if not has_permission(actor, action):
-        raise PermissionDenied(
-            translate("Accounts", "Your account is not allowed to do this.")
-        )
+        raise PermissionDenied(translate("Accounts", "Your account is not allowed to do this."))
 
 
 def audit(
@@ -156,9 +154,7 @@ def _check_roles(roles: list[str] | tuple[str, ...]) -> str:
     chosen = [r for r in ROLES if r in set(roles)]
     unknown = set(roles) - set(ROLES)
     if unknown or not chosen:
-        raise ValidationError(
-            translate("Accounts", "Choose at least one role."), field="roles"
-        )
+        raise ValidationError(translate("Accounts", "Choose at least one role."), field="roles")
     return ",".join(chosen)
 
 
@@ -271,8 +267,13 @@ def create_first_admin(
         )
         _store_settings(station)
         audit(staff, "create", "staff", staff.id, {"username": clean_user, "roles": ADMIN})
-        audit(staff, "update", "settings", None, {"station_name": station.station_name,
-                                                  "case_prefix": station.case_prefix})
+        audit(
+            staff,
+            "update",
+            "settings",
+            None,
+            {"station_name": station.station_name, "case_prefix": station.case_prefix},
+        )
     changes.notify("staff")
     return staff
 

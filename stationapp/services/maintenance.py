@@ -17,8 +17,10 @@ log = logging.getLogger(__name__)
 def backup_before_migration(db: peewee.Database, from_version: int) -> Path | None:
     """Copy a SQLite database next to the other backups; other databases are logged only."""
     if not isinstance(db, peewee.SqliteDatabase):
-        log.warning("no automatic pre-migration backup for %s; back it up with its own tools",
-                    type(db).__name__)
+        log.warning(
+            "no automatic pre-migration backup for %s; back it up with its own tools",
+            type(db).__name__,
+        )
         return None
     stamp = now().strftime("%Y%m%d-%H%M%S")
     name = f"stationapp-v{from_version}-before-v{CURRENT_VERSION}-{stamp}.db"

@@ -117,7 +117,7 @@ def validate_person(data: PersonInput, *, on: date | None = None) -> CleanPerson
     values: dict[str, object] = {}
     warnings: list[str] = []
 
-    def check(name: str, fn):  # noqa: ANN001, ANN202 - a local collector
+    def check(name: str, fn):
         try:
             return fn()
         except ValidationError as exc:
@@ -162,9 +162,11 @@ def validate_person(data: PersonInput, *, on: date | None = None) -> CleanPerson
                 "People", "The ID number gives another birth date ({date})."
             ).format(date=derived_birth.isoformat())
     values["birth_date"] = birth
-    if data.workplace_id is not None:
-        if not Organization.select().where(Organization.id == data.workplace_id).exists():
-            errors["workplace"] = translate("People", "This workplace no longer exists.")
+    if (
+        data.workplace_id is not None
+        and not Organization.select().where(Organization.id == data.workplace_id).exists()
+    ):
+        errors["workplace"] = translate("People", "This workplace no longer exists.")
     values["workplace"] = data.workplace_id
     values["is_member"] = bool(data.is_member)
     if values.get("member_card") and not data.is_member:
@@ -212,9 +214,7 @@ def _duplicate_error(existing: list[Person]) -> DuplicateFound:
 # --- writes -----------------------------------------------------------------------------------
 
 
-def create_person(
-    actor: Staff, data: PersonInput, *, allow_duplicate: bool = False
-) -> Person:
+def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = False) -> Person:
     require(actor, "person.create")
     clean = validate_person(data)
     v = clean.values
@@ -227,7 +227,10 @@ def create_person(
             raise _duplicate_error(same_id or existing)
         moment = now()
         person = Person.create(
-            **v, pinyin=display_pinyin(v["name"]), created_at=moment, updated_at=moment,
+            **v,
+            pinyin=display_pinyin(v["name"]),
+            created_at=moment,
+            updated_at=moment,
             last_activity_at=moment,
         )
         _write_search_keys(person)
@@ -422,8 +425,10 @@ def _validate_organization(data: OrganizationInput) -> dict[str, object]:
     for key, fn in (
         ("name", lambda: normalize_text(data.name, field="name", max_length=100, required=True)),
         ("address", lambda: normalize_text(data.address, field="address", max_length=200)),
-        ("contact_name", lambda: normalize_text(
-            data.contact_name, field="contact_name", max_length=50)),
+        (
+            "contact_name",
+            lambda: normalize_text(data.contact_name, field="contact_name", max_length=50),
+        ),
         ("contact_phone", lambda: normalize_phone(data.contact_phone)),
     ):
         try:
@@ -454,7 +459,9 @@ def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
             )
         moment = now()
         org = Organization.create(
-            **v, search_text=organization_search_text(v["name"]), created_at=moment,
+            **v,
+            search_text=organization_search_text(v["name"]),
+            created_at=moment,
             updated_at=moment,
         )
         audit(actor, "create", "organization", org.id, v)

@@ -69,7 +69,9 @@ class FirstRunDialog(QDialog):
         station_form = QFormLayout(station_box)
         self.fields = FieldErrors(station_form)
         self.station_name = QLineEdit()
-        self.station_name.setPlaceholderText(self.tr("e.g. Jianguomen Street Union Service Station"))
+        self.station_name.setPlaceholderText(
+            self.tr("e.g. Jianguomen Street Union Service Station")
+        )
         self.fields.add_row(self.tr("Station name"), "station_name", self.station_name)
         self.case_prefix = QLineEdit()
         self.case_prefix.setPlaceholderText(self.tr("e.g. 建工调"))
@@ -392,8 +394,7 @@ class StaffDialog(QDialog):
                     password=self.password.text(),
                 )
                 message = self.tr(
-                    "Account {name} created. They must choose their own password at first "
-                    "sign-in."
+                    "Account {name} created. They must choose their own password at first sign-in."
                 ).format(name=staff.username)
             else:
                 staff = accounts.update_staff(

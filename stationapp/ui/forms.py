@@ -6,6 +6,8 @@ Every form shows an expected error next to the field it concerns and keeps what 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -77,7 +79,7 @@ class FieldErrors:
 class MessageBar(QWidget):
     """A strip above a form or list for messages that belong to no single field."""
 
-    STYLES = {
+    STYLES: ClassVar[dict[str, str]] = {
         "error": "background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5;",
         "warning": "background: #fff4e5; color: #663c00; border: 1px solid #ffd599;",
         "info": "background: #e8f1fb; color: #0b3a66; border: 1px solid #b6d4f2;",

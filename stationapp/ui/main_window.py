@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         saved_tab = QSettings().value(Keys.MAIN_TAB.name, 0)
         self.switch_to_tab(int(saved_tab or 0))
 
-    # --- building ---------------------------------------------------------------------------------
+    # --- building ----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         station = accounts.station_settings().station_name
-        title = self.tr("{station} – stationapp").format(station=station) if station else "stationapp"
+        title = (
+            self.tr("{station} – stationapp").format(station=station) if station else "stationapp"
+        )
         if self.demo:
             title += " " + self.tr("(demo)")
         self.setWindowTitle(title)
@@ -112,9 +114,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("Signed in: {name} ({roles})").format(name=self.actor.display_name, roles=roles)
         )
-        self.db_label.setText(self.tr("Database: {url}").format(url=describe_url(self.database_url)))
+        self.db_label.setText(
+            self.tr("Database: {url}").format(url=describe_url(self.database_url))
+        )
 
-    # --- actions -----------------------------------------------------------------------------------
+    # --- actions ----------------------------------------------------------------------
 
     def switch_to_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count():
@@ -170,18 +174,16 @@ class MainWindow(QMainWindow):
         if entity in ("settings", "staff"):
             self._update_title()
 
-    # --- closing -------------------------------------------------------------------------------------
+    # --- closing ----------------------------------------------------------------------
 
     def _save_tab_state(self, widget: QWidget) -> None:
         if hasattr(widget, "save_state"):
             widget.save_state()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
         settings.setValue(Keys.MAIN_GEOMETRY.name, self.saveGeometry())
         settings.setValue(Keys.MAIN_TAB.name, self.tabs.currentIndex())
         for index in range(self.tabs.count()):
             self._save_tab_state(self.tabs.widget(index))
         super().closeEvent(event)
-
-

@@ -68,4 +68,6 @@ def run(app: QApplication, *, url: str, demo: bool) -> int:
         return 0
     window = MainWindow(actor, database_url=url, demo=demo)
     window.show()
+    window.raise_()
+    window.activateWindow()
     return app.exec()

@@ -4,7 +4,7 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _qsettings_isolated(qapp, tmp_path):  # noqa: ANN001, ANN202
+def _qsettings_isolated(qapp, tmp_path):
     """QSettings written by widgets go to the test's own folder."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -16,11 +16,11 @@ def _qsettings_isolated(qapp, tmp_path):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def show_active(qtbot):  # noqa: ANN001, ANN201
+def show_active(qtbot):
     """Show a window and make it the active one (offscreen Qt does not activate on show)."""
     from PySide6.QtWidgets import QApplication
 
-    def show(widget):  # noqa: ANN001, ANN202
+    def show(widget):
         qtbot.addWidget(widget)
         widget.show()
         qtbot.waitExposed(widget)

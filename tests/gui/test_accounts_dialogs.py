@@ -10,7 +10,7 @@ from stationapp.ui.accounts import FirstRunDialog, SignInDialog, StaffDialog
 from stationapp.ui.main_window import MainWindow
 
 
-def _when_modal(callback):  # noqa: ANN001, ANN202
+def _when_modal(callback):
     """Run ``callback(dialog)`` once the next modal dialog is up."""
 
     def poll() -> None:
@@ -24,7 +24,7 @@ def _when_modal(callback):  # noqa: ANN001, ANN202
 
 
 def test_empty_database_opens_first_run_then_sign_in(qtbot, db):
-    def fill_first_run(dialog):  # noqa: ANN001, ANN202
+    def fill_first_run(dialog):
         assert isinstance(dialog, FirstRunDialog)
         dialog.station_name.setText("建国门街道工会服务站")
         dialog.case_prefix.setText("建工调")
@@ -39,7 +39,7 @@ def test_empty_database_opens_first_run_then_sign_in(qtbot, db):
     assert staff is not None and staff.username == "admin"
     assert accounts.station_settings().case_prefix == "建工调"
 
-    def fill_sign_in(dialog):  # noqa: ANN001, ANN202
+    def fill_sign_in(dialog):
         assert isinstance(dialog, SignInDialog)
         dialog.username.setText("admin")
         dialog.password.setText("secret-pass-1")
@@ -99,7 +99,12 @@ def test_admin_creates_and_deactivates_staff(qtbot, admin):
     dialog.active.setChecked(False)
     dialog.save()
     assert not Staff.get_by_id(created.id).active
-    assert AuditEntry.select().where(AuditEntry.entity == "staff", AuditEntry.entity_id == created.id).count() == 2
+    assert (
+        AuditEntry.select()
+        .where(AuditEntry.entity == "staff", AuditEntry.entity_id == created.id)
+        .count()
+        == 2
+    )
 
 
 def test_staff_dialog_keeps_input_on_error(qtbot, admin):

@@ -11,13 +11,13 @@ from stationapp.ui.people.person_table_model import PersonTableModel
 from tests.helpers.ids import make_ric
 
 
-def _add(admin, name: str, phone: str, **extra):  # noqa: ANN001, ANN202
+def _add(admin, name: str, phone: str, **extra):
     return people.create_person(admin, people.PersonInput(name=name, phone=phone, **extra))
 
 
 def test_table_model_passes_qt_model_tester(qtmodeltester, admin):
     for i in range(5):
-        _add(admin, f"张三{chr(0x4e00 + i)}", f"1381234{i:04d}")
+        _add(admin, f"张三{chr(0x4E00 + i)}", f"1381234{i:04d}")
     model = PersonTableModel(admin)
     model.reload("")
     qtmodeltester.check(model)
@@ -27,8 +27,14 @@ def test_table_model_passes_qt_model_tester(qtmodeltester, admin):
 
 def test_table_pages_through_a_long_register(qtbot, admin):
     rows = [
-        {"name": f"测试{i}", "phone": "", "pinyin": "", "created_at": people.now(),
-         "updated_at": people.now(), "last_activity_at": people.now()}
+        {
+            "name": f"测试{i}",
+            "phone": "",
+            "pinyin": "",
+            "created_at": people.now(),
+            "updated_at": people.now(),
+            "last_activity_at": people.now(),
+        }
         for i in range(250)
     ]
     Person.insert_many(rows).execute()

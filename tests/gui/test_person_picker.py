@@ -6,7 +6,7 @@ from stationapp.services import people
 from stationapp.ui.people.picker import PersonPicker
 
 
-def _add(admin, name: str, phone: str):  # noqa: ANN001, ANN202
+def _add(admin, name: str, phone: str):
     return people.create_person(admin, people.PersonInput(name=name, phone=phone))
 
 

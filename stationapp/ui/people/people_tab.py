@@ -35,11 +35,11 @@ SEARCH_DELAY_MS = 120
 class SearchLineEdit(QLineEdit):
     """Down arrow moves from the search box into the list."""
 
-    def __init__(self, on_down, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, on_down, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._on_down = on_down
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Down:
             self._on_down()
             return
@@ -61,8 +61,9 @@ class PeopleTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.search.setPlaceholderText(
-            self.tr("Search: name, pinyin, initials, phone, ID or card number, last 4 digits "
-                    "(Ctrl+F)")
+            self.tr(
+                "Search: name, pinyin, initials, phone, ID or card number, last 4 digits (Ctrl+F)"
+            )
         )
         self.search.returnPressed.connect(self._open_first_or_current)
         top.addWidget(self.search, 1)
@@ -116,7 +117,7 @@ class PeopleTab(QWidget):
         self._restore_state()
         self.refresh()
 
-    # --- state ------------------------------------------------------------------------------------
+    # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
         settings = QSettings()
@@ -137,7 +138,7 @@ class PeopleTab(QWidget):
         )
         settings.setValue(Keys.splitter_state(self.TABLE_NAME).name, self.splitter.saveState())
 
-    # --- actions ------------------------------------------------------------------------------------
+    # --- actions ----------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search.setFocus()

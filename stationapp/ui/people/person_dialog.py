@@ -173,7 +173,9 @@ class PersonDialog(QDialog):
         self.open_existing_id: int | None = None
         self._allow_duplicate = False
         self.id_locked = bool(
-            person and person.id_number and not accounts.has_permission(actor, "person.view_full_id")
+            person
+            and person.id_number
+            and not accounts.has_permission(actor, "person.view_full_id")
         )
         self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
         layout = QVBoxLayout(self)
@@ -302,17 +304,23 @@ class PersonDialog(QDialog):
             self.id_hint.show()
 
     def collect(self) -> people.PersonInput | None:
-        """The form's values; None (with the message at the field) if the birth date is unreadable."""
+        """The form's values, or None (message at the field) if the birth date is unreadable."""
         try:
             birth = parse_date(self.birth_date.text())
         except ValueError:
-            self.fields.show({"birth_date": self.tr("Write the date as YYYY-MM-DD, e.g. 1985-03-21.")})
+            self.fields.show(
+                {"birth_date": self.tr("Write the date as YYYY-MM-DD, e.g. 1985-03-21.")}
+            )
             return None
         workplace_id = self.workplace.workplace_id()
         if workplace_id == -1:
             self.fields.show(
-                {"workplace": self.tr("No workplace has this name. Choose one from the list or "
-                                      "create it with New….")}
+                {
+                    "workplace": self.tr(
+                        "No workplace has this name. Choose one from the list or "
+                        "create it with New…."
+                    )
+                }
             )
             return None
         return people.PersonInput(

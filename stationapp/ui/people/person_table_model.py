@@ -133,5 +133,7 @@ class PersonTableModel(QAbstractTableModel):
         if column == COL_MEMBER:
             return self.tr("Yes") if person.is_member else ""
         if column == COL_ACTIVE:
-            return QLocale().toString(person.last_activity_at.date(), QLocale.FormatType.ShortFormat)
+            return QLocale().toString(
+                person.last_activity_at.date(), QLocale.FormatType.ShortFormat
+            )
         return None
