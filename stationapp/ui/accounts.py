@@ -24,7 +24,7 @@ from stationapp import config
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import ROLES, Staff
 from stationapp.services import accounts
-from stationapp.ui.forms import FieldErrors, MessageBar
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 
 
 def password_edit() -> QLineEdit:
@@ -32,18 +32,6 @@ def password_edit() -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(accounts.MAX_PASSWORD_LENGTH)
     return edit
-
-
-def show_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> None:
-    """Put each message at its field; anything else goes to the message bar."""
-    errors = exc.errors if isinstance(exc, ValidationError) else {}
-    if not errors and exc.field:
-        errors = {exc.field: exc.message}
-    leftover = fields.show(errors) if errors else [exc.message]
-    if leftover:
-        bar.show_message("\n".join(leftover))
-    else:
-        bar.hide()
 
 
 class FirstRunDialog(QDialog):
@@ -171,7 +159,7 @@ class SignInDialog(QDialog):
             staff = accounts.authenticate(self.username.text(), self.password.text())
         except UserError as exc:
             self.password.clear()
-            show_error(exc, self.fields, self.bar)
+            show_user_error(exc, self.fields, self.bar)
             self.password.setFocus()
             return
         QSettings().setValue(config.Keys.LAST_USERNAME.name, staff.username)
@@ -219,7 +207,7 @@ class ChangePasswordDialog(QDialog):
                 self.actor, old_password=self.old.text(), new_password=self.new.text()
             )
         except UserError as exc:
-            show_error(exc, self.fields, self.bar)
+            show_user_error(exc, self.fields, self.bar)
             return
         self.accept()
 
@@ -257,7 +245,7 @@ class StationSettingsDialog(QDialog):
                 case_prefix=self.case_prefix.text(),
             )
         except UserError as exc:
-            show_error(exc, self.fields, self.bar)
+            show_user_error(exc, self.fields, self.bar)
             return
         self.accept()
 
@@ -406,7 +394,7 @@ class StaffDialog(QDialog):
                 )
                 message = self.tr("Account {name} saved.").format(name=staff.username)
         except UserError as exc:
-            show_error(exc, self.fields, self.bar)
+            show_user_error(exc, self.fields, self.bar)
             return
         self.fields.clear()
         self.bar.show_message(message, "info")
@@ -437,7 +425,7 @@ class StaffDialog(QDialog):
             try:
                 accounts.reset_password(self.actor, self.current_id, new_password=edit.text())
             except UserError as exc:
-                show_error(exc, fields, bar)
+                show_user_error(exc, fields, bar)
                 return
             dialog.accept()
 

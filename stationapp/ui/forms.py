@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.errors import UserError, ValidationError
+
 ERROR_STYLE = "color: #b3261e;"
 FIELD_ERROR_STYLE = "border: 1px solid #b3261e;"
 
@@ -110,3 +112,15 @@ class MessageBar(QWidget):
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
+
+
+def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> None:
+    """Put each message of ``exc`` at its field; anything no field can show goes to ``bar``."""
+    errors = exc.errors if isinstance(exc, ValidationError) else {}
+    if not errors and exc.field:
+        errors = {exc.field: exc.message}
+    leftover = fields.show(errors) if errors else [exc.message]
+    if leftover:
+        bar.show_message("\n".join(leftover))
+    else:
+        bar.hide()

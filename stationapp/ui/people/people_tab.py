@@ -28,6 +28,7 @@ from stationapp.ui.forms import MessageBar
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
 from stationapp.ui.people.person_table_model import PersonTableModel
+from stationapp.ui.people.workplaces import WorkplacesDialog
 
 SEARCH_DELAY_MS = 120
 
@@ -74,6 +75,9 @@ class PeopleTab(QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.new_button.setVisible(accounts.has_permission(actor, "person.create"))
         top.addWidget(self.new_button)
+        self.workplaces_button = QPushButton(self.tr("&Workplaces…"))
+        self.workplaces_button.clicked.connect(self.show_workplaces)
+        top.addWidget(self.workplaces_button)
         layout.addLayout(top)
 
         self.model = PersonTableModel(actor, self)
@@ -226,6 +230,9 @@ class PeopleTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._after_dialog(dialog)
+
+    def show_workplaces(self) -> None:
+        WorkplacesDialog(self.actor, self).exec()
 
     def edit_person(self, person_id: int) -> None:
         try:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from stationapp.errors import DuplicateFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Person
+from stationapp.models.people import Person
 from stationapp.services import accounts, people, validation
-from stationapp.ui.forms import FieldErrors, MessageBar
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.people.workplaces import OrganizationDialog
 
 WARNING_STYLE = "color: #8a5300;"
 
@@ -89,69 +90,6 @@ class WorkplaceChooser(QWidget):
         dialog = OrganizationDialog(self.actor, self, name=self.combo.currentText().strip())
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.organization is not None:
             self.reload(select_id=dialog.organization.id)
-
-
-class OrganizationDialog(QDialog):
-    def __init__(self, actor: Staff, parent: QWidget | None = None, *, name: str = "") -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.organization = None
-        self.setWindowTitle(self.tr("New workplace"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.name = QLineEdit(name)
-        self.name.setMaxLength(100)
-        self.fields.add_row(self.tr("Name"), "name", self.name)
-        self.kind = QComboBox()
-        for kind in ORG_KINDS:
-            self.kind.addItem(people.org_kind_label(kind), kind)
-        self.fields.add_row(self.tr("Kind"), "kind", self.kind)
-        self.union_status = QComboBox()
-        for status in UNION_STATUSES:
-            self.union_status.addItem(people.union_status_label(status), status)
-        self.union_status.setCurrentIndex(len(UNION_STATUSES) - 1)
-        self.fields.add_row(self.tr("Union"), "union_status", self.union_status)
-        self.address = QLineEdit()
-        self.address.setMaxLength(200)
-        self.fields.add_row(self.tr("Address"), "address", self.address)
-        self.contact_name = QLineEdit()
-        self.contact_name.setMaxLength(50)
-        self.fields.add_row(self.tr("Contact person"), "contact_name", self.contact_name)
-        self.contact_phone = QLineEdit()
-        self.contact_phone.setMaxLength(30)
-        self.fields.add_row(self.tr("Contact phone"), "contact_phone", self.contact_phone)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-
-    def submit(self) -> None:
-        data = people.OrganizationInput(
-            name=self.name.text(),
-            kind=self.kind.currentData(),
-            address=self.address.text(),
-            contact_name=self.contact_name.text(),
-            contact_phone=self.contact_phone.text(),
-            union_status=self.union_status.currentData(),
-        )
-        try:
-            self.organization = people.create_organization(self.actor, data)
-        except UserError as exc:
-            errors = exc.errors if isinstance(exc, ValidationError) else {}
-            if not errors and exc.field:
-                errors = {exc.field: exc.message}
-            leftover = self.fields.show(errors) if errors else [exc.message]
-            if leftover:
-                self.bar.show_message("\n".join(leftover))
-            return
-        self.accept()
 
 
 class PersonDialog(QDialog):
@@ -353,10 +291,7 @@ class PersonDialog(QDialog):
             self._show_duplicates(exc)
             return
         except UserError as exc:
-            errors = exc.errors if isinstance(exc, ValidationError) else {}
-            leftover = self.fields.show(errors) if errors else [exc.message]
-            if leftover:
-                self.bar.show_message("\n".join(leftover))
+            show_user_error(exc, self.fields, self.bar)
             return
         self.accept()
 

@@ -1,0 +1,168 @@
+"""Workplaces (工作单位): add or edit one, and the list of them all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
+from stationapp.services import accounts, people
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+
+
+class OrganizationDialog(QDialog):
+    """Create a workplace (``organization=None``) or edit one."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        parent: QWidget | None = None,
+        *,
+        name: str = "",
+        organization: Organization | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.editing = organization
+        self.organization: Organization | None = None
+        self.setWindowTitle(self.tr("Edit workplace") if organization else self.tr("New workplace"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.name = QLineEdit(name)
+        self.name.setMaxLength(200)
+        self.fields.add_row(self.tr("Name"), "name", self.name)
+        self.kind = QComboBox()
+        for kind in ORG_KINDS:
+            self.kind.addItem(people.org_kind_label(kind), kind)
+        self.fields.add_row(self.tr("Kind"), "kind", self.kind)
+        self.union_status = QComboBox()
+        for status in UNION_STATUSES:
+            self.union_status.addItem(people.union_status_label(status), status)
+        self.union_status.setCurrentIndex(len(UNION_STATUSES) - 1)
+        self.fields.add_row(self.tr("Union"), "union_status", self.union_status)
+        self.address = QLineEdit()
+        self.address.setMaxLength(300)
+        self.fields.add_row(self.tr("Address"), "address", self.address)
+        self.contact_name = QLineEdit()
+        self.contact_name.setMaxLength(100)
+        self.fields.add_row(self.tr("Contact person"), "contact_name", self.contact_name)
+        self.contact_phone = QLineEdit()
+        self.contact_phone.setMaxLength(40)
+        self.fields.add_row(self.tr("Contact phone"), "contact_phone", self.contact_phone)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        if organization is not None:
+            self.name.setText(organization.name)
+            self.kind.setCurrentIndex(max(self.kind.findData(organization.kind), 0))
+            self.union_status.setCurrentIndex(
+                max(self.union_status.findData(organization.union_status), 0)
+            )
+            self.address.setText(organization.address)
+            self.contact_name.setText(organization.contact_name)
+            self.contact_phone.setText(organization.contact_phone)
+
+    def submit(self) -> None:
+        data = people.OrganizationInput(
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            address=self.address.text(),
+            contact_name=self.contact_name.text(),
+            contact_phone=self.contact_phone.text(),
+            union_status=self.union_status.currentData(),
+        )
+        try:
+            if self.editing is None:
+                self.organization = people.create_organization(self.actor, data)
+            else:
+                self.organization = people.update_organization(self.actor, self.editing.id, data)
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class WorkplacesDialog(QDialog):
+    """Every workplace on file, searchable by name or pinyin; Enter edits the chosen one."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(self.tr("Workplaces"))
+        self.resize(620, 480)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search by name, pinyin or initials"))
+        self.search.textChanged.connect(self.reload)
+        self.search.returnPressed.connect(self.edit_current)
+        top.addWidget(self.search, 1)
+        can_manage = accounts.has_permission(actor, "organization.manage")
+        self.new_button = QPushButton(self.tr("&New workplace…"))
+        self.new_button.clicked.connect(self.create)
+        self.new_button.setVisible(can_manage)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.list = QListWidget()
+        self.list.itemActivated.connect(lambda _item: self.edit_current())
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self, *_args: object) -> None:
+        self.list.clear()
+        for org in people.search_organizations(self.actor, self.search.text(), limit=500):
+            text = "  ·  ".join(
+                part
+                for part in (
+                    org.name,
+                    people.org_kind_label(org.kind),
+                    people.union_status_label(org.union_status),
+                    org.address,
+                )
+                if part
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, org.id)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def create(self) -> None:
+        dialog = OrganizationDialog(self.actor, self, name=self.search.text().strip())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def edit_current(self) -> None:
+        item = self.list.currentItem()
+        if item is None or not accounts.has_permission(self.actor, "organization.manage"):
+            return
+        org = people.get_organization(self.actor, item.data(Qt.ItemDataRole.UserRole))
+        dialog = OrganizationDialog(self.actor, self, organization=org)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
