@@ -46,7 +46,7 @@ def test_workplaces_list_searches_by_initials_and_edits(qtbot, admin, monkeypatc
     dialog.search.setText("hr")
     assert dialog.list.count() == 1 and "华润大厦" in dialog.list.item(0).text()
 
-    def fake_exec(self):  # noqa: ANN001, ANN202
+    def fake_exec(self):
         self.address.setText("东城区建国门北大街8号")
         self.submit()
         return self.result()
