@@ -66,16 +66,35 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def open_database(url: str) -> peewee.Database:
-    """Open ``url`` and bind it to the proxy; creates the folder of a new SQLite file."""
+    """Open ``url`` and bind it to the proxy; creates the folder of a new SQLite file.
+
+    Raises DatabaseUnavailable with the reason when the database cannot be reached.
+    """
     path = sqlite_path(url)
-    if url.startswith("sqlite:"):
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        db = connect_url(url, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
-    else:
-        db = connect_url(url)
-    database.initialize(db)
-    db.connect(reuse_if_open=True)
+    try:
+        if url.startswith("sqlite:"):
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            db = connect_url(url, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+        else:
+            db = connect_url(url)
+        database.initialize(db)
+        db.connect(reuse_if_open=True)
+    except peewee.ImproperlyConfigured as exc:
+        raise DatabaseUnavailable(
+            translate(
+                "Database",
+                "This database cannot be used: {reason}. For PostgreSQL install the driver "
+                "with: pip install 'stationapp[postgresql]'",
+            ).format(reason=exc)
+        ) from exc
+    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.Error, OSError) as exc:
+        mapped = translate_error(exc)
+        if mapped is exc:
+            mapped = DatabaseUnavailable(
+                translate("Database", "The database cannot be opened: {reason}").format(reason=exc)
+            )
+        raise mapped from exc
     log.info("database opened: %s", describe_url(url))
     return db
 
@@ -89,9 +108,15 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, peewee.SqliteDatabase)
 
 
-def translate_error(exc: Exception) -> Exception:
-    """Map a driver error to the expected error the user is shown, or return it unchanged."""
+def translate_error(exc: BaseException) -> BaseException:
+    """Map a driver error to the expected error the user is shown, or return it unchanged.
+
+    SQLite rolls a transaction back by itself when the disk is full, and peewee's own rollback
+    then fails with "no transaction is active": the real cause is the error before it.
+    """
     text = str(exc).lower()
+    if "no transaction is active" in text and exc.__context__ is not None:
+        return translate_error(exc.__context__)
     if "locked" in text or "busy" in text:
         return DatabaseBusy(
             translate(

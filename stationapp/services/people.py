@@ -22,7 +22,12 @@ from stationapp.models.people import (
 )
 from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, has_permission, require
-from stationapp.services.search_keys import digit_keys, name_keys, normalize_query
+from stationapp.services.search_keys import (
+    digit_keys,
+    display_pinyin,
+    name_keys,
+    normalize_query,
+)
 from stationapp.services.validation import (
     ID_TYPE_CODES,
     check_id_number,
@@ -36,6 +41,7 @@ from stationapp.services.validation import (
 translate = QCoreApplication.translate
 
 SEARCH_CANDIDATES = 200
+COUNT_BOUND = 20000
 MIN_BIRTH_DATE = date(1900, 1, 1)
 
 
@@ -78,10 +84,6 @@ def _write_search_keys(person: Person) -> None:
         PersonSearchKey.insert_many(
             [{"person": person.id, "key": k, "kind": kind} for k, kind in keys.items()]
         ).execute()
-
-
-def display_pinyin(name: str) -> str:
-    return " ".join(lazy_pinyin(name, style=Style.NORMAL, v_to_u=False))
 
 
 # --- input ------------------------------------------------------------------------------------
@@ -362,21 +364,43 @@ def _candidates(token: str) -> dict[int, int]:
     return found
 
 
+def _filter_ids(ids: list[int], token: str) -> set[int]:
+    """Those of ``ids`` that also have a key equal to or starting with ``token``."""
+    key = PersonSearchKey.key
+    matching: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = PersonSearchKey.select(PersonSearchKey.person).where(
+            PersonSearchKey.person.in_(chunk),
+            (key == token) | ((key > token) & (key < token + "\U0010ffff")),
+        )
+        matching.update(row.person_id for row in rows)
+    return matching
+
+
 def search_people(actor: Staff, text: str, *, limit: int = 20) -> list[Person]:
     """Find people by name, pinyin, initials, phone, ID or card number, or their last 4 digits.
 
-    Several words narrow the search ("wang 5678"). Exact key matches come first, then the most
-    recently active.
+    Several words narrow the search ("wang 5678"). Exact key matches come first; among the
+    candidates found, the most recently active come first.
     """
     require(actor, "person.read")
     tokens = [normalize_query(t)[:64] for t in text.split()]
-    tokens = [t for t in tokens if t]
+    tokens = list(dict.fromkeys(t for t in tokens if t))
     if not tokens:
         return []
-    rank = _candidates(tokens[0])
-    for token in tokens[1:]:
-        other = _candidates(token)
-        rank = {pid: max(r, other[pid]) for pid, r in rank.items() if pid in other}
+    found = {token: _candidates(token) for token in tokens}
+    # The word with the fewest matches leads: if its list was not cut off at the cap, it holds
+    # everyone the whole query can match, and the other words only filter it.
+    lead = min(tokens, key=lambda t: len(found[t]))
+    rank = found[lead]
+    if len(tokens) > 1 and len(rank) >= SEARCH_CANDIDATES:
+        rank = _intersect_common_words(tokens)
+    for token in tokens:
+        if token == lead or not rank:
+            continue
+        keep = _filter_ids(list(rank), token)
+        rank = {pid: max(r, found[token].get(pid, 1)) for pid, r in rank.items() if pid in keep}
     if not rank:
         return []
     people = list(
@@ -386,6 +410,50 @@ def search_people(actor: Staff, text: str, *, limit: int = 20) -> list[Person]:
     )
     people.sort(key=lambda p: (rank[p.id], -p.last_activity_at.timestamp(), p.id))
     return people[:limit]
+
+
+def _key_matches(field: peewee.Field, token: str) -> peewee.Expression:
+    return (field == token) | ((field > token) & (field < token + "\U0010ffff"))
+
+
+def _intersect_common_words(tokens: list[str]) -> dict[int, int]:
+    """People matching every word when each word alone matches too many to take whole.
+
+    The word with the fewest keys drives one query that checks the other words per person and
+    stops at the cap; counting is bounded so that it stays cheap on a large register.
+    """
+
+    def bounded_count(token: str) -> int:
+        inner = (
+            PersonSearchKey.select(PersonSearchKey.id)
+            .where(_key_matches(PersonSearchKey.key, token))
+            .limit(COUNT_BOUND)
+        )
+        return (
+            peewee.Select([inner], [peewee.fn.COUNT(peewee.SQL("*"))])
+            .bind(PersonSearchKey._meta.database)
+            .scalar()
+        )
+
+    ordered = sorted(tokens, key=bounded_count)
+    query = PersonSearchKey.select(PersonSearchKey.person).where(
+        _key_matches(PersonSearchKey.key, ordered[0])
+    )
+    for token in ordered[1:]:
+        other = PersonSearchKey.alias()
+        query = query.where(
+            peewee.fn.EXISTS(
+                other.select(peewee.SQL("1")).where(
+                    other.person == PersonSearchKey.person, _key_matches(other.key, token)
+                )
+            )
+        )
+    result: dict[int, int] = {}
+    for row in query.limit(SEARCH_CANDIDATES * 4):
+        result.setdefault(row.person_id, 1)
+        if len(result) >= SEARCH_CANDIDATES:
+            break
+    return result
 
 
 def person_history(actor: Staff, person_id: int, *, limit: int = 50) -> list[AuditEntry]:

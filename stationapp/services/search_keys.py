@@ -78,6 +78,23 @@ def name_keys(name: str, *, limit: int = 16) -> set[str]:
     return _clean(keys)
 
 
+def display_pinyin(name: str) -> str:
+    """The name's usual reading, syllables separated ("shan xiong xin"), surname from the table."""
+    whole = normalize_query(name)
+    if not whole or not any(_is_han(ch) for ch in whole):
+        return name.strip()
+    table = _surname_table()
+    surname = whole[:2] if len(whole) > 2 and whole[:2] in table else whole[:1]
+    syllables: list[str] = []
+    if _is_han(surname[0]):
+        syllables.extend(_surname_readings(surname)[0])
+        rest = whole[len(surname) :]
+    else:
+        rest = whole
+    syllables.extend(s for s in lazy_pinyin(rest, style=Style.NORMAL) if s)
+    return " ".join(syllables)
+
+
 def digit_keys(digits: str, *, tail: int = 4) -> set[str]:
     """The whole number and its last ``tail`` characters (an ID's check character stays as x)."""
     value = normalize_query(digits)
