@@ -25,8 +25,9 @@ database = DatabaseProxy()
 BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
 BUSY_TIMEOUT_SECONDS = 5.0
 
+# The journal mode is stored in the file, so it is switched to WAL only after the file has been
+# recognised as ours (see services.maintenance); these pragmas hold for the connection only.
 SQLITE_PRAGMAS = {
-    "journal_mode": "wal",
     "foreign_keys": 1,
     # FULL: a committed transaction survives a power cut, not only a crash of this process.
     "synchronous": 2,

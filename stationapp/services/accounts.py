@@ -288,10 +288,6 @@ def authenticate(username: str, password: str) -> Staff:
         staff = Staff.get_or_none(Staff.username == name)
         if staff is None:
             raise wrong
-        if not staff.active:
-            raise AuthenticationFailed(
-                translate("Accounts", "This account has been deactivated."), field="username"
-            )
         moment = now()
         if staff.locked_until and staff.locked_until > moment:
             raise _locked_error(staff.locked_until - moment)
@@ -307,6 +303,11 @@ def authenticate(username: str, password: str) -> Staff:
                 staff.save()
                 audit(staff, "login_failed", "staff", staff.id, {"failures": staff.failed_logins})
                 locked = None
+        elif not staff.active:
+            # Said only to someone who knows the password, so it reveals nothing to a stranger.
+            raise AuthenticationFailed(
+                translate("Accounts", "This account has been deactivated."), field="username"
+            )
         else:
             locked = None
             staff.failed_logins = 0

@@ -9,7 +9,7 @@ import peewee
 
 from stationapp import config
 from stationapp.db import backup_sqlite, now, open_database
-from stationapp.migrations import CURRENT_VERSION, migrate
+from stationapp.migrations import CURRENT_VERSION, check_not_newer, migrate
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,10 @@ def open_station_database(url: str) -> peewee.Database:
     """
     db = open_database(url)
     try:
+        check_not_newer(db)
+        if isinstance(db, peewee.SqliteDatabase):
+            # Readers never block the writer; persisted in the file, set once it is known ours.
+            db.pragma("journal_mode", "wal")
         migrate(db, backup=lambda version: backup_before_migration(db, version))
     except BaseException:
         db.close()

@@ -112,8 +112,14 @@ class CleanPerson:
     warnings: list[str] = field(default_factory=list)
 
 
-def validate_person(data: PersonInput, *, on: date | None = None) -> CleanPerson:
-    """Check every field and return clean values, or raise one error listing every bad field."""
+def validate_person(
+    data: PersonInput, *, on: date | None = None, kept_id: tuple[str, str] | None = None
+) -> CleanPerson:
+    """Check every field and return clean values, or raise one error listing every bad field.
+
+    ``kept_id`` (type, number) is the stored ID number an update leaves as it is: it is not saved
+    again but still decides gender and birth date.
+    """
     on = on or today()
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
@@ -145,6 +151,12 @@ def validate_person(data: PersonInput, *, on: date | None = None) -> CleanPerson
             values["id_number"] = id_check.number
             warnings.extend(id_check.warnings)
             derived_gender, derived_birth = id_check.gender, id_check.birth_date
+    elif kept_id is not None and kept_id[1]:
+        try:
+            kept = check_id_number(kept_id[1], id_type=kept_id[0], today=on)
+            derived_gender, derived_birth = kept.gender, kept.birth_date
+        except ValidationError:
+            pass  # a number stored before today's rules: it decides nothing
     gender = data.gender or derived_gender or ""
     if gender and gender not in GENDERS:
         errors["gender"] = translate("People", "Choose male or female.")
@@ -243,12 +255,15 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
 
 def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
     require(actor, "person.update")
-    if data.id_number is not None and not has_permission(actor, "person.view_full_id"):
-        stored = Person.get_or_none(Person.id == person_id)
-        if stored is not None and stored.id_number:
+    stored = Person.get_or_none(Person.id == person_id)
+    kept_id = None
+    if stored is not None and stored.id_number:
+        if data.id_number is not None and not has_permission(actor, "person.view_full_id"):
             # A role that sees only the masked number keeps the stored one.
             data = replace(data, id_number=None, id_type=stored.id_type)
-    clean = validate_person(data)
+        if data.id_number is None:
+            kept_id = (stored.id_type, stored.id_number)
+    clean = validate_person(data, kept_id=kept_id)
     v = clean.values
     with transaction(lock=True):
         person = Person.get_or_none(Person.id == person_id)
@@ -378,6 +393,18 @@ def _filter_ids(ids: list[int], token: str) -> set[int]:
     return matching
 
 
+def _query_tokens(text: str) -> list[str]:
+    """The words of a query; digit groups typed with spaces ("138 1234 5678") are one number."""
+    tokens: list[str] = []
+    for word in text.split():
+        token = normalize_query(word)
+        if tokens and token.isdigit() and tokens[-1].isdigit():
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return [t[:64] for t in tokens]
+
+
 def search_people(actor: Staff, text: str, *, limit: int = 20) -> list[Person]:
     """Find people by name, pinyin, initials, phone, ID or card number, or their last 4 digits.
 
@@ -385,8 +412,7 @@ def search_people(actor: Staff, text: str, *, limit: int = 20) -> list[Person]:
     candidates found, the most recently active come first.
     """
     require(actor, "person.read")
-    tokens = [normalize_query(t)[:64] for t in text.split()]
-    tokens = list(dict.fromkeys(t for t in tokens if t))
+    tokens = list(dict.fromkeys(t for t in _query_tokens(text) if t))
     if not tokens:
         return []
     found = {token: _candidates(token) for token in tokens}

@@ -81,6 +81,13 @@ class FirstRunDialog(QDialog):
         admin_fields.add_row(self.tr("Repeat password"), "repeat", self.repeat)
         layout.addWidget(admin_box)
         self.admin_fields = admin_fields
+        for form_layout in (station_form, admin_form):
+            # The two groups' fields line up when their captions share one width.
+            form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            for row in range(form_layout.rowCount()):
+                caption = form_layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if caption is not None and caption.widget() is not None:
+                    caption.widget().setMinimumWidth(110)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -89,7 +96,7 @@ class FirstRunDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
 
     def submit(self) -> None:
         self.fields.clear()
@@ -296,9 +303,7 @@ class StaffDialog(QDialog):
         self.active = QCheckBox(self.tr("Account active"))
         self.fields.add_row("", "active", self.active)
         self.password = password_edit()
-        self.password_caption = self.fields.add_row(
-            self.tr("Initial password"), "password", self.password
-        )
+        self.fields.add_row(self.tr("Initial password"), "password", self.password)
         right.addLayout(form)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save"))
@@ -345,8 +350,7 @@ class StaffDialog(QDialog):
         self.active.setChecked(True)
         self.active.setEnabled(False)
         self.password.clear()
-        self.password.setVisible(True)
-        self.password_caption.setVisible(True)
+        self.fields.set_row_visible("password", True)
         self.reset_button.setEnabled(False)
         self.username.setFocus()
 
@@ -364,8 +368,7 @@ class StaffDialog(QDialog):
             check.setChecked(role in staff.role_set)
         self.active.setEnabled(True)
         self.active.setChecked(staff.active)
-        self.password.setVisible(False)
-        self.password_caption.setVisible(False)
+        self.fields.set_row_visible("password", False)
         self.reset_button.setEnabled(True)
 
     def selected_roles(self) -> list[str]:

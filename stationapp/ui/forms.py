@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,23 +31,28 @@ class FieldErrors:
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
 
     def add_row(self, label: str, name: str, widget: QWidget) -> QLabel:
-        """Add ``widget`` under ``label``; returns the label so callers can set its buddy."""
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
+        """Add ``widget`` under ``label``, with a hidden error row beneath it; returns the label.
+
+        The error is a row of the form itself (not a child of the field), so a long message wraps
+        onto as many lines as it needs.
+        """
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self._layout.addRow(caption, widget)
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        self._layout.addRow(caption, holder)
+        self._layout.addRow("", error)
+        self._layout.setRowVisible(error, False)
         self._fields[name] = (widget, error)
         return caption
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        widget, error = self._fields[name]
+        self._layout.setRowVisible(widget, visible)
+        if not visible:
+            self._layout.setRowVisible(error, False)
 
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]
@@ -56,7 +60,7 @@ class FieldErrors:
     def clear(self) -> None:
         for widget, error in self._fields.values():
             error.clear()
-            error.hide()
+            self._layout.setRowVisible(error, False)
             widget.setStyleSheet("")
 
     def show(self, errors: dict[str, str]) -> list[str]:
@@ -68,14 +72,33 @@ class FieldErrors:
             if name in self._fields:
                 widget, error = self._fields[name]
                 error.setText(message)
-                error.show()
+                self._layout.setRowVisible(error, True)
                 widget.setStyleSheet(FIELD_ERROR_STYLE)
                 first = first or widget
             else:
                 unplaced.append(message)
+        self._fit_wrapped_errors()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return unplaced
+
+    def _fit_wrapped_errors(self) -> None:
+        """Grow the window when wrapped messages need more height than it has.
+
+        Qt sizes a window from its layout's minimum size, which ignores height-for-width, so a
+        message of two lines would otherwise be squeezed into one.
+        """
+        parent = self._layout.parentWidget()
+        if parent is None:
+            return
+        window = parent.window()
+        top = window.layout()
+        if top is None:
+            return
+        top.activate()
+        needed = top.totalHeightForWidth(window.width())
+        if needed > window.height():
+            window.resize(window.width(), needed)
 
 
 class MessageBar(QWidget):

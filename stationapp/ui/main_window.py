@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from stationapp import __version__
@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.database_url = database_url
         self.demo = demo
+        self._shown_once = False
         self.bus = ChangeBus(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -179,6 +180,12 @@ class MainWindow(QMainWindow):
     def _save_tab_state(self, widget: QWidget) -> None:
         if hasattr(widget, "save_state"):
             widget.save_state()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

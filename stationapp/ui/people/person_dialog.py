@@ -153,8 +153,9 @@ class PersonDialog(QDialog):
         self.id_hint = QLabel()
         self.id_hint.setWordWrap(True)
         self.id_hint.setStyleSheet(WARNING_STYLE)
-        self.id_hint.hide()
         form.addRow("", self.id_hint)
+        form.setRowVisible(self.id_hint, False)
+        self.form = form
         self.gender = QComboBox()
         self.gender.addItem(self.tr("Not given"), "")
         self.gender.addItem(people.gender_label("M"), "M")
@@ -225,7 +226,7 @@ class PersonDialog(QDialog):
         """Fill gender and birth date from a resident ID number, and show its warnings."""
         if self.id_locked:
             return
-        self.id_hint.hide()
+        self.form.setRowVisible(self.id_hint, False)
         try:
             check = validation.check_id_number(
                 self.id_number.text(), id_type=self.id_type.currentData()
@@ -239,7 +240,7 @@ class PersonDialog(QDialog):
             self.birth_date.setText(check.birth_date.isoformat())
         if notes:
             self.id_hint.setText("\n".join(notes))
-            self.id_hint.show()
+            self.form.setRowVisible(self.id_hint, True)
 
     def collect(self) -> people.PersonInput | None:
         """The form's values, or None (message at the field) if the birth date is unreadable."""

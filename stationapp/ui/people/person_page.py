@@ -108,7 +108,7 @@ class PersonPage(QWidget):
         age = age_on(person.birth_date, today())
         birth = ""
         if person.birth_date:
-            birth = locale.toString(person.birth_date, QLocale.FormatType.LongFormat)
+            birth = locale.toString(person.birth_date, QLocale.FormatType.ShortFormat)
             birth += " " + self.tr("(age {age})").format(age=age)
         id_text = people.shown_id(self.actor, person)
         if id_text:
@@ -122,7 +122,7 @@ class PersonPage(QWidget):
         self.values["card"].setText(person.member_card or "—")
         self.values["notes"].setText(person.notes or "—")
         self.values["since"].setText(
-            locale.toString(person.created_at.date(), QLocale.FormatType.LongFormat)
+            locale.toString(person.created_at.date(), QLocale.FormatType.ShortFormat)
         )
         self.history.clear()
         for entry in history:

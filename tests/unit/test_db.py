@@ -1,0 +1,180 @@
+"""Opening the database, choosing its URL, and turning driver errors into the user's errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote, urlparse
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stationapp import config
+from stationapp.db import close_database, database, describe_url, open_database
+from stationapp.errors import DatabaseBusy, DatabaseUnavailable
+from stationapp.models.people import Person, PersonSearchKey
+from stationapp.services import people
+from stationapp.services.maintenance import open_station_database
+from stationapp.services.people import PersonInput
+from tests.helpers.ids import make_ric
+
+# --- connection settings --------------------------------------------------------------------
+
+
+def test_sqlite_connection_pragmas(db_url: str) -> None:
+    db = open_station_database(db_url)
+    try:
+        assert str(db.pragma("journal_mode")).lower() == "wal"
+        assert db.pragma("foreign_keys") == 1
+        assert db.pragma("synchronous") == 2  # FULL
+        assert db.pragma("busy_timeout") > 0
+    finally:
+        close_database()
+
+
+def test_open_database_creates_missing_folder(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "deeper" / "station.db"
+    open_database(f"sqlite:///{path.as_posix()}")
+    try:
+        database.execute_sql("CREATE TABLE t (x INTEGER)")
+    finally:
+        close_database()
+    assert path.is_file()
+
+
+# --- which database to open -----------------------------------------------------------------
+
+
+def test_default_url_lives_in_the_data_dir(private_dirs: Path) -> None:
+    url = config.resolve_database_url(None)
+    assert url.startswith("sqlite:///")
+    assert Path(url.removeprefix("sqlite:///")) == private_dirs / "stationapp.db"
+
+
+def test_environment_beats_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(config.DATABASE_ENV, "postgresql://u:p@envhost/station")
+    assert config.resolve_database_url(None) == "postgresql://u:p@envhost/station"
+
+
+def test_blank_environment_falls_back_to_default(
+    monkeypatch: pytest.MonkeyPatch, private_dirs: Path
+) -> None:
+    monkeypatch.setenv(config.DATABASE_ENV, "   ")
+    assert config.resolve_database_url(None) == config.default_database_url()
+    assert str(private_dirs) in config.default_database_url()
+
+
+def test_command_line_beats_environment_and_demo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(config.DATABASE_ENV, "sqlite:////env/station.db")
+    assert config.resolve_database_url("sqlite:////cli/x.db") == "sqlite:////cli/x.db"
+    assert config.resolve_database_url("sqlite:////cli/x.db", demo=True) == "sqlite:////cli/x.db"
+
+
+def test_demo_uses_demo_db_in_data_dir(monkeypatch: pytest.MonkeyPatch, private_dirs: Path) -> None:
+    monkeypatch.setenv(config.DATABASE_ENV, "sqlite:////env/station.db")
+    url = config.resolve_database_url(None, demo=True)
+    assert Path(url.removeprefix("sqlite:///")) == private_dirs / "demo.db"
+    assert url != config.default_database_url()
+
+
+# --- describing a URL -----------------------------------------------------------------------
+
+
+def test_describe_url_hides_postgres_password() -> None:
+    shown = describe_url("postgresql://station:s3cret-pw@db.example:5432/union")
+    assert "s3cret-pw" not in shown
+    parsed = urlparse(shown)
+    assert (parsed.username, parsed.hostname, parsed.port, parsed.path) == (
+        "station",
+        "db.example",
+        5432,
+        "/union",
+    )
+
+
+def test_describe_url_keeps_what_has_no_password() -> None:
+    assert "/data/station.db" in describe_url("sqlite:////data/station.db")
+    assert describe_url("postgresql://station@host/union") == "postgresql://station@host/union"
+
+
+@given(
+    user=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12),
+    password=st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=20
+    ),
+)
+def test_describe_url_never_shows_any_password(user: str, password: str) -> None:
+    url = f"postgresql://{quote(user, safe='')}:{quote(password, safe='')}@dbhost:5432/union"
+    parsed = urlparse(describe_url(url))
+    assert parsed.password == "***"
+    assert parsed.username == quote(user, safe="")
+    assert (parsed.hostname, parsed.port, parsed.path) == ("dbhost", 5432, "/union")
+
+
+# --- driver errors become the user's errors -------------------------------------------------
+
+
+def _person(name: str = "张三") -> PersonInput:
+    return PersonInput(name=name, id_number=make_ric(seq=321), phone="13812345678")
+
+
+def test_locked_database_gives_database_busy(db, admin, db_url: str) -> None:
+    blocker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        blocker.execute("BEGIN IMMEDIATE")
+        database.obj.pragma("busy_timeout", 100)
+        with pytest.raises(DatabaseBusy) as caught:
+            people.create_person(admin, _person())
+        assert caught.value.message
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert Person.select().count() == 0
+    assert PersonSearchKey.select().count() == 0
+    # Once the other writer is gone the same call works.
+    people.create_person(admin, _person())
+    assert Person.select().count() == 1
+
+
+def test_read_only_database_gives_database_unavailable(db, admin, db_url: str) -> None:
+    path = Path(db_url.removeprefix("sqlite:///"))
+    close_database()
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+    os.chmod(path, 0o444)
+    try:
+        open_database(db_url)
+        if os.geteuid() == 0:
+            # root writes whatever the permissions say: make the connection read-only instead.
+            database.obj.pragma("query_only", 1)
+        with pytest.raises(DatabaseUnavailable) as caught:
+            people.create_person(admin, _person())
+        assert "read-only" in caught.value.message
+        assert Person.select().count() == 0
+    finally:
+        close_database()
+        os.chmod(path, 0o644)
+
+
+def test_full_disk_gives_database_unavailable_and_writes_nothing(db, admin) -> None:
+    pages = database.obj.pragma("page_count")
+    database.obj.pragma("max_page_count", pages)
+    failure = None
+    for seq in range(1, 500):
+        before = (Person.select().count(), PersonSearchKey.select().count())
+        try:
+            people.create_person(
+                admin,
+                PersonInput(
+                    name="欧阳明" + "华" * (seq % 5),
+                    id_number=make_ric(seq=seq),
+                    notes="备注" * 400,
+                ),
+            )
+        except DatabaseUnavailable as exc:
+            failure = exc
+            break
+    assert failure is not None, "the page limit was never reached"
+    assert "full" in failure.message
+    assert (Person.select().count(), PersonSearchKey.select().count()) == before
