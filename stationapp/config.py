@@ -79,10 +79,8 @@ class Keys:
     """Every QSettings key, declared once."""
 
     MAIN_GEOMETRY = SettingsKey("main_window/geometry")
-    MAIN_STATE = SettingsKey("main_window/state")
     MAIN_TAB = SettingsKey("main_window/current_tab")
     LAST_USERNAME = SettingsKey("sign_in/last_username")
-    LANGUAGE = SettingsKey("preferences/language", state=False)
 
     @staticmethod
     def header_state(table: str) -> SettingsKey:

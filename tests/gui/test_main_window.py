@@ -12,3 +12,62 @@ def test_main_window_opens_on_people_tab(qtbot, show_active, admin, db_url):
     assert "station.db" in window.db_label.text()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.people_tab.search.hasFocus()
+
+
+def test_column_widths_and_geometry_are_remembered(qtbot, admin, db_url):
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(700, 500)
+    qtbot.waitUntil(lambda: window.width() == 700)
+    window.people_tab.table.setColumnWidth(0, 222)
+    window.close()
+    again = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.people_tab.table.columnWidth(0) == 222
+    assert again.width() == 700
+
+
+def test_about_box_shows_version_and_database(qtbot, monkeypatch, admin, db_url):
+    from PySide6.QtWidgets import QMessageBox
+
+    from stationapp import __version__
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    window.about()
+    assert __version__ in shown[0] and "station.db" in shown[0]
+
+
+def test_switching_to_a_librarian_rebuilds_tabs_and_menus(qtbot, admin, make_staff, db_url):
+    librarian = make_staff("lib", "librarian")
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    assert window.staff_action.isVisible()
+    window.set_actor(librarian)
+    assert window.people_tab.actor.id == librarian.id
+    assert not window.staff_action.isVisible()
+    assert "测试员" in window.user_label.text()
+
+
+def test_change_password_dialog_keeps_input_on_mismatch(qtbot, admin):
+    from stationapp.services import accounts
+    from stationapp.ui.accounts import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.old.setText("correct-horse-1")
+    dialog.new.setText("new-password-1")
+    dialog.repeat.setText("new-password-2")
+    dialog.submit()
+    assert dialog.fields.error_label("repeat").text()
+    assert dialog.new.text() == "new-password-1"
+    dialog.repeat.setText("new-password-1")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert accounts.authenticate("admin", "new-password-1").id == admin.id
