@@ -16,7 +16,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.errors import SchemaTooNew, UserError
-from stationapp.migrations import m0001_initial, m0002_person_search_keys
+from stationapp.migrations import m0001_initial, m0002_person_search_keys, m0003_visits
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -25,6 +25,7 @@ APP_ID = "stationapp"
 STEPS: tuple[Callable[[peewee.Database], None], ...] = (
     m0001_initial.apply,
     m0002_person_search_keys.apply,
+    m0003_visits.apply,
 )
 CURRENT_VERSION = len(STEPS)
 

@@ -51,6 +51,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "person.view_full_id": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ADMIN}),
     "organization.read": frozenset(ROLES),
     "organization.manage": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
+    "catalogue.read": frozenset(ROLES),
+    "catalogue.manage": frozenset({ADMIN}),
+    "visit.read": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
+    "visit.create": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
+    "visit.update": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
+    "visit.export": frozenset({FRONT_DESK, ADMIN}),
 }
 
 

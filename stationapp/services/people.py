@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 import peewee
-from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import now, today, transaction
@@ -27,6 +26,7 @@ from stationapp.services.search_keys import (
     display_pinyin,
     name_keys,
     normalize_query,
+    phrase_search_text,
 )
 from stationapp.services.validation import (
     ID_TYPE_CODES,
@@ -507,12 +507,6 @@ class OrganizationInput:
     union_status: str = "none"
 
 
-def organization_search_text(name: str) -> str:
-    syllables = lazy_pinyin(name, style=Style.NORMAL)
-    initials = lazy_pinyin(name, style=Style.FIRST_LETTER)
-    return " ".join([normalize_query(name), "".join(syllables).lower(), "".join(initials).lower()])
-
-
 def _validate_organization(data: OrganizationInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
@@ -554,7 +548,7 @@ def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
         moment = now()
         org = Organization.create(
             **v,
-            search_text=organization_search_text(v["name"]),
+            search_text=phrase_search_text(v["name"]),
             created_at=moment,
             updated_at=moment,
         )
@@ -582,7 +576,7 @@ def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> O
         before = {k: getattr(org, k) for k in v}
         for key, value in v.items():
             setattr(org, key, value)
-        org.search_text = organization_search_text(org.name)
+        org.search_text = phrase_search_text(org.name)
         org.updated_at = now()
         org.save()
         audit(actor, "update", "organization", org.id, diff(before, v))

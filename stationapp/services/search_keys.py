@@ -95,6 +95,16 @@ def display_pinyin(name: str) -> str:
     return " ".join(syllables)
 
 
+def phrase_search_text(text: str) -> str:
+    """Text, its full pinyin and its initials in one string, for a LIKE over short lists
+    (workplaces, the service catalogue)."""
+    syllables = lazy_pinyin(text, style=Style.NORMAL)
+    initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
+    return " ".join(
+        [normalize_query(text), "".join(syllables).lower(), "".join(initials).lower()]
+    )
+
+
 def digit_keys(digits: str, *, tail: int = 4) -> set[str]:
     """The whole number and its last ``tail`` characters (an ID's check character stays as x)."""
     value = normalize_query(digits)

@@ -40,6 +40,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.services import accounts, people
 from stationapp.services.maintenance import open_station_database
+from stationapp.services.search_keys import phrase_search_text
 
 TARGET_MS = 50.0
 BATCH = 1000
@@ -120,7 +121,7 @@ def _create_organizations(rng: random.Random, count: int) -> list[int]:
                 "contact_name": "",
                 "contact_phone": f"010-6{_digits(rng, 7)}",
                 "union_status": base.union_status,
-                "search_text": people.organization_search_text(name),
+                "search_text": phrase_search_text(name),
                 "created_at": moment,
                 "updated_at": moment,
             }
