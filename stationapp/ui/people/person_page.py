@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import people, validation
+from stationapp.services import people, validation, visits
 from stationapp.services.accounts import has_permission
 from stationapp.ui.people.person_table_model import age_on
 
@@ -77,6 +77,17 @@ class PersonPage(QWidget):
             self.values[key] = value
             self.form.addRow(label, value)
         body.addLayout(self.form)
+        self.visits_label = QLabel(self.tr("Visits"))
+        visits_font = self.visits_label.font()
+        visits_font.setBold(True)
+        self.visits_label.setFont(visits_font)
+        body.addWidget(self.visits_label)
+        self.visits = QListWidget()
+        self.visits.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body.addWidget(self.visits, 1)
+        can_see_visits = has_permission(actor, "visit.read")
+        self.visits_label.setVisible(can_see_visits)
+        self.visits.setVisible(can_see_visits)
         history_label = QLabel(self.tr("Record history"))
         history_font = history_label.font()
         history_font.setBold(True)
@@ -124,6 +135,7 @@ class PersonPage(QWidget):
         self.values["since"].setText(
             locale.toString(person.created_at.date(), QLocale.FormatType.ShortFormat)
         )
+        self._show_visits(person_id)
         self.history.clear()
         for entry in history:
             who = entry.staff.display_name if entry.staff_id else self.tr("system")
@@ -136,6 +148,24 @@ class PersonPage(QWidget):
             self.history.addItem(line)
         self.empty.hide()
         self.body.show()
+
+    def _show_visits(self, person_id: int) -> None:
+        self.visits.clear()
+        if not has_permission(self.actor, "visit.read"):
+            return
+        found = visits.person_visits(self.actor, person_id)
+        purposes = visits.purposes_of(found)
+        locale = QLocale()
+        for visit in found:
+            what = "、".join(
+                f"{p.service.name}（{visits.outcome_label(p.outcome)}）" for p in purposes[visit.id]
+            )
+            when = locale.toString(visit.arrived_at, QLocale.FormatType.ShortFormat)
+            self.visits.addItem(
+                f"{when}  {visits.channel_label(visit.channel)}  {what}  {visit.staff.display_name}"
+            )
+        if not found:
+            self.visits.addItem(self.tr("No visits yet."))
 
     def _edit(self) -> None:
         if self.person_id is not None:

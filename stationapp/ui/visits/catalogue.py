@@ -1,0 +1,275 @@
+"""The administrator's editor of the service catalogue and its one-time notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
+from stationapp.services import visits
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+
+COL_NAME, COL_KIND, COL_COPIES, COL_ISSUER, COL_NOTE = range(5)
+
+
+def _text_edit(height: int = 60) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+class MaterialsTable(QWidget):
+    """The materials of a notice: name, original or copy, copies, issuer, note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Material"),
+                self.tr("Form"),
+                self.tr("Copies"),
+                self.tr("Issued by"),
+                self.tr("Note"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(150)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("Add material"))
+        add.clicked.connect(lambda: self.add_row({}))
+        remove = QPushButton(self.tr("Remove material"))
+        remove.clicked.connect(self.remove_current)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def add_row(self, material: dict[str, object]) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, COL_NAME, QTableWidgetItem(str(material.get("name", ""))))
+        kind = QComboBox()
+        for code in MATERIAL_KINDS:
+            kind.addItem(visits.material_kind_label(code), code)
+        kind.setCurrentIndex(max(kind.findData(material.get("kind", "original")), 0))
+        self.table.setCellWidget(row, COL_KIND, kind)
+        copies = QSpinBox()
+        copies.setRange(1, 20)
+        copies.setValue(int(material.get("copies", 1)))
+        self.table.setCellWidget(row, COL_COPIES, copies)
+        self.table.setItem(row, COL_ISSUER, QTableWidgetItem(str(material.get("issuer", ""))))
+        self.table.setItem(row, COL_NOTE, QTableWidgetItem(str(material.get("note", ""))))
+        if not material:
+            self.table.setCurrentCell(row, COL_NAME)
+            self.table.editItem(self.table.item(row, COL_NAME))
+
+    def remove_current(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def set_materials(self, materials: list[dict[str, object]]) -> None:
+        self.table.setRowCount(0)
+        for material in materials:
+            self.add_row(material)
+
+    def materials(self) -> list[dict[str, object]]:
+        result = []
+        for row in range(self.table.rowCount()):
+            name = self.table.item(row, COL_NAME)
+            result.append(
+                {
+                    "name": name.text() if name else "",
+                    "kind": self.table.cellWidget(row, COL_KIND).currentData(),
+                    "copies": self.table.cellWidget(row, COL_COPIES).value(),
+                    "issuer": (self.table.item(row, COL_ISSUER) or QTableWidgetItem()).text(),
+                    "note": (self.table.item(row, COL_NOTE) or QTableWidgetItem()).text(),
+                }
+            )
+        return result
+
+
+class CatalogueDialog(QDialog):
+    """List every service; edit the chosen one or add a new one. Changes apply to the next
+    visit."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.current_id: int | None = None
+        self.setWindowTitle(self.tr("Service catalogue"))
+        self.resize(1000, 700)
+        outer = QVBoxLayout(self)
+        self.bar = MessageBar()
+        outer.addWidget(self.bar)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(self._on_current)
+        left.addWidget(self.list, 1)
+        new = QPushButton(self.tr("&New service"))
+        new.clicked.connect(self.start_new)
+        left.addWidget(new)
+        body.addLayout(left, 1)
+
+        form_holder = QWidget()
+        form = QFormLayout(form_holder)
+        self.fields = FieldErrors(form)
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.fields.add_row(self.tr("Name"), "name", self.name)
+        self.category = QLineEdit()
+        self.category.setMaxLength(100)
+        self.fields.add_row(self.tr("Category"), "category", self.category)
+        self.basis = _text_edit()
+        self.fields.add_row(self.tr("Legal or policy basis"), "basis", self.basis)
+        self.materials = MaterialsTable()
+        self.fields.add_row(self.tr("Materials"), "materials", self.materials)
+        self.steps = _text_edit(90)
+        self.fields.add_row(self.tr("Steps"), "steps", self.steps)
+        self.time_limit = QLineEdit()
+        self.time_limit.setMaxLength(300)
+        self.fields.add_row(self.tr("Time limit"), "time_limit", self.time_limit)
+        self.fee = QLineEdit()
+        self.fee.setMaxLength(200)
+        self.fields.add_row(self.tr("Fee"), "fee", self.fee)
+        self.place_contact = _text_edit()
+        self.fields.add_row(self.tr("Place and contact"), "place_contact", self.place_contact)
+        checks = QWidget()
+        checks_layout = QHBoxLayout(checks)
+        checks_layout.setContentsMargins(0, 0, 0, 0)
+        self.eligibility: dict[str, QCheckBox] = {}
+        for code in ELIGIBILITY_CHECKS:
+            box = QCheckBox(visits.eligibility_label(code))
+            self.eligibility[code] = box
+            checks_layout.addWidget(box)
+        checks_layout.addStretch(1)
+        self.fields.add_row(self.tr("Checks at the desk"), "eligibility", checks)
+        self.eligibility_note = _text_edit(50)
+        self.fields.add_row(self.tr("Who qualifies"), "eligibility_note", self.eligibility_note)
+        self.active = QCheckBox(self.tr("Offered (untick to retire the service)"))
+        self.fields.add_row("", "active", self.active)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_holder)
+        right = QVBoxLayout()
+        right.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        right.addLayout(buttons)
+        body.addLayout(right, 3)
+        self.reload()
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.start_new()
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for service in visits.list_services(self.actor, include_inactive=True):
+            text = (
+                service.name
+                if service.active
+                else self.tr("{name} (retired)").format(name=service.name)
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, service.id)
+            self.list.addItem(item)
+            if service.id == select_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def start_new(self) -> None:
+        self.current_id = None
+        self.list.clearSelection()
+        self._fill(None)
+        self.name.setFocus()
+
+    def _on_current(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        service = visits.get_service(self.actor, item.data(Qt.ItemDataRole.UserRole))
+        self.current_id = service.id
+        self._fill(service)
+
+    def _fill(self, service: ServiceType | None) -> None:
+        self.fields.clear()
+        self.bar.hide()
+        self.name.setText(service.name if service else "")
+        self.category.setText(service.category if service else "")
+        self.basis.setPlainText(service.basis if service else "")
+        self.materials.set_materials(list(service.materials) if service else [])
+        self.steps.setPlainText(service.steps if service else "")
+        self.time_limit.setText(service.time_limit if service else "")
+        self.fee.setText(service.fee if service else self.tr("Free"))
+        self.place_contact.setPlainText(service.place_contact if service else "")
+        for code, box in self.eligibility.items():
+            box.setChecked(bool(service) and code in (service.eligibility or []))
+        self.eligibility_note.setPlainText(service.eligibility_note if service else "")
+        self.active.setChecked(service.active if service else True)
+
+    def collect(self) -> visits.ServiceInput:
+        return visits.ServiceInput(
+            name=self.name.text(),
+            category=self.category.text(),
+            basis=self.basis.toPlainText(),
+            materials=self.materials.materials(),
+            steps=self.steps.toPlainText(),
+            time_limit=self.time_limit.text(),
+            fee=self.fee.text(),
+            place_contact=self.place_contact.toPlainText(),
+            eligibility=[code for code, box in self.eligibility.items() if box.isChecked()],
+            eligibility_note=self.eligibility_note.toPlainText(),
+            active=self.active.isChecked(),
+        )
+
+    def save(self) -> None:
+        try:
+            if self.current_id is None:
+                service = visits.create_service(self.actor, self.collect())
+            else:
+                service = visits.update_service(self.actor, self.current_id, self.collect())
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.fields.clear()
+        self.reload(select_id=service.id)
+        self.current_id = service.id
+        self.bar.show_message(
+            self.tr("Saved: {name}. The next visit uses it.").format(name=service.name), "info"
+        )

@@ -1,0 +1,180 @@
+"""Visits waiting for materials, overdue first; completing one is one action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.visits import VisitPurpose
+from stationapp.services import accounts, visits
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.forms import MessageBar
+
+Index = QModelIndex | QPersistentModelIndex
+COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
+OVERDUE_COLOR = QColor("#b3261e")
+
+
+class FollowUpTableModel(QAbstractTableModel):
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.rows: list[VisitPurpose] = []
+        self.headers = [
+            self.tr("Due"),
+            self.tr("Visitor"),
+            self.tr("Phone"),
+            self.tr("Service"),
+            self.tr("Missing materials"),
+            self.tr("Visited"),
+        ]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = visits.follow_ups(self.actor)
+        self.endResetModel()
+
+    def overdue_count(self) -> int:
+        return sum(1 for row in self.rows if visits.is_overdue(row))
+
+    def purpose_at(self, row: int) -> VisitPurpose | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        purpose = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(purpose, column)
+        if role == Qt.ItemDataRole.ForegroundRole and visits.is_overdue(purpose):
+            return QBrush(OVERDUE_COLOR)
+        if role == Qt.ItemDataRole.UserRole:
+            return purpose.id
+        return None
+
+    def _display(self, purpose: VisitPurpose, column: int) -> str:
+        locale = QLocale()
+        visit = purpose.visit
+        if column == COL_DUE:
+            due = locale.toString(purpose.due_on, QLocale.FormatType.ShortFormat)
+            if visits.is_overdue(purpose):
+                days = (today() - purpose.due_on).days
+                return self.tr("{date} (%n days overdue)", "", days).format(date=due)
+            return due
+        if column == COL_VISITOR:
+            return visit.person.name if visit.person_id else self.tr("Anonymous")
+        if column == COL_PHONE:
+            return visit.person.phone if visit.person_id else ""
+        if column == COL_SERVICE:
+            return purpose.service.name
+        if column == COL_MISSING:
+            return "、".join(purpose.materials_missing)
+        if column == COL_ARRIVED:
+            return locale.toString(visit.arrived_at.date(), QLocale.FormatType.ShortFormat)
+        return ""
+
+
+class FollowUpsWidget(QWidget):
+    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        top.addWidget(self.summary, 1)
+        self.complete_button = QPushButton(self.tr("Materials &brought: complete"))
+        self.complete_button.setToolTip(
+            self.tr("The visitor brought what was missing; the purpose is done (Enter)")
+        )
+        self.complete_button.clicked.connect(self.complete_current)
+        self.complete_button.setVisible(accounts.has_permission(actor, "visit.update"))
+        top.addWidget(self.complete_button)
+        layout.addLayout(top)
+        self.model = FollowUpTableModel(actor, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda _index: self.complete_current())
+        self.empty = QLabel(self.tr("No one is waiting to bring materials."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; font-size: 14px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        complete = QShortcut(QKeySequence("Ctrl+D"), self, self.complete_current)
+        complete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, entity: str) -> None:
+        if entity in ("visit", "person", "service"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        for column, width in enumerate((170, 90, 110, 160, 260)):
+            self.table.setColumnWidth(column, width)
+        total = self.model.rowCount()
+        overdue = self.model.overdue_count()
+        self.summary.setText(
+            self.tr("%n waiting for materials", "", total)
+            + ("；" + self.tr("%n overdue", "", overdue) if overdue else "")
+        )
+        self.stack.setCurrentWidget(self.table if total else self.empty)
+        if total and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def complete_current(self) -> None:
+        purpose = self.model.purpose_at(self.table.currentIndex().row())
+        if purpose is None:
+            return
+        try:
+            visits.complete_follow_up(self.actor, purpose.id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        who = purpose.visit.person.name if purpose.visit.person_id else self.tr("Anonymous")
+        self.bar.show_message(
+            self.tr("Completed: {who}, {service}.").format(who=who, service=purpose.service.name),
+            "info",
+        )

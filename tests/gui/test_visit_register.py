@@ -1,0 +1,205 @@
+"""The front desk's keyboard-only flows and the form's handling of bad input."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from stationapp.db import today
+from stationapp.models.people import Person
+from stationapp.models.visits import ServiceType, Visit, VisitPurpose
+from stationapp.services import people, visits
+from stationapp.ui.visits import register
+from stationapp.ui.visits.catalogue import CatalogueDialog
+from stationapp.ui.visits.register import QuickPersonDialog, VisitForm
+
+
+def _service(name: str) -> ServiceType:
+    return ServiceType.get(ServiceType.name == name)
+
+
+def test_returning_worker_keyboard_only(qtbot, show_active, admin):
+    person = people.create_person(admin, people.PersonInput(name="王芳", phone="13812345678"))
+    form = show_active(VisitForm(admin))
+    form.focus_start()
+    assert form.picker.edit.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "5678")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert form.person is not None and form.person.id == person.id
+    assert form.service_picker.edit.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "rh")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    visit = Visit.get()
+    assert visit.person_id == person.id and visit.staff_id == admin.id
+    assert visit.channel == "walk_in"
+    purpose = VisitPurpose.get()
+    assert purpose.service.name == "入会" and purpose.outcome == "done"
+    assert set(purpose.materials_missing) == {str(m["name"]) for m in _service("入会").materials}
+    # The form is ready for the next visitor.
+    assert form.person is None and form.cards == {} and form.picker.edit.hasFocus()
+
+
+def test_new_worker_inline_with_name_and_phone(qtbot, show_active, admin, monkeypatch):
+    form = show_active(VisitForm(admin))
+
+    def fake_exec(dialog: QuickPersonDialog) -> int:
+        assert dialog.phone.text() == "13900001111"
+        dialog.name.setText("李白")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(QuickPersonDialog, "exec", fake_exec)
+    form.focus_start()
+    qtbot.keyClicks(form.picker.edit, "13900001111")
+    form.picker.search_now()
+    qtbot.keyClick(form.picker.edit, Qt.Key.Key_Return)
+    created = Person.get(Person.phone == "13900001111")
+    assert form.person is not None and form.person.id == created.id
+    qtbot.keyClicks(form.service_picker.edit, "flzx")
+    qtbot.keyClick(form.service_picker.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(form.service_picker.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    purpose = VisitPurpose.get()
+    assert purpose.service.name == "法律咨询" and purpose.visit.person_id == created.id
+
+
+def test_anonymous_phone_enquiry(qtbot, admin):
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.anonymous.setChecked(True)
+    form.channel.setCurrentIndex(form.channel.findData("phone"))
+    form.add_purpose(_service("京卡·互助服务卡办理").id)
+    form.save()
+    visit = Visit.get()
+    assert visit.person_id is None and visit.channel == "phone"
+
+
+def test_ticked_materials_and_waiting_outcome_are_stored(qtbot, admin):
+    person = people.create_person(admin, people.PersonInput(name="张伟", phone="13812340000"))
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.choose_person(person.id)
+    service = _service("困难职工建档")
+    card = form.add_purpose(service.id)
+    names = list(card.material_checks)
+    card.material_checks[names[0]].setChecked(True)
+    card.outcome.setCurrentIndex(card.outcome.findData("waiting"))
+    card.due_on.setDate(QDate(today() + timedelta(days=5)))
+    form.save()
+    purpose = VisitPurpose.get()
+    assert purpose.outcome == "waiting"
+    assert purpose.materials_brought == [names[0]]
+    assert purpose.materials_missing == names[1:]
+    assert purpose.due_on == today() + timedelta(days=5)
+
+
+def test_bad_input_is_shown_and_nothing_is_lost(qtbot, admin):
+    person = people.create_person(admin, people.PersonInput(name="赵敏", phone="13812349999"))
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.choose_person(person.id)
+    form.notes.setPlainText("很长" * 1000)
+    form.save()
+    assert form.fields.error_label("purposes").text()
+    assert form.fields.error_label("notes").text()
+    assert form.notes.toPlainText() == "很长" * 1000
+    card = form.add_purpose(_service("困难职工建档").id)
+    card.outcome.setCurrentIndex(card.outcome.findData("waiting"))
+    card.due_on.setDate(QDate(today() - timedelta(days=1)))
+    form.notes.setPlainText("带了身份证 😀 '; DROP TABLE visit;--")
+    form.save()
+    assert card.fields.error_label("due_on").text()
+    assert Visit.select().count() == 0
+    assert form.person is not None and form.cards
+    card.due_on.setDate(QDate(today() + timedelta(days=3)))
+    form.save()
+    assert Visit.get().notes == "带了身份证 😀 '; DROP TABLE visit;--"
+
+
+def test_eligibility_hint_for_member_card(qtbot, admin):
+    person = people.create_person(admin, people.PersonInput(name="钱多多", phone="13812341111"))
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.choose_person(person.id)
+    card = form.add_purpose(_service("京卡·互助服务卡办理").id)
+    assert not card.hints.isHidden()
+    assert "join the union" in card.hints.text()
+    person_member = people.update_person(
+        admin, person.id, people.PersonInput(name="钱多多", phone="13812341111", is_member=True)
+    )
+    form.choose_person(person_member.id)
+    assert card.hints.isHidden()
+
+
+def test_notice_is_printed_for_the_chosen_purposes(qtbot, admin, monkeypatch):
+    shown = []
+    monkeypatch.setattr(register.notice_sheet, "preview", lambda sheet, parent: shown.append(sheet))
+    person = people.create_person(admin, people.PersonInput(name="孙丽", phone="13812342222"))
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.choose_person(person.id)
+    card = form.add_purpose(_service("入会").id)
+    first = next(iter(card.material_checks))
+    card.material_checks[first].setChecked(True)
+    form.print_notice()
+    sheet = shown[0]
+    assert sheet.visitor_name == "孙丽" and sheet.services[0].name == "入会"
+    assert first not in sheet.missing[card.service.id]
+    form.save()
+    assert VisitPurpose.get().notice_printed
+
+
+def test_catalogue_edit_appears_in_the_next_visit(qtbot, admin):
+    dialog = CatalogueDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.start_new()
+    dialog.name.setText("职工法律援助申请")
+    dialog.materials.add_row({"name": "法律援助申请表", "kind": "original", "copies": 1})
+    dialog.save()
+    service = ServiceType.get(ServiceType.name == "职工法律援助申请")
+    assert service.materials[0]["name"] == "法律援助申请表"
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.service_picker.edit.setText("zgfl")
+    assert form.service_picker.results.count() == 1
+    card = form.add_purpose(service.id)
+    assert list(card.material_checks) == ["法律援助申请表"]
+
+
+def test_catalogue_dialog_keeps_input_on_error(qtbot, admin):
+    dialog = CatalogueDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.start_new()
+    dialog.name.setText("入会")
+    dialog.steps.setPlainText("1. 填表")
+    dialog.save()
+    assert dialog.fields.error_label("name").text()
+    assert dialog.steps.toPlainText() == "1. 填表"
+    assert visits.list_services(admin, include_inactive=True)[0].name == "入会"
+
+
+def test_correcting_a_visit_is_audited(qtbot, admin):
+    from stationapp.models.accounts import AuditEntry
+    from stationapp.ui.visits.register import VisitDialog
+
+    visit = visits.record_visit(
+        admin,
+        visits.VisitInput(
+            person_id=None, channel="walk_in", purposes=[visits.PurposeInput(_service("入会").id)]
+        ),
+    )
+    dialog = VisitDialog(admin, visits.get_visit(admin, visit.id))
+    qtbot.addWidget(dialog)
+    dialog.form.rating.setCurrentIndex(dialog.form.rating.findData("satisfied"))
+    dialog.form.save()
+    assert Visit.get_by_id(visit.id).rating == "satisfied"
+    assert (
+        AuditEntry.select()
+        .where(AuditEntry.entity == "visit", AuditEntry.action == "update")
+        .count()
+        == 1
+    )
