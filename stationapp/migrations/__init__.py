@@ -16,7 +16,12 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.errors import SchemaTooNew, UserError
-from stationapp.migrations import m0001_initial, m0002_person_search_keys, m0003_visits
+from stationapp.migrations import (
+    m0001_initial,
+    m0002_person_search_keys,
+    m0003_visits,
+    m0004_mediation,
+)
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -26,6 +31,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = (
     m0001_initial.apply,
     m0002_person_search_keys.apply,
     m0003_visits.apply,
+    m0004_mediation.apply,
 )
 CURRENT_VERSION = len(STEPS)
 

@@ -57,6 +57,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "visit.create": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
     "visit.update": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
     "visit.export": frozenset({FRONT_DESK, ADMIN}),
+    # Mediation cases are confidential: the front desk may file one and see its number and state.
+    "case.create": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ADMIN}),
+    "case.read": frozenset({MEDIATOR, MEDIATION_HEAD, ADMIN}),
+    "case.manage": frozenset({MEDIATOR, MEDIATION_HEAD, ADMIN}),
+    "case.assign": frozenset({MEDIATION_HEAD, ADMIN}),
+    "case.export": frozenset({MEDIATION_HEAD, ADMIN}),
 }
 
 
