@@ -82,8 +82,8 @@ def apply(db: peewee.Database) -> None:
             )
 
     class VisitPurpose(Base):
-        visit = peewee.ForeignKeyField(Visit, on_delete="CASCADE")
-        service = peewee.ForeignKeyField(ServiceType)
+        visit = peewee.ForeignKeyField(Visit, on_delete="CASCADE", index=False)
+        service = peewee.ForeignKeyField(ServiceType, index=False)
         outcome = peewee.CharField(max_length=20, default="done")
         referred_to = peewee.CharField(max_length=200, default="")
         decline_reason = peewee.TextField(default="")
@@ -97,7 +97,10 @@ def apply(db: peewee.Database) -> None:
 
         class Meta:
             indexes = (
+                (("visit", "service"), True),
                 (("service", "arrived_at"), False),
+                (("service", "outcome", "arrived_at"), False),
+                (("outcome", "visit"), False),
                 (("outcome", "due_on"), False),
                 (("arrived_at",), False),
             )

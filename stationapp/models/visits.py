@@ -83,8 +83,8 @@ class Visit(BaseModel):
 class VisitPurpose(BaseModel):
     """One service asked for in a visit, what the visitor was told, and how it ended."""
 
-    visit = peewee.ForeignKeyField(Visit, backref="purposes", on_delete="CASCADE")
-    service = peewee.ForeignKeyField(ServiceType, backref="visit_purposes")
+    visit = peewee.ForeignKeyField(Visit, backref="purposes", on_delete="CASCADE", index=False)
+    service = peewee.ForeignKeyField(ServiceType, backref="visit_purposes", index=False)
     outcome = peewee.CharField(max_length=20, default="done")
     referred_to = peewee.CharField(max_length=200, default="")
     decline_reason = peewee.TextField(default="")
@@ -100,7 +100,10 @@ class VisitPurpose(BaseModel):
 
     class Meta:
         indexes = (
+            (("visit", "service"), True),
             (("service", "arrived_at"), False),
+            (("service", "outcome", "arrived_at"), False),
+            (("outcome", "visit"), False),
             (("outcome", "due_on"), False),
             (("arrived_at",), False),
         )

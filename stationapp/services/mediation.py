@@ -275,7 +275,12 @@ def _amount(raw: str | Decimal | None) -> Decimal | None:
         value = Decimal(str(raw).replace(",", "").replace("，", "").strip())
     except InvalidOperation as exc:
         raise ValueError from exc
-    if value < 0 or value >= MAX_AMOUNT or value != value.quantize(Decimal("0.01")):
+    if (
+        not value.is_finite()
+        or value < 0
+        or value >= MAX_AMOUNT
+        or value != value.quantize(Decimal("0.01"))
+    ):
         raise ValueError
     return value
 
@@ -410,6 +415,19 @@ def filed_case_summary(actor: Staff, case_id: int) -> FiledCase:
     if not has_permission(actor, "case.read") and case.created_by_id != actor.id:
         raise PermissionDenied(translate("Mediation", "Only mediators may see this case."))
     return FiledCase(case.number, case.state)
+
+
+def filed_by_me(actor: Staff, *, limit: int = 50) -> list[FiledCase]:
+    """The cases this staff member filed, as number and state only (for the front desk)."""
+    require(actor, "case.create")
+    rows = (
+        MediationCase.select(MediationCase.number, MediationCase.state)
+        .where(MediationCase.created_by == actor.id)
+        .order_by(MediationCase.received_at.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [FiledCase(number, state) for number, state in rows]
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -726,6 +744,16 @@ def mediator_relations(
     if organization_id is not None:
         conditions = conditions | (MediatorRelation.organization == organization_id)
     return list(MediatorRelation.select().where(MediatorRelation.staff == mediator_id, conditions))
+
+
+def mediators(actor: Staff) -> list[Staff]:
+    """Active staff who can mediate."""
+    require(actor, "case.read")
+    return [
+        s
+        for s in Staff.select().where(Staff.active).order_by(Staff.display_name)
+        if s.role_set & {"mediator", "mediation_head"}
+    ]
 
 
 def assign_mediator(
@@ -1255,10 +1283,15 @@ def statistics(actor: Staff, *, date_from: date, date_to: date) -> CaseStatistic
         decided=succeeded + failed_like + closed_failures,
         succeeded=succeeded,
         average_days_to_close=(sum(durations) / len(durations)) if durations else None,
-        amount_claimed=Decimal(claimed or 0),
-        amount_agreed=Decimal(agreed or 0),
-        amount_paid=Decimal(paid or 0),
+        amount_claimed=_money(claimed),
+        amount_agreed=_money(agreed),
+        amount_paid=_money(paid),
     )
+
+
+def _money(total: object) -> Decimal:
+    """A SUM as exact yuan and fen: SQLite sums decimals as floats."""
+    return Decimal(str(total or 0)).quantize(Decimal("0.01"))
 
 
 def export_ledger(

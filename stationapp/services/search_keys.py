@@ -27,6 +27,7 @@ _WORD_SPLIT_RE = re.compile(r"[\s·•・.\-]+")
 # A space in a Chinese name is a typing habit (张 三), a dot marks a transliterated name.
 _HAN_PART_SPLIT_RE = re.compile(r"[·•・.\-]+")
 _SYLLABLE_RE = re.compile(r"^[a-z]+$")
+_NOT_ALNUM_RE = re.compile(r"[^0-9a-z]")
 
 Reading = tuple[str, ...]
 
@@ -100,8 +101,13 @@ def phrase_search_text(text: str) -> str:
     (workplaces, the service catalogue)."""
     syllables = lazy_pinyin(text, style=Style.NORMAL)
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
+    # Punctuation (·、（）) would sit between the letters and break "jkhz" for 京卡·互助.
     return " ".join(
-        [normalize_query(text), "".join(syllables).lower(), "".join(initials).lower()]
+        [
+            normalize_query(text),
+            _NOT_ALNUM_RE.sub("", "".join(syllables).lower()),
+            _NOT_ALNUM_RE.sub("", "".join(initials).lower()),
+        ]
     )
 
 

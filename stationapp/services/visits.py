@@ -595,7 +595,7 @@ def follow_ups(actor: Staff, *, limit: int = 500) -> list[VisitPurpose]:
     """Purposes waiting for materials, earliest due first (so the overdue lead)."""
     require(actor, "visit.read")
     return list(
-        VisitPurpose.select(VisitPurpose, ServiceType, Visit, Person)
+        VisitPurpose.select(VisitPurpose, ServiceType.id, ServiceType.name, Visit, Person)
         .join(ServiceType)
         .switch(VisitPurpose)
         .join(Visit)
@@ -662,30 +662,38 @@ def _visit_conditions(filt: VisitFilter, arrived: peewee.Field) -> list[peewee.E
     return conditions
 
 
+def _purpose_conditions(filt: VisitFilter) -> list[peewee.Expression]:
+    conditions: list[peewee.Expression] = []
+    if filt.service_id:
+        conditions.append(VisitPurpose.service == filt.service_id)
+    if filt.outcome:
+        conditions.append(VisitPurpose.outcome == filt.outcome)
+    return conditions
+
+
 def _visit_ids_query(filt: VisitFilter) -> peewee.ModelSelect:
     """The ids of the visits ``filt`` selects, newest first.
 
-    With a service filter the purposes' (service, arrival) index leads: a rare service is found
-    without walking every visit. Without it the visits' own indexes lead.
+    With a service filter (and no person) the purposes' (service, arrival) index leads, so a rare
+    service is found without walking every visit; the visits are joined only when a filter needs
+    them. Otherwise the visits' own indexes lead and the purpose conditions become one EXISTS
+    probe of the (visit, service) or (outcome, visit) index.
     """
-    if filt.service_id:
-        conditions = [VisitPurpose.service == filt.service_id]
-        if filt.outcome:
-            conditions.append(VisitPurpose.outcome == filt.outcome)
-        conditions += _visit_conditions(filt, VisitPurpose.arrived_at)
-        return (
-            VisitPurpose.select(VisitPurpose.visit.alias("id"))
-            .join(Visit)
-            .where(*conditions)
-            .order_by(VisitPurpose.arrived_at.desc(), VisitPurpose.visit.desc())
+    visit_side = bool(filt.channel or filt.staff_id or filt.person_id)
+    if filt.service_id and not filt.person_id:
+        conditions = _purpose_conditions(filt) + _visit_conditions(filt, VisitPurpose.arrived_at)
+        query = VisitPurpose.select(VisitPurpose.visit.alias("id"))
+        if visit_side:
+            query = query.join(Visit)
+        return query.where(*conditions).order_by(
+            VisitPurpose.arrived_at.desc(), VisitPurpose.visit.desc()
         )
     conditions = _visit_conditions(filt, Visit.arrived_at)
-    if filt.outcome:
+    purpose = _purpose_conditions(filt)
+    if purpose:
         conditions.append(
             peewee.fn.EXISTS(
-                VisitPurpose.select(peewee.SQL("1")).where(
-                    VisitPurpose.visit == Visit.id, VisitPurpose.outcome == filt.outcome
-                )
+                VisitPurpose.select(peewee.SQL("1")).where(VisitPurpose.visit == Visit.id, *purpose)
             )
         )
     query = Visit.select(Visit.id)
@@ -712,8 +720,24 @@ def list_visits(actor: Staff, filt: VisitFilter, *, offset: int, limit: int) -> 
     return visits
 
 
+# Outcomes other than "done" are the exceptions: few purposes carry them.
+RARE_OUTCOMES = frozenset({"referred", "waiting", "declined"})
+
+
 def count_visits(actor: Staff, filt: VisitFilter) -> int:
     require(actor, "visit.read")
+    only_outcome = filt.outcome and not (
+        filt.service_id or filt.person_id or filt.date_from or filt.date_to
+    )
+    if only_outcome and (not (filt.channel or filt.staff_id) or filt.outcome in RARE_OUTCOMES):
+        # Counted from the purposes with that outcome: the covering (outcome, visit) index, in
+        # visit order, so DISTINCT needs no temporary table.
+        query = VisitPurpose.select(peewee.fn.COUNT(VisitPurpose.visit.distinct())).where(
+            VisitPurpose.outcome == filt.outcome
+        )
+        if filt.channel or filt.staff_id:
+            query = query.join(Visit).where(*_visit_conditions(filt, Visit.arrived_at))
+        return query.scalar() or 0
     return _visit_ids_query(filt).order_by().count()
 
 
@@ -821,6 +845,7 @@ def export_visits(
         ]
     )
     written = 0
+    partial = path.with_name(path.name + ".part")
     try:
         for page in _pages(actor, filt, total):
             purposes = purposes_of(page)
@@ -844,11 +869,18 @@ def export_visits(
                 written += 1
             if progress is not None and not progress(written, total):
                 raise _Cancelled
-        workbook.save(path)
+        # Written beside the target and renamed, so a file the user chose to replace survives
+        # a cancelled or failed export.
+        workbook.save(partial)
+        partial.replace(path)
     except _Cancelled:
-        path.unlink(missing_ok=True)
+        sheet.close()
+        sheet._writer.cleanup()  # the streamed sheet's temporary file
         return written
-    audit(actor, "export", "visit", None, {"rows": written, "file": path.name})
+    finally:
+        partial.unlink(missing_ok=True)
+    with transaction():
+        audit(actor, "export", "visit", None, {"rows": written, "file": path.name})
     return written
 
 
@@ -884,7 +916,12 @@ def create_outreach(
         errors["held_on"] = translate("Visits", "An outreach session cannot be in the future.")
     elif held_on < EARLIEST_VISIT.date():
         errors["held_on"] = translate("Visits", "The date is before 2000.")
-    known = {s.id for s in ServiceType.select().where(ServiceType.id.in_(service_ids or [0]))}
+    known = {
+        s.id
+        for s in ServiceType.select().where(
+            ServiceType.id.in_(service_ids or [0]), ServiceType.active
+        )
+    }
     if not service_ids or set(service_ids) - known:
         errors["services"] = translate("Visits", "Choose the services offered.")
     try:

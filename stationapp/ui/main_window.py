@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -18,7 +18,10 @@ from stationapp.ui.accounts import (
     StationSettingsDialog,
 )
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.mediation.cases_tab import CasesTab
 from stationapp.ui.people.people_tab import PeopleTab
+from stationapp.ui.visits.catalogue import CatalogueDialog
+from stationapp.ui.visits.visits_tab import VisitsTab
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +84,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Station &settings…"), self)
         self.settings_action.triggered.connect(self.station_settings)
         self.admin_menu.addAction(self.settings_action)
+        self.catalogue_action = QAction(self.tr("Service &catalogue…"), self)
+        self.catalogue_action.triggered.connect(self.edit_catalogue)
+        self.admin_menu.addAction(self.catalogue_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About stationapp"), self)
@@ -94,14 +100,30 @@ class MainWindow(QMainWindow):
             self._save_tab_state(widget)
             self.tabs.removeTab(0)
             widget.deleteLater()
+        self.visits_tab: VisitsTab | None = None
+        if accounts.has_permission(self.actor, "visit.read"):
+            self.visits_tab = VisitsTab(self.actor, self.bus)
+            self.tabs.addTab(self.visits_tab, self.tr("&Visits"))
         self.people_tab = PeopleTab(self.actor, self.bus)
         self.tabs.addTab(self.people_tab, self.tr("&People"))
+        self.cases_tab: CasesTab | None = None
+        if accounts.has_permission(self.actor, "case.create"):
+            self.cases_tab = CasesTab(self.actor, self.bus)
+            self.tabs.addTab(self.cases_tab, self._cases_title())
         self.admin_menu.menuAction().setVisible(
             accounts.has_permission(self.actor, "staff.manage")
             or accounts.has_permission(self.actor, "settings.manage")
+            or accounts.has_permission(self.actor, "catalogue.manage")
         )
+        self.catalogue_action.setVisible(accounts.has_permission(self.actor, "catalogue.manage"))
         self.staff_action.setVisible(accounts.has_permission(self.actor, "staff.manage"))
         self.settings_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
+
+    def _cases_title(self) -> str:
+        """The tab's title carries the count of due and overdue deadlines, seen at a glance."""
+        count = self.cases_tab.deadline_count() if self.cases_tab is not None else 0
+        title = self.tr("&Mediation")
+        return f"{title} ({count})" if count else title
 
     def _update_title(self) -> None:
         station = accounts.station_settings().station_name
@@ -157,6 +179,9 @@ class MainWindow(QMainWindow):
     def manage_staff(self) -> None:
         StaffDialog(self.actor, self).exec()
 
+    def edit_catalogue(self) -> None:
+        CatalogueDialog(self.actor, self).exec()
+
     def station_settings(self) -> None:
         if StationSettingsDialog(self.actor, self).exec() == QDialog.DialogCode.Accepted:
             self._update_title()
@@ -174,6 +199,13 @@ class MainWindow(QMainWindow):
     def _on_changed(self, entity: str) -> None:
         if entity in ("settings", "staff"):
             self._update_title()
+        if entity == "case":
+            # After the tab itself has refreshed its deadlines.
+            QTimer.singleShot(0, self, self._update_cases_title)
+
+    def _update_cases_title(self) -> None:
+        if self.cases_tab is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.cases_tab), self._cases_title())
 
     # --- closing ----------------------------------------------------------------------
 

@@ -10,6 +10,10 @@ def test_main_window_opens_on_people_tab(qtbot, show_active, admin, db_url):
     assert window.tabs.count() >= 1
     assert "王站长" in window.user_label.text()
     assert "station.db" in window.db_label.text()
+    assert window.tabs.currentWidget() is window.visits_tab
+    assert window.visits_tab.form.picker.edit.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.people_tab
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.people_tab.search.hasFocus()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import people, validation, visits
+from stationapp.services import mediation, people, validation, visits
 from stationapp.services.accounts import has_permission
 from stationapp.ui.people.person_table_model import age_on
 
@@ -88,6 +88,18 @@ class PersonPage(QWidget):
         can_see_visits = has_permission(actor, "visit.read")
         self.visits_label.setVisible(can_see_visits)
         self.visits.setVisible(can_see_visits)
+        self.cases_label = QLabel(self.tr("Mediation cases"))
+        cases_font = self.cases_label.font()
+        cases_font.setBold(True)
+        self.cases_label.setFont(cases_font)
+        body.addWidget(self.cases_label)
+        self.cases = QListWidget()
+        self.cases.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cases.setMaximumHeight(90)
+        body.addWidget(self.cases)
+        can_see_cases = has_permission(actor, "case.read")
+        self.cases_label.setVisible(can_see_cases)
+        self.cases.setVisible(can_see_cases)
         history_label = QLabel(self.tr("Record history"))
         history_font = history_label.font()
         history_font.setBold(True)
@@ -136,6 +148,7 @@ class PersonPage(QWidget):
             locale.toString(person.created_at.date(), QLocale.FormatType.ShortFormat)
         )
         self._show_visits(person_id)
+        self._show_cases(person_id)
         self.history.clear()
         for entry in history:
             who = entry.staff.display_name if entry.staff_id else self.tr("system")
@@ -166,6 +179,18 @@ class PersonPage(QWidget):
             )
         if not found:
             self.visits.addItem(self.tr("No visits yet."))
+
+    def _show_cases(self, person_id: int) -> None:
+        self.cases.clear()
+        if not has_permission(self.actor, "case.read"):
+            return
+        found = mediation.list_cases(self.actor, mediation.CaseFilter(person_id=person_id))
+        for case in found:
+            self.cases.addItem(
+                f"{case.number}　{case.respondent.name}　{mediation.state_label(case.state)}"
+            )
+        if not found:
+            self.cases.addItem(self.tr("No cases."))
 
     def _edit(self) -> None:
         if self.person_id is not None:

@@ -7,42 +7,20 @@ come back twice for a missing paper (front-desk.md, "Service catalogue and one-t
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import (
-    QFont,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QRawFont,
-    QTextDocument,
-)
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from stationapp.models.visits import ServiceType
+from stationapp.ui.printing import DocumentPreview, html_document, write_pdf_document
 
 translate = QCoreApplication.translate
-
-FONT_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "Microsoft YaHei",
-    "SimSun",
-    "sans-serif",
-)
-FONT_POINT_SIZE = 10.5
-PDF_RESOLUTION = 300
-PAGE_MARGIN_MM = 15.0
 
 _BORDER = "#555555"
 
@@ -206,139 +184,29 @@ def notice_html(sheet: NoticeSheet) -> str:
     )
 
 
-def notice_font() -> QFont:
-    font = QFont()
-    font.setFamilies(list(FONT_FAMILIES))
-    font.setPointSizeF(FONT_POINT_SIZE)
-    # Noto Sans CJK's 'locl' swaps digits after Latin text for glyphs its cmap does not reach,
-    # and Qt's PDF writer can only name the characters of glyphs the cmap reaches: such digits
-    # would print but vanish from the PDF's text (search, copy, screen readers).
-    font.setFeature(QFont.Tag("locl"), 0)
-    return font
-
-
 def notice_document(sheet: NoticeSheet) -> QTextDocument:
-    document = QTextDocument()
-    document.setDefaultFont(notice_font())
-    document.setHtml(notice_html(sheet))
-    return document
-
-
-def a4_layout() -> QPageLayout:
-    margins = QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM)
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        margins,
-        QPageLayout.Unit.Millimeter,
-    )
-
-
-def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
-    """Lay ``document`` out in the device's own units on its printable area, then print it.
-
-    Without a page size QTextDocument.print_ adds its own 2 cm margins and page numbers on top of
-    the device's; with one given in screen pixels the output would be scaled from screen DPI.
-    """
-    layout = device.pageLayout()
-    document.documentLayout().setPaintDevice(device)
-    document.setPageSize(QSizeF(layout.paintRectPixels(device.logicalDpiX()).size()))
-    document.print_(device)
-
-
-@cache
-def _preferred_characters() -> dict[int, int]:
-    """Radical code point -> the ideograph the font draws with the same glyph.
-
-    CJK fonts share one glyph between an ideograph (工 U+5DE5) and its radical (⼯ U+2F2F). Qt
-    names each glyph of a PDF after the lowest code point that reaches it, which is the radical,
-    so the PDF's text would read 建国⻔街道⼯会 and a search for 工会 would find nothing.
-    """
-    raw = QRawFont.fromFont(notice_font())
-    ideographs = "".join(chr(c) for c in (*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0)))
-    radicals = "".join(chr(c) for c in range(0x2E80, 0x2FE0))
-    by_glyph: dict[int, int] = {}
-    radical_glyphs = [0] * len(radicals)
-    if raw.isValid():
-        for char, glyph in zip(ideographs, raw.glyphIndexesForString(ideographs), strict=False):
-            if glyph:
-                by_glyph.setdefault(glyph, ord(char))
-        radical_glyphs = raw.glyphIndexesForString(radicals)
-    preferred = {0x09: 0x20}  # the space glyph is reached from the tab first
-    for char, glyph in zip(radicals, radical_glyphs, strict=False):
-        if glyph in by_glyph:
-            preferred[ord(char)] = by_glyph[glyph]
-        elif unicodedata.normalize("NFKC", char) != char:
-            preferred[ord(char)] = ord(unicodedata.normalize("NFKC", char))
-    return preferred
-
-
-_CMAP = re.compile(rb"begincmap.*?endcmap", re.DOTALL)
-_BF_LINE = re.compile(rb"^(<[0-9A-Fa-f]+>)(\s+<[0-9A-Fa-f]+>)?(\s+)(.*)$")
-_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
-
-
-def _fix_cmap(match: re.Match[bytes]) -> bytes:
-    preferred = _preferred_characters()
-
-    def swap(token: re.Match[bytes]) -> bytes:
-        code = int(token.group(1), 16)
-        return b"<%04X>" % preferred.get(code, code)
-
-    lines = []
-    for line in match.group(0).split(b"\n"):
-        parts = _BF_LINE.match(line)
-        if parts:
-            first, second, space, targets = parts.groups()
-            # <a> <b> <u> with a < b means u, u+1, ...: changing u would shift the rest.
-            if not (second and targets.startswith(b"<") and first != second.strip()):
-                line = first + (second or b"") + space + _HEX4.sub(swap, targets)
-        lines.append(line)
-    return b"\n".join(lines)
-
-
-def fix_pdf_text(path: Path) -> None:
-    """Make the PDF's text layer name ideographs, not look-alike radicals (see above).
-
-    Qt writes its ToUnicode maps uncompressed and each edit keeps the length, so the file's
-    cross-reference offsets stay valid.
-    """
-    data = path.read_bytes()
-    fixed = _CMAP.sub(_fix_cmap, data)
-    if fixed != data and len(fixed) == len(data):
-        path.write_bytes(fixed)
+    return html_document(notice_html(sheet))
 
 
 def write_pdf(sheet: NoticeSheet, path: Path) -> Path:
-    path = Path(path)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(a4_layout())
-    writer.setTitle(translate("NoticeSheet", "One-time notice"))
-    writer.setCreator(sheet.station_name)
-    print_document(notice_document(sheet), writer)
-    del writer  # the file is complete once the writer is gone
-    fix_pdf_text(path)
-    return path
+    return write_pdf_document(
+        notice_document(sheet),
+        path,
+        title=translate("NoticeSheet", "One-time notice"),
+        creator=sheet.station_name,
+    )
 
 
-class NoticePreview(QPrintPreviewDialog):
+class NoticePreview(DocumentPreview):
     """Qt's print preview of the sheet; its toolbar prints or, with a PDF printer, saves."""
 
     def __init__(self, sheet: NoticeSheet, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent, title=translate("NoticeSheet", "One-time notice"))
         self.sheet = sheet
-        self.setWindowTitle(translate("NoticeSheet", "One-time notice"))
-        self.printer().setPageLayout(a4_layout())
-        self.paintRequested.connect(self.print_to)
 
-    def print_to(self, printer: QPrinter) -> None:
+    def make_document(self) -> QTextDocument:
         # A fresh document each time: the preview repaints after every page-setup change.
-        print_document(notice_document(self.sheet), printer)
-        output = printer.outputFileName()
-        is_pdf = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-        if is_pdf and output and Path(output).is_file():
-            fix_pdf_text(Path(output))
+        return notice_document(self.sheet)
 
 
 def preview(sheet: NoticeSheet, parent: QWidget | None = None) -> None:

@@ -37,6 +37,7 @@ from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.people.picker import PersonPicker, describe
 from stationapp.ui.visits import notice_sheet
 
@@ -362,11 +363,21 @@ class VisitForm(QWidget):
         self.print_button.clicked.connect(self.print_notice)
         self.clear_button = QPushButton(self.tr("Clear form"))
         self.clear_button.clicked.connect(self.reset)
+        self.case_button = QPushButton(self.tr("Save and file a &dispute case…"))
+        self.case_button.setToolTip(
+            self.tr("Save this visit and open a mediation application with the visitor filled in")
+        )
+        self.case_button.clicked.connect(self.file_case)
+        self.case_button.setVisible(visit is None and accounts.has_permission(actor, "case.create"))
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
         left_layout.addLayout(buttons)
+        more = QHBoxLayout()
+        more.addWidget(self.case_button)
+        more.addStretch(1)
+        more.addWidget(self.clear_button)
+        left_layout.addLayout(more)
         splitter.addWidget(left)
 
         right = QWidget()
@@ -537,6 +548,27 @@ class VisitForm(QWidget):
                 self.tr("Saved: {who}, {purposes}.").format(who=who, purposes=names), "info"
             )
         return visit
+
+    def file_case(self) -> None:
+        """The visitor came about a labour dispute: record the visit, then open the application."""
+        if self.person is None:
+            self.bar.show_message(
+                self.tr("A mediation application needs the visitor's record."), "warning"
+            )
+            self.picker.setFocus()
+            return
+        person_id = self.person.id
+        visit = self.save()
+        if visit is None:
+            return
+        dialog = CaseIntakeDialog(self.actor, self, person_id=person_id, visit_id=visit.id)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.case is not None:
+            self.bar.show_message(
+                self.tr("Visit saved and application filed: {number}.").format(
+                    number=dialog.case.number
+                ),
+                "info",
+            )
 
     def _show_validation(self, exc: ValidationError) -> None:
         own: dict[str, str] = {}

@@ -1,0 +1,378 @@
+"""The Dispute mediation tab (劳动争议调解): deadlines, the case list, one case, filing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.config import Keys
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.mediation import STATES, MediationCase
+from stationapp.services import mediation
+from stationapp.services.accounts import has_permission
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.forms import MessageBar
+from stationapp.ui.mediation.case_page import CasePage
+from stationapp.ui.mediation.intake import CaseIntakeDialog
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 100
+COL_NUMBER, COL_RECEIVED, COL_APPLICANTS, COL_RESPONDENT, COL_STATE, COL_DUE = range(6)
+OVERDUE = QColor("#b3261e")
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.filter = mediation.CaseFilter()
+        self.rows: list[MediationCase] = []
+        self.applicants: dict[int, list] = {}
+        self.total = 0
+        self.headers = [
+            self.tr("Case number"),
+            self.tr("Received"),
+            self.tr("Applicants"),
+            self.tr("Respondent"),
+            self.tr("State"),
+            self.tr("Mediation due"),
+        ]
+
+    def reload(self, filt: mediation.CaseFilter | None = None) -> None:
+        if filt is not None:
+            self.filter = filt
+        self.beginResetModel()
+        self.total = mediation.count_cases(self.actor, self.filter)
+        self.rows = mediation.list_cases(self.actor, self.filter, offset=0, limit=PAGE_SIZE)
+        self.applicants = mediation.applicants_of(self.rows)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = mediation.list_cases(self.actor, self.filter, offset=len(self.rows), limit=PAGE_SIZE)
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.applicants.update(mediation.applicants_of(page))
+        self.endInsertRows()
+
+    def case_at(self, row: int) -> MediationCase | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, case_id: int) -> int:
+        return next((i for i, c in enumerate(self.rows) if c.id == case_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def _overdue(self, case: MediationCase) -> bool:
+        mediating = case.state in ("registered", "accepted", "in_mediation", "agreement_draft")
+        return mediating and mediation.current_due(case) < today()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        case = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            locale = QLocale()
+            if column == COL_NUMBER:
+                return case.number
+            if column == COL_RECEIVED:
+                return locale.toString(case.received_at.date(), QLocale.FormatType.ShortFormat)
+            if column == COL_APPLICANTS:
+                names = [p.name for p in self.applicants.get(case.id, [])]
+                if len(names) > 3:
+                    return self.tr("{names} and %n more", "", len(names) - 3).format(
+                        names="、".join(names[:3])
+                    )
+                return "、".join(names)
+            if column == COL_RESPONDENT:
+                return case.respondent.name
+            if column == COL_STATE:
+                return mediation.state_label(case.state)
+            if column == COL_DUE:
+                return locale.toString(mediation.current_due(case), QLocale.FormatType.ShortFormat)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_DUE and self._overdue(case):
+            return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.UserRole:
+            return case.id
+        return None
+
+
+class CasesTab(QWidget):
+    TABLE_NAME = "cases"
+
+    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.can_read = has_permission(actor, "case.read")
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        top = QHBoxLayout()
+        self.deadline_label = QLabel()
+        top.addWidget(self.deadline_label, 1)
+        self.new_button = QPushButton(self.tr("&New application…"))
+        self.new_button.setToolTip(self.tr("File a mediation application (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_case)
+        top.addWidget(self.new_button)
+        self.export_button = QPushButton(self.tr("Export &ledger…"))
+        self.export_button.clicked.connect(self.export_ledger)
+        self.export_button.setVisible(has_permission(actor, "case.export"))
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_case).setContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        if not self.can_read:
+            self._build_front_desk(layout)
+            bus.changed.connect(self._on_changed)
+            self.refresh()
+            return
+
+        self.deadlines = QListWidget()
+        self.deadlines.setMaximumHeight(120)
+        self.deadlines.itemActivated.connect(self._open_deadline)
+        self.deadlines.itemClicked.connect(self._open_deadline)
+        layout.addWidget(self.deadlines)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(60)
+        self.search.setPlaceholderText(
+            self.tr("Search: case number, applicant or employer (Ctrl+F)")
+        )
+        self.search.textChanged.connect(self.refresh)
+        filters.addWidget(self.search, 2)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("All states"), None)
+        for state in STATES:
+            self.state.addItem(mediation.state_label(state), state)
+        self.state.currentIndexChanged.connect(self.refresh)
+        filters.addWidget(self.state)
+        self.open_only = QCheckBox(self.tr("Open cases only"))
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(self.refresh)
+        filters.addWidget(self.open_only)
+        self.mine = QCheckBox(self.tr("My cases"))
+        self.mine.toggled.connect(self.refresh)
+        filters.addWidget(self.mine)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.model = CaseTableModel(actor, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.empty = QLabel(self.tr("No cases match."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page = CasePage(actor)
+        self.page.changed.connect(self.refresh)
+        self.splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout.addWidget(self.splitter, 1)
+        header = QSettings().value(Keys.header_state(self.TABLE_NAME).name)
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in enumerate((190, 90, 150, 180, 110)):
+                self.table.setColumnWidth(column, width)
+        bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _build_front_desk(self, layout: QVBoxLayout) -> None:
+        """The front desk files applications and sees their numbers and states, nothing more."""
+        layout.addWidget(QLabel(self.tr("Applications you filed (number and state):")))
+        self.filed = QListWidget()
+        layout.addWidget(self.filed, 1)
+
+    def save_state(self) -> None:
+        if self.can_read:
+            QSettings().setValue(
+                Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
+            )
+
+    def focus_search(self) -> None:
+        if self.can_read:
+            self.search.setFocus()
+            self.search.selectAll()
+        else:
+            self.new_button.setFocus()
+
+    def _on_changed(self, entity: str) -> None:
+        if entity in ("case", "person", "organization"):
+            self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        try:
+            if not self.can_read:
+                self.filed.clear()
+                for filed in mediation.filed_by_me(self.actor):
+                    self.filed.addItem(f"{filed.number}　{mediation.state_label(filed.state)}")
+                self.deadline_label.clear()
+                return
+            self._refresh_deadlines()
+            selected = self.page.case.id if self.page.case is not None else None
+            self.model.reload(
+                mediation.CaseFilter(
+                    state=self.state.currentData(),
+                    open_only=self.open_only.isChecked(),
+                    mediator_id=self.actor.id if self.mine.isChecked() else None,
+                    text=self.search.text(),
+                )
+            )
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.count_label.setText(self.tr("%n cases", "", self.model.total))
+        self.empty.setVisible(self.model.total == 0)
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+
+    def _refresh_deadlines(self) -> None:
+        on = today()
+        items = mediation.deadlines(self.actor, on=on)
+        overdue = sum(1 for d in items if d.overdue(on))
+        self.deadline_label.setText(
+            self.tr("Deadlines: %n overdue", "", overdue)
+            + "，"
+            + self.tr("%n due within 3 days", "", len(items) - overdue)
+        )
+        self.deadline_label.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
+        self.deadlines.clear()
+        locale = QLocale()
+        for deadline in items:
+            text = f"{locale.toString(deadline.due, QLocale.FormatType.ShortFormat)}　" + (
+                f"{deadline.label()}　{deadline.number}　{deadline.respondent}"
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, deadline.case_id)
+            if deadline.overdue(on):
+                item.setForeground(QBrush(OVERDUE))
+            self.deadlines.addItem(item)
+        self.deadlines.setVisible(bool(items))
+
+    def deadline_count(self) -> int:
+        return self.deadlines.count() if self.can_read else 0
+
+    def _open_deadline(self, item: QListWidgetItem) -> None:
+        self.open_case(item.data(Qt.ItemDataRole.UserRole))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        case = self.model.case_at(current.row())
+        if case is not None and (self.page.case is None or self.page.case.id != case.id):
+            self.page.show_case(case.id)
+
+    def open_case(self, case_id: int) -> None:
+        row = self.model.row_of(case_id)
+        if row < 0:
+            self.open_only.setChecked(False)
+            self.state.setCurrentIndex(0)
+            self.search.clear()
+            row = self.model.row_of(case_id)
+        if row >= 0:
+            self.table.selectRow(row)  # shows the case through the selection
+        if self.page.case is None or self.page.case.id != case_id:
+            self.page.show_case(case_id)
+
+    def new_case(self, *, person_id: int | None = None, visit_id: int | None = None) -> None:
+        if not has_permission(self.actor, "case.create"):
+            return
+        dialog = CaseIntakeDialog(self.actor, self, person_id=person_id, visit_id=visit_id)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.case is None:
+            return
+        self.bar.show_message(
+            self.tr("Application filed: {number}.").format(number=dialog.case.number), "info"
+        )
+        self.refresh()
+        if self.can_read:
+            self.open_case(dialog.case.id)
+
+    def export_ledger(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the case ledger"),
+            "case-ledger.xlsx",
+            self.tr("Excel files (*.xlsx)"),
+        )
+        if not path:
+            return
+        try:
+            rows = mediation.export_ledger(self.actor, Path(path))
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.show_message(
+            self.tr("Exported %n cases to {path}", "", rows).format(path=path), "info"
+        )

@@ -1,0 +1,301 @@
+"""Filing a mediation application: written or oral, applicants, respondent, claims, dates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, MediationCase
+from stationapp.services import mediation, people
+from stationapp.services.accounts import has_permission
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
+from stationapp.ui.people.picker import PersonPicker, describe
+
+COL_CATEGORY, COL_AMOUNT, COL_DESCRIPTION = range(3)
+
+
+class OptionalDate(QWidget):
+    """A date that may be unknown: a tick box and a date field."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.known = QCheckBox(label)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(QDate(today()))
+        self.edit.setEnabled(False)
+        self.known.toggled.connect(self.edit.setEnabled)
+        row.addWidget(self.known)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+
+    def value(self):
+        return self.edit.date().toPython() if self.known.isChecked() else None
+
+    def set_value(self, value) -> None:
+        self.known.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value))
+
+
+class ClaimsTable(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Amount (yuan)"), self.tr("What is claimed")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.setColumnWidth(COL_CATEGORY, 190)
+        self.table.setMinimumHeight(110)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("Add claim"))
+        add.clicked.connect(lambda: self.add_row())
+        remove = QPushButton(self.tr("Remove claim"))
+        remove.clicked.connect(self.remove_current)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def add_row(self, category: str = "wages", amount: str = "", description: str = "") -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        combo = QComboBox()
+        for code in CLAIM_CATEGORIES:
+            combo.addItem(mediation.category_label(code), code)
+        combo.setCurrentIndex(max(combo.findData(category), 0))
+        self.table.setCellWidget(row, COL_CATEGORY, combo)
+        self.table.setItem(row, COL_AMOUNT, QTableWidgetItem(amount))
+        self.table.setItem(row, COL_DESCRIPTION, QTableWidgetItem(description))
+
+    def remove_current(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
+
+    def claims(self) -> list[mediation.ClaimInput]:
+        result = []
+        for row in range(self.table.rowCount()):
+            amount = self.table.item(row, COL_AMOUNT)
+            description = self.table.item(row, COL_DESCRIPTION)
+            result.append(
+                mediation.ClaimInput(
+                    category=self.table.cellWidget(row, COL_CATEGORY).currentData(),
+                    amount=amount.text() if amount else "",
+                    description=description.text() if description else "",
+                )
+            )
+        return result
+
+
+class CaseIntakeDialog(QDialog):
+    """Register an application; ``case`` holds the filed case after acceptance."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        parent: QWidget | None = None,
+        *,
+        person_id: int | None = None,
+        visit_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.visit_id = visit_id
+        self.case: MediationCase | None = None
+        self.applicant_ids: list[int] = []
+        self.setWindowTitle(self.tr("New mediation application"))
+        self.resize(820, 760)
+        outer = QVBoxLayout(self)
+        self.bar = MessageBar()
+        outer.addWidget(self.bar)
+        holder = QWidget()
+        form = QFormLayout(holder)
+        self.fields = FieldErrors(form)
+
+        self.kind = QComboBox()
+        self.kind.addItem(mediation.application_kind_label("written"), "written")
+        self.kind.addItem(mediation.application_kind_label("oral"), "oral")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.fields.add_row(self.tr("Application"), "application_kind", self.kind)
+
+        applicants = QWidget()
+        applicants_layout = QVBoxLayout(applicants)
+        applicants_layout.setContentsMargins(0, 0, 0, 0)
+        self.picker = PersonPicker(actor, limit=6)
+        self.picker.person_chosen.connect(self.add_applicant)
+        self.picker.new_person_requested.connect(self._new_person)
+        applicants_layout.addWidget(self.picker)
+        self.applicants = QListWidget()
+        self.applicants.setMaximumHeight(90)
+        applicants_layout.addWidget(self.applicants)
+        applicant_buttons = QHBoxLayout()
+        remove = QPushButton(self.tr("Remove applicant"))
+        remove.clicked.connect(self.remove_applicant)
+        applicant_buttons.addWidget(remove)
+        self.collective_label = QLabel()
+        applicant_buttons.addWidget(self.collective_label, 1)
+        applicants_layout.addLayout(applicant_buttons)
+        self.fields.add_row(self.tr("Applicants"), "applicants", applicants)
+
+        self.respondent = WorkplaceChooser(actor)
+        self.fields.add_row(self.tr("Respondent (employer)"), "respondent", self.respondent)
+        self.history_label = QLabel()
+        self.history_label.setWordWrap(True)
+        self.history_label.setStyleSheet("color: #8a5300;")
+        form.addRow("", self.history_label)
+        self.respondent.combo.currentIndexChanged.connect(self._respondent_changed)
+
+        self.matters = QPlainTextEdit()
+        self.matters.setTabChangesFocus(True)
+        self.matters.setFixedHeight(60)
+        self.fields.add_row(self.tr("Matters in dispute"), "matters", self.matters)
+        self.reasons = QPlainTextEdit()
+        self.reasons.setTabChangesFocus(True)
+        self.reasons.setFixedHeight(60)
+        self.fields.add_row(self.tr("Reasons and requests"), "reasons", self.reasons)
+        self.claims = ClaimsTable()
+        self.fields.add_row(self.tr("Claims"), "claims", self.claims)
+        self.facts = QPlainTextEdit()
+        self.facts.setTabChangesFocus(True)
+        self.facts.setFixedHeight(90)
+        self.fields.add_row(self.tr("Facts"), "facts", self.facts)
+        self.date_knew = OptionalDate(self.tr("Known"))
+        self.fields.add_row(
+            self.tr("Worker learned of the infringement"), "date_knew", self.date_knew
+        )
+        self.employment_ended = OptionalDate(self.tr("Ended"))
+        self.fields.add_row(self.tr("Employment ended"), "employment_ended", self.employment_ended)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("File application"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.claims.add_row()
+        if person_id is not None:
+            self.add_applicant(person_id)
+            person = people.get_person(actor, person_id)
+            if person.workplace_id:
+                self.respondent.set_workplace(person.workplace_id)
+        self._kind_changed()
+        self._respondent_changed()
+        self.picker.setFocus()
+
+    def _kind_changed(self, *_args: object) -> None:
+        oral = self.kind.currentData() == "oral"
+        hint = self.tr("Required for an oral application (LDMAL Art. 12)") if oral else ""
+        self.matters.setPlaceholderText(hint)
+        self.reasons.setPlaceholderText(hint)
+
+    def _respondent_changed(self, *_args: object) -> None:
+        org_id = self.respondent.workplace_id()
+        self.history_label.clear()
+        if org_id in (None, -1) or not has_permission(self.actor, "case.read"):
+            return
+        history = mediation.employer_history(self.actor, org_id)
+        if history.cases:
+            states = "、".join(
+                f"{mediation.state_label(s)} {n}" for s, n in sorted(history.by_state.items())
+            )
+            self.history_label.setText(
+                self.tr("This employer has %n earlier case(s): {states}", "", history.cases).format(
+                    states=states
+                )
+            )
+
+    def add_applicant(self, person_id: int) -> None:
+        if person_id in self.applicant_ids:
+            return
+        try:
+            person = people.get_person(self.actor, person_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.applicant_ids.append(person_id)
+        item = QListWidgetItem(describe(person))
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        self.applicants.addItem(item)
+        self.picker.clear()
+        self._update_collective()
+
+    def remove_applicant(self) -> None:
+        item = self.applicants.currentItem()
+        if item is None:
+            return
+        self.applicant_ids.remove(item.data(Qt.ItemDataRole.UserRole))
+        self.applicants.takeItem(self.applicants.row(item))
+        self._update_collective()
+
+    def _update_collective(self) -> None:
+        count = len(self.applicant_ids)
+        text = self.tr("%n applicant(s)", "", count)
+        if count >= COLLECTIVE_THRESHOLD:
+            text += self.tr(": a collective dispute")
+        self.collective_label.setText(text)
+
+    def _new_person(self, text: str) -> None:
+        dialog = PersonDialog(self.actor, self, prefill=text)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            chosen = dialog.open_existing_id or (dialog.person.id if dialog.person else None)
+            if chosen is not None:
+                self.add_applicant(chosen)
+
+    def collect(self) -> mediation.CaseInput:
+        respondent = self.respondent.workplace_id()
+        return mediation.CaseInput(
+            applicant_ids=list(self.applicant_ids),
+            respondent_id=None if respondent in (None, -1) else respondent,
+            application_kind=self.kind.currentData(),
+            matters=self.matters.toPlainText(),
+            reasons=self.reasons.toPlainText(),
+            facts=self.facts.toPlainText(),
+            claims=self.claims.claims(),
+            date_knew=self.date_knew.value(),
+            employment_ended=self.employment_ended.value(),
+            visit_id=self.visit_id,
+        )
+
+    def submit(self) -> None:
+        try:
+            self.case = mediation.file_case(self.actor, self.collect())
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()

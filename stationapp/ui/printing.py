@@ -1,0 +1,272 @@
+"""Printing shared by every printed document: A4 pages, a CJK font, PDFs whose text reads back,
+and Qt's print preview.
+
+Documents are QTextDocuments laid out in the device's own units (see print_document), so a PDF
+written at 300 dpi and a sheet from the printer come out the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QRawFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+FONT_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "SimSun",
+    "sans-serif",
+)
+FONT_POINT_SIZE = 10.5
+PDF_RESOLUTION = 300
+PAGE_MARGIN_MM = 15.0
+# <a name="keep-together"></a> starts a part (up to the next page break or the end) that is moved
+# to a new page rather than split, when it fits on one: signatures stay with their last lines.
+KEEP_TOGETHER = "keep-together"
+_ADDED_BREAK = QTextFormat.Property.UserProperty + 1
+
+
+def document_font() -> QFont:
+    font = QFont()
+    font.setFamilies(list(FONT_FAMILIES))
+    font.setPointSizeF(FONT_POINT_SIZE)
+    # Noto Sans CJK's 'locl' swaps digits after Latin text for glyphs its cmap does not reach,
+    # and Qt's PDF writer can only name the characters of glyphs the cmap reaches: such digits
+    # would print but vanish from the PDF's text (search, copy, screen readers).
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
+def html_document(html: str) -> QTextDocument:
+    """A document of ``html`` in the printing font."""
+    document = QTextDocument()
+    document.setDefaultFont(document_font())
+    document.setHtml(html)
+    return document
+
+
+def a4_layout() -> QPageLayout:
+    margins = QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM)
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        margins,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Lay ``document`` out in the device's own units on its printable area, then print it.
+
+    Without a page size QTextDocument.print_ adds its own 2 cm margins and page numbers on top of
+    the device's; with one given in screen pixels the output would be scaled from screen DPI.
+    """
+    layout = device.pageLayout()
+    document.documentLayout().setPaintDevice(device)
+    document.setPageSize(QSizeF(layout.paintRectPixels(device.logicalDpiX()).size()))
+    keep_parts_together(document)
+    document.print_(device)
+
+
+def _set_break(block: QTextBlock, on: bool) -> None:
+    fmt = QTextBlockFormat()
+    fmt.setPageBreakPolicy(
+        QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        if on
+        else QTextFormat.PageBreakFlag.PageBreak_Auto
+    )
+    fmt.setProperty(_ADDED_BREAK, on)
+    QTextCursor(block).mergeBlockFormat(fmt)
+
+
+def _breaks_before(block: QTextBlock) -> bool:
+    policy = block.blockFormat().pageBreakPolicy()
+    return bool(policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _starts_part(block: QTextBlock) -> bool:
+    iterator = block.begin()
+    while not iterator.atEnd():
+        if KEEP_TOGETHER in iterator.fragment().charFormat().anchorNames():
+            return True
+        iterator += 1
+    return False
+
+
+def keep_parts_together(document: QTextDocument) -> None:
+    """Start each keep-together part on a new page when it would straddle two but fits on one.
+
+    Runs again at every print (the preview repaints after each page-setup change): the breaks
+    added last time are taken out first.
+    """
+    height = document.pageSize().height()
+    if height <= 0:
+        return
+    layout = document.documentLayout()
+    blocks: list[QTextBlock] = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().boolProperty(_ADDED_BREAK):
+            _set_break(block, False)
+        blocks.append(block)
+        block = block.next()
+
+    def page_of(block: QTextBlock) -> int:
+        return int(layout.blockBoundingRect(block).top() // height)
+
+    def last_page(index: int) -> int:
+        for later in blocks[index + 1 :]:
+            if _breaks_before(later):
+                return page_of(later) - 1
+        return document.pageCount() - 1
+
+    for index, block in enumerate(blocks):
+        if not _starts_part(block) or _breaks_before(block):
+            continue
+        if page_of(block) == last_page(index):
+            continue
+        _set_break(block, True)
+        if page_of(block) != last_page(index):  # longer than a page: splitting cannot be helped
+            _set_break(block, False)
+
+
+@cache
+def _preferred_characters() -> dict[int, int]:
+    """Radical code point -> the ideograph the font draws with the same glyph.
+
+    CJK fonts share one glyph between an ideograph (工 U+5DE5) and its radical (⼯ U+2F2F). Qt
+    names each glyph of a PDF after the lowest code point that reaches it, which is the radical,
+    so the PDF's text would read 建国⻔街道⼯会 and a search for 工会 would find nothing.
+    """
+    raw = QRawFont.fromFont(document_font())
+    ideographs = "".join(chr(c) for c in (*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0)))
+    radicals = "".join(chr(c) for c in range(0x2E80, 0x2FE0))
+    by_glyph: dict[int, int] = {}
+    radical_glyphs = [0] * len(radicals)
+    if raw.isValid():
+        for char, glyph in zip(ideographs, raw.glyphIndexesForString(ideographs), strict=False):
+            if glyph:
+                by_glyph.setdefault(glyph, ord(char))
+        radical_glyphs = raw.glyphIndexesForString(radicals)
+    preferred = {0x09: 0x20}  # the space glyph is reached from the tab first
+    for char, glyph in zip(radicals, radical_glyphs, strict=False):
+        if glyph in by_glyph:
+            preferred[ord(char)] = by_glyph[glyph]
+        elif unicodedata.normalize("NFKC", char) != char:
+            preferred[ord(char)] = ord(unicodedata.normalize("NFKC", char))
+    return preferred
+
+
+_CMAP = re.compile(rb"begincmap.*?endcmap", re.DOTALL)
+_BF_LINE = re.compile(rb"^(<[0-9A-Fa-f]+>)(\s+<[0-9A-Fa-f]+>)?(\s+)(.*)$")
+_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def _fix_cmap(match: re.Match[bytes]) -> bytes:
+    preferred = _preferred_characters()
+
+    def swap(token: re.Match[bytes]) -> bytes:
+        code = int(token.group(1), 16)
+        return b"<%04X>" % preferred.get(code, code)
+
+    lines = []
+    for line in match.group(0).split(b"\n"):
+        parts = _BF_LINE.match(line)
+        if parts:
+            first, second, space, targets = parts.groups()
+            # <a> <b> <u> with a < b means u, u+1, ...: changing u would shift the rest.
+            if not (second and targets.startswith(b"<") and first != second.strip()):
+                line = first + (second or b"") + space + _HEX4.sub(swap, targets)
+        lines.append(line)
+    return b"\n".join(lines)
+
+
+def fix_pdf_text(path: Path) -> None:
+    """Make the PDF's text layer name ideographs, not look-alike radicals (see above).
+
+    Qt writes its ToUnicode maps uncompressed and each edit keeps the length, so the file's
+    cross-reference offsets stay valid.
+    """
+    data = path.read_bytes()
+    fixed = _CMAP.sub(_fix_cmap, data)
+    if fixed != data and len(fixed) == len(data):
+        path.write_bytes(fixed)
+
+
+def write_pdf_document(
+    document: QTextDocument, path: Path, *, title: str = "", creator: str = ""
+) -> Path:
+    """``document`` as an A4 PDF at 300 dpi, its text layer repaired."""
+    path = Path(path)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(a4_layout())
+    if title:
+        writer.setTitle(title)
+    if creator:
+        writer.setCreator(creator)
+    print_document(document, writer)
+    del writer  # the file is complete once the writer is gone
+    fix_pdf_text(path)
+    return path
+
+
+class DocumentPreview(QPrintPreviewDialog):
+    """Qt's print preview of a document; its toolbar prints or, with a PDF printer, saves.
+
+    Subclasses that build their document from data override ``make_document``.
+    """
+
+    def __init__(
+        self,
+        document: QTextDocument | None = None,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        if title:
+            self.setWindowTitle(title)
+        self.printer().setPageLayout(a4_layout())
+        self.paintRequested.connect(self.print_to)
+
+    def make_document(self) -> QTextDocument:
+        if self._document is None:
+            raise NotImplementedError("give a document or override make_document")
+        return self._document
+
+    def print_to(self, printer: QPrinter) -> None:
+        # The preview repaints after every page-setup change; print_document lays out anew.
+        print_document(self.make_document(), printer)
+        output = printer.outputFileName()
+        is_pdf = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        if is_pdf and output and Path(output).is_file():
+            fix_pdf_text(Path(output))
+
+
+def preview_document(
+    document: QTextDocument, parent: QWidget | None = None, *, title: str = ""
+) -> None:
+    dialog = DocumentPreview(document, parent, title=title)
+    dialog.exec()
+    dialog.deleteLater()

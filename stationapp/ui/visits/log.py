@@ -1,0 +1,639 @@
+"""The visit log (来访记录): filter, page through and export the visits."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.config import Keys
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.visits import CHANNELS, OUTCOMES, Visit, VisitPurpose
+from stationapp.services import accounts, people
+from stationapp.services.visits import (
+    VisitFilter,
+    channel_label,
+    count_visits,
+    export_visits,
+    list_services,
+    list_visits,
+    outcome_label,
+    purposes_of,
+    rating_label,
+)
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.forms import MessageBar
+from stationapp.ui.people.picker import PersonPicker
+
+PAGE_SIZE = 100
+
+(
+    COL_ARRIVED,
+    COL_VISITOR,
+    COL_PHONE,
+    COL_CHANNEL,
+    COL_PURPOSES,
+    COL_OUTCOME,
+    COL_STAFF,
+    COL_RATING,
+) = range(8)
+
+# The date-range choices of the filter row; CUSTOM means "whatever the two date fields say".
+RANGE_TODAY, RANGE_WEEK, RANGE_MONTH, RANGE_YEAR, RANGE_ALL, RANGE_CUSTOM = range(6)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
+    """The dates a preset covers on ``day``; a week starts on Monday, as in China."""
+    if preset == RANGE_TODAY:
+        return day, day
+    if preset == RANGE_WEEK:
+        return day - timedelta(days=day.weekday()), day
+    if preset == RANGE_MONTH:
+        return day.replace(day=1), day
+    if preset == RANGE_YEAR:
+        return day.replace(month=1, day=1), day
+    return None, None
+
+
+class VisitTableModel(QAbstractTableModel):
+    """The loaded pages of the log; more pages come as the view scrolls (canFetchMore)."""
+
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.rows: list[Visit] = []
+        self.purposes: dict[int, list[VisitPurpose]] = {}
+        self.total = 0
+        self.filt = VisitFilter()
+        self.headers = [
+            self.tr("Arrived"),
+            self.tr("Visitor"),
+            self.tr("Phone"),
+            self.tr("Channel"),
+            self.tr("Purposes"),
+            self.tr("Outcome"),
+            self.tr("Received by"),
+            self.tr("Rating"),
+        ]
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self, filt: VisitFilter | None = None) -> None:
+        """Show the first page for ``filt`` (the current filter if None).
+
+        A service error (such as a role that may not read visits) leaves the model empty and is
+        raised for the view to show.
+        """
+        if filt is not None:
+            self.filt = filt
+        self.beginResetModel()
+        self.rows = []
+        self.purposes = {}
+        self.total = 0
+        try:
+            self.total = count_visits(self.actor, self.filt)
+            rows = list_visits(self.actor, self.filt, offset=0, limit=PAGE_SIZE)
+            self.purposes = purposes_of(rows)
+            self.rows = rows
+        finally:
+            self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = list_visits(self.actor, self.filt, offset=len(self.rows), limit=PAGE_SIZE)
+        known = {v.id for v in self.rows}
+        # Visits recorded since the first page shift the offsets; never show a row twice.
+        page = [v for v in page if v.id not in known]
+        if not page:
+            self.total = len(self.rows)
+            return
+        purposes = purposes_of(page)
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.purposes.update(purposes)
+        self.endInsertRows()
+
+    def visit_at(self, row: int) -> Visit | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, visit_id: int) -> int:
+        for row, visit in enumerate(self.rows):
+            if visit.id == visit_id:
+                return row
+        return -1
+
+    # --- Qt model --------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        visit = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(visit, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return visit.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (COL_PURPOSES, COL_OUTCOME):
+                return self._details(visit)
+            if column == COL_VISITOR and visit.notes:
+                return visit.notes
+        return None
+
+    def _display(self, visit: Visit, column: int) -> Any:
+        own = self.purposes.get(visit.id, [])
+        if column == COL_ARRIVED:
+            moment = visit.arrived_at
+            return QLocale().toString(
+                QDateTime(QDate(moment.year, moment.month, moment.day), moment.time()),
+                QLocale.FormatType.ShortFormat,
+            )
+        if column == COL_VISITOR:
+            return visit.person.name if visit.person_id else self.tr("Anonymous")
+        if column == COL_PHONE:
+            return visit.person.phone if visit.person_id else ""
+        if column == COL_CHANNEL:
+            return channel_label(visit.channel)
+        if column == COL_PURPOSES:
+            return "、".join(p.service.name for p in own)
+        if column == COL_OUTCOME:
+            return "、".join(outcome_label(p.outcome) for p in own)
+        if column == COL_STAFF:
+            return visit.staff.display_name
+        if column == COL_RATING:
+            return "" if visit.rating == "unrated" else rating_label(visit.rating)
+        return None
+
+    def _details(self, visit: Visit) -> str:
+        """Each purpose with its outcome and what it is waiting for, one per line."""
+        lines = []
+        for purpose in self.purposes.get(visit.id, []):
+            line = self.tr("{service}: {outcome}").format(
+                service=purpose.service.name, outcome=outcome_label(purpose.outcome)
+            )
+            if purpose.outcome == "referred" and purpose.referred_to:
+                line += self.tr(" (to {whom})").format(whom=purpose.referred_to)
+            elif purpose.outcome == "declined" and purpose.decline_reason:
+                line += self.tr(" ({reason})").format(reason=purpose.decline_reason)
+            elif purpose.outcome == "waiting" and purpose.materials_missing:
+                due = (
+                    QLocale().toString(
+                        QDate(purpose.due_on.year, purpose.due_on.month, purpose.due_on.day),
+                        QLocale.FormatType.ShortFormat,
+                    )
+                    if purpose.due_on
+                    else ""
+                )
+                line += self.tr(" (missing: {materials}; by {due})").format(
+                    materials="、".join(purpose.materials_missing), due=due
+                )
+            lines.append(line)
+        return "\n".join(lines)
+
+
+class PersonFilter(QWidget):
+    """The log's person filter: a button that opens a person picker, and a clear button."""
+
+    changed = Signal()
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.person_id: int | None = None
+        self._name = ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.button = QPushButton()
+        self.button.setToolTip(self.tr("Show the visits of one person"))
+        self.button.clicked.connect(self.open_picker)
+        row.addWidget(self.button)
+        self.clear_button = QToolButton()
+        self.clear_button.setText("×")
+        self.clear_button.setToolTip(self.tr("Show everyone's visits"))
+        self.clear_button.clicked.connect(self.clear)
+        row.addWidget(self.clear_button)
+
+        self.popup = QFrame(self, Qt.WindowType.Popup)
+        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+        popup_layout = QVBoxLayout(self.popup)
+        popup_layout.setContentsMargins(4, 4, 4, 4)
+        self.picker = PersonPicker(actor, self.popup)
+        self.picker.person_chosen.connect(self._chosen)
+        # A filter only finds people; registering someone belongs to the visit form.
+        self.picker.new_person_requested.connect(lambda _text: self.popup.hide())
+        popup_layout.addWidget(self.picker)
+        self.popup.setMinimumWidth(420)
+        self._show_state()
+
+    def open_picker(self) -> None:
+        self.picker.clear()
+        self.popup.move(self.button.mapToGlobal(self.button.rect().bottomLeft()))
+        self.popup.show()
+        self.picker.setFocus()
+
+    def _chosen(self, person_id: int) -> None:
+        self.popup.hide()
+        self.set_person(person_id)
+
+    def set_person(self, person_id: int | None) -> None:
+        """Filter on ``person_id`` (None: everyone)."""
+        if person_id is None:
+            self.clear()
+            return
+        try:
+            person = people.get_person(self.actor, person_id)
+        except UserError:
+            self.clear()
+            return
+        self.person_id = person.id
+        self._name = person.name
+        self._show_state()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        had = self.person_id is not None
+        self.person_id = None
+        self._show_state()
+        if had:
+            self.changed.emit()
+        self.button.setFocus()
+
+    def _show_state(self) -> None:
+        if self.person_id is None:
+            self.button.setText(self.tr("Any person…"))
+        else:
+            self.button.setText(self._name)
+        self.clear_button.setVisible(self.person_id is not None)
+
+
+class VisitLogWidget(QWidget):
+    """The log of visits with its filters, count, and the Excel export.
+
+    Enter or a double click on a row asks (``open_visit_requested``) for the visit to be opened;
+    the tab holding this widget opens the correction dialog.
+    """
+
+    TABLE_NAME = "visits_log"
+
+    open_visit_requested = Signal(int)
+
+    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.bus = bus
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+
+        # Two rows, so the window still fits a small screen.
+        filters = QHBoxLayout()
+        second = QHBoxLayout()
+        self.range_combo = QComboBox()
+        self.range_combo.addItem(self.tr("Today"), RANGE_TODAY)
+        self.range_combo.addItem(self.tr("This week"), RANGE_WEEK)
+        self.range_combo.addItem(self.tr("This month"), RANGE_MONTH)
+        self.range_combo.addItem(self.tr("This year"), RANGE_YEAR)
+        self.range_combo.addItem(self.tr("All dates"), RANGE_ALL)
+        self.range_combo.addItem(self.tr("Chosen dates"), RANGE_CUSTOM)
+        self.range_combo.setCurrentIndex(RANGE_MONTH)
+        range_label = QLabel(self.tr("&When"))
+        range_label.setBuddy(self.range_combo)
+        filters.addWidget(range_label)
+        filters.addWidget(self.range_combo)
+        self.date_from = self._date_edit()
+        self.date_to = self._date_edit()
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.date_to)
+
+        self.purpose_combo = QComboBox()
+        self.purpose_combo.setMinimumContentsLength(10)
+        self.purpose_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        purpose_label = QLabel(self.tr("&Purpose"))
+        purpose_label.setBuddy(self.purpose_combo)
+        filters.addWidget(purpose_label)
+        filters.addWidget(self.purpose_combo, 1)
+
+        self.channel_combo = QComboBox()
+        self.channel_combo.addItem(self.tr("All channels"), None)
+        for channel in CHANNELS:
+            self.channel_combo.addItem(channel_label(channel), channel)
+        second.addWidget(self.channel_combo)
+
+        self.outcome_combo = QComboBox()
+        self.outcome_combo.addItem(self.tr("All outcomes"), None)
+        for outcome in OUTCOMES:
+            self.outcome_combo.addItem(outcome_label(outcome), outcome)
+        second.addWidget(self.outcome_combo)
+
+        self.only_mine = QCheckBox(self.tr("Only &mine"))
+        self.only_mine.setToolTip(self.tr("Only the visits I received"))
+        second.addWidget(self.only_mine)
+
+        self.person_filter = PersonFilter(actor)
+        second.addWidget(self.person_filter)
+        layout.addLayout(filters)
+
+        status = second
+        self.count_label = QLabel()
+        status.addWidget(self.count_label)
+        status.addStretch(1)
+        self.export_button = QPushButton(self.tr("&Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Save the visits shown as an Excel workbook"))
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setVisible(accounts.has_permission(actor, "visit.export"))
+        status.addWidget(self.export_button)
+        layout.addLayout(status)
+
+        self.model = VisitTableModel(actor, self)
+        self.table = QTableView()
+        self.table.setObjectName("visits_log_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(self._activated)
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #555; font-size: 14px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+        self._reload_services()
+        self._apply_preset()
+        self.range_combo.currentIndexChanged.connect(self._range_changed)
+        self.date_from.dateChanged.connect(self._date_edited)
+        self.date_to.dateChanged.connect(self._date_edited)
+        for combo in (self.purpose_combo, self.channel_combo, self.outcome_combo):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.only_mine.toggled.connect(self.refresh)
+        self.person_filter.changed.connect(self.refresh)
+        bus.changed.connect(self._on_changed)
+        self._restore_state()
+        self.refresh()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        return edit
+
+    # --- state ----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        header = QSettings().value(Keys.header_state(self.TABLE_NAME).name)
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in enumerate((130, 90, 110, 70, 220, 120, 90)):
+                self.table.setColumnWidth(column, width)
+
+    def save_state(self) -> None:
+        QSettings().setValue(
+            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
+        )
+
+    # --- filters ----------------------------------------------------------------------
+
+    def _reload_services(self) -> None:
+        current = self.purpose_combo.currentData()
+        self.purpose_combo.blockSignals(True)
+        self.purpose_combo.clear()
+        self.purpose_combo.addItem(self.tr("All purposes"), None)
+        try:
+            services = list_services(self.actor, include_inactive=True)
+        except UserError:
+            services = []
+        for service in services:
+            label = service.name
+            if not service.active:
+                label = self.tr("{name} (no longer offered)").format(name=service.name)
+            self.purpose_combo.addItem(label, service.id)
+        self.purpose_combo.setCurrentIndex(max(self.purpose_combo.findData(current), 0))
+        self.purpose_combo.blockSignals(False)
+
+    def _apply_preset(self) -> None:
+        """Show the preset's dates in the date fields; All dates greys them out."""
+        preset = self.range_combo.currentData()
+        start, end = preset_range(preset, today())
+        for edit, value in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            if value is not None:
+                edit.setDate(QDate(value.year, value.month, value.day))
+            edit.setEnabled(preset != RANGE_ALL)
+            edit.blockSignals(False)
+
+    def _range_changed(self) -> None:
+        self._apply_preset()
+        self.refresh()
+
+    def _date_edited(self) -> None:
+        """Typing a date makes the range a chosen one."""
+        if self.range_combo.currentData() != RANGE_CUSTOM:
+            self.range_combo.blockSignals(True)
+            self.range_combo.setCurrentIndex(self.range_combo.findData(RANGE_CUSTOM))
+            self.range_combo.blockSignals(False)
+        self.refresh()
+
+    def set_date_range(self, start: date | None, end: date | None) -> None:
+        """Show the visits from ``start`` to ``end`` inclusive (both None: all dates)."""
+        self.range_combo.blockSignals(True)
+        if start is None and end is None:
+            self.range_combo.setCurrentIndex(self.range_combo.findData(RANGE_ALL))
+            self._apply_preset()
+        else:
+            self.range_combo.setCurrentIndex(self.range_combo.findData(RANGE_CUSTOM))
+            for edit, value in ((self.date_from, start), (self.date_to, end)):
+                edit.blockSignals(True)
+                edit.setEnabled(True)
+                if value is not None:
+                    edit.setDate(QDate(value.year, value.month, value.day))
+                edit.blockSignals(False)
+        self.range_combo.blockSignals(False)
+        self.refresh()
+
+    def current_filter(self) -> VisitFilter:
+        preset = self.range_combo.currentData()
+        if preset == RANGE_CUSTOM:
+            start: date | None = self.date_from.date().toPython()
+            end: date | None = self.date_to.date().toPython()
+        else:
+            # Recomputed each time: a window left open overnight moves on to the new day.
+            start, end = preset_range(preset, today())
+        return VisitFilter(
+            date_from=start,
+            date_to=end,
+            service_id=self.purpose_combo.currentData(),
+            channel=self.channel_combo.currentData(),
+            staff_id=self.actor.id if self.only_mine.isChecked() else None,
+            outcome=self.outcome_combo.currentData(),
+            person_id=self.person_filter.person_id,
+        )
+
+    # --- loading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the first page with the current filters, keeping the selected visit."""
+        if self.range_combo.currentData() != RANGE_CUSTOM:
+            self._apply_preset()
+        current = self.model.visit_at(self.table.currentIndex().row())
+        try:
+            self.model.reload(self.current_filter())
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+        self._update_counts()
+        if current is not None:
+            row = self.model.row_of(current.id)
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _update_counts(self) -> None:
+        self.count_label.setText(self.tr("%n visits", "", self.model.total))
+        self.export_button.setEnabled(self.model.total > 0)
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+            return
+        self.empty.setText(self.tr("No visits match these filters."))
+        self.stack.setCurrentWidget(self.empty)
+
+    def _on_changed(self, entity: str) -> None:
+        if entity == "service":
+            self._reload_services()
+        if entity in ("visit", "person", "service", "outreach"):
+            self.refresh()
+
+    def _activated(self, index: QModelIndex) -> None:
+        visit = self.model.visit_at(index.row())
+        if visit is not None:
+            self.open_visit_requested.emit(visit.id)
+
+    def focus_table(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+
+    # --- export -----------------------------------------------------------------------
+
+    def export(self) -> None:
+        if not accounts.has_permission(self.actor, "visit.export"):
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder) / self.tr("visits-{date}.xlsx").format(date=today().isoformat())
+        chosen, _selected = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export visits"),
+            str(suggested),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        filt = self.current_filter()
+        dialog = QProgressDialog(
+            self.tr("Exporting visits…"), self.tr("Cancel"), 0, max(self.model.total, 1), self
+        )
+        dialog.setWindowTitle(self.tr("Export visits"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setValue(0)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            QCoreApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            written = export_visits(self.actor, filt, path, progress=progress)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        except OSError as exc:
+            self.bar.show_message(
+                self.tr("The file could not be written: {reason}").format(
+                    reason=exc.strerror or str(exc)
+                )
+            )
+            return
+        finally:
+            canceled = dialog.wasCanceled()
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+        if canceled:
+            self.bar.show_message(self.tr("Export cancelled; no file was written."), "info")
+            return
+        self.bar.show_message(
+            self.tr("Exported %n visits to {path}", "", written).format(path=str(path)), "info"
+        )

@@ -1,0 +1,108 @@
+"""The Worker visits tab (来访登记): register, follow-ups, the log, outreach."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.services import accounts, visits
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.forms import MessageBar
+from stationapp.ui.visits.follow_ups import FollowUpsWidget
+from stationapp.ui.visits.log import VisitLogWidget
+from stationapp.ui.visits.outreach import OutreachWidget
+from stationapp.ui.visits.register import VisitDialog, VisitForm
+
+TOP_PURPOSES_SHOWN = 4
+
+
+class VisitsTab(QWidget):
+    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        header = QHBoxLayout()
+        self.today_label = QLabel()
+        self.today_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header.addWidget(self.today_label, 1)
+        self.satisfaction_label = QLabel()
+        header.addWidget(self.satisfaction_label)
+        layout.addLayout(header)
+
+        self.pages = QTabWidget()
+        self.form: VisitForm | None = None
+        if accounts.has_permission(actor, "visit.create"):
+            self.form = VisitForm(actor)
+            self.pages.addTab(self.form, self.tr("&Register a visit"))
+        self.follow_ups = FollowUpsWidget(actor, bus)
+        self.pages.addTab(self.follow_ups, self.tr("&Follow-ups"))
+        self.log = VisitLogWidget(actor, bus)
+        self.log.open_visit_requested.connect(self.open_visit)
+        self.pages.addTab(self.log, self.tr("Visit &log"))
+        self.outreach = OutreachWidget(actor, bus)
+        self.pages.addTab(self.outreach, self.tr("&Outreach"))
+        layout.addWidget(self.pages, 1)
+        bus.changed.connect(self._on_changed)
+        self.refresh_counters()
+
+    def save_state(self) -> None:
+        self.log.save_state()
+        self.outreach.save_state()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the visitor search of a fresh visit."""
+        if self.form is not None:
+            self.pages.setCurrentWidget(self.form)
+            self.form.focus_start()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)
+        if self.form is not None and self.pages.currentWidget() is self.form:
+            self.form.focus_start()
+
+    def _on_changed(self, entity: str) -> None:
+        if entity in ("visit", "service"):
+            self.refresh_counters()
+
+    def refresh_counters(self) -> None:
+        try:
+            total = visits.visits_on(self.actor)
+            counts = visits.day_counts(self.actor)
+            satisfaction = visits.month_satisfaction(self.actor)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        parts = [self.tr("Today: %n visits", "", total)]
+        parts += [f"{c.service_name} {c.count}" for c in counts[:TOP_PURPOSES_SHOWN]]
+        if len(counts) > TOP_PURPOSES_SHOWN:
+            rest = sum(c.count for c in counts[TOP_PURPOSES_SHOWN:])
+            parts.append(self.tr("others %n", "", rest))
+        self.today_label.setText("　".join(parts))
+        self.today_label.setToolTip(
+            "\n".join(f"{c.service_name}: {c.count}" for c in counts) or self.tr("No visits yet")
+        )
+        if satisfaction.rate is None:
+            self.satisfaction_label.setText(self.tr("This month's satisfaction: no ratings yet"))
+        else:
+            rate = QLocale().toString(satisfaction.rate * 100, "f", 1)
+            self.satisfaction_label.setText(
+                self.tr(
+                    "This month's satisfaction: {rate}% of %n rated", "", satisfaction.rated
+                ).format(rate=rate)
+            )
+
+    def open_visit(self, visit_id: int) -> None:
+        if not accounts.has_permission(self.actor, "visit.update"):
+            return
+        try:
+            visit = visits.get_visit(self.actor, visit_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        dialog = VisitDialog(self.actor, visit, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.bar.show_message(self.tr("The visit was corrected."), "info")

@@ -1,0 +1,102 @@
+"""Case numbers under contention (acceptance): several processes filing cases at the same moment
+on one SQLite file get distinct, consecutive numbers, and the yearly counter ends at the total."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from stationapp.db import now
+from stationapp.models.mediation import CaseCounter, MediationCase
+from stationapp.services import mediation, people
+from stationapp.services.people import OrganizationInput, PersonInput
+from tests.helpers.case_number_worker import file_cases
+
+WORKERS = 8
+PER_WORKER = 3
+NUMBER_RE = re.compile(r"^\((\d{4})\)建工调字第(\d{4})号$")
+
+
+def test_eight_processes_get_distinct_consecutive_numbers(
+    admin, db_url: str, tmp_path: Path
+) -> None:
+    worker = people.create_person(admin, PersonInput(name="赵磊"), allow_duplicate=True)
+    employer = people.create_organization(admin, OrganizationInput(name="北京快送物流有限公司"))
+    received = now() - timedelta(minutes=1)
+    year = received.year
+
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(WORKERS)
+    results = context.Queue()
+    processes = []
+    for index in range(WORKERS):
+        data_dir = tmp_path / f"worker{index}"
+        data_dir.mkdir()
+        process = context.Process(
+            target=file_cases,
+            args=(index, db_url, str(data_dir), barrier, results),
+            kwargs={
+                "person_id": worker.id,
+                "organization_id": employer.id,
+                "received_at": received,
+                "per_worker": PER_WORKER,
+            },
+        )
+        process.start()
+        processes.append(process)
+
+    reports = []
+    try:
+        for _ in range(WORKERS):
+            reports.append(results.get(timeout=60))
+    except queue.Empty:
+        pass
+    finally:
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+
+    failures = [r for r in reports if r[1] != "ok"]
+    assert not failures, "\n".join(
+        f"worker {i}: {kind}\n{details}" for i, kind, details in failures
+    )
+    assert len(reports) == WORKERS, f"only {len(reports)} of {WORKERS} workers reported"
+    assert all(p.exitcode == 0 for p in processes)
+
+    taken = [item for _, _, items in reports for item in items]
+    total = WORKERS * PER_WORKER
+    numbers = [number for _, _, number in taken]
+    assert len(numbers) == total
+    assert len(set(numbers)) == total
+    assert sorted(sequence for _, sequence, _ in taken) == list(range(1, total + 1))
+    for case_year, sequence, number in taken:
+        match = NUMBER_RE.match(number)
+        assert match is not None, number
+        assert (
+            (int(match.group(1)), int(match.group(2))) == (year, sequence) == (case_year, sequence)
+        )
+    # Each worker's own numbers increase: a later call never gets an earlier number.
+    for _, _, items in reports:
+        own = [sequence for _, sequence, _ in items]
+        assert own == sorted(own)
+
+    assert CaseCounter.get_by_id(year).last == total
+    stored = sorted(c.sequence for c in MediationCase.select().where(MediationCase.year == year))
+    assert stored == list(range(1, total + 1))
+    assert {c.number for c in MediationCase.select()} == set(numbers)
+    # The next desk simply continues the sequence.
+    case = mediation.file_case(
+        admin,
+        mediation.CaseInput(
+            applicant_ids=[worker.id],
+            respondent_id=employer.id,
+            claims=[mediation.ClaimInput("wages", "1000")],
+            received_at=received,
+        ),
+    )
+    assert case.sequence == total + 1
