@@ -69,6 +69,566 @@
     </message>
 </context>
 <context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>Terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>Obligation</source>
+        <translation>履行义务</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <source>Obligations</source>
+        <translation>履行义务</translation>
+    </message>
+    <message>
+        <source>Add obligation</source>
+        <translation>添加履行义务</translation>
+    </message>
+    <message>
+        <source>Remove obligation</source>
+        <translation>删除履行义务</translation>
+    </message>
+    <message>
+        <source>Record &amp;performance…</source>
+        <translation>登记履行情况(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Signed by the applicant(s)</source>
+        <translation>申请人已签名</translation>
+    </message>
+    <message>
+        <source>Signed or sealed by the respondent</source>
+        <translation>被申请人已签名或盖章</translation>
+    </message>
+    <message>
+        <source>Signed by the mediator</source>
+        <translation>调解员已签名</translation>
+    </message>
+    <message>
+        <source>Sealed by the mediation organisation</source>
+        <translation>调解组织已盖章</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名盖章</translation>
+    </message>
+    <message>
+        <source>&amp;Save agreement</source>
+        <translation>保存调解协议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Put into &amp;effect</source>
+        <translation>使协议生效(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Agreement saved.</source>
+        <translation>调解协议已保存。</translation>
+    </message>
+    <message>
+        <source>Choose an obligation in the table first.</source>
+        <translation>请先在表格中选择一项履行义务。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign a mediator</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Only needed when the mediator is related to a party</source>
+        <translation>仅在调解员与当事人存在关联时填写</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocuments</name>
+    <message>
+        <source>Application record</source>
+        <translation>调解申请记录</translation>
+    </message>
+    <message>
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <source>Non-acceptance notice</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>Mediation session record</source>
+        <translation>调解笔录</translation>
+    </message>
+    <message>
+        <source>Mediation agreement</source>
+        <translation>调解协议书</translation>
+    </message>
+    <message>
+        <source>Mediation-failed record</source>
+        <translation>调解终止书</translation>
+    </message>
+    <message>
+        <source>Arbitration handover pack</source>
+        <translation>移送仲裁材料</translation>
+    </message>
+    <message>
+        <source>This session does not exist.</source>
+        <translation>该次调解会议不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseIntakeDialog</name>
+    <message>
+        <source>New mediation application</source>
+        <translation>新建调解申请</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请方式</translation>
+    </message>
+    <message>
+        <source>Remove applicant</source>
+        <translation>移除申请人</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent (employer)</source>
+        <translation>被申请人（用人单位）</translation>
+    </message>
+    <message>
+        <source>Matters in dispute</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <source>Reasons and requests</source>
+        <translation>理由和请求</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>请求事项</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Worker learned of the infringement</source>
+        <translation>劳动者知道权利被侵害之日</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Employment ended</source>
+        <translation>劳动关系终止之日</translation>
+    </message>
+    <message>
+        <source>File application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Required for an oral application (LDMAL Art. 12)</source>
+        <translation>口头申请必须填写（《劳动争议调解仲裁法》第十二条）</translation>
+    </message>
+    <message numerus="yes">
+        <source>This employer has %n earlier case(s): {states}</source>
+        <translation>
+            <numerusform>该用人单位此前已有 %n 件案件：{states}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applicant(s)</source>
+        <translation>
+            <numerusform>%n 位申请人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: a collective dispute</source>
+        <translation>：集体争议</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>Choose a case in the list to see it.</source>
+        <translation>请在列表中选择一件案件，以查看其详情。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>Record a &amp;session…</source>
+        <translation>记录调解会议(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>调解会议</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <source>Record a &amp;follow-up visit…</source>
+        <translation>登记回访(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Print or save as PDF:</source>
+        <translation>打印或保存为 PDF：</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>overdue: close as failed or record an agreed extension</source>
+        <translation>已逾期：请按调解不成结案，或登记双方同意的延期</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请方式</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source> (collective dispute)</source>
+        <translation>（集体争议）</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Mediation due</source>
+        <translation>调解期限</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Joint review window ends</source>
+        <translation>共同申请仲裁审查期限届满</translation>
+    </message>
+    <message>
+        <source>Arbitration limitation</source>
+        <translation>仲裁时效</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s earlier cases</source>
+        <translation>该用人单位以往案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier case(s)</source>
+        <translation>
+            <numerusform>以往案件 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Related mediator, reason</source>
+        <translation>指派关联调解员的理由</translation>
+    </message>
+    <message>
+        <source>payment order possible</source>
+        <translation>可申请支付令</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>请求事项</translation>
+    </message>
+    <message>
+        <source>Matters in dispute</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <source>Reasons and requests</source>
+        <translation>理由和请求</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Decision reason</source>
+        <translation>决定理由</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Assign mediator…</source>
+        <translation>指派调解员…</translation>
+    </message>
+    <message>
+        <source>Record a session first.</source>
+        <translation>请先记录一次调解会议。</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Mediation due</source>
+        <translation>调解期限</translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} 及另外 %n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>新建申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>File a mediation application (Ctrl+N)</source>
+        <translation>登记调解申请（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Export &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Search: case number, applicant or employer (Ctrl+F)</source>
+        <translation>搜索：案号、申请人或用人单位（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open cases only</source>
+        <translation>仅显示未结案件</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <source>No cases match.</source>
+        <translation>没有符合条件的案件。</translation>
+    </message>
+    <message>
+        <source>Applications you filed (number and state):</source>
+        <translation>您登记的申请（案号及状态）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cases</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadlines: %n overdue</source>
+        <translation>
+            <numerusform>期限提醒：%n 件已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due within 3 days</source>
+        <translation>
+            <numerusform>%n 件将在 3 天内到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Application filed: {number}.</source>
+        <translation>申请已登记：{number}。</translation>
+    </message>
+    <message>
+        <source>Export the case ledger</source>
+        <translation>导出案件台账</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n cases to {path}</source>
+        <translation>
+            <numerusform>已将 %n 件案件导出到 {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Service catalogue</source>
+        <translation>服务目录</translation>
+    </message>
+    <message>
+        <source>&amp;New service</source>
+        <translation>新建服务项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Legal or policy basis</source>
+        <translation>办理依据</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>所需材料</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>办理流程</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <source>Place and contact</source>
+        <translation>办理地点及联系方式</translation>
+    </message>
+    <message>
+        <source>Checks at the desk</source>
+        <translation>前台核验条件</translation>
+    </message>
+    <message>
+        <source>Who qualifies</source>
+        <translation>办理条件</translation>
+    </message>
+    <message>
+        <source>Offered (untick to retire the service)</source>
+        <translation>提供此服务（取消勾选即停用）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>Saved: {name}. The next visit uses it.</source>
+        <translation>已保存：{name}。下一次来访登记即使用新内容。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -93,6 +653,29 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTable</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>What is claimed</source>
+        <translation>请求内容</translation>
+    </message>
+    <message>
+        <source>Add claim</source>
+        <translation>添加请求事项</translation>
+    </message>
+    <message>
+        <source>Remove claim</source>
+        <translation>删除请求事项</translation>
     </message>
 </context>
 <context>
@@ -137,6 +720,25 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <source>Extend the mediation period</source>
+        <translation>延长调解期限</translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation>新的调解期限</translation>
+    </message>
+    <message>
+        <source>How both parties agreed to the extension (required)</source>
+        <translation>双方当事人同意延期的情况及方式（必填）</translation>
+    </message>
+    <message>
+        <source>Agreement of both parties</source>
+        <translation>双方同意情况</translation>
     </message>
 </context>
 <context>
@@ -199,6 +801,93 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Record a follow-up visit</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation>缺少的材料</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>来访日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} (%n days overdue)</source>
+        <translation>
+            <numerusform>{date}（已逾期 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsWidget</name>
+    <message>
+        <source>Materials &amp;brought: complete</source>
+        <translation>材料已补齐，办结(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The visitor brought what was missing; the purpose is done (Enter)</source>
+        <translation>来访人已补齐材料，事项办结（回车）</translation>
+    </message>
+    <message>
+        <source>No one is waiting to bring materials.</source>
+        <translation>目前没有待补材料的事项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for materials</source>
+        <translation>
+            <numerusform>%n 件待补材料</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 件已逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Completed: {who}, {service}.</source>
+        <translation>已办结：{who}，{service}。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -229,6 +918,10 @@
         <translation>服务站设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Service &amp;catalogue…</source>
+        <translation>服务目录(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -237,8 +930,16 @@
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Visits</source>
+        <translation>来访登记(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;People</source>
         <translation>职工档案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Mediation</source>
+        <translation>劳动争议调解(&amp;M)</translation>
     </message>
     <message>
         <source>{station} – stationapp</source>
@@ -270,6 +971,380 @@
     </message>
 </context>
 <context>
+    <name>MaterialsTable</name>
+    <message>
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>原件/复印件</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add material</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>Remove material</source>
+        <translation>删除材料</translation>
+    </message>
+</context>
+<context>
+    <name>Mediation</name>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Respondent declined</source>
+        <translation>被申请人拒绝调解</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>In mediation</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <source>Mediation failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Referred to arbitration</source>
+        <translation>已转仲裁</translation>
+    </message>
+    <message>
+        <source>Agreement drafted</source>
+        <translation>协议草拟中</translation>
+    </message>
+    <message>
+        <source>Agreement in effect</source>
+        <translation>协议已生效</translation>
+    </message>
+    <message>
+        <source>Being performed</source>
+        <translation>履行中</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Not performed</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Unpaid wages</source>
+        <translation>拖欠工资</translation>
+    </message>
+    <message>
+        <source>Overtime pay</source>
+        <translation>加班费</translation>
+    </message>
+    <message>
+        <source>Dismissal / economic compensation</source>
+        <translation>解除劳动合同/经济补偿</translation>
+    </message>
+    <message>
+        <source>Damages</source>
+        <translation>赔偿金</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Work injury</source>
+        <translation>工伤待遇</translation>
+    </message>
+    <message>
+        <source>Labour contract</source>
+        <translation>劳动合同</translation>
+    </message>
+    <message>
+        <source>Employment status</source>
+        <translation>确认劳动关系</translation>
+    </message>
+    <message>
+        <source>Written application</source>
+        <translation>书面申请</translation>
+    </message>
+    <message>
+        <source>Oral application</source>
+        <translation>口头申请</translation>
+    </message>
+    <message>
+        <source>Wage arrears during employment are not time-barred; the year starts when the job ends.</source>
+        <translation>劳动关系存续期间因拖欠劳动报酬发生的争议不受一年时效限制；时效自劳动关系终止之日起计算。</translation>
+    </message>
+    <message>
+        <source>Unknown: record when the worker knew of the infringement.</source>
+        <translation>未知：请登记劳动者知道其权利被侵害的日期。</translation>
+    </message>
+    <message>
+        <source>Interrupted by the mediation application on {received}; a new year runs from the end of mediation on {ended}. Advisory only.</source>
+        <translation>因 {received} 申请调解而中断；自 {ended} 调解结束之日起重新计算一年。仅供参考。</translation>
+    </message>
+    <message>
+        <source>One year from {start}; the mediation application of {received} interrupts it and a new year starts when mediation ends. Advisory only.</source>
+        <translation>自 {start} 起一年；{received} 申请调解使时效中断，调解结束之日起重新计算一年。仅供参考。</translation>
+    </message>
+    <message>
+        <source>Choose written or oral.</source>
+        <translation>请选择书面申请或口头申请。</translation>
+    </message>
+    <message>
+        <source>Add at least one applicant.</source>
+        <translation>请至少添加一位申请人。</translation>
+    </message>
+    <message>
+        <source>An applicant is no longer on file.</source>
+        <translation>有一位申请人的档案已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the employer (the respondent).</source>
+        <translation>请选择用人单位（被申请人）。</translation>
+    </message>
+    <message>
+        <source>An oral application must record this (LDMAL Art. 12).</source>
+        <translation>口头申请必须记录此项（《劳动争议调解仲裁法》第十二条）。</translation>
+    </message>
+    <message>
+        <source>Add at least one claim.</source>
+        <translation>请至少添加一项请求事项。</translation>
+    </message>
+    <message>
+        <source>Claim {n}: choose a category.</source>
+        <translation>第 {n} 项请求事项：请选择类别。</translation>
+    </message>
+    <message>
+        <source>Claim {n}: the amount must be a sum of money like 12000.50.</source>
+        <translation>第 {n} 项请求事项：金额应为数字，例如 12000.50。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>This date is before 1990.</source>
+        <translation>该日期早于 1990 年。</translation>
+    </message>
+    <message>
+        <source>The application cannot be received later.</source>
+        <translation>收到申请的时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>The visit no longer exists.</source>
+        <translation>该来访记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This case does not exist.</source>
+        <translation>该案件不存在。</translation>
+    </message>
+    <message>
+        <source>Only mediators may see this case.</source>
+        <translation>只有调解员才能查看此案件。</translation>
+    </message>
+    <message>
+        <source>a drafted agreement</source>
+        <translation>已草拟的调解协议</translation>
+    </message>
+    <message>
+        <source>the applicant&apos;s signature</source>
+        <translation>申请人签名</translation>
+    </message>
+    <message>
+        <source>the respondent&apos;s signature or seal</source>
+        <translation>被申请人签名或盖章</translation>
+    </message>
+    <message>
+        <source>the mediator&apos;s signature</source>
+        <translation>调解员签名</translation>
+    </message>
+    <message>
+        <source>the mediation organisation&apos;s seal</source>
+        <translation>调解组织盖章</translation>
+    </message>
+    <message>
+        <source>Give the reason for this step.</source>
+        <translation>请填写此项操作的理由。</translation>
+    </message>
+    <message>
+        <source>A case that is “{current}” cannot become “{target}”.</source>
+        <translation>处于“{current}”状态的案件不能变更为“{target}”。</translation>
+    </message>
+    <message>
+        <source>The agreement cannot take effect yet: missing {what}.</source>
+        <translation>调解协议暂不能生效：缺少{what}。</translation>
+    </message>
+    <message>
+        <source>Record that both parties agreed to the extension, and how.</source>
+        <translation>请记录双方当事人同意延期的情况及方式。</translation>
+    </message>
+    <message>
+        <source>Only a case in mediation can be extended.</source>
+        <translation>只有正在调解的案件才能延期。</translation>
+    </message>
+    <message>
+        <source>The new date must be after the current due date ({due}).</source>
+        <translation>新的期限必须晚于当前期限（{due}）。</translation>
+    </message>
+    <message>
+        <source>Extended from {old} to {new}: {note}</source>
+        <translation>调解期限由 {old} 延长至 {new}：{note}</translation>
+    </message>
+    <message>
+        <source>Choose an active mediator.</source>
+        <translation>请选择一位启用中的调解员。</translation>
+    </message>
+    <message>
+        <source>{name} is related to a party ({relations}). Give the reason for assigning them anyway, or choose another mediator.</source>
+        <translation>{name}与当事人存在关联（{relations}）。如仍要指派，请填写理由，或选择其他调解员。</translation>
+    </message>
+    <message>
+        <source>Mediator: {name}</source>
+        <translation>调解员：{name}</translation>
+    </message>
+    <message>
+        <source>Only the mediator or the head of mediation may record this.</source>
+        <translation>只有该调解员本人或调解负责人可以登记此项。</translation>
+    </message>
+    <message>
+        <source>Choose either a person or an organisation.</source>
+        <translation>请选择一个人员或一个单位（二者选其一）。</translation>
+    </message>
+    <message>
+        <source>Not possible while the case is “{state}”.</source>
+        <translation>案件处于“{state}”状态时不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>Write the record of the session.</source>
+        <translation>请填写调解笔录。</translation>
+    </message>
+    <message>
+        <source>The session cannot be in the future.</source>
+        <translation>调解会议时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Session at {place}</source>
+        <translation>调解会议，地点：{place}</translation>
+    </message>
+    <message>
+        <source>Write the terms of the agreement.</source>
+        <translation>请填写调解协议内容。</translation>
+    </message>
+    <message>
+        <source>Obligation {n}: say what is to be done and a valid amount.</source>
+        <translation>第 {n} 项履行义务：请写明应履行的内容，并填写有效的金额。</translation>
+    </message>
+    <message>
+        <source>The amount must be a sum of money like 12000.50.</source>
+        <translation>金额应为数字，例如 12000.50。</translation>
+    </message>
+    <message>
+        <source>Say what proves it (receipt, transfer slip...).</source>
+        <translation>请填写履行凭证（收据、转账凭证等）。</translation>
+    </message>
+    <message>
+        <source>This obligation does not exist.</source>
+        <translation>该履行义务不存在。</translation>
+    </message>
+    <message>
+        <source>Performed: {what}</source>
+        <translation>已履行：{what}</translation>
+    </message>
+    <message>
+        <source>Decide on acceptance</source>
+        <translation>决定是否受理</translation>
+    </message>
+    <message>
+        <source>Mediation period ends</source>
+        <translation>调解期限届满</translation>
+    </message>
+    <message>
+        <source>Joint review window ends</source>
+        <translation>共同申请仲裁审查期限届满</translation>
+    </message>
+    <message>
+        <source>Obligation due</source>
+        <translation>履行期限届满</translation>
+    </message>
+    <message>
+        <source>Case ledger</source>
+        <translation>案件台账</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>请求事项</translation>
+    </message>
+    <message>
+        <source>Amount claimed</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Mediation due</source>
+        <translation>调解期限</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Close</source>
@@ -289,6 +1364,125 @@
     <message>
         <source>This database was written by a newer version of stationapp (schema {found}; this program knows up to {known}). Please install the newer version. The database was left untouched.</source>
         <translation>此数据库由更新版本的 stationapp 写入（数据库结构版本 {found}；本程序最高支持版本 {known}）。请安装新版本。程序未对数据库做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSheet</name>
+    <message>
+        <source>{month}/{day}/{year}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>Original and copy</source>
+        <translation>原件及复印件</translation>
+    </message>
+    <message>
+        <source>No materials are needed.</source>
+        <translation>无需提供材料。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <source>Original/copy</source>
+        <translation>原件/复印件</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>{number}. {service}</source>
+        <translation>{number}、{service}</translation>
+    </message>
+    <message>
+        <source>Basis:</source>
+        <translation>办理依据：</translation>
+    </message>
+    <message>
+        <source>Required materials:</source>
+        <translation>所需材料：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>办理流程：</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>办理时限：</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>收费标准：</translation>
+    </message>
+    <message>
+        <source>Place and contact:</source>
+        <translation>办理地点及联系方式：</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>办理条件：</translation>
+    </message>
+    <message>
+        <source>Visitor: {name}</source>
+        <translation>来访人：{name}</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <source>Handled by: {name}</source>
+        <translation>经办人：{name}</translation>
+    </message>
+    <message>
+        <source>One-time notice</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <source>Notified by (signature):</source>
+        <translation>告知人签字：</translation>
+    </message>
+    <message>
+        <source>Applicant (signature):</source>
+        <translation>申请人签字：</translation>
+    </message>
+    <message>
+        <source>All the materials listed above have been stated at once.</source>
+        <translation>以上材料已一次性告知。</translation>
+    </message>
+    <message>
+        <source>Station contact: {contact}</source>
+        <translation>服务站联系方式：{contact}</translation>
     </message>
 </context>
 <context>
@@ -324,6 +1518,171 @@
     <message>
         <source>Contact phone</source>
         <translation>联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachSessionDialog</name>
+    <message>
+        <source>New outreach session</source>
+        <translation>新建走访服务</translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation>输入以搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Workplace or community</source>
+        <translation>单位或社区(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the highlighted service</source>
+        <translation>按空格键勾选或取消勾选当前事项</translation>
+    </message>
+    <message>
+        <source>Services &amp;offered</source>
+        <translation>提供的服务(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Where exactly, with whom, what was handed out</source>
+        <translation>具体地点、与谁一起、发放了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No workplace or community has this name. Choose one from the list or create it with New….</source>
+        <translation>没有此名称的单位或社区。请从列表中选择，或点击“新建…”创建。</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachVisitorsDialog</name>
+    <message>
+        <source>Outreach visitors</source>
+        <translation>走访服务来访人</translation>
+    </message>
+    <message>
+        <source>{organization}, {date}</source>
+        <translation>{organization}，{date}</translation>
+    </message>
+    <message>
+        <source>No longer offered, so not recorded: {services}</source>
+        <translation>以下事项已停办，不作记录：{services}</translation>
+    </message>
+    <message>
+        <source>&amp;Visitor</source>
+        <translation>来访人(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Anonymous visitor +1</source>
+        <translation>匿名来访 +1</translation>
+    </message>
+    <message>
+        <source>A visitor who gave no details (Ctrl+Shift+A)</source>
+        <translation>未留个人信息的来访人（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks a service; Delete removes the visitor</source>
+        <translation>按空格键勾选或取消勾选事项；按 Delete 键移除来访人</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected visitor (Delete)</source>
+        <translation>移除选中的来访人（Delete）</translation>
+    </message>
+    <message>
+        <source>&amp;Save all</source>
+        <translation>全部保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Record every visitor in the list (Ctrl+Enter)</source>
+        <translation>登记列表中的所有来访人（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list.</source>
+        <translation>{name} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visitors in the list</source>
+        <translation>
+            <numerusform>列表中共 %n 位来访人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard visitors</source>
+        <translation>放弃来访人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard the %n visitors in the list? They have not been saved.</source>
+        <translation>
+            <numerusform>放弃列表中的 %n 位来访人吗？他们尚未保存。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutreachWidget</name>
+    <message>
+        <source>&amp;New outreach session…</source>
+        <translation>新建走访服务(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Enter visitors…</source>
+        <translation>录入来访人(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Enter the visitors of the selected session</source>
+        <translation>录入所选走访服务的来访人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Workplace or community</source>
+        <translation>单位或社区</translation>
+    </message>
+    <message>
+        <source>Services offered</source>
+        <translation>提供的服务</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recent sessions</source>
+        <translation>
+            <numerusform>最近 %n 次走访服务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n visits of the outreach session.</source>
+        <translation>
+            <numerusform>已登记该次走访服务的 %n 次来访。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -465,6 +1824,29 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>PerformanceDialog</name>
+    <message>
+        <source>Record performance</source>
+        <translation>登记履行情况</translation>
+    </message>
+    <message>
+        <source>Performed on</source>
+        <translation>履行日期</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation>已付金额（元）</translation>
+    </message>
+    <message>
+        <source>e.g. bank transfer slip of 2026-11-20</source>
+        <translation>例如：2026-11-20 的银行转账凭证</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>履行凭证</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Edit person</source>
@@ -552,6 +1934,21 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>PersonFilter</name>
+    <message>
+        <source>Show the visits of one person</source>
+        <translation>只看某一人的来访</translation>
+    </message>
+    <message>
+        <source>Show everyone&apos;s visits</source>
+        <translation>显示所有人的来访</translation>
+    </message>
+    <message>
+        <source>Any person…</source>
+        <translation>任何人…</translation>
+    </message>
+</context>
+<context>
     <name>PersonPage</name>
     <message>
         <source>Choose a person in the list to see their record.</source>
@@ -598,6 +1995,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>建档日期</translation>
     </message>
     <message>
+        <source>Visits</source>
+        <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>Mediation cases</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
         <source>Record history</source>
         <translation>记录历史</translation>
     </message>
@@ -616,6 +2021,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>system</source>
         <translation>系统</translation>
+    </message>
+    <message>
+        <source>No visits yet.</source>
+        <translation>暂无来访记录。</translation>
+    </message>
+    <message>
+        <source>No cases.</source>
+        <translation>暂无调解案件。</translation>
     </message>
     <message>
         <source>registered</source>
@@ -717,6 +2130,78 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>PurposeCard</name>
+    <message>
+        <source>Remove this purpose</source>
+        <translation>移除此事项</translation>
+    </message>
+    <message>
+        <source>Time limit: {text}</source>
+        <translation>时限：{text}</translation>
+    </message>
+    <message>
+        <source>Fee: {text}</source>
+        <translation>收费：{text}</translation>
+    </message>
+    <message>
+        <source>Materials: tick what the visitor brought</source>
+        <translation>所需材料：请勾选来访人已带来的材料</translation>
+    </message>
+    <message>
+        <source>{name} ({kind}, {copies})</source>
+        <translation>{name}（{kind}，{copies}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies</source>
+        <translation>
+            <numerusform>%n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No materials needed.</source>
+        <translation>无需提供材料。</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>e.g. District union legal service centre</source>
+        <translation>例如：区总工会法律服务中心</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>转介至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Bring missing by</source>
+        <translation>补交期限</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPersonDialog</name>
+    <message>
+        <source>New visitor</source>
+        <translation>新来访人</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Use the existing record</source>
+        <translation>使用已有档案</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Front desk</source>
@@ -741,6 +2226,44 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Purpose: type a name or pinyin initials, Enter adds</source>
+        <translation>来访事项：输入名称或拼音首字母，回车添加</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a mediation session</source>
+        <translation>记录调解会议</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>调解笔录</translation>
+    </message>
+    <message>
+        <source>Signed by the parties</source>
+        <translation>当事人已签名</translation>
+    </message>
+    <message>
+        <source>Signed by the mediator</source>
+        <translation>调解员已签名</translation>
     </message>
 </context>
 <context>
@@ -853,6 +2376,21 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Case-number prefix</source>
         <translation>案号前缀</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>Case step: {state}</source>
+        <translation>案件办理：{state}</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -988,6 +2526,586 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>The last digit of the card number does not match the others: there is a typing mistake.</source>
         <translation>卡号的最后一位（校验位）与其他各位不符：卡号有输入错误。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Correct visit</source>
+        <translation>更正来访记录</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>&lt;b&gt;Visitor&lt;/b&gt; (phone tail, name, pinyin initials; Enter picks)</source>
+        <translation>&lt;b&gt;来访人&lt;/b&gt;（手机尾号、姓名或拼音首字母，回车选定）</translation>
+    </message>
+    <message>
+        <source>C&amp;hange</source>
+        <translation>更换(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous visitor (gave no details)</source>
+        <translation>匿名来访（未留信息）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>来访方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>P&amp;urposes</source>
+        <translation>来访事项(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rating</source>
+        <translation>满意度(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>保存(&amp;S)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Print notice… (Ctrl+P)</source>
+        <translation>打印告知书(&amp;P)…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Clear form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Save and file a &amp;dispute case…</source>
+        <translation>保存并登记争议案件(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save this visit and open a mediation application with the visitor filled in</source>
+        <translation>保存本次来访，并打开已填入来访人的调解申请</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One-time notice&lt;/b&gt; for the chosen purposes</source>
+        <translation>所选事项的&lt;b&gt;一次性告知&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a purpose: its materials, time limit and outcome appear here.</source>
+        <translation>选择来访事项后，这里会显示所需材料、办理时限和办理结果。</translation>
+    </message>
+    <message>
+        <source>union member</source>
+        <translation>工会会员</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>has a member card</source>
+        <translation>已办京卡</translation>
+    </message>
+    <message>
+        <source>Choose the visitor, or tick “Anonymous visitor”.</source>
+        <translation>请选择来访人，或勾选“匿名来访”。</translation>
+    </message>
+    <message>
+        <source>anonymous visitor</source>
+        <translation>匿名来访人</translation>
+    </message>
+    <message>
+        <source>Saved: {who}, {purposes}.</source>
+        <translation>已保存：{who}，{purposes}。</translation>
+    </message>
+    <message>
+        <source>A mediation application needs the visitor&apos;s record.</source>
+        <translation>调解申请须关联来访人的档案，请先选择来访人。</translation>
+    </message>
+    <message>
+        <source>Visit saved and application filed: {number}.</source>
+        <translation>来访已保存，调解申请已登记：{number}。</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields; nothing was saved.</source>
+        <translation>请修改标出的内容；尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose a purpose first.</source>
+        <translation>请先选择来访事项。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogWidget</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>指定日期</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>事项(&amp;P)</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部来访方式</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部办理结果</translation>
+    </message>
+    <message>
+        <source>Only &amp;mine</source>
+        <translation>只看我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Only the visits I received</source>
+        <translation>只显示我接待的来访</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the visits shown as an Excel workbook</source>
+        <translation>将当前显示的来访记录保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>All purposes</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>{name} (no longer offered)</source>
+        <translation>{name}（已停办）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visits</source>
+        <translation>
+            <numerusform>%n 次来访</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visits match these filters.</source>
+        <translation>没有符合筛选条件的来访记录。</translation>
+    </message>
+    <message>
+        <source>visits-{date}.xlsx</source>
+        <translation>来访记录-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export visits</source>
+        <translation>导出来访记录</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting visits…</source>
+        <translation>正在导出来访记录…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n visits to {path}</source>
+        <translation>
+            <numerusform>已将 %n 条来访记录导出到 {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Arrived</source>
+        <translation>来访时间</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来访方式</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>来访事项</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>{service}: {outcome}</source>
+        <translation>{service}：{outcome}</translation>
+    </message>
+    <message>
+        <source> (to {whom})</source>
+        <translation>（转介至{whom}）</translation>
+    </message>
+    <message>
+        <source> ({reason})</source>
+        <translation>（{reason}）</translation>
+    </message>
+    <message>
+        <source> (missing: {materials}; by {due})</source>
+        <translation>（待补：{materials}；截止 {due}）</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <source>Walk-in</source>
+        <translation>到站</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>走访服务</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <source>Waiting for materials</source>
+        <translation>待补材料</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>Original and copy</source>
+        <translation>原件及复印件</translation>
+    </message>
+    <message>
+        <source>Union members only</source>
+        <translation>仅限工会会员</translation>
+    </message>
+    <message>
+        <source>Needs a member card (京卡)</source>
+        <translation>须持有京卡</translation>
+    </message>
+    <message>
+        <source>Ages 16 to retirement</source>
+        <translation>16 周岁至退休年龄</translation>
+    </message>
+    <message>
+        <source>This service is no longer in the catalogue.</source>
+        <translation>该服务项目已不在服务目录中。</translation>
+    </message>
+    <message>
+        <source>The material “{name}” is listed twice.</source>
+        <translation>材料“{name}”重复列出。</translation>
+    </message>
+    <message>
+        <source>Choose original, copy, or both for “{name}”.</source>
+        <translation>请为“{name}”选择原件、复印件或原件及复印件。</translation>
+    </message>
+    <message>
+        <source>The number of copies of “{name}” must be 1 to 20.</source>
+        <translation>“{name}”的份数应为 1 至 20。</translation>
+    </message>
+    <message>
+        <source>Unknown eligibility check.</source>
+        <translation>未知的核验条件。</translation>
+    </message>
+    <message>
+        <source>A service with this name is already in the catalogue.</source>
+        <translation>服务目录中已有同名的服务项目。</translation>
+    </message>
+    <message>
+        <source>{service}: only for union members; {name} must join the union first.</source>
+        <translation>{service}：仅限工会会员，{name}需先办理入会。</translation>
+    </message>
+    <message>
+        <source>{service}: needs a member card (京卡); {name} has none on record.</source>
+        <translation>{service}：须持有京卡，{name}的档案中没有京卡信息。</translation>
+    </message>
+    <message>
+        <source>{service}: for ages 16 to retirement; the birth date is not on record.</source>
+        <translation>{service}：限 16 周岁至退休年龄，档案中没有出生日期，请核实。</translation>
+    </message>
+    <message>
+        <source>{service}: for ages 16 to retirement; {name} is {age}. Check the retirement age that applies.</source>
+        <translation>{service}：限 16 周岁至退休年龄，{name}现年 {age} 岁，请核实适用的退休年龄。</translation>
+    </message>
+    <message>
+        <source>Choose how this purpose ended.</source>
+        <translation>请选择该事项的办理结果。</translation>
+    </message>
+    <message>
+        <source>Say to whom the visitor was referred (at most 200 characters).</source>
+        <translation>请填写转介的单位或人员（不超过 200 字）。</translation>
+    </message>
+    <message>
+        <source>Give the reason for declining (at most 500 characters).</source>
+        <translation>请填写不予办理的理由（不超过 500 字）。</translation>
+    </message>
+    <message>
+        <source>Tick the materials that are still missing.</source>
+        <translation>请确认仍缺少的材料（未勾选的即为缺少）。</translation>
+    </message>
+    <message>
+        <source>Give the date by which the materials should be brought.</source>
+        <translation>请填写补交材料的期限。</translation>
+    </message>
+    <message>
+        <source>The due date for the missing materials is in the past.</source>
+        <translation>补交材料的期限已经过去。</translation>
+    </message>
+    <message>
+        <source>The due date is more than a year away.</source>
+        <translation>补交期限超过一年。</translation>
+    </message>
+    <message>
+        <source>Choose how the visitor came.</source>
+        <translation>请选择来访方式。</translation>
+    </message>
+    <message>
+        <source>Choose a rating.</source>
+        <translation>请选择满意度。</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>档案中已没有此人。</translation>
+    </message>
+    <message>
+        <source>The arrival time is in the future.</source>
+        <translation>来访时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>The arrival time is before 2000.</source>
+        <translation>来访时间早于 2000 年。</translation>
+    </message>
+    <message>
+        <source>This outreach session no longer exists.</source>
+        <translation>该次走访服务已不存在。</translation>
+    </message>
+    <message>
+        <source>A visit of an outreach session is outreach.</source>
+        <translation>走访服务中的来访，来访方式应为“走访服务”。</translation>
+    </message>
+    <message>
+        <source>Choose at least one purpose of the visit.</source>
+        <translation>请至少选择一项来访事项。</translation>
+    </message>
+    <message>
+        <source>A purpose is listed twice.</source>
+        <translation>同一事项选择了两次。</translation>
+    </message>
+    <message>
+        <source>A chosen service is no longer in the catalogue.</source>
+        <translation>所选服务项目已不在服务目录中。</translation>
+    </message>
+    <message>
+        <source>The service “{name}” is no longer offered.</source>
+        <translation>服务项目“{name}”已停用。</translation>
+    </message>
+    <message>
+        <source>This visit no longer exists.</source>
+        <translation>该来访记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This follow-up no longer exists.</source>
+        <translation>该跟进事项已不存在。</translation>
+    </message>
+    <message>
+        <source>This follow-up has already been completed.</source>
+        <translation>该跟进事项已经办结。</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>来访时间</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来访方式</translation>
+    </message>
+    <message>
+        <source>Purposes and outcomes</source>
+        <translation>来访事项及办理结果</translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation>缺少的材料</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Choose the workplace or community visited.</source>
+        <translation>请选择走访的单位或社区。</translation>
+    </message>
+    <message>
+        <source>An outreach session cannot be in the future.</source>
+        <translation>走访日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date is before 2000.</source>
+        <translation>日期早于 2000 年。</translation>
+    </message>
+    <message>
+        <source>Choose the services offered.</source>
+        <translation>请选择提供的服务项目。</translation>
+    </message>
+    <message>
+        <source>Add at least one visitor.</source>
+        <translation>请至少添加一位来访人。</translation>
+    </message>
+    <message>
+        <source>Visitor {n}: {message}</source>
+        <translation>第 {n} 位来访人：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>&amp;Register a visit</source>
+        <translation>来访登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-ups</source>
+        <translation>待补材料跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Visit &amp;log</source>
+        <translation>来访台账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Outreach</source>
+        <translation>走访服务(&amp;O)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today: %n visits</source>
+        <translation>
+            <numerusform>今日来访 %n 人次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>others %n</source>
+        <translation>
+            <numerusform>其他 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>暂无来访</translation>
+    </message>
+    <message>
+        <source>This month&apos;s satisfaction: no ratings yet</source>
+        <translation>本月满意率：暂无评价</translation>
+    </message>
+    <message numerus="yes">
+        <source>This month&apos;s satisfaction: {rate}% of %n rated</source>
+        <translation>
+            <numerusform>本月满意率：{rate}%（共 %n 条评价）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The visit was corrected.</source>
+        <translation>来访记录已更正。</translation>
     </message>
 </context>
 <context>

@@ -1320,7 +1320,7 @@ def export_ledger(
             translate("Mediation", "State"),
             translate("Mediation", "Mediator"),
             translate("Mediation", "Mediation due"),
-            translate("Mediation", "Closed"),
+            translate("Mediation", "Closed on"),
         ]
     )
     written = 0
