@@ -41,6 +41,7 @@ PDF_RESOLUTION = 300
 PAGE_MARGIN_MM = 15.0
 # <a name="keep-together"></a> starts a part (up to the next page break or the end) that is moved
 # to a new page rather than split, when it fits on one: signatures stay with their last lines.
+# Headings (<h1>...<h6>) likewise never end a page alone.
 KEEP_TOGETHER = "keep-together"
 _ADDED_BREAK = QTextFormat.Property.UserProperty + 1
 
@@ -112,8 +113,15 @@ def _starts_part(block: QTextBlock) -> bool:
     return False
 
 
+def _lay_out_anew(document: QTextDocument) -> None:
+    # Qt's incremental relayout after a page-break change can paint stale positions: redo it all.
+    document.markContentsDirty(0, document.characterCount())
+    document.pageCount()
+
+
 def keep_parts_together(document: QTextDocument) -> None:
-    """Start each keep-together part on a new page when it would straddle two but fits on one.
+    """Start a part on a new page rather than split it: each keep-together part that would
+    straddle two pages but fits on one, and each heading that would end a page alone.
 
     Runs again at every print (the preview repaints after each page-setup change): the breaks
     added last time are taken out first.
@@ -124,29 +132,55 @@ def keep_parts_together(document: QTextDocument) -> None:
     layout = document.documentLayout()
     blocks: list[QTextBlock] = []
     block = document.begin()
+    removed = False
     while block.isValid():
         if block.blockFormat().boolProperty(_ADDED_BREAK):
             _set_break(block, False)
+            removed = True
         blocks.append(block)
         block = block.next()
+    if removed:
+        _lay_out_anew(document)
 
-    def page_of(block: QTextBlock) -> int:
-        return int(layout.blockBoundingRect(block).top() // height)
+    def page(y: float) -> int:
+        return int(y // height)
 
-    def last_page(index: int) -> int:
+    def straddles(index: int) -> tuple[bool, bool]:
+        """Whether the part starting at blocks[index] straddles pages, and fits on one."""
+        first = layout.blockBoundingRect(blocks[index])
+        top, bottom = first.top(), first.bottom()
         for later in blocks[index + 1 :]:
             if _breaks_before(later):
-                return page_of(later) - 1
-        return document.pageCount() - 1
+                break
+            bottom = max(bottom, layout.blockBoundingRect(later).bottom())
+        return page(top) != page(bottom - 1), bottom - top <= height
+
+    def orphaned(index: int) -> bool:
+        """Whether the heading blocks[index] ends a page without the first line after it."""
+        if index + 1 >= len(blocks) or _breaks_before(blocks[index + 1]):
+            return False
+        following = blocks[index + 1]
+        rect = layout.blockBoundingRect(following)
+        lines = following.layout()
+        first_line = lines.lineAt(0).height() if lines.lineCount() else rect.height()
+        top = layout.blockBoundingRect(blocks[index]).top()
+        return page(top) != page(rect.top() + first_line - 1)
 
     for index, block in enumerate(blocks):
-        if not _starts_part(block) or _breaks_before(block):
+        if _breaks_before(block):
             continue
-        if page_of(block) == last_page(index):
-            continue
-        _set_break(block, True)
-        if page_of(block) != last_page(index):  # longer than a page: splitting cannot be helped
-            _set_break(block, False)
+        if _starts_part(block):
+            split, fits = straddles(index)
+            if split and fits:
+                _set_break(block, True)
+                _lay_out_anew(document)
+                if not straddles(index)[0]:
+                    continue
+                _set_break(block, False)  # taller than it measured: splitting cannot be helped
+                _lay_out_anew(document)
+        if block.blockFormat().headingLevel() and orphaned(index):
+            _set_break(block, True)
+            _lay_out_anew(document)
 
 
 @cache

@@ -6,6 +6,7 @@ Reading the PDF's text needs pypdf, and drawing Chinese needs a CJK font (fonts-
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtPrintSupport import QPrinter
 from stationapp.db import now, today
 from stationapp.errors import NotFound
 from stationapp.services import mediation, people
+from stationapp.ui import printing
 from stationapp.ui.mediation import documents
 from stationapp.ui.printing import DocumentPreview
 from tests.helpers.ids import make_ric
@@ -218,6 +220,8 @@ def test_missing_data_shows_as_a_visible_placeholder(admin, mediator, tmp_path):
     assert "【未填写：被申请人地址】" in text
     # Not yet accepted: the acceptance notice says so instead of leaving the date blank.
     assert "【未填写：受理日期】" in documents.render("acceptance_notice", context)
+    for code in documents.CODES:  # every placeholder speaks Chinese, none shows a key
+        assert not re.search(r"【未填写：[A-Za-z_]", documents.render(code, context)), code
 
 
 def test_user_text_is_escaped(admin, mediator):
@@ -245,12 +249,22 @@ def test_repeated_sections_render_each_item():
 
 
 def test_sections_are_conditions_too():
-    template = "{{#flag}}有{{/flag}}{{^flag}}无{{/flag}}|{{^items}}空{{/items}}|{{#text}}[{{text}}]{{/text}}"
+    template = (
+        "{{#flag}}有{{/flag}}{{^flag}}无{{/flag}}|"
+        "{{^items}}空{{/items}}|{{#text}}[{{text}}]{{/text}}"
+    )
 
     assert documents.render_template(template, {"flag": True, "items": [], "text": "a\nb"}) == (
         "有|空|[a<br/>b]"
     )
     assert documents.render_template(template, {"flag": False, "items": [{}]}) == "无||"
+
+
+def test_text_from_a_value_is_never_read_as_a_tag():
+    template = "{{#items}}{{name}}{{/items}}|{{facts}}"
+    context = {"items": [{"name": "{{secret}}"}], "facts": "{{#items}}x{{/items}}", "secret": "s"}
+
+    assert documents.render_template(template, context) == "{{secret}}|{{#items}}x{{/items}}"
 
 
 def test_a_missing_key_is_a_placeholder_too():
@@ -299,3 +313,52 @@ def test_the_session_can_be_chosen(admin, agreed_case):
     assert context["session_place"] == "服务站二层调解室"
     with pytest.raises(NotFound):
         documents.case_context(admin, agreed_case.id, session_id=sessions[0].id + 100)
+
+
+def test_a_keep_together_part_moves_to_a_new_page_rather_than_split(qapp, tmp_path):
+    closing = (
+        f'<p><a name="{printing.KEEP_TOGETHER}"></a>结尾段落。</p><table width="100%">'
+        + "".join(f"<tr><td>申请人{n}</td><td>签名：____</td></tr>" for n in range(4))
+        + '</table><p align="right">某服务站<br/>落款日期</p>'
+    )
+    for lines in range(20, 36, 2):  # the part starts at every height near the end of page 1
+        filler = "".join(f"<p>第{n}行</p>" for n in range(lines))
+        document = printing.html_document(f"<html><body>{filler}{closing}</body></html>")
+
+        path = printing.write_pdf_document(document, tmp_path / f"{lines}.pdf")
+
+        pages = ["".join(p.extract_text().split()) for p in pypdf.PdfReader(str(path)).pages]
+        holding = [page for page in pages if "结尾段落" in page]
+        assert len(holding) == 1 and "落款日期" in holding[0], lines
+        assert f"第{lines - 1}行" in "".join(pages)
+
+
+@pytest.mark.parametrize(
+    ("state", "wording"),
+    [("not_accepted", "决定不予受理"), ("respondent_declined", "因被申请人不同意调解")],
+)
+def test_the_non_acceptance_notice_gives_the_reason_and_the_way_to_arbitration(
+    admin, state, wording
+):
+    case = file(admin, make_respondent(admin))
+    mediation.transition(admin, case.id, state, reason="争议已由仲裁委员会立案<处理>")
+
+    page = documents.render("not_acceptance_notice", documents.case_context(admin, case.id))
+
+    assert wording in page
+    assert "争议已由仲裁委员会立案&lt;处理&gt;" in page
+    assert "直接向有管辖权的劳动人事争议仲裁委员会申请仲裁" in page
+    assert documents.format_date(today()) in page
+    assert "【未填写" not in page
+
+
+def test_a_heading_never_ends_a_page_alone(qapp, tmp_path):
+    for lines in range(26, 34):
+        filler = "".join(f"<p>第{n}行</p>" for n in range(lines))
+        closing = "<h2>协议效力</h2><p>本协议书经双方当事人签名。</p>"
+        page = f"<html><body>{filler}{closing}</body></html>"
+
+        path = printing.write_pdf_document(printing.html_document(page), tmp_path / f"{lines}.pdf")
+
+        pages = ["".join(p.extract_text().split()) for p in pypdf.PdfReader(str(path)).pages]
+        assert any("协议效力本协议书" in p for p in pages), lines

@@ -125,6 +125,8 @@ FIELD_LABELS: dict[str, str] = {
     "session_record": "调解记录",
     "time": "时间",
     "place": "地点",
+    "attendees": "参加人员",
+    "proves": "证明内容",
     "terms": "协议内容",
     "due_on": "履行期限",
     "agreement_date": "协议日期",
@@ -176,8 +178,12 @@ PLACEHOLDER = '<span style="color:#b3261e">【未填写：{label}】</span>'
 # --- the renderer ---------------------------------------------------------------------------------
 
 _PARTIAL = re.compile(r"\{\{>\s*([\w-]+)\s*\}\}")
-_SECTION = re.compile(r"\{\{([#^])\s*(\w+)\s*\}\}(.*?)\{\{/\s*\2\s*\}\}", re.DOTALL)
-_TAG = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+# One pass over sections and values, so that text coming from a value is never read as a tag.
+_TOKEN = re.compile(
+    r"\{\{([#^])\s*(\w+)\s*\}\}(.*?)\{\{/\s*\2\s*\}\}"  # {{#name}}...{{/name}}
+    r"|\{\{\s*(\w+)\s*\}\}",  # {{name}}
+    re.DOTALL,
+)
 _MISSING = object()
 
 
@@ -188,6 +194,11 @@ def template_path(name: str) -> Path:
 @cache
 def _template_source(name: str) -> str:
     return template_path(name).read_text(encoding="utf-8")
+
+
+@cache
+def _stylesheet() -> str:
+    return resource_path("templates", "mediation", "document.css").read_text(encoding="utf-8")
 
 
 def _with_partials(source: str, depth: int = 0) -> str:
@@ -232,8 +243,10 @@ def _value_html(name: str, value: Any) -> str:
 
 
 def _render(source: str, scopes: Sequence[Mapping[str, Any]]) -> str:
-    def section(match: re.Match[str]) -> str:
-        kind, name, body = match.groups()
+    def token(match: re.Match[str]) -> str:
+        kind, name, body, tag = match.groups()
+        if tag is not None:
+            return _value_html(tag, _lookup(tag, scopes))
         value = _lookup(name, scopes)
         if kind == "^":
             return _render(body, scopes) if _is_empty(value) else ""
@@ -245,8 +258,7 @@ def _render(source: str, scopes: Sequence[Mapping[str, Any]]) -> str:
             return _render(body, [value, *scopes])
         return _render(body, scopes)
 
-    source = _SECTION.sub(section, source)
-    return _TAG.sub(lambda m: _value_html(m.group(1), _lookup(m.group(1), scopes)), source)
+    return _TOKEN.sub(token, source)
 
 
 def render_template(source: str, context: Mapping[str, Any]) -> str:
@@ -259,7 +271,7 @@ def render(code: str, context: Mapping[str, Any]) -> str:
     if code not in CODES:
         raise KeyError(code)
     body = render_template(_template_source(code), context)
-    style = resource_path("templates", "mediation", "document.css").read_text(encoding="utf-8")
+    style = _stylesheet()
     return (
         '<html><head><meta charset="utf-8"/>'
         f"<style>{style}</style></head><body>{body}</body></html>"
