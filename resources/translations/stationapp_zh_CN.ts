@@ -2377,6 +2377,14 @@ Press Ctrl+N to add the first person.</source>
         <source>Case-number prefix</source>
         <translation>案号前缀</translation>
     </message>
+    <message>
+        <source>Phone and address, printed on notices</source>
+        <translation>电话和地址，打印在告知书上</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
 </context>
 <context>
     <name>TransitionDialog</name>

@@ -57,3 +57,4 @@ class Setting(BaseModel):
 
 STATION_NAME = "station_name"
 CASE_PREFIX = "case_prefix"
+STATION_CONTACT = "station_contact"

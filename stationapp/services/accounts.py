@@ -22,6 +22,7 @@ from stationapp.models.accounts import (
     MEDIATOR,
     ORGANISER,
     ROLES,
+    STATION_CONTACT,
     STATION_NAME,
     AuditEntry,
     Setting,
@@ -181,25 +182,36 @@ def is_first_run() -> bool:
 class StationSettings:
     station_name: str
     case_prefix: str
+    contact: str = ""  # phone and address printed on notices and documents
 
 
 def station_settings() -> StationSettings:
     values = {s.key: s.value for s in Setting.select()}
     return StationSettings(
-        station_name=values.get(STATION_NAME, ""), case_prefix=values.get(CASE_PREFIX, "")
+        station_name=values.get(STATION_NAME, ""),
+        case_prefix=values.get(CASE_PREFIX, ""),
+        contact=values.get(STATION_CONTACT, ""),
     )
 
 
 def _store_settings(station: StationSettings) -> None:
-    for key, value in ((STATION_NAME, station.station_name), (CASE_PREFIX, station.case_prefix)):
+    for key, value in (
+        (STATION_NAME, station.station_name),
+        (CASE_PREFIX, station.case_prefix),
+        (STATION_CONTACT, station.contact),
+    ):
         Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: value}
         ).execute()
 
 
-def _clean_station(station_name: str, case_prefix: str) -> StationSettings:
+def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> StationSettings:
     errors: dict[str, str] = {}
-    name = prefix = ""
+    name = prefix = clean_contact = ""
+    try:
+        clean_contact = normalize_text(contact, field="contact", max_length=200)
+    except ValidationError as exc:
+        errors.update(exc.errors)
     try:
         name = normalize_text(station_name, field="station_name", max_length=100, required=True)
     except ValidationError as exc:
@@ -219,7 +231,7 @@ def _clean_station(station_name: str, case_prefix: str) -> StationSettings:
         errors.update(exc.errors)
     if errors:
         raise ValidationError(next(iter(errors.values())), errors=errors)
-    return StationSettings(station_name=name, case_prefix=prefix)
+    return StationSettings(station_name=name, case_prefix=prefix, contact=clean_contact)
 
 
 def _clean_staff_fields(
@@ -477,9 +489,11 @@ def reset_password(actor: Staff, staff_id: int, *, new_password: str) -> None:
     changes.notify("staff")
 
 
-def update_station_settings(actor: Staff, *, station_name: str, case_prefix: str) -> None:
+def update_station_settings(
+    actor: Staff, *, station_name: str, case_prefix: str, contact: str = ""
+) -> None:
     require(actor, "settings.manage")
-    station = _clean_station(station_name, case_prefix)
+    station = _clean_station(station_name, case_prefix, contact)
     with transaction():
         before = station_settings()
         _store_settings(station)
@@ -489,8 +503,16 @@ def update_station_settings(actor: Staff, *, station_name: str, case_prefix: str
             "settings",
             None,
             diff(
-                {"station_name": before.station_name, "case_prefix": before.case_prefix},
-                {"station_name": station.station_name, "case_prefix": station.case_prefix},
+                {
+                    "station_name": before.station_name,
+                    "case_prefix": before.case_prefix,
+                    "contact": before.contact,
+                },
+                {
+                    "station_name": station.station_name,
+                    "case_prefix": station.case_prefix,
+                    "contact": station.contact,
+                },
             ),
         )
     changes.notify("settings")

@@ -235,6 +235,10 @@ class StationSettingsDialog(QDialog):
         self.case_prefix = QLineEdit(current.case_prefix)
         self.case_prefix.setMaxLength(10)
         self.fields.add_row(self.tr("Case-number prefix"), "case_prefix", self.case_prefix)
+        self.contact = QLineEdit(current.contact)
+        self.contact.setMaxLength(250)
+        self.contact.setPlaceholderText(self.tr("Phone and address, printed on notices"))
+        self.fields.add_row(self.tr("Contact"), "contact", self.contact)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -250,6 +254,7 @@ class StationSettingsDialog(QDialog):
                 self.actor,
                 station_name=self.station_name.text(),
                 case_prefix=self.case_prefix.text(),
+                contact=self.contact.text(),
             )
         except UserError as exc:
             show_user_error(exc, self.fields, self.bar)

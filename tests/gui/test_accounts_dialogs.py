@@ -125,3 +125,20 @@ def test_librarian_sees_no_administration_menu(qtbot, make_staff, db_url):
     window = MainWindow(librarian, database_url=db_url)
     qtbot.addWidget(window)
     assert not window.admin_menu.menuAction().isVisible()
+
+
+def test_station_contact_is_saved_and_printed_on_notices(qtbot, admin, monkeypatch):
+    from stationapp.models.visits import ServiceType
+    from stationapp.ui.accounts import StationSettingsDialog
+    from stationapp.ui.visits import register
+
+    dialog = StationSettingsDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.contact.setText("010-65120000，建国门内大街 1 号")
+    dialog.submit()
+    assert accounts.station_settings().contact == "010-65120000，建国门内大街 1 号"
+    form = register.VisitForm(admin)
+    qtbot.addWidget(form)
+    form.anonymous.setChecked(True)
+    form.add_purpose(ServiceType.get(ServiceType.name == "入会").id)
+    assert form.notice().contact == "010-65120000，建国门内大街 1 号"

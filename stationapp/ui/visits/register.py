@@ -632,6 +632,7 @@ class VisitForm(QWidget):
             issued_on=today(),
             services=[card.service for card in self.cards.values()],
             missing={sid: card.missing() for sid, card in self.cards.items()},
+            contact=station.contact,
         )
 
     def print_notice(self) -> None:
