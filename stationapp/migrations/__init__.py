@@ -21,6 +21,7 @@ from stationapp.migrations import (
     m0002_person_search_keys,
     m0003_visits,
     m0004_mediation,
+    m0005_library,
 )
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = (
     m0002_person_search_keys.apply,
     m0003_visits.apply,
     m0004_mediation.apply,
+    m0005_library.apply,
 )
 CURRENT_VERSION = len(STEPS)
 

@@ -64,6 +64,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.manage": frozenset({MEDIATOR, MEDIATION_HEAD, ADMIN}),
     "case.assign": frozenset({MEDIATION_HEAD, ADMIN}),
     "case.export": frozenset({MEDIATION_HEAD, ADMIN}),
+    "library.read": frozenset({LIBRARIAN, FRONT_DESK, ADMIN}),
+    "library.circulate": frozenset({LIBRARIAN, FRONT_DESK, ADMIN}),
+    "library.catalogue": frozenset({LIBRARIAN, ADMIN}),
+    "library.rules": frozenset({ADMIN}),
+    "library.boxes": frozenset({LIBRARIAN, ADMIN}),
 }
 
 
