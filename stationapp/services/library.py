@@ -8,7 +8,7 @@ services/library_import.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 import peewee
@@ -977,4 +977,64 @@ def person_holds(actor: Staff, person_id: int) -> list[Hold]:
         .join(Title)
         .where(Hold.person == person_id, Hold.state.in_(["waiting", "ready"]))
         .order_by(Hold.placed_at)
+    )
+
+
+# --- statistics ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LibraryStatistics:
+    loans_by_month: dict[str, int]
+    top_titles: list[tuple[str, int]]
+    active_readers: int
+    readers_by_workplace: list[tuple[str, int]]
+
+
+def statistics(actor: Staff, *, date_from: date, date_to: date, top: int = 10) -> LibraryStatistics:
+    """Loans per month, most borrowed titles, active readers and readers per workplace, from SQL
+    aggregates over loans made between the two dates."""
+    require(actor, "library.read")
+    start = datetime.combine(date_from, time.min)
+    end = datetime.combine(date_to + timedelta(days=1), time.min)
+    in_range = (Loan.lent_at >= start) & (Loan.lent_at < end)
+    month = (
+        peewee.fn.strftime("%Y-%m", Loan.lent_at)
+        if is_sqlite()
+        else peewee.fn.to_char(Loan.lent_at, "YYYY-MM")
+    )
+    by_month = dict(
+        Loan.select(month, peewee.fn.COUNT(Loan.id))
+        .where(in_range)
+        .group_by(month)
+        .order_by(month)
+        .tuples()
+    )
+    count = peewee.fn.COUNT(Loan.id)
+    top_titles = list(
+        Loan.select(Title.title, count)
+        .join(Copy)
+        .join(Title)
+        .where(in_range)
+        .group_by(Title.id, Title.title)
+        .order_by(count.desc(), Title.title)
+        .limit(top)
+        .tuples()
+    )
+    readers = Loan.select(peewee.fn.COUNT(Loan.person.distinct())).where(in_range).scalar() or 0
+    distinct_readers = peewee.fn.COUNT(Loan.person.distinct())
+    by_workplace = list(
+        Loan.select(Organization.name, distinct_readers)
+        .join(Person)
+        .join(Organization)
+        .where(in_range)
+        .group_by(Organization.id, Organization.name)
+        .order_by(distinct_readers.desc(), Organization.name)
+        .tuples()
+    )
+    return LibraryStatistics(
+        loans_by_month=by_month,
+        top_titles=[(name, int(n)) for name, n in top_titles],
+        active_readers=int(readers),
+        readers_by_workplace=[(name, int(n)) for name, n in by_workplace],
     )

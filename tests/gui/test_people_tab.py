@@ -7,6 +7,7 @@ from stationapp.services import people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.people.people_tab import PeopleTab
 from stationapp.ui.people.person_dialog import PersonDialog
+from stationapp.ui.people.person_page import PersonPage
 from stationapp.ui.people.person_table_model import PersonTableModel
 from tests.helpers.ids import make_ric
 
@@ -156,3 +157,42 @@ def test_keyboard_down_moves_into_list_and_enter_selects(qtbot, show_active, adm
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
     assert tab.table.hasFocus()
     assert tab.page.title.text() == "张伟"
+
+
+def test_person_page_shows_visits_cases_and_loans_by_role(qtbot, admin, make_staff):
+    from stationapp.models.visits import ServiceType
+    from stationapp.services import library, mediation, visits
+
+    person = _add(admin, "王芳", "13812345678")
+    employer = people.create_organization(admin, people.OrganizationInput(name="某某公司"))
+    visits.record_visit(
+        admin,
+        visits.VisitInput(
+            person_id=person.id,
+            channel="walk_in",
+            purposes=[visits.PurposeInput(ServiceType.get(ServiceType.name == "入会").id)],
+        ),
+    )
+    mediation.file_case(
+        admin,
+        mediation.CaseInput(
+            applicant_ids=[person.id],
+            respondent_id=employer.id,
+            claims=[mediation.ClaimInput("wages", "1000")],
+        ),
+    )
+    title = library.create_title(admin, library.TitleInput(title="平凡的世界", author="路遥"))
+    copy = library.add_copy(admin, title.id, library.CopyInput(barcode="B0001"))
+    library.lend(admin, copy.id, person.id)
+    page = PersonPage(admin)
+    qtbot.addWidget(page)
+    page.show_person(person.id)
+    assert "入会" in page.visits.item(0).text()
+    assert "某某公司" in page.cases.item(0).text()
+    assert "平凡的世界" in page.loans.item(0).text()
+    librarian = make_staff("lib", "librarian")
+    limited = PersonPage(librarian)
+    qtbot.addWidget(limited)
+    limited.show_person(person.id)
+    assert limited.cases.isHidden() and limited.visits.isHidden()
+    assert not limited.loans.isHidden()

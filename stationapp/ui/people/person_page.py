@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import mediation, people, validation, visits
+from stationapp.services import library, mediation, people, validation, visits
 from stationapp.services.accounts import has_permission
 from stationapp.ui.people.person_table_model import age_on
 
@@ -100,6 +101,18 @@ class PersonPage(QWidget):
         can_see_cases = has_permission(actor, "case.read")
         self.cases_label.setVisible(can_see_cases)
         self.cases.setVisible(can_see_cases)
+        self.loans_label = QLabel(self.tr("Loans and reservations"))
+        loans_font = self.loans_label.font()
+        loans_font.setBold(True)
+        self.loans_label.setFont(loans_font)
+        body.addWidget(self.loans_label)
+        self.loans = QListWidget()
+        self.loans.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.loans.setMaximumHeight(110)
+        body.addWidget(self.loans)
+        can_see_loans = has_permission(actor, "library.read")
+        self.loans_label.setVisible(can_see_loans)
+        self.loans.setVisible(can_see_loans)
         history_label = QLabel(self.tr("Record history"))
         history_font = history_label.font()
         history_font.setBold(True)
@@ -149,6 +162,7 @@ class PersonPage(QWidget):
         )
         self._show_visits(person_id)
         self._show_cases(person_id)
+        self._show_loans(person_id)
         self.history.clear()
         for entry in history:
             who = entry.staff.display_name if entry.staff_id else self.tr("system")
@@ -191,6 +205,36 @@ class PersonPage(QWidget):
             )
         if not found:
             self.cases.addItem(self.tr("No cases."))
+
+    def _show_loans(self, person_id: int) -> None:
+        self.loans.clear()
+        if not has_permission(self.actor, "library.read"):
+            return
+        locale = QLocale()
+        for hold in library.person_holds(self.actor, person_id):
+            state = self.tr("ready to collect") if hold.state == "ready" else self.tr("waiting")
+            self.loans.addItem(
+                self.tr("Reserved: {title} ({state})").format(title=hold.title.title, state=state)
+            )
+        rows = library.person_loans(self.actor, person_id)
+        for row in rows:
+            due = locale.toString(row.loan.due_on, QLocale.FormatType.ShortFormat)
+            if row.loan.returned_at is None:
+                text = self.tr("On loan: {title}, due {due}").format(title=row.title, due=due)
+                item = QListWidgetItem(text)
+                if row.loan.due_on < today():
+                    item.setForeground(Qt.GlobalColor.red)
+            else:
+                returned = locale.toString(
+                    row.loan.returned_at.date(), QLocale.FormatType.ShortFormat
+                )
+                item = QListWidgetItem(
+                    self.tr("Returned {date}: {title}").format(date=returned, title=row.title)
+                )
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.loans.addItem(item)
+        if not rows and not self.loans.count():
+            self.loans.addItem(self.tr("No loans."))
 
     def _edit(self) -> None:
         if self.person_id is not None:
