@@ -1,10 +1,12 @@
 """Realistic demo data: a Dongcheng street station with three years of workers and workplaces,
-and two years of front-desk visits.
+two years of front-desk visits and a year of labour-dispute mediation cases.
 
 Staff, workplaces, people and outreach sessions go through the services (validated and audited like
 real input); only the timestamps are moved into the past afterwards, because the services stamp
 every record "now". The visits, thousands of them, are written with bulk inserts of rows built the
 way the visit service builds them (material names from the catalogue, one audit entry per visit).
+The mediation cases go step by step through the mediation service, and each step is moved back
+to its date afterwards.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from functools import partial
 from typing import Any
 
+import peewee
 from stdnum import luhn
 from stdnum.cn import ric
 
@@ -35,9 +39,18 @@ from stationapp.models.accounts import (
     AuditEntry,
     Staff,
 )
+from stationapp.models.mediation import (
+    Agreement,
+    CaseEvent,
+    CaseParty,
+    CaseSession,
+    MediationCase,
+    MediatorRelation,
+    Obligation,
+)
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
-from stationapp.services import accounts, people, visits
+from stationapp.services import accounts, mediation, people, visits
 
 log = logging.getLogger(__name__)
 
@@ -216,11 +229,13 @@ def populate(*, seed: int = DEMO_SEED, people: int = 300) -> Staff:
         _create_people(admin, rng, orgs, count=people)
         _backdate(rng)
         visit_count = populate_visits(admin, rng=rng)
+        case_count = populate_cases(admin, rng=rng)
     log.info(
-        "demo database filled: %d workplaces, %d people, %d visits in %.1f s",
+        "demo database filled: %d workplaces, %d people, %d visits, %d cases in %.1f s",
         len(orgs),
         people,
         visit_count,
+        case_count,
         time.perf_counter() - started,
     )
     return admin
@@ -874,3 +889,1107 @@ def _fill_follow_up_audits() -> None:
     for entry in entries:
         entry.details = json.dumps({"purpose": by_visit[entry.entity_id].pop(0)})
     AuditEntry.bulk_update(entries, fields=[AuditEntry.details], batch_size=VISIT_BATCH)
+
+
+# --- mediation cases ----------------------------------------------------------------------------
+
+CASES_PER_PERSON = 0.23  # about 70 cases a year for 300 people
+MIN_RANDOM_CASES = 10
+# Respondents and how often workers bring them: a restaurant group, a courier depot and a
+# home-service agency keep coming back.
+RESPONDENT_WEIGHTS: dict[str, int] = {
+    "北京东华餐饮管理有限公司": 8,
+    "北京同城速递有限公司东城分部": 6,
+    "北京鑫源家政服务有限公司": 5,
+    "北京安居家装工程有限公司": 4,
+    "北京和平保安服务有限公司": 4,
+    "北京智联九州科技有限公司": 3,
+    "北京康泰养老服务有限公司": 3,
+    "北京崇文门菜市场经营管理有限公司": 3,
+    "北京朝阳门汽车维修服务有限公司": 3,
+    "北京建华物业管理有限公司": 2,
+    "北京金宝街酒店管理有限公司": 2,
+    "北京东直门连锁超市有限公司": 2,
+    "北京万通出租汽车有限公司": 2,
+    "北京华信会计师事务所有限公司": 1,
+    "北京德润律师事务所": 1,
+    "东城区朝阳门街道养老照料中心": 1,
+}
+# The jobs at each respondent, with a monthly wage range in yuan.
+JOBS: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "北京东华餐饮管理有限公司": (
+        ("服务员", 5200, 6500),
+        ("厨师", 7000, 9500),
+        ("传菜员", 4800, 5600),
+    ),
+    "北京同城速递有限公司东城分部": (("快递员", 7000, 10000), ("分拣员", 5500, 6800)),
+    "北京鑫源家政服务有限公司": (("家政服务员", 6000, 8500), ("育儿嫂", 8000, 11000)),
+    "北京安居家装工程有限公司": (("装修工", 7000, 9500), ("水电工", 7500, 10000)),
+    "北京和平保安服务有限公司": (("保安员", 4800, 5800),),
+    "北京智联九州科技有限公司": (("软件工程师", 15000, 22000), ("测试工程师", 11000, 15000)),
+    "北京康泰养老服务有限公司": (("养老护理员", 5500, 7000),),
+    "北京崇文门菜市场经营管理有限公司": (("理货员", 4800, 5600), ("收银员", 4800, 5500)),
+    "北京朝阳门汽车维修服务有限公司": (("汽车维修工", 7000, 9000),),
+    "北京建华物业管理有限公司": (("保洁员", 4500, 5200), ("工程维修工", 6000, 7500)),
+    "北京金宝街酒店管理有限公司": (("客房服务员", 5000, 6200), ("前台接待", 5500, 6800)),
+    "北京东直门连锁超市有限公司": (("收银员", 4800, 5600), ("理货员", 4800, 5500)),
+    "北京万通出租汽车有限公司": (("出租车司机", 6000, 8000),),
+    "北京华信会计师事务所有限公司": (("审计助理", 8000, 11000),),
+    "北京德润律师事务所": (("行政助理", 7000, 9000),),
+    "东城区朝阳门街道养老照料中心": (("护理员", 5200, 6500),),
+}
+DEFAULT_JOBS = (("职员", 5500, 8000),)
+CATEGORY_WEIGHTS: dict[str, int] = {
+    "wages": 40,
+    "dismissal": 25,
+    "overtime": 8,
+    "contract": 7,
+    "employment_status": 7,
+    "social_insurance": 7,
+    "work_injury": 6,
+}
+OUTCOME_WEIGHTS: dict[str, int] = {
+    "agreement": 52,
+    "failed": 22,
+    "withdrawn": 10,
+    "not_accepted": 6,
+    "respondent_declined": 5,
+    "defaulted": 5,
+}
+MIN_CLAIM, MAX_CLAIM = 2000, 80000
+CN_DIGITS = "零一二三四五六七八九十"
+INJURIES = (
+    "搬运货物时扭伤腰部",
+    "骑电动车送件途中发生交通事故致右腿骨折",
+    "操作设备时左手被夹伤",
+    "下楼梯时摔倒致右腕骨折",
+    "登高作业时从梯子上跌落致腰椎压缩性骨折",
+)
+SESSION_PLACES = (
+    "建国门街道工会服务站调解室",
+    "建国门街道工会服务站调解室",
+    "建国门街道工会服务站调解室",
+    "被申请人会议室",
+    "电话调解（三方通话）",
+)
+ACCEPT_REASON = "申请材料齐全，属于劳动争议调解受理范围，被申请人同意调解"
+NOT_ACCEPTED_REASONS = (
+    "该争议已向东城区劳动人事争议仲裁委员会申请仲裁并已立案，不再受理调解申请；已告知仲裁程序",
+    "被申请人注册地及用工地均不在本街道辖区，已告知向用工地街道劳动争议调解组织申请",
+)
+NOT_ACCEPTED_INSURANCE = (
+    "申请人要求补缴社会保险，属社会保险征缴机构职责范围，不属于劳动争议调解受理范围；"
+    "已告知向东城区社会保险经办机构反映"
+)
+DECLINE_REASONS_CASE = (
+    "被申请人明确表示不同意调解，已书面告知申请人可向东城区劳动人事争议仲裁委员会申请仲裁",
+    "经两次电话及书面通知，被申请人拒绝参加调解；已书面通知申请人可依法申请仲裁",
+)
+FAIL_REASONS = (
+    "双方对补偿数额分歧较大，经多次调解未能达成协议",
+    "被申请人坚持认为解除劳动合同合法，不同意支付任何款项，调解不成",
+    "被申请人经两次书面通知无正当理由未到场参加调解，调解不成",
+)
+FAIL_DEADLINE_REASON = (
+    "自收到调解申请之日起十五日内未达成调解协议，双方不同意延长调解期限，调解终止"
+)
+REFER_REASON = (
+    "已出具调解终止书，协助申请人填写仲裁申请书、整理证据目录，"
+    "告知其向东城区劳动人事争议仲裁委员会申请仲裁"
+)
+WITHDRAW_REASONS = (
+    "被申请人已自行支付拖欠款项，申请人申请撤回调解申请",
+    "申请人决定直接向东城区劳动人事争议仲裁委员会申请仲裁，撤回调解申请",
+    "双方已自行协商和解，申请人撤回申请",
+)
+DEFAULT_REASON = (
+    "被申请人逾期未履行调解协议约定的付款义务，经催告仍未支付；已告知申请人可持调解协议书"
+    "依法向人民法院申请支付令，或向劳动人事争议仲裁委员会申请仲裁"
+)
+FOLLOW_UP_NOTES = (
+    "电话回访申请人，确认已全额收到款项，对调解工作表示满意。",
+    "回访申请人，款项已按协议到账，申请人已在新单位就业。",
+    "电话回访，申请人表示公司已按期付款，双方无新的争议。",
+)
+FOLLOW_UP_DEFAULTED = "回访申请人，其已持调解协议书向东城区人民法院申请支付令，法院已受理。"
+ARCHIVE_REASON = "卷宗整理完毕，移交档案室保存"
+
+
+class _NotYet(Exception):
+    """The next step of a case lies in the future: the case stays where it is today."""
+
+
+class _Reached(Exception):
+    """A scripted case has reached the state it is there to show."""
+
+
+@dataclass
+class _Dispute:
+    """What a case is about, in the words the station would write down."""
+
+    claims: list[mediation.ClaimInput]
+    facts: str
+    matters: str
+    reasons: str
+    date_knew: date | None
+    employment_ended: date | None
+    stance: str  # the respondent's answer at the first session
+    what: str  # what the money is, for the obligations
+
+
+@dataclass
+class _CasePlan:
+    received: datetime
+    respondent: Organization
+    applicants: list[int]
+    dispute: _Dispute
+    outcome: str  # a key of OUTCOME_WEIGHTS
+    mediator: Staff
+    filed_by: Staff
+    kind: str = "written"
+    stop: str = ""  # scripted cases: the state (or "sessions") they stay in
+    visit_id: int | None = None
+    sessions: int = 1
+    installments: int = 1
+    dues: tuple[int, ...] = ()  # scripted obligation due dates, in days from today
+    extend_until: date | None = None
+    related: str = ""  # the mediator's tie to the respondent, recorded before assigning
+    related_reason: str = ""
+
+
+def _cn(n: int) -> str:
+    """1 to 19 in Chinese numerals: 三, 十二."""
+    if n <= 10:
+        return CN_DIGITS[n]
+    return "十" + CN_DIGITS[n - 10]
+
+
+def _cn_count(n: int) -> str:
+    """A count before a measure word: 两个月, not 二个月."""
+    return "两" if n == 2 else _cn(n)
+
+
+def _cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _cn_month(year: int, month: int) -> str:
+    return f"{year}年{month}月"
+
+
+def _months_back(day: date, back: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 - back
+    return index // 12, index % 12 + 1
+
+
+def _round100(value: float) -> int:
+    return round(value / 100.0) * 100
+
+
+def _clamp_claim(value: float) -> int:
+    return max(MIN_CLAIM, min(MAX_CLAIM, _round100(value)))
+
+
+def _dispute(rng: random.Random, org: Organization, received: date, category: str) -> _Dispute:
+    """A dispute of ``category`` against ``org``, with a secondary claim now and then."""
+    job, low, high = rng.choice(JOBS.get(org.name, DEFAULT_JOBS))
+    wage = _round100(rng.uniform(low, high))
+    entry = received - timedelta(days=rng.randint(400, 2500))
+    intro = f"申请人于{_cn_month(entry.year, entry.month)}入职被申请人处，担任{job}，月工资{wage}元"
+    claims: list[mediation.ClaimInput] = []
+    facts: list[str] = [intro]
+    knew: date | None = None
+    ended: date | None = None
+    stance = ""
+    what = ""
+    matters = ""
+    if category in ("wages", "employment_status"):
+        months = rng.choices((1, 2, 3, 4, 5, 6), (3, 5, 6, 3, 2, 1))[0]
+        y0, m0 = _months_back(received, months + rng.randint(0, 1))
+        y1, m1 = _months_back(date(y0, m0, 1), -(months - 1))
+        amount = _clamp_claim(wage * months)
+        period = (
+            f"{_cn_month(y0, m0)}工资"
+            if months == 1
+            else f"{_cn_month(y0, m0)}至{_cn_month(y1, m1)}拖欠工资"
+        )
+        if category == "employment_status":
+            facts.append(
+                f"申请人{_cn_month(entry.year, entry.month)}起在被申请人处从事{job}工作，接受公司"
+                "管理、按月领取报酬，被申请人以双方系合作关系为由否认存在劳动关系"
+            )
+            claims.append(
+                mediation.ClaimInput(
+                    "employment_status",
+                    None,
+                    f"确认自{_cn_date(entry)}起与被申请人存在劳动关系",
+                )
+            )
+            stance = (
+                "公司认为申请人系通过平台接单的合作人员，双方不存在劳动关系，工资问题可以另行协商。"
+            )
+            matters = "确认劳动关系、拖欠工资"
+        else:
+            stance = rng.choice(
+                (
+                    "公司承认拖欠工资属实，因客户回款不及时资金周转困难，希望分期支付。",
+                    "公司对拖欠数额基本认可，但认为其中一个月申请人请假较多，应扣除部分工资。",
+                )
+            )
+            matters = "拖欠工资"
+        facts.append(
+            f"{_cn_month(y0, m0)}起拖欠工资{_cn_count(months)}个月，多次催要未果"
+            if months > 1
+            else f"被申请人未支付{_cn_month(y0, m0)}工资，多次催要未果"
+        )
+        claims.append(mediation.ClaimInput("wages", str(amount), f"支付{period}"))
+        payday = date(*_months_back(date(y0, m0, 1), -1), 15)
+        knew = min(payday, received - timedelta(days=1))
+        if rng.random() < 0.5:
+            ended = received - timedelta(days=rng.randint(3, 40))
+            facts.append(f"申请人已于{_cn_date(ended)}离职")
+        what = "拖欠工资"
+    elif category == "dismissal":
+        ended = received - timedelta(days=rng.randint(3, 60))
+        knew = ended
+        years = max(1, round((ended - entry).days / 365))
+        variant = rng.choices(("economic", "unlawful", "expiry"), (5, 3, 2))[0]
+        multiple = 2 if variant == "unlawful" else 1
+        years = max(1, min(years, MAX_CLAIM // (multiple * wage)))
+        amount = _clamp_claim(wage * years * multiple)
+        if variant == "economic":
+            facts.append(
+                f"{_cn_date(ended)}被申请人以经营调整、岗位撤销为由与申请人解除劳动合同，"
+                "未支付经济补偿"
+            )
+            description = f"支付解除劳动合同经济补偿金（{_cn_count(years)}个月工资）"
+            stance = "公司同意支付经济补偿，但对计算基数有异议，认为应按基本工资计算。"
+            what = "经济补偿金"
+        elif variant == "unlawful":
+            facts.append(
+                f"{_cn_date(ended)}被申请人以申请人“严重违反规章制度”为由解除劳动合同，"
+                "未提供任何书面证据，申请人认为属违法解除"
+            )
+            description = "支付违法解除劳动合同赔偿金"
+            stance = "公司认为申请人多次迟到早退、不服从工作安排，解除合法，但愿意给予适当补偿。"
+            what = "赔偿金"
+        else:
+            facts.append(f"劳动合同于{_cn_date(ended)}到期，被申请人不再续订，未支付经济补偿")
+            description = f"支付劳动合同终止经济补偿金（{_cn_count(years)}个月工资）"
+            stance = "公司认可应支付经济补偿，但对工作年限的计算与申请人有分歧。"
+            what = "经济补偿金"
+        claims.append(mediation.ClaimInput("dismissal", str(amount), description))
+        matters = "解除劳动合同经济补偿"
+    elif category == "overtime":
+        amount = _clamp_claim(rng.uniform(3000, 20000))
+        facts.append(
+            rng.choice(
+                (
+                    "入职以来每周工作六天、每天工作十小时以上，被申请人未支付加班费",
+                    "春节、国庆等法定节假日均安排上班，被申请人未按规定支付加班工资",
+                )
+            )
+        )
+        claims.append(mediation.ClaimInput("overtime", str(amount), "支付延时及法定节假日加班费"))
+        knew = received - timedelta(days=rng.randint(20, 90))
+        stance = "公司认为申请人实行综合工时制，只认可考勤记录中的部分加班时间。"
+        what = "加班费"
+        matters = "加班费"
+    elif category == "social_insurance":
+        ended = received - timedelta(days=rng.randint(10, 60))
+        knew = ended
+        facts.append("被申请人自申请人入职起未为其缴纳社会保险，申请人离职后无法领取失业保险金")
+        claims.append(
+            mediation.ClaimInput("social_insurance", None, "为申请人补缴入职以来的社会保险")
+        )
+        claims.append(
+            mediation.ClaimInput(
+                "damages",
+                str(_clamp_claim(rng.uniform(4000, 12000))),
+                "赔偿未缴纳失业保险造成的失业保险金损失",
+            )
+        )
+        stance = "公司同意为申请人补缴社会保险，但认为失业保险金损失不应由公司全部承担。"
+        what = "失业保险金损失赔偿"
+        matters = "社会保险、赔偿损失"
+    elif category == "work_injury":
+        injured = received - timedelta(days=rng.randint(90, 300))
+        knew = injured + timedelta(days=rng.randint(30, 60))
+        facts.append(
+            f"{_cn_date(injured)}申请人在工作中{rng.choice(INJURIES)}，经东城区人力资源和社会"
+            "保障局认定为工伤，被申请人未支付停工留薪期工资及相关费用"
+        )
+        claims.append(
+            mediation.ClaimInput(
+                "work_injury",
+                str(_clamp_claim(rng.uniform(10000, 80000))),
+                "支付停工留薪期工资、医疗费及一次性伤残补助金",
+            )
+        )
+        stance = "公司对工伤认定无异议，但认为部分医疗费已由工伤保险基金支付，对数额有异议。"
+        what = "工伤待遇"
+        matters = "工伤待遇"
+    else:  # contract
+        months = rng.randint(3, 11)
+        knew = entry + timedelta(days=31)
+        facts.append("入职后被申请人一直未与申请人签订书面劳动合同")
+        claims.append(
+            mediation.ClaimInput(
+                "contract",
+                str(_clamp_claim(wage * months)),
+                "支付未签订书面劳动合同的二倍工资差额",
+            )
+        )
+        stance = "公司曾多次要求签订劳动合同，是申请人本人拒绝签字，不同意支付二倍工资。"
+        what = "二倍工资差额"
+        matters = "未签订劳动合同二倍工资"
+        if rng.random() < 0.4:
+            ended = received - timedelta(days=rng.randint(5, 40))
+    # A second claim now and then: overtime with unpaid wages or a dismissal.
+    if category in ("wages", "dismissal") and rng.random() < 0.12:
+        claims.append(
+            mediation.ClaimInput(
+                "overtime", str(_clamp_claim(rng.uniform(2000, 12000))), "支付延时加班费"
+            )
+        )
+        facts.append("工作期间经常延时加班，被申请人未支付加班费")
+        matters += "、加班费"
+    reasons = "要求被申请人" + "；".join(
+        c.description + (f"{c.amount}元" if c.amount else "") for c in claims
+    )
+    return _Dispute(
+        claims=claims,
+        facts="；".join(facts) + "。",
+        matters=matters,
+        reasons=reasons,
+        date_knew=knew,
+        employment_ended=ended,
+        stance=stance,
+        what=what,
+    )
+
+
+def _collective_dispute(
+    rng: random.Random, org: Organization, received: date, count: int
+) -> _Dispute:
+    """Unpaid wages of a whole crew of decorators after a job was finished."""
+    y0, m0 = _months_back(received, 2)
+    per_worker = [_round100(rng.uniform(5200, 6500)) for _ in range(count)]
+    total = min(MAX_CLAIM, sum(per_worker))
+    facts = (
+        f"{count}名申请人均为被申请人承接的东四北大街住宅装修项目的装修工人，"
+        f"{_cn_month(y0, m0)}工程完工后，被申请人以发包方未结算工程款为由拒不支付当月工资，"
+        f"拖欠{count}人工资共计{total}元，申请人多次到公司讨要未果"
+    )
+    return _Dispute(
+        claims=[
+            mediation.ClaimInput(
+                "wages",
+                str(total),
+                f"支付{count}名申请人{_cn_month(y0, m0)}拖欠工资共计{total}元（明细见工资清单）",
+            )
+        ],
+        facts=facts + "。",
+        matters="集体拖欠工资",
+        reasons=f"要求被申请人一次性支付{count}名工人{_cn_month(y0, m0)}工资共计{total}元",
+        date_knew=date(*_months_back(date(y0, m0, 1), -1), 15),
+        employment_ended=date(y0, m0, 28),
+        stance="公司承认拖欠属实，但发包方至今未结算工程款，公司账上资金不足，希望分两期支付。",
+        what="拖欠工资",
+    )
+
+
+class _CaseRunner:
+    """Takes each planned case through the services, step by step, and moves every time stamp
+    (events, audit entries, decisions, sessions, agreements) back to when the step happened."""
+
+    def __init__(self, admin: Staff, rng: random.Random) -> None:
+        self.rng = rng
+        self.moment = now()
+        staff = {s.username: s for s in Staff.select()}
+        self.desk = staff.get("frontdesk", admin)
+        self.head = staff.get("mediationhead", admin)
+        self.mediator = staff.get("mediator", admin)
+        self.last_event = self._max(CaseEvent)
+        self.last_audit = self._max(AuditEntry)
+        self.plan: _CasePlan | None = None
+        self.agreed = 0  # the sum the parties settled on at the last session
+        self.names: dict[int, str] = dict(Person.select(Person.id, Person.name).tuples())
+
+    @staticmethod
+    def _max(model: type[peewee.Model]) -> int:
+        return model.select(peewee.fn.MAX(model.id)).scalar() or 0
+
+    @property
+    def scripted(self) -> bool:
+        return bool(self.plan and self.plan.stop)
+
+    # time
+
+    def _next(
+        self,
+        t: datetime,
+        lo: int,
+        hi: int,
+        *,
+        base: date | None = None,
+        until: dt_time = dt_time(17, 30),
+    ) -> datetime:
+        """A moment in office hours (starting before ``until``) ``lo``..``hi`` days after
+        ``base`` (default: ``t``), and after ``t``. A random case stops at a step still in the
+        future; a scripted one squeezes the step in before now."""
+        day = max((base or t.date()) + timedelta(days=self.rng.randint(lo, hi)), t.date())
+        while True:
+            while day.weekday() >= 5:
+                day += timedelta(days=1)
+            opens = datetime(day.year, day.month, day.day, 8, 30)
+            closes = datetime.combine(day, until)
+            start = max(opens, t + timedelta(minutes=10))
+            if start < closes - timedelta(minutes=10):
+                break
+            day += timedelta(days=1)
+        span = (closes - start).total_seconds()
+        if day == t.date():
+            span = min(span, 3 * 3600)
+        at = start + timedelta(seconds=self.rng.randrange(0, int(span)))
+        return self._not_after_now(t, at)
+
+    def _soon(self, t: datetime, lo: int = 10, hi: int = 60) -> datetime:
+        """A few minutes after ``t``: the next thing done at the same sitting."""
+        return self._not_after_now(t, t + timedelta(minutes=self.rng.randint(lo, hi)))
+
+    def _not_after_now(self, t: datetime, at: datetime) -> datetime:
+        limit = self.moment - timedelta(minutes=1)
+        if at > limit:
+            if not self.scripted:
+                raise _NotYet
+            at = self._squeeze(t, limit)
+        return at.replace(microsecond=0)
+
+    def _squeeze(self, t: datetime, limit: datetime) -> datetime:
+        """Early in the first office hours after ``t`` and before ``limit``, leaving room for the
+        steps that follow; in the middle if there are no such hours."""
+        day = t.date()
+        while day <= limit.date():
+            if day.weekday() < 5:
+                start = max(datetime.combine(day, dt_time(8, 30)), t + timedelta(minutes=1))
+                end = min(datetime.combine(day, dt_time(17, 30)), limit)
+                if start < end:
+                    return start + (end - start) * (self.rng.random() * 0.3)
+            day += timedelta(days=1)
+        return t + (limit - t) / 2 if limit > t else t + timedelta(seconds=1)
+
+    def _stamp(self, at: datetime, case_id: int | None = None, **fields: Any) -> None:
+        """What the last service call wrote happened at ``at``."""
+        CaseEvent.update(at=at).where(CaseEvent.id > self.last_event).execute()
+        AuditEntry.update(at=at).where(AuditEntry.id > self.last_audit).execute()
+        self.last_event = self._max(CaseEvent)
+        self.last_audit = self._max(AuditEntry)
+        if case_id is not None:
+            MediationCase.update(updated_at=at, **fields).where(
+                MediationCase.id == case_id
+            ).execute()
+
+    # steps
+
+    def run(self, plan: _CasePlan) -> None:
+        self.plan = plan
+        self.agreed = 0
+        data = mediation.CaseInput(
+            applicant_ids=plan.applicants,
+            respondent_id=plan.respondent.id,
+            application_kind=plan.kind,
+            matters=plan.dispute.matters,
+            reasons=plan.dispute.reasons,
+            facts=plan.dispute.facts,
+            claims=plan.dispute.claims,
+            date_knew=plan.dispute.date_knew,
+            employment_ended=plan.dispute.employment_ended,
+            received_at=plan.received,
+            visit_id=plan.visit_id,
+        )
+        case = mediation.file_case(plan.filed_by, data)
+        self._stamp(plan.received, case.id, created_at=plan.received)
+        try:
+            if plan.stop == "registered":
+                raise _Reached
+            self._path(case.id, plan)
+        except (_NotYet, _Reached):
+            pass
+
+    def _to(
+        self, case_id: int, state: str, at: datetime, actor: Staff, reason: str = ""
+    ) -> datetime:
+        mediation.transition(actor, case_id, state, reason=reason)
+        fields: dict[str, Any] = {}
+        if state in ("accepted", "not_accepted", "respondent_declined", "failed", "withdrawn"):
+            fields["decided_at"] = at
+        if state == "closed":
+            fields["closed_at"] = at
+        if state == "agreement_effective":
+            fields["review_due"] = at.date() + timedelta(days=mediation.REVIEW_DAYS)
+            Agreement.update(effective_at=at).where(
+                Agreement.case == case_id, Agreement.effective_at.is_null(False)
+            ).execute()
+        self._stamp(at, case_id, **fields)
+        self._check(state)
+        return at
+
+    def _check(self, step: str) -> None:
+        assert self.plan is not None
+        if self.plan.stop == step:
+            raise _Reached
+
+    def _path(self, case_id: int, plan: _CasePlan) -> None:
+        rng = self.rng
+        t = plan.received
+        if plan.outcome == "not_accepted":
+            t = self._next(t, 1, 3)
+            reason = (
+                NOT_ACCEPTED_INSURANCE
+                if plan.dispute.claims[0].category == "social_insurance"
+                else rng.choice(NOT_ACCEPTED_REASONS)
+            )
+            self._to(case_id, "not_accepted", t, self.head, reason)
+            self._close(case_id, t, 1, 5)
+            return
+        t = self._next(t, 0, 2)
+        self._assign(case_id, t, plan)
+        t = self._to(case_id, "accepted", self._soon(t, 2, 10), self.head, ACCEPT_REASON)
+        mediator = plan.mediator
+        if plan.outcome == "respondent_declined":
+            t = self._next(t, 1, 4)
+            self._to(case_id, "respondent_declined", t, mediator, rng.choice(DECLINE_REASONS_CASE))
+            self._close(case_id, t, 1, 7)
+            return
+        if plan.outcome == "withdrawn" and plan.sessions == 0:
+            t = self._next(t, 2, 6)
+            self._to(case_id, "withdrawn", t, mediator, rng.choice(WITHDRAW_REASONS))
+            self._close(case_id, t, 1, 5)
+            return
+        t = self._to(case_id, "in_mediation", self._next(t, 0, 2), mediator)
+        for number in range(1, plan.sessions + 1):
+            held = self._next(t, 1 if number == 1 else 2, 4, until=dt_time(15, 30))
+            # A case kept in mediation has not settled yet at its last session.
+            last = number == plan.sessions and plan.stop != "sessions"
+            ending = {"agreement": "agree", "defaulted": "agree", "failed": "fail"}
+            t = self._session(
+                case_id, held, number, ending.get(plan.outcome, "talk") if last else "talk"
+            )
+        if plan.extend_until is not None:
+            t = self._soon(t)
+            mediation.extend_mediation(
+                mediator,
+                case_id,
+                until=plan.extend_until,
+                note=f"经双方当事人同意，调解期限延长至{_cn_date(plan.extend_until)}；"
+                "双方已在延期确认书上签字",
+            )
+            self._stamp(t, case_id)
+        self._check("sessions")
+        if plan.outcome == "failed":
+            case = MediationCase.get_by_id(case_id)
+            if rng.random() < 0.4:  # the fifteen days ran out
+                t = self._next(t, 0, 1, base=case.mediation_due)
+                reason = FAIL_DEADLINE_REASON
+            else:
+                t = self._soon(t)
+                reason = rng.choice(FAIL_REASONS)
+            self._to(case_id, "failed", t, mediator, reason)
+            if plan.stop == "referred_to_arbitration" or rng.random() < 0.75:
+                t = self._next(t, 0, 3)
+                self._to(case_id, "referred_to_arbitration", t, mediator, REFER_REASON)
+            self._close(case_id, t, 1, 14)
+            return
+        if plan.outcome == "withdrawn":
+            t = self._next(t, 1, 5)
+            self._to(case_id, "withdrawn", t, mediator, rng.choice(WITHDRAW_REASONS))
+            self._close(case_id, t, 1, 5)
+            return
+        self._agreement(case_id, t, plan)
+
+    def _assign(self, case_id: int, t: datetime, plan: _CasePlan) -> None:
+        if plan.related:  # the mediator tells the head of the tie when the case comes in
+            relation = mediation.add_relation(
+                plan.mediator,
+                mediator_id=plan.mediator.id,
+                relation=plan.related,
+                organization_id=plan.respondent.id,
+            )
+            told = t - timedelta(minutes=self.rng.randint(2, 8))
+            MediatorRelation.update(created_at=told).where(
+                MediatorRelation.id == relation.id
+            ).execute()
+            self._stamp(told)
+        elif mediation.mediator_relations(
+            plan.mediator.id, person_ids=plan.applicants, organization_id=plan.respondent.id
+        ):  # a tie recorded earlier: the other mediator takes the case
+            plan.mediator = self.head if plan.mediator.id == self.mediator.id else self.mediator
+        mediation.assign_mediator(self.head, case_id, plan.mediator.id, reason=plan.related_reason)
+        self._stamp(t, case_id)
+
+    def _names(self, case_id: int) -> str:
+        ids = [
+            p
+            for (p,) in CaseParty.select(CaseParty.person)
+            .where(CaseParty.case == case_id)
+            .order_by(CaseParty.id)
+            .tuples()
+        ]
+        first = self.names[ids[0]]
+        return first if len(ids) == 1 else f"{first}等{len(ids)}人"
+
+    def _claimed(self) -> int:
+        assert self.plan is not None
+        return sum(int(c.amount) for c in self.plan.dispute.claims if c.amount)
+
+    def _agreed(self) -> int:
+        """What the respondent will pay: most of the wages, a part of the rest."""
+        assert self.plan is not None
+        claimed = self._claimed()
+        wages = self.plan.dispute.claims[0].category == "wages"
+        share = self.rng.uniform(0.85, 1.0) if wages else self.rng.uniform(0.5, 0.85)
+        return max(1000, _round100(claimed * share))
+
+    def _session(self, case_id: int, t: datetime, number: int, ending: str) -> datetime:
+        """Hold a session at ``t``; returns when its record was written."""
+        assert self.plan is not None
+        plan, rng = self.plan, self.rng
+        mediator = plan.mediator.display_name
+        names = self._names(case_id)
+        org = plan.respondent
+        claimed = self._claimed()
+        agent = f"{org.contact_name}（委托代理人）" if org.contact_name else "委托代理人"
+        lines = [
+            f"调解员（{mediator}）：今天就申请人{names}与被申请人{org.name}{plan.dispute.matters}"
+            f"争议进行第{_cn(number)}次调解。已告知双方调解的性质及双方的权利义务，"
+            "双方均不申请调解员回避。",
+        ]
+        if number == 1:
+            lines += [
+                f"申请人陈述：{plan.dispute.facts}{plan.dispute.reasons}。",
+                f"被申请人{agent}答辩：{plan.dispute.stance}",
+            ]
+        else:
+            lines += [
+                "调解员：上次调解后双方各自考虑了调解方案，请分别谈谈意见。",
+                "申请人：可以在数额上作适当让步，但希望被申请人尽快支付。",
+                f"被申请人{agent}：公司经研究，愿意在上次基础上适当提高数额。",
+            ]
+        if ending == "agree":
+            self.agreed = self._agreed()
+            lines += [
+                f"调解员：经分别做工作，双方同意以{self.agreed}元解决本次争议，具体支付时间写入"
+                "调解协议。",
+                "申请人：同意。",
+                f"被申请人{agent}：同意，公司按协议约定的时间支付。",
+            ]
+        elif ending == "fail":
+            offer = _round100(claimed * rng.uniform(0.2, 0.45))
+            lines += [
+                f"申请人：公司只愿意给{offer}元，我不能接受。",
+                f"被申请人{agent}：公司最多只能支付{offer}元。",
+                "调解员：双方分歧较大，本次调解未能达成一致意见，已告知申请人可依法申请仲裁。",
+            ]
+        else:
+            lines.append("调解员：双方对数额仍有分歧，同意回去考虑后再次协商，下次时间另行通知。")
+        lines.append("以上笔录经双方核对无误后签字。")
+        place = rng.choice(SESSION_PLACES)
+        if place == "被申请人会议室":
+            place = f"{org.name}会议室（{org.address}）"
+        mediation.add_session(
+            plan.mediator,
+            case_id,
+            mediation.SessionInput(
+                held_at=t,
+                place=place,
+                attendees=f"调解员：{mediator}；申请人：{names}；被申请人委托代理人："
+                f"{org.contact_name or '—'}",
+                record="\n".join(lines),
+                signed_by_parties=True,
+                signed_by_mediator=True,
+            ),
+        )
+        written = self._not_after_now(t, t + timedelta(minutes=rng.randint(40, 90)))
+        CaseSession.update(created_at=written).where(
+            CaseSession.case == case_id, CaseSession.held_at == t
+        ).execute()
+        self._stamp(written, case_id)
+        return written
+
+    def _obligations(self, drafted: date) -> list[mediation.ObligationInput]:
+        assert self.plan is not None
+        plan, rng = self.plan, self.rng
+        total = self.agreed or self._agreed()
+        count = plan.installments
+        on = self.moment.date()
+        if plan.dues:
+            dues = [on + timedelta(days=d) for d in plan.dues]
+            count = len(dues)
+        else:
+            first = drafted + timedelta(days=rng.randint(7, 25))
+            dues = [first + timedelta(days=30 * i) for i in range(count)]
+        parts = [_round100(total / count)] * (count - 1)
+        parts.append(total - sum(parts))
+        what = plan.dispute.what
+        items = [
+            mediation.ObligationInput(
+                f"于{_cn_date(due)}前支付{what}{amount}元"
+                if count == 1
+                else f"于{_cn_date(due)}前支付{what}第{_cn(i)}期{amount}元",
+                str(amount),
+                due,
+            )
+            for i, (due, amount) in enumerate(zip(dues, parts, strict=True), start=1)
+        ]
+        if plan.dispute.employment_ended and count < 3 and rng.random() < 0.4:
+            items.append(
+                mediation.ObligationInput(
+                    f"于{_cn_date(dues[0])}前为申请人出具解除劳动合同证明，并办理档案及社会保险"
+                    "关系转移手续",
+                    None,
+                    dues[0],
+                )
+            )
+        return items
+
+    def _terms(self, case_id: int, items: list[mediation.ObligationInput]) -> str:
+        assert self.plan is not None
+        lines = [f"{_cn(i)}、被申请人{item.description}；" for i, item in enumerate(items, 1)]
+        lines.append(f"{_cn(len(items) + 1)}、本协议履行完毕后，双方就本次劳动争议再无其他争议。")
+        return (
+            f"申请人：{self._names(case_id)}\n被申请人：{self.plan.respondent.name}\n"
+            f"争议事项：{self.plan.dispute.matters}\n"
+            f"经{STATION_NAME}劳动争议调解委员会主持调解，双方自愿达成如下协议：\n"
+            + "\n".join(lines)
+            + "\n本协议自双方当事人签字或盖章、调解员签字并加盖调解组织印章之日起生效。"
+        )
+
+    def _agreement(self, case_id: int, t: datetime, plan: _CasePlan) -> None:
+        rng = self.rng
+        drafted = self._soon(t, 5, 20)
+        items = self._obligations(drafted.date())
+        terms = self._terms(case_id, items)
+        partial = plan.stop == "agreement_draft" or rng.random() < 0.5
+
+        def save(all_signed: bool) -> None:
+            mediation.save_agreement(
+                plan.mediator,
+                case_id,
+                mediation.AgreementInput(
+                    terms=terms,
+                    obligations=items,
+                    signed_applicant=True,
+                    signed_respondent=all_signed,
+                    signed_mediator=True,
+                    sealed_organization=all_signed,
+                ),
+            )
+
+        save(not partial)
+        Agreement.update(created_at=drafted).where(Agreement.case == case_id).execute()
+        self._stamp(drafted, case_id)
+        self._check("agreement_draft")
+        if partial:  # the respondent's seal came a day or two later
+            t = self._next(drafted, 1, 3)
+            save(True)
+            self._stamp(t, case_id)
+        else:
+            t = drafted
+        t = self._to(case_id, "agreement_effective", self._soon(t, 5, 20), plan.mediator)
+        agreement = Agreement.select().where(Agreement.case == case_id).get()
+        obligations = list(
+            Obligation.select()
+            .where(Obligation.agreement == agreement.id)
+            .order_by(Obligation.due_on, Obligation.id)
+        )
+        # A defaulting respondent pays the first instalment, if there are several, and no more.
+        money = [o.id for o in obligations if o.amount is not None]
+        unpaid = money[1] if len(money) > 1 else money[0]
+        for obligation in obligations:
+            if plan.outcome == "defaulted" and obligation.id == unpaid:
+                t = self._next(t, 3, 10, base=obligation.due_on)
+                self._to(case_id, "defaulted", t, plan.mediator, DEFAULT_REASON)
+                t = self._next(t, 5, 20)
+                self._follow_up(case_id, t, FOLLOW_UP_DEFAULTED)
+                self._close(case_id, t, 1, 10)
+                return
+            late = rng.random() < 0.15
+            offset = rng.randint(1, 3) if late else -rng.randint(0, 5)
+            t = self._next(t, offset, offset, base=obligation.due_on)
+            mediation.record_performance(
+                plan.mediator,
+                obligation.id,
+                performed_on=t.date(),
+                amount=obligation.amount,
+                proof="银行转账回单"
+                if obligation.amount is not None
+                else "解除劳动合同证明复印件及申请人签收单",
+            )
+            self._stamp(t, case_id)
+            self._check("performing")
+        t = self._to(
+            case_id, "performed", self._next(t, 0, 2), plan.mediator, "被申请人已全部履行调解协议"
+        )
+        t = self._next(t, 7, 30)
+        self._follow_up(case_id, t, rng.choice(FOLLOW_UP_NOTES))
+        self._close(case_id, t, 1, 10)
+
+    def _follow_up(self, case_id: int, t: datetime, notes: str) -> None:
+        assert self.plan is not None
+        mediation.add_follow_up(self.plan.mediator, case_id, held_on=t.date(), notes=notes)
+        self._stamp(t, case_id)
+
+    def _close(self, case_id: int, t: datetime, lo: int, hi: int) -> None:
+        assert self.plan is not None
+        t = self._to(case_id, "closed", self._next(t, lo, hi), self.plan.mediator)
+        if self.scripted or self.rng.random() < 0.85:
+            self._to(case_id, "archived", self._next(t, 30, 150), self.head, ARCHIVE_REASON)
+
+
+def populate_cases(admin: Staff, *, rng: random.Random) -> int:
+    """About a year of labour-dispute mediation cases; returns how many.
+
+    Old cases are mostly closed or archived (performed, failed and referred to arbitration,
+    withdrawn, not accepted); recent ones are in every open state, and today's deadline list has
+    overdue and nearly due items. One collective dispute, employers that come back, an oral
+    application, a recorded extension, a mediator related to a party. Every step goes through
+    the mediation service and is then moved back to its date. Call it inside the caller's
+    transaction, after the visits (some cases were filed at a front-desk visit).
+    """
+    orgs = {o.name: o for o in Organization.select()}
+    weighted = [(orgs[name], w) for name, w in RESPONDENT_WEIGHTS.items() if name in orgs]
+    people_rows = list(
+        Person.select(Person.id, Person.created_at, Person.workplace, Person.last_activity_at)
+    )
+    if not weighted or not people_rows:
+        return 0
+    runner = _CaseRunner(admin, rng)
+    on = runner.moment.date()
+    original = {p.id: p.last_activity_at for p in people_rows}
+    used: set[int] = set()
+
+    def employer(name: str | None = None) -> Organization:
+        if name in orgs:
+            return orgs[name]
+        return rng.choices([o for o, _ in weighted], [w for _, w in weighted])[0]
+
+    def applicants(org: Organization, received: datetime, count: int = 1) -> list[int]:
+        """People already on file, those not yet in a case and the respondent's workers first."""
+        known = [p for p in people_rows if p.created_at < received - timedelta(days=1)]
+        ranked = sorted(
+            known or people_rows,
+            key=lambda p: (p.id in used, p.workplace_id != org.id, rng.random()),
+        )
+        chosen = [p.id for p in ranked[:count]]
+        used.update(chosen)
+        return chosen
+
+    def received_on(day: date) -> datetime:
+        return _office_hours(rng, datetime(day.year, day.month, day.day))
+
+    def days_ago(days: int) -> datetime:
+        return received_on(on - timedelta(days=days))
+
+    def working_days_ago(days: int) -> datetime:
+        day = on
+        while days:
+            day -= timedelta(days=1)
+            if day.weekday() < 5:
+                days -= 1
+        return received_on(day)
+
+    def any_mediator() -> Staff:
+        return rng.choices((runner.mediator, runner.head), (3, 2))[0]
+
+    def plan(
+        received: datetime,
+        name: str | None,
+        category: str,
+        outcome: str,
+        stop: str = "",
+        **extra: Any,
+    ) -> _CasePlan:
+        org = employer(name)
+        extra.setdefault("mediator", any_mediator())
+        extra.setdefault("filed_by", rng.choices((runner.desk, runner.mediator), (3, 1))[0])
+        extra.setdefault("applicants", applicants(org, received))
+        return _CasePlan(
+            received=received,
+            respondent=org,
+            dispute=_dispute(rng, org, received.date(), category),
+            outcome=outcome,
+            stop=stop,
+            **extra,
+        )
+
+    # Acceptance due within three days: two working days back, or three over a weekend.
+    soon = on - timedelta(days=1)
+    while soon.weekday() >= 5 or not (
+        on
+        <= mediation.add_working_days(soon, mediation.ACCEPTANCE_WORKING_DAYS)
+        <= on + timedelta(days=mediation.SOON_DAYS)
+    ):
+        soon -= timedelta(days=1)
+    dining, courier = "北京东华餐饮管理有限公司", "北京同城速递有限公司东城分部"
+    decorators = "北京安居家装工程有限公司"
+    plans = [
+        # Today's deadline list: acceptance overdue, acceptance soon, mediation overdue,
+        # mediation ending soon, an obligation due tomorrow.
+        plan(working_days_ago(4), dining, "wages", "agreement", "registered", kind="oral"),
+        plan(received_on(soon), courier, "employment_status", "agreement", "registered"),
+        plan(days_ago(17), dining, "dismissal", "failed", "sessions", sessions=2),
+        plan(days_ago(13), "北京鑫源家政服务有限公司", "wages", "agreement", "sessions"),
+        plan(
+            days_ago(12),
+            "北京康泰养老服务有限公司",
+            "wages",
+            "agreement",
+            "agreement_effective",
+            sessions=2,
+            dues=(1,),
+        ),
+        # Both parties agreed to go on after the fifteen days.
+        plan(
+            days_ago(20),
+            "北京智联九州科技有限公司",
+            "dismissal",
+            "agreement",
+            "sessions",
+            sessions=2,
+            extend_until=on + timedelta(days=6),
+        ),
+        # The mediator once worked for the respondent; the parties were told and agreed.
+        plan(
+            working_days_ago(2),
+            "北京建华物业管理有限公司",
+            "wages",
+            "agreement",
+            "accepted",
+            mediator=runner.mediator,
+            related="2017年至2020年曾在该公司任人事专员",
+            related_reason="已向双方当事人披露上述关系，双方书面表示不申请回避，同意由其主持调解",
+        ),
+        plan(days_ago(9), "北京和平保安服务有限公司", "overtime", "agreement", "agreement_draft"),
+        plan(days_ago(45), courier, "work_injury", "agreement", "performing", dues=(-20, 12)),
+        plan(days_ago(55), dining, "wages", "defaulted", "defaulted", dues=(-20,)),
+        plan(
+            days_ago(40),
+            "北京金宝街酒店管理有限公司",
+            "contract",
+            "agreement",
+            "performed",
+            dues=(-10,),
+        ),
+        plan(days_ago(22), "北京朝阳门汽车维修服务有限公司", "dismissal", "failed", "failed"),
+        plan(
+            days_ago(40),
+            decorators,
+            "work_injury",
+            "failed",
+            "referred_to_arbitration",
+            sessions=2,
+        ),
+        plan(days_ago(25), "北京东直门连锁超市有限公司", "wages", "withdrawn", "withdrawn"),
+        plan(
+            days_ago(10),
+            "东城区朝阳门街道养老照料中心",
+            "social_insurance",
+            "not_accepted",
+            "not_accepted",
+            kind="oral",
+            filed_by=runner.desk,
+        ),
+        plan(
+            days_ago(18),
+            "北京崇文门菜市场经营管理有限公司",
+            "dismissal",
+            "respondent_declined",
+            "respondent_declined",
+        ),
+        plan(days_ago(300), "北京万通出租汽车有限公司", "dismissal", "agreement", "archived"),
+    ]
+    # A collective dispute: a crew of decorators left unpaid when the job was done.
+    received = days_ago(120)
+    crew = employer(decorators)
+    collective = _CasePlan(
+        received=received,
+        respondent=crew,
+        applicants=applicants(crew, received, 12),
+        dispute=_collective_dispute(rng, crew, received.date(), 12),
+        outcome="agreement",
+        stop="closed",
+        mediator=runner.head,
+        filed_by=runner.head,
+        sessions=3,
+        installments=2,
+    )
+    plans.append(collective)
+
+    # The rest at random over the year, some filed at a front-desk visit about mediation.
+    staff_by_id = {s.id: s for s in Staff.select()}
+    workplaces = {p.id: p.workplace_id for p in people_rows}
+    visits_about_mediation = list(
+        Visit.select(Visit.id, Visit.person, Visit.arrived_at, Visit.staff)
+        .join(VisitPurpose, on=(VisitPurpose.visit == Visit.id))
+        .join(ServiceType, on=(VisitPurpose.service == ServiceType.id))
+        .where(
+            ServiceType.name == "劳动争议调解申请",
+            VisitPurpose.outcome == "done",
+            Visit.channel == "walk_in",
+            Visit.person.is_null(False),
+            Visit.arrived_at >= runner.moment - timedelta(days=360),
+            Visit.arrived_at < runner.moment - timedelta(days=1),
+        )
+        .order_by(Visit.arrived_at)
+    )
+    wanted = round(len(people_rows) * CASES_PER_PERSON) - len(plans)
+    by_name = {o.name for o, _ in weighted}
+    for _ in range(max(MIN_RANDOM_CASES, wanted)):
+        extra: dict[str, Any] = {}
+        name = None
+        if visits_about_mediation and rng.random() < 0.3:
+            visit = visits_about_mediation.pop(rng.randrange(len(visits_about_mediation)))
+            received = visit.arrived_at + timedelta(minutes=rng.randint(15, 40))
+            extra.update(
+                visit_id=visit.id,
+                applicants=[visit.person_id],
+                filed_by=staff_by_id[visit.staff_id],
+            )
+            used.add(visit.person_id)
+            workplace_id = workplaces.get(visit.person_id)
+            name = next(
+                (o.name for o, _ in weighted if o.id == workplace_id and o.name in by_name), None
+            )
+        else:
+            received = days_ago(rng.randint(1, 360))
+        org_name = name or employer().name
+        category = rng.choices(list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values()))[0]
+        if org_name == courier and rng.random() < 0.4:
+            category = "employment_status"
+        outcome = rng.choices(list(OUTCOME_WEIGHTS), list(OUTCOME_WEIGHTS.values()))[0]
+        if outcome in ("agreement", "defaulted"):
+            extra["sessions"] = rng.choices((1, 2, 3), (5, 3, 1))[0]
+            extra["installments"] = rng.choices((1, 2, 3), (6, 3, 1))[0]
+        elif outcome == "failed":
+            extra["sessions"] = rng.choices((1, 2, 3), (2, 3, 2))[0]
+        elif outcome == "withdrawn":
+            extra["sessions"] = rng.randint(0, 1)
+        if rng.random() < (0.2 if "visit_id" in extra else 0.08):
+            extra["kind"] = "oral"
+        plans.append(plan(received, org_name, category, outcome, **extra))
+
+    plans.sort(key=lambda p: p.received)  # case numbers follow the date of receipt
+    for case_plan in plans:
+        runner.run(case_plan)
+
+    # Filing a case stamps its applicants' last activity "now"; it was the day it came in.
+    latest: dict[int, datetime] = {}
+    for case_plan in plans:
+        for person_id in case_plan.applicants:
+            latest[person_id] = max(latest.get(person_id, case_plan.received), case_plan.received)
+    persons = list(Person.select(Person.id).where(Person.id.in_(list(latest))))
+    for person in persons:
+        person.last_activity_at = max(original[person.id], latest[person.id])
+    Person.bulk_update(persons, fields=[Person.last_activity_at], batch_size=200)
+    return len(plans)

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from pypinyin import Style, lazy_pinyin
 
 from stationapp import demo
-from stationapp.db import close_database, today
+from stationapp.db import close_database, now, today
 from stationapp.models.accounts import ADMIN, ROLES, AuditEntry, Staff
+from stationapp.models.mediation import (
+    STATES,
+    Agreement,
+    CaseClaim,
+    CaseEvent,
+    CaseSession,
+    MediationCase,
+    MediatorRelation,
+    Obligation,
+)
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
-from stationapp.services import accounts, people, visits
+from stationapp.services import accounts, mediation, people, visits
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.validation import check_id_number
 
@@ -62,6 +75,8 @@ def _counts() -> tuple[int, ...]:
             Visit,
             VisitPurpose,
             OutreachSession,
+            MediationCase,
+            CaseEvent,
         )
     )
 
@@ -254,3 +269,145 @@ def test_visits_are_audited(demo_admin: Staff) -> None:
     visit = Visit.get_by_id(entry.entity_id)
     assert entry.at == visit.arrived_at
     assert entry.staff_id == visit.staff_id
+
+
+# --- mediation cases ----------------------------------------------------------------------------
+
+
+def test_cases_in_every_state(demo_admin: Staff) -> None:
+    cases = list(MediationCase.select())
+    assert 25 <= len(cases) <= 90
+    states = Counter(c.state for c in cases)
+    assert set(states) == set(STATES), set(STATES) - set(states)
+    # Old cases are done with: nothing received more than two months ago is still open.
+    old = [c for c in cases if (today() - c.received_at.date()).days > 60]
+    assert old
+    assert not [c.number for c in old if c.state in mediation.OPEN_STATES]
+    assert sum(c.state in ("closed", "archived") for c in old) >= 0.8 * len(old)
+
+
+def test_todays_deadline_list(demo_admin: Staff) -> None:
+    on = today()
+    found = mediation.deadlines(demo_admin)
+    overdue = [d for d in found if d.overdue(on)]
+    soon = [d for d in found if not d.overdue(on)]
+    assert len(overdue) >= 2
+    assert len(soon) >= 2
+    assert {"acceptance", "mediation"} <= {d.kind for d in overdue}
+    assert "obligation" in {d.kind for d in soon}
+    assert all(on <= d.due <= on + timedelta(days=mediation.SOON_DAYS) for d in soon)
+
+
+def test_collective_dispute_and_repeat_employers(demo_admin: Staff) -> None:
+    collective = [c for c in MediationCase.select() if c.collective]
+    assert len(collective) == 1
+    assert collective[0].parties.count() >= 10
+    by_employer = Counter(c.respondent_id for c in MediationCase.select())
+    employer, count = by_employer.most_common(1)[0]
+    assert count >= 3
+    history = mediation.employer_history(demo_admin, employer)
+    assert history.cases == count
+    # Mostly companies: a building or a community is not an employer.
+    kinds = Counter(c.respondent.kind for c in MediationCase.select())
+    assert kinds["company"] >= 0.9 * sum(kinds.values())
+
+
+def test_case_numbers_are_distinct_and_follow_receipt(demo_admin: Staff) -> None:
+    cases = list(MediationCase.select().order_by(MediationCase.received_at))
+    numbers = [c.number for c in cases]
+    assert len(set(numbers)) == len(numbers)
+    assert all(re.fullmatch(r"\(\d{4}\)建工调字第\d{4}号", n) for n in numbers), numbers[:3]
+    for year in {c.year for c in cases}:
+        sequences = [c.sequence for c in cases if c.year == year]
+        assert sequences == list(range(1, len(sequences) + 1))
+    assert all(n.startswith(f"({c.received_at.year})") for n, c in zip(numbers, cases, strict=True))
+
+
+def test_statistics_of_the_last_twelve_months(demo_admin: Staff) -> None:
+    on = today()
+    stats = mediation.statistics(demo_admin, date_from=on - timedelta(days=365), date_to=on)
+    assert stats.total == MediationCase.select().count()
+    assert stats.success_rate is not None
+    assert 0.3 <= stats.success_rate <= 0.95
+    assert stats.by_category["wages"] == max(stats.by_category.values())
+    assert stats.amount_paid > 0
+    assert stats.amount_claimed > stats.amount_agreed >= stats.amount_paid
+    assert len(stats.by_month) >= 6
+
+
+def test_case_content_is_complete(demo_admin: Staff) -> None:
+    cases = list(MediationCase.select())
+    assert all(c.facts and c.matters and c.reasons for c in cases)
+    oral = [c for c in cases if c.application_kind == "oral"]
+    assert oral
+    amounts = [c.amount for c in CaseClaim.select() if c.amount is not None]
+    assert all(Decimal(2000) <= a <= Decimal(80000) for a in amounts)
+    categories = {c.category for c in CaseClaim.select()}
+    assert {"wages", "dismissal", "overtime", "social_insurance", "work_injury"} <= categories
+    assert any("拖欠工资" in c.facts and "多次催要未果" in c.facts for c in cases)
+    # An extension both parties agreed to, and a mediator tied to a party.
+    extended = [c for c in cases if c.extended_until is not None]
+    assert extended and all(c.extension_note for c in extended)
+    assert all(c.extended_until >= today() for c in extended if c.state == "in_mediation")
+    related = [c for c in cases if c.mediator_reason]
+    assert related
+    assert (
+        MediatorRelation.select()
+        .where(
+            MediatorRelation.staff == related[0].mediator_id,
+            MediatorRelation.organization == related[0].respondent_id,
+        )
+        .exists()
+    )
+    # Agreements in effect carry all four signatures; paid obligations carry their proof.
+    for agreement in Agreement.select().where(Agreement.effective_at.is_null(False)):
+        assert mediation.missing_for_effect(agreement) == []
+        assert 1 <= agreement.obligations.count() <= 3
+    paid = list(Obligation.select().where(Obligation.performed_on.is_null(False)))
+    assert paid and all(o.proof for o in paid)
+    assert any(o.proof == "银行转账回单" for o in paid)
+    mediators = {c.mediator.username for c in cases if c.mediator is not None}
+    assert mediators == {"mediator", "mediationhead"}
+    assert CaseSession.select().where(CaseSession.record.contains("调解员")).exists()
+
+
+def test_case_history_is_dated_consistently(demo_admin: Staff) -> None:
+    moment = now()
+    created = {p.id: p.created_at for p in Person.select()}
+    for case in MediationCase.select():
+        received = case.received_at
+        assert received.weekday() < 5
+        assert time(8, 30) <= received.time() <= time(17, 30)
+        assert case.created_at == received
+        events = list(CaseEvent.select().where(CaseEvent.case == case.id).order_by(CaseEvent.id))
+        times = [e.at for e in events]
+        assert times == sorted(times), case.number
+        assert times[0] == received and times[-1] <= moment
+        assert case.updated_at == times[-1]
+        reached = {e.to_state: e.at for e in events if e.kind == "transition"}
+        assert case.closed_at == reached.get("closed")
+        decisions = [
+            e.at
+            for e in events
+            if e.to_state
+            in ("accepted", "not_accepted", "respondent_declined", "failed", "withdrawn")
+        ]
+        assert case.decided_at == (decisions[-1] if decisions else None)
+        for agreement in case.agreements:
+            assert received < agreement.created_at <= moment
+            if agreement.effective_at is not None:
+                assert agreement.effective_at == reached["agreement_effective"]
+                assert case.review_due == agreement.effective_at.date() + timedelta(days=15)
+        for session in case.sessions:
+            assert received < session.held_at <= session.created_at <= moment
+        entries = AuditEntry.select().where(
+            AuditEntry.entity == "case", AuditEntry.entity_id == case.id
+        )
+        assert all(received <= e.at <= moment for e in entries)
+        for party in case.parties:
+            assert created[party.person_id] < received
+    assert not AuditEntry.select().where(AuditEntry.at > moment).exists()
+    performed = Obligation.select().where(Obligation.performed_on.is_null(False))
+    assert all(o.performed_on <= today() for o in performed)
+    # Filing stamps the applicants' last activity "now"; the demo puts it back.
+    assert all(p.created_at <= p.last_activity_at <= moment for p in Person.select())
