@@ -888,6 +888,391 @@
     </message>
 </context>
 <context>
+    <name>Library</name>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audiovisual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On loan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside for a hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished">已撤回</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation type="unfinished">工会会员</translation>
+    </message>
+    <message>
+        <source>Other worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid ISBN (10 or 13 digits with a correct check digit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The year must be between 1400 and next year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This title is no longer in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the copy&apos;s barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A barcode has at most 40 letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price must be a sum like 39.80.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This copy does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is out ({status}); take it back first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a borrower category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan days must be 1 to 365.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum loans must be 0 to 200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewals must be 0 to 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This borrower is no longer on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This copy is set aside for someone who reserved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This copy cannot be lent: it is {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference only: this item stays in the reading room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} has %n overdue book(s): borrowing is suspended until they are back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} already has %n book(s), the most allowed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This copy is not on loan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to undo; return the book instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to undo; lend it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy has been lent again since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This loan is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot renew: someone has reserved this title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot renew: the %n renewal(s) allowed are used.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This person has already reserved this title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has this title on loan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reservation is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Borrower: {name}, %n book(s) on loan</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; borrowing suspended: %n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: not a book, box, ISBN or card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned: {title}, %n day(s) late.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Returned on time: {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Set it aside for {name}, who reserved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the borrower&apos;s card first, then the book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lent: {title}, due {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No copy of this ISBN is on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISBN {isbn} is not in the catalogue: add it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies on the shelf: choose one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lent out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the box&apos;s barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This box does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box {name} is lent out; it can be changed once it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the books to put in the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: no copy has this barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} ({title}) is already in box {box}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} ({title}) cannot be packed: it is {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the books to take out of the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not in box {box}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the workplace the box goes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the day the box is handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the day the box is due back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The box must be due back after it is handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A box can be lent for at most a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box {name} is already lent out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workplace is not on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box {name} is empty: pack books into it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This box loan does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This box has already been returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stocktake does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stocktake of this part of the collection is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No copy is on the shelf here: nothing to stocktake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stocktake is finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: no copy has this barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already scanned: {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misplaced: {title} belongs in {location}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen: {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not expected on the shelf ({status}): {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stocktake is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2003,6 +2388,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>调解案件</translation>
     </message>
     <message>
+        <source>Loans and reservations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record history</source>
         <translation>记录历史</translation>
     </message>
@@ -2029,6 +2418,30 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No cases.</source>
         <translation>暂无调解案件。</translation>
+    </message>
+    <message>
+        <source>ready to collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved: {title} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On loan: {title}, due {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned {date}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No loans.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>registered</source>
@@ -3074,8 +3487,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>来访登记(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Follow-ups</source>
-        <translation>待补材料跟进(&amp;F)</translation>
+        <source>Follo&amp;w-ups</source>
+        <translation>待补材料跟进(&amp;W)</translation>
     </message>
     <message>
         <source>Visit &amp;log</source>

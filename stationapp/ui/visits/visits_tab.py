@@ -39,7 +39,7 @@ class VisitsTab(QWidget):
             self.form = VisitForm(actor)
             self.pages.addTab(self.form, self.tr("&Register a visit"))
         self.follow_ups = FollowUpsWidget(actor, bus)
-        self.pages.addTab(self.follow_ups, self.tr("&Follow-ups"))
+        self.pages.addTab(self.follow_ups, self.tr("Follo&w-ups"))
         self.log = VisitLogWidget(actor, bus)
         self.log.open_visit_requested.connect(self.open_visit)
         self.pages.addTab(self.log, self.tr("Visit &log"))
