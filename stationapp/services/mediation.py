@@ -119,6 +119,25 @@ def state_label(state: str) -> str:
     }.get(state, state)
 
 
+def action_label(target: str) -> str:
+    """The button that moves a case to ``target``, as a verb."""
+    return {
+        "accepted": translate("Mediation", "Accept"),
+        "not_accepted": translate("Mediation", "Do not accept…"),
+        "respondent_declined": translate("Mediation", "Respondent declines…"),
+        "in_mediation": translate("Mediation", "Start mediation"),
+        "agreement_draft": translate("Mediation", "Draft an agreement"),
+        "failed": translate("Mediation", "Mediation failed…"),
+        "referred_to_arbitration": translate("Mediation", "Refer to arbitration"),
+        "performing": translate("Mediation", "Performance begins"),
+        "performed": translate("Mediation", "Performed in full"),
+        "defaulted": translate("Mediation", "Not performed…"),
+        "withdrawn": translate("Mediation", "Withdrawn…"),
+        "closed": translate("Mediation", "Close the case"),
+        "archived": translate("Mediation", "Archive"),
+    }.get(target, state_label(target))
+
+
 def category_label(category: str) -> str:
     return {
         "wages": translate("Mediation", "Unpaid wages"),

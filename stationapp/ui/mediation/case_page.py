@@ -664,7 +664,7 @@ class CasePage(QWidget):
             for target in mediation.allowed_transitions(case):
                 if target == "agreement_effective":
                     continue  # put into effect from the agreement, where the signatures are
-                button = QPushButton(mediation.state_label(target))
+                button = QPushButton(mediation.action_label(target))
                 button.clicked.connect(lambda _checked=False, t=target: self.step(t))
                 self.actions.addWidget(button)
             if case.state in ("accepted", "in_mediation", "agreement_draft"):

@@ -194,6 +194,7 @@ class CasesTab(QWidget):
             self.tr("Search: case number, applicant or employer (Ctrl+F)")
         )
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._open_first)
         filters.addWidget(self.search, 2)
         self.state = QComboBox()
         self.state.addItem(self.tr("All states"), None)
@@ -233,14 +234,15 @@ class CasesTab(QWidget):
         left_layout.addWidget(self.empty)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 640])
         layout.addWidget(self.splitter, 1)
         header = QSettings().value(Keys.header_state(self.TABLE_NAME).name)
         if header:
             self.table.horizontalHeader().restoreState(header)
         else:
-            for column, width in enumerate((190, 90, 150, 180, 110)):
+            for column, width in enumerate((170, 85, 110, 170, 100)):
                 self.table.setColumnWidth(column, width)
         bus.changed.connect(self._on_changed)
         self.refresh()
@@ -299,6 +301,12 @@ class CasesTab(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
+
+    def _open_first(self) -> None:
+        """Enter in the search box opens the first case found and moves into the list."""
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
 
     def _refresh_deadlines(self) -> None:
         on = today()
