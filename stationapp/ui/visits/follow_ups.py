@@ -152,7 +152,7 @@ class FollowUpsWidget(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
-        for column, width in enumerate((170, 90, 110, 160, 260)):
+        for column, width in enumerate((210, 90, 110, 170, 260)):
             self.table.setColumnWidth(column, width)
         total = self.model.rowCount()
         overdue = self.model.overdue_count()
