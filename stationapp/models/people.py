@@ -38,7 +38,7 @@ class Person(BaseModel):
         Organization, null=True, backref="people", on_delete="RESTRICT"
     )
     is_member = peewee.BooleanField(default=False)
-    member_card = peewee.CharField(max_length=19, default="")
+    member_card = peewee.CharField(max_length=19, default="")  # indexed by migration 5
     notes = peewee.TextField(default="")
     active = peewee.BooleanField(default=True)
     created_at = peewee.DateTimeField(default=now)

@@ -28,7 +28,7 @@ from stationapp.models.library import (
     Loan,
     Title,
 )
-from stationapp.models.people import Organization, Person, PersonSearchKey
+from stationapp.models.people import Organization, Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.search_keys import normalize_query, phrase_search_text
@@ -294,8 +294,8 @@ def _barcode_taken(barcode: str, *, exclude_copy: int | None = None) -> bool:
     return (
         copies.exists()
         or Box.select().where(Box.barcode == barcode).exists()
-        or PersonSearchKey.select()
-        .where(PersonSearchKey.key == barcode.lower(), PersonSearchKey.kind.in_(["card", "id"]))
+        or Person.select()
+        .where((Person.member_card == barcode) | (Person.id_number == barcode))
         .exists()
     )
 
@@ -471,22 +471,17 @@ def save_rule(actor: Staff, data: RuleInput) -> CirculationRule:
 
 
 def find_borrower(actor: Staff, code: str) -> Person | None:
-    """The person whose member card or ID number this is (what a scanner reads from a card)."""
+    """The person whose whole member card or ID number this is (what a scanner reads)."""
     require(actor, "library.read")
-    key = normalize_query(code).lower()
-    if not key:
+    number = normalize_query(code).upper()
+    if not number:
         return None
-    row = (
-        PersonSearchKey.select(PersonSearchKey.person)
-        .join(Person)
-        .where(
-            PersonSearchKey.key == key,
-            PersonSearchKey.kind.in_(["card", "id"]),
-            Person.active,
-        )
+    return (
+        Person.select()
+        .where((Person.member_card == number) | (Person.id_number == number), Person.active)
+        .order_by(Person.id)
         .first()
     )
-    return Person.get_by_id(row.person_id) if row else None
 
 
 @dataclass(frozen=True)
@@ -706,6 +701,10 @@ def renew(actor: Staff, loan_id: int) -> Loan:
             raise LendRefused(
                 translate("Library", "Cannot renew: someone has reserved this title.")
             )
+        if loan.due_on < today():
+            raise LendRefused(
+                translate("Library", "Cannot renew an overdue book: it has to come back first.")
+            )
         if loan.renewals >= rule.renewals:
             raise LendRefused(
                 translate(
@@ -764,7 +763,20 @@ def cancel_hold(actor: Staff, hold_id: int) -> None:
         if hold is None or hold.state not in ("waiting", "ready"):
             raise NotFound(translate("Library", "This reservation is not open."))
         if hold.state == "ready" and hold.copy_id:
-            Copy.update(status="available").where(Copy.id == hold.copy_id).execute()
+            # The copy set aside goes to the next in the queue, or back to the shelf.
+            following = (
+                Hold.select()
+                .where(Hold.title == hold.title_id, Hold.state == "waiting", Hold.id != hold.id)
+                .order_by(Hold.placed_at, Hold.id)
+                .first()
+            )
+            if following is not None:
+                following.state = "ready"
+                following.copy = hold.copy_id
+                following.ready_at = now()
+                following.save()
+            else:
+                Copy.update(status="available").where(Copy.id == hold.copy_id).execute()
         hold.state = "cancelled"
         hold.closed_at = now()
         hold.save()
@@ -873,10 +885,18 @@ def _scan_copy(actor: Staff, copy: Copy, borrower_id: int | None) -> ScanResult:
 
 
 def _scan_isbn(actor: Staff, isbn: str, borrower_id: int | None) -> ScanResult:
+    set_aside = (
+        Hold.select(Hold.copy).where(Hold.person == borrower_id, Hold.state == "ready")
+        if borrower_id is not None
+        else None
+    )
+    usable = Copy.status == "available"
+    if set_aside is not None:
+        usable = usable | ((Copy.status == "on_hold_shelf") & Copy.id.in_(set_aside))
     copies = list(
         Copy.select(Copy, Title)
         .join(Title)
-        .where(Title.isbn == isbn, Title.active, Copy.status == "available")
+        .where(Title.isbn == isbn, Title.active, usable)
         .order_by(Copy.barcode)
     )
     if not copies:
