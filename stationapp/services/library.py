@@ -366,6 +366,8 @@ def withdraw_copy(actor: Staff, copy_id: int, *, status: str = "withdrawn") -> C
             )
         previous = copy.status
         copy.status = status
+        if status == "available":
+            copy.box = None  # back on the shelf, out of any box it was lost from
         copy.save()
         audit(actor, "status", "copy", copy.id, {"from": previous, "to": status})
     changes.notify("copy")
@@ -526,7 +528,9 @@ def lend(actor: Staff, copy_id: int, person_id: int) -> Loan:
     require(actor, "library.circulate")
     with transaction(lock=True):
         copy = _locked_copy(copy_id)
-        person = Person.get_or_none(Person.id == person_id)
+        # The borrower's row too: two desks lending to one person must not pass the limit.
+        people = Person.select().where(Person.id == person_id)
+        person = (people if is_sqlite() else people.for_update()).first()
         if person is None or not person.active:
             raise NotFound(translate("Library", "This borrower is no longer on file."))
         hold = None
@@ -866,11 +870,13 @@ def _scan_copy(actor: Staff, copy: Copy, borrower_id: int | None) -> ScanResult:
             )
         return ScanResult("returned", message, loan=result.loan, hold_for=result.hold_for)
     if borrower_id is None:
-        return ScanResult(
-            "refused",
-            translate("Library", "Scan the borrower's card first, then the book."),
-            ok=False,
-        )
+        if copy.status not in ("available", "on_hold_shelf"):
+            message = translate("Library", "This copy cannot be lent: it is {status}.").format(
+                status=copy_status_label(copy.status)
+            )
+        else:
+            message = translate("Library", "Scan the borrower's card first, then the book.")
+        return ScanResult("refused", message, ok=False)
     try:
         loan = lend(actor, copy.id, borrower_id)
     except UserError as exc:

@@ -18,6 +18,7 @@ from stationapp.ui.accounts import (
     StationSettingsDialog,
 )
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.library.library_tab import LibraryTab
 from stationapp.ui.mediation.cases_tab import CasesTab
 from stationapp.ui.people.people_tab import PeopleTab
 from stationapp.ui.visits.catalogue import CatalogueDialog
@@ -106,6 +107,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.visits_tab, self.tr("&Visits"))
         self.people_tab = PeopleTab(self.actor, self.bus)
         self.tabs.addTab(self.people_tab, self.tr("&People"))
+        self.library_tab: LibraryTab | None = None
+        if accounts.has_permission(self.actor, "library.read"):
+            self.library_tab = LibraryTab(self.actor, self.bus)
+            self.tabs.addTab(self.library_tab, self.tr("&Books"))
         self.cases_tab: CasesTab | None = None
         if accounts.has_permission(self.actor, "case.create"):
             self.cases_tab = CasesTab(self.actor, self.bus)
