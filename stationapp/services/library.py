@@ -357,7 +357,7 @@ def withdraw_copy(actor: Staff, copy_id: int, *, status: str = "withdrawn") -> C
         copy = Copy.get_or_none(Copy.id == copy_id)
         if copy is None:
             raise NotFound(translate("Library", "This copy does not exist."))
-        if copy.status in ("on_loan", "in_box"):
+        if copy.status in ("on_loan", "in_box", "on_hold_shelf"):
             raise ValidationError(
                 translate("Library", "The copy is out ({status}); take it back first.").format(
                     status=copy_status_label(copy.status)
@@ -780,7 +780,9 @@ def cancel_hold(actor: Staff, hold_id: int) -> None:
                 following.ready_at = now()
                 following.save()
             else:
-                Copy.update(status="available").where(Copy.id == hold.copy_id).execute()
+                Copy.update(status="available").where(
+                    Copy.id == hold.copy_id, Copy.status == "on_hold_shelf"
+                ).execute()
         hold.state = "cancelled"
         hold.closed_at = now()
         hold.save()
