@@ -167,6 +167,112 @@
     </message>
 </context>
 <context>
+    <name>BoxTableModel</name>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>册数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>所在位置</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>At the station</source>
+        <translation>在站内</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} (%n day(s) overdue)</source>
+        <translation>
+            <numerusform>{date}（逾期 %n 天）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BoxesWidget</name>
+    <message>
+        <source>&amp;New box…</source>
+        <translation>新建书箱(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pack…</source>
+        <translation>装箱(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Scan books into the selected box</source>
+        <translation>把图书扫描装入选中的书箱</translation>
+    </message>
+    <message>
+        <source>&amp;Lend to a workplace…</source>
+        <translation>借给单位(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Return…</source>
+        <translation>归还(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Scan the books of a box that came back</source>
+        <translation>扫描归还书箱中的图书</translation>
+    </message>
+    <message>
+        <source>Print &amp;handover sheet…</source>
+        <translation>打印交接单(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Print re&amp;conciliation…</source>
+        <translation>打印清点结果(&amp;C)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n 个书箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lent out</source>
+        <translation>
+            <numerusform>%n 个已借出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 个已逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Box {name} lent to {workplace} until {date}.</source>
+        <translation>书箱{name}已借给{workplace}，应还日期{date}。</translation>
+    </message>
+    <message>
+        <source>Handover sheet</source>
+        <translation>交接单</translation>
+    </message>
+    <message>
+        <source>Print the handover sheet for the workplace to sign now?</source>
+        <translation>现在打印交接单供接收单位签字吗？</translation>
+    </message>
+    <message>
+        <source>This box has not come back from a loan yet.</source>
+        <translation>该书箱还没有归还记录。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocuments</name>
     <message>
         <source>Application record</source>
@@ -629,6 +735,169 @@
     </message>
 </context>
 <context>
+    <name>CatalogueWidget</name>
+    <message>
+        <source>Barcode labels</source>
+        <translation>条码标签</translation>
+    </message>
+    <message>
+        <source>Search: title, author, their pinyin or initials, or scan an ISBN (Ctrl+F)</source>
+        <translation>搜索：书名、作者、拼音或首字母，或扫描 ISBN（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;New title…</source>
+        <translation>新增书目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add a title to the catalogue (Ctrl+N)</source>
+        <translation>向馆藏目录添加书目（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a catalogue from an Excel workbook (.xlsx) or a CSV file</source>
+        <translation>从 Excel 工作簿（.xlsx）或 CSV 文件导入馆藏目录</translation>
+    </message>
+    <message>
+        <source>Circulation &amp;rules…</source>
+        <translation>借阅规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>馆藏地点</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Accession number</source>
+        <translation>登录号</translation>
+    </message>
+    <message>
+        <source>&amp;Edit title…</source>
+        <translation>编辑书目(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add copy…</source>
+        <translation>添加复本(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;copy…</source>
+        <translation>编辑复本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw copy…</source>
+        <translation>剔除复本(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Withdraw the copy, record it lost or damaged, or put it back on the shelf</source>
+        <translation>剔除复本、登记丢失或损坏，或重新上架</translation>
+    </message>
+    <message>
+        <source>&amp;Print labels…</source>
+        <translation>打印条码标签(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Barcode labels for the chosen copies, or all copies of the title</source>
+        <translation>为选中的复本打印条码标签，未选中时为该书目的全部复本</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>找到 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title(s)</source>
+        <translation>
+            <numerusform>共 %n 种书目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No title matches “{query}”.
+Press Enter or Ctrl+N to add it.</source>
+        <translation>没有与“{query}”相符的书目。
+按回车键或 Ctrl+N 添加。</translation>
+    </message>
+    <message>
+        <source>The catalogue is empty.
+Press Ctrl+N to add a title, or import a spreadsheet of the collection.</source>
+        <translation>馆藏目录还是空的。
+按 Ctrl+N 添加书目，或导入馆藏表格。</translation>
+    </message>
+    <message>
+        <source>Choose a title to see its copies.</source>
+        <translation>选择一种书目以查看其复本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reservation(s) waiting</source>
+        <translation>
+            <numerusform>%n 个预约在等候</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reservations</source>
+        <translation>无预约</translation>
+    </message>
+    <message>
+        <source>ISBN {isbn} is not in the catalogue; ask a librarian to add it.</source>
+        <translation>ISBN {isbn} 不在馆藏目录中，请图书管理员添加。</translation>
+    </message>
+    <message>
+        <source>Import catalogue</source>
+        <translation>导入馆藏目录</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>已取消导入，未导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n copies of {titles} title(s), {existing} of them already in the catalogue.</source>
+        <translation>
+            <numerusform>已导入 {titles} 种书目的 %n 册复本，其中 {existing} 种书目原已在馆藏目录中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n copies of {titles} title(s).</source>
+        <translation>
+            <numerusform>已导入 {titles} 种书目的 %n 册复本。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Print barcode labels for the %n new copies?</source>
+        <translation>
+            <numerusform>为新增的 %n 册复本打印条码标签吗？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -656,6 +925,219 @@
     </message>
 </context>
 <context>
+    <name>CirculationWidget</name>
+    <message>
+        <source>&amp;Scan:</source>
+        <translation>扫描(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Scan a card, a book, an ISBN or a box</source>
+        <translation>扫描借阅证、图书、ISBN 或书箱条码</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <source>Clear borrower (Esc)</source>
+        <translation>清除借阅人 (Esc)</translation>
+    </message>
+    <message>
+        <source>Books on loan (Up/Down to choose):</source>
+        <translation>在借图书（上下键选择）：</translation>
+    </message>
+    <message>
+        <source>Renew (Ctrl+R)</source>
+        <translation>续借 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Reservations:</source>
+        <translation>预约：</translation>
+    </message>
+    <message>
+        <source>Reserve a title… (Ctrl+H)</source>
+        <translation>预约图书… (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No card?&lt;/b&gt; Find the borrower by name (Ctrl+F):</source>
+        <translation>&lt;b&gt;没有卡？&lt;/b&gt;按姓名查找借阅人 (Ctrl+F)：</translation>
+    </message>
+    <message>
+        <source>Enter, Tab: act on the scanned code
+Esc: clear the borrower
+Ctrl+Z: undo the last loan or return
+Ctrl+R: renew the chosen loan
+Ctrl+H: reserve a title</source>
+        <translation>Enter、Tab：处理扫描的条码
+Esc：清除借阅人
+Ctrl+Z：撤销上一次借出或归还
+Ctrl+R：续借所选图书
+Ctrl+H：预约图书</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Scan the borrower&apos;s card, then the books. Scan a book alone to return it.</source>
+        <translation>先扫描借阅人的卡，再扫描图书。直接扫描图书即为归还。</translation>
+    </message>
+    <message>
+        <source>Scan the borrower&apos;s card first, then choose the copy.</source>
+        <translation>请先扫描借阅人的卡，再选择复本。</translation>
+    </message>
+    <message>
+        <source>Lent: {title}, due {date}.</source>
+        <translation>已借出：{title}，应还日期 {date}。</translation>
+    </message>
+    <message>
+        <source>Scan the borrower&apos;s card first.</source>
+        <translation>请先扫描借阅人的卡。</translation>
+    </message>
+    <message>
+        <source>{name} has no book on loan.</source>
+        <translation>{name}没有在借图书。</translation>
+    </message>
+    <message>
+        <source>Choose the loan to renew with Up/Down, then Ctrl+R.</source>
+        <translation>请用上下键选择要续借的图书，再按 Ctrl+R。</translation>
+    </message>
+    <message>
+        <source>Renewed: {title}, now due {date}.</source>
+        <translation>已续借：{title}，应还日期改为 {date}。</translation>
+    </message>
+    <message>
+        <source>Renewed: {title}</source>
+        <translation>已续借：{title}</translation>
+    </message>
+    <message>
+        <source>Now due {date}</source>
+        <translation>应还日期：{date}</translation>
+    </message>
+    <message>
+        <source>Scan the borrower&apos;s card first, then reserve a title.</source>
+        <translation>请先扫描借阅人的卡，再预约图书。</translation>
+    </message>
+    <message>
+        <source>Reserved: {title} for {name}.</source>
+        <translation>已为{name}预约：{title}。</translation>
+    </message>
+    <message>
+        <source>Reserved: {title}</source>
+        <translation>已预约：{title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} is number %n in the queue.</source>
+        <translation>
+            <numerusform>{name}排在预约队列第 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the reservation to cancel.</source>
+        <translation>请选择要取消的预约。</translation>
+    </message>
+    <message>
+        <source>Reservation cancelled.</source>
+        <translation>预约已取消。</translation>
+    </message>
+    <message>
+        <source>Undone: {title} was not lent.</source>
+        <translation>已撤销：{title}未借出。</translation>
+    </message>
+    <message>
+        <source>Undone: {title} is on loan again.</source>
+        <translation>已撤销：{title}恢复为借出状态。</translation>
+    </message>
+    <message>
+        <source>Add the title in the catalogue.</source>
+        <translation>请在书目中添加这本书。</translation>
+    </message>
+    <message>
+        <source>Opening the box…</source>
+        <translation>正在打开书箱…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Borrowing suspended: %n overdue book(s). Returns are welcome.</source>
+        <translation>
+            <numerusform>暂停借阅：有 %n 本图书逾期。可以办理归还。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book(s) on loan; scan the books to lend.</source>
+        <translation>
+            <numerusform>在借 %n 本；请扫描要借出的图书。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lent: {title}</source>
+        <translation>已借出：{title}</translation>
+    </message>
+    <message>
+        <source>To {name}, due back {date}</source>
+        <translation>借阅人：{name}，应还日期 {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late. No fine: thank the borrower.</source>
+        <translation>
+            <numerusform>逾期 %n 天。不收罚款，请向借阅人致谢。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On time.</source>
+        <translation>按时归还。</translation>
+    </message>
+    <message>
+        <source>Set aside for {name}, who reserved it.</source>
+        <translation>请预留给预约人：{name}。</translation>
+    </message>
+    <message>
+        <source>Returned: {title}</source>
+        <translation>已归还：{title}</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>无馆藏位置</translation>
+    </message>
+    <message>
+        <source>Up/Down to choose, Enter to lend, Esc to cancel.</source>
+        <translation>上下键选择，Enter 借出，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>No borrower: scan a card</source>
+        <translation>未选借阅人：请扫描借阅证</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>无电话</translation>
+    </message>
+    <message>
+        <source>{loans} of {limit} books on loan</source>
+        <translation>在借 {loans} 本，最多 {limit} 本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Borrowing suspended: %n overdue book(s) must come back first.</source>
+        <translation>
+            <numerusform>暂停借阅：须先归还 %n 本逾期图书。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title}: ready, on the hold shelf</source>
+        <translation>{title}：已到书，在预约架上</translation>
+    </message>
+    <message>
+        <source>{title}: waiting since {date}</source>
+        <translation>{title}：自 {date} 起等待</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsTable</name>
     <message>
         <source>Category</source>
@@ -676,6 +1158,93 @@
     <message>
         <source>Remove claim</source>
         <translation>删除请求事项</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Edit copy</source>
+        <translation>编辑复本</translation>
+    </message>
+    <message>
+        <source>Add copy</source>
+        <translation>添加复本</translation>
+    </message>
+    <message>
+        <source>Scan the label stuck in the book</source>
+        <translation>扫描贴在书上的条码</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>条码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ession number</source>
+        <translation>登录号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>馆藏地点(&amp;L)</translation>
+    </message>
+    <message>
+        <source>e.g. 39.80</source>
+        <translation>例如 39.80</translation>
+    </message>
+    <message>
+        <source>P&amp;rice</source>
+        <translation>价格(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>CopyStatusDialog</name>
+    <message>
+        <source>Withdraw copy</source>
+        <translation>剔除复本</translation>
+    </message>
+    <message>
+        <source>Copy {barcode}, now: {status}.</source>
+        <translation>复本 {barcode}，当前状态：{status}。</translation>
+    </message>
+    <message>
+        <source>Withdrawn from the collection</source>
+        <translation>剔除（不再入藏）</translation>
+    </message>
+    <message>
+        <source>Back on the shelf</source>
+        <translation>重新上架</translation>
+    </message>
+    <message>
+        <source>&amp;New status</source>
+        <translation>新状态(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s loan history is kept whatever its status.</source>
+        <translation>无论状态如何，该复本的借阅记录都会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentLoansTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>续借次数</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} (%n day(s) overdue)</source>
+        <translation>
+            <numerusform>{date}（逾期 %n 天）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -888,388 +1457,925 @@
     </message>
 </context>
 <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>The file was not imported</source>
+        <translation>文件未导入</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} problems are listed.</source>
+        <translation>共 {count} 个问题，下面列出前 {shown} 个。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation>复制问题清单</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版社</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>出版年</translation>
+    </message>
+    <message>
+        <source>Class number</source>
+        <translation>分类号</translation>
+    </message>
+    <message>
+        <source>Kind of item</source>
+        <translation>文献类型</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>册数</translation>
+    </message>
+    <message>
+        <source>Accession number</source>
+        <translation>登录号</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>馆藏地点</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Barcode labels</source>
+        <translation>条码标签</translation>
+    </message>
+    <message>
+        <source>Labels are numbered across, then down: 1-3 is the top row of the sheet.</source>
+        <translation>标签先横后竖编号：1-3 为整张标签纸的第一行。</translation>
+    </message>
+    <message>
+        <source>Start at &amp;label</source>
+        <translation>从第几个标签开始(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview and print…</source>
+        <translation>预览并打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) on {sheets} A4 sheet(s) of 3 x 8 labels (70 x 37 mm)</source>
+        <translation>
+            <numerusform>%n 个标签，需 {sheets} 张 A4 标签纸（每张 3 × 8 个，70 × 37 毫米）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save labels as PDF</source>
+        <translation>将标签另存为 PDF</translation>
+    </message>
+    <message>
+        <source>labels.pdf</source>
+        <translation>条码标签.pdf</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>LendBoxDialog</name>
+    <message>
+        <source>Lend box {name} to a workplace</source>
+        <translation>将书箱{name}借给单位</translation>
+    </message>
+    <message>
+        <source>&amp;Workplace</source>
+        <translation>接收单位(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Handed over &amp;on</source>
+        <translation>交付日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Due back on</source>
+        <translation>应还日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Lend</source>
+        <translation>借出(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Library</name>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>图书</translation>
     </message>
     <message>
         <source>Magazine</source>
-        <translation type="unfinished"></translation>
+        <translation>期刊</translation>
     </message>
     <message>
         <source>Reference work</source>
-        <translation type="unfinished"></translation>
+        <translation>工具书</translation>
     </message>
     <message>
         <source>Audiovisual</source>
-        <translation type="unfinished"></translation>
+        <translation>音像资料</translation>
     </message>
     <message>
         <source>On the shelf</source>
-        <translation type="unfinished"></translation>
+        <translation>在架</translation>
     </message>
     <message>
         <source>On loan</source>
-        <translation type="unfinished"></translation>
+        <translation>借出</translation>
     </message>
     <message>
         <source>In a box</source>
-        <translation type="unfinished"></translation>
+        <translation>在书箱中</translation>
     </message>
     <message>
         <source>Set aside for a hold</source>
-        <translation type="unfinished"></translation>
+        <translation>已为预约预留</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>遗失</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished">已撤回</translation>
+        <translation>已剔除</translation>
     </message>
     <message>
         <source>Union member</source>
-        <translation type="unfinished">工会会员</translation>
+        <translation>工会会员</translation>
     </message>
     <message>
         <source>Other worker</source>
-        <translation type="unfinished"></translation>
+        <translation>其他职工</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人</translation>
     </message>
     <message>
         <source>This is not a valid ISBN (10 or 13 digits with a correct check digit).</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是有效的 ISBN（应为 10 位或 13 位，且校验位正确）。</translation>
     </message>
     <message>
         <source>The year must be between 1400 and next year.</source>
-        <translation type="unfinished"></translation>
+        <translation>出版年应在 1400 年至明年之间。</translation>
     </message>
     <message>
         <source>Choose the kind of item.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择文献类型。</translation>
     </message>
     <message>
         <source>This title is no longer in the catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>书目中已没有这一种书。</translation>
     </message>
     <message>
         <source>Scan or type the copy&apos;s barcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描或输入该册的条码。</translation>
     </message>
     <message>
         <source>A barcode has at most 40 letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>条码最多 40 个字母和数字。</translation>
     </message>
     <message>
         <source>The price must be a sum like 39.80.</source>
-        <translation type="unfinished"></translation>
+        <translation>价格应为金额，例如 39.80。</translation>
     </message>
     <message>
         <source>The barcode {code} is already in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>条码 {code} 已被使用。</translation>
     </message>
     <message>
         <source>This copy does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该册不存在。</translation>
     </message>
     <message>
         <source>Choose a status.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择状态。</translation>
     </message>
     <message>
         <source>The copy is out ({status}); take it back first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该册不在馆（{status}），请先收回。</translation>
     </message>
     <message>
         <source>Choose a borrower category.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择借阅人类别。</translation>
     </message>
     <message>
         <source>Loan days must be 1 to 365.</source>
-        <translation type="unfinished"></translation>
+        <translation>借期应为 1 至 365 天。</translation>
     </message>
     <message>
         <source>The maximum loans must be 0 to 200.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多可借册数应为 0 至 200。</translation>
     </message>
     <message>
         <source>Renewals must be 0 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>续借次数应为 0 至 10。</translation>
     </message>
     <message>
         <source>This borrower is no longer on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中已没有这位借阅人。</translation>
     </message>
     <message>
         <source>This copy is set aside for someone who reserved it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该册已为预约的读者预留。</translation>
     </message>
     <message>
         <source>This copy cannot be lent: it is {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>该册不能借出：状态为“{status}”。</translation>
     </message>
     <message>
         <source>Reference only: this item stays in the reading room.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限阅览：此书不外借。</translation>
     </message>
     <message numerus="yes">
         <source>{name} has %n overdue book(s): borrowing is suspended until they are back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{name}有 %n 册书逾期未还，归还前暂停借阅。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{name} already has %n book(s), the most allowed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{name}已借 %n 册，已达借阅上限。</numerusform>
         </translation>
     </message>
     <message>
         <source>This copy is not on loan.</source>
-        <translation type="unfinished"></translation>
+        <translation>该册未借出。</translation>
     </message>
     <message>
         <source>There is nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可以撤销的操作。</translation>
     </message>
     <message>
         <source>Too late to undo; return the book instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过撤销时限，请按归还处理。</translation>
     </message>
     <message>
         <source>Too late to undo; lend it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过撤销时限，请重新借出。</translation>
     </message>
     <message>
         <source>The copy has been lent again since.</source>
-        <translation type="unfinished"></translation>
+        <translation>该册此后已再次借出。</translation>
     </message>
     <message>
         <source>This loan is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>这笔借阅已不在借。</translation>
     </message>
     <message>
         <source>Cannot renew: someone has reserved this title.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能续借：已有读者预约此书。</translation>
+    </message>
+    <message>
+        <source>Cannot renew an overdue book: it has to come back first.</source>
+        <translation>逾期图书不能续借，请先归还。</translation>
     </message>
     <message numerus="yes">
         <source>Cannot renew: the %n renewal(s) allowed are used.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>不能续借：允许的 %n 次续借已用完。</numerusform>
         </translation>
     </message>
     <message>
         <source>This person has already reserved this title.</source>
-        <translation type="unfinished"></translation>
+        <translation>此人已预约这本书。</translation>
     </message>
     <message>
         <source>This person has this title on loan.</source>
-        <translation type="unfinished"></translation>
+        <translation>此人正借着这本书。</translation>
     </message>
     <message>
         <source>This reservation is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条预约已不在有效状态。</translation>
     </message>
     <message>
         <source>Nothing was scanned.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有扫描到内容。</translation>
     </message>
     <message>
         <source>Box {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>书箱 {name}</translation>
     </message>
     <message numerus="yes">
         <source>Borrower: {name}, %n book(s) on loan</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>借阅人：{name}，在借 %n 册</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; borrowing suspended: %n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；暂停借阅：%n 册逾期</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown code {code}: not a book, box, ISBN or card.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的条码 {code}：不是图书、书箱、ISBN 或借阅证。</translation>
     </message>
     <message numerus="yes">
         <source>Returned: {title}, %n day(s) late.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已归还：{title}，逾期 %n 天。</numerusform>
         </translation>
     </message>
     <message>
         <source>Returned on time: {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>按期归还：{title}。</translation>
     </message>
     <message>
         <source> Set it aside for {name}, who reserved it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为预约的{name}预留此书。</translation>
     </message>
     <message>
         <source>Scan the borrower&apos;s card first, then the book.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描借阅人的卡，再扫描图书。</translation>
     </message>
     <message>
         <source>Lent: {title}, due {due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已借出：{title}，应还日期 {due}。</translation>
     </message>
     <message>
         <source>No copy of this ISBN is on the shelf.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 ISBN 的图书目前没有在架的。</translation>
     </message>
     <message>
         <source>ISBN {isbn} is not in the catalogue: add it?</source>
-        <translation type="unfinished"></translation>
+        <translation>书目中没有 ISBN {isbn}：要添加吗？</translation>
     </message>
     <message numerus="yes">
         <source>%n copies on the shelf: choose one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>在架 %n 册：请选择一册。</numerusform>
         </translation>
     </message>
     <message>
         <source>At the station</source>
-        <translation type="unfinished"></translation>
+        <translation>在站内</translation>
     </message>
     <message>
         <source>Lent out</source>
-        <translation type="unfinished"></translation>
+        <translation>已借出</translation>
     </message>
     <message>
         <source>Scan or type the box&apos;s barcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描或输入书箱条码。</translation>
     </message>
     <message>
         <source>This box does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该书箱不存在。</translation>
     </message>
     <message>
         <source>Box {name} is lent out; it can be changed once it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>书箱{name}已借出，归还后才能调整。</translation>
     </message>
     <message>
         <source>Scan the books to put in the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描要装入书箱的图书。</translation>
     </message>
     <message>
         <source>{code}: no copy has this barcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}：没有使用此条码的图书。</translation>
     </message>
     <message>
         <source>{code} ({title}) is already in box {box}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}（{title}）已在书箱{box}中。</translation>
     </message>
     <message>
         <source>{code} ({title}) cannot be packed: it is {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}（{title}）不能装箱：当前状态为{status}。</translation>
     </message>
     <message>
         <source>Scan the books to take out of the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描要从书箱取出的图书。</translation>
     </message>
     <message>
         <source>{code} is not in box {box}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}不在书箱{box}中。</translation>
     </message>
     <message>
         <source>Choose the workplace the box goes to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择接收书箱的单位。</translation>
     </message>
     <message>
         <source>The phone number is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>电话号码过长。</translation>
     </message>
     <message>
         <source>Enter the day the box is handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写交付日期。</translation>
     </message>
     <message>
         <source>Enter the day the box is due back.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写应还日期。</translation>
     </message>
     <message>
         <source>The box must be due back after it is handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>应还日期必须晚于交付日期。</translation>
     </message>
     <message>
         <source>A box can be lent for at most a year.</source>
-        <translation type="unfinished"></translation>
+        <translation>书箱最长借出一年。</translation>
     </message>
     <message>
         <source>Box {name} is already lent out.</source>
-        <translation type="unfinished"></translation>
+        <translation>书箱{name}已借出。</translation>
     </message>
     <message>
         <source>This workplace is not on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>该单位不在档案中。</translation>
     </message>
     <message>
         <source>Box {name} is empty: pack books into it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>书箱{name}是空的：请先装入图书。</translation>
     </message>
     <message>
         <source>This box loan does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该书箱借出记录不存在。</translation>
     </message>
     <message>
         <source>This box has already been returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>该书箱已归还。</translation>
     </message>
     <message>
         <source>This stocktake does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该盘点不存在。</translation>
     </message>
     <message>
         <source>A stocktake of this part of the collection is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>这部分馆藏已有一次盘点正在进行。</translation>
     </message>
     <message>
         <source>No copy is on the shelf here: nothing to stocktake.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处没有在架图书，无需盘点。</translation>
     </message>
     <message>
         <source>This stocktake is finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>该盘点已结束。</translation>
     </message>
     <message>
         <source>Unknown code {code}: no copy has this barcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知条码{code}：没有使用此条码的图书。</translation>
     </message>
     <message>
         <source>Already scanned: {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫描过：{title}。</translation>
     </message>
     <message>
         <source>Misplaced: {title} belongs in {location}.</source>
-        <translation type="unfinished"></translation>
+        <translation>错架：{title}应在{location}。</translation>
     </message>
     <message>
         <source>no location</source>
-        <translation type="unfinished"></translation>
+        <translation>未定位置</translation>
     </message>
     <message>
         <source>Seen: {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已清点：{title}。</translation>
     </message>
     <message>
         <source>Not expected on the shelf ({status}): {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划外（{status}）：{title}。</translation>
     </message>
     <message>
         <source>This stocktake is already finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>该盘点已经结束。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryBoxes</name>
+    <message>
+        <source>{month}/{day}/{year}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Box:</source>
+        <translation>书箱：</translation>
+    </message>
+    <message>
+        <source>Workplace:</source>
+        <translation>接收单位：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Handed over on:</source>
+        <translation>交付日期：</translation>
+    </message>
+    <message>
+        <source>Due back on:</source>
+        <translation>应还日期：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Mobile book house handover sheet</source>
+        <translation>流动书屋图书交接单</translation>
+    </message>
+    <message>
+        <source>Books:</source>
+        <translation>图书数量：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book(s)</source>
+        <translation>
+            <numerusform>%n 册</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>The receiving workplace looks after the books, lends them to its staff and returns them all by the due date.</source>
+        <translation>接收单位负责妥善保管图书、在本单位职工中借阅流通，并于应还日期前全部归还。</translation>
+    </message>
+    <message>
+        <source>Handed over by (signature):</source>
+        <translation>交付人（签字）：</translation>
+    </message>
+    <message>
+        <source>Received by (signature):</source>
+        <translation>接收人（签字）：</translation>
+    </message>
+    <message>
+        <source>(not a book of this station)</source>
+        <translation>（非本站图书）</translation>
+    </message>
+    <message>
+        <source>Mobile book house reconciliation</source>
+        <translation>流动书屋清点结果</translation>
+    </message>
+    <message>
+        <source>Returned on:</source>
+        <translation>归还日期：</translation>
+    </message>
+    <message>
+        <source>Handed over: {handed}; back in the box: {returned}; missing: {missing}; damaged: {damaged}; extra: {extra}.</source>
+        <translation>交付：{handed}册；归箱：{returned}册；缺失：{missing}册；损坏：{damaged}册；多出：{extra}件。</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>馆藏位置</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>Extra</source>
+        <translation>多出</translation>
+    </message>
+    <message>
+        <source>Returned by (signature):</source>
+        <translation>交还人（签字）：</translation>
+    </message>
+    <message>
+        <source>Checked by (signature):</source>
+        <translation>清点人（签字）：</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryImport</name>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text. Save it again as CSV (UTF-8).</source>
+        <translation>该文件既不是 UTF-8 也不是 GB18030 编码的文本，请重新另存为 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as an Excel workbook (.xlsx): {reason}</source>
+        <translation>无法作为 Excel 工作簿（.xlsx）读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Only Excel workbooks (.xlsx) and CSV files can be imported; save the file in one of these formats.</source>
+        <translation>只能导入 Excel 工作簿（.xlsx）和 CSV 文件，请将文件另存为其中一种格式。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>无法读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is not a valid CSV file: {reason}</source>
+        <translation>该文件不是有效的 CSV 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Each row needs the barcode of its copy (several separated by ; or ，): a copy without a barcode cannot be lent.</source>
+        <translation>每一行都要填写复本的条码（多个条码用 ; 或 ，分隔）：没有条码的复本无法外借。</translation>
+    </message>
+    <message>
+        <source>“{code}” has a space in it; separate several barcodes with ; or ，.</source>
+        <translation>“{code}”中有空格；多个条码请用 ; 或 ，分隔。</translation>
+    </message>
+    <message>
+        <source>The number of copies must be a number.</source>
+        <translation>册数必须是数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The row says {count} copies but gives %n barcode(s).</source>
+        <translation>
+            <numerusform>该行册数为 {count}，但只填了 %n 个条码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give one accession number per barcode, in the same order, or none.</source>
+        <translation>请按条码的顺序为每个条码填写一个登录号，或者都不填。</translation>
+    </message>
+    <message>
+        <source>The file has more than {count} rows; split it.</source>
+        <translation>文件超过 {count} 行，请拆分后再导入。</translation>
+    </message>
+    <message>
+        <source>The file has no column for the titles.</source>
+        <translation>文件中没有书名列。</translation>
+    </message>
+    <message>
+        <source>No header row with a 书名 (title) column was found in the first rows.</source>
+        <translation>前几行中没有找到含“书名”列的表头行。</translation>
+    </message>
+    <message>
+        <source>The file has no column for the barcodes.</source>
+        <translation>文件中没有条码列。</translation>
+    </message>
+    <message>
+        <source>The header row has no 条码 (barcode) column: every copy needs its barcode.</source>
+        <translation>表头行中没有“条码”列：每册复本都需要条码。</translation>
+    </message>
+    <message>
+        <source>The file has no rows to import.</source>
+        <translation>文件中没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is given twice in this row.</source>
+        <translation>条码 {code} 在本行中出现了两次。</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is also on row {row}.</source>
+        <translation>条码 {code} 与第 {row} 行重复。</translation>
+    </message>
+    <message>
+        <source>Another desk added a copy with one of these barcodes meanwhile; nothing was imported. Import the file again to see which.</source>
+        <translation>在此期间另一台电脑添加了使用其中某个条码的复本，未导入任何内容。请重新导入该文件以查看是哪个条码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) have problems. Correct the file and import it again.</source>
+        <translation>
+            <numerusform>未导入任何内容：有 %n 行存在问题。请修改文件后重新导入。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStatisticsWidget</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Loans per month</source>
+        <translation>每月借阅量</translation>
+    </message>
+    <message>
+        <source>Most borrowed titles</source>
+        <translation>借阅最多的图书</translation>
+    </message>
+    <message>
+        <source>Readers per workplace</source>
+        <translation>各单位读者数</translation>
+    </message>
+    <message>
+        <source>Box loans per site</source>
+        <translation>各点流动书屋借出次数</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 12 months: %n active reader(s)</source>
+        <translation>
+            <numerusform>近 12 个月：活跃读者 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>暂无数据。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStocktake</name>
+    <message>
+        <source>{month}/{day}/{year} {time}</source>
+        <translation>{year}年{month}月{day}日 {time}</translation>
+    </message>
+    <message>
+        <source>the whole collection</source>
+        <translation>全部馆藏</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>馆藏位置</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stocktake result</source>
+        <translation>盘点结果</translation>
+    </message>
+    <message>
+        <source>Stocktake of {where}, started {start}.</source>
+        <translation>盘点范围：{where}，开始于{start}。</translation>
+    </message>
+    <message>
+        <source>Finished {end}.</source>
+        <translation>结束于{end}。</translation>
+    </message>
+    <message>
+        <source>Expected on the shelf: {expected}; seen: {seen}; missing: {missing}; unexpected: {unexpected}; misplaced: {misplaced}.</source>
+        <translation>应在架：{expected}册；已清点：{seen}册；缺失：{missing}册；计划外：{unexpected}册；错架：{misplaced}册。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Misplaced</source>
+        <translation>错架</translation>
+    </message>
+    <message>
+        <source>Unexpected</source>
+        <translation>计划外</translation>
+    </message>
+    <message>
+        <source>Lent or returned during the stocktake</source>
+        <translation>盘点期间借出或归还</translation>
+    </message>
+    <message>
+        <source>Checked by (signature):</source>
+        <translation>盘点人（签字）：</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <source>Lend and &amp;return</source>
+        <translation>借还(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;talogue</source>
+        <translation>书目(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Overdue and &amp;due</source>
+        <translation>逾期与到期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mobile &amp;book house</source>
+        <translation>流动书屋(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Stocktake</source>
+        <translation>盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stat&amp;istics</source>
+        <translation>统计(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Only librarians handle the boxes.</source>
+        <translation>只有图书管理员可以处理书箱。</translation>
+    </message>
+</context>
+<context>
+    <name>LoanRowTableModel</name>
+    <message>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +2427,10 @@
     <message>
         <source>&amp;People</source>
         <translation>职工档案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Books</source>
+        <translation>职工书屋(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Mediation</source>
@@ -1447,6 +2557,58 @@
     <message>
         <source>Archived</source>
         <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Do not accept…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <source>Respondent declines…</source>
+        <translation>被申请人拒绝调解…</translation>
+    </message>
+    <message>
+        <source>Start mediation</source>
+        <translation>开始调解</translation>
+    </message>
+    <message>
+        <source>Draft an agreement</source>
+        <translation>起草调解协议</translation>
+    </message>
+    <message>
+        <source>Mediation failed…</source>
+        <translation>调解不成…</translation>
+    </message>
+    <message>
+        <source>Refer to arbitration</source>
+        <translation>移送仲裁</translation>
+    </message>
+    <message>
+        <source>Performance begins</source>
+        <translation>开始履行</translation>
+    </message>
+    <message>
+        <source>Performed in full</source>
+        <translation>已全部履行</translation>
+    </message>
+    <message>
+        <source>Not performed…</source>
+        <translation>未履行…</translation>
+    </message>
+    <message>
+        <source>Withdrawn…</source>
+        <translation>撤回申请…</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
     </message>
     <message>
         <source>Unpaid wages</source>
@@ -1749,6 +2911,37 @@
     <message>
         <source>This database was written by a newer version of stationapp (schema {found}; this program knows up to {known}). Please install the newer version. The database was left untouched.</source>
         <translation>此数据库由更新版本的 stationapp 写入（数据库结构版本 {found}；本程序最高支持版本 {known}）。请安装新版本。程序未对数据库做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>NewBoxDialog</name>
+    <message>
+        <source>New box</source>
+        <translation>新建书箱</translation>
+    </message>
+    <message>
+        <source>Scan the label on the box</source>
+        <translation>扫描书箱上的条码标签</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>条码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>For example: Box 1, history and biography</source>
+        <translation>例如：一号书箱（历史传记）</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +3264,251 @@
     </message>
 </context>
 <context>
+    <name>OverdueLists</name>
+    <message>
+        <source>{month}/{day}/{year}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Call list: books due soon</source>
+        <translation>到期提醒电话清单</translation>
+    </message>
+    <message>
+        <source>Call list: overdue books</source>
+        <translation>催还电话清单</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Books (barcode, due date)</source>
+        <translation>图书（条码，应还日期）</translation>
+    </message>
+    <message>
+        <source>Call notes</source>
+        <translation>电话记录</translation>
+    </message>
+    <message>
+        <source>{title} ({barcode}, due {date})</source>
+        <translation>{title}（{barcode}，应还日期 {date}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n borrower(s)</source>
+        <translation>
+            <numerusform>共 %n 位借阅人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n book(s)</source>
+        <translation>
+            <numerusform>，%n 本图书</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{station}, {date}</source>
+        <translation>{station}&#x3000;{date}</translation>
+    </message>
+    <message>
+        <source>No one to call.</source>
+        <translation>无需电话催还。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>Reminder to return books</source>
+        <translation>催还通知书</translation>
+    </message>
+    <message>
+        <source>Dear {name},</source>
+        <translation>{name}同志：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Our records show that the %n book(s) below, borrowed from the workers&apos; library of {station}, are past their due date:</source>
+        <translation>
+            <numerusform>您好！据记录，您在{station}职工书屋借阅的以下 %n 本图书已超过应还日期：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no fines. Borrowing is suspended until the books are back; please return them to the station soon. If a book is lost or damaged, please tell us.</source>
+        <translation>逾期不收罚款，但在图书归还之前暂停借阅。请尽快将图书送还服务站；如图书遗失或损坏，请与我们联系。</translation>
+    </message>
+    <message>
+        <source>Contact: {contact}</source>
+        <translation>联系方式：{contact}</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueWidget</name>
+    <message>
+        <source>Due &amp;within</source>
+        <translation>到期范围(&amp;W)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <source>Print &amp;call list… (Ctrl+P)</source>
+        <translation>打印催还电话清单(&amp;C)… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print reminder &amp;letters…</source>
+        <translation>打印催还通知书(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>One letter per borrower with overdue books, each on its own page</source>
+        <translation>每位有逾期图书的借阅人一封，每封单独一页</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Call list…</source>
+        <translation>催还电话清单…</translation>
+    </message>
+    <message>
+        <source>Reminder letters…</source>
+        <translation>催还通知书…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Overdue (%n)</source>
+        <translation>
+            <numerusform>逾期(&amp;O)（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Due soon (%n)</source>
+        <translation>
+            <numerusform>即将到期(&amp;D)（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n borrower(s)</source>
+        <translation>
+            <numerusform>共 %n 位借阅人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n book(s)</source>
+        <translation>
+            <numerusform>，%n 本图书</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>催还电话清单</translation>
+    </message>
+    <message>
+        <source>No book is overdue: there is no letter to print.</source>
+        <translation>没有逾期图书，无需打印催还通知书。</translation>
+    </message>
+    <message>
+        <source>Reminder letters</source>
+        <translation>催还通知书</translation>
+    </message>
+    <message>
+        <source>reminder-letters-{date}.pdf</source>
+        <translation>催还通知书-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>call-list-{date}.pdf</source>
+        <translation>催还电话清单-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <source>Pack box {name}</source>
+        <translation>书箱{name}装箱</translation>
+    </message>
+    <message>
+        <source>Scan each book to put it in the box; Enter after each code.</source>
+        <translation>逐本扫描装入书箱的图书，每个条码后按回车。</translation>
+    </message>
+    <message>
+        <source>Scan a book&apos;s barcode</source>
+        <translation>扫描图书条码</translation>
+    </message>
+    <message>
+        <source>&amp;Take out the selected book</source>
+        <translation>取出选中的图书(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book(s) in the box</source>
+        <translation>
+            <numerusform>箱内 %n 册</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Packed: {title}</source>
+        <translation>已装箱：{title}</translation>
+    </message>
+    <message>
+        <source>Already in this box.</source>
+        <translation>已在本书箱中。</translation>
+    </message>
+    <message>
+        <source>Select the book to take out.</source>
+        <translation>请选择要取出的图书。</translation>
+    </message>
+    <message>
+        <source>Back on the shelf: {code}</source>
+        <translation>已放回书架：{code}</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>Choose a document type.</source>
@@ -2389,7 +3827,7 @@ Press Ctrl+N to add the first person.</source>
     </message>
     <message>
         <source>Loans and reservations</source>
-        <translation type="unfinished"></translation>
+        <translation>借阅与预约</translation>
     </message>
     <message>
         <source>Record history</source>
@@ -2421,27 +3859,27 @@ Press Ctrl+N to add the first person.</source>
     </message>
     <message>
         <source>ready to collect</source>
-        <translation type="unfinished"></translation>
+        <translation>可取书</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>Reserved: {title} ({state})</source>
-        <translation type="unfinished"></translation>
+        <translation>预约：{title}（{state}）</translation>
     </message>
     <message>
         <source>On loan: {title}, due {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>在借：{title}，应还日期 {due}</translation>
     </message>
     <message>
         <source>Returned {date}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 已还：{title}</translation>
     </message>
     <message>
         <source>No loans.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无借阅。</translation>
     </message>
     <message>
         <source>registered</source>
@@ -2615,6 +4053,126 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>ReserveTitleDialog</name>
+    <message>
+        <source>Reserve a title</source>
+        <translation>预约图书</translation>
+    </message>
+    <message>
+        <source>Reserve for {name}</source>
+        <translation>为{name}预约</translation>
+    </message>
+    <message>
+        <source>Title, author, pinyin initials or ISBN</source>
+        <translation>书名、作者、拼音首字母或 ISBN</translation>
+    </message>
+    <message>
+        <source>&amp;Reserve</source>
+        <translation>预约(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No title found for “{text}”.</source>
+        <translation>没有找到“{text}”相关的图书。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnBoxDialog</name>
+    <message>
+        <source>Return box {name}</source>
+        <translation>归还书箱{name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Box {name}, lent to {workplace}: %n book(s) handed over.</source>
+        <translation>
+            <numerusform>书箱{name}，借给{workplace}：交付 %n 册。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan each book that came back, Enter after each</source>
+        <translation>逐本扫描归还的图书，每个条码后按回车</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected scan</source>
+        <translation>删除选中的扫描记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;damaged</source>
+        <translation>标记损坏(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tick or untick damaged on the selected scan</source>
+        <translation>为选中的扫描记录勾选或取消“损坏”</translation>
+    </message>
+    <message>
+        <source>&amp;Finish and reconcile</source>
+        <translation>完成并清点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print reconciliation…</source>
+        <translation>打印清点结果(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{code} is already scanned.</source>
+        <translation>{code}已扫描过。</translation>
+    </message>
+    <message>
+        <source>In this box</source>
+        <translation>属于本书箱</translation>
+    </message>
+    <message>
+        <source>That is the box&apos;s own label; scan the books.</source>
+        <translation>这是书箱本身的标签，请扫描图书。</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>未知条码</translation>
+    </message>
+    <message>
+        <source>Not in this box</source>
+        <translation>不属于本书箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned {back} of {total} books of this box; %n other code(s).</source>
+        <translation>
+            <numerusform>本书箱 {total} 册中已扫描 {back} 册；其他条码 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finish the return</source>
+        <translation>完成归还</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book(s) of this box were not scanned and will be recorded as lost. Finish anyway?</source>
+        <translation>
+            <numerusform>本书箱有 %n 册图书未扫描，将登记为丢失。仍要完成吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Box returned: {returned} back in the box, {missing} missing, {damaged} damaged, {extra} extra.</source>
+        <translation>书箱已归还：归箱 {returned} 册，缺失 {missing} 册，损坏 {damaged} 册，多出 {extra} 件。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Front desk</source>
@@ -2639,6 +4197,69 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Circulation rules</source>
+        <translation>借阅规则</translation>
+    </message>
+    <message>
+        <source>The most specific rule applies: borrowers and kind of item, then borrowers, then kind of item, then everyone. With no rule at all: {days} days, {loans} books, {renewals} renewal.</source>
+        <translation>按最具体的规则执行：先看读者类别加文献类型，其次读者类别，再次文献类型，最后适用所有人的规则。没有任何规则时：借期 {days} 天，最多 {loans} 册，可续借 {renewals} 次。</translation>
+    </message>
+    <message>
+        <source>Borrowers</source>
+        <translation>读者类别</translation>
+    </message>
+    <message>
+        <source>Kind of item</source>
+        <translation>文献类型</translation>
+    </message>
+    <message>
+        <source>Loan days</source>
+        <translation>借期（天）</translation>
+    </message>
+    <message>
+        <source>Most loans</source>
+        <translation>最多可借（册）</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>续借次数</translation>
+    </message>
+    <message>
+        <source>Reference only</source>
+        <translation>仅限阅览</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Row {row}: there is already a rule for these borrowers and this kind of item (row {other}); change that one.</source>
+        <translation>第 {row} 行：该读者类别和文献类型已有规则（第 {other} 行），请修改那一行。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Row {row} saved.</source>
+        <translation>第 {row} 行已保存。</translation>
     </message>
 </context>
 <context>
@@ -2797,6 +4418,219 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Contact</source>
         <translation>联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeWidget</name>
+    <message>
+        <source>Location:</source>
+        <translation>馆藏位置：</translation>
+    </message>
+    <message>
+        <source>&amp;Start stocktake</source>
+        <translation>开始盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Freeze the list of books expected on the shelf here, then scan them</source>
+        <translation>固定此处应在架的图书清单，然后逐本扫描</translation>
+    </message>
+    <message>
+        <source>Open stocktake:</source>
+        <translation>进行中的盘点：</translation>
+    </message>
+    <message>
+        <source>S&amp;helf being scanned:</source>
+        <translation>正在扫描的书架(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Optional: books found here that belong elsewhere are listed as misplaced</source>
+        <translation>可选：在此发现的、应在别处的图书列为错架</translation>
+    </message>
+    <message>
+        <source>Scan each book on the shelf</source>
+        <translation>逐本扫描架上的图书</translation>
+    </message>
+    <message>
+        <source>Show the &amp;result</source>
+        <translation>查看结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish stocktake…</source>
+        <translation>结束盘点(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print result…</source>
+        <translation>打印结果(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Unexpected</source>
+        <translation>计划外</translation>
+    </message>
+    <message>
+        <source>Misplaced</source>
+        <translation>错架</translation>
+    </message>
+    <message>
+        <source>Lent or returned meanwhile</source>
+        <translation>期间借出或归还</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>全部位置</translation>
+    </message>
+    <message>
+        <source>{where}, started {start}</source>
+        <translation>{where}，开始于{start}</translation>
+    </message>
+    <message>
+        <source>No stocktake is open: choose a location and start one.</source>
+        <translation>没有进行中的盘点：请选择位置后开始盘点。</translation>
+    </message>
+    <message>
+        <source>{where}: expected {expected}, seen {seen}, still to find {left}; unexpected {unexpected}, misplaced {misplaced}.</source>
+        <translation>{where}：应在架 {expected} 册，已清点 {seen} 册，待找 {left} 册；计划外 {unexpected} 册，错架 {misplaced} 册。</translation>
+    </message>
+    <message>
+        <source>(finished)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <source>Stocktake of {where} started: scan every book on the shelf.</source>
+        <translation>{where}盘点已开始：请逐本扫描架上图书。</translation>
+    </message>
+    <message>
+        <source>Finish stocktake</source>
+        <translation>结束盘点</translation>
+    </message>
+    <message>
+        <source>Finish this stocktake? No book changes status: decide about the missing ones in the catalogue.</source>
+        <translation>结束本次盘点吗？图书状态不会自动改变：缺失的图书请在编目中逐一处理。</translation>
+    </message>
+    <message>
+        <source>Stocktake finished.</source>
+        <translation>盘点已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>TitleDialog</name>
+    <message>
+        <source>Edit title</source>
+        <translation>编辑书目</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>新增书目</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>书名(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>作者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Scan or type; ISBN-10 or ISBN-13; may be empty</source>
+        <translation>扫描或输入 10 位或 13 位 ISBN；可以不填</translation>
+    </message>
+    <message>
+        <source>&amp;ISBN</source>
+        <translation>ISBN(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher</source>
+        <translation>出版社(&amp;P)</translation>
+    </message>
+    <message>
+        <source>e.g. 2015</source>
+        <translation>例如 2015</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>出版年(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>e.g. I247.5</source>
+        <translation>例如 I247.5</translation>
+    </message>
+    <message>
+        <source>&amp;Class number</source>
+        <translation>分类号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of item</source>
+        <translation>文献类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>First copy (leave the barcode empty to add none)</source>
+        <translation>第一册复本（条码留空则不添加复本）</translation>
+    </message>
+    <message>
+        <source>Scan the label stuck in the book</source>
+        <translation>扫描贴在书上的条码</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>条码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ession number</source>
+        <translation>登录号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>馆藏地点(&amp;L)</translation>
+    </message>
+    <message>
+        <source>e.g. 39.80</source>
+        <translation>例如 39.80</translation>
+    </message>
+    <message>
+        <source>P&amp;rice</source>
+        <translation>价格(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scan the copy&apos;s barcode, or clear its location and price.</source>
+        <translation>请扫描复本的条码，或清空馆藏地点和价格。</translation>
+    </message>
+</context>
+<context>
+    <name>TitleTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版社</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>出版年</translation>
+    </message>
+    <message>
+        <source>Class number</source>
+        <translation>分类号</translation>
+    </message>
+    <message>
+        <source>On shelf / copies</source>
+        <translation>在架/总册数</translation>
+    </message>
+    <message>
+        <source>{free} of {total} copies on the shelf</source>
+        <translation>共 {total} 册，{free} 册在架</translation>
     </message>
 </context>
 <context>
