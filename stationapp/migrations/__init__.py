@@ -22,6 +22,7 @@ from stationapp.migrations import (
     m0003_visits,
     m0004_mediation,
     m0005_library,
+    m0006_events,
 )
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = (
     m0003_visits.apply,
     m0004_mediation.apply,
     m0005_library.apply,
+    m0006_events.apply,
 )
 CURRENT_VERSION = len(STEPS)
 

@@ -69,6 +69,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "library.catalogue": frozenset({LIBRARIAN, ADMIN}),
     "library.rules": frozenset({ADMIN}),
     "library.boxes": frozenset({LIBRARIAN, ADMIN}),
+    "event.read": frozenset({FRONT_DESK, ORGANISER, LIBRARIAN, ADMIN}),
+    "event.register": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
+    "event.manage": frozenset({ORGANISER, ADMIN}),
 }
 
 
