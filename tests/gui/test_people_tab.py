@@ -184,9 +184,25 @@ def test_person_page_shows_visits_cases_and_loans_by_role(qtbot, admin, make_sta
     title = library.create_title(admin, library.TitleInput(title="平凡的世界", author="路遥"))
     copy = library.add_copy(admin, title.id, library.CopyInput(barcode="B0001"))
     library.lend(admin, copy.id, person.id)
+    from datetime import timedelta
+
+    from stationapp.db import now
+    from stationapp.services import events
+
+    event = events.create_event(
+        admin,
+        events.EventInput(
+            title="羽毛球比赛",
+            starts_at=now() + timedelta(days=3),
+            ends_at=now() + timedelta(days=3, hours=2),
+            capacity=10,
+        ),
+    )
+    events.register(admin, event.id, person.id)
     page = PersonPage(admin)
     qtbot.addWidget(page)
     page.show_person(person.id)
+    assert "羽毛球比赛" in page.events.item(0).text()
     assert "入会" in page.visits.item(0).text()
     assert "某某公司" in page.cases.item(0).text()
     assert "平凡的世界" in page.loans.item(0).text()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import library, mediation, people, validation, visits
+from stationapp.services import events, library, mediation, people, validation, visits
 from stationapp.services.accounts import has_permission
 from stationapp.ui.people.person_table_model import age_on
 
@@ -113,6 +113,18 @@ class PersonPage(QWidget):
         can_see_loans = has_permission(actor, "library.read")
         self.loans_label.setVisible(can_see_loans)
         self.loans.setVisible(can_see_loans)
+        self.events_label = QLabel(self.tr("Event registrations"))
+        events_font = self.events_label.font()
+        events_font.setBold(True)
+        self.events_label.setFont(events_font)
+        body.addWidget(self.events_label)
+        self.events = QListWidget()
+        self.events.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.events.setMaximumHeight(90)
+        body.addWidget(self.events)
+        can_see_events = has_permission(actor, "event.read")
+        self.events_label.setVisible(can_see_events)
+        self.events.setVisible(can_see_events)
         history_label = QLabel(self.tr("Record history"))
         history_font = history_label.font()
         history_font.setBold(True)
@@ -163,6 +175,7 @@ class PersonPage(QWidget):
         self._show_visits(person_id)
         self._show_cases(person_id)
         self._show_loans(person_id)
+        self._show_registrations(person_id)
         self.history.clear()
         for entry in history:
             who = entry.staff.display_name if entry.staff_id else self.tr("system")
@@ -235,6 +248,22 @@ class PersonPage(QWidget):
             self.loans.addItem(item)
         if not rows and not self.loans.count():
             self.loans.addItem(self.tr("No loans."))
+
+    def _show_registrations(self, person_id: int) -> None:
+        self.events.clear()
+        if not has_permission(self.actor, "event.read"):
+            return
+        locale = QLocale()
+        found = events.person_registrations(self.actor, person_id)
+        for registration in found:
+            when = locale.toString(
+                registration.event.starts_at.date(), QLocale.FormatType.ShortFormat
+            )
+            self.events.addItem(
+                f"{when}　{registration.event.title}　{events.state_label(registration.state)}"
+            )
+        if not found:
+            self.events.addItem(self.tr("No registrations."))
 
     def _edit(self) -> None:
         if self.person_id is not None:
