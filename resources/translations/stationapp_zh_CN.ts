@@ -69,6 +69,21 @@
     </message>
 </context>
 <context>
+    <name>AgeRange</name>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>AgreementEditor</name>
     <message>
         <source>Terms</source>
@@ -164,6 +179,39 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceSheetDialog</name>
+    <message>
+        <source>Mark attendance from the sign-in sheet</source>
+        <translation>按签到表登记到场</translation>
+    </message>
+    <message>
+        <source>Type the names signed on the sheet of {title}, one per line:</source>
+        <translation>请输入“{title}”签到表上签名的姓名，每行一个：</translation>
+    </message>
+    <message>
+        <source>&amp;Mark attendance</source>
+        <translation>登记到场(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Type at least one name.</source>
+        <translation>请至少输入一个姓名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked present: %n</source>
+        <translation>
+            <numerusform>已登记到场：%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not on the roster: {names}</source>
+        <translation>不在报名名单中：{names}</translation>
+    </message>
+    <message>
+        <source>Several registered people have this name; check them in one by one: {names}</source>
+        <translation>有多名报名者同名，请逐一签到：{names}</translation>
     </message>
 </context>
 <context>
@@ -270,6 +318,64 @@
     <message>
         <source>This box has not come back from a loan yet.</source>
         <translation>该书箱还没有归还记录。</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownTableModel</name>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>人次</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>◀ &amp;Previous month</source>
+        <translation>◀ 上个月(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Page Up 键</translation>
+    </message>
+    <message>
+        <source>&amp;This month</source>
+        <translation>本月(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Next month ▶</source>
+        <translation>下个月(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Page Down 键</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bold&lt;/b&gt;: big event. &lt;s&gt;Struck through&lt;/s&gt;: cancelled. A highlighted week has no small event.</source>
+        <translation>&lt;b&gt;粗体&lt;/b&gt;：大活动。&lt;s&gt;删除线&lt;/s&gt;：已取消。突出显示的周没有小活动。</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coverage: no big event this month.</source>
+        <translation>活动覆盖：本月没有大活动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Coverage: %n week(s) without a small event: {weeks}</source>
+        <translation>
+            <numerusform>活动覆盖：%n 周没有小活动：{weeks}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1395,847 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>活动名称(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New series…</source>
+        <translation>新建活动系列…</translation>
+    </message>
+    <message>
+        <source>&amp;Series</source>
+        <translation>活动系列(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The station&apos;s standard: a big event every month, a small one every week.</source>
+        <translation>服务站标准：月有大活动，周有小活动。</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze</source>
+        <translation>规模(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>开始时间(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>结束时间(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>地点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity (places)</source>
+        <translation>名额(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>活动说明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>Registration opens</source>
+        <translation>报名开始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Registration closes</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>在此之前</translation>
+    </message>
+    <message>
+        <source>Cancellation deadline</source>
+        <translation>取消报名截止</translation>
+    </message>
+    <message>
+        <source>Confirm the next person at once</source>
+        <translation>立即确认下一位候补</translation>
+    </message>
+    <message>
+        <source>Offer the place for a time</source>
+        <translation>为下一位候补保留递补名额一段时间</translation>
+    </message>
+    <message>
+        <source>&amp;Waitlist</source>
+        <translation>候补(&amp;W)</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>An offer lasts</source>
+        <translation>递补名额保留</translation>
+    </message>
+    <message>
+        <source>Women only</source>
+        <translation>仅限女性</translation>
+    </message>
+    <message>
+        <source>Union members only</source>
+        <translation>仅限工会会员</translation>
+    </message>
+    <message>
+        <source>&amp;Ages</source>
+        <translation>年龄(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Gender-balanced (as many men as women)</source>
+        <translation>男女比例均衡（男女名额各半）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum participants</source>
+        <translation>最少成行人数(&amp;M)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>于</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>&amp;Quotas</source>
+        <translation>名额分配(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>(No series)</source>
+        <translation>（不属于任何系列）</translation>
+    </message>
+    <message>
+        <source>Quota {n}: write the release date as YYYY-MM-DD, e.g. 2026-07-01.</source>
+        <translation>名额分配第{n}项：开放日期请按 YYYY-MM-DD 填写，例如 2026-07-01。</translation>
+    </message>
+</context>
+<context>
+    <name>EventPage</name>
+    <message>
+        <source>&lt;b&gt;Register&lt;/b&gt; (F8; phone tail, name, pinyin initials; Enter picks, Enter again registers)</source>
+        <translation>&lt;b&gt;报名&lt;/b&gt;（F8；手机尾号、姓名、拼音首字母；回车选中，再按回车报名）</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>报名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Someone &amp;else</source>
+        <translation>换一个人(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Check in (F9): scan the member card or type a name or phone, then Enter</source>
+        <translation>签到（F9）：刷会员卡，或输入姓名、电话后按回车</translation>
+    </message>
+    <message>
+        <source>Cancel re&amp;gistration…</source>
+        <translation>取消报名(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>接受递补名额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Change &amp;priority…</source>
+        <translation>调整优先级(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck in</source>
+        <translation>签到(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Mark attendance from &amp;sheet…</source>
+        <translation>按签到表登记(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose event</source>
+        <translation>结束活动(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;event…</source>
+        <translation>取消活动(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport roster…</source>
+        <translation>导出报名名单(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Print sign-&amp;in sheet…</source>
+        <translation>打印签到表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Choose an event in the list.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;请在列表中选择一个活动。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Places: {taken} of {capacity} taken</source>
+        <translation>名额：已报 {taken} / 共 {capacity}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offered</source>
+        <translation>
+            <numerusform>递补名额待确认 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waitlist: %n</source>
+        <translation>
+            <numerusform>候补：%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked in: %n</source>
+        <translation>
+            <numerusform>已签到：%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Venue: {venue}</source>
+        <translation>地点：{venue}</translation>
+    </message>
+    <message>
+        <source>Series: {name}</source>
+        <translation>活动系列：{name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n per person</source>
+        <translation>
+            <numerusform>每人最多 %n 场</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opens {when}</source>
+        <translation>{when}开始</translation>
+    </message>
+    <message>
+        <source>closes {when}</source>
+        <translation>{when}截止</translation>
+    </message>
+    <message>
+        <source>cancel by {when}</source>
+        <translation>{when}前可取消</translation>
+    </message>
+    <message>
+        <source>Registration: {window}</source>
+        <translation>报名：{window}</translation>
+    </message>
+    <message>
+        <source>women only</source>
+        <translation>仅限女性</translation>
+    </message>
+    <message>
+        <source>union members only</source>
+        <translation>仅限工会会员</translation>
+    </message>
+    <message>
+        <source>ages {low} to {high}</source>
+        <translation>年龄 {low} 至 {high} 岁</translation>
+    </message>
+    <message>
+        <source>gender-balanced</source>
+        <translation>男女比例均衡</translation>
+    </message>
+    <message>
+        <source>Who: {rules}</source>
+        <translation>参加条件：{rules}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waitlist: a freed place is offered for %n hour(s)</source>
+        <translation>
+            <numerusform>候补：空出的名额作为递补名额保留 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waitlist: a freed place goes to the next person at once</source>
+        <translation>候补：空出的名额立即由下一位候补确认</translation>
+    </message>
+    <message>
+        <source>Minimum participants: {minimum}, decided on {date}</source>
+        <translation>最少成行人数：{minimum}，决定日期：{date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s)</source>
+        <translation>
+            <numerusform>%n 个名额</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (reserved until {date})</source>
+        <translation>（预留至{date}）</translation>
+    </message>
+    <message>
+        <source>Quotas: {quotas}</source>
+        <translation>名额分配：{quotas}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} has not come %n time(s) before.</source>
+        <translation>
+            <numerusform>{name}此前有 %n 次报名后未到场。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No place left</source>
+        <translation>名额已满</translation>
+    </message>
+    <message>
+        <source>Put {name} on the waitlist?</source>
+        <translation>是否将{name}列入候补？</translation>
+    </message>
+    <message>
+        <source>{name} is on the waitlist, number {n}.</source>
+        <translation>{name}已列入候补，排第{n}位。</translation>
+    </message>
+    <message>
+        <source>{name} is registered: {state}.</source>
+        <translation>{name}报名成功：{state}。</translation>
+    </message>
+    <message>
+        <source>Moved up from the waitlist: {names}.</source>
+        <translation>由候补递补：{names}。</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>取消报名</translation>
+    </message>
+    <message>
+        <source>Cancel the registration of {name}? Reason (optional):</source>
+        <translation>取消{name}的报名？理由（可不填）：</translation>
+    </message>
+    <message>
+        <source>Registration of {name} cancelled.</source>
+        <translation>已取消{name}的报名。</translation>
+    </message>
+    <message>
+        <source>{name} accepted the place.</source>
+        <translation>{name}已接受递补名额。</translation>
+    </message>
+    <message>
+        <source>{name} checked in.</source>
+        <translation>{name}已签到。</translation>
+    </message>
+    <message>
+        <source>Several people match “{text}”: {names}. Type more.</source>
+        <translation>有多人符合“{text}”：{names}。请输入更多信息。</translation>
+    </message>
+    <message>
+        <source>{name} is already checked in.</source>
+        <translation>{name}已经签到。</translation>
+    </message>
+    <message>
+        <source>{name} has no place at this event.</source>
+        <translation>{name}没有本活动的名额。</translation>
+    </message>
+    <message>
+        <source>No one found for “{text}”.</source>
+        <translation>未找到“{text}”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked present from the sheet: %n</source>
+        <translation>
+            <numerusform>按签到表登记到场：%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close event</source>
+        <translation>结束活动</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close the event? The %n person(s) with a place who were not checked in become no-shows, and the waitlist ends.</source>
+        <translation>
+            <numerusform>结束活动？有名额但未签到的 %n 人将记为未到场，候补名单随之结束。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event closed; %n no-show(s).</source>
+        <translation>
+            <numerusform>活动已结束；未到场 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel event</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <source>Cancel {title}? Everyone registered or waiting is cancelled and must be told. Reason:</source>
+        <translation>取消“{title}”？所有已报名和候补的人员都将被取消，并需逐一通知。理由：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Event cancelled; %n person(s) to notify.</source>
+        <translation>
+            <numerusform>活动已取消；需通知 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the roster</source>
+        <translation>导出报名名单</translation>
+    </message>
+    <message>
+        <source>roster-{title}.xlsx</source>
+        <translation>报名名单-{title}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n person(s) to {path}</source>
+        <translation>
+            <numerusform>已导出 %n 人到 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet</source>
+        <translation>保存签到表</translation>
+    </message>
+    <message>
+        <source>sign-in-{title}.pdf</source>
+        <translation>签到表-{title}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>活动系列</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>候补中</translation>
+    </message>
+    <message>
+        <source>Place offered</source>
+        <translation>已递补待确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Offer expired</source>
+        <translation>递补已过期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>报名中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Big event</source>
+        <translation>大活动</translation>
+    </message>
+    <message>
+        <source>Small event</source>
+        <translation>小活动</translation>
+    </message>
+    <message>
+        <source>The limit per person must be 1 to 100.</source>
+        <translation>每人限报次数应为 1 至 100。</translation>
+    </message>
+    <message>
+        <source>A series with this name exists.</source>
+        <translation>已有同名的活动系列。</translation>
+    </message>
+    <message>
+        <source>The event must end after it starts.</source>
+        <translation>活动结束时间应晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>The capacity must be 1 to 10,000.</source>
+        <translation>名额应为 1 至 10,000。</translation>
+    </message>
+    <message>
+        <source>Choose big or small.</source>
+        <translation>请选择大活动或小活动。</translation>
+    </message>
+    <message>
+        <source>Choose how the waitlist works.</source>
+        <translation>请选择候补方式。</translation>
+    </message>
+    <message>
+        <source>An offer lasts 1 hour to 14 days.</source>
+        <translation>递补名额的保留时间应为 1 小时至 14 天。</translation>
+    </message>
+    <message>
+        <source>Registration must close after it opens.</source>
+        <translation>报名截止时间应晚于开始报名时间。</translation>
+    </message>
+    <message>
+        <source>Registration must close before the event ends.</source>
+        <translation>报名应在活动结束前截止。</translation>
+    </message>
+    <message>
+        <source>An age is 0 to 120.</source>
+        <translation>年龄应为 0 至 120 岁。</translation>
+    </message>
+    <message>
+        <source>The oldest age is below the youngest.</source>
+        <translation>最大年龄小于最小年龄。</translation>
+    </message>
+    <message>
+        <source>A gender-balanced event needs an even number of places.</source>
+        <translation>男女比例均衡的活动，名额应为偶数。</translation>
+    </message>
+    <message>
+        <source>A women-only event cannot be gender-balanced.</source>
+        <translation>仅限女性的活动不能设置男女比例均衡。</translation>
+    </message>
+    <message>
+        <source>The minimum must be between 1 and the capacity.</source>
+        <translation>最少成行人数应在 1 与名额之间。</translation>
+    </message>
+    <message>
+        <source>Give the date on which the minimum is decided.</source>
+        <translation>请填写决定是否成行的日期。</translation>
+    </message>
+    <message>
+        <source>The decision date must not be after the event starts.</source>
+        <translation>决定日期不能晚于活动开始。</translation>
+    </message>
+    <message>
+        <source>This series no longer exists.</source>
+        <translation>该活动系列已不存在。</translation>
+    </message>
+    <message>
+        <source>Quota {n}: give it a name.</source>
+        <translation>名额分配 {n}：请填写名称。</translation>
+    </message>
+    <message>
+        <source>Quota {n}: its places must be 1 to the capacity.</source>
+        <translation>名额分配 {n}：名额应在 1 与总名额之间。</translation>
+    </message>
+    <message>
+        <source>Quota {n}: choose a gender.</source>
+        <translation>名额分配 {n}：请选择性别。</translation>
+    </message>
+    <message>
+        <source>Quota {n}: reserved places are for one workplace.</source>
+        <translation>名额分配 {n}：预留名额须指定一个单位。</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>{taken} places are taken: the capacity cannot be lower.</source>
+        <translation>已有 {taken} 个名额被占用，总名额不能更少。</translation>
+    </message>
+    <message>
+        <source>This event no longer exists.</source>
+        <translation>该活动已不存在。</translation>
+    </message>
+    <message>
+        <source>Not eligible: this event is for women only.</source>
+        <translation>不符合条件：本活动仅限女职工参加。</translation>
+    </message>
+    <message>
+        <source>Not eligible: this event is for union members only.</source>
+        <translation>不符合条件：本活动仅限工会会员参加。</translation>
+    </message>
+    <message>
+        <source>Not eligible: the event is for ages {low} to {high}; no birth date.</source>
+        <translation>不符合条件：本活动限 {low} 至 {high} 岁，档案中没有出生日期。</translation>
+    </message>
+    <message>
+        <source>Not eligible: the event is for ages {low} to {high}; {name} is {age}.</source>
+        <translation>不符合条件：本活动限 {low} 至 {high} 岁，{name}现年 {age} 岁。</translation>
+    </message>
+    <message>
+        <source>Not eligible: a gender-balanced event needs the person&apos;s gender.</source>
+        <translation>不符合条件：男女比例均衡的活动需要登记性别。</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>档案中已没有此人。</translation>
+    </message>
+    <message>
+        <source>Registration is closed: the event is {state}.</source>
+        <translation>报名已关闭：活动状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Registration opens on {when}.</source>
+        <translation>报名于 {when} 开始。</translation>
+    </message>
+    <message>
+        <source>Registration has closed.</source>
+        <translation>报名已截止。</translation>
+    </message>
+    <message>
+        <source>{name} is already registered for this event.</source>
+        <translation>{name}已报名本活动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Limit reached: at most %n event(s) of {series} per person.</source>
+        <translation>
+            <numerusform>已达上限：{series}每人最多参加 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No place left for {name}: the waitlist is open.</source>
+        <translation>名额已满，{name}可以登记候补。</translation>
+    </message>
+    <message>
+        <source>This registration no longer exists.</source>
+        <translation>该报名记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This registration is already {state}.</source>
+        <translation>该报名已是“{state}”状态。</translation>
+    </message>
+    <message>
+        <source>There is no open offer to accept.</source>
+        <translation>没有待确认的递补名额。</translation>
+    </message>
+    <message>
+        <source>The offer has expired.</source>
+        <translation>递补名额已过期。</translation>
+    </message>
+    <message>
+        <source>Give the reason for changing the order.</source>
+        <translation>请填写调整顺序的理由。</translation>
+    </message>
+    <message>
+        <source>Priority is -100 to 100.</source>
+        <translation>优先级应为 -100 至 100。</translation>
+    </message>
+    <message>
+        <source>Only a waitlisted person can be moved.</source>
+        <translation>只能调整候补人员的顺序。</translation>
+    </message>
+    <message>
+        <source>This person has no place at this event.</source>
+        <translation>此人没有本活动的名额。</translation>
+    </message>
+    <message>
+        <source>The event is not open.</source>
+        <translation>活动不在报名状态。</translation>
+    </message>
+    <message>
+        <source>Give the reason for cancelling.</source>
+        <translation>请填写取消的理由。</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>报名名单</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Unknown age</source>
+        <translation>年龄不详</translation>
+    </message>
+    <message>
+        <source>No workplace</source>
+        <translation>无单位</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>No series</source>
+        <translation>无系列</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>Search event titles (Ctrl+F)</source>
+        <translation>搜索活动名称（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Upcoming only</source>
+        <translation>仅显示未开始的活动(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Set up an event (Ctrl+N)</source>
+        <translation>新建一个活动（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit event…</source>
+        <translation>编辑活动(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the event shown (Ctrl+E)</source>
+        <translation>修改当前显示的活动（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>No events match.</source>
+        <translation>没有符合条件的活动。</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>活动(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>日历(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个活动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n events; narrow the search</source>
+        <translation>
+            <numerusform>仅显示前 %n 个活动，请缩小搜索范围</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Minimum participants: &lt;a href=&quot;{id}&quot;&gt;{title}&lt;/a&gt; has {taken} of at least {minimum}; decide whether it goes ahead (decision date {date}).</source>
+        <translation>最少成行人数：&lt;a href=&quot;{id}&quot;&gt;{title}&lt;/a&gt; 已报 {taken} 人，至少需 {minimum} 人；请决定是否举办（决定日期 {date}）。</translation>
+    </message>
+    <message>
+        <source>Coverage: no big event in {month}.</source>
+        <translation>活动覆盖：{month}没有大活动。</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Coverage: no small event in the week(s) of {weeks}.</source>
+        <translation>活动覆盖：以下周次没有小活动：{weeks}。</translation>
+    </message>
+    <message>
+        <source>Event set up: {title}.</source>
+        <translation>活动已创建：{title}。</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +3380,10 @@ Ctrl+H：预约图书</translation>
         <translation>职工书屋(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Events</source>
+        <translation>活动报名(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Mediation</source>
         <translation>劳动争议调解(&amp;M)</translation>
     </message>
@@ -3061,6 +4012,35 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Station contact: {contact}</source>
         <translation>服务站联系方式：{contact}</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyDialog</name>
+    <message>
+        <source>People to notify</source>
+        <translation>需通知的人员</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} is cancelled. Tell these %n people:</source>
+        <translation>
+            <numerusform>“{title}”已取消，请通知以下 %n 人：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>&amp;Print list…</source>
+        <translation>打印名单(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -3830,6 +4810,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>借阅与预约</translation>
     </message>
     <message>
+        <source>Event registrations</source>
+        <translation>活动报名</translation>
+    </message>
+    <message>
         <source>Record history</source>
         <translation>记录历史</translation>
     </message>
@@ -3880,6 +4864,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No loans.</source>
         <translation>暂无借阅。</translation>
+    </message>
+    <message>
+        <source>No registrations.</source>
+        <translation>暂无报名。</translation>
     </message>
     <message>
         <source>registered</source>
@@ -3981,6 +4969,29 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>PriorityDialog</name>
+    <message>
+        <source>Change priority</source>
+        <translation>调整优先级</translation>
+    </message>
+    <message>
+        <source>A higher priority comes first on the waitlist; equal priorities keep the order of joining. {name} has {priority} now.</source>
+        <translation>优先级高者在候补名单中靠前；优先级相同的按加入候补的先后排列。{name}当前的优先级为{priority}。</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Why the order changes (recorded)</source>
+        <translation>调整顺序的理由（将记录在案）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>PurposeCard</name>
     <message>
         <source>Remove this purpose</source>
@@ -4050,6 +5061,69 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Use the existing record</source>
         <translation>使用已有档案</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaTable</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Youngest</source>
+        <translation>最小年龄</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>最大年龄</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Release date</source>
+        <translation>开放日期</translation>
+    </message>
+    <message>
+        <source>&amp;Add quota</source>
+        <translation>添加名额分配(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove quota</source>
+        <translation>删除名额分配</translation>
+    </message>
+    <message>
+        <source>A quota caps the places of the people it matches; reserved places wait for one workplace until the release date.</source>
+        <translation>名额分配限定符合条件者可占的名额；预留名额在开放日期前只留给指定单位。</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Any workplace</source>
+        <translation>不限单位</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +5274,57 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>RosterTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>未到场次数</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Held until {when}</source>
+        <translation>保留至{when}</translation>
+    </message>
+    <message>
+        <source>Checked in {when}</source>
+        <translation>{when}签到</translation>
+    </message>
+    <message>
+        <source>Joined {when}</source>
+        <translation>{when}加入候补</translation>
+    </message>
+    <message>
+        <source>W{n}</source>
+        <translation>候补{n}</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <source>Circulation rules</source>
@@ -4263,6 +5388,25 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>New series</source>
+        <translation>新建活动系列</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>At most per &amp;person</source>
+        <translation>每人最多参加(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>ServicePicker</name>
     <message>
         <source>Purpose: type a name or pinyin initials, Enter adds</source>
@@ -4313,6 +5457,67 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>SigninSheet</name>
+    <message>
+        <source>Event:</source>
+        <translation>活动：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>报名人数：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Event cancelled: people to notify</source>
+        <translation>活动取消通知名单</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>取消原因：</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>已通知</translation>
     </message>
 </context>
 <context>
@@ -4418,6 +5623,69 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Contact</source>
         <translation>联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>活动系列</translation>
+    </message>
+    <message>
+        <source>By workplace</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>By gender</source>
+        <translation>按性别</translation>
+    </message>
+    <message>
+        <source>By age band</source>
+        <translation>按年龄段</translation>
+    </message>
+    <message>
+        <source>By series</source>
+        <translation>按活动系列</translation>
+    </message>
+    <message>
+        <source>People: how many different people attended. Person-times (人次): how many attendances in all.</source>
+        <translation>人数：参加活动的不同人员数。人次：参加活动的总次数。</translation>
+    </message>
+    <message>
+        <source>The end of the range is before its start.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Registrations: {registrations}&#x3000;Attended: {attended}&#x3000;No-shows: {no_shows}&#x3000;Attendance rate: {rate}&#x3000;Unique people: {people}</source>
+        <translation>报名：{registrations}&#x3000;到场：{attended}&#x3000;未到场：{no_shows}&#x3000;到场率：{rate}&#x3000;参加人数：{people}</translation>
     </message>
 </context>
 <context>

@@ -312,7 +312,12 @@ def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
 
 def get_event(actor: Staff, event_id: int) -> Event:
     require(actor, "event.read")
-    event = Event.get_or_none(Event.id == event_id)
+    event = (
+        Event.select(Event, EventSeries)
+        .join(EventSeries, peewee.JOIN.LEFT_OUTER)
+        .where(Event.id == event_id)
+        .first()
+    )
     if event is None:
         raise NotFound(translate("Events", "This event no longer exists."))
     return event
@@ -324,17 +329,33 @@ def list_events(
     date_from: date | None = None,
     date_to: date | None = None,
     text: str = "",
+    upcoming: bool = False,
+    offset: int = 0,
     limit: int = 500,
 ) -> list[Event]:
+    """Events newest first; ``upcoming``: those not yet over, soonest first."""
     require(actor, "event.read")
-    query = Event.select()
+    query = Event.select(Event, EventSeries).join(EventSeries, peewee.JOIN.LEFT_OUTER)
+    if upcoming:
+        query = query.where(Event.ends_at >= now())
     if date_from:
         query = query.where(Event.starts_at >= datetime.combine(date_from, time.min))
     if date_to:
         query = query.where(Event.starts_at < datetime.combine(date_to + timedelta(1), time.min))
     if text.strip():
         query = query.where(Event.title.contains(text.strip()))
-    return list(query.order_by(Event.starts_at.desc()).limit(limit))
+    order = (Event.starts_at, Event.id) if upcoming else (Event.starts_at.desc(), Event.id.desc())
+    return list(query.order_by(*order).offset(offset).limit(limit))
+
+
+def event_quotas(actor: Staff, event_id: int) -> list[EventQuota]:
+    require(actor, "event.read")
+    return list(
+        EventQuota.select(EventQuota, Organization)
+        .join(Organization, peewee.JOIN.LEFT_OUTER)
+        .where(EventQuota.event == event_id)
+        .order_by(EventQuota.id)
+    )
 
 
 @dataclass(frozen=True)
@@ -626,12 +647,14 @@ def cancel_registration(
 def accept_offer(actor: Staff, registration_id: int) -> Registration:
     require(actor, "event.register")
     with transaction(lock=True):
-        registration = Registration.get_or_none(Registration.id == registration_id)
+        found = Registration.get_or_none(Registration.id == registration_id)
+        if found is not None:
+            _locked_event(found.event_id)
+        registration = Registration.get_or_none(Registration.id == registration_id)  # under lock
         if registration is None or registration.state != "offered":
             raise ValidationError(translate("Events", "There is no open offer to accept."))
         if registration.offered_until and registration.offered_until < now():
             raise ValidationError(translate("Events", "The offer has expired."))
-        _locked_event(registration.event_id)
         registration.state = "confirmed"
         registration.confirmed_at = now()
         registration.save()
@@ -682,10 +705,11 @@ def set_priority(actor: Staff, registration_id: int, *, priority: int, reason: s
     if not -100 <= priority <= 100:
         raise ValidationError(translate("Events", "Priority is -100 to 100."), field="priority")
     with transaction(lock=True):
-        registration = Registration.get_or_none(Registration.id == registration_id)
-        if registration is None or registration.state != "waitlisted":
+        found = Registration.get_or_none(Registration.id == registration_id)
+        event = _locked_event(found.event_id) if found is not None else None
+        registration = Registration.get_or_none(Registration.id == registration_id)  # under lock
+        if event is None or registration is None or registration.state != "waitlisted":
             raise ValidationError(translate("Events", "Only a waitlisted person can be moved."))
-        event = _locked_event(registration.event_id)
         before = registration.priority
         registration.priority = priority
         registration.reason = clean
@@ -874,8 +898,9 @@ def cancel_event(actor: Staff, event_id: int, *, reason: str) -> list[Person]:
 def people_to_notify(event_id: int) -> list[Person]:
     return [
         r.person
-        for r in Registration.select(Registration, Person)
+        for r in Registration.select(Registration, Person, Organization)
         .join(Person)
+        .join(Organization, peewee.JOIN.LEFT_OUTER)
         .where(Registration.event == event_id, Registration.state.in_(list(ACTIVE_STATES)))
         .order_by(Registration.id)
     ]
@@ -920,11 +945,14 @@ def coverage(actor: Staff, *, date_from: date, date_to: date) -> Coverage:
     """The station's standard, 月有大活动，周有小活动: every month a big event, every week a small
     one (cancelled events do not count)."""
     require(actor, "event.read")
+    # Whole weeks at both ends: an event on the Tuesday before the range still covers its week.
+    first = min(date_from.replace(day=1), date_from - timedelta(days=date_from.weekday()))
+    last_sunday = date_to + timedelta(days=6 - date_to.weekday())
     events = list(
         Event.select(Event.starts_at, Event.size).where(
             Event.state != "cancelled",
-            Event.starts_at >= datetime.combine(date_from, time.min),
-            Event.starts_at < datetime.combine(date_to + timedelta(days=1), time.min),
+            Event.starts_at >= datetime.combine(first, time.min),
+            Event.starts_at < datetime.combine(last_sunday + timedelta(days=1), time.min),
         )
     )
     big_months = {e.starts_at.strftime("%Y-%m") for e in events if e.size == "big"}
@@ -1064,7 +1092,9 @@ def statistics(actor: Staff, *, date_from: date, date_to: date) -> EventStatisti
     from stationapp.services.people import gender_label
 
     return EventStatistics(
-        registrations=sum(states.values()),
+        registrations=sum(
+            n for state, n in states.items() if state not in ("cancelled", "rejected", "expired")
+        ),
         attended=states.get("attended", 0),
         no_shows=states.get("no_show", 0),
         unique_people=len({row.person_id for row in rows}),

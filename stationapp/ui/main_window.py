@@ -18,6 +18,7 @@ from stationapp.ui.accounts import (
     StationSettingsDialog,
 )
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.events.events_tab import EventsTab
 from stationapp.ui.library.library_tab import LibraryTab
 from stationapp.ui.mediation.cases_tab import CasesTab
 from stationapp.ui.people.people_tab import PeopleTab
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         if accounts.has_permission(self.actor, "library.read"):
             self.library_tab = LibraryTab(self.actor, self.bus)
             self.tabs.addTab(self.library_tab, self.tr("&Books"))
+        self.events_tab: EventsTab | None = None
+        if accounts.has_permission(self.actor, "event.read"):
+            self.events_tab = EventsTab(self.actor, self.bus)
+            self.tabs.addTab(self.events_tab, self.tr("&Events"))
         self.cases_tab: CasesTab | None = None
         if accounts.has_permission(self.actor, "case.create"):
             self.cases_tab = CasesTab(self.actor, self.bus)

@@ -1,0 +1,1074 @@
+"""One event: its facts, registering people at the desk, the roster with the waitlist, check-in,
+attendance from the paper sheet, closing or calling the event off, and its printed lists."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.events import ACTIVE_STATES, COUNTED_STATES, Event, Registration
+from stationapp.models.people import Person
+from stationapp.services import accounts, events, people
+from stationapp.services.accounts import has_permission
+from stationapp.ui.events.signin_sheet import (
+    event_when,
+    notify_list_html,
+    preview_signin_sheet,
+    write_signin_sheet_pdf,
+)
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.people.person_dialog import PersonDialog
+from stationapp.ui.people.picker import PersonPicker, describe
+from stationapp.ui.printing import html_document, preview_document
+
+Index = QModelIndex | QPersistentModelIndex
+GREY = QColor("#777777")
+WARNING = QColor("#8a5300")
+(
+    COL_NO,
+    COL_NAME,
+    COL_PHONE,
+    COL_WORKPLACE,
+    COL_STATE,
+    COL_PRIORITY,
+    COL_NO_SHOWS,
+    COL_DETAILS,
+) = range(8)
+CHECK_IN_STATES = ("confirmed", "offered", "no_show")
+SHEET_STATES = ("confirmed", "offered", "attended")
+
+
+def _escape(text: str) -> str:
+    return html.escape(text or "")
+
+
+def _file_safe(text: str) -> str:
+    """A title fit for a file name."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "-", text).strip("-")[:60]
+
+
+def sheet_rows(rows: Sequence[Registration]) -> list[Registration]:
+    """Who goes on the sign-in sheet: everyone holding a place."""
+    return [row for row in rows if row.state in SHEET_STATES]
+
+
+class RosterTableModel(QAbstractTableModel):
+    """The roster: places first, then the waitlist in its order, then the rest (greyed)."""
+
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.rows: list[Registration] = []
+        self.numbers: list[int | None] = []
+        self.no_shows: dict[int, int] = {}
+        self.headers = [
+            self.tr("No."),
+            self.tr("Name"),
+            self.tr("Phone"),
+            self.tr("Workplace"),
+            self.tr("State"),
+            self.tr("Priority"),
+            self.tr("No-shows"),
+            self.tr("Details"),
+        ]
+
+    def reload(self, event_id: int | None) -> None:
+        self.beginResetModel()
+        self.rows = events.roster(self.actor, event_id) if event_id is not None else []
+        self.no_shows = events.no_show_counts(sorted({r.person_id for r in self.rows}))
+        placed = waiting = 0
+        self.numbers = []
+        for row in self.rows:
+            if row.state in COUNTED_STATES:
+                placed += 1
+                self.numbers.append(placed)
+            elif row.state == "waitlisted":
+                waiting += 1
+                self.numbers.append(waiting)
+            else:
+                self.numbers.append(None)
+        self.endResetModel()
+
+    def registration_at(self, row: int) -> Registration | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, registration_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == registration_id), -1)
+
+    def waitlist_position(self, registration_id: int) -> int | None:
+        row = self.row_of(registration_id)
+        if row < 0 or self.rows[row].state != "waitlisted":
+            return None
+        return self.numbers[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def _details(self, row: Registration) -> str:
+        locale = QLocale()
+        short = QLocale.FormatType.ShortFormat
+        if row.state == "offered" and row.offered_until:
+            return self.tr("Held until {when}").format(
+                when=locale.toString(row.offered_until, short)
+            )
+        if row.state == "attended" and row.checked_in_at:
+            return self.tr("Checked in {when}").format(
+                when=locale.toString(row.checked_in_at, short)
+            )
+        if row.state == "waitlisted":
+            joined = self.tr("Joined {when}").format(
+                when=locale.toString(row.waitlisted_at or row.created_at, short)
+            )
+            return f"{joined}　{row.reason}" if row.reason else joined
+        return row.reason
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            person = row.person
+            if column == COL_NO:
+                number = self.numbers[index.row()]
+                if number is None:
+                    return ""
+                if row.state == "waitlisted":
+                    return self.tr("W{n}").format(n=number)
+                return str(number)
+            if column == COL_NAME:
+                return person.name
+            if column == COL_PHONE:
+                return person.phone
+            if column == COL_WORKPLACE:
+                return person.workplace.name if person.workplace_id else ""
+            if column == COL_STATE:
+                return events.state_label(row.state)
+            if column == COL_PRIORITY:
+                return str(row.priority) if row.state == "waitlisted" and row.priority else ""
+            if column == COL_NO_SHOWS:
+                count = self.no_shows.get(row.person_id, 0)
+                return str(count) if count else ""
+            if column == COL_DETAILS:
+                return self._details(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.state not in (*ACTIVE_STATES, "attended", "no_show"):
+                return QBrush(GREY)
+            if column == COL_NO_SHOWS and self.no_shows.get(row.person_id, 0):
+                return QBrush(WARNING)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+class PriorityDialog(QDialog):
+    """Move someone on the waitlist up or down; the reason is recorded."""
+
+    def __init__(
+        self, actor: Staff, registration: Registration, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.registration = registration
+        self.setWindowTitle(self.tr("Change priority"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "A higher priority comes first on the waitlist; equal priorities keep the "
+                    "order of joining. {name} has {priority} now."
+                ).format(name=registration.person.name, priority=registration.priority)
+            )
+        )
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.priority = QSpinBox()
+        self.priority.setRange(-100, 100)
+        self.priority.setValue(registration.priority)
+        self.fields.add_row(self.tr("&Priority"), "priority", self.priority)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.reason.setPlaceholderText(self.tr("Why the order changes (recorded)"))
+        self.fields.add_row(self.tr("&Reason"), "reason", self.reason)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.priority.setFocus()
+        self.priority.selectAll()
+        self.setMinimumWidth(420)
+
+    def submit(self) -> None:
+        try:
+            events.set_priority(
+                self.actor,
+                self.registration.id,
+                priority=self.priority.value(),
+                reason=self.reason.text(),
+            )
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class AttendanceSheetDialog(QDialog):
+    """Mark attendance from the paper sign-in sheet: one name per line. The names that could not
+    be marked stay in the box to be corrected and marked again."""
+
+    def __init__(self, actor: Staff, event: Event, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.event_id = event.id
+        self.result_value: events.BulkAttendance | None = None
+        self.marked_total = 0
+        self.setWindowTitle(self.tr("Mark attendance from the sign-in sheet"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        layout.addWidget(
+            QLabel(
+                self.tr("Type the names signed on the sheet of {title}, one per line:").format(
+                    title=event.title
+                )
+            )
+        )
+        self.names = QPlainTextEdit()
+        self.names.setTabChangesFocus(True)
+        layout.addWidget(self.names, 1)
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.report)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.mark_button = buttons.addButton(
+            self.tr("&Mark attendance"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.mark_button.clicked.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.names.setFocus()
+        self.resize(460, 420)
+
+    def submit(self) -> None:
+        names = self.names.toPlainText().splitlines()
+        if not any(n.strip() for n in names):
+            self.bar.show_message(self.tr("Type at least one name."))
+            return
+        try:
+            result = events.mark_attendance(self.actor, self.event_id, names)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.hide()
+        self.result_value = result
+        self.marked_total += len(result.marked)
+        lines = [self.tr("Marked present: %n", "", len(result.marked))]
+        if result.marked:
+            lines[0] += "（" + "、".join(result.marked) + "）"
+        if result.unknown:
+            lines.append(
+                self.tr("Not on the roster: {names}").format(names="、".join(result.unknown))
+            )
+        if result.ambiguous:
+            lines.append(
+                self.tr(
+                    "Several registered people have this name; check them in one by one: {names}"
+                ).format(names="、".join(result.ambiguous))
+            )
+        self.report.setText("\n".join(lines))
+        self.names.setPlainText("\n".join([*result.unknown, *result.ambiguous]))
+
+    def report_text(self) -> str:
+        return self.report.text()
+
+
+class NotifyDialog(QDialog):
+    """After calling an event off: whom to tell, with their phones; printable."""
+
+    def __init__(
+        self,
+        event: Event,
+        to_notify: Sequence[Person],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.shown = event
+        self.people = list(to_notify)
+        self.setWindowTitle(self.tr("People to notify"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr("{title} is cancelled. Tell these %n people:", "", len(self.people)).format(
+                    title=event.title
+                )
+            )
+        )
+        self.table = QTableWidget(len(self.people), 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Phone"), self.tr("Workplace")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, person in enumerate(self.people):
+            workplace = person.workplace.name if person.workplace_id else ""
+            for column, text in enumerate((person.name, person.phone, workplace)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        print_button = buttons.addButton(
+            self.tr("&Print list…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        print_button.clicked.connect(self.print_list)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 400)
+
+    def html(self) -> str:
+        return notify_list_html(self.shown, self.people, accounts.station_settings())
+
+    def print_list(self) -> None:
+        preview_document(html_document(self.html()), self, title=self.tr("People to notify"))
+
+
+class EventPage(QWidget):
+    """One event and its roster. Registering takes two keys after the search: Enter in the picker
+    chooses the person, Enter again (the focused Register button) registers."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.shown: Event | None = None
+        self.counts: events.EventCounts | None = None
+        self.candidate: Person | None = None
+        self.can_register = has_permission(actor, "event.register")
+        self.can_manage = has_permission(actor, "event.manage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title_label)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.facts_label)
+        self.places_label = QLabel()
+        layout.addWidget(self.places_label)
+
+        self.register_box = QWidget()
+        register_layout = QVBoxLayout(self.register_box)
+        register_layout.setContentsMargins(0, 4, 0, 4)
+        register_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "<b>Register</b> (F8; phone tail, name, pinyin initials; Enter picks, "
+                    "Enter again registers)"
+                )
+            )
+        )
+        self.picker = PersonPicker(actor)
+        self.picker.person_chosen.connect(self.choose_person)
+        self.picker.new_person_requested.connect(self.new_person)
+        register_layout.addWidget(self.picker)
+        chosen_row = QHBoxLayout()
+        self.chosen_label = QLabel()
+        self.chosen_label.setWordWrap(True)
+        chosen_row.addWidget(self.chosen_label, 1)
+        self.register_button = QPushButton(self.tr("&Register"))
+        self.register_button.setAutoDefault(True)
+        self.register_button.setDefault(True)
+        self.register_button.clicked.connect(self.register_candidate)
+        chosen_row.addWidget(self.register_button)
+        self.other_button = QPushButton(self.tr("Someone &else"))
+        self.other_button.clicked.connect(self.clear_candidate)
+        chosen_row.addWidget(self.other_button)
+        self.chosen_row = QWidget()
+        self.chosen_row.setLayout(chosen_row)
+        register_layout.addWidget(self.chosen_row)
+        self.chosen_row.hide()
+        layout.addWidget(self.register_box)
+
+        check_row = QHBoxLayout()
+        self.check_in_field = QLineEdit()
+        self.check_in_field.setClearButtonEnabled(True)
+        self.check_in_field.setMaxLength(100)
+        self.check_in_field.setPlaceholderText(
+            self.tr("Check in (F9): scan the member card or type a name or phone, then Enter")
+        )
+        self.check_in_field.returnPressed.connect(self.check_in_typed)
+        check_row.addWidget(self.check_in_field, 1)
+        layout.addLayout(check_row)
+
+        self.roster_model = RosterTableModel(actor, self)
+        self.roster = QTableView()
+        self.roster.setModel(self.roster_model)
+        self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.roster.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.roster.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.roster.verticalHeader().hide()
+        self.roster.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((COL_NO, 45), (COL_NAME, 90), (COL_PHONE, 110), (COL_WORKPLACE, 150)):
+            self.roster.setColumnWidth(column, width)
+        self.roster.selectionModel().currentRowChanged.connect(self._update_buttons)
+        layout.addWidget(self.roster, 1)
+
+        actions = QHBoxLayout()
+        self.cancel_registration_button = QPushButton(self.tr("Cancel re&gistration…"))
+        self.cancel_registration_button.clicked.connect(self.cancel_registration)
+        self.accept_offer_button = QPushButton(self.tr("&Accept offer"))
+        self.accept_offer_button.clicked.connect(self.accept_offer)
+        self.priority_button = QPushButton(self.tr("Change &priority…"))
+        self.priority_button.clicked.connect(self.change_priority)
+        self.check_in_button = QPushButton(self.tr("C&heck in"))
+        self.check_in_button.clicked.connect(self.check_in_selected)
+        for button in (
+            self.cancel_registration_button,
+            self.accept_offer_button,
+            self.priority_button,
+            self.check_in_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        more = QHBoxLayout()
+        self.sheet_button = QPushButton(self.tr("Mark attendance from &sheet…"))
+        self.sheet_button.clicked.connect(self.mark_from_sheet)
+        self.close_button = QPushButton(self.tr("Cl&ose event"))
+        self.close_button.clicked.connect(self.close_event)
+        self.cancel_event_button = QPushButton(self.tr("Cancel &event…"))
+        self.cancel_event_button.clicked.connect(self.cancel_event)
+        self.export_button = QPushButton(self.tr("E&xport roster…"))
+        self.export_button.clicked.connect(lambda: self.export_roster())
+        self.print_button = QPushButton(self.tr("Print sign-&in sheet…"))
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction(self.tr("Print preview…"), self.print_signin_sheet)
+        print_menu.addAction(self.tr("Save as PDF…"), lambda: self.save_signin_sheet_pdf())
+        self.print_button.setMenu(print_menu)
+        for button in (
+            self.sheet_button,
+            self.close_button,
+            self.cancel_event_button,
+            self.export_button,
+            self.print_button,
+        ):
+            more.addWidget(button)
+        more.addStretch(1)
+        layout.addLayout(more)
+        for key, slot in (
+            (Qt.Key.Key_F8, self.focus_register),
+            (Qt.Key.Key_F9, self.focus_check_in),
+        ):
+            QShortcut(QKeySequence(key), self, slot).setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+        self.show_event(None)
+
+    def focus_register(self) -> None:
+        if self.register_box.isVisible():
+            if self.candidate is not None:
+                self.register_button.setFocus()
+            else:
+                self.picker.setFocus()
+
+    def focus_check_in(self) -> None:
+        if self.check_in_field.isEnabled():
+            self.check_in_field.setFocus()
+            self.check_in_field.selectAll()
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def show_event(self, event_id: int | None) -> None:
+        """Show another event; offers past their time lapse first, so the roster is current."""
+        self.clear_candidate(focus=False)
+        self.bar.hide()
+        self.check_in_field.clear()
+        self.event_id = event_id
+        if event_id is not None:
+            try:
+                event = events.get_event(self.actor, event_id)
+                if event.mode == "offer" and event.state == "open" and self.can_register:
+                    promoted = events.expire_offers(self.actor, event.id)
+                    if promoted:
+                        self.bar.show_message(self._promoted_text(promoted), "info")
+            except UserError as exc:
+                self.bar.show_message(exc.message)
+                self.event_id = None
+        self.reload()
+
+    def reload(self) -> None:
+        self.shown = None
+        self.counts = None
+        if self.event_id is not None:
+            try:
+                self.shown = events.get_event(self.actor, self.event_id)
+                self.counts = events.counts([self.event_id])[self.event_id]
+            except UserError as exc:
+                self.bar.show_message(exc.message)
+                self.event_id = None
+        selected = self.current_registration()
+        try:
+            self.roster_model.reload(self.event_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+        if selected is not None:
+            row = self.roster_model.row_of(selected.id)
+            if row >= 0:
+                self.roster.selectionModel().setCurrentIndex(
+                    self.roster_model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self._show_facts()
+        self._update_buttons()
+
+    def _show_facts(self) -> None:
+        event = self.shown
+        if event is None:
+            self.title_label.setText(self.tr("<i>Choose an event in the list.</i>"))
+            self.facts_label.clear()
+            self.places_label.clear()
+            return
+        title = f"<h2>{_escape(event.title)}</h2>"
+        if event.state != "open":
+            title += "<p><b>{}</b>{}</p>".format(
+                _escape(events.event_state_label(event.state)),
+                "：" + _escape(event.cancel_reason) if event.cancel_reason else "",
+            )
+        self.title_label.setText(title)
+        self.facts_label.setText("<br>".join(self._fact_lines(event)))
+        counts = self.counts or events.EventCounts(0, 0, 0, 0, 0)
+        text = self.tr("Places: {taken} of {capacity} taken").format(
+            taken=counts.taken, capacity=event.capacity
+        )
+        if counts.offered:
+            text += "　" + self.tr("%n offered", "", counts.offered)
+        text += "　" + self.tr("Waitlist: %n", "", counts.waitlisted)
+        if counts.attended:
+            text += "　" + self.tr("Checked in: %n", "", counts.attended)
+        self.places_label.setText(f"<b>{text}</b>")
+
+    def _fact_lines(self, event: Event) -> list[str]:
+        locale = QLocale()
+        short = QLocale.FormatType.ShortFormat
+        lines = [
+            f"{_escape(event_when(event))}　{events.size_label(event.size)}",
+        ]
+        if event.venue:
+            lines.append(self.tr("Venue: {venue}").format(venue=_escape(event.venue)))
+        if event.series_id is not None:
+            series = event.series
+            text = self.tr("Series: {name}").format(name=_escape(series.name))
+            if series.max_per_person:
+                text += "（" + self.tr("at most %n per person", "", series.max_per_person) + "）"
+            lines.append(text)
+        window = []
+        if event.opens_at:
+            window.append(
+                self.tr("opens {when}").format(when=locale.toString(event.opens_at, short))
+            )
+        if event.closes_at:
+            window.append(
+                self.tr("closes {when}").format(when=locale.toString(event.closes_at, short))
+            )
+        if event.cancel_deadline:
+            window.append(
+                self.tr("cancel by {when}").format(
+                    when=locale.toString(event.cancel_deadline, short)
+                )
+            )
+        if window:
+            lines.append(self.tr("Registration: {window}").format(window="，".join(window)))
+        rules = []
+        if event.women_only:
+            rules.append(self.tr("women only"))
+        if event.members_only:
+            rules.append(self.tr("union members only"))
+        if event.min_age is not None or event.max_age is not None:
+            rules.append(
+                self.tr("ages {low} to {high}").format(
+                    low=event.min_age if event.min_age is not None else 0,
+                    high=event.max_age if event.max_age is not None else "∞",
+                )
+            )
+        if event.balanced:
+            rules.append(self.tr("gender-balanced"))
+        if rules:
+            lines.append(self.tr("Who: {rules}").format(rules="，".join(rules)))
+        if event.mode == "offer":
+            lines.append(
+                self.tr("Waitlist: a freed place is offered for %n hour(s)", "", event.offer_hours)
+            )
+        else:
+            lines.append(self.tr("Waitlist: a freed place goes to the next person at once"))
+        if event.min_participants:
+            lines.append(
+                self.tr("Minimum participants: {minimum}, decided on {date}").format(
+                    minimum=event.min_participants,
+                    date=locale.toString(event.decision_on, short) if event.decision_on else "",
+                )
+            )
+        quotas = [
+            "{}：{}".format(_escape(q.name), self.tr("%n place(s)", "", q.capacity))
+            + (
+                self.tr(" (reserved until {date})").format(
+                    date=locale.toString(q.release_on, short) if q.release_on else "—"
+                )
+                if q.reserved
+                else ""
+            )
+            for q in events.event_quotas(self.actor, event.id)
+        ]
+        if quotas:
+            lines.append(self.tr("Quotas: {quotas}").format(quotas="；".join(quotas)))
+        if event.description:
+            lines.append(_escape(event.description).replace("\n", "<br>"))
+        return lines
+
+    def current_registration(self) -> Registration | None:
+        index = self.roster.selectionModel().currentIndex()
+        return self.roster_model.registration_at(index.row()) if index.isValid() else None
+
+    def select_registration(self, registration_id: int) -> None:
+        row = self.roster_model.row_of(registration_id)
+        if row >= 0:
+            self.roster.selectRow(row)
+
+    def _update_buttons(self, *_args: object) -> None:
+        event = self.shown
+        is_open = event is not None and event.state == "open"
+        selected = self.current_registration()
+        state = selected.state if selected is not None else ""
+        self.register_box.setVisible(is_open and self.can_register)
+        self.check_in_field.setEnabled(
+            event is not None and event.state != "cancelled" and self.can_register
+        )
+        self.cancel_registration_button.setEnabled(
+            self.can_register and is_open and state in ACTIVE_STATES
+        )
+        self.accept_offer_button.setEnabled(self.can_register and is_open and state == "offered")
+        self.priority_button.setEnabled(self.can_manage and is_open and state == "waitlisted")
+        self.check_in_button.setEnabled(
+            self.can_register
+            and event is not None
+            and event.state != "cancelled"
+            and state in CHECK_IN_STATES
+        )
+        self.sheet_button.setEnabled(
+            self.can_register and event is not None and event.state != "cancelled"
+        )
+        for button in (self.close_button, self.cancel_event_button):
+            button.setVisible(self.can_manage)
+            button.setEnabled(self.can_manage and is_open)
+        self.export_button.setEnabled(event is not None)
+        self.print_button.setEnabled(event is not None and event.state != "cancelled")
+        for button in (
+            self.cancel_registration_button,
+            self.accept_offer_button,
+            self.check_in_button,
+            self.sheet_button,
+        ):
+            button.setVisible(self.can_register)
+        self.priority_button.setVisible(self.can_manage)
+
+    # --- registering -----------------------------------------------------------------------------
+
+    def choose_person(self, person_id: int) -> None:
+        if self.shown is None:
+            return
+        try:
+            person = people.get_person(self.actor, person_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.candidate = person
+        lines = [f"<b>{_escape(describe(person))}</b>"]
+        missed = events.no_show_counts([person.id]).get(person.id, 0)
+        if missed:
+            lines.append(
+                '<span style="color: #8a5300;">{}</span>'.format(
+                    _escape(
+                        self.tr("{name} has not come %n time(s) before.", "", missed).format(
+                            name=person.name
+                        )
+                    )
+                )
+            )
+        problem = events.eligibility_problem(self.shown, person)
+        if problem:
+            lines.append(f'<span style="color: #b3261e;">{_escape(problem)}</span>')
+        self.chosen_label.setText("<br>".join(lines))
+        self.chosen_row.show()
+        self.picker.hide()
+        self.register_button.setFocus()
+
+    def clear_candidate(self, *, focus: bool = True) -> None:
+        self.candidate = None
+        self.chosen_label.clear()
+        self.chosen_row.hide()
+        self.picker.clear()
+        self.picker.show()
+        if focus:
+            self.picker.setFocus()
+
+    def new_person(self, text: str) -> None:
+        dialog = PersonDialog(self.actor, self, prefill=text)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.person.id if dialog.person is not None else dialog.open_existing_id
+        dialog.deleteLater()
+        if accepted and chosen is not None:
+            self.choose_person(chosen)
+
+    def no_show_note(self) -> str:
+        """The chosen person's no-show warning as shown (plain text; empty when none)."""
+        if self.candidate is None:
+            return ""
+        missed = events.no_show_counts([self.candidate.id]).get(self.candidate.id, 0)
+        if not missed:
+            return ""
+        return self.tr("{name} has not come %n time(s) before.", "", missed).format(
+            name=self.candidate.name
+        )
+
+    def ask_waitlist(self, message: str, name: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("No place left"),
+            message + "\n\n" + self.tr("Put {name} on the waitlist?").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def register_candidate(self) -> None:
+        if self.shown is None or self.candidate is None:
+            return
+        person = self.candidate
+        try:
+            try:
+                registration = events.register(self.actor, self.shown.id, person.id)
+            except events.EventFull as exc:
+                if not self.ask_waitlist(exc.message, person.name):
+                    self.register_button.setFocus()
+                    return
+                registration = events.register(
+                    self.actor, self.shown.id, person.id, waitlist_if_full=True
+                )
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            self.register_button.setFocus()
+            return
+        self.clear_candidate()
+        self.reload()
+        if registration.state == "waitlisted":
+            position = self.roster_model.waitlist_position(registration.id)
+            text = self.tr("{name} is on the waitlist, number {n}.").format(
+                name=person.name, n=position or "?"
+            )
+        else:
+            text = self.tr("{name} is registered: {state}.").format(
+                name=person.name, state=events.state_label(registration.state)
+            )
+        self.bar.show_message(text, "info")
+        self.select_registration(registration.id)
+        self.picker.setFocus()
+
+    # --- the roster's actions ----------------------------------------------------------------
+
+    def _promoted_text(self, promoted: Sequence[Registration]) -> str:
+        names = "、".join(f"{r.person.name}（{events.state_label(r.state)}）" for r in promoted)
+        return self.tr("Moved up from the waitlist: {names}.").format(names=names)
+
+    def ask_cancel_reason(self, name: str) -> str | None:
+        """The reason for cancelling (may be empty), or None when the user changed their mind."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Cancel registration"),
+            self.tr("Cancel the registration of {name}? Reason (optional):").format(name=name),
+        )
+        return text if ok else None
+
+    def cancel_registration(self) -> None:
+        registration = self.current_registration()
+        if registration is None or registration.state not in ACTIVE_STATES:
+            return
+        reason = self.ask_cancel_reason(registration.person.name)
+        if reason is None:
+            return
+        try:
+            promoted = events.cancel_registration(self.actor, registration.id, reason=reason)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.reload()
+        text = self.tr("Registration of {name} cancelled.").format(name=registration.person.name)
+        if promoted:
+            text += " " + self._promoted_text(promoted)
+        self.bar.show_message(text, "info")
+
+    def accept_offer(self) -> None:
+        registration = self.current_registration()
+        if registration is None:
+            return
+        try:
+            events.accept_offer(self.actor, registration.id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.reload()
+        self.bar.show_message(
+            self.tr("{name} accepted the place.").format(name=registration.person.name), "info"
+        )
+
+    def change_priority(self) -> None:
+        registration = self.current_registration()
+        if registration is None or registration.state != "waitlisted":
+            return
+        dialog = PriorityDialog(self.actor, registration, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.reload()
+
+    def _check_in(self, registration: Registration) -> bool:
+        try:
+            events.check_in(self.actor, registration.event_id, registration.person_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return False
+        self.reload()
+        self.select_registration(registration.id)
+        self.bar.show_message(
+            self.tr("{name} checked in.").format(name=registration.person.name), "info"
+        )
+        return True
+
+    def check_in_selected(self) -> None:
+        registration = self.current_registration()
+        if registration is not None and registration.state in CHECK_IN_STATES:
+            self._check_in(registration)
+
+    def check_in_typed(self) -> None:
+        """Find the typed or scanned person among those with a place and check them in; the
+        field keeps the focus for the next card."""
+        text = self.check_in_field.text().strip()
+        if not text or self.shown is None:
+            return
+        try:
+            found = people.search_people(self.actor, text, limit=50)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        ids = {p.id for p in found}
+        rows = [r for r in self.roster_model.rows if r.person_id in ids]
+        waiting = [r for r in rows if r.state in CHECK_IN_STATES]
+        self.check_in_field.setFocus()
+        if len(waiting) == 1:
+            if self._check_in(waiting[0]):
+                self.check_in_field.clear()
+            return
+        if len(waiting) > 1:
+            self.bar.show_message(
+                self.tr("Several people match “{text}”: {names}. Type more.").format(
+                    text=text, names="、".join(r.person.name for r in waiting)
+                ),
+                "warning",
+            )
+            return
+        present = [r for r in rows if r.state == "attended"]
+        if present:
+            self.bar.show_message(
+                self.tr("{name} is already checked in.").format(name=present[0].person.name),
+                "warning",
+            )
+            self.select_registration(present[0].id)
+        elif found:
+            self.bar.show_message(
+                self.tr("{name} has no place at this event.").format(
+                    name="、".join(p.name for p in found[:3])
+                )
+            )
+        else:
+            self.bar.show_message(self.tr("No one found for “{text}”.").format(text=text))
+        self.check_in_field.selectAll()
+
+    def mark_from_sheet(self) -> None:
+        if self.shown is None:
+            return
+        dialog = AttendanceSheetDialog(self.actor, self.shown, self)
+        dialog.exec()
+        marked = dialog.marked_total
+        dialog.deleteLater()
+        self.reload()
+        if marked:
+            self.bar.show_message(self.tr("Marked present from the sheet: %n", "", marked), "info")
+
+    def confirm_close(self, no_shows: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close event"),
+            self.tr(
+                "Close the event? The %n person(s) with a place who were not checked in become "
+                "no-shows, and the waitlist ends.",
+                "",
+                no_shows,
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def close_event(self) -> None:
+        if self.shown is None or self.shown.state != "open":
+            return
+        counts = self.counts or events.EventCounts(0, 0, 0, 0, 0)
+        if not self.confirm_close(counts.confirmed + counts.offered):
+            return
+        try:
+            no_shows = events.close_event(self.actor, self.shown.id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.reload()
+        self.bar.show_message(self.tr("Event closed; %n no-show(s).", "", no_shows), "info")
+
+    def ask_cancel_event_reason(self) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Cancel event"),
+            self.tr(
+                "Cancel {title}? Everyone registered or waiting is cancelled and must be told. "
+                "Reason:"
+            ).format(title=self.shown.title if self.shown else ""),
+        )
+        return text if ok else None
+
+    def cancel_event(self) -> None:
+        if self.shown is None or self.shown.state != "open":
+            return
+        while True:
+            reason = self.ask_cancel_event_reason()
+            if reason is None:
+                return
+            try:
+                to_notify = events.cancel_event(self.actor, self.shown.id, reason=reason)
+            except UserError as exc:
+                self.bar.show_message(exc.message)
+                if exc.field == "reason":
+                    continue
+                return
+            break
+        self.reload()
+        self.bar.show_message(
+            self.tr("Event cancelled; %n person(s) to notify.", "", len(to_notify)), "info"
+        )
+        if to_notify and self.shown is not None:
+            self.show_notify(to_notify)
+
+    def show_notify(self, to_notify: Sequence[Person]) -> None:
+        dialog = NotifyDialog(self.shown, to_notify, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export_roster(self, path: Path | None = None) -> None:
+        if self.shown is None:
+            return
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the roster"),
+                self.tr("roster-{title}.xlsx").format(title=_file_safe(self.shown.title)),
+                self.tr("Excel files (*.xlsx)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            rows = events.export_roster(self.actor, self.shown.id, path)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.show_message(
+            self.tr("Exported %n person(s) to {path}", "", rows).format(path=str(path)), "info"
+        )
+
+    def print_signin_sheet(self) -> None:
+        if self.shown is None:
+            return
+        rows = sheet_rows(self.roster_model.rows)
+        preview_signin_sheet(self.shown, rows, accounts.station_settings(), self)
+
+    def save_signin_sheet_pdf(self, path: Path | None = None) -> Path | None:
+        if self.shown is None:
+            return None
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the sign-in sheet"),
+                self.tr("sign-in-{title}.pdf").format(title=_file_safe(self.shown.title)),
+                self.tr("PDF files (*.pdf)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        rows = sheet_rows(self.roster_model.rows)
+        write_signin_sheet_pdf(self.shown, rows, accounts.station_settings(), path)
+        self.bar.show_message(self.tr("Saved {path}").format(path=str(path)), "info")
+        return path

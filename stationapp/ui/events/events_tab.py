@@ -1,0 +1,454 @@
+"""The Events tab (活动报名): the list of events with one event's roster, the month calendar with
+the coverage check, and the statistics. A header line keeps what needs deciding in view: events
+below their minimum on their decision date, and gaps in the month's and next month's coverage."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.config import Keys
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.events import Event
+from stationapp.services import events
+from stationapp.services.accounts import has_permission
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.events.calendar_page import (
+    CalendarPage,
+    grid_start,
+    month_end,
+    month_start,
+    next_month,
+)
+from stationapp.ui.events.event_dialog import EventDialog
+from stationapp.ui.events.event_page import EventPage
+from stationapp.ui.events.statistics_page import StatisticsPage
+from stationapp.ui.forms import MessageBar
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE_LIMIT = 500
+(
+    COL_WHEN,
+    COL_TITLE,
+    COL_SERIES,
+    COL_SIZE,
+    COL_VENUE,
+    COL_PLACES,
+    COL_WAITLIST,
+    COL_STATE,
+) = range(8)
+GREY = QColor("#777777")
+FULL = QColor("#8a5300")
+HEADER_STYLE = "color: #8a5300;"
+
+
+class EventTableModel(QAbstractTableModel):
+    """The events found, with their places and waitlists counted for the whole page in one query.
+
+    The list shows at most PAGE_LIMIT events (upcoming ones soonest first, else newest first);
+    ``truncated`` says when more matched and the search should narrow it.
+    """
+
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.rows: list[Event] = []
+        self.counts: dict[int, events.EventCounts] = {}
+        self.series_names: dict[int, str] = {}
+        self.truncated = False
+        self.headers = [
+            self.tr("Date and time"),
+            self.tr("Title"),
+            self.tr("Series"),
+            self.tr("Size"),
+            self.tr("Venue"),
+            self.tr("Places"),
+            self.tr("Waitlist"),
+            self.tr("State"),
+        ]
+
+    def reload(self, *, text: str = "", upcoming: bool = False) -> None:
+        self.beginResetModel()
+        try:
+            found = events.list_events(
+                self.actor, text=text, upcoming=upcoming, limit=PAGE_LIMIT + 1
+            )
+            self.truncated = len(found) > PAGE_LIMIT
+            self.rows = found[:PAGE_LIMIT]
+            self.counts = events.counts([e.id for e in self.rows])
+            self.series_names = {s.id: s.name for s in events.list_series(self.actor)}
+        except UserError:
+            self.rows, self.counts, self.truncated = [], {}, False
+            raise
+        finally:
+            self.endResetModel()
+
+    def event_at(self, row: int) -> Event | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, event_id: int) -> int:
+        return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        event = self.rows[index.row()]
+        column = index.column()
+        counts = self.counts.get(event.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_WHEN:
+                locale = QLocale()
+                start = locale.toString(event.starts_at, QLocale.FormatType.ShortFormat)
+                if event.ends_at.date() == event.starts_at.date():
+                    end = locale.toString(event.ends_at.time(), QLocale.FormatType.ShortFormat)
+                else:
+                    end = locale.toString(event.ends_at, QLocale.FormatType.ShortFormat)
+                return f"{start}–{end}"
+            if column == COL_TITLE:
+                return event.title
+            if column == COL_SERIES:
+                return self.series_names.get(event.series_id, "") if event.series_id else ""
+            if column == COL_SIZE:
+                return events.size_label(event.size)
+            if column == COL_VENUE:
+                return event.venue
+            if column == COL_PLACES:
+                taken = counts.taken if counts else 0
+                return f"{taken}/{event.capacity}"
+            if column == COL_WAITLIST:
+                waiting = counts.waitlisted if counts else 0
+                return str(waiting) if waiting else ""
+            if column == COL_STATE:
+                return events.event_state_label(event.state)
+        if role == Qt.ItemDataRole.FontRole and event.size == "big" and column == COL_TITLE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if event.state != "open":
+                return QBrush(GREY)
+            if column == COL_PLACES and counts and counts.taken >= event.capacity:
+                return QBrush(FULL)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PLACES, COL_WAITLIST):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return event.id
+        return None
+
+
+class EventsTab(QWidget):
+    TABLE_NAME = "events"
+
+    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.bus = bus
+        self.can_manage = has_permission(actor, "event.manage")
+        self._stale: set[QWidget] = set()
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setStyleSheet(HEADER_STYLE)
+        self.header.linkActivated.connect(lambda link: self.open_event(int(link)))
+        layout.addWidget(self.header)
+        self.pages = QTabWidget()
+        layout.addWidget(self.pages, 1)
+
+        events_page = QWidget()
+        events_layout = QVBoxLayout(events_page)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(100)
+        self.search.setPlaceholderText(self.tr("Search event titles (Ctrl+F)"))
+        self.search.textChanged.connect(self.refresh_list)
+        self.search.returnPressed.connect(self._open_first)
+        filters.addWidget(self.search, 2)
+        self.upcoming = QCheckBox(self.tr("&Upcoming only"))
+        self.upcoming.setChecked(True)
+        self.upcoming.toggled.connect(self.refresh_list)
+        filters.addWidget(self.upcoming)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label)
+        filters.addStretch(1)
+        self.new_button = QPushButton(self.tr("&New event…"))
+        self.new_button.setToolTip(self.tr("Set up an event (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_event)
+        filters.addWidget(self.new_button)
+        self.edit_button = QPushButton(self.tr("&Edit event…"))
+        self.edit_button.setToolTip(self.tr("Change the event shown (Ctrl+E)"))
+        self.edit_button.clicked.connect(self.edit_event)
+        filters.addWidget(self.edit_button)
+        for button in (self.new_button, self.edit_button):
+            button.setVisible(self.can_manage)
+        events_layout.addLayout(filters)
+
+        self.model = EventTableModel(actor, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.empty = QLabel(self.tr("No events match."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page = EventPage(actor)
+        self.splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 680])
+        events_layout.addWidget(self.splitter, 1)
+        self.pages.addTab(events_page, self.tr("E&vents"))
+
+        self.calendar = CalendarPage(actor)
+        self.calendar.event_activated.connect(self.open_event)
+        self.pages.addTab(self.calendar, self.tr("Ca&lendar"))
+        self.statistics = StatisticsPage(actor)
+        self.pages.addTab(self.statistics, self.tr("S&tatistics"))
+        self.pages.currentChanged.connect(self._page_shown)
+
+        settings = QSettings()
+        header = settings.value(Keys.header_state(self.TABLE_NAME).name)
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in ((COL_WHEN, 170), (COL_TITLE, 180), (COL_SERIES, 110)):
+                self.table.setColumnWidth(column, width)
+        splitter = settings.value(Keys.splitter_state(self.TABLE_NAME).name)
+        if splitter:
+            self.splitter.restoreState(splitter)
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.new_event),
+            (QKeySequence("Ctrl+E"), self.edit_event),
+        ):
+            QShortcut(keys, self, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        bus.changed.connect(self._on_changed)
+        self._stale.add(self.statistics)  # counted when first shown
+        self.refresh()
+
+    # --- state ----------------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue(
+            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
+        )
+        settings.setValue(Keys.splitter_state(self.TABLE_NAME).name, self.splitter.saveState())
+
+    def focus_search(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- refreshing -----------------------------------------------------------------------------
+
+    def _on_changed(self, entity: str) -> None:
+        if entity in ("event", "registration", "person", "organization"):
+            self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        self.refresh_header()
+        self.refresh_list()
+        if self.page.event_id is not None:
+            self.page.reload()
+        self._stale.update((self.calendar, self.statistics))
+        self._page_shown(self.pages.currentIndex())
+
+    def _page_shown(self, index: int) -> None:
+        widget = self.pages.widget(index)
+        if widget in self._stale:
+            self._stale.discard(widget)
+            widget.refresh()
+
+    def refresh_list(self, *_args: object) -> None:
+        selected = self.page.event_id
+        try:
+            self.model.reload(text=self.search.text(), upcoming=self.upcoming.isChecked())
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+        total = self.model.rowCount()
+        text = self.tr("%n event(s)", "", total)
+        if self.model.truncated:
+            text = self.tr("the first %n events; narrow the search", "", total)
+        self.count_label.setText(text)
+        self.empty.setVisible(total == 0)
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self.edit_button.setEnabled(self.can_manage and self.page.shown is not None)
+
+    def refresh_header(self) -> None:
+        self.header.setText("<br>".join(self.header_lines()))
+        self.header.setVisible(bool(self.header.text()))
+
+    def header_lines(self, on: date | None = None) -> list[str]:
+        """Decisions due on the minimum, then the coverage gaps of this month and the next."""
+        on = on or today()
+        locale = QLocale()
+        short = QLocale.FormatType.ShortFormat
+        lines = []
+        try:
+            due = events.decisions_due(self.actor, on=on)
+            first = month_start(on)
+            last = month_end(next_month(on))
+            # Whole weeks, so a week that straddles two months counts all its days.
+            coverage = events.coverage(
+                self.actor,
+                date_from=grid_start(first),
+                date_to=last + timedelta(days=6 - last.weekday()),
+            )
+        except UserError as exc:
+            return [html.escape(exc.message)]
+        for decision in due:
+            lines.append(
+                self.tr(
+                    'Minimum participants: <a href="{id}">{title}</a> has {taken} of at least '
+                    "{minimum}; decide whether it goes ahead (decision date {date})."
+                ).format(
+                    id=decision.event.id,
+                    title=html.escape(decision.event.title),
+                    taken=decision.taken,
+                    minimum=decision.minimum,
+                    date=locale.toString(decision.event.decision_on, short),
+                )
+            )
+        for month in (first, next_month(first)):
+            if month.strftime("%Y-%m") in coverage.months_without_big:
+                lines.append(
+                    self.tr("Coverage: no big event in {month}.").format(
+                        month=locale.toString(month, self.tr("MMMM yyyy"))
+                    )
+                )
+        weeks = [
+            (monday, sunday)
+            for monday, sunday in coverage.weeks_without_small
+            if sunday >= on and monday <= last
+        ]
+        if weeks:
+            lines.append(
+                self.tr("Coverage: no small event in the week(s) of {weeks}.").format(
+                    weeks="、".join(
+                        f"{locale.toString(m, short)}–{locale.toString(s, short)}" for m, s in weeks
+                    )
+                )
+            )
+        return lines
+
+    # --- choosing -------------------------------------------------------------------------------
+
+    def _open_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        event = self.model.event_at(current.row())
+        if event is not None and self.page.event_id != event.id:
+            self.page.show_event(event.id)
+        self.edit_button.setEnabled(self.can_manage and self.page.shown is not None)
+
+    def open_event(self, event_id: int) -> None:
+        """Show an event on the Events page, widening the filter if it hides it."""
+        self.pages.setCurrentIndex(0)
+        row = self.model.row_of(event_id)
+        if row < 0 and (self.search.text() or self.upcoming.isChecked()):
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.upcoming.blockSignals(True)
+            self.upcoming.setChecked(False)
+            self.upcoming.blockSignals(False)
+            self.refresh_list()
+            row = self.model.row_of(event_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        if self.page.event_id != event_id:
+            self.page.show_event(event_id)
+        self.edit_button.setEnabled(self.can_manage and self.page.shown is not None)
+
+    # --- setting up -----------------------------------------------------------------------------
+
+    def new_event(self) -> None:
+        if not self.can_manage:
+            return
+        dialog = EventDialog(self.actor, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        created = dialog.saved
+        dialog.deleteLater()
+        if not accepted or created is None:
+            return
+        self.refresh()
+        self.open_event(created.id)
+        self.bar.show_message(self.tr("Event set up: {title}.").format(title=created.title), "info")
+
+    def edit_event(self) -> None:
+        if not self.can_manage or self.page.shown is None:
+            return
+        dialog = EventDialog(self.actor, self, event=self.page.shown)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.refresh()

@@ -1,0 +1,194 @@
+"""Printed lists of an event: the sign-in sheet (签到表) and the list of people to notify when an
+event is called off."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QWidget
+
+from stationapp.models.events import Event, Registration
+from stationapp.models.people import Person
+from stationapp.services.accounts import StationSettings
+from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+
+translate = QCoreApplication.translate
+
+WALK_IN_ROWS = 6
+_BORDER = "#444444"
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678: the first three and the last four digits stay."""
+    phone = (phone or "").strip()
+    if len(phone) > 7:
+        return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+    if len(phone) > 4:
+        return "*" * (len(phone) - 4) + phone[-4:]
+    return phone
+
+
+def event_when(event: Event) -> str:
+    """The event's date and times in the locale's format: one day, or from ... to ..."""
+    locale = QLocale()
+    short = QLocale.FormatType.ShortFormat
+    start, end = event.starts_at, event.ends_at
+    if start.date() == end.date():
+        day = locale.toString(start.date(), QLocale.FormatType.LongFormat)
+        return f"{day} {locale.toString(start.time(), short)}–{locale.toString(end.time(), short)}"
+    return f"{locale.toString(start, short)} – {locale.toString(end, short)}"
+
+
+def _text(value: object) -> str:
+    return html.escape(str(value or "").strip())
+
+
+def _station_name(station: StationSettings | str) -> str:
+    return station if isinstance(station, str) else station.station_name
+
+
+def _label(text: str) -> str:
+    """A bold caption; a space after it only when it ends in a Latin colon."""
+    return f"<b>{text}</b>" + (" " if text.isascii() else "")
+
+
+def _table(headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(
+        f'<th width="{width}" bgcolor="#eeeeee" align="center">{label}</th>'
+        for label, width in headers
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td align="center">{cell}</td>' if i == 0 else f"<td>{cell}</td>"
+            for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f'<table width="100%" border="1" cellspacing="0" cellpadding="8" '
+        f'style="border-collapse: collapse; border-color: {_BORDER};">'
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
+    )
+
+
+def _page(parts: list[str]) -> str:
+    return (
+        "<html><head><style>"
+        "h1 { font-size: 18pt; font-weight: bold; margin-bottom: 4px; }"
+        "p { margin-top: 3px; margin-bottom: 3px; }"
+        "th { font-weight: bold; }"
+        "</style></head><body>" + "".join(parts) + "</body></html>"
+    )
+
+
+def _header(title: str, event: Event, station: StationSettings | str) -> list[str]:
+    lines = [
+        (translate("SigninSheet", "Event:"), _text(event.title)),
+        (translate("SigninSheet", "Date:"), _text(event_when(event))),
+        (translate("SigninSheet", "Venue:"), _text(event.venue)),
+    ]
+    return [
+        f'<h1 align="center">{title}</h1>',
+        f'<p align="center" style="font-size: 12pt;">{_text(_station_name(station))}</p>',
+        "<hr/>",
+        *(f"<p>{_label(label)}{value}</p>" for label, value in lines),
+    ]
+
+
+def signin_sheet_html(
+    event: Event, rows: Sequence[Registration], station: StationSettings | str
+) -> str:
+    """The sign-in sheet (签到表): one numbered line per registration in ``rows`` (each with its
+    person and workplace), phones partly masked, an empty column to sign, and blank lines for
+    people who come without registering."""
+    parts = _header(translate("SigninSheet", "Sign-in sheet"), event, station)
+    parts.append(
+        "<p>{}{}</p>".format(
+            _label(translate("SigninSheet", "Registered:")),
+            translate("SigninSheet", "%n person(s)", "", len(rows)),
+        )
+    )
+    headers = (
+        (translate("SigninSheet", "No."), "8%"),
+        (translate("SigninSheet", "Name"), "17%"),
+        (translate("SigninSheet", "Workplace"), "33%"),
+        (translate("SigninSheet", "Phone"), "17%"),
+        (translate("SigninSheet", "Signature"), "25%"),
+    )
+    lines: list[tuple[str, ...]] = []
+    for number, row in enumerate(rows, start=1):
+        person: Person = row.person
+        workplace = person.workplace.name if person.workplace_id else ""
+        lines.append(
+            (str(number), _text(person.name), _text(workplace), _text(mask_phone(person.phone)), "")
+        )
+    for number in range(len(rows) + 1, len(rows) + WALK_IN_ROWS + 1):
+        lines.append((str(number), "&nbsp;", "", "", ""))
+    parts.append(_table(headers, lines))
+    return _page(parts)
+
+
+def signin_sheet_document(
+    event: Event, rows: Sequence[Registration], station: StationSettings | str
+) -> QTextDocument:
+    return html_document(signin_sheet_html(event, rows, station))
+
+
+def write_signin_sheet_pdf(
+    event: Event, rows: Sequence[Registration], station: StationSettings | str, path: Path
+) -> Path:
+    return write_pdf_document(
+        signin_sheet_document(event, rows, station),
+        path,
+        title=translate("SigninSheet", "Sign-in sheet") + " " + event.title,
+        creator=_station_name(station),
+    )
+
+
+def preview_signin_sheet(
+    event: Event,
+    rows: Sequence[Registration],
+    station: StationSettings | str,
+    parent: QWidget | None,
+) -> None:
+    preview_document(
+        signin_sheet_document(event, rows, station),
+        parent,
+        title=translate("SigninSheet", "Sign-in sheet"),
+    )
+
+
+def notify_list_html(event: Event, people: Sequence[Person], station: StationSettings | str) -> str:
+    """Whom to tell that the event is called off, with full phone numbers to call them."""
+    parts = _header(translate("SigninSheet", "Event cancelled: people to notify"), event, station)
+    if event.cancel_reason:
+        parts.append(
+            "<p>{}{}</p>".format(
+                _label(translate("SigninSheet", "Reason:")), _text(event.cancel_reason)
+            )
+        )
+    headers = (
+        (translate("SigninSheet", "No."), "8%"),
+        (translate("SigninSheet", "Name"), "20%"),
+        (translate("SigninSheet", "Phone"), "22%"),
+        (translate("SigninSheet", "Workplace"), "30%"),
+        (translate("SigninSheet", "Notified"), "20%"),
+    )
+    lines = [
+        (
+            str(number),
+            _text(person.name),
+            _text(person.phone),
+            _text(person.workplace.name if person.workplace_id else ""),
+            "",
+        )
+        for number, person in enumerate(people, start=1)
+    ]
+    parts.append(_table(headers, lines))
+    return _page(parts)
