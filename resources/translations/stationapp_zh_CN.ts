@@ -2021,6 +2021,10 @@ Ctrl+H：预约图书</translation>
         <translation>已有 {taken} 个名额被占用，总名额不能更少。</translation>
     </message>
     <message>
+        <source>{taken} people already hold places of “{quota}”: too few places.</source>
+        <translation>已有 {taken} 人占用“{quota}”的名额，名额不能更少。</translation>
+    </message>
+    <message>
         <source>This event no longer exists.</source>
         <translation>该活动已不存在。</translation>
     </message>

@@ -297,6 +297,19 @@ def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
                 ).format(taken=taken),
                 field="capacity",
             )
+        holders = [r.person for r in _counted(event.id).select(Registration, Person).join(Person)]
+        day = data.starts_at.date()
+        for quota in quotas:
+            if quota.get("reserved"):
+                continue
+            inside = sum(1 for p in holders if _matches(EventQuota(**quota), p, day))
+            if quota["capacity"] < inside:
+                raise ValidationError(
+                    translate(
+                        "Events", "{taken} people already hold places of “{quota}”: too few places."
+                    ).format(taken=inside, quota=quota["name"]),
+                    field="capacity" if data.balanced else "quotas",
+                )
         for key, value in values.items():
             setattr(event, key, value)
         event.updated_at = now()
@@ -552,6 +565,9 @@ def register(
                             series.max_per_person,
                         ).format(series=series.name)
                     )
+        # Places freed without a cancellation (a reserved quota released, a larger capacity)
+        # go to the people already waiting before a newcomer.
+        _promote(actor, event)
         if free_places(event, person) > 0:
             state = "confirmed"
         elif waitlist_if_full:
