@@ -1,12 +1,14 @@
 """Realistic demo data: a Dongcheng street station with three years of workers and workplaces,
-two years of front-desk visits and a year of labour-dispute mediation cases.
+two years of front-desk visits, a year of labour-dispute mediation cases, and the workers'
+library with two years of loans and boxes out at office buildings.
 
 Staff, workplaces, people and outreach sessions go through the services (validated and audited like
 real input); only the timestamps are moved into the past afterwards, because the services stamp
 every record "now". The visits, thousands of them, are written with bulk inserts of rows built the
 way the visit service builds them (material names from the catalogue, one audit entry per visit).
 The mediation cases go step by step through the mediation service, and each step is moved back
-to its date afterwards.
+to its date afterwards. The library's titles, copies, loans, holds and boxes are bulk-inserted
+like the visits, each with the audit entry the library services would have written, at its date.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
+from decimal import Decimal
 from functools import partial
+from itertools import accumulate
 from typing import Any
 
 import peewee
-from stdnum import luhn
+from stdnum import ean, luhn
 from stdnum.cn import ric
 
 from stationapp.db import now, today, transaction
@@ -39,6 +43,7 @@ from stationapp.models.accounts import (
     AuditEntry,
     Staff,
 )
+from stationapp.models.library import Box, BoxLoan, Copy, Hold, Loan, Title
 from stationapp.models.mediation import (
     Agreement,
     CaseEvent,
@@ -50,7 +55,7 @@ from stationapp.models.mediation import (
 )
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
-from stationapp.services import accounts, mediation, people, visits
+from stationapp.services import accounts, library, mediation, people, visits
 
 log = logging.getLogger(__name__)
 
@@ -230,12 +235,14 @@ def populate(*, seed: int = DEMO_SEED, people: int = 300) -> Staff:
         _backdate(rng)
         visit_count = populate_visits(admin, rng=rng)
         case_count = populate_cases(admin, rng=rng)
+        loan_count = populate_library(admin, rng=rng)
     log.info(
-        "demo database filled: %d workplaces, %d people, %d visits, %d cases in %.1f s",
+        "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans in %.1f s",
         len(orgs),
         people,
         visit_count,
         case_count,
+        loan_count,
         time.perf_counter() - started,
     )
     return admin
@@ -1993,3 +2000,1225 @@ def populate_cases(admin: Staff, *, rng: random.Random) -> int:
         person.last_activity_at = max(original[person.id], latest[person.id])
     Person.bulk_update(persons, fields=[Person.last_activity_at], batch_size=200)
     return len(plans)
+
+
+# --- the workers' library -----------------------------------------------------------------------
+
+LIBRARY_TITLES = 2000  # for 300 people; a smaller station (or a test) has a smaller library
+MIN_LIBRARY_TITLES = 400
+LOANS_PER_PERSON = 8000 / 300  # two years of desk loans: about 8,000 for 300 people
+LOAN_DAYS = 30  # the default rule of migration 5
+MAGAZINE_LOAN_DAYS = 14  # the demo's own rule: magazines go out for two weeks, no renewal
+ISBN_SHARE = 0.7
+LIBRARY_BATCH = 500
+SHELVES = tuple(f"书架{row}{n}" for row in "ABCD" for n in range(1, 7))
+
+# Publishers and the ISBN publisher prefixes they (or publishers like them) use after 978-7.
+PUBLISHERS: dict[str, str] = {
+    "人民文学出版社": "02",
+    "人民出版社": "01",
+    "商务印书馆": "100",
+    "中华书局": "101",
+    "机械工业出版社": "111",
+    "人民邮电出版社": "115",
+    "人民卫生出版社": "117",
+    "电子工业出版社": "121",
+    "化学工业出版社": "122",
+    "北京出版社": "200",
+    "浙江人民出版社": "213",
+    "重庆出版社": "229",
+    "北京大学出版社": "301",
+    "清华大学出版社": "302",
+    "北京师范大学出版社": "303",
+    "中国工人出版社": "5008",
+    "中国统计出版社": "5037",
+    "作家出版社": "5063",
+    "中信出版社": "5086",
+    "中国法制出版社": "5093",
+    "人民法院出版社": "5109",
+    "法律出版社": "5118",
+    "中国妇女出版社": "5127",
+    "中国中医药出版社": "5132",
+    "中国青年出版社": "5153",
+    "中国劳动社会保障出版社": "5167",
+    "中国轻工业出版社": "5184",
+    "北京十月文艺出版社": "5302",
+    "上海文艺出版社": "5321",
+    "上海辞书出版社": "5326",
+    "上海译文出版社": "5327",
+    "长江文艺出版社": "5354",
+    "花城出版社": "5360",
+    "湖南文艺出版社": "5404",
+    "青岛出版社": "5436",
+    "南海出版公司": "5442",
+    "译林出版社": "5447",
+    "江苏凤凰科学技术出版社": "5537",
+    "华东师范大学出版社": "5617",
+    "读者出版集团": "",  # magazines: no ISBN
+    "中国工人杂志社": "",
+    "家庭医生杂志社": "",
+}
+
+
+@dataclass(frozen=True)
+class _Book:
+    title: str
+    author: str
+    publisher: str
+    year: int
+    classification: str
+    popularity: float = 8.0
+    item_type: str = "book"
+    isbn_group: str = ""  # titles with the same group share one ISBN (volumes of a set)
+    price: tuple[int, int] = (25, 68)  # yuan, from-to
+
+
+# Books every workers' reading room has: the classics, the prize winners, the best-sellers.
+FAMOUS_BOOKS: tuple[_Book, ...] = (
+    _Book("活着", "余华", "作家出版社", 2012, "I247.57", 15),
+    _Book("许三观卖血记", "余华", "作家出版社", 2012, "I247.57", 7),
+    _Book("兄弟", "余华", "作家出版社", 2017, "I247.57", 5),
+    _Book(
+        "平凡的世界（第一部）", "路遥", "北京十月文艺出版社", 2017, "I247.57", 14, isbn_group="平凡"
+    ),
+    _Book(
+        "平凡的世界（第二部）", "路遥", "北京十月文艺出版社", 2017, "I247.57", 10, isbn_group="平凡"
+    ),
+    _Book(
+        "平凡的世界（第三部）", "路遥", "北京十月文艺出版社", 2017, "I247.57", 9, isbn_group="平凡"
+    ),
+    _Book("人生", "路遥", "北京十月文艺出版社", 2012, "I247.5", 8),
+    _Book("围城", "钱锺书", "人民文学出版社", 2017, "I246.57", 10),
+    _Book("红楼梦（上）", "曹雪芹 高鹗", "人民文学出版社", 2008, "I242.47", 7, isbn_group="红楼"),
+    _Book("红楼梦（下）", "曹雪芹 高鹗", "人民文学出版社", 2008, "I242.47", 5, isbn_group="红楼"),
+    _Book("三国演义", "罗贯中", "人民文学出版社", 2019, "I242.4", 8),
+    _Book("水浒传", "施耐庵", "人民文学出版社", 2019, "I242.4", 6),
+    _Book("西游记", "吴承恩", "人民文学出版社", 2019, "I242.4", 7),
+    _Book("三体", "刘慈欣", "重庆出版社", 2008, "I247.55", 15),
+    _Book("三体Ⅱ·黑暗森林", "刘慈欣", "重庆出版社", 2008, "I247.55", 11),
+    _Book("三体Ⅲ·死神永生", "刘慈欣", "重庆出版社", 2010, "I247.55", 10),
+    _Book("流浪地球", "刘慈欣", "中国青年出版社", 2019, "I247.55", 6),
+    _Book("白鹿原", "陈忠实", "人民文学出版社", 2012, "I247.5", 9),
+    _Book("骆驼祥子", "老舍", "人民文学出版社", 2018, "I246.57", 8),
+    _Book("四世同堂", "老舍", "北京十月文艺出版社", 2017, "I246.57", 5),
+    _Book("茶馆", "老舍", "人民文学出版社", 2018, "I234", 4),
+    _Book("边城", "沈从文", "北京十月文艺出版社", 2017, "I246.5", 5),
+    _Book("呐喊", "鲁迅", "人民文学出版社", 2016, "I210.6", 5),
+    _Book("朝花夕拾", "鲁迅", "人民文学出版社", 2016, "I210.4", 5),
+    _Book("家", "巴金", "人民文学出版社", 2017, "I246.57", 4),
+    _Book("子夜", "茅盾", "人民文学出版社", 2016, "I246.57", 3),
+    _Book("城南旧事", "林海音", "中国青年出版社", 2015, "I247.7", 6),
+    _Book("文化苦旅", "余秋雨", "长江文艺出版社", 2014, "I267", 6),
+    _Book("我与地坛", "史铁生", "人民文学出版社", 2011, "I267", 6),
+    _Book("穆斯林的葬礼", "霍达", "北京十月文艺出版社", 2015, "I247.5", 6),
+    _Book("尘埃落定", "阿来", "人民文学出版社", 2013, "I247.5", 4),
+    _Book("长恨歌", "王安忆", "人民文学出版社", 2019, "I247.5", 4),
+    _Book("秦腔", "贾平凹", "作家出版社", 2012, "I247.5", 4),
+    _Book("蛙", "莫言", "上海文艺出版社", 2012, "I247.5", 5),
+    _Book("红高粱家族", "莫言", "上海文艺出版社", 2012, "I247.5", 5),
+    _Book("繁花", "金宇澄", "上海文艺出版社", 2014, "I247.5", 7),
+    _Book("人世间", "梁晓声", "中国青年出版社", 2017, "I247.5", 12),
+    _Book("一句顶一万句", "刘震云", "长江文艺出版社", 2016, "I247.5", 5),
+    _Book("推拿", "毕飞宇", "人民文学出版社", 2015, "I247.5", 4),
+    _Book("额尔古纳河右岸", "迟子建", "北京十月文艺出版社", 2019, "I247.5", 5),
+    _Book("主角", "陈彦", "作家出版社", 2018, "I247.5", 4),
+    _Book("北上", "徐则臣", "北京十月文艺出版社", 2018, "I247.5", 4),
+    _Book("云边有个小卖部", "张嘉佳", "湖南文艺出版社", 2018, "I247.57", 8),
+    _Book("撒哈拉的故事", "三毛", "北京十月文艺出版社", 2017, "I267", 6),
+    _Book("浮生六记", "沈复", "中华书局", 2015, "I264.9", 4),
+    _Book("解忧杂货店", "东野圭吾", "南海出版公司", 2014, "I313.45", 10),
+    _Book("百年孤独", "加西亚·马尔克斯", "南海出版公司", 2011, "I775.45", 6),
+    _Book("钢铁是怎样炼成的", "奥斯特洛夫斯基", "人民文学出版社", 2016, "I512.45", 5),
+    _Book("老人与海", "海明威", "上海译文出版社", 2012, "I712.45", 5),
+    _Book("乡土中国", "费孝通", "北京大学出版社", 2012, "C912.82", 4),
+    _Book("万历十五年", "黄仁宇", "中华书局", 2014, "K248.07", 5),
+    _Book("明朝那些事儿", "当年明月", "浙江人民出版社", 2017, "K248.09", 9),
+    _Book("苏东坡传", "林语堂", "湖南文艺出版社", 2018, "K825.6", 5),
+    _Book("唐诗三百首", "蘅塘退士 编", "中华书局", 2016, "I222.742", 5),
+    _Book("宋词三百首", "上彊村民 编", "中华书局", 2016, "I222.844", 4),
+    _Book("人间词话", "王国维", "中华书局", 2016, "I207.23", 3),
+    _Book("大国工匠", "《大国工匠》编写组", "中国工人出版社", 2019, "K826.16", 5),
+    # What the station's own readers ask for most, besides novels.
+    _Book(
+        "中华人民共和国劳动合同法（实用版）",
+        "中国法制出版社 编",
+        "中国法制出版社",
+        2021,
+        "D922.52",
+        2,
+    ),
+    _Book("劳动合同法实务手册", "本书编写组", "中国工人出版社", 2020, "D922.52", 1.5),
+    _Book("职工心理健康读本", "本书编写组", "中国工人出版社", 2021, "R395.6", 1.5),
+    _Book("家常菜谱", "甘智荣 主编", "中国轻工业出版社", 2018, "TS972.12", 3),
+    _Book("Python编程入门", "李宁", "人民邮电出版社", 2022, "TP311.561", 1.5),
+    _Book(
+        "新华字典（第12版）", "中国社会科学院语言研究所", "商务印书馆", 2020, "H163", 0, "reference"
+    ),
+    _Book(
+        "现代汉语词典（第7版）",
+        "中国社会科学院语言研究所",
+        "商务印书馆",
+        2016,
+        "H164",
+        0,
+        "reference",
+    ),
+    _Book("辞海（第七版）", "夏征农 陈至立 主编", "上海辞书出版社", 2020, "Z32", 0, "reference"),
+    _Book(
+        "中华人民共和国法律法规全书",
+        "中国法制出版社 编",
+        "中国法制出版社",
+        2024,
+        "D920.9",
+        0,
+        "reference",
+    ),
+    _Book("中国劳动统计年鉴", "国家统计局 编", "中国统计出版社", 2023, "F249.21", 0, "reference"),
+)
+
+MAGAZINES: tuple[tuple[str, str], ...] = (
+    ("读者", "读者出版集团"),
+    ("中国工人", "中国工人杂志社"),
+    ("家庭医生", "家庭医生杂志社"),
+)
+
+
+@dataclass(frozen=True)
+class _Shelf:
+    """A kind of book from which titles are made up: subjects x forms, their 中图法 classes,
+    publishers, how often they are borrowed, what they cost and who writes them."""
+
+    subjects: dict[str, tuple[str, int]]  # subject -> (class, first year such a book can exist)
+    forms: tuple[str, ...]  # "-" for none: the subject alone is the title
+    publishers: tuple[str, ...]
+    share: float
+    popularity: float
+    price: tuple[int, int]
+    author_style: str  # "person", "editor" (主编/编著), "group" (编写组) or "mixed"
+    novel: bool = False  # subject and form make a novel's title (see NOVEL_FORMS)
+
+
+def _subjects(table: str) -> dict[str, tuple[str, int]]:
+    """Parse "劳动合同法:D922.52@2008 工会工作:D412.6" into {subject: (class, since)}."""
+    found = re.finditer(r"([^\s:]+):([A-Z][\w.]*)(?:@(\d{4}))?", table)
+    return {m.group(1): (m.group(2), int(m.group(3) or 2006)) for m in found}
+
+
+def _shelf(
+    subjects: str, forms: str, publishers: str, *numbers: float, style: str, novel: bool = False
+) -> _Shelf:
+    share, popularity, low, high = numbers
+    return _Shelf(
+        _subjects(subjects),
+        tuple(forms.split()),
+        tuple(publishers.split()),
+        share,
+        popularity,
+        (int(low), int(high)),
+        style,
+        novel,
+    )
+
+
+# share of the made-up titles, popularity, price range
+GENERATED_SHELVES: tuple[_Shelf, ...] = (
+    _shelf(
+        """劳动合同法:D922.52@2008 劳动争议调解仲裁法:D922.591@2008 工伤保险条例:D922.55
+        社会保险法:D922.182@2011 劳动法:D922.5 劳务派遣:D922.52@2014 职工带薪年休假:D922.5@2008
+        女职工劳动保护:D922.5@2012 保障农民工工资支付条例:D922.5@2020 工资支付:D922.5
+        新就业形态劳动者权益保障:D922.5@2021 劳动关系:F246 民法典:D923@2020
+        个人所得税:D922.222@2019""",
+        "实务手册 条文释义 实用问答 案例精析 一本通 维权指南 百问百答 注释本 理解与适用 "
+        "典型案例评析",
+        "中国法制出版社 法律出版社 中国工人出版社 人民法院出版社 中国劳动社会保障出版社",
+        *(0.13, 0.5, 28, 68),
+        style="mixed",
+    ),
+    _shelf(
+        """工会工作:D412.6 基层工会:D412.6 工会主席:D412.6 职工代表大会:D412.6
+        工资集体协商:F249.24 工会财务:D412.6 工会会员发展:D412.6 楼宇工会:D412.6@2012
+        职工之家建设:D412.6 劳模精神:D412.6""",
+        "实务 工作手册 100问 操作指南 案例选编 知识读本 培训教程",
+        "中国工人出版社",
+        *(0.06, 0.3, 25, 48),
+        style="group",
+    ),
+    _shelf(
+        """职工心理健康:R395.6 情绪管理:B842.6 压力调适:B842.6 心理减压:R395.6 职场沟通:C912.11
+        亲子关系:G78 睡眠改善:R338.63 正念练习:B842.6@2015 焦虑自助:R749.72 幸福力:B848.4""",
+        "读本 手册 指南 十二讲 自助手册 实用技巧",
+        "人民卫生出版社 中国轻工业出版社 机械工业出版社 中国工人出版社",
+        *(0.07, 0.9, 32, 59),
+        style="person",
+    ),
+    _shelf(
+        """家常菜谱:TS972.12 家常小炒:TS972.12 快手早餐:TS972.12 营养汤煲:TS972.122
+        面食点心:TS972.132 川菜:TS972.182 粤菜:TS972.182 北京风味小吃:TS972.142
+        减脂餐:TS972.161@2015 电饭煲美食:TS972.12 老北京家常菜:TS972.182
+        孕产妇营养餐:TS972.164 儿童营养餐:TS972.162 素食:TS972.123""",
+        "- 大全 一学就会 精选 300例 图解",
+        "中国轻工业出版社 青岛出版社 化学工业出版社 江苏凤凰科学技术出版社",
+        *(0.1, 1.2, 29, 58),
+        style="mixed",
+    ),
+    _shelf(
+        """Python编程:TP311.561@2012 Excel办公应用:TP391.13 Word排版:TP391.12 PPT设计:TP391.412
+        电脑基础:TP3 智能手机使用:TN929.53@2012 短视频剪辑:TN94@2018 人工智能:TP18@2016
+        网络安全:TP393.08 Photoshop:TP391.413 数据分析:TP274 Java程序设计:TP312.8""",
+        "入门 从入门到精通 实战 速成 一本通 案例教程 基础教程",
+        "人民邮电出版社 清华大学出版社 机械工业出版社 电子工业出版社",
+        *(0.1, 0.8, 39, 99),
+        style="person",
+    ),
+    _shelf(
+        """颈椎病防治:R681.5 高血压饮食调养:R544.1 糖尿病自我管理:R587.1 中医养生:R212
+        家庭急救:R459.7 职业病防治:R135 护眼:R77 腰椎间盘突出:R681.53 老年人护理:R473.59
+        科学健身:G883 四季养生:R212""",
+        "- 指南 手册 一本通 问答 图解",
+        "人民卫生出版社 中国中医药出版社 化学工业出版社 中国轻工业出版社",
+        *(0.08, 1.0, 26, 49),
+        style="person",
+    ),
+    _shelf(
+        """电工:TM05 焊工:TG44 保安员:D631.43 养老护理员:R473 家政服务员:TS976.7 育婴员:TS976.31
+        快递员:F618.1@2010 网约配送员:F719.3@2020 中式烹调师:TS972.117 物业管理员:F293.33
+        汽车维修工:U472 美容师:TS974.1 收银员:F713.3 叉车司机:TH242""",
+        "职业技能培训教程 上岗必读 职业技能等级认定培训教材 实用技术 考试指导",
+        "中国劳动社会保障出版社 中国工人出版社 化学工业出版社 机械工业出版社",
+        *(0.1, 0.6, 22, 45),
+        style="editor",
+    ),
+    _shelf(
+        """胡同:I247.5 北京:I247.5 城南:I247.5 远方:I247.5 老街:I247.5 父亲:I247.5 母亲:I247.5
+        青春:I247.57 大河:I247.5 草原:I247.5 山村:I247.5 小城:I247.7 故乡:I247.7 工厂:I247.5
+        夜班:I247.7 站台:I247.7 月光:I247.7 春天:I247.57""",
+        "故事 灯火 岁月 回声 孩子们 记忆 守望 日子 年轮 来信 人们 黄昏 歌",
+        "人民文学出版社 作家出版社 北京十月文艺出版社 长江文艺出版社 上海文艺出版社 花城出版社 "
+        "中国工人出版社",
+        *(0.22, 1.6, 35, 59),
+        style="person",
+        novel=True,
+    ),
+    _shelf(
+        """高铁:I253@2012 航天:I253 电力:I253 建筑:I253 快递:I253@2012 环卫:I253 地铁:I253
+        护理:I253 胡同:I267 京城:I267""",
+        "工匠 劳模风采录 人物志 纪事 散记 随笔",
+        "中国工人出版社 作家出版社 人民文学出版社 北京出版社",
+        *(0.05, 0.9, 32, 56),
+        style="person",
+    ),
+    _shelf(
+        """北京胡同:K291 北京中轴线:K928.71 故宫:K928.74 老北京:K291 天坛:K928.73 前门大街:K291
+        东城:K291 京味儿:K892.41""",
+        "史话 的故事 漫步 往事 图志 一百年",
+        "北京出版社 中华书局 北京大学出版社",
+        *(0.04, 1.0, 38, 88),
+        style="person",
+    ),
+    _shelf(
+        """家庭教育:G78 亲子阅读:G78 青春期:G78 小学生学习习惯:G622.46 中考:G632.474
+        高考志愿填报:G647.32 双职工家庭育儿:TS976.31""",
+        "指南 手册 100问 实用方法 家长必读",
+        "华东师范大学出版社 中国妇女出版社 北京师范大学出版社",
+        *(0.05, 1.0, 29, 49),
+        style="person",
+    ),
+    _shelf(
+        """家庭理财:F830.59 社保医保:F842.61 住房公积金:F299.233 养老金:F842.67
+        防范电信诈骗:D924.33@2016 婚姻家庭法律:D923.9""",
+        "一本通 实用指南 问答 明白纸 365问",
+        "中国法制出版社 中信出版社 人民出版社",
+        *(0.04, 0.7, 25, 45),
+        style="mixed",
+    ),
+)
+
+EDITIONS = ("（第2版）", "（第3版）", "（修订版）", "（图解版）", "（双色版）", "（最新版）")
+NOVEL_FORMS = ("{s}的{f}", "{s}{f}", "在{s}", "{s}记", "走出{s}", "{s}往事")
+
+
+@dataclass
+class _TitleRow:
+    id: int
+    book: _Book
+    isbn: str
+    acquired: datetime
+    popularity: float
+    price: tuple[int, int]
+    copies: list[int]
+
+
+@dataclass
+class _DeskLoan:
+    id: int
+    copy: int
+    person: int
+    staff: int
+    lent_at: datetime
+    due_on: date
+    returned_at: datetime | None
+    returned_staff: int | None
+    renewals: int
+    renewed_at: datetime | None
+
+
+def _isbn(rng: random.Random, publisher: str, used: set[str]) -> str:
+    """A valid ISBN-13 in the Chinese group (978-7), with the publisher's prefix."""
+    prefix = "9787" + PUBLISHERS[publisher]
+    for _ in range(1000):
+        body = prefix + _digits(rng, 12 - len(prefix))
+        number = body + ean.calc_check_digit(body)
+        if number not in used:
+            used.add(number)
+            return number
+    raise RuntimeError("could not draw a unique demo ISBN")
+
+
+def _author(rng: random.Random, style: str) -> str:
+    if style == "mixed":
+        style = rng.choice(("person", "editor", "group"))
+    name = _surname(rng) + _given_name(rng, rng.choice("MF"))
+    if style == "editor":
+        return f"{name} {rng.choice(('主编', '编著', '编'))}"
+    if style == "group":
+        return "本书编写组" if rng.random() < 0.6 else f"{name} 主编"
+    return name
+
+
+def _generated_books(rng: random.Random, count: int) -> list[_Book]:
+    """Plausible titles from the word lists, in the shelves' shares; a title may repeat with
+    another author or publisher, as it does in a real collection."""
+    total = sum(s.share for s in GENERATED_SHELVES)
+    year_now = today().year
+    seen: set[tuple[str, str]] = set()
+    books: list[_Book] = []
+    while len(books) < count:
+        shelf = rng.choices(GENERATED_SHELVES, [s.share / total for s in GENERATED_SHELVES])[0]
+        subject = rng.choice(list(shelf.subjects))
+        form = rng.choice(shelf.forms).replace("-", "")
+        title = rng.choice(NOVEL_FORMS).format(s=subject, f=form) if shelf.novel else subject + form
+        if rng.random() < 0.12:
+            title += rng.choice(EDITIONS)
+        author = _author(rng, shelf.author_style)
+        if (title, author) in seen:
+            continue
+        seen.add((title, author))
+        classification, since = shelf.subjects[subject]
+        books.append(
+            _Book(
+                title=title,
+                author=author,
+                publisher=rng.choice(shelf.publishers),
+                year=rng.randint(max(since, year_now - 18), year_now),
+                classification=classification,
+                popularity=shelf.popularity * rng.uniform(0.3, 1.7),
+                price=shelf.price,
+            )
+        )
+    return books
+
+
+def _magazine_books(rng: random.Random, first_day: date) -> list[_Book]:
+    """Monthly issues of three magazines for the last two years."""
+    books = []
+    on = today()
+    month = date(first_day.year, first_day.month, 1)
+    while month <= on:
+        for name, publisher in MAGAZINES:
+            if rng.random() < 0.85:  # not every issue reached the station
+                books.append(
+                    _Book(
+                        title=f"{name}（{month.year}年第{month.month}期）",
+                        author=f"《{name}》编辑部",
+                        publisher=publisher,
+                        year=month.year,
+                        classification="Z89",
+                        popularity=2.5 if name == "读者" else 1.2,
+                        item_type="magazine",
+                        price=(10, 18),
+                    )
+                )
+        month = (month + timedelta(days=32)).replace(day=1)
+    return books
+
+
+def _shelf_of(classification: str, item_type: str) -> str:
+    if item_type == "magazine":
+        return "书架D5"
+    if item_type == "reference":
+        return "书架D6"
+    letter = classification[:1]
+    rows = {
+        "I": SHELVES[0:6],  # A: literature
+        "K": SHELVES[6:8],  # B1-B2: history
+        "D": SHELVES[8:11],  # B3-B5: law and the unions
+        "C": SHELVES[11:12],
+        "F": SHELVES[11:12],
+        "T": SHELVES[12:17],  # C: cooking, computers, skills
+        "U": SHELVES[16:17],
+        "R": SHELVES[18:21],  # D1-D3: health and the mind
+        "B": SHELVES[20:21],
+        "G": SHELVES[21:22],
+    }.get(letter, SHELVES[17:18])
+    return rows[sum(map(ord, classification)) % len(rows)]
+
+
+def _price(rng: random.Random, low: int, high: int) -> Decimal:
+    return Decimal(rng.randint(low, high)) + Decimal(rng.choice(("0", "0.8", "0.5", "0.9")))
+
+
+def _next_open_day(day: date) -> date:
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _at_desk(rng: random.Random, day: date, *, after: datetime | None = None) -> datetime:
+    """A time on ``day`` while the desk is open (8:30 to 17:30), after ``after`` if given."""
+    start = datetime(day.year, day.month, day.day, 8, 30)
+    if after is not None and after.date() == day:
+        start = max(start, after + timedelta(minutes=5))
+    end = datetime(day.year, day.month, day.day, 17, 30)
+    if start >= end:
+        return start
+    return start + timedelta(seconds=rng.randrange(0, int((end - start).total_seconds())))
+
+
+def _library_audit(
+    at: datetime, staff: int, action: str, entity: str, entity_id: int, details: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "staff": staff,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
+    }
+
+
+def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), LIBRARY_BATCH):
+        model.insert_many(rows[start : start + LIBRARY_BATCH]).execute()
+
+
+def populate_library(admin: Staff, *, rng: random.Random) -> int:
+    """The workers' library (职工书屋) and the mobile book house; returns the desk loans.
+
+    About 2,000 titles: the classics and best-sellers every reading room has, magazines, reference
+    works that stay in the room, and plausible made-up titles on law, the unions, health, cooking,
+    computers, skills and life in the city; about 70% with a valid ISBN-13. One to three copies
+    each, on shelves 书架A1 to 书架D6. Two years of desk loans for the people on file (about
+    8,000 for 300 people): most back on time, some late, some renewed, about 200 out now and
+    some of them overdue, so the overdue list has names and a borrower is suspended. A few
+    reservations are waiting, one copy is set aside. Four boxes of the mobile book house: three
+    out at office buildings (one overdue), one packed at the station. Rows are bulk-inserted with
+    back-dated audit entries; call it inside the caller's transaction, after the people.
+    """
+    moment = now()
+    on = moment.date()
+    opened = (Staff.select(peewee.fn.MIN(Staff.created_at)).scalar()) or moment - timedelta(
+        days=HISTORY_DAYS
+    )
+    librarian = Staff.get_or_none(Staff.username == "librarian") or admin
+    desk = Staff.get_or_none(Staff.username == "frontdesk") or admin
+    lenders = [librarian.id, desk.id, admin.id]
+    lender_weights = (65, 25, 10)
+    first_day = on - timedelta(days=730)
+
+    # Magazines: the demo's own rule, set up by the administrator when the library opened.
+    rule = library.save_rule(
+        admin, library.RuleInput("", "magazine", MAGAZINE_LOAN_DAYS, 3, 0, False)
+    )
+    AuditEntry.update(at=opened).where(
+        AuditEntry.entity == "circulation_rule", AuditEntry.entity_id == rule.id
+    ).execute()
+
+    # --- catalogue ---
+    magazines = _magazine_books(rng, first_day)
+    famous = set(FAMOUS_BOOKS)
+    books = [*FAMOUS_BOOKS, *magazines]
+    wanted = max(
+        MIN_LIBRARY_TITLES, round(LIBRARY_TITLES * min(1.0, Person.select().count() / 300))
+    )
+    books += _generated_books(rng, max(0, wanted - len(books)))
+    used_isbns: set[str] = set()
+    shared: dict[str, str] = {}
+    next_title = (Title.select(peewee.fn.MAX(Title.id)).scalar() or 0) + 1
+    next_copy = (Copy.select(peewee.fn.MAX(Copy.id)).scalar() or 0) + 1
+    barcode_no = next_copy
+    titles: list[_TitleRow] = []
+    title_rows: list[dict[str, Any]] = []
+    copy_rows: list[dict[str, Any]] = []
+    audit_rows: list[dict[str, Any]] = []
+    search_cache: dict[str, str] = {}
+
+    def search_text(title: str, author: str) -> str:
+        key = f"{title}\x00{author}"
+        if key not in search_cache:
+            search_cache[key] = library._title_search_text({"title": title, "author": author})
+        return search_cache[key]
+
+    def add_copies(row: _TitleRow, count: int, location: str, acquired: datetime) -> list[int]:
+        nonlocal next_copy, barcode_no
+        ids = []
+        for _ in range(count):
+            copy_id = next_copy
+            next_copy += 1
+            barcode = f"TS{barcode_no:07d}"
+            barcode_no += 1
+            low, high = row.price
+            copy_rows.append(
+                {
+                    "id": copy_id,
+                    "title": row.id,
+                    "barcode": barcode,
+                    "accession_number": f"{acquired.year}-{copy_id:05d}",
+                    "price": _price(rng, low, high),
+                    "location": location,
+                    "status": "available",
+                    "box": None,
+                    "last_seen_at": acquired,
+                    "created_at": acquired,
+                }
+            )
+            audit_rows.append(
+                _library_audit(
+                    acquired, librarian.id, "create", "copy", copy_id, {"barcode": barcode}
+                )
+            )
+            ids.append(copy_id)
+        return ids
+
+    for book in books:
+        if book.item_type == "magazine":
+            issue = datetime(book.year, int(re.findall(r"第(\d+)期", book.title)[0]), 1)
+            acquired = _office_hours(rng, max(issue + timedelta(days=rng.randint(3, 12)), opened))
+        elif book.year <= opened.year and (book in famous or rng.random() < 0.6):
+            # Most of the collection was bought when the reading room opened.
+            acquired = _office_hours(rng, opened + timedelta(days=rng.randrange(0, 45)))
+        else:
+            earliest = max(opened, datetime(book.year, 1, 1))
+            acquired = _office_hours(rng, earliest + (moment - earliest) * rng.random())
+        acquired = min(acquired, moment - timedelta(days=1))
+        year = min(book.year, acquired.year)
+        if book.item_type == "magazine" or not PUBLISHERS.get(book.publisher):
+            isbn = ""
+        elif book.isbn_group:
+            if book.isbn_group not in shared:
+                shared[book.isbn_group] = _isbn(rng, book.publisher, used_isbns)
+            isbn = shared[book.isbn_group]
+        elif rng.random() < (0.95 if book in famous else ISBN_SHARE):
+            isbn = _isbn(rng, book.publisher, used_isbns)
+        else:
+            isbn = ""  # older gifts and in-house material without an ISBN
+        row = _TitleRow(
+            id=next_title,
+            book=book,
+            isbn=isbn,
+            acquired=acquired,
+            popularity=book.popularity,
+            price=book.price,
+            copies=[],
+        )
+        next_title += 1
+        titles.append(row)
+        title_rows.append(
+            {
+                "id": row.id,
+                "isbn": isbn,
+                "title": book.title,
+                "author": book.author,
+                "publisher": book.publisher,
+                "year": year,
+                "classification": book.classification,
+                "item_type": book.item_type,
+                "search_text": search_text(book.title, book.author),
+                "active": True,
+                "created_at": acquired,
+                "updated_at": acquired,
+            }
+        )
+        audit_rows.append(
+            _library_audit(acquired, librarian.id, "create", "title", row.id, {"title": book.title})
+        )
+        if book.item_type == "magazine":
+            count = 1
+        elif book.popularity >= 8:
+            count = 3
+        elif book.popularity >= 4 or book.item_type == "reference":
+            count = rng.choice((1, 2, 2))
+        else:
+            count = rng.choices((1, 2, 3), (70, 25, 5))[0]
+        location = _shelf_of(book.classification, book.item_type)
+        row.copies = add_copies(row, count, location, acquired)
+
+    # The mobile book house: copies bought for the boxes, light reading from the popular shelves.
+    boxes = _plan_boxes(rng, on)
+    box_titles = [t for t in titles if t.book.item_type == "book" and t.popularity >= 1.0]
+    box_copies: list[list[int]] = []
+    for plan in boxes:
+        bought = _office_hours(
+            rng, datetime.combine(plan["first_start"], dt_time()) - timedelta(days=7)
+        )
+        chosen = rng.sample([t for t in box_titles if t.acquired < bought], plan["size"])
+        box_copies.append([add_copies(t, 1, "流动书屋", bought)[0] for t in chosen])
+    in_boxes = {copy_id for ids in box_copies for copy_id in ids}
+
+    _insert(Title, title_rows)
+    _insert(Copy, copy_rows)
+
+    # --- two years of desk loans ---
+    loans = _simulate_loans(
+        rng,
+        titles=titles,
+        excluded=in_boxes,
+        first_day=first_day,
+        moment=moment,
+        lenders=lenders,
+        lender_weights=lender_weights,
+        next_id=(Loan.select(peewee.fn.MAX(Loan.id)).scalar() or 0) + 1,
+    )
+    barcode_of = {r["id"]: r["barcode"] for r in copy_rows}
+    loan_rows = []
+    latest: dict[int, datetime] = {}
+    last_seen: dict[int, datetime] = {}
+    for loan in loans:
+        loan_rows.append(
+            {
+                "id": loan.id,
+                "copy": loan.copy,
+                "person": loan.person,
+                "staff": loan.staff,
+                "lent_at": loan.lent_at,
+                "due_on": loan.due_on,
+                "returned_at": loan.returned_at,
+                "returned_staff": loan.returned_staff,
+                "renewals": loan.renewals,
+            }
+        )
+        audit_rows.append(
+            _library_audit(
+                loan.lent_at,
+                loan.staff,
+                "lend",
+                "loan",
+                loan.id,
+                {"copy": barcode_of[loan.copy], "person": loan.person},
+            )
+        )
+        if loan.renewed_at is not None:
+            audit_rows.append(
+                _library_audit(
+                    loan.renewed_at, loan.staff, "renew", "loan", loan.id, {"due_on": loan.due_on}
+                )
+            )
+        last = loan.lent_at
+        if loan.returned_at is not None:
+            last = loan.returned_at
+            days_late = max(0, (loan.returned_at.date() - loan.due_on).days)
+            audit_rows.append(
+                _library_audit(
+                    loan.returned_at,
+                    loan.returned_staff or loan.staff,
+                    "return",
+                    "loan",
+                    loan.id,
+                    {"days_late": days_late},
+                )
+            )
+        latest[loan.person] = max(latest.get(loan.person, last), last)
+        last_seen[loan.copy] = max(last_seen.get(loan.copy, last), last)
+    _insert(Loan, loan_rows)
+
+    open_copies = {loan.copy for loan in loans if loan.returned_at is None}
+    if open_copies:
+        Copy.update(status="on_loan").where(Copy.id.in_(list(open_copies))).execute()
+    seen_rows = [Copy(id=copy_id, last_seen_at=seen) for copy_id, seen in last_seen.items()]
+    Copy.bulk_update(seen_rows, fields=[Copy.last_seen_at], batch_size=LIBRARY_BATCH)
+
+    # --- reservations ---
+    _add_holds(rng, titles, loans, moment, librarian.id, audit_rows, latest, in_boxes)
+
+    # --- a few copies out of circulation ---
+    returned_last: dict[int, datetime] = {}
+    for loan in loans:
+        if loan.returned_at is not None:
+            returned_last[loan.copy] = max(
+                returned_last.get(loan.copy, loan.returned_at), loan.returned_at
+            )
+    held = {h for (h,) in Hold.select(Hold.copy).where(Hold.copy.is_null(False)).tuples()}
+    candidates = sorted(
+        c
+        for c, when in returned_last.items()
+        if c not in open_copies and c not in held and when < moment - timedelta(days=60)
+    )
+    for status, n in (("damaged", 4), ("lost", 3), ("withdrawn", 5)):
+        for copy_id in rng.sample(candidates, min(n, len(candidates))):
+            candidates.remove(copy_id)
+            when = _office_hours(rng, returned_last[copy_id] + timedelta(days=rng.randint(5, 50)))
+            Copy.update(status=status).where(Copy.id == copy_id).execute()
+            audit_rows.append(
+                _library_audit(
+                    when,
+                    librarian.id,
+                    "status",
+                    "copy",
+                    copy_id,
+                    {"from": "available", "to": status},
+                )
+            )
+
+    # --- the mobile book house ---
+    title_name = {t.id: t.book.title for t in titles}
+    copy_info = {r["id"]: (r["barcode"], title_name[r["title"]], r["location"]) for r in copy_rows}
+    _add_boxes(rng, boxes, box_copies, copy_info, moment, librarian.id, audit_rows)
+
+    audit_rows.sort(key=lambda r: r["at"])
+    _insert(AuditEntry, audit_rows)
+
+    # A person's last activity is at least their last loan or return.
+    persons = list(
+        Person.select(Person.id, Person.last_activity_at).where(Person.id.in_(list(latest)))
+    )
+    for person in persons:
+        person.last_activity_at = max(person.last_activity_at, latest[person.id])
+    Person.bulk_update(persons, fields=[Person.last_activity_at], batch_size=LIBRARY_BATCH)
+    return len(loans)
+
+
+def _simulate_loans(
+    rng: random.Random,
+    *,
+    titles: list[_TitleRow],
+    excluded: set[int],
+    first_day: date,
+    moment: datetime,
+    lenders: list[int],
+    lender_weights: tuple[int, ...],
+    next_id: int,
+) -> list[_DeskLoan]:
+    """Desk loans day by day under the default rules: three books at most, none while one is
+    overdue, a copy lent only when it is back on the shelf."""
+    on = moment.date()
+    people_rows = sorted(
+        Person.select(Person.id, Person.created_at).where(Person.active).tuples(),
+        key=lambda row: row[1],
+    )
+    # A little over half of the people borrow at all, and a few of those borrow a lot.
+    readers = [row for row in people_rows if rng.random() < 0.55]
+    reader_ids = [pid for pid, _ in readers]
+    reader_since = [created for _, created in readers]
+    reader_cum = list(accumulate(rng.paretovariate(1.4) for _ in readers))
+    lendable = [t for t in titles if t.book.item_type != "reference" and t.popularity > 0]
+    title_cum = list(accumulate(t.popularity for t in lendable))
+    desk_copies = {t.id: [c for c in t.copies if c not in excluded] for t in lendable}
+    title_of = {c: t.id for t in lendable for c in desk_copies[t.id]}
+    if not readers or not lendable:
+        return []
+
+    days = [first_day + timedelta(days=n) for n in range((on - first_day).days + 1)]
+    open_days = [d for d in days if d.weekday() < 5]
+    # Some attempts fail (the borrower has three books, every copy is out): plan a few more.
+    total = LOANS_PER_PERSON * len(people_rows) * 1.05
+    rate = total / sum(_day_factor(d) for d in open_days)
+    # Books never brought back: lent 5 to 14 weeks ago, the core of the overdue list. They are
+    # drawn one by one so that about ``never_wanted`` of them are left when the window closes.
+    window = (on - timedelta(days=100), on - timedelta(days=35))
+    window_days = [d for d in open_days if window[0] <= d <= window[1]]
+    still_ahead = dict(
+        zip(
+            window_days,
+            reversed(list(accumulate(_day_factor(d) for d in reversed(window_days)))),
+            strict=True,
+        )
+    )
+    never_wanted = max(2, round(8 * len(people_rows) / 300))
+    never = attempts = made = 0
+
+    busy_until: dict[int, datetime] = {}
+    out: dict[int, list[_DeskLoan]] = {}
+    loans: list[_DeskLoan] = []
+    latest_lend = moment - timedelta(minutes=1)
+    for day in open_days:
+        count = round(rate * _day_factor(day) * rng.uniform(0.6, 1.4))
+        for lent in sorted(_at_desk(rng, day) for _ in range(count)):
+            if lent > latest_lend:
+                continue
+            attempts += 1
+            known = bisect.bisect_right(reader_since, lent)
+            if not known:
+                continue
+            person = None
+            active: list[_DeskLoan] = []
+            for _ in range(8):
+                candidate = rng.choices(reader_ids[:known], cum_weights=reader_cum[:known])[0]
+                active = [
+                    loan
+                    for loan in out.get(candidate, [])
+                    if loan.returned_at is None or loan.returned_at > lent
+                ]
+                out[candidate] = active
+                if len(active) < 3 and all(loan.due_on >= day for loan in active):
+                    person = candidate
+                    break
+            if person is None:
+                continue
+            held_titles = {title_of[loan.copy] for loan in active}
+            copy_id = None
+            title = None
+            for _ in range(8):
+                title = rng.choices(lendable, cum_weights=title_cum)[0]
+                if title.acquired > lent or title.id in held_titles:
+                    continue
+                free = [
+                    c
+                    for c in desk_copies[title.id]
+                    if busy_until.get(c, datetime.min) < lent - timedelta(hours=1)
+                ]
+                if free:
+                    copy_id = rng.choice(free)
+                    break
+            if copy_id is None or title is None:
+                continue
+            magazine = title.book.item_type == "magazine"
+            loan_days = MAGAZINE_LOAN_DAYS if magazine else LOAN_DAYS
+            due = day + timedelta(days=loan_days)
+            renewals = 0
+            renewed_at: datetime | None = None
+            returned: datetime | None = None
+            roll = rng.random()
+            made += 1
+            never_share = 0.0
+            if day in still_ahead:
+                expected = rate * still_ahead[day] * made / attempts
+                never_share = (never_wanted - never) / max(1.0, expected)
+            if rng.random() < never_share:
+                never += 1
+                back = None
+            elif roll < 0.03 and not magazine:
+                renew_day = day + timedelta(days=rng.randint(loan_days - 8, loan_days - 2))
+                while renew_day.weekday() >= 5:
+                    renew_day -= timedelta(days=1)
+                renew_at = _at_desk(rng, renew_day, after=lent)
+                if renew_at <= latest_lend:
+                    renewals, renewed_at = 1, renew_at
+                    due += timedelta(days=loan_days)
+                back = day + timedelta(days=rng.randint(loan_days + 1, 2 * loan_days - 2))
+            elif roll < 0.065:
+                back = due + timedelta(days=rng.randint(1, 25))
+            else:
+                back = day + timedelta(days=rng.randint(3, loan_days - 2))
+            if back is not None:
+                returned = _at_desk(rng, _next_open_day(back), after=lent)
+                if returned > latest_lend:
+                    returned = None
+            loan = _DeskLoan(
+                id=next_id + len(loans),
+                copy=copy_id,
+                person=person,
+                staff=rng.choices(lenders, lender_weights)[0],
+                lent_at=lent,
+                due_on=due,
+                returned_at=returned,
+                returned_staff=rng.choices(lenders, lender_weights)[0] if returned else None,
+                renewals=renewals,
+                renewed_at=renewed_at,
+            )
+            loans.append(loan)
+            active.append(loan)
+            busy_until[copy_id] = returned or datetime.max
+    return loans
+
+
+def _add_holds(
+    rng: random.Random,
+    titles: list[_TitleRow],
+    loans: list[_DeskLoan],
+    moment: datetime,
+    staff_id: int,
+    audit_rows: list[dict[str, Any]],
+    latest: dict[int, datetime],
+    excluded: set[int],
+) -> None:
+    """A few people waiting for a title whose every copy is out, and one copy set aside."""
+    open_by_copy = {loan.copy: loan for loan in loans if loan.returned_at is None}
+    readers = sorted({loan.person for loan in loans})
+    if not readers:
+        return
+    rows: list[dict[str, Any]] = []
+    wanted = sorted(
+        (
+            t
+            for t in titles
+            if t.book.item_type == "book"
+            and [c for c in t.copies if c not in excluded]
+            and all(c in open_by_copy for c in t.copies if c not in excluded)
+        ),
+        key=lambda t: (-t.popularity, t.id),
+    )
+    for title in wanted[: rng.randint(4, 6)]:
+        out = [open_by_copy[c] for c in title.copies if c not in excluded]
+        since = max(loan.renewed_at or loan.lent_at for loan in out)
+        busy = {loan.person for loan in out}
+        queue = rng.sample([p for p in readers if p not in busy], min(rng.choice((1, 1, 2)), 2))
+        for person in queue:
+            placed = since + (moment - since) * rng.uniform(0.2, 0.95)
+            rows.append(
+                {
+                    "title": title.id,
+                    "person": person,
+                    "placed_at": placed,
+                    "state": "waiting",
+                    "copy": None,
+                    "ready_at": None,
+                    "closed_at": None,
+                }
+            )
+    # One of the copies brought back last, set aside for the one who reserved it.
+    last_of_copy: dict[int, _DeskLoan] = {}
+    for loan in loans:
+        last_of_copy[loan.copy] = loan
+    title_of = {c: t for t in titles for c in t.copies}
+    recent = sorted(
+        (
+            loan
+            for loan in last_of_copy.values()
+            if loan.returned_at is not None
+            and loan.renewals == 0
+            and loan.copy not in excluded
+            and title_of[loan.copy].book.item_type == "book"
+        ),
+        key=lambda loan: (loan.returned_at, loan.id),
+        reverse=True,
+    )[:5]
+    if recent:
+        loan = rng.choice(recent)
+        assert loan.returned_at is not None
+        person = rng.choice([p for p in readers if p != loan.person])
+        rows.append(
+            {
+                "title": title_of[loan.copy].id,
+                "person": person,
+                "placed_at": loan.lent_at
+                + (loan.returned_at - loan.lent_at) * rng.uniform(0.3, 0.9),
+                "state": "ready",
+                "copy": loan.copy,
+                "ready_at": loan.returned_at,
+                "closed_at": None,
+            }
+        )
+        Copy.update(status="on_hold_shelf").where(Copy.id == loan.copy).execute()
+    rows.sort(key=lambda r: r["placed_at"])
+    next_id = (Hold.select(peewee.fn.MAX(Hold.id)).scalar() or 0) + 1
+    for hold_id, row in enumerate(rows, start=next_id):
+        row["id"] = hold_id
+        audit_rows.append(
+            _library_audit(
+                row["placed_at"],
+                staff_id,
+                "create",
+                "hold",
+                hold_id,
+                {"title": row["title"], "person": row["person"]},
+            )
+        )
+        latest[row["person"]] = max(latest.get(row["person"], row["placed_at"]), row["placed_at"])
+    _insert(Hold, rows)
+
+
+def _plan_boxes(rng: random.Random, on: date) -> list[dict[str, Any]]:
+    """Four boxes: three out at office buildings (the first overdue), one packed at the station;
+    each has been out before at another workplace."""
+    buildings = list(
+        Organization.select()
+        .where(Organization.kind == "office_building")
+        .order_by(Organization.id)
+    )
+    others = list(
+        Organization.select()
+        .where(Organization.kind.in_(("community", "company", "public_institution")))
+        .order_by(Organization.id)
+    )
+    if len(buildings) < 3 or not others:
+        return []
+    sites = rng.sample(buildings, 3)
+    before = [*rng.sample(others, 3), rng.choice(buildings)]
+
+    def start(days_ago: int) -> date:
+        return _next_open_day(on - timedelta(days=days_ago))
+
+    # (days ago handed over, days lent) now; then the earlier loan, returned.
+    plans = [
+        ((100, 90), (230, 90), 20),
+        ((45, 90), (190, 90), 21),
+        ((20, 60), None, 19),
+        (None, (150, 90), 15),
+    ]
+    result = []
+    for index, (current, past, size) in enumerate(plans):
+        loans = []
+        if past is not None:
+            begin = start(past[0])
+            loans.append(
+                {
+                    "org": before[index],
+                    "starts_on": begin,
+                    "due_on": begin + timedelta(days=past[1]),
+                    "returned": True,
+                }
+            )
+        if current is not None:
+            begin = start(current[0])
+            loans.append(
+                {
+                    "org": sites[index],
+                    "starts_on": begin,
+                    "due_on": begin + timedelta(days=current[1]),
+                    "returned": False,
+                }
+            )
+        result.append(
+            {
+                "barcode": f"LDSW{index + 1:04d}",
+                "name": f"流动书屋{index + 1}号箱",
+                "size": size,
+                "loans": loans,
+                "first_start": loans[0]["starts_on"],
+                "damaged": index == 3,  # a book came back from its last trip with a torn cover
+            }
+        )
+    return result
+
+
+def _add_boxes(
+    rng: random.Random,
+    plans: list[dict[str, Any]],
+    box_copies: list[list[int]],
+    copy_info: dict[int, tuple[str, str, str]],
+    moment: datetime,
+    staff_id: int,
+    audit_rows: list[dict[str, Any]],
+) -> None:
+    """Insert the boxes, their loans with manifests and reconciliations, and put their copies
+    in them (status in_box), the way services/library_boxes.py would have left them."""
+    next_box = (Box.select(peewee.fn.MAX(Box.id)).scalar() or 0) + 1
+    next_loan = (BoxLoan.select(peewee.fn.MAX(BoxLoan.id)).scalar() or 0) + 1
+    loan_rows: list[dict[str, Any]] = []
+    for box_id, (plan, ids) in enumerate(zip(plans, box_copies, strict=True), start=next_box):
+        created = _office_hours(
+            rng, datetime.combine(plan["first_start"], dt_time()) - timedelta(days=6)
+        )
+        Box.insert(
+            id=box_id,
+            barcode=plan["barcode"],
+            name=plan["name"],
+            state="lent" if any(not loan["returned"] for loan in plan["loans"]) else "at_station",
+            created_at=created,
+        ).execute()
+        audit_rows.append(
+            _library_audit(
+                created,
+                staff_id,
+                "create",
+                "box",
+                box_id,
+                {"barcode": plan["barcode"], "name": plan["name"]},
+            )
+        )
+        packed = created + timedelta(hours=1)
+        audit_rows.append(
+            _library_audit(
+                packed, staff_id, "pack", "box", box_id, {"copies": [copy_info[c][0] for c in ids]}
+            )
+        )
+        inside = list(ids)
+        seen = packed
+        damaged: int | None = None
+        for loan in plan["loans"]:
+            org: Organization = loan["org"]
+            handed = _at_desk(rng, loan["starts_on"])
+            manifest = list(inside)
+            row: dict[str, Any] = {
+                "id": next_loan,
+                "box": box_id,
+                "organization": org.id,
+                "contact_name": org.contact_name,
+                "contact_phone": org.contact_phone,
+                "starts_on": loan["starts_on"],
+                "due_on": loan["due_on"],
+                "returned_at": None,
+                "staff": staff_id,
+                "manifest": json.dumps(manifest),
+                "reconciliation": "",
+            }
+            audit_rows.append(
+                _library_audit(
+                    handed,
+                    staff_id,
+                    "lend",
+                    "box_loan",
+                    next_loan,
+                    {
+                        "box": plan["barcode"],
+                        "organization": org.id,
+                        "copies": len(manifest),
+                        "due_on": loan["due_on"],
+                    },
+                )
+            )
+            seen = handed
+            if loan["returned"]:
+                back_day = _next_open_day(loan["due_on"] - timedelta(days=rng.randint(0, 6)))
+                back = min(_at_desk(rng, back_day), moment - timedelta(hours=1))
+                broken = []
+                if plan["damaged"]:
+                    damaged = rng.choice(manifest)
+                    broken = [damaged]
+                    inside.remove(damaged)
+                title, location = copy_info[damaged][1:] if damaged else ("", "")
+                row["returned_at"] = back
+                row["reconciliation"] = json.dumps(
+                    {
+                        "missing": [],
+                        "extra": [],
+                        "damaged": [
+                            {
+                                "barcode": copy_info[c][0],
+                                "title": title,
+                                "location": location,
+                                "status": "damaged",
+                            }
+                            for c in broken
+                        ],
+                        "returned": len(manifest) - len(broken),
+                    },
+                    ensure_ascii=False,
+                )
+                audit_rows.append(
+                    _library_audit(
+                        back,
+                        staff_id,
+                        "return",
+                        "box_loan",
+                        next_loan,
+                        {
+                            "box": plan["barcode"],
+                            "returned": len(manifest) - len(broken),
+                            "missing": [],
+                            "damaged": [copy_info[c][0] for c in broken],
+                            "extra": [],
+                        },
+                    )
+                )
+                seen = back
+            loan_rows.append(row)
+            next_loan += 1
+        Copy.update(status="in_box", box=box_id, last_seen_at=seen).where(
+            Copy.id.in_(inside)
+        ).execute()
+        if damaged is not None:
+            Copy.update(status="damaged", box=box_id, last_seen_at=seen).where(
+                Copy.id == damaged
+            ).execute()
+    _insert(BoxLoan, loan_rows)

@@ -2733,6 +2733,10 @@ Ctrl+H：预约图书</translation>
         <translation>该册此后已再次借出。</translation>
     </message>
     <message>
+        <source>The copy has since become {status}.</source>
+        <translation>该册此后已变为“{status}”。</translation>
+    </message>
+    <message>
         <source>This loan is not open.</source>
         <translation>这笔借阅已不在借。</translation>
     </message>

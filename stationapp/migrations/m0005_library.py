@@ -152,6 +152,10 @@ def apply(db: peewee.Database) -> None:
     db.execute_sql(
         "CREATE UNIQUE INDEX loan_copy_open ON loan (copy_id) WHERE returned_at IS NULL"
     )
+    # The overdue and due-soon lists walk only the open loans, not years of history.
+    db.execute_sql("CREATE INDEX loan_open_due ON loan (due_on) WHERE returned_at IS NULL")
+    # A title's copies on the shelf, found from the title (the scan of an ISBN).
+    db.execute_sql("CREATE INDEX copy_title_status ON copy (title_id, status)")
     # A scanned member card finds its borrower at once.
     db.execute_sql("CREATE INDEX person_member_card ON person (member_card)")
     # The defaults: 30 days, 3 books, 1 renewal; reference works stay in the reading room.

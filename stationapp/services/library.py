@@ -223,9 +223,11 @@ def _title_query(text: str) -> peewee.ModelSelect:
     q = normalize_query(text)
     if q:
         isbn = ""
-        if any(ch.isdigit() for ch in q):
+        digits = q.replace("-", "")
+        # A full ISBN-13, or an ISBN-10 that is not the start of a 13-digit one being typed.
+        if len(digits) == 13 or (len(digits) == 10 and not digits.startswith(("978", "979"))):
             try:
-                isbn = normalize_isbn(q)
+                isbn = normalize_isbn(digits)
             except ValidationError:
                 isbn = ""
         query = query.where((Title.isbn == isbn) if isbn else Title.search_text.contains(q))
@@ -647,8 +649,12 @@ def undo_lend(actor: Staff, loan_id: int) -> None:
                 translate("Library", "Too late to undo; return the book instead.")
             )
         copy = Copy.get_by_id(loan.copy_id)
+        # Only the hold this very loan fulfilled (lend stamps both with one moment).
         hold = Hold.get_or_none(
-            Hold.copy == copy.id, Hold.state == "fulfilled", Hold.person == loan.person_id
+            Hold.copy == copy.id,
+            Hold.state == "fulfilled",
+            Hold.person == loan.person_id,
+            Hold.closed_at == loan.lent_at,
         )
         if hold is not None:
             hold.state = "ready"
@@ -675,6 +681,12 @@ def undo_return(actor: Staff, loan_id: int) -> Loan:
         copy = Copy.get_by_id(loan.copy_id)
         if Loan.select().where(Loan.copy == copy.id, Loan.returned_at.is_null()).exists():
             raise ValidationError(translate("Library", "The copy has been lent again since."))
+        if copy.status not in ("available", "on_hold_shelf"):
+            raise ValidationError(
+                translate("Library", "The copy has since become {status}.").format(
+                    status=copy_status_label(copy.status)
+                )
+            )
         hold = Hold.get_or_none(Hold.copy == copy.id, Hold.state == "ready")
         if hold is not None:
             hold.state = "waiting"
@@ -732,8 +744,16 @@ def renew(actor: Staff, loan_id: int) -> Loan:
 def place_hold(actor: Staff, title_id: int, person_id: int) -> Hold:
     require(actor, "library.circulate")
     with transaction(lock=True):
-        if not Title.select().where(Title.id == title_id).exists():
+        title = Title.get_or_none(Title.id == title_id)
+        if title is None:
             raise NotFound(translate("Library", "This title is no longer in the catalogue."))
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None or not person.active:
+            raise NotFound(translate("Library", "This borrower is no longer on file."))
+        if rule_for(borrower_category(person), title.item_type).reference_only:
+            raise ValidationError(
+                translate("Library", "Reference only: this item stays in the reading room.")
+            )
         if (
             Hold.select()
             .where(
@@ -901,10 +921,12 @@ def _scan_isbn(actor: Staff, isbn: str, borrower_id: int | None) -> ScanResult:
     usable = Copy.status == "available"
     if set_aside is not None:
         usable = usable | ((Copy.status == "on_hold_shelf") & Copy.id.in_(set_aside))
+    # The titles first: led by the ISBN index, not by every copy on the shelf.
+    title_ids = [t.id for t in Title.select(Title.id).where(Title.isbn == isbn, Title.active)]
     copies = list(
         Copy.select(Copy, Title)
         .join(Title)
-        .where(Title.isbn == isbn, Title.active, usable)
+        .where(Copy.title.in_(title_ids or [0]), usable)
         .order_by(Copy.barcode)
     )
     if not copies:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import time, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from pypinyin import Style, lazy_pinyin
+from stdnum import isbn as stdnum_isbn
 
 from stationapp import demo
 from stationapp.db import close_database, now, today
 from stationapp.models.accounts import ADMIN, ROLES, AuditEntry, Staff
+from stationapp.models.library import Box, BoxLoan, Copy, Hold, Loan, Title
 from stationapp.models.mediation import (
     STATES,
     Agreement,
@@ -27,7 +31,7 @@ from stationapp.models.mediation import (
 )
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
-from stationapp.services import accounts, mediation, people, visits
+from stationapp.services import accounts, library, mediation, people, visits
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.validation import check_id_number
 
@@ -77,6 +81,11 @@ def _counts() -> tuple[int, ...]:
             OutreachSession,
             MediationCase,
             CaseEvent,
+            Title,
+            Copy,
+            Loan,
+            Hold,
+            BoxLoan,
         )
     )
 
@@ -411,3 +420,167 @@ def test_case_history_is_dated_consistently(demo_admin: Staff) -> None:
     assert all(o.performed_on <= today() for o in performed)
     # Filing stamps the applicants' last activity "now"; the demo puts it back.
     assert all(p.created_at <= p.last_activity_at <= moment for p in Person.select())
+
+
+# --- the workers' library -----------------------------------------------------------------------
+
+
+def test_library_catalogue(demo_admin: Staff) -> None:
+    titles = list(Title.select())
+    assert len(titles) >= demo.MIN_LIBRARY_TITLES
+    with_isbn = [t for t in titles if t.isbn]
+    assert 0.6 <= len(with_isbn) / len(titles) <= 0.8
+    for title in with_isbn:
+        assert len(title.isbn) == 13
+        assert stdnum_isbn.validate(title.isbn) == title.isbn, title.title
+        assert library.normalize_isbn(title.isbn) == title.isbn
+    # Several volumes under one ISBN, as real sets have.
+    volumes = [t for t in titles if t.title.startswith("平凡的世界")]
+    assert len(volumes) == 3 and len({t.isbn for t in volumes}) == 1
+    by_name = {(t.title, t.author) for t in titles}
+    assert {("活着", "余华"), ("三体", "刘慈欣"), ("围城", "钱锺书"), ("人生", "路遥")} <= by_name
+    assert any("劳动合同法" in t.title for t in titles)
+    assert {t.item_type for t in titles} == {"book", "magazine", "reference"}
+    assert all(not t.isbn for t in titles if t.item_type == "magazine")
+    assert all(re.fullmatch(r"[A-Z]{1,2}[\d.]*", t.classification) for t in titles)
+    assert all(1990 <= t.year <= t.created_at.year for t in titles)
+    # Found the way the desk searches: pinyin initials, the author, the ISBN.
+    huozhe = Title.get(Title.title == "活着")
+    assert huozhe.id in [t.id for t in library.search_titles(demo_admin, "hz", limit=500)]
+    assert huozhe.id in [t.id for t in library.search_titles(demo_admin, "yuhua")]
+    assert huozhe.id in [t.id for t in library.search_titles(demo_admin, huozhe.isbn)]
+
+    copies = list(Copy.select())
+    on_shelves = Counter(c.title_id for c in copies if c.location != "流动书屋")
+    assert set(on_shelves) == {t.id for t in titles}
+    assert set(on_shelves.values()) == {1, 2, 3}
+    assert all(re.fullmatch(r"TS\d{7}", c.barcode) for c in copies)
+    assert {c.location for c in copies} <= {*demo.SHELVES, "流动书屋"}
+    assert all(c.price is not None and c.price > 0 for c in copies)
+    title_created = {t.id: t.created_at for t in titles}
+    assert all(c.created_at >= title_created[c.title_id] for c in copies)
+    assert not Loan.select().join(Copy).join(Title).where(Title.item_type == "reference").exists()
+
+
+def test_library_loans_follow_the_rules(demo_admin: Staff) -> None:
+    moment = now()
+    loans = list(Loan.select().order_by(Loan.lent_at))
+    assert 15 * PEOPLE <= len(loans) <= 35 * PEOPLE  # about 8,000 for 300 people
+    assert 700 <= (today() - loans[0].lent_at.date()).days <= 731
+    item_type = {c.id: c.title.item_type for c in Copy.select(Copy, Title).join(Title)}
+    created = {p.id: p.created_at for p in Person.select()}
+    for loan in loans:
+        assert created[loan.person_id] <= loan.lent_at <= moment
+        assert loan.lent_at.weekday() < 5
+        days = demo.MAGAZINE_LOAN_DAYS if item_type[loan.copy_id] == "magazine" else 30
+        assert loan.due_on == loan.lent_at.date() + timedelta(days=days * (1 + loan.renewals))
+        if loan.returned_at is not None:
+            assert loan.lent_at < loan.returned_at <= moment
+    assert any(loan.renewals for loan in loans)
+    assert all(item_type[loan.copy_id] != "magazine" for loan in loans if loan.renewals)
+
+    # A copy is never on two loans at once; a borrower never has more than three books, nor
+    # borrows while one is overdue.
+    by_copy: dict[int, list[Loan]] = {}
+    for loan in loans:
+        by_copy.setdefault(loan.copy_id, []).append(loan)
+    for history in by_copy.values():
+        for before, after in pairwise(history):
+            assert before.returned_at is not None and before.returned_at <= after.lent_at
+    out: dict[int, list[Loan]] = {}
+    for loan in loans:
+        active = [
+            o
+            for o in out.get(loan.person_id, [])
+            if o.returned_at is None or o.returned_at > loan.lent_at
+        ]
+        assert len(active) < 3
+        assert all(o.due_on >= loan.lent_at.date() for o in active)
+        out[loan.person_id] = [*active, loan]
+
+    open_loans = [loan for loan in loans if loan.returned_at is None]
+    assert 0.4 * PEOPLE <= len(open_loans) <= PEOPLE  # about 200 for 300 people
+    on_loan = {c.id for c in Copy.select().where(Copy.status == "on_loan")}
+    assert on_loan == {loan.copy_id for loan in open_loans}
+
+    # Audited at their dates, as the library service would have.
+    entries = AuditEntry.select().where(AuditEntry.entity == "loan")
+    actions = Counter(e.action for e in entries)
+    assert actions["lend"] == len(loans)
+    assert actions["return"] == len(loans) - len(open_loans)
+    assert actions["renew"] == sum(loan.renewals for loan in loans)
+    lent = {e.entity_id: e.at for e in entries if e.action == "lend"}
+    assert all(lent[loan.id] == loan.lent_at for loan in loans)
+    last = {p.id: p.last_activity_at for p in Person.select()}
+    assert all(last[loan.person_id] >= loan.lent_at for loan in loans)
+
+
+def test_overdue_loans_and_a_suspended_borrower(demo_admin: Staff) -> None:
+    overdue = library.overdue_loans(demo_admin)
+    assert overdue
+    assert [r.loan.due_on for r in overdue] == sorted(r.loan.due_on for r in overdue)
+    assert all(r.loan.due_on < today() and r.loan.returned_at is None for r in overdue)
+    borrower = overdue[0].person
+    assert library.borrower_status(demo_admin, borrower).suspended
+    shelf = Copy.select().where(Copy.status == "available").first()
+    with pytest.raises(library.LendRefused):
+        library.lend(demo_admin, shelf.id, borrower.id)
+    # Scanning a member card selects the borrower.
+    member = (
+        Person.select()
+        .where(Person.member_card != "", Person.id != borrower.id)
+        .order_by(Person.id)
+        .first()
+    )
+    assert library.find_borrower(demo_admin, member.member_card).id == member.id
+    result = library.scan(demo_admin, member.member_card, borrower_id=None)
+    assert result.kind == "borrower" and result.person.id == member.id
+    # Scanning a book that is out takes it back.
+    back = library.scan(demo_admin, overdue[-1].barcode, borrower_id=None)
+    assert back.kind == "returned"
+    stats = library.statistics(demo_admin, date_from=today() - timedelta(days=365), date_to=today())
+    assert len(stats.loans_by_month) >= 12
+    assert stats.top_titles and stats.active_readers > 0.3 * PEOPLE
+    assert stats.readers_by_workplace
+
+
+def test_holds_waiting_and_one_set_aside(demo_admin: Staff) -> None:
+    waiting = list(Hold.select().where(Hold.state == "waiting"))
+    assert 3 <= len(waiting) <= 15
+    for hold in waiting:
+        statuses = {c.status for c in Copy.select().where(Copy.title == hold.title_id)}
+        assert "available" not in statuses  # a reservation waits for a copy that is out
+        assert hold.placed_at <= now()
+    ready = list(Hold.select().where(Hold.state == "ready"))
+    assert len(ready) == 1
+    copy = Copy.get_by_id(ready[0].copy_id)
+    assert copy.status == "on_hold_shelf" and copy.title_id == ready[0].title_id
+    assert library.lend(demo_admin, copy.id, ready[0].person_id).copy_id == copy.id
+    holds = AuditEntry.select().where(AuditEntry.entity == "hold", AuditEntry.action == "create")
+    assert holds.count() == len(waiting) + 1
+
+
+def test_boxes_out_at_office_buildings(demo_admin: Staff) -> None:
+    boxes = list(Box.select().order_by(Box.barcode))
+    assert [b.state for b in boxes].count("lent") == 3
+    assert [b.state for b in boxes].count("at_station") == 1
+    open_loans = list(BoxLoan.select().where(BoxLoan.returned_at.is_null()))
+    assert len(open_loans) == 3
+    assert {loan.organization.kind for loan in open_loans} == {"office_building"}
+    assert sum(loan.due_on < today() for loan in open_loans) == 1
+    for loan in open_loans:
+        ids = json.loads(loan.manifest)
+        assert 15 <= len(ids) <= 25
+        inside = Copy.select().where(Copy.box == loan.box_id, Copy.status == "in_box")
+        assert sorted(c.id for c in inside) == sorted(ids)
+        assert loan.starts_on < loan.due_on and loan.contact_name
+        assert not Loan.select().where(Loan.copy.in_(ids)).exists()
+    at_station = next(b for b in boxes if b.state == "at_station")
+    assert Copy.select().where(Copy.box == at_station.id, Copy.status == "in_box").count() >= 10
+    returned = list(BoxLoan.select().where(BoxLoan.returned_at.is_null(False)))
+    assert returned and all(json.loads(r.reconciliation)["returned"] > 0 for r in returned)
+    assert AuditEntry.select().where(AuditEntry.entity == "box_loan").count() == (
+        len(open_loans) + 2 * len(returned)
+    )
+    result = library.scan(demo_admin, boxes[0].barcode.lower(), borrower_id=None)
+    assert result.kind == "box"
