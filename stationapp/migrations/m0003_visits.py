@@ -10,6 +10,7 @@ import json
 import peewee
 
 from stationapp.config import resource_path
+from stationapp.migrations.frozen import base_model, existing_table
 
 
 def seed_services() -> list[dict[str, object]]:
@@ -21,22 +22,10 @@ def apply(db: peewee.Database) -> None:
     from stationapp.db import now
     from stationapp.services.search_keys import phrase_search_text
 
-    class Base(peewee.Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class Staff(Base):
-        class Meta:
-            table_name = "staff"
-
-    class Organization(Base):
-        class Meta:
-            table_name = "organization"
-
-    class Person(Base):
-        class Meta:
-            table_name = "person"
+    Base = base_model(db)
+    Staff = existing_table(Base, "staff")
+    Organization = existing_table(Base, "organization")
+    Person = existing_table(Base, "person")
 
     class ServiceType(Base):
         name = peewee.CharField(max_length=100, unique=True)

@@ -8,30 +8,17 @@ from __future__ import annotations
 
 import peewee
 
+from stationapp.migrations.frozen import base_model, existing_table
+
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    class Base(peewee.Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class Staff(Base):
-        class Meta:
-            table_name = "staff"
-
-    class Organization(Base):
-        class Meta:
-            table_name = "organization"
-
-    class Person(Base):
-        class Meta:
-            table_name = "person"
-
-    class Visit(Base):
-        class Meta:
-            table_name = "visit"
+    Base = base_model(db)
+    Staff = existing_table(Base, "staff")
+    Organization = existing_table(Base, "organization")
+    Person = existing_table(Base, "person")
+    Visit = existing_table(Base, "visit")
 
     class CaseCounter(Base):
         """The last case number given in a year; locked while the next one is taken."""
@@ -47,9 +34,8 @@ def apply(db: peewee.Database) -> None:
         received_at = peewee.DateTimeField(index=True)
         state = peewee.CharField(max_length=30, default="registered", index=True)
         respondent = peewee.ForeignKeyField(Organization, backref="cases", on_delete="RESTRICT")
-        matters = peewee.TextField(
-            default=""
-        )  # the matters in dispute, as the applicant states them
+        # the matters in dispute, as the applicant states them
+        matters = peewee.TextField(default="")
         reasons = peewee.TextField(default="")  # the applicant's reasons and requests
         facts = peewee.TextField(default="")
         date_knew = peewee.DateField(null=True)  # when the worker knew of the infringement

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import peewee
 
+from stationapp.migrations.frozen import base_model, existing_table
+
 DEFAULT_LOAN_DAYS = 30
 DEFAULT_MAX_LOANS = 3
 DEFAULT_RENEWALS = 1
@@ -16,22 +18,10 @@ DEFAULT_RENEWALS = 1
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    class Base(peewee.Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class Staff(Base):
-        class Meta:
-            table_name = "staff"
-
-    class Organization(Base):
-        class Meta:
-            table_name = "organization"
-
-    class Person(Base):
-        class Meta:
-            table_name = "person"
+    Base = base_model(db)
+    Staff = existing_table(Base, "staff")
+    Organization = existing_table(Base, "organization")
+    Person = existing_table(Base, "person")
 
     class Title(Base):
         """A bibliographic record; several titles may share an ISBN, many have none."""
@@ -149,9 +139,7 @@ def apply(db: peewee.Database) -> None:
         [Title, Box, Copy, CirculationRule, Loan, Hold, BoxLoan, Stocktake, StocktakeItem]
     )
     # The backstop of rule 3: a copy is never on two open loans, whatever races.
-    db.execute_sql(
-        "CREATE UNIQUE INDEX loan_copy_open ON loan (copy_id) WHERE returned_at IS NULL"
-    )
+    db.execute_sql("CREATE UNIQUE INDEX loan_copy_open ON loan (copy_id) WHERE returned_at IS NULL")
     # The overdue and due-soon lists walk only the open loans, not years of history.
     db.execute_sql("CREATE INDEX loan_open_due ON loan (due_on) WHERE returned_at IS NULL")
     # A title's copies on the shelf, found from the title (the scan of an ISBN).

@@ -7,26 +7,16 @@ from __future__ import annotations
 
 import peewee
 
+from stationapp.migrations.frozen import base_model, existing_table
+
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    class Base(peewee.Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class Staff(Base):
-        class Meta:
-            table_name = "staff"
-
-    class Organization(Base):
-        class Meta:
-            table_name = "organization"
-
-    class Person(Base):
-        class Meta:
-            table_name = "person"
+    Base = base_model(db)
+    Staff = existing_table(Base, "staff")
+    Organization = existing_table(Base, "organization")
+    Person = existing_table(Base, "person")
 
     class EventSeries(Base):
         """A brand of events (the women's rights lecture series, the badminton competition)."""
