@@ -552,7 +552,7 @@ def register(
                     .where(
                         Registration.person == person_id,
                         Event.series == series.id,
-                        Registration.state.in_([*ACTIVE_STATES, "attended"]),
+                        Registration.state.in_([*ACTIVE_STATES, "attended", "no_show"]),
                     )
                     .count()
                 )

@@ -18,6 +18,7 @@ from stdnum import isbn as stdnum_isbn
 from stationapp import demo
 from stationapp.db import close_database, now, today
 from stationapp.models.accounts import ADMIN, ROLES, AuditEntry, Staff
+from stationapp.models.events import SIZES, Event, EventQuota, EventSeries, Registration
 from stationapp.models.library import Box, BoxLoan, Copy, Hold, Loan, Title
 from stationapp.models.mediation import (
     STATES,
@@ -31,7 +32,7 @@ from stationapp.models.mediation import (
 )
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
-from stationapp.services import accounts, library, mediation, people, visits
+from stationapp.services import accounts, events, library, mediation, people, visits
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.validation import check_id_number
 
@@ -86,6 +87,8 @@ def _counts() -> tuple[int, ...]:
             Loan,
             Hold,
             BoxLoan,
+            Event,
+            Registration,
         )
     )
 
@@ -584,3 +587,162 @@ def test_boxes_out_at_office_buildings(demo_admin: Staff) -> None:
     )
     result = library.scan(demo_admin, boxes[0].barcode.lower(), borrower_id=None)
     assert result.kind == "box"
+
+
+# --- union events -------------------------------------------------------------------------------
+
+
+def _registrations() -> list[Registration]:
+    return list(
+        Registration.select(Registration, Event, Person)
+        .join(Event)
+        .switch(Registration)
+        .join(Person)
+        .order_by(Registration.id)
+    )
+
+
+def test_two_years_of_events_of_every_kind(demo_admin: Staff) -> None:
+    on = today()
+    rows = list(Event.select())
+    first = min(e.starts_at for e in rows).date()
+    assert 700 <= (on - first).days <= 740
+    assert any(e.starts_at.date() > on for e in rows)
+    assert {e.size for e in rows} == set(SIZES)
+    assert all(10 <= e.capacity <= 200 for e in rows)
+    assert all(e.created_at <= e.opens_at < e.closes_at <= e.starts_at < e.ends_at for e in rows)
+    series = {s.name: s for s in EventSeries.select()}
+    used = Counter(e.series_id for e in rows if e.series_id is not None)
+    assert len(used) >= 8
+    lectures = series["女职工维权讲座系列"]
+    assert lectures.max_per_person == 3
+    assert used[lectures.id] >= 5
+    assert all(e.women_only for e in rows if e.series_id == lectures.id)
+    youth = [e for e in rows if e.series_id == series["青年职工拓展培训"].id]
+    assert youth and all((e.min_age, e.max_age) == (18, 35) for e in youth)
+    assert any(e.balanced for e in rows)
+    assert any(e.women_only and e.series_id == series["三八节女职工T台秀"].id for e in rows)
+    gifts = [e for e in rows if e.series_id == series["送温暖"].id]
+    assert gifts and all(e.members_only and e.starts_at.month in (1, 2) for e in gifts)
+    cooling = [e for e in rows if e.series_id == series["送清凉"].id]
+    assert cooling and all(e.starts_at.month in (7, 8) for e in cooling)
+    # Everyone registered met the event's rules, and nobody holds or used more than three
+    # lectures (the service's count: a no-show does not use one up).
+    taken: Counter[int] = Counter()
+    for row in _registrations():
+        assert events.eligibility_problem(row.event, row.person) is None, row.event.title
+        if row.event.series_id == lectures.id and row.state in (*events.ACTIVE_STATES, "attended"):
+            taken[row.person_id] += 1
+    assert taken and max(taken.values()) <= 3
+
+
+def test_full_events_waitlists_and_the_balanced_mixer(demo_admin: Staff) -> None:
+    moment = now()
+    rows = list(Event.select())
+    counted = events.counts([e.id for e in rows])
+    assert all(counted[e.id].taken <= e.capacity for e in rows)  # never overbooked
+    upcoming = [e for e in rows if e.starts_at > moment and e.state == "open"]
+    full = [
+        e for e in upcoming if counted[e.id].taken == e.capacity and counted[e.id].waitlisted >= 5
+    ]
+    assert full
+    assert Registration.select().where(Registration.state == "offered").exists()
+
+    def halves(event: Event, states: tuple[str, ...]) -> Counter[str]:
+        return Counter(
+            r.person.gender
+            for r in Registration.select(Registration, Person)
+            .join(Person)
+            .where(Registration.event == event.id, Registration.state.in_(states))
+        )
+
+    mixers = [e for e in upcoming if e.balanced]
+    assert any(
+        halves(e, ("confirmed", "offered")) == {"M": e.capacity // 2, "F": e.capacity // 2}
+        and halves(e, ("waitlisted",))
+        for e in mixers
+    )
+    for event in rows:
+        if event.balanced:
+            held = halves(event, events.COUNTED_STATES)
+            assert held["M"] <= event.capacity // 2 and held["F"] <= event.capacity // 2
+    # Cancellations gave places to people waiting.
+    promoted = AuditEntry.select().where(
+        AuditEntry.entity == "event", AuditEntry.action == "promote"
+    )
+    assert promoted.exists()
+    assert Registration.select().where(Registration.state == "cancelled").exists()
+
+
+def test_attendance_and_no_shows(demo_admin: Staff) -> None:
+    moment = now()
+    states = Counter(r.state for r in Registration.select(Registration.state))
+    assert states["attended"] > 0 and states["no_show"] > 0
+    stats = events.statistics(demo_admin, date_from=today() - timedelta(days=760), date_to=today())
+    assert stats.attendance_rate is not None
+    assert 0.7 <= stats.attendance_rate <= 0.95
+    assert stats.by_series and stats.by_gender and stats.unique_people > 0
+    assert events.no_show_counts([p.id for p in Person.select()])
+    # Events over for a few days are closed: their sign-in sheets are entered.
+    for event in Event.select().where(Event.ends_at < moment - timedelta(days=4)):
+        assert event.state in ("closed", "cancelled"), event.title
+    left = (
+        Registration.select()
+        .join(Event)
+        .where(Event.state == "closed", Registration.state.in_(events.ACTIVE_STATES))
+    )
+    assert not left.exists()
+
+
+def test_calendar_coverage_and_minimum_decisions(demo_admin: Staff) -> None:
+    on = today()
+    found = events.coverage(demo_admin, date_from=on - timedelta(days=365), date_to=on)
+    assert len(found.months_without_big) == 1
+    assert found.weeks_without_small
+    # The month without a big event is a recent one, whose big event was called off.
+    cancelled = list(Event.select().where(Event.state == "cancelled"))
+    assert len(cancelled) == 1
+    assert cancelled[0].cancel_reason
+    assert cancelled[0].starts_at.strftime("%Y-%m") == found.months_without_big[0]
+    assert (on - cancelled[0].starts_at.date()).days <= 190
+    states = {r.state for r in Registration.select().where(Registration.event == cancelled[0].id)}
+    assert states == {"cancelled"}
+    due = events.decisions_due(demo_admin)
+    assert due
+    assert all(d.taken < d.minimum and d.event.starts_at > now() for d in due)
+    # Places kept for one workplace until a date still ahead.
+    reserved = list(
+        EventQuota.select(EventQuota, Event)
+        .join(Event)
+        .where(EventQuota.reserved, Event.starts_at > now())
+    )
+    assert reserved and all(q.workplace_id and q.release_on > on for q in reserved)
+
+
+def test_event_history_is_dated_consistently(demo_admin: Staff) -> None:
+    moment = now()
+    created = {p.id: p.created_at for p in Person.select()}
+    for row in _registrations():
+        event = row.event
+        assert created[row.person_id] <= row.created_at
+        assert event.opens_at <= row.created_at <= event.closes_at
+        for later in (row.confirmed_at, row.waitlisted_at, row.closed_at):
+            assert later is None or row.created_at <= later <= moment
+        if row.state == "waitlisted":
+            assert row.waitlisted_at == row.created_at
+        if row.checked_in_at is not None:
+            assert event.ends_at <= row.checked_in_at <= moment
+        if row.state in ("no_show", "expired"):
+            assert event.ends_at <= row.closed_at == event.updated_at
+        if row.state == "offered":
+            assert moment < row.offered_until
+    registered = AuditEntry.select().where(
+        AuditEntry.entity == "event", AuditEntry.action == "register"
+    )
+    assert registered.count() == Registration.select().count()
+    opened = {e.id: e.created_at for e in Event.select()}
+    entries = AuditEntry.select().where(AuditEntry.entity == "event")
+    assert all(opened[e.entity_id] <= e.at <= moment for e in entries)
+    assert not AuditEntry.select().where(AuditEntry.at > moment).exists()
+    # Registering stamps the person's last activity "now"; the demo puts it back.
+    assert all(p.created_at <= p.last_activity_at <= moment for p in Person.select())
