@@ -7,17 +7,17 @@ from stationapp.models.accounts import AuditEntry
 from stationapp.models.mediation import MediationCase
 from stationapp.services import mediation, people
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.mediation.cases_tab import CaseTableModel, CasesTab
+from stationapp.ui.mediation.cases_tab import CasesTab, CaseTableModel
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 
 
-def _parties(admin):  # noqa: ANN001, ANN202
+def _parties(admin):
     worker = people.create_person(admin, people.PersonInput(name="王芳", phone="13812345678"))
     employer = people.create_organization(admin, people.OrganizationInput(name="北京某某餐饮公司"))
     return worker, employer
 
 
-def _case(admin, worker, employer, *, received: datetime | None = None):  # noqa: ANN001, ANN202
+def _case(admin, worker, employer, *, received: datetime | None = None):
     return mediation.file_case(
         admin,
         mediation.CaseInput(
@@ -45,7 +45,7 @@ def test_intake_oral_application_requires_matters_and_keeps_input(qtbot, admin):
     dialog.reasons.setPlainText("要求支付拖欠工资")
     dialog.submit()
     case = MediationCase.get()
-    assert case.number == "(%d)建工调字第0001号" % now().year
+    assert case.number == f"({now().year})建工调字第0001号"
     assert case.application_kind == "oral"
 
 

@@ -6,10 +6,10 @@ from stationapp.db import today
 from stationapp.models.visits import ServiceType, VisitPurpose
 from stationapp.services import people, visits
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.visits.follow_ups import FollowUpTableModel, FollowUpsWidget
+from stationapp.ui.visits.follow_ups import FollowUpsWidget, FollowUpTableModel
 
 
-def _waiting(admin, name: str, phone: str, due_in_days: int) -> VisitPurpose:  # noqa: ANN001
+def _waiting(admin, name: str, phone: str, due_in_days: int) -> VisitPurpose:
     person = people.create_person(admin, people.PersonInput(name=name, phone=phone))
     service = ServiceType.get(ServiceType.name == "困难职工建档")
     missing = [str(m["name"]) for m in service.materials][:2]
