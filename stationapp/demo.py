@@ -3724,8 +3724,12 @@ def _weekly_kinds(rng: random.Random, monday: date, week: int, last: list[str]) 
         first = "lecture"
     elif week % READING_EVERY_WEEKS == 2:
         first = "reading"
-    elif month in (7, 8) and rng.random() < 0.5:
-        first = "cooling_small"
+    elif (
+        monday.month in (7, 8)
+        and (monday + timedelta(days=4)).month in (7, 8)
+        and rng.random() < 0.5
+    ):
+        first = "cooling_small"  # the whole working week in July or August
     else:
         first = draw()
     kinds = [first]
