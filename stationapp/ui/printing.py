@@ -286,7 +286,7 @@ class DocumentPreview(QPrintPreviewDialog):
 
     def make_document(self) -> QTextDocument:
         if self._document is None:
-            raise NotImplementedError("give a document or override make_document")
+            raise TypeError("DocumentPreview needs a document, or make_document overridden")
         return self._document
 
     def print_to(self, printer: QPrinter) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -56,6 +55,7 @@ from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
 from stationapp.ui.printing import html_document, preview_document
+from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 GREY = QColor("#777777")
@@ -88,7 +88,7 @@ def sheet_rows(rows: Sequence[Registration]) -> list[Registration]:
     return [row for row in rows if row.state in SHEET_STATES]
 
 
-class RosterTableModel(QAbstractTableModel):
+class RosterTableModel(RowsTableModel):
     """The roster: places first, then the waitlist in its order, then the rest (greyed)."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -136,23 +136,6 @@ class RosterTableModel(QAbstractTableModel):
         if row < 0 or self.rows[row].state != "waitlisted":
             return None
         return self.numbers[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def _details(self, row: Registration) -> str:
         locale = QLocale()

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -52,6 +51,7 @@ from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.statistics_page import StatisticsPage
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_LIMIT = 500
@@ -70,7 +70,7 @@ FULL = QColor("#8a5300")
 HEADER_STYLE = "color: #8a5300;"
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(RowsTableModel):
     """The events found, with their places and waitlists counted for the whole page in one query.
 
     The list shows at most PAGE_LIMIT events (upcoming ones soonest first, else newest first);
@@ -116,23 +116,6 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, event_id: int) -> int:
         return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -31,12 +30,13 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import events
+from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COL_GROUP, COL_PEOPLE, COL_TIMES = range(3)
 
 
-class BreakdownTableModel(QAbstractTableModel):
+class BreakdownTableModel(RowsTableModel):
     """One breakdown: a group, its unique people and its person-times."""
 
     def __init__(self, group_header: str, parent: Any = None) -> None:
@@ -48,23 +48,6 @@ class BreakdownTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QElapsedTimer,
@@ -55,6 +54,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import ERROR_STYLE, FieldErrors, MessageBar, show_user_error
 from stationapp.ui.people.person_dialog import WorkplaceChooser
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.table_model import RowsTableModel
 
 translate = QCoreApplication.translate
 
@@ -363,7 +363,7 @@ def preview_reconciliation(
 COL_BARCODE, COL_NAME, COL_BOOKS, COL_STATE, COL_WHERE, COL_DUE = range(6)
 
 
-class BoxTableModel(QAbstractTableModel):
+class BoxTableModel(RowsTableModel):
     def __init__(self, actor: Staff, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -392,23 +392,6 @@ class BoxTableModel(QAbstractTableModel):
     def is_overdue(box: Box) -> bool:
         loan = box.current_loan
         return loan is not None and loan.due_on < today()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDir,
     QItemSelectionModel,
@@ -85,6 +84,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.library import code128
 from stationapp.ui.printing import document_font, fix_pdf_text
+from stationapp.ui.table_model import RowsTableModel
 
 translate = QCoreApplication.translate
 
@@ -123,7 +123,7 @@ def _line_edit(max_length: int) -> QLineEdit:
 # --- the list of titles -----------------------------------------------------------------------
 
 
-class TitleTableModel(QAbstractTableModel):
+class TitleTableModel(RowsTableModel):
     """Titles matching the search, a page at a time, with their copies on the shelf per page."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -175,23 +175,6 @@ class TitleTableModel(QAbstractTableModel):
             if title.id == title_id:
                 return row
         return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

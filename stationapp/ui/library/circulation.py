@@ -11,7 +11,6 @@ import re
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QElapsedTimer,
     QEvent,
     QLocale,
@@ -52,6 +51,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker
+from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,7 +67,7 @@ def _date(day: Any) -> str:
     return QLocale().toString(day, QLocale.FormatType.ShortFormat)
 
 
-class CurrentLoansTableModel(QAbstractTableModel):
+class CurrentLoansTableModel(RowsTableModel):
     """The borrower's open loans; overdue ones in red."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -87,23 +87,6 @@ class CurrentLoansTableModel(QAbstractTableModel):
 
     def is_overdue(self, row: LoanRow) -> bool:
         return row.loan.due_on < self.on
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

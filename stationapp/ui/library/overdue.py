@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -47,6 +46,7 @@ from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.table_model import RowsTableModel
 
 translate = QCoreApplication.translate
 
@@ -233,7 +233,7 @@ def reminder_letters_html(rows: list[LoanRow], station: StationSettings, on: dat
     return f"<html><head>{_STYLE}</head><body>{''.join(letters)}</body></html>"
 
 
-class LoanRowTableModel(QAbstractTableModel):
+class LoanRowTableModel(RowsTableModel):
     """Open loans with the borrower's phone and workplace: overdue ones or ones due soon."""
 
     def __init__(self, parent: QObject | None = None, *, overdue: bool = True) -> None:
@@ -263,23 +263,6 @@ class LoanRowTableModel(QAbstractTableModel):
     def days(self, row: LoanRow) -> int:
         delta = (self.on - row.loan.due_on).days
         return delta if self.overdue else -delta
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -44,6 +43,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
+from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -51,7 +51,7 @@ COL_NUMBER, COL_RECEIVED, COL_APPLICANTS, COL_RESPONDENT, COL_STATE, COL_DUE = r
 OVERDUE = QColor("#b3261e")
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowsTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -97,23 +97,6 @@ class CaseTableModel(QAbstractTableModel):
 
     def row_of(self, case_id: int) -> int:
         return next((i for i, c in enumerate(self.rows) if c.id == case_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def _overdue(self, case: MediationCase) -> bool:
         mediating = case.state in ("registered", "accepted", "in_mediation", "agreement_draft")

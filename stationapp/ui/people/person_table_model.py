@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from stationapp.db import today
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import people
+from stationapp.ui.table_model import RowsTableModel
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 100
@@ -26,7 +27,7 @@ def age_on(birth: date | None, day: date) -> int | None:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-class PersonTableModel(QAbstractTableModel):
+class PersonTableModel(RowsTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -83,23 +84,6 @@ class PersonTableModel(QAbstractTableModel):
         return -1
 
     # --- Qt model --------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

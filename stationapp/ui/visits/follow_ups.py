@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +24,14 @@ from stationapp.models.visits import VisitPurpose
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
 OVERDUE_COLOR = QColor("#b3261e")
 
 
-class FollowUpTableModel(QAbstractTableModel):
+class FollowUpTableModel(RowsTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -54,23 +55,6 @@ class FollowUpTableModel(QAbstractTableModel):
 
     def purpose_at(self, row: int) -> VisitPurpose | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
@@ -58,6 +57,7 @@ from stationapp.services.visits import (
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.people.picker import PersonPicker
+from stationapp.ui.table_model import RowsTableModel
 
 PAGE_SIZE = 100
 
@@ -91,7 +91,7 @@ def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-class VisitTableModel(QAbstractTableModel):
+class VisitTableModel(RowsTableModel):
     """The loaded pages of the log; more pages come as the view scrolls (canFetchMore)."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -163,23 +163,6 @@ class VisitTableModel(QAbstractTableModel):
         return -1
 
     # --- Qt model --------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
