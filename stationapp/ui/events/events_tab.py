@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.config import Keys
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
@@ -51,6 +49,12 @@ from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.statistics_page import StatisticsPage
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import (
+    restore_columns,
+    restore_splitter,
+    save_columns,
+    save_splitter,
+)
 from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -247,16 +251,8 @@ class EventsTab(QWidget):
         self.pages.addTab(self.statistics, self.tr("S&tatistics"))
         self.pages.currentChanged.connect(self._page_shown)
 
-        settings = QSettings()
-        header = settings.value(Keys.header_state(self.TABLE_NAME).name)
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in ((COL_WHEN, 170), (COL_TITLE, 180), (COL_SERIES, 110)):
-                self.table.setColumnWidth(column, width)
-        splitter = settings.value(Keys.splitter_state(self.TABLE_NAME).name)
-        if splitter:
-            self.splitter.restoreState(splitter)
+        restore_columns(self.table, self.TABLE_NAME, (170, 180, 110))  # when, title, series
+        restore_splitter(self.splitter, self.TABLE_NAME)
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_event),
             (QKeySequence("Ctrl+E"), self.edit_event),
@@ -269,11 +265,8 @@ class EventsTab(QWidget):
     # --- state ----------------------------------------------------------------------------------
 
     def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue(
-            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
-        )
-        settings.setValue(Keys.splitter_state(self.TABLE_NAME).name, self.splitter.saveState())
+        save_columns(self.table, self.TABLE_NAME)
+        save_splitter(self.splitter, self.TABLE_NAME)
 
     def focus_search(self) -> None:
         self.pages.setCurrentIndex(0)

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
-    QSettings,
     Qt,
     QTimer,
 )
@@ -62,7 +61,6 @@ from PySide6.QtWidgets import (
 )
 from stdnum import isbn as stdnum_isbn
 
-from stationapp.config import Keys
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import (
@@ -82,6 +80,12 @@ from stationapp.services.library_import import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import (
+    restore_columns,
+    restore_splitter,
+    save_columns,
+    save_splitter,
+)
 from stationapp.ui.library import code128
 from stationapp.ui.printing import document_font, fix_pdf_text
 from stationapp.ui.table_model import RowsTableModel
@@ -1063,23 +1067,12 @@ class CatalogueWidget(QWidget):
     # --- state ---------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        settings = QSettings()
-        header = settings.value(Keys.header_state(self.TABLE_NAME).name)
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in enumerate((220, 110, 140, 130, 50, 80)):
-                self.table.setColumnWidth(column, width)
-        splitter = settings.value(Keys.splitter_state(self.SPLITTER_NAME).name)
-        if splitter:
-            self.splitter.restoreState(splitter)
+        restore_columns(self.table, self.TABLE_NAME, (220, 110, 140, 130, 50, 80))
+        restore_splitter(self.splitter, self.SPLITTER_NAME)
 
     def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue(
-            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
-        )
-        settings.setValue(Keys.splitter_state(self.SPLITTER_NAME).name, self.splitter.saveState())
+        save_columns(self.table, self.TABLE_NAME)
+        save_splitter(self.splitter, self.SPLITTER_NAME)
 
     # --- the list ------------------------------------------------------------------------------
 

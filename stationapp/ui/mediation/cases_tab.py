@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.config import Keys
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
@@ -41,6 +39,7 @@ from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import RowsTableModel
@@ -221,12 +220,7 @@ class CasesTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 640])
         layout.addWidget(self.splitter, 1)
-        header = QSettings().value(Keys.header_state(self.TABLE_NAME).name)
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in enumerate((170, 85, 110, 170, 100)):
-                self.table.setColumnWidth(column, width)
+        restore_columns(self.table, self.TABLE_NAME, (170, 85, 110, 170, 100))
         bus.changed.connect(self._on_changed)
         self.refresh()
 
@@ -238,9 +232,7 @@ class CasesTab(QWidget):
 
     def save_state(self) -> None:
         if self.can_read:
-            QSettings().setValue(
-                Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
-            )
+            save_columns(self.table, self.TABLE_NAME)
 
     def focus_search(self) -> None:
         if self.can_read:

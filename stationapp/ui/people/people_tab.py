@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,12 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.config import Keys
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import (
+    restore_columns,
+    restore_splitter,
+    save_columns,
+    save_splitter,
+)
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
 from stationapp.ui.people.person_table_model import PersonTableModel
@@ -124,23 +129,12 @@ class PeopleTab(QWidget):
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        settings = QSettings()
-        header = settings.value(Keys.header_state(self.TABLE_NAME).name)
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in enumerate((90, 50, 50, 120, 170, 200, 50)):
-                self.table.setColumnWidth(column, width)
-        splitter = settings.value(Keys.splitter_state(self.TABLE_NAME).name)
-        if splitter:
-            self.splitter.restoreState(splitter)
+        restore_columns(self.table, self.TABLE_NAME, (90, 50, 50, 120, 170, 200, 50))
+        restore_splitter(self.splitter, self.TABLE_NAME)
 
     def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue(
-            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
-        )
-        settings.setValue(Keys.splitter_state(self.TABLE_NAME).name, self.splitter.saveState())
+        save_columns(self.table, self.TABLE_NAME)
+        save_splitter(self.splitter, self.TABLE_NAME)
 
     # --- actions ----------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     QStandardPaths,
     Qt,
     Signal,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.config import Keys
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
@@ -56,6 +54,7 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import RowsTableModel
 
@@ -432,17 +431,10 @@ class VisitLogWidget(QWidget):
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        header = QSettings().value(Keys.header_state(self.TABLE_NAME).name)
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in enumerate((130, 90, 110, 70, 220, 120, 90)):
-                self.table.setColumnWidth(column, width)
+        restore_columns(self.table, self.TABLE_NAME, (130, 90, 110, 70, 220, 120, 90))
 
     def save_state(self) -> None:
-        QSettings().setValue(
-            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
-        )
+        save_columns(self.table, self.TABLE_NAME)
 
     # --- filters ----------------------------------------------------------------------
 

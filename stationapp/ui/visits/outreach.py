@@ -6,7 +6,7 @@ pick each known person, count the anonymous ones, save once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, QSettings, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.config import Keys
 from stationapp.db import today
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
@@ -45,6 +44,7 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker
 
@@ -491,17 +491,10 @@ class OutreachWidget(QWidget):
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        header = QSettings().value(Keys.header_state(self.TABLE_NAME).name)
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in enumerate((90, 200, 300)):
-                self.table.setColumnWidth(column, width)
+        restore_columns(self.table, self.TABLE_NAME, (90, 200, 300))
 
     def save_state(self) -> None:
-        QSettings().setValue(
-            Keys.header_state(self.TABLE_NAME).name, self.table.horizontalHeader().saveState()
-        )
+        save_columns(self.table, self.TABLE_NAME)
 
     # --- list ------------------------------------------------------------------------
 
