@@ -41,6 +41,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=LANGUAGES, help="interface language (default: the system's language)"
     )
     parser.add_argument("--version", action="version", version=f"stationapp {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    backup = commands.add_parser(
+        "backup",
+        help="back up the database now (SQLite online backup, verified; pg_dump for PostgreSQL)",
+        description="Back up the database now. The copy is made with SQLite's online backup API "
+        "(consistent while the app runs), checked with PRAGMA integrity_check and, in the backup "
+        "folder, rotated. PostgreSQL databases are backed up with pg_dump.",
+    )
+    backup.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="a file or folder to write to (default: the backup folder set in the app)",
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database with a backup (checked first; the current one is backed up)",
+        description="Replace the database with the backup PATH. The file is checked first "
+        "(integrity, a stationapp database, not from a newer version); the current database is "
+        "backed up before it is replaced; an older backup is upgraded after it is restored.",
+    )
+    restore.add_argument("path", metavar="PATH", help="the backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    for sub in (backup, restore):
+        sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
+        sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
     return parser
 
 
@@ -86,6 +112,17 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging()
+    if args.command in ("backup", "restore"):
+        from stationapp.cli import run_command
+
+        QCoreApplication.setOrganizationName(config.ORG_NAME)
+        QCoreApplication.setApplicationName(config.APP_NAME)
+        if QCoreApplication.instance() is None:
+            core = QCoreApplication(sys.argv[:1])
+            language = choose_language(args.lang)
+            core.setProperty("stationapp_translators", install_translators(core, language))
+        url = config.resolve_database_url(args.database, demo=args.demo)
+        return run_command(args, url)
 
     from PySide6.QtWidgets import QApplication
 

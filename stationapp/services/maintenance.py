@@ -8,23 +8,31 @@ from pathlib import Path
 import peewee
 
 from stationapp import config
-from stationapp.db import backup_sqlite, now, open_database
-from stationapp.migrations import CURRENT_VERSION, check_not_newer, migrate
+from stationapp.db import open_database
+from stationapp.migrations import check_not_newer, migrate
 
 log = logging.getLogger(__name__)
 
 
 def backup_before_migration(db: peewee.Database, from_version: int) -> Path | None:
-    """Copy a SQLite database next to the other backups; other databases are logged only."""
+    """Copy a SQLite database into the backup folder; other databases are logged only."""
     if not isinstance(db, peewee.SqliteDatabase):
         log.warning(
             "no automatic pre-migration backup for %s; back it up with its own tools",
             type(db).__name__,
         )
         return None
-    stamp = now().strftime("%Y%m%d-%H%M%S")
-    name = f"stationapp-v{from_version}-before-v{CURRENT_VERSION}-{stamp}.db"
-    return backup_sqlite(db, config.backup_dir() / name)
+    from stationapp.services import backup
+
+    try:
+        settings = backup.backup_settings()
+    except peewee.DatabaseError:
+        settings = backup.BackupSettings(folder=config.backup_dir())
+    return backup.make_backup(
+        f"sqlite:///{Path(db.database).as_posix()}",
+        kind=backup.BEFORE_MIGRATION,
+        settings=settings,
+    )
 
 
 def open_station_database(url: str) -> peewee.Database:

@@ -1,0 +1,118 @@
+"""The administrative subcommands: ``stationapp backup [PATH]`` and ``stationapp restore PATH``.
+
+Messages go to the terminal in the interface language; the exit status is 0 on success, 1 when
+the command was refused or failed (nothing changed), 2 when the database cannot be opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import logging
+import sys
+from pathlib import Path
+
+import peewee
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import close_database, describe_url, open_database, sqlite_path
+from stationapp.errors import UserError
+from stationapp.services import backup
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _fail(text: str, code: int = 1) -> int:
+    print(text, file=sys.stderr, flush=True)
+    return code
+
+
+def _settings() -> backup.BackupSettings:
+    """The configured backup settings when the database can be read, else the defaults."""
+    try:
+        return backup.backup_settings()
+    except (peewee.DatabaseError, UserError):
+        return backup.BackupSettings(folder=backup.known_folders()[0])
+
+
+def run_backup(args: argparse.Namespace, url: str) -> int:
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return _fail(
+            translate("Cli", "There is no database at {path} to back up.").format(path=path), 2
+        )
+    try:
+        open_database(url)
+    except UserError as exc:
+        return _fail(exc.message, 2)
+    try:
+        target = Path(args.path).expanduser() if args.path else None
+        written = backup.make_backup(url, kind=backup.MANUAL, target=target, settings=_settings())
+    except UserError as exc:
+        return _fail(exc.message)
+    finally:
+        close_database()
+    _say(translate("Cli", "Backup written and verified: {path}").format(path=written))
+    return 0
+
+
+def run_restore(args: argparse.Namespace, url: str) -> int:
+    source = Path(args.path).expanduser()
+    try:
+        checked = backup.check_backup_file(source)
+    except UserError as exc:
+        return _fail(exc.message)
+    _say(
+        translate(
+            "Cli", "Backup {path}: station \u201c{station}\u201d, schema version {version}."
+        ).format(path=checked.path, station=checked.station_name, version=checked.schema_version)
+    )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            return _fail(translate("Cli", "Add --yes to restore without a question."))
+        answer = input(
+            translate("Cli", "Replace the database {target} with this backup? [y/N] ").format(
+                target=describe_url(url)
+            )
+        )
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            _say(translate("Cli", "Nothing was changed."))
+            return 1
+    # Missing or damaged: restore moves a damaged file aside and writes a new one.
+    with contextlib.suppress(UserError, peewee.DatabaseError):
+        open_database(url)  # only to read the backup folder for the safety copy
+    try:
+        safety = backup.restore(url, checked.path)
+    except UserError as exc:
+        return _fail(exc.message)
+    finally:
+        close_database()
+    from stationapp.services.maintenance import open_station_database
+
+    try:
+        open_station_database(url)  # upgrades an older backup, after its own backup
+        backup.record_restore(f"cli:{getpass.getuser()}", checked.path, safety)
+    except UserError as exc:
+        return _fail(exc.message, 2)
+    finally:
+        close_database()
+    if safety is not None:
+        _say(translate("Cli", "The previous database was saved as {path}.").format(path=safety))
+    _say(
+        translate("Cli", "Restored {target} from {path}.").format(
+            target=describe_url(url), path=checked.path
+        )
+    )
+    return 0
+
+
+def run_command(args: argparse.Namespace, url: str) -> int:
+    if args.command == "backup":
+        return run_backup(args, url)
+    return run_restore(args, url)
