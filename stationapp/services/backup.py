@@ -493,9 +493,15 @@ def backup_now(actor: Staff, url: str, *, target: Path | None = None, progress=N
     """The administrator's "Back up now": a manual backup, audited."""
     require(actor, "backup.manage")
     path = make_backup(url, kind=MANUAL, target=target, progress=progress)
+    record_backup(actor, path)
+    return path
+
+
+def record_backup(actor: Staff, path: Path) -> None:
+    """Audit a backup made on the administrator's request (made off the window's thread)."""
+    require(actor, "backup.manage")
     with transaction():
         audit(actor, "backup", "database", None, {"file": str(path)})
-    return path
 
 
 def daily_backup_due(url: str, settings: BackupSettings | None = None) -> bool:

@@ -11,6 +11,28 @@ from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
+# Every kind of record a service announces; a change made elsewhere (another desk, another
+# window on the same file) is announced as all of them, since it cannot say which it was.
+ENTITIES: tuple[str, ...] = (
+    "person",
+    "organization",
+    "visit",
+    "outreach",
+    "service",
+    "case",
+    "title",
+    "copy",
+    "loan",
+    "hold",
+    "rule",
+    "box",
+    "stocktake",
+    "event",
+    "registration",
+    "staff",
+    "settings",
+)
+
 Listener = Callable[[str], None]
 _listeners: list[Listener] = []
 
@@ -29,3 +51,9 @@ def subscribe(listener: Listener) -> Callable[[], None]:
 def notify(entity: str) -> None:
     for listener in list(_listeners):
         listener(entity)
+
+
+def notify_all() -> None:
+    """Announce a change of unknown kind: every list refreshes."""
+    for entity in ENTITIES:
+        notify(entity)

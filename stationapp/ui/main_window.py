@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from stationapp import __version__
 from stationapp.config import Keys
-from stationapp.db import describe_url
+from stationapp.db import close_database, describe_url, sqlite_path
+from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts
+from stationapp.services import accounts, backup, changes
+from stationapp.services.maintenance import open_station_database
 from stationapp.ui.accounts import (
     ChangePasswordDialog,
     SignInDialog,
     StaffDialog,
     StationSettingsDialog,
 )
-from stationapp.ui.bus import ChangeBus
+from stationapp.ui.backups import BackupsDialog, BackupWorker
+from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
 from stationapp.ui.events.events_tab import EventsTab
 from stationapp.ui.library.library_tab import LibraryTab
 from stationapp.ui.mediation.cases_tab import CasesTab
 from stationapp.ui.people.people_tab import PeopleTab
 from stationapp.ui.visits.catalogue import CatalogueDialog
 from stationapp.ui.visits.visits_tab import VisitsTab
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +60,8 @@ class MainWindow(QMainWindow):
             )
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.bus.changed.connect(self._on_changed)
+        self.watcher = ExternalChangeWatcher(self)
+        self.backup_worker: BackupWorker | None = None
         self._build_tabs()
         self._update_title()
         self.resize(1200, 760)
@@ -89,6 +99,10 @@ class MainWindow(QMainWindow):
         self.catalogue_action = QAction(self.tr("Service &catalogue…"), self)
         self.catalogue_action.triggered.connect(self.edit_catalogue)
         self.admin_menu.addAction(self.catalogue_action)
+        self.admin_menu.addSeparator()
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.open_backups)
+        self.admin_menu.addAction(self.backups_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About stationapp"), self)
@@ -124,7 +138,9 @@ class MainWindow(QMainWindow):
             accounts.has_permission(self.actor, "staff.manage")
             or accounts.has_permission(self.actor, "settings.manage")
             or accounts.has_permission(self.actor, "catalogue.manage")
+            or accounts.has_permission(self.actor, "backup.manage")
         )
+        self.backups_action.setVisible(accounts.has_permission(self.actor, "backup.manage"))
         self.catalogue_action.setVisible(accounts.has_permission(self.actor, "catalogue.manage"))
         self.staff_action.setVisible(accounts.has_permission(self.actor, "staff.manage"))
         self.settings_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
@@ -192,6 +208,67 @@ class MainWindow(QMainWindow):
     def edit_catalogue(self) -> None:
         CatalogueDialog(self.actor, self).exec()
 
+    def open_backups(self) -> None:
+        dialog = BackupsDialog(self.actor, self.database_url, self)
+        dialog.restored.connect(self._after_restore)
+        dialog.exec()
+
+    def _after_restore(self, source: str, safety: str) -> None:
+        """The database was replaced: upgrade it if older, audit, and ask for a new sign-in
+        (the restored database has its own staff accounts)."""
+        username = self.actor.username
+        close_database()
+        try:
+            open_station_database(self.database_url)
+            backup.record_restore(username, Path(source), Path(safety) if safety else None)
+        except UserError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open the database"), exc.message)
+            self.close()
+            return
+        self.watcher.poll()
+        changes.notify_all()
+        QMessageBox.information(
+            self,
+            self.tr("Backup restored"),
+            self.tr("The backup was restored. Please sign in again.")
+            + (
+                "\n\n" + self.tr("The replaced database was saved as {path}.").format(path=safety)
+                if safety
+                else ""
+            ),
+        )
+        dialog = SignInDialog(self, station_name=accounts.station_settings().station_name)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.staff is None:
+            self.close()
+            return
+        self.set_actor(dialog.staff)
+
+    def start_daily_backup(self) -> bool:
+        """Make today's automatic backup off the window's thread; False if none is due."""
+        try:
+            settings = backup.backup_settings()
+            if not backup.daily_backup_due(self.database_url, settings):
+                return False
+        except UserError as exc:
+            log.warning("daily backup not checked: %s", exc.message)
+            return False
+        if sqlite_path(self.database_url) is None and backup.pg_dump_path() is None:
+            log.warning("no daily backup: pg_dump is not installed")
+            return False
+        self.backup_worker = BackupWorker(self.database_url, settings, backup.DAILY, self)
+        self.backup_worker.succeeded.connect(
+            lambda path: log.info("daily backup written: %s", path)
+        )
+        self.backup_worker.failed.connect(self._daily_backup_failed)
+        self.backup_worker.start()
+        return True
+
+    def _daily_backup_failed(self, message: str) -> None:
+        log.error("daily backup failed: %s", message)
+        self.statusBar().showMessage(
+            self.tr("Today's automatic backup failed: {reason}").format(reason=message)
+        )
+
     def station_settings(self) -> None:
         if StationSettingsDialog(self.actor, self).exec() == QDialog.DialogCode.Accepted:
             self._update_title()
@@ -230,6 +307,9 @@ class MainWindow(QMainWindow):
             self.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.backup_worker is not None and self.backup_worker.isRunning():
+            self.statusBar().showMessage(self.tr("Finishing today's backup…"))
+            self.backup_worker.wait()
         settings = QSettings()
         settings.setValue(Keys.MAIN_GEOMETRY.name, self.saveGeometry())
         settings.setValue(Keys.MAIN_TAB.name, self.tabs.currentIndex())

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import peewee
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from stationapp.db import close_database, sqlite_path
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts
+from stationapp.services import accounts, backup
 from stationapp.services.maintenance import open_station_database
 from stationapp.ui.accounts import ChangePasswordDialog, FirstRunDialog, SignInDialog
 from stationapp.ui.errors import install_excepthook
@@ -36,8 +39,69 @@ def sign_in() -> Staff | None:
     return staff
 
 
-def run(app: QApplication, *, url: str, demo: bool) -> int:
+def offer_restore(url: str, *, damaged: str | None) -> Path | None:
+    """The database file is missing or damaged: offer the newest backup; the backup restored,
+    or None to go on without one. SystemExit when the user chose to stop."""
+    path = sqlite_path(url)
+    newest = backup.newest_backup()
+    if path is None or newest is None:
+        return None
+    translate = QApplication.translate
+    try:
+        checked = backup.check_backup_file(newest.path)
+    except UserError as exc:
+        log.warning("newest backup %s unusable: %s", newest.path, exc.message)
+        return None
+    when = QLocale().toString(newest.made_at, QLocale.FormatType.LongFormat)
+    if damaged is None:
+        problem = translate(
+            "Startup", "The database {path} does not exist (a new computer, or the file was lost)."
+        ).format(path=path)
+    else:
+        problem = translate(
+            "Startup", "The database {path} is damaged and cannot be opened ({reason})."
+        ).format(path=path, reason=damaged)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Startup", "Restore a backup?"), "")
+    box.setText(
+        problem
+        + "\n\n"
+        + translate(
+            "Startup",
+            "The newest backup is {name} of {when} (station: {station}). Restore it?",
+        ).format(name=newest.path.name, when=when, station=checked.station_name or "–")
+    )
+    restore_button = box.addButton(
+        translate("Startup", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    if damaged is None:
+        box.addButton(translate("Startup", "Start a new database"), QMessageBox.ButtonRole.NoRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(restore_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore_button:
+        close_database()
+        try:
+            backup.restore(url, newest.path)
+        except UserError as exc:
+            QMessageBox.critical(
+                None, translate("Startup", "Cannot restore the backup"), exc.message
+            )
+            raise SystemExit(2) from exc
+        return newest.path
+    if damaged is not None or box.buttonRole(clicked) != QMessageBox.ButtonRole.NoRole:
+        raise SystemExit(0)
+    return None
+
+
+def run(app: QApplication, *, url: str, demo: bool, restored: Path | None = None) -> int:
     install_excepthook()
+    path = sqlite_path(url)
+    try:
+        if path is not None and not path.exists() and not demo:
+            restored = offer_restore(url, damaged=None)
+    except SystemExit as stop:
+        return int(stop.code or 0)
     try:
         open_station_database(url)
     except UserError as exc:
@@ -50,6 +114,12 @@ def run(app: QApplication, *, url: str, demo: bool) -> int:
         return 2
     except peewee.DatabaseError as exc:
         log.exception("cannot open %s", url)
+        try:
+            source = None if demo else offer_restore(url, damaged=str(exc))
+            if source is not None:
+                return run(app, url=url, demo=demo, restored=source)
+        except SystemExit as stop:
+            return int(stop.code or 0)
         QMessageBox.critical(
             None,
             QApplication.translate("Startup", "Cannot open the database"),
@@ -66,8 +136,12 @@ def run(app: QApplication, *, url: str, demo: bool) -> int:
         actor = sign_in()
     if actor is None:
         return 0
+    if restored is not None:
+        backup.record_restore(actor.username, restored, None)
     window = MainWindow(actor, database_url=url, demo=demo)
     window.show()
     window.raise_()
     window.activateWindow()
+    if not demo:
+        window.start_daily_backup()
     return app.exec()
