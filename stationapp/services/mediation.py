@@ -39,6 +39,7 @@ from stationapp.models.people import Organization, Person
 from stationapp.models.visits import Visit
 from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require, station_settings
+from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
@@ -1322,57 +1323,54 @@ def export_ledger(
 ) -> int:
     """The case ledger (台账) as an Excel file: one row per case."""
     require(actor, "case.export")
-    from openpyxl import Workbook
-
     filt = filt or CaseFilter()
     total = count_cases(actor, filt)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(translate("Mediation", "Case ledger"))
-    sheet.append(
-        [
-            translate("Mediation", "Case number"),
-            translate("Mediation", "Received"),
-            translate("Mediation", "Applicants"),
-            translate("Mediation", "Respondent"),
-            translate("Mediation", "Claims"),
-            translate("Mediation", "Amount claimed"),
-            translate("Mediation", "State"),
-            translate("Mediation", "Mediator"),
-            translate("Mediation", "Mediation due"),
-            translate("Mediation", "Closed on"),
-        ]
-    )
+    header = [
+        translate("Mediation", "Case number"),
+        translate("Mediation", "Received"),
+        translate("Mediation", "Applicants"),
+        translate("Mediation", "Respondent"),
+        translate("Mediation", "Claims"),
+        translate("Mediation", "Amount claimed"),
+        translate("Mediation", "State"),
+        translate("Mediation", "Mediator"),
+        translate("Mediation", "Mediation due"),
+        translate("Mediation", "Closed on"),
+    ]
     written = 0
-    for offset in range(0, total, 200):
-        page = list_cases(actor, filt, offset=offset, limit=200)
-        applicants = applicants_of(page)
-        claims: dict[int, list[CaseClaim]] = {c.id: [] for c in page}
-        for claim in CaseClaim.select().where(CaseClaim.case.in_(list(claims))):
-            claims[claim.case_id].append(claim)
-        mediators = {
-            s.id: s.display_name
-            for s in Staff.select().where(Staff.id.in_([c.mediator_id or 0 for c in page]))
-        }
-        for case in page:
-            own = claims[case.id]
-            sheet.append(
-                [
-                    case.number,
-                    case.received_at,
-                    "、".join(p.name for p in applicants[case.id]),
-                    case.respondent.name,
-                    "、".join(category_label(c.category) for c in own),
-                    float(sum((c.amount or Decimal(0)) for c in own)),
-                    state_label(case.state),
-                    mediators.get(case.mediator_id, ""),
-                    current_due(case),
-                    case.closed_at,
-                ]
-            )
-            written += 1
-        if progress is not None and not progress(written, total):
-            return written
-    workbook.save(path)
+    try:
+        with TableExport(path, translate("Mediation", "Case ledger"), header) as table:
+            for offset in range(0, total, 200):
+                page = list_cases(actor, filt, offset=offset, limit=200)
+                applicants = applicants_of(page)
+                claims: dict[int, list[CaseClaim]] = {c.id: [] for c in page}
+                for claim in CaseClaim.select().where(CaseClaim.case.in_(list(claims))):
+                    claims[claim.case_id].append(claim)
+                mediators = {
+                    s.id: s.display_name
+                    for s in Staff.select().where(Staff.id.in_([c.mediator_id or 0 for c in page]))
+                }
+                for case in page:
+                    own = claims[case.id]
+                    table.append(
+                        [
+                            case.number,
+                            case.received_at,
+                            "、".join(p.name for p in applicants[case.id]),
+                            case.respondent.name,
+                            "、".join(category_label(c.category) for c in own),
+                            float(sum((c.amount or Decimal(0)) for c in own)),
+                            state_label(case.state),
+                            mediators.get(case.mediator_id, ""),
+                            current_due(case),
+                            case.closed_at,
+                        ]
+                    )
+                    written += 1
+                if progress is not None and not progress(written, total):
+                    raise Cancelled
+    except Cancelled:
+        return written
     with transaction():
         audit(actor, "export", "case", None, {"rows": written, "file": path.name})
     return written

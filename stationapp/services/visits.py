@@ -29,6 +29,7 @@ from stationapp.models.visits import (
 from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, require
 from stationapp.services.search_keys import normalize_query, phrase_search_text
+from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
@@ -820,72 +821,57 @@ def export_visits(
     *,
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """Write the filtered log to an Excel file; returns the rows written.
+    """Write the filtered log to an Excel (.xlsx) or CSV file; returns the rows written.
 
-    ``progress(done, total)`` is called every few hundred rows; returning False cancels, and the
-    half-written file is removed.
+    ``progress(done, total)`` is called every few hundred rows; returning False cancels, and
+    nothing is written (a file the user chose to replace survives). Formula-like text is
+    neutralised (services.spreadsheet).
     """
     require(actor, "visit.export")
-    from openpyxl import Workbook
-
     total = count_visits(actor, filt)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(translate("Visits", "Visits"))
-    sheet.append(
-        [
-            translate("Visits", "Arrived"),
-            translate("Visits", "Visitor"),
-            translate("Visits", "Phone"),
-            translate("Visits", "Channel"),
-            translate("Visits", "Purposes and outcomes"),
-            translate("Visits", "Missing materials"),
-            translate("Visits", "Received by"),
-            translate("Visits", "Rating"),
-            translate("Visits", "Notes"),
-        ]
-    )
+    header = [
+        translate("Visits", "Arrived"),
+        translate("Visits", "Visitor"),
+        translate("Visits", "Phone"),
+        translate("Visits", "Channel"),
+        translate("Visits", "Purposes and outcomes"),
+        translate("Visits", "Missing materials"),
+        translate("Visits", "Received by"),
+        translate("Visits", "Rating"),
+        translate("Visits", "Notes"),
+    ]
     written = 0
-    partial = path.with_name(path.name + ".part")
     try:
-        for page in _pages(actor, filt, total):
-            purposes = purposes_of(page)
-            for visit in page:
-                own = purposes[visit.id]
-                sheet.append(
-                    [
-                        visit.arrived_at,
-                        visit.person.name if visit.person_id else translate("Visits", "Anonymous"),
-                        visit.person.phone if visit.person_id else "",
-                        channel_label(visit.channel),
-                        "；".join(f"{p.service.name}：{outcome_label(p.outcome)}" for p in own),
-                        "；".join(
-                            "、".join(p.materials_missing) for p in own if p.materials_missing
-                        ),
-                        visit.staff.display_name,
-                        rating_label(visit.rating),
-                        visit.notes,
-                    ]
-                )
-                written += 1
-            if progress is not None and not progress(written, total):
-                raise _Cancelled
-        # Written beside the target and renamed, so a file the user chose to replace survives
-        # a cancelled or failed export.
-        workbook.save(partial)
-        partial.replace(path)
-    except _Cancelled:
-        sheet.close()
-        sheet._writer.cleanup()  # the streamed sheet's temporary file
+        with TableExport(path, translate("Visits", "Visits"), header) as table:
+            for page in _pages(actor, filt, total):
+                purposes = purposes_of(page)
+                for visit in page:
+                    own = purposes[visit.id]
+                    table.append(
+                        [
+                            visit.arrived_at,
+                            visit.person.name
+                            if visit.person_id
+                            else translate("Visits", "Anonymous"),
+                            visit.person.phone if visit.person_id else "",
+                            channel_label(visit.channel),
+                            "；".join(f"{p.service.name}：{outcome_label(p.outcome)}" for p in own),
+                            "；".join(
+                                "、".join(p.materials_missing) for p in own if p.materials_missing
+                            ),
+                            visit.staff.display_name,
+                            rating_label(visit.rating),
+                            visit.notes,
+                        ]
+                    )
+                    written += 1
+                if progress is not None and not progress(written, total):
+                    raise Cancelled
+    except Cancelled:
         return written
-    finally:
-        partial.unlink(missing_ok=True)
     with transaction():
         audit(actor, "export", "visit", None, {"rows": written, "file": path.name})
     return written
-
-
-class _Cancelled(Exception):
-    pass
 
 
 def _pages(actor: Staff, filt: VisitFilter, total: int, size: int = 500) -> Iterator[list[Visit]]:

@@ -347,10 +347,12 @@ class CasesTab(QWidget):
             self,
             self.tr("Export the case ledger"),
             "case-ledger.xlsx",
-            self.tr("Excel files (*.xlsx)"),
+            self.tr("Excel files (*.xlsx);;CSV, comma-separated (*.csv)"),
         )
         if not path:
             return
+        if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+            path += ".csv" if "*.csv" in _filter else ".xlsx"
         try:
             rows = mediation.export_ledger(self.actor, Path(path))
         except UserError as exc:

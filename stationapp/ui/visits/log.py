@@ -567,13 +567,14 @@ class VisitLogWidget(QWidget):
             self,
             self.tr("Export visits"),
             str(suggested),
-            self.tr("Excel workbook (*.xlsx)"),
+            self.tr("Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
         )
         if not chosen:
             return
         path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            wanted = ".csv" if "*.csv" in _selected else ".xlsx"
+            path = path.with_name(path.name + wanted)
         filt = self.current_filter()
         dialog = QProgressDialog(
             self.tr("Exporting visits…"), self.tr("Cancel"), 0, max(self.model.total, 1), self
