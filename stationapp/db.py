@@ -130,8 +130,9 @@ def translate_error(exc: BaseException) -> BaseException:
         return DatabaseUnavailable(
             translate(
                 "Database",
-                "The database is read-only, so nothing can be saved. "
-                "Check the file's permissions or ask the administrator.",
+                "The database is read-only, so nothing can be saved. Check the permissions of the "
+                "database file, of the files beside it ending in -wal and -shm, and of its folder, "
+                "or ask the administrator.",
             )
         )
     if "disk is full" in text or "database or disk is full" in text or "no space" in text:
