@@ -7,6 +7,7 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -70,11 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file is readable by its owner only (logs name people)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        config.create_private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def setup_logging() -> None:
     path = config.log_dir() / "stationapp.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    config.create_private_file(path)
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)

@@ -20,8 +20,22 @@ def data_dir() -> Path:
     path = (
         Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     )
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only (0600 on POSIX) unless it exists.
+
+    Files holding personal data (the database, backups, logs) are created this way; an existing
+    file keeps its permissions (a file shared by several desks may need group access).
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 def log_dir() -> Path:
@@ -30,13 +44,13 @@ def log_dir() -> Path:
         path = Path(override) / "logs"
     else:
         path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
 def backup_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

@@ -15,6 +15,7 @@ from peewee import DatabaseProxy
 from playhouse.db_url import connect as connect_url
 from PySide6.QtCore import QCoreApplication
 
+from stationapp.config import create_private_file
 from stationapp.errors import DatabaseBusy, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,9 @@ def open_database(url: str) -> peewee.Database:
     try:
         if url.startswith("sqlite:"):
             if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                # A new database is readable by its owner only; SQLite gives its -wal and -shm
+                # files the same permissions.
+                create_private_file(path)
             db = connect_url(url, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
         else:
             db = connect_url(url)
