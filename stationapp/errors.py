@@ -66,3 +66,15 @@ class DatabaseUnavailable(UserError):
 
 class SchemaTooNew(UserError):
     """The database was written by a newer version of the program; it is left untouched."""
+
+
+class HasHistory(ValidationError):
+    """Deleting is refused because other records refer to this one.
+
+    ``history`` counts them by kind (as services.history.references returns them), so the UI can
+    say what is on record and offer to deactivate the record instead.
+    """
+
+    def __init__(self, message: str, *, history: dict[str, int]) -> None:
+        super().__init__(message)
+        self.history = dict(history)

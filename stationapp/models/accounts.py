@@ -58,3 +58,4 @@ class Setting(BaseModel):
 STATION_NAME = "station_name"
 CASE_PREFIX = "case_prefix"
 STATION_CONTACT = "station_contact"
+IDLE_LOCK_MINUTES = "idle_lock_minutes"

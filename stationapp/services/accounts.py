@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from stationapp.models.accounts import (
     ADMIN,
     CASE_PREFIX,
     FRONT_DESK,
+    IDLE_LOCK_MINUTES,
     LIBRARIAN,
     MEDIATION_HEAD,
     MEDIATOR,
@@ -28,7 +30,7 @@ from stationapp.models.accounts import (
     Setting,
     Staff,
 )
-from stationapp.services import changes
+from stationapp.services import changes, history
 from stationapp.services.validation import normalize_name, normalize_text
 
 translate = QCoreApplication.translate
@@ -44,14 +46,21 @@ _hasher = argon2.PasswordHasher()  # argon2id with the library's recommended par
 # Role x action: who may do what. Every service function checks one of these actions.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "staff.manage": frozenset({ADMIN}),
+    "staff.delete": frozenset({ADMIN}),
     "settings.manage": frozenset({ADMIN}),
     "audit.read": frozenset({ADMIN}),
+    "backup.manage": frozenset({ADMIN}),
     "person.read": frozenset(ROLES),
     "person.create": frozenset(ROLES),
     "person.update": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, LIBRARIAN, ORGANISER, ADMIN}),
     "person.view_full_id": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ADMIN}),
+    # Nothing with history is deleted (issue #7): deactivating hides a record and keeps it.
+    "person.deactivate": frozenset({FRONT_DESK, ADMIN}),
+    "person.delete": frozenset({ADMIN}),
     "organization.read": frozenset(ROLES),
     "organization.manage": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
+    "organization.deactivate": frozenset({FRONT_DESK, ADMIN}),
+    "organization.delete": frozenset({ADMIN}),
     "catalogue.read": frozenset(ROLES),
     "catalogue.manage": frozenset({ADMIN}),
     "visit.read": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
@@ -69,9 +78,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "library.catalogue": frozenset({LIBRARIAN, ADMIN}),
     "library.rules": frozenset({ADMIN}),
     "library.boxes": frozenset({LIBRARIAN, ADMIN}),
+    "library.deactivate": frozenset({LIBRARIAN, ADMIN}),
+    "library.delete": frozenset({ADMIN}),
     "event.read": frozenset({FRONT_DESK, ORGANISER, LIBRARIAN, ADMIN}),
     "event.register": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     "event.manage": frozenset({ORGANISER, ADMIN}),
+    "event.delete": frozenset({ADMIN}),
 }
 
 
@@ -186,11 +198,16 @@ def is_first_run() -> bool:
     return not Staff.select().exists()
 
 
+DEFAULT_IDLE_LOCK_MINUTES = 10
+MAX_IDLE_LOCK_MINUTES = 240
+
+
 @dataclass(frozen=True)
 class StationSettings:
     station_name: str
     case_prefix: str
     contact: str = ""  # phone and address printed on notices and documents
+    idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES  # the window locks after this idle time
 
 
 def station_settings() -> StationSettings:
@@ -199,7 +216,16 @@ def station_settings() -> StationSettings:
         station_name=values.get(STATION_NAME, ""),
         case_prefix=values.get(CASE_PREFIX, ""),
         contact=values.get(STATION_CONTACT, ""),
+        idle_lock_minutes=_idle_minutes(values.get(IDLE_LOCK_MINUTES)),
     )
+
+
+def _idle_minutes(text: str | None) -> int:
+    try:
+        value = int(text) if text else DEFAULT_IDLE_LOCK_MINUTES
+    except ValueError:
+        return DEFAULT_IDLE_LOCK_MINUTES
+    return value if 1 <= value <= MAX_IDLE_LOCK_MINUTES else DEFAULT_IDLE_LOCK_MINUTES
 
 
 def _store_settings(station: StationSettings) -> None:
@@ -207,6 +233,7 @@ def _store_settings(station: StationSettings) -> None:
         (STATION_NAME, station.station_name),
         (CASE_PREFIX, station.case_prefix),
         (STATION_CONTACT, station.contact),
+        (IDLE_LOCK_MINUTES, str(station.idle_lock_minutes)),
     ):
         Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: value}
@@ -497,13 +524,124 @@ def reset_password(actor: Staff, staff_id: int, *, new_password: str) -> None:
     changes.notify("staff")
 
 
+def _refuse_last_admin(staff: Staff) -> None:
+    """Refuse to take away the last active administrator (call it with the write lock held)."""
+    if ADMIN not in staff.role_set or not staff.active:
+        return
+    others = (
+        Staff.select()
+        .where(Staff.active, Staff.roles.contains(ADMIN), Staff.id != staff.id)
+        .count()
+    )
+    if others == 0:
+        raise ValidationError(
+            translate(
+                "Accounts", "This is the last active administrator; the station needs at least one."
+            )
+        )
+
+
+def staff_history_counts(staff_id: int) -> dict[str, int]:
+    """What the account did or is named in (audit entries, visits, loans, cases...), by kind."""
+    return history.references(Staff, staff_id)
+
+
+def deactivate_staff(actor: Staff, staff_id: int) -> Staff:
+    """The account can no longer sign in; everything it did stays attributed to it."""
+    return _set_staff_active(actor, staff_id, active=False)
+
+
+def reactivate_staff(actor: Staff, staff_id: int) -> Staff:
+    return _set_staff_active(actor, staff_id, active=True)
+
+
+def _set_staff_active(actor: Staff, staff_id: int, *, active: bool) -> Staff:
+    require(actor, "staff.manage")
+    if not active and staff_id == actor.id:
+        raise ValidationError(translate("Accounts", "You cannot deactivate your own account."))
+    with transaction(lock=True):
+        staff = history.locked(
+            Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
+        )
+        if staff.active == active:
+            return staff
+        if not active:
+            _refuse_last_admin(staff)
+        staff.active = active
+        staff.save()
+        audit(
+            actor,
+            "reactivate" if active else "deactivate",
+            "staff",
+            staff.id,
+            {"username": staff.username},
+        )
+    changes.notify("staff")
+    return staff
+
+
+def delete_staff(actor: Staff, staff_id: int) -> None:
+    """Delete an account created by mistake: only one that never did anything (never signed in,
+    is named in no record); any other is deactivated instead."""
+    require(actor, "staff.delete")
+    if staff_id == actor.id:
+        raise ValidationError(translate("Accounts", "You cannot delete your own account."))
+    with transaction(lock=True):
+        staff = history.locked(
+            Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
+        )
+        _refuse_last_admin(staff)
+        found = staff_history_counts(staff.id)
+        if found:
+            raise history.refuse(
+                translate(
+                    "Accounts",
+                    "The account {name} has been used ({history}), so it cannot be deleted; "
+                    "deactivate it instead.",
+                ),
+                found,
+                name=staff.username,
+            )
+        snapshot = {
+            "username": staff.username,
+            "display_name": staff.display_name,
+            "roles": staff.roles,
+            "active": staff.active,
+            "created_at": staff.created_at,
+        }
+        staff.delete_instance()
+        audit(actor, "delete", "staff", staff_id, snapshot)
+    changes.notify("staff")
+
+
 def update_station_settings(
-    actor: Staff, *, station_name: str, case_prefix: str, contact: str = ""
+    actor: Staff,
+    *,
+    station_name: str,
+    case_prefix: str,
+    contact: str = "",
+    idle_lock_minutes: int | None = None,
 ) -> None:
+    """Change the station's settings; ``idle_lock_minutes=None`` keeps the idle lock as it is."""
     require(actor, "settings.manage")
     station = _clean_station(station_name, case_prefix, contact)
+    if idle_lock_minutes is not None:
+        if (
+            isinstance(idle_lock_minutes, bool)
+            or not isinstance(idle_lock_minutes, int)
+            or not 1 <= idle_lock_minutes <= MAX_IDLE_LOCK_MINUTES
+        ):
+            raise ValidationError(
+                translate("Accounts", "Enter a number of minutes from 1 to {n}.").format(
+                    n=MAX_IDLE_LOCK_MINUTES
+                ),
+                field="idle_lock_minutes",
+            )
+        station = dataclasses.replace(station, idle_lock_minutes=idle_lock_minutes)
     with transaction():
         before = station_settings()
+        if idle_lock_minutes is None:
+            station = dataclasses.replace(station, idle_lock_minutes=before.idle_lock_minutes)
         _store_settings(station)
         audit(
             actor,
@@ -511,16 +649,8 @@ def update_station_settings(
             "settings",
             None,
             diff(
-                {
-                    "station_name": before.station_name,
-                    "case_prefix": before.case_prefix,
-                    "contact": before.contact,
-                },
-                {
-                    "station_name": station.station_name,
-                    "case_prefix": station.case_prefix,
-                    "contact": station.contact,
-                },
+                dataclasses.asdict(before),
+                dataclasses.asdict(station),
             ),
         )
     changes.notify("settings")

@@ -31,8 +31,9 @@ from stationapp.models.events import (
     Registration,
 )
 from stationapp.models.people import Organization, Person
-from stationapp.services import changes
+from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
+from stationapp.services.spreadsheet import xlsx_row
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
@@ -109,7 +110,9 @@ def save_series(
         if series_id is None:
             series = EventSeries.create(name=clean, max_per_person=max_per_person)
         else:
-            series = EventSeries.get_by_id(series_id)
+            series = EventSeries.get_or_none(EventSeries.id == series_id)
+            if series is None:
+                raise NotFound(translate("Events", "This series no longer exists."))
             series.name = clean
             series.max_per_person = max_per_person
             series.save()
@@ -224,6 +227,13 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
             problem = translate("Events", "Quota {n}: choose a gender.")
         elif quota.reserved and quota.workplace_id is None:
             problem = translate("Events", "Quota {n}: reserved places are for one workplace.")
+        elif any(age is not None and not 0 <= age <= 120 for age in (quota.min_age, quota.max_age)):
+            problem = translate("Events", "Quota {n}: an age is 0 to 120.")
+        elif (
+            quota.workplace_id is not None
+            and not Organization.select().where(Organization.id == quota.workplace_id).exists()
+        ):
+            problem = translate("Events", "Quota {n}: this workplace is no longer on file.")
         if problem:
             errors["quotas"] = problem.format(n=number)
             continue
@@ -911,6 +921,44 @@ def cancel_event(actor: Staff, event_id: int, *, reason: str) -> list[Person]:
     return notify
 
 
+def event_history_counts(event_id: int) -> dict[str, int]:
+    """The event's registrations (of any state, cancelled ones too); its quotas go with it."""
+    return history.references(Event, event_id, owned=(EventQuota,))
+
+
+def delete_event(actor: Staff, event_id: int) -> None:
+    """Delete an event set up by mistake; one anybody ever registered for is cancelled instead."""
+    require(actor, "event.delete")
+    with transaction(lock=True):
+        event = _locked_event(event_id)
+        found = event_history_counts(event.id)
+        if found:
+            raise history.refuse(
+                translate(
+                    "Events",
+                    "“{title}” has history ({history}), so it cannot be deleted; cancel it "
+                    "instead.",
+                ),
+                found,
+                title=event.title,
+            )
+        snapshot = {
+            "title": event.title,
+            "series": event.series_id,
+            "size": event.size,
+            "starts_at": event.starts_at,
+            "ends_at": event.ends_at,
+            "venue": event.venue,
+            "capacity": event.capacity,
+            "state": event.state,
+            "quotas": [q.name for q in EventQuota.select().where(EventQuota.event == event.id)],
+        }
+        EventQuota.delete().where(EventQuota.event == event.id).execute()
+        event.delete_instance()
+        audit(actor, "delete", "event", event_id, snapshot)
+    changes.notify("event")
+
+
 def people_to_notify(event_id: int) -> list[Person]:
     return [
         r.person
@@ -1017,8 +1065,8 @@ def export_roster(actor: Staff, event_id: int, path: Path) -> int:
         translate("Events", "Workplace"),
         translate("Events", "State"),
     ]
-    places.append([event.title])
-    waitlist.append([event.title])
+    places.append(xlsx_row(places, [event.title]))
+    waitlist.append(xlsx_row(waitlist, [event.title]))
     places.append(header)
     waitlist.append(header)
     counted = waiting = 0
@@ -1033,11 +1081,16 @@ def export_roster(actor: Staff, event_id: int, path: Path) -> int:
         ]
         if row.state in COUNTED_STATES:
             counted += 1
-            places.append([counted, *values])
+            places.append(xlsx_row(places, [counted, *values]))
         elif row.state == "waitlisted":
             waiting += 1
-            waitlist.append([waiting, *values])
-    workbook.save(path)
+            waitlist.append(xlsx_row(waitlist, [waiting, *values]))
+    partial = path.with_name(path.name + ".part")
+    try:
+        workbook.save(partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     with transaction():
         audit(actor, "export", "event", event_id, {"rows": counted + waiting})
     return counted + waiting

@@ -19,7 +19,7 @@ from stationapp.models.people import (
     Person,
     PersonSearchKey,
 )
-from stationapp.services import changes
+from stationapp.services import changes, history
 from stationapp.services.accounts import audit, diff, has_permission, require
 from stationapp.services.search_keys import (
     digit_keys,
@@ -141,7 +141,7 @@ def validate_person(
     if data.id_type not in ID_TYPE_CODES:
         errors["id_type"] = translate("People", "Choose a document type.")
     derived_gender = derived_birth = None
-    if data.id_number is not None:
+    if data.id_number is not None and data.id_type in ID_TYPE_CODES:
         id_check = check(
             "id_number",
             lambda: check_id_number(data.id_number or "", id_type=data.id_type, today=on),
@@ -339,21 +339,22 @@ def get_person(actor: Staff, person_id: int) -> Person:
     return person
 
 
-def count_people(actor: Staff) -> int:
+def count_people(actor: Staff, *, include_inactive: bool = False) -> int:
     require(actor, "person.read")
-    return Person.select().where(Person.active).count()
+    query = Person.select()
+    return (query if include_inactive else query.where(Person.active)).count()
 
 
-def list_people(actor: Staff, *, offset: int, limit: int) -> list[Person]:
+def list_people(
+    actor: Staff, *, offset: int, limit: int, include_inactive: bool = False
+) -> list[Person]:
     """One page of the register, most recently active first."""
     require(actor, "person.read")
+    query = Person.select(Person, Organization).join(Organization, peewee.JOIN.LEFT_OUTER)
+    if not include_inactive:
+        query = query.where(Person.active)
     return list(
-        Person.select(Person, Organization)
-        .join(Organization, peewee.JOIN.LEFT_OUTER)
-        .where(Person.active)
-        .order_by(Person.last_activity_at.desc(), Person.id.desc())
-        .offset(offset)
-        .limit(limit)
+        query.order_by(Person.last_activity_at.desc(), Person.id.desc()).offset(offset).limit(limit)
     )
 
 
@@ -405,7 +406,9 @@ def _query_tokens(text: str) -> list[str]:
     return [t[:64] for t in tokens]
 
 
-def search_people(actor: Staff, text: str, *, limit: int = 20) -> list[Person]:
+def search_people(
+    actor: Staff, text: str, *, limit: int = 20, include_inactive: bool = False
+) -> list[Person]:
     """Find people by name, pinyin, initials, phone, ID or card number, or their last 4 digits.
 
     Several words narrow the search ("wang 5678"). Exact key matches come first; among the
@@ -429,11 +432,12 @@ def search_people(actor: Staff, text: str, *, limit: int = 20) -> list[Person]:
         rank = {pid: max(r, found[token].get(pid, 1)) for pid, r in rank.items() if pid in keep}
     if not rank:
         return []
-    people = list(
+    query = (
         Person.select(Person, Organization)
         .join(Organization, peewee.JOIN.LEFT_OUTER)
-        .where(Person.id.in_(list(rank)), Person.active)
+        .where(Person.id.in_(list(rank)))
     )
+    people = list(query if include_inactive else query.where(Person.active))
     people.sort(key=lambda p: (rank[p.id], -p.last_activity_at.timestamp(), p.id))
     return people[:limit]
 
@@ -492,6 +496,96 @@ def person_history(actor: Staff, person_id: int, *, limit: int = 50) -> list[Aud
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )
+
+
+# --- deactivating and deleting -------------------------------------------------------------------
+
+
+def person_history_counts(person_id: int) -> dict[str, int]:
+    """What the station has on record for the person beyond the register entry (visits, cases,
+    loans, holds, registrations, mediator ties), counted by kind; empty when nothing."""
+    return history.references(Person, person_id, owned=(PersonSearchKey,))
+
+
+def person_has_history(person_id: int) -> bool:
+    return bool(person_history_counts(person_id))
+
+
+def deactivate_person(actor: Staff, person_id: int) -> Person:
+    """Hide the person from the register's lists and searches; their history stays readable."""
+    return _set_person_active(actor, person_id, active=False)
+
+
+def reactivate_person(actor: Staff, person_id: int) -> Person:
+    return _set_person_active(actor, person_id, active=True)
+
+
+def _set_person_active(actor: Staff, person_id: int, *, active: bool) -> Person:
+    require(actor, "person.deactivate")
+    with transaction(lock=True):
+        person = history.locked(
+            Person, person_id, translate("People", "This person is no longer on file.")
+        )
+        if person.active == active:
+            return person
+        if active and person.id_number:
+            # Someone may have been registered again with the same ID number meanwhile.
+            same_id = find_duplicates(
+                name="", phone="", id_number=person.id_number, exclude_id=person.id
+            )
+            if same_id:
+                raise _duplicate_error(same_id)
+        person.active = active
+        person.updated_at = now()
+        person.save()
+        audit(
+            actor,
+            "reactivate" if active else "deactivate",
+            "person",
+            person.id,
+            {"name": person.name},
+        )
+    changes.notify("person")
+    return person
+
+
+def delete_person(actor: Staff, person_id: int) -> None:
+    """Delete a register entry made by mistake; only one with no history at all."""
+    require(actor, "person.delete")
+    with transaction(lock=True):
+        person = history.locked(
+            Person, person_id, translate("People", "This person is no longer on file.")
+        )
+        found = person_history_counts(person.id)
+        if found:
+            raise history.refuse(
+                translate(
+                    "People",
+                    "{name} has history ({history}), so the record cannot be deleted; "
+                    "deactivate it instead.",
+                ),
+                found,
+                name=person.name,
+            )
+        snapshot = _audit_values(
+            {
+                "name": person.name,
+                "gender": person.gender,
+                "birth_date": person.birth_date,
+                "id_type": person.id_type,
+                "id_number": person.id_number,
+                "phone": person.phone,
+                "workplace": person.workplace_id,
+                "is_member": person.is_member,
+                "member_card": person.member_card,
+                "active": person.active,
+                "created_at": person.created_at.isoformat(),
+            }
+        )
+        PersonSearchKey.delete().where(PersonSearchKey.person == person.id).execute()
+        person.delete_instance()
+        audit(actor, "delete", "person", person_id, snapshot)
+    changes.notify("person")
 
 
 # --- organisations ------------------------------------------------------------------------------
@@ -584,9 +678,13 @@ def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> O
     return org
 
 
-def search_organizations(actor: Staff, text: str, *, limit: int = 20) -> list[Organization]:
+def search_organizations(
+    actor: Staff, text: str, *, limit: int = 20, include_inactive: bool = False
+) -> list[Organization]:
     require(actor, "organization.read")
-    query = Organization.select().where(Organization.active)
+    query = Organization.select()
+    if not include_inactive:
+        query = query.where(Organization.active)
     q = normalize_query(text)
     if q:
         query = query.where(Organization.search_text.contains(q))
@@ -599,6 +697,74 @@ def get_organization(actor: Staff, org_id: int) -> Organization:
     if org is None:
         raise NotFound(translate("People", "This workplace is no longer on file."))
     return org
+
+
+def organization_history_counts(org_id: int) -> dict[str, int]:
+    """Everything that names the workplace (its workers, cases, outreach, box loans, quotas)."""
+    return history.references(Organization, org_id)
+
+
+def deactivate_organization(actor: Staff, org_id: int) -> Organization:
+    """Take the workplace out of the choices offered; records naming it keep it."""
+    return _set_organization_active(actor, org_id, active=False)
+
+
+def reactivate_organization(actor: Staff, org_id: int) -> Organization:
+    return _set_organization_active(actor, org_id, active=True)
+
+
+def _set_organization_active(actor: Staff, org_id: int, *, active: bool) -> Organization:
+    require(actor, "organization.deactivate")
+    with transaction(lock=True):
+        org = history.locked(
+            Organization, org_id, translate("People", "This workplace is no longer on file.")
+        )
+        if org.active == active:
+            return org
+        org.active = active
+        org.updated_at = now()
+        org.save()
+        audit(
+            actor,
+            "reactivate" if active else "deactivate",
+            "organization",
+            org.id,
+            {"name": org.name},
+        )
+    changes.notify("organization")
+    return org
+
+
+def delete_organization(actor: Staff, org_id: int) -> None:
+    """Delete a workplace entered by mistake; only while no record refers to it."""
+    require(actor, "organization.delete")
+    with transaction(lock=True):
+        org = history.locked(
+            Organization, org_id, translate("People", "This workplace is no longer on file.")
+        )
+        found = organization_history_counts(org.id)
+        if found:
+            raise history.refuse(
+                translate(
+                    "People",
+                    "{name} is still referred to ({history}), so it cannot be deleted; "
+                    "deactivate it instead.",
+                ),
+                found,
+                name=org.name,
+            )
+        snapshot = {
+            "name": org.name,
+            "kind": org.kind,
+            "address": org.address,
+            "contact_name": org.contact_name,
+            "contact_phone": org.contact_phone,
+            "union_status": org.union_status,
+            "active": org.active,
+        }
+        org.delete_instance()
+        audit(actor, "delete", "organization", org_id, snapshot)
+    changes.notify("organization")
 
 
 def org_kind_label(kind: str) -> str:

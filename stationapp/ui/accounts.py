@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from stationapp import config
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import ROLES, Staff
 from stationapp.services import accounts
+from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 
 
@@ -239,6 +241,17 @@ class StationSettingsDialog(QDialog):
         self.contact.setMaxLength(250)
         self.contact.setPlaceholderText(self.tr("Phone and address, printed on notices"))
         self.fields.add_row(self.tr("Contact"), "contact", self.contact)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(1, accounts.MAX_IDLE_LOCK_MINUTES)
+        self.idle_lock.setValue(current.idle_lock_minutes)
+        self.idle_lock.setSuffix(self.tr(" minutes without use"))
+        self.idle_lock.setToolTip(
+            self.tr(
+                "After this time without a key press or a click the window hides its content and "
+                "asks for the password again."
+            )
+        )
+        self.fields.add_row(self.tr("Lock the window after"), "idle_lock_minutes", self.idle_lock)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -255,6 +268,7 @@ class StationSettingsDialog(QDialog):
                 station_name=self.station_name.text(),
                 case_prefix=self.case_prefix.text(),
                 contact=self.contact.text(),
+                idle_lock_minutes=self.idle_lock.value(),
             )
         except UserError as exc:
             show_user_error(exc, self.fields, self.bar)
@@ -316,10 +330,20 @@ class StaffDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.reset_button = QPushButton(self.tr("&Reset password…"))
         self.reset_button.clicked.connect(self.reset_password)
+        self.delete_button = QPushButton(self.tr("&Delete account…"))
+        self.delete_button.setToolTip(
+            self.tr(
+                "Delete an account created by mistake; one that was ever used is deactivated "
+                "instead"
+            )
+        )
+        self.delete_button.clicked.connect(self.delete_account)
+        self.delete_button.setVisible(accounts.has_permission(actor, "staff.delete"))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         right.addLayout(buttons)
@@ -357,6 +381,7 @@ class StaffDialog(QDialog):
         self.password.clear()
         self.fields.set_row_visible("password", True)
         self.reset_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
         self.username.setFocus()
 
     def _on_current(self, item: QListWidgetItem | None, _previous: object = None) -> None:
@@ -375,6 +400,7 @@ class StaffDialog(QDialog):
         self.active.setChecked(staff.active)
         self.fields.set_row_visible("password", False)
         self.reset_button.setEnabled(True)
+        self.delete_button.setEnabled(staff.id != self.actor.id)
 
     def selected_roles(self) -> list[str]:
         return [role for role, check in self.role_checks.items() if check.isChecked()]
@@ -408,6 +434,41 @@ class StaffDialog(QDialog):
         self.bar.show_message(message, "info")
         self.reload(select_id=staff.id)
         self._on_current(self.list.currentItem())
+        self.staff_changed.emit()
+
+    def delete_account(self) -> None:
+        if self.current_id is None:
+            return
+        staff_id = self.current_id
+        staff = next((s for s in accounts.list_staff(self.actor) if s.id == staff_id), None)
+        if staff is None:
+            return
+        outcome = delete_or_offer(
+            self,
+            self.bar,
+            name=self.tr("the account {name}").format(name=staff.username),
+            delete=lambda: accounts.delete_staff(self.actor, staff_id),
+            instead=(lambda: accounts.deactivate_staff(self.actor, staff_id))
+            if staff.active
+            else None,
+            instead_question=self.tr("Deactivate the account {name} instead?").format(
+                name=staff.username
+            ),
+        )
+        if outcome is Outcome.NOTHING:
+            return
+        self.fields.clear()
+        if outcome is Outcome.DELETED:
+            self.reload()
+            self.start_new()
+            message = self.tr("Account {name} deleted.").format(name=staff.username)
+        else:
+            self.reload(select_id=staff_id)
+            self._on_current(self.list.currentItem())
+            message = self.tr(
+                "Account {name} deactivated: it can no longer sign in; what it did stays on record."
+            ).format(name=staff.username)
+        self.bar.show_message(message, "info")
         self.staff_changed.emit()
 
     def reset_password(self) -> None:

@@ -38,6 +38,7 @@ from stationapp.models.events import Event
 from stationapp.services import events
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.events.calendar_page import (
     CalendarPage,
     grid_start,
@@ -216,6 +217,15 @@ class EventsTab(QWidget):
         filters.addWidget(self.edit_button)
         for button in (self.new_button, self.edit_button):
             button.setVisible(self.can_manage)
+        self.delete_button = QPushButton(self.tr("&Delete event…"))
+        self.delete_button.setToolTip(
+            self.tr(
+                "Delete an event set up by mistake; one with registrations is cancelled instead"
+            )
+        )
+        self.delete_button.clicked.connect(self.delete_event)
+        self.delete_button.setVisible(has_permission(actor, "event.delete"))
+        filters.addWidget(self.delete_button)
         events_layout.addLayout(filters)
 
         self.model = EventTableModel(actor, self)
@@ -313,7 +323,12 @@ class EventsTab(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
-        self.edit_button.setEnabled(self.can_manage and self.page.shown is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        shown = self.page.shown is not None
+        self.edit_button.setEnabled(self.can_manage and shown)
+        self.delete_button.setEnabled(shown)
 
     def refresh_header(self) -> None:
         self.header.setText("<br>".join(self.header_lines()))
@@ -383,7 +398,7 @@ class EventsTab(QWidget):
         event = self.model.event_at(current.row())
         if event is not None and self.page.event_id != event.id:
             self.page.show_event(event.id)
-        self.edit_button.setEnabled(self.can_manage and self.page.shown is not None)
+        self._update_buttons()
 
     def open_event(self, event_id: int) -> None:
         """Show an event on the Events page, widening the filter if it hides it."""
@@ -403,7 +418,7 @@ class EventsTab(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         if self.page.event_id != event_id:
             self.page.show_event(event_id)
-        self.edit_button.setEnabled(self.can_manage and self.page.shown is not None)
+        self._update_buttons()
 
     # --- setting up -----------------------------------------------------------------------------
 
@@ -428,3 +443,23 @@ class EventsTab(QWidget):
         dialog.deleteLater()
         if accepted:
             self.refresh()
+
+    def delete_event(self) -> None:
+        event = self.page.shown
+        if event is None or not has_permission(self.actor, "event.delete"):
+            return
+        can_cancel = self.can_manage and event.state == "open"
+        outcome = delete_or_offer(
+            self,
+            self.bar,
+            name=f"“{event.title}”",
+            delete=lambda: events.delete_event(self.actor, event.id),
+            instead=self.page.cancel_event if can_cancel else None,
+            instead_question=self.tr("Cancel “{title}” instead?").format(title=event.title),
+        )
+        if outcome is Outcome.DELETED:
+            self.page.show_event(None)
+            self.refresh()
+            self.bar.show_message(
+                self.tr("Event deleted: {title}.").format(title=event.title), "info"
+            )

@@ -23,6 +23,8 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import (
+    QBrush,
+    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -79,6 +81,7 @@ from stationapp.services.library_import import (
     import_catalogue,
 )
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import (
     restore_columns,
@@ -97,6 +100,7 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
 SEARCH_DELAY_MS = 120
 MAX_PROBLEMS_SHOWN = 1000
+INACTIVE_GREY = "#888888"
 
 COL_TITLE, COL_AUTHOR, COL_ISBN, COL_PUBLISHER, COL_YEAR, COL_CLASS, COL_COPIES = range(7)
 COPY_BARCODE, COPY_STATUS, COPY_LOCATION, COPY_PRICE, COPY_ACCESSION = range(5)
@@ -137,6 +141,7 @@ class TitleTableModel(RowsTableModel):
         self.counts: dict[int, tuple[int, int]] = {}
         self.total = 0
         self.query = ""
+        self.include_inactive = False
         self.headers = [
             self.tr("Title"),
             self.tr("Author"),
@@ -151,8 +156,16 @@ class TitleTableModel(RowsTableModel):
         if query is not None:
             self.query = query.strip()
         self.beginResetModel()
-        self.total = library.count_titles(self.actor, self.query)
-        self.rows = library.search_titles(self.actor, self.query, offset=0, limit=PAGE_SIZE)
+        self.total = library.count_titles(
+            self.actor, self.query, include_inactive=self.include_inactive
+        )
+        self.rows = library.search_titles(
+            self.actor,
+            self.query,
+            offset=0,
+            limit=PAGE_SIZE,
+            include_inactive=self.include_inactive,
+        )
         self.counts = library.availability([t.id for t in self.rows])
         self.endResetModel()
 
@@ -162,7 +175,13 @@ class TitleTableModel(RowsTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = library.search_titles(self.actor, self.query, offset=len(self.rows), limit=PAGE_SIZE)
+        page = library.search_titles(
+            self.actor,
+            self.query,
+            offset=len(self.rows),
+            limit=PAGE_SIZE,
+            include_inactive=self.include_inactive,
+        )
         if not page:
             self.total = len(self.rows)
             return
@@ -192,6 +211,10 @@ class TitleTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_COPIES:
             free, total = self.counts.get(title.id, (0, 0))
             return self.tr("{free} of {total} copies on the shelf").format(free=free, total=total)
+        if role == Qt.ItemDataRole.ToolTipRole and not title.active:
+            return self.tr("Deactivated: no longer in the catalogue")
+        if role == Qt.ItemDataRole.ForegroundRole and not title.active:
+            return QBrush(QColor(INACTIVE_GREY))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_YEAR, COL_COPIES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -927,6 +950,7 @@ class CatalogueWidget(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.current_title_id: int | None = None
+        self.current_title_active = True
         self.copies: list[Copy] = []
         can_catalogue = accounts.has_permission(actor, "library.catalogue")
         layout = QVBoxLayout(self)
@@ -959,6 +983,10 @@ class CatalogueWidget(QWidget):
             top.addWidget(button)
         self.rules_button.setVisible(accounts.has_permission(actor, "library.rules"))
         top.addWidget(self.rules_button)
+        self.show_inactive = QCheckBox(self.tr("S&how deactivated"))
+        self.show_inactive.setToolTip(self.tr("List and find deactivated titles too"))
+        self.show_inactive.toggled.connect(self._show_inactive_toggled)
+        top.addWidget(self.show_inactive)
         layout.addLayout(top)
 
         self.model = TitleTableModel(actor, self)
@@ -1043,6 +1071,36 @@ class CatalogueWidget(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         detail_layout.addLayout(actions)
+        removing = QHBoxLayout()
+        self.deactivate_title_button = QPushButton(self.tr("&Deactivate title"))
+        self.deactivate_title_button.setToolTip(
+            self.tr(
+                "Take the title out of the catalogue: its copies on the shelf are withdrawn, "
+                "its loans stay on record"
+            )
+        )
+        self.deactivate_title_button.clicked.connect(lambda: self.set_title_active(False))
+        self.reactivate_title_button = QPushButton(self.tr("Reacti&vate title"))
+        self.reactivate_title_button.clicked.connect(lambda: self.set_title_active(True))
+        self.delete_title_button = QPushButton(self.tr("Dele&te title…"))
+        self.delete_title_button.setToolTip(
+            self.tr("Delete a title entered by mistake, with its copies; one with loans is kept")
+        )
+        self.delete_title_button.clicked.connect(self.delete_title)
+        self.delete_copy_button = QPushButton(self.tr("Delete c&opy…"))
+        self.delete_copy_button.setToolTip(
+            self.tr("Delete a copy added by mistake; a copy ever lent is withdrawn instead")
+        )
+        self.delete_copy_button.clicked.connect(self.delete_copy)
+        for button in (
+            self.deactivate_title_button,
+            self.reactivate_title_button,
+            self.delete_title_button,
+            self.delete_copy_button,
+        ):
+            removing.addWidget(button)
+        removing.addStretch(1)
+        detail_layout.addLayout(removing)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
@@ -1085,6 +1143,10 @@ class CatalogueWidget(QWidget):
             self.table.setFocus()
             if not self.table.currentIndex().isValid():
                 self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _show_inactive_toggled(self, checked: bool) -> None:
+        self.model.include_inactive = checked
+        self.refresh()
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -1175,7 +1237,11 @@ class CatalogueWidget(QWidget):
             self.copies_table.setRowCount(0)
             self._update_buttons()
             return
-        self.heading.setText(title.title)
+        self.current_title_active = title.active
+        heading = title.title
+        if not title.active:
+            heading += "  " + self.tr("(deactivated)")
+        self.heading.setText(heading)
         facts = [
             title.author,
             format_isbn(title.isbn),
@@ -1222,6 +1288,20 @@ class CatalogueWidget(QWidget):
         self.labels_button.setEnabled(has_title and bool(self.copies))
         self.edit_copy_button.setEnabled(has_copy)
         self.withdraw_button.setEnabled(has_copy)
+        active = has_title and self.current_title_active
+        can_deactivate = accounts.has_permission(self.actor, "library.deactivate")
+        can_delete = accounts.has_permission(self.actor, "library.delete")
+        self.deactivate_title_button.setVisible(can_deactivate and (active or not has_title))
+        self.reactivate_title_button.setVisible(can_deactivate and has_title and not active)
+        self.delete_title_button.setVisible(can_delete)
+        self.delete_copy_button.setVisible(can_delete)
+        for button in (
+            self.deactivate_title_button,
+            self.reactivate_title_button,
+            self.delete_title_button,
+        ):
+            button.setEnabled(has_title)
+        self.delete_copy_button.setEnabled(has_copy)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -1291,6 +1371,88 @@ class CatalogueWidget(QWidget):
         dialog = CopyStatusDialog(self.actor, copy, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_title(self.current_title_id)
+
+    def set_title_active(self, active: bool) -> None:
+        if self.current_title_id is None:
+            return
+        try:
+            if active:
+                title = library.reactivate_title(self.actor, self.current_title_id)
+                message = self.tr(
+                    "“{title}” is back in the catalogue. Its withdrawn copies stay withdrawn: "
+                    "put each one back on the shelf with “Withdraw copy…”."
+                ).format(title=title.title)
+            else:
+                title = library.deactivate_title(self.actor, self.current_title_id)
+                message = self._deactivated_text(title.title)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.refresh()
+        self.bar.show_message(message, "info")
+
+    def _deactivated_text(self, title: str) -> str:
+        return self.tr(
+            "“{title}” is deactivated: no longer in the catalogue, its copies on the shelf "
+            "withdrawn, its loans kept. Tick “Show deactivated” to find it again."
+        ).format(title=title)
+
+    def delete_title(self) -> None:
+        if self.current_title_id is None:
+            return
+        title_id = self.current_title_id
+        try:
+            title = library.get_title(self.actor, title_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        can_deactivate = title.active and accounts.has_permission(self.actor, "library.deactivate")
+        name = self.tr("“{title}” and its %n copy(ies)", "", len(self.copies)).format(
+            title=title.title
+        )
+        outcome = delete_or_offer(
+            self,
+            self.bar,
+            name=name,
+            delete=lambda: library.delete_title(self.actor, title_id),
+            instead=(lambda: library.deactivate_title(self.actor, title_id))
+            if can_deactivate
+            else None,
+            instead_question=self.tr("Deactivate “{title}” instead?").format(title=title.title),
+        )
+        if outcome is Outcome.DELETED:
+            self.current_title_id = None
+            self.refresh()
+            self.bar.show_message(
+                self.tr("“{title}” was deleted.").format(title=title.title), "info"
+            )
+        elif outcome is Outcome.INSTEAD:
+            self.refresh()
+            self.bar.show_message(self._deactivated_text(title.title), "info")
+
+    def delete_copy(self) -> None:
+        copy = self.current_copy()
+        if copy is None:
+            return
+        can_withdraw = copy.status == "available" and accounts.has_permission(
+            self.actor, "library.catalogue"
+        )
+        outcome = delete_or_offer(
+            self,
+            self.bar,
+            name=self.tr("copy {code}").format(code=copy.barcode),
+            delete=lambda: library.delete_copy(self.actor, copy.id),
+            instead=(lambda: library.withdraw_copy(self.actor, copy.id)) if can_withdraw else None,
+            instead_question=self.tr("Withdraw copy {code} instead?").format(code=copy.barcode),
+        )
+        if outcome is Outcome.NOTHING:
+            return
+        self.show_title(self.current_title_id)
+        if outcome is Outcome.DELETED:
+            message = self.tr("Copy {code} was deleted.").format(code=copy.barcode)
+        else:
+            message = self.tr("Copy {code} was withdrawn.").format(code=copy.barcode)
+        self.bar.show_message(message, "info")
 
     def print_labels(self) -> None:
         copies = self.selected_copies() or self.copies

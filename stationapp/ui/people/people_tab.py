@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +24,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
     restore_columns,
@@ -75,6 +77,10 @@ class PeopleTab(QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
+        self.show_inactive = QCheckBox(self.tr("S&how deactivated"))
+        self.show_inactive.setToolTip(self.tr("List and find deactivated people too"))
+        self.show_inactive.toggled.connect(self._show_inactive_toggled)
+        top.addWidget(self.show_inactive)
         self.new_button = QPushButton(self.tr("&New person"))
         self.new_button.setToolTip(self.tr("Register a new person (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_person)
@@ -109,6 +115,9 @@ class PeopleTab(QWidget):
 
         self.page = PersonPage(actor)
         self.page.edit_requested.connect(self.edit_person)
+        self.page.deactivate_requested.connect(self.deactivate_person)
+        self.page.reactivate_requested.connect(self.reactivate_person)
+        self.page.delete_requested.connect(self.delete_person)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.page)
@@ -147,6 +156,10 @@ class PeopleTab(QWidget):
             self.table.setFocus()
             if not self.table.currentIndex().isValid():
                 self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _show_inactive_toggled(self, checked: bool) -> None:
+        self.model.include_inactive = checked
+        self.refresh()
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -253,3 +266,51 @@ class PeopleTab(QWidget):
             self.search.blockSignals(False)
         self.refresh()
         self.select_person(target)
+
+    def deactivate_person(self, person_id: int) -> None:
+        try:
+            person = people.deactivate_person(self.actor, person_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.show_message(self._deactivated_text(person.name), "info")
+
+    def _deactivated_text(self, name: str) -> str:
+        return self.tr(
+            "{name} is deactivated: hidden from lists and searches, with the history kept. "
+            "Tick “Show deactivated” to find them again."
+        ).format(name=name)
+
+    def reactivate_person(self, person_id: int) -> None:
+        try:
+            person = people.reactivate_person(self.actor, person_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.show_message(self.tr("{name} is active again.").format(name=person.name), "info")
+
+    def delete_person(self, person_id: int) -> None:
+        try:
+            person = people.get_person(self.actor, person_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        can_deactivate = person.active and accounts.has_permission(self.actor, "person.deactivate")
+        outcome = delete_or_offer(
+            self,
+            self.bar,
+            name=person.name,
+            delete=lambda: people.delete_person(self.actor, person_id),
+            instead=(lambda: people.deactivate_person(self.actor, person_id))
+            if can_deactivate
+            else None,
+            instead_question=self.tr("Deactivate {name} instead?").format(name=person.name),
+        )
+        if outcome is Outcome.DELETED:
+            self.page.show_person(None)
+            self.refresh()
+            self.bar.show_message(
+                self.tr("{name} was deleted from the register.").format(name=person.name), "info"
+            )
+        elif outcome is Outcome.INSTEAD:
+            self.bar.show_message(self._deactivated_text(person.name), "info")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +28,9 @@ translate = QCoreApplication.translate
 
 class PersonPage(QWidget):
     edit_requested = Signal(int)
+    deactivate_requested = Signal(int)
+    reactivate_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +58,29 @@ class PersonPage(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.edit_button.setVisible(has_permission(actor, "person.update"))
         top.addWidget(self.edit_button)
+        self.deactivate_button = QPushButton(self.tr("&Deactivate"))
+        self.deactivate_button.setToolTip(
+            self.tr("Hide the person from lists and searches; their history stays on file")
+        )
+        self.deactivate_button.clicked.connect(lambda: self._request(self.deactivate_requested))
+        top.addWidget(self.deactivate_button)
+        self.reactivate_button = QPushButton(self.tr("Re&activate"))
+        self.reactivate_button.clicked.connect(lambda: self._request(self.reactivate_requested))
+        top.addWidget(self.reactivate_button)
+        self.delete_button = QPushButton(self.tr("De&lete…"))
+        self.delete_button.setToolTip(
+            self.tr("Delete a record made by mistake; a person with history is deactivated")
+        )
+        self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
+        self.delete_button.setVisible(has_permission(actor, "person.delete"))
+        top.addWidget(self.delete_button)
         body.addLayout(top)
+        self.inactive_note = QLabel(
+            self.tr("Deactivated: hidden from lists and searches; the history stays on file.")
+        )
+        self.inactive_note.setWordWrap(True)
+        self.inactive_note.setStyleSheet("color: #8a5300;")
+        body.addWidget(self.inactive_note)
         self.pinyin = QLabel()
         self.pinyin.setStyleSheet("color: #555;")
         body.addWidget(self.pinyin)
@@ -153,6 +178,10 @@ class PersonPage(QWidget):
         locale = QLocale()
         self.title.setText(person.name)
         self.pinyin.setText(person.pinyin)
+        can_deactivate = has_permission(self.actor, "person.deactivate")
+        self.deactivate_button.setVisible(can_deactivate and person.active)
+        self.reactivate_button.setVisible(can_deactivate and not person.active)
+        self.inactive_note.setVisible(not person.active)
         age = age_on(person.birth_date, today())
         birth = ""
         if person.birth_date:
@@ -269,11 +298,17 @@ class PersonPage(QWidget):
         if self.person_id is not None:
             self.edit_requested.emit(self.person_id)
 
+    def _request(self, signal: SignalInstance) -> None:
+        if self.person_id is not None:
+            signal.emit(self.person_id)
+
 
 def action_label(action: str) -> str:
     return {
         "create": translate("PersonPage", "registered"),
         "update": translate("PersonPage", "changed"),
+        "deactivate": translate("PersonPage", "deactivated"),
+        "reactivate": translate("PersonPage", "reactivated"),
     }.get(action, action)
 
 

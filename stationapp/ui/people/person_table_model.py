@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from stationapp.db import today
 from stationapp.models.accounts import Staff
@@ -15,6 +16,7 @@ from stationapp.ui.table_model import RowsTableModel
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 100
+INACTIVE_GREY = "#888888"
 
 COL_NAME, COL_GENDER, COL_AGE, COL_PHONE, COL_ID, COL_WORKPLACE, COL_MEMBER, COL_ACTIVE = range(8)
 
@@ -34,6 +36,7 @@ class PersonTableModel(RowsTableModel):
         self.rows: list[Person] = []
         self.total = 0
         self.query = ""
+        self.include_inactive = False
         self.headers = [
             self.tr("Name"),
             self.tr("Gender"),
@@ -53,11 +56,15 @@ class PersonTableModel(RowsTableModel):
             self.query = query.strip()
         self.beginResetModel()
         if self.query:
-            self.rows = people.search_people(self.actor, self.query, limit=SEARCH_LIMIT)
+            self.rows = people.search_people(
+                self.actor, self.query, limit=SEARCH_LIMIT, include_inactive=self.include_inactive
+            )
             self.total = len(self.rows)
         else:
-            self.total = people.count_people(self.actor)
-            self.rows = people.list_people(self.actor, offset=0, limit=PAGE_SIZE)
+            self.total = people.count_people(self.actor, include_inactive=self.include_inactive)
+            self.rows = people.list_people(
+                self.actor, offset=0, limit=PAGE_SIZE, include_inactive=self.include_inactive
+            )
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -66,7 +73,12 @@ class PersonTableModel(RowsTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self.query:
             return
-        page = people.list_people(self.actor, offset=len(self.rows), limit=PAGE_SIZE)
+        page = people.list_people(
+            self.actor,
+            offset=len(self.rows),
+            limit=PAGE_SIZE,
+            include_inactive=self.include_inactive,
+        )
         if not page:
             self.total = len(self.rows)
             return
@@ -95,7 +107,11 @@ class PersonTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return person.id
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            if not person.active:
+                return self.tr("{pinyin} (deactivated)").format(pinyin=person.pinyin)
             return person.pinyin
+        if role == Qt.ItemDataRole.ForegroundRole and not person.active:
+            return QBrush(QColor(INACTIVE_GREY))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,0 +1,109 @@
+"""What refers to a record: nothing with history is hard-deleted (issue #7).
+
+A record may be deleted only while no other row points at it. The foreign keys are read from the
+models themselves, so a table added later counts as history without anyone remembering to list
+it here; only the child rows a record owns outright (its search keys, an event's quotas) are
+named, because they go with it.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable
+from functools import reduce
+from typing import TypeVar
+
+import peewee
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import is_sqlite
+from stationapp.errors import HasHistory, NotFound
+
+# Imported for their foreign keys: a model's backrefs list only the models already loaded.
+from stationapp.models import events, library, mediation, visits  # noqa: F401
+
+translate = QCoreApplication.translate
+
+M = TypeVar("M", bound=peewee.Model)
+
+
+def references(
+    model: type[peewee.Model], record_id: int, *, owned: Iterable[type[peewee.Model]] = ()
+) -> dict[str, int]:
+    """Rows of other tables that point at the record, counted per table; ``owned`` tables (rows
+    deleted together with the record) are left out. An empty result means no history."""
+    skip = set(owned)
+    fields_by_model: dict[type[peewee.Model], list[peewee.ForeignKeyField]] = {}
+    for field, referring in model._meta.backrefs.items():
+        if referring not in skip:
+            fields_by_model.setdefault(referring, []).append(field)
+    found: dict[str, int] = {}
+    for referring, fields in sorted(fields_by_model.items(), key=lambda i: i[0]._meta.table_name):
+        condition = reduce(operator.or_, (field == record_id for field in fields))
+        count = referring.select().where(condition).count()
+        if count:
+            name = referring._meta.table_name
+            found[name] = found.get(name, 0) + count
+    return found
+
+
+def merge(*parts: dict[str, int]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for part in parts:
+        for kind, count in part.items():
+            total[kind] = total.get(kind, 0) + count
+    return total
+
+
+def locked(model: type[M], record_id: int, message: str) -> M:
+    """The record, locked against concurrent writers (the caller's transaction is IMMEDIATE on
+    SQLite; SELECT ... FOR UPDATE on PostgreSQL also blocks rows being added that refer to it)."""
+    query = model.select().where(model._meta.primary_key == record_id)
+    if not is_sqlite():
+        query = query.for_update()
+    record = query.first()
+    if record is None:
+        raise NotFound(message)
+    return record
+
+
+# Each kind of record in words, in the order a refusal lists them.
+_LABELS: dict[str, Callable[[int], str]] = {
+    "visit": lambda n: translate("History", "%n visit(s)", "", n),
+    "case_party": lambda n: translate("History", "%n mediation case(s)", "", n),
+    "mediation_case": lambda n: translate("History", "%n mediation case(s)", "", n),
+    "case_event": lambda n: translate("History", "%n step(s) in mediation cases", "", n),
+    "case_follow_up": lambda n: translate("History", "%n case follow-up(s)", "", n),
+    "mediator_relation": lambda n: translate("History", "%n declared mediator tie(s)", "", n),
+    "loan": lambda n: translate("History", "%n loan(s)", "", n),
+    "hold": lambda n: translate("History", "%n reservation(s)", "", n),
+    "copy": lambda n: translate("History", "%n copy(ies)", "", n),
+    "box": lambda n: translate("History", "%n book box(es)", "", n),
+    "box_loan": lambda n: translate("History", "%n box loan(s)", "", n),
+    "stocktake": lambda n: translate("History", "%n stocktake(s)", "", n),
+    "stocktake_item": lambda n: translate("History", "%n stocktake(s)", "", n),
+    "registration": lambda n: translate("History", "%n event registration(s)", "", n),
+    "event": lambda n: translate("History", "%n event(s)", "", n),
+    "event_quota": lambda n: translate("History", "%n event quota(s)", "", n),
+    "outreach_session": lambda n: translate("History", "%n outreach session(s)", "", n),
+    "person": lambda n: translate("History", "%n worker(s) on file", "", n),
+    "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
+}
+
+
+def kind_label(kind: str, count: int) -> str:
+    """``count`` records of one kind, in words (“3 visits”)."""
+    label = _LABELS.get(kind)
+    return label(count) if label else f"{count} × {kind}"
+
+
+def describe(found: dict[str, int]) -> str:
+    """“3 visits, 1 loan”."""
+    order = list(_LABELS)
+    kinds = sorted(found, key=lambda k: (order.index(k) if k in order else len(order), k))
+    return translate("History", ", ").join(kind_label(k, found[k]) for k in kinds)
+
+
+def refuse(template: str, found: dict[str, int], **values: object) -> HasHistory:
+    """The error for a delete refused for history; ``template`` has a ``{history}`` slot."""
+    return HasHistory(template.format(history=describe(found), **values), history=found)
