@@ -849,6 +849,20 @@ def add_relation(
             translate("Mediation", "Choose either a person or an organisation."), field="party"
         )
     clean = normalize_text(relation, field="relation", max_length=200, required=True)
+    if not Staff.select().where(Staff.id == mediator_id).exists():
+        raise ValidationError(
+            translate("Mediation", "Choose an active mediator."), field="mediator"
+        )
+    party = (
+        Person.select().where(Person.id == person_id)
+        if person_id is not None
+        else Organization.select().where(Organization.id == organization_id)
+    )
+    if not party.exists():
+        raise ValidationError(
+            translate("Mediation", "This person or organisation is no longer on file."),
+            field="party",
+        )
     with transaction():
         record = MediatorRelation.create(
             staff=mediator_id, person=person_id, organization=organization_id, relation=clean

@@ -155,7 +155,7 @@ def _clean_materials(raw: list[dict[str, object]]) -> list[dict[str, object]]:
             )
         try:
             copies = int(item.get("copies", 1))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             copies = 0
         if not 1 <= copies <= 20:
             raise ValidationError(
@@ -652,7 +652,7 @@ def _visit_conditions(filt: VisitFilter, arrived: peewee.Field) -> list[peewee.E
     conditions: list[peewee.Expression] = []
     if filt.date_from:
         conditions.append(arrived >= datetime.combine(filt.date_from, time.min))
-    if filt.date_to:
+    if filt.date_to and filt.date_to < date.max:  # the last day there is: no upper bound
         conditions.append(arrived < datetime.combine(filt.date_to + timedelta(days=1), time.min))
     if filt.channel:
         conditions.append(Visit.channel == filt.channel)
