@@ -5,9 +5,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from stationapp import __version__
 from stationapp.config import Keys
@@ -25,6 +34,7 @@ from stationapp.ui.accounts import (
 from stationapp.ui.backups import BackupsDialog, BackupWorker
 from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
 from stationapp.ui.events.events_tab import EventsTab
+from stationapp.ui.idle_lock import ContentCover, IdleWatcher, LockDialog
 from stationapp.ui.library.library_tab import LibraryTab
 from stationapp.ui.mediation.cases_tab import CasesTab
 from stationapp.ui.people.people_tab import PeopleTab
@@ -61,6 +71,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.bus.changed.connect(self._on_changed)
         self.watcher = ExternalChangeWatcher(self)
+        self.lock_dialog: LockDialog | None = None
+        self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms())
+        self.idle.idle.connect(self.lock_now)
         self.backup_worker: BackupWorker | None = None
         self._build_tabs()
         self._update_title()
@@ -243,6 +256,54 @@ class MainWindow(QMainWindow):
             return
         self.set_actor(dialog.staff)
 
+    # --- the idle lock ------------------------------------------------------------------
+
+    def _idle_timeout_ms(self) -> int:
+        return accounts.station_settings().idle_lock_minutes * 60_000
+
+    def lock_now(self) -> None:
+        """Hide every window's content and ask for the password (issue #8, idle lock)."""
+        if self.lock_dialog is not None:
+            return
+        self.idle.pause()
+        while (popup := QApplication.activePopupWidget()) is not None:
+            popup.close()
+        covers = [
+            ContentCover(window)
+            for window in QApplication.topLevelWidgets()
+            if window.isVisible()
+            and window.isWindow()
+            and window.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+        ]
+        self.lock_dialog = LockDialog(self.actor, self)
+        log.info("window locked after %s idle", self.idle.timer.interval())
+        result = self.lock_dialog.exec()
+        staff = self.lock_dialog.staff
+        self.lock_dialog.deleteLater()
+        self.lock_dialog = None
+        for cover in covers:
+            if shiboken6.isValid(cover):
+                cover.deleteLater()
+        if result == LockDialog.QUIT or staff is None:
+            self._close_other_windows()
+            self.close()
+            return
+        if staff.id != self.actor.id:
+            # Another staff member: the previous one's open forms are not theirs to see.
+            self._close_other_windows()
+            if staff.must_change_password:
+                forced = ChangePasswordDialog(staff, self, forced=True)
+                if forced.exec() != QDialog.DialogCode.Accepted:
+                    self.close()
+                    return
+            self.set_actor(staff)
+        self.idle.resume()
+
+    def _close_other_windows(self) -> None:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QDialog) and window.isVisible():
+                window.reject()
+
     def start_daily_backup(self) -> bool:
         """Make today's automatic backup off the window's thread; False if none is due."""
         try:
@@ -286,6 +347,8 @@ class MainWindow(QMainWindow):
     def _on_changed(self, entity: str) -> None:
         if entity in ("settings", "staff"):
             self._update_title()
+        if entity == "settings":
+            self.idle.set_timeout_ms(self._idle_timeout_ms())
         if entity == "case":
             # After the tab itself has refreshed its deadlines.
             QTimer.singleShot(0, self, self._update_cases_title)

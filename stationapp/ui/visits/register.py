@@ -332,7 +332,7 @@ class VisitForm(QWidget):
         self.change_person.clicked.connect(self.clear_person)
         person_row.addWidget(self.change_person)
         left_layout.addLayout(person_row)
-        self.anonymous = QCheckBox(self.tr("&Anonymous visitor (gave no details)"))
+        self.anonymous = QCheckBox(self.tr("Anon&ymous visitor (gave no details)"))
         self.anonymous.toggled.connect(self._anonymous_toggled)
         left_layout.addWidget(self.anonymous)
 
