@@ -8,10 +8,12 @@ release`` compiles them to the .qm files the program loads (pyside6-lrelease).
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 from stationapp.config import resource_path
 
@@ -63,15 +65,68 @@ def release(ts_file: Path, qm_file: Path) -> None:
     )
 
 
+def unfinished(ts_file: Path) -> dict[str, dict[str, str]]:
+    """The entries still to translate, as {context: {source: ""}}."""
+    todo: dict[str, dict[str, str]] = {}
+    for context in ElementTree.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") == "unfinished":
+                todo.setdefault(name, {})[message.findtext("source", "")] = ""
+    return todo
+
+
+def fill(ts_file: Path, translations: dict[str, dict[str, str]]) -> int:
+    """Write ``translations`` ({context: {source: text}}) into ``ts_file``; returns how many
+    entries were filled. Empty texts are skipped; numerus entries get the text as their form."""
+    tree = ElementTree.parse(ts_file)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        wanted = translations.get(context.findtext("name", ""), {})
+        for message in context.iter("message"):
+            text = wanted.get(message.findtext("source", ""))
+            translation = message.find("translation")
+            if not text or translation is None:
+                continue
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                for form in list(translation):
+                    translation.remove(form)
+                ElementTree.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = text
+            filled += 1
+    body = ElementTree.tostring(tree.getroot(), encoding="unicode")
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+    return filled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m stationapp.i18n")
-    parser.add_argument("command", choices=("update", "release"))
+    parser.add_argument(
+        "command",
+        choices=("update", "release", "todo", "fill"),
+        help="update: collect strings; release: compile; todo FILE: write the unfinished entries "
+        "as JSON {context: {source: ''}}; fill FILE: merge translated JSON back",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="the JSON file of todo and fill")
     args = parser.parse_args(argv)
     for language in LANGUAGES:
         if args.command == "update":
             update(ts_path(language))
-        else:
+        elif args.command == "release":
             release(ts_path(language), qm_path(language))
+        elif args.command == "todo":
+            todo = unfinished(ts_path(language))
+            args.file.write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")
+            print(sum(len(v) for v in todo.values()), "unfinished")
+        else:
+            data = json.loads(args.file.read_text(encoding="utf-8"))
+            print(fill(ts_path(language), data), "filled")
+            update(ts_path(language))  # back to lupdate's own layout
     return 0
 
 

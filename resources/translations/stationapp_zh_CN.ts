@@ -67,6 +67,22 @@
         <source>This is the last active administrator; the station needs at least one.</source>
         <translation>这是最后一个启用中的管理员账号，服务站至少需要一名管理员。</translation>
     </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>不能停用您自己的账号。</translation>
+    </message>
+    <message>
+        <source>You cannot delete your own account.</source>
+        <translation>不能删除您自己的账号。</translation>
+    </message>
+    <message>
+        <source>The account {name} has been used ({history}), so it cannot be deleted; deactivate it instead.</source>
+        <translation>账号 {name} 已使用过（{history}），因此不能删除，请改为停用。</translation>
+    </message>
+    <message>
+        <source>Enter a number of minutes from 1 to {n}.</source>
+        <translation>请输入 1 至 {n} 之间的分钟数。</translation>
+    </message>
 </context>
 <context>
     <name>AgeRange</name>
@@ -212,6 +228,210 @@
     <message>
         <source>Several registered people have this name; check them in one by one: {names}</source>
         <translation>有多名报名者同名，请逐一签到：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Choose a folder (a full path) for the backups.</source>
+        <translation>请选择用于存放备份的文件夹（完整路径）。</translation>
+    </message>
+    <message>
+        <source>Backups cannot be written to this folder: {reason}</source>
+        <translation>无法将备份写入此文件夹：{reason}</translation>
+    </message>
+    <message>
+        <source>Enter a number from {low} to {high}.</source>
+        <translation>请输入 {low} 至 {high} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>无法读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a database file; nothing was changed.</source>
+        <translation>{name} 不是数据库文件，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{name} is a database, but not a stationapp database.</source>
+        <translation>{name} 是数据库文件，但不是 stationapp 数据库。</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of stationapp (schema {found}; this program knows up to {known}). Install the newer version to restore it.</source>
+        <translation>{name} 由更新版本的 stationapp 写入（数据库结构版本 {found}；本程序最高支持版本 {known}）。请安装新版本后再恢复。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be used ({reason}); nothing was changed.</source>
+        <translation>{name} 已损坏，无法使用（{reason}），未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The copy failed its integrity check ({reason}); the database itself may be damaged. Keep the older backups and ask for help.</source>
+        <translation>备份副本未通过完整性检查（{reason}），数据库本身可能已损坏。请保留较早的备份，并寻求技术支持。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: {reason}</source>
+        <translation>无法写入备份：{reason}</translation>
+    </message>
+    <message>
+        <source>pg_dump is not installed on this computer, so the PostgreSQL database cannot be backed up from here. Install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or back it up on the server.</source>
+        <translation>此计算机未安装 pg_dump，无法在此备份 PostgreSQL 数据库。请安装 PostgreSQL 客户端工具（Debian：apt-get install postgresql-client），或在服务器上进行备份。</translation>
+    </message>
+    <message>
+        <source>pg_dump failed: {reason}</source>
+        <translation>pg_dump 运行失败：{reason}</translation>
+    </message>
+    <message>
+        <source>This kind of database cannot be backed up here.</source>
+        <translation>无法在此备份这种类型的数据库。</translation>
+    </message>
+    <message>
+        <source>Only a SQLite database can be restored here. Restore a PostgreSQL database with pg_restore on the server (see the deployment guide).</source>
+        <translation>此处只能恢复 SQLite 数据库。PostgreSQL 数据库请在服务器上使用 pg_restore 恢复（参见部署指南）。</translation>
+    </message>
+    <message>
+        <source>This is the database itself, not a backup.</source>
+        <translation>这是数据库本身，不是备份。</translation>
+    </message>
+    <message>
+        <source>The database could not be replaced: {reason}</source>
+        <translation>无法替换数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Keep daily backups for</source>
+        <translation>每日备份保留</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Keep one backup a month for</source>
+        <translation>每月保留一份备份，共保留</translation>
+    </message>
+    <message>
+        <source>A backup is made automatically once a day when the program starts, and before every upgrade or restore. Choose a USB drive or a network folder so a copy survives if this computer fails.</source>
+        <translation>程序每天启动时会自动备份一次，每次升级或恢复前也会自动备份。请选择 U 盘或网络文件夹，以便本机出现故障时仍有备份可用。</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No backups in this folder yet.</source>
+        <translation>此文件夹中还没有备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore selected…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;file…</source>
+        <translation>从文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>备份设置已保存。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup written and verified: {path}</source>
+        <translation>备份已写入并通过校验：{path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>stationapp backups (*.db);;All files (*)</source>
+        <translation>stationapp 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复此备份？</translation>
+    </message>
+    <message>
+        <source>Replace the whole database with the backup {name}?
+
+Station: {station}
+Made: {when}
+
+Everything recorded since then will no longer be in the database; the current database is backed up first, so nothing is lost. Everyone signs in again afterwards.</source>
+        <translation>用备份 {name} 替换整个数据库吗？
+
+服务站：{station}
+备份时间：{when}
+
+此后登记的所有内容将不再保留在数据库中；程序会先备份当前数据库，因此不会丢失任何数据。恢复后所有人都需要重新登录。</translation>
     </message>
 </context>
 <context>
@@ -755,8 +975,8 @@
         <translation>导出案件台账</translation>
     </message>
     <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation>Excel 文件 (*.xlsx)</translation>
+        <source>Excel files (*.xlsx);;CSV, comma-separated (*.csv)</source>
+        <translation>Excel 文件 (*.xlsx);;CSV 逗号分隔文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n cases to {path}</source>
@@ -871,6 +1091,14 @@
         <translation>借阅规则(&amp;R)…</translation>
     </message>
     <message>
+        <source>S&amp;how deactivated</source>
+        <translation>显示已停用(&amp;H)</translation>
+    </message>
+    <message>
+        <source>List and find deactivated titles too</source>
+        <translation>同时列出和搜索已停用的书目</translation>
+    </message>
+    <message>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
@@ -918,6 +1146,34 @@
         <source>Barcode labels for the chosen copies, or all copies of the title</source>
         <translation>为选中的复本打印条码标签，未选中时为该书目的全部复本</translation>
     </message>
+    <message>
+        <source>&amp;Deactivate title</source>
+        <translation>停用书目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Take the title out of the catalogue: its copies on the shelf are withdrawn, its loans stay on record</source>
+        <translation>将书目移出馆藏目录：其在架复本将被剔除，借阅记录予以保留</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate title</source>
+        <translation>重新启用书目(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te title…</source>
+        <translation>删除书目(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Delete a title entered by mistake, with its copies; one with loans is kept</source>
+        <translation>删除误录入的书目及其复本；有借阅记录的书目将予以保留</translation>
+    </message>
+    <message>
+        <source>Delete c&amp;opy…</source>
+        <translation>删除复本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Delete a copy added by mistake; a copy ever lent is withdrawn instead</source>
+        <translation>删除误添加的复本；借出过的复本将改为剔除</translation>
+    </message>
     <message numerus="yes">
         <source>%n found</source>
         <translation>
@@ -946,6 +1202,10 @@ Press Ctrl+N to add a title, or import a spreadsheet of the collection.</source>
         <source>Choose a title to see its copies.</source>
         <translation>选择一种书目以查看其复本。</translation>
     </message>
+    <message>
+        <source>(deactivated)</source>
+        <translation>（已停用）</translation>
+    </message>
     <message numerus="yes">
         <source>%n reservation(s) waiting</source>
         <translation>
@@ -959,6 +1219,44 @@ Press Ctrl+N to add a title, or import a spreadsheet of the collection.</source>
     <message>
         <source>ISBN {isbn} is not in the catalogue; ask a librarian to add it.</source>
         <translation>ISBN {isbn} 不在馆藏目录中，请图书管理员添加。</translation>
+    </message>
+    <message>
+        <source>“{title}” is back in the catalogue. Its withdrawn copies stay withdrawn: put each one back on the shelf with “Withdraw copy…”.</source>
+        <translation>“{title}”已重新列入馆藏目录。已剔除的复本仍为剔除状态，请通过“剔除复本…”逐册重新上架。</translation>
+    </message>
+    <message>
+        <source>“{title}” is deactivated: no longer in the catalogue, its copies on the shelf withdrawn, its loans kept. Tick “Show deactivated” to find it again.</source>
+        <translation>“{title}”已停用：不再列入馆藏目录，在架复本已剔除，借阅记录予以保留。勾选“显示已停用”可再次找到该书目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{title}” and its %n copy(ies)</source>
+        <translation>
+            <numerusform>“{title}”及其 %n 册复本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deactivate “{title}” instead?</source>
+        <translation>改为停用“{title}”？</translation>
+    </message>
+    <message>
+        <source>“{title}” was deleted.</source>
+        <translation>“{title}”已删除。</translation>
+    </message>
+    <message>
+        <source>copy {code}</source>
+        <translation>复本 {code}</translation>
+    </message>
+    <message>
+        <source>Withdraw copy {code} instead?</source>
+        <translation>改为剔除复本 {code}？</translation>
+    </message>
+    <message>
+        <source>Copy {code} was deleted.</source>
+        <translation>复本 {code} 已删除。</translation>
+    </message>
+    <message>
+        <source>Copy {code} was withdrawn.</source>
+        <translation>复本 {code} 已剔除。</translation>
     </message>
     <message>
         <source>Import catalogue</source>
@@ -1267,6 +1565,48 @@ Ctrl+H：预约图书</translation>
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <translation>{path} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>Backup written and verified: {path}</source>
+        <translation>备份已写入并通过校验：{path}</translation>
+    </message>
+    <message>
+        <source>Backup {path}: station “{station}”, schema version {version}.</source>
+        <translation>备份 {path}：服务站“{station}”，数据库结构版本 {version}。</translation>
+    </message>
+    <message>
+        <source>Add --yes to restore without a question.</source>
+        <translation>加上 --yes 可不经确认直接恢复。</translation>
+    </message>
+    <message>
+        <source>Replace the database {target} with this backup? [y/N] </source>
+        <translation>用此备份替换数据库 {target} 吗？[y/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The previous database was saved as {path}.</source>
+        <translation>原数据库已另存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Restored {target} from {path}.</source>
+        <translation>已从 {path} 恢复 {target}。</translation>
+    </message>
+</context>
+<context>
+    <name>ContentCover</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
     <name>CopyDialog</name>
     <message>
         <source>Edit copy</source>
@@ -1368,8 +1708,8 @@ Ctrl+H：预约图书</translation>
         <translation>数据库正忙：其他程序或其他工位正在写入数据。本次未保存任何内容，请稍后再试。</translation>
     </message>
     <message>
-        <source>The database is read-only, so nothing can be saved. Check the file&apos;s permissions or ask the administrator.</source>
-        <translation>数据库为只读状态，无法保存任何内容。请检查该文件的权限，或联系管理员。</translation>
+        <source>The database is read-only, so nothing can be saved. Check the permissions of the database file, of the files beside it ending in -wal and -shm, and of its folder, or ask the administrator.</source>
+        <translation>数据库为只读状态，无法保存任何内容。请检查数据库文件、同目录下以 -wal 和 -shm 结尾的文件以及所在文件夹的权限，或联系管理员。</translation>
     </message>
     <message>
         <source>The disk is full, so nothing was saved. Free some space and try again.</source>
@@ -1378,6 +1718,21 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>The database server cannot be reached. Nothing was saved; try again when it is back.</source>
         <translation>无法连接数据库服务器。本次未保存任何内容，请在服务器恢复后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>Deletion</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete {name}? This cannot be undone. Records with history are never deleted; they can be deactivated instead.</source>
+        <translation>删除{name}？此操作无法撤销。有历史记录的数据不会被删除，可改为停用。</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2364,14 @@ Ctrl+H：预约图书</translation>
         <translation>名额分配 {n}：预留名额须指定一个单位。</translation>
     </message>
     <message>
+        <source>Quota {n}: an age is 0 to 120.</source>
+        <translation>名额分配 {n}：年龄应为 0 至 120 岁。</translation>
+    </message>
+    <message>
+        <source>Quota {n}: this workplace is no longer on file.</source>
+        <translation>名额分配 {n}：该工作单位的记录已不存在。</translation>
+    </message>
+    <message>
         <source>Men</source>
         <translation>男</translation>
     </message>
@@ -2119,6 +2482,10 @@ Ctrl+H：预约图书</translation>
         <translation>请填写取消的理由。</translation>
     </message>
     <message>
+        <source>“{title}” has history ({history}), so it cannot be deleted; cancel it instead.</source>
+        <translation>“{title}”已有相关记录（{history}），因此不能删除，请改为取消活动。</translation>
+    </message>
+    <message>
         <source>Roster</source>
         <translation>报名名单</translation>
     </message>
@@ -2194,6 +2561,14 @@ Ctrl+H：预约图书</translation>
         <translation>修改当前显示的活动（Ctrl+E）</translation>
     </message>
     <message>
+        <source>&amp;Delete event…</source>
+        <translation>删除活动(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete an event set up by mistake; one with registrations is cancelled instead</source>
+        <translation>删除误建的活动；已有报名的活动将改为取消</translation>
+    </message>
+    <message>
         <source>No events match.</source>
         <translation>没有符合条件的活动。</translation>
     </message>
@@ -2240,6 +2615,14 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Event set up: {title}.</source>
         <translation>活动已创建：{title}。</translation>
+    </message>
+    <message>
+        <source>Cancel “{title}” instead?</source>
+        <translation>改为取消“{title}”？</translation>
+    </message>
+    <message>
+        <source>Event deleted: {title}.</source>
+        <translation>活动已删除：{title}。</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2788,127 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Completed: {who}, {service}.</source>
         <translation>已办结：{who}，{service}。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次来访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mediation case(s)</source>
+        <translation>
+            <numerusform>%n 件调解案件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) in mediation cases</source>
+        <translation>
+            <numerusform>调解案件中的 %n 个办理步骤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case follow-up(s)</source>
+        <translation>
+            <numerusform>%n 次案件回访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n declared mediator tie(s)</source>
+        <translation>
+            <numerusform>%n 条已申报的调解员关联关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 次借阅</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reservation(s)</source>
+        <translation>
+            <numerusform>%n 个预约</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies)</source>
+        <translation>
+            <numerusform>%n 册复本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book box(es)</source>
+        <translation>
+            <numerusform>%n 个书箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box loan(s)</source>
+        <translation>
+            <numerusform>%n 次书箱借出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stocktake(s)</source>
+        <translation>
+            <numerusform>%n 次盘点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event registration(s)</source>
+        <translation>
+            <numerusform>%n 条活动报名</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个活动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event quota(s)</source>
+        <translation>
+            <numerusform>%n 项活动名额分配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outreach session(s)</source>
+        <translation>
+            <numerusform>%n 次走访服务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) on file</source>
+        <translation>
+            <numerusform>%n 名在档职工</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recorded action(s)</source>
+        <translation>
+            <numerusform>%n 条操作记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent record(s)</source>
+        <translation>
+            <numerusform>%n 条同意记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hardship assistance record(s)</source>
+        <translation>
+            <numerusform>%n 条困难帮扶记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2667,6 +3171,26 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>The copy is out ({status}); take it back first.</source>
         <translation>该册不在馆（{status}），请先收回。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) of this title are out (on loan, in a box or on the hold shelf): take them back first.</source>
+        <translation>
+            <numerusform>该书目有 %n 册复本不在架（已借出、在书箱中或在预约架上），请先收回。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reservation(s) wait for this title: cancel them first.</source>
+        <translation>
+            <numerusform>该书目有 %n 个预约在等候，请先取消这些预约。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{title}” has history ({history}), so it cannot be deleted; deactivate it instead.</source>
+        <translation>“{title}”已有相关记录（{history}），因此不能删除，请改为停用。</translation>
+    </message>
+    <message>
+        <source>Copy {code} has history ({history}), so it cannot be deleted; withdraw it instead.</source>
+        <translation>复本 {code} 已有相关记录（{history}），因此不能删除，请改为剔除。</translation>
     </message>
     <message>
         <source>Choose a borrower category.</source>
@@ -3334,6 +3858,41 @@ Ctrl+H：预约图书</translation>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>The window was locked because it was not used for a while. {name}, enter your password to go on where you left off.</source>
+        <translation>由于一段时间未操作，窗口已锁定。{name}，请输入密码，继续之前的工作。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in as &amp;someone else</source>
+        <translation>以其他身份登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit stationapp</source>
+        <translation>退出 stationapp(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign in as another staff member. Unsaved work is discarded.</source>
+        <translation>以其他工作人员身份登录。未保存的内容将被放弃。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -3366,6 +3925,10 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Service &amp;catalogue…</source>
         <translation>服务目录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3416,12 +3979,36 @@ Ctrl+H：预约图书</translation>
         <translation>密码已修改。</translation>
     </message>
     <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Please sign in again.</source>
+        <translation>备份已恢复，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The replaced database was saved as {path}.</source>
+        <translation>被替换的数据库已另存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup failed: {reason}</source>
+        <translation>今天的自动备份失败：{reason}</translation>
+    </message>
+    <message>
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
         <source>&lt;b&gt;stationapp&lt;/b&gt; {version}&lt;br&gt;The desktop application of a street trade-union service station: visits, mediation, books and events.&lt;br&gt;&lt;br&gt;Database: {url}</source>
         <translation>&lt;b&gt;stationapp&lt;/b&gt; {version}&lt;br&gt;街道工会服务站桌面应用程序：来访接待、调解、图书和活动。&lt;br&gt;&lt;br&gt;数据库：{url}</translation>
+    </message>
+    <message>
+        <source>Finishing today&apos;s backup…</source>
+        <translation>正在完成今天的备份…</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +4335,10 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Choose either a person or an organisation.</source>
         <translation>请选择一个人员或一个单位（二者选其一）。</translation>
+    </message>
+    <message>
+        <source>This person or organisation is no longer on file.</source>
+        <translation>档案中已没有此人员或单位。</translation>
     </message>
     <message>
         <source>Not possible while the case is “{state}”.</source>
@@ -4539,6 +5130,10 @@ Ctrl+H：预约图书</translation>
         <translation>此人的档案已不存在。</translation>
     </message>
     <message>
+        <source>{name} has history ({history}), so the record cannot be deleted; deactivate it instead.</source>
+        <translation>{name}已有相关记录（{history}），因此不能删除其档案，请改为停用。</translation>
+    </message>
+    <message>
         <source>Choose the kind of workplace.</source>
         <translation>请选择单位类型。</translation>
     </message>
@@ -4553,6 +5148,10 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>This workplace is no longer on file.</source>
         <translation>该工作单位的记录已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is still referred to ({history}), so it cannot be deleted; deactivate it instead.</source>
+        <translation>{name}仍被其他记录引用（{history}），因此不能删除，请改为停用。</translation>
     </message>
     <message>
         <source>Company</source>
@@ -4598,6 +5197,14 @@ Ctrl+H：预约图书</translation>
         <translation>搜索：姓名、拼音、拼音首字母、电话、证件号码或卡号、后 4 位（Ctrl+F）</translation>
     </message>
     <message>
+        <source>S&amp;how deactivated</source>
+        <translation>显示已停用(&amp;H)</translation>
+    </message>
+    <message>
+        <source>List and find deactivated people too</source>
+        <translation>同时列出和搜索已停用的人员</translation>
+    </message>
+    <message>
         <source>&amp;New person</source>
         <translation>新建人员(&amp;N)</translation>
     </message>
@@ -4632,6 +5239,22 @@ Press Ctrl+N to register them.</source>
 Press Ctrl+N to add the first person.</source>
         <translation>尚未登记任何人员。
 按 Ctrl+N 添加第一位职工。</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated: hidden from lists and searches, with the history kept. Tick “Show deactivated” to find them again.</source>
+        <translation>{name}已停用：不再显示在列表和搜索结果中，历史记录予以保留。勾选“显示已停用”可再次找到此人。</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name}已重新启用。</translation>
+    </message>
+    <message>
+        <source>Deactivate {name} instead?</source>
+        <translation>改为停用{name}？</translation>
+    </message>
+    <message>
+        <source>{name} was deleted from the register.</source>
+        <translation>{name}已从档案中删除。</translation>
     </message>
 </context>
 <context>
@@ -4770,6 +5393,30 @@ Press Ctrl+N to add the first person.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Hide the person from lists and searches; their history stays on file</source>
+        <translation>在列表和搜索结果中隐藏此人；其历史记录仍保留在档案中</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Delete a record made by mistake; a person with history is deactivated</source>
+        <translation>删除误建的档案；有历史记录的人员将改为停用</translation>
+    </message>
+    <message>
+        <source>Deactivated: hidden from lists and searches; the history stays on file.</source>
+        <translation>已停用：不显示在列表和搜索结果中；历史记录仍保留在档案中。</translation>
+    </message>
+    <message>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
@@ -4886,6 +5533,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>修改</translation>
     </message>
     <message>
+        <source>deactivated</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>reactivated</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>姓名</translation>
     </message>
@@ -4970,6 +5625,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Last activity</source>
         <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>{pinyin} (deactivated)</source>
+        <translation>{pinyin}（已停用）</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -5567,6 +6226,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Delete account…</source>
+        <translation>删除账号(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete an account created by mistake; one that was ever used is deactivated instead</source>
+        <translation>删除误建的账号；使用过的账号将改为停用</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5581,6 +6248,22 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Account {name} saved.</source>
         <translation>账号 {name} 已保存。</translation>
+    </message>
+    <message>
+        <source>the account {name}</source>
+        <translation>账号 {name}</translation>
+    </message>
+    <message>
+        <source>Deactivate the account {name} instead?</source>
+        <translation>改为停用账号 {name}？</translation>
+    </message>
+    <message>
+        <source>Account {name} deleted.</source>
+        <translation>账号 {name} 已删除。</translation>
+    </message>
+    <message>
+        <source>Account {name} deactivated: it can no longer sign in; what it did stays on record.</source>
+        <translation>账号 {name} 已停用：该账号不能再登录，其操作记录予以保留。</translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -5601,6 +6284,34 @@ Press Ctrl+N to add the first person.</source>
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>The database {path} does not exist (a new computer, or the file was lost).</source>
+        <translation>数据库 {path} 不存在（可能是新计算机，或文件已丢失）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged and cannot be opened ({reason}).</source>
+        <translation>数据库 {path} 已损坏，无法打开（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Restore a backup?</source>
+        <translation>是否恢复备份？</translation>
+    </message>
+    <message>
+        <source>The newest backup is {name} of {when} (station: {station}). Restore it?</source>
+        <translation>最新的备份是 {when} 的 {name}（服务站：{station}）。是否恢复？</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Start a new database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>无法恢复备份</translation>
+    </message>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
@@ -5631,6 +6342,18 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Contact</source>
         <translation>联系方式</translation>
+    </message>
+    <message>
+        <source> minutes without use</source>
+        <translation> 分钟无操作</translation>
+    </message>
+    <message>
+        <source>After this time without a key press or a click the window hides its content and asks for the password again.</source>
+        <translation>超过此时间没有按键或点击操作时，窗口将隐藏内容，并要求重新输入密码。</translation>
+    </message>
+    <message>
+        <source>Lock the window after</source>
+        <translation>锁定窗口的闲置时间</translation>
     </message>
 </context>
 <context>
@@ -5908,6 +6631,10 @@ Press Ctrl+N to add the first person.</source>
         <source>{free} of {total} copies on the shelf</source>
         <translation>共 {total} 册，{free} 册在架</translation>
     </message>
+    <message>
+        <source>Deactivated: no longer in the catalogue</source>
+        <translation>已停用：不再列入馆藏目录</translation>
+    </message>
 </context>
 <context>
     <name>TransitionDialog</name>
@@ -6077,8 +6804,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>更换(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Anonymous visitor (gave no details)</source>
-        <translation>匿名来访（未留信息）(&amp;A)</translation>
+        <source>Anon&amp;ymous visitor (gave no details)</source>
+        <translation>匿名来访(&amp;Y)（未留个人信息）</translation>
     </message>
     <message>
         <source>&amp;Channel</source>
@@ -6250,8 +6977,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>导出来访记录</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 逗号分隔文件 (*.csv)</translation>
     </message>
     <message>
         <source>Exporting visits…</source>
@@ -6663,6 +7390,50 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>&amp;New workplace…</source>
         <translation>新建工作单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>S&amp;how deactivated</source>
+        <translation>显示已停用(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No longer offer this workplace; records that name it keep it</source>
+        <translation>不再提供此单位供选择；已引用该单位的记录保持不变</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Delete a workplace entered by mistake; one in use is deactivated</source>
+        <translation>删除误录入的单位；已被使用的单位将改为停用</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>{name} is offered again.</source>
+        <translation>{name}已重新启用，可再次选择。</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated: no longer offered, and kept on the records that name it.</source>
+        <translation>{name}已停用：不再供选择，已引用它的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>Deactivate {name} instead?</source>
+        <translation>改为停用{name}？</translation>
+    </message>
+    <message>
+        <source>{name} was deleted.</source>
+        <translation>{name}已删除。</translation>
     </message>
 </context>
 </TS>

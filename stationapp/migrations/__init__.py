@@ -23,6 +23,7 @@ from stationapp.migrations import (
     m0004_mediation,
     m0005_library,
     m0006_events,
+    m0007_privacy,
 )
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = (
     m0004_mediation.apply,
     m0005_library.apply,
     m0006_events.apply,
+    m0007_privacy.apply,
 )
 CURRENT_VERSION = len(STEPS)
 

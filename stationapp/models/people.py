@@ -5,11 +5,25 @@ from __future__ import annotations
 import peewee
 
 from stationapp.db import now
+from stationapp.models.accounts import Staff
 from stationapp.models.base import BaseModel
 
 ORG_KINDS: tuple[str, ...] = ("company", "office_building", "community", "public_institution")
 UNION_STATUSES: tuple[str, ...] = ("own_union", "joint_union", "none")
 GENDERS: tuple[str, ...] = ("M", "F")
+HARDSHIP_CATEGORIES: tuple[str, ...] = ("deep", "relative", "sudden")
+MARITAL_STATUSES: tuple[str, ...] = ("single", "divorced", "widowed")  # who may join a mixer
+CONSENT_KINDS: tuple[str, ...] = ("hardship", "health", "marital_status")
+CONSENT_METHODS: tuple[str, ...] = ("written", "oral")
+ASSISTANCE_KINDS: tuple[str, ...] = (
+    "living",
+    "medical",
+    "schooling",
+    "training",
+    "festival",
+    "cooling",
+    "other",
+)
 
 
 class Organization(BaseModel):
@@ -44,6 +58,11 @@ class Person(BaseModel):
     created_at = peewee.DateTimeField(default=now)
     updated_at = peewee.DateTimeField(default=now)
     last_activity_at = peewee.DateTimeField(default=now, index=True)
+    # Sensitive (PIPL Art. 28): kept only while the matching Consent is in force.
+    hardship_category = peewee.CharField(max_length=20, default="")  # HARDSHIP_CATEGORIES or ""
+    hardship_reasons = peewee.TextField(default="")
+    marital_status = peewee.CharField(max_length=20, default="")  # MARITAL_STATUSES or ""
+    anonymised_at = peewee.DateTimeField(null=True)  # personal fields replaced (retention, erasure)
 
 
 class PersonSearchKey(BaseModel):
@@ -55,3 +74,32 @@ class PersonSearchKey(BaseModel):
 
     class Meta:
         indexes = ((("key", "person"), True),)
+
+
+class Consent(BaseModel):
+    """Consent to keep one kind of sensitive data about a person (PIPL Art. 29). Withdrawing
+    it empties the fields it covered."""
+
+    person = peewee.ForeignKeyField(Person, backref="consents", on_delete="RESTRICT")
+    kind = peewee.CharField(max_length=20)  # CONSENT_KINDS
+    method = peewee.CharField(max_length=20, default="written")  # CONSENT_METHODS
+    given_at = peewee.DateTimeField(default=now)
+    given_by = peewee.ForeignKeyField(Staff, backref="+", on_delete="RESTRICT")
+    note = peewee.CharField(max_length=200, default="")
+    withdrawn_at = peewee.DateTimeField(null=True)
+    withdrawn_by = peewee.ForeignKeyField(Staff, null=True, backref="+", on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("person", "kind"), False),)
+
+
+class HardshipAssistance(BaseModel):
+    """Help given to a worker on the hardship file (帮扶: living, medical, schooling...)."""
+
+    person = peewee.ForeignKeyField(Person, backref="assistance", on_delete="RESTRICT")
+    given_on = peewee.DateField(index=True)
+    kind = peewee.CharField(max_length=20)  # ASSISTANCE_KINDS
+    amount = peewee.DecimalField(max_digits=10, decimal_places=2, null=True)
+    staff = peewee.ForeignKeyField(Staff, backref="+", on_delete="RESTRICT")
+    notes = peewee.TextField(default="")
+    created_at = peewee.DateTimeField(default=now)

@@ -44,6 +44,8 @@ class ServiceType(BaseModel):
     eligibility = JSONField(default=list)  # codes from ELIGIBILITY_CHECKS
     eligibility_note = peewee.TextField(default="")
     active = peewee.BooleanField(default=True)
+    # Health- or hardship-related (PIPL Art. 28): notes on such a visit need the health consent.
+    sensitive = peewee.BooleanField(default=False)
     position = peewee.IntegerField(default=0)
     search_text = peewee.TextField(default="")
     updated_at = peewee.DateTimeField(default=now)

@@ -88,6 +88,10 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "outreach_session": lambda n: translate("History", "%n outreach session(s)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
     "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
+    "consent": lambda n: translate("History", "%n consent record(s)", "", n),
+    "hardship_assistance": lambda n: translate(
+        "History", "%n hardship assistance record(s)", "", n
+    ),
 }
 
 
