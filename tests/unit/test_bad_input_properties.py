@@ -2350,12 +2350,6 @@ BEYOND_64_BITS: dict[str, Callable[[Any], object]] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OverflowError,
-    reason="an id beyond 2**63 - 1 reaches the SQLite driver, which cannot bind it; one central "
-    "check (the models' id fields or a shared id guard), not a fix in each service",
-)
 @pytest.mark.parametrize("name", sorted(BEYOND_64_BITS))
 def test_ids_beyond_64_bits(name, admin, org, person, service_ids, tmp_path: Path) -> None:
     world = dataclasses.make_dataclass(
