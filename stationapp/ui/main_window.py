@@ -23,7 +23,7 @@ from stationapp.config import Keys
 from stationapp.db import close_database, describe_url, sqlite_path
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts, backup, changes
+from stationapp.services import accounts, backup, changes, retention
 from stationapp.services.maintenance import open_station_database
 from stationapp.ui.accounts import (
     ChangePasswordDialog,
@@ -38,6 +38,7 @@ from stationapp.ui.idle_lock import ContentCover, IdleWatcher, LockDialog
 from stationapp.ui.library.library_tab import LibraryTab
 from stationapp.ui.mediation.cases_tab import CasesTab
 from stationapp.ui.people.people_tab import PeopleTab
+from stationapp.ui.retention import RetentionDialog
 from stationapp.ui.visits.catalogue import CatalogueDialog
 from stationapp.ui.visits.visits_tab import VisitsTab
 
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         self.catalogue_action.triggered.connect(self.edit_catalogue)
         self.admin_menu.addAction(self.catalogue_action)
         self.admin_menu.addSeparator()
+        self.retention_action = QAction(self.tr("&Retention of personal data…"), self)
+        self.retention_action.triggered.connect(self.open_retention)
+        self.admin_menu.addAction(self.retention_action)
         self.backups_action = QAction(self.tr("&Backups…"), self)
         self.backups_action.triggered.connect(self.open_backups)
         self.admin_menu.addAction(self.backups_action)
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
             or accounts.has_permission(self.actor, "backup.manage")
         )
         self.backups_action.setVisible(accounts.has_permission(self.actor, "backup.manage"))
+        self.retention_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
         self.catalogue_action.setVisible(accounts.has_permission(self.actor, "catalogue.manage"))
         self.staff_action.setVisible(accounts.has_permission(self.actor, "staff.manage"))
         self.settings_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
@@ -220,6 +225,23 @@ class MainWindow(QMainWindow):
 
     def edit_catalogue(self) -> None:
         CatalogueDialog(self.actor, self).exec()
+
+    def open_retention(self) -> None:
+        RetentionDialog(self.actor, self).exec()
+
+    def run_daily_jobs(self) -> None:
+        """Once a day at start: the backup (in the background) and the retention job."""
+        self.start_daily_backup()
+        try:
+            done = retention.daily_anonymisation()
+        except UserError as exc:
+            log.warning("retention job not run: %s", exc.message)
+            return
+        if done:
+            self.statusBar().showMessage(
+                self.tr("%n person(s) past the retention period were anonymised.", "", done),
+                15_000,
+            )
 
     def open_backups(self) -> None:
         dialog = BackupsDialog(self.actor, self.database_url, self)

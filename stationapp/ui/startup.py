@@ -143,5 +143,5 @@ def run(app: QApplication, *, url: str, demo: bool, restored: Path | None = None
     window.raise_()
     window.activateWindow()
     if not demo:
-        window.start_daily_backup()
+        window.run_daily_jobs()
     return app.exec()

@@ -1,0 +1,440 @@
+"""Retention, anonymisation and personal-data requests (issue #8 items 7 and 8; PIPL Arts. 19,
+45 and 47).
+
+Anonymising a person replaces their personal fields (name, phone, ID number, card, birth day,
+notes, sensitive fields) and the notes of their visits, and takes them off the lists, while the
+row stays: every visit, loan, registration and case keeps pointing at it, so every count and
+statistic (per month, per workplace, per gender and birth year) is unchanged. A person is kept
+while a retention duty applies: a mediation case they are a party to that is open or within its
+retention period, a book on loan, a registration for an event still to come.
+
+No Qt widgets here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+import peewee
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import now, today, transaction
+from stationapp.errors import NotFound, ValidationError
+from stationapp.models.accounts import Setting, Staff
+from stationapp.models.events import ACTIVE_STATES, Event, Registration
+from stationapp.models.library import Loan
+from stationapp.models.mediation import CaseParty, MediationCase
+from stationapp.models.people import Consent, Person
+from stationapp.models.visits import Visit
+from stationapp.services import changes, people
+from stationapp.services.accounts import audit, has_permission, require
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+PEOPLE_YEARS = "retention_people_years"
+CASE_YEARS = "retention_case_years"
+LAST_RUN = "retention_last_run"
+DEFAULT_PEOPLE_YEARS = 5
+DEFAULT_CASE_YEARS = 10  # arbitration practice keeps case files at least 5 years
+ANONYMOUS_NAME = "（已匿名）"
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class RetentionSettings:
+    people_years: int = DEFAULT_PEOPLE_YEARS  # no activity for this long: anonymised
+    case_years: int = DEFAULT_CASE_YEARS  # a closed case file is kept this long
+
+
+def retention_settings() -> RetentionSettings:
+    values = {
+        s.key: s.value for s in Setting.select().where(Setting.key.in_([PEOPLE_YEARS, CASE_YEARS]))
+    }
+
+    def number(key: str, default: int) -> int:
+        try:
+            return int(values.get(key) or default)
+        except ValueError:
+            return default
+
+    return RetentionSettings(
+        number(PEOPLE_YEARS, DEFAULT_PEOPLE_YEARS), number(CASE_YEARS, DEFAULT_CASE_YEARS)
+    )
+
+
+def save_retention_settings(actor: Staff, settings: RetentionSettings) -> RetentionSettings:
+    require(actor, "settings.manage")
+    errors = {}
+    for field, value, low, high in (
+        ("people_years", settings.people_years, 1, 30),
+        ("case_years", settings.case_years, 5, 50),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            errors[field] = translate(
+                "Retention", "Enter a number of years from {low} to {high}."
+            ).format(low=low, high=high)
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    before = retention_settings()
+    with transaction():
+        for key, value in (
+            (PEOPLE_YEARS, settings.people_years),
+            (CASE_YEARS, settings.case_years),
+        ):
+            Setting.insert(key=key, value=str(value)).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: str(value)}
+            ).execute()
+        audit(
+            actor,
+            "retention_settings",
+            "settings",
+            None,
+            {
+                "people_years": [before.people_years, settings.people_years],
+                "case_years": [before.case_years, settings.case_years],
+            },
+        )
+    changes.notify("settings")
+    return settings
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _kept_by_duty(settings: RetentionSettings, on: date) -> peewee.Expression:
+    """People who must be kept whatever their last activity."""
+    case_cutoff = datetime.combine(_years_before(on, settings.case_years), time.min)
+    in_cases = (
+        CaseParty.select(CaseParty.person)
+        .join(MediationCase)
+        .where(MediationCase.closed_at.is_null() | (MediationCase.closed_at > case_cutoff))
+    )
+    on_loan = Loan.select(Loan.person).where(Loan.returned_at.is_null())
+    coming = (
+        Registration.select(Registration.person)
+        .join(Event)
+        .where(
+            Registration.state.in_(ACTIVE_STATES), Event.starts_at >= datetime.combine(on, time.min)
+        )
+    )
+    return Person.id.in_(in_cases) | Person.id.in_(on_loan) | Person.id.in_(coming)
+
+
+def _candidates(settings: RetentionSettings, on: date) -> peewee.ModelSelect:
+    cutoff = datetime.combine(_years_before(on, settings.people_years), time.min)
+    return Person.select(Person.id).where(
+        Person.anonymised_at.is_null(),
+        Person.last_activity_at < cutoff,
+        ~_kept_by_duty(settings, on),
+    )
+
+
+def preview_anonymisation(actor: Staff, *, on: date | None = None) -> int:
+    """How many people the job would anonymise now."""
+    require(actor, "settings.manage")
+    return _candidates(retention_settings(), on or today()).count()
+
+
+def _anonymise(person: Person, moment: datetime) -> None:
+    person.name = ANONYMOUS_NAME
+    person.pinyin = ""
+    person.id_number = ""
+    person.phone = ""
+    person.member_card = ""
+    person.notes = ""
+    person.hardship_category = ""
+    person.hardship_reasons = ""
+    person.marital_status = ""
+    if person.birth_date is not None:
+        # The year stays, for age bands in the statistics; the day goes.
+        person.birth_date = date(person.birth_date.year, 1, 1)
+    person.active = False
+    person.anonymised_at = moment
+    person.updated_at = moment
+    person.save()
+    people._write_search_keys(person)
+    Visit.update(notes="").where(Visit.person == person.id).execute()
+    Consent.update(note="").where(Consent.person == person.id).execute()
+
+
+def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:
+    """Anonymise everyone past the retention period; returns how many. ``actor=None`` is the
+    automatic daily run (audited without a staff member)."""
+    if actor is not None:
+        require(actor, "settings.manage")
+    on = on or today()
+    settings = retention_settings()
+    done = 0
+    while True:
+        with transaction(lock=True):
+            batch = [p.id for p in _candidates(settings, on).order_by(Person.id).limit(BATCH)]
+            if not batch:
+                break
+            moment = now()
+            for person in Person.select().where(Person.id.in_(batch)):
+                _anonymise(person, moment)
+            audit(actor, "anonymise", "person", None, {"people": len(batch), "ids": batch})
+        done += len(batch)
+    with transaction():
+        Setting.insert(key=LAST_RUN, value=on.isoformat()).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: on.isoformat()}
+        ).execute()
+    if done:
+        log.info("retention: anonymised %s people", done)
+        changes.notify("person")
+    return done
+
+
+def daily_anonymisation() -> int | None:
+    """The automatic run at start, once a day; None when it already ran today."""
+    last = Setting.get_or_none(Setting.key == LAST_RUN)
+    if last is not None and last.value == today().isoformat():
+        return None
+    return run_anonymisation(None)
+
+
+# --- personal-data requests ---------------------------------------------------------------
+
+
+def retention_duties(person_id: int, *, on: date | None = None) -> list[str]:
+    """Why a person cannot be erased now (empty: nothing stands in the way)."""
+    on = on or today()
+    settings = retention_settings()
+    case_cutoff = datetime.combine(_years_before(on, settings.case_years), time.min)
+    reasons = []
+    cases = (
+        MediationCase.select()
+        .join(CaseParty)
+        .where(CaseParty.person == person_id)
+        .where(MediationCase.closed_at.is_null() | (MediationCase.closed_at > case_cutoff))
+    )
+    for case in cases:
+        if case.closed_at is None:
+            reasons.append(
+                translate("Retention", "mediation case {number} is still open").format(
+                    number=case.number
+                )
+            )
+        else:
+            until = _years_before(case.closed_at.date(), -settings.case_years)
+            reasons.append(
+                translate(
+                    "Retention", "the file of mediation case {number} is kept until {date}"
+                ).format(number=case.number, date=until.isoformat())
+            )
+    loans = Loan.select().where(Loan.person == person_id, Loan.returned_at.is_null()).count()
+    if loans:
+        reasons.append(translate("Retention", "%n book(s) still on loan", "", loans))
+    coming = (
+        Registration.select()
+        .join(Event)
+        .where(
+            Registration.person == person_id,
+            Registration.state.in_(ACTIVE_STATES),
+            Event.starts_at >= datetime.combine(on, time.min),
+        )
+        .count()
+    )
+    if coming:
+        reasons.append(translate("Retention", "%n registration(s) for coming events", "", coming))
+    return reasons
+
+
+def erase_on_request(actor: Staff, person_id: int, *, reason: str) -> Person:
+    """Erase a person's personal data at their request (PIPL Art. 47): anonymise now, keeping
+    every count. Refused while a retention duty applies, naming it."""
+    require(actor, "person.erase")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            translate("Retention", "Write down how the request was made (date, in writing...)."),
+            field="reason",
+        )
+    if len(reason) > 500:
+        raise ValidationError(translate("Retention", "At most 500 characters."), field="reason")
+    with transaction(lock=True):
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None or person.anonymised_at is not None:
+            raise NotFound(translate("Retention", "This person is not on file (any more)."))
+        duties = retention_duties(person_id)
+        if duties:
+            raise ValidationError(
+                translate(
+                    "Retention",
+                    "The data cannot be erased yet: {duties}. It can be erased when these end.",
+                ).format(duties="; ".join(duties))
+            )
+        _anonymise(person, now())
+        audit(actor, "erase", "person", person_id, {"reason": reason})
+    changes.notify("person")
+    return person
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    header: list[str]
+    rows: list[list[object]]
+
+
+def personal_data(actor: Staff, person_id: int) -> list[Section]:
+    """Everything held on one person that ``actor`` may see (PIPL Art. 45), as sections."""
+    require(actor, "person.read")
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise NotFound(translate("Retention", "This person is not on file (any more)."))
+    t = translate
+    full_id = has_permission(actor, "person.view_full_id")
+    workplace = person.workplace.name if person.workplace_id else ""
+    fields = [
+        [t("Retention", "Name"), person.name],
+        [t("Retention", "Gender"), people.gender_label(person.gender)],
+        [t("Retention", "Birth date"), person.birth_date],
+        [
+            t("Retention", "ID number"),
+            person.id_number if full_id else people.mask_id(person.id_number),
+        ],
+        [t("Retention", "Phone"), person.phone],
+        [t("Retention", "Workplace"), workplace],
+        [
+            t("Retention", "Union member"),
+            t("Retention", "yes") if person.is_member else t("Retention", "no"),
+        ],
+        [t("Retention", "Member card"), person.member_card],
+        [t("Retention", "Notes"), person.notes],
+        [t("Retention", "Registered"), person.created_at],
+        [t("Retention", "Last activity"), person.last_activity_at],
+    ]
+    if has_permission(actor, "hardship.read"):
+        fields.append([t("Retention", "Hardship file"), person.hardship_category])
+        fields.append([t("Retention", "Hardship reasons"), person.hardship_reasons])
+    fields.append([t("Retention", "Marital status"), person.marital_status])
+    sections = [
+        Section(
+            t("Retention", "Personal details"),
+            [t("Retention", "Field"), t("Retention", "Value")],
+            fields,
+        )
+    ]
+    consents = Consent.select().where(Consent.person == person_id).order_by(Consent.given_at)
+    sections.append(
+        Section(
+            t("Retention", "Consents"),
+            [t("Retention", "Kind"), t("Retention", "Given"), t("Retention", "Withdrawn")],
+            [[c.kind, c.given_at, c.withdrawn_at] for c in consents],
+        )
+    )
+    if has_permission(actor, "visit.read"):
+        from stationapp.services import visits
+
+        rows = []
+        found = visits.person_visits(actor, person_id, limit=100_000)
+        purposes = visits.purposes_of(found)
+        for visit in found:
+            rows.append(
+                [
+                    visit.arrived_at,
+                    visits.channel_label(visit.channel),
+                    "；".join(
+                        f"{p.service.name}：{visits.outcome_label(p.outcome)}"
+                        for p in purposes[visit.id]
+                    ),
+                    visit.notes,
+                ]
+            )
+        sections.append(
+            Section(
+                t("Retention", "Visits"),
+                [
+                    t("Retention", "Arrived"),
+                    t("Retention", "Channel"),
+                    t("Retention", "Purposes"),
+                    t("Retention", "Notes"),
+                ],
+                rows,
+            )
+        )
+    if has_permission(actor, "library.read"):
+        from stationapp.services import library
+
+        loans = library.person_loans(actor, person_id, limit=100_000)
+        sections.append(
+            Section(
+                t("Retention", "Loans"),
+                [
+                    t("Retention", "Title"),
+                    t("Retention", "Barcode"),
+                    t("Retention", "Lent"),
+                    t("Retention", "Due"),
+                    t("Retention", "Returned"),
+                ],
+                [
+                    [r.title, r.barcode, r.loan.lent_at, r.loan.due_on, r.loan.returned_at]
+                    for r in loans
+                ],
+            )
+        )
+    if has_permission(actor, "event.read"):
+        from stationapp.services import events
+
+        sections.append(
+            Section(
+                t("Retention", "Event registrations"),
+                [t("Retention", "Event"), t("Retention", "Starts"), t("Retention", "State")],
+                [
+                    [r.event.title, r.event.starts_at, events.state_label(r.state)]
+                    for r in events.person_registrations(actor, person_id)
+                ],
+            )
+        )
+    if has_permission(actor, "case.read"):
+        from stationapp.services import mediation
+
+        cases = mediation.list_cases(
+            actor, mediation.CaseFilter(person_id=person_id), offset=0, limit=100_000
+        )
+        sections.append(
+            Section(
+                t("Retention", "Mediation cases"),
+                [
+                    t("Retention", "Case number"),
+                    t("Retention", "Received"),
+                    t("Retention", "State"),
+                ],
+                [[c.number, c.received_at, mediation.state_label(c.state)] for c in cases],
+            )
+        )
+    return sections
+
+
+def export_personal_data(actor: Staff, person_id: int, path: Path) -> list[Section]:
+    """Write everything held on one person to an Excel workbook (a sheet per section); audited."""
+    sections = personal_data(actor, person_id)
+    from openpyxl import Workbook
+
+    from stationapp.services.spreadsheet import xlsx_row
+
+    workbook = Workbook(write_only=True)
+    for section in sections:
+        sheet = workbook.create_sheet(section.title[:31])
+        sheet.append(xlsx_row(sheet, section.header))
+        for row in section.rows:
+            sheet.append(xlsx_row(sheet, row))
+    partial = path.with_name(path.name + ".part")
+    try:
+        workbook.save(partial)
+        partial.chmod(0o600)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    with transaction():
+        audit(actor, "export_personal_data", "person", person_id, {"file": path.name})
+    return sections

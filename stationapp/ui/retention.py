@@ -1,0 +1,196 @@
+"""Administration > Retention: how long personal data is kept, and the anonymisation job; and the
+personal-data request actions of one person (export everything, erase on request)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.services import retention
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+
+
+class RetentionDialog(QDialog):
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(self.tr("Retention of personal data"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        note = QLabel(
+            self.tr(
+                "People with no visit, loan, registration or case for longer than the period "
+                "below are anonymised: their name, phone, ID number, card, birth day and notes "
+                "are removed, while every count and statistic stays. The job runs once a day "
+                "when the program starts. A person is kept while a mediation case of theirs is "
+                "open or within its retention period, a book is on loan, or an event they "
+                "registered for is still to come."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        current = retention.retention_settings()
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.people_years = QSpinBox()
+        self.people_years.setRange(1, 30)
+        self.people_years.setValue(current.people_years)
+        self.people_years.setSuffix(self.tr(" years without activity"))
+        self.fields.add_row(self.tr("Anonymise people after"), "people_years", self.people_years)
+        self.case_years = QSpinBox()
+        self.case_years.setRange(5, 50)
+        self.case_years.setValue(current.case_years)
+        self.case_years.setSuffix(self.tr(" years after closing"))
+        self.fields.add_row(self.tr("Keep mediation case files"), "case_years", self.case_years)
+        layout.addLayout(form)
+        self.preview_label = QLabel()
+        layout.addWidget(self.preview_label)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save settings"))
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        self.run_button = QPushButton(self.tr("&Anonymise now…"))
+        self.run_button.clicked.connect(self.run_now)
+        buttons.addWidget(self.run_button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+        self.refresh_preview()
+
+    def refresh_preview(self) -> int:
+        count = retention.preview_anonymisation(self.actor)
+        self.preview_label.setText(
+            self.tr("%n person(s) would be anonymised now.", "", count)
+            if count
+            else self.tr("No one is due to be anonymised now.")
+        )
+        self.run_button.setEnabled(count > 0)
+        return count
+
+    def save(self) -> bool:
+        self.fields.clear()
+        try:
+            retention.save_retention_settings(
+                self.actor,
+                retention.RetentionSettings(self.people_years.value(), self.case_years.value()),
+            )
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return False
+        self.bar.show_message(self.tr("Retention settings saved."), "info")
+        self.refresh_preview()
+        return True
+
+    def run_now(self) -> int:
+        count = retention.preview_anonymisation(self.actor)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Anonymise now?"),
+            self.tr(
+                "Remove the personal data of %n person(s)? This cannot be undone; the counts "
+                "and statistics stay.",
+                "",
+                count,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return 0
+        try:
+            done = retention.run_anonymisation(self.actor)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return 0
+        self.bar.show_message(self.tr("%n person(s) anonymised.", "", done), "info")
+        self.refresh_preview()
+        return done
+
+
+def export_personal_data(parent: QWidget, actor: Staff, person_id: int, name: str) -> Path | None:
+    """Ask where, then write everything held on the person (PIPL Art. 45)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = Path(folder) / parent.tr("personal-data-{name}.xlsx").format(name=name)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, parent.tr("Export personal data"), str(suggested), parent.tr("Excel files (*.xlsx)")
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    retention.export_personal_data(actor, person_id, path)
+    return path
+
+
+class EraseDialog(QDialog):
+    """Erase a person's data on their request: the reason is recorded, the counts stay."""
+
+    def __init__(self, actor: Staff, person_id: int, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor = actor
+        self.person_id = person_id
+        self.setWindowTitle(self.tr("Erase personal data"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        note = QLabel(
+            self.tr(
+                "Erase the personal data of {name} at their request? Their name, phone, ID "
+                "number, card, birth day and notes are removed for good; the counts of their "
+                "visits, loans and registrations stay. This cannot be undone."
+            ).format(name=name)
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        duties = retention.retention_duties(person_id)
+        if duties:
+            self.bar.show_message(
+                self.tr("Not possible yet: {duties}.").format(duties="; ".join(duties)), "warning"
+            )
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.reason.setPlaceholderText(self.tr("How and when the request was made"))
+        self.fields.add_row(self.tr("Request"), "reason", self.reason)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.erase_button = buttons.addButton(
+            self.tr("Erase"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.erase_button.clicked.connect(self.submit)
+        self.erase_button.setEnabled(not duties)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def submit(self) -> None:
+        self.fields.clear()
+        try:
+            retention.erase_on_request(self.actor, self.person_id, reason=self.reason.text())
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
