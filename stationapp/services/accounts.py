@@ -54,6 +54,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "person.create": frozenset(ROLES),
     "person.update": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, LIBRARIAN, ORGANISER, ADMIN}),
     "person.view_full_id": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ADMIN}),
+    "person.erase": frozenset({ADMIN}),
+    # Exports leave the building; a phone number goes out whole only for these roles.
+    "person.export_phone": frozenset({FRONT_DESK, MEDIATION_HEAD, ORGANISER, ADMIN}),
     # Nothing with history is deleted (issue #7): deactivating hides a record and keeps it.
     "person.deactivate": frozenset({FRONT_DESK, ADMIN}),
     "person.delete": frozenset({ADMIN}),

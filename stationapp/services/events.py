@@ -1049,7 +1049,7 @@ def export_roster(actor: Staff, event_id: int, path: Path) -> int:
     require(actor, "event.read")
     from openpyxl import Workbook
 
-    from stationapp.services.people import gender_label
+    from stationapp.services.people import exported_phone, gender_label
 
     event = get_event(actor, event_id)
     rows = roster(actor, event_id)
@@ -1075,7 +1075,7 @@ def export_roster(actor: Staff, event_id: int, path: Path) -> int:
         values = [
             person.name,
             gender_label(person.gender),
-            person.phone,
+            exported_phone(actor, person.phone),
             person.workplace.name if person.workplace_id else "",
             state_label(row.state),
         ]

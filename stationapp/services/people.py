@@ -319,6 +319,20 @@ def mask_id(number: str) -> str:
     return "*" * len(number)
 
 
+def mask_phone(phone: str) -> str:
+    """139****0001: the first three and the last four digits stay."""
+    digits = phone.strip()
+    if len(digits) <= 4:
+        return "*" * len(digits)
+    keep = 3 if len(digits) >= 11 else 1
+    return digits[:keep] + "*" * (len(digits) - keep - 4) + digits[-4:]
+
+
+def exported_phone(actor: Staff, phone: str) -> str:
+    """A phone number as an export may carry it for ``actor``: whole only with the right."""
+    return phone if has_permission(actor, "person.export_phone") else mask_phone(phone)
+
+
 def shown_id(actor: Staff, person: Person) -> str:
     """The ID number as this actor may see it on a person's own page."""
     if has_permission(actor, "person.view_full_id"):

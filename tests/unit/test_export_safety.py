@@ -135,3 +135,24 @@ def test_excel_cells_are_never_formulas(text: str, tmp_path_factory) -> None:
         table.append([text])
     cell = load_workbook(path).active.cell(row=2, column=1)
     assert cell.data_type != "f"
+
+
+def test_phone_numbers_are_masked_in_exports_without_the_right(admin, make_staff, tmp_path):
+    from stationapp.services.people import mask_phone
+
+    assert mask_phone("13912345678") == "139****5678"
+    assert mask_phone("6512345") == "6**2345"
+    person = _person_named(admin, "张三", phone="13912345678")
+    start = (now() + timedelta(days=7)).replace(hour=14, minute=0, second=0, microsecond=0)
+    event = events.create_event(
+        admin,
+        events.EventInput(title="讲座", starts_at=start, ends_at=start + timedelta(hours=2),
+                          capacity=10),
+    )  # fmt: skip
+    events.register(admin, event.id, person.id)
+    librarian = make_staff("lib", "librarian")
+    for actor, expected in ((admin, "13912345678"), (librarian, "139****5678")):
+        path = tmp_path / f"roster-{actor.username}.xlsx"
+        events.export_roster(actor, event.id, path)
+        sheet = load_workbook(path).worksheets[0]
+        assert next(r for r in sheet.iter_rows(values_only=True) if "张三" in r)[3] == expected
