@@ -204,8 +204,14 @@ def daily_anonymisation() -> int | None:
 # --- personal-data requests ---------------------------------------------------------------
 
 
-def retention_duties(person_id: int, *, on: date | None = None) -> list[str]:
-    """Why a person cannot be erased now (empty: nothing stands in the way)."""
+def retention_duties(actor: Staff, person_id: int, *, on: date | None = None) -> list[str]:
+    """Why a person cannot be erased now (empty: nothing stands in the way); it names their
+    mediation cases, so only those who may erase ask."""
+    require(actor, "person.erase")
+    return _duties(person_id, on=on)
+
+
+def _duties(person_id: int, *, on: date | None = None) -> list[str]:
     on = on or today()
     settings = retention_settings()
     case_cutoff = datetime.combine(_years_before(on, settings.case_years), time.min)
@@ -264,7 +270,7 @@ def erase_on_request(actor: Staff, person_id: int, *, reason: str) -> Person:
         person = Person.get_or_none(Person.id == person_id)
         if person is None or person.anonymised_at is not None:
             raise NotFound(translate("Retention", "This person is not on file (any more)."))
-        duties = retention_duties(person_id)
+        duties = _duties(person_id)
         if duties:
             raise ValidationError(
                 translate(
@@ -291,44 +297,47 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound(translate("Retention", "This person is not on file (any more)."))
-    t = translate
     full_id = has_permission(actor, "person.view_full_id")
     workplace = person.workplace.name if person.workplace_id else ""
     fields = [
-        [t("Retention", "Name"), person.name],
-        [t("Retention", "Gender"), people.gender_label(person.gender)],
-        [t("Retention", "Birth date"), person.birth_date],
+        [translate("Retention", "Name"), person.name],
+        [translate("Retention", "Gender"), people.gender_label(person.gender)],
+        [translate("Retention", "Birth date"), person.birth_date],
         [
-            t("Retention", "ID number"),
+            translate("Retention", "ID number"),
             person.id_number if full_id else people.mask_id(person.id_number),
         ],
-        [t("Retention", "Phone"), person.phone],
-        [t("Retention", "Workplace"), workplace],
+        [translate("Retention", "Phone"), person.phone],
+        [translate("Retention", "Workplace"), workplace],
         [
-            t("Retention", "Union member"),
-            t("Retention", "yes") if person.is_member else t("Retention", "no"),
+            translate("Retention", "Union member"),
+            translate("Retention", "yes") if person.is_member else translate("Retention", "no"),
         ],
-        [t("Retention", "Member card"), person.member_card],
-        [t("Retention", "Notes"), person.notes],
-        [t("Retention", "Registered"), person.created_at],
-        [t("Retention", "Last activity"), person.last_activity_at],
+        [translate("Retention", "Member card"), person.member_card],
+        [translate("Retention", "Notes"), person.notes],
+        [translate("Retention", "Registered"), person.created_at],
+        [translate("Retention", "Last activity"), person.last_activity_at],
     ]
     if has_permission(actor, "hardship.read"):
-        fields.append([t("Retention", "Hardship file"), person.hardship_category])
-        fields.append([t("Retention", "Hardship reasons"), person.hardship_reasons])
-    fields.append([t("Retention", "Marital status"), person.marital_status])
+        fields.append([translate("Retention", "Hardship file"), person.hardship_category])
+        fields.append([translate("Retention", "Hardship reasons"), person.hardship_reasons])
+    fields.append([translate("Retention", "Marital status"), person.marital_status])
     sections = [
         Section(
-            t("Retention", "Personal details"),
-            [t("Retention", "Field"), t("Retention", "Value")],
+            translate("Retention", "Personal details"),
+            [translate("Retention", "Field"), translate("Retention", "Value")],
             fields,
         )
     ]
     consents = Consent.select().where(Consent.person == person_id).order_by(Consent.given_at)
     sections.append(
         Section(
-            t("Retention", "Consents"),
-            [t("Retention", "Kind"), t("Retention", "Given"), t("Retention", "Withdrawn")],
+            translate("Retention", "Consents"),
+            [
+                translate("Retention", "Kind"),
+                translate("Retention", "Given"),
+                translate("Retention", "Withdrawn"),
+            ],
             [[c.kind, c.given_at, c.withdrawn_at] for c in consents],
         )
     )
@@ -352,12 +361,12 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
             )
         sections.append(
             Section(
-                t("Retention", "Visits"),
+                translate("Retention", "Visits"),
                 [
-                    t("Retention", "Arrived"),
-                    t("Retention", "Channel"),
-                    t("Retention", "Purposes"),
-                    t("Retention", "Notes"),
+                    translate("Retention", "Arrived"),
+                    translate("Retention", "Channel"),
+                    translate("Retention", "Purposes"),
+                    translate("Retention", "Notes"),
                 ],
                 rows,
             )
@@ -368,13 +377,13 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
         loans = library.person_loans(actor, person_id, limit=100_000)
         sections.append(
             Section(
-                t("Retention", "Loans"),
+                translate("Retention", "Loans"),
                 [
-                    t("Retention", "Title"),
-                    t("Retention", "Barcode"),
-                    t("Retention", "Lent"),
-                    t("Retention", "Due"),
-                    t("Retention", "Returned"),
+                    translate("Retention", "Title"),
+                    translate("Retention", "Barcode"),
+                    translate("Retention", "Lent"),
+                    translate("Retention", "Due"),
+                    translate("Retention", "Returned"),
                 ],
                 [
                     [r.title, r.barcode, r.loan.lent_at, r.loan.due_on, r.loan.returned_at]
@@ -387,8 +396,12 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
 
         sections.append(
             Section(
-                t("Retention", "Event registrations"),
-                [t("Retention", "Event"), t("Retention", "Starts"), t("Retention", "State")],
+                translate("Retention", "Event registrations"),
+                [
+                    translate("Retention", "Event"),
+                    translate("Retention", "Starts"),
+                    translate("Retention", "State"),
+                ],
                 [
                     [r.event.title, r.event.starts_at, events.state_label(r.state)]
                     for r in events.person_registrations(actor, person_id)
@@ -403,11 +416,11 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
         )
         sections.append(
             Section(
-                t("Retention", "Mediation cases"),
+                translate("Retention", "Mediation cases"),
                 [
-                    t("Retention", "Case number"),
-                    t("Retention", "Received"),
-                    t("Retention", "State"),
+                    translate("Retention", "Case number"),
+                    translate("Retention", "Received"),
+                    translate("Retention", "State"),
                 ],
                 [[c.number, c.received_at, mediation.state_label(c.state)] for c in cases],
             )

@@ -28,6 +28,7 @@ from stationapp.models.visits import (
 )
 from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, require
+from stationapp.services.consent import has_consent
 from stationapp.services.search_keys import normalize_query, phrase_search_text
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
@@ -474,6 +475,20 @@ def _validate_visit(
         )
         errors.update(purpose_errors)
         purposes.append((service, clean))
+    if values.get("notes") and any(service.sensitive for service, _ in purposes):
+        # Notes on a health or hardship service are health data (PIPL Art. 28).
+        if data.person_id is None:
+            errors["notes"] = translate(
+                "Visits",
+                "An anonymous visit for a health- or hardship-related service cannot carry "
+                "notes: no consent can be on record. Leave the notes empty.",
+            )
+        elif not has_consent(data.person_id, "health"):
+            errors["notes"] = translate(
+                "Visits",
+                "Notes on a health- or hardship-related service need the worker's consent to "
+                "health data. Record the consent on their page first, or leave the notes empty.",
+            )
     if errors:
         raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
     return values, purposes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -131,9 +131,14 @@ class RetentionDialog(QDialog):
 def export_personal_data(parent: QWidget, actor: Staff, person_id: int, name: str) -> Path | None:
     """Ask where, then write everything held on the person (PIPL Art. 45)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(folder) / parent.tr("personal-data-{name}.xlsx").format(name=name)
+    suggested = Path(folder) / QCoreApplication.translate(
+        "PersonalData", "personal-data-{name}.xlsx"
+    ).format(name=name)
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export personal data"), str(suggested), parent.tr("Excel files (*.xlsx)")
+        parent,
+        QCoreApplication.translate("PersonalData", "Export personal data"),
+        str(suggested),
+        QCoreApplication.translate("PersonalData", "Excel files (*.xlsx)"),
     )
     if not chosen:
         return None
@@ -164,7 +169,7 @@ class EraseDialog(QDialog):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        duties = retention.retention_duties(person_id)
+        duties = retention.retention_duties(actor, person_id)
         if duties:
             self.bar.show_message(
                 self.tr("Not possible yet: {duties}.").format(duties="; ".join(duties)), "warning"

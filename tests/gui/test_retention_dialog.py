@@ -56,3 +56,34 @@ def test_menu_entry_only_for_administrators(qtbot, admin, make_staff, db_url):
     assert window.retention_action.isVisible()
     window.set_actor(make_staff("desk", "front_desk"))
     assert not window.retention_action.isVisible()
+
+
+def test_person_page_exports_and_erases(qtbot, admin, make_staff, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from stationapp.ui.people.person_page import PersonPage
+    from stationapp.ui.retention import EraseDialog
+
+    person = people.create_person(admin, people.PersonInput(name="王五", phone="13900000003"))
+    page = PersonPage(admin)
+    qtbot.addWidget(page)
+    page.show_person(person.id)
+    assert page.export_data_button.isVisibleTo(page) and page.erase_button.isVisibleTo(page)
+    target = tmp_path / "data.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    page.export_personal_data()
+    assert target.exists() and str(target) in shown[0]
+
+    def accept(dialog):
+        dialog.reason.setText("本人电话申请")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(EraseDialog, "exec", accept)
+    page.erase_on_request()
+    assert page.title.text() == retention.ANONYMOUS_NAME
+    desk = PersonPage(make_staff("desk", "front_desk"))
+    qtbot.addWidget(desk)
+    assert not desk.export_data_button.isVisibleTo(desk)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from stationapp.db import today
 from stationapp.models.people import Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
-from stationapp.services import people, visits
+from stationapp.services import consent, people, visits
 from stationapp.ui.visits import register
 from stationapp.ui.visits.catalogue import CatalogueDialog
 from stationapp.ui.visits.register import QuickPersonDialog, VisitForm
@@ -99,6 +99,7 @@ def test_ticked_materials_and_waiting_outcome_are_stored(qtbot, admin):
 
 def test_bad_input_is_shown_and_nothing_is_lost(qtbot, admin):
     person = people.create_person(admin, people.PersonInput(name="赵敏", phone="13812349999"))
+    consent.record_consent(admin, person.id, "health", "written")  # notes on a hardship service
     form = VisitForm(admin)
     qtbot.addWidget(form)
     form.choose_person(person.id)

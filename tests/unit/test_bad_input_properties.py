@@ -30,7 +30,6 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +37,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
-from stdnum import luhn
 
 from stationapp.db import now, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import ADMIN, ROLES, Staff
 from stationapp.models.events import MODES, SIZES, Registration
-from stationapp.models.library import ITEM_TYPES, Box, Copy, Hold, Loan
+from stationapp.models.library import ITEM_TYPES, Copy, Hold, Loan
 from stationapp.models.mediation import APPLICATION_KINDS, CLAIM_CATEGORIES, STATES
 from stationapp.models.people import GENDERS, ORG_KINDS, UNION_STATUSES
 from stationapp.models.visits import (
@@ -65,12 +63,11 @@ from stationapp.services import (
     people,
     visits,
 )
-from stationapp.services.events import EventInput, QuotaInput
+from stationapp.services.events import QuotaInput
 from stationapp.services.library import CopyInput, RuleInput, TitleInput
 from stationapp.services.mediation import (
     AgreementInput,
     CaseFilter,
-    CaseInput,
     ClaimInput,
     ObligationInput,
     SessionInput,
@@ -80,16 +77,37 @@ from stationapp.services.validation import ID_TYPE_CODES
 from stationapp.services.visits import (
     OutreachEntry,
     PurposeInput,
-    ServiceInput,
     VisitFilter,
     VisitInput,
 )
 from tests.helpers import dbdump
 from tests.helpers.ids import make_ric
+from tests.helpers.service_inputs import (
+    ALL_SIGNED,
+    GOOD_MATERIAL,
+    HUOZHE,
+    case_input,
+    event_input,
+    event_start,
+    file_case,
+    fresh_card,
+    fresh_code,
+    fresh_ric,
+    make_loan,
+    material_names,
+    new_box,
+    new_copy,
+    new_person,
+    org_input,
+    packed_box,
+    person_input,
+    serial,
+    service_input,
+    title_input,
+    visit_input,
+)
 
 TRIED: Counter[str] = Counter()
-
-_serial = count(1)
 
 SQL = "'; DROP TABLE person; --"
 NASTY_TEXT = [
@@ -274,36 +292,6 @@ def probe(
         check(result)
 
 
-def fresh_name(prefix: str = "王") -> str:
-    """A valid personal name, different every time (names have no digits)."""
-    n = next(_serial)
-    return prefix + chr(0x4E00 + n % 20000) + chr(0x4E00 + (n // 20000) % 20000)
-
-
-def fresh_ric() -> str:
-    n = next(_serial)
-    return make_ric(birth=date(1960, 1, 1) + timedelta(days=n // 1000), seq=n % 1000)
-
-
-def fresh_phone() -> str:
-    return f"139{next(_serial):08d}"
-
-
-def fresh_card() -> str:
-    body = f"622208{next(_serial):012d}"
-    return body + luhn.calc_check_digit(body)
-
-
-def fresh_code(prefix: str = "C") -> str:
-    return f"{prefix}{next(_serial):07d}"
-
-
-def new_person(admin, **fields: object):
-    return people.create_person(
-        admin, PersonInput(name=fresh_name(), id_number=fresh_ric(), **fields)
-    )
-
-
 # --- fixtures -----------------------------------------------------------------------------------
 
 
@@ -344,10 +332,6 @@ def service_ids(db) -> list[int]:
     return [s.id for s in ServiceType.select().where(ServiceType.active).order_by(ServiceType.id)]
 
 
-def _material_names(service_id: int) -> list[str]:
-    return [str(m["name"]) for m in ServiceType.get_by_id(service_id).materials or []]
-
-
 # --- people -------------------------------------------------------------------------------------
 
 
@@ -367,20 +351,6 @@ def person_fields(org_id: int) -> dict[str, SearchStrategy]:
         "member_card": text("6222080000000000000", "1" * 19),
         "notes": text("老会员"),
     }
-
-
-def person_input(org_id: int) -> PersonInput:
-    return PersonInput(
-        name=fresh_name(),
-        gender="",
-        birth_date=None,
-        id_number=fresh_ric(),
-        phone=fresh_phone(),
-        workplace_id=org_id,
-        is_member=True,
-        member_card=fresh_card(),
-        notes="备注",
-    )
 
 
 @given(data=st.data())
@@ -438,17 +408,6 @@ def org_fields() -> dict[str, SearchStrategy]:
     }
 
 
-def org_input() -> OrganizationInput:
-    return OrganizationInput(
-        name=f"测试公司{next(_serial)}",
-        kind="company",
-        address="建国门内大街",
-        contact_name="李经理",
-        contact_phone="13800138000",
-        union_status="own_union",
-    )
-
-
 @given(data=st.data())
 @examples(80)
 def test_create_organization(data, admin, actors) -> None:
@@ -482,8 +441,6 @@ def test_update_organization(data, admin, actors, org) -> None:
 
 # --- visits: the catalogue ------------------------------------------------------------------------
 
-GOOD_MATERIAL = {"name": "身份证", "kind": "original", "copies": 1, "issuer": "", "note": ""}
-
 
 def material_fields() -> dict[str, SearchStrategy]:
     anything = st.one_of(
@@ -515,17 +472,6 @@ def service_fields() -> dict[str, SearchStrategy]:
         "eligibility_note": text("在职职工"),
         "active": st.booleans(),
     }
-
-
-def service_input() -> ServiceInput:
-    return ServiceInput(
-        name=f"测试服务{next(_serial)}",
-        category="会员服务",
-        basis="《工会法》",
-        materials=[dict(GOOD_MATERIAL)],
-        steps="填表",
-        eligibility=["member"],
-    )
 
 
 @given(data=st.data())
@@ -564,11 +510,11 @@ def test_update_service(data, admin, actors, service_ids) -> None:
 
 
 def purpose_strategy(service_ids: list[int]) -> SearchStrategy[PurposeInput]:
-    materials = sorted({m for sid in service_ids for m in _material_names(sid)})
+    materials = sorted({m for sid in service_ids for m in material_names(sid)})
     base = PurposeInput(
         service_id=service_ids[0],
         outcome="waiting",
-        materials_missing=_material_names(service_ids[0])[:1],
+        materials_missing=material_names(service_ids[0])[:1],
         due_on=today() + timedelta(days=7),
     )
     return some_fields_off(
@@ -608,16 +554,6 @@ def visit_fields(
 def outreach(admin, org, service_ids):
     return visits.create_outreach(
         admin, organization_id=org.id, held_on=today(), service_ids=service_ids[:2]
-    )
-
-
-def visit_input(person_id: int, service_id: int) -> VisitInput:
-    return VisitInput(
-        person_id=person_id,
-        channel="walk_in",
-        purposes=[PurposeInput(service_id=service_id)],
-        rating="satisfied",
-        notes="",
     )
 
 
@@ -665,7 +601,7 @@ def test_update_visit(data, admin, actors, person, service_ids, outreach) -> Non
 @given(data=st.data())
 @examples(60)
 def test_complete_follow_up(data, admin, actors, person, service_ids) -> None:
-    sid = next(s for s in service_ids if _material_names(s))
+    sid = next(s for s in service_ids if material_names(s))
     visit = visits.record_visit(
         admin,
         VisitInput(
@@ -675,7 +611,7 @@ def test_complete_follow_up(data, admin, actors, person, service_ids) -> None:
                 PurposeInput(
                     service_id=sid,
                     outcome="waiting",
-                    materials_missing=_material_names(sid)[:1],
+                    materials_missing=material_names(sid)[:1],
                     due_on=today() + timedelta(days=3),
                 )
             ],
@@ -780,35 +716,10 @@ def test_export_visits(data, admin, actors, person, service_ids, tmp_path: Path)
 
 # --- mediation ------------------------------------------------------------------------------------
 
-ALL_SIGNED = {
-    "signed_applicant": True,
-    "signed_respondent": True,
-    "signed_mediator": True,
-    "sealed_organization": True,
-}
-
 
 @pytest.fixture
 def visit(admin, person, service_ids):
     return visits.record_visit(admin, visit_input(person.id, service_ids[0]))
-
-
-def case_input(person_id: int, org_id: int) -> CaseInput:
-    return CaseInput(
-        applicant_ids=[person_id],
-        respondent_id=org_id,
-        application_kind="written",
-        facts="公司拖欠三个月工资。",
-        claims=[ClaimInput("wages", "12000", "2026年6月至8月工资")],
-        date_knew=today() - timedelta(days=30),
-    )
-
-
-def file_case(admin, person, org, *states: str):
-    case = mediation.file_case(admin, case_input(person.id, org.id))
-    for state in states:
-        case = mediation.transition(admin, case.id, state, reason="依法办理")
-    return case
 
 
 @given(data=st.data())
@@ -1113,8 +1024,6 @@ def test_export_ledger(data, admin, actors, person, org, mediator, tmp_path: Pat
 
 # --- library --------------------------------------------------------------------------------------
 
-HUOZHE = "9787506365437"
-
 
 def title_fields() -> dict[str, SearchStrategy]:
     return {
@@ -1126,10 +1035,6 @@ def title_fields() -> dict[str, SearchStrategy]:
         "classification": text("I247.57"),
         "item_type": text(*ITEM_TYPES),
     }
-
-
-def title_input() -> TitleInput:
-    return TitleInput(title="活着", author="余华", isbn=HUOZHE, publisher="作家出版社", year=2012)
 
 
 @pytest.fixture
@@ -1148,10 +1053,6 @@ def reader(admin, org):
         admin,
         PersonInput(name="张三", id_number=fresh_ric(), is_member=True, member_card=fresh_card()),
     )
-
-
-def new_copy(admin, title_id: int, **fields: object) -> Copy:
-    return library.add_copy(admin, title_id, CopyInput(barcode=fresh_code(), **fields))
 
 
 @given(data=st.data())
@@ -1306,15 +1207,10 @@ def test_lend(data, admin, actors, title, reader) -> None:
     probe(data, "lend", fields, call, check)
 
 
-def _loan(admin, title) -> Loan:
-    """A loan of a new copy to a new borrower (one borrower would reach the loan limit)."""
-    return library.lend(admin, new_copy(admin, title.id).id, new_person(admin).id)
-
-
 @given(data=st.data())
 @examples(60)
 def test_return_copy(data, admin, actors, title, reader) -> None:
-    loan = _loan(admin, title)
+    loan = make_loan(admin, title)
     fields = {"actor": actor_field(actors), "copy_id": ids(loan.copy_id)}
 
     def call(c: dict[str, Any]):
@@ -1329,7 +1225,7 @@ def test_return_copy(data, admin, actors, title, reader) -> None:
 @given(data=st.data())
 @examples(60)
 def test_undo_lend(data, admin, actors, title, reader) -> None:
-    loan = _loan(admin, title)
+    loan = make_loan(admin, title)
     fields = {"actor": actor_field(actors), "loan_id": ids(loan.id)}
 
     def call(c: dict[str, Any]):
@@ -1346,7 +1242,7 @@ def test_undo_lend(data, admin, actors, title, reader) -> None:
 @given(data=st.data())
 @examples(60)
 def test_undo_return(data, admin, actors, title, reader) -> None:
-    loan = _loan(admin, title)
+    loan = make_loan(admin, title)
     library.return_copy(admin, loan.copy_id)
     fields = {"actor": actor_field(actors), "loan_id": ids(loan.id)}
 
@@ -1362,7 +1258,7 @@ def test_undo_return(data, admin, actors, title, reader) -> None:
 @given(data=st.data())
 @examples(60)
 def test_renew(data, admin, actors, title, reader) -> None:
-    loan = _loan(admin, title)
+    loan = make_loan(admin, title)
     fields = {"actor": actor_field(actors), "loan_id": ids(loan.id)}
 
     def call(c: dict[str, Any]):
@@ -1377,7 +1273,7 @@ def test_renew(data, admin, actors, title, reader) -> None:
 @given(data=st.data())
 @examples(60)
 def test_place_hold(data, admin, actors, reader) -> None:
-    wanted = library.create_title(admin, TitleInput(title=f"围城{next(_serial)}"))
+    wanted = library.create_title(admin, TitleInput(title=f"围城{next(serial)}"))
     fields = {
         "actor": actor_field(actors),
         "title_id": ids(wanted.id),
@@ -1398,7 +1294,7 @@ def test_place_hold(data, admin, actors, reader) -> None:
 @given(data=st.data())
 @examples(60)
 def test_cancel_hold(data, admin, actors, reader) -> None:
-    wanted = library.create_title(admin, TitleInput(title=f"围城{next(_serial)}"))
+    wanted = library.create_title(admin, TitleInput(title=f"围城{next(serial)}"))
     hold = library.place_hold(admin, wanted.id, reader.id)
     fields = {"actor": actor_field(actors), "hold_id": ids(hold.id)}
 
@@ -1438,17 +1334,6 @@ def test_scan(data, admin, actors, title, reader) -> None:
 
 
 # --- library: boxes and stocktakes --------------------------------------------------------------
-
-
-def new_box(admin) -> Box:
-    return library_boxes.create_box(admin, barcode=fresh_code("BX"), name="一号书箱")
-
-
-def packed_box(admin, title):
-    box = new_box(admin)
-    copy = new_copy(admin, title.id)
-    library_boxes.pack(admin, box.id, [copy.barcode])
-    return box, copy
 
 
 @given(data=st.data())
@@ -1642,7 +1527,7 @@ def test_stocktake_scan(data, admin, actors, title) -> None:
 @given(data=st.data())
 @examples(60)
 def test_finish_stocktake(data, admin, actors, title) -> None:
-    new_copy(admin, title.id, location=f"架{next(_serial)}")
+    new_copy(admin, title.id, location=f"架{next(serial)}")
     if not library_boxes.open_stocktakes(admin):
         library_boxes.start_stocktake(admin)
     target = library_boxes.open_stocktakes(admin)[0]
@@ -1660,23 +1545,6 @@ def test_finish_stocktake(data, admin, actors, title) -> None:
 
 
 # --- events ---------------------------------------------------------------------------------------
-
-
-def _start(days: int = 7) -> datetime:
-    return (now() + timedelta(days=days)).replace(hour=14, minute=0, second=0, microsecond=0)
-
-
-def event_input(**fields: object) -> EventInput:
-    start = _start()
-    values: dict[str, object] = {
-        "title": "羽毛球比赛",
-        "starts_at": start,
-        "ends_at": start + timedelta(hours=2),
-        "capacity": 10,
-        "venue": "职工之家",
-    }
-    values.update(fields)
-    return EventInput(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -1701,7 +1569,7 @@ def quota_strategy(org_id: int) -> SearchStrategy[QuotaInput]:
 
 
 def event_fields(series_id: int, org_id: int) -> dict[str, SearchStrategy]:
-    start = _start()
+    start = event_start()
     return {
         "title": text("羽毛球比赛"),
         "starts_at": datetimes(start),
@@ -1741,7 +1609,7 @@ def test_save_series(data, admin, actors, series) -> None:
     }
 
     def call(c: dict[str, Any]):
-        kwargs = {"name": f"系列{next(_serial)}", "max_per_person": 2, "series_id": None}
+        kwargs = {"name": f"系列{next(serial)}", "max_per_person": 2, "series_id": None}
         kwargs.update(c)
         return events.save_series(kwargs.pop("actor", admin), **kwargs)
 
@@ -2079,7 +1947,7 @@ def test_change_password(data, admin) -> None:
 
     def call(c: dict[str, Any]):
         old = c.get("old_password", current["password"])
-        new = c.get("new_password", f"new-horse-{next(_serial)}")
+        new = c.get("new_password", f"new-horse-{next(serial)}")
         accounts.change_password(admin, old_password=old, new_password=new)
         current["password"] = new
         return new
@@ -2101,7 +1969,7 @@ def test_create_staff(data, admin, actors) -> None:
 
     def call(c: dict[str, Any]):
         kwargs = {
-            "username": f"desk{next(_serial)}",
+            "username": f"desk{next(serial)}",
             "display_name": "李静",
             "roles": ["front_desk"],
             "password": "password-123",
@@ -2222,7 +2090,7 @@ def test_lifecycle(data, module, name, target, admin, actors) -> None:
         "copy": lambda: new_copy(admin, library.create_title(admin, title_input()).id),
         "event": lambda: events.create_event(admin, event_input()),
         "staff": lambda: Staff.create(
-            username=f"staff{next(_serial)}",
+            username=f"staff{next(serial)}",
             display_name="临时工",
             roles="librarian",
             password_hash="-",

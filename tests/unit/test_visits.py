@@ -18,7 +18,7 @@ from stationapp.errors import PermissionDenied, ValidationError
 from stationapp.models.accounts import FRONT_DESK, LIBRARIAN, AuditEntry, Staff
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
-from stationapp.services import people, visits
+from stationapp.services import consent, people, visits
 from stationapp.services.people import OrganizationInput, PersonInput
 from stationapp.services.visits import (
     OutreachEntry,
@@ -142,6 +142,7 @@ def _log(actor: Staff, **filters: object) -> list[int]:
 def test_record_visit_of_a_returning_person(admin, make_staff) -> None:
     desk = make_staff("desk1", FRONT_DESK)
     person = _person(admin, "李娜")
+    consent.record_consent(admin, person.id, "health", "written")  # notes on a hardship service
     long_ago = now() - timedelta(days=200)
     Person.update(last_activity_at=long_ago).where(Person.id == person.id).execute()
     before_audits = AuditEntry.select().count()
@@ -366,10 +367,12 @@ def test_every_bad_field_is_reported_at_once(admin) -> None:
 
 def test_limits_are_inclusive(admin) -> None:
     h = _sid(HARDSHIP)
+    person = _person(admin)
+    consent.record_consent(admin, person.id, "health", "written")  # notes on a hardship service
     visit = visits.record_visit(
         admin,
         VisitInput(
-            person_id=None,
+            person_id=person.id,
             channel="walk_in",
             purposes=[
                 PurposeInput(

@@ -1,0 +1,1503 @@
+"""The permission matrix, both ways (issue #8, item 1; DESIGN.md rules 2 and 8).
+
+``ROWS`` declares, for every public service function that takes the acting staff member, the
+actions it needs (``PERMISSIONS`` in services/accounts.py) and a builder that makes, as the
+administrator, the records a successful call needs. ``test_walk`` then calls it once as a staff
+member of each role (and as a deactivated administrator): a role the matrix allows must succeed;
+any other must get PermissionDenied and leave the database (audit trail included) and the output
+folder exactly as they were. A row with ``shows`` is a function that returns less instead of
+refusing (a masked ID number, a hidden hardship file): its check compares what the role got with
+what the matrix says it may see.
+
+The table cannot fall behind the code: ``test_every_service_function_is_in_the_table`` finds the
+functions by inspection, and ``test_each_function_names_its_actions`` reads their source to catch
+a row that claims an action the function never checks.
+
+Speed: every case gets a database of its own, copied from a template made once per session (the
+migrated schema, the administrator, a staff member per role, a workplace, a worker and a
+borrower), because migrating and hashing seven passwords for each of the thousand cases would take
+minutes. The staff are made with ``accounts.create_staff``, as the ``make_staff`` fixture does.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import functools
+import importlib
+import inspect
+import pkgutil
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import stationapp
+import stationapp.services
+from stationapp.db import close_database, now, today
+from stationapp.errors import PermissionDenied
+from stationapp.models.accounts import ADMIN, ROLES, Staff
+from stationapp.models.people import Organization, Person
+from stationapp.models.visits import ServiceType, VisitPurpose
+from stationapp.services import (
+    accounts,
+    audit,
+    backup,
+    consent,
+    events,
+    library,
+    library_boxes,
+    library_import,
+    mediation,
+    people,
+    retention,
+    visits,
+)
+from stationapp.services.accounts import PERMISSIONS
+from stationapp.services.library import CopyInput, RuleInput, TitleInput
+from stationapp.services.mediation import AgreementInput, ObligationInput, SessionInput
+from stationapp.services.people import PersonInput
+from stationapp.services.visits import OutreachEntry, PurposeInput, VisitFilter, VisitInput
+from tests.helpers import dbdump
+from tests.helpers.service_inputs import (
+    ALL_SIGNED,
+    case_input,
+    event_input,
+    file_case,
+    fresh_card,
+    fresh_code,
+    fresh_ric,
+    make_loan,
+    material_names,
+    new_box,
+    new_copy,
+    new_person,
+    org_input,
+    packed_box,
+    person_input,
+    serial,
+    service_input,
+    title_input,
+    visit_input,
+)
+
+ROOT = Path(stationapp.__file__).resolve().parent
+DOC = ROOT.parent / "docs" / "permissions.md"
+
+# Not a role: a deactivated administrator, who may do nothing at all.
+INACTIVE = "inactive_admin"
+ACTORS = (*ROLES, INACTIVE)
+
+# Take the actor but check no permission, on purpose.
+EXEMPT: dict[str, str] = {
+    "accounts.audit": "writes the audit entry of a call that has already checked its permission",
+    "accounts.has_permission": "the permission check itself",
+    "accounts.require": "the permission check itself",
+    "accounts.change_password": "self-service: acts on the signed-in account only",
+    "accounts.verify_password": "self-service: unlocks the screen for the signed-in account",
+}
+
+# Declared in PERMISSIONS but checked by no service function yet.
+UNCHECKED_ACTIONS: dict[str, str] = {}
+
+Call = Callable[[Staff], Any]
+Check = Callable[[Any, bool], None]
+
+
+@dataclass
+class World:
+    """The template's records, and a folder for the files calls write."""
+
+    admin: Staff
+    org: Organization
+    person: Person  # 李娜: an ID number, a phone, a workplace
+    reader: Person  # a borrower with a member card
+    service_ids: list[int]
+    out: Path
+    db_url: str
+
+    def title(self, **fields: object):
+        return library.create_title(self.admin, TitleInput(title=f"围城{next(serial)}", **fields))
+
+    def event(self, **fields: object):
+        return events.create_event(self.admin, event_input(**fields))
+
+    def case(self, *states: str):
+        return file_case(self.admin, self.person, self.org, *states)
+
+    def mediator(self) -> Staff:
+        return Staff.create(
+            username=f"mediator{next(serial)}",
+            display_name="调解员",
+            roles="mediator",
+            password_hash="-",
+        )
+
+
+Build = Callable[[World], "Call | tuple[Call, Check]"]
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str  # "module.function" under stationapp.services
+    needs: tuple[str, ...]  # all of these, else PermissionDenied
+    build: Build
+    shows: str | None = None  # changes what the call returns, not whether it runs
+    variant: str = ""
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}[{self.variant}]" if self.variant else self.name
+
+
+ROWS: list[Row] = []
+
+
+def row(name: str, *needs: str, shows: str | None = None, variant: str = "", note: str = ""):
+    """Declare the decorated builder as the row of ``name``."""
+
+    def register(build: Build) -> Build:
+        ROWS.append(Row(name, needs, build, shows, variant, note))
+        return build
+
+    return register
+
+
+def simple(name: str, action: str, call: Callable[[World, Staff], Any]) -> None:
+    """A row for a call that needs no records beyond the template's, and one action."""
+    ROWS.append(Row(name, (action,), lambda w: lambda a: call(w, a)))
+
+
+def last_month() -> dict[str, date]:
+    return {"date_from": today() - timedelta(days=30), "date_to": today()}
+
+
+# --- accounts -----------------------------------------------------------------------------------
+
+
+def _spare_staff(active: bool = True) -> Staff:
+    return Staff.create(
+        username=f"spare{next(serial)}",
+        display_name="临时工",
+        roles="librarian",
+        password_hash="-",
+        active=active,
+    )
+
+
+simple("accounts.list_staff", "staff.manage", lambda w, a: accounts.list_staff(a))
+
+
+@row("accounts.create_staff", "staff.manage")
+def _create_staff(w: World) -> Call:
+    username = f"desk{next(serial)}"
+    return lambda a: accounts.create_staff(
+        a, username=username, display_name="李静", roles=["front_desk"], password="password-123"
+    )
+
+
+@row("accounts.update_staff", "staff.manage")
+def _update_staff(w: World) -> Call:
+    target = _spare_staff()
+    return lambda a: accounts.update_staff(
+        a, target.id, display_name="李静", roles=["organiser"], active=True
+    )
+
+
+@row("accounts.reset_password", "staff.manage")
+def _reset_password(w: World) -> Call:
+    target = _spare_staff()
+    return lambda a: accounts.reset_password(a, target.id, new_password="temporary-123")
+
+
+@row("accounts.deactivate_staff", "staff.manage")
+def _deactivate_staff(w: World) -> Call:
+    target = _spare_staff()
+    return lambda a: accounts.deactivate_staff(a, target.id)
+
+
+@row("accounts.reactivate_staff", "staff.manage")
+def _reactivate_staff(w: World) -> Call:
+    target = _spare_staff(active=False)
+    return lambda a: accounts.reactivate_staff(a, target.id)
+
+
+@row("accounts.delete_staff", "staff.delete")
+def _delete_staff(w: World) -> Call:
+    target = _spare_staff()
+    return lambda a: accounts.delete_staff(a, target.id)
+
+
+simple(
+    "accounts.update_station_settings",
+    "settings.manage",
+    lambda w, a: accounts.update_station_settings(
+        a, station_name="建国门服务站", case_prefix="建工调", contact="010-65001234"
+    ),
+)
+
+
+# --- the audit trail ----------------------------------------------------------------------------
+
+
+def _audit_reader(name: str) -> None:
+    simple(f"audit.{name}", "audit.read", lambda w, a: getattr(audit, name)(a))
+
+
+for _name in ("count_entries", "list_entries", "actions", "entities", "staff_choices"):
+    _audit_reader(_name)
+
+simple(
+    "audit.export_entries",
+    "audit.read",
+    lambda w, a: audit.export_entries(a, audit.AuditFilter(), w.out / "audit.xlsx"),
+)
+
+
+# --- backup ---------------------------------------------------------------------------------------
+
+simple(
+    "backup.backup_now",
+    "backup.manage",
+    lambda w, a: backup.backup_now(a, w.db_url, target=w.out / "manual.db"),
+)
+simple(
+    "backup.record_backup", "backup.manage", lambda w, a: backup.record_backup(a, w.out / "b.db")
+)
+simple(
+    "backup.save_backup_settings",
+    "backup.manage",
+    lambda w, a: backup.save_backup_settings(a, backup.BackupSettings(folder=w.out / "backups")),
+)
+
+
+@row("backup.restore", "backup.manage", note="actor=None is the recovery at start, unchecked")
+def _restore(w: World) -> Call:
+    source = backup.make_backup(w.db_url, target=w.out / "source.db")
+    return lambda a: backup.restore(w.db_url, source, actor=a)
+
+
+# --- people ---------------------------------------------------------------------------------------
+
+
+def _hardship_person(w: World) -> Person:
+    """A worker with a hardship file (and the consent it needs)."""
+    person = new_person(w.admin)
+    consent.record_consent(w.admin, person.id, "hardship", "written")
+    consent.save_hardship_file(w.admin, person.id, "deep", "家庭成员重病")
+    return person
+
+
+def _hardship_shown(person: Person, shown: bool) -> None:
+    assert person.hardship_category == ("deep" if shown else "")
+    assert person.hardship_reasons == ("家庭成员重病" if shown else "")
+
+
+simple("people.count_people", "person.read", lambda w, a: people.count_people(a))
+simple("people.get_person", "person.read", lambda w, a: people.get_person(a, w.person.id))
+simple("people.list_people", "person.read", lambda w, a: people.list_people(a, offset=0, limit=50))
+simple("people.search_people", "person.read", lambda w, a: people.search_people(a, "李娜"))
+simple("people.reveal_id", "person.view_full_id", lambda w, a: people.reveal_id(a, w.person.id))
+simple("people.person_history", "person.read", lambda w, a: people.person_history(a, w.person.id))
+simple(
+    "people.get_organization",
+    "organization.read",
+    lambda w, a: people.get_organization(a, w.org.id),
+)
+simple(
+    "people.search_organizations",
+    "organization.read",
+    lambda w, a: people.search_organizations(a, "万家"),
+)
+simple(
+    "people.create_person",
+    "person.create",
+    lambda w, a: people.create_person(a, person_input(w.org.id)),
+)
+simple(
+    "people.create_organization",
+    "organization.manage",
+    lambda w, a: people.create_organization(a, org_input()),
+)
+simple(
+    "people.update_organization",
+    "organization.manage",
+    lambda w, a: people.update_organization(a, w.org.id, org_input()),
+)
+
+
+@row("people.get_person", "person.read", shows="hardship.read", variant="hardship file")
+def _get_person_hardship(w: World) -> tuple[Call, Check]:
+    person = _hardship_person(w)
+    return lambda a: people.get_person(a, person.id), _hardship_shown
+
+
+@row("people.list_people", "person.read", shows="hardship.read", variant="hardship file")
+def _list_people_hardship(w: World) -> tuple[Call, Check]:
+    person = _hardship_person(w)
+
+    def check(found: list[Person], shown: bool) -> None:
+        _hardship_shown(next(p for p in found if p.id == person.id), shown)
+
+    return lambda a: people.list_people(a, offset=0, limit=50), check
+
+
+@row("people.search_people", "person.read", shows="hardship.read", variant="hardship file")
+def _search_people_hardship(w: World) -> tuple[Call, Check]:
+    person = _hardship_person(w)
+
+    def check(found: list[Person], shown: bool) -> None:
+        _hardship_shown(next(p for p in found if p.id == person.id), shown)
+
+    return lambda a: people.search_people(a, person.name), check
+
+
+@row("people.update_person", "person.update", variant="ID number kept")
+def _update_person(w: World) -> Call:
+    person = new_person(w.admin, phone="13900000001")
+    data = PersonInput(name=person.name, phone="13900000002", notes="换了手机")
+    return lambda a: people.update_person(a, person.id, data)
+
+
+@row("people.update_person", "person.update", shows="person.view_full_id", variant="new ID number")
+def _update_person_id(w: World) -> tuple[Call, Check]:
+    person = new_person(w.admin)
+    old, new = person.id_number, fresh_ric()
+
+    def check(_updated: Person, shown: bool) -> None:
+        assert Person.get_by_id(person.id).id_number == (new if shown else old)
+
+    return lambda a: people.update_person(
+        a, person.id, PersonInput(name=person.name, id_number=new)
+    ), check
+
+
+@row("people.shown_id", shows="person.view_full_id")
+def _shown_id(w: World) -> tuple[Call, Check]:
+    def check(shown_id: str, shown: bool) -> None:
+        number = w.person.id_number
+        assert shown_id == (number if shown else people.mask_id(number))
+
+    return lambda a: people.shown_id(a, w.person), check
+
+
+@row("people.exported_phone", shows="person.export_phone")
+def _exported_phone(w: World) -> tuple[Call, Check]:
+    def check(phone: str, shown: bool) -> None:
+        assert phone == ("13912345678" if shown else people.mask_phone("13912345678"))
+
+    return lambda a: people.exported_phone(a, "13912345678"), check
+
+
+@row("people.deactivate_person", "person.deactivate")
+def _deactivate_person(w: World) -> Call:
+    person = new_person(w.admin)
+    return lambda a: people.deactivate_person(a, person.id)
+
+
+@row("people.reactivate_person", "person.deactivate")
+def _reactivate_person(w: World) -> Call:
+    person = new_person(w.admin)
+    people.deactivate_person(w.admin, person.id)
+    return lambda a: people.reactivate_person(a, person.id)
+
+
+@row("people.delete_person", "person.delete")
+def _delete_person(w: World) -> Call:
+    person = new_person(w.admin)
+    return lambda a: people.delete_person(a, person.id)
+
+
+@row("people.deactivate_organization", "organization.deactivate")
+def _deactivate_organization(w: World) -> Call:
+    org = people.create_organization(w.admin, org_input())
+    return lambda a: people.deactivate_organization(a, org.id)
+
+
+@row("people.reactivate_organization", "organization.deactivate")
+def _reactivate_organization(w: World) -> Call:
+    org = people.create_organization(w.admin, org_input())
+    people.deactivate_organization(w.admin, org.id)
+    return lambda a: people.reactivate_organization(a, org.id)
+
+
+@row("people.delete_organization", "organization.delete")
+def _delete_organization(w: World) -> Call:
+    org = people.create_organization(w.admin, org_input())
+    return lambda a: people.delete_organization(a, org.id)
+
+
+# --- consent and the hardship file --------------------------------------------------------------
+
+
+def _consent_rows(kind: str, *needs: str) -> None:
+    @row("consent.record_consent", *needs, variant=kind)
+    def record(w: World) -> Call:
+        person = new_person(w.admin)
+        return lambda a: consent.record_consent(a, person.id, kind, "written")
+
+    @row("consent.withdraw_consent", *needs, variant=kind)
+    def withdraw(w: World) -> Call:
+        person = new_person(w.admin)
+        consent.record_consent(w.admin, person.id, kind, "written")
+        return lambda a: consent.withdraw_consent(a, person.id, kind)
+
+
+_consent_rows("health", "consent.manage")
+_consent_rows("marital_status", "consent.manage")
+_consent_rows("hardship", "consent.manage", "hardship.manage")  # consenting reveals hardship
+
+
+@row("consent.consents_of", "person.read", shows="hardship.read")
+def _consents_of(w: World) -> tuple[Call, Check]:
+    person = _hardship_person(w)
+    consent.record_consent(w.admin, person.id, "health", "oral")
+
+    def check(found: list, shown: bool) -> None:
+        kinds = sorted(c.kind for c in found)
+        assert kinds == (["hardship", "health"] if shown else ["health"])
+
+    return lambda a: consent.consents_of(a, person.id), check
+
+
+@row("consent.hardship_file", "hardship.read")
+def _hardship_file(w: World) -> Call:
+    person = _hardship_person(w)
+    return lambda a: consent.hardship_file(a, person.id)
+
+
+@row("consent.save_hardship_file", "hardship.manage")
+def _save_hardship_file(w: World) -> Call:
+    person = new_person(w.admin)
+    consent.record_consent(w.admin, person.id, "hardship", "written")
+    return lambda a: consent.save_hardship_file(a, person.id, "relative", "收入低于低保两倍")
+
+
+@row("consent.record_assistance", "hardship.manage")
+def _record_assistance(w: World) -> Call:
+    person = _hardship_person(w)
+    return lambda a: consent.record_assistance(a, person.id, today(), "living", "500")
+
+
+@row("consent.assistance_of", "hardship.read")
+def _assistance_of(w: World) -> Call:
+    person = _hardship_person(w)
+    consent.record_assistance(w.admin, person.id, today(), "medical", "1200.50")
+    return lambda a: consent.assistance_of(a, person.id)
+
+
+simple(
+    "consent.assistance_totals",
+    "hardship.read",
+    lambda w, a: consent.assistance_totals(a, **last_month()),
+)
+
+
+@row("consent.save_marital_status", "consent.manage")
+def _save_marital_status(w: World) -> Call:
+    person = new_person(w.admin)
+    consent.record_consent(w.admin, person.id, "marital_status", "written")
+    return lambda a: consent.save_marital_status(a, person.id, "single")
+
+
+# --- retention ----------------------------------------------------------------------------------
+
+simple(
+    "retention.preview_anonymisation",
+    "settings.manage",
+    lambda w, a: retention.preview_anonymisation(a),
+)
+simple(
+    "retention.run_anonymisation", "settings.manage", lambda w, a: retention.run_anonymisation(a)
+)
+simple(
+    "retention.save_retention_settings",
+    "settings.manage",
+    lambda w, a: retention.save_retention_settings(a, retention.RetentionSettings(6, 12)),
+)
+simple(
+    "retention.retention_duties",
+    "person.erase",
+    lambda w, a: retention.retention_duties(a, w.person.id),
+)
+simple(
+    "retention.export_personal_data",
+    "person.read",
+    lambda w, a: retention.export_personal_data(a, w.person.id, w.out / "personal.xlsx"),
+)
+
+
+@row("retention.erase_on_request", "person.erase")
+def _erase_on_request(w: World) -> Call:
+    person = new_person(w.admin)
+    return lambda a: retention.erase_on_request(a, person.id, reason="本人书面申请")
+
+
+@row("retention.personal_data", "person.read", shows="person.view_full_id", variant="ID number")
+def _personal_data_id(w: World) -> tuple[Call, Check]:
+    def check(sections: list, shown: bool) -> None:
+        fields = dict(sections[0].rows)
+        number = w.person.id_number
+        assert fields["ID number"] == (number if shown else people.mask_id(number))
+
+    return lambda a: retention.personal_data(a, w.person.id), check
+
+
+@row("retention.personal_data", "person.read", shows="hardship.read", variant="hardship file")
+def _personal_data_hardship(w: World) -> tuple[Call, Check]:
+    person = _hardship_person(w)
+
+    def check(sections: list, shown: bool) -> None:
+        fields = dict(sections[0].rows)
+        assert fields.get("Hardship file") == ("deep" if shown else None)
+
+    return lambda a: retention.personal_data(a, person.id), check
+
+
+def _personal_data_section(action: str, title: str) -> None:
+    @row("retention.personal_data", "person.read", shows=action, variant=title)
+    def build(w: World) -> tuple[Call, Check]:
+        def check(sections: list, shown: bool) -> None:
+            assert (title in {s.title for s in sections}) == shown
+
+        return lambda a: retention.personal_data(a, w.person.id), check
+
+
+for _action, _title in (
+    ("visit.read", "Visits"),
+    ("library.read", "Loans"),
+    ("event.read", "Event registrations"),
+    ("case.read", "Mediation cases"),
+):
+    _personal_data_section(_action, _title)
+
+
+# --- visits ---------------------------------------------------------------------------------------
+
+simple("visits.get_service", "catalogue.read", lambda w, a: visits.get_service(a, w.service_ids[0]))
+simple("visits.list_services", "catalogue.read", lambda w, a: visits.list_services(a))
+simple("visits.search_services", "catalogue.read", lambda w, a: visits.search_services(a, "会员"))
+simple(
+    "visits.create_service",
+    "catalogue.manage",
+    lambda w, a: visits.create_service(a, service_input()),
+)
+simple(
+    "visits.update_service",
+    "catalogue.manage",
+    lambda w, a: visits.update_service(a, w.service_ids[0], service_input()),
+)
+simple(
+    "visits.record_visit",
+    "visit.create",
+    lambda w, a: visits.record_visit(a, visit_input(w.person.id, w.service_ids[0])),
+)
+simple(
+    "visits.create_outreach",
+    "visit.create",
+    lambda w, a: visits.create_outreach(
+        a,
+        organization_id=w.org.id,
+        held_on=today() - timedelta(days=1),
+        service_ids=w.service_ids[:2],
+        notes="进楼宇",
+    ),
+)
+simple("visits.count_visits", "visit.read", lambda w, a: visits.count_visits(a, VisitFilter()))
+simple(
+    "visits.list_visits",
+    "visit.read",
+    lambda w, a: visits.list_visits(a, VisitFilter(), offset=0, limit=50),
+)
+simple("visits.person_visits", "visit.read", lambda w, a: visits.person_visits(a, w.person.id))
+simple("visits.day_counts", "visit.read", lambda w, a: visits.day_counts(a))
+simple("visits.visits_on", "visit.read", lambda w, a: visits.visits_on(a))
+simple("visits.follow_ups", "visit.read", lambda w, a: visits.follow_ups(a))
+simple("visits.list_outreach", "visit.read", lambda w, a: visits.list_outreach(a))
+simple("visits.month_satisfaction", "visit.read", lambda w, a: visits.month_satisfaction(a))
+
+
+def _visit(w: World):
+    return visits.record_visit(w.admin, visit_input(w.person.id, w.service_ids[0]))
+
+
+@row("visits.get_visit", "visit.read")
+def _get_visit(w: World) -> Call:
+    visit = _visit(w)
+    return lambda a: visits.get_visit(a, visit.id)
+
+
+@row("visits.update_visit", "visit.update")
+def _update_visit(w: World) -> Call:
+    visit = _visit(w)
+    return lambda a: visits.update_visit(a, visit.id, visit_input(w.person.id, w.service_ids[1]))
+
+
+@row("visits.complete_follow_up", "visit.update")
+def _complete_follow_up(w: World) -> Call:
+    sid = next(s for s in w.service_ids if material_names(s))
+    visit = visits.record_visit(
+        w.admin,
+        VisitInput(
+            person_id=w.person.id,
+            channel="walk_in",
+            purposes=[
+                PurposeInput(
+                    service_id=sid,
+                    outcome="waiting",
+                    materials_missing=material_names(sid)[:1],
+                    due_on=today() + timedelta(days=3),
+                )
+            ],
+        ),
+    )
+    waiting = VisitPurpose.get(VisitPurpose.visit == visit.id).id
+    return lambda a: visits.complete_follow_up(a, waiting)
+
+
+@row("visits.record_outreach_visits", "visit.create")
+def _record_outreach_visits(w: World) -> Call:
+    session = visits.create_outreach(
+        w.admin, organization_id=w.org.id, held_on=today(), service_ids=w.service_ids[:2]
+    )
+    entries = [OutreachEntry(person_id=w.person.id, service_ids=w.service_ids[:1])]
+    return lambda a: visits.record_outreach_visits(a, session.id, entries)
+
+
+@row("visits.export_visits", "visit.export")
+def _export_visits(w: World) -> Call:
+    _visit(w)
+    return lambda a: visits.export_visits(a, VisitFilter(), w.out / "visits.xlsx")
+
+
+# --- mediation ------------------------------------------------------------------------------------
+
+simple(
+    "mediation.file_case",
+    "case.create",
+    lambda w, a: mediation.file_case(a, case_input(w.person.id, w.org.id)),
+)
+simple("mediation.filed_by_me", "case.create", lambda w, a: mediation.filed_by_me(a))
+simple("mediation.count_cases", "case.read", lambda w, a: mediation.count_cases(a))
+simple("mediation.list_cases", "case.read", lambda w, a: mediation.list_cases(a))
+simple("mediation.deadlines", "case.read", lambda w, a: mediation.deadlines(a))
+simple("mediation.mediators", "case.read", lambda w, a: mediation.mediators(a))
+simple("mediation.statistics", "case.read", lambda w, a: mediation.statistics(a, **last_month()))
+
+
+def _case_reader(name: str) -> None:
+    @row(f"mediation.{name}", "case.read")
+    def build(w: World) -> Call:
+        case = w.case("accepted")
+        return lambda a: getattr(mediation, name)(a, case.id)
+
+
+for _name in (
+    "get_case",
+    "open_case",
+    "case_claims",
+    "case_events",
+    "case_sessions",
+    "case_follow_ups",
+    "current_agreement",
+):
+    _case_reader(_name)
+
+
+@row(
+    "mediation.filed_case_summary",
+    "case.read",
+    note="the staff member who filed the case sees its number and state whatever their roles",
+)
+def _filed_case_summary(w: World) -> Call:
+    case = w.case()
+    return lambda a: mediation.filed_case_summary(a, case.id)
+
+
+@row("mediation.employer_history", "case.read")
+def _employer_history(w: World) -> Call:
+    w.case()
+    return lambda a: mediation.employer_history(a, w.org.id)
+
+
+@row("mediation.export_ledger", "case.export")
+def _export_ledger(w: World) -> Call:
+    w.case()
+    return lambda a: mediation.export_ledger(a, w.out / "ledger.xlsx")
+
+
+@row("mediation.transition", "case.manage")
+def _transition(w: World) -> Call:
+    case = w.case()
+    return lambda a: mediation.transition(a, case.id, "accepted", reason="材料齐全")
+
+
+@row("mediation.extend_mediation", "case.manage")
+def _extend_mediation(w: World) -> Call:
+    case = w.case("accepted")
+    return lambda a: mediation.extend_mediation(
+        a, case.id, until=today() + timedelta(days=30), note="双方同意延期"
+    )
+
+
+@row("mediation.assign_mediator", "case.assign")
+def _assign_mediator(w: World) -> Call:
+    case = w.case()
+    mediator = w.mediator()
+    return lambda a: mediation.assign_mediator(a, case.id, mediator.id, reason="分案")
+
+
+@row("mediation.add_relation", "case.manage", variant="own")
+def _add_own_relation(w: World) -> Call:
+    return lambda a: mediation.add_relation(
+        a, mediator_id=a.id, relation="邻居", person_id=w.person.id
+    )
+
+
+@row("mediation.add_relation", "case.manage", "case.assign", variant="another mediator's")
+def _add_relation(w: World) -> Call:
+    mediator = w.mediator()
+    return lambda a: mediation.add_relation(
+        a, mediator_id=mediator.id, relation="表兄", person_id=w.person.id
+    )
+
+
+@row("mediation.add_session", "case.manage")
+def _add_session(w: World) -> Call:
+    case = w.case("accepted", "in_mediation")
+    data = SessionInput(held_at=now() - timedelta(hours=1), place="调解室", record="双方陈述")
+    return lambda a: mediation.add_session(a, case.id, data)
+
+
+def _agreement_input(**signed: bool) -> AgreementInput:
+    return AgreementInput(
+        terms="被申请人支付工资12000元。",
+        obligations=[ObligationInput("支付工资", "12000", today() + timedelta(days=10))],
+        **signed,
+    )
+
+
+@row("mediation.save_agreement", "case.manage")
+def _save_agreement(w: World) -> Call:
+    case = w.case("accepted", "in_mediation")
+    return lambda a: mediation.save_agreement(a, case.id, _agreement_input())
+
+
+def _effective_agreement(w: World):
+    case = w.case("accepted", "in_mediation")
+    agreement = mediation.save_agreement(w.admin, case.id, _agreement_input(**ALL_SIGNED))
+    mediation.transition(w.admin, case.id, "agreement_effective")
+    return agreement
+
+
+@row("mediation.agreement_obligations", "case.read")
+def _agreement_obligations(w: World) -> Call:
+    agreement = _effective_agreement(w)
+    return lambda a: mediation.agreement_obligations(a, agreement.id)
+
+
+@row("mediation.record_performance", "case.manage")
+def _record_performance(w: World) -> Call:
+    agreement = _effective_agreement(w)
+    obligation = mediation.agreement_obligations(w.admin, agreement.id)[0]
+    return lambda a: mediation.record_performance(
+        a, obligation.id, performed_on=today(), amount="12000", proof="银行转账回单"
+    )
+
+
+@row("mediation.add_follow_up", "case.manage")
+def _add_follow_up(w: World) -> Call:
+    case = w.case()
+    return lambda a: mediation.add_follow_up(a, case.id, held_on=today(), notes="协议已履行")
+
+
+# --- library --------------------------------------------------------------------------------------
+
+simple("library.count_titles", "library.read", lambda w, a: library.count_titles(a))
+simple("library.search_titles", "library.read", lambda w, a: library.search_titles(a, "围城"))
+simple("library.list_rules", "library.read", lambda w, a: library.list_rules(a))
+simple("library.due_soon", "library.read", lambda w, a: library.due_soon(a))
+simple("library.overdue_loans", "library.read", lambda w, a: library.overdue_loans(a))
+simple("library.statistics", "library.read", lambda w, a: library.statistics(a, **last_month()))
+simple("library.borrower_status", "library.read", lambda w, a: library.borrower_status(a, w.reader))
+simple(
+    "library.find_borrower",
+    "library.read",
+    lambda w, a: library.find_borrower(a, w.reader.member_card),
+)
+simple(
+    "library.create_title", "library.catalogue", lambda w, a: library.create_title(a, title_input())
+)
+simple(
+    "library.save_rule",
+    "library.rules",
+    lambda w, a: library.save_rule(
+        a,
+        RuleInput(
+            borrower_category="member", item_type="book", loan_days=30, max_loans=5, renewals=1
+        ),
+    ),
+)
+simple(
+    "library_import.create_title_with_copy",
+    "library.catalogue",
+    lambda w, a: library_import.create_title_with_copy(
+        a, title_input(), CopyInput(barcode=fresh_code())
+    ),
+)
+
+
+def _title_reader(name: str) -> None:
+    @row(f"library.{name}", "library.read")
+    def build(w: World) -> Call:
+        title = w.title()
+        new_copy(w.admin, title.id)
+        return lambda a: getattr(library, name)(a, title.id)
+
+
+for _name in ("get_title", "copies_of", "holds_queue"):
+    _title_reader(_name)
+
+
+def _reader_list(name: str) -> None:
+    @row(f"library.{name}", "library.read")
+    def build(w: World) -> Call:
+        library.lend(w.admin, new_copy(w.admin, w.title().id).id, w.reader.id)
+        library.place_hold(w.admin, w.title().id, w.reader.id)
+        return lambda a: getattr(library, name)(a, w.reader.id)
+
+
+for _name in ("person_loans", "person_holds"):
+    _reader_list(_name)
+
+
+@row("library.update_title", "library.catalogue")
+def _update_title(w: World) -> Call:
+    title = w.title()
+    return lambda a: library.update_title(a, title.id, title_input())
+
+
+@row("library.add_copy", "library.catalogue")
+def _add_copy(w: World) -> Call:
+    title = w.title()
+    return lambda a: library.add_copy(a, title.id, CopyInput(barcode=fresh_code()))
+
+
+@row("library.update_copy", "library.catalogue")
+def _update_copy(w: World) -> Call:
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library.update_copy(
+        a, copy.id, CopyInput(barcode=copy.barcode, location="B区")
+    )
+
+
+@row("library.withdraw_copy", "library.catalogue")
+def _withdraw_copy(w: World) -> Call:
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library.withdraw_copy(a, copy.id, status="lost")
+
+
+@row("library.deactivate_title", "library.deactivate")
+def _deactivate_title(w: World) -> Call:
+    title = w.title()
+    return lambda a: library.deactivate_title(a, title.id)
+
+
+@row("library.reactivate_title", "library.deactivate")
+def _reactivate_title(w: World) -> Call:
+    title = w.title()
+    library.deactivate_title(w.admin, title.id)
+    return lambda a: library.reactivate_title(a, title.id)
+
+
+@row("library.delete_title", "library.delete")
+def _delete_title(w: World) -> Call:
+    title = w.title()
+    return lambda a: library.delete_title(a, title.id)
+
+
+@row("library.delete_copy", "library.delete")
+def _delete_copy(w: World) -> Call:
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library.delete_copy(a, copy.id)
+
+
+@row("library.lend", "library.circulate")
+def _lend(w: World) -> Call:
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library.lend(a, copy.id, w.reader.id)
+
+
+@row("library.scan", "library.circulate")
+def _scan(w: World) -> Call:
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library.scan(a, copy.barcode, borrower_id=w.reader.id)
+
+
+@row("library.return_copy", "library.circulate")
+def _return_copy(w: World) -> Call:
+    loan = make_loan(w.admin, w.title())
+    return lambda a: library.return_copy(a, loan.copy_id)
+
+
+@row("library.renew", "library.circulate")
+def _renew(w: World) -> Call:
+    loan = make_loan(w.admin, w.title())
+    return lambda a: library.renew(a, loan.id)
+
+
+@row("library.undo_lend", "library.circulate")
+def _undo_lend(w: World) -> Call:
+    loan = make_loan(w.admin, w.title())
+    return lambda a: library.undo_lend(a, loan.id)
+
+
+@row("library.undo_return", "library.circulate")
+def _undo_return(w: World) -> Call:
+    loan = make_loan(w.admin, w.title())
+    library.return_copy(w.admin, loan.copy_id)
+    return lambda a: library.undo_return(a, loan.id)
+
+
+@row("library.place_hold", "library.circulate")
+def _place_hold(w: World) -> Call:
+    title = w.title()
+    return lambda a: library.place_hold(a, title.id, w.reader.id)
+
+
+@row("library.cancel_hold", "library.circulate")
+def _cancel_hold(w: World) -> Call:
+    hold = library.place_hold(w.admin, w.title().id, w.reader.id)
+    return lambda a: library.cancel_hold(a, hold.id)
+
+
+@row("library_import.import_catalogue", "library.catalogue")
+def _import_catalogue(w: World) -> Call:
+    path = w.out / "catalogue.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["书名", "作者", "条码"], ["平凡的世界", "路遥", fresh_code()]]
+        )
+    return lambda a: library_import.import_catalogue(a, path)
+
+
+@row("library_import.copies_by_barcode", "library.read")
+def _copies_by_barcode(w: World) -> Call:
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library_import.copies_by_barcode(a, [copy.barcode])
+
+
+# --- library: boxes and stocktakes --------------------------------------------------------------
+
+simple("library_boxes.list_boxes", "library.read", lambda w, a: library_boxes.list_boxes(a))
+simple("library_boxes.box_loans", "library.read", lambda w, a: library_boxes.box_loans(a))
+simple(
+    "library_boxes.box_loans_per_site",
+    "library.read",
+    lambda w, a: library_boxes.box_loans_per_site(a, today() - timedelta(days=30), today()),
+)
+simple("library_boxes.copy_locations", "library.read", lambda w, a: library_boxes.copy_locations(a))
+simple(
+    "library_boxes.open_stocktakes", "library.read", lambda w, a: library_boxes.open_stocktakes(a)
+)
+simple(
+    "library_boxes.create_box",
+    "library.boxes",
+    lambda w, a: library_boxes.create_box(a, barcode=fresh_code("BX"), name="九号书箱"),
+)
+
+
+def _lent_box(w: World):
+    box, copy = packed_box(w.admin, w.title())
+    loan = library_boxes.lend_box(
+        w.admin,
+        box.id,
+        organization_id=w.org.id,
+        contact_name="李经理",
+        contact_phone="13800138000",
+        starts_on=today(),
+        due_on=today() + timedelta(days=90),
+    )
+    return box, copy, loan
+
+
+def _box_reader(name: str, target: str) -> None:
+    @row(f"library_boxes.{name}", "library.read")
+    def build(w: World) -> Call:
+        box, copy, loan = _lent_box(w)
+        if target == "box_loan":  # returned, so that it has a reconciliation
+            library_boxes.return_box(w.admin, loan.id, [copy.barcode])
+        record_id = box.id if target == "box" else loan.id
+        return lambda a: getattr(library_boxes, name)(a, record_id)
+
+
+for _name, _target in (
+    ("get_box", "box"),
+    ("box_contents", "box"),
+    ("last_box_loan", "box"),
+    ("get_box_loan", "box_loan"),
+    ("box_loan_copies", "box_loan"),
+    ("reconciliation_of", "box_loan"),
+):
+    _box_reader(_name, _target)
+
+
+@row("library_boxes.lookup_copy", "library.read")
+def _lookup_copy(w: World) -> Call:
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library_boxes.lookup_copy(a, copy.barcode)
+
+
+@row("library_boxes.pack", "library.boxes")
+def _pack(w: World) -> Call:
+    box = new_box(w.admin)
+    copy = new_copy(w.admin, w.title().id)
+    return lambda a: library_boxes.pack(a, box.id, [copy.barcode])
+
+
+@row("library_boxes.unpack", "library.boxes")
+def _unpack(w: World) -> Call:
+    box, copy = packed_box(w.admin, w.title())
+    return lambda a: library_boxes.unpack(a, box.id, [copy.barcode])
+
+
+@row("library_boxes.lend_box", "library.boxes")
+def _lend_box(w: World) -> Call:
+    box, _copy = packed_box(w.admin, w.title())
+    return lambda a: library_boxes.lend_box(
+        a,
+        box.id,
+        organization_id=w.org.id,
+        contact_name="李经理",
+        contact_phone="13800138000",
+        starts_on=today(),
+        due_on=today() + timedelta(days=90),
+    )
+
+
+@row("library_boxes.return_box", "library.boxes")
+def _return_box(w: World) -> Call:
+    _box, copy, loan = _lent_box(w)
+    return lambda a: library_boxes.return_box(a, loan.id, [copy.barcode])
+
+
+def _stocktake(w: World):
+    copy = new_copy(w.admin, w.title().id, location="A区")
+    return library_boxes.start_stocktake(w.admin, location="A区"), copy
+
+
+@row("library_boxes.start_stocktake", "library.catalogue")
+def _start_stocktake(w: World) -> Call:
+    new_copy(w.admin, w.title().id, location="A区")
+    return lambda a: library_boxes.start_stocktake(a, location="A区")
+
+
+@row("library_boxes.stocktake_scan", "library.catalogue")
+def _stocktake_scan(w: World) -> Call:
+    stocktake, copy = _stocktake(w)
+    return lambda a: library_boxes.stocktake_scan(
+        a, stocktake.id, copy.barcode, location_seen="A区"
+    )
+
+
+@row("library_boxes.finish_stocktake", "library.catalogue")
+def _finish_stocktake(w: World) -> Call:
+    stocktake, _copy = _stocktake(w)
+    return lambda a: library_boxes.finish_stocktake(a, stocktake.id)
+
+
+def _stocktake_reader(name: str) -> None:
+    @row(f"library_boxes.{name}", "library.read")
+    def build(w: World) -> Call:
+        stocktake, copy = _stocktake(w)
+        library_boxes.stocktake_scan(w.admin, stocktake.id, copy.barcode, location_seen="A区")
+        return lambda a: getattr(library_boxes, name)(a, stocktake.id)
+
+
+for _name in ("get_stocktake", "stocktake_progress", "stocktake_result"):
+    _stocktake_reader(_name)
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+simple("events.list_events", "event.read", lambda w, a: events.list_events(a))
+simple("events.list_series", "event.read", lambda w, a: events.list_series(a))
+simple("events.decisions_due", "event.read", lambda w, a: events.decisions_due(a))
+simple("events.coverage", "event.read", lambda w, a: events.coverage(a, **last_month()))
+simple("events.statistics", "event.read", lambda w, a: events.statistics(a, **last_month()))
+simple(
+    "events.person_registrations",
+    "event.read",
+    lambda w, a: events.person_registrations(a, w.person.id),
+)
+simple("events.create_event", "event.manage", lambda w, a: events.create_event(a, event_input()))
+simple(
+    "events.save_series",
+    "event.manage",
+    lambda w, a: events.save_series(a, name=f"读书会{next(serial)}", max_per_person=2),
+)
+
+
+def _event_reader(name: str) -> None:
+    @row(f"events.{name}", "event.read")
+    def build(w: World) -> Call:
+        event = w.event()
+        events.register(w.admin, event.id, w.person.id)
+        return lambda a: getattr(events, name)(a, event.id)
+
+
+for _name in ("get_event", "roster", "event_quotas"):
+    _event_reader(_name)
+
+
+@row("events.export_roster", "event.read")
+def _export_roster(w: World) -> Call:
+    event = w.event()
+    events.register(w.admin, event.id, w.person.id)
+    return lambda a: events.export_roster(a, event.id, w.out / "roster.xlsx")
+
+
+@row("events.update_event", "event.manage")
+def _update_event(w: World) -> Call:
+    event = w.event()
+    return lambda a: events.update_event(a, event.id, event_input(capacity=20))
+
+
+@row("events.close_event", "event.manage")
+def _close_event(w: World) -> Call:
+    event = w.event()
+    return lambda a: events.close_event(a, event.id)
+
+
+@row("events.cancel_event", "event.manage")
+def _cancel_event(w: World) -> Call:
+    event = w.event()
+    events.register(w.admin, event.id, w.person.id)
+    return lambda a: events.cancel_event(a, event.id, reason="天气原因")
+
+
+@row("events.delete_event", "event.delete")
+def _delete_event(w: World) -> Call:
+    event = w.event()
+    return lambda a: events.delete_event(a, event.id)
+
+
+@row("events.register", "event.register")
+def _register(w: World) -> Call:
+    event = w.event()
+    return lambda a: events.register(a, event.id, w.person.id)
+
+
+@row("events.cancel_registration", "event.register")
+def _cancel_registration(w: World) -> Call:
+    event = w.event()
+    registration = events.register(w.admin, event.id, w.person.id)
+    return lambda a: events.cancel_registration(a, registration.id, reason="临时加班")
+
+
+def _full_event(w: World, **fields: object):
+    """An event of one place, taken, and a second person on its waitlist."""
+    event = w.event(capacity=1, **fields)
+    first = events.register(w.admin, event.id, new_person(w.admin).id)
+    second = events.register(w.admin, event.id, new_person(w.admin).id, waitlist_if_full=True)
+    return event, first, second
+
+
+@row("events.accept_offer", "event.register")
+def _accept_offer(w: World) -> Call:
+    _event, first, second = _full_event(w, mode="offer")
+    events.cancel_registration(w.admin, first.id)
+    return lambda a: events.accept_offer(a, second.id)
+
+
+@row("events.expire_offers", "event.register")
+def _expire_offers(w: World) -> Call:
+    event, first, _second = _full_event(w, mode="offer")
+    events.cancel_registration(w.admin, first.id)
+    return lambda a: events.expire_offers(a, event.id)
+
+
+@row("events.set_priority", "event.manage")
+def _set_priority(w: World) -> Call:
+    _event, _first, second = _full_event(w)
+    return lambda a: events.set_priority(a, second.id, priority=5, reason="困难职工优先")
+
+
+@row("events.check_in", "event.register")
+def _check_in(w: World) -> Call:
+    event = w.event()
+    events.register(w.admin, event.id, w.person.id)
+    return lambda a: events.check_in(a, event.id, w.person.id)
+
+
+@row("events.mark_attendance", "event.register")
+def _mark_attendance(w: World) -> Call:
+    event = w.event()
+    events.register(w.admin, event.id, w.person.id)
+    return lambda a: events.mark_attendance(a, event.id, [w.person.name])
+
+
+# --- the database every case starts from ------------------------------------------------------
+
+_template: list[Path] = []
+
+
+def _make_template(folder: Path) -> Path:
+    path = folder / "station.db"
+    from stationapp.services.maintenance import open_station_database
+
+    database = open_station_database(f"sqlite:///{path.as_posix()}")
+    admin = accounts.create_first_admin(
+        username="admin",
+        display_name="王站长",
+        password="correct-horse-1",
+        station_name="建国门街道工会服务站",
+        case_prefix="建工调",
+    )
+    for role in ACTORS:
+        staff = accounts.create_staff(
+            admin,
+            username=f"as-{role}",
+            display_name="测试员",
+            roles=[ADMIN if role == INACTIVE else role],
+            password="password-123",
+        )
+        if role == INACTIVE:
+            accounts.deactivate_staff(admin, staff.id)
+    org = people.create_organization(admin, org_input())
+    people.create_person(
+        admin,
+        PersonInput(name="李娜", id_number=fresh_ric(), phone="13800138000", workplace_id=org.id),
+    )
+    people.create_person(
+        admin,
+        PersonInput(name="张三", id_number=fresh_ric(), is_member=True, member_card=fresh_card()),
+    )
+    library.save_rule(
+        admin,
+        RuleInput(borrower_category="", item_type="", loan_days=30, max_loans=200, renewals=10),
+    )
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    close_database()
+    return path
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A copy of the template (made by the first test that asks, inside its private folders)."""
+    if not _template:
+        _template.append(_make_template(tmp_path_factory.mktemp("permission-template")))
+    path = tmp_path / "station.db"
+    shutil.copyfile(_template[0], path)
+    return f"sqlite:///{path.as_posix()}"
+
+
+@pytest.fixture
+def admin(db: object) -> Staff:
+    return Staff.get(Staff.username == "admin")
+
+
+@pytest.fixture
+def world(admin: Staff, db_url: str, tmp_path: Path) -> World:
+    out = tmp_path / "out"
+    out.mkdir()
+    return World(
+        admin=admin,
+        org=Organization.get(),
+        person=Person.get(Person.name == "李娜"),
+        reader=Person.get(Person.name == "张三"),
+        service_ids=[
+            s.id for s in ServiceType.select().where(ServiceType.active).order_by(ServiceType.id)
+        ],
+        out=out,
+        db_url=db_url,
+    )
+
+
+def may(role: str, action: str) -> bool:
+    return role != INACTIVE and role in PERMISSIONS[action]
+
+
+def files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+# --- the walk -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "role"),
+    [(r, role) for r in ROWS for role in ACTORS],
+    ids=[f"{r.id}-{role}" for r in ROWS for role in ACTORS],
+)
+def test_walk(case: Row, role: str, world: World) -> None:
+    made = case.build(world)
+    call, check = made if isinstance(made, tuple) else (made, None)
+    actor = Staff.get(Staff.username == f"as-{role}")
+    if all(may(role, action) for action in case.needs):
+        result = call(actor)
+        if case.shows is not None:
+            assert check is not None
+            check(result, may(role, case.shows))
+        return
+    before, written = dbdump.dump(), files(world.out)
+    with pytest.raises(PermissionDenied):
+        call(actor)
+    after = dbdump.dump()
+    assert after == before, f"a refused call changed {dbdump.changed_tables(before, after)}"
+    assert files(world.out) == written, "a refused call wrote a file"
+
+
+def test_the_inactive_actor_is_a_deactivated_administrator(world: World) -> None:
+    """So the walk's refusals of it come from its being inactive, not from its roles."""
+    inactive = Staff.get(Staff.username == f"as-{INACTIVE}")
+    assert inactive.role_set == {ADMIN} and not inactive.active
+
+
+# --- the table is complete and honest -----------------------------------------------------------
+
+
+def _service_modules() -> Iterator[Any]:
+    for info in pkgutil.iter_modules(stationapp.services.__path__):
+        yield importlib.import_module(f"stationapp.services.{info.name}")
+
+
+def _acting_functions() -> dict[str, Callable]:
+    """Every public service function that takes the acting staff member."""
+    found = {}
+    for module in _service_modules():
+        short = module.__name__.rsplit(".", 1)[-1]
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            if "actor" in inspect.signature(function).parameters:
+                found[f"{short}.{name}"] = function
+    return found
+
+
+def test_every_service_function_is_in_the_table() -> None:
+    declared = {r.name for r in ROWS}
+    missing = sorted(set(_acting_functions()) - declared - set(EXEMPT))
+    assert not missing, (
+        "service functions taking an actor that the permission table does not cover (add a row "
+        f"to ROWS in {Path(__file__).name}, or to EXEMPT with the reason): {missing}"
+    )
+
+
+def test_the_table_names_only_real_functions() -> None:
+    real = set(_acting_functions())
+    stale = sorted(({r.name for r in ROWS} | set(EXEMPT)) - real)
+    assert not stale, f"rows for functions that no longer exist or take no actor: {stale}"
+    assert not {r.name for r in ROWS} & set(EXEMPT), "a function is both tested and exempt"
+
+
+def test_rows_name_only_declared_actions() -> None:
+    for case in ROWS:
+        for action in (*case.needs, *([case.shows] if case.shows else [])):
+            assert action in PERMISSIONS, f"{case.id}: {action} is not in PERMISSIONS"
+        assert case.needs or case.shows, f"{case.id} neither refuses nor masks anything"
+
+
+def test_rows_are_unique() -> None:
+    ids = [r.id for r in ROWS]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+@functools.cache
+def _module_functions(module_name: str) -> dict[str, ast.FunctionDef]:
+    module = importlib.import_module(f"stationapp.services.{module_name}")
+    tree = ast.parse(inspect.getsource(module))
+    return {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+
+
+def _strings_reached(module_name: str, name: str) -> set[str]:
+    """String constants in the function and in the functions of its module it calls (the
+    private helpers that hold the check, or the public function it delegates to)."""
+    defs = _module_functions(module_name)
+    seen: set[str] = set()
+    strings: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen or current not in defs:
+            continue
+        seen.add(current)
+        for node in ast.walk(defs[current]):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                strings.add(node.value)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                todo.append(node.func.id)
+    return strings
+
+
+@pytest.mark.parametrize("case", ROWS, ids=[r.id for r in ROWS])
+def test_each_function_names_its_actions(case: Row) -> None:
+    """A row must not claim an action its function never checks (the walk would then pass for
+    the wrong reason, or a refusal would come from somewhere else)."""
+    module_name, function = case.name.split(".")
+    strings = _strings_reached(module_name, function)
+    for action in (*case.needs, *([case.shows] if case.shows else [])):
+        assert action in strings, f"{case.name} does not mention {action!r}"
+
+
+def _checked_actions() -> dict[str, set[str]]:
+    """Every literal action passed to require() or has_permission() anywhere in stationapp."""
+    used: dict[str, set[str]] = {}
+    for path in sorted(ROOT.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or len(node.args) < 2:
+                continue
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            action = node.args[1]
+            if called in ("require", "has_permission") and isinstance(action, ast.Constant):
+                used.setdefault(str(action.value), set()).add(str(path.relative_to(ROOT)))
+    return used
+
+
+def test_every_checked_action_is_in_the_matrix() -> None:
+    """has_permission() with an undeclared action raises KeyError for every caller."""
+    unknown = {a: sorted(p) for a, p in _checked_actions().items() if a not in PERMISSIONS}
+    assert not unknown, f"actions checked but not in PERMISSIONS: {unknown}"
+
+
+def test_every_action_in_the_matrix_is_walked() -> None:
+    walked = {a for r in ROWS for a in (*r.needs, r.shows) if a}
+    missing = set(PERMISSIONS) - walked - set(UNCHECKED_ACTIONS)
+    assert not missing, f"actions no row of the table exercises: {sorted(missing)}"
+    assert not walked & set(UNCHECKED_ACTIONS), "an action in UNCHECKED_ACTIONS is checked now"
+    assert set(UNCHECKED_ACTIONS) <= set(PERMISSIONS)
+
+
+# --- the matrix as a document -------------------------------------------------------------------
+
+
+def test_every_action_has_a_description() -> None:
+    described = accounts.PERMISSION_DESCRIPTIONS
+    assert sorted(set(PERMISSIONS) - set(described)) == [], "actions with no description"
+    assert sorted(set(described) - set(PERMISSIONS)) == [], "descriptions of no action"
+    assert all(text.strip() and "\n" not in text for text in described.values())
+
+
+def test_the_document_shows_the_matrix() -> None:
+    rendered = accounts.render_permissions_markdown()
+    assert DOC.read_text(encoding="utf-8") == rendered, (
+        f"{DOC.relative_to(ROOT.parent)} is out of date; regenerate it with "
+        f"{accounts.REGENERATE_PERMISSIONS_DOC}"
+    )
+
+
+def test_the_document_has_a_row_per_action_and_a_column_per_role() -> None:
+    lines = accounts.render_permissions_markdown().splitlines()
+    table = [line for line in lines if line.startswith("| `")]
+    assert [line.split("`")[1] for line in table] == list(PERMISSIONS)
+    for line, (action, roles) in zip(table, PERMISSIONS.items(), strict=True):
+        marks = [cell.strip() for cell in line.strip("|").split("|")[2:]]
+        assert marks == ["✓" if r in roles else "" for r in ROLES], action
+    header = next(line for line in lines if line.startswith("| Action"))
+    assert "前台接待" in header and "管理员" in header
