@@ -526,7 +526,7 @@ def applicants_of(cases: list[MediationCase]) -> dict[int, list[Person]]:
 
 
 def get_case(actor: Staff, case_id: int) -> MediationCase:
-    """Open a case. Each opening is written to the audit trail (confidential data)."""
+    """A case read again after a change or for its documents; not audited (open_case is)."""
     require(actor, "case.read")
     case = (
         MediationCase.select(MediationCase, Organization)
@@ -536,6 +536,12 @@ def get_case(actor: Staff, case_id: int) -> MediationCase:
     )
     if case is None:
         raise NotFound(translate("Mediation", "This case does not exist."))
+    return case
+
+
+def open_case(actor: Staff, case_id: int) -> MediationCase:
+    """A case opened for reading: each opening is written to the audit trail (confidential)."""
+    case = get_case(actor, case_id)
     with transaction():
         audit(actor, "open", "case", case.id)
     return case

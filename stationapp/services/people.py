@@ -340,6 +340,20 @@ def shown_id(actor: Staff, person: Person) -> str:
     return mask_id(person.id_number)
 
 
+def reveal_id(actor: Staff, person_id: int) -> str:
+    """The whole ID number, asked for on purpose by a role allowed to see it; each showing is
+    written to the audit trail (pages and lists show ``mask_id``)."""
+    require(actor, "person.view_full_id")
+    row = Person.select(Person.id_number).where(Person.id == person_id).tuples().first()
+    if row is None:
+        raise NotFound(translate("People", "This person is no longer on file."))
+    number = row[0] or ""
+    if number:
+        with transaction():
+            audit(actor, "view_full_id", "person", person_id)
+    return number
+
+
 def get_person(actor: Staff, person_id: int) -> Person:
     require(actor, "person.read")
     person = (
@@ -350,7 +364,17 @@ def get_person(actor: Staff, person_id: int) -> Person:
     )
     if person is None:
         raise NotFound(translate("People", "This person is no longer on file."))
-    return person
+    return _hide_hardship(actor, [person])[0]
+
+
+def _hide_hardship(actor: Staff, found: list[Person]) -> list[Person]:
+    """Blank the hardship file on records read by a role without hardship.read (the values only
+    leave the service layer for roles that keep hardship files; nothing here is saved)."""
+    if not has_permission(actor, "hardship.read"):
+        for person in found:
+            person.hardship_category = ""
+            person.hardship_reasons = ""
+    return found
 
 
 def count_people(actor: Staff, *, include_inactive: bool = False) -> int:
@@ -367,8 +391,13 @@ def list_people(
     query = Person.select(Person, Organization).join(Organization, peewee.JOIN.LEFT_OUTER)
     if not include_inactive:
         query = query.where(Person.active)
-    return list(
-        query.order_by(Person.last_activity_at.desc(), Person.id.desc()).offset(offset).limit(limit)
+    return _hide_hardship(
+        actor,
+        list(
+            query.order_by(Person.last_activity_at.desc(), Person.id.desc())
+            .offset(offset)
+            .limit(limit)
+        ),
     )
 
 
@@ -453,7 +482,7 @@ def search_people(
     )
     people = list(query if include_inactive else query.where(Person.active))
     people.sort(key=lambda p: (rank[p.id], -p.last_activity_at.timestamp(), p.id))
-    return people[:limit]
+    return _hide_hardship(actor, people[:limit])
 
 
 def _key_matches(field: peewee.Field, token: str) -> peewee.Expression:
@@ -501,12 +530,17 @@ def _intersect_common_words(tokens: list[str]) -> dict[int, int]:
 
 
 def person_history(actor: Staff, person_id: int, *, limit: int = 50) -> list[AuditEntry]:
-    """The record's own history (who created and changed it, when)."""
+    """The record's own history (who created and changed it, when); who saw the whole ID
+    number is for the audit trail, not for everyone who may read the record."""
     require(actor, "person.read")
     return list(
         AuditEntry.select(AuditEntry, Staff)
         .join(Staff, peewee.JOIN.LEFT_OUTER)
-        .where(AuditEntry.entity == "person", AuditEntry.entity_id == person_id)
+        .where(
+            AuditEntry.entity == "person",
+            AuditEntry.entity_id == person_id,
+            AuditEntry.action != "view_full_id",
+        )
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )

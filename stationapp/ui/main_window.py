@@ -31,6 +31,7 @@ from stationapp.ui.accounts import (
     StaffDialog,
     StationSettingsDialog,
 )
+from stationapp.ui.audit import AuditDialog
 from stationapp.ui.backups import BackupsDialog, BackupWorker
 from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
 from stationapp.ui.events.events_tab import EventsTab
@@ -120,6 +121,9 @@ class MainWindow(QMainWindow):
         self.backups_action = QAction(self.tr("&Backups…"), self)
         self.backups_action.triggered.connect(self.open_backups)
         self.admin_menu.addAction(self.backups_action)
+        self.audit_action = QAction(self.tr("&Audit trail…"), self)
+        self.audit_action.triggered.connect(self.open_audit)
+        self.admin_menu.addAction(self.audit_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About stationapp"), self)
@@ -156,7 +160,9 @@ class MainWindow(QMainWindow):
             or accounts.has_permission(self.actor, "settings.manage")
             or accounts.has_permission(self.actor, "catalogue.manage")
             or accounts.has_permission(self.actor, "backup.manage")
+            or accounts.has_permission(self.actor, "audit.read")
         )
+        self.audit_action.setVisible(accounts.has_permission(self.actor, "audit.read"))
         self.backups_action.setVisible(accounts.has_permission(self.actor, "backup.manage"))
         self.retention_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
         self.catalogue_action.setVisible(accounts.has_permission(self.actor, "catalogue.manage"))
@@ -228,6 +234,9 @@ class MainWindow(QMainWindow):
 
     def open_retention(self) -> None:
         RetentionDialog(self.actor, self).exec()
+
+    def open_audit(self) -> None:
+        AuditDialog(self.actor, self).exec()
 
     def run_daily_jobs(self) -> None:
         """Once a day at start: the backup (in the background) and the retention job."""

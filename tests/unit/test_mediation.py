@@ -753,6 +753,7 @@ def test_other_roles_see_no_case(make_staff, admin, base, tmp_path, role) -> Non
         "list_cases": lambda: mediation.list_cases(outsider),
         "count_cases": lambda: mediation.count_cases(outsider),
         "get_case": lambda: mediation.get_case(outsider, case.id),
+        "open_case": lambda: mediation.open_case(outsider, case.id),
         "case_claims": lambda: mediation.case_claims(outsider, case.id),
         "deadlines": lambda: mediation.deadlines(outsider),
         "statistics": lambda: mediation.statistics(
@@ -795,7 +796,7 @@ def test_front_desk_files_and_sees_only_number_and_state(make_staff, admin, base
 def test_opening_a_case_is_audited(make_staff, admin, base) -> None:
     case = _file(admin, base)
     mediator = make_staff("mediator", "mediator")
-    opened = mediation.get_case(mediator, case.id)
+    opened = mediation.open_case(mediator, case.id)
     assert opened.number == case.number
     entries = list(
         AuditEntry.select().where(
@@ -805,7 +806,9 @@ def test_opening_a_case_is_audited(make_staff, admin, base) -> None:
         )
     )
     assert [e.staff_id for e in entries] == [mediator.id]
-    mediation.get_case(mediator, case.id)
+    mediation.open_case(mediator, case.id)
+    assert len(_audit("open", case)) == 2
+    mediation.get_case(mediator, case.id)  # read again after a change: not a new opening
     assert len(_audit("open", case)) == 2
 
 

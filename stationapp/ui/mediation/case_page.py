@@ -525,7 +525,7 @@ class CasePage(QWidget):
             self.empty.show()
             return
         try:
-            self.case = mediation.get_case(self.actor, case_id)
+            self.case = mediation.open_case(self.actor, case_id)
         except UserError as exc:
             self.empty.setText(exc.message)
             self.body.hide()

@@ -110,11 +110,9 @@ class PersonDialog(QDialog):
         self.person: Person | None = None
         self.open_existing_id: int | None = None
         self._allow_duplicate = False
-        self.id_locked = bool(
-            person
-            and person.id_number
-            and not accounts.has_permission(actor, "person.view_full_id")
-        )
+        # A stored number starts masked; a role that may see it whole asks for it (audited).
+        self.id_locked = bool(person and person.id_number)
+        self.can_reveal = self.id_locked and accounts.has_permission(actor, "person.view_full_id")
         self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
         layout = QVBoxLayout(self)
         self.bar = MessageBar()
@@ -150,6 +148,11 @@ class PersonDialog(QDialog):
         self.id_number.setMaxLength(40)
         self.id_number.editingFinished.connect(self._offer_from_id)
         self.fields.add_row(self.tr("&ID number"), "id_number", self.id_number)
+        self.reveal_button = QPushButton(self.tr("Show the whole number to change it"))
+        self.reveal_button.setToolTip(self.tr("Recorded in the audit trail"))
+        self.reveal_button.clicked.connect(self.reveal_id)
+        form.addRow("", self.reveal_button)
+        form.setRowVisible(self.reveal_button, False)
         self.id_hint = QLabel()
         self.id_hint.setWordWrap(True)
         self.id_hint.setStyleSheet(WARNING_STYLE)
@@ -201,7 +204,10 @@ class PersonDialog(QDialog):
             self.id_number.setText(people.mask_id(person.id_number))
             self.id_number.setReadOnly(True)
             self.id_type.setEnabled(False)
-            self.id_number.setToolTip(self.tr("Your role sees this number masked."))
+            if self.can_reveal:
+                self.form.setRowVisible(self.reveal_button, True)
+            else:
+                self.id_number.setToolTip(self.tr("Your role sees this number masked."))
         else:
             self.id_number.setText(person.id_number)
         self.gender.setCurrentIndex(max(self.gender.findData(person.gender), 0))
@@ -210,6 +216,22 @@ class PersonDialog(QDialog):
         self.is_member.setChecked(person.is_member)
         self.member_card.setText(person.member_card)
         self.notes.setPlainText(person.notes)
+
+    def reveal_id(self) -> None:
+        """Show the stored number whole and let it be changed."""
+        if not self.can_reveal or self.editing is None:
+            return
+        try:
+            number = people.reveal_id(self.actor, self.editing.id)
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.id_locked = False
+        self.id_number.setText(number)
+        self.id_number.setReadOnly(False)
+        self.id_type.setEnabled(True)
+        self.form.setRowVisible(self.reveal_button, False)
+        self.id_number.setFocus()
 
     def _prefill(self, text: str) -> None:
         """What was typed in a search becomes the phone, ID number or name."""

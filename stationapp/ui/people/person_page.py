@@ -6,11 +6,13 @@ import json
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +23,8 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import events, library, mediation, people, validation, visits
 from stationapp.services.accounts import has_permission
+from stationapp.ui import retention as retention_ui
+from stationapp.ui.people import consent as consent_ui
 from stationapp.ui.people.person_table_model import age_on
 
 translate = QCoreApplication.translate
@@ -36,6 +40,7 @@ class PersonPage(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.person_id: int | None = None
+        self._id_type = ""
         layout = QVBoxLayout(self)
         self.empty = QLabel(self.tr("Choose a person in the list to see their record."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,6 +80,35 @@ class PersonPage(QWidget):
         self.delete_button.setVisible(has_permission(actor, "person.delete"))
         top.addWidget(self.delete_button)
         body.addLayout(top)
+        consent_row = QHBoxLayout()
+        consent_row.addStretch(1)
+        self.consent_button = QPushButton(
+            self.tr("&Consent and hardship file…")
+            if has_permission(actor, "hardship.read")
+            else self.tr("&Consent and marital status…")
+        )
+        self.consent_button.setToolTip(
+            self.tr("Consents to sensitive data, and the data they allow the station to keep")
+        )
+        self.consent_button.clicked.connect(self.open_consent)
+        self.consent_button.setVisible(consent_ui.can_open(actor))
+        consent_row.addWidget(self.consent_button)
+        # Personal-data requests (PIPL Arts. 45 and 47).
+        self.export_data_button = QPushButton(self.tr("Personal &data…"))
+        self.export_data_button.setToolTip(
+            self.tr("Export everything held on this person (their request to see their data)")
+        )
+        self.export_data_button.clicked.connect(self.export_personal_data)
+        self.export_data_button.setVisible(has_permission(actor, "person.erase"))
+        consent_row.addWidget(self.export_data_button)
+        self.erase_button = QPushButton(self.tr("E&rase on request…"))
+        self.erase_button.setToolTip(
+            self.tr("Remove the personal data at the person's request; the counts stay")
+        )
+        self.erase_button.clicked.connect(self.erase_on_request)
+        self.erase_button.setVisible(has_permission(actor, "person.erase"))
+        consent_row.addWidget(self.erase_button)
+        body.addLayout(consent_row)
         self.inactive_note = QLabel(
             self.tr("Deactivated: hidden from lists and searches; the history stays on file.")
         )
@@ -101,7 +135,10 @@ class PersonPage(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
-            self.form.addRow(label, value)
+            if key == "id":
+                self.form.addRow(label, self._id_row(value))
+            else:
+                self.form.addRow(label, value)
         body.addLayout(self.form)
         self.visits_label = QLabel(self.tr("Visits"))
         visits_font = self.visits_label.font()
@@ -161,6 +198,34 @@ class PersonPage(QWidget):
         layout.addWidget(self.body, 1)
         self.body.hide()
 
+    def _id_row(self, value: QLabel) -> QWidget:
+        """The masked number, and for roles that may see it whole a button that shows it (each
+        showing is audited)."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(value, 1)
+        self.reveal_button = QPushButton(self.tr("Show"))
+        self.reveal_button.setToolTip(
+            self.tr("Show the whole ID number (recorded in the audit trail)")
+        )
+        self.reveal_button.clicked.connect(self.reveal_id)
+        self.reveal_button.hide()
+        line.addWidget(self.reveal_button)
+        return row
+
+    def reveal_id(self) -> None:
+        if self.person_id is None:
+            return
+        try:
+            number = people.reveal_id(self.actor, self.person_id)
+        except UserError as exc:
+            self.values["id"].setText(exc.message)
+            return
+        type_label = validation.id_type_label(self._id_type)
+        self.values["id"].setText(f"{type_label}  {number}" if number else "—")
+        self.reveal_button.hide()
+
     def show_person(self, person_id: int | None) -> None:
         self.person_id = person_id
         if person_id is None:
@@ -187,7 +252,11 @@ class PersonPage(QWidget):
         if person.birth_date:
             birth = locale.toString(person.birth_date, QLocale.FormatType.ShortFormat)
             birth += " " + self.tr("(age {age})").format(age=age)
-        id_text = people.shown_id(self.actor, person)
+        id_text = people.mask_id(person.id_number)
+        self._id_type = person.id_type
+        self.reveal_button.setVisible(
+            bool(id_text) and has_permission(self.actor, "person.view_full_id")
+        )
         if id_text:
             id_text = f"{validation.id_type_label(person.id_type)}  {id_text}"
         self.values["gender"].setText(people.gender_label(person.gender) or "—")
@@ -297,6 +366,35 @@ class PersonPage(QWidget):
     def _edit(self) -> None:
         if self.person_id is not None:
             self.edit_requested.emit(self.person_id)
+
+    def open_consent(self) -> None:
+        if self.person_id is not None:
+            consent_ui.ConsentDialog(self.actor, self.person_id, self).exec()
+
+    def export_personal_data(self) -> None:
+        if self.person_id is None:
+            return
+        try:
+            path = retention_ui.export_personal_data(
+                self, self.actor, self.person_id, self.title.text()
+            )
+        except (UserError, OSError) as exc:
+            message = exc.message if isinstance(exc, UserError) else str(exc)
+            QMessageBox.warning(self, self.tr("Export personal data"), message)
+            return
+        if path is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Export personal data"),
+                self.tr("Everything held on this person was written to {path}.").format(path=path),
+            )
+
+    def erase_on_request(self) -> None:
+        if self.person_id is None:
+            return
+        dialog = retention_ui.EraseDialog(self.actor, self.person_id, self.title.text(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_person(self.person_id)
 
     def _request(self, signal: SignalInstance) -> None:
         if self.person_id is not None:

@@ -1,0 +1,314 @@
+"""The audit trail read back: who did what to which record, filtered, paged and exported.
+
+Entries are written only by ``accounts.audit`` and never changed or removed afterwards: no
+service updates or deletes one (tests/unit/test_audit.py scans the source to keep it so).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import peewee
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import transaction
+from stationapp.models.accounts import AuditEntry, Staff
+from stationapp.services.accounts import audit, require
+from stationapp.services.spreadsheet import Cancelled, TableExport
+from stationapp.services.validation import normalize_text
+
+translate = QCoreApplication.translate
+
+MAX_PAGE = 1000
+SUMMARY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries to show; None or empty means any. Dates are inclusive, Beijing time."""
+
+    staff_id: int | None = None
+    action: str | None = None
+    entity: str | None = None
+    entity_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""  # found anywhere in the details
+
+
+def _conditions(filt: AuditFilter) -> list[peewee.Expression]:
+    conditions: list[peewee.Expression] = []
+    if filt.staff_id is not None:
+        conditions.append(AuditEntry.staff == filt.staff_id)
+    if filt.action:
+        conditions.append(AuditEntry.action == filt.action)
+    if filt.entity:
+        conditions.append(AuditEntry.entity == filt.entity)
+    if filt.entity_id is not None:
+        conditions.append(AuditEntry.entity_id == filt.entity_id)
+    if filt.date_from:
+        conditions.append(AuditEntry.at >= datetime.combine(filt.date_from, time.min))
+    if filt.date_to and filt.date_to < date.max:  # the last day there is: no upper bound
+        conditions.append(
+            AuditEntry.at < datetime.combine(filt.date_to + timedelta(days=1), time.min)
+        )
+    text = normalize_text(filt.text or "", field="text", max_length=100)
+    if text:
+        conditions.append(AuditEntry.details.contains(text))  # LIKE, wildcards escaped
+    return conditions
+
+
+def _where(query: peewee.ModelSelect, filt: AuditFilter) -> peewee.ModelSelect:
+    conditions = _conditions(filt)
+    return query.where(*conditions) if conditions else query
+
+
+def count_entries(actor: Staff, filt: AuditFilter | None = None) -> int:
+    require(actor, "audit.read")
+    return _where(AuditEntry.select(), filt or AuditFilter()).count()
+
+
+def list_entries(
+    actor: Staff, filt: AuditFilter | None = None, *, offset: int = 0, limit: int = 100
+) -> list[AuditEntry]:
+    """One page, newest first, each entry with its staff member (one query)."""
+    require(actor, "audit.read")
+    query = AuditEntry.select(AuditEntry, Staff).join(Staff, peewee.JOIN.LEFT_OUTER)
+    return list(
+        _where(query, filt or AuditFilter())
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .offset(max(offset, 0))
+        .limit(max(0, min(limit, MAX_PAGE)))
+    )
+
+
+def actions(actor: Staff) -> list[str]:
+    """Every action code the trail holds, for the filter's list."""
+    require(actor, "audit.read")
+    query = AuditEntry.select(AuditEntry.action).distinct().order_by(AuditEntry.action)
+    return [action for (action,) in query.tuples()]
+
+
+def entities(actor: Staff) -> list[str]:
+    """Every kind of record the trail names, for the filter's list."""
+    require(actor, "audit.read")
+    query = AuditEntry.select(AuditEntry.entity).distinct().order_by(AuditEntry.entity)
+    return [entity for (entity,) in query.tuples()]
+
+
+def staff_choices(actor: Staff) -> list[Staff]:
+    """Every staff account, deactivated ones too (their entries stay attributed to them)."""
+    require(actor, "audit.read")
+    return list(Staff.select().order_by(Staff.active.desc(), Staff.display_name, Staff.username))
+
+
+# --- showing an entry ---------------------------------------------------------------------------
+
+
+def action_label(action: str) -> str:
+    labels = {
+        "create": translate("Audit", "Created"),
+        "update": translate("Audit", "Changed"),
+        "delete": translate("Audit", "Deleted"),
+        "deactivate": translate("Audit", "Deactivated"),
+        "reactivate": translate("Audit", "Reactivated"),
+        "save": translate("Audit", "Saved"),
+        "login": translate("Audit", "Signed in"),
+        "login_failed": translate("Audit", "Wrong password"),
+        "lock": translate("Audit", "Account locked"),
+        "change_password": translate("Audit", "Own password changed"),
+        "reset_password": translate("Audit", "Password reset"),
+        "open": translate("Audit", "Opened"),
+        "view_full_id": translate("Audit", "Whole ID number shown"),
+        "print": translate("Audit", "Printed"),
+        "export": translate("Audit", "Exported"),
+        "export_personal_data": translate("Audit", "Personal data exported"),
+        "import": translate("Audit", "Imported"),
+        "backup": translate("Audit", "Backed up"),
+        "backup_settings": translate("Audit", "Backup settings changed"),
+        "restore": translate("Audit", "Restored"),
+        "retention_settings": translate("Audit", "Retention settings changed"),
+        "anonymise": translate("Audit", "Anonymised"),
+        "erase": translate("Audit", "Erased on request"),
+        "give": translate("Audit", "Consent given"),
+        "withdraw": translate("Audit", "Consent withdrawn"),
+        "transition": translate("Audit", "State changed"),
+        "assign": translate("Audit", "Mediator assigned"),
+        "extend": translate("Audit", "Time limit extended"),
+        "save_agreement": translate("Audit", "Agreement saved"),
+        "performance": translate("Audit", "Performance recorded"),
+        "complete_follow_up": translate("Audit", "Follow-up completed"),
+        "create_batch": translate("Audit", "Created in a batch"),
+        "lend": translate("Audit", "Lent"),
+        "return": translate("Audit", "Returned"),
+        "renew": translate("Audit", "Renewed"),
+        "undo_lend": translate("Audit", "Loan undone"),
+        "undo_return": translate("Audit", "Return undone"),
+        "status": translate("Audit", "Status changed"),
+        "pack": translate("Audit", "Packed"),
+        "unpack": translate("Audit", "Unpacked"),
+        "start": translate("Audit", "Started"),
+        "scan": translate("Audit", "Scanned"),
+        "finish": translate("Audit", "Finished"),
+        "register": translate("Audit", "Registered"),
+        "cancel": translate("Audit", "Cancelled"),
+        "close": translate("Audit", "Closed"),
+        "promote": translate("Audit", "Place offered from the waiting list"),
+        "accept_offer": translate("Audit", "Offer accepted"),
+        "expire_offers": translate("Audit", "Offers expired"),
+        "priority": translate("Audit", "Waiting-list priority set"),
+        "check_in": translate("Audit", "Checked in"),
+        "mark_attendance": translate("Audit", "Attendance taken"),
+    }
+    return labels.get(action, action)
+
+
+def entity_label(entity: str) -> str:
+    labels = {
+        "person": translate("Audit", "Worker"),
+        "organization": translate("Audit", "Workplace"),
+        "visit": translate("Audit", "Visit"),
+        "service": translate("Audit", "Service"),
+        "outreach": translate("Audit", "Outreach session"),
+        "case": translate("Audit", "Mediation case"),
+        "case_session": translate("Audit", "Mediation session"),
+        "case_follow_up": translate("Audit", "Case follow-up"),
+        "mediator_relation": translate("Audit", "Mediator's conflict of interest"),
+        "title": translate("Audit", "Title"),
+        "copy": translate("Audit", "Copy"),
+        "loan": translate("Audit", "Loan"),
+        "hold": translate("Audit", "Reservation"),
+        "circulation_rule": translate("Audit", "Circulation rule"),
+        "box": translate("Audit", "Book box"),
+        "box_loan": translate("Audit", "Box loan"),
+        "stocktake": translate("Audit", "Stocktake"),
+        "event": translate("Audit", "Event"),
+        "event_series": translate("Audit", "Event series"),
+        "registration": translate("Audit", "Registration"),
+        "consent": translate("Audit", "Consent"),
+        "hardship_file": translate("Audit", "Hardship file"),
+        "hardship_assistance": translate("Audit", "Hardship assistance"),
+        "marital_status": translate("Audit", "Marital status"),
+        "staff": translate("Audit", "Staff account"),
+        "settings": translate("Audit", "Station settings"),
+        "database": translate("Audit", "Database"),
+        "audit": translate("Audit", "Audit trail"),
+    }
+    return labels.get(entity, entity)
+
+
+def _parsed(details: str) -> object:
+    try:
+        return json.loads(details) if details else {}
+    except ValueError:
+        return details
+
+
+def details_text(details: str) -> str:
+    """The details pretty-printed for reading (text that is not JSON as it is)."""
+    value = _parsed(details)
+    if isinstance(value, str):
+        return value
+    if not value:
+        return ""
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _plain(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def details_summary(details: str) -> str:
+    """The details on one line (key: value; …), cut short for a table cell."""
+    value = _parsed(details)
+    if isinstance(value, dict):
+        text = "; ".join(f"{key}: {_plain(item)}" for key, item in value.items())
+    elif isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
+
+
+def staff_name(entry: AuditEntry) -> str:
+    if entry.staff_id is None:
+        return translate("Audit", "system")
+    return f"{entry.staff.display_name} ({entry.staff.username})"
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+def _pages(filt: AuditFilter, size: int = 500) -> Iterator[list[AuditEntry]]:
+    """The filtered entries newest first, page by page, each page after the last one seen
+    (no OFFSET, so the last page of a long trail costs what the first does)."""
+    base = _where(AuditEntry.select(AuditEntry, Staff).join(Staff, peewee.JOIN.LEFT_OUTER), filt)
+    last: AuditEntry | None = None
+    while True:
+        query = base
+        if last is not None:
+            query = query.where(
+                (AuditEntry.at < last.at) | ((AuditEntry.at == last.at) & (AuditEntry.id < last.id))
+            )
+        page = list(query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(size))
+        if not page:
+            return
+        yield page
+        last = page[-1]
+
+
+def export_entries(
+    actor: Staff,
+    filt: AuditFilter,
+    path: Path,
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Write the filtered trail to an Excel (.xlsx) or CSV file; returns the rows written.
+
+    ``progress(done, total)`` returning False cancels and writes nothing. The export is itself
+    recorded in the trail, with the filter it used.
+    """
+    require(actor, "audit.read")
+    total = count_entries(actor, filt)
+    header = [
+        translate("Audit", "When"),
+        translate("Audit", "Staff"),
+        translate("Audit", "Action"),
+        translate("Audit", "Record kind"),
+        translate("Audit", "Record no."),
+        translate("Audit", "Details"),
+        translate("Audit", "Action code"),
+        translate("Audit", "Record kind code"),
+    ]
+    written = 0
+    try:
+        with TableExport(path, translate("Audit", "Audit trail"), header) as table:
+            for page in _pages(filt):
+                for entry in page:
+                    table.append(
+                        [
+                            entry.at,
+                            staff_name(entry),
+                            action_label(entry.action),
+                            entity_label(entry.entity),
+                            entry.entity_id,
+                            entry.details if entry.details != "{}" else "",
+                            entry.action,
+                            entry.entity,
+                        ]
+                    )
+                    written += 1
+                if progress is not None and not progress(written, total):
+                    raise Cancelled
+    except Cancelled:
+        return written
+    used = {key: value for key, value in asdict(filt).items() if value not in (None, "")}
+    with transaction():
+        audit(actor, "export", "audit", None, {"rows": written, "file": path.name, "filter": used})
+    return written

@@ -1,0 +1,440 @@
+"""Administration > Audit trail: who did what to which record, filtered, paged and exported."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import AuditEntry, Staff
+from stationapp.services import audit
+from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import (
+    restore_columns,
+    restore_splitter,
+    save_columns,
+    save_splitter,
+)
+from stationapp.ui.table_model import RowsTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 100
+DEFAULT_DAYS = 30
+COL_AT, COL_STAFF, COL_ACTION, COL_ENTITY, COL_ENTITY_ID, COL_DETAILS = range(6)
+
+
+def when_text(entry: AuditEntry) -> str:
+    """The locale's date with the time to the second (an audit trail needs the seconds)."""
+    moment = entry.at
+    day = QLocale().toString(
+        QDate(moment.year, moment.month, moment.day), QLocale.FormatType.ShortFormat
+    )
+    return f"{day} {moment:%H:%M:%S}"
+
+
+class AuditTableModel(RowsTableModel):
+    """The loaded pages of the trail; more pages come as the view scrolls."""
+
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.rows: list[AuditEntry] = []
+        self.total = 0
+        self.filt = audit.AuditFilter()
+        self.headers = [
+            self.tr("When"),
+            self.tr("Staff"),
+            self.tr("Action"),
+            self.tr("Record kind"),
+            self.tr("Record no."),
+            self.tr("Details"),
+        ]
+
+    def reload(self, filt: audit.AuditFilter | None = None) -> None:
+        """The first page for ``filt``; a service error leaves the model empty and is raised."""
+        if filt is not None:
+            self.filt = filt
+        self.beginResetModel()
+        self.rows = []
+        self.total = 0
+        try:
+            self.total = audit.count_entries(self.actor, self.filt)
+            self.rows = audit.list_entries(self.actor, self.filt, offset=0, limit=PAGE_SIZE)
+        finally:
+            self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = audit.list_entries(self.actor, self.filt, offset=len(self.rows), limit=PAGE_SIZE)
+        known = {e.id for e in self.rows}
+        # Entries written since the first page shift the offsets; never show a row twice.
+        page = [e for e in page if e.id not in known]
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def entry_at(self, row: int) -> AuditEntry | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        entry = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_AT:
+                return when_text(entry)
+            if column == COL_STAFF:
+                return audit.staff_name(entry)
+            if column == COL_ACTION:
+                return audit.action_label(entry.action)
+            if column == COL_ENTITY:
+                return audit.entity_label(entry.entity)
+            if column == COL_ENTITY_ID:
+                return "" if entry.entity_id is None else str(entry.entity_id)
+            if column == COL_DETAILS:
+                return audit.details_summary(entry.details)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_ACTION, COL_ENTITY):
+            return entry.action if column == COL_ACTION else entry.entity
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.id
+        return None
+
+
+class AuditDialog(QDialog):
+    """The trail for administrators: filters, a paged table, the details of the entry chosen,
+    the count and the export. Ctrl+F goes to the search; Enter on a row to its details."""
+
+    TABLE_NAME = "audit"
+    SPLITTER_NAME = "audit"
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(self.tr("Audit trail"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+
+        filters = QHBoxLayout()
+        self.staff_combo = QComboBox()
+        staff_label = QLabel(self.tr("S&taff"))
+        staff_label.setBuddy(self.staff_combo)
+        filters.addWidget(staff_label)
+        filters.addWidget(self.staff_combo, 1)
+        self.action_combo = QComboBox()
+        action_label = QLabel(self.tr("&Action"))
+        action_label.setBuddy(self.action_combo)
+        filters.addWidget(action_label)
+        filters.addWidget(self.action_combo, 1)
+        self.entity_combo = QComboBox()
+        entity_label = QLabel(self.tr("&Record kind"))
+        entity_label.setBuddy(self.entity_combo)
+        filters.addWidget(entity_label)
+        filters.addWidget(self.entity_combo, 1)
+        self.entity_id = QLineEdit()
+        self.entity_id.setValidator(QIntValidator(1, 2_000_000_000, self))
+        self.entity_id.setPlaceholderText(self.tr("Record no."))
+        self.entity_id.setClearButtonEnabled(True)
+        self.entity_id.setMaximumWidth(110)
+        filters.addWidget(self.entity_id)
+        layout.addLayout(filters)
+
+        second = QHBoxLayout()
+        from_label = QLabel(self.tr("&From"))
+        self.date_from = self._date_edit()
+        from_label.setBuddy(self.date_from)
+        second.addWidget(from_label)
+        second.addWidget(self.date_from)
+        to_label = QLabel(self.tr("T&o"))
+        self.date_to = self._date_edit()
+        to_label.setBuddy(self.date_to)
+        second.addWidget(to_label)
+        second.addWidget(self.date_to)
+        self.search = QLineEdit()
+        self.search.setMaxLength(100)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search the details (Ctrl+F)"))
+        second.addWidget(self.search, 2)
+        self.count_label = QLabel()
+        second.addWidget(self.count_label)
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setToolTip(self.tr("Save the entries shown as Excel or CSV"))
+        self.export_button.clicked.connect(self.export)
+        second.addWidget(self.export_button)
+        layout.addLayout(second)
+
+        self.model = AuditTableModel(actor, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(self._activated)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(self.tr("Choose an entry to see its details."))
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        # Enter belongs to the search (to the list) and the list (to the details): no button
+        # of the dialog may take it as its default.
+        for button in (self.export_button, buttons.button(QDialogButtonBox.StandardButton.Close)):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)  # one query per pause in typing, not per key
+        self._search_timer.timeout.connect(self.refresh)
+
+        start = today() - timedelta(days=DEFAULT_DAYS)
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
+        end = today()
+        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        self._load_choices()
+        for combo in (self.staff_combo, self.action_combo, self.entity_combo):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self.refresh)
+        self.date_to.dateChanged.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.entity_id.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.focus_table)
+        self.entity_id.returnPressed.connect(self.focus_table)
+
+        self.resize(1100, 680)
+        restore_columns(self.table, self.TABLE_NAME, (150, 150, 150, 120, 80))
+        restore_splitter(self.splitter, self.SPLITTER_NAME)
+        self.refresh()
+        self.search.setFocus()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        return edit
+
+    # --- state --------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        save_columns(self.table, self.TABLE_NAME)
+        save_splitter(self.splitter, self.SPLITTER_NAME)
+        self._search_timer.stop()
+        super().done(result)
+
+    # --- filters ------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        """Fill the three lists from what the trail holds, keeping what was chosen."""
+        try:
+            staff = audit.staff_choices(self.actor)
+            actions = audit.actions(self.actor)
+            entities = audit.entities(self.actor)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            staff, actions, entities = [], [], []
+        combos: list[tuple[QComboBox, str, list[tuple[str, object]]]] = [
+            (
+                self.staff_combo,
+                self.tr("Everyone"),
+                [(f"{s.display_name} ({s.username})", s.id) for s in staff],
+            ),
+            (
+                self.action_combo,
+                self.tr("All actions"),
+                sorted(((audit.action_label(a), a) for a in actions), key=lambda x: x[0]),
+            ),
+            (
+                self.entity_combo,
+                self.tr("All kinds of record"),
+                sorted(((audit.entity_label(e), e) for e in entities), key=lambda x: x[0]),
+            ),
+        ]
+        for combo, everything, items in combos:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            combo.blockSignals(False)
+
+    def current_filter(self) -> audit.AuditFilter:
+        record = self.entity_id.text().strip()
+        return audit.AuditFilter(
+            staff_id=self.staff_combo.currentData(),
+            action=self.action_combo.currentData(),
+            entity=self.entity_combo.currentData(),
+            entity_id=int(record) if record.isdigit() else None,
+            date_from=self.date_from.date().toPython(),
+            date_to=self.date_to.date().toPython(),
+            text=self.search.text(),
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_table(self) -> None:
+        self.refresh()
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+
+    # --- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        self.bar.hide()
+        try:
+            self.model.reload(self.current_filter())
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+        self.count_label.setText(self.tr("%n entries", "", self.model.total))
+        self.export_button.setEnabled(self.model.total > 0)
+        self.details.clear()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.show_details(self.model.entry_at(current.row()))
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter (or a double click) on a row: its details, with the focus there to read them."""
+        self.show_details(self.model.entry_at(index.row()))
+        self.details.setFocus()
+
+    def show_details(self, entry: AuditEntry | None) -> None:
+        if entry is None:
+            self.details.clear()
+            return
+        record = audit.entity_label(entry.entity)
+        if entry.entity_id is not None:
+            record += f" #{entry.entity_id}"
+        lines = [
+            f"{when_text(entry)}　{audit.staff_name(entry)}",
+            f"{audit.action_label(entry.action)}　{record}",
+            f"({entry.action} / {entry.entity})",
+        ]
+        body = audit.details_text(entry.details)
+        if body:
+            lines += ["", body]
+        self.details.setPlainText("\n".join(lines))
+
+    # --- export -------------------------------------------------------------------------
+
+    def export(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder) / self.tr("audit-trail-{date}.xlsx").format(
+            date=today().isoformat()
+        )
+        chosen, selected = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the audit trail"),
+            str(suggested),
+            self.tr("Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + (".csv" if "*.csv" in selected else ".xlsx"))
+        dialog = QProgressDialog(
+            self.tr("Exporting the audit trail…"),
+            self.tr("Cancel"),
+            0,
+            max(self.model.total, 1),
+            self,
+        )
+        dialog.setWindowTitle(self.tr("Export the audit trail"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setValue(0)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            QCoreApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            written = audit.export_entries(
+                self.actor, self.current_filter(), path, progress=progress
+            )
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        except OSError as exc:
+            self.bar.show_message(
+                self.tr("The file could not be written: {reason}").format(
+                    reason=exc.strerror or str(exc)
+                )
+            )
+            return
+        finally:
+            canceled = dialog.wasCanceled()
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+        if canceled:
+            self.bar.show_message(self.tr("Export cancelled; no file was written."), "info")
+            return
+        self._load_choices()
+        self.refresh()
+        self.bar.show_message(
+            self.tr("Exported %n entries to {path}", "", written).format(path=str(path)), "info"
+        )
