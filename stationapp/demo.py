@@ -242,6 +242,7 @@ def populate(*, seed: int = DEMO_SEED, people: int = 300) -> Staff:
         case_count = populate_cases(admin, rng=rng)
         loan_count = populate_library(admin, rng=rng)
         event_count = populate_events(admin, rng=rng)
+        populate_hardship(admin, rng=rng)
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "
         "%d events in %.1f s",
@@ -512,6 +513,35 @@ class _Who:
     member_card: str
 
 
+HARDSHIP_REASONS = {
+    "deep": "家庭人均月收入低于本市最低生活保障标准，配偶长期患病无收入。",
+    "relative": "家庭人均月收入低于低保标准两倍，子女在读大学，负担较重。",
+    "sudden": "本人遭遇交通事故住院治疗，医疗费用支出较大，暂时生活困难。",
+}
+
+
+def populate_hardship(admin: Staff, *, rng: random.Random, files: int = 12) -> int:
+    """A dozen workers on the hardship file, with their written consent and the help given
+    (festival visits before Spring Festival, summer cooling, schooling aid)."""
+    from stationapp.services import consent
+
+    chosen = rng.sample(list(Person.select().where(Person.active).order_by(Person.id)), files)
+    moment = now()
+    for person in chosen:
+        category = rng.choice(("deep", "relative", "relative", "sudden"))
+        consent.record_consent(admin, person.id, "hardship", "written", "签字同意书存档于档案柜")
+        consent.save_hardship_file(admin, person.id, category, HARDSHIP_REASONS[category])
+        for kind, month, amount in (("festival", 1, "1000"), ("cooling", 7, "300")):
+            for year in (moment.year - 1, moment.year):
+                given = date(year, month, rng.randint(5, 25))
+                if given < moment.date():
+                    consent.record_assistance(admin, person.id, given, kind, amount, "")
+        if category == "relative" and rng.random() < 0.5:
+            given = date(moment.year - 1, 8, rng.randint(10, 28))
+            consent.record_assistance(admin, person.id, given, "schooling", "3000", "金秋助学")
+    return files
+
+
 def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
     """Two years (``years``) of front-desk visits, with outreach sessions; returns the visits.
 
@@ -656,7 +686,10 @@ def _planned_visit(
             "arrived_at": arrived,
             "finished_at": finished,
             "rating": rating,
-            "notes": rng.choice(VISIT_NOTES) if rng.random() < 0.06 else "",
+            # Notes on a health- or hardship-related visit need a consent the demo does not give.
+            "notes": rng.choice(VISIT_NOTES)
+            if rng.random() < 0.06 and not any(s.sensitive for s in services)
+            else "",
             "outreach": outreach,
             "created_at": arrived,
             "updated_at": finished or arrived,

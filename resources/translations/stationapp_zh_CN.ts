@@ -231,6 +231,491 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reactivated</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>查阅</translation>
+    </message>
+    <message>
+        <source>Whole ID number shown</source>
+        <translation>查看完整证件号码</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup settings changed</source>
+        <translation>修改备份设置</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Retention settings changed</source>
+        <translation>修改保存期限设置</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Erased on request</source>
+        <translation>应本人要求删除个人信息</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>登记同意</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>变更办理状态</translation>
+    </message>
+    <message>
+        <source>Mediator assigned</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <source>Time limit extended</source>
+        <translation>延长调解期限</translation>
+    </message>
+    <message>
+        <source>Agreement saved</source>
+        <translation>保存调解协议</translation>
+    </message>
+    <message>
+        <source>Performance recorded</source>
+        <translation>登记履行情况</translation>
+    </message>
+    <message>
+        <source>Follow-up completed</source>
+        <translation>办结跟进事项</translation>
+    </message>
+    <message>
+        <source>Created in a batch</source>
+        <translation>批量新建</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>续借</translation>
+    </message>
+    <message>
+        <source>Loan undone</source>
+        <translation>撤销借出</translation>
+    </message>
+    <message>
+        <source>Return undone</source>
+        <translation>撤销归还</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>装箱</translation>
+    </message>
+    <message>
+        <source>Unpacked</source>
+        <translation>取出</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Place offered from the waiting list</source>
+        <translation>候补递补</translation>
+    </message>
+    <message>
+        <source>Offer accepted</source>
+        <translation>接受递补名额</translation>
+    </message>
+    <message>
+        <source>Offers expired</source>
+        <translation>递补名额过期</translation>
+    </message>
+    <message>
+        <source>Waiting-list priority set</source>
+        <translation>调整候补优先级</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Attendance taken</source>
+        <translation>登记到场</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Outreach session</source>
+        <translation>走访服务</translation>
+    </message>
+    <message>
+        <source>Mediation case</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <source>Mediation session</source>
+        <translation>调解会议</translation>
+    </message>
+    <message>
+        <source>Case follow-up</source>
+        <translation>案件回访</translation>
+    </message>
+    <message>
+        <source>Mediator&apos;s conflict of interest</source>
+        <translation>调解员关联关系</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书目</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复本</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Circulation rule</source>
+        <translation>借阅规则</translation>
+    </message>
+    <message>
+        <source>Book box</source>
+        <translation>书箱</translation>
+    </message>
+    <message>
+        <source>Box loan</source>
+        <translation>书箱借出</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Event series</source>
+        <translation>活动系列</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Hardship file</source>
+        <translation>困难职工档案</translation>
+    </message>
+    <message>
+        <source>Hardship assistance</source>
+        <translation>困难帮扶</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>婚姻状况</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>工作人员账号</translation>
+    </message>
+    <message>
+        <source>Station settings</source>
+        <translation>服务站设置</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Action code</source>
+        <translation>操作代码</translation>
+    </message>
+    <message>
+        <source>Record kind code</source>
+        <translation>记录类型代码</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>S&amp;taff</source>
+        <translation>工作人员(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Record kind</source>
+        <translation>记录类型(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Search the details (Ctrl+F)</source>
+        <translation>搜索详情（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as Excel or CSV</source>
+        <translation>将当前显示的记录保存为 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see its details.</source>
+        <translation>请选择一条记录以查看详情。</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All kinds of record</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>audit-trail-{date}.xlsx</source>
+        <translation>操作日志-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 逗号分隔文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出操作日志…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to {path}</source>
+        <translation>
+            <numerusform>已将 %n 条记录导出到 {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Choose a folder (a full path) for the backups.</source>
@@ -1600,6 +2085,360 @@ Ctrl+H：预约图书</translation>
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>Hardship file</source>
+        <translation>困难职工档案</translation>
+    </message>
+    <message>
+        <source>Health data</source>
+        <translation>健康信息</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>婚姻状况</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>Orally</source>
+        <translation>口头</translation>
+    </message>
+    <message>
+        <source>Deep hardship</source>
+        <translation>深度困难</translation>
+    </message>
+    <message>
+        <source>Relative hardship</source>
+        <translation>相对困难</translation>
+    </message>
+    <message>
+        <source>Sudden hardship</source>
+        <translation>意外致困</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>未婚</translation>
+    </message>
+    <message>
+        <source>Divorced</source>
+        <translation>离异</translation>
+    </message>
+    <message>
+        <source>Widowed</source>
+        <translation>丧偶</translation>
+    </message>
+    <message>
+        <source>Living allowance</source>
+        <translation>生活救助</translation>
+    </message>
+    <message>
+        <source>Medical aid</source>
+        <translation>医疗救助</translation>
+    </message>
+    <message>
+        <source>Schooling aid</source>
+        <translation>金秋助学</translation>
+    </message>
+    <message>
+        <source>Vocational training</source>
+        <translation>职业技能培训</translation>
+    </message>
+    <message>
+        <source>Festival visit</source>
+        <translation>送温暖</translation>
+    </message>
+    <message>
+        <source>Summer cooling visit</source>
+        <translation>送清凉</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>档案中已没有此人。</translation>
+    </message>
+    <message>
+        <source>This person&apos;s record has been anonymised.</source>
+        <translation>此人的档案已匿名化。</translation>
+    </message>
+    <message>
+        <source>Choose what the consent is for.</source>
+        <translation>请选择同意事项。</translation>
+    </message>
+    <message>
+        <source>Choose how the consent was given.</source>
+        <translation>请选择同意方式。</translation>
+    </message>
+    <message>
+        <source>This consent is already on record.</source>
+        <translation>已登记过此项同意。</translation>
+    </message>
+    <message>
+        <source>There is no consent of this kind to withdraw.</source>
+        <translation>没有可撤回的此项同意。</translation>
+    </message>
+    <message>
+        <source>Choose a hardship category.</source>
+        <translation>请选择困难类别。</translation>
+    </message>
+    <message>
+        <source>Choose a category for these reasons, or clear the reasons to close the file.</source>
+        <translation>请为这些致困原因选择困难类别；如要撤销档案，请清空致困原因。</translation>
+    </message>
+    <message>
+        <source>Record the worker&apos;s consent to a hardship file before filling it.</source>
+        <translation>请先登记职工同意建立困难职工档案，再填写档案。</translation>
+    </message>
+    <message>
+        <source>Give the amount in yuan, for example 500 or 1200.50.</source>
+        <translation>请以元为单位填写金额，例如 500 或 1200.50。</translation>
+    </message>
+    <message>
+        <source>The amount must be from 0 to 1,000,000 yuan.</source>
+        <translation>金额应为 0 至 1,000,000 元。</translation>
+    </message>
+    <message>
+        <source>The amount has at most two decimal places (fen).</source>
+        <translation>金额最多保留两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <source>Give the date the assistance was given.</source>
+        <translation>请填写帮扶日期。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date is before 2000.</source>
+        <translation>日期早于 2000 年。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of assistance.</source>
+        <translation>请选择帮扶类型。</translation>
+    </message>
+    <message>
+        <source>Assistance is recorded on a hardship file: open the file (choose a category) first.</source>
+        <translation>帮扶记录须登记在困难职工档案中：请先建立档案（选择困难类别）。</translation>
+    </message>
+    <message>
+        <source>Choose a marital status.</source>
+        <translation>请选择婚姻状况。</translation>
+    </message>
+    <message>
+        <source>Record the worker&apos;s consent to keep their marital status first.</source>
+        <translation>请先登记职工同意保存其婚姻状况。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Consents to sensitive data</source>
+        <translation>敏感个人信息授权同意</translation>
+    </message>
+    <message>
+        <source>Sensitive data is kept only while the worker&apos;s separate consent is in force. Withdrawing a consent empties the data it covers.</source>
+        <translation>仅在职工的单独同意有效期间保存其敏感个人信息。撤回同意后，相应信息将被清空。</translation>
+    </message>
+    <message>
+        <source>How the consent was given</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <source>Note, e.g. where the signed form is kept</source>
+        <translation>备注，例如签字表格的存放位置</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>登记同意</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Consent records</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Hardship file</source>
+        <translation>困难职工档案</translation>
+    </message>
+    <message>
+        <source>Record the worker&apos;s consent to a hardship file first; until then the file cannot be filled.</source>
+        <translation>请先登记职工同意建立困难职工档案；登记前无法填写档案。</translation>
+    </message>
+    <message>
+        <source>No hardship file</source>
+        <translation>未建档</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>困难类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Why the worker is in hardship (income, illness, accident, family)</source>
+        <translation>致困原因（收入、疾病、意外、家庭等）</translation>
+    </message>
+    <message>
+        <source>&amp;Reasons</source>
+        <translation>致困原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save hardship file</source>
+        <translation>保存困难职工档案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Assistance given</source>
+        <translation>帮扶记录</translation>
+    </message>
+    <message>
+        <source>Open the hardship file (choose a category and save it) to record assistance.</source>
+        <translation>请先建立困难职工档案（选择困难类别并保存），再登记帮扶。</translation>
+    </message>
+    <message>
+        <source>&amp;Add assistance…</source>
+        <translation>添加帮扶记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>帮扶类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Yuan; empty for help in kind</source>
+        <translation>单位：元；实物帮扶不填</translation>
+    </message>
+    <message>
+        <source>A&amp;mount</source>
+        <translation>金额(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve assistance</source>
+        <translation>保存帮扶记录(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Marital status (for mixers)</source>
+        <translation>婚姻状况（用于联谊活动）</translation>
+    </message>
+    <message>
+        <source>Record the worker&apos;s consent to keep their marital status first.</source>
+        <translation>请先登记职工同意保存其婚姻状况。</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Marital s&amp;tatus</source>
+        <translation>婚姻状况(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save marital status</source>
+        <translation>保存婚姻状况</translation>
+    </message>
+    <message>
+        <source>Consent and hardship file: {name}</source>
+        <translation>授权同意与困难职工档案：{name}</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>Given {when} by {who}, {method}</source>
+        <translation>已于 {when} {method}同意，经办人：{who}</translation>
+    </message>
+    <message>
+        <source>{kind}: given {when} by {who} ({method})</source>
+        <translation>{kind}：{when} 同意（{method}），经办人：{who}</translation>
+    </message>
+    <message>
+        <source>withdrawn {when} by {who}</source>
+        <translation>{when} 撤回，经办人：{who}</translation>
+    </message>
+    <message>
+        <source>No consent on record.</source>
+        <translation>暂无同意记录。</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <source>No assistance recorded.</source>
+        <translation>暂无帮扶记录。</translation>
+    </message>
+    <message>
+        <source>Consent recorded: {kind}.</source>
+        <translation>已登记同意：{kind}。</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: {kind}.</source>
+        <translation>已撤回同意：{kind}。</translation>
+    </message>
+    <message>
+        <source>Withdraw {name}&apos;s consent to a hardship file?
+
+The hardship category and the reasons will be emptied now. The assistance records stay: they are the station&apos;s accounts of what it gave.</source>
+        <translation>撤回{name}对建立困难职工档案的同意？
+
+困难类别和致困原因将立即清空。帮扶记录予以保留：这是服务站发放帮扶的账目记录。</translation>
+    </message>
+    <message>
+        <source>Withdraw {name}&apos;s consent to health data?
+
+Nothing stored on the person is emptied; from now on their visits for health- or hardship-related services cannot carry notes.</source>
+        <translation>撤回{name}对处理健康信息的同意？
+
+已保存的信息不会被清空；今后其办理健康或困难相关服务的来访记录将不能填写备注。</translation>
+    </message>
+    <message>
+        <source>Withdraw {name}&apos;s consent to keep their marital status?
+
+The marital status will be emptied now.</source>
+        <translation>撤回{name}对保存婚姻状况的同意？
+
+婚姻状况将立即清空。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Hardship file saved.</source>
+        <translation>困难职工档案已保存。</translation>
+    </message>
+    <message>
+        <source>Assistance recorded.</source>
+        <translation>帮扶记录已登记。</translation>
+    </message>
+    <message>
+        <source>Marital status saved.</source>
+        <translation>婚姻状况已保存。</translation>
+    </message>
+</context>
+<context>
     <name>ContentCover</name>
     <message>
         <source>Locked</source>
@@ -1719,6 +2558,10 @@ Ctrl+H：预约图书</translation>
         <source>The database server cannot be reached. Nothing was saved; try again when it is back.</source>
         <translation>无法连接数据库服务器。本次未保存任何内容，请在服务器恢复后再试。</translation>
     </message>
+    <message>
+        <source>This record does not exist (any more).</source>
+        <translation>该记录不存在或已被删除。</translation>
+    </message>
 </context>
 <context>
     <name>Deletion</name>
@@ -1733,6 +2576,33 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of {name} at their request? Their name, phone, ID number, card, birth day and notes are removed for good; the counts of their visits, loans and registrations stay. This cannot be undone.</source>
+        <translation>应{name}本人要求删除其个人信息？其姓名、电话、证件号码、会员卡、出生日期和备注将被永久删除；来访、借阅和报名的次数予以保留。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Not possible yet: {duties}.</source>
+        <translation>暂时无法删除：{duties}。</translation>
+    </message>
+    <message>
+        <source>How and when the request was made</source>
+        <translation>提出要求的方式和时间</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>本人要求</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -3927,8 +4797,16 @@ Ctrl+H：预约图书</translation>
         <translation>服务目录(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Retention of personal data…</source>
+        <translation>个人信息保存期限(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3977,6 +4855,12 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) past the retention period were anonymised.</source>
+        <translation>
+            <numerusform>已对 %n 名超过保存期限的人员进行匿名化处理。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot open the database</source>
@@ -5319,6 +6203,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>证件号码(&amp;I)</translation>
     </message>
     <message>
+        <source>Show the whole number to change it</source>
+        <translation>显示完整号码后才能修改</translation>
+    </message>
+    <message>
+        <source>Recorded in the audit trail</source>
+        <translation>将记入操作日志</translation>
+    </message>
+    <message>
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
@@ -5413,6 +6305,34 @@ Press Ctrl+N to add the first person.</source>
         <translation>删除误建的档案；有历史记录的人员将改为停用</translation>
     </message>
     <message>
+        <source>&amp;Consent and hardship file…</source>
+        <translation>授权同意与困难职工档案(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Consent and marital status…</source>
+        <translation>授权同意与婚姻状况(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Consents to sensitive data, and the data they allow the station to keep</source>
+        <translation>敏感个人信息的授权同意，以及据此允许服务站保存的信息</translation>
+    </message>
+    <message>
+        <source>Personal &amp;data…</source>
+        <translation>个人信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export everything held on this person (their request to see their data)</source>
+        <translation>导出服务站保存的此人全部信息（应本人查阅个人信息的要求）</translation>
+    </message>
+    <message>
+        <source>E&amp;rase on request…</source>
+        <translation>应本人要求删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the personal data at the person&apos;s request; the counts stay</source>
+        <translation>应本人要求删除其个人信息；各项次数予以保留</translation>
+    </message>
+    <message>
         <source>Deactivated: hidden from lists and searches; the history stays on file.</source>
         <translation>已停用：不显示在列表和搜索结果中；历史记录仍保留在档案中。</translation>
     </message>
@@ -5473,6 +6393,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>记录历史</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the whole ID number (recorded in the audit trail)</source>
+        <translation>显示完整证件号码（将记入操作日志）</translation>
+    </message>
+    <message>
         <source>(age {age})</source>
         <translation>（{age} 岁）</translation>
     </message>
@@ -5523,6 +6451,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No registrations.</source>
         <translation>暂无报名。</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Everything held on this person was written to {path}.</source>
+        <translation>此人的全部信息已导出到 {path}。</translation>
     </message>
     <message>
         <source>registered</source>
@@ -5633,6 +6569,21 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalData</name>
+    <message>
+        <source>personal-data-{name}.xlsx</source>
+        <translation>个人信息-{name}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -5814,6 +6765,274 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No title found for “{text}”.</source>
         <translation>没有找到“{text}”相关的图书。</translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <source>Enter a number of years from {low} to {high}.</source>
+        <translation>请输入 {low} 至 {high} 之间的年数。</translation>
+    </message>
+    <message>
+        <source>mediation case {number} is still open</source>
+        <translation>调解案件 {number} 尚未结案</translation>
+    </message>
+    <message>
+        <source>the file of mediation case {number} is kept until {date}</source>
+        <translation>调解案件 {number} 的卷宗保存至 {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book(s) still on loan</source>
+        <translation>
+            <numerusform>尚有 %n 册图书未归还</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) for coming events</source>
+        <translation>
+            <numerusform>已报名 %n 个尚未举行的活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write down how the request was made (date, in writing...).</source>
+        <translation>请写明提出要求的方式（日期、是否书面提出等）。</translation>
+    </message>
+    <message>
+        <source>At most 500 characters.</source>
+        <translation>最多 500 个字符。</translation>
+    </message>
+    <message>
+        <source>This person is not on file (any more).</source>
+        <translation>档案中没有此人（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The data cannot be erased yet: {duties}. It can be erased when these end.</source>
+        <translation>暂时不能删除这些信息：{duties}。待上述事项结束后方可删除。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>工会会员</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>建档时间</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>Hardship file</source>
+        <translation>困难职工档案</translation>
+    </message>
+    <message>
+        <source>Hardship reasons</source>
+        <translation>致困原因</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>婚姻状况</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>同意事项</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>同意时间</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤回时间</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>来访时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来访方式</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>来访事项</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>借阅记录</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>书名</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>借出日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <source>Event registrations</source>
+        <translation>活动报名</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Mediation cases</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>申请日期</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention of personal data</source>
+        <translation>个人信息保存期限</translation>
+    </message>
+    <message>
+        <source>People with no visit, loan, registration or case for longer than the period below are anonymised: their name, phone, ID number, card, birth day and notes are removed, while every count and statistic stays. The job runs once a day when the program starts. A person is kept while a mediation case of theirs is open or within its retention period, a book is on loan, or an event they registered for is still to come.</source>
+        <translation>超过下列期限没有任何来访、借阅、报名或调解案件的人员将被匿名化：删除其姓名、电话、证件号码、会员卡、出生日期和备注，各项次数和统计数据予以保留。程序每天启动时执行一次。如此人有尚未结案或仍在保存期限内的调解案件、有在借图书，或已报名的活动尚未举行，则暂不匿名化。</translation>
+    </message>
+    <message>
+        <source> years without activity</source>
+        <translation> 年无任何往来</translation>
+    </message>
+    <message>
+        <source>Anonymise people after</source>
+        <translation>人员匿名化期限</translation>
+    </message>
+    <message>
+        <source> years after closing</source>
+        <translation> 年（自结案起算）</translation>
+    </message>
+    <message>
+        <source>Keep mediation case files</source>
+        <translation>调解案件卷宗保存期限</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise now…</source>
+        <translation>立即匿名化(&amp;A)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) would be anonymised now.</source>
+        <translation>
+            <numerusform>目前有 %n 人符合匿名化条件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one is due to be anonymised now.</source>
+        <translation>目前没有需要匿名化的人员。</translation>
+    </message>
+    <message>
+        <source>Retention settings saved.</source>
+        <translation>保存期限设置已保存。</translation>
+    </message>
+    <message>
+        <source>Anonymise now?</source>
+        <translation>立即匿名化？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the personal data of %n person(s)? This cannot be undone; the counts and statistics stay.</source>
+        <translation>
+            <numerusform>删除 %n 人的个人信息？此操作无法撤销；各项次数和统计数据予以保留。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) anonymised.</source>
+        <translation>
+            <numerusform>已匿名化 %n 人。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7239,6 +8458,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>The service “{name}” is no longer offered.</source>
         <translation>服务项目“{name}”已停用。</translation>
+    </message>
+    <message>
+        <source>An anonymous visit for a health- or hardship-related service cannot carry notes: no consent can be on record. Leave the notes empty.</source>
+        <translation>匿名来访办理健康或困难相关服务时不能填写备注：无法登记本人同意。请将备注留空。</translation>
+    </message>
+    <message>
+        <source>Notes on a health- or hardship-related service need the worker&apos;s consent to health data. Record the consent on their page first, or leave the notes empty.</source>
+        <translation>为健康或困难相关服务填写备注，须取得职工对处理健康信息的同意。请先在其档案页面登记同意，或将备注留空。</translation>
     </message>
     <message>
         <source>This visit no longer exists.</source>
