@@ -150,7 +150,9 @@ class BackupsDialog(QDialog):
         self.table.doubleClicked.connect(self.restore_selected)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(self.tr("No backups in this folder yet."))
-        layout.addWidget(self.empty_label)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #666;")
+        layout.addWidget(self.empty_label, 1)
 
         self.progress = QProgressBar()
         self.progress.hide()
