@@ -24,6 +24,7 @@ from stationapp.migrations import (
     m0005_library,
     m0006_events,
     m0007_privacy,
+    m0008_audit_indexes,
 )
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = (
     m0005_library.apply,
     m0006_events.apply,
     m0007_privacy.apply,
+    m0008_audit_indexes.apply,
 )
 CURRENT_VERSION = len(STEPS)
 

@@ -45,7 +45,11 @@ class AuditEntry(BaseModel):
     details = peewee.TextField(default="")
 
     class Meta:
-        indexes = ((("entity", "entity_id"), False),)
+        indexes = (
+            (("entity", "entity_id"), False),
+            (("action", "at"), False),  # migration 8
+            (("staff", "at"), False),  # migration 8
+        )
 
 
 class Setting(BaseModel):
