@@ -178,14 +178,3 @@ def transaction(*, lock: bool = False) -> Iterator[None]:
             raise
         log.warning("database error mapped for the user: %s", exc)
         raise mapped from exc
-
-
-def backup_sqlite(db: peewee.SqliteDatabase, destination: Path) -> Path:
-    """Copy the live database with SQLite's online backup API (consistent while in use)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(destination))
-    try:
-        db.connection().backup(target)
-    finally:
-        target.close()
-    return destination

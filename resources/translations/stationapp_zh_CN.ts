@@ -662,24 +662,8 @@
         <translation>导出操作日志</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 逗号分隔文件 (*.csv)</translation>
-    </message>
-    <message>
         <source>Exporting the audit trail…</source>
         <translation>正在导出操作日志…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {reason}</source>
-        <translation>无法写入文件：{reason}</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n entries to {path}</source>
@@ -1458,10 +1442,6 @@ Everything recorded since then will no longer be in the database; the current da
     <message>
         <source>Export the case ledger</source>
         <translation>导出案件台账</translation>
-    </message>
-    <message>
-        <source>Excel files (*.xlsx);;CSV, comma-separated (*.csv)</source>
-        <translation>Excel 文件 (*.xlsx);;CSV 逗号分隔文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n cases to {path}</source>
@@ -3493,6 +3473,25 @@ The marital status will be emptied now.</source>
     <message>
         <source>Event deleted: {title}.</source>
         <translation>活动已删除：{title}。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 逗号分隔文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -8196,24 +8195,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>导出来访记录</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 逗号分隔文件 (*.csv)</translation>
-    </message>
-    <message>
         <source>Exporting visits…</source>
         <translation>正在导出来访记录…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {reason}</source>
-        <translation>无法写入文件：{reason}</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n visits to {path}</source>

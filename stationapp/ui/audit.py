@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -23,13 +22,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,6 +38,7 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
+from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
     restore_columns,
@@ -382,56 +380,19 @@ class AuditDialog(QDialog):
         suggested = Path(folder) / self.tr("audit-trail-{date}.xlsx").format(
             date=today().isoformat()
         )
-        chosen, selected = QFileDialog.getSaveFileName(
+        path = ask_spreadsheet_path(self, self.tr("Export the audit trail"), suggested)
+        if path is None:
+            return
+        filt = self.current_filter()
+        written = run_export(
             self,
-            self.tr("Export the audit trail"),
-            str(suggested),
-            self.tr("Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
+            self.bar,
+            title=self.tr("Export the audit trail"),
+            label=self.tr("Exporting the audit trail…"),
+            total=self.model.total,
+            write=lambda progress: audit.export_entries(self.actor, filt, path, progress=progress),
         )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_name(path.name + (".csv" if "*.csv" in selected else ".xlsx"))
-        dialog = QProgressDialog(
-            self.tr("Exporting the audit trail…"),
-            self.tr("Cancel"),
-            0,
-            max(self.model.total, 1),
-            self,
-        )
-        dialog.setWindowTitle(self.tr("Export the audit trail"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setValue(0)
-
-        def progress(done: int, total: int) -> bool:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
-            QCoreApplication.processEvents()
-            return not dialog.wasCanceled()
-
-        try:
-            written = audit.export_entries(
-                self.actor, self.current_filter(), path, progress=progress
-            )
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        except OSError as exc:
-            self.bar.show_message(
-                self.tr("The file could not be written: {reason}").format(
-                    reason=exc.strerror or str(exc)
-                )
-            )
-            return
-        finally:
-            canceled = dialog.wasCanceled()
-            dialog.reset()
-            dialog.hide()
-            dialog.deleteLater()
-        if canceled:
-            self.bar.show_message(self.tr("Export cancelled; no file was written."), "info")
+        if written is None:
             return
         self._load_choices()
         self.refresh()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +37,7 @@ from stationapp.models.mediation import STATES, MediationCase
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.exporting import ask_spreadsheet_path
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.mediation.case_page import CasePage
@@ -343,18 +343,13 @@ class CasesTab(QWidget):
             self.open_case(dialog.case.id)
 
     def export_ledger(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the case ledger"),
-            "case-ledger.xlsx",
-            self.tr("Excel files (*.xlsx);;CSV, comma-separated (*.csv)"),
+        path = ask_spreadsheet_path(
+            self, self.tr("Export the case ledger"), Path("case-ledger.xlsx")
         )
-        if not path:
+        if path is None:
             return
-        if Path(path).suffix.lower() not in (".xlsx", ".csv"):
-            path += ".csv" if "*.csv" in _filter else ".xlsx"
         try:
-            rows = mediation.export_ledger(self.actor, Path(path))
+            rows = mediation.export_ledger(self.actor, path)
         except UserError as exc:
             self.bar.show_message(exc.message)
             return

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
@@ -22,12 +21,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -53,6 +50,7 @@ from stationapp.services.visits import (
     rating_label,
 )
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
@@ -563,52 +561,19 @@ class VisitLogWidget(QWidget):
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder) / self.tr("visits-{date}.xlsx").format(date=today().isoformat())
-        chosen, _selected = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export visits"),
-            str(suggested),
-            self.tr("Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
-        )
-        if not chosen:
+        path = ask_spreadsheet_path(self, self.tr("Export visits"), suggested)
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            wanted = ".csv" if "*.csv" in _selected else ".xlsx"
-            path = path.with_name(path.name + wanted)
         filt = self.current_filter()
-        dialog = QProgressDialog(
-            self.tr("Exporting visits…"), self.tr("Cancel"), 0, max(self.model.total, 1), self
+        written = run_export(
+            self,
+            self.bar,
+            title=self.tr("Export visits"),
+            label=self.tr("Exporting visits…"),
+            total=self.model.total,
+            write=lambda progress: export_visits(self.actor, filt, path, progress=progress),
         )
-        dialog.setWindowTitle(self.tr("Export visits"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setValue(0)
-
-        def progress(done: int, total: int) -> bool:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
-            QCoreApplication.processEvents()
-            return not dialog.wasCanceled()
-
-        try:
-            written = export_visits(self.actor, filt, path, progress=progress)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        except OSError as exc:
-            self.bar.show_message(
-                self.tr("The file could not be written: {reason}").format(
-                    reason=exc.strerror or str(exc)
-                )
-            )
-            return
-        finally:
-            canceled = dialog.wasCanceled()
-            dialog.reset()
-            dialog.hide()
-            dialog.deleteLater()
-        if canceled:
-            self.bar.show_message(self.tr("Export cancelled; no file was written."), "info")
+        if written is None:
             return
         self.bar.show_message(
             self.tr("Exported %n visits to {path}", "", written).format(path=str(path)), "info"

@@ -1,0 +1,80 @@
+"""Exporting a list to a spreadsheet from the window: the file question, a cancellable progress
+dialog, and the messages. The service does the writing (services.spreadsheet)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from stationapp.errors import UserError
+from stationapp.ui.forms import MessageBar
+
+Progress = Callable[[int, int], bool]
+
+
+translate = QCoreApplication.translate
+
+
+def ask_spreadsheet_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    """Ask where to write; the suffix follows the chosen filter (.xlsx or .csv)."""
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(suggested),
+        translate("Export", "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_name(path.name + (".csv" if "*.csv" in selected else ".xlsx"))
+    return path
+
+
+def run_export(
+    parent: QWidget,
+    bar: MessageBar,
+    *,
+    title: str,
+    label: str,
+    total: int,
+    write: Callable[[Progress], int],
+) -> int | None:
+    """Run ``write(progress)`` under a cancellable progress dialog. Returns the rows written, or
+    None when it failed or was cancelled (``bar`` then says which; no file is left behind)."""
+    dialog = QProgressDialog(label, translate("Export", "Cancel"), 0, max(total, 1), parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setValue(0)
+
+    def progress(done: int, all_rows: int) -> bool:
+        dialog.setMaximum(max(all_rows, 1))
+        dialog.setValue(min(done, max(all_rows, 1)))
+        QCoreApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    try:
+        written = write(progress)
+    except UserError as exc:
+        bar.show_message(exc.message)
+        return None
+    except OSError as exc:
+        bar.show_message(
+            translate("Export", "The file could not be written: {reason}").format(
+                reason=exc.strerror or str(exc)
+            )
+        )
+        return None
+    finally:
+        canceled = dialog.wasCanceled()
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+    if canceled:
+        bar.show_message(translate("Export", "Export cancelled; no file was written."), "info")
+        return None
+    return written
