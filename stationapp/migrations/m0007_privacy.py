@@ -50,9 +50,7 @@ def apply(db: peewee.Database) -> None:
         given_by = peewee.ForeignKeyField(Staff, backref="+", on_delete="RESTRICT")
         note = peewee.CharField(max_length=200, default="")
         withdrawn_at = peewee.DateTimeField(null=True)
-        withdrawn_by = peewee.ForeignKeyField(
-            Staff, null=True, backref="+", on_delete="RESTRICT"
-        )
+        withdrawn_by = peewee.ForeignKeyField(Staff, null=True, backref="+", on_delete="RESTRICT")
 
         class Meta:
             indexes = ((("person", "kind"), False),)
