@@ -26,6 +26,9 @@ def _while_locked(qtbot, window, steps, *, after_ms=1300):
 
     def run():
         dialog = window.lock_dialog
+        if dialog is None or not dialog.isVisible():  # a loaded machine: not locked yet
+            QTimer.singleShot(100, run)
+            return
         seen["dialog"] = dialog
         seen["covers"] = window.findChildren(ContentCover)
         steps(dialog, seen)
