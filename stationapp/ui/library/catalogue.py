@@ -91,7 +91,7 @@ from stationapp.ui.layout_state import (
 )
 from stationapp.ui.library import code128
 from stationapp.ui.printing import document_font, fix_pdf_text
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
 translate = QCoreApplication.translate
 
@@ -992,14 +992,7 @@ class CatalogueWidget(QWidget):
         self.model = TitleTableModel(actor, self)
         self.table = QTableView()
         self.table.setObjectName("titles_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel()

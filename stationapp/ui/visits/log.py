@@ -17,13 +17,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -54,7 +52,7 @@ from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
 PAGE_SIZE = 100
 
@@ -388,14 +386,7 @@ class VisitLogWidget(QWidget):
         self.model = VisitTableModel(actor, self)
         self.table = QTableView()
         self.table.setObjectName("visits_log_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
 
         self.empty = QLabel()
