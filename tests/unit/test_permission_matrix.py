@@ -57,6 +57,9 @@ from stationapp.services import (
     retention,
     visits,
 )
+from stationapp.services import (
+    today as today_service,
+)
 from stationapp.services.accounts import PERMISSIONS
 from stationapp.services.library import CopyInput, RuleInput, TitleInput
 from stationapp.services.mediation import AgreementInput, ObligationInput, SessionInput
@@ -99,6 +102,7 @@ EXEMPT: dict[str, str] = {
     "accounts.require": "the permission check itself",
     "accounts.change_password": "self-service: acts on the signed-in account only",
     "accounts.verify_password": "self-service: unlocks the screen for the signed-in account",
+    "today.today_sections": "gathers only the sections the roles may see; each is a row below",
 }
 
 # Declared in PERMISSIONS but checked by no service function yet.
@@ -1129,6 +1133,26 @@ simple("events.list_events", "event.read", lambda w, a: events.list_events(a))
 simple("events.list_series", "event.read", lambda w, a: events.list_series(a))
 simple("events.decisions_due", "event.read", lambda w, a: events.decisions_due(a))
 simple("events.coverage", "event.read", lambda w, a: events.coverage(a, **last_month()))
+
+# --- the Today tab (issue #11) ------------------------------------------------------------------
+
+for _name, _action, _ in today_service.SECTIONS:
+    _fn = getattr(
+        today_service,
+        {
+            "visits": "visits_today",
+            "follow_ups": "follow_ups_due",
+            "cases": "case_deadlines",
+            "loans": "loans_due",
+            "boxes": "boxes_due",
+            "events": "events_this_week",
+            "coverage": "coverage_warnings",
+            "birthdays": "birthdays",
+            "hardship": "hardship_due",
+        }[_name],
+    )
+    simple(f"today.{_fn.__name__}", _action, lambda w, a, f=_fn: f(a, today()))
+
 simple("events.statistics", "event.read", lambda w, a: events.statistics(a, **last_month()))
 simple(
     "events.person_registrations",

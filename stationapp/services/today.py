@@ -1,0 +1,338 @@
+"""The Today tab's figures: what needs doing now, for the signed-in staff member's roles.
+
+Every section is computed with bounded SQL (counts from aggregates, lists limited to
+``LIMIT`` items with the count of the rest) and is present only for roles that may see it:
+the permission checks are here, not only in the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+import peewee
+
+from stationapp.db import is_sqlite, today
+from stationapp.models.accounts import Staff
+from stationapp.models.events import Event
+from stationapp.models.library import Box, BoxLoan, Copy, Loan, Title
+from stationapp.models.people import HardshipAssistance, Organization, Person
+from stationapp.models.visits import ServiceType, Visit, VisitPurpose
+from stationapp.services import events, mediation, visits
+from stationapp.services.accounts import has_permission, require
+from stationapp.services.people import mask_phone
+
+LIMIT = 8
+
+# Spring Festival (Chinese New Year's day) from the published lunar calendar, 2024-2035.
+# Beyond 2035 the festival-visit season is simply not shown until the table is extended.
+SPRING_FESTIVAL: dict[int, date] = {
+    2024: date(2024, 2, 10),
+    2025: date(2025, 1, 29),
+    2026: date(2026, 2, 17),
+    2027: date(2027, 2, 6),
+    2028: date(2028, 1, 26),
+    2029: date(2029, 2, 13),
+    2030: date(2030, 2, 3),
+    2031: date(2031, 1, 23),
+    2032: date(2032, 2, 11),
+    2033: date(2033, 1, 31),
+    2034: date(2034, 2, 19),
+    2035: date(2035, 2, 8),
+}
+# 送温暖: the festival visits run over the 30 days before Spring Festival (the festival itself
+# included).
+WARMTH_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a section: ``kind`` and ``record_id`` say which record it opens."""
+
+    kind: str  # "person", "case", "event", "loan", "box_loan", "follow_up", "visits"
+    record_id: int
+    text: str
+    overdue: bool = False
+
+
+@dataclass
+class Section:
+    key: str
+    total: int
+    items: list[Item] = field(default_factory=list)
+    summary: str = ""
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - len(self.items))
+
+
+@dataclass(frozen=True)
+class WelfareRound:
+    kind: str  # "cooling" (送清凉, July-August) or "warmth" (送温暖, before Spring Festival)
+    starts_on: date
+    ends_on: date
+
+
+def week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def welfare_round(day: date) -> WelfareRound | None:
+    if day.month in (7, 8):
+        return WelfareRound("cooling", date(day.year, 7, 1), date(day.year, 8, 31))
+    for year in (day.year, day.year + 1):
+        festival = SPRING_FESTIVAL.get(year)
+        if festival and festival - timedelta(days=WARMTH_DAYS) <= day <= festival:
+            return WelfareRound("warmth", festival - timedelta(days=WARMTH_DAYS), festival)
+    return None
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def birthday_keys(monday: date) -> list[str]:
+    """The "MM-DD" of the week's seven days; Feb 29 birthdays count on Feb 28 in other years."""
+    keys = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        keys.append(day.strftime("%m-%d"))
+        if day.month == 2 and day.day == 28 and not _is_leap(day.year):
+            keys.append("02-29")
+    return keys
+
+
+def birthday_in_week(birth: date, monday: date) -> date:
+    """The day of the week starting ``monday`` on which ``birth``'s birthday falls."""
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        if (day.month, day.day) == (birth.month, birth.day):
+            return day
+        leap_day = (birth.month, birth.day) == (2, 29)
+        if leap_day and (day.month, day.day) == (2, 28) and not _is_leap(day.year):
+            return day
+    raise ValueError("not in this week")
+
+
+def _month_day(column: peewee.Field) -> peewee.Expression:
+    if is_sqlite():
+        return peewee.fn.strftime("%m-%d", column)
+    return peewee.fn.to_char(column, "MM-DD")
+
+
+def _section(key: str, query: peewee.ModelSelect, make) -> Section:
+    total = query.count()
+    rows = list(query.limit(LIMIT)) if total else []
+    return Section(key, total, [make(row) for row in rows])
+
+
+def visits_today(actor: Staff, on: date) -> Section:
+    require(actor, "visit.read")
+    counts = visits.day_counts(actor, day=on)
+    satisfaction = visits.month_satisfaction(actor, month=on)
+    total = visits.visits_on(actor, day=on)
+    items = [Item("visits", 0, f"{c.service_name}: {c.count}") for c in counts[:LIMIT]]
+    rate = "—" if satisfaction.rate is None else f"{satisfaction.rate:.0%}"
+    return Section("visits", total, items, summary=rate)
+
+
+def follow_ups_due(actor: Staff, on: date) -> Section:
+    """Visits waiting for materials whose follow-up date has come (services/visits.py)."""
+    require(actor, "visit.read")
+    query = (
+        VisitPurpose.select(VisitPurpose, ServiceType.name, Visit.id, Visit.person, Person.name)
+        .join(ServiceType)
+        .switch(VisitPurpose)
+        .join(Visit)
+        .join(Person, peewee.JOIN.LEFT_OUTER)
+        .where(
+            VisitPurpose.outcome == "waiting",
+            VisitPurpose.completed_at.is_null(),
+            VisitPurpose.due_on <= on,
+        )
+        .order_by(VisitPurpose.due_on, VisitPurpose.id)
+    )
+
+    def make(p: VisitPurpose) -> Item:
+        who = p.visit.person.name if p.visit.person_id else ""
+        return Item("follow_up", p.id, f"{p.due_on:%m-%d} {who} {p.service.name}", p.due_on < on)
+
+    return _section("follow_ups", query, make)
+
+
+def case_deadlines(actor: Staff, on: date) -> Section:
+    """Cases overdue and due within 3 days: the mediation service's own deadline list."""
+    require(actor, "case.read")
+    found = mediation.deadlines(actor, on=on, horizon_days=3)
+    items = [
+        Item(
+            "case", d.case_id, f"{d.number} {d.respondent} {d.label()} {d.due:%m-%d}", d.overdue(on)
+        )
+        for d in found[:LIMIT]
+    ]
+    return Section("cases", len(found), items)
+
+
+def loans_due(actor: Staff, on: date) -> Section:
+    require(actor, "library.read")
+    query = (
+        Loan.select(Loan, Copy.barcode, Title.title, Person.name)
+        .join(Copy)
+        .join(Title)
+        .switch(Loan)
+        .join(Person)
+        .where(Loan.returned_at.is_null(), Loan.due_on <= on)
+        .order_by(Loan.due_on, Loan.id)
+    )
+    return _section(
+        "loans",
+        query,
+        lambda loan: Item(
+            "loan",
+            loan.id,
+            f"{loan.due_on:%m-%d} {loan.person.name} 《{loan.copy.title.title}》",
+            loan.due_on < on,
+        ),
+    )
+
+
+def boxes_due(actor: Staff, on: date) -> Section:
+    require(actor, "library.read")
+    query = (
+        BoxLoan.select(BoxLoan, Box.name, Organization.name)
+        .join(Box)
+        .switch(BoxLoan)
+        .join(Organization)
+        .where(BoxLoan.returned_at.is_null(), BoxLoan.due_on <= on + timedelta(days=7))
+        .order_by(BoxLoan.due_on, BoxLoan.id)
+    )
+    return _section(
+        "boxes",
+        query,
+        lambda b: Item(
+            "box_loan",
+            b.id,
+            f"{b.due_on:%m-%d} {b.box.name} → {b.organization.name}",
+            b.due_on < on,
+        ),
+    )
+
+
+def events_this_week(actor: Staff, on: date) -> Section:
+    """This week's events with places taken and the waitlist, and minimum decisions due."""
+    require(actor, "event.read")
+    monday, sunday = week_of(on)
+    query = (
+        Event.select()
+        .where(
+            Event.state != "cancelled",
+            Event.starts_at >= datetime.combine(monday, time.min),
+            Event.starts_at < datetime.combine(sunday + timedelta(days=1), time.min),
+        )
+        .order_by(Event.starts_at, Event.id)
+    )
+    total = query.count()
+    rows = list(query.limit(LIMIT)) if total else []
+    taken = events.counts([e.id for e in rows]) if rows else {}
+    items = []
+    for e in rows:
+        c = taken[e.id]
+        items.append(
+            Item(
+                "event",
+                e.id,
+                f"{e.starts_at:%m-%d %H:%M} {e.title} {c.taken}/{e.capacity}"
+                + (f" +{c.waitlisted}" if c.waitlisted else ""),
+            )
+        )
+    for d in events.decisions_due(actor, on=on)[:LIMIT]:
+        items.append(Item("event", d.event.id, f"{d.event.title} {d.taken}/{d.minimum}", True))
+        total += 1
+    return Section("events", total, items)
+
+
+def coverage_warnings(actor: Staff, on: date) -> Section:
+    require(actor, "event.read")
+    first = on.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    found = events.coverage(actor, date_from=first, date_to=last)
+    items = [Item("coverage_month", 0, m) for m in found.months_without_big]
+    items += [
+        Item("coverage_week", 0, f"{a:%m-%d}–{b:%m-%d}") for a, b in found.weeks_without_small
+    ]
+    return Section("coverage", len(items), items)
+
+
+def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
+    """Members whose birthday falls this week (生日送祝福); names only, phones masked."""
+    require(actor, "person.read")
+    monday, _ = week_of(on)
+    query = Person.select(Person.id, Person.name, Person.birth_date, Person.phone).where(
+        Person.active == True,  # noqa: E712
+        Person.is_member == True,  # noqa: E712
+        Person.birth_date.is_null(False),
+        _month_day(Person.birth_date).in_(birthday_keys(monday)),
+    )
+    total = query.count()
+    rows = list(query.order_by(Person.name, Person.id).limit(limit)) if total else []
+    rows.sort(key=lambda p: (birthday_in_week(p.birth_date, monday), p.name))
+    items = [
+        Item(
+            "person",
+            p.id,
+            f"{birthday_in_week(p.birth_date, monday):%m-%d} {p.name} {mask_phone(p.phone)}",
+        )
+        for p in rows
+    ]
+    return Section("birthdays", total, items)
+
+
+def hardship_due(actor: Staff, on: date) -> Section | None:
+    """In a welfare round, hardship-file people not yet assisted in it (None out of season)."""
+    require(actor, "hardship.read")
+    current = welfare_round(on)
+    if current is None:
+        return None
+    assisted = HardshipAssistance.select(HardshipAssistance.person).where(
+        HardshipAssistance.given_on >= current.starts_on,
+        HardshipAssistance.given_on <= current.ends_on,
+    )
+    query = (
+        Person.select(Person.id, Person.name, Person.hardship_category)
+        .where(
+            Person.active == True,  # noqa: E712
+            Person.hardship_category != "",
+            Person.id.not_in(assisted),
+        )
+        .order_by(Person.name, Person.id)
+    )
+    section = _section("hardship", query, lambda p: Item("person", p.id, p.name))
+    section.summary = current.kind
+    return section
+
+
+SECTIONS = (
+    ("visits", "visit.read", visits_today),
+    ("follow_ups", "visit.read", follow_ups_due),
+    ("cases", "case.read", case_deadlines),
+    ("loans", "library.read", loans_due),
+    ("boxes", "library.read", boxes_due),
+    ("events", "event.read", events_this_week),
+    ("coverage", "event.read", coverage_warnings),
+    ("birthdays", "person.read", birthdays),
+    ("hardship", "hardship.read", hardship_due),
+)
+
+
+def today_sections(actor: Staff, *, on: date | None = None) -> list[Section]:
+    """The sections the actor's roles may see, in the tab's order."""
+    on = on or today()
+    found = []
+    for _key, action, compute in SECTIONS:
+        if has_permission(actor, action):
+            section = compute(actor, on)
+            if section is not None:
+                found.append(section)
+    return found

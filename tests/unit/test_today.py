@@ -1,0 +1,107 @@
+"""The Today tab's sections (issue #11): what is due appears, what is not does not; roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stationapp.errors import PermissionDenied
+from stationapp.models.accounts import ADMIN, FRONT_DESK, LIBRARIAN
+from stationapp.models.people import HardshipAssistance, Person
+from stationapp.services import today as today_service
+from stationapp.services.today import (
+    birthday_keys,
+    birthdays,
+    hardship_due,
+    today_sections,
+    welfare_round,
+)
+
+
+def _person(name: str, birth: date | None = None, **extra) -> Person:
+    return Person.create(name=name, birth_date=birth, is_member=True, **extra)
+
+
+def test_welfare_rounds_follow_the_season() -> None:
+    assert welfare_round(date(2026, 7, 15)).kind == "cooling"
+    assert welfare_round(date(2026, 8, 31)).kind == "cooling"
+    assert welfare_round(date(2026, 9, 1)) is None
+    # Spring Festival 2026 is 17 February: the 30 days before are the festival visits.
+    assert welfare_round(date(2026, 2, 1)).kind == "warmth"
+    assert welfare_round(date(2026, 1, 18)).kind == "warmth"
+    assert welfare_round(date(2026, 1, 17)) is None
+    assert welfare_round(date(2026, 2, 18)) is None
+    # Spring Festival 2027 is 6 February: late December 2026 is not yet the round, mid-January is.
+    assert welfare_round(date(2026, 12, 20)) is None
+    assert welfare_round(date(2027, 1, 10)).kind == "warmth"
+
+
+def test_birthday_keys_span_new_year_and_leap_day() -> None:
+    # The week of Monday 29 December 2025 runs into January 2026.
+    assert birthday_keys(date(2025, 12, 29)) == [
+        "12-29",
+        "12-30",
+        "12-31",
+        "01-01",
+        "01-02",
+        "01-03",
+        "01-04",
+    ]
+    # 2027 is not a leap year: 29 February birthdays count on the 28th.
+    assert "02-29" in birthday_keys(date(2027, 2, 22))
+    # 2028 is: no doubling.
+    assert birthday_keys(date(2028, 2, 28)).count("02-29") == 1
+
+
+def test_birthdays_of_this_week_only(db, make_staff) -> None:
+    desk = make_staff("desk", FRONT_DESK)
+    jan = _person("元旦生", date(1980, 1, 2))
+    dec = _person("年末生", date(1975, 12, 30))
+    _person("下周生", date(1990, 1, 6))
+    Person.create(name="非会员", birth_date=date(1990, 1, 1), is_member=False)
+    leap = _person("闰日生", date(1988, 2, 29))
+    section = birthdays(desk, date(2025, 12, 31))
+    assert [i.record_id for i in section.items] == [dec.id, jan.id]
+    assert section.total == 2
+    # 2027 has no 29 February: the leap-day birthday shows in the week of the 28th.
+    assert [i.record_id for i in birthdays(desk, date(2027, 2, 24)).items] == [leap.id]
+
+
+def test_hardship_people_due_a_visit_in_season(db, admin, make_staff) -> None:
+    desk = make_staff("desk", FRONT_DESK)
+    due = _person("困难甲", hardship_category="illness")
+    helped = _person("困难乙", hardship_category="illness")
+    _person("普通丙")
+    HardshipAssistance.create(person=helped, given_on=date(2026, 7, 3), kind="living", staff=admin)
+    section = hardship_due(desk, date(2026, 7, 20))
+    assert [i.record_id for i in section.items] == [due.id]
+    assert section.summary == "cooling"
+    assert hardship_due(desk, date(2026, 10, 1)) is None
+
+
+def test_a_librarian_sees_no_cases_and_no_hardship_file(db, make_staff) -> None:
+    librarian = make_staff("lib", LIBRARIAN)
+    keys = {s.key for s in today_sections(librarian, on=date(2026, 7, 20))}
+    assert "cases" not in keys and "hardship" not in keys and "visits" not in keys
+    assert {"loans", "boxes", "birthdays", "events"} <= keys
+    with pytest.raises(PermissionDenied):
+        today_service.case_deadlines(librarian, date(2026, 7, 20))
+    with pytest.raises(PermissionDenied):
+        hardship_due(librarian, date(2026, 7, 20))
+
+
+def test_an_administrator_sees_every_section(db, admin) -> None:
+    keys = [s.key for s in today_sections(admin, on=date(2026, 7, 20))]
+    assert keys == [
+        "visits",
+        "follow_ups",
+        "cases",
+        "loans",
+        "boxes",
+        "events",
+        "coverage",
+        "birthdays",
+        "hardship",
+    ]
+    assert ADMIN in admin.role_set
