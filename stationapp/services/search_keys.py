@@ -14,10 +14,18 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import groupby
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 from stationapp.config import resource_path
 from stationapp.services.validation import NAME_SEPARATORS
+
+
+def _pypinyin():  # type: ignore[no-untyped-def]
+    """pypinyin, imported on first use: its phrase dictionary costs ~0.2 s and tens of MB, so a
+    window that only lists records never pays for it (issue #9: no work at start that can wait).
+    """
+    import pypinyin
+
+    return pypinyin
+
 
 MAX_KEY_LENGTH = 64
 
@@ -92,15 +100,17 @@ def display_pinyin(name: str) -> str:
         rest = whole[len(surname) :]
     else:
         rest = whole
-    syllables.extend(s for s in lazy_pinyin(rest, style=Style.NORMAL) if s)
+    py = _pypinyin()
+    syllables.extend(s for s in py.lazy_pinyin(rest, style=py.Style.NORMAL) if s)
     return " ".join(syllables)
 
 
 def phrase_search_text(text: str) -> str:
     """Text, its full pinyin and its initials in one string, for a LIKE over short lists
     (workplaces, the service catalogue)."""
-    syllables = lazy_pinyin(text, style=Style.NORMAL)
-    initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
+    py = _pypinyin()
+    syllables = py.lazy_pinyin(text, style=py.Style.NORMAL)
+    initials = py.lazy_pinyin(text, style=py.Style.FIRST_LETTER)
     # Punctuation (·、（）) would sit between the letters and break "jkhz" for 京卡·互助.
     return " ".join(
         [
@@ -160,7 +170,8 @@ def _character_readings(text: str) -> list[list[Reading]]:
     for ch, default in zip(text, defaults, strict=True):
         choices = [default] if default else []
         if _is_han(ch):
-            for candidate in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+            py = _pypinyin()
+            for candidate in py.pinyin(ch, style=py.Style.NORMAL, heteronym=True)[0]:
                 syllable = _syllable(candidate)
                 if syllable and syllable not in choices:
                     choices.append(syllable)
@@ -175,7 +186,10 @@ def _context_readings(text: str) -> list[str | None]:
     for is_han, group in groupby(text, key=_is_han):
         run = "".join(group)
         if is_han:
-            syllables = lazy_pinyin(run, style=Style.NORMAL, errors=lambda chars: [""] * len(chars))
+            py = _pypinyin()
+            syllables = py.lazy_pinyin(
+                run, style=py.Style.NORMAL, errors=lambda chars: [""] * len(chars)
+            )
             if len(syllables) == len(run):
                 result[start : start + len(run)] = [_syllable(s) for s in syllables]
         start += len(run)
