@@ -208,7 +208,7 @@ def _wrong_check_char() -> str:
         ("name", {"name": "张" * 500}),
         ("name", {"name": "张三😀"}),
         ("name", {"name": "Robert'); DROP TABLE person;--"}),
-        ("birth_date", {"name": "张三", "birth_date": date.today() + timedelta(days=1)}),
+        ("birth_date", {"name": "张三", "birth_date": today() + timedelta(days=1)}),
         ("gender", {"name": "张三", "id_number": make_ric(seq=123), "gender": "F"}),
         ("gender", {"name": "张三", "gender": "X"}),
         ("member_card", {"name": "张三", "member_card": _card(), "is_member": False}),
