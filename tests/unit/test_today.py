@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -105,3 +105,34 @@ def test_an_administrator_sees_every_section(db, admin) -> None:
         "hardship",
     ]
     assert ADMIN in admin.role_set
+
+
+def test_loans_overdue_and_due_today_only(db, admin, make_staff) -> None:
+    from stationapp.models.library import Copy, Loan, Title
+
+    librarian = make_staff("lib", LIBRARIAN)
+    reader = _person("读者")
+    title = Title.create(title="工会法")
+    on = date(2026, 7, 20)
+
+    def loan(barcode: str, due: date, returned: bool = False) -> Loan:
+        copy = Copy.create(title=title, barcode=barcode)
+        return Loan.create(
+            copy=copy,
+            person=reader,
+            staff=admin,
+            lent_at=datetime(2026, 6, 1, 10),
+            due_on=due,
+            returned_at=datetime(2026, 7, 1, 10) if returned else None,
+        )
+
+    late = loan("B1", date(2026, 7, 10))
+    due_today = loan("B2", on)
+    loan("B3", date(2026, 7, 21))  # not yet due
+    loan("B4", date(2026, 7, 5), returned=True)  # returned
+    section = today_service.loans_due(librarian, on)
+    assert [(i.record_id, i.overdue) for i in section.items] == [
+        (late.id, True),
+        (due_today.id, False),
+    ]
+    assert section.total == 2
