@@ -1011,12 +1011,15 @@ def coverage(actor: Staff, *, date_from: date, date_to: date) -> Coverage:
     require(actor, "event.read")
     # Whole weeks at both ends: an event on the Tuesday before the range still covers its week.
     first = min(date_from.replace(day=1), date_from - timedelta(days=date_from.weekday()))
+    # ... and the whole month at the end: a big event planned for later in the month covers it.
     last_sunday = date_to + timedelta(days=6 - date_to.weekday())
+    next_month = (date_to.replace(day=1) + timedelta(days=32)).replace(day=1)
+    until = max(last_sunday + timedelta(days=1), next_month)
     events = list(
         Event.select(Event.starts_at, Event.size).where(
             Event.state != "cancelled",
             Event.starts_at >= datetime.combine(first, time.min),
-            Event.starts_at < datetime.combine(last_sunday + timedelta(days=1), time.min),
+            Event.starts_at < datetime.combine(until, time.min),
         )
     )
     big_months = {e.starts_at.strftime("%Y-%m") for e in events if e.size == "big"}

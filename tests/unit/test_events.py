@@ -741,6 +741,16 @@ def test_coverage_counts_whole_weeks_and_months_at_the_ends_of_the_range(admin: 
     assert result == events.Coverage([], [(date(2026, 9, 7), date(2026, 9, 13))])
 
 
+def test_coverage_counts_a_big_event_planned_for_later_in_the_last_month(admin: Staff) -> None:
+    """Early in December the month's big event, planned for the 20th, already covers it."""
+    _event(admin, "新春联欢会", starts_at=datetime(2026, 12, 20, 14), size="big")
+    _event(admin, "读书会", starts_at=datetime(2026, 11, 30, 19), size="small")
+    result = events.coverage(admin, date_from=date(2026, 12, 1), date_to=date(2026, 12, 3))
+    assert result == events.Coverage([], [])
+    result = events.coverage(admin, date_from=date(2026, 11, 1), date_to=date(2026, 11, 30))
+    assert result.months_without_big == ["2026-11"]
+
+
 # --- export and statistics ----------------------------------------------------------------------
 
 
