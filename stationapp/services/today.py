@@ -49,10 +49,14 @@ WARMTH_DAYS = 30
 class Item:
     """One line of a section: ``kind`` and ``record_id`` say which record it opens."""
 
-    kind: str  # "person", "case", "event", "loan", "box_loan", "follow_up", "visits"
+    kind: str  # "person", "case", "event", "loan", "box_loan", "follow_up", "visits",
+    # "coverage_month", "coverage_week"
     record_id: int
     text: str
     overdue: bool = False
+    # Where the item opens when its own record has no page: a loan's borrower, a box loan's
+    # box, a follow-up's visit.
+    related_id: int = 0
 
 
 @dataclass
@@ -157,7 +161,13 @@ def follow_ups_due(actor: Staff, on: date) -> Section:
 
     def make(p: VisitPurpose) -> Item:
         who = p.visit.person.name if p.visit.person_id else ""
-        return Item("follow_up", p.id, f"{p.due_on:%m-%d} {who} {p.service.name}", p.due_on < on)
+        return Item(
+            "follow_up",
+            p.id,
+            f"{p.due_on:%m-%d} {who} {p.service.name}",
+            p.due_on < on,
+            related_id=p.visit_id,
+        )
 
     return _section("follow_ups", query, make)
 
@@ -178,7 +188,7 @@ def case_deadlines(actor: Staff, on: date) -> Section:
 def loans_due(actor: Staff, on: date) -> Section:
     require(actor, "library.read")
     query = (
-        Loan.select(Loan, Copy.barcode, Title.title, Person.name)
+        Loan.select(Loan, Copy.barcode, Title.title, Person.id, Person.name)
         .join(Copy)
         .join(Title)
         .switch(Loan)
@@ -194,6 +204,7 @@ def loans_due(actor: Staff, on: date) -> Section:
             loan.id,
             f"{loan.due_on:%m-%d} {loan.person.name} 《{loan.copy.title.title}》",
             loan.due_on < on,
+            related_id=loan.person_id,
         ),
     )
 
@@ -201,7 +212,7 @@ def loans_due(actor: Staff, on: date) -> Section:
 def boxes_due(actor: Staff, on: date) -> Section:
     require(actor, "library.read")
     query = (
-        BoxLoan.select(BoxLoan, Box.name, Organization.name)
+        BoxLoan.select(BoxLoan, Box.id, Box.name, Organization.name)
         .join(Box)
         .switch(BoxLoan)
         .join(Organization)
@@ -216,6 +227,7 @@ def boxes_due(actor: Staff, on: date) -> Section:
             b.id,
             f"{b.due_on:%m-%d} {b.box.name} → {b.organization.name}",
             b.due_on < on,
+            related_id=b.box_id,
         ),
     )
 
@@ -287,6 +299,45 @@ def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
         for p in rows
     ]
     return Section("birthdays", total, items)
+
+
+@dataclass(frozen=True)
+class Birthday:
+    """A line of the printed birthday greeting list."""
+
+    day: date
+    name: str
+    age: int
+    workplace: str
+    phone: str  # masked
+
+
+def birthday_list(actor: Staff, on: date | None = None) -> list[Birthday]:
+    """Every member whose birthday falls in the week of ``on``, by day: the greeting list."""
+    require(actor, "person.read")
+    on = on or today()
+    monday, _ = week_of(on)
+    query = (
+        Person.select(
+            Person.name, Person.birth_date, Person.phone, Organization.id, Organization.name
+        )
+        .join(Organization, peewee.JOIN.LEFT_OUTER)
+        .where(
+            Person.active == True,  # noqa: E712
+            Person.is_member == True,  # noqa: E712
+            Person.birth_date.is_null(False),
+            _month_day(Person.birth_date).in_(birthday_keys(monday)),
+        )
+    )
+    found = []
+    for p in query:
+        day = birthday_in_week(p.birth_date, monday)
+        workplace = p.workplace.name if p.workplace is not None else ""
+        found.append(
+            Birthday(day, p.name, day.year - p.birth_date.year, workplace, mask_phone(p.phone))
+        )
+    found.sort(key=lambda b: (b.day, b.name))
+    return found
 
 
 def hardship_due(actor: Staff, on: date) -> Section | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -15,15 +17,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from stationapp import __version__
 from stationapp.config import Keys
-from stationapp.db import close_database, describe_url, sqlite_path
+from stationapp.db import close_database, describe_url, sqlite_path, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts, backup, changes, retention
+from stationapp.services import accounts, backup, changes, mediation, retention
 from stationapp.services.maintenance import open_station_database
 from stationapp.ui.accounts import (
     ChangePasswordDialog,
@@ -34,16 +37,108 @@ from stationapp.ui.accounts import (
 from stationapp.ui.audit import AuditDialog
 from stationapp.ui.backups import BackupsDialog, BackupWorker
 from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
-from stationapp.ui.events.events_tab import EventsTab
 from stationapp.ui.idle_lock import ContentCover, IdleWatcher, LockDialog
-from stationapp.ui.library.library_tab import LibraryTab
-from stationapp.ui.mediation.cases_tab import CasesTab
-from stationapp.ui.people.people_tab import PeopleTab
 from stationapp.ui.retention import RetentionDialog
 from stationapp.ui.visits.catalogue import CatalogueDialog
-from stationapp.ui.visits.visits_tab import VisitsTab
+
+if TYPE_CHECKING:
+    from stationapp.ui.events.events_tab import EventsTab
+    from stationapp.ui.library.library_tab import LibraryTab
+    from stationapp.ui.mediation.cases_tab import CasesTab
+    from stationapp.ui.people.people_tab import PeopleTab
+    from stationapp.ui.today import TodayTab
+    from stationapp.ui.visits.visits_tab import VisitsTab
 
 log = logging.getLogger(__name__)
+
+
+def _today_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.today import TodayTab
+
+    return TodayTab(actor, bus)
+
+
+def _visits_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.visits.visits_tab import VisitsTab
+
+    return VisitsTab(actor, bus)
+
+
+def _people_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.people.people_tab import PeopleTab
+
+    return PeopleTab(actor, bus)
+
+
+def _library_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.library.library_tab import LibraryTab
+
+    return LibraryTab(actor, bus)
+
+
+def _events_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.events.events_tab import EventsTab
+
+    return EventsTab(actor, bus)
+
+
+def _cases_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.mediation.cases_tab import CasesTab
+
+    return CasesTab(actor, bus)
+
+
+# The window's tabs in order: key, the permission that shows it (None: everyone), the factory.
+# Each tab's module is imported and its widget built the first time the tab is shown or asked
+# for, so the window paints after building only the tab it opens on.
+TABS: tuple[tuple[str, str | None, Callable[[Staff, ChangeBus], QWidget]], ...] = (
+    ("today", None, _today_tab),
+    ("visits", "visit.read", _visits_tab),
+    ("people", None, _people_tab),
+    ("library", "library.read", _library_tab),
+    ("events", "event.read", _events_tab),
+    ("cases", "case.create", _cases_tab),
+)
+
+
+class LazyTab(QWidget):
+    """A tab page that builds its content on first show (or first use through ``content``)."""
+
+    def __init__(self, key: str, factory: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.key = key
+        self._factory = factory
+        self._content: QWidget | None = None
+        self.on_built: Callable[[QWidget], None] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
+    @property
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._factory()
+            self.layout().addWidget(self._content)
+            # Shown now, not on the layout's queued show, so it takes the focus it sets.
+            self._content.show()
+            if self.on_built is not None:
+                self.on_built(self._content)
+        return self._content
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.content  # noqa: B018 - built on first show
+        super().showEvent(event)
+
+    def focus_search(self) -> None:
+        if hasattr(self.content, "focus_search"):
+            self.content.focus_search()
+
+    def save_state(self) -> None:
+        if self._content is not None and hasattr(self._content, "save_state"):
+            self._content.save_state()
 
 
 class MainWindow(QMainWindow):
@@ -83,8 +178,11 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(Keys.MAIN_GEOMETRY.name)
         if geometry:
             self.restoreGeometry(geometry)
-        saved_tab = QSettings().value(Keys.MAIN_TAB.name, 0)
-        self.switch_to_tab(int(saved_tab or 0))
+        # The tab last used, by key (the order of tabs differs between roles and versions).
+        saved_tab = QSettings().value(Keys.MAIN_TAB.name, "")
+        if saved_tab not in self._pages:
+            saved_tab = next(iter(self._pages))
+        self.show_tab(saved_tab)
 
     # --- building ----------------------------------------------------------------------
 
@@ -137,24 +235,27 @@ class MainWindow(QMainWindow):
             self._save_tab_state(widget)
             self.tabs.removeTab(0)
             widget.deleteLater()
-        self.visits_tab: VisitsTab | None = None
-        if accounts.has_permission(self.actor, "visit.read"):
-            self.visits_tab = VisitsTab(self.actor, self.bus)
-            self.tabs.addTab(self.visits_tab, self.tr("&Visits"))
-        self.people_tab = PeopleTab(self.actor, self.bus)
-        self.tabs.addTab(self.people_tab, self.tr("&People"))
-        self.library_tab: LibraryTab | None = None
-        if accounts.has_permission(self.actor, "library.read"):
-            self.library_tab = LibraryTab(self.actor, self.bus)
-            self.tabs.addTab(self.library_tab, self.tr("&Books"))
-        self.events_tab: EventsTab | None = None
-        if accounts.has_permission(self.actor, "event.read"):
-            self.events_tab = EventsTab(self.actor, self.bus)
-            self.tabs.addTab(self.events_tab, self.tr("&Events"))
-        self.cases_tab: CasesTab | None = None
-        if accounts.has_permission(self.actor, "case.create"):
-            self.cases_tab = CasesTab(self.actor, self.bus)
-            self.tabs.addTab(self.cases_tab, self._cases_title())
+        self._pages: dict[str, LazyTab] = {}
+        titles = {
+            "today": self.tr("&Today"),
+            "visits": self.tr("&Visits"),
+            "people": self.tr("&People"),
+            "library": self.tr("&Books"),
+            "events": self.tr("&Events"),
+            "cases": self.tr("&Mediation"),
+        }
+        for key, permission, factory in TABS:
+            if permission is not None and not accounts.has_permission(self.actor, permission):
+                continue
+            page = LazyTab(key, lambda f=factory, a=self.actor: f(a, self.bus))
+            self._pages[key] = page
+            self.tabs.addTab(page, titles[key])
+        if "today" in self._pages:
+            # Today's items open the records they are about, on the tab each belongs to.
+            self._pages["today"].on_built = self._connect_today
+        if "cases" in self._pages:
+            # The deadline count in the tab's title can wait for the window to have painted.
+            QTimer.singleShot(0, self, self._update_cases_title)
         self.admin_menu.menuAction().setVisible(
             accounts.has_permission(self.actor, "staff.manage")
             or accounts.has_permission(self.actor, "settings.manage")
@@ -169,11 +270,95 @@ class MainWindow(QMainWindow):
         self.staff_action.setVisible(accounts.has_permission(self.actor, "staff.manage"))
         self.settings_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
 
+    # --- the tabs ----------------------------------------------------------------------
+
+    def tab(self, key: str) -> QWidget | None:
+        """The content of the tab ``key`` (built now if it was not yet), or None when the
+        signed-in staff member's roles do not show it."""
+        page = self._pages.get(key)
+        return page.content if page is not None else None
+
+    def show_tab(self, key: str) -> QWidget | None:
+        page = self._pages.get(key)
+        if page is None:
+            return None
+        self.tabs.setCurrentWidget(page)
+        return page.content
+
+    def current_tab(self) -> QWidget | None:
+        page = self.tabs.currentWidget()
+        return page.content if isinstance(page, LazyTab) else None
+
+    @property
+    def today_tab(self) -> TodayTab | None:
+        return self.tab("today")
+
+    @property
+    def visits_tab(self) -> VisitsTab | None:
+        return self.tab("visits")
+
+    @property
+    def people_tab(self) -> PeopleTab:
+        return self.tab("people")
+
+    @property
+    def library_tab(self) -> LibraryTab | None:
+        return self.tab("library")
+
+    @property
+    def events_tab(self) -> EventsTab | None:
+        return self.tab("events")
+
+    @property
+    def cases_tab(self) -> CasesTab | None:
+        return self.tab("cases")
+
     def _cases_title(self) -> str:
         """The tab's title carries the count of due and overdue deadlines, seen at a glance."""
-        count = self.cases_tab.deadline_count() if self.cases_tab is not None else 0
+        try:
+            count = len(mediation.deadlines(self.actor))
+        except UserError:
+            count = 0
         title = self.tr("&Mediation")
         return f"{title} ({count})" if count else title
+
+    def _connect_today(self, today_tab: QWidget) -> None:
+        today_tab.open_requested.connect(self.open_record)
+
+    def open_record(self, kind: str, record_id: int, related_id: int) -> None:
+        """Show the record a Today item is about on the tab it belongs to (a "section:KEY"
+        kind: the whole list the section comes from)."""
+        if kind.startswith("section:"):
+            self.open_section(kind.removeprefix("section:"))
+        elif kind == "person":
+            tab = self.show_tab("people")
+            if tab is not None:
+                tab.select_person(record_id)
+        elif kind == "case":
+            tab = self.show_tab("cases")
+            if tab is not None:
+                tab.open_case(record_id)
+        elif kind in ("event", "coverage_month", "coverage_week"):
+            tab = self.show_tab("events")
+            if tab is not None and kind == "event":
+                tab.open_event(record_id)
+            elif tab is not None:
+                tab.pages.setCurrentWidget(tab.calendar)
+        elif kind == "loan":
+            tab = self.show_tab("library")
+            if tab is not None:
+                tab.lend_to(related_id)
+        elif kind == "box_loan":
+            tab = self.show_tab("library")
+            if tab is not None:
+                tab.open_box(related_id)
+        elif kind in ("visits", "follow_up"):
+            tab = self.show_tab("visits")
+            if tab is not None and kind == "follow_up":
+                tab.pages.setCurrentWidget(tab.follow_ups)
+            elif tab is not None:
+                tab.pages.setCurrentWidget(tab.log)
+                tab.log.set_date_range(today(), today())
 
     def _update_title(self) -> None:
         station = accounts.station_settings().station_name
@@ -190,6 +375,24 @@ class MainWindow(QMainWindow):
         self.db_label.setText(
             self.tr("Database: {url}").format(url=describe_url(self.database_url))
         )
+
+    def open_section(self, key: str) -> None:
+        """The full list behind a Today section whose lines did not all fit."""
+        if key in ("visits", "follow_ups"):
+            self.open_record("follow_up" if key == "follow_ups" else "visits", 0, 0)
+        elif key == "cases":
+            self.show_tab("cases")
+        elif key in ("loans", "boxes"):
+            tab = self.show_tab("library")
+            page = None if tab is None else (tab.overdue if key == "loans" else tab.boxes)
+            if page is not None:
+                tab.pages.setCurrentWidget(page)
+        elif key in ("events", "coverage"):
+            tab = self.show_tab("events")
+            if tab is not None and key == "coverage":
+                tab.pages.setCurrentWidget(tab.calendar)
+        elif key == "hardship":
+            self.show_tab("people")
 
     # --- actions ----------------------------------------------------------------------
 
@@ -385,8 +588,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._update_cases_title)
 
     def _update_cases_title(self) -> None:
-        if self.cases_tab is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.cases_tab), self._cases_title())
+        page = self._pages.get("cases")
+        if page is not None and shiboken6.isValid(page):
+            self.tabs.setTabText(self.tabs.indexOf(page), self._cases_title())
 
     # --- closing ----------------------------------------------------------------------
 
@@ -406,7 +610,9 @@ class MainWindow(QMainWindow):
             self.backup_worker.wait()
         settings = QSettings()
         settings.setValue(Keys.MAIN_GEOMETRY.name, self.saveGeometry())
-        settings.setValue(Keys.MAIN_TAB.name, self.tabs.currentIndex())
+        page = self.tabs.currentWidget()
+        if isinstance(page, LazyTab):
+            settings.setValue(Keys.MAIN_TAB.name, page.key)
         for index in range(self.tabs.count()):
             self._save_tab_state(self.tabs.widget(index))
         super().closeEvent(event)

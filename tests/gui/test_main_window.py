@@ -5,17 +5,50 @@ from PySide6.QtCore import Qt
 from stationapp.ui.main_window import MainWindow
 
 
-def test_main_window_opens_on_people_tab(qtbot, show_active, admin, db_url):
+def test_main_window_opens_on_today_and_builds_other_tabs_when_shown(
+    qtbot, show_active, admin, db_url
+):
     window = show_active(MainWindow(admin, database_url=db_url))
-    assert window.tabs.count() >= 1
     assert "王站长" in window.user_label.text()
     assert "station.db" in window.db_label.text()
-    assert window.tabs.currentWidget() is window.visits_tab
-    assert window.visits_tab.form.picker.edit.hasFocus()
+    keys = [window.tabs.widget(i).key for i in range(window.tabs.count())]
+    assert keys == ["today", "visits", "people", "library", "events", "cases"]
+    assert window.current_tab() is window.today_tab
+    # Only the tab on screen is built before the first paint.
+    assert [window.tabs.widget(i).built for i in range(window.tabs.count())] == [
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is window.people_tab
+    assert window.tabs.widget(1).built
+    assert window.current_tab() is window.visits_tab
+    assert window.visits_tab.form.picker.edit.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_tab() is window.people_tab
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.people_tab.search.hasFocus()
+
+
+def test_the_last_tab_used_opens_next_time(qtbot, admin, make_staff, db_url):
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    window.show_tab("library")
+    window.close()
+    again = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(again)
+    assert again.current_tab() is again.library_tab
+    again.close()
+    # A librarian has no mediation tab: a saved key they cannot see falls back to Today.
+    window.show_tab("cases")
+    window.close()
+    librarian = MainWindow(make_staff("lib", "librarian"), database_url=db_url)
+    qtbot.addWidget(librarian)
+    assert librarian.cases_tab is None
+    assert librarian.current_tab() is librarian.today_tab
 
 
 def test_column_widths_and_geometry_are_remembered(qtbot, admin, db_url):

@@ -502,9 +502,11 @@ def _tab_classes() -> dict[str, Any]:
     from stationapp.ui.library.library_tab import LibraryTab
     from stationapp.ui.mediation.cases_tab import CasesTab
     from stationapp.ui.people.people_tab import PeopleTab
+    from stationapp.ui.today import TodayTab
     from stationapp.ui.visits.visits_tab import VisitsTab
 
     return {
+        "today": TodayTab,
         "visits": VisitsTab,
         "people": PeopleTab,
         "library": LibraryTab,
@@ -513,7 +515,7 @@ def _tab_classes() -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("name", ["visits", "people", "library", "events", "cases"])
+@pytest.mark.parametrize("name", ["today", "visits", "people", "library", "events", "cases"])
 def test_tab_open_runs_a_fixed_number_of_queries(qtbot, admin, name: str) -> None:
     from playhouse.test_utils import count_queries
     from PySide6.QtWidgets import QApplication

@@ -1152,6 +1152,7 @@ for _name, _action, _ in today_service.SECTIONS:
         }[_name],
     )
     simple(f"today.{_fn.__name__}", _action, lambda w, a, f=_fn: f(a, today()))
+simple("today.birthday_list", "person.read", lambda w, a: today_service.birthday_list(a, today()))
 
 simple("events.statistics", "event.read", lambda w, a: events.statistics(a, **last_month()))
 simple(

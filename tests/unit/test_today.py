@@ -136,3 +136,22 @@ def test_loans_overdue_and_due_today_only(db, admin, make_staff) -> None:
         (due_today.id, False),
     ]
     assert section.total == 2
+
+
+def test_birthday_list_has_the_whole_week_by_day_with_masked_phones(db, make_staff) -> None:
+    desk = make_staff("desk", FRONT_DESK)
+    monday = date(2026, 11, 30)
+    for i in range(today_service.LIMIT + 3):  # more than the tab shows
+        _person(f"周{i:02d}", date(1980, 12, 6 - i % 6), phone=f"1390000{i:04d}")
+    _person("非会员", date(1980, 12, 1)).__class__.update(is_member=False).where(
+        Person.name == "非会员"
+    ).execute()
+    _person("下周生", date(1990, 12, 7))
+    found = today_service.birthday_list(desk, monday)
+    assert len(found) == today_service.LIMIT + 3
+    assert [b.day for b in found] == sorted(b.day for b in found)
+    assert all(monday <= b.day <= date(2026, 12, 6) for b in found)
+    assert {b.name for b in found}.isdisjoint({"非会员", "下周生"})
+    first = next(b for b in found if b.name == "周00")
+    assert first.day == date(2026, 12, 6) and first.age == 46
+    assert first.phone == "139****0000"

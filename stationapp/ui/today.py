@@ -1,0 +1,328 @@
+"""The Today tab (今日): what needs doing now, for the signed-in staff member's roles.
+
+Each section of services/today.py is a box with its count and up to eight lines; a line opens
+the record it is about (``open_requested``), the last line of a longer section opens the whole
+list. The tab refreshes when a record changes (coalesced, and only while it is on screen) and
+when the day changes; members' birthdays of the week print as a greeting list.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.services import accounts
+from stationapp.services import today as today_service
+from stationapp.services.today import Item, Section
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.forms import MessageBar
+from stationapp.ui.printing import html_document, preview_document
+
+OVERDUE_COLOR = QColor("#b3261e")
+EMPTY_COLOR = QColor("#6b6b6b")
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RELATED_ROLE = Qt.ItemDataRole.UserRole + 2
+# A line that opens a whole section's list: its kind is this prefix and the section's key.
+SECTION_PREFIX = "section:"
+# Changes arriving together (a batch entry, another desk's save) refresh the tab once.
+REFRESH_DELAY_MS = 300
+DAY_CHECK_MS = 60_000
+
+
+class SectionBox(QGroupBox):
+    """One section: a title with the count, an optional summary line, the list of items."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setObjectName(f"today_{key}")
+        self.list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.list)
+        self.extra = QHBoxLayout()
+        layout.addLayout(self.extra)
+
+    def fit_height(self) -> None:
+        rows = max(1, self.list.count())
+        row = self.list.sizeHintForRow(0) if self.list.count() else 20
+        self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth() + 4)
+
+
+class TodayTab(QWidget):
+    """The day's overview; every line leads to its record on the tab it belongs to."""
+
+    open_requested = Signal(str, int, int)  # kind, record id, related id
+
+    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.day: date = today()
+        self.sections: dict[str, Section] = {}
+        self.boxes: dict[str, SectionBox] = {}
+        self._dirty = False
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        header = QHBoxLayout()
+        self.date_label = QLabel()
+        font = self.date_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.date_label.setFont(font)
+        header.addWidget(self.date_label, 1)
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        header.addWidget(self.refresh_button)
+        layout.addLayout(header)
+
+        self.empty_label = QLabel(
+            self.tr("Nothing is due today for your roles. Use the other tabs to start work.")
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll.setWidget(self.grid_host)
+        layout.addWidget(self.scroll, 1)
+
+        self.print_birthdays_button = QPushButton(self.tr("&Print the greeting list…"))
+        self.print_birthdays_button.clicked.connect(self.print_birthdays)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
+        self.day_timer.timeout.connect(self.check_day)
+        self.day_timer.start()
+        bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    # --- refreshing -------------------------------------------------------------------------
+
+    def _on_changed(self, _entity: str) -> None:
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty or self.day != today():
+            self.refresh()
+
+    def check_day(self) -> None:
+        """After midnight, today is another day: the tab follows without a restart."""
+        if self.day != today():
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._dirty = True
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        self._dirty = False
+        self.day = today()
+        locale = QLocale()
+        self.date_label.setText(
+            self.tr("Today: {date}").format(
+                date=locale.toString(
+                    QDate(self.day.year, self.day.month, self.day.day),
+                    QLocale.FormatType.LongFormat,
+                )
+            )
+        )
+        try:
+            found = today_service.today_sections(self.actor, on=self.day)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.hide()
+        self.sections = {s.key: s for s in found}
+        self._lay_out(found)
+
+    def _lay_out(self, found: list[Section]) -> None:
+        # Keep the button alive while its box goes.
+        self.print_birthdays_button.setParent(None)
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.boxes = {}
+        for index, section in enumerate(found):
+            box = SectionBox(section.key)
+            self._fill(box, section)
+            self.boxes[section.key] = box
+            self.grid.addWidget(box, index // 2, index % 2)
+        self.empty_label.setVisible(not found)
+        self.scroll.setVisible(bool(found))
+
+    # --- one section ------------------------------------------------------------------------
+
+    def _fill(self, box: SectionBox, section: Section) -> None:
+        box.setTitle(self.section_title(section))
+        summary = self.section_summary(section)
+        box.summary.setText(summary)
+        box.summary.setVisible(bool(summary))
+        for item in section.items:
+            line = QListWidgetItem(self.item_text(item))
+            line.setData(KIND_ROLE, item.kind)
+            line.setData(ID_ROLE, item.record_id)
+            line.setData(RELATED_ROLE, item.related_id)
+            if item.overdue:
+                line.setForeground(QBrush(OVERDUE_COLOR))
+                line.setToolTip(self.tr("Overdue"))
+            box.list.addItem(line)
+        if section.more:
+            more = QListWidgetItem(self.tr("… and %n more: show all", "", section.more))
+            more.setData(KIND_ROLE, SECTION_PREFIX + section.key)
+            more.setData(ID_ROLE, 0)
+            more.setData(RELATED_ROLE, 0)
+            box.list.addItem(more)
+        if not section.items:
+            empty = QListWidgetItem(self.empty_text(section.key))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            empty.setForeground(QBrush(EMPTY_COLOR))
+            box.list.addItem(empty)
+        box.list.itemActivated.connect(self._activated)
+        box.fit_height()
+        if section.key == "birthdays":
+            self.print_birthdays_button.setEnabled(bool(section.total))
+            box.extra.addStretch(1)
+            box.extra.addWidget(self.print_birthdays_button)
+
+    def section_title(self, section: Section) -> str:
+        n = section.total
+        titles = {
+            "visits": self.tr("Today's visits (%n)", "", n),
+            "follow_ups": self.tr("Follow-ups due (%n)", "", n),
+            "cases": self.tr("Case deadlines: overdue or within 3 days (%n)", "", n),
+            "loans": self.tr("Loans overdue or due today (%n)", "", n),
+            "boxes": self.tr("Book boxes due back within 7 days (%n)", "", n),
+            "events": self.tr("This week's events and decisions (%n)", "", n),
+            "coverage": self.tr("Event coverage warnings this month (%n)", "", n),
+            "birthdays": self.tr("Members' birthdays this week (%n)", "", n),
+        }
+        if section.key == "hardship":
+            if section.summary == "cooling":
+                return self.tr("Summer cooling visits: hardship files not yet visited (%n)", "", n)
+            return self.tr("Spring Festival visits: hardship files not yet visited (%n)", "", n)
+        return titles.get(section.key, section.key)
+
+    def section_summary(self, section: Section) -> str:
+        if section.key == "visits":
+            if section.summary in ("", "—"):
+                return self.tr("This month's satisfaction: no ratings yet")
+            return self.tr("This month's satisfaction: {rate}").format(rate=section.summary)
+        return ""
+
+    def empty_text(self, key: str) -> str:
+        texts = {
+            "visits": self.tr("No visits yet today."),
+            "coverage": self.tr("This month has its big event and a small one every week."),
+            "birthdays": self.tr("No member has a birthday this week."),
+            "hardship": self.tr("Everyone on the hardship files has been visited."),
+        }
+        return texts.get(key, self.tr("Nothing due."))
+
+    def item_text(self, item: Item) -> str:
+        if item.kind == "coverage_month":
+            return self.tr("No big event planned in {month}").format(month=item.text)
+        if item.kind == "coverage_week":
+            return self.tr("No small event in the week {week}").format(week=item.text)
+        return item.text
+
+    def _activated(self, line: QListWidgetItem) -> None:
+        kind = line.data(KIND_ROLE)
+        if not kind:
+            return
+        if kind == SECTION_PREFIX + "birthdays":
+            self.print_birthdays()
+            return
+        self.open_requested.emit(kind, int(line.data(ID_ROLE)), int(line.data(RELATED_ROLE)))
+
+    # --- the greeting list ------------------------------------------------------------------
+
+    def birthday_document(self) -> QTextDocument:
+        """The week's birthdays as a printable list with a column to tick off greetings."""
+        found = today_service.birthday_list(self.actor, self.day)
+        monday, sunday = today_service.week_of(self.day)
+        locale = QLocale()
+
+        def day_text(day: date) -> str:
+            return locale.toString(
+                QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
+            )
+
+        station = accounts.station_settings().station_name
+        rows = "".join(
+            "<tr>"
+            f"<td>{number}</td><td>{html.escape(day_text(b.day))}</td>"
+            f"<td>{html.escape(b.name)}</td><td>{b.age}</td>"
+            f"<td>{html.escape(b.workplace)}</td><td>{html.escape(b.phone)}</td><td></td>"
+            "</tr>"
+            for number, b in enumerate(found, start=1)
+        )
+        headers = (
+            self.tr("No."),
+            self.tr("Birthday"),
+            self.tr("Name"),
+            self.tr("Age"),
+            self.tr("Workplace"),
+            self.tr("Phone"),
+            self.tr("Greeting sent"),
+        )
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+        title = self.tr("Birthday greetings for members, {start} to {end}").format(
+            start=day_text(monday), end=day_text(sunday)
+        )
+        body = (
+            f"<h2 align='center'>{html.escape(station)}</h2>"
+            f"<h3 align='center'>{html.escape(title)}</h3>"
+            "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+            f"<tr>{head}</tr>{rows}</table>"
+            f"<p>{html.escape(self.tr('%n member(s).', '', len(found)))}</p>"
+            f"<p>{html.escape(self.tr('Greetings sent by: ____________   Date: ____________'))}</p>"
+        )
+        return html_document(body)
+
+    def print_birthdays(self) -> None:
+        try:
+            document = self.birthday_document()
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        preview_document(document, self, title=self.tr("Birthday greeting list"))
