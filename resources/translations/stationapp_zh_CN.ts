@@ -4816,6 +4816,10 @@ The marital status will be emptied now.</source>
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Today</source>
+        <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Visits</source>
         <translation>来访登记(&amp;V)</translation>
     </message>
@@ -7852,6 +7856,177 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Deactivated: no longer in the catalogue</source>
         <translation>已停用：不再列入馆藏目录</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Nothing is due today for your roles. Use the other tabs to start work.</source>
+        <translation>按您的岗位，今天没有待办事项。可在其他标签页开始工作。</translation>
+    </message>
+    <message>
+        <source>&amp;Print the greeting list…</source>
+        <translation>打印祝福名单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Today: {date}</source>
+        <translation>今日：{date}</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: show all</source>
+        <translation>
+            <numerusform>……另有 %n 项：查看全部</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Today&apos;s visits (%n)</source>
+        <translation>
+            <numerusform>今日来访（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow-ups due (%n)</source>
+        <translation>
+            <numerusform>到期回访（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Case deadlines: overdue or within 3 days (%n)</source>
+        <translation>
+            <numerusform>案件期限：已逾期或 3 日内到期（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loans overdue or due today (%n)</source>
+        <translation>
+            <numerusform>逾期及今日到期借阅（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Book boxes due back within 7 days (%n)</source>
+        <translation>
+            <numerusform>7 日内应归还的流动书箱（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week&apos;s events and decisions (%n)</source>
+        <translation>
+            <numerusform>本周活动及待定事项（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event coverage warnings this month (%n)</source>
+        <translation>
+            <numerusform>本月活动覆盖提醒（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Members&apos; birthdays this week (%n)</source>
+        <translation>
+            <numerusform>本周会员生日（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Summer cooling visits: hardship files not yet visited (%n)</source>
+        <translation>
+            <numerusform>送清凉：尚未走访的困难职工（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spring Festival visits: hardship files not yet visited (%n)</source>
+        <translation>
+            <numerusform>送温暖：尚未走访的困难职工（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This month&apos;s satisfaction: no ratings yet</source>
+        <translation>本月满意度：尚无评价</translation>
+    </message>
+    <message>
+        <source>This month&apos;s satisfaction: {rate}</source>
+        <translation>本月满意度：{rate}</translation>
+    </message>
+    <message>
+        <source>No visits yet today.</source>
+        <translation>今天还没有来访。</translation>
+    </message>
+    <message>
+        <source>This month has its big event and a small one every week.</source>
+        <translation>本月已有大型活动，且每周都有小型活动。</translation>
+    </message>
+    <message>
+        <source>No member has a birthday this week.</source>
+        <translation>本周没有会员过生日。</translation>
+    </message>
+    <message>
+        <source>Everyone on the hardship files has been visited.</source>
+        <translation>困难职工档案中的人员均已走访。</translation>
+    </message>
+    <message>
+        <source>Nothing due.</source>
+        <translation>暂无到期事项。</translation>
+    </message>
+    <message>
+        <source>No big event planned in {month}</source>
+        <translation>{month} 尚未安排大型活动</translation>
+    </message>
+    <message>
+        <source>No small event in the week {week}</source>
+        <translation>{week} 这一周没有小型活动</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Greeting sent</source>
+        <translation>已送祝福</translation>
+    </message>
+    <message>
+        <source>Birthday greetings for members, {start} to {end}</source>
+        <translation>会员生日祝福名单（{start} 至 {end}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s).</source>
+        <translation>
+            <numerusform>共 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Greetings sent by: ____________   Date: ____________</source>
+        <translation>送祝福人：____________&#x3000;&#x3000;日期：____________</translation>
+    </message>
+    <message>
+        <source>Birthday greeting list</source>
+        <translation>生日祝福名单</translation>
     </message>
 </context>
 <context>

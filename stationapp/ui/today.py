@@ -309,13 +309,14 @@ class TodayTab(QWidget):
         title = self.tr("Birthday greetings for members, {start} to {end}").format(
             start=day_text(monday), end=day_text(sunday)
         )
+        count = self.tr("%n member(s).", "", len(found))
+        signature = self.tr("Greetings sent by: ____________   Date: ____________")
         body = (
             f"<h2 align='center'>{html.escape(station)}</h2>"
             f"<h3 align='center'>{html.escape(title)}</h3>"
             "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
             f"<tr>{head}</tr>{rows}</table>"
-            f"<p>{html.escape(self.tr('%n member(s).', '', len(found)))}</p>"
-            f"<p>{html.escape(self.tr('Greetings sent by: ____________   Date: ____________'))}</p>"
+            f"<p>{html.escape(count)}</p><p>{html.escape(signature)}</p>"
         )
         return html_document(body)
 
