@@ -7979,6 +7979,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>{month} 尚未安排大型活动</translation>
     </message>
     <message>
+        <source>Decide whether to hold it (taken/minimum): {event}</source>
+        <translation>人数未达下限，待决定是否举办（已报/下限）：{event}</translation>
+    </message>
+    <message>
         <source>No small event in the week {week}</source>
         <translation>{week} 这一周没有小型活动</translation>
     </message>

@@ -50,7 +50,8 @@ class Item:
     """One line of a section: ``kind`` and ``record_id`` say which record it opens."""
 
     kind: str  # "person", "case", "event", "loan", "box_loan", "follow_up", "visits",
-    # "coverage_month", "coverage_week"
+    # "event_decision" (an event short of its minimum, to decide on), "coverage_month",
+    # "coverage_week"
     record_id: int
     text: str
     overdue: bool = False
@@ -146,7 +147,9 @@ def follow_ups_due(actor: Staff, on: date) -> Section:
     """Visits waiting for materials whose follow-up date has come (services/visits.py)."""
     require(actor, "visit.read")
     query = (
-        VisitPurpose.select(VisitPurpose, ServiceType.name, Visit.id, Visit.person, Person.name)
+        VisitPurpose.select(
+            VisitPurpose, ServiceType.name, Visit.id, Visit.person, Person.id, Person.name
+        )
         .join(ServiceType)
         .switch(VisitPurpose)
         .join(Visit)
@@ -160,7 +163,7 @@ def follow_ups_due(actor: Staff, on: date) -> Section:
     )
 
     def make(p: VisitPurpose) -> Item:
-        who = p.visit.person.name if p.visit.person_id else ""
+        who = p.visit.person.name if p.visit.person is not None else ""
         return Item(
             "follow_up",
             p.id,
@@ -260,7 +263,9 @@ def events_this_week(actor: Staff, on: date) -> Section:
             )
         )
     for d in events.decisions_due(actor, on=on)[:LIMIT]:
-        items.append(Item("event", d.event.id, f"{d.event.title} {d.taken}/{d.minimum}", True))
+        items.append(
+            Item("event_decision", d.event.id, f"{d.event.title} {d.taken}/{d.minimum}", True)
+        )
         total += 1
     return Section("events", total, items)
 

@@ -338,9 +338,9 @@ class MainWindow(QMainWindow):
             tab = self.show_tab("cases")
             if tab is not None:
                 tab.open_case(record_id)
-        elif kind in ("event", "coverage_month", "coverage_week"):
+        elif kind in ("event", "event_decision", "coverage_month", "coverage_week"):
             tab = self.show_tab("events")
-            if tab is not None and kind == "event":
+            if tab is not None and kind in ("event", "event_decision"):
                 tab.open_event(record_id)
             elif tab is not None:
                 tab.pages.setCurrentWidget(tab.calendar)

@@ -67,6 +67,7 @@ class SectionBox(QGroupBox):
         layout.addWidget(self.list)
         self.extra = QHBoxLayout()
         layout.addLayout(self.extra)
+        layout.addStretch(1)  # a box taller than its list (its neighbour is longer): list on top
 
     def fit_height(self) -> None:
         rows = max(1, self.list.count())
@@ -261,6 +262,10 @@ class TodayTab(QWidget):
     def item_text(self, item: Item) -> str:
         if item.kind == "coverage_month":
             return self.tr("No big event planned in {month}").format(month=item.text)
+        if item.kind == "event_decision":
+            return self.tr("Decide whether to hold it (taken/minimum): {event}").format(
+                event=item.text
+            )
         if item.kind == "coverage_week":
             return self.tr("No small event in the week {week}").format(week=item.text)
         return item.text
