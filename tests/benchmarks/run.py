@@ -102,11 +102,11 @@ def child_app(started: float, url: str) -> None:
 
     def loaded() -> None:
         # Memory with the people register and the visit log on screen.
-        window.tabs.setCurrentWidget(window.people_tab)
+        window.show_tab("people")
         window.people_tab.refresh()
         app.processEvents()
         if window.visits_tab is not None:
-            window.tabs.setCurrentWidget(window.visits_tab)
+            window.show_tab("visits")
             window.visits_tab.pages.setCurrentWidget(window.visits_tab.log)
             window.visits_tab.log.refresh()
             app.processEvents()
