@@ -34,14 +34,11 @@ from stationapp.ui.accounts import (
     StaffDialog,
     StationSettingsDialog,
 )
-from stationapp.ui.audit import AuditDialog
-from stationapp.ui.backups import BackupsDialog, BackupWorker
 from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
 from stationapp.ui.idle_lock import ContentCover, IdleWatcher, LockDialog
-from stationapp.ui.retention import RetentionDialog
-from stationapp.ui.visits.catalogue import CatalogueDialog
 
 if TYPE_CHECKING:
+    from stationapp.ui.backups import BackupWorker
     from stationapp.ui.events.events_tab import EventsTab
     from stationapp.ui.library.library_tab import LibraryTab
     from stationapp.ui.mediation.cases_tab import CasesTab
@@ -55,7 +52,7 @@ log = logging.getLogger(__name__)
 def _today_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     from stationapp.ui.today import TodayTab
 
-    return TodayTab(actor, bus)
+    return TodayTab(actor, bus, fill_after_paint=True)
 
 
 def _visits_tab(actor: Staff, bus: ChangeBus) -> QWidget:
@@ -432,13 +429,21 @@ class MainWindow(QMainWindow):
     def manage_staff(self) -> None:
         StaffDialog(self.actor, self).exec()
 
+    # The administration dialogs' modules are imported when first opened: no start-up cost.
+
     def edit_catalogue(self) -> None:
+        from stationapp.ui.visits.catalogue import CatalogueDialog
+
         CatalogueDialog(self.actor, self).exec()
 
     def open_retention(self) -> None:
+        from stationapp.ui.retention import RetentionDialog
+
         RetentionDialog(self.actor, self).exec()
 
     def open_audit(self) -> None:
+        from stationapp.ui.audit import AuditDialog
+
         AuditDialog(self.actor, self).exec()
 
     def run_daily_jobs(self) -> None:
@@ -456,6 +461,8 @@ class MainWindow(QMainWindow):
             )
 
     def open_backups(self) -> None:
+        from stationapp.ui.backups import BackupsDialog
+
         dialog = BackupsDialog(self.actor, self.database_url, self)
         dialog.restored.connect(self._after_restore)
         dialog.exec()
@@ -550,6 +557,8 @@ class MainWindow(QMainWindow):
         if sqlite_path(self.database_url) is None and backup.pg_dump_path() is None:
             log.warning("no daily backup: pg_dump is not installed")
             return False
+        from stationapp.ui.backups import BackupWorker
+
         self.backup_worker = BackupWorker(self.database_url, settings, backup.DAILY, self)
         self.backup_worker.succeeded.connect(
             lambda path: log.info("daily backup written: %s", path)

@@ -34,7 +34,6 @@ from stationapp.services import today as today_service
 from stationapp.services.today import Item, Section
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.printing import html_document, preview_document
 
 OVERDUE_COLOR = QColor("#b3261e")
 EMPTY_COLOR = QColor("#6b6b6b")
@@ -80,7 +79,16 @@ class TodayTab(QWidget):
 
     open_requested = Signal(str, int, int)  # kind, record id, related id
 
-    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actor: Staff,
+        bus: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        fill_after_paint: bool = False,
+    ) -> None:
+        """``fill_after_paint``: the sections are computed just after the tab is first painted
+        (the main window opens on this tab: its frame shows at once, the figures follow)."""
         super().__init__(parent)
         self.actor = actor
         self.day: date = today()
@@ -130,7 +138,11 @@ class TodayTab(QWidget):
         self.day_timer.timeout.connect(self.check_day)
         self.day_timer.start()
         bus.changed.connect(self._on_changed)
-        self.refresh()
+        self._fill_pending = fill_after_paint
+        if fill_after_paint:
+            self._show_date()
+        else:
+            self.refresh()
 
     # --- refreshing -------------------------------------------------------------------------
 
@@ -142,7 +154,10 @@ class TodayTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty or self.day != today():
+        if self._fill_pending:
+            self._fill_pending = False
+            QTimer.singleShot(0, self, self.refresh)
+        elif self._dirty or self.day != today():
             self.refresh()
 
     def check_day(self) -> None:
@@ -157,6 +172,17 @@ class TodayTab(QWidget):
         self._refresh_timer.stop()
         self._dirty = False
         self.day = today()
+        self._show_date()
+        try:
+            found = today_service.today_sections(self.actor, on=self.day)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.hide()
+        self.sections = {s.key: s for s in found}
+        self._lay_out(found)
+
+    def _show_date(self) -> None:
         locale = QLocale()
         self.date_label.setText(
             self.tr("Today: {date}").format(
@@ -166,14 +192,6 @@ class TodayTab(QWidget):
                 )
             )
         )
-        try:
-            found = today_service.today_sections(self.actor, on=self.day)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        self.bar.hide()
-        self.sections = {s.key: s for s in found}
-        self._lay_out(found)
 
     def _lay_out(self, found: list[Section]) -> None:
         # Keep the button alive while its box goes.
@@ -283,6 +301,8 @@ class TodayTab(QWidget):
 
     def birthday_document(self) -> QTextDocument:
         """The week's birthdays as a printable list with a column to tick off greetings."""
+        from stationapp.ui.printing import html_document  # Qt's print support: when printing
+
         found = today_service.birthday_list(self.actor, self.day)
         monday, sunday = today_service.week_of(self.day)
         locale = QLocale()
@@ -326,6 +346,8 @@ class TodayTab(QWidget):
         return html_document(body)
 
     def print_birthdays(self) -> None:
+        from stationapp.ui.printing import preview_document
+
         try:
             document = self.birthday_document()
         except UserError as exc:

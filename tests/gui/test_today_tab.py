@@ -138,6 +138,8 @@ def test_each_line_opens_its_record_on_its_tab(qtbot, show_active, admin, statio
     window = show_active(MainWindow(admin, database_url="sqlite:///unused"))
     assert window.current_tab() is window.today_tab
     today_tab = window.today_tab
+    # The window opens on Today: its sections are filled just after the first paint.
+    qtbot.waitUntil(lambda: "cases" in today_tab.boxes)
 
     _activate(qtbot, today_tab, "cases")
     assert window.current_tab() is window.cases_tab
@@ -242,3 +244,12 @@ def test_nothing_to_show_says_so(qtbot, make_staff, monkeypatch) -> None:
     assert not tab.boxes
     assert not tab.empty_label.isHidden()
     assert tab.scroll.isHidden()
+
+
+def test_the_first_fill_can_wait_for_the_first_paint(qtbot, admin, station) -> None:
+    tab = TodayTab(admin, ChangeBus(), fill_after_paint=True)
+    qtbot.addWidget(tab)
+    assert not tab.boxes
+    assert tab.date_label.text()  # the frame is there at once
+    tab.show()
+    qtbot.waitUntil(lambda: "loans" in tab.boxes)
