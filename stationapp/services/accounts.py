@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -350,6 +351,8 @@ def authenticate(username: str, password: str) -> Staff:
         translate("Accounts", "Wrong user name or password."), field="password"
     )
     name = username.strip().lower()
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise wrong  # no user name holds one, and PostgreSQL cannot be asked about a NUL
     with transaction(lock=True):
         staff = Staff.get_or_none(Staff.username == name)
         if staff is None:

@@ -836,6 +836,8 @@ def mark_attendance(actor: Staff, event_id: int, names: list[str]) -> BulkAttend
     require(actor, "event.register")
     wanted = [n.strip() for n in names if n.strip()]
     with transaction():
+        if not Event.select().where(Event.id == event_id).exists():
+            raise NotFound(translate("Events", "This event no longer exists."))
         rows = list(
             Registration.select(Registration, Person)
             .join(Person)

@@ -802,7 +802,7 @@ def assign_mediator(
         related = mediator_relations(
             mediator_id, person_ids=people, organization_id=case.respondent_id
         )
-        clean_reason = reason.strip()[:2000]
+        clean_reason = normalize_text(reason[:2000], field="mediator", max_length=2000)
         if related and not clean_reason:
             raise RelatedMediator(
                 translate(

@@ -29,7 +29,11 @@ def _pypinyin():  # type: ignore[no-untyped-def]
 
 MAX_KEY_LENGTH = 64
 
-_QUERY_NOISE_RE = re.compile(r"[\s" + re.escape("".join(sorted(NAME_SEPARATORS))) + "]+")
+# Control characters (a scanner's NUL or group separator) are noise too: no key holds one, and
+# PostgreSQL cannot even be asked about a NUL.
+_QUERY_NOISE_RE = re.compile(
+    r"[\s\x00-\x1f\x7f" + re.escape("".join(sorted(NAME_SEPARATORS))) + "]+"
+)
 # Apostrophes stay inside a word: O'Neil is one word.
 _WORD_SPLIT_RE = re.compile(r"[\s·•・.\-]+")
 # A space in a Chinese name is a typing habit (张 三), a dot marks a transliterated name.
