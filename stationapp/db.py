@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import peewee
 from peewee import DatabaseProxy
 from playhouse.db_url import connect as connect_url
+from playhouse.db_url import parseresult_to_dict
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.config import create_private_file
@@ -35,6 +36,50 @@ SQLITE_PRAGMAS = {
     "busy_timeout": int(BUSY_TIMEOUT_SECONDS * 1000),
     "cache_size": -16000,
 }
+
+
+POSTGRESQL_SCHEMES = ("postgres", "postgresql")
+# Every PostgreSQL connection: the session's clock is Beijing's (so CURRENT_DATE and casts of
+# timestamps agree with now() below); a lock held by another desk fails like SQLite's busy timeout
+# instead of waiting for ever; a dead server or network is noticed within seconds.
+POSTGRESQL_SESSION = {"TimeZone": "Asia/Shanghai", "lock_timeout": f"{int(BUSY_TIMEOUT_SECONDS)}s"}
+POSTGRESQL_CONNECT = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "application_name": "stationapp",
+}
+
+
+class StationPostgresqlDatabase(peewee.PostgresqlDatabase):
+    """PostgreSQL with the station's session settings on every new connection."""
+
+    def _initialize_connection(self, conn) -> None:
+        with conn.cursor() as cursor:
+            for name, value in POSTGRESQL_SESSION.items():
+                cursor.execute("SELECT set_config(%s, %s, false)", (name, value))
+
+
+def is_postgresql_url(url: str) -> bool:
+    return urlparse(url).scheme in POSTGRESQL_SCHEMES
+
+
+def connect(url: str) -> peewee.Database:
+    """A new, unbound, not yet connected database object for ``url``."""
+    if url.startswith("sqlite:"):
+        return connect_url(url, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+    if is_postgresql_url(url):
+        params = parseresult_to_dict(urlparse(url))
+        for key, value in POSTGRESQL_CONNECT.items():
+            params.setdefault(key, value)  # what the URL says wins
+        if not params.get("database"):
+            raise peewee.ImproperlyConfigured(f"no database name in {describe_url(url)}")
+        db = StationPostgresqlDatabase(**params)
+        db._adapter.check_driver()
+        return db
+    return connect_url(url)
 
 
 def now() -> datetime:
@@ -79,9 +124,7 @@ def open_database(url: str) -> peewee.Database:
                 # A new database is readable by its owner only; SQLite gives its -wal and -shm
                 # files the same permissions.
                 create_private_file(path)
-            db = connect_url(url, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
-        else:
-            db = connect_url(url)
+        db = connect(url)
         database.initialize(db)
         db.connect(reuse_if_open=True)
     except peewee.ImproperlyConfigured as exc:
@@ -110,6 +153,10 @@ def close_database() -> None:
 
 def is_sqlite() -> bool:
     return isinstance(database.obj, peewee.SqliteDatabase)
+
+
+def is_postgresql() -> bool:
+    return isinstance(database.obj, peewee.PostgresqlDatabase)
 
 
 def translate_error(exc: BaseException) -> BaseException:

@@ -1,7 +1,19 @@
-"""Shared by every test: offscreen Qt, private data folders, a fresh database per test."""
+"""Shared by every test: offscreen Qt, private data folders, a fresh database per test.
+
+Every test that asks for a database (``db_url``, ``db`` or a fixture built on them) under
+tests/unit runs twice: on a SQLite file and on a PostgreSQL database of a throwaway server that
+the first such test starts (tests/helpers/pgserver.py) and the session stops. Elsewhere (tests/gui)
+a test runs on SQLite only unless it is marked ``both_databases`` or ``postgresql_only``. A test
+about the SQLite file itself (WAL, the backup API, max_page_count...) is marked
+``sqlite_only("why")``.
+
+Without the PostgreSQL server binaries the PostgreSQL runs are skipped with the reason; with
+STATIONAPP_REQUIRE_POSTGRES=1 (set by .ci/run) they fail instead.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +21,117 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+REQUIRE_POSTGRES_ENV = "STATIONAPP_REQUIRE_POSTGRES"
+UNIT_DIR = Path(__file__).parent / "unit"
+
+_server = None
+_server_error: str | None = None
+_template: str | None = None
+_names = itertools.count(1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): runs on SQLite only; the reason says why (required)"
+    )
+    config.addinivalue_line("markers", "postgresql_only: runs on PostgreSQL only")
+    config.addinivalue_line(
+        "markers", "both_databases: a test outside tests/unit that runs on both databases"
+    )
+
+
+def _backends(definition: pytest.Function) -> list[str]:
+    if definition.get_closest_marker("postgresql_only"):
+        return [POSTGRESQL]
+    marker = definition.get_closest_marker("sqlite_only")
+    if marker:
+        if not (marker.args or marker.kwargs.get("reason")):
+            raise pytest.UsageError(f"{definition.nodeid}: sqlite_only needs a reason")
+        return [SQLITE]
+    in_unit = UNIT_DIR in Path(str(definition.path)).parents
+    if in_unit or definition.get_closest_marker("both_databases"):
+        return [SQLITE, POSTGRESQL]
+    return [SQLITE]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_backend" in metafunc.fixturenames:
+        metafunc.parametrize("db_backend", _backends(metafunc.definition), indirect=True)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from tests.helpers import pgserver
+
+    try:
+        bindir = pgserver.find_bindir()
+    except pgserver.PostgresNotFound as exc:
+        return f"postgresql: not found, PostgreSQL runs will be skipped ({exc})"
+    return f"postgresql: server binaries in {bindir}"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    global _server
+    if _server is not None:
+        _server.cleanup()
+        _server = None
+
+
+def postgres_server():
+    """The session's PostgreSQL server, started on first use; skips (or, when required, fails)
+    the calling test when there is none."""
+    global _server, _server_error
+    if _server is None and _server_error is None:
+        from tests.helpers import pgserver
+
+        try:
+            _server = pgserver.start_server()
+        except pgserver.PostgresNotFound as exc:
+            _server_error = str(exc)
+        except Exception as exc:
+            _server_error = f"the PostgreSQL test server did not start: {exc}"
+    if _server is None:
+        if os.environ.get(REQUIRE_POSTGRES_ENV) == "1":
+            pytest.fail(f"{REQUIRE_POSTGRES_ENV}=1 but {_server_error}", pytrace=False)
+        pytest.skip(f"PostgreSQL run skipped: {_server_error}")
+    return _server
+
+
+def _migrated_template(server) -> str:
+    """A database migrated once per session; each test's ``db`` is a copy of it (a copy takes a
+    tenth of the time the migrations take on PostgreSQL)."""
+    global _template
+    if _template is None:
+        from stationapp.db import close_database
+        from stationapp.services.maintenance import open_station_database
+
+        name = "stationapp_template"
+        open_station_database(server.create_database(name))
+        close_database()
+        _template = name
+    return _template
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes() -> Iterator[None]:
+    """argon2id with the smallest cost: the recommended one takes a third of a second a hash,
+    which would be most of the time of a test that only needs a signed-in staff member. The
+    hashes are still argon2id, verified and rehashed by the same code."""
+    import argon2
+
+    from stationapp.services import accounts
+
+    real = accounts._hasher
+    accounts._hasher = argon2.PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    yield
+    accounts._hasher = real
+
+
+@pytest.fixture(name="postgres_server")
+def postgres_server_fixture():
+    return postgres_server()
 
 
 @pytest.fixture(autouse=True)
@@ -23,13 +146,34 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{(tmp_path / 'station.db').as_posix()}"
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """"sqlite" or "postgresql": the database this run of the test uses."""
+    return request.param
+
+
+@pytest.fixture
+def db_url(db_backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a database of the test's own: a new SQLite file, or a new PostgreSQL
+    database (already migrated when the test also asks for ``db``), dropped afterwards."""
+    if db_backend == SQLITE:
+        yield f"sqlite:///{(tmp_path / 'station.db').as_posix()}"
+        return
+    server = postgres_server()
+    template = _migrated_template(server) if "db" in request.fixturenames else "template0"
+    name = f"station_{next(_names)}"
+    url = server.create_database(name, template=template)
+    try:
+        yield url
+    finally:
+        from stationapp.db import close_database
+
+        close_database()
+        server.drop_database(name)
 
 
 @pytest.fixture
 def db(db_url: str) -> Iterator[object]:
-    """A fresh, migrated SQLite database bound to the proxy."""
+    """A fresh, migrated database bound to the proxy."""
     from stationapp.db import close_database
     from stationapp.services.maintenance import open_station_database
 

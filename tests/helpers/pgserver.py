@@ -1,0 +1,209 @@
+"""A throwaway PostgreSQL server for the tests: initdb into a temporary folder, pg_ctl on a free
+loopback port, trust authentication on loopback only, stopped and removed at the end.
+
+PostgreSQL refuses to run as root, so as root (CI) the server runs as the unprivileged
+``postgres`` user that the Debian package creates, through ``runuser``. The test process itself
+connects over TCP as the database superuser ``postgres``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPERUSER = "postgres"
+SERVER_USER = "postgres"  # the system user the server runs as when we are root
+# Settings for a server whose data may be lost: no fsync, so the tests do not wait for the disk.
+SERVER_SETTINGS = {
+    "listen_addresses": "'127.0.0.1'",
+    "unix_socket_directories": "''",
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+    "max_connections": "200",
+    "shared_buffers": "'128MB'",
+    "timezone": "'Asia/Shanghai'",
+    "log_timezone": "'Asia/Shanghai'",
+    "lc_messages": "'C'",
+    "log_min_messages": "warning",
+    "logging_collector": "off",
+}
+
+
+class PostgresNotFound(RuntimeError):
+    """No PostgreSQL server binaries on this machine."""
+
+
+def find_bindir() -> Path:
+    """The folder holding initdb and pg_ctl: $STATIONAPP_PG_BINDIR, else the newest
+    /usr/lib/postgresql/N/bin (Debian), else wherever initdb is on the PATH."""
+    candidates: list[Path] = []
+    if os.environ.get("STATIONAPP_PG_BINDIR"):
+        candidates.append(Path(os.environ["STATIONAPP_PG_BINDIR"]))
+    versions = glob.glob("/usr/lib/postgresql/*/bin")
+    versions.sort(key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit() else 0)
+    candidates.extend(Path(p) for p in reversed(versions))
+    on_path = shutil.which("initdb")
+    if on_path:
+        candidates.append(Path(on_path).resolve().parent)
+    for folder in candidates:
+        if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
+            return folder
+    raise PostgresNotFound(
+        "PostgreSQL server binaries (initdb, pg_ctl) not found; install the Debian package "
+        "'postgresql' or set STATIONAPP_PG_BINDIR"
+    )
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class PostgresServer:
+    bindir: Path
+    root: Path
+    port: int
+
+    @property
+    def datadir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def logfile(self) -> Path:
+        return self.root / "server.log"
+
+    def url(self, dbname: str = "postgres") -> str:
+        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{dbname}"
+
+    def dsn(self, dbname: str = "postgres") -> dict[str, object]:
+        return {
+            "host": "127.0.0.1",
+            "port": self.port,
+            "user": SUPERUSER,
+            "dbname": dbname,
+            "connect_timeout": 10,
+        }
+
+    # --- running the server's own programs ---------------------------------------------------
+
+    def _command(self, *args: str) -> list[str]:
+        command = [str(self.bindir / args[0]), *args[1:]]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", SERVER_USER, "--", *command]
+        return command
+
+    def _run(self, *args: str, timeout: float = 120) -> None:
+        result = subprocess.run(
+            self._command(*args),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=self.root,
+        )
+        if result.returncode != 0:
+            log = self.logfile.read_text(errors="replace") if self.logfile.exists() else ""
+            raise RuntimeError(
+                f"{' '.join(args[:2])} failed ({result.returncode}):\n{result.stdout}\n"
+                f"{result.stderr}\n{log[-4000:]}"
+            )
+
+    def init(self) -> None:
+        self._run(
+            "initdb",
+            "-D",
+            str(self.datadir),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        with (self.datadir / "postgresql.conf").open("a") as conf:
+            conf.write("\n# stationapp tests\n")
+            for key, value in SERVER_SETTINGS.items():
+                conf.write(f"{key} = {value}\n")
+            conf.write(f"port = {self.port}\n")
+        # Trust on loopback only; no other line, so nothing else can connect.
+        (self.datadir / "pg_hba.conf").write_text(
+            "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n"
+        )
+
+    def start(self) -> None:
+        self._run("pg_ctl", "-D", str(self.datadir), "-l", str(self.logfile), "-w", "start")
+        self.wait_ready()
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run("pg_ctl", "-D", str(self.datadir), "-m", mode, "-w", "stop")
+
+    def is_running(self) -> bool:
+        return (self.datadir / "postmaster.pid").exists()
+
+    def wait_ready(self, timeout: float = 30) -> None:
+        import psycopg2
+
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                psycopg2.connect(**self.dsn()).close()
+                return
+            except psycopg2.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    # --- databases -----------------------------------------------------------------------------
+
+    def execute(self, sql: str) -> None:
+        """Run one statement outside a transaction (CREATE/DROP DATABASE need that)."""
+        import psycopg2
+
+        conn = psycopg2.connect(**self.dsn())
+        try:
+            conn.autocommit = True
+            with conn.cursor() as cursor:
+                cursor.execute(sql)
+        finally:
+            conn.close()
+
+    def create_database(self, name: str, template: str = "template0") -> str:
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" ENCODING \'UTF8\'')
+        return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def cleanup(self) -> None:
+        with contextlib.suppress(Exception):
+            if self.is_running():
+                self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_server() -> PostgresServer:
+    """Initialise and start a new server; raises PostgresNotFound without the binaries."""
+    bindir = find_bindir()
+    root = Path(tempfile.mkdtemp(prefix="stationapp-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(root, user=SERVER_USER, group=SERVER_USER)
+    os.chmod(root, 0o700)
+    server = PostgresServer(bindir=bindir, root=root, port=free_port())
+    try:
+        server.init()
+        server.start()
+    except BaseException:
+        server.cleanup()
+        raise
+    return server
