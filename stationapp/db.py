@@ -119,11 +119,10 @@ def open_database(url: str) -> peewee.Database:
     """
     path = sqlite_path(url)
     try:
-        if url.startswith("sqlite:"):
-            if path is not None:
-                # A new database is readable by its owner only; SQLite gives its -wal and -shm
-                # files the same permissions.
-                create_private_file(path)
+        if path is not None:
+            # A new database is readable by its owner only; SQLite gives its -wal and -shm
+            # files the same permissions.
+            create_private_file(path)
         db = connect(url)
         database.initialize(db)
         db.connect(reuse_if_open=True)
@@ -168,12 +167,26 @@ def translate_error(exc: BaseException) -> BaseException:
     text = str(exc).lower()
     if "no transaction is active" in text and exc.__context__ is not None:
         return translate_error(exc.__context__)
-    if "locked" in text or "busy" in text:
+    if (
+        "locked" in text
+        or "busy" in text
+        or "lock timeout" in text  # PostgreSQL: another desk holds the row or table
+        or "could not obtain lock" in text
+        or "deadlock detected" in text
+    ):
         return DatabaseBusy(
             translate(
                 "Database",
                 "The database is busy: another program or desk is writing to it. "
                 "Nothing was saved; please try again in a moment.",
+            )
+        )
+    if "read-only transaction" in text:
+        return DatabaseUnavailable(
+            translate(
+                "Database",
+                "The database server accepts no changes at the moment (it is read-only), so "
+                "nothing was saved. Ask the administrator.",
             )
         )
     if "readonly" in text or "read-only" in text or "read only" in text:
@@ -192,7 +205,14 @@ def translate_error(exc: BaseException) -> BaseException:
                 "The disk is full, so nothing was saved. Free some space and try again.",
             )
         )
-    if "could not connect" in text or ("connection" in text and "closed" in text):
+    if (
+        "could not connect" in text
+        or ("connection" in text and "closed" in text)
+        or "terminating connection" in text
+        or "server closed" in text
+        or "connection refused" in text
+        or "the database system is" in text  # starting up, shutting down, in recovery
+    ):
         return DatabaseUnavailable(
             translate(
                 "Database",
@@ -219,7 +239,12 @@ def transaction(*, lock: bool = False) -> Iterator[None]:
             ctx = db.atomic()
         with ctx:
             yield
-    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
+    except (
+        peewee.OperationalError,
+        peewee.InterfaceError,
+        peewee.InternalError,
+        sqlite3.OperationalError,
+    ) as exc:
         mapped = translate_error(exc)
         if mapped is exc:
             raise

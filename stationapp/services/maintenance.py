@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import peewee
@@ -14,39 +16,69 @@ from stationapp.migrations import check_not_newer, migrate
 log = logging.getLogger(__name__)
 
 
-def backup_before_migration(db: peewee.Database, from_version: int) -> Path | None:
-    """Copy a SQLite database into the backup folder; other databases are logged only."""
-    if not isinstance(db, peewee.SqliteDatabase):
+# Any fixed 64-bit number: the key of the PostgreSQL advisory lock every desk takes while it
+# checks and migrates the schema, so two desks starting a new version never migrate at once.
+MIGRATION_LOCK_KEY = 0x5354_4E41_5050  # "STNAPP"
+# A desk waits this long for another desk's migration before giving up.
+MIGRATION_LOCK_WAIT = "15min"
+
+
+def backup_before_migration(db: peewee.Database, url: str, from_version: int) -> Path | None:
+    """Copy the database into the backup folder before the first migration step: a SQLite
+    file with the backup API, a PostgreSQL database with pg_dump when this desk has it."""
+    from stationapp.services import backup
+
+    if isinstance(db, peewee.SqliteDatabase):
+        url = f"sqlite:///{Path(db.database).as_posix()}"
+    elif not isinstance(db, peewee.PostgresqlDatabase) or backup.pg_dump_path() is None:
         log.warning(
-            "no automatic pre-migration backup for %s; back it up with its own tools",
+            "no automatic pre-migration backup of %s (no pg_dump here); back it up on the server",
             type(db).__name__,
         )
         return None
-    from stationapp.services import backup
-
     try:
         settings = backup.backup_settings()
     except peewee.DatabaseError:
         settings = backup.BackupSettings(folder=config.backup_dir())
-    return backup.make_backup(
-        f"sqlite:///{Path(db.database).as_posix()}",
-        kind=backup.BEFORE_MIGRATION,
-        settings=settings,
-    )
+    return backup.make_backup(url, kind=backup.BEFORE_MIGRATION, settings=settings)
+
+
+@contextmanager
+def migration_lock(db: peewee.Database) -> Iterator[None]:
+    """On PostgreSQL, hold the session's advisory migration lock for the block; on SQLite each
+    step's transaction is the lock."""
+    if not isinstance(db, peewee.PostgresqlDatabase):
+        yield
+        return
+    with db.atomic():
+        # The usual lock timeout is a few seconds; another desk's migration may take minutes.
+        db.execute_sql("SELECT set_config('lock_timeout', %s, true)", (MIGRATION_LOCK_WAIT,))
+        db.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+    try:
+        yield
+    finally:
+        try:
+            db.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+        except peewee.DatabaseError:
+            # A lost connection has released its session's locks already.
+            log.warning("could not release the migration lock", exc_info=True)
 
 
 def open_station_database(url: str) -> peewee.Database:
     """Open ``url``, upgrade its schema (after a backup) and return it, bound to the proxy.
 
-    Raises SchemaTooNew or NotStationDatabase (both leave the file untouched).
+    Raises SchemaTooNew or NotStationDatabase (both leave the database untouched). On
+    PostgreSQL the check and the migration run under an advisory lock: of several desks starting
+    a new version at once, the first migrates and the others find the work done.
     """
     db = open_database(url)
     try:
-        check_not_newer(db)
-        if isinstance(db, peewee.SqliteDatabase):
-            # Readers never block the writer; persisted in the file, set once it is known ours.
-            db.pragma("journal_mode", "wal")
-        migrate(db, backup=lambda version: backup_before_migration(db, version))
+        with migration_lock(db):
+            check_not_newer(db)
+            if isinstance(db, peewee.SqliteDatabase):
+                # Readers never block the writer; persisted in the file, set once it is known ours.
+                db.pragma("journal_mode", "wal")
+            migrate(db, backup=lambda version: backup_before_migration(db, url, version))
     except BaseException:
         db.close()
         raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stationapp import config
-from stationapp.db import close_database, database, describe_url, open_database
+from stationapp.db import close_database, database, describe_url, now, open_database, today
 from stationapp.errors import DatabaseBusy, DatabaseUnavailable
 from stationapp.models.people import Person, PersonSearchKey
 from stationapp.services import people
@@ -23,6 +24,7 @@ from tests.helpers.ids import make_ric
 # --- connection settings --------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas and file; the PostgreSQL side is below")
 def test_sqlite_connection_pragmas(db_url: str) -> None:
     db = open_station_database(db_url)
     try:
@@ -120,6 +122,7 @@ def _person(name: str = "张三") -> PersonInput:
     return PersonInput(name=name, id_number=make_ric(seq=321), phone="13812345678")
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas and file; the PostgreSQL side is below")
 def test_locked_database_gives_database_busy(db, admin, db_url: str) -> None:
     blocker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
     try:
@@ -138,6 +141,7 @@ def test_locked_database_gives_database_busy(db, admin, db_url: str) -> None:
     assert Person.select().count() == 1
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas and file; the PostgreSQL side is below")
 def test_read_only_database_gives_database_unavailable(db, admin, db_url: str) -> None:
     path = Path(db_url.removeprefix("sqlite:///"))
     close_database()
@@ -157,6 +161,7 @@ def test_read_only_database_gives_database_unavailable(db, admin, db_url: str) -
         os.chmod(path, 0o644)
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas and file; the PostgreSQL side is below")
 def test_full_disk_gives_database_unavailable_and_writes_nothing(db, admin) -> None:
     pages = database.obj.pragma("page_count")
     database.obj.pragma("max_page_count", pages)
@@ -178,3 +183,57 @@ def test_full_disk_gives_database_unavailable_and_writes_nothing(db, admin) -> N
     assert failure is not None, "the page limit was never reached"
     assert "full" in failure.message
     assert (Person.select().count(), PersonSearchKey.select().count()) == before
+
+
+# --- the same faults on PostgreSQL ------------------------------------------------------------
+
+
+@pytest.mark.postgresql_only
+def test_postgresql_session_runs_on_beijing_time(db_url: str) -> None:
+    db = open_station_database(db_url)
+    try:
+        assert db.execute_sql("SHOW TimeZone").fetchone()[0] == "Asia/Shanghai"
+        assert db.execute_sql("SHOW lock_timeout").fetchone()[0] == "5s"
+        server_now = db.execute_sql("SELECT LOCALTIMESTAMP").fetchone()[0]
+        assert abs(server_now - now()) < timedelta(minutes=1)
+        assert db.execute_sql("SELECT CURRENT_DATE").fetchone()[0] == today()
+        # A stored naive Beijing time reads back unchanged.
+        moment = datetime(2026, 12, 3, 23, 30, 15)
+        db.execute_sql("CREATE TEMPORARY TABLE t (at TIMESTAMP)")
+        db.execute_sql("INSERT INTO t VALUES (%s)", (moment,))
+        assert db.execute_sql("SELECT at, at::date FROM t").fetchone() == (moment, moment.date())
+    finally:
+        close_database()
+
+
+@pytest.mark.postgresql_only
+def test_postgresql_lock_held_by_another_desk_gives_database_busy(db, admin, db_url: str) -> None:
+    import psycopg2
+
+    database.execute_sql("SET lock_timeout = '200ms'")
+    other = psycopg2.connect(db_url)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("LOCK TABLE person IN ACCESS EXCLUSIVE MODE")
+        with pytest.raises(DatabaseBusy) as caught:
+            people.create_person(admin, _person())
+        assert caught.value.message.startswith("The database is busy")
+    finally:
+        other.rollback()
+        other.close()
+    assert Person.select().count() == 0
+    assert PersonSearchKey.select().count() == 0
+    people.create_person(admin, _person())
+    assert Person.select().count() == 1
+
+
+@pytest.mark.postgresql_only
+def test_postgresql_read_only_gives_database_unavailable(db, admin) -> None:
+    database.execute_sql("SET default_transaction_read_only = on")
+    with pytest.raises(DatabaseUnavailable) as caught:
+        people.create_person(admin, _person())
+    assert "read-only" in caught.value.message and "-wal" not in caught.value.message
+    database.execute_sql("SET default_transaction_read_only = off")
+    assert Person.select().count() == 0
+    people.create_person(admin, _person())
+    assert Person.select().count() == 1

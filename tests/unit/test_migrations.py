@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from stationapp.db import close_database, open_database
 from stationapp.errors import SchemaTooNew
 from stationapp.migrations import CURRENT_VERSION, NotStationDatabase, migrate, schema_version
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts, people
+from stationapp.services import accounts, backup, people
 from stationapp.services.maintenance import open_station_database
 from tests.helpers.ids import make_ric
 
@@ -31,40 +32,88 @@ def _path(url: str) -> Path:
     return Path(url.removeprefix("sqlite:///"))
 
 
+class _Raw:
+    """A plain DB-API connection beside the application's: sqlite3 on the file, psycopg2 on a
+    PostgreSQL database; ``?`` placeholders on both."""
+
+    def __init__(self, url: str) -> None:
+        self.postgresql = not url.startswith("sqlite:")
+        if self.postgresql:
+            import psycopg2
+
+            self.conn = psycopg2.connect(url)
+        else:
+            self.conn = sqlite3.connect(_path(url))
+
+    def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
+        cursor = self.conn.cursor()
+        cursor.execute(sql.replace("?", "%s") if self.postgresql else sql, params)
+        rows = cursor.fetchall() if cursor.description else []
+        cursor.close()
+        return [tuple(r) for r in rows]
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        for row in rows:
+            self.execute(sql, row)
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _raw(url: str) -> _Raw:
+    return _Raw(url)
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _rows(
-    conn: sqlite3.Connection, columns: dict[str, list[str]] | None = None
-) -> dict[str, list[tuple]]:
+def _rows(conn: _Raw, columns: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
     """Every row of the data tables; with ``columns``, only those (later steps add columns)."""
     rows = {}
     for t in DATA_TABLES:
         names = ", ".join(columns[t]) if columns else "*"
-        rows[t] = conn.execute(f"SELECT {names} FROM {t} ORDER BY rowid").fetchall()
+        order = (
+            "id" if conn.postgresql and t != "setting" else "key" if conn.postgresql else "rowid"
+        )
+        rows[t] = conn.execute(f"SELECT {names} FROM {t} ORDER BY {order}")
     return rows
 
 
-def _column_names(conn: sqlite3.Connection) -> dict[str, list[str]]:
+def _column_names(conn: _Raw) -> dict[str, list[str]]:
     return {t: [c[1] for c in _columns(conn, t)] for t in DATA_TABLES}
 
 
-def _tables(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+def _tables(conn: _Raw | sqlite3.Connection) -> set[str]:
+    if isinstance(conn, _Raw) and conn.postgresql:
+        sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    return {r[0] for r in conn.execute(sql)}
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[tuple]:
-    return conn.execute(f"PRAGMA table_info({table})").fetchall()
+def _columns(conn: _Raw, table: str) -> list[tuple]:
+    """(position, name, type, nullable, default) of each column."""
+    if conn.postgresql:
+        return conn.execute(
+            "SELECT ordinal_position, column_name, data_type, is_nullable, column_default"
+            " FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ?"
+            " ORDER BY ordinal_position",
+            (table,),
+        )
+    return conn.execute(f"PRAGMA table_info({table})")
 
 
-def _fill_v1(conn: sqlite3.Connection) -> list[dict[str, str]]:
+def _fill_v1(conn: _Raw) -> list[dict[str, str]]:
     """Raw rows as the version-1 program wrote them; returns the people's names, phones, IDs."""
     stamp = "2023-04-05 09:30:00"
     conn.execute(
         "INSERT INTO staff (username, display_name, roles, password_hash, active, failed_logins,"
-        " must_change_password, created_at) VALUES (?, ?, ?, ?, 1, 0, 0, ?)",
-        ("admin", "王站长", "admin", accounts.hash_password("correct-horse-1"), stamp),
+        " must_change_password, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+        ("admin", "王站长", "admin", accounts.hash_password("correct-horse-1"), True, False, stamp),
     )
     conn.executemany(
         "INSERT INTO setting (key, value) VALUES (?, ?)",
@@ -73,29 +122,32 @@ def _fill_v1(conn: sqlite3.Connection) -> list[dict[str, str]]:
     conn.executemany(
         "INSERT INTO organization (name, kind, address, contact_name, contact_phone,"
         " union_status, search_text, active, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, '', 1, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
         [
-            (
-                "北京建国门科技有限公司",
-                "company",
-                "建国门内大街1号",
-                "李主席",
-                "010-65001234",
-                "own_union",
-                stamp,
-                stamp,
-            ),
-            (
-                "国贸写字楼",
-                "office_building",
-                "建国门外大街2号",
-                "",
-                "",
-                "joint_union",
-                stamp,
-                stamp,
-            ),
-            ("东单社区", "community", "", "", "", "none", stamp, stamp),
+            (*row[:6], True, *row[6:])
+            for row in [
+                (
+                    "北京建国门科技有限公司",
+                    "company",
+                    "建国门内大街1号",
+                    "李主席",
+                    "010-65001234",
+                    "own_union",
+                    stamp,
+                    stamp,
+                ),
+                (
+                    "国贸写字楼",
+                    "office_building",
+                    "建国门外大街2号",
+                    "",
+                    "",
+                    "joint_union",
+                    stamp,
+                    stamp,
+                ),
+                ("东单社区", "community", "", "", "", "none", stamp, stamp),
+            ]
         ],
     )
     written = []
@@ -112,7 +164,7 @@ def _fill_v1(conn: sqlite3.Connection) -> list[dict[str, str]]:
         conn.execute(
             "INSERT INTO person (name, pinyin, gender, birth_date, id_type, id_number, phone,"
             " workplace_id, is_member, member_card, notes, active, created_at, updated_at,"
-            " last_activity_at) VALUES (?, '', ?, ?, 'ric', ?, ?, ?, ?, '', ?, 1, ?, ?, ?)",
+            " last_activity_at) VALUES (?, '', ?, ?, 'ric', ?, ?, ?, ?, '', ?, ?, ?, ?, ?)",
             (
                 name,
                 gender,
@@ -120,8 +172,9 @@ def _fill_v1(conn: sqlite3.Connection) -> list[dict[str, str]]:
                 id_number,
                 phone,
                 i % 3 + 1 if i % 4 else None,
-                i % 2,
+                bool(i % 2),
                 f"第{i}位来访者",
+                True,
                 moment,
                 moment,
                 moment,
@@ -143,9 +196,9 @@ def v1_database(db_url: str) -> tuple[str, list[dict[str, str]]]:
     migrate(db, target=1)
     assert schema_version(db) == 1
     close_database()
-    conn = sqlite3.connect(_path(db_url))
-    with conn:
-        written = _fill_v1(conn)
+    conn = _raw(db_url)
+    written = _fill_v1(conn)
+    conn.commit()
     conn.close()
     return db_url, written
 
@@ -164,7 +217,7 @@ def test_upgrade_keeps_rows_backfills_search_keys_and_backs_up(
     v1_database: tuple[str, list[dict[str, str]]],
 ) -> None:
     url, written = v1_database
-    conn = sqlite3.connect(_path(url))
+    conn = _raw(url)
     before = _rows(conn)
     v1_columns = _column_names(conn)
     conn.close()
@@ -173,7 +226,7 @@ def test_upgrade_keeps_rows_backfills_search_keys_and_backs_up(
     db = open_station_database(url)
     try:
         assert schema_version(db) == CURRENT_VERSION
-        after_conn = sqlite3.connect(_path(url))
+        after_conn = _raw(url)
         try:
             assert _rows(after_conn, v1_columns) == before
         finally:
@@ -198,6 +251,17 @@ def test_upgrade_keeps_rows_backfills_search_keys_and_backs_up(
     finally:
         close_database()
 
+    if not url.startswith("sqlite:"):
+        # PostgreSQL: a pg_dump archive of version 1, made before the first step.
+        [dump] = list(config.backup_dir().iterdir())
+        assert backup.parse_name(dump)[0] == backup.BEFORE_MIGRATION and dump.suffix == ".dump"
+        pg_restore = Path(backup.pg_dump_path()).with_name("pg_restore")
+        listing = subprocess.run(
+            [str(pg_restore), "--list", str(dump)], capture_output=True, text=True, check=True
+        ).stdout
+        assert "TABLE DATA public person " in listing
+        assert "person_search_key" not in listing
+        return
     backups = list(config.backup_dir().glob("*.db"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
@@ -207,7 +271,10 @@ def test_upgrade_keeps_rows_backfills_search_keys_and_backs_up(
             ("stationapp", 1)
         ]
         assert "person_search_key" not in _tables(copy)
-        assert _rows(copy) == before
+        rows = {}
+        for t in DATA_TABLES:
+            rows[t] = copy.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+        assert rows == before
     finally:
         copy.close()
 
@@ -220,6 +287,7 @@ def test_current_database_is_not_backed_up_again(db_url: str) -> None:
     assert list(config.backup_dir().iterdir()) == []
 
 
+@pytest.mark.sqlite_only("the file's bytes and journal mode; see the PostgreSQL test below")
 @pytest.mark.parametrize("journal_mode", ["wal", "delete"])
 def test_newer_schema_is_refused_and_left_untouched(db_url: str, journal_mode: str) -> None:
     """Also a file in rollback-journal mode (one written by other tools): not switched to WAL."""
@@ -238,6 +306,30 @@ def test_newer_schema_is_refused_and_left_untouched(db_url: str, journal_mode: s
     close_database()
 
     assert _sha256(_path(db_url)) == digest
+    assert list(config.backup_dir().iterdir()) == []
+
+
+@pytest.mark.postgresql_only
+def test_newer_postgresql_schema_is_refused_and_left_untouched(db_url: str) -> None:
+    open_station_database(db_url)
+    close_database()
+    conn = _raw(db_url)
+    conn.execute("UPDATE schema_version SET version = ?", (CURRENT_VERSION + 1,))
+    conn.commit()
+    tables = _tables(conn)
+    conn.close()
+
+    with pytest.raises(SchemaTooNew) as caught:
+        open_station_database(db_url)
+    assert str(CURRENT_VERSION + 1) in caught.value.message
+    close_database()
+
+    conn = _raw(db_url)
+    try:
+        assert conn.execute("SELECT version FROM schema_version") == [(CURRENT_VERSION + 1,)]
+        assert _tables(conn) == tables
+    finally:
+        conn.close()
     assert list(config.backup_dir().iterdir()) == []
 
 
@@ -271,7 +363,7 @@ def test_failing_step_leaves_version_tables_and_rows_as_before(
     url, _written = v1_database
     db = open_station_database(url)  # now at CURRENT_VERSION, with search keys
     try:
-        conn = sqlite3.connect(_path(url))
+        conn = _raw(url)
         tables, rows = _tables(conn), _rows(conn)
         columns = {t: _columns(conn, t) for t in tables}
         conn.close()
@@ -280,7 +372,7 @@ def test_failing_step_leaves_version_tables_and_rows_as_before(
             database.execute_sql("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
             database.execute_sql("ALTER TABLE person ADD COLUMN nickname VARCHAR(20)")
             database.execute_sql("UPDATE person SET name = 'x', nickname = 'y'")
-            database.execute_sql("DELETE FROM organization WHERE id = 3")
+            database.execute_sql("UPDATE organization SET name = 'gone' WHERE id = 3")
             raise RuntimeError("step failed midway")
 
         monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS, broken_step))
@@ -288,8 +380,9 @@ def test_failing_step_leaves_version_tables_and_rows_as_before(
             migrate(db, target=CURRENT_VERSION + 1)
 
         assert schema_version(db) == CURRENT_VERSION
-        assert db.pragma("foreign_keys") == 1  # switched back on after the failure
-        conn = sqlite3.connect(_path(url))
+        if isinstance(db, peewee.SqliteDatabase):
+            assert db.pragma("foreign_keys") == 1  # switched back on after the failure
+        conn = _raw(url)
         try:
             assert _tables(conn) == tables
             assert {t: _columns(conn, t) for t in tables} == columns
