@@ -26,6 +26,10 @@ from stationapp.services import backup, people
 from stationapp.services.maintenance import open_station_database
 
 REPO = Path(__file__).resolve().parents[2]
+# A copy of the SQLite file with the backup API, and restoring one; a PostgreSQL database is
+# backed up with pg_dump (test_postgresql_backup_is_a_private_pg_dump_archive) and restored with
+# pg_restore on the server.
+SQLITE_FILE = pytest.mark.sqlite_only("backs up or restores the SQLite file itself")
 
 
 def _add_person(actor, name: str = "张三", phone: str = "13900000001") -> Person:
@@ -47,6 +51,7 @@ def _count(path: Path, table: str = "person") -> int:
 # --- making backups ------------------------------------------------------------------------
 
 
+@SQLITE_FILE
 def test_backup_is_verified_private_and_named(admin, db_url: str) -> None:
     _add_person(admin)
     path = backup.backup_now(admin, db_url)
@@ -61,6 +66,7 @@ def test_backup_is_verified_private_and_named(admin, db_url: str) -> None:
     assert entry.staff_id == admin.id and str(path) in entry.details
 
 
+@SQLITE_FILE
 def test_backup_to_a_chosen_file_or_folder(admin, db_url: str, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -156,6 +162,7 @@ def test_rotation_properties(offsets, kinds, keep_daily, keep_monthly) -> None:
 # --- backup while another process writes ----------------------------------------------------
 
 
+@SQLITE_FILE
 def test_backup_while_another_process_writes(
     admin, db_url: str, private_dirs: Path, tmp_path: Path
 ) -> None:
@@ -195,6 +202,7 @@ def test_backup_while_another_process_writes(
 # --- restoring -----------------------------------------------------------------------------
 
 
+@SQLITE_FILE
 def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(admin, db_url: str) -> None:
     _add_person(admin)
     saved = backup.backup_now(admin, db_url)
@@ -236,6 +244,7 @@ def _bad_files(tmp_path: Path, good: Path) -> dict[str, Path]:
     }
 
 
+@SQLITE_FILE
 @pytest.mark.parametrize(
     ("case", "words"),
     [
@@ -264,6 +273,7 @@ def test_a_bad_restore_is_refused_and_changes_nothing(
     assert [p.name for p in Person.select()] == ["张三"]
 
 
+@SQLITE_FILE
 def test_restore_over_a_damaged_database_moves_it_aside(admin, db_url: str) -> None:
     _add_person(admin)
     good = backup.backup_now(admin, db_url)
@@ -279,6 +289,7 @@ def test_restore_over_a_damaged_database_moves_it_aside(admin, db_url: str) -> N
     assert [p.name for p in Person.select()] == ["张三"]
 
 
+@SQLITE_FILE
 def test_restore_of_a_missing_database(admin, db_url: str, tmp_path: Path) -> None:
     _add_person(admin)
     good = backup.backup_now(admin, db_url)
@@ -290,11 +301,33 @@ def test_restore_of_a_missing_database(admin, db_url: str, tmp_path: Path) -> No
     assert backup.newest_backup() is not None and backup.newest_backup().path == good
 
 
+@SQLITE_FILE
 def test_restore_refuses_postgresql_and_the_database_itself(admin, db_url: str) -> None:
     with pytest.raises(backup.BackupError, match="pg_restore"):
         backup.restore("postgresql://u@localhost/x", Path("x.db"))
     with pytest.raises(backup.BackupError, match="database itself"):
         backup.restore(db_url, sqlite_path(db_url))
+
+
+@pytest.mark.postgresql_only
+def test_postgresql_backup_is_a_private_pg_dump_archive(admin, db_url: str) -> None:
+    _add_person(admin)
+    path = backup.backup_now(admin, db_url)
+    assert path.parent == config.backup_dir()
+    assert path.suffix == ".dump" and backup.parse_name(path)[0] == backup.MANUAL
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
+    assert not list(path.parent.glob("*.partial"))
+    listing = subprocess.run(
+        [str(Path(backup.pg_dump_path()).with_name("pg_restore")), "--list", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "TABLE DATA public person" in listing
+    assert "TABLE DATA public schema_version" in listing
+    entry = AuditEntry.select().where(AuditEntry.action == "backup").get()
+    assert entry.staff_id == admin.id and str(path) in entry.details
 
 
 def test_pg_dump_missing_is_said_clearly(monkeypatch, tmp_path: Path) -> None:
@@ -321,6 +354,7 @@ def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@SQLITE_FILE
 def test_command_line_backup_and_restore(
     admin, db_url: str, private_dirs: Path, tmp_path: Path
 ) -> None:

@@ -33,6 +33,11 @@ from stationapp.services import people, visits
 from stationapp.services.maintenance import open_station_database
 from tests.helpers.dbdump import changed_tables, dump
 
+pytestmark = pytest.mark.sqlite_only(
+    "file locks, PRAGMA query_only and read-only files are SQLite's; the PostgreSQL faults are "
+    "in test_db.py"
+)
+
 BUSY_MS = 200
 BUSY = translate_error(sqlite3.OperationalError("database is locked"))
 READ_ONLY = translate_error(sqlite3.OperationalError("attempt to write a readonly database"))

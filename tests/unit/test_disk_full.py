@@ -24,6 +24,10 @@ from stationapp.models.visits import ServiceType, Visit, VisitPurpose
 from stationapp.services import people, visits
 from tests.helpers.dbdump import changed_tables, dump
 
+pytestmark = pytest.mark.sqlite_only(
+    "the full disk is SQLite's page limit; a PostgreSQL server's disk is the server's"
+)
+
 DISK_FULL = translate_error(sqlite3.OperationalError("database or disk is full"))
 HEADROOM = 1
 LONG_NOTES = "劳动合同到期未续签，单位拒绝支付经济补偿，职工要求咨询仲裁时效和所需材料。" * 57

@@ -20,6 +20,7 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.sqlite_only("the file, its -wal file and file backups are SQLite's")
 def test_database_wal_and_backups_are_private(admin, db_url: str) -> None:
     people.create_person(admin, people.PersonInput(name="张三", phone="13900000001"))
     path = sqlite_path(db_url)

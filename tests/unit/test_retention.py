@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from stationapp.db import database, now
+from stationapp.db import database, is_sqlite, now
 from stationapp.errors import PermissionDenied, ValidationError
 from stationapp.models.accounts import AuditEntry
 from stationapp.models.events import Registration
@@ -118,15 +118,24 @@ def _monthly(sql: str) -> list[tuple]:
     return database.execute_sql(sql).fetchall()
 
 
+def _period(column: str, period: str = "month") -> str:
+    if is_sqlite():
+        return f"strftime('{'%Y-%m' if period == 'month' else '%Y'}', {column})"
+    return f"to_char({column}, '{'YYYY-MM' if period == 'month' else 'YYYY'}')"
+
+
 def _statistics() -> tuple:
     return (
-        _monthly("SELECT strftime('%Y-%m', arrived_at), count(*) FROM visit GROUP BY 1 ORDER BY 1"),
-        _monthly("SELECT strftime('%Y-%m', lent_at), count(*) FROM loan GROUP BY 1 ORDER BY 1"),
+        _monthly(f"SELECT {_period('arrived_at')}, count(*) FROM visit GROUP BY 1 ORDER BY 1"),
+        _monthly(f"SELECT {_period('lent_at')}, count(*) FROM loan GROUP BY 1 ORDER BY 1"),
         _monthly(
-            "SELECT strftime('%Y-%m', created_at), count(*) FROM registration GROUP BY 1 ORDER BY 1"
+            f"SELECT {_period('created_at')}, count(*) FROM registration GROUP BY 1 ORDER BY 1"
         ),
-        _monthly("SELECT gender, strftime('%Y', birth_date), count(*) FROM person GROUP BY 1, 2"),
-        _monthly("SELECT workplace_id, count(*) FROM person GROUP BY 1"),
+        _monthly(
+            f"SELECT gender, {_period('birth_date', 'year')}, count(*) FROM person"
+            " GROUP BY 1, 2 ORDER BY 1, 2"
+        ),
+        _monthly("SELECT workplace_id, count(*) FROM person GROUP BY 1 ORDER BY 1"),
     )
 
 
