@@ -65,7 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("path", metavar="PATH", help="the backup file to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    for sub in (backup, restore):
+    report = commands.add_parser(
+        "report",
+        help="write the month's or the year's report to the district union (.xlsx or .pdf)",
+        description="Write the station's report for a month or a year: visits, cases, library "
+        "and events, as an Excel workbook (a sheet per area) or a PDF with charts, chosen by the "
+        "file's suffix. The report shows the areas the staff member named by --user may see "
+        "(default: the account named like the operating-system user).",
+    )
+    period = report.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="YYYY-MM", help="the month, such as 2026-10")
+    period.add_argument("--year", metavar="YYYY", help="the year, such as 2026")
+    report.add_argument("--out", metavar="FILE", required=True, help="the .xlsx or .pdf to write")
+    report.add_argument("--user", metavar="USERNAME", help="the staff account to report as")
+    for sub in (backup, restore, report):
         sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
         sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
     return parser
@@ -120,13 +133,22 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging()
-    if args.command in ("backup", "restore"):
+    if args.command in ("backup", "restore", "report"):
         from stationapp.cli import run_command
 
         QCoreApplication.setOrganizationName(config.ORG_NAME)
         QCoreApplication.setApplicationName(config.APP_NAME)
         if QCoreApplication.instance() is None:
-            core = QCoreApplication(sys.argv[:1])
+            if args.command == "report":
+                # A PDF needs fonts and painting (QtGui) but never a window.
+                import os
+
+                from PySide6.QtGui import QGuiApplication
+
+                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+                core = QGuiApplication(sys.argv[:1])
+            else:
+                core = QCoreApplication(sys.argv[:1])
             language = choose_language(args.lang)
             core.setProperty("stationapp_translators", install_translators(core, language))
         url = config.resolve_database_url(args.database, demo=args.demo)

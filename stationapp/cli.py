@@ -1,4 +1,5 @@
-"""The administrative subcommands: ``stationapp backup [PATH]`` and ``stationapp restore PATH``.
+"""The administrative subcommands: ``stationapp backup [PATH]``, ``stationapp restore PATH`` and
+``stationapp report --month 2026-10 --out FILE`` (or ``--year 2026``).
 
 Messages go to the terminal in the interface language; the exit status is 0 on success, 1 when
 the command was refused or failed (nothing changed), 2 when the database cannot be opened.
@@ -10,6 +11,7 @@ import argparse
 import contextlib
 import getpass
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -112,7 +114,94 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+REPORT_SUFFIXES = (".xlsx", ".pdf")
+
+
+def _report_target(raw: str) -> Path | str:
+    """The file to write, or the message saying why it cannot be written."""
+    target = Path(raw).expanduser()
+    if target.suffix.lower() not in REPORT_SUFFIXES:
+        return translate(
+            "Cli", "Cannot write a report as “{suffix}”: name the file .xlsx or .pdf."
+        ).format(suffix=target.suffix or target.name)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        return translate("Cli", "There is no folder {folder} to write the report in.").format(
+            folder=folder
+        )
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return translate(
+            "Cli", "The report cannot be written to {path}: permission denied."
+        ).format(path=target)
+    return target
+
+
+def run_report(args: argparse.Namespace, url: str) -> int:
+    """Write the month's or the year's report. Like backup, the command line trusts whoever can
+    open the database; the report is made as the staff member named by --user (by default the
+    one whose user name is the operating-system user's), with the areas that account may see."""
+    from stationapp.services import reports
+
+    try:
+        period = (
+            reports.year_period(args.year) if args.year else reports.month_period(args.month or "")
+        )
+    except UserError as exc:
+        return _fail(exc.message)
+    target = _report_target(args.out)
+    if isinstance(target, str):
+        return _fail(target)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
+    try:
+        open_database(url)
+    except UserError as exc:
+        return _fail(exc.message, 2)
+    try:
+        from stationapp.models.accounts import Staff
+
+        username = (getattr(args, "user", None) or getpass.getuser()).strip().lower()
+        actor = Staff.get_or_none((Staff.username == username) & Staff.active)
+        if actor is None:
+            return _fail(
+                translate(
+                    "Cli", "There is no active staff account “{user}”: name one with --user."
+                ).format(user=username)
+            )
+        report = reports.period_report(actor, period)
+        if target.suffix.lower() == ".pdf":
+            from stationapp.ui.report_pdf import write_report_pdf
+
+            write_report_pdf(report, target)
+        else:
+            reports.write_excel(report, target)
+    except UserError as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        return _fail(
+            translate("Cli", "The report cannot be written to {path}: {reason}").format(
+                path=target, reason=exc.strerror or exc
+            )
+        )
+    except peewee.DatabaseError as exc:
+        log.exception("report failed")
+        return _fail(
+            translate("Cli", "The database cannot be read: {reason}").format(reason=exc), 2
+        )
+    finally:
+        close_database()
+    _say(
+        translate("Cli", "Report for {period} written: {path}").format(
+            period=period.label, path=target
+        )
+    )
+    return 0
+
+
 def run_command(args: argparse.Namespace, url: str) -> int:
     if args.command == "backup":
         return run_backup(args, url)
+    if args.command == "report":
+        return run_report(args, url)
     return run_restore(args, url)

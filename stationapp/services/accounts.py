@@ -92,6 +92,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "event.register": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     "event.manage": frozenset({ORGANISER, ADMIN}),
     "event.delete": frozenset({ADMIN}),
+    # Figures only; each area of the report needs that area's read permission (issue #11).
+    "report.view": frozenset(ROLES),
 }
 
 
@@ -720,6 +722,8 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "attendance",
     "event.manage": "Create, change, close and cancel events and series; set waitlist priority",
     "event.delete": "Delete an event that has no registrations",
+    "report.view": "Make the monthly and yearly report to the district union, with the areas "
+    "one may read",
 }
 
 REGENERATE_PERMISSIONS_DOC = (

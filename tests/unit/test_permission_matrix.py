@@ -54,6 +54,7 @@ from stationapp.services import (
     library_import,
     mediation,
     people,
+    reports,
     retention,
     visits,
 )
@@ -1153,6 +1154,44 @@ for _name, _action, _ in today_service.SECTIONS:
     )
     simple(f"today.{_fn.__name__}", _action, lambda w, a, f=_fn: f(a, today()))
 simple("today.birthday_list", "person.read", lambda w, a: today_service.birthday_list(a, today()))
+
+# --- the report to the district union (issue #11) -------------------------------------------
+
+
+def _report_area(area: str, action: str) -> None:
+    """The report runs for every role; an area the role may not read is left out."""
+
+    @row("reports.station_report", "report.view", shows=action, variant=area)
+    def build(w: World) -> tuple[Call, Check]:
+        def call(a: Staff) -> object:
+            return reports.station_report(a, today().replace(day=1), today() + timedelta(days=1))
+
+        def check(result: object, allowed: bool) -> None:
+            figures = getattr(result, area, None)
+            if area == "hardship":
+                figures = result.visits.hardship if result.visits else None
+            assert (figures is not None) == allowed
+
+        return call, check
+
+
+for _area, _action in (
+    ("visits", "visit.read"),
+    ("cases", "case.read"),
+    ("library", "library.read"),
+    ("events", "event.read"),
+    ("hardship", "hardship.read"),
+):
+    _report_area(_area, _action)
+
+
+simple(
+    "reports.period_report",
+    "report.view",
+    lambda w, a: reports.period_report(a, reports.month_period(f"{today():%Y-%m}")),
+)
+simple("reports.month_report", "report.view", lambda w, a: reports.month_report(a, "2026-10"))
+simple("reports.year_report", "report.view", lambda w, a: reports.year_report(a, "2026"))
 
 simple("events.statistics", "event.read", lambda w, a: events.statistics(a, **last_month()))
 simple(
