@@ -1154,42 +1154,51 @@ def deadlines(
     on = on or today()
     limit = on + timedelta(days=horizon_days)
     found: list[Deadline] = []
+    # Only the columns a deadline line shows, as tuples: the owed obligations of a large station
+    # are a thousand rows, and whole models of four tables each would take a second to build.
+    head = (MediationCase.id, MediationCase.number, Organization.name)
     registered = (
-        MediationCase.select(MediationCase, Organization)
+        MediationCase.select(*head, MediationCase.received_at)
         .join(Organization)
-        .where(MediationCase.state == "registered")
+        .where(
+            MediationCase.state == "registered",
+            # Working days are at least as many calendar days: later receipts are not due yet.
+            MediationCase.received_at
+            < datetime.combine(limit - timedelta(days=ACCEPTANCE_WORKING_DAYS - 1), time.min),
+        )
+        .tuples()
     )
-    for case in registered:
-        due = add_working_days(case.received_at.date(), ACCEPTANCE_WORKING_DAYS)
+    for case_id, number, respondent, received_at in registered:
+        due = add_working_days(received_at.date(), ACCEPTANCE_WORKING_DAYS)
         if due <= limit:
-            found.append(Deadline(case.id, case.number, case.respondent.name, "acceptance", due))
+            found.append(Deadline(case_id, number, respondent, "acceptance", due))
     mediating = (
-        MediationCase.select(MediationCase, Organization)
+        MediationCase.select(*head, MediationCase.extended_until, MediationCase.mediation_due)
         .join(Organization)
         .where(
             MediationCase.state.in_(["accepted", "in_mediation", "agreement_draft"]),
             (MediationCase.mediation_due <= limit) | (MediationCase.extended_until <= limit),
         )
+        .tuples()
     )
-    for case in mediating:
-        due = current_due(case)
+    for case_id, number, respondent, extended_until, mediation_due in mediating:
+        due = extended_until or mediation_due  # current_due()
         if due <= limit:
-            found.append(Deadline(case.id, case.number, case.respondent.name, "mediation", due))
+            found.append(Deadline(case_id, number, respondent, "mediation", due))
     reviewing = (
-        MediationCase.select(MediationCase, Organization)
+        MediationCase.select(*head, MediationCase.review_due)
         .join(Organization)
         .where(
             MediationCase.state.in_(["agreement_effective", "performing"]),
             MediationCase.review_due >= on - timedelta(days=1),
             MediationCase.review_due <= limit,
         )
+        .tuples()
     )
-    for case in reviewing:
-        found.append(
-            Deadline(case.id, case.number, case.respondent.name, "review", case.review_due)
-        )
+    for case_id, number, respondent, review_due in reviewing:
+        found.append(Deadline(case_id, number, respondent, "review", review_due))
     owed = (
-        Obligation.select(Obligation, Agreement, MediationCase, Organization)
+        Obligation.select(*head, Obligation.due_on)
         .join(Agreement)
         .join(MediationCase)
         .join(Organization)
@@ -1198,12 +1207,10 @@ def deadlines(
             Obligation.due_on <= limit,
             MediationCase.state.in_(["agreement_effective", "performing"]),
         )
+        .tuples()
     )
-    for obligation in owed:
-        case = obligation.agreement.case
-        found.append(
-            Deadline(case.id, case.number, case.respondent.name, "obligation", obligation.due_on)
-        )
+    for case_id, number, respondent, due_on in owed:
+        found.append(Deadline(case_id, number, respondent, "obligation", due_on))
     found.sort(key=lambda d: (not d.overdue(on), d.due, d.number))
     return found
 
