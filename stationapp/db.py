@@ -158,6 +158,29 @@ def is_postgresql() -> bool:
     return isinstance(database.obj, peewee.PostgresqlDatabase)
 
 
+def backend_pid() -> int | None:
+    """The server process of this thread's open PostgreSQL connection (what NOTIFY reports as
+    the sender), or None."""
+    db = database.obj
+    if not isinstance(db, peewee.PostgresqlDatabase) or db.is_closed():
+        return None
+    try:
+        return db.connection().info.backend_pid
+    except (peewee.InterfaceError, AttributeError):
+        return None
+
+
+def new_driver_connection():  # type: ignore[no-untyped-def]
+    """A new psycopg2 connection, in autocommit, to the PostgreSQL database bound to the
+    proxy, outside peewee: for a long-lived LISTEN beside the application's own connection."""
+    db = database.obj
+    if not isinstance(db, peewee.PostgresqlDatabase):
+        raise peewee.ImproperlyConfigured("not a PostgreSQL database")
+    conn = db._connect()
+    conn.autocommit = True
+    return conn
+
+
 def translate_error(exc: BaseException) -> BaseException:
     """Map a driver error to the expected error the user is shown, or return it unchanged.
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 import peewee
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from stationapp.db import database, is_sqlite
+from stationapp.db import database, is_postgresql, is_sqlite
 from stationapp.services import changes
 
 log = logging.getLogger(__name__)
@@ -25,11 +25,16 @@ class ChangeBus(QObject):
 
 
 class ExternalChangeWatcher(QObject):
-    """Notices commits made by other connections to the same SQLite file (another window, or
-    another desk sharing the file) and announces them, so open lists refresh.
+    """Notices commits made by other connections (another window, or another desk) and
+    announces them, so open lists refresh.
 
-    SQLite's ``PRAGMA data_version`` changes on this connection exactly when another connection
+    SQLite: ``PRAGMA data_version`` changes on this connection exactly when another connection
     has committed; reading it is cheap and takes no lock, so it is polled once a second.
+
+    PostgreSQL: the services NOTIFY every change (services.changes); this LISTENs on a
+    connection of its own, woken by a QSocketNotifier on its socket, and re-announces what
+    other connections changed. A lost listening connection is replaced by the timer; what was
+    missed meanwhile is caught up by refreshing everything.
     """
 
     changed_elsewhere = Signal()
@@ -38,12 +43,22 @@ class ExternalChangeWatcher(QObject):
         super().__init__(parent)
         self._last: int | None = None
         self._failed = False
+        self._remote: changes.RemoteChanges | None = None
+        self._held: list[changes.RemoteChanges] = []  # the open one, closed with this object
+        self._notifier: QSocketNotifier | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         if is_sqlite():
             self._last = self._read()
             self.timer.start()
+        elif is_postgresql():
+            self._listen()
+            self.timer.start()
+        # A plain function, not a method: it runs while the object is being destroyed.
+        self.destroyed.connect(lambda *_args, held=self._held: [r.close() for r in held])
+
+    # --- SQLite -----------------------------------------------------------------------------
 
     def _read(self) -> int | None:
         try:
@@ -58,6 +73,8 @@ class ExternalChangeWatcher(QObject):
 
     def poll(self) -> bool:
         """Announce a change if another connection committed since the last poll."""
+        if is_postgresql():
+            return self._poll_remote()
         if database.obj is None or database.is_closed() or database.in_transaction():
             return False
         value = self._read()
@@ -71,3 +88,64 @@ class ExternalChangeWatcher(QObject):
         self.changed_elsewhere.emit()
         changes.notify_all()
         return True
+
+    # --- PostgreSQL -------------------------------------------------------------------------
+
+    @property
+    def listening(self) -> bool:
+        return self._remote is not None
+
+    def _listen(self) -> bool:
+        try:
+            self._remote = changes.RemoteChanges()
+        except (peewee.DatabaseError, peewee.InterfaceError, psycopg2_errors()) as exc:
+            if not self._failed:
+                log.warning("cannot listen for other desks' changes: %s", exc)
+            self._failed = True
+            return False
+        self._held[:] = [self._remote]
+        self._notifier = QSocketNotifier(self._remote.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._poll_remote)
+        if self._failed:
+            # Back after a loss: whatever other desks did meanwhile was not heard.
+            self._failed = False
+            log.info("listening for other desks' changes again")
+            self.changed_elsewhere.emit()
+            changes.notify_all()
+        return True
+
+    def _stop_listening(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._remote is not None:
+            self._remote.close()
+            self._remote = None
+            self._held.clear()
+
+    def _poll_remote(self) -> bool:
+        if self._remote is None:
+            self._listen()
+            return False
+        try:
+            entities = self._remote.take()
+        except psycopg2_errors() as exc:
+            log.warning("lost the connection that listens for other desks' changes: %s", exc)
+            self._stop_listening()
+            self._failed = True
+            return False
+        if not entities:
+            return False
+        log.debug("other desks changed %s; refreshing lists", ", ".join(entities))
+        self.changed_elsewhere.emit()
+        for entity in entities:
+            changes.announce(entity)
+        return True
+
+
+def psycopg2_errors() -> tuple[type[BaseException], ...]:
+    """The driver's errors of a lost or refused connection (psycopg2 is an optional extra)."""
+    import psycopg2
+
+    return (psycopg2.OperationalError, psycopg2.InterfaceError)
