@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -125,6 +125,15 @@ class LazyTab(QWidget):
                 self.on_built(self._content)
         return self._content
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted_once:
+            self._painted_once = True
+            watched.removeEventFilter(self)
+            for job in self._after_first_paint:
+                QTimer.singleShot(0, self, job)
+            self._after_first_paint.clear()
+        return super().eventFilter(watched, event)
+
     def showEvent(self, event: QShowEvent) -> None:
         self.content  # noqa: B018 - built on first show
         super().showEvent(event)
@@ -150,6 +159,10 @@ class MainWindow(QMainWindow):
         self.bus = ChangeBus(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Work that can wait until the window is on screen (the tab bar is painted first).
+        self._painted_once = False
+        self._after_first_paint: list[Callable[[], None]] = []
+        self.tabs.tabBar().installEventFilter(self)
         self.setCentralWidget(self.tabs)
         self.user_label = QLabel()
         self.db_label = QLabel()
@@ -252,7 +265,10 @@ class MainWindow(QMainWindow):
             self._pages["today"].on_built = self._connect_today
         if "cases" in self._pages:
             # The deadline count in the tab's title can wait for the window to have painted.
-            QTimer.singleShot(0, self, self._update_cases_title)
+            if self._painted_once:
+                QTimer.singleShot(0, self, self._update_cases_title)
+            else:
+                self._after_first_paint.append(self._update_cases_title)
         self.admin_menu.menuAction().setVisible(
             accounts.has_permission(self.actor, "staff.manage")
             or accounts.has_permission(self.actor, "settings.manage")
@@ -606,6 +622,15 @@ class MainWindow(QMainWindow):
     def _save_tab_state(self, widget: QWidget) -> None:
         if hasattr(widget, "save_state"):
             widget.save_state()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted_once:
+            self._painted_once = True
+            watched.removeEventFilter(self)
+            for job in self._after_first_paint:
+                QTimer.singleShot(0, self, job)
+            self._after_first_paint.clear()
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

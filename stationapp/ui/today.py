@@ -12,7 +12,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QPaintEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -88,7 +88,8 @@ class TodayTab(QWidget):
         fill_after_paint: bool = False,
     ) -> None:
         """``fill_after_paint``: the sections are computed just after the tab is first painted
-        (the main window opens on this tab: its frame shows at once, the figures follow)."""
+        (the main window opens on this tab: its frame shows at once, the figures follow; on a
+        large station they take a few hundred milliseconds)."""
         super().__init__(parent)
         self.actor = actor
         self.day: date = today()
@@ -154,11 +155,15 @@ class TodayTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._fill_pending and (self._dirty or self.day != today()):
+            self.refresh()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
         if self._fill_pending:
+            # The frame is on screen: now the figures.
             self._fill_pending = False
             QTimer.singleShot(0, self, self.refresh)
-        elif self._dirty or self.day != today():
-            self.refresh()
 
     def check_day(self) -> None:
         """After midnight, today is another day: the tab follows without a restart."""

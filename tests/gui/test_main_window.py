@@ -109,3 +109,31 @@ def test_change_password_dialog_keeps_input_on_mismatch(qtbot, admin):
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert accounts.authenticate("admin", "new-password-1").id == admin.id
+
+
+def test_the_mediation_tab_title_counts_deadlines_once_the_window_is_painted(
+    qtbot, admin, db_url
+):
+    from datetime import timedelta
+
+    from stationapp.db import now, today
+    from stationapp.models.mediation import MediationCase
+    from stationapp.models.people import Organization
+
+    MediationCase.create(
+        year=today().year,
+        sequence=1,
+        number="建工调〔2026〕1号",
+        received_at=now(),
+        respondent=Organization.create(name="某公司"),
+        state="in_mediation",
+        mediation_due=today() - timedelta(days=1),
+        created_by=admin,
+    )
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    index = [window.tabs.widget(i).key for i in range(window.tabs.count())].index("cases")
+    assert not window.tabs.widget(index).built
+    window.show()
+    qtbot.waitUntil(lambda: window.tabs.tabText(index).endswith("(1)"))
+    assert not window.tabs.widget(index).built  # counted by the service, the tab not built
