@@ -44,6 +44,7 @@ STARTUP_RATIO = 2.0
 RSS_MB = 150.0
 RSS_OVER_EMPTY_MB = 50.0
 EXPORT_ROWS = 100_000
+REPORT_MS = 5000.0  # a month's report to the district union (issue #11)
 
 
 # --- the subprocesses ---------------------------------------------------------------------------
@@ -581,6 +582,26 @@ def measure_reads(bench: Bench, actor: object) -> None:
     )
 
 
+def measure_report(bench: Bench, actor: object) -> None:
+    """The month's report (every area, the twelve-month series) for the last whole month of
+    the database's visits."""
+    from stationapp.models.visits import Visit
+    from stationapp.services import reports
+
+    latest = Visit.select(Visit.arrived_at).order_by(Visit.arrived_at.desc()).first()
+    if latest is None:
+        bench.add(Row("report", "month report", None, "ms", note="no visits in this database"))
+        return
+    last = latest.arrived_at.date().replace(day=1) - timedelta(days=1)
+    month = f"{last.year:04d}-{last.month:02d}"
+
+    def report() -> object:
+        made = reports.month_report(actor, month)
+        return made.visits.visits if made.visits else 0
+
+    bench.page("report", f"month report {month} (station_report)", report, REPORT_MS)
+
+
 def measure_writes(bench: Bench, actor: object, workdir: Path, export_repeat: int) -> None:
     import peewee
 
@@ -873,6 +894,7 @@ def main(argv: list[str] | None = None) -> int:
             db.connect(reuse_if_open=True)
             actor = Staff.get(Staff.username == "admin")
             measure_reads(bench, actor)
+            measure_report(bench, actor)
             measure_writes(bench, actor, workdir, export_repeat)
         finally:
             db.close()

@@ -314,6 +314,30 @@ def test_the_series_cover_twelve_months_up_to_the_period(admin: Staff, station: 
     assert year.visits is not None and year.visits[9:11] == [sum(station.channels.values()), 1]
 
 
+def test_the_report_costs_the_same_queries_whatever_the_rows(
+    admin: Staff, station: Expected
+) -> None:
+    from playhouse.test_utils import count_queries
+
+    def counted() -> int:
+        with count_queries() as counter:
+            reports.month_report(admin, "2026-10")
+        return counter.count
+
+    before = counted()
+    service = ServiceType.get(ServiceType.name == "测试·入会")
+    title = Title.get()
+    for n in range(20):
+        person = _person()
+        visit = Visit.create(person=person, channel="phone", staff=admin, arrived_at=at(n + 1))
+        VisitPurpose.create(visit=visit, service=service, arrived_at=visit.arrived_at)
+        copy = Copy.create(title=title, barcode=f"Q{n:05d}")
+        Loan.create(copy=copy, person=person, staff=admin, lent_at=at(n + 1), due_on=NOVEMBER)
+        event = Event.get()
+        Registration.create(event=event, person=person, state="attended", staff=admin)
+    assert counted() == before <= 30
+
+
 def test_a_year_holds_its_months(admin: Staff, station: Expected) -> None:
     year = reports.year_report(admin, "2026")
     assert year.visits is not None and year.library is not None
