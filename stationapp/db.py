@@ -54,12 +54,66 @@ POSTGRESQL_CONNECT = {
 
 
 class StationPostgresqlDatabase(peewee.PostgresqlDatabase):
-    """PostgreSQL with the station's session settings on every new connection."""
+    """PostgreSQL with the station's session settings on every new connection, and a new
+    connection when the server went away and came back (restart, network cut): a transaction
+    about to begin, or a query outside one, gets a fresh connection instead of failing on the
+    dead one for ever. A transaction the loss interrupted fails; the service says so and the
+    form keeps its input for the next try."""
 
     def _initialize_connection(self, conn) -> None:
         with conn.cursor() as cursor:
             for name, value in POSTGRESQL_SESSION.items():
                 cursor.execute("SELECT set_config(%s, %s, false)", (name, value))
+
+    def _lost(self) -> bool:
+        """The open connection is known dead (the driver noticed on its last use)."""
+        return not self.is_closed() and bool(self._state.conn.closed)
+
+    def _drop_lost(self) -> None:
+        if self.transaction_depth() == 0 and self._lost():
+            log.info("the database connection was lost; connecting again")
+            self.close()
+
+    def cursor(self, named_cursor=None):  # type: ignore[no-untyped-def]
+        self._drop_lost()
+        return super().cursor(named_cursor)
+
+    def begin(self, isolation_level=None) -> None:  # type: ignore[no-untyped-def]
+        try:
+            try:
+                super().begin(isolation_level)
+            except (peewee.OperationalError, peewee.InterfaceError):
+                if not self._lost():
+                    raise
+                # Nothing has been done yet, so beginning again on a new connection is safe.
+                self._drop_lost()
+                super().begin(isolation_level)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            _raise_mapped(exc)
+
+    def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def]
+        try:
+            try:
+                return super().execute_sql(sql, params)
+            except (peewee.OperationalError, peewee.InterfaceError):
+                # Only a read outside a transaction is repeated: a write might have been done.
+                read = sql.lstrip()[:6].upper() == "SELECT"
+                if not (read and self.transaction_depth() == 0 and self._lost()):
+                    raise
+                self._drop_lost()
+                return super().execute_sql(sql, params)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            _raise_mapped(exc)
+
+
+def _raise_mapped(exc: BaseException) -> None:
+    """Raise the user's error for a driver error (a server out of reach, a lock held too long),
+    so a read outside a transaction fails as expectedly as a save; else the error itself."""
+    mapped = translate_error(exc)
+    if mapped is exc:
+        raise exc
+    log.warning("database error mapped for the user: %s", exc)
+    raise mapped from exc
 
 
 def is_postgresql_url(url: str) -> bool:

@@ -34,10 +34,14 @@ class ExternalChangeWatcher(QObject):
     PostgreSQL: the services NOTIFY every change (services.changes); this LISTENs on a
     connection of its own, woken by a QSocketNotifier on its socket, and re-announces what
     other connections changed. A lost listening connection is replaced by the timer; what was
-    missed meanwhile is caught up by refreshing everything.
+    missed meanwhile is caught up by refreshing everything. Losing it is also the first sign
+    that the server is gone: ``server_lost(message)`` then, ``server_back()`` when it answers
+    again (for the window's status bar).
     """
 
     changed_elsewhere = Signal()
+    server_lost = Signal(str)
+    server_back = Signal()
 
     def __init__(self, parent: QObject | None = None, *, interval_ms: int = 1000) -> None:
         super().__init__(parent)
@@ -101,7 +105,8 @@ class ExternalChangeWatcher(QObject):
         except (peewee.DatabaseError, peewee.InterfaceError, psycopg2_errors()) as exc:
             if not self._failed:
                 log.warning("cannot listen for other desks' changes: %s", exc)
-            self._failed = True
+                self._failed = True
+                self.server_lost.emit(self.lost_message())
             return False
         self._held[:] = [self._remote]
         self._notifier = QSocketNotifier(self._remote.fileno(), QSocketNotifier.Type.Read, self)
@@ -110,9 +115,16 @@ class ExternalChangeWatcher(QObject):
             # Back after a loss: whatever other desks did meanwhile was not heard.
             self._failed = False
             log.info("listening for other desks' changes again")
+            self.server_back.emit()
             self.changed_elsewhere.emit()
             changes.notify_all()
         return True
+
+    def lost_message(self) -> str:
+        return self.tr(
+            "The database server cannot be reached. Trying again in the background; what you "
+            "type stays in the forms, save it once the server is back."
+        )
 
     def _stop_listening(self) -> None:
         if self._notifier is not None:
@@ -134,6 +146,7 @@ class ExternalChangeWatcher(QObject):
             log.warning("lost the connection that listens for other desks' changes: %s", exc)
             self._stop_listening()
             self._failed = True
+            self.server_lost.emit(self.lost_message())
             return False
         if not entities:
             return False

@@ -237,3 +237,22 @@ def test_postgresql_read_only_gives_database_unavailable(db, admin) -> None:
     assert Person.select().count() == 0
     people.create_person(admin, _person())
     assert Person.select().count() == 1
+
+
+@pytest.mark.postgresql_only
+def test_postgresql_server_gone_then_back_the_next_save_succeeds(
+    db, admin, postgres_server
+) -> None:
+    people.create_person(admin, PersonInput(name="李四", phone="13900000002"))
+    postgres_server.stop()
+    try:
+        for _attempt in range(2):  # the dead connection, then connecting again: both refused
+            with pytest.raises(DatabaseUnavailable) as caught:
+                people.create_person(admin, _person())
+            assert "cannot be reached" in caught.value.message
+    finally:
+        postgres_server.start()
+    # The first try once the server is back goes through, on a new connection.
+    people.create_person(admin, _person())
+    assert sorted(p.name for p in Person.select()) == sorted(["李四", "张三"])
+    assert PersonSearchKey.select().where(PersonSearchKey.key == "zhangsan").count() >= 1

@@ -1,0 +1,79 @@
+"""The PostgreSQL server goes away mid-session and comes back (issue #10): the window hears of
+it at once and says so, a form being saved keeps everything typed and shows why nothing was
+saved, nothing crashes, and the same save succeeds once the server is back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+
+from stationapp.models.people import Person
+from stationapp.services import people
+from stationapp.ui.errors import ErrorDialog
+from stationapp.ui.main_window import MainWindow
+from stationapp.ui.people.person_dialog import PersonDialog
+from tests.helpers.ids import make_ric
+
+pytestmark = pytest.mark.postgresql_only
+
+
+def _stray_windows() -> list[str]:
+    return [
+        type(w).__name__
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and isinstance(w, ErrorDialog | QMessageBox)
+    ]
+
+
+def _form(dialog: PersonDialog) -> dict[str, object]:
+    return {
+        "name": dialog.name.text(),
+        "phone": dialog.phone.text(),
+        "id_number": dialog.id_number.text(),
+        "workplace_id": dialog.workplace.workplace_id(),
+        "notes": dialog.notes.toPlainText(),
+    }
+
+
+def test_server_stopped_and_started_again_keeps_the_form_and_saves(
+    qtbot, show_active, admin, db_url, postgres_server
+) -> None:
+    org = people.create_organization(admin, people.OrganizationInput(name="国贸大厦"))
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.watcher.listening
+    dialog = show_active(PersonDialog(admin))
+    ric = make_ric(seq=246)
+    dialog.name.setText("欧阳晓明")
+    qtbot.keyClicks(dialog.phone, "13912345678")
+    qtbot.keyClicks(dialog.id_number, ric)
+    dialog.id_number.editingFinished.emit()
+    dialog.workplace.combo.setCurrentText("国贸大厦")
+    dialog.notes.setPlainText("来站咨询劳动合同")
+    typed = _form(dialog)
+    assert typed["workplace_id"] == org.id
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+
+    try:
+        with qtbot.waitSignal(window.watcher.server_lost, timeout=5000) as lost:
+            postgres_server.stop()
+        assert "cannot be reached" in lost.args[0]
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        assert "cannot be reached" in dialog.bar.text()
+        assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+        assert _form(dialog) == typed
+        assert _stray_windows() == []
+        with qtbot.waitSignal(window.watcher.server_back, timeout=10000):
+            postgres_server.start()
+    finally:
+        if not postgres_server.is_running():
+            postgres_server.start()
+
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    stored = list(Person.select().where(Person.name == "欧阳晓明"))
+    assert [(p.id_number, p.workplace_id) for p in stored] == [(ric, org.id)]
+    assert _stray_windows() == []
+    window.close()
