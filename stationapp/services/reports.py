@@ -659,32 +659,30 @@ class Section:
     tables: list[Table]
 
 
-def _t(text: str) -> str:
-    return translate("Reports", text)
-
-
 def section_title(key: str) -> str:
     return {
-        "summary": _t("Summary"),
-        "visits": _t("Visits"),
-        "cases": _t("Cases"),
-        "library": _t("Library"),
-        "events": _t("Events"),
+        "summary": translate("Reports", "Summary"),
+        "visits": translate("Reports", "Visits"),
+        "cases": translate("Reports", "Cases"),
+        "library": translate("Reports", "Library"),
+        "events": translate("Reports", "Events"),
     }[key]
 
 
 def period_title(period: Period) -> str:
     if period.kind == "month":
-        return _t("{year}-{month:02d}").format(year=period.start.year, month=period.start.month)
+        return translate("Reports", "{year}-{month}").format(
+            year=period.start.year, month=f"{period.start.month:02d}"
+        )
     if period.kind == "year":
-        return _t("Year {year}").format(year=period.start.year)
-    return _t("{start} to {end}").format(
+        return translate("Reports", "Year {year}").format(year=period.start.year)
+    return translate("Reports", "{start} to {end}").format(
         start=period.start.isoformat(), end=(period.end - timedelta(days=1)).isoformat()
     )
 
 
 def report_title(report: StationReport) -> str:
-    return _t("{station}: report for {period}").format(
+    return translate("Reports", "{station}: report for {period}").format(
         station=report.station_name, period=period_title(report.period)
     )
 
@@ -694,7 +692,11 @@ def _rate_cell(value: float | None) -> Cell:
 
 
 def _figures(rows: Sequence[tuple[str, Cell]]) -> Table:
-    return Table(_t("Figures"), [_t("Figure"), _t("Value")], [[label, v] for label, v in rows])
+    return Table(
+        translate("Reports", "Figures"),
+        [translate("Reports", "Figure"), translate("Reports", "Value")],
+        [[label, v] for label, v in rows],
+    )
 
 
 def _visit_tables(v: VisitFigures) -> list[Table]:
@@ -702,51 +704,55 @@ def _visit_tables(v: VisitFigures) -> list[Table]:
     from stationapp.services.visits import channel_label, outcome_label, rating_label
 
     figures = [
-        (_t("Visits"), v.visits),
-        (_t("People (distinct)"), v.people),
-        (_t("Visitors who gave no details"), v.anonymous),
-        (_t("Rated visits"), v.rated),
-        (_t("Satisfied or basically satisfied"), v.satisfied),
-        (_t("Satisfaction rate"), _rate_cell(v.satisfaction_rate)),
-        (_t("New members"), v.new_members),
-        (_t("Member cards (京卡) issued"), v.member_cards),
-        (_t("Outreach sessions"), v.outreach_sessions),
-        (_t("People reached by outreach"), v.outreach_people),
+        (translate("Reports", "Visits"), v.visits),
+        (translate("Reports", "People (distinct)"), v.people),
+        (translate("Reports", "Visitors who gave no details"), v.anonymous),
+        (translate("Reports", "Rated visits"), v.rated),
+        (translate("Reports", "Satisfied or basically satisfied"), v.satisfied),
+        (translate("Reports", "Satisfaction rate"), _rate_cell(v.satisfaction_rate)),
+        (translate("Reports", "New members"), v.new_members),
+        (translate("Reports", "Member cards (京卡) issued"), v.member_cards),
+        (translate("Reports", "Outreach sessions"), v.outreach_sessions),
+        (translate("Reports", "People reached by outreach"), v.outreach_people),
     ]
     if v.hardship is not None:
         figures += [
-            (_t("Hardship assistance given"), v.hardship.given),
-            (_t("People assisted"), v.hardship.people),
-            (_t("Assistance amount (yuan)"), v.hardship.amount),
+            (translate("Reports", "Hardship assistance given"), v.hardship.given),
+            (translate("Reports", "People assisted"), v.hardship.people),
+            (translate("Reports", "Assistance amount (yuan)"), v.hardship.amount),
         ]
     tables = [
         _figures(figures),
         Table(
-            _t("Visits by purpose"),
-            [_t("Service"), _t("Times asked for")],
+            translate("Reports", "Visits by purpose"),
+            [translate("Reports", "Service"), translate("Reports", "Times asked for")],
             [[name, n] for name, n in v.by_purpose],
         ),
         Table(
-            _t("Visits by channel"),
-            [_t("Channel"), _t("Visits")],
+            translate("Reports", "Visits by channel"),
+            [translate("Reports", "Channel"), translate("Reports", "Visits")],
             [[channel_label(c), v.by_channel[c]] for c in sorted(v.by_channel)],
         ),
         Table(
-            _t("Purposes by outcome"),
-            [_t("Outcome"), _t("Purposes")],
+            translate("Reports", "Purposes by outcome"),
+            [translate("Reports", "Outcome"), translate("Reports", "Purposes")],
             [[outcome_label(o), v.by_outcome[o]] for o in sorted(v.by_outcome)],
         ),
         Table(
-            _t("Satisfaction"),
-            [_t("Rating"), _t("Visits")],
+            translate("Reports", "Satisfaction"),
+            [translate("Reports", "Rating"), translate("Reports", "Visits")],
             [[rating_label(r), v.by_rating[r]] for r in sorted(v.by_rating)],
         ),
     ]
     if v.hardship is not None and v.hardship.by_kind:
         tables.append(
             Table(
-                _t("Hardship assistance by kind"),
-                [_t("Kind"), _t("Times"), _t("Amount (yuan)")],
+                translate("Reports", "Hardship assistance by kind"),
+                [
+                    translate("Reports", "Kind"),
+                    translate("Reports", "Times"),
+                    translate("Reports", "Amount (yuan)"),
+                ],
                 [[assistance_kind_label(k), n, a] for k, n, a in v.hardship.by_kind],
             )
         )
@@ -759,29 +765,29 @@ def _case_tables(c: CaseFigures) -> list[Table]:
     return [
         _figures(
             [
-                (_t("Cases received"), c.received),
-                (_t("Cases concluded"), c.concluded),
-                (_t("Mediated successfully"), c.succeeded),
-                (_t("Success rate"), _rate_cell(c.success_rate)),
-                (_t("Cases closed"), c.closed),
+                (translate("Reports", "Cases received"), c.received),
+                (translate("Reports", "Cases concluded"), c.concluded),
+                (translate("Reports", "Mediated successfully"), c.succeeded),
+                (translate("Reports", "Success rate"), _rate_cell(c.success_rate)),
+                (translate("Reports", "Cases closed"), c.closed),
                 (
-                    _t("Average days to close"),
+                    translate("Reports", "Average days to close"),
                     round(c.average_days_to_close, 1)
                     if c.average_days_to_close is not None
                     else None,
                 ),
-                (_t("Amount agreed (yuan)"), c.amount_agreed),
-                (_t("Amount paid (yuan)"), c.amount_paid),
+                (translate("Reports", "Amount agreed (yuan)"), c.amount_agreed),
+                (translate("Reports", "Amount paid (yuan)"), c.amount_paid),
             ]
         ),
         Table(
-            _t("Cases received by category"),
-            [_t("Category"), _t("Cases")],
+            translate("Reports", "Cases received by category"),
+            [translate("Reports", "Category"), translate("Reports", "Number of cases")],
             [[category_label(k), n] for k, n in sorted(c.by_category.items(), key=lambda i: -i[1])],
         ),
         Table(
-            _t("Case outcomes"),
-            [_t("Outcome"), _t("Cases")],
+            translate("Reports", "Case outcomes"),
+            [translate("Reports", "Outcome"), translate("Reports", "Number of cases")],
             [[state_label(s), c.outcomes[s]] for s in OUTCOMES if s in c.outcomes],
         ),
     ]
@@ -791,15 +797,18 @@ def _library_tables(lib: LibraryFigures) -> list[Table]:
     return [
         _figures(
             [
-                (_t("Loans"), lib.loans),
-                (_t("Returns"), lib.returns),
-                (_t("Active readers"), lib.active_readers),
-                (_t("Boxes lent to workplaces"), sum(n for _name, n in lib.box_loans)),
+                (translate("Reports", "Loans"), lib.loans),
+                (translate("Reports", "Returns"), lib.returns),
+                (translate("Reports", "Active readers"), lib.active_readers),
+                (
+                    translate("Reports", "Boxes lent to workplaces"),
+                    sum(n for _name, n in lib.box_loans),
+                ),
             ]
         ),
         Table(
-            _t("Box loans per site"),
-            [_t("Workplace"), _t("Boxes lent")],
+            translate("Reports", "Box loans per site"),
+            [translate("Reports", "Workplace"), translate("Reports", "Boxes lent")],
             [[name, n] for name, n in lib.box_loans],
         ),
     ]
@@ -811,27 +820,30 @@ def _event_tables(e: EventFigures) -> list[Table]:
     return [
         _figures(
             [
-                (_t("Events held"), e.events),
-                (_t("Events cancelled"), e.cancelled),
-                (_t("Places offered"), e.places),
-                (_t("Registrations"), e.registrations),
-                (_t("Attended (person-times)"), e.attended),
-                (_t("No-shows"), e.no_shows),
-                (_t("Attendance rate"), _rate_cell(e.attendance_rate)),
-                (_t("People who attended (distinct)"), e.people),
+                (translate("Reports", "Events held"), e.events),
+                (translate("Reports", "Events cancelled"), e.cancelled),
+                (translate("Reports", "Places offered"), e.places),
+                (translate("Reports", "Registrations"), e.registrations),
+                (translate("Reports", "Attended (person-times)"), e.attended),
+                (translate("Reports", "No-shows"), e.no_shows),
+                (translate("Reports", "Attendance rate"), _rate_cell(e.attendance_rate)),
+                (translate("Reports", "People who attended (distinct)"), e.people),
             ]
         ),
         Table(
-            _t("Events by kind"),
-            [_t("Kind"), _t("Events")],
+            translate("Reports", "Events by kind"),
+            [translate("Reports", "Kind"), translate("Reports", "Number of events")],
             [[size_label(s), e.by_size[s]] for s in ("big", "small") if s in e.by_size],
         ),
         Table(
-            _t("Coverage: a big event every month, a small one every week"),
-            [_t("Gap"), _t("When")],
-            [[_t("Month without a big event"), m] for m in e.months_without_big]
+            translate("Reports", "Coverage: a big event every month, a small one every week"),
+            [translate("Reports", "Gap"), translate("Reports", "When")],
+            [[translate("Reports", "Month without a big event"), m] for m in e.months_without_big]
             + [
-                [_t("Week without a small event"), f"{a.isoformat()} – {b.isoformat()}"]
+                [
+                    translate("Reports", "Week without a small event"),
+                    f"{a.isoformat()} – {b.isoformat()}",
+                ]
                 for a, b in e.weeks_without_small
             ],
         ),
@@ -840,17 +852,17 @@ def _event_tables(e: EventFigures) -> list[Table]:
 
 def _series_table(s: MonthlySeries) -> Table:
     columns: list[tuple[str, list[int] | None]] = [
-        (_t("Visits"), s.visits),
-        (_t("Loans"), s.loans),
-        (_t("Attended"), s.attended),
-        (_t("No-shows"), s.no_shows),
-        (_t("Mediated successfully"), s.cases_succeeded),
-        (_t("Concluded otherwise"), s.cases_other),
+        (translate("Reports", "Visits"), s.visits),
+        (translate("Reports", "Loans"), s.loans),
+        (translate("Reports", "Attended"), s.attended),
+        (translate("Reports", "No-shows"), s.no_shows),
+        (translate("Reports", "Mediated successfully"), s.cases_succeeded),
+        (translate("Reports", "Concluded otherwise"), s.cases_other),
     ]
     shown = [(name, values) for name, values in columns if values is not None]
     return Table(
-        _t("Month by month"),
-        [_t("Month"), *(name for name, _v in shown)],
+        translate("Reports", "Month by month"),
+        [translate("Reports", "Month"), *(name for name, _v in shown)],
         [[month, *(values[i] for _n, values in shown)] for i, month in enumerate(s.months)],
     )
 
@@ -858,31 +870,34 @@ def _series_table(s: MonthlySeries) -> Table:
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
-        (_t("Station"), report.station_name),
-        (_t("Period"), period_title(report.period)),
-        (_t("From"), report.period.start.isoformat()),
-        (_t("To"), (report.period.end - timedelta(days=1)).isoformat()),
-        (_t("Made at"), report.generated_at.strftime("%Y-%m-%d %H:%M")),
+        (translate("Reports", "Station"), report.station_name),
+        (translate("Reports", "Period"), period_title(report.period)),
+        (translate("Reports", "From"), report.period.start.isoformat()),
+        (translate("Reports", "To"), (report.period.end - timedelta(days=1)).isoformat()),
+        (translate("Reports", "Made at"), report.generated_at.strftime("%Y-%m-%d %H:%M")),
     ]
     if report.visits is not None:
         summary += [
-            (_t("Visits"), report.visits.visits),
-            (_t("Satisfaction rate"), _rate_cell(report.visits.satisfaction_rate)),
+            (translate("Reports", "Visits"), report.visits.visits),
+            (
+                translate("Reports", "Satisfaction rate"),
+                _rate_cell(report.visits.satisfaction_rate),
+            ),
         ]
     if report.cases is not None:
         summary += [
-            (_t("Cases received"), report.cases.received),
-            (_t("Success rate"), _rate_cell(report.cases.success_rate)),
+            (translate("Reports", "Cases received"), report.cases.received),
+            (translate("Reports", "Success rate"), _rate_cell(report.cases.success_rate)),
         ]
     if report.library is not None:
         summary += [
-            (_t("Loans"), report.library.loans),
-            (_t("Active readers"), report.library.active_readers),
+            (translate("Reports", "Loans"), report.library.loans),
+            (translate("Reports", "Active readers"), report.library.active_readers),
         ]
     if report.events is not None:
         summary += [
-            (_t("Events held"), report.events.events),
-            (_t("Attended (person-times)"), report.events.attended),
+            (translate("Reports", "Events held"), report.events.events),
+            (translate("Reports", "Attended (person-times)"), report.events.attended),
         ]
     sections = [Section("summary", section_title("summary"), [_figures(summary)])]
     if report.series.months and len(_series_table(report.series).header) > 1:

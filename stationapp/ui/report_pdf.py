@@ -27,10 +27,6 @@ CHART_DPI = 300
 CHART_HEIGHT_MM = 80
 
 
-def _t(text: str) -> str:
-    return translate("Reports", text)
-
-
 def format_cell(value: Cell, locale: QLocale | None = None) -> str:
     """A figure as the locale writes it: 93.5%, 1,234, 11,500.50; a missing rate is a dash."""
     locale = locale or QLocale()
@@ -54,15 +50,15 @@ def report_charts(report: StationReport) -> list[tuple[str, Chart]]:
     s = report.series
     months = list(s.months)
     charts: list[tuple[str, Chart]] = []
-    caption = _t("The twelve months up to the end of the period")
+    caption = translate("Reports", "The twelve months up to the end of the period")
     if s.visits is not None:
         charts.append(
             (
                 "visits",
                 Chart(
-                    _t("Visits per month"),
+                    translate("Reports", "Visits per month"),
                     months,
-                    [Series(_t("Visits"), s.visits)],
+                    [Series(translate("Reports", "Visits"), s.visits)],
                     BAR,
                     caption,
                 ),
@@ -73,11 +69,17 @@ def report_charts(report: StationReport) -> list[tuple[str, Chart]]:
             (
                 "cases",
                 Chart(
-                    _t("Case outcomes per month"),
+                    translate("Reports", "Case outcomes per month"),
                     months,
                     [
-                        Series(_t("Mediated successfully"), s.cases_succeeded, "#009E73"),
-                        Series(_t("Concluded otherwise"), s.cases_other, "#D55E00"),
+                        Series(
+                            translate("Reports", "Mediated successfully"),
+                            s.cases_succeeded,
+                            "#009E73",
+                        ),
+                        Series(
+                            translate("Reports", "Concluded otherwise"), s.cases_other, "#D55E00"
+                        ),
                     ],
                     BAR,
                     caption,
@@ -89,9 +91,9 @@ def report_charts(report: StationReport) -> list[tuple[str, Chart]]:
             (
                 "library",
                 Chart(
-                    _t("Loans per month"),
+                    translate("Reports", "Loans per month"),
                     months,
-                    [Series(_t("Loans"), s.loans, "#E69F00")],
+                    [Series(translate("Reports", "Loans"), s.loans, "#E69F00")],
                     BAR,
                     caption,
                 ),
@@ -102,11 +104,13 @@ def report_charts(report: StationReport) -> list[tuple[str, Chart]]:
             (
                 "events",
                 Chart(
-                    _t("Attendance per month"),
+                    translate("Reports", "Attendance per month"),
                     months,
                     [
-                        Series(_t("Attended (person-times)"), s.attended, "#0072B2"),
-                        Series(_t("No-shows"), s.no_shows, "#CC79A7"),
+                        Series(
+                            translate("Reports", "Attended (person-times)"), s.attended, "#0072B2"
+                        ),
+                        Series(translate("Reports", "No-shows"), s.no_shows, "#CC79A7"),
                     ],
                     LINE,
                     caption,
@@ -119,10 +123,8 @@ def report_charts(report: StationReport) -> list[tuple[str, Chart]]:
 def _table_html(title: str, header: list[str], rows: list[list[Cell]], locale: QLocale) -> str:
     head = "".join(f'<th align="left">{html.escape(h)}</th>' for h in header)
     if not rows:
-        body = (
-            f'<tr><td colspan="{len(header)}"><i>{html.escape(_t("None in this period"))}</i>'
-            "</td></tr>"
-        )
+        none = html.escape(translate("Reports", "None in this period"))
+        body = f'<tr><td colspan="{len(header)}"><i>{none}</i></td></tr>'
     else:
         body = "".join(
             "<tr>"
@@ -156,9 +158,10 @@ def report_document(report: StationReport) -> QTextDocument:
     shown_width = chart_width_px(96)
     shown_height = round(shown_width * height / width)
     made = report.generated_at.strftime("%Y-%m-%d %H:%M")
+    made_on = translate("Reports", "Made on {when}").format(when=made)
     parts = [
         f'<h1 align="center">{html.escape(report_title(report))}</h1>',
-        f'<p align="center">{html.escape(_t("Made on {when}").format(when=made))}</p>',
+        f'<p align="center">{html.escape(made_on)}</p>',
     ]
     resources: list[tuple[str, object]] = []
     for section in report_tables(report):
