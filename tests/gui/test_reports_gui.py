@@ -225,3 +225,29 @@ def test_the_command_line_writes_a_pdf(station: Staff, db_url: str, tmp_path: Pa
     args = argparse.Namespace(command="report", month=None, year="2026", out=str(out), user="admin")
     assert run_command(args, db_url) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_report_subcommand_from_the_top(station: Staff, db_url: str, tmp_path: Path) -> None:
+    """``stationapp report`` through the application's own command line."""
+    from stationapp.app import main
+
+    out = tmp_path / "october.pdf"
+    argv = ["report", "--month", "2026-10", "--out", str(out), "--user", "admin"]
+    assert main([*argv, "--database", db_url]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert (
+        main(
+            [
+                "report",
+                "--month",
+                "2026-10",
+                "--out",
+                str(tmp_path / "x.doc"),
+                "--database",
+                db_url,
+                "--user",
+                "admin",
+            ]
+        )
+        == 1
+    )

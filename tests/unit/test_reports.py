@@ -477,6 +477,7 @@ def test_the_command_line_writes_excel(
         ({"year": "20x6", "out": "r.xlsx"}, "20x6"),
         ({"month": "2026-10", "out": "r.docx"}, ".docx"),
         ({"month": "2026-10", "out": "missing/folder/r.xlsx"}, "missing"),
+        ({"month": "2026-10", "out": "r.xlsx", "user": "nobody"}, "nobody"),
     ],
 )
 def test_the_command_line_refuses_bad_input(
