@@ -44,7 +44,15 @@ from stationapp.models.mediation import (
     Obligation,
 )
 from stationapp.models.people import HardshipAssistance, Organization
-from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
+from stationapp.models.visits import (
+    CHANNELS,
+    RATINGS,
+    OutreachSession,
+    ServiceType,
+    Visit,
+    VisitPurpose,
+)
+from stationapp.models.visits import OUTCOMES as PURPOSE_OUTCOMES
 from stationapp.services.accounts import has_permission, require, station_settings
 
 translate = QCoreApplication.translate
@@ -699,6 +707,11 @@ def _figures(rows: Sequence[tuple[str, Cell]]) -> Table:
     )
 
 
+def _in_order(counts: dict[str, int], order: Sequence[str]) -> list[str]:
+    """The keys of ``counts`` in the model's order, any unknown ones after."""
+    return [k for k in order if k in counts] + sorted(set(counts) - set(order))
+
+
 def _visit_tables(v: VisitFigures) -> list[Table]:
     from stationapp.services.consent import assistance_kind_label
     from stationapp.services.visits import channel_label, outcome_label, rating_label
@@ -731,17 +744,20 @@ def _visit_tables(v: VisitFigures) -> list[Table]:
         Table(
             translate("Reports", "Visits by channel"),
             [translate("Reports", "Channel"), translate("Reports", "Visits")],
-            [[channel_label(c), v.by_channel[c]] for c in sorted(v.by_channel)],
+            [[channel_label(c), v.by_channel[c]] for c in _in_order(v.by_channel, CHANNELS)],
         ),
         Table(
             translate("Reports", "Purposes by outcome"),
             [translate("Reports", "Outcome"), translate("Reports", "Purposes")],
-            [[outcome_label(o), v.by_outcome[o]] for o in sorted(v.by_outcome)],
+            [
+                [outcome_label(o), v.by_outcome[o]]
+                for o in _in_order(v.by_outcome, PURPOSE_OUTCOMES)
+            ],
         ),
         Table(
             translate("Reports", "Satisfaction"),
             [translate("Reports", "Rating"), translate("Reports", "Visits")],
-            [[rating_label(r), v.by_rating[r]] for r in sorted(v.by_rating)],
+            [[rating_label(r), v.by_rating[r]] for r in _in_order(v.by_rating, RATINGS)],
         ),
     ]
     if v.hardship is not None and v.hardship.by_kind:
