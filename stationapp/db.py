@@ -49,6 +49,9 @@ POSTGRESQL_CONNECT = {
     "keepalives_idle": 10,
     "keepalives_interval": 5,
     "keepalives_count": 3,
+    # Data sent and not acknowledged for this long (a cut network): the query fails instead of
+    # hanging for the system's quarter of an hour of retransmissions.
+    "tcp_user_timeout": 15000,
     "application_name": "stationapp",
 }
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import peewee
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -48,6 +50,7 @@ class ExternalChangeWatcher(QObject):
         self._last: int | None = None
         self._failed = False
         self._remote: changes.RemoteChanges | None = None
+        self._connecting: Future[changes.RemoteChanges] | None = None
         self._held: list[changes.RemoteChanges] = []  # the open one, closed with this object
         self._notifier: QSocketNotifier | None = None
         self.timer = QTimer(self)
@@ -57,7 +60,8 @@ class ExternalChangeWatcher(QObject):
             self._last = self._read()
             self.timer.start()
         elif is_postgresql():
-            self._listen()
+            # At start the server has just answered: connect here, so nothing is missed.
+            self._adopt(self._connect_now)
             self.timer.start()
         # A plain function, not a method: it runs while the object is being destroyed.
         self.destroyed.connect(lambda *_args, held=self._held: [r.close() for r in held])
@@ -99,9 +103,24 @@ class ExternalChangeWatcher(QObject):
     def listening(self) -> bool:
         return self._remote is not None
 
-    def _listen(self) -> bool:
+    @staticmethod
+    def _connect_now() -> changes.RemoteChanges:
+        return changes.RemoteChanges()
+
+    def _listen(self) -> None:
+        """Connect again in a background thread (an unreachable server can take the connect
+        timeout to say so, and the window must not freeze meanwhile); adopt it when done."""
+        if self._connecting is None:
+            self._connecting = _connector().submit(changes.RemoteChanges)
+            return
+        if not self._connecting.done():
+            return
+        finished, self._connecting = self._connecting, None
+        self._adopt(finished.result)
+
+    def _adopt(self, result: Callable[[], changes.RemoteChanges]) -> bool:
         try:
-            self._remote = changes.RemoteChanges()
+            self._remote = result()
         except (peewee.DatabaseError, peewee.InterfaceError, psycopg2_errors()) as exc:
             if not self._failed:
                 log.warning("cannot listen for other desks' changes: %s", exc)
@@ -155,6 +174,18 @@ class ExternalChangeWatcher(QObject):
         for entity in entities:
             changes.announce(entity)
         return True
+
+
+_executor: ThreadPoolExecutor | None = None
+
+
+def _connector() -> ThreadPoolExecutor:
+    """One thread for every watcher's reconnection attempts: they only open a connection and
+    LISTEN, touching no widget and no peewee state."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stationapp-listen")
+    return _executor
 
 
 def psycopg2_errors() -> tuple[type[BaseException], ...]:
