@@ -2063,6 +2063,38 @@ Ctrl+H：预约图书</translation>
         <source>Restored {target} from {path}.</source>
         <translation>已从 {path} 恢复 {target}。</translation>
     </message>
+    <message>
+        <source>Cannot write a report as “{suffix}”: name the file .xlsx or .pdf.</source>
+        <translation>无法将报表写成“{suffix}”格式：请将文件命名为 .xlsx 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder} to write the report in.</source>
+        <translation>没有可写入报表的文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>The report cannot be written to {path}: permission denied.</source>
+        <translation>无法将报表写入 {path}：没有权限。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>There is no active staff account “{user}”: name one with --user.</source>
+        <translation>没有在用的工作人员账号“{user}”：请用 --user 指定一个。</translation>
+    </message>
+    <message>
+        <source>The report cannot be written to {path}: {reason}</source>
+        <translation>无法将报表写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The database cannot be read: {reason}</source>
+        <translation>无法读取数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>Report for {period} written: {path}</source>
+        <translation>{period} 的报表已写入：{path}</translation>
+    </message>
 </context>
 <context>
     <name>Consent</name>
@@ -2525,6 +2557,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>The database is busy: another program or desk is writing to it. Nothing was saved; please try again in a moment.</source>
         <translation>数据库正忙：其他程序或其他工位正在写入数据。本次未保存任何内容，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The database server accepts no changes at the moment (it is read-only), so nothing was saved. Ask the administrator.</source>
+        <translation>数据库服务器目前不接受修改（处于只读状态），因此没有保存任何内容。请联系管理员。</translation>
     </message>
     <message>
         <source>The database is read-only, so nothing can be saved. Check the permissions of the database file, of the files beside it ending in -wal and -shm, and of its folder, or ask the administrator.</source>
@@ -3511,6 +3547,13 @@ The marital status will be emptied now.</source>
     <message>
         <source>Agreement of both parties</source>
         <translation>双方同意情况</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalChangeWatcher</name>
+    <message>
+        <source>The database server cannot be reached. Trying again in the background; what you type stays in the forms, save it once the server is back.</source>
+        <translation>无法连接数据库服务器。正在后台重试；您填写的内容会保留在表单中，服务器恢复后再保存即可。</translation>
     </message>
 </context>
 <context>
@@ -4778,6 +4821,14 @@ The marital status will be emptied now.</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly and yearly report…</source>
+        <translation>月报和年报(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Administration</source>
@@ -6745,6 +6796,432 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>“{text}” is not a month (such as 2026-10) or a year (such as 2026).</source>
+        <translation>“{text}”不是月份（如 2026-10）或年份（如 2026）。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>统计期的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>职工书屋</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>{year}-{month}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>Year {year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start}至{end}</translation>
+    </message>
+    <message>
+        <source>{station}: report for {period}</source>
+        <translation>{station} {period}工作报表</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>主要数据</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>People (distinct)</source>
+        <translation>来访人数（去重）</translation>
+    </message>
+    <message>
+        <source>Visitors who gave no details</source>
+        <translation>未登记身份的来访</translation>
+    </message>
+    <message>
+        <source>Rated visits</source>
+        <translation>已评价来访</translation>
+    </message>
+    <message>
+        <source>Satisfied or basically satisfied</source>
+        <translation>满意或基本满意</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新发展会员</translation>
+    </message>
+    <message>
+        <source>Member cards (京卡) issued</source>
+        <translation>办理京卡</translation>
+    </message>
+    <message>
+        <source>Outreach sessions</source>
+        <translation>上门服务场次</translation>
+    </message>
+    <message>
+        <source>People reached by outreach</source>
+        <translation>上门服务人次</translation>
+    </message>
+    <message>
+        <source>Hardship assistance given</source>
+        <translation>困难帮扶次数</translation>
+    </message>
+    <message>
+        <source>People assisted</source>
+        <translation>帮扶人数</translation>
+    </message>
+    <message>
+        <source>Assistance amount (yuan)</source>
+        <translation>帮扶金额（元）</translation>
+    </message>
+    <message>
+        <source>Visits by purpose</source>
+        <translation>来访事项</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务事项</translation>
+    </message>
+    <message>
+        <source>Times asked for</source>
+        <translation>办理次数</translation>
+    </message>
+    <message>
+        <source>Visits by channel</source>
+        <translation>来访方式</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purposes by outcome</source>
+        <translation>事项办理结果</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>事项数</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Hardship assistance by kind</source>
+        <translation>困难帮扶类别</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>受理案件</translation>
+    </message>
+    <message>
+        <source>Cases concluded</source>
+        <translation>调解终结案件</translation>
+    </message>
+    <message>
+        <source>Mediated successfully</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Average days to close</source>
+        <translation>平均结案天数</translation>
+    </message>
+    <message>
+        <source>Amount agreed (yuan)</source>
+        <translation>协议金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation>已履行金额（元）</translation>
+    </message>
+    <message>
+        <source>Cases received by category</source>
+        <translation>受理案件争议类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Case outcomes</source>
+        <translation>案件结果</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>Active readers</source>
+        <translation>活跃读者</translation>
+    </message>
+    <message>
+        <source>Boxes lent to workplaces</source>
+        <translation>流动书屋借出箱数</translation>
+    </message>
+    <message>
+        <source>Box loans per site</source>
+        <translation>各单位流动书屋</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Boxes lent</source>
+        <translation>借出箱数</translation>
+    </message>
+    <message>
+        <source>Events held</source>
+        <translation>举办活动</translation>
+    </message>
+    <message>
+        <source>Events cancelled</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <source>Places offered</source>
+        <translation>提供名额</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Attended (person-times)</source>
+        <translation>参加人次</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>报名未到</translation>
+    </message>
+    <message>
+        <source>Attendance rate</source>
+        <translation>到场率</translation>
+    </message>
+    <message>
+        <source>People who attended (distinct)</source>
+        <translation>参加人数（去重）</translation>
+    </message>
+    <message>
+        <source>Events by kind</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Number of events</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Coverage: a big event every month, a small one every week</source>
+        <translation>覆盖情况：月有大活动，周有小活动</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Month without a big event</source>
+        <translation>当月没有大活动</translation>
+    </message>
+    <message>
+        <source>Week without a small event</source>
+        <translation>当周没有小活动</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Concluded otherwise</source>
+        <translation>其他方式终结</translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation>逐月数据</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>制表时间</translation>
+    </message>
+    <message>
+        <source>The twelve months up to the end of the period</source>
+        <translation>截至统计期末的十二个月</translation>
+    </message>
+    <message>
+        <source>Visits per month</source>
+        <translation>每月来访</translation>
+    </message>
+    <message>
+        <source>Case outcomes per month</source>
+        <translation>每月案件结果</translation>
+    </message>
+    <message>
+        <source>Loans per month</source>
+        <translation>每月借阅</translation>
+    </message>
+    <message>
+        <source>Attendance per month</source>
+        <translation>每月活动参加情况</translation>
+    </message>
+    <message>
+        <source>None in this period</source>
+        <translation>本期无</translation>
+    </message>
+    <message>
+        <source>Made on {when}</source>
+        <translation>制表时间：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>Report to the district union</source>
+        <translation>向区总工会报送的报表</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月报(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年报(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel…</source>
+        <translation>保存为 &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>保存为 &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>station-report-{period}{suffix}</source>
+        <translation>服务站报表-{period}{suffix}</translation>
+    </message>
+    <message>
+        <source>Save the report as Excel</source>
+        <translation>将报表保存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>报表已保存到 {path}</translation>
     </message>
 </context>
 <context>

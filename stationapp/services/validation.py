@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from stdnum import luhn, numdb
-from stdnum.cn import ric
 
 from stationapp.errors import ValidationError
 
@@ -214,6 +212,8 @@ def _check_18(number: str, *, today: date) -> tuple[date, str]:
                 "The first 17 characters must be digits and the last one a digit or X.",
             )
         )
+    from stdnum.cn import ric  # imported when an ID number is first checked: not at start-up
+
     if ric.calc_check_digit(number) != number[-1]:
         raise _id_error(
             translate(
@@ -253,6 +253,8 @@ def _address_code_known(code: str) -> bool:
     but the code is where the card was first issued, not where the person was born, so that test
     fails real numbers.
     """
+    from stdnum import numdb
+
     return any("county" in props for _part, props in numdb.get("cn/loc").info(code))
 
 
@@ -400,6 +402,8 @@ def normalize_card_number(raw: str) -> str:
             ).format(count=len(number)),
             field="member_card",
         )
+    from stdnum import luhn
+
     if not luhn.is_valid(number):
         raise ValidationError(
             translate(

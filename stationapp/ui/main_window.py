@@ -26,7 +26,7 @@ from stationapp.config import Keys
 from stationapp.db import close_database, describe_url, sqlite_path, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts, backup, changes, mediation, retention
+from stationapp.services import accounts, backup, changes, retention
 from stationapp.services.maintenance import open_station_database
 from stationapp.ui.accounts import (
     ChangePasswordDialog,
@@ -212,6 +212,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        self.reports_menu = bar.addMenu(self.tr("&Reports"))
+        self.report_action = QAction(self.tr("&Monthly and yearly report…"), self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.report_action.triggered.connect(self.open_reports)
+        self.reports_menu.addAction(self.report_action)
+
         self.admin_menu = bar.addMenu(self.tr("&Administration"))
         self.staff_action = QAction(self.tr("&Staff accounts…"), self)
         self.staff_action.triggered.connect(self.manage_staff)
@@ -276,6 +282,9 @@ class MainWindow(QMainWindow):
             or accounts.has_permission(self.actor, "backup.manage")
             or accounts.has_permission(self.actor, "audit.read")
         )
+        self.reports_menu.menuAction().setVisible(
+            accounts.has_permission(self.actor, "report.view")
+        )
         self.audit_action.setVisible(accounts.has_permission(self.actor, "audit.read"))
         self.backups_action.setVisible(accounts.has_permission(self.actor, "backup.manage"))
         self.retention_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
@@ -328,6 +337,8 @@ class MainWindow(QMainWindow):
 
     def _cases_title(self) -> str:
         """The tab's title carries the count of due and overdue deadlines, seen at a glance."""
+        from stationapp.services import mediation  # computed after the first paint
+
         try:
             count = len(mediation.deadlines(self.actor))
         except UserError:
@@ -456,6 +467,11 @@ class MainWindow(QMainWindow):
         from stationapp.ui.retention import RetentionDialog
 
         RetentionDialog(self.actor, self).exec()
+
+    def open_reports(self) -> None:
+        from stationapp.ui.reports import ReportsDialog
+
+        ReportsDialog(self.actor, self).exec()
 
     def open_audit(self) -> None:
         from stationapp.ui.audit import AuditDialog

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPaintEvent, QShowEvent, QTextDocument
@@ -30,10 +31,13 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts
-from stationapp.services import today as today_service
-from stationapp.services.today import Item, Section
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from stationapp.services.today import Item, Section
 
 OVERDUE_COLOR = QColor("#b3261e")
 EMPTY_COLOR = QColor("#6b6b6b")
@@ -45,6 +49,14 @@ SECTION_PREFIX = "section:"
 # Changes arriving together (a batch entry, another desk's save) refresh the tab once.
 REFRESH_DELAY_MS = 300
 DAY_CHECK_MS = 60_000
+
+
+def _service() -> ModuleType:
+    """services.today and the services it reads (visits, cases, library, events) are imported
+    with the first fill, which comes after the window's first paint."""
+    from stationapp.services import today as today_service
+
+    return today_service
 
 
 class SectionBox(QGroupBox):
@@ -179,7 +191,7 @@ class TodayTab(QWidget):
         self.day = today()
         self._show_date()
         try:
-            found = today_service.today_sections(self.actor, on=self.day)
+            found = _service().today_sections(self.actor, on=self.day)
         except UserError as exc:
             self.bar.show_message(exc.message)
             return
@@ -308,6 +320,7 @@ class TodayTab(QWidget):
         """The week's birthdays as a printable list with a column to tick off greetings."""
         from stationapp.ui.printing import html_document  # Qt's print support: when printing
 
+        today_service = _service()
         found = today_service.birthday_list(self.actor, self.day)
         monday, sunday = today_service.week_of(self.day)
         locale = QLocale()

@@ -137,3 +137,15 @@ def test_the_mediation_tab_title_counts_deadlines_once_the_window_is_painted(
     window.show()
     qtbot.waitUntil(lambda: window.tabs.tabText(index).endswith("(1)"))
     assert not window.tabs.widget(index).built  # counted by the service, the tab not built
+
+
+def test_the_reports_menu_opens_the_report_dialog(qtbot, monkeypatch, admin, db_url):
+    from stationapp.ui.reports import ReportsDialog
+
+    opened: list[ReportsDialog] = []
+    monkeypatch.setattr(ReportsDialog, "exec", lambda self: opened.append(self) or 0)
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    assert window.reports_menu.menuAction().isVisible()
+    window.report_action.trigger()
+    assert len(opened) == 1 and opened[0].parent() is window
