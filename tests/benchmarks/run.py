@@ -61,6 +61,16 @@ def _rss_mb() -> tuple[float, float]:
     return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
 
 
+def _private_settings() -> None:
+    """The window's settings (geometry, the tab last used) in the run's own folder, fresh: the
+    user's would make the run depend on what they last did (and the run would change them)."""
+    from PySide6.QtCore import QSettings
+
+    folder = os.path.join(os.environ["STATIONAPP_DATA_DIR"], "qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
 def child_bare(started: float) -> None:
     """A bare PySide6 window: QApplication, a QMainWindow with a label, shown, first paint."""
     from PySide6.QtCore import QTimer
@@ -95,6 +105,7 @@ def child_app(started: float, url: str) -> None:
 
     QCoreApplication.setOrganizationName(config.ORG_NAME)
     QCoreApplication.setApplicationName(config.APP_NAME)
+    _private_settings()
     app = QApplication(sys.argv[:1])
     open_station_database(url)
     actor = Staff.get(Staff.username == "admin")
