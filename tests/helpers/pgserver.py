@@ -195,7 +195,10 @@ class PostgresServer:
 def start_server() -> PostgresServer:
     """Initialise and start a new server; raises PostgresNotFound without the binaries."""
     bindir = find_bindir()
-    root = Path(tempfile.mkdtemp(prefix="stationapp-pg-"))
+    # As root the server's user must reach the folder: /tmp, not a TMPDIR under /root.
+    root = Path(
+        tempfile.mkdtemp(prefix="stationapp-pg-", dir="/tmp" if os.geteuid() == 0 else None)
+    )
     if os.geteuid() == 0:
         shutil.chown(root, user=SERVER_USER, group=SERVER_USER)
     os.chmod(root, 0o700)
