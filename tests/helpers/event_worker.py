@@ -1,5 +1,6 @@
-"""A worker process for the event-capacity race: it opens the shared SQLite file on its own
-connection, waits for the others at a barrier, then registers its people as fast as it can.
+"""A worker process for the event-capacity race: it opens the shared database (SQLite or PostgreSQL)
+on its own connection, waits for the others at a barrier, then registers its people as fast as it
+can.
 
 Lives in tests/helpers so a spawned process can import it without importing a test module.
 """

@@ -1,5 +1,6 @@
 """Case numbers under contention (acceptance): several processes filing cases at the same moment
-on one SQLite file get distinct, consecutive numbers, and the yearly counter ends at the total."""
+on one database (SQLite or PostgreSQL) get distinct, consecutive numbers, and the yearly counter
+ends at the total."""
 
 from __future__ import annotations
 

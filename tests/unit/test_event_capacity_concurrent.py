@@ -1,6 +1,7 @@
 """Never overbook (acceptance): eight desks register forty people for ten places at the same
-moment on one SQLite file. Exactly ten get a place, thirty wait in the order their registrations
-were committed, no call fails, and no one holds two active registrations."""
+moment on one database (a SQLite file, or PostgreSQL). Exactly ten get a place, thirty wait in
+the order their registrations were committed, no call fails, and no one holds two active
+registrations."""
 
 from __future__ import annotations
 
@@ -113,8 +114,9 @@ def test_eight_desks_never_overbook_and_keep_the_waitlist_in_commit_order(
     taken = events.counts([event.id])[event.id]
     assert (taken.taken, taken.waitlisted) == (CAPACITY, len(calls) - CAPACITY)
 
-    # SQLite hands out the ids in commit order (one writer at a time): the first ten commits got
-    # the places, and the waitlist's own order (time of joining, then id) is the commit order.
+    # Ids are handed out in commit order (SQLite: one writer at a time; PostgreSQL: the id is
+    # taken while the event's row is locked): the first ten commits got the places, and the
+    # waitlist's own order (time of joining, then id) is the commit order.
     commit_order = sorted(stored)
     assert [stored[i].state for i in commit_order] == ["confirmed"] * CAPACITY + ["waitlisted"] * (
         len(calls) - CAPACITY

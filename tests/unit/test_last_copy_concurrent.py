@@ -1,6 +1,6 @@
-"""The last copy under contention (acceptance): eight processes lending the same copy at the
-same moment on one SQLite file, each to a different borrower: exactly one gets it, the other
-seven are told the copy is out (not "database busy", not an integrity error)."""
+"""The last copy under contention (acceptance): eight processes lending the same copy at the same
+moment on one database (SQLite or PostgreSQL), each to a different borrower: exactly one gets it,
+the other seven are told the copy is out (not "database busy", not an integrity error)."""
 
 from __future__ import annotations
 
