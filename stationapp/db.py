@@ -303,6 +303,22 @@ def translate_error(exc: BaseException) -> BaseException:
     return exc
 
 
+# The first key of the two-key advisory locks lock_kind() takes (the second is the kind's hash).
+KIND_LOCK_NAMESPACE = 0x5354
+
+
+def lock_kind(kind: str) -> None:
+    """Inside ``transaction(lock=True)``: wait for the other desks' transactions about the same
+    kind of record, for a decision no parent row guards (is this person already on file, is
+    this name taken?). SQLite's IMMEDIATE transaction holds the whole file already; PostgreSQL
+    takes a transaction-level advisory lock keyed by the kind, released at commit or rollback.
+    """
+    if is_postgresql():
+        database.execute_sql(
+            "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (KIND_LOCK_NAMESPACE, kind)
+        )
+
+
 @contextmanager
 def transaction(*, lock: bool = False) -> Iterator[None]:
     """One service call, one transaction (DESIGN.md rules 2 and 3).

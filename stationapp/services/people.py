@@ -8,7 +8,7 @@ from datetime import date
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, today, transaction
+from stationapp.db import lock_kind, now, today, transaction
 from stationapp.errors import DuplicateFound, NotFound, ValidationError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.models.people import (
@@ -233,6 +233,7 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
     clean = validate_person(data)
     v = clean.values
     with transaction(lock=True):
+        lock_kind("person")  # PostgreSQL: two desks never both find no duplicate
         existing = find_duplicates(
             name=v["name"], phone=v["phone"], id_number=v.get("id_number", "")
         )
@@ -266,6 +267,7 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
     clean = validate_person(data, kept_id=kept_id)
     v = clean.values
     with transaction(lock=True):
+        lock_kind("person")
         person = Person.get_or_none(Person.id == person_id)
         if person is None:
             raise NotFound(translate("People", "This person is no longer on file."))
@@ -680,6 +682,7 @@ def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
     require(actor, "organization.manage")
     v = _validate_organization(data)
     with transaction(lock=True):
+        lock_kind("organization")  # PostgreSQL: the name check holds until the commit
         if Organization.select().where(Organization.name == v["name"]).exists():
             existing = list(Organization.select().where(Organization.name == v["name"]))
             raise DuplicateFound(
@@ -703,6 +706,7 @@ def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> O
     require(actor, "organization.manage")
     v = _validate_organization(data)
     with transaction(lock=True):
+        lock_kind("organization")
         org = Organization.get_or_none(Organization.id == org_id)
         if org is None:
             raise NotFound(translate("People", "This workplace is no longer on file."))

@@ -1,0 +1,48 @@
+"""A worker process for the duplicate race: it opens the shared database (SQLite or PostgreSQL)
+on its own connection, waits for the others at a barrier, then files the same person and the
+same workplace as every other worker.
+
+Lives in tests/helpers so a spawned process can import it without importing a test module.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from typing import Any
+
+
+def file_the_same(
+    index: int, url: str, data_dir: str, barrier: Any, results: Any, *, id_number: str
+) -> None:
+    """Put ``(index, "person" outcome, "workplace" outcome)``, each "created" or the name of the
+    expected error; or ``(index, "error", traceback)``."""
+    os.environ["STATIONAPP_DATA_DIR"] = data_dir
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from stationapp.errors import UserError
+        from stationapp.models.accounts import Staff
+        from stationapp.services import people
+        from stationapp.services.maintenance import open_station_database
+
+        open_station_database(url)
+        admin = Staff.get(Staff.username == "admin")
+        barrier.wait(timeout=60)
+        outcomes = []
+        for create in (
+            lambda: people.create_person(
+                admin, people.PersonInput(name="欧阳晓明", id_number=id_number)
+            ),
+            lambda: people.create_organization(
+                admin, people.OrganizationInput(name="北京快送物流有限公司")
+            ),
+        ):
+            try:
+                create()
+                outcomes.append("created")
+            except UserError as exc:
+                outcomes.append(type(exc).__name__)
+        results.put((index, *outcomes))
+    except BaseException:  # reported to the parent, which fails the test with it
+        barrier.abort()
+        results.put((index, "error", traceback.format_exc()))

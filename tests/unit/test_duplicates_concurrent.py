@@ -1,0 +1,57 @@
+"""The same person and the same workplace filed at eight desks at the same moment, on one
+database (SQLite or PostgreSQL): exactly one desk files each, the other seven are told it is on
+file already (no duplicate record, no integrity error). No parent row guards "is it on file?":
+SQLite's write lock and, on PostgreSQL, a lock on the kind of record do."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+from pathlib import Path
+
+from stationapp.models.people import Organization, Person
+from tests.helpers.duplicate_worker import file_the_same
+from tests.helpers.ids import make_ric
+
+WORKERS = 8
+
+
+def test_eight_desks_file_the_same_person_and_workplace_once(
+    admin, db_url: str, tmp_path: Path
+) -> None:
+    id_number = make_ric(seq=357)
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(WORKERS)
+    results = context.Queue()
+    processes = []
+    for index in range(WORKERS):
+        data_dir = tmp_path / f"desk{index}"
+        data_dir.mkdir()
+        process = context.Process(
+            target=file_the_same,
+            args=(index, db_url, str(data_dir), barrier, results),
+            kwargs={"id_number": id_number},
+        )
+        process.start()
+        processes.append(process)
+    reports = []
+    try:
+        for _ in range(WORKERS):
+            reports.append(results.get(timeout=90))
+    except queue.Empty:
+        pass
+    finally:
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.kill()
+
+    errors = [r[2] for r in reports if r[1] == "error"]
+    assert not errors, errors[0]
+    assert len(reports) == WORKERS
+    people_outcomes = sorted(r[1] for r in reports)
+    workplace_outcomes = sorted(r[2] for r in reports)
+    assert people_outcomes == ["DuplicateFound"] * (WORKERS - 1) + ["created"]
+    assert workplace_outcomes == ["DuplicateFound"] * (WORKERS - 1) + ["created"]
+    assert Person.select().where(Person.id_number == id_number).count() == 1
+    assert Organization.select().where(Organization.name == "北京快送物流有限公司").count() == 1
