@@ -13,7 +13,7 @@ from typing import Any
 import argon2
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, transaction
+from stationapp.db import lock_kind, now, transaction
 from stationapp.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from stationapp.models.accounts import (
     ADMIN,
@@ -323,6 +323,7 @@ def create_first_admin(
     if settings_error:
         raise settings_error
     with transaction(lock=True):
+        lock_kind("staff")  # PostgreSQL: two desks never both set the station up
         if Staff.select().exists():
             raise PermissionDenied(
                 translate("Accounts", "The station has already been set up; please sign in.")
@@ -456,6 +457,7 @@ def create_staff(
     if errors:
         raise ValidationError(next(iter(errors.values())), errors=errors)
     with transaction(lock=True):
+        lock_kind("staff")  # PostgreSQL: the name check holds until the commit
         if Staff.select().where(Staff.username == clean_user).exists():
             raise ValidationError(
                 translate("Accounts", "The user name {name} is taken.").format(name=clean_user),

@@ -18,7 +18,7 @@ from datetime import date
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite, now, transaction
+from stationapp.db import is_sqlite, lock_kind, now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan, Copy, Stocktake, StocktakeItem, Title
@@ -107,6 +107,7 @@ def create_box(actor: Staff, *, barcode: str, name: str) -> Box:
     if errors:
         raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
     with transaction(lock=True):
+        lock_kind("barcode")  # PostgreSQL: copies and boxes share the barcodes
         if _barcode_taken(code):
             raise ValidationError(
                 translate("Library", "The barcode {code} is already in use.").format(code=code),
@@ -588,6 +589,7 @@ def start_stocktake(actor: Staff, *, location: str = "") -> Stocktake:
     require(actor, "library.catalogue")
     place = normalize_text(location, field="location", max_length=60)
     with transaction(lock=True):
+        lock_kind("stocktake")  # PostgreSQL: two desks never open overlapping stocktakes
         overlapping = Stocktake.select().where(Stocktake.finished_at.is_null())
         if place:
             overlapping = overlapping.where(Stocktake.location.in_([place, ""]))

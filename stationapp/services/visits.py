@@ -11,7 +11,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, today, transaction
+from stationapp.db import lock_kind, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person
@@ -234,6 +234,7 @@ def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
     require(actor, "catalogue.manage")
     values = _validate_service(data)
     with transaction(lock=True):
+        lock_kind("service")  # PostgreSQL: the name check holds until the commit
         clash = _name_taken(str(values["name"]))
         if clash:
             raise clash
@@ -256,6 +257,7 @@ def update_service(actor: Staff, service_id: int, data: ServiceInput) -> Service
         service = ServiceType.get_or_none(ServiceType.id == service_id)
         if service is None:
             raise NotFound(translate("Visits", "This service is no longer in the catalogue."))
+        lock_kind("service")
         clash = _name_taken(str(values["name"]), exclude_id=service_id)
         if clash:
             raise clash

@@ -1,6 +1,6 @@
 """A worker process for the duplicate race: it opens the shared database (SQLite or PostgreSQL)
-on its own connection, waits for the others at a barrier, then files the same person and the
-same workplace as every other worker.
+on its own connection, waits for the others at a barrier, then files the same person, workplace,
+staff account and catalogue service as every other worker.
 
 Lives in tests/helpers so a spawned process can import it without importing a test module.
 """
@@ -15,14 +15,14 @@ from typing import Any
 def file_the_same(
     index: int, url: str, data_dir: str, barrier: Any, results: Any, *, id_number: str
 ) -> None:
-    """Put ``(index, "person" outcome, "workplace" outcome)``, each "created" or the name of the
-    expected error; or ``(index, "error", traceback)``."""
+    """Put ``(index, person, workplace, staff account, service)``, each "created" or the name
+    of the expected error; or ``(index, "error", traceback)``."""
     os.environ["STATIONAPP_DATA_DIR"] = data_dir
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from stationapp.errors import UserError
         from stationapp.models.accounts import Staff
-        from stationapp.services import people
+        from stationapp.services import accounts, people, visits
         from stationapp.services.maintenance import open_station_database
 
         open_station_database(url)
@@ -36,6 +36,14 @@ def file_the_same(
             lambda: people.create_organization(
                 admin, people.OrganizationInput(name="北京快送物流有限公司")
             ),
+            lambda: accounts.create_staff(
+                admin,
+                username="frontdesk2",
+                display_name="前台二",
+                roles=["front_desk"],
+                password="password-123",
+            ),
+            lambda: visits.create_service(admin, visits.ServiceInput(name="法律援助转介")),
         ):
             try:
                 create()

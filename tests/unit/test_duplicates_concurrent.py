@@ -1,7 +1,7 @@
-"""The same person and the same workplace filed at eight desks at the same moment, on one
-database (SQLite or PostgreSQL): exactly one desk files each, the other seven are told it is on
-file already (no duplicate record, no integrity error). No parent row guards "is it on file?":
-SQLite's write lock and, on PostgreSQL, a lock on the kind of record do."""
+"""The same person, workplace, staff account and catalogue service filed at eight desks at the
+same moment, on one database (SQLite or PostgreSQL): exactly one desk files each, the other seven
+are told it is on file already (no duplicate record, no integrity error). No parent row guards
+"is it on file?": SQLite's write lock and, on PostgreSQL, a lock on the kind of record do."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ import multiprocessing
 import queue
 from pathlib import Path
 
+from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person
+from stationapp.models.visits import ServiceType
 from tests.helpers.duplicate_worker import file_the_same
 from tests.helpers.ids import make_ric
 
 WORKERS = 8
 
 
-def test_eight_desks_file_the_same_person_and_workplace_once(
-    admin, db_url: str, tmp_path: Path
-) -> None:
+def test_eight_desks_file_the_same_records_once(admin, db_url: str, tmp_path: Path) -> None:
     id_number = make_ric(seq=357)
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(WORKERS)
@@ -49,9 +49,16 @@ def test_eight_desks_file_the_same_person_and_workplace_once(
     errors = [r[2] for r in reports if r[1] == "error"]
     assert not errors, errors[0]
     assert len(reports) == WORKERS
-    people_outcomes = sorted(r[1] for r in reports)
-    workplace_outcomes = sorted(r[2] for r in reports)
-    assert people_outcomes == ["DuplicateFound"] * (WORKERS - 1) + ["created"]
-    assert workplace_outcomes == ["DuplicateFound"] * (WORKERS - 1) + ["created"]
+    expected = {
+        1: "DuplicateFound",
+        2: "DuplicateFound",
+        3: "ValidationError",
+        4: "ValidationError",
+    }
+    for column, refused in expected.items():
+        outcomes = sorted(r[column] for r in reports)
+        assert outcomes == [refused] * (WORKERS - 1) + ["created"], column
     assert Person.select().where(Person.id_number == id_number).count() == 1
     assert Organization.select().where(Organization.name == "北京快送物流有限公司").count() == 1
+    assert Staff.select().where(Staff.username == "frontdesk2").count() == 1
+    assert ServiceType.select().where(ServiceType.name == "法律援助转介").count() == 1
