@@ -17,7 +17,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite, now, today, transaction
+from stationapp.db import is_sqlite, lock_kind, now, today, transaction
 from stationapp.errors import NotFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import (
@@ -99,7 +99,8 @@ def save_series(
         raise ValidationError(
             translate("Events", "The limit per person must be 1 to 100."), field="max_per_person"
         )
-    with transaction():
+    with transaction(lock=True):
+        lock_kind("series")  # PostgreSQL: the name check holds until the commit
         clash = EventSeries.select().where(EventSeries.name == clean)
         if series_id is not None:
             clash = clash.where(EventSeries.id != series_id)

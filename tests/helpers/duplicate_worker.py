@@ -1,6 +1,7 @@
 """A worker process for the duplicate race: it opens the shared database (SQLite or PostgreSQL)
 on its own connection, waits for the others at a barrier, then files the same person, workplace,
-staff account and catalogue service as every other worker.
+staff account, catalogue service and event series as every other
+worker.
 
 Lives in tests/helpers so a spawned process can import it without importing a test module.
 """
@@ -15,14 +16,14 @@ from typing import Any
 def file_the_same(
     index: int, url: str, data_dir: str, barrier: Any, results: Any, *, id_number: str
 ) -> None:
-    """Put ``(index, person, workplace, staff account, service)``, each "created" or the name
-    of the expected error; or ``(index, "error", traceback)``."""
+    """Put ``(index, person, workplace, staff account, service, event series)``, each
+    "created" or the name of the expected error; or ``(index, "error", traceback)``."""
     os.environ["STATIONAPP_DATA_DIR"] = data_dir
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from stationapp.errors import UserError
         from stationapp.models.accounts import Staff
-        from stationapp.services import accounts, people, visits
+        from stationapp.services import accounts, events, people, visits
         from stationapp.services.maintenance import open_station_database
 
         open_station_database(url)
@@ -44,6 +45,7 @@ def file_the_same(
                 password="password-123",
             ),
             lambda: visits.create_service(admin, visits.ServiceInput(name="法律援助转介")),
+            lambda: events.save_series(admin, name="女职工维权讲座", max_per_person=None),
         ):
             try:
                 create()

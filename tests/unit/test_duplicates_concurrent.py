@@ -1,7 +1,8 @@
-"""The same person, workplace, staff account and catalogue service filed at eight desks at the
-same moment, on one database (SQLite or PostgreSQL): exactly one desk files each, the other seven
-are told it is on file already (no duplicate record, no integrity error). No parent row guards
-"is it on file?": SQLite's write lock and, on PostgreSQL, a lock on the kind of record do."""
+"""The same person, workplace, staff account, catalogue service and event series filed at eight
+desks at the same moment, on one database (SQLite or PostgreSQL): exactly one desk files each,
+the other seven are told it is on file already (no duplicate record, no integrity error). No
+parent row guards "is it on file?": SQLite's write lock and, on PostgreSQL, a lock on the kind of
+record do."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import queue
 from pathlib import Path
 
 from stationapp.models.accounts import Staff
+from stationapp.models.events import EventSeries
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import ServiceType
 from tests.helpers.duplicate_worker import file_the_same
@@ -54,6 +56,7 @@ def test_eight_desks_file_the_same_records_once(admin, db_url: str, tmp_path: Pa
         2: "DuplicateFound",
         3: "ValidationError",
         4: "ValidationError",
+        5: "ValidationError",
     }
     for column, refused in expected.items():
         outcomes = sorted(r[column] for r in reports)
@@ -62,3 +65,4 @@ def test_eight_desks_file_the_same_records_once(admin, db_url: str, tmp_path: Pa
     assert Organization.select().where(Organization.name == "北京快送物流有限公司").count() == 1
     assert Staff.select().where(Staff.username == "frontdesk2").count() == 1
     assert ServiceType.select().where(ServiceType.name == "法律援助转介").count() == 1
+    assert EventSeries.select().where(EventSeries.name == "女职工维权讲座").count() == 1
