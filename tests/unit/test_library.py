@@ -792,6 +792,29 @@ def test_due_soon(admin, reader) -> None:
     ]
 
 
+def test_loan_lists_hold_whole_loans_and_borrowers(admin, reader) -> None:
+    """The lists read tuples, not joined models: what they hand out is still the whole row."""
+    org = people.create_organization(admin, OrganizationInput(name="东方广场"))
+    late = _person(admin, "李娜", phone="13900001111", workplace_id=org.id)
+    books = [_book(admin, f"书{i}", "作者") for i in range(2)]
+    overdue = library.lend(admin, books[0].id, late.id)
+    soon = library.lend(admin, books[1].id, reader.id)
+    _move_due(overdue, today() - timedelta(days=3))
+    _move_due(soon, today() + timedelta(days=1))
+    for rows, loan, person in (
+        (library.overdue_loans(admin), overdue, late),
+        (library.due_soon(admin, days=3), soon, reader),
+        (library.person_loans(admin, late.id), overdue, late),
+    ):
+        [row] = rows
+        assert row.loan.__data__ == Loan.get_by_id(loan.id).__data__
+        assert row.person.__data__ == Person.get_by_id(person.id).__data__
+        assert row.loan.person is row.person
+        assert not row.loan.is_dirty() and not row.person.is_dirty()
+        assert row.loan.copy.barcode == row.barcode  # loaded on use
+    assert library.overdue_loans(admin)[0].person.workplace.name == "东方广场"
+
+
 def test_person_loans_current_first(admin, reader) -> None:
     books = [_book(admin, f"书{i}", "作者") for i in range(3)]
     old = library.lend(admin, books[0].id, reader.id)
