@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +35,7 @@ from stationapp.ui.accounts import (
 )
 from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
 from stationapp.ui.idle_lock import ContentCover, IdleWatcher, LockDialog
+from stationapp.ui.lazy import LazyTab
 
 if TYPE_CHECKING:
     from stationapp.ui.backups import BackupWorker
@@ -96,55 +96,6 @@ TABS: tuple[tuple[str, str | None, Callable[[Staff, ChangeBus], QWidget]], ...] 
     ("events", "event.read", _events_tab),
     ("cases", "case.create", _cases_tab),
 )
-
-
-class LazyTab(QWidget):
-    """A tab page that builds its content on first show (or first use through ``content``)."""
-
-    def __init__(self, key: str, factory: Callable[[], QWidget]) -> None:
-        super().__init__()
-        self.key = key
-        self._factory = factory
-        self._content: QWidget | None = None
-        self.on_built: Callable[[QWidget], None] | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def built(self) -> bool:
-        return self._content is not None
-
-    @property
-    def content(self) -> QWidget:
-        if self._content is None:
-            self._content = self._factory()
-            self.layout().addWidget(self._content)
-            # Shown now, not on the layout's queued show, so it takes the focus it sets.
-            self._content.show()
-            if self.on_built is not None:
-                self.on_built(self._content)
-        return self._content
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted_once:
-            self._painted_once = True
-            watched.removeEventFilter(self)
-            for job in self._after_first_paint:
-                QTimer.singleShot(0, self, job)
-            self._after_first_paint.clear()
-        return super().eventFilter(watched, event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.content  # noqa: B018 - built on first show
-        super().showEvent(event)
-
-    def focus_search(self) -> None:
-        if hasattr(self.content, "focus_search"):
-            self.content.focus_search()
-
-    def save_state(self) -> None:
-        if self._content is not None and hasattr(self._content, "save_state"):
-            self._content.save_state()
 
 
 class MainWindow(QMainWindow):
@@ -379,9 +330,9 @@ class MainWindow(QMainWindow):
         elif kind in ("visits", "follow_up"):
             tab = self.show_tab("visits")
             if tab is not None and kind == "follow_up":
-                tab.pages.setCurrentWidget(tab.follow_ups)
+                tab.show_page(tab.follow_ups)
             elif tab is not None:
-                tab.pages.setCurrentWidget(tab.log)
+                tab.show_page(tab.log)
                 tab.log.set_date_range(today(), today())
 
     def _update_title(self) -> None:

@@ -119,7 +119,7 @@ def child_app(started: float, url: str) -> None:
         app.processEvents()
         if window.visits_tab is not None:
             window.show_tab("visits")
-            window.visits_tab.pages.setCurrentWidget(window.visits_tab.log)
+            window.visits_tab.show_page(window.visits_tab.log)
             window.visits_tab.log.refresh()
             app.processEvents()
         result["rss_mb"], result["hwm_mb"] = _rss_mb()

@@ -58,7 +58,7 @@ def _open_visits_log(qtbot, admin, db_url: str):
     qtbot.addWidget(window)
     window.show()
     tab = window.show_tab("visits")
-    tab.pages.setCurrentWidget(tab.log)
+    tab.show_page(tab.log)
     return window, tab.log
 
 

@@ -163,7 +163,7 @@ def test_each_line_opens_its_record_on_its_tab(qtbot, show_active, admin, statio
 
     window.show_tab("today")
     _activate(qtbot, today_tab, "follow_ups")
-    assert window.visits_tab.pages.currentWidget() is window.visits_tab.follow_ups
+    assert window.visits_tab.pages.currentWidget().content is window.visits_tab.follow_ups
 
 
 def test_a_long_section_ends_with_a_line_to_the_whole_list(qtbot, admin, station) -> None:

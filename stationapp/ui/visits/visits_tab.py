@@ -10,6 +10,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.lazy import LazyTab
 from stationapp.ui.visits.follow_ups import FollowUpsWidget
 from stationapp.ui.visits.log import VisitLogWidget
 from stationapp.ui.visits.outreach import OutreachWidget
@@ -38,20 +39,40 @@ class VisitsTab(QWidget):
         if accounts.has_permission(actor, "visit.create"):
             self.form = VisitForm(actor)
             self.pages.addTab(self.form, self.tr("&Register a visit"))
-        self.follow_ups = FollowUpsWidget(actor, bus)
-        self.pages.addTab(self.follow_ups, self.tr("Follo&w-ups"))
-        self.log = VisitLogWidget(actor, bus)
-        self.log.open_visit_requested.connect(self.open_visit)
-        self.pages.addTab(self.log, self.tr("Visit &log"))
-        self.outreach = OutreachWidget(actor, bus)
-        self.pages.addTab(self.outreach, self.tr("&Outreach"))
+        # The other pages are built when first shown (or used): the tab opens on the form.
+        self._follow_ups = LazyTab("follow_ups", lambda: FollowUpsWidget(actor, bus))
+        self.pages.addTab(self._follow_ups, self.tr("Follo&w-ups"))
+        self._log = LazyTab("log", lambda: VisitLogWidget(actor, bus))
+        self._log.on_built = lambda log: log.open_visit_requested.connect(self.open_visit)
+        self.pages.addTab(self._log, self.tr("Visit &log"))
+        self._outreach = LazyTab("outreach", lambda: OutreachWidget(actor, bus))
+        self.pages.addTab(self._outreach, self.tr("&Outreach"))
         layout.addWidget(self.pages, 1)
         bus.changed.connect(self._on_changed)
         self.refresh_counters()
 
+    @property
+    def follow_ups(self) -> FollowUpsWidget:
+        return self._follow_ups.content
+
+    @property
+    def log(self) -> VisitLogWidget:
+        return self._log.content
+
+    @property
+    def outreach(self) -> OutreachWidget:
+        return self._outreach.content
+
+    def show_page(self, page: QWidget) -> None:
+        """Make ``page`` (the form, ``follow_ups``, ``log`` or ``outreach``) the current page."""
+        for lazy in (self._follow_ups, self._log, self._outreach):
+            if lazy.built and lazy.content is page:
+                page = lazy
+        self.pages.setCurrentWidget(page)
+
     def save_state(self) -> None:
-        self.log.save_state()
-        self.outreach.save_state()
+        self._log.save_state()
+        self._outreach.save_state()
 
     def focus_search(self) -> None:
         """Ctrl+F: back to the visitor search of a fresh visit."""
