@@ -61,14 +61,20 @@ def _rss_mb() -> tuple[float, float]:
     return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
 
 
-def _private_settings() -> None:
-    """The window's settings (geometry, the tab last used) in the run's own folder, fresh: the
-    user's would make the run depend on what they last did (and the run would change them)."""
+def _private_settings(started: float, tab: str = "") -> None:
+    """The window's settings (geometry, the tab last used) in a new folder of the run's own for
+    each process: the user's would make the run depend on what they last did (and the run would
+    change them), and one process's would be the next one's. ``tab``: the tab the window was
+    left on ("" for a first start, which opens on Today)."""
     from PySide6.QtCore import QSettings
 
-    folder = os.path.join(os.environ["STATIONAPP_DATA_DIR"], "qsettings")
+    from stationapp.config import Keys
+
+    folder = os.path.join(os.environ["STATIONAPP_DATA_DIR"], f"qsettings-{started!r}")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    if tab:
+        QSettings().setValue(Keys.MAIN_TAB.name, tab)
 
 
 def child_bare(started: float) -> None:
@@ -93,8 +99,9 @@ def child_bare(started: float) -> None:
     print(json.dumps(result))
 
 
-def child_app(started: float, url: str) -> None:
-    """The application's main window for the administrator, then its people and visits tabs."""
+def child_app(started: float, url: str, tab: str = "") -> None:
+    """The application's main window for the administrator (opening on ``tab``, as a desk that
+    left it there), then its people and visits tabs."""
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -105,7 +112,7 @@ def child_app(started: float, url: str) -> None:
 
     QCoreApplication.setOrganizationName(config.ORG_NAME)
     QCoreApplication.setApplicationName(config.APP_NAME)
-    _private_settings()
+    _private_settings(started, tab)
     app = QApplication(sys.argv[:1])
     open_station_database(url)
     actor = Staff.get(Staff.username == "admin")
@@ -324,7 +331,7 @@ def make_empty_database(path: Path) -> None:
 
 def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str]) -> None:
     section = "startup"
-    runs: dict[str, list[dict[str, float]]] = {"bare": [], "app": [], "empty": []}
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "app": [], "empty": [], "visits": []}
     try:
         run_child("bare", url, env)  # warm the file cache: no run is the first one
         run_child("app", url, env)
@@ -332,6 +339,7 @@ def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str])
             runs["bare"].append(run_child("bare", url, env))
             runs["app"].append(run_child("app", url, env))
             runs["empty"].append(run_child("app", empty_url, env))
+            runs["visits"].append(run_child("app-visits", url, env))
     except Exception as exc:
         bench.failed(section, "startup subprocesses", exc)
         return
@@ -359,6 +367,19 @@ def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str])
             "x",
             f"<= {STARTUP_RATIO:.0f}x",
             ratio <= STARTUP_RATIO,
+            "first start: opens on Today",
+        )
+    )
+    visits = med("visits", "shown_s")
+    bench.add(
+        Row(
+            section,
+            "main window reopening on the Visits tab / bare",
+            visits / bare,
+            "x",
+            f"<= {STARTUP_RATIO:.0f}x",
+            visits / bare <= STARTUP_RATIO,
+            f"{visits * 1000:.0f} ms: a front desk left on Visits",
         )
     )
     section = "memory"
@@ -840,15 +861,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument("--export-repeat", type=int, help="runs of the Excel export (<= 3)")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
-    parser.add_argument("--child", choices=("bare", "app"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("bare", "app", "app-visits"), help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child == "bare":
         child_bare(args.started)
         return 0
-    if args.child == "app":
-        child_app(args.started, args.url)
+    if args.child in ("app", "app-visits"):
+        child_app(args.started, args.url, "visits" if args.child == "app-visits" else "")
         return 0
     if args.db is None or not args.db.is_file():
         print(
