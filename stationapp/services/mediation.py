@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from unicodedata import category
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -35,10 +36,11 @@ from stationapp.models.mediation import (
     MediatorRelation,
     Obligation,
 )
-from stationapp.models.people import Organization, Person
+from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.models.visits import Visit
 from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require, station_settings
+from stationapp.services.search_keys import MAX_KEY_LENGTH, normalize_query
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
 
@@ -463,8 +465,13 @@ class CaseFilter:
     text: str = ""
 
 
-def _case_query(filt: CaseFilter) -> peewee.ModelSelect:
-    query = MediationCase.select(MediationCase, Organization).join(Organization)
+def _case_query(filt: CaseFilter, *, counting: bool = False) -> peewee.ModelSelect:
+    """The filtered cases with their respondents, or (``counting``) the cases alone: every
+    case has its respondent, so the count needs no join."""
+    if counting:
+        query = MediationCase.select(MediationCase.id)
+    else:
+        query = MediationCase.select(MediationCase, Organization).join(Organization)
     if filt.state:
         query = query.where(MediationCase.state == filt.state)
     if filt.open_only:
@@ -481,15 +488,52 @@ def _case_query(filt: CaseFilter) -> peewee.ModelSelect:
         )
     text = filt.text.strip()
     if text:
-        people = Person.select(Person.id).where(Person.name.contains(text))
-        query = query.where(
-            MediationCase.number.contains(text)
-            | Organization.name.contains(text)
-            | MediationCase.id.in_(
-                CaseParty.select(CaseParty.case).where(CaseParty.person.in_(people))
+        # Each part is read from its own index once; the page then walks the date index and
+        # tests each id (id + 0 keeps SQLite from looking up and sorting every match of a short
+        # text, all 20,000 for 北), the count lets SQLite look the matches up.
+        ids = MediationCase.id if counting else MediationCase.id + 0
+        respondents = Organization.select(Organization.id).where(Organization.name.contains(text))
+        if counting:
+            of_respondents = MediationCase.respondent.in_(respondents)
+        else:
+            of_respondents = ids.in_(
+                MediationCase.select(MediationCase.id).where(
+                    MediationCase.respondent.in_(respondents)
+                )
             )
+        matching = (
+            ids.in_(
+                MediationCase.select(MediationCase.id).where(MediationCase.number.contains(text))
+            )
+            | of_respondents
         )
+        parties = _cases_of_parties_named(text)
+        if parties is not None:
+            matching = matching | ids.in_(parties)
+        query = query.where(matching)
     return query
+
+
+def _cases_of_parties_named(text: str) -> peewee.ModelSelect | None:
+    """The cases of parties whose name holds ``text``; None when no name can hold it.
+
+    A name holds letters only (validation.normalize_name), so a number typed is no name. Text
+    in characters is looked up in the indexed name keys (the whole name, the given name, each
+    part of a transliterated name) rather than in 200,000 names; Latin text is looked for
+    anywhere in the name, as the keys of a Chinese name are its pinyin.
+    """
+    if any(category(ch) == "Nd" for ch in text):
+        return None
+    token = normalize_query(text)[:MAX_KEY_LENGTH]
+    if token and not token.isascii():
+        # Phone, ID and card keys are ASCII: only name keys can start with this token.
+        key = PersonSearchKey.key
+        people = PersonSearchKey.select(PersonSearchKey.person).where(
+            key >= token, key < token + "\U0010ffff"
+        )
+    else:
+        people = Person.select(Person.id).where(Person.name.contains(text))
+    return CaseParty.select(CaseParty.case).where(CaseParty.person.in_(people))
 
 
 def list_cases(
@@ -507,7 +551,7 @@ def list_cases(
 
 def count_cases(actor: Staff, filt: CaseFilter | None = None) -> int:
     require(actor, "case.read")
-    return _case_query(filt or CaseFilter()).count()
+    return _case_query(filt or CaseFilter(), counting=True).count()
 
 
 def applicants_of(cases: list[MediationCase]) -> dict[int, list[Person]]:

@@ -822,6 +822,61 @@ def test_mediators_read_cases(make_staff, admin, base, worker) -> None:
     assert mediation.count_cases(mediator, CaseFilter(state="accepted")) == 0
 
 
+def _found(actor: Staff, text: str) -> list[int]:
+    filt = CaseFilter(text=text)
+    found = [c.id for c in mediation.list_cases(actor, filt)]
+    assert mediation.count_cases(actor, filt) == len(found)
+    return found
+
+
+def test_the_search_box_finds_number_respondent_and_party(admin, base, worker) -> None:
+    """Names in characters are looked up in the person search keys, not in every name."""
+    other = _file(admin, base, applicant_ids=[_person(admin, "欧阳娜娜").id])
+    case = _file(admin, base, respondent_id=_org(admin, "东方广场物业管理有限公司").id)
+    foreign = _file(admin, base, applicant_ids=[_person(admin, "Mary-Jane O'Neil").id])
+    everyone = [foreign.id, case.id, other.id]
+    assert _found(admin, case.number) == [case.id]
+    assert _found(admin, case.number.split("第")[1]) == [case.id]  # the tail: "2号"
+    assert _found(admin, "调字") == everyone
+    assert _found(admin, "广场物业") == [case.id]  # anywhere in the respondent's name
+    assert _found(admin, "万家") == [foreign.id, other.id]
+    assert _found(admin, "李娜") == [case.id]
+    assert _found(admin, "李") == [case.id]
+    assert _found(admin, "娜") == [case.id, other.id]  # the given name, from its start
+    assert _found(admin, "欧阳") == _found(admin, "阳娜") == _found(admin, "娜娜") == [other.id]
+    assert _found(admin, "Jane O") == [foreign.id]  # Latin text: anywhere in the name
+    assert _found(admin, "jane") == [foreign.id]
+    assert _found(admin, "李娜 ") == [case.id]
+    assert _found(admin, "LN") == []  # initials are for the register's search, not this box
+    assert _found(admin, "张三") == []
+    assert _found(admin, "_") == [] and _found(admin, "%") == []
+    assert _found(admin, "李娜5") == []
+
+
+def test_a_party_is_found_by_a_number_only_in_the_case_number(admin, base) -> None:
+    """A party's phone and ID tails are search keys too, but not names."""
+    party = people.create_person(
+        admin, PersonInput(name="王芳", phone="13812345678"), allow_duplicate=True
+    )
+    case = _file(admin, base, applicant_ids=[party.id])
+    assert _found(admin, "5678") == ([case.id] if "5678" in case.number else [])
+    assert _found(admin, "138") == []
+
+
+def test_the_search_box_follows_renamed_parties_and_respondents(admin, base, worker, employer):
+    case = _file(admin, base)
+    people.update_person(admin, worker.id, PersonInput(name="王秀英"))
+    assert _found(admin, "王秀英") == _found(admin, "秀英") == [case.id]
+    assert _found(admin, "李娜") == []
+    people.update_organization(admin, employer.id, OrganizationInput(name="北京新华书店"))
+    assert _found(admin, "新华") == [case.id]
+    assert _found(admin, "万家") == []
+    with_state = CaseFilter(text="秀英", state=case.state)
+    assert [c.id for c in mediation.list_cases(admin, with_state)] == [case.id]
+    assert mediation.count_cases(admin, with_state) == 1
+    assert mediation.count_cases(admin, replace(with_state, state="closed")) == 0
+
+
 # --- impartiality --------------------------------------------------------------------------------
 
 
