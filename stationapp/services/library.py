@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import ValidationError as StdnumError
 
-from stationapp.db import is_sqlite, now, today, transaction
+from stationapp.db import is_sqlite, lock_kind, now, today, transaction
 from stationapp.errors import NotFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import (
@@ -320,6 +320,7 @@ def add_copy(actor: Staff, title_id: int, data: CopyInput) -> Copy:
     require(actor, "library.catalogue")
     values = _validate_copy(data)
     with transaction(lock=True):
+        lock_kind("barcode")  # PostgreSQL: copies and boxes share the barcodes
         if not Title.select().where(Title.id == title_id).exists():
             raise NotFound(translate("Library", "This title is no longer in the catalogue."))
         if _barcode_taken(str(values["barcode"])):
@@ -342,6 +343,7 @@ def update_copy(actor: Staff, copy_id: int, data: CopyInput) -> Copy:
         copy = Copy.get_or_none(Copy.id == copy_id)
         if copy is None:
             raise NotFound(translate("Library", "This copy does not exist."))
+        lock_kind("barcode")
         if _barcode_taken(str(values["barcode"]), exclude_copy=copy_id):
             raise ValidationError(
                 translate("Library", "The barcode {code} is already in use.").format(
@@ -936,7 +938,9 @@ def renew(actor: Staff, loan_id: int) -> Loan:
 def place_hold(actor: Staff, title_id: int, person_id: int) -> Hold:
     require(actor, "library.circulate")
     with transaction(lock=True):
-        title = Title.get_or_none(Title.id == title_id)
+        # The title is the parent of its holds: two desks never both find no hold of this person.
+        titles = Title.select().where(Title.id == title_id)
+        title = (titles if is_sqlite() else titles.for_update()).first()
         if title is None:
             raise NotFound(translate("Library", "This title is no longer in the catalogue."))
         person = Person.get_or_none(Person.id == person_id)

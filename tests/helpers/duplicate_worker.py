@@ -1,7 +1,7 @@
 """A worker process for the duplicate race: it opens the shared database (SQLite or PostgreSQL)
 on its own connection, waits for the others at a barrier, then files the same person, workplace,
-staff account, catalogue service and event series as every other
-worker.
+staff account, catalogue service, event series, copy barcode
+and hold as every other worker.
 
 Lives in tests/helpers so a spawned process can import it without importing a test module.
 """
@@ -14,21 +14,28 @@ from typing import Any
 
 
 def file_the_same(
-    index: int, url: str, data_dir: str, barrier: Any, results: Any, *, id_number: str
+    index: int,
+    url: str,
+    data_dir: str,
+    barrier: Any,
+    results: Any,
+    *,
+    id_number: str,
+    title_id: int,
+    reader_id: int,
 ) -> None:
-    """Put ``(index, person, workplace, staff account, service, event series)``, each
-    "created" or the name of the expected error; or ``(index, "error", traceback)``."""
+    """Put ``(index, person, workplace, staff account, service, event series, copy, hold)``,
+    each "created" or the name of the expected error; or ``(index, "error", traceback)``."""
     os.environ["STATIONAPP_DATA_DIR"] = data_dir
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from stationapp.errors import UserError
         from stationapp.models.accounts import Staff
-        from stationapp.services import accounts, events, people, visits
+        from stationapp.services import accounts, events, library, people, visits
         from stationapp.services.maintenance import open_station_database
 
         open_station_database(url)
         admin = Staff.get(Staff.username == "admin")
-        barrier.wait(timeout=60)
         outcomes = []
         for create in (
             lambda: people.create_person(
@@ -46,7 +53,10 @@ def file_the_same(
             ),
             lambda: visits.create_service(admin, visits.ServiceInput(name="法律援助转介")),
             lambda: events.save_series(admin, name="女职工维权讲座", max_per_person=None),
+            lambda: library.add_copy(admin, title_id, library.CopyInput(barcode="B0000777")),
+            lambda: library.place_hold(admin, title_id, reader_id),
         ):
+            barrier.wait(timeout=60)  # every kind is a race of its own, all eight at once
             try:
                 create()
                 outcomes.append("created")
