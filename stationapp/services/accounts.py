@@ -13,7 +13,7 @@ from typing import Any
 import argon2
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import lock_kind, now, transaction
+from stationapp.db import is_sqlite, lock_kind, now, transaction
 from stationapp.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from stationapp.models.accounts import (
     ADMIN,
@@ -357,7 +357,10 @@ def authenticate(username: str, password: str) -> Staff:
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         raise wrong  # no user name holds one, and PostgreSQL cannot be asked about a NUL
     with transaction(lock=True):
-        staff = Staff.get_or_none(Staff.username == name)
+        # The account's row, locked on PostgreSQL: wrong passwords tried at two desks at once
+        # both count.
+        query = Staff.select().where(Staff.username == name)
+        staff = (query if is_sqlite() else query.for_update()).first()
         if staff is None:
             raise wrong
         moment = now()
