@@ -616,4 +616,6 @@ class MainWindow(QMainWindow):
             settings.setValue(Keys.MAIN_TAB.name, page.key)
         for index in range(self.tabs.count()):
             self._save_tab_state(self.tabs.widget(index))
+        # A closed window no longer asks the database whether another desk changed something.
+        self.watcher.timer.stop()
         super().closeEvent(event)

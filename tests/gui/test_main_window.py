@@ -149,3 +149,12 @@ def test_the_reports_menu_opens_the_report_dialog(qtbot, monkeypatch, admin, db_
     assert window.reports_menu.menuAction().isVisible()
     window.report_action.trigger()
     assert len(opened) == 1 and opened[0].parent() is window
+
+
+def test_a_closed_window_stops_polling_for_other_desks_changes(qtbot, admin, db_url):
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.watcher.timer.isActive()
+    window.close()
+    assert not window.watcher.timer.isActive()
