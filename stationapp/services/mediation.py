@@ -488,25 +488,19 @@ def _case_query(filt: CaseFilter, *, counting: bool = False) -> peewee.ModelSele
         )
     text = filt.text.strip()
     if text:
-        # Each part is read from its own index once; the page then walks the date index and
-        # tests each id (id + 0 keeps SQLite from looking up and sorting every match of a short
-        # text, all 20,000 for 北), the count lets SQLite look the matches up.
+        # Each part is read from its own index once. The page walks the date index and tests
+        # each case (id + 0 keeps SQLite from looking up and sorting every match of a short
+        # text, all 20,000 for 北); the count lets SQLite look the matches up.
         ids = MediationCase.id if counting else MediationCase.id + 0
+        matching = ids.in_(
+            MediationCase.select(MediationCase.id).where(MediationCase.number.contains(text))
+        )
         respondents = Organization.select(Organization.id).where(Organization.name.contains(text))
         if counting:
-            of_respondents = MediationCase.respondent.in_(respondents)
-        else:
-            of_respondents = ids.in_(
-                MediationCase.select(MediationCase.id).where(
-                    MediationCase.respondent.in_(respondents)
-                )
-            )
-        matching = (
-            ids.in_(
-                MediationCase.select(MediationCase.id).where(MediationCase.number.contains(text))
-            )
-            | of_respondents
-        )
+            matching = matching | MediationCase.respondent.in_(respondents)
+        elif respondents.exists():
+            # Tested on each case walked: a list of every case of 北京… would cost more.
+            matching = matching | (MediationCase.respondent + 0).in_(respondents)
         parties = _cases_of_parties_named(text)
         if parties is not None:
             matching = matching | ids.in_(parties)
