@@ -25,6 +25,7 @@ from stationapp.migrations import (
     m0006_events,
     m0007_privacy,
     m0008_audit_indexes,
+    m0009_birthday_index,
 )
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = (
     m0006_events.apply,
     m0007_privacy.apply,
     m0008_audit_indexes.apply,
+    m0009_birthday_index.apply,
 )
 CURRENT_VERSION = len(STEPS)
 

@@ -121,10 +121,16 @@ def birthday_in_week(birth: date, monday: date) -> date:
     raise ValueError("not in this week")
 
 
-def _month_day(column: peewee.Field) -> peewee.Expression:
+def _birthday_in(keys: list[str]) -> peewee.Expression:
+    """People whose birthday ("MM-DD") is one of ``keys``: through the index of migration 9, whose
+    expression this repeats exactly (literals, not parameters, so the planner can match it)."""
+    column = Person.birth_date
     if is_sqlite():
-        return peewee.fn.strftime("%m-%d", column)
-    return peewee.fn.to_char(column, "MM-DD")
+        return peewee.fn.strftime(peewee.SQL("'%m-%d'"), column).in_(keys)
+    month_day = peewee.fn.date_part(peewee.SQL("'month'"), column) * peewee.SQL(
+        "100"
+    ) + peewee.fn.date_part(peewee.SQL("'day'"), column)
+    return month_day.in_([int(key[:2]) * 100 + int(key[3:]) for key in keys])
 
 
 def _section(
@@ -295,7 +301,7 @@ def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
         Person.active == True,  # noqa: E712
         Person.is_member == True,  # noqa: E712
         Person.birth_date.is_null(False),
-        _month_day(Person.birth_date).in_(birthday_keys(monday)),
+        _birthday_in(birthday_keys(monday)),
     )
     total = query.count()
     rows = list(query.order_by(Person.name, Person.id).limit(limit)) if total else []
@@ -336,7 +342,7 @@ def birthday_list(actor: Staff, on: date | None = None) -> list[Birthday]:
             Person.active == True,  # noqa: E712
             Person.is_member == True,  # noqa: E712
             Person.birth_date.is_null(False),
-            _month_day(Person.birth_date).in_(birthday_keys(monday)),
+            _birthday_in(birthday_keys(monday)),
         )
     )
     found = []
