@@ -12,8 +12,6 @@ from urllib.parse import urlparse
 
 import peewee
 from peewee import DatabaseProxy
-from playhouse.db_url import connect as connect_url
-from playhouse.db_url import parseresult_to_dict
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.config import create_private_file
@@ -126,7 +124,15 @@ def is_postgresql_url(url: str) -> bool:
 def connect(url: str) -> peewee.Database:
     """A new, unbound, not yet connected database object for ``url``."""
     if url.startswith("sqlite:"):
-        return connect_url(url, pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+        # Directly, not through playhouse.db_url, which imports every backend's extension
+        # module (a tenth of the desk's start-up for nothing).
+        path = sqlite_path(url)
+        return peewee.SqliteDatabase(
+            str(path) if path else ":memory:", pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    from playhouse.db_url import connect as connect_url
+    from playhouse.db_url import parseresult_to_dict
+
     if is_postgresql_url(url):
         params = parseresult_to_dict(urlparse(url))
         for key, value in POSTGRESQL_CONNECT.items():
