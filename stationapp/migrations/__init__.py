@@ -8,6 +8,7 @@ rebuild would otherwise cascade) and the whole file is checked afterwards.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -16,32 +17,37 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.errors import SchemaTooNew, UserError
-from stationapp.migrations import (
-    m0001_initial,
-    m0002_person_search_keys,
-    m0003_visits,
-    m0004_mediation,
-    m0005_library,
-    m0006_events,
-    m0007_privacy,
-    m0008_audit_indexes,
-    m0009_birthday_index,
-)
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 APP_ID = "stationapp"
-STEPS: tuple[Callable[[peewee.Database], None], ...] = (
-    m0001_initial.apply,
-    m0002_person_search_keys.apply,
-    m0003_visits.apply,
-    m0004_mediation.apply,
-    m0005_library.apply,
-    m0006_events.apply,
-    m0007_privacy.apply,
-    m0008_audit_indexes.apply,
-    m0009_birthday_index.apply,
+
+
+def _step(module: str) -> Callable[[peewee.Database], None]:
+    """Step ``module``'s ``apply``, its module imported only when the step runs: a desk whose
+    database is up to date (every start but the first after an upgrade) imports none of them."""
+
+    def apply(db: peewee.Database) -> None:
+        importlib.import_module(f"{__name__}.{module}").apply(db)
+
+    apply.__qualname__ = f"{module}.apply"
+    return apply
+
+
+STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
+    _step(module)
+    for module in (
+        "m0001_initial",
+        "m0002_person_search_keys",
+        "m0003_visits",
+        "m0004_mediation",
+        "m0005_library",
+        "m0006_events",
+        "m0007_privacy",
+        "m0008_audit_indexes",
+        "m0009_birthday_index",
+    )
 )
 CURRENT_VERSION = len(STEPS)
 
