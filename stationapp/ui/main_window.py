@@ -222,10 +222,7 @@ class MainWindow(QMainWindow):
             self._pages["today"].on_built = self._connect_today
         if "cases" in self._pages:
             # The deadline count in the tab's title can wait for the window to have painted.
-            if self._painted_once:
-                QTimer.singleShot(0, self, self._update_cases_title)
-            else:
-                self._after_first_paint.append(self._update_cases_title)
+            self.after_first_paint(self._update_cases_title)
         self.admin_menu.menuAction().setVisible(
             accounts.has_permission(self.actor, "staff.manage")
             or accounts.has_permission(self.actor, "settings.manage")
@@ -589,6 +586,14 @@ class MainWindow(QMainWindow):
     def _save_tab_state(self, widget: QWidget) -> None:
         if hasattr(widget, "save_state"):
             widget.save_state()
+
+    def after_first_paint(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once the window is on screen (now, if it already is): work that can wait
+        does not hold back the first paint."""
+        if self._painted_once:
+            QTimer.singleShot(0, self, job)
+        else:
+            self._after_first_paint.append(job)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted_once:

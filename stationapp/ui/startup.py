@@ -143,5 +143,6 @@ def run(app: QApplication, *, url: str, demo: bool, restored: Path | None = None
     window.raise_()
     window.activateWindow()
     if not demo:
-        window.run_daily_jobs()
+        # The backup check and the retention job start once the window is on screen.
+        window.after_first_paint(window.run_daily_jobs)
     return app.exec()

@@ -158,3 +158,16 @@ def test_a_closed_window_stops_polling_for_other_desks_changes(qtbot, admin, db_
     assert window.watcher.timer.isActive()
     window.close()
     assert not window.watcher.timer.isActive()
+
+
+def test_work_that_can_wait_runs_after_the_first_paint(qtbot, admin, db_url):
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    window.after_first_paint(lambda: ran.append("daily jobs"))
+    qtbot.wait(50)
+    assert ran == []  # not before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: ran == ["daily jobs"])
+    window.after_first_paint(lambda: ran.append("later"))  # already painted: soon, once
+    qtbot.waitUntil(lambda: ran == ["daily jobs", "later"])
