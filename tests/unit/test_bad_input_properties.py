@@ -1930,7 +1930,9 @@ def test_authenticate(data, admin) -> None:
     try:
         staff = accounts.authenticate(**kwargs)
     except UserError:
-        if not Staff.select().where(Staff.username == kwargs["username"].strip().lower()).exists():
+        username = kwargs["username"].strip().lower()
+        # No user name holds a NUL (and PostgreSQL cannot even be asked about one).
+        if "\x00" in username or not Staff.select().where(Staff.username == username).exists():
             assert dbdump.dump() == before
         return
     assert Staff.get_by_id(staff.id).last_login_at is not None
