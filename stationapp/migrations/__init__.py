@@ -129,7 +129,12 @@ def migrate(
         db.pragma("foreign_keys", 0)
     try:
         for version in range(start + 1, target + 1):
-            with db.atomic():
+            # Another desk may be starting the same new version: on SQLite the step's IMMEDIATE
+            # transaction waits for the other desk's, which did the step already (PostgreSQL
+            # desks wait for the advisory lock before they even look, see services.maintenance).
+            with db.atomic("IMMEDIATE") if sqlite else db.atomic():
+                if schema_version(db) >= version:
+                    continue
                 STEPS[version - 1](db)
                 _set_version(db, version)
             log.info("migrated database to schema version %s", version)
