@@ -472,10 +472,20 @@ def _case_query(filt: CaseFilter, *, counting: bool = False) -> peewee.ModelSele
         query = MediationCase.select(MediationCase.id)
     else:
         query = MediationCase.select(MediationCase, Organization).join(Organization)
+    # The page walks the date index and tests each case's id against sets read from their own
+    # indexes: id + 0 keeps SQLite from looking up and sorting every match instead (all 7,935
+    # closed cases, all 20,000 for 北). The count lets SQLite look the matches up.
+    ids = MediationCase.id if counting else MediationCase.id + 0
+
+    def of_cases(condition: peewee.Expression) -> peewee.Expression:
+        if counting:
+            return condition
+        return ids.in_(MediationCase.select(MediationCase.id).where(condition))
+
     if filt.state:
-        query = query.where(MediationCase.state == filt.state)
+        query = query.where(of_cases(MediationCase.state == filt.state))
     if filt.open_only:
-        query = query.where(MediationCase.state.in_(list(OPEN_STATES)))
+        query = query.where(of_cases(MediationCase.state.in_(list(OPEN_STATES))))
     if filt.mediator_id:
         query = query.where(MediationCase.mediator == filt.mediator_id)
     if filt.respondent_id:
@@ -488,10 +498,6 @@ def _case_query(filt: CaseFilter, *, counting: bool = False) -> peewee.ModelSele
         )
     text = filt.text.strip()
     if text:
-        # Each part is read from its own index once. The page walks the date index and tests
-        # each case (id + 0 keeps SQLite from looking up and sorting every match of a short
-        # text, all 20,000 for 北); the count lets SQLite look the matches up.
-        ids = MediationCase.id if counting else MediationCase.id + 0
         matching = ids.in_(
             MediationCase.select(MediationCase.id).where(MediationCase.number.contains(text))
         )

@@ -863,6 +863,25 @@ def test_a_party_is_found_by_a_number_only_in_the_case_number(admin, base) -> No
     assert _found(admin, "138") == []
 
 
+def test_state_filters_list_newest_first(admin, base) -> None:
+    days = [datetime(2026, 3, d, 9, 0) for d in (2, 5, 3, 4, 1)]
+    cases = [_file(admin, base, received_at=day) for day in days]
+    accepted = [_move(admin, cases[i], "accepted") for i in (0, 1, 2)]
+    _move(admin, accepted[1], "in_mediation")
+    for filt, expected in (
+        (CaseFilter(state="accepted"), [cases[2], cases[0]]),
+        (CaseFilter(state="registered"), [cases[3], cases[4]]),
+        (CaseFilter(open_only=True), [cases[1], cases[3], cases[2], cases[0], cases[4]]),
+        (CaseFilter(state="accepted", text="李娜"), [cases[2], cases[0]]),
+        (CaseFilter(state="closed"), []),
+    ):
+        assert [c.id for c in mediation.list_cases(admin, filt)] == [c.id for c in expected]
+        assert mediation.count_cases(admin, filt) == len(expected)
+        assert [c.id for c in mediation.list_cases(admin, filt, offset=1, limit=1)] == [
+            c.id for c in expected[1:2]
+        ]
+
+
 def test_the_search_box_follows_renamed_parties_and_respondents(admin, base, worker, employer):
     case = _file(admin, base)
     people.update_person(admin, worker.id, PersonInput(name="王秀英"))
