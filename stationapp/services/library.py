@@ -1167,8 +1167,9 @@ def _loan_rows(query: peewee.ModelSelect) -> list[LoanRow]:
     """
     loan_fields = Loan._meta.sorted_fields
     person_fields = Person._meta.sorted_fields
+    columns = [*loan_fields, Copy.barcode, Title.title, *person_fields, Organization.name]
     rows = (
-        query.select(*loan_fields, Copy.barcode, Title.title, *person_fields, Organization.name)
+        query.select(*[_as_read(column) for column in columns])
         .join(Copy)
         .join(Title)
         .switch(Loan)
@@ -1195,6 +1196,15 @@ def _loan_rows(query: peewee.ModelSelect) -> list[LoanRow]:
             )
         )
     return result
+
+
+# Both drivers hand text and integers over as Python has them: peewee's conversion of these
+# columns (most of them) was a third of the call list's time.
+_READ_AS_IS = (peewee.CharField, peewee.TextField, peewee.IntegerField, peewee.ForeignKeyField)
+
+
+def _as_read(field: peewee.Field) -> peewee.Field:
+    return field.coerce(False) if type(field) in _READ_AS_IS else field
 
 
 def _read_model(model: type[M], names: list[str], values: tuple[object, ...]) -> M:
