@@ -11,7 +11,6 @@ from stationapp.db import today
 from stationapp.models.people import Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
 from stationapp.services import consent, people, visits
-from stationapp.ui.visits import register
 from stationapp.ui.visits.catalogue import CatalogueDialog
 from stationapp.ui.visits.register import QuickPersonDialog, VisitForm
 
@@ -138,7 +137,9 @@ def test_eligibility_hint_for_member_card(qtbot, admin):
 
 def test_notice_is_printed_for_the_chosen_purposes(qtbot, admin, monkeypatch):
     shown = []
-    monkeypatch.setattr(register.notice_sheet, "preview", lambda sheet, parent: shown.append(sheet))
+    from stationapp.ui.visits import notice_sheet
+
+    monkeypatch.setattr(notice_sheet, "preview", lambda sheet, parent: shown.append(sheet))
     person = people.create_person(admin, people.PersonInput(name="孙丽", phone="13812342222"))
     form = VisitForm(admin)
     qtbot.addWidget(form)

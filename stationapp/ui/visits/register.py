@@ -4,6 +4,7 @@ each service needs at once (一次性告知), record how each purpose ended, sav
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -37,9 +38,10 @@ from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
-from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.people.picker import PersonPicker, describe
-from stationapp.ui.visits import notice_sheet
+
+if TYPE_CHECKING:
+    from stationapp.ui.visits.notice_sheet import NoticeSheet
 
 WARNING_STYLE = "color: #8a5300;"
 DEFAULT_DUE_DAYS = 7
@@ -561,6 +563,8 @@ class VisitForm(QWidget):
         visit = self.save()
         if visit is None:
             return
+        from stationapp.ui.mediation.intake import CaseIntakeDialog  # on first use, not at start
+
         dialog = CaseIntakeDialog(self.actor, self, person_id=person_id, visit_id=visit.id)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.case is not None:
             self.bar.show_message(
@@ -623,7 +627,10 @@ class VisitForm(QWidget):
 
     # --- the notice sheet ------------------------------------------------------------------
 
-    def notice(self) -> notice_sheet.NoticeSheet:
+    def notice(self) -> NoticeSheet:
+        # The notice sheet and Qt's print support are imported when first printed.
+        from stationapp.ui.visits import notice_sheet
+
         station = accounts.station_settings()
         return notice_sheet.NoticeSheet(
             station_name=station.station_name,
@@ -639,6 +646,8 @@ class VisitForm(QWidget):
         if not self.cards:
             self.fields.show({"purposes": self.tr("Choose a purpose first.")})
             return
+        from stationapp.ui.visits import notice_sheet
+
         notice_sheet.preview(self.notice(), self)
         self.printed.update(self.cards)
 

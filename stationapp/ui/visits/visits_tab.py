@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -11,12 +13,35 @@ from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.lazy import LazyTab
-from stationapp.ui.visits.follow_ups import FollowUpsWidget
-from stationapp.ui.visits.log import VisitLogWidget
-from stationapp.ui.visits.outreach import OutreachWidget
 from stationapp.ui.visits.register import VisitDialog, VisitForm
 
 TOP_PURPOSES_SHOWN = 4
+
+if TYPE_CHECKING:
+    from stationapp.ui.visits.follow_ups import FollowUpsWidget
+    from stationapp.ui.visits.log import VisitLogWidget
+    from stationapp.ui.visits.outreach import OutreachWidget
+
+
+# The pages' modules are imported with the page, when it is first shown.
+
+
+def _follow_ups(actor: Staff, bus: ChangeBus) -> FollowUpsWidget:
+    from stationapp.ui.visits.follow_ups import FollowUpsWidget
+
+    return FollowUpsWidget(actor, bus)
+
+
+def _log(actor: Staff, bus: ChangeBus) -> VisitLogWidget:
+    from stationapp.ui.visits.log import VisitLogWidget
+
+    return VisitLogWidget(actor, bus)
+
+
+def _outreach(actor: Staff, bus: ChangeBus) -> OutreachWidget:
+    from stationapp.ui.visits.outreach import OutreachWidget
+
+    return OutreachWidget(actor, bus)
 
 
 class VisitsTab(QWidget):
@@ -40,12 +65,12 @@ class VisitsTab(QWidget):
             self.form = VisitForm(actor)
             self.pages.addTab(self.form, self.tr("&Register a visit"))
         # The other pages are built when first shown (or used): the tab opens on the form.
-        self._follow_ups = LazyTab("follow_ups", lambda: FollowUpsWidget(actor, bus))
+        self._follow_ups = LazyTab("follow_ups", lambda: _follow_ups(actor, bus))
         self.pages.addTab(self._follow_ups, self.tr("Follo&w-ups"))
-        self._log = LazyTab("log", lambda: VisitLogWidget(actor, bus))
+        self._log = LazyTab("log", lambda: _log(actor, bus))
         self._log.on_built = lambda log: log.open_visit_requested.connect(self.open_visit)
         self.pages.addTab(self._log, self.tr("Visit &log"))
-        self._outreach = LazyTab("outreach", lambda: OutreachWidget(actor, bus))
+        self._outreach = LazyTab("outreach", lambda: _outreach(actor, bus))
         self.pages.addTab(self._outreach, self.tr("&Outreach"))
         layout.addWidget(self.pages, 1)
         bus.changed.connect(self._on_changed)
