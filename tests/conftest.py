@@ -147,7 +147,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def db_backend(request: pytest.FixtureRequest) -> str:
-    """ "sqlite" or "postgresql": the database this run of the test uses."""
+    """The database this run of the test uses: "sqlite" or "postgresql"."""
     return request.param
 
 
