@@ -3317,11 +3317,9 @@ The marital status will be emptied now.</source>
         <source>{name} is already registered for this event.</source>
         <translation>{name}已报名本活动。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Limit reached: at most %n event(s) of {series} per person.</source>
-        <translation>
-            <numerusform>已达上限：{series}每人最多参加 %n 次。</numerusform>
-        </translation>
+        <translation>已达上限：{series}每人最多参加 %n 次。</translation>
     </message>
     <message>
         <source>No place left for {name}: the waitlist is open.</source>
@@ -3704,119 +3702,81 @@ The marital status will be emptied now.</source>
 </context>
 <context>
     <name>History</name>
-    <message numerus="yes">
+    <message>
         <source>%n visit(s)</source>
-        <translation>
-            <numerusform>%n 次来访</numerusform>
-        </translation>
+        <translation>%n 次来访</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n mediation case(s)</source>
-        <translation>
-            <numerusform>%n 件调解案件</numerusform>
-        </translation>
+        <translation>%n 件调解案件</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n step(s) in mediation cases</source>
-        <translation>
-            <numerusform>调解案件中的 %n 个办理步骤</numerusform>
-        </translation>
+        <translation>调解案件中的 %n 个办理步骤</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n case follow-up(s)</source>
-        <translation>
-            <numerusform>%n 次案件回访</numerusform>
-        </translation>
+        <translation>%n 次案件回访</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n declared mediator tie(s)</source>
-        <translation>
-            <numerusform>%n 条已申报的调解员关联关系</numerusform>
-        </translation>
+        <translation>%n 条已申报的调解员关联关系</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n loan(s)</source>
-        <translation>
-            <numerusform>%n 次借阅</numerusform>
-        </translation>
+        <translation>%n 次借阅</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n reservation(s)</source>
-        <translation>
-            <numerusform>%n 个预约</numerusform>
-        </translation>
+        <translation>%n 个预约</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n copy(ies)</source>
-        <translation>
-            <numerusform>%n 册复本</numerusform>
-        </translation>
+        <translation>%n 册复本</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n book box(es)</source>
-        <translation>
-            <numerusform>%n 个书箱</numerusform>
-        </translation>
+        <translation>%n 个书箱</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n box loan(s)</source>
-        <translation>
-            <numerusform>%n 次书箱借出</numerusform>
-        </translation>
+        <translation>%n 次书箱借出</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n stocktake(s)</source>
-        <translation>
-            <numerusform>%n 次盘点</numerusform>
-        </translation>
+        <translation>%n 次盘点</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n event registration(s)</source>
-        <translation>
-            <numerusform>%n 条活动报名</numerusform>
-        </translation>
+        <translation>%n 条活动报名</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n event(s)</source>
-        <translation>
-            <numerusform>%n 个活动</numerusform>
-        </translation>
+        <translation>%n 个活动</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n event quota(s)</source>
-        <translation>
-            <numerusform>%n 项活动名额分配</numerusform>
-        </translation>
+        <translation>%n 项活动名额分配</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n outreach session(s)</source>
-        <translation>
-            <numerusform>%n 次走访服务</numerusform>
-        </translation>
+        <translation>%n 次走访服务</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n worker(s) on file</source>
-        <translation>
-            <numerusform>%n 名在档职工</numerusform>
-        </translation>
+        <translation>%n 名在档职工</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n recorded action(s)</source>
-        <translation>
-            <numerusform>%n 条操作记录</numerusform>
-        </translation>
+        <translation>%n 条操作记录</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n consent record(s)</source>
-        <translation>
-            <numerusform>%n 条同意记录</numerusform>
-        </translation>
+        <translation>%n 条同意记录</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n hardship assistance record(s)</source>
-        <translation>
-            <numerusform>%n 条困难帮扶记录</numerusform>
-        </translation>
+        <translation>%n 条困难帮扶记录</translation>
     </message>
     <message>
         <source>, </source>
@@ -4084,17 +4044,13 @@ The marital status will be emptied now.</source>
         <source>The copy is out ({status}); take it back first.</source>
         <translation>该册不在馆（{status}），请先收回。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n copy(ies) of this title are out (on loan, in a box or on the hold shelf): take them back first.</source>
-        <translation>
-            <numerusform>该书目有 %n 册复本不在架（已借出、在书箱中或在预约架上），请先收回。</numerusform>
-        </translation>
+        <translation>该书目有 %n 册复本不在架（已借出、在书箱中或在预约架上），请先收回。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n reservation(s) wait for this title: cancel them first.</source>
-        <translation>
-            <numerusform>该书目有 %n 个预约在等候，请先取消这些预约。</numerusform>
-        </translation>
+        <translation>该书目有 %n 个预约在等候，请先取消这些预约。</translation>
     </message>
     <message>
         <source>“{title}” has history ({history}), so it cannot be deleted; deactivate it instead.</source>
@@ -4136,17 +4092,13 @@ The marital status will be emptied now.</source>
         <source>Reference only: this item stays in the reading room.</source>
         <translation>仅限阅览：此书不外借。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>{name} has %n overdue book(s): borrowing is suspended until they are back.</source>
-        <translation>
-            <numerusform>{name}有 %n 册书逾期未还，归还前暂停借阅。</numerusform>
-        </translation>
+        <translation>{name}有 %n 册书逾期未还，归还前暂停借阅。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>{name} already has %n book(s), the most allowed.</source>
-        <translation>
-            <numerusform>{name}已借 %n 册，已达借阅上限。</numerusform>
-        </translation>
+        <translation>{name}已借 %n 册，已达借阅上限。</translation>
     </message>
     <message>
         <source>This copy is not on loan.</source>
@@ -4184,11 +4136,9 @@ The marital status will be emptied now.</source>
         <source>Cannot renew an overdue book: it has to come back first.</source>
         <translation>逾期图书不能续借，请先归还。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Cannot renew: the %n renewal(s) allowed are used.</source>
-        <translation>
-            <numerusform>不能续借：允许的 %n 次续借已用完。</numerusform>
-        </translation>
+        <translation>不能续借：允许的 %n 次续借已用完。</translation>
     </message>
     <message>
         <source>This person has already reserved this title.</source>
@@ -4210,27 +4160,21 @@ The marital status will be emptied now.</source>
         <source>Box {name}</source>
         <translation>书箱 {name}</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Borrower: {name}, %n book(s) on loan</source>
-        <translation>
-            <numerusform>借阅人：{name}，在借 %n 册</numerusform>
-        </translation>
+        <translation>借阅人：{name}，在借 %n 册</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>; borrowing suspended: %n overdue</source>
-        <translation>
-            <numerusform>；暂停借阅：%n 册逾期</numerusform>
-        </translation>
+        <translation>；暂停借阅：%n 册逾期</translation>
     </message>
     <message>
         <source>Unknown code {code}: not a book, box, ISBN or card.</source>
         <translation>无法识别的条码 {code}：不是图书、书箱、ISBN 或借阅证。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Returned: {title}, %n day(s) late.</source>
-        <translation>
-            <numerusform>已归还：{title}，逾期 %n 天。</numerusform>
-        </translation>
+        <translation>已归还：{title}，逾期 %n 天。</translation>
     </message>
     <message>
         <source>Returned on time: {title}.</source>
@@ -4256,11 +4200,9 @@ The marital status will be emptied now.</source>
         <source>ISBN {isbn} is not in the catalogue: add it?</source>
         <translation>书目中没有 ISBN {isbn}：要添加吗？</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n copies on the shelf: choose one.</source>
-        <translation>
-            <numerusform>在架 %n 册：请选择一册。</numerusform>
-        </translation>
+        <translation>在架 %n 册：请选择一册。</translation>
     </message>
     <message>
         <source>At the station</source>
@@ -4433,11 +4375,9 @@ The marital status will be emptied now.</source>
         <source>Books:</source>
         <translation>图书数量：</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n book(s)</source>
-        <translation>
-            <numerusform>%n 册</numerusform>
-        </translation>
+        <translation>%n 册</translation>
     </message>
     <message>
         <source>No.</source>
@@ -4546,11 +4486,9 @@ The marital status will be emptied now.</source>
         <source>The number of copies must be a number.</source>
         <translation>册数必须是数字。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The row says {count} copies but gives %n barcode(s).</source>
-        <translation>
-            <numerusform>该行册数为 {count}，但只填了 %n 个条码。</numerusform>
-        </translation>
+        <translation>该行册数为 {count}，但只填了 %n 个条码。</translation>
     </message>
     <message>
         <source>Give one accession number per barcode, in the same order, or none.</source>
@@ -4592,11 +4530,9 @@ The marital status will be emptied now.</source>
         <source>Another desk added a copy with one of these barcodes meanwhile; nothing was imported. Import the file again to see which.</source>
         <translation>在此期间另一台电脑添加了使用其中某个条码的复本，未导入任何内容。请重新导入该文件以查看是哪个条码。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Nothing was imported: %n row(s) have problems. Correct the file and import it again.</source>
-        <translation>
-            <numerusform>未导入任何内容：有 %n 行存在问题。请修改文件后重新导入。</numerusform>
-        </translation>
+        <translation>未导入任何内容：有 %n 行存在问题。请修改文件后重新导入。</translation>
     </message>
 </context>
 <context>
@@ -5830,17 +5766,13 @@ The marital status will be emptied now.</source>
         <source>{title} ({barcode}, due {date})</source>
         <translation>{title}（{barcode}，应还日期 {date}）</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n borrower(s)</source>
-        <translation>
-            <numerusform>共 %n 位借阅人</numerusform>
-        </translation>
+        <translation>共 %n 位借阅人</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>, %n book(s)</source>
-        <translation>
-            <numerusform>，%n 本图书</numerusform>
-        </translation>
+        <translation>，%n 本图书</translation>
     </message>
     <message>
         <source>{station}, {date}</source>
@@ -5870,11 +5802,9 @@ The marital status will be emptied now.</source>
         <source>Dear {name},</source>
         <translation>{name}同志：</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Our records show that the %n book(s) below, borrowed from the workers&apos; library of {station}, are past their due date:</source>
-        <translation>
-            <numerusform>您好！据记录，您在{station}职工书屋借阅的以下 %n 本图书已超过应还日期：</numerusform>
-        </translation>
+        <translation>您好！据记录，您在{station}职工书屋借阅的以下 %n 本图书已超过应还日期：</translation>
     </message>
     <message>
         <source>There are no fines. Borrowing is suspended until the books are back; please return them to the station soon. If a book is lost or damaged, please tell us.</source>
@@ -7261,17 +7191,13 @@ Press Ctrl+N to add the first person.</source>
         <source>the file of mediation case {number} is kept until {date}</source>
         <translation>调解案件 {number} 的卷宗保存至 {date}</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n book(s) still on loan</source>
-        <translation>
-            <numerusform>尚有 %n 册图书未归还</numerusform>
-        </translation>
+        <translation>尚有 %n 册图书未归还</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n registration(s) for coming events</source>
-        <translation>
-            <numerusform>已报名 %n 个尚未举行的活动</numerusform>
-        </translation>
+        <translation>已报名 %n 个尚未举行的活动</translation>
     </message>
     <message>
         <source>Write down how the request was made (date, in writing...).</source>
@@ -7847,11 +7773,9 @@ Press Ctrl+N to add the first person.</source>
         <source>Registered:</source>
         <translation>报名人数：</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n person(s)</source>
-        <translation>
-            <numerusform>%n 人</numerusform>
-        </translation>
+        <translation>%n 人</translation>
     </message>
     <message>
         <source>No.</source>

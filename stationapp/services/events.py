@@ -568,12 +568,13 @@ def register(
                     .count()
                 )
                 if taken >= series.max_per_person:
+                    limit = series.max_per_person  # a name: lupdate 6.11 drops a count expression
                     raise NotEligible(
                         translate(
                             "Events",
                             "Limit reached: at most %n event(s) of {series} per person.",
                             "",
-                            series.max_per_person,
+                            limit,
                         ).format(series=series.name)
                     )
         # Places freed without a cancellation (a reserved quota released, a larger capacity)

@@ -351,6 +351,7 @@ def _check_row(
                 ("copies", translate("LibraryImport", "The number of copies must be a number."))
             ] = None
         elif int(copies_raw) != len(barcodes):
+            given = len(barcodes)  # a name: lupdate 6.11 drops a count expression
             problems[
                 (
                     "copies",
@@ -358,7 +359,7 @@ def _check_row(
                         "LibraryImport",
                         "The row says {count} copies but gives %n barcode(s).",
                         "",
-                        len(barcodes),
+                        given,
                     ).format(count=copies_raw),
                 )
             ] = None

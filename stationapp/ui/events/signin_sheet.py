@@ -108,10 +108,11 @@ def signin_sheet_html(
     person and workplace), phones partly masked, an empty column to sign, and blank lines for
     people who come without registering."""
     parts = _header(translate("SigninSheet", "Sign-in sheet"), event, station)
+    registered = len(rows)  # a name: lupdate 6.11 drops a count expression
     parts.append(
         "<p>{}{}</p>".format(
             _label(translate("SigninSheet", "Registered:")),
-            translate("SigninSheet", "%n person(s)", "", len(rows)),
+            translate("SigninSheet", "%n person(s)", "", registered),
         )
     )
     headers = (

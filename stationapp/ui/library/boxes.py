@@ -208,10 +208,11 @@ def handover_html(
     parts = _header(
         translate("LibraryBoxes", "Mobile book house handover sheet"), box, loan, station
     )
+    books = len(copies)  # a name: lupdate 6.11 drops a count expression
     parts.append(
         "<p>{}{}</p>".format(
             _label(translate("LibraryBoxes", "Books:")),
-            translate("LibraryBoxes", "%n book(s)", "", len(copies)),
+            translate("LibraryBoxes", "%n book(s)", "", books),
         )
     )
     headers = (
