@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from stationapp import __version__
 from stationapp.config import Keys
-from stationapp.db import close_database, describe_url, sqlite_path, today
+from stationapp.db import close_database, describe_url, is_postgresql, sqlite_path, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, backup, changes, retention
@@ -129,6 +129,12 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.bus.changed.connect(self._on_changed)
         self.watcher = ExternalChangeWatcher(self)
+        # The database server gone (PostgreSQL): said in the status bar until it is back; the
+        # forms keep what was typed.
+        self.watcher.server_lost.connect(self.statusBar().showMessage)
+        self.watcher.server_back.connect(self.statusBar().clearMessage)
+        if is_postgresql() and not self.watcher.listening:
+            self.statusBar().showMessage(self.watcher.lost_message())
         self.lock_dialog: LockDialog | None = None
         self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms())
         self.idle.idle.connect(self.lock_now)

@@ -171,3 +171,13 @@ def test_work_that_can_wait_runs_after_the_first_paint(qtbot, admin, db_url):
     qtbot.waitUntil(lambda: ran == ["daily jobs"])
     window.after_first_paint(lambda: ran.append("later"))  # already painted: soon, once
     qtbot.waitUntil(lambda: ran == ["daily jobs", "later"])
+
+
+def test_the_status_bar_says_when_the_database_server_is_gone_and_back(qtbot, admin, db_url):
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    lost = window.watcher.lost_message()
+    window.watcher.server_lost.emit(lost)
+    assert window.statusBar().currentMessage() == lost
+    window.watcher.server_back.emit()
+    assert window.statusBar().currentMessage() == ""
