@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import peewee
 
 from stationapp import config
-from stationapp.db import open_database
+from stationapp.db import BUSY_TIMEOUT_SECONDS, open_database
 from stationapp.migrations import check_not_newer, migrate
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,22 @@ def migration_lock(db: peewee.Database) -> Iterator[None]:
             log.warning("could not release the migration lock", exc_info=True)
 
 
+def _use_wal(db: peewee.SqliteDatabase) -> None:
+    """Switch the file to WAL. The switch needs the file to itself and SQLite does not wait for
+    it (no busy handler): desks starting at once on a new file retry for the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.pragma("journal_mode", "wal")
+            return
+        except peewee.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def open_station_database(url: str) -> peewee.Database:
     """Open ``url``, upgrade its schema (after a backup) and return it, bound to the proxy.
 
@@ -77,7 +94,7 @@ def open_station_database(url: str) -> peewee.Database:
             check_not_newer(db)
             if isinstance(db, peewee.SqliteDatabase):
                 # Readers never block the writer; persisted in the file, set once it is known ours.
-                db.pragma("journal_mode", "wal")
+                _use_wal(db)
             migrate(db, backup=lambda version: backup_before_migration(db, url, version))
     except BaseException:
         db.close()

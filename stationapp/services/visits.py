@@ -664,6 +664,15 @@ class VisitFilter:
     outcome: str | None = None
     person_id: int | None = None
 
+    def __post_init__(self) -> None:
+        # A channel or outcome comes from a list; one that is none of them matches no visit.
+        # PostgreSQL cannot even be asked about a NUL, so such a value is replaced by one that
+        # no visit holds either.
+        for name in ("channel", "outcome"):
+            value = getattr(self, name)
+            if value and "\x00" in value:
+                setattr(self, name, value.replace("\x00", "\ufffd"))
+
 
 def _visit_conditions(filt: VisitFilter, arrived: peewee.Field) -> list[peewee.Expression]:
     conditions: list[peewee.Expression] = []
