@@ -93,6 +93,7 @@ class StationPostgresqlDatabase(peewee.PostgresqlDatabase):
             _raise_mapped(exc)
 
     def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def]
+        params = _without_nul(params)
         try:
             try:
                 return super().execute_sql(sql, params)
@@ -105,6 +106,15 @@ class StationPostgresqlDatabase(peewee.PostgresqlDatabase):
                 return super().execute_sql(sql, params)
         except (peewee.OperationalError, peewee.InterfaceError) as exc:
             _raise_mapped(exc)
+
+
+def _without_nul(params):  # type: ignore[no-untyped-def]
+    """PostgreSQL text cannot hold a NUL, nor be compared with one: a value holding one (typed
+    or scanned noise that validation let through to a search or a filter) has it replaced by
+    U+FFFD, which no record holds, so the search finds nothing, as it does on SQLite."""
+    if not params or not any(isinstance(p, str) and "\x00" in p for p in params):
+        return params
+    return type(params)(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params)
 
 
 def _raise_mapped(exc: BaseException) -> None:

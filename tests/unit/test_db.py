@@ -256,3 +256,13 @@ def test_postgresql_server_gone_then_back_the_next_save_succeeds(
     people.create_person(admin, _person())
     assert sorted(p.name for p in Person.select()) == sorted(["李四", "张三"])
     assert PersonSearchKey.select().where(PersonSearchKey.key == "zhangsan").count() >= 1
+
+
+def test_a_value_holding_a_nul_finds_nothing_on_either_database(db) -> None:
+    """PostgreSQL cannot be asked about a NUL: a search or filter with one finds nothing, as on
+    SQLite, instead of failing."""
+    from stationapp.models.people import Person
+
+    Person.create(name="张伟")
+    assert Person.select().where(Person.name == "张\x00伟").count() == 0
+    assert Person.select().where(Person.name.in_(["\x00", "张伟"])).count() == 1
