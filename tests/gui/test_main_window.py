@@ -111,9 +111,7 @@ def test_change_password_dialog_keeps_input_on_mismatch(qtbot, admin):
     assert accounts.authenticate("admin", "new-password-1").id == admin.id
 
 
-def test_the_mediation_tab_title_counts_deadlines_once_the_window_is_painted(
-    qtbot, admin, db_url
-):
+def test_the_mediation_tab_title_counts_deadlines_once_the_window_is_painted(qtbot, admin, db_url):
     from datetime import timedelta
 
     from stationapp.db import now, today

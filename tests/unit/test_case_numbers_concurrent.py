@@ -4,8 +4,6 @@ ends at the total."""
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -15,6 +13,7 @@ from stationapp.models.mediation import CaseCounter, MediationCase
 from stationapp.services import mediation, people
 from stationapp.services.people import OrganizationInput, PersonInput
 from tests.helpers.case_number_worker import file_cases
+from tests.helpers.desks import run_desks
 
 WORKERS = 8
 PER_WORKER = 3
@@ -29,45 +28,21 @@ def test_eight_processes_get_distinct_consecutive_numbers(
     received = now() - timedelta(minutes=1)
     year = received.year
 
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(WORKERS)
-    results = context.Queue()
-    processes = []
-    for index in range(WORKERS):
-        data_dir = tmp_path / f"worker{index}"
-        data_dir.mkdir()
-        process = context.Process(
-            target=file_cases,
-            args=(index, db_url, str(data_dir), barrier, results),
-            kwargs={
-                "person_id": worker.id,
-                "organization_id": employer.id,
-                "received_at": received,
-                "per_worker": PER_WORKER,
-            },
-        )
-        process.start()
-        processes.append(process)
-
-    reports = []
-    try:
-        for _ in range(WORKERS):
-            reports.append(results.get(timeout=60))
-    except queue.Empty:
-        pass
-    finally:
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.terminate()
-                process.join()
-
-    failures = [r for r in reports if r[1] != "ok"]
-    assert not failures, "\n".join(
-        f"worker {i}: {kind}\n{details}" for i, kind, details in failures
+    run = run_desks(
+        tmp_path,
+        WORKERS,
+        file_cases,
+        db_url,
+        timeout=60,
+        kwargs={
+            "person_id": worker.id,
+            "organization_id": employer.id,
+            "received_at": received,
+            "per_worker": PER_WORKER,
+        },
     )
-    assert len(reports) == WORKERS, f"only {len(reports)} of {WORKERS} workers reported"
-    assert all(p.exitcode == 0 for p in processes)
+    run.check(WORKERS, ok=("ok",))
+    reports = run.reports
 
     taken = [item for _, _, items in reports for item in items]
     total = WORKERS * PER_WORKER

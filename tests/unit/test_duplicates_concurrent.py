@@ -6,8 +6,6 @@ row (the title of a hold), does."""
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from pathlib import Path
 
 from stationapp.models.accounts import Staff
@@ -16,6 +14,7 @@ from stationapp.models.library import Copy, Hold
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import ServiceType
 from stationapp.services import library, people
+from tests.helpers.desks import run_desks
 from tests.helpers.duplicate_worker import file_the_same
 from tests.helpers.ids import make_ric
 
@@ -27,35 +26,19 @@ def test_eight_desks_file_the_same_records_once(admin, db_url: str, tmp_path: Pa
     title = library.create_title(admin, library.TitleInput(title="劳动合同法释义"))
     library.add_copy(admin, title.id, library.CopyInput(barcode="B0000001"))
     reader = people.create_person(admin, people.PersonInput(name="李四", phone="13900000002"))
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(WORKERS)
-    results = context.Queue()
-    processes = []
-    for index in range(WORKERS):
-        data_dir = tmp_path / f"desk{index}"
-        data_dir.mkdir()
-        process = context.Process(
-            target=file_the_same,
-            args=(index, db_url, str(data_dir), barrier, results),
-            kwargs={"id_number": id_number, "title_id": title.id, "reader_id": reader.id},
-        )
-        process.start()
-        processes.append(process)
-    reports = []
-    try:
-        for _ in range(WORKERS):
-            reports.append(results.get(timeout=90))
-    except queue.Empty:
-        pass
-    finally:
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.kill()
+    run = run_desks(
+        tmp_path,
+        WORKERS,
+        file_the_same,
+        db_url,
+        kwargs={"id_number": id_number, "title_id": title.id, "reader_id": reader.id},
+    )
 
+    reports = run.reports
     errors = [r[2] for r in reports if r[1] == "error"]
     assert not errors, errors[0]
     assert len(reports) == WORKERS
+    assert run.exitcodes == [0] * WORKERS
     expected = {
         1: "DuplicateFound",
         2: "DuplicateFound",

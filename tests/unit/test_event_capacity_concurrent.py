@@ -5,8 +5,6 @@ registrations."""
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +18,7 @@ from stationapp.models.events import ACTIVE_STATES, Registration
 from stationapp.services import events, people
 from stationapp.services.events import EventInput
 from stationapp.services.people import PersonInput
+from tests.helpers.desks import run_desks
 from tests.helpers.event_worker import register_people
 from tests.helpers.ids import make_ric
 
@@ -55,46 +54,22 @@ def test_eight_desks_never_overbook_and_keep_the_waitlist_in_commit_order(
         ),
     )
 
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(WORKERS)
-    results = context.Queue()
-    processes = []
     began = time.time()
-    for index in range(WORKERS):
-        data_dir = tmp_path / f"worker{index}"
-        data_dir.mkdir()
-        process = context.Process(
-            target=register_people,
-            args=(index, db_url, str(data_dir), barrier, results),
-            kwargs={
-                "username": desks[index].username,
-                "event_id": event.id,
-                "person_ids": person_ids[index * PER_WORKER : (index + 1) * PER_WORKER],
-            },
-        )
-        process.start()
-        processes.append(process)
-
-    reports = []
-    try:
-        for _ in range(WORKERS):
-            reports.append(results.get(timeout=60))
-    except queue.Empty:
-        pass
-    finally:
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.terminate()
-                process.join()
-    assert time.time() - began < 60
-
-    failures = [r for r in reports if r[1] != "ok"]
-    assert not failures, "\n".join(
-        f"worker {i}: {kind}\n{details}" for i, kind, details in failures
+    run = run_desks(
+        tmp_path,
+        WORKERS,
+        register_people,
+        db_url,
+        timeout=60,
+        kwargs={"event_id": event.id},
+        kwargs_of=lambda index: {
+            "username": desks[index].username,
+            "person_ids": person_ids[index * PER_WORKER : (index + 1) * PER_WORKER],
+        },
     )
-    assert len(reports) == WORKERS, f"only {len(reports)} of {WORKERS} workers reported"
-    assert all(p.exitcode == 0 for p in processes)
+    assert time.time() - began < 60
+    run.check(WORKERS, ok=("ok",))
+    reports = run.reports
 
     # No error lost: every call returned a registration (no DatabaseBusy, no IntegrityError).
     calls = [call for _, _, worker_calls in reports for call in worker_calls]

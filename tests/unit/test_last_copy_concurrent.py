@@ -4,8 +4,6 @@ the other seven are told the copy is out (not "database busy", not an integrity 
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from pathlib import Path
 
 from stdnum import luhn
@@ -14,6 +12,7 @@ from stationapp.models.accounts import LIBRARIAN
 from stationapp.models.library import Copy, Loan
 from stationapp.services import library, people
 from stationapp.services.people import PersonInput
+from tests.helpers.desks import run_desks
 from tests.helpers.ids import make_ric
 from tests.helpers.last_copy_worker import lend_last_copy
 
@@ -46,44 +45,20 @@ def test_eight_processes_race_for_the_last_copy(make_staff, db_url: str, tmp_pat
     title = library.create_title(desk, library.TitleInput(title="平凡的世界", author="路遥"))
     copy = library.add_copy(desk, title.id, library.CopyInput(barcode="TS0000001"))
 
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(WORKERS)
-    results = context.Queue()
-    processes = []
-    for index, borrower in enumerate(borrowers):
-        data_dir = tmp_path / f"worker{index}"
-        data_dir.mkdir()
-        process = context.Process(
-            target=lend_last_copy,
-            args=(index, db_url, str(data_dir), barrier, results),
-            kwargs={
-                "username": ("librarian", "librarian2")[index % 2],
-                "copy_id": copy.id,
-                "person_id": borrower.id,
-            },
-        )
-        process.start()
-        processes.append(process)
-
-    reports = []
-    try:
-        for _ in range(WORKERS):
-            reports.append(results.get(timeout=60))
-    except queue.Empty:
-        pass
-    finally:
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.terminate()
-                process.join()
-
-    failures = [r for r in reports if r[1] not in ("lent", "refused")]
-    assert not failures, "\n".join(
-        f"worker {i}: {kind}\n{details}" for i, kind, details in failures
+    run = run_desks(
+        tmp_path,
+        WORKERS,
+        lend_last_copy,
+        db_url,
+        timeout=60,
+        kwargs={"copy_id": copy.id},
+        kwargs_of=lambda index: {
+            "username": ("librarian", "librarian2")[index % 2],
+            "person_id": borrowers[index].id,
+        },
     )
-    assert len(reports) == WORKERS, f"only {len(reports)} of {WORKERS} workers reported"
-    assert all(p.exitcode == 0 for p in processes)
+    run.check(WORKERS, ok=("lent", "refused"))
+    reports = run.reports
 
     winners = [r for r in reports if r[1] == "lent"]
     losers = [r for r in reports if r[1] == "refused"]

@@ -6,14 +6,13 @@ desks would all run the steps and collide."""
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from pathlib import Path
 
 import pytest
 
 from stationapp.db import close_database, database, open_database
 from stationapp.migrations import CURRENT_VERSION, migrate
+from tests.helpers.desks import run_desks
 from tests.helpers.migration_worker import start_desk
 
 DESKS = 4
@@ -29,33 +28,9 @@ def test_desks_starting_at_once_run_each_step_exactly_once(
         database.execute_sql("INSERT INTO setting (key, value) VALUES ('station_name', '站')")
         close_database()
 
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(DESKS)
-    results = context.Queue()
-    folders = [tmp_path / f"desk{index}" for index in range(DESKS)]
-    processes = []
-    for index, folder in enumerate(folders):
-        folder.mkdir()
-        process = context.Process(
-            target=start_desk, args=(index, db_url, str(folder), barrier, results)
-        )
-        process.start()
-        processes.append(process)
-    reports = []
-    try:
-        for _ in range(DESKS):
-            reports.append(results.get(timeout=120))
-    except queue.Empty:
-        pass
-    finally:
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.kill()
-
-    errors = [r[2] for r in reports if r[1] != "ok"]
-    assert not errors, errors[0]
-    assert len(reports) == DESKS
+    run = run_desks(tmp_path, DESKS, start_desk, db_url, timeout=120)
+    run.check(DESKS, ok=("ok",))
+    reports = run.reports
     assert all(version == CURRENT_VERSION for *_, version in reports)
     steps = sorted(r[2] for r in reports)
     assert sum(steps) == CURRENT_VERSION - start, steps
@@ -70,5 +45,6 @@ def test_desks_starting_at_once_run_each_step_exactly_once(
         close_database()
     if db_url.startswith("sqlite:"):
         return
+    folders = [tmp_path / f"desk{index}" for index in range(DESKS)]
     backups = [p for folder in folders for p in (folder / "backups").glob("*.dump")]
     assert len(backups) == (1 if start else 0), backups

@@ -4,12 +4,11 @@ locked; none is lost to another desk's write."""
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from pathlib import Path
 
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services.accounts import MAX_FAILED_LOGINS
+from tests.helpers.desks import run_desks
 from tests.helpers.sign_in_worker import wrong_password
 
 WORKERS = 8
@@ -17,33 +16,9 @@ WORKERS = 8
 
 def test_eight_wrong_passwords_at_once_all_count(make_staff, db_url: str, tmp_path: Path) -> None:
     clerk = make_staff("clerk", "front_desk")
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(WORKERS)
-    results = context.Queue()
-    processes = []
-    for index in range(WORKERS):
-        data_dir = tmp_path / f"desk{index}"
-        data_dir.mkdir()
-        process = context.Process(
-            target=wrong_password, args=(index, db_url, str(data_dir), barrier, results)
-        )
-        process.start()
-        processes.append(process)
-    reports = []
-    try:
-        for _ in range(WORKERS):
-            reports.append(results.get(timeout=90))
-    except queue.Empty:
-        pass
-    finally:
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.kill()
-
-    errors = [r[2] for r in reports if r[1] != "refused"]
-    assert not errors, errors[0]
-    assert len(reports) == WORKERS
+    run = run_desks(tmp_path, WORKERS, wrong_password, db_url)
+    run.check(WORKERS, ok=("refused",))
+    reports = run.reports
     wrong = [r for r in reports if r[2] == "Wrong user name or password."]
     assert len(wrong) == MAX_FAILED_LOGINS - 1
     staff = Staff.get_by_id(clerk.id)
