@@ -213,13 +213,18 @@ def size_of(result: object) -> str:
 
 
 class Bench:
-    def __init__(self, repeat: int) -> None:
+    def __init__(self, repeat: int, backend: str = "SQLite") -> None:
         self.repeat = repeat
+        self.backend = backend
         self.rows: list[Row] = []
 
     def add(self, row: Row) -> None:
         self.rows.append(row)
-        print(f"  {row.section:<10} {row.name:<52} {row.shown():>10}  {row.note}", flush=True)
+        print(
+            f"  {self.backend[:4]:<4} {row.section:<10} {row.name:<52} {row.shown():>10}  "
+            f"{row.note}",
+            flush=True,
+        )
 
     def failed(self, section: str, name: str, exc: BaseException) -> None:
         self.add(Row(section, name, None, "ms", note=f"error: {type(exc).__name__}: {exc}"))
@@ -299,6 +304,49 @@ def machine() -> list[tuple[str, str]]:
 
 # --- the run ------------------------------------------------------------------------------------
 
+# A durable server, as a station's would be (the test suite's throwaway server writes nothing to
+# disk for speed): a save waits for its commit to reach the disk, as SQLite's synchronous=FULL does.
+BENCH_SERVER_SETTINGS = {"fsync": "on", "synchronous_commit": "on", "full_page_writes": "on"}
+
+
+def start_postgresql(copy: Path, head: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """A throwaway PostgreSQL server holding the same rows as ``copy``, and an empty station
+    database beside it: (server, url, empty url)."""
+    from tests.benchmarks import pgload
+    from tests.helpers import pgserver
+
+    server = pgserver.start_server(BENCH_SERVER_SETTINGS)
+    try:
+        url = server.create_database("bench")
+        started = time.perf_counter()
+        print("loading the same rows into PostgreSQL ...", flush=True)
+        pgload.load(copy, url)
+        loaded = time.perf_counter() - started
+        empty_url = server.create_database("empty")
+        make_empty_database(empty_url)
+        import psycopg2
+
+        with psycopg2.connect(url) as conn, conn.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0]
+            cursor.execute("SHOW shared_buffers")
+            buffers = cursor.fetchone()[0]
+            cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+            size = cursor.fetchone()[0]
+        conn.close()
+    except BaseException:
+        server.cleanup()
+        raise
+    head.append(
+        (
+            "PostgreSQL",
+            f"{version}, a server on this machine over loopback (TCP), fsync on, shared_buffers "
+            f"{buffers}; the same rows loaded in {loaded:.0f} s ({size})",
+        )
+    )
+    print(f"PostgreSQL {head[-1][1]}")
+    return server, url, empty_url
+
 
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API; the source is opened read-only."""
@@ -311,12 +359,12 @@ def copy_database(source: Path, target: Path) -> None:
         src.close()
 
 
-def make_empty_database(path: Path) -> None:
+def make_empty_database(url: str) -> None:
     from stationapp import demo
     from stationapp.services import accounts
     from stationapp.services.maintenance import open_station_database
 
-    db = open_station_database(f"sqlite:///{path.as_posix()}")
+    db = open_station_database(url)
     try:
         accounts.create_first_admin(
             username="admin",
@@ -829,28 +877,53 @@ def counts() -> str:
     return ", ".join(parts)
 
 
-def table(bench: Bench, head: list[tuple[str, str]], *, markdown: bool) -> str:
-    header = ("measurement", "median", "target", "met?", "notes")
-    body = [
-        (f"{r.section}: {r.name}", r.shown(), r.target, r.verdict(), r.note) for r in bench.rows
-    ]
+def table(benches: list[Bench], head: list[tuple[str, str]], *, markdown: bool) -> str:
+    """One row per measurement, a median column per database."""
+    merged: dict[tuple[str, str], dict[str, Row]] = {}
+    for bench in benches:
+        for row in bench.rows:
+            merged.setdefault((row.section, row.name), {})[bench.backend] = row
+    backends = [b.backend for b in benches]
+    header = ("measurement", *backends, "target", "met?", "notes")
+    body = []
+    for (section, name), by_backend in merged.items():
+        present = [by_backend[b] for b in backends if b in by_backend]
+        verdicts = [by_backend[b].verdict() if b in by_backend else "" for b in backends]
+        notes = []
+        for backend in backends:
+            row = by_backend.get(backend)
+            if row is not None and row.note and row.note not in notes:
+                notes.append(row.note)
+        if len(backends) > 1 and len(notes) > 1:
+            notes = [f"{b}: {r.note}" for b, r in by_backend.items() if r.note]
+        body.append(
+            (
+                f"{section}: {name}",
+                *(by_backend[b].shown() if b in by_backend else "—" for b in backends),
+                present[0].target,
+                " / ".join(verdicts) if any(verdicts) else "",
+                "; ".join(notes),
+            )
+        )
     if markdown:
         lines = ["## Benchmark (tests/benchmarks/run.py)", ""]
         lines += [f"- **{k}**: {v}" for k, v in head]
         lines += ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in body]
         return "\n".join(lines) + "\n"
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(4)]
-    lines = [f"{k:<9} {v}" for k, v in head]
+    numeric = len(backends)
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header) - 1)]
+    lines = [f"{k:<10} {v}" for k, v in head]
     lines.append("")
 
     def line(row: tuple[str, ...]) -> str:
-        cells = [row[0].ljust(widths[0]), row[1].rjust(widths[1])]
-        cells += [row[2].ljust(widths[2]), row[3].ljust(widths[3]), row[4]]
-        return "  ".join(cells).rstrip()
+        cells = [row[0].ljust(widths[0])]
+        cells += [row[i].rjust(widths[i]) for i in range(1, numeric + 1)]
+        cells += [row[i].ljust(widths[i]) for i in range(numeric + 1, len(header) - 1)]
+        return "  ".join([*cells, row[-1]]).rstrip()
 
     lines.append(line(header))
-    lines.append("-" * (sum(widths) + 20))
+    lines.append("-" * (sum(widths) + 2 * len(widths) + 10))
     lines += [line(row) for row in body]
     return "\n".join(lines) + "\n"
 
@@ -861,6 +934,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument("--export-repeat", type=int, help="runs of the Excel export (<= 3)")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
+    parser.add_argument(
+        "--postgresql",
+        action="store_true",
+        help="also measure on PostgreSQL: a throwaway server on this machine, loaded with the "
+        "same rows (needs the server programs, as the tests do)",
+    )
     parser.add_argument("--child", choices=("bare", "app", "app-visits"), help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
@@ -883,6 +962,8 @@ def main(argv: list[str] | None = None) -> int:
     repeat = max(1, args.repeat)
     export_repeat = args.export_repeat or min(3, repeat)
 
+    server = None
+    benches: list[Bench] = []
     with tempfile.TemporaryDirectory(prefix="stationapp-run-") as tmp:
         workdir = Path(tmp)
         data = workdir / "data"
@@ -900,7 +981,7 @@ def main(argv: list[str] | None = None) -> int:
         head.append(("database", f"{source} ({source.stat().st_size / 1024**3:.2f} GiB)"))
         head.append(("repeat", f"{repeat} (export {export_repeat}); medians"))
         for key, value in head:
-            print(f"{key:<9} {value}")
+            print(f"{key:<10} {value}")
 
         copy = workdir / "bench.db"
         started = time.perf_counter()
@@ -909,34 +990,45 @@ def main(argv: list[str] | None = None) -> int:
             f"copied to {copy} in {time.perf_counter() - started:.1f} s (the input is not written)"
         )
         empty = workdir / "empty.db"
-        make_empty_database(empty)
+        make_empty_database(f"sqlite:///{empty.as_posix()}")
         url = f"sqlite:///{copy.as_posix()}"
-        empty_url = f"sqlite:///{empty.as_posix()}"
+        targets = [("SQLite", url, f"sqlite:///{empty.as_posix()}")]
 
+        from stationapp.db import close_database
         from stationapp.models.accounts import Staff
         from stationapp.services.maintenance import open_station_database
 
-        db = open_station_database(url)  # migrates the copy if the schema is older
+        open_station_database(url)  # migrates the copy if the schema is older
+        head.append(("contents", counts()))
+        close_database()
+        print(f"contents   {head[-1][1]}\n")
         try:
-            head.append(("contents", counts()))
-            print(f"contents  {head[-1][1]}\n")
-            db.close()
-            bench = Bench(repeat)
-            measure_startup(bench, url, empty_url, env)
-            db.connect(reuse_if_open=True)
-            actor = Staff.get(Staff.username == "admin")
-            measure_reads(bench, actor)
-            measure_report(bench, actor)
-            measure_writes(bench, actor, workdir, export_repeat)
+            if args.postgresql:
+                server, pg_url, pg_empty_url = start_postgresql(copy, head)
+                targets.append(("PostgreSQL", pg_url, pg_empty_url))
+            for backend, target_url, empty_url in targets:
+                print(f"\n{backend}")
+                bench = Bench(repeat, backend)
+                benches.append(bench)
+                measure_startup(bench, target_url, empty_url, env)
+                open_station_database(target_url)
+                try:
+                    actor = Staff.get(Staff.username == "admin")
+                    measure_reads(bench, actor)
+                    measure_report(bench, actor)
+                    measure_writes(bench, actor, workdir, export_repeat)
+                finally:
+                    close_database()
         finally:
-            db.close()
+            if server is not None:
+                server.cleanup()
 
     print()
-    print(table(bench, head, markdown=False))
+    print(table(benches, head, markdown=False))
     if args.markdown:
-        args.markdown.write_text(table(bench, head, markdown=True), encoding="utf-8")
+        args.markdown.write_text(table(benches, head, markdown=True), encoding="utf-8")
         print(f"written: {args.markdown}")
-    missed = [r for r in bench.rows if r.met is False]
+    missed = [r for bench in benches for r in bench.rows if r.met is False]
     return 1 if missed else 0
 
 

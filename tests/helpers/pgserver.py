@@ -16,7 +16,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SUPERUSER = "postgres"
@@ -76,6 +76,7 @@ class PostgresServer:
     bindir: Path
     root: Path
     port: int
+    settings: dict[str, str] = field(default_factory=lambda: dict(SERVER_SETTINGS))
 
     @property
     def datadir(self) -> Path:
@@ -135,7 +136,7 @@ class PostgresServer:
         )
         with (self.datadir / "postgresql.conf").open("a") as conf:
             conf.write("\n# stationapp tests\n")
-            for key, value in SERVER_SETTINGS.items():
+            for key, value in self.settings.items():
                 conf.write(f"{key} = {value}\n")
             conf.write(f"port = {self.port}\n")
         # Trust on loopback only; no other line, so nothing else can connect.
@@ -194,8 +195,9 @@ class PostgresServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_server() -> PostgresServer:
-    """Initialise and start a new server; raises PostgresNotFound without the binaries."""
+def start_server(settings: dict[str, str] | None = None) -> PostgresServer:
+    """Initialise and start a new server; raises PostgresNotFound without the binaries.
+    ``settings`` change or add to SERVER_SETTINGS (the benchmarks want a durable server)."""
     bindir = find_bindir()
     # As root the server's user must reach the folder: /tmp, not a TMPDIR under /root.
     root = Path(
@@ -204,7 +206,9 @@ def start_server() -> PostgresServer:
     if os.geteuid() == 0:
         shutil.chown(root, user=SERVER_USER, group=SERVER_USER)
     os.chmod(root, 0o700)
-    server = PostgresServer(bindir=bindir, root=root, port=free_port())
+    server = PostgresServer(
+        bindir=bindir, root=root, port=free_port(), settings={**SERVER_SETTINGS, **(settings or {})}
+    )
     try:
         server.init()
         server.start()
