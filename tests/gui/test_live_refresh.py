@@ -2,15 +2,18 @@
 desk's open visits list within two seconds, without a manual refresh. PostgreSQL: the services
 NOTIFY, the window's watcher LISTENs on a connection of its own; SQLite: PRAGMA data_version.
 
-The other desk is a process of its own: two windows in one process share the one database
-connection of that process and its in-process change bus, which would refresh both without
-any help from the database.
+A desk is a process with one database connection. The other desk is a process of its own, or,
+with two main windows in the test process, a thread of the test process: the thread's database
+connection is its own (peewee keeps one per thread), and what it announces in this process is
+dropped, so the windows can only learn of its visit through the database, as from another PC.
+Two windows of one process share that process's connection and its in-process change bus.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -18,7 +21,7 @@ import pytest
 
 from stationapp.db import backend_pid, database
 from stationapp.models.visits import ServiceType
-from stationapp.services import people, visits
+from stationapp.services import changes, people, visits
 from stationapp.services.changes import CHANNEL
 from stationapp.ui.main_window import MainWindow
 
@@ -74,6 +77,62 @@ def test_a_visit_from_another_desk_appears_within_two_seconds(qtbot, admin, db_u
     assert time.monotonic() - started < WITHIN_MS / 1000
     assert log.model.total == 1
     window.close()
+
+
+@pytest.mark.both_databases
+def test_two_windows_in_one_process_see_a_visit_saved_on_another_connection(
+    qtbot, admin, db_url, monkeypatch
+) -> None:
+    person, service = _person_and_service(admin)
+    front, front_log = _open_visits_log(qtbot, admin, db_url)
+    back, back_log = _open_visits_log(qtbot, admin, db_url)
+    gui_thread = threading.current_thread()
+    announce = changes.announce
+    dropped: list[str] = []
+
+    def this_desk_only(entity: str) -> None:
+        if threading.current_thread() is gui_thread:
+            announce(entity)
+        else:  # another desk cannot announce in this process
+            dropped.append(entity)
+
+    monkeypatch.setattr(changes, "announce", this_desk_only)
+    other: dict[str, object] = {}
+
+    def other_desk() -> None:
+        try:
+            other["pid"] = backend_pid()
+            visit = visits.record_visit(
+                admin,
+                visits.VisitInput(
+                    person_id=person.id,
+                    channel="phone",
+                    purposes=[visits.PurposeInput(service_id=service.id)],
+                ),
+            )
+            other["visit"] = visit.id
+            other["pid"] = other["pid"] or backend_pid()
+        except BaseException as exc:  # reported by the assertion below
+            other["error"] = exc
+        finally:
+            database.close()  # this thread's connection only
+
+    desk = threading.Thread(target=other_desk)
+    desk.start()
+    desk.join(timeout=30)
+    assert "error" not in other, other.get("error")
+    started = time.monotonic()
+    visit_id = other["visit"]
+    qtbot.waitUntil(
+        lambda: front_log.model.row_of(visit_id) >= 0 and back_log.model.row_of(visit_id) >= 0,
+        timeout=WITHIN_MS,
+    )
+    assert time.monotonic() - started < WITHIN_MS / 1000
+    assert dropped == ["visit"]  # the windows did not hear it in this process
+    if db_url.startswith("postgresql"):
+        assert other["pid"] is not None and other["pid"] != backend_pid()
+    front.close()
+    back.close()
 
 
 @pytest.mark.postgresql_only
