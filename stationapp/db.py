@@ -231,6 +231,21 @@ def is_postgresql() -> bool:
     return isinstance(database.obj, peewee.PostgresqlDatabase)
 
 
+def contains(field: peewee.Field, text: str, *, folded: bool = False) -> peewee.Expression:
+    """``field`` holds ``text`` anywhere, ignoring case, wildcards in ``text`` taken literally.
+
+    peewee writes ILIKE, which SQLite runs as its LIKE. PostgreSQL's ILIKE folds the case of
+    every row it tests, three to four times the cost of LIKE on Chinese text (50,000 titles:
+    58 against 16 ms), so where case cannot matter it gets a plain LIKE: ``text`` has no letter
+    with a case (characters, digits), or ``folded`` says the column is stored in lower case and
+    ``text`` was folded the same way (the search keys).
+    """
+    expression = field.contains(text)
+    if is_postgresql() and (folded or text.lower() == text.upper()):
+        return peewee.Expression(expression.lhs, peewee.OP.LIKE, expression.rhs)
+    return expression
+
+
 def backend_pid() -> int | None:
     """The server process of this thread's open PostgreSQL connection (what NOTIFY reports as
     the sender), or None."""

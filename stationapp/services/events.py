@@ -17,7 +17,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite, lock_kind, now, today, transaction
+from stationapp.db import contains, is_sqlite, lock_kind, now, today, transaction
 from stationapp.errors import NotFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import (
@@ -367,7 +367,7 @@ def list_events(
     if date_to:
         query = query.where(Event.starts_at < datetime.combine(date_to + timedelta(1), time.min))
     if text.strip():
-        query = query.where(Event.title.contains(text.strip()))
+        query = query.where(contains(Event.title, text.strip()))
     order = (Event.starts_at, Event.id) if upcoming else (Event.starts_at.desc(), Event.id.desc())
     return list(query.order_by(*order).offset(offset).limit(limit))
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import ValidationError as StdnumError
 
-from stationapp.db import is_sqlite, lock_kind, now, today, transaction
+from stationapp.db import contains, is_sqlite, lock_kind, now, today, transaction
 from stationapp.errors import NotFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import (
@@ -244,7 +244,8 @@ def _title_query(text: str, include_inactive: bool = False) -> peewee.ModelSelec
                 isbn = normalize_isbn(digits)
             except ValidationError:
                 isbn = ""
-        query = query.where((Title.isbn == isbn) if isbn else Title.search_text.contains(q))
+        matching = contains(Title.search_text, q, folded=True)
+        query = query.where((Title.isbn == isbn) if isbn else matching)
     return query
 
 

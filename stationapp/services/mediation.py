@@ -17,7 +17,7 @@ from unicodedata import category
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite, now, today, transaction
+from stationapp.db import contains, is_sqlite, now, today, transaction
 from stationapp.errors import NotFound, PermissionDenied, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import (
@@ -474,8 +474,11 @@ def _case_query(filt: CaseFilter, *, counting: bool = False) -> peewee.ModelSele
         query = MediationCase.select(MediationCase, Organization).join(Organization)
     # The page walks the date index and tests each case's id against sets read from their own
     # indexes: id + 0 keeps SQLite from looking up and sorting every match instead (all 7,935
-    # closed cases, all 20,000 for 北). The count lets SQLite look the matches up.
-    ids = MediationCase.id if counting else MediationCase.id + 0
+    # closed cases, all 20,000 for 北). The count lets SQLite look the matches up. PostgreSQL
+    # hashes each set once and filters the walk by it, unless id + 0 hides the id: then it
+    # looks every case up by id + 0 (20,000 probes, 56 against 10 ms for 592).
+    sqlite_walk = not counting and is_sqlite()
+    ids = MediationCase.id + 0 if sqlite_walk else MediationCase.id
 
     def of_cases(condition: peewee.Expression) -> peewee.Expression:
         if counting:
@@ -499,10 +502,10 @@ def _case_query(filt: CaseFilter, *, counting: bool = False) -> peewee.ModelSele
     text = filt.text.strip()
     if text:
         matching = ids.in_(
-            MediationCase.select(MediationCase.id).where(MediationCase.number.contains(text))
+            MediationCase.select(MediationCase.id).where(contains(MediationCase.number, text))
         )
-        respondents = Organization.select(Organization.id).where(Organization.name.contains(text))
-        if counting:
+        respondents = Organization.select(Organization.id).where(contains(Organization.name, text))
+        if not sqlite_walk:
             matching = matching | MediationCase.respondent.in_(respondents)
         elif respondents.exists():
             # Tested on each case walked: a list of every case of 北京… would cost more.
@@ -532,7 +535,7 @@ def _cases_of_parties_named(text: str) -> peewee.ModelSelect | None:
             key >= token, key < token + "\U0010ffff"
         )
     else:
-        people = Person.select(Person.id).where(Person.name.contains(text))
+        people = Person.select(Person.id).where(contains(Person.name, text))
     return CaseParty.select(CaseParty.case).where(CaseParty.person.in_(people))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import lock_kind, now, today, transaction
+from stationapp.db import contains, lock_kind, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person
@@ -121,7 +121,7 @@ def search_services(actor: Staff, text: str, *, limit: int = 20) -> list[Service
     query = ServiceType.select().where(ServiceType.active)
     q = normalize_query(text)
     if q:
-        query = query.where(ServiceType.search_text.contains(q))
+        query = query.where(contains(ServiceType.search_text, q, folded=True))
     return list(query.order_by(ServiceType.position, ServiceType.id).limit(limit))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stationapp import config
@@ -266,3 +266,78 @@ def test_a_value_holding_a_nul_finds_nothing_on_either_database(db) -> None:
     Person.create(name="张伟")
     assert Person.select().where(Person.name == "张\x00伟").count() == 0
     assert Person.select().where(Person.name.in_(["\x00", "张伟"])).count() == 1
+
+
+CONTAINS_NAMES = (
+    "北京ABC科技公司",
+    "abc_d%e\\f 工会",
+    "XYZ程宁律师事务所",
+    "(2026)建工调字第0592号",
+)
+
+
+def _organizations_containing(text: str, *, folded: bool = False) -> list[str]:
+    from stationapp.db import contains
+    from stationapp.models.people import Organization
+
+    field = Organization.search_text if folded else Organization.name
+    query = Organization.select(Organization.name).where(contains(field, text))
+    return sorted(o.name for o in query)
+
+
+@pytest.fixture
+def named_organizations(admin) -> None:
+    for name in CONTAINS_NAMES:
+        people.create_organization(admin, people.OrganizationInput(name=name))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.one_of(
+        st.text(alphabet="abcABCxyzXYZ北京程宁工会_%\\ 0259()第号", min_size=1, max_size=4),
+        st.sampled_from(CONTAINS_NAMES).flatmap(
+            lambda name: st.tuples(
+                st.integers(0, len(name) - 1), st.integers(1, 6), st.booleans()
+            ).map(
+                lambda cut: (
+                    name[cut[0] : cut[0] + cut[1]].upper()
+                    if cut[2]
+                    else name[cut[0] : cut[0] + cut[1]]
+                )
+            )
+        ),
+    )
+)
+def test_contains_ignores_case_and_takes_wildcards_literally(named_organizations, text) -> None:
+    expected = sorted(n for n in CONTAINS_NAMES if text.lower() in n.lower())
+    assert _organizations_containing(text) == expected
+
+
+def test_contains_asks_postgresql_for_like_where_case_cannot_matter(named_organizations) -> None:
+    """PostgreSQL's ILIKE folds every row it tests; characters and digits need no folding,
+    nor do search keys stored folded."""
+    from stationapp.db import contains, is_postgresql
+    from stationapp.models.people import Organization
+
+    def operator(text: str, *, folded: bool = False) -> str:
+        sql, _ = Organization.select().where(contains(Organization.name, text, folded=folded)).sql()
+        return "ILIKE" if " ILIKE " in sql else "LIKE"
+
+    if is_postgresql():
+        assert [
+            operator("北京"),
+            operator("0592"),
+            operator("abc"),
+            operator("abc", folded=True),
+        ] == [
+            "LIKE",
+            "LIKE",
+            "ILIKE",
+            "LIKE",
+        ]
+    else:  # SQLite's LIKE ignores the case of ASCII letters by itself
+        assert operator("北京") == operator("abc") == "LIKE"
+    assert _organizations_containing("abc") == ["abc_d%e\\f 工会", "北京ABC科技公司"]
+    assert _organizations_containing("bjabc", folded=True) == ["北京ABC科技公司"]
+    assert _organizations_containing("_d%") == ["abc_d%e\\f 工会"]
+    assert _organizations_containing("%") == ["abc_d%e\\f 工会"]
