@@ -959,6 +959,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.postgresql:
+        import importlib.util
+
+        from tests.helpers import pgserver
+
+        try:
+            pgserver.find_bindir()
+        except pgserver.PostgresNotFound as exc:
+            print(f"--postgresql: {exc}", file=sys.stderr)
+            return 2
+        if importlib.util.find_spec("psycopg2") is None:
+            print("--postgresql needs the driver: pip install -e '.[postgresql]'", file=sys.stderr)
+            return 2
     repeat = max(1, args.repeat)
     export_repeat = args.export_repeat or min(3, repeat)
 
