@@ -121,7 +121,7 @@ class ExternalChangeWatcher(QObject):
     def _adopt(self, result: Callable[[], changes.RemoteChanges]) -> bool:
         try:
             self._remote = result()
-        except (peewee.DatabaseError, peewee.InterfaceError, psycopg2_errors()) as exc:
+        except (peewee.DatabaseError, peewee.InterfaceError, *psycopg2_errors()) as exc:
             if not self._failed:
                 log.warning("cannot listen for other desks' changes: %s", exc)
                 self._failed = True

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from stationapp.ui.visits.visits_tab import VisitsTab
 
 log = logging.getLogger(__name__)
+SERVER_GONE_STYLE = "background: #fdecea; color: #8c1d18; padding: 0 6px;"
 
 
 def _today_tab(actor: Staff, bus: ChangeBus) -> QWidget:
@@ -117,7 +118,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.user_label = QLabel()
         self.db_label = QLabel()
+        # The database server gone (PostgreSQL): a label of its own, so that a passing message
+        # (a failed backup, a saved password) cannot hide it while the server is away.
+        self.server_label = QLabel()
+        self.server_label.setStyleSheet(SERVER_GONE_STYLE)
+        self.server_label.setWordWrap(False)
+        self.server_label.hide()
         self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.server_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_menus()
         for number in range(1, 10):
@@ -131,10 +139,10 @@ class MainWindow(QMainWindow):
         self.watcher = ExternalChangeWatcher(self)
         # The database server gone (PostgreSQL): said in the status bar until it is back; the
         # forms keep what was typed.
-        self.watcher.server_lost.connect(self.statusBar().showMessage)
-        self.watcher.server_back.connect(self.statusBar().clearMessage)
+        self.watcher.server_lost.connect(self._server_lost)
+        self.watcher.server_back.connect(self.server_label.hide)
         if is_postgresql() and not self.watcher.listening:
-            self.statusBar().showMessage(self.watcher.lost_message())
+            self._server_lost(self.watcher.lost_message())
         self.lock_dialog: LockDialog | None = None
         self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms())
         self.idle.idle.connect(self.lock_now)
@@ -552,6 +560,10 @@ class MainWindow(QMainWindow):
         self.backup_worker.failed.connect(self._daily_backup_failed)
         self.backup_worker.start()
         return True
+
+    def _server_lost(self, message: str) -> None:
+        self.server_label.setText(message)
+        self.server_label.show()
 
     def _daily_backup_failed(self, message: str) -> None:
         log.error("daily backup failed: %s", message)

@@ -77,3 +77,41 @@ def test_server_stopped_and_started_again_keeps_the_form_and_saves(
     assert [(p.id_number, p.workplace_id) for p in stored] == [(ric, org.id)]
     assert _stray_windows() == []
     window.close()
+
+
+def test_a_server_away_for_seconds_is_retried_quietly_until_it_is_back(
+    qtbot, admin, db_url, postgres_server, monkeypatch
+) -> None:
+    """Every reconnection attempt that fails while the server is away is expected, not a bug:
+    no error dialog, the status bar keeps saying why, and the window listens again once the
+    server is back."""
+    from stationapp.services import changes
+
+    attempts: list[str] = []
+
+    class CountedRemoteChanges(changes.RemoteChanges):
+        def __init__(self) -> None:
+            attempts.append("try")
+            super().__init__()
+
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(changes, "RemoteChanges", CountedRemoteChanges)
+    try:
+        with qtbot.waitSignal(window.watcher.server_lost, timeout=5000):
+            postgres_server.stop()
+        qtbot.waitUntil(lambda: len(attempts) >= 3, timeout=10000)  # a try a second, all refused
+        assert window.server_label.isVisible()
+        assert window.server_label.text() == window.watcher.lost_message()
+        assert not window.watcher.listening
+        assert _stray_windows() == []
+        with qtbot.waitSignal(window.watcher.server_back, timeout=10000):
+            postgres_server.start()
+    finally:
+        if not postgres_server.is_running():
+            postgres_server.start()
+    assert window.watcher.listening
+    assert not window.server_label.isVisible()
+    assert _stray_windows() == []
+    window.close()
