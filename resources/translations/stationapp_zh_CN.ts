@@ -3908,6 +3908,17 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>LazyTab</name>
+    <message>
+        <source>This page could not be opened.</source>
+        <translation>无法打开此页面。</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>LendBoxDialog</name>
     <message>
         <source>Lend box {name} to a workplace</source>

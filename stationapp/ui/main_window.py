@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         # forms keep what was typed.
         self.watcher.server_lost.connect(self._server_lost)
         self.watcher.server_back.connect(self.server_label.hide)
+        self.watcher.server_back.connect(self._retry_failed_tab)
         if is_postgresql() and not self.watcher.listening:
             self._server_lost(self.watcher.lost_message())
         self.lock_dialog: LockDialog | None = None
@@ -263,11 +264,13 @@ class MainWindow(QMainWindow):
         return page.content if page is not None else None
 
     def show_tab(self, key: str) -> QWidget | None:
+        """Bring the tab ``key`` to the front; its content, or None when the roles do not show
+        it or it cannot be built now (the page says why: the database out of reach)."""
         page = self._pages.get(key)
         if page is None:
             return None
         self.tabs.setCurrentWidget(page)
-        return page.content
+        return page.try_content()
 
     def current_tab(self) -> QWidget | None:
         page = self.tabs.currentWidget()
@@ -560,6 +563,11 @@ class MainWindow(QMainWindow):
         self.backup_worker.failed.connect(self._daily_backup_failed)
         self.backup_worker.start()
         return True
+
+    def _retry_failed_tab(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, LazyTab) and page.failed:
+            page.try_content()
 
     def _server_lost(self, message: str) -> None:
         self.server_label.setText(message)

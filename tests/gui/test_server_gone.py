@@ -115,3 +115,39 @@ def test_a_server_away_for_seconds_is_retried_quietly_until_it_is_back(
     assert not window.server_label.isVisible()
     assert _stray_windows() == []
     window.close()
+
+
+def test_a_tab_first_opened_while_the_server_is_away_says_so_and_opens_once_it_is_back(
+    qtbot, admin, db_url, postgres_server
+) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from stationapp.ui.visits.visits_tab import VisitsTab
+
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    window.show()
+    page = window._pages["visits"]
+    assert not page.built
+    try:
+        with qtbot.waitSignal(window.watcher.server_lost, timeout=5000):
+            postgres_server.stop()
+        assert window.show_tab("visits") is None  # Ctrl+2 or a Today line
+        assert window.tabs.currentWidget() is page
+        assert page.failed and not page.built
+        texts = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+        assert any("cannot be reached" in text for text in texts), texts
+        retry = next(b for b in page.findChildren(QPushButton) if b.isVisible())
+        qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)  # still away: says so again
+        assert page.failed and not page.built
+        assert _stray_windows() == []
+        with qtbot.waitSignal(window.watcher.server_back, timeout=10000):
+            postgres_server.start()
+    finally:
+        if not postgres_server.is_running():
+            postgres_server.start()
+    qtbot.waitUntil(lambda: page.built, timeout=5000)  # tried again when the server is back
+    assert isinstance(window.current_tab(), VisitsTab)
+    assert not page.failed
+    assert _stray_windows() == []
+    window.close()
