@@ -15,7 +15,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import transaction
+from stationapp.db import contains, transaction
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services.accounts import audit, require
 from stationapp.services.spreadsheet import Cancelled, TableExport
@@ -58,7 +58,7 @@ def _conditions(filt: AuditFilter) -> list[peewee.Expression]:
         )
     text = normalize_text(filt.text or "", field="text", max_length=100)
     if text:
-        conditions.append(AuditEntry.details.contains(text))  # LIKE, wildcards escaped
+        conditions.append(contains(AuditEntry.details, text))  # wildcards escaped
     return conditions
 
 
