@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def current_tab(self) -> QWidget | None:
         page = self.tabs.currentWidget()
-        return page.content if isinstance(page, LazyTab) else None
+        return page.try_content() if isinstance(page, LazyTab) else None
 
     @property
     def today_tab(self) -> TodayTab | None:
