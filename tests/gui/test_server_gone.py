@@ -4,6 +4,9 @@ saved, nothing crashes, and the same save succeeds once the server is back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
@@ -24,6 +27,21 @@ def _stray_windows() -> list[str]:
         for w in QApplication.topLevelWidgets()
         if w.isVisible() and isinstance(w, ErrorDialog | QMessageBox)
     ]
+
+
+@contextmanager
+def _server_away(qtbot, window: MainWindow, server) -> Iterator[str]:
+    """Stop the server and wait for the window to notice (yields what it said); start it again
+    at the end and wait for the window to be back, or, after a failure, just start it."""
+    try:
+        with qtbot.waitSignal(window.watcher.server_lost, timeout=5000) as lost:
+            server.stop()
+        yield lost.args[0]
+        with qtbot.waitSignal(window.watcher.server_back, timeout=10000):
+            server.start()
+    finally:
+        if not server.is_running():
+            server.start()
 
 
 def _form(dialog: PersonDialog) -> dict[str, object]:
@@ -56,20 +74,13 @@ def test_server_stopped_and_started_again_keeps_the_form_and_saves(
     assert typed["workplace_id"] == org.id
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
 
-    try:
-        with qtbot.waitSignal(window.watcher.server_lost, timeout=5000) as lost:
-            postgres_server.stop()
-        assert "cannot be reached" in lost.args[0]
+    with _server_away(qtbot, window, postgres_server) as said:
+        assert "cannot be reached" in said
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
         assert "cannot be reached" in dialog.bar.text()
         assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
         assert _form(dialog) == typed
         assert _stray_windows() == []
-        with qtbot.waitSignal(window.watcher.server_back, timeout=10000):
-            postgres_server.start()
-    finally:
-        if not postgres_server.is_running():
-            postgres_server.start()
 
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -98,19 +109,12 @@ def test_a_server_away_for_seconds_is_retried_quietly_until_it_is_back(
     qtbot.addWidget(window)
     window.show()
     monkeypatch.setattr(changes, "RemoteChanges", CountedRemoteChanges)
-    try:
-        with qtbot.waitSignal(window.watcher.server_lost, timeout=5000):
-            postgres_server.stop()
+    with _server_away(qtbot, window, postgres_server):
         qtbot.waitUntil(lambda: len(attempts) >= 3, timeout=10000)  # a try a second, all refused
         assert window.server_label.isVisible()
         assert window.server_label.text() == window.watcher.lost_message()
         assert not window.watcher.listening
         assert _stray_windows() == []
-        with qtbot.waitSignal(window.watcher.server_back, timeout=10000):
-            postgres_server.start()
-    finally:
-        if not postgres_server.is_running():
-            postgres_server.start()
     assert window.watcher.listening
     assert not window.server_label.isVisible()
     assert _stray_windows() == []
@@ -129,9 +133,7 @@ def test_a_tab_first_opened_while_the_server_is_away_says_so_and_opens_once_it_i
     window.show()
     page = window._pages["visits"]
     assert not page.built
-    try:
-        with qtbot.waitSignal(window.watcher.server_lost, timeout=5000):
-            postgres_server.stop()
+    with _server_away(qtbot, window, postgres_server):
         assert window.show_tab("visits") is None  # Ctrl+2 or a Today line
         assert window.tabs.currentWidget() is page
         assert page.failed and not page.built
@@ -141,11 +143,6 @@ def test_a_tab_first_opened_while_the_server_is_away_says_so_and_opens_once_it_i
         qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)  # still away: says so again
         assert page.failed and not page.built
         assert _stray_windows() == []
-        with qtbot.waitSignal(window.watcher.server_back, timeout=10000):
-            postgres_server.start()
-    finally:
-        if not postgres_server.is_running():
-            postgres_server.start()
     qtbot.waitUntil(lambda: page.built, timeout=5000)  # tried again when the server is back
     assert isinstance(window.current_tab(), VisitsTab)
     assert not page.failed
