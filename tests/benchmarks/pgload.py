@@ -60,8 +60,6 @@ class _CopySource(io.TextIOBase):
         out, self._buffer = self._buffer[:size], self._buffer[size:]
         return out
 
-    readline = read  # type: ignore[assignment]
-
 
 def _rows(source: sqlite3.Connection, table: str, columns: list[str], kinds: list[str]):
     cursor = source.execute("SELECT " + ", ".join(f'"{c}"' for c in columns) + f' FROM "{table}"')

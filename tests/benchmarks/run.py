@@ -894,7 +894,7 @@ def table(benches: list[Bench], head: list[tuple[str, str]], *, markdown: bool) 
             row = by_backend.get(backend)
             if row is not None and row.note and row.note not in notes:
                 notes.append(row.note)
-        if len(backends) > 1 and len(notes) > 1:
+        if len(notes) > 1:  # the databases differ: say whose each is
             notes = [f"{b}: {r.note}" for b, r in by_backend.items() if r.note]
         body.append(
             (
