@@ -39,6 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line("markers", "postgresql_only: runs on PostgreSQL only")
     config.addinivalue_line(
+        "markers", "error_dialog_expected: a test of the internal-error dialog itself"
+    )
+    config.addinivalue_line(
         "markers", "both_databases: a test outside tests/unit that runs on both databases"
     )
 
@@ -211,3 +214,19 @@ def make_staff(admin):
         return staff
 
     return make
+
+
+# The screen every GUI test runs on: the common office screen (UX.md), not the offscreen
+# platform's default square.
+OFFICE_SCREEN = (1366, 768)
+
+
+@pytest.fixture(scope="session")
+def qapp_args(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    import json
+
+    width, height = OFFICE_SCREEN
+    config = tmp_path_factory.mktemp("screen") / "screens.json"
+    screen = {"name": "office", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    return ["stationapp-tests", "-platform", f"offscreen:configfile={config}"]

@@ -39,6 +39,7 @@ from stationapp.services import audit
 from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
+    leave_on_tab,
     restore_columns,
     restore_splitter,
     save_columns,
@@ -201,7 +202,7 @@ class AuditDialog(QDialog):
         layout.addLayout(second)
 
         self.model = AuditTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)

@@ -33,6 +33,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import backup
 from stationapp.services.accounts import require
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ class BackupsDialog(QDialog):
         save_row.addWidget(self.save_button)
         layout.addLayout(save_row)
 
-        self.table = QTableWidget(0, 4)
+        self.table = leave_on_tab(QTableWidget(0, 4))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
         )

@@ -27,6 +27,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, backup, changes, retention
 from stationapp.services.maintenance import open_station_database
+from stationapp.ui import layout_state
 from stationapp.ui.accounts import (
     ChangePasswordDialog,
     SignInDialog,
@@ -217,6 +218,8 @@ class MainWindow(QMainWindow):
             self._save_tab_state(widget)
             self.tabs.removeTab(0)
             widget.deleteLater()
+        # Column widths and splitters are each staff member's own.
+        layout_state.set_profile(self.actor.username)
         self._pages: dict[str, LazyTab] = {}
         titles = {
             "today": self.tr("&Today"),

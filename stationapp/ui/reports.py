@@ -38,11 +38,12 @@ from stationapp.services import reports
 from stationapp.services.reports import Period, StationReport, Table
 from stationapp.ui.charts import ChartWidget
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.report_pdf import format_cell, report_charts, write_report_pdf
 
 
 def _table_widget(table: Table) -> QTableWidget:
-    widget = QTableWidget(len(table.rows), len(table.header))
+    widget = leave_on_tab(QTableWidget(len(table.rows), len(table.header)))
     widget.setHorizontalHeaderLabels(table.header)
     widget.verticalHeader().hide()
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -29,3 +29,26 @@ def show_active(qtbot):
         return widget
 
     return show
+
+
+@pytest.fixture(autouse=True)
+def _no_internal_error_dialog(request, monkeypatch):
+    """An internal-error dialog is a defect (UX.md): any test that raises one fails, with the
+    details the dialog would have shown."""
+    if request.node.get_closest_marker("error_dialog_expected"):
+        yield
+        return
+    from stationapp.ui import errors
+
+    shown: list[str] = []
+    real_init = errors.ErrorDialog.__init__
+
+    def record(self, details, parent=None):
+        shown.append(details)
+        real_init(self, details, parent)
+
+    monkeypatch.setattr(errors.ErrorDialog, "__init__", record)
+    monkeypatch.setattr(errors.ErrorDialog, "exec", lambda self: 0)
+    yield
+    if shown:
+        pytest.fail("an internal-error dialog was raised:\n" + "\n".join(shown), pytrace=False)

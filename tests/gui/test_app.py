@@ -36,6 +36,7 @@ def test_chinese_translation_loads(qapp):
             qapp.removeTranslator(translator)
 
 
+@pytest.mark.error_dialog_expected
 def test_unexpected_error_is_logged_and_shown_and_app_goes_on(qtbot, monkeypatch, tmp_path):
     shown: list[str] = []
     monkeypatch.setattr(
@@ -57,6 +58,7 @@ def test_unexpected_error_is_logged_and_shown_and_app_goes_on(qtbot, monkeypatch
     assert QApplication.instance() is not None
 
 
+@pytest.mark.error_dialog_expected
 def test_error_dialog_copies_details(qtbot):
     dialog = errors.ErrorDialog("Traceback: details here")
     qtbot.addWidget(dialog)

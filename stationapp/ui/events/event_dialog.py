@@ -34,6 +34,7 @@ from stationapp.models.events import Event, EventQuota
 from stationapp.models.people import Organization
 from stationapp.services import events, people
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import parse_date
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -154,7 +155,7 @@ class QuotaTable(QWidget):
         self.organizations = organizations
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 8)
+        self.table = leave_on_tab(QTableWidget(0, 8))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),

@@ -52,6 +52,7 @@ from stationapp.ui.events.signin_sheet import (
     write_signin_sheet_pdf,
 )
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
 from stationapp.ui.printing import html_document, preview_document
@@ -343,7 +344,7 @@ class NotifyDialog(QDialog):
                 )
             )
         )
-        self.table = QTableWidget(len(self.people), 3)
+        self.table = leave_on_tab(QTableWidget(len(self.people), 3))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone"), self.tr("Workplace")]
         )
@@ -443,7 +444,7 @@ class EventPage(QWidget):
         layout.addLayout(check_row)
 
         self.roster_model = RosterTableModel(actor, self)
-        self.roster = QTableView()
+        self.roster = leave_on_tab(QTableView())
         self.roster.setModel(self.roster_model)
         self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.roster.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

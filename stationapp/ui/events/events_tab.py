@@ -51,6 +51,7 @@ from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.statistics_page import StatisticsPage
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
+    leave_on_tab,
     restore_columns,
     restore_splitter,
     save_columns,
@@ -229,7 +230,7 @@ class EventsTab(QWidget):
         events_layout.addLayout(filters)
 
         self.model = EventTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

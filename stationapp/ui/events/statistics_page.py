@@ -30,6 +30,7 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import events
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -110,7 +111,7 @@ class StatisticsPage(QWidget):
         for number, (key, model) in enumerate(self.models.items()):
             box = QGroupBox(titles[key])
             box_layout = QVBoxLayout(box)
-            view = QTableView()
+            view = leave_on_tab(QTableView())
             view.setModel(model)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -52,6 +52,7 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, Reconciliation
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import ERROR_STYLE, FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import WorkplaceChooser
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel
@@ -660,7 +661,7 @@ class ReturnBoxDialog(QDialog):
         self.result = QLabel()
         self.result.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.result)
-        self.table = QTableWidget(0, 4)
+        self.table = leave_on_tab(QTableWidget(0, 4))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Barcode"), self.tr("Title"), self.tr("Note"), self.tr("Damaged")]
         )
@@ -906,7 +907,7 @@ class BoxesWidget(QWidget):
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.model = BoxTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -84,6 +84,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import (
+    leave_on_tab,
     restore_columns,
     restore_splitter,
     save_columns,
@@ -517,7 +518,7 @@ class RulesDialog(QDialog):
         )
         explain.setWordWrap(True)
         outer.addWidget(explain)
-        self.table = QTableWidget(0, 7)
+        self.table = leave_on_tab(QTableWidget(0, 7))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Borrowers"),
@@ -664,7 +665,7 @@ class ImportProblemsDialog(QDialog):
                 )
             )
             outer.addWidget(more)
-        self.table = QTableWidget(len(shown), 3)
+        self.table = leave_on_tab(QTableWidget(len(shown), 3))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Problem")]
         )
@@ -990,7 +991,7 @@ class CatalogueWidget(QWidget):
         layout.addLayout(top)
 
         self.model = TitleTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         self.table.setObjectName("titles_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
@@ -1017,7 +1018,7 @@ class CatalogueWidget(QWidget):
         detail_layout.addWidget(self.facts)
         self.holds_label = QLabel()
         detail_layout.addWidget(self.holds_label)
-        self.copies_table = QTableWidget(0, 5)
+        self.copies_table = leave_on_tab(QTableWidget(0, 5))
         self.copies_table.setObjectName("copies_table")
         self.copies_table.setHorizontalHeaderLabels(
             [

@@ -49,6 +49,7 @@ from stationapp.services import accounts, library, people
 from stationapp.services.library import LoanRow, ScanResult
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import RowsTableModel
@@ -334,7 +335,7 @@ class CirculationWidget(QWidget):
         borrower_layout.addWidget(self.suspended_label)
         borrower_layout.addWidget(QLabel(self.tr("Books on loan (Up/Down to choose):")))
         self.loans_model = CurrentLoansTableModel(self)
-        self.loans_table = QTableView()
+        self.loans_table = leave_on_tab(QTableView())
         self.loans_table.setModel(self.loans_model)
         self.loans_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.loans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

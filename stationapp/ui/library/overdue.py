@@ -45,6 +45,7 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel
 
@@ -371,7 +372,7 @@ class OverdueWidget(QWidget):
         self.refresh()
 
     def _make_table(self, model: LoanRowTableModel) -> QTableView:
-        table = QTableView()
+        table = leave_on_tab(QTableView())
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -38,6 +38,7 @@ from stationapp.models.mediation import MediationCase
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import documents
 
 WARNING_STYLE = "color: #8a5300;"
@@ -254,7 +255,7 @@ class AgreementEditor(QWidget):
         self.fields = FieldErrors(form)
         self.terms = _text(120)
         self.fields.add_row(self.tr("Terms"), "terms", self.terms)
-        self.obligations = QTableWidget(0, 5)
+        self.obligations = leave_on_tab(QTableWidget(0, 5))
         self.obligations.setHorizontalHeaderLabels(
             [
                 self.tr("Obligation"),

@@ -39,7 +39,7 @@ from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.exporting import ask_spreadsheet_path
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import restore_columns, save_columns
+from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import RowsTableModel
@@ -196,7 +196,7 @@ class CasesTab(QWidget):
         layout.addLayout(filters)
 
         self.model = CaseTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

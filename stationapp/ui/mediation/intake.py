@@ -31,6 +31,7 @@ from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, 
 from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker, describe
 
@@ -69,7 +70,7 @@ class ClaimsTable(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 3)
+        self.table = leave_on_tab(QTableWidget(0, 3))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Category"), self.tr("Amount (yuan)"), self.tr("What is claimed")]
         )

@@ -25,6 +25,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
+    leave_on_tab,
     restore_columns,
     restore_splitter,
     save_columns,
@@ -91,7 +92,7 @@ class PeopleTab(QWidget):
         layout.addLayout(top)
 
         self.model = PersonTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         self.table.setObjectName("people_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)

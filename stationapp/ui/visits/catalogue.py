@@ -29,6 +29,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import visits
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
 
 COL_NAME, COL_KIND, COL_COPIES, COL_ISSUER, COL_NOTE = range(5)
 
@@ -47,7 +48,7 @@ class MaterialsTable(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 5)
+        self.table = leave_on_tab(QTableWidget(0, 5))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Material"),

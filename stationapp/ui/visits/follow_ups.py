@@ -24,6 +24,7 @@ from stationapp.models.visits import VisitPurpose
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
+from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -110,7 +111,7 @@ class FollowUpsWidget(QWidget):
         top.addWidget(self.complete_button)
         layout.addLayout(top)
         self.model = FollowUpTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

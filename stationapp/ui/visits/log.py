@@ -50,7 +50,7 @@ from stationapp.services.visits import (
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import restore_columns, save_columns
+from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
@@ -384,7 +384,7 @@ class VisitLogWidget(QWidget):
         layout.addLayout(status)
 
         self.model = VisitTableModel(actor, self)
-        self.table = QTableView()
+        self.table = leave_on_tab(QTableView())
         self.table.setObjectName("visits_log_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)

@@ -44,7 +44,7 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
-from stationapp.ui.layout_state import restore_columns, save_columns
+from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker
 
@@ -219,7 +219,7 @@ class OutreachVisitorsDialog(QDialog):
 
         headers = [self.tr("Visitor")] + [s.name for s in self.services] + [self.tr("Rating")]
         self.rating_column = len(headers) - 1
-        self.table = QTableWidget(0, len(headers))
+        self.table = leave_on_tab(QTableWidget(0, len(headers)))
         self.table.setHorizontalHeaderLabels(headers)
         for column, service in enumerate(self.services, start=1):
             self.table.horizontalHeaderItem(column).setToolTip(service.name)
@@ -463,7 +463,7 @@ class OutreachWidget(QWidget):
         top.addWidget(self.visitors_button)
         layout.addLayout(top)
 
-        self.table = QTableWidget(0, 4)
+        self.table = leave_on_tab(QTableWidget(0, 4))
         self.table.setObjectName("outreach_table")
         self.table.setHorizontalHeaderLabels(
             [
