@@ -97,6 +97,7 @@ class _FirstFill(QObject):
         self.table = table
         self.stretch = stretch
         self.model = None
+        self.done = False
         self._attach()
         self._on_rows()
 
@@ -110,6 +111,8 @@ class _FirstFill(QObject):
         model.layoutChanged.connect(self._on_rows, Qt.ConnectionType.QueuedConnection)
 
     def _on_rows(self, *_args: object) -> None:
+        if self.done:
+            return
         if self.model is None:
             self._attach()
             if self.model is None:
@@ -117,6 +120,7 @@ class _FirstFill(QObject):
         if self.model.rowCount() == 0:
             return
         size_columns_to_content(self.table, self.stretch)
+        self.done = True
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.layoutChanged):
             signal.disconnect(self._on_rows)
         self.deleteLater()
