@@ -33,7 +33,7 @@ from stationapp.ui.layout_state import (
 )
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
-from stationapp.ui.people.person_table_model import PersonTableModel
+from stationapp.ui.people.person_table_model import COL_WORKPLACE, PersonTableModel
 from stationapp.ui.people.workplaces import WorkplacesDialog
 from stationapp.ui.table_model import setup_list_view
 
@@ -77,7 +77,7 @@ class PeopleTab(QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.show_inactive = QCheckBox(self.tr("S&how deactivated"))
+        self.show_inactive = QCheckBox(self.tr("Sho&w deactivated"))
         self.show_inactive.setToolTip(self.tr("List and find deactivated people too"))
         self.show_inactive.toggled.connect(self._show_inactive_toggled)
         top.addWidget(self.show_inactive)
@@ -86,7 +86,7 @@ class PeopleTab(QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.new_button.setVisible(accounts.has_permission(actor, "person.create"))
         top.addWidget(self.new_button)
-        self.workplaces_button = QPushButton(self.tr("&Workplaces…"))
+        self.workplaces_button = QPushButton(self.tr("Wor&kplaces…"))
         self.workplaces_button.clicked.connect(self.show_workplaces)
         top.addWidget(self.workplaces_button)
         layout.addLayout(top)
@@ -131,7 +131,12 @@ class PeopleTab(QWidget):
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        restore_columns(self.table, self.TABLE_NAME, (90, 50, 50, 120, 170, 200, 50))
+        restore_columns(
+            self.table,
+            self.TABLE_NAME,
+            (90, 50, 50, 120, 170, 200, 50, 110),
+            stretch=COL_WORKPLACE,
+        )
         restore_splitter(self.splitter, self.TABLE_NAME)
 
     def save_state(self) -> None:

@@ -6,14 +6,19 @@ import json
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
-    QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +35,34 @@ from stationapp.ui.people.person_table_model import age_on
 translate = QCoreApplication.translate
 
 
+# The history tabs, in their order: key, the permission that shows them (None: always).
+HISTORY_KINDS = (
+    ("visits", "visit.read"),
+    ("cases", "case.read"),
+    ("loans", "library.read"),
+    ("events", "event.read"),
+    ("history", None),
+)
+
+
+def _history_list() -> QListWidget:
+    """A list of the person's history: long lines wrap, nothing scrolls sideways."""
+    view = QListWidget()
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setTabKeyNavigation(False)
+    return view
+
+
 class PersonPage(QWidget):
+    """A header with the person (name, the figures a desk asks for, the actions) and one
+    history area with a tab per kind of record the role may see, each with its count."""
+
     edit_requested = Signal(int)
     deactivate_requested = Signal(int)
     reactivate_requested = Signal(int)
@@ -42,6 +74,7 @@ class PersonPage(QWidget):
         self.person_id: int | None = None
         self._id_type = ""
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.empty = QLabel(self.tr("Choose a person in the list to see their record."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -54,34 +87,66 @@ class PersonPage(QWidget):
         top = QHBoxLayout()
         self.title = QLabel()
         font = self.title.font()
-        font.setPointSize(font.pointSize() + 4)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        top.addWidget(self.title, 1)
-        self.edit_button = QPushButton(self.tr("&Edit"))
+        top.addWidget(self.title)
+        self.pinyin = QLabel()
+        self.pinyin.setStyleSheet("color: #555;")
+        top.addWidget(self.pinyin, 1, Qt.AlignmentFlag.AlignBottom)
+        body.addLayout(top)
+        self.inactive_note = QLabel(
+            self.tr("Deactivated: hidden from lists and searches; the history stays on file.")
+        )
+        self.inactive_note.setWordWrap(True)
+        self.inactive_note.setStyleSheet("color: #8a5300;")
+        body.addWidget(self.inactive_note)
+
+        # The figures, two to a line.
+        self.form = QGridLayout()
+        self.form.setHorizontalSpacing(8)
+        self.form.setVerticalSpacing(2)
+        self.form.setColumnStretch(1, 1)
+        self.form.setColumnStretch(3, 1)
+        self.values: dict[str, QLabel] = {}
+        self.field_labels: dict[str, QLabel] = {}
+        for key, label, row, column, span in (
+            ("phone", self.tr("Phone"), 0, 0, 1),
+            ("id", self.tr("ID number"), 0, 2, 1),
+            ("gender", self.tr("Gender"), 1, 0, 1),
+            ("birth", self.tr("Birth date"), 1, 2, 1),
+            ("member", self.tr("Union member"), 2, 0, 1),
+            ("card", self.tr("Member card"), 2, 2, 1),
+            ("workplace", self.tr("Workplace"), 3, 0, 1),
+            ("since", self.tr("On file since"), 3, 2, 1),
+            ("notes", self.tr("Notes"), 4, 0, 3),
+        ):
+            name = QLabel(label)
+            name.setStyleSheet("color: #555;")
+            name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.values[key] = value
+            self.field_labels[key] = name
+            self.form.addWidget(name, row, column)
+            if key == "id":
+                self.form.addWidget(self._id_row(value), row, column + 1, 1, span)
+            else:
+                self.form.addWidget(value, row, column + 1, 1, span)
+        # Long notes: three lines at most here, the whole text in the tooltip.
+        notes = self.values["notes"]
+        notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 3 + 2)
+        body.addLayout(self.form)
+
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Ed&it"))
+        self.edit_button.setToolTip(self.tr("Change the person's details (Enter in the list)"))
         self.edit_button.clicked.connect(self._edit)
         self.edit_button.setVisible(has_permission(actor, "person.update"))
-        top.addWidget(self.edit_button)
-        self.deactivate_button = QPushButton(self.tr("&Deactivate"))
-        self.deactivate_button.setToolTip(
-            self.tr("Hide the person from lists and searches; their history stays on file")
-        )
-        self.deactivate_button.clicked.connect(lambda: self._request(self.deactivate_requested))
-        top.addWidget(self.deactivate_button)
-        self.reactivate_button = QPushButton(self.tr("Re&activate"))
-        self.reactivate_button.clicked.connect(lambda: self._request(self.reactivate_requested))
-        top.addWidget(self.reactivate_button)
-        self.delete_button = QPushButton(self.tr("De&lete…"))
-        self.delete_button.setToolTip(
-            self.tr("Delete a record made by mistake; a person with history is deactivated")
-        )
-        self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
-        self.delete_button.setVisible(has_permission(actor, "person.delete"))
-        top.addWidget(self.delete_button)
-        body.addLayout(top)
-        consent_row = QHBoxLayout()
-        consent_row.addStretch(1)
+        buttons.addWidget(self.edit_button)
         self.consent_button = QPushButton(
             self.tr("&Consent and hardship file…")
             if has_permission(actor, "hardship.read")
@@ -92,111 +157,108 @@ class PersonPage(QWidget):
         )
         self.consent_button.clicked.connect(self.open_consent)
         self.consent_button.setVisible(consent_ui.can_open(actor))
-        consent_row.addWidget(self.consent_button)
-        # Personal-data requests (PIPL Arts. 45 and 47).
-        self.export_data_button = QPushButton(self.tr("Personal &data…"))
-        self.export_data_button.setToolTip(
+        buttons.addWidget(self.consent_button)
+        # The rare actions, in a menu: deactivate, reactivate, delete, and the personal-data
+        # requests (PIPL Arts. 45 and 47).
+        self.more_menu = QMenu(self)
+        self.deactivate_action = self.more_menu.addAction(self.tr("&Deactivate"))
+        self.deactivate_action.setToolTip(
+            self.tr("Hide the person from lists and searches; their history stays on file")
+        )
+        self.deactivate_action.triggered.connect(lambda: self._request(self.deactivate_requested))
+        self.reactivate_action = self.more_menu.addAction(self.tr("Re&activate"))
+        self.reactivate_action.triggered.connect(lambda: self._request(self.reactivate_requested))
+        self.delete_action = self.more_menu.addAction(self.tr("De&lete…"))
+        self.delete_action.setToolTip(
+            self.tr("Delete a record made by mistake; a person with history is deactivated")
+        )
+        self.delete_action.triggered.connect(lambda: self._request(self.delete_requested))
+        self.delete_action.setVisible(has_permission(actor, "person.delete"))
+        self.more_menu.addSeparator()
+        self.export_data_action = self.more_menu.addAction(self.tr("&Personal data…"))
+        self.export_data_action.setToolTip(
             self.tr("Export everything held on this person (their request to see their data)")
         )
-        self.export_data_button.clicked.connect(self.export_personal_data)
-        self.export_data_button.setVisible(has_permission(actor, "person.erase"))
-        consent_row.addWidget(self.export_data_button)
-        self.erase_button = QPushButton(self.tr("E&rase on request…"))
-        self.erase_button.setToolTip(
+        self.export_data_action.triggered.connect(self.export_personal_data)
+        self.export_data_action.setVisible(has_permission(actor, "person.erase"))
+        self.erase_action = self.more_menu.addAction(self.tr("E&rase on request…"))
+        self.erase_action.setToolTip(
             self.tr("Remove the personal data at the person's request; the counts stay")
         )
-        self.erase_button.clicked.connect(self.erase_on_request)
-        self.erase_button.setVisible(has_permission(actor, "person.erase"))
-        consent_row.addWidget(self.erase_button)
-        body.addLayout(consent_row)
-        self.inactive_note = QLabel(
-            self.tr("Deactivated: hidden from lists and searches; the history stays on file.")
+        self.erase_action.triggered.connect(self.erase_on_request)
+        self.erase_action.setVisible(has_permission(actor, "person.erase"))
+        self.more_menu.setToolTipsVisible(True)
+        self.more_button = QPushButton(self.tr("M&ore"))
+        self.more_button.setToolTip(
+            self.tr("Deactivate or delete the record, export or erase the personal data")
         )
-        self.inactive_note.setWordWrap(True)
-        self.inactive_note.setStyleSheet("color: #8a5300;")
-        body.addWidget(self.inactive_note)
-        self.pinyin = QLabel()
-        self.pinyin.setStyleSheet("color: #555;")
-        body.addWidget(self.pinyin)
-        self.form = QFormLayout()
-        self.values: dict[str, QLabel] = {}
-        for key, label in (
-            ("gender", self.tr("Gender")),
-            ("birth", self.tr("Birth date")),
-            ("phone", self.tr("Phone")),
-            ("id", self.tr("ID number")),
-            ("workplace", self.tr("Workplace")),
-            ("member", self.tr("Union member")),
-            ("card", self.tr("Member card")),
-            ("notes", self.tr("Notes")),
-            ("since", self.tr("On file since")),
-        ):
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = value
-            if key == "id":
-                self.form.addRow(label, self._id_row(value))
-            else:
-                self.form.addRow(label, value)
-        body.addLayout(self.form)
-        self.visits_label = QLabel(self.tr("Visits"))
-        visits_font = self.visits_label.font()
-        visits_font.setBold(True)
-        self.visits_label.setFont(visits_font)
-        body.addWidget(self.visits_label)
-        self.visits = QListWidget()
-        self.visits.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        body.addWidget(self.visits, 1)
-        can_see_visits = has_permission(actor, "visit.read")
-        self.visits_label.setVisible(can_see_visits)
-        self.visits.setVisible(can_see_visits)
-        self.cases_label = QLabel(self.tr("Mediation cases"))
-        cases_font = self.cases_label.font()
-        cases_font.setBold(True)
-        self.cases_label.setFont(cases_font)
-        body.addWidget(self.cases_label)
-        self.cases = QListWidget()
-        self.cases.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cases.setMaximumHeight(90)
-        body.addWidget(self.cases)
-        can_see_cases = has_permission(actor, "case.read")
-        self.cases_label.setVisible(can_see_cases)
-        self.cases.setVisible(can_see_cases)
-        self.loans_label = QLabel(self.tr("Loans and reservations"))
-        loans_font = self.loans_label.font()
-        loans_font.setBold(True)
-        self.loans_label.setFont(loans_font)
-        body.addWidget(self.loans_label)
-        self.loans = QListWidget()
-        self.loans.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.loans.setMaximumHeight(110)
-        body.addWidget(self.loans)
-        can_see_loans = has_permission(actor, "library.read")
-        self.loans_label.setVisible(can_see_loans)
-        self.loans.setVisible(can_see_loans)
-        self.events_label = QLabel(self.tr("Event registrations"))
-        events_font = self.events_label.font()
-        events_font.setBold(True)
-        self.events_label.setFont(events_font)
-        body.addWidget(self.events_label)
-        self.events = QListWidget()
-        self.events.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.events.setMaximumHeight(90)
-        body.addWidget(self.events)
-        can_see_events = has_permission(actor, "event.read")
-        self.events_label.setVisible(can_see_events)
-        self.events.setVisible(can_see_events)
-        history_label = QLabel(self.tr("Record history"))
-        history_font = history_label.font()
-        history_font.setBold(True)
-        history_label.setFont(history_font)
-        body.addWidget(history_label)
-        self.history = QListWidget()
-        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        body.addWidget(self.history, 1)
+        self.more_button.setMenu(self.more_menu)
+        buttons.addWidget(self.more_button)
+        buttons.addStretch(1)
+        body.addLayout(buttons)
+
+        # One history area: a tab per kind, as far as the role may see.
+        self.history_tabs = QTabWidget()
+        self.history_tabs.setDocumentMode(True)
+        self.history_tabs.setUsesScrollButtons(True)
+        self.history_tabs.setMinimumHeight(120)
+        self.visits = _history_list()
+        self.cases = _history_list()
+        self.loans = _history_list()
+        self.events = _history_list()
+        self.history = _history_list()
+        self._history_pages = {
+            "visits": self.visits,
+            "cases": self.cases,
+            "loans": self.loans,
+            "events": self.events,
+            "history": self.history,
+        }
+        for key, permission in HISTORY_KINDS:
+            index = self.history_tabs.addTab(self._history_pages[key], "")
+            allowed = permission is None or has_permission(actor, permission)
+            self.history_tabs.setTabVisible(index, allowed)
+        self._set_history_titles({})
+        for index in range(self.history_tabs.count()):
+            if self.history_tabs.isTabVisible(index):
+                self.history_tabs.setCurrentIndex(index)
+                break
+        body.addWidget(self.history_tabs, 1)
         layout.addWidget(self.body, 1)
         self.body.hide()
+        self._update_more_button()
+
+    # --- the history area ---------------------------------------------------------------------
+
+    def _history_title(self, key: str, count: int) -> str:
+        titles = {
+            "visits": self.tr("V&isits (%n)", "", count),
+            "cases": self.tr("Case&s (%n)", "", count),
+            "loans": self.tr("&Loans (%n)", "", count),
+            "events": self.tr("Re&gistrations (%n)", "", count),
+            "history": self.tr("Histor&y (%n)", "", count),
+        }
+        return titles[key]
+
+    def _set_history_titles(self, counts: dict[str, int]) -> None:
+        for index, (key, _permission) in enumerate(HISTORY_KINDS):
+            self.history_tabs.setTabText(index, self._history_title(key, counts.get(key, 0)))
+
+    def history_tab_titles(self) -> list[str]:
+        """The titles of the history tabs the role sees, in order."""
+        return [
+            self.history_tabs.tabText(i)
+            for i in range(self.history_tabs.count())
+            if self.history_tabs.isTabVisible(i)
+        ]
+
+    def show_history(self, key: str) -> None:
+        """Bring the tab of ``key`` ("visits", "cases", "loans", "events", "history") forward."""
+        self.history_tabs.setCurrentWidget(self._history_pages[key])
+
+    def _update_more_button(self) -> None:
+        actions = [a for a in self.more_menu.actions() if not a.isSeparator()]
+        self.more_button.setVisible(any(a.isVisible() for a in actions))
 
     def _id_row(self, value: QLabel) -> QWidget:
         """The masked number, and for roles that may see it whole a button that shows it (each
@@ -244,8 +306,9 @@ class PersonPage(QWidget):
         self.title.setText(person.name)
         self.pinyin.setText(person.pinyin)
         can_deactivate = has_permission(self.actor, "person.deactivate")
-        self.deactivate_button.setVisible(can_deactivate and person.active)
-        self.reactivate_button.setVisible(can_deactivate and not person.active)
+        self.deactivate_action.setVisible(can_deactivate and person.active)
+        self.reactivate_action.setVisible(can_deactivate and not person.active)
+        self._update_more_button()
         self.inactive_note.setVisible(not person.active)
         age = age_on(person.birth_date, today())
         birth = ""
@@ -267,13 +330,18 @@ class PersonPage(QWidget):
         self.values["member"].setText(self.tr("Yes") if person.is_member else self.tr("No"))
         self.values["card"].setText(person.member_card or "—")
         self.values["notes"].setText(person.notes or "—")
+        self.values["notes"].setToolTip(person.notes or "")
         self.values["since"].setText(
             locale.toString(person.created_at.date(), QLocale.FormatType.ShortFormat)
         )
-        self._show_visits(person_id)
-        self._show_cases(person_id)
-        self._show_loans(person_id)
-        self._show_registrations(person_id)
+        counts = {
+            "visits": self._show_visits(person_id),
+            "cases": self._show_cases(person_id),
+            "loans": self._show_loans(person_id),
+            "events": self._show_registrations(person_id),
+            "history": len(history),
+        }
+        self._set_history_titles(counts)
         self.history.clear()
         for entry in history:
             who = entry.staff.display_name if entry.staff_id else self.tr("system")
@@ -287,10 +355,10 @@ class PersonPage(QWidget):
         self.empty.hide()
         self.body.show()
 
-    def _show_visits(self, person_id: int) -> None:
+    def _show_visits(self, person_id: int) -> int:
         self.visits.clear()
         if not has_permission(self.actor, "visit.read"):
-            return
+            return 0
         found = visits.person_visits(self.actor, person_id)
         purposes = visits.purposes_of(found)
         locale = QLocale()
@@ -304,11 +372,12 @@ class PersonPage(QWidget):
             )
         if not found:
             self.visits.addItem(self.tr("No visits yet."))
+        return len(found)
 
-    def _show_cases(self, person_id: int) -> None:
+    def _show_cases(self, person_id: int) -> int:
         self.cases.clear()
         if not has_permission(self.actor, "case.read"):
-            return
+            return 0
         found = mediation.list_cases(self.actor, mediation.CaseFilter(person_id=person_id))
         for case in found:
             self.cases.addItem(
@@ -316,13 +385,15 @@ class PersonPage(QWidget):
             )
         if not found:
             self.cases.addItem(self.tr("No cases."))
+        return len(found)
 
-    def _show_loans(self, person_id: int) -> None:
+    def _show_loans(self, person_id: int) -> int:
         self.loans.clear()
         if not has_permission(self.actor, "library.read"):
-            return
+            return 0
         locale = QLocale()
-        for hold in library.person_holds(self.actor, person_id):
+        holds = library.person_holds(self.actor, person_id)
+        for hold in holds:
             state = self.tr("ready to collect") if hold.state == "ready" else self.tr("waiting")
             self.loans.addItem(
                 self.tr("Reserved: {title} ({state})").format(title=hold.title.title, state=state)
@@ -346,11 +417,12 @@ class PersonPage(QWidget):
             self.loans.addItem(item)
         if not rows and not self.loans.count():
             self.loans.addItem(self.tr("No loans."))
+        return len(holds) + len(rows)
 
-    def _show_registrations(self, person_id: int) -> None:
+    def _show_registrations(self, person_id: int) -> int:
         self.events.clear()
         if not has_permission(self.actor, "event.read"):
-            return
+            return 0
         locale = QLocale()
         found = events.person_registrations(self.actor, person_id)
         for registration in found:
@@ -362,6 +434,7 @@ class PersonPage(QWidget):
             )
         if not found:
             self.events.addItem(self.tr("No registrations."))
+        return len(found)
 
     def _edit(self) -> None:
         if self.person_id is not None:
