@@ -118,7 +118,7 @@ class TodayTab(QWidget):
         font.setBold(True)
         self.date_label.setFont(font)
         header.addWidget(self.date_label, 1)
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button = QPushButton(self.tr("Refre&sh"))
         self.refresh_button.clicked.connect(self.refresh)
         header.addWidget(self.refresh_button)
         layout.addLayout(header)
@@ -139,7 +139,7 @@ class TodayTab(QWidget):
         self.scroll.setWidget(self.grid_host)
         layout.addWidget(self.scroll, 1)
 
-        self.print_birthdays_button = QPushButton(self.tr("&Print the greeting list…"))
+        self.print_birthdays_button = QPushButton(self.tr("Print the &greeting list…"))
         self.print_birthdays_button.clicked.connect(self.print_birthdays)
 
         self._refresh_timer = QTimer(self)

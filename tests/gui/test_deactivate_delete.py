@@ -74,15 +74,15 @@ def test_people_tab_deactivates_shows_and_reactivates(qtbot, admin):
     tab = PeopleTab(admin, bus)
     qtbot.addWidget(tab)
     tab.select_person(person.id)
-    assert not tab.page.deactivate_button.isHidden() and tab.page.reactivate_button.isHidden()
+    assert tab.page.deactivate_action.isVisible() and not tab.page.reactivate_action.isVisible()
 
-    qtbot.mouseClick(tab.page.deactivate_button, Qt.MouseButton.LeftButton)
+    tab.page.deactivate_action.trigger()
 
     assert not Person.get_by_id(person.id).active
     assert [p.name for p in tab.model.rows] == ["欧阳锋"]
     assert "Show deactivated" in tab.bar.label.text()
     assert tab.page.person_id == person.id  # the record stays open, marked
-    assert not tab.page.inactive_note.isHidden() and not tab.page.reactivate_button.isHidden()
+    assert not tab.page.inactive_note.isHidden() and tab.page.reactivate_action.isVisible()
 
     tab.show_inactive.setChecked(True)
     row = tab.model.row_of(person.id)
@@ -93,7 +93,7 @@ def test_people_tab_deactivates_shows_and_reactivates(qtbot, admin):
     assert {p.name for p in tab.model.rows} == {"欧阳修", "欧阳锋"}
 
     tab.select_person(person.id)
-    qtbot.mouseClick(tab.page.reactivate_button, Qt.MouseButton.LeftButton)
+    tab.page.reactivate_action.trigger()
     assert Person.get_by_id(person.id).active
     assert tab.page.inactive_note.isHidden()
 
@@ -108,10 +108,10 @@ def test_people_tab_deletes_a_mistake_and_deactivates_a_person_with_history(qtbo
 
     tab.select_person(mistake.id)
     answers.replies = [QMessageBox.StandardButton.No]
-    qtbot.mouseClick(tab.page.delete_button, Qt.MouseButton.LeftButton)
+    tab.page.delete_action.trigger()
     assert Person.select().where(Person.id == mistake.id).exists()
 
-    qtbot.mouseClick(tab.page.delete_button, Qt.MouseButton.LeftButton)
+    tab.page.delete_action.trigger()
     assert "李白" in answers.asked[-1]
     assert not Person.select().where(Person.id == mistake.id).exists()
     assert _deleted("person", mistake.id)
@@ -119,7 +119,7 @@ def test_people_tab_deletes_a_mistake_and_deactivates_a_person_with_history(qtbo
     assert tab.page.person_id is None
 
     tab.select_person(regular.id)
-    qtbot.mouseClick(tab.page.delete_button, Qt.MouseButton.LeftButton)
+    tab.page.delete_action.trigger()
     assert "1 visit" in answers.asked[-1] and "Deactivate 杜甫 instead?" in answers.asked[-1]
     assert Person.get_by_id(regular.id).active is False
     assert not _deleted("person", regular.id)
@@ -134,13 +134,13 @@ def test_people_actions_follow_the_roles(qtbot, admin, make_staff):
         tab = PeopleTab(actor, ChangeBus())
         qtbot.addWidget(tab)
         tab.select_person(person.id)
-        assert tab.page.deactivate_button.isHidden() is not deactivate
-        assert tab.page.delete_button.isHidden() is not delete
+        assert tab.page.deactivate_action.isVisible() is deactivate
+        assert tab.page.delete_action.isVisible() is delete
     tab = PeopleTab(librarian, ChangeBus())
     qtbot.addWidget(tab)
     tab.select_person(person.id)
-    assert tab.page.deactivate_button.isHidden() and tab.page.delete_button.isHidden()
-    assert tab.page.reactivate_button.isHidden()
+    assert not tab.page.deactivate_action.isVisible() and not tab.page.delete_action.isVisible()
+    assert not tab.page.reactivate_action.isVisible()
 
 
 # --- workplaces ---------------------------------------------------------------------------------

@@ -206,9 +206,80 @@ def test_person_page_shows_visits_cases_and_loans_by_role(qtbot, admin, make_sta
     assert "入会" in page.visits.item(0).text()
     assert "某某公司" in page.cases.item(0).text()
     assert "平凡的世界" in page.loans.item(0).text()
+    # One history area, a tab per kind with its count.
+    assert page.history_tab_titles() == [
+        "V&isits (1)",
+        "Case&s (1)",
+        "&Loans (1)",
+        "Re&gistrations (1)",
+        "Histor&y (1)",
+    ]
+    assert page.history_tabs.currentWidget() is page.visits
     librarian = make_staff("lib", "librarian")
     limited = PersonPage(librarian)
     qtbot.addWidget(limited)
     limited.show_person(person.id)
-    assert limited.cases.isHidden() and limited.visits.isHidden()
-    assert not limited.loans.isHidden()
+    titles = limited.history_tab_titles()
+    assert not any("Visits" in t or "Cases" in t for t in titles)
+    assert "&Loans (1)" in titles
+    assert limited.history_tabs.currentWidget() is not limited.visits
+
+
+def test_person_page_is_a_header_and_one_history_area(qtbot, admin):
+    """Defect 10: one history area instead of five lists with their own scroll bars; long
+    lines wrap instead of scrolling sideways."""
+    from PySide6.QtWidgets import QListWidget
+
+    from stationapp.models.visits import ServiceType
+    from stationapp.services import visits
+
+    person = _add(admin, "王芳", "13812345678", notes="请先短信联系。" * 30)
+    services = [s.id for s in ServiceType.select().limit(4)]
+    for _ in range(12):
+        visits.record_visit(
+            admin,
+            visits.VisitInput(
+                person_id=person.id,
+                channel="walk_in",
+                purposes=[visits.PurposeInput(service) for service in services],
+            ),
+        )
+    page = PersonPage(admin)
+    qtbot.addWidget(page)
+    page.resize(520, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.show_person(person.id)
+    assert page.history_tab_titles()[0] == "V&isits (12)"
+    lists = [view for view in page.findChildren(QListWidget) if view.isVisible()]
+    assert lists == [page.visits]
+    assert page.visits.count() == 12
+    assert page.visits.horizontalScrollBar().maximum() == 0
+    first = page.visits.visualItemRect(page.visits.item(0))
+    assert first.width() <= page.visits.viewport().width()
+    assert first.height() > page.visits.fontMetrics().height() * 1.5  # wrapped, not cut
+    # The header keeps its height: long notes are cut to a few lines, the whole in the tooltip.
+    assert page.values["notes"].toolTip() == "请先短信联系。" * 30
+    assert page.values["notes"].height() < page.fontMetrics().lineSpacing() * 4
+    assert page.minimumSizeHint().height() < 500
+    page.show_history("history")
+    assert page.history_tabs.currentWidget() is page.history
+
+
+def test_person_page_rare_actions_are_in_the_more_menu(qtbot, admin, make_staff):
+    person = _add(admin, "王芳", "13812345678")
+    page = PersonPage(admin)
+    qtbot.addWidget(page)
+    requested: list[int] = []
+    page.deactivate_requested.connect(requested.append)
+    page.delete_requested.connect(lambda pid: requested.append(-pid))
+    page.show_person(person.id)
+    menu = [a.text() for a in page.more_button.menu().actions() if a.isVisible()]
+    assert menu == ["&Deactivate", "De&lete…", "", "&Personal data…", "E&rase on request…"]
+    page.deactivate_action.trigger()
+    page.delete_action.trigger()
+    assert requested == [person.id, -person.id]
+    librarian = PersonPage(make_staff("lib", "librarian"))
+    qtbot.addWidget(librarian)
+    librarian.show_person(person.id)
+    assert librarian.more_button.isHidden()

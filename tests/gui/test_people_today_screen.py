@@ -33,7 +33,8 @@ def _luhn(body: str) -> str:
 def busy_person(admin):
     """A person with a long history of every kind, and a long workplace name and notes."""
     employer = people.create_organization(
-        admin, people.OrganizationInput(name="北京市东城区建国门外大街某某科技发展有限公司第二分公司")
+        admin,
+        people.OrganizationInput(name="北京市东城区建国门外大街某某科技发展有限公司第二分公司"),
     )
     person = people.create_person(
         admin,

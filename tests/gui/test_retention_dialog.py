@@ -68,7 +68,8 @@ def test_person_page_exports_and_erases(qtbot, admin, make_staff, monkeypatch, t
     page = PersonPage(admin)
     qtbot.addWidget(page)
     page.show_person(person.id)
-    assert page.export_data_button.isVisibleTo(page) and page.erase_button.isVisibleTo(page)
+    assert page.export_data_action.isVisible() and page.erase_action.isVisible()
+    assert page.more_button.isVisibleTo(page)
     target = tmp_path / "data.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown = []
@@ -86,4 +87,4 @@ def test_person_page_exports_and_erases(qtbot, admin, make_staff, monkeypatch, t
     assert page.title.text() == retention.ANONYMOUS_NAME
     desk = PersonPage(make_staff("desk", "front_desk"))
     qtbot.addWidget(desk)
-    assert not desk.export_data_button.isVisibleTo(desk)
+    assert not desk.export_data_action.isVisible()

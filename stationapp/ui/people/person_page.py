@@ -142,7 +142,7 @@ class PersonPage(QWidget):
         body.addLayout(self.form)
 
         buttons = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("Ed&it"))
+        self.edit_button = QPushButton(self.tr("E&dit"))
         self.edit_button.setToolTip(self.tr("Change the person's details (Enter in the list)"))
         self.edit_button.clicked.connect(self._edit)
         self.edit_button.setVisible(has_permission(actor, "person.update"))
