@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import peewee
+from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import is_sqlite, today
 from stationapp.models.accounts import Staff
@@ -23,6 +24,8 @@ from stationapp.services.accounts import has_permission, require
 from stationapp.services.people import mask_phone
 
 LIMIT = 8
+
+translate = QCoreApplication.translate
 
 # Spring Festival (Chinese New Year's day) from the published lunar calendar, 2024-2035.
 # Beyond 2035 the festival-visit season is simply not shown until the table is extended.
@@ -66,10 +69,15 @@ class Section:
     total: int
     items: list[Item] = field(default_factory=list)
     summary: str = ""
+    # How many lines the section has in all, when its count is of something else (today's
+    # visits count visits; its lines are services). None: one line per counted record.
+    lines: int | None = None
 
     @property
     def more(self) -> int:
-        return max(0, self.total - len(self.items))
+        """The lines not shown."""
+        lines = self.total if self.lines is None else self.lines
+        return max(0, lines - len(self.items))
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,12 @@ class WelfareRound:
     kind: str  # "cooling" (送清凉, July-August) or "warmth" (送温暖, before Spring Festival)
     starts_on: date
     ends_on: date
+
+
+def day_text(day: date, on: date) -> str:
+    """``12-07`` within the year of ``on``, ``2025-08-29`` otherwise (never a date without a
+    year that could be last year's or next year's)."""
+    return f"{day:%m-%d}" if day.year == on.year else f"{day:%Y-%m-%d}"
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -150,7 +164,7 @@ def visits_today(actor: Staff, on: date) -> Section:
     total = visits.visits_on(actor, day=on)
     items = [Item("visits", 0, f"{c.service_name}: {c.count}") for c in counts[:LIMIT]]
     rate = "—" if satisfaction.rate is None else f"{satisfaction.rate:.0%}"
-    return Section("visits", total, items, summary=rate)
+    return Section("visits", total, items, summary=rate, lines=len(counts))
 
 
 def follow_ups_due(actor: Staff, on: date) -> Section:
@@ -172,11 +186,14 @@ def follow_ups_due(actor: Staff, on: date) -> Section:
     )
 
     def make(p: VisitPurpose) -> Item:
-        who = p.visit.person.name if p.visit.person is not None else ""
+        if p.visit.person is not None:
+            who = p.visit.person.name
+        else:
+            who = translate("Today", "Anonymous visitor")
         return Item(
             "follow_up",
             p.id,
-            f"{p.due_on:%m-%d} {who} {p.service.name}",
+            f"{day_text(p.due_on, on)} {who} {p.service.name}",
             p.due_on < on,
             related_id=p.visit_id,
         )
@@ -190,7 +207,10 @@ def case_deadlines(actor: Staff, on: date) -> Section:
     found = mediation.deadlines(actor, on=on, horizon_days=3)
     items = [
         Item(
-            "case", d.case_id, f"{d.number} {d.respondent} {d.label()} {d.due:%m-%d}", d.overdue(on)
+            "case",
+            d.case_id,
+            f"{d.number} {d.respondent} {d.label()} {day_text(d.due, on)}",
+            d.overdue(on),
         )
         for d in found[:LIMIT]
     ]
@@ -215,7 +235,7 @@ def loans_due(actor: Staff, on: date) -> Section:
         lambda loan: Item(
             "loan",
             loan.id,
-            f"{loan.due_on:%m-%d} {loan.person.name} 《{loan.copy.title.title}》",
+            f"{day_text(loan.due_on, on)} {loan.person.name} 《{loan.copy.title.title}》",
             loan.due_on < on,
             related_id=loan.person_id,
         ),
@@ -239,7 +259,7 @@ def boxes_due(actor: Staff, on: date) -> Section:
         lambda b: Item(
             "box_loan",
             b.id,
-            f"{b.due_on:%m-%d} {b.box.name} → {b.organization.name}",
+            f"{day_text(b.due_on, on)} {b.box.name} → {b.organization.name}",
             b.due_on < on,
             related_id=b.box_id,
         ),
@@ -269,8 +289,8 @@ def events_this_week(actor: Staff, on: date) -> Section:
             Item(
                 "event",
                 e.id,
-                f"{e.starts_at:%m-%d %H:%M} {e.title} {c.taken}/{e.capacity}"
-                + (f" +{c.waitlisted}" if c.waitlisted else ""),
+                f"{day_text(e.starts_at.date(), on)} {e.starts_at:%H:%M} "
+                f"{e.title} {c.taken}/{e.capacity}" + (f" +{c.waitlisted}" if c.waitlisted else ""),
             )
         )
     for d in events.decisions_due(actor, on=on)[:LIMIT]:
@@ -288,7 +308,8 @@ def coverage_warnings(actor: Staff, on: date) -> Section:
     found = events.coverage(actor, date_from=first, date_to=last)
     items = [Item("coverage_month", 0, m) for m in found.months_without_big]
     items += [
-        Item("coverage_week", 0, f"{a:%m-%d}–{b:%m-%d}") for a, b in found.weeks_without_small
+        Item("coverage_week", 0, f"{day_text(a, on)}–{day_text(b, on)}")
+        for a, b in found.weeks_without_small
     ]
     return Section("coverage", len(items), items)
 
@@ -310,7 +331,8 @@ def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
         Item(
             "person",
             p.id,
-            f"{birthday_in_week(p.birth_date, monday):%m-%d} {p.name} {mask_phone(p.phone)}",
+            f"{day_text(birthday_in_week(p.birth_date, monday), on)} {p.name} "
+            f"{mask_phone(p.phone)}",
         )
         for p in rows
     ]

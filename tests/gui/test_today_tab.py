@@ -253,3 +253,52 @@ def test_the_first_fill_can_wait_for_the_first_paint(qtbot, admin, station) -> N
     assert tab.date_label.text()  # the frame is there at once
     tab.show()
     qtbot.waitUntil(lambda: "loans" in tab.boxes)
+
+
+def test_todays_visits_end_without_a_more_line_when_every_service_is_shown(
+    qtbot, admin, station
+) -> None:
+    """Issue 18, defect 6: "Today's visits (3)" listed every service and still ended with
+    "… and 1 more"."""
+    from stationapp.services import visits
+
+    reader = station["reader"]
+    join, card = [s.id for s in ServiceType.select().order_by(ServiceType.id).limit(2)]
+    for services in ([join], [join, card], [card]):
+        visits.record_visit(
+            admin,
+            visits.VisitInput(
+                person_id=reader.id,
+                channel="walk_in",
+                purposes=[visits.PurposeInput(s) for s in services],
+            ),
+        )
+    tab = TodayTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    box = tab.boxes["visits"]
+    assert "(4)" in box.title()  # the station's own visit and these three
+    kinds = [box.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(box.list.count())]
+    assert SECTION_PREFIX + "visits" not in kinds
+    assert len(kinds) == 3  # 入会, 京卡, the station's 困难帮扶申请
+
+
+def test_a_follow_up_of_last_year_and_an_anonymous_one(qtbot, admin, station) -> None:
+    """Issue 18, defect 6: the year when it is not this year; 匿名来访 instead of a blank."""
+    purpose = VisitPurpose.get()
+    last_year = date(today().year - 1, 8, 29)
+    VisitPurpose.update(due_on=last_year).where(VisitPurpose.id == purpose.id).execute()
+    service = ServiceType.get(ServiceType.name == "困难帮扶申请")
+    anonymous = Visit.create(person=None, channel="phone", staff=admin, arrived_at=now())
+    VisitPurpose.create(
+        visit=anonymous,
+        service=service,
+        arrived_at=now(),
+        outcome="waiting",
+        materials_missing=["收入证明"],
+        due_on=today(),
+    )
+    tab = TodayTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    lines = _lines(tab, "follow_ups")
+    assert lines[0].startswith(f"{last_year:%Y-%m-%d} 李读者 ")
+    assert lines[1] == f"{today():%m-%d} Anonymous visitor 困难帮扶申请"

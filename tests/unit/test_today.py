@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from stationapp.db import today
 from stationapp.errors import PermissionDenied
 from stationapp.models.accounts import ADMIN, FRONT_DESK, LIBRARIAN
 from stationapp.models.people import HardshipAssistance, Person
@@ -173,3 +174,60 @@ def test_birthdays_are_read_through_the_birthday_index(db) -> None:
         plan = database.execute_sql(f"EXPLAIN {sql}", params).fetchall()
         database.execute_sql("SET enable_seqscan = on")
     assert "person_birthday" in " ".join(str(row) for row in plan)
+
+
+def _waiting_visit(admin, person: Person | None, due: date, arrived: datetime):
+    from stationapp.models.visits import ServiceType, Visit, VisitPurpose
+
+    service = ServiceType.select().first()
+    visit = Visit.create(person=person, channel="walk_in", staff=admin, arrived_at=arrived)
+    return VisitPurpose.create(
+        visit=visit,
+        service=service,
+        arrived_at=arrived,
+        outcome="waiting",
+        materials_missing=["收入证明"],
+        due_on=due,
+    )
+
+
+def test_follow_ups_of_another_year_carry_the_year(db, admin) -> None:
+    """Issue 18, defect 6: 2025-08-29 must not read as this year's 08-29."""
+    on = date(2026, 7, 20)
+    reader = _person("读者")
+    _waiting_visit(admin, reader, date(2025, 8, 29), datetime(2025, 8, 1, 10))
+    _waiting_visit(admin, reader, date(2026, 7, 18), datetime(2026, 7, 1, 10))
+    lines = [i.text for i in today_service.follow_ups_due(admin, on).items]
+    assert lines[0].startswith("2025-08-29 读者 ")
+    assert lines[1].startswith("07-18 读者 ")
+    assert today_service.day_text(date(2027, 1, 3), on) == "2027-01-03"
+    assert today_service.day_text(date(2026, 12, 7), on) == "12-07"
+
+
+def test_an_anonymous_visitors_follow_up_says_anonymous(db, admin) -> None:
+    on = date(2026, 7, 20)
+    _waiting_visit(admin, None, date(2026, 7, 19), datetime(2026, 7, 1, 10))
+    (item,) = today_service.follow_ups_due(admin, on).items
+    assert item.text.startswith("07-19 Anonymous visitor ")
+
+
+def test_todays_visits_have_no_more_lines_than_services(db, admin) -> None:
+    """Issue 18, defect 6: three visits for two services are two lines, none left over."""
+    from stationapp.models.visits import ServiceType
+    from stationapp.services import visits
+
+    reader = _person("读者")
+    join, card = [s.id for s in ServiceType.select().order_by(ServiceType.id).limit(2)]
+    for services in ([join], [join, card], [card]):
+        visits.record_visit(
+            admin,
+            visits.VisitInput(
+                person_id=reader.id,
+                channel="walk_in",
+                purposes=[visits.PurposeInput(s) for s in services],
+            ),
+        )
+    section = today_service.visits_today(admin, today())
+    assert section.total == 3
+    assert len(section.items) == 2
+    assert section.more == 0
