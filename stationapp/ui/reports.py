@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,25 +41,48 @@ from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.report_pdf import format_cell, report_charts, write_report_pdf
 
+# A figure column is at least this many digits wide, so figures are not crammed.
+FIGURE_DIGITS = 8
+
+
+class FigureTable(QTableWidget):
+    """A table of figures sized to its contents inside the page's one scroll area: it never
+    scrolls itself, and the mouse wheel over it scrolls the page."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()
+
 
 def _table_widget(table: Table) -> QTableWidget:
-    widget = leave_on_tab(QTableWidget(len(table.rows), len(table.header)))
+    widget = leave_on_tab(FigureTable(len(table.rows), len(table.header)))
     widget.setHorizontalHeaderLabels(table.header)
     widget.verticalHeader().hide()
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setAccessibleName(table.title)
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     for r, row in enumerate(table.rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(format_cell(value))
             if c:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(right)
             widget.setItem(r, c, item)
-    header = widget.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for c in range(1, len(table.header)):
-        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        widget.horizontalHeaderItem(c).setTextAlignment(right)
     widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # The label column as wide as its content; each figure column room for its figures.
+    header = widget.horizontalHeader()
+    header.setStretchLastSection(False)
+    widget.resizeColumnsToContents()
+    padding = widget.fontMetrics().horizontalAdvance("  ")
+    figure = widget.fontMetrics().horizontalAdvance("0" * FIGURE_DIGITS) + padding
+    for c in range(len(table.header)):
+        width = widget.columnWidth(c) + padding
+        widget.setColumnWidth(c, max(width, figure) if c else width)
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+    width = sum(widget.columnWidth(c) for c in range(widget.columnCount()))
+    widget.setFixedWidth(width + 2 * widget.frameWidth() + 2)
     height = header.sizeHint().height() + 2 * widget.frameWidth()
     height += sum(widget.rowHeight(r) for r in range(widget.rowCount()))
     widget.setFixedHeight(height + 2)
@@ -75,7 +98,13 @@ class ReportsDialog(QDialog):
         self.actor = actor
         self.report: StationReport | None = None
         self.setWindowTitle(self.tr("Report to the district union"))
-        self.resize(900, 700)
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else None
+        width, height = 1000, 700
+        if room is not None:
+            # The frame (title bar, borders) takes some of the screen too.
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
         layout = QVBoxLayout(self)
 
         choose = QHBoxLayout()
@@ -172,7 +201,7 @@ class ReportsDialog(QDialog):
                 heading = QLabel(f"<b>{html.escape(table.title)}</b>")
                 heading.setTextFormat(Qt.TextFormat.RichText)
                 column.addWidget(heading)
-                column.addWidget(_table_widget(table))
+                column.addWidget(_table_widget(table), 0, Qt.AlignmentFlag.AlignLeft)
             for key, chart in charts:
                 if key == section.key:
                     widget = ChartWidget(chart)

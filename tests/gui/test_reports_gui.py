@@ -251,3 +251,69 @@ def test_the_report_subcommand_from_the_top(station: Staff, db_url: str, tmp_pat
         )
         == 1
     )
+
+
+def test_the_dialog_gives_the_figures_room_and_scrolls_once(station: Staff, qtbot) -> None:
+    """Issue 18, defect 11: the label column as wide as its content, figures with room and
+    right-aligned, one scroll area per page (the wheel over a table scrolls the page), and the
+    dialog fits the office screen."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from tests.helpers.screen import too_large
+
+    dialog = ReportsDialog(station)
+    qtbot.addWidget(dialog)
+    dialog.year_button.setChecked(True)
+    dialog.year_edit.setValue(2026)
+    dialog.refresh()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert too_large(dialog) == (0, 0)
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        page = dialog.tabs.widget(index)
+        assert isinstance(page, QScrollArea)
+        assert page.findChildren(QScrollArea) == []  # no scroll area inside the page's one
+        for table in page.findChildren(QTableWidget):
+            label = table.fontMetrics().horizontalAdvance(table.horizontalHeaderItem(0).text())
+            longest = max(
+                [label]
+                + [
+                    table.fontMetrics().horizontalAdvance(table.item(r, 0).text())
+                    for r in range(table.rowCount())
+                ]
+            )
+            assert longest <= table.columnWidth(0) <= longest + 60, table.accessibleName()
+            for c in range(1, table.columnCount()):
+                assert table.columnWidth(c) >= table.fontMetrics().horizontalAdvance("0" * 8)
+                for r in range(table.rowCount()):
+                    assert table.item(r, c).textAlignment() & Qt.AlignmentFlag.AlignRight
+            assert table.verticalScrollBar().maximum() == 0
+            assert table.horizontalScrollBar().maximum() == 0
+            assert table.width() < page.viewport().width() or table.columnCount() > 4
+    # The wheel over a table is left to the page: the table takes none of it (a wheel event
+    # from the mouse then goes on to the page's scroll area; a synthesized one would not).
+    dialog.tabs.setCurrentIndex(1)
+    page = dialog.tabs.currentWidget()
+    QApplication.processEvents()
+    assert page.verticalScrollBar().maximum() > 0
+    table = page.findChildren(QTableWidget)[0]
+    centre = QPointF(table.viewport().rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(table.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    wheel.accept()
+    table.wheelEvent(wheel)
+    assert not wheel.isAccepted()
+    assert table.verticalScrollBar().value() == 0
