@@ -100,6 +100,10 @@ TABS: tuple[tuple[str, str | None, Callable[[Staff, ChangeBus], QWidget]], ...] 
 )
 
 
+# What the window frame (title bar, borders) takes of the screen's height, at most.
+WINDOW_FRAME_ALLOWANCE = 40
+
+
 class MainWindow(QMainWindow):
     actor_changed = Signal()
 
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(Keys.MAIN_GEOMETRY.name)
         if geometry:
             self.restoreGeometry(geometry)
+        self._fit_to_screen()
         # The tab last used, by key (the order of tabs differs between roles and versions).
         saved_tab = QSettings().value(Keys.MAIN_TAB.name, "")
         if saved_tab not in self._pages:
@@ -632,6 +637,18 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self, job)
             self._after_first_paint.clear()
         return super().eventFilter(watched, event)
+
+    def _fit_to_screen(self) -> None:
+        """No larger than the screen's free area, title bar included: the default size on an
+        office screen (1366x768), or a size remembered from a larger screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        width = min(self.width(), room.width())
+        height = min(self.height(), room.height() - WINDOW_FRAME_ALLOWANCE)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -175,3 +175,22 @@ def test_down_from_the_search_box_still_enters_the_list(qtbot, show_active, admi
     qtbot.keyClick(tab.search, Qt.Key.Key_Down)
     assert tab.table.hasFocus()
     assert tab.page.title.text() == "张伟"
+
+
+def test_the_window_opens_within_the_screen(qtbot, admin, db_url):
+    """The default size and a size remembered from a larger screen (946 px tall) both fit the
+    office screen's free area, title bar included."""
+    from PySide6.QtCore import QSettings
+
+    from stationapp.config import Keys
+
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert window.height() <= room.height() - 40 and window.width() <= room.width()
+    window.resize(1366, 946)
+    QSettings().setValue(Keys.MAIN_GEOMETRY.name, window.saveGeometry())
+    window.close()
+    again = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(again)
+    assert again.height() <= room.height() - 40 and again.width() <= room.width()

@@ -55,6 +55,7 @@ def _history_list() -> QListWidget:
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setAlternatingRowColors(True)
     view.setTabKeyNavigation(False)
     return view
 
