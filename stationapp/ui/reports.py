@@ -64,8 +64,10 @@ def _table_widget(table: Table) -> QTableWidget:
     for r, row in enumerate(table.rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(format_cell(value))
-            if c:
-                item.setTextAlignment(right)
+            if c and (value is None or not isinstance(value, str)):
+                item.setTextAlignment(
+                    right
+                )  # figures; a text cell (the station, the period) reads left
             widget.setItem(r, c, item)
     for c in range(1, len(table.header)):
         widget.horizontalHeaderItem(c).setTextAlignment(right)
@@ -81,6 +83,7 @@ def _table_widget(table: Table) -> QTableWidget:
         width = widget.columnWidth(c) + padding
         widget.setColumnWidth(c, max(width, figure) if c else width)
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+    widget.resizeRowsToContents()
     width = sum(widget.columnWidth(c) for c in range(widget.columnCount()))
     widget.setFixedWidth(width + 2 * widget.frameWidth() + 2)
     height = header.sizeHint().height() + 2 * widget.frameWidth()
