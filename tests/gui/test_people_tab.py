@@ -283,3 +283,17 @@ def test_person_page_rare_actions_are_in_the_more_menu(qtbot, admin, make_staff)
     qtbot.addWidget(librarian)
     librarian.show_person(person.id)
     assert librarian.more_button.isHidden()
+
+
+def test_person_page_history_tabs_answer_ctrl_page_down(qtbot, show_active, admin):
+    person = _add(admin, "王芳", "13812345678")
+    page = show_active(PersonPage(admin))
+    page.show_person(person.id)
+    page.visits.setFocus()
+    assert page.history_tabs.currentWidget() is page.visits
+    qtbot.keyClick(page.visits, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.history_tabs.currentWidget() is page.cases
+    qtbot.keyClick(
+        page.history_tabs.currentWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    assert page.history_tabs.currentWidget() is page.visits
