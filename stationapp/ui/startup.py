@@ -117,7 +117,7 @@ class StartupProgress(QProgressDialog):
 
     def reject(self) -> None:
         if self.cancellable and not self.finished_work:
-            self.cancel()
+            self.canceled.emit()  # as the Cancel button does
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.finished_work:
@@ -125,7 +125,7 @@ class StartupProgress(QProgressDialog):
             return
         event.ignore()
         if self.cancellable:
-            self.cancel()
+            self.canceled.emit()
 
 
 def run_with_progress(
@@ -465,5 +465,6 @@ def _smoke_exec(start: Start, window: MainWindow) -> int:
     timer.start(SMOKE_TIMEOUT_MS)
     start.app.exec()
     timer.stop()
-    window.hide()
+    window.close()
+    window.deleteLater()
     return result["code"]
