@@ -101,8 +101,10 @@ def _same_file(a: Path, b: Path) -> bool:
         return a == b
 
 
-# The setting each backup carries about where it came from (its "identity"): JSON with the
-# database file's path and the station's name. Removed again from a restored database.
+# What each backup records about where it came from (its identity), in a table of its own that
+# only backups have (the database's own tables stay as they were): the database file's path,
+# the station's name and the time, as JSON. A restored database drops it again.
+BACKUP_INFO = "stationapp_backup_info"
 BACKUP_OF = "backup_of"
 
 
@@ -348,7 +350,10 @@ def check_backup_file(path: Path) -> CheckedBackup:
         if "setting" in tables:
             found = conn.execute("SELECT value FROM setting WHERE key = 'station_name'").fetchone()
             station = found[0] if found else ""
-            found = conn.execute("SELECT value FROM setting WHERE key = ?", (BACKUP_OF,)).fetchone()
+        if BACKUP_INFO in tables:
+            found = conn.execute(
+                f"SELECT value FROM {BACKUP_INFO} WHERE key = ?", (BACKUP_OF,)
+            ).fetchone()
             source = _source_of(found[0]) if found else None
     finally:
         conn.close()
@@ -368,9 +373,9 @@ def _source_of(text: str) -> Path | None:
 def _record_source(conn: sqlite3.Connection, source: Path) -> None:
     """Write into the copy which database it is a copy of (see BACKUP_OF)."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "setting" not in tables:
-        return
-    found = conn.execute("SELECT value FROM setting WHERE key = 'station_name'").fetchone()
+    found = None
+    if "setting" in tables:
+        found = conn.execute("SELECT value FROM setting WHERE key = 'station_name'").fetchone()
     identity = {
         "path": str(source.expanduser().resolve()),
         "station": found[0] if found else "",
@@ -378,7 +383,10 @@ def _record_source(conn: sqlite3.Connection, source: Path) -> None:
     }
     with conn:
         conn.execute(
-            "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+            f"CREATE TABLE IF NOT EXISTS {BACKUP_INFO} (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+        )
+        conn.execute(
+            f"INSERT OR REPLACE INTO {BACKUP_INFO} (key, value) VALUES (?, ?)",
             (BACKUP_OF, json.dumps(identity, ensure_ascii=False)),
         )
 
@@ -659,10 +667,8 @@ def _copy_into(source: Path, target: Path) -> None:
         dst = sqlite3.connect(str(target), timeout=30)
         try:
             src.backup(dst)
-            tables = {r[0] for r in dst.execute("SELECT name FROM sqlite_master")}
-            if "setting" in tables:
-                with dst:  # the database is itself again, not a backup
-                    dst.execute("DELETE FROM setting WHERE key = ?", (BACKUP_OF,))
+            with dst:  # the database is itself again, not a backup
+                dst.execute(f"DROP TABLE IF EXISTS {BACKUP_INFO}")
             dst.execute("PRAGMA journal_mode=WAL")
         finally:
             dst.close()

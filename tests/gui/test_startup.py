@@ -61,9 +61,7 @@ def first_demo_start(qapp, tmp_path_factory: pytest.TempPathFactory):
         patch.setenv("STATIONAPP_DATA_DIR", str(home))
         patch.setenv("XDG_CONFIG_HOME", str(home / "config"))
         patch.setattr(demo, "DEMO_PEOPLE", SMALL_DEMO)
-        QSettings.setPath(
-            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qs")
-        )
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qs"))
         watcher = Watcher()
         try:
             code = startup.run(

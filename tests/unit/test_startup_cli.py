@@ -126,15 +126,15 @@ def test_a_backup_knows_its_database_and_a_restore_forgets_it(admin, db_url, tmp
     backup.restore(db_url, made)
     conn = sqlite3.connect(path)
     try:
-        rows = conn.execute("SELECT value FROM setting WHERE key = 'backup_of'").fetchall()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     finally:
         conn.close()
-    assert rows == []
-    recorded = (
-        sqlite3.connect(made)
-        .execute("SELECT value FROM setting WHERE key = 'backup_of'")
-        .fetchone()[0]
-    )
+    assert backup.BACKUP_INFO not in tables
+    copy = sqlite3.connect(made)
+    try:
+        recorded = copy.execute(f"SELECT value FROM {backup.BACKUP_INFO}").fetchone()[0]
+    finally:
+        copy.close()
     assert json.loads(recorded)["made_at"].endswith("+08:00")
 
 
