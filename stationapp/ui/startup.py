@@ -16,22 +16,16 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 import peewee
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
-    QDateTime,
     QEventLoop,
-    QLocale,
     QObject,
     Qt,
-    QTime,
     QTimer,
-    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import QCloseEvent
@@ -44,19 +38,17 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts, backup
 from stationapp.services.maintenance import open_station_database, sqlite_schema_version
 from stationapp.ui.accounts import ChangePasswordDialog, FirstRunDialog, SignInDialog
+from stationapp.ui.backups import backup_time_text
 from stationapp.ui.errors import install_excepthook
 from stationapp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]
 
 # A smoke test that has not seen the main window's first paint by then has failed.
 SMOKE_TIMEOUT_MS = 180_000
-
-
-def _tr(text: str) -> str:
-    return QApplication.translate("Startup", text)
 
 
 def terminal(text: str) -> None:
@@ -66,16 +58,6 @@ def terminal(text: str) -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         print(f"stationapp: {text}", file=stream, flush=True)
-
-
-def backup_time_text(made_at: datetime) -> str:
-    """A backup's time (stored as Beijing time) in this computer's own time zone, named."""
-    beijing = QDateTime(
-        QDate(made_at.year, made_at.month, made_at.day),
-        QTime(made_at.hour, made_at.minute, made_at.second),
-        QTimeZone(b"Asia/Shanghai"),
-    )
-    return QLocale().toString(beijing.toLocalTime(), QLocale.FormatType.LongFormat)
 
 
 # --- work in a thread, with a progress window ---------------------------------------------------
@@ -105,7 +87,7 @@ class StartupProgress(QProgressDialog):
         self.cancellable = cancellable
         self.finished_work = False
         if cancellable:
-            self.setCancelButtonText(_tr("Cancel"))
+            self.setCancelButtonText(translate("Startup", "Cancel"))
         else:
             self.setCancelButton(None)
 
@@ -240,16 +222,18 @@ def smoke_test_account() -> Staff | str:
     """The account a smoke test shows the window for: the active one named like the
     operating-system user (as the command line's report does); else why there is none."""
     if accounts.is_first_run():
-        return _tr(
+        return translate(
+            "Startup",
             "sign-in needed: the database has no staff account yet (the first start creates the "
-            "administrator)."
+            "administrator).",
         )
     username = getpass.getuser().strip().lower()
     staff = Staff.get_or_none((Staff.username == username) & Staff.active)
     if staff is None:
-        return _tr(
+        return translate(
+            "Startup",
             "sign-in needed: there is no active staff account named “{user}” like the "
-            "operating-system user."
+            "operating-system user.",
         ).format(user=username)
     return staff
 
@@ -265,7 +249,6 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
     if not candidates:
         return None
     checked = candidates[0]
-    translate = QApplication.translate
     when = backup_time_text(checked.made_at) if checked.made_at else checked.path.name
     if damaged is None:
         problem = translate(
@@ -298,7 +281,11 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
     clicked = box.clickedButton()
     if clicked is restore_button:
         close_database()
-        terminal(_tr("restoring {path} from {backup}").format(path=path, backup=checked.path))
+        terminal(
+            translate("Startup", "restoring {path} from {backup}").format(
+                path=path, backup=checked.path
+            )
+        )
         try:
             run_with_progress(
                 translate("Startup", "Restoring the backup"),
@@ -323,13 +310,16 @@ def _open(start: Start) -> None:
     version = sqlite_schema_version(path) if path is not None else None
     if version is not None and 0 < version < CURRENT_VERSION:
         terminal(
-            _tr("upgrading the database {path} from schema {found} to {known}").format(
-                path=path, found=version, known=CURRENT_VERSION
-            )
+            translate(
+                "Startup", "upgrading the database {path} from schema {found} to {known}"
+            ).format(path=path, found=version, known=CURRENT_VERSION)
         )
         run_with_progress(
-            _tr("Upgrading the database"),
-            _tr("Upgrading the database to this version of stationapp (a backup comes first)…"),
+            translate("Startup", "Upgrading the database"),
+            translate(
+                "Startup",
+                "Upgrading the database to this version of stationapp (a backup comes first)…",
+            ),
             lambda progress: open_station_database(start.url, progress=progress),
         )
     else:
@@ -342,13 +332,13 @@ def _build_demo(start: Start) -> Staff:
 
     path = sqlite_path(start.url)
     terminal(
-        _tr("creating the demo database {path}; the first start takes a minute or two").format(
-            path=path or describe_url(start.url)
-        )
+        translate(
+            "Startup", "creating the demo database {path}; the first start takes a minute or two"
+        ).format(path=path or describe_url(start.url))
     )
     return run_with_progress(
-        _tr("First start of the demo"),
-        _tr("Creating the demo database…"),
+        translate("Startup", "First start of the demo"),
+        translate("Startup", "Creating the demo database…"),
         lambda progress: ensure_demo_database(progress),
         cancellable=True,
     )
@@ -376,11 +366,12 @@ def run(
 def _run(start: Start, restored: Path | None) -> int:
     url, demo, app = start.url, start.demo, start.app
     path = sqlite_path(url)
-    cannot_open = _tr("Cannot open the database")
+    cannot_open = translate("Startup", "Cannot open the database")
     if path is not None and not path.exists() and not demo:
         if start.smoke:
             return start.fail(
-                cannot_open, _tr("the database {path} does not exist.").format(path=path)
+                cannot_open,
+                translate("Startup", "the database {path} does not exist.").format(path=path),
             )
         try:
             restored = offer_restore(url, damaged=None) or restored
@@ -402,7 +393,9 @@ def _run(start: Start, restored: Path | None) -> int:
                 return int(stop.code or 0)
         return start.fail(
             cannot_open,
-            _tr("The database cannot be read ({error}). Nothing was changed.").format(error=exc),
+            translate(
+                "Startup", "The database cannot be read ({error}). Nothing was changed."
+            ).format(error=exc),
         )
     if demo:
         from stationapp.demo import ensure_demo_database, needs_filling
@@ -410,12 +403,12 @@ def _run(start: Start, restored: Path | None) -> int:
         try:
             actor: Staff | None = _build_demo(start) if needs_filling() else ensure_demo_database()
         except Cancelled:
-            terminal(_tr("the demo database was not created (cancelled)."))
+            terminal(translate("Startup", "the demo database was not created (cancelled)."))
             return 1 if start.smoke else 0
     elif start.smoke:
         found = smoke_test_account()
         if isinstance(found, str):
-            return start.fail(_tr("Sign-in needed"), found)
+            return start.fail(translate("Startup", "Sign-in needed"), found)
         actor = found
     else:
         actor = sign_in()
@@ -442,9 +435,9 @@ def _smoke_exec(start: Start, window: MainWindow) -> int:
     def painted() -> None:
         result["code"] = 0
         print(
-            _tr("smoke test passed: the main window was shown after {seconds:.1f} s").format(
-                seconds=time.perf_counter() - start.started
-            ),
+            translate(
+                "Startup", "smoke test passed: the main window was shown after {seconds:.1f} s"
+            ).format(seconds=time.perf_counter() - start.started),
             flush=True,
         )
         QCoreApplication.exit(0)
@@ -452,7 +445,7 @@ def _smoke_exec(start: Start, window: MainWindow) -> int:
     def too_late() -> None:
         start.fail(
             "",
-            _tr("the main window was not painted within {seconds} s.").format(
+            translate("Startup", "the main window was not painted within {seconds} s.").format(
                 seconds=SMOKE_TIMEOUT_MS // 1000
             ),
         )
