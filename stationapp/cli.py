@@ -48,7 +48,8 @@ def _progress_line(title: str) -> Callable[[int, int, str], None]:
     """A progress callback that writes one line a step to the terminal (stderr)."""
 
     def progress(done: int, total: int, what: str) -> None:
-        print(f"{title}: {done}/{total} {what}".rstrip(), file=sys.stderr, flush=True)
+        share = f"{done * 100 // total}%" if total else ""
+        print(f"{title}: {share} {what}".rstrip(), file=sys.stderr, flush=True)
 
     return progress
 

@@ -213,10 +213,14 @@ MEMBER_SHARE = {"own_union": 0.72, "joint_union": 0.6, "none": 0.4, "": 0.42}
 
 DEMO_PEOPLE = 300
 
-# What a progress callback hears: (steps done, steps in all, what is being done now). It is
-# called once before each area and once at the end (done == total); it may raise to stop the
-# build, which rolls the one transaction back and leaves the database empty.
+# What a progress callback hears: (done, total, what is being done now), done in percent of
+# the build's time (total is 100). It is called before each area, every few events (the
+# longest part), and once at the end (done == total); it may raise to stop the build, which
+# rolls the one transaction back and leaves the database empty.
 Progress = Callable[[int, int, str], None]
+# The share of the build's time each area of _steps() takes (the 300-people demo), in percent.
+STEP_WEIGHTS = (4, 6, 7, 7, 11, 64, 1)
+EVENTS_STEP = 5
 
 
 def _steps() -> tuple[str, ...]:
@@ -245,9 +249,12 @@ def populate(
     rng = random.Random(seed)
     steps = _steps()
 
-    def step(number: int) -> None:
+    def step(number: int, within: float = 0.0) -> None:
         if progress is not None:
-            progress(number, len(steps), steps[number] if number < len(steps) else "")
+            done = sum(STEP_WEIGHTS[:number])
+            if number < len(steps):
+                done += int(STEP_WEIGHTS[number] * within)
+            progress(done, 100, steps[number] if number < len(steps) else "")
 
     # One transaction for the lot: a half-filled demo would be worse than none.
     with transaction(lock=True):
@@ -281,7 +288,9 @@ def populate(
         step(4)
         loan_count = populate_library(admin, rng=rng)
         step(5)
-        event_count = populate_events(admin, rng=rng)
+        event_count = populate_events(
+            admin, rng=rng, progress=lambda done, total: step(EVENTS_STEP, done / total)
+        )
         step(6)
         populate_hardship(admin, rng=rng)
         step(len(steps))
@@ -3884,7 +3893,12 @@ def _plan_events(rng: random.Random, on: date) -> list[_EventPlan]:
     return sorted(plans, key=lambda p: (p.day, EVENT_KINDS[p.kind].start))
 
 
-def populate_events(admin: Staff, *, rng: random.Random) -> int:
+EVENT_PROGRESS_EVERY = 10  # events between two progress reports (a few seconds)
+
+
+def populate_events(
+    admin: Staff, *, rng: random.Random, progress: Callable[[int, int], None] | None = None
+) -> int:
     """Two years of union events with registrations, waitlists, attendance and no-shows.
 
     Everything goes through services/events.py (eligibility, quotas, the waitlist and its
@@ -3893,11 +3907,14 @@ def populate_events(admin: Staff, *, rng: random.Random) -> int:
     over, so an event in the past is created with its end and registration window open and
     gets its real times once its registrations are done. Call it inside the caller's
     transaction, after the people have been back-dated. Returns the number of events.
+    ``progress(done, events)`` hears every few events: this is most of the demo's build.
     """
     runner = _EventRunner(admin, rng)
     plans = _plan_events(rng, runner.limit.date())
     runner.create_series(plans)
-    for plan in plans:
+    for index, plan in enumerate(plans):
+        if progress is not None and index % EVENT_PROGRESS_EVERY == 0:
+            progress(index, len(plans))
         runner.run(plan)
     runner.backdate()
     return len(plans)

@@ -138,7 +138,8 @@ def run_with_progress(
         if stop.is_set():
             raise Cancelled
         bridge.progressed.emit(done, total, what)
-        line = f"{title}: {done}/{total} {what}".rstrip() if total else f"{title}: {what}"
+        share = f"{done * 100 // total}% " if total else ""
+        line = f"{title}: {share}{what}".rstrip()
         if line != last_line[0]:
             last_line[0] = line
             terminal(line)
