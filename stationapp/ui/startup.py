@@ -31,7 +31,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
-from stationapp.db import close_database, describe_url, sqlite_path
+from stationapp.db import (
+    close_database,
+    describe_url,
+    is_postgresql_url,
+    server_of,
+    sqlite_path,
+)
 from stationapp.errors import UserError
 from stationapp.migrations import CURRENT_VERSION
 from stationapp.models.accounts import Staff
@@ -305,8 +311,9 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
 
 
 def _open(start: Start) -> None:
-    """Open (and upgrade) the database; an upgrade of a SQLite file runs with a progress
-    window. Raises what open_station_database raises."""
+    """Open (and upgrade) the database; an upgrade of a SQLite file, and opening a server's
+    database, run in a worker thread with a progress window. Raises what
+    open_station_database raises."""
     path = sqlite_path(start.url)
     version = sqlite_schema_version(path) if path is not None else None
     if version is not None and 0 < version < CURRENT_VERSION:
@@ -322,6 +329,17 @@ def _open(start: Start) -> None:
                 "Upgrading the database to this version of stationapp (a backup comes first)…",
             ),
             lambda progress: open_station_database(start.url, progress=progress),
+        )
+    elif is_postgresql_url(start.url):
+        # Reaching a server may take seconds (up to the connect time-out when it is down), and
+        # another desk's upgrade may hold this one back: the window says so after a second.
+        run_with_progress(
+            translate("Startup", "Opening the database"),
+            translate("Startup", "Connecting to the database server {server}…").format(
+                server=server_of(start.url)
+            ),
+            lambda progress: open_station_database(start.url, progress=progress),
+            show_after_ms=1000,
         )
     else:
         open_station_database(start.url)

@@ -132,6 +132,7 @@ def test_smoke_test_on_a_bad_address_or_a_missing_database_exits_1(tmp_path):
 
 
 @RAISE
+@pytest.mark.both_databases
 def test_smoke_test_of_a_station_signs_in_only_the_operating_system_user(
     qapp, admin, db_url, make_staff, capsys
 ):
