@@ -345,9 +345,15 @@ def _open(start: Start) -> None:
         open_station_database(start.url)
 
 
-def _build_demo(start: Start) -> Staff:
-    """Fill the empty demo database in a worker thread, with the progress window."""
+def _build_demo(start: Start, *, create: bool = False) -> Staff:
+    """Fill the empty demo database in a worker thread, with the progress window; ``create``:
+    create the database file first there too (its schema takes a second of its own)."""
     from stationapp.demo import ensure_demo_database
+
+    def work(progress: Progress) -> Staff:
+        if create:
+            open_station_database(start.url)
+        return ensure_demo_database(progress)
 
     path = sqlite_path(start.url)
     terminal(
@@ -358,7 +364,7 @@ def _build_demo(start: Start) -> Staff:
     return run_with_progress(
         translate("Startup", "First start of the demo"),
         translate("Startup", "Creating the demo database…"),
-        lambda progress: ensure_demo_database(progress),
+        work,
         cancellable=True,
     )
 
@@ -396,8 +402,17 @@ def _run(start: Start, restored: Path | None) -> int:
             restored = offer_restore(url, damaged=None) or restored
         except SystemExit as stop:
             return int(stop.code or 0)
+    # The very first demo start: the window shows progress from the first second.
+    new_demo = demo and path is not None and not path.exists()
+    actor: Staff | None = None
     try:
-        _open(start)
+        if new_demo:
+            actor = _build_demo(start, create=True)
+        else:
+            _open(start)
+    except Cancelled:
+        terminal(translate("Startup", "the demo database was not created (cancelled)."))
+        return 1 if start.smoke else 0
     except UserError as exc:
         log.error("cannot open %s: %s", describe_url(url), exc.message)
         return start.fail(cannot_open, exc.message)
@@ -420,7 +435,8 @@ def _run(start: Start, restored: Path | None) -> int:
         from stationapp.demo import ensure_demo_database, needs_filling
 
         try:
-            actor: Staff | None = _build_demo(start) if needs_filling() else ensure_demo_database()
+            if actor is None:
+                actor = _build_demo(start) if needs_filling() else ensure_demo_database()
         except Cancelled:
             terminal(translate("Startup", "the demo database was not created (cancelled)."))
             return 1 if start.smoke else 0
