@@ -76,6 +76,12 @@ def ensure_demo(args: argparse.Namespace, url: str) -> int | None:
             ensure_demo_database(_progress_line(translate("Cli", "Demo database")))
     except UserError as exc:
         return _fail(exc.message, 2)
+    except RuntimeError as exc:  # a database in use that is not the demo's
+        log.exception("the demo database cannot be built")
+        return _fail(
+            translate("Cli", "The demo database cannot be built here: {reason}").format(reason=exc),
+            2,
+        )
     finally:
         close_database()
     return None
