@@ -41,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="interface language (default: the system's language)"
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start as usual, show the main window and quit right after its first paint (exit "
+        "status 0), or print one line saying why it could not start (exit status 1); the "
+        "window is shown for the account named like the operating-system user, without "
+        "sign-in, or with --demo for the demo administrator",
+    )
     parser.add_argument("--version", action="version", version=f"stationapp {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     backup = commands.add_parser(
@@ -165,4 +173,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = choose_language(args.lang)
     app.setProperty("stationapp_translators", install_translators(app, language))
     url = config.resolve_database_url(args.database, demo=args.demo)
-    return run(app, url=url, demo=args.demo)
+    return run(app, url=url, demo=args.demo, smoke=args.smoke_test)

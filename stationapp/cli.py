@@ -13,6 +13,7 @@ import getpass
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee
@@ -43,7 +44,53 @@ def _settings() -> backup.BackupSettings:
         return backup.BackupSettings(folder=backup.known_folders()[0])
 
 
+def _progress_line(title: str) -> Callable[[int, int, str], None]:
+    """A progress callback that writes one line a step to the terminal (stderr)."""
+
+    def progress(done: int, total: int, what: str) -> None:
+        share = f"{done * 100 // total}%" if total else ""
+        print(f"{title}: {share} {what}".rstrip(), file=sys.stderr, flush=True)
+
+    return progress
+
+
+def ensure_demo(args: argparse.Namespace, url: str) -> int | None:
+    """With --demo: build the demo database first when this machine never opened it, with its
+    progress in the terminal; an exit status when it cannot be built, else None."""
+    if not getattr(args, "demo", False):
+        return None
+    from stationapp.demo import ensure_demo_database, needs_filling
+    from stationapp.services.maintenance import open_station_database
+
+    try:
+        open_station_database(url)
+        if needs_filling():
+            print(
+                translate(
+                    "Cli",
+                    "Creating the demo database {path} first (this takes a minute or two)…",
+                ).format(path=describe_url(url)),
+                file=sys.stderr,
+                flush=True,
+            )
+            ensure_demo_database(_progress_line(translate("Cli", "Demo database")))
+    except UserError as exc:
+        return _fail(exc.message, 2)
+    except RuntimeError as exc:  # a database in use that is not the demo's
+        log.exception("the demo database cannot be built")
+        return _fail(
+            translate("Cli", "The demo database cannot be built here: {reason}").format(reason=exc),
+            2,
+        )
+    finally:
+        close_database()
+    return None
+
+
 def run_backup(args: argparse.Namespace, url: str) -> int:
+    failed = ensure_demo(args, url)
+    if failed is not None:
+        return failed
     path = sqlite_path(url)
     if path is not None and not path.exists():
         return _fail(
@@ -151,6 +198,9 @@ def run_report(args: argparse.Namespace, url: str) -> int:
     target = _report_target(args.out)
     if isinstance(target, str):
         return _fail(target)
+    failed = ensure_demo(args, url)
+    if failed is not None:
+        return failed
     path = sqlite_path(url)
     if path is not None and not path.exists():
         return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)

@@ -37,6 +37,17 @@ SQLITE_PRAGMAS = {
 
 
 POSTGRESQL_SCHEMES = ("postgres", "postgresql")
+# What connect() understands: SQLite files, PostgreSQL, and the other playhouse.db_url schemes
+# (their drivers are not installed with stationapp; the message then says so).
+SUPPORTED_SCHEMES = (
+    "sqlite",
+    *POSTGRESQL_SCHEMES,
+    "postgresext",
+    "postgresqlext",
+    "mysql",
+    "mysql+pool",
+    "cockroachdb",
+)
 # Every PostgreSQL connection: the session's clock is Beijing's (so CURRENT_DATE and casts of
 # timestamps agree with now() below); a lock held by another desk fails like SQLite's busy timeout
 # instead of waiting for ever; a dead server or network is noticed within seconds.
@@ -176,6 +187,26 @@ def describe_url(url: str) -> str:
     return url
 
 
+def server_of(url: str) -> str:
+    """Host and port of a server database's URL (never its user or password)."""
+    parsed = urlparse(url)
+    host = parsed.hostname or "localhost"
+    try:
+        port = parsed.port
+    except ValueError:
+        port = None
+    if port is None and parsed.scheme in POSTGRESQL_SCHEMES:
+        port = 5432
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    return f"{host}:{port}" if port else host
+
+
+def database_name(url: str) -> str:
+    """The database's name in a server URL (its path without the slash)."""
+    return urlparse(url).path.lstrip("/") or "–"
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a sqlite:/// URL, or None for other databases."""
     if not url.startswith("sqlite:"):
@@ -191,6 +222,15 @@ def open_database(url: str) -> peewee.Database:
     Raises DatabaseUnavailable with the reason when the database cannot be reached.
     """
     path = sqlite_path(url)
+    scheme = urlparse(url).scheme
+    if not url.startswith("sqlite:") and scheme not in SUPPORTED_SCHEMES:
+        raise DatabaseUnavailable(
+            translate(
+                "Database",
+                "“{url}” is not a database address stationapp can open. Write "
+                "sqlite:///path/to/file.db or postgresql://user@host:5432/name.",
+            ).format(url=describe_url(url))
+        )
     try:
         if path is not None:
             # A new database is readable by its owner only; SQLite gives its -wal and -shm
@@ -212,6 +252,16 @@ def open_database(url: str) -> peewee.Database:
         if mapped is exc:
             mapped = DatabaseUnavailable(
                 translate("Database", "The database cannot be opened: {reason}").format(reason=exc)
+            )
+        elif path is None and is_unreachable(exc):
+            # At the start nothing was being saved: say which server could not be reached.
+            mapped = DatabaseUnavailable(
+                translate(
+                    "Database",
+                    "The database server {server} cannot be reached, so the database {name} "
+                    "cannot be opened. Check that the server is running and that this computer "
+                    "is connected to its network, then start again.",
+                ).format(server=server_of(url), name=database_name(url))
             )
         raise mapped from exc
     log.info("database opened: %s", describe_url(url))
@@ -316,14 +366,7 @@ def translate_error(exc: BaseException) -> BaseException:
                 "The disk is full, so nothing was saved. Free some space and try again.",
             )
         )
-    if (
-        "could not connect" in text
-        or ("connection" in text and "closed" in text)
-        or "terminating connection" in text
-        or "server closed" in text
-        or "connection refused" in text
-        or "the database system is" in text  # starting up, shutting down, in recovery
-    ):
+    if is_unreachable(exc):
         return DatabaseUnavailable(
             translate(
                 "Database",
@@ -332,6 +375,22 @@ def translate_error(exc: BaseException) -> BaseException:
             )
         )
     return exc
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    """The driver's error says the server cannot be reached (down, restarting, no network)."""
+    text = str(exc).lower()
+    return (
+        "could not connect" in text
+        or ("connection" in text and "closed" in text)
+        or "terminating connection" in text
+        or "server closed" in text
+        or "connection refused" in text
+        or "the database system is" in text  # starting up, shutting down, in recovery
+        or "connection to server at" in text
+        or "timeout expired" in text
+        or "could not translate host name" in text
+    )
 
 
 # The first key of the two-key advisory locks lock_kind() takes (the second is the kind's hash).

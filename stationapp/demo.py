@@ -33,6 +33,7 @@ from itertools import accumulate
 from typing import Any
 
 import peewee
+from PySide6.QtCore import QCoreApplication
 from stdnum import ean, luhn
 from stdnum.cn import ric
 
@@ -63,6 +64,7 @@ from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitP
 from stationapp.services import accounts, events, library, mediation, people, visits
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 DEMO_SEED = 20261124
 DEMO_ADMIN_USERNAME = "admin"
@@ -209,14 +211,54 @@ NOTES = (
 MEMBER_SHARE = {"own_union": 0.72, "joint_union": 0.6, "none": 0.4, "": 0.42}
 
 
-def populate(*, seed: int = DEMO_SEED, people: int = 300) -> Staff:
-    """Fill an empty, migrated database with the demo station and return its administrator."""
+DEMO_PEOPLE = 300
+
+# What a progress callback hears: (done, total, what is being done now), done in percent of
+# the build's time (total is 100). It is called before each area, every few events (the
+# longest part), and once at the end (done == total); it may raise to stop the build, which
+# rolls the one transaction back and leaves the database empty.
+Progress = Callable[[int, int, str], None]
+# The share of the build's time each area of _steps() takes (the 300-people demo), in percent.
+STEP_WEIGHTS = (4, 6, 7, 7, 11, 64, 1)
+EVENTS_STEP = 5
+
+
+def _steps() -> tuple[str, ...]:
+    return (
+        translate("Demo", "Staff accounts and workplaces"),
+        translate("Demo", "Workers"),
+        translate("Demo", "Two years of front-desk visits"),
+        translate("Demo", "Mediation cases"),
+        translate("Demo", "The library: books, loans and boxes"),
+        translate("Demo", "Union events and registrations"),
+        translate("Demo", "Hardship files"),
+    )
+
+
+def populate(
+    *, seed: int = DEMO_SEED, people: int | None = None, progress: Progress | None = None
+) -> Staff:
+    """Fill an empty, migrated database with the demo station and return its administrator.
+
+    ``progress`` (see Progress) hears of each area as it starts and of the end.
+    """
     if not accounts.is_first_run() or Person.select().exists():
         raise RuntimeError("demo data goes only into an empty database")
+    people = DEMO_PEOPLE if people is None else people
     started = time.perf_counter()
     rng = random.Random(seed)
+    steps = _steps()
+
+    def step(number: int, within: float = 0.0) -> None:
+        if progress is not None:
+            done = sum(STEP_WEIGHTS[:number])
+            if number < len(steps):
+                done += int(STEP_WEIGHTS[number] * within)
+            progress(done, 100, steps[number] if number < len(steps) else "")
+
     # One transaction for the lot: a half-filled demo would be worse than none.
     with transaction(lock=True):
+        step(0)
         admin = accounts.create_first_admin(
             username=DEMO_ADMIN_USERNAME,
             display_name="王站长",
@@ -236,13 +278,22 @@ def populate(*, seed: int = DEMO_SEED, people: int = 300) -> Staff:
         demo_users = [username for username, _, _ in DEMO_STAFF]
         Staff.update(must_change_password=False).where(Staff.username.in_(demo_users)).execute()
         orgs = _create_organizations(admin, rng)
+        step(1)
         _create_people(admin, rng, orgs, count=people)
         _backdate(rng)
+        step(2)
         visit_count = populate_visits(admin, rng=rng)
+        step(3)
         case_count = populate_cases(admin, rng=rng)
+        step(4)
         loan_count = populate_library(admin, rng=rng)
-        event_count = populate_events(admin, rng=rng)
+        step(5)
+        event_count = populate_events(
+            admin, rng=rng, progress=lambda done, total: step(EVENTS_STEP, done / total)
+        )
+        step(6)
         populate_hardship(admin, rng=rng)
+        step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "
         "%d events in %.1f s",
@@ -257,10 +308,15 @@ def populate(*, seed: int = DEMO_SEED, people: int = 300) -> Staff:
     return admin
 
 
-def ensure_demo_database() -> Staff:
+def needs_filling() -> bool:
+    """True while the (demo) database bound to the proxy has no accounts yet."""
+    return accounts.is_first_run()
+
+
+def ensure_demo_database(progress: Progress | None = None) -> Staff:
     """The demo administrator, filling the database first if it is still empty."""
     if accounts.is_first_run():
-        return populate()
+        return populate(progress=progress)
     admin = Staff.get_or_none(Staff.username == DEMO_ADMIN_USERNAME)
     if admin is None:
         admins = Staff.select().where(Staff.active, Staff.roles.contains(ADMIN))
@@ -3837,7 +3893,12 @@ def _plan_events(rng: random.Random, on: date) -> list[_EventPlan]:
     return sorted(plans, key=lambda p: (p.day, EVENT_KINDS[p.kind].start))
 
 
-def populate_events(admin: Staff, *, rng: random.Random) -> int:
+EVENT_PROGRESS_EVERY = 10  # events between two progress reports (a few seconds)
+
+
+def populate_events(
+    admin: Staff, *, rng: random.Random, progress: Callable[[int, int], None] | None = None
+) -> int:
     """Two years of union events with registrations, waitlists, attendance and no-shows.
 
     Everything goes through services/events.py (eligibility, quotas, the waitlist and its
@@ -3846,11 +3907,14 @@ def populate_events(admin: Staff, *, rng: random.Random) -> int:
     over, so an event in the past is created with its end and registration window open and
     gets its real times once its registrations are done. Call it inside the caller's
     transaction, after the people have been back-dated. Returns the number of events.
+    ``progress(done, events)`` hears every few events: this is most of the demo's build.
     """
     runner = _EventRunner(admin, rng)
     plans = _plan_events(rng, runner.limit.date())
     runner.create_series(plans)
-    for plan in plans:
+    for index, plan in enumerate(plans):
+        if progress is not None and index % EVENT_PROGRESS_EVERY == 0:
+            progress(index, len(plans))
         runner.run(plan)
     runner.backdate()
     return len(plans)

@@ -112,16 +112,25 @@ def migrate(
     *,
     backup: Callable[[int], Path | None] | None = None,
     target: int = CURRENT_VERSION,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> int:
     """Bring ``db`` up to ``target``; returns the version it started from.
 
     ``backup(from_version)`` is called once before the first step when the database already holds
-    data, and must raise if it cannot make the copy: no step runs without one.
+    data, and must raise if it cannot make the copy: no step runs without one. ``progress(done,
+    steps, what)`` hears of the backup and of each step before it runs, and of the end.
     """
     start = check_not_newer(db)
     if start >= target:
         return start
+    steps = target - start + (1 if start > 0 and backup is not None else 0)
+
+    def report(done: int, what: str) -> None:
+        if progress is not None:
+            progress(done, steps, what)
+
     if start > 0 and backup is not None:
+        report(0, translate("Migrations", "Backing up the database before the upgrade"))
         path = backup(start)
         log.info("backed up schema version %s to %s before migrating", start, path)
     sqlite = isinstance(db, peewee.SqliteDatabase)
@@ -129,6 +138,12 @@ def migrate(
         db.pragma("foreign_keys", 0)
     try:
         for version in range(start + 1, target + 1):
+            report(
+                steps - (target - version) - 1,
+                translate("Migrations", "Schema version {version} of {target}").format(
+                    version=version, target=target
+                ),
+            )
             # Another desk may be starting the same new version: on SQLite the step's IMMEDIATE
             # transaction waits for the other desk's, which did the step already (PostgreSQL
             # desks wait for the advisory lock before they even look, see services.maintenance).
@@ -145,4 +160,5 @@ def migrate(
     finally:
         if sqlite:
             db.pragma("foreign_keys", 1)
+    report(steps, "")
     return start

@@ -13,6 +13,7 @@ No Qt widgets here: the command line and the window both call these functions.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -84,6 +85,27 @@ class CheckedBackup:
     schema_version: int
     station_name: str
     made_at: datetime | None
+    # The database file the backup was made from (recorded in each backup since issue 18;
+    # None for an older backup or a copy made otherwise).
+    source: Path | None = None
+
+    def is_backup_of(self, database: Path) -> bool:
+        """True when this is a backup of the database file ``database`` (missing or not)."""
+        return self.source is not None and _same_file(self.source, database)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return a == b
+
+
+# What each backup records about where it came from (its identity), in a table of its own that
+# only backups have (the database's own tables stay as they were): the database file's path,
+# the station's name and the time, as JSON. A restored database drops it again.
+BACKUP_INFO = "stationapp_backup_info"
+BACKUP_OF = "backup_of"
 
 
 # --- settings ----------------------------------------------------------------------------
@@ -324,13 +346,68 @@ def check_backup_file(path: Path) -> CheckedBackup:
                 ).format(name=path.name, found=version, known=CURRENT_VERSION)
             )
         station = ""
+        source: Path | None = None
         if "setting" in tables:
             found = conn.execute("SELECT value FROM setting WHERE key = 'station_name'").fetchone()
             station = found[0] if found else ""
+        if BACKUP_INFO in tables:
+            found = conn.execute(
+                f"SELECT value FROM {BACKUP_INFO} WHERE key = ?", (BACKUP_OF,)
+            ).fetchone()
+            source = _source_of(found[0]) if found else None
     finally:
         conn.close()
     parsed = parse_name(path)
-    return CheckedBackup(path, version, station, parsed[1] if parsed else None)
+    return CheckedBackup(path, version, station, parsed[1] if parsed else None, source)
+
+
+def _source_of(text: str) -> Path | None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    where = value.get("path") if isinstance(value, dict) else None
+    return Path(where) if isinstance(where, str) and where else None
+
+
+def _record_source(conn: sqlite3.Connection, source: Path) -> None:
+    """Write into the copy which database it is a copy of (see BACKUP_OF)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    found = None
+    if "setting" in tables:
+        found = conn.execute("SELECT value FROM setting WHERE key = 'station_name'").fetchone()
+    identity = {
+        "path": str(source.expanduser().resolve()),
+        "station": found[0] if found else "",
+        "made_at": now().isoformat(timespec="seconds") + "+08:00",
+    }
+    with conn:
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS {BACKUP_INFO} (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+        )
+        conn.execute(
+            f"INSERT OR REPLACE INTO {BACKUP_INFO} (key, value) VALUES (?, ?)",
+            (BACKUP_OF, json.dumps(identity, ensure_ascii=False)),
+        )
+
+
+def backups_of(database: Path, folders: list[Path] | None = None) -> list[CheckedBackup]:
+    """The usable SQLite backups of the database file ``database``, newest first: only those
+    recorded as made from that very file (never another station's, nor the demo's)."""
+    found: list[CheckedBackup] = []
+    for folder in folders if folders is not None else known_folders():
+        for item in list_backups(folder):
+            if item.path.suffix != ".db":
+                continue
+            try:
+                checked = check_backup_file(item.path)
+            except UserError as exc:
+                log.info("backup %s not offered: %s", item.path, exc.message)
+                continue
+            if checked.is_backup_of(database):
+                found.append(checked)
+    found.sort(key=lambda c: (c.made_at or datetime.min, c.path.name), reverse=True)
+    return found
 
 
 def _damaged(path: Path, reason: str) -> str:
@@ -384,6 +461,7 @@ def copy_sqlite(
                 src.backup(dst, pages=4096, progress=step)
                 # A backup holds no journal: the file alone is the whole database.
                 dst.execute("PRAGMA journal_mode=DELETE")
+                _record_source(dst, source)
                 rows = dst.execute("PRAGMA integrity_check").fetchall()
             finally:
                 dst.close()
@@ -589,6 +667,8 @@ def _copy_into(source: Path, target: Path) -> None:
         dst = sqlite3.connect(str(target), timeout=30)
         try:
             src.backup(dst)
+            with dst:  # the database is itself again, not a backup
+                dst.execute(f"DROP TABLE IF EXISTS {BACKUP_INFO}")
             dst.execute("PRAGMA journal_mode=WAL")
         finally:
             dst.close()

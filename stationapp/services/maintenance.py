@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,12 +81,39 @@ def _use_wal(db: peewee.SqliteDatabase) -> None:
             time.sleep(0.02)
 
 
-def open_station_database(url: str) -> peewee.Database:
+def sqlite_schema_version(path: Path) -> int | None:
+    """The schema version of the SQLite file ``path``, read without opening it for the
+    application (0 for an empty file), or None when it cannot be read: a quick look at the
+    start, to know whether an upgrade is coming."""
+    import sqlite3
+
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "schema_version" not in tables:
+            return 0 if not tables else None
+        row = conn.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else None
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        conn.close()
+
+
+def open_station_database(
+    url: str, *, progress: Callable[[int, int, str], None] | None = None
+) -> peewee.Database:
     """Open ``url``, upgrade its schema (after a backup) and return it, bound to the proxy.
 
     Raises SchemaTooNew or NotStationDatabase (both leave the database untouched). On
     PostgreSQL the check and the migration run under an advisory lock: of several desks starting
-    a new version at once, the first migrates and the others find the work done.
+    a new version at once, the first migrates and the others find the work done. ``progress``
+    hears of the upgrade's steps (see migrations.migrate).
     """
     db = open_database(url)
     try:
@@ -95,7 +122,11 @@ def open_station_database(url: str) -> peewee.Database:
             if isinstance(db, peewee.SqliteDatabase):
                 # Readers never block the writer; persisted in the file, set once it is known ours.
                 _use_wal(db)
-            migrate(db, backup=lambda version: backup_before_migration(db, url, version))
+            migrate(
+                db,
+                backup=lambda version: backup_before_migration(db, url, version),
+                progress=progress,
+            )
     except BaseException:
         db.close()
         raise

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QObject,
+    Qt,
+    QThread,
+    QTime,
+    QTimeZone,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +49,19 @@ from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 
 log = logging.getLogger(__name__)
+
+
+def backup_time_text(
+    made_at: datetime, form: QLocale.FormatType = QLocale.FormatType.LongFormat
+) -> str:
+    """A backup's time (its name carries Beijing time) in this computer's own time zone; the
+    long form names the zone."""
+    beijing = QDateTime(
+        QDate(made_at.year, made_at.month, made_at.day),
+        QTime(made_at.hour, made_at.minute, made_at.second),
+        QTimeZone(b"Asia/Shanghai"),
+    )
+    return QLocale().toString(beijing.toLocalTime(), form)
 
 
 class BackupWorker(QThread):
@@ -191,7 +217,7 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, item in enumerate(self.backups):
             cells = (
-                locale.toString(item.made_at, QLocale.FormatType.ShortFormat),
+                backup_time_text(item.made_at, QLocale.FormatType.ShortFormat),
                 kind_label(item.kind),
                 locale.formattedDataSize(item.size),
                 item.path.name,
@@ -324,11 +350,7 @@ class BackupsDialog(QDialog):
         except UserError as exc:
             self.bar.show_message(exc.message)
             return False
-        when = (
-            QLocale().toString(checked.made_at, QLocale.FormatType.LongFormat)
-            if checked.made_at
-            else self.tr("unknown")
-        )
+        when = backup_time_text(checked.made_at) if checked.made_at else self.tr("unknown")
         answer = QMessageBox.question(
             self,
             self.tr("Restore this backup?"),
