@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from stationapp.db import today
@@ -139,7 +139,7 @@ def test_notice_is_printed_for_the_chosen_purposes(qtbot, admin, monkeypatch):
     shown = []
     from stationapp.ui.visits import notice_sheet
 
-    monkeypatch.setattr(notice_sheet, "preview", lambda sheet, parent: shown.append(sheet))
+    monkeypatch.setattr(notice_sheet, "preview", lambda sheet, parent: shown.append(sheet) or True)
     person = people.create_person(admin, people.PersonInput(name="孙丽", phone="13812342222"))
     form = VisitForm(admin)
     qtbot.addWidget(form)
@@ -205,3 +205,72 @@ def test_correcting_a_visit_is_audited(qtbot, admin):
         .count()
         == 1
     )
+
+
+def _when_preview_opens(qtbot, act):
+    """Run ``act(preview)`` as soon as the modal print preview is up."""
+    from stationapp.ui.printing import PrintPreview
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PrintPreview) and dialog.isVisible():
+            act(dialog)
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+
+
+def test_ctrl_p_previews_the_notice_and_records_it_only_when_printed(
+    qtbot, show_active, admin, tmp_path
+):
+    """Defect 1 of issue 18: Ctrl+P raised "QPrinter already deleted" before the preview
+    opened, and the visit was marked "notice printed" although the preview was only closed."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrinter
+
+    person = people.create_person(admin, people.PersonInput(name="孙丽", phone="13812342222"))
+    form = show_active(VisitForm(admin))
+    form.choose_person(person.id)
+    service = _service("入会")
+    form.add_purpose(service.id)
+    pages: list[int] = []
+
+    def look_and_close(dialog) -> None:
+        widget = dialog.preview_widget()
+        widget.updatePreview()  # a repaint, as after a page-setup change
+        QApplication.processEvents()
+        pages.append(widget.pageCount())
+        dialog.reject()
+
+    _when_preview_opens(qtbot, look_and_close)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert pages and pages[0] >= 1
+    assert form.printed == set()  # only looked at
+
+    target = tmp_path / "notice.pdf"
+
+    def print_to_pdf(dialog) -> None:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+
+        def accept_print_dialog() -> None:
+            modal = QApplication.activeModalWidget()
+            if modal is dialog or modal is None:
+                QTimer.singleShot(20, accept_print_dialog)
+            else:
+                modal.accept()
+
+        QTimer.singleShot(0, accept_print_dialog)
+        print_action = next(a for a in dialog.findChildren(QAction) if a.text() == "Print")
+        print_action.trigger()
+
+    form.windowHandle().requestActivate()  # offscreen Qt does not give it back by itself
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    _when_preview_opens(qtbot, print_to_pdf)
+    qtbot.keyClick(form.service_picker.edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert form.printed == {service.id}
+    form.save()
+    assert VisitPurpose.get().notice_printed

@@ -648,8 +648,9 @@ class VisitForm(QWidget):
             return
         from stationapp.ui.visits import notice_sheet
 
-        notice_sheet.preview(self.notice(), self)
-        self.printed.update(self.cards)
+        # Recorded as printed only when it was: closing the preview prints nothing.
+        if notice_sheet.preview(self.notice(), self):
+            self.printed.update(self.cards)
 
 
 class VisitDialog(QDialog):
