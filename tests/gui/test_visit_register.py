@@ -37,8 +37,10 @@ def test_returning_worker_keyboard_only(qtbot, show_active, admin):
     assert visit.person_id == person.id and visit.staff_id == admin.id
     assert visit.channel == "walk_in"
     purpose = VisitPurpose.get()
-    assert purpose.service.name == "入会" and purpose.outcome == "done"
+    # Nothing was ticked: the visit waits for the materials, with a follow-up (defect 2).
+    assert purpose.service.name == "入会" and purpose.outcome == "waiting"
     assert set(purpose.materials_missing) == {str(m["name"]) for m in _service("入会").materials}
+    assert purpose.due_on == visits.follow_up_due(_service("入会"))
     # The form is ready for the next visitor.
     assert form.person is None and form.cards == {} and form.picker.edit.hasFocus()
 
@@ -209,11 +211,11 @@ def test_correcting_a_visit_is_audited(qtbot, admin):
 
 def _when_preview_opens(qtbot, act):
     """Run ``act(preview)`` as soon as the modal print preview is up."""
-    from stationapp.ui.printing import PrintPreview
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     def check() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, PrintPreview) and dialog.isVisible():
+        if isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible():
             act(dialog)
         else:
             QTimer.singleShot(20, check)
@@ -227,7 +229,7 @@ def test_ctrl_p_previews_the_notice_and_records_it_only_when_printed(
     """Defect 1 of issue 18: Ctrl+P raised "QPrinter already deleted" before the preview
     opened, and the visit was marked "notice printed" although the preview was only closed."""
     from PySide6.QtGui import QAction
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
     person = people.create_person(admin, people.PersonInput(name="孙丽", phone="13812342222"))
     form = show_active(VisitForm(admin))
@@ -237,7 +239,7 @@ def test_ctrl_p_previews_the_notice_and_records_it_only_when_printed(
     pages: list[int] = []
 
     def look_and_close(dialog) -> None:
-        widget = dialog.preview_widget()
+        widget = dialog.findChild(QPrintPreviewWidget)
         widget.updatePreview()  # a repaint, as after a page-setup change
         QApplication.processEvents()
         pages.append(widget.pageCount())
@@ -274,3 +276,66 @@ def test_ctrl_p_previews_the_notice_and_records_it_only_when_printed(
     assert form.printed == {service.id}
     form.save()
     assert VisitPurpose.get().notice_printed
+
+
+def test_outcome_follows_the_materials_until_the_staff_member_chooses(qtbot, show_active, admin):
+    """Defect 2 of issue 18: the outcome defaulted to done with every material missing."""
+    form = show_active(VisitForm(admin))
+    service = _service("劳动争议调解申请")  # 3个工作日内决定是否受理
+    card = form.add_purpose(service.id)
+    assert card.outcome.currentData() == "waiting"
+    assert card.due_on.date().toPython() == visits.follow_up_due(service)
+    assert not card.due_on.isHidden()
+    checks = list(card.material_checks.values())
+    for check in checks[:-1]:
+        check.setChecked(True)
+    assert card.outcome.currentData() == "waiting"
+    checks[-1].setChecked(True)  # the last one: all there
+    assert card.outcome.currentData() == "done" and card.due_on.isHidden()
+    checks[0].setChecked(False)
+    assert card.outcome.currentData() == "waiting"
+
+    # The staff member chooses "done" by keyboard: the materials no longer move it.
+    card.outcome.setFocus()
+    qtbot.keyClick(card.outcome, Qt.Key.Key_Home)  # 已办结, the first
+    assert card.outcome.currentData() == "done"
+    checks[1].setChecked(False)
+    checks[0].setChecked(True)
+    assert card.outcome.currentData() == "done"
+    form.anonymous.setChecked(True)
+    form.save()
+    purpose = VisitPurpose.get()
+    assert purpose.outcome == "done" and purpose.due_on is None
+
+
+def test_waiting_by_default_is_saved_with_its_follow_up(qtbot, admin):
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.anonymous.setChecked(True)
+    joined = form.add_purpose(_service("入会").id)
+    next(iter(joined.material_checks.values())).setChecked(True)
+    form.add_purpose(_service("职工医疗互助二次报销").id)  # needs no materials
+    form.save()
+    by_service = {p.service.name: p for p in VisitPurpose.select()}
+    assert by_service["入会"].outcome == "waiting"
+    assert by_service["入会"].due_on == visits.follow_up_due(_service("入会"))
+    assert len(by_service["入会"].materials_missing) == 2
+    assert by_service["职工医疗互助二次报销"].outcome == "done"
+    assert len(visits.follow_ups(admin)) == 1
+
+
+def test_a_corrected_visit_keeps_its_recorded_outcome(qtbot, admin):
+    from stationapp.ui.visits.register import VisitDialog
+
+    visit = visits.record_visit(
+        admin,
+        visits.VisitInput(
+            person_id=None, channel="walk_in", purposes=[visits.PurposeInput(_service("入会").id)]
+        ),
+    )
+    dialog = VisitDialog(admin, visits.get_visit(admin, visit.id))
+    qtbot.addWidget(dialog)
+    card = dialog.form.cards[_service("入会").id]
+    assert card.outcome.currentData() == "done"
+    next(iter(card.material_checks.values())).setChecked(True)
+    assert card.outcome.currentData() == "done"

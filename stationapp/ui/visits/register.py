@@ -3,7 +3,6 @@ each service needs at once (一次性告知), record how each purpose ended, sav
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
     from stationapp.ui.visits.notice_sheet import NoticeSheet
 
 WARNING_STYLE = "color: #8a5300;"
-DEFAULT_DUE_DAYS = 7
 
 
 class ServicePicker(QWidget):
@@ -157,6 +155,7 @@ class PurposeCard(QFrame):
                 if material.get("note"):
                     check.setToolTip(str(material["note"]))
                 self.material_checks[name] = check
+                check.toggled.connect(self._materials_changed)
                 grid.addWidget(check, index // 2, index % 2)
             layout.addLayout(grid)
         else:
@@ -178,11 +177,26 @@ class PurposeCard(QFrame):
         self.due_on = QDateEdit()
         self.due_on.setCalendarPopup(True)
         self.due_on.setDisplayFormat("yyyy-MM-dd")
-        self.due_on.setDate(QDate(today() + timedelta(days=DEFAULT_DUE_DAYS)))
+        self.due_on.setDate(QDate(visits.follow_up_due(service)))
         self.fields.add_row(self.tr("Bring missing by"), "due_on", self.due_on)
         layout.addLayout(form)
+        # Until the staff member picks an outcome, it follows the materials (UX.md: a default
+        # never loses work): something missing is "waiting for materials", with a follow-up.
+        self.outcome_chosen = False
+        self.outcome.activated.connect(self._outcome_picked)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._materials_changed()
         self._outcome_changed()
+
+    def default_outcome(self) -> str:
+        return "waiting" if self.missing() else "done"
+
+    def _outcome_picked(self, *_args: object) -> None:
+        self.outcome_chosen = True
+
+    def _materials_changed(self, *_args: object) -> None:
+        if not self.outcome_chosen:
+            self.outcome.setCurrentIndex(max(self.outcome.findData(self.default_outcome()), 0))
 
     def _outcome_changed(self, *_args: object) -> None:
         outcome = self.outcome.currentData()
@@ -214,6 +228,7 @@ class PurposeCard(QFrame):
         )
 
     def load(self, purpose: object) -> None:
+        self.outcome_chosen = True  # a recorded visit keeps its outcome
         for name, check in self.material_checks.items():
             check.setChecked(name in (purpose.materials_brought or []))
         self.outcome.setCurrentIndex(max(self.outcome.findData(purpose.outcome), 0))
