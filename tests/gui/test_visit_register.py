@@ -339,3 +339,34 @@ def test_a_corrected_visit_keeps_its_recorded_outcome(qtbot, admin):
     assert card.outcome.currentData() == "done"
     next(iter(card.material_checks.values())).setChecked(True)
     assert card.outcome.currentData() == "done"
+
+
+def test_the_visitor_line_never_wraps_a_lone_character(qtbot, show_active, admin):
+    """Defect 7 of issue 18: a long workplace name wrapped and left 司 alone on a line."""
+    workplace = people.create_organization(
+        admin, people.OrganizationInput(name="北京市东城区建国门街道某某信息科技有限公司")
+    )
+    person = people.create_person(
+        admin,
+        people.PersonInput(
+            name="欧阳娜娜", phone="13812347777", workplace_id=workplace.id, is_member=True
+        ),
+    )
+    form = show_active(VisitForm(admin))
+    form.resize(1000, 600)
+    form.choose_person(person.id)
+    qtbot.wait(20)
+    lines = (form.person_name_line, form.person_detail_line)
+    for line in lines:
+        assert not line.wordWrap()
+        assert line.height() <= line.fontMetrics().height() * 1.5  # one line each
+        assert line.text() in line.full_text() or line.text().endswith("…")
+    assert "欧阳娜娜" in form.person_name_line.full_text()
+    assert workplace.name in form.person_detail_line.full_text()
+    # Narrow: cut with an ellipsis, the whole text in the tooltip; the form does not grow.
+    width = form.width()
+    form.resize(600, 600)
+    qtbot.wait(20)
+    detail = form.person_detail_line
+    assert detail.text().endswith("…") and detail.toolTip() == detail.full_text()
+    assert form.width() <= width
