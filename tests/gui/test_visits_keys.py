@@ -9,7 +9,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
 from stationapp.services import people, visits
 from stationapp.ui.main_window import MainWindow
-from tests.helpers.screen import lists_keeping_tab, mnemonic_clashes, on_screen_mnemonics
+from tests.helpers.screen import (
+    lists_keeping_tab,
+    mnemonic_clashes,
+    on_screen_mnemonics,
+    too_large,
+)
 
 # The main window's menus (文件 报表 管理 帮助) and main tabs (今日 来访登记 职工档案 职工书屋
 # 活动报名 劳动争议调解) own these letters everywhere.
@@ -38,6 +43,7 @@ def _check_keys(window: MainWindow, state: str) -> None:
     taken = [(letter, where) for letter, where in _page_keys(window) if letter in RESERVED]
     assert taken == [], state
     assert lists_keeping_tab(window) == [], state
+    assert too_large(window) == (0, 0), state  # the page fits the office screen
 
 
 def test_access_keys_are_unique_and_leave_the_reserved_letters_alone(
