@@ -64,6 +64,15 @@ def restore_columns(
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     _FirstFill(table, stretch)
 
+    def resized(column: int, _old: int, _new: int) -> None:
+        # A width the staff member set is theirs to keep, even before the list has rows; the
+        # stretching column follows the window and says nothing.
+        last = header.stretchLastSection() and column == header.count() - 1
+        if column != stretch and not last:
+            table._stationapp_sized = True  # type: ignore[attr-defined]
+
+    header.sectionResized.connect(resized)
+
 
 def save_columns(table: QTableView, name: str) -> None:
     empty = table.model() is None or table.model().rowCount() == 0

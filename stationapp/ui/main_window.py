@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.staff_action = QAction(self.tr("&Staff accounts…"), self)
         self.staff_action.triggered.connect(self.manage_staff)
         self.admin_menu.addAction(self.staff_action)
-        self.settings_action = QAction(self.tr("Station &settings…"), self)
+        self.settings_action = QAction(self.tr("Station se&ttings…"), self)
         self.settings_action.triggered.connect(self.station_settings)
         self.admin_menu.addAction(self.settings_action)
         self.catalogue_action = QAction(self.tr("Service &catalogue…"), self)
