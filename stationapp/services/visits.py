@@ -3,6 +3,7 @@ satisfaction, outreach sessions, and the Excel export."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -37,6 +38,8 @@ translate = QCoreApplication.translate
 
 MAX_NOTES = 1000
 MAX_FOLLOW_UP_DAYS = 366
+# The follow-up for missing materials when the service's time limit names no number of days.
+DEFAULT_FOLLOW_UP_DAYS = 7
 EARLIEST_VISIT = datetime(2000, 1, 1)
 # Statutory retirement ages before the 2025 reform (men 60, women 55); the reform raises them
 # gradually, so a hint near the limit tells the desk to check rather than refuse.
@@ -622,6 +625,46 @@ def follow_ups(actor: Staff, *, limit: int = 500) -> list[VisitPurpose]:
         .order_by(VisitPurpose.due_on, VisitPurpose.id)
         .limit(limit)
     )
+
+
+_CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_NUMBER = r"[0-9]+|[零一二两三四五六七八九十]+"
+_TIME_LIMIT = re.compile(
+    rf"({_NUMBER})\s*个?\s*(工作日|日|天|周|星期|个月)"
+    r"|([0-9]+)\s*(working day|business day|day|week|month)s?",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:  # 十 10, 十五 15, 二十 20, 二十五 25
+        tens, _, ones = text.partition("十")
+        if (tens and tens not in _CHINESE_DIGITS) or (ones and ones not in _CHINESE_DIGITS):
+            return None
+        return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)
+    return _CHINESE_DIGITS.get(text) if len(text) == 1 else None
+
+
+def follow_up_due(service: ServiceType, *, on: date | None = None) -> date:
+    """When the visitor should bring what is missing: the first number of days the service's time
+    limit names ("3个工作日内", "15日", "5 working days"; weekends skipped for working days),
+    else a week; never today, never beyond the follow-up limit."""
+    from stationapp.services.mediation import add_working_days  # the one working-day clock
+
+    start = on or today()
+    match = _TIME_LIMIT.search(service.time_limit or "")
+    if match is None:
+        return start + timedelta(days=DEFAULT_FOLLOW_UP_DAYS)
+    amount = _number(match.group(1) or match.group(3) or "")
+    unit = (match.group(2) or match.group(4) or "").lower()
+    if not amount:
+        return start + timedelta(days=DEFAULT_FOLLOW_UP_DAYS)
+    if unit in ("工作日", "working day", "business day"):
+        return add_working_days(start, min(amount, MAX_FOLLOW_UP_DAYS * 5 // 7))
+    days = {"周": 7, "星期": 7, "week": 7, "个月": 30, "month": 30}.get(unit, 1) * amount
+    return start + timedelta(days=max(1, min(days, MAX_FOLLOW_UP_DAYS)))
 
 
 def is_overdue(purpose: VisitPurpose, *, on: date | None = None) -> bool:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import (
+    QAction,
     QFont,
+    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -26,8 +28,8 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 FONT_FAMILIES = (
     "Noto Sans CJK SC",
@@ -39,6 +41,9 @@ FONT_FAMILIES = (
 FONT_POINT_SIZE = 10.5
 PDF_RESOLUTION = 300
 PAGE_MARGIN_MM = 15.0
+# A print preview takes this share of the screen's available width and height (UX.md: previews
+# open large, fitted to the page width).
+PREVIEW_SCREEN_SHARE = 0.9
 # <a name="keep-together"></a> starts a part (up to the next page break or the end) that is moved
 # to a new page rather than split, when it fits on one: signatures stay with their last lines.
 # Headings (<h1>...<h6>) likewise never end a page alone.
@@ -264,10 +269,62 @@ def write_pdf_document(
     return path
 
 
-class DocumentPreview(QPrintPreviewDialog):
-    """Qt's print preview of a document; its toolbar prints or, with a PDF printer, saves.
+class PrintPreview(QPrintPreviewDialog):
+    """Qt's print preview, opened large and fitted to the page width (every preview uses it).
 
-    Subclasses that build their document from data override ``make_document``.
+    ``run()`` shows it and says whether the document was printed (or saved as a PDF from the
+    print dialog): Qt accepts the preview only then, closing it rejects.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, title: str = "") -> None:
+        super().__init__(parent)
+        if title:
+            self.setWindowTitle(title)
+        # The printer lives as long as the dialog; keep one wrapper for it.
+        self._printer = self.printer()
+        self._printer.setPageLayout(a4_layout())
+        self._fit_width()
+        self._open_large()
+
+    def preview_widget(self) -> QPrintPreviewWidget:
+        return self.findChild(QPrintPreviewWidget)
+
+    def _fit_width(self) -> None:
+        # The toolbar's own action, so its button shows the mode; the widget's call otherwise.
+        action = self.findChild(QAction, "fitWidthAction")
+        if action is not None:
+            action.trigger()
+        widget = self.preview_widget()
+        if widget is not None and widget.zoomMode() != QPrintPreviewWidget.ZoomMode.FitToWidth:
+            widget.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
+
+    def _open_large(self) -> None:
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else None
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = int(area.width() * PREVIEW_SCREEN_SHARE)
+        height = int(area.height() * PREVIEW_SCREEN_SHARE)
+        self.resize(width, height)
+        self.move(
+            area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2
+        )
+
+    def run(self) -> bool:
+        """Show the preview; True when the document was printed or saved as a PDF."""
+        return self.exec() == QDialog.DialogCode.Accepted
+
+
+class DocumentPreview(PrintPreview):
+    """The print preview of a document; its toolbar prints or, with a PDF printer, saves.
+
+    Subclasses that build their document from data override ``make_document``; it is called
+    once, and the document lives as long as the dialog: the preview lays it out again on every
+    repaint (page setup, orientation), and a document dropped after printing would take the
+    Python wrapper of the preview's printer with it (PySide ties the two through
+    ``setPaintDevice``).
     """
 
     def __init__(
@@ -277,11 +334,8 @@ class DocumentPreview(QPrintPreviewDialog):
         *,
         title: str = "",
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, title=title)
         self._document = document
-        if title:
-            self.setWindowTitle(title)
-        self.printer().setPageLayout(a4_layout())
         self.paintRequested.connect(self.print_to)
 
     def make_document(self) -> QTextDocument:
@@ -289,9 +343,16 @@ class DocumentPreview(QPrintPreviewDialog):
             raise TypeError("DocumentPreview needs a document, or make_document overridden")
         return self._document
 
+    def document(self) -> QTextDocument:
+        """The document shown, built on first use and kept."""
+        if self._document is None:
+            self._document = self.make_document()
+        return self._document
+
     def print_to(self, printer: QPrinter) -> None:
         # The preview repaints after every page-setup change; print_document lays out anew.
-        print_document(self.make_document(), printer)
+        document = self.document()
+        print_document(document, printer)
         output = printer.outputFileName()
         is_pdf = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
         if is_pdf and output and Path(output).is_file():
@@ -300,7 +361,10 @@ class DocumentPreview(QPrintPreviewDialog):
 
 def preview_document(
     document: QTextDocument, parent: QWidget | None = None, *, title: str = ""
-) -> None:
+) -> bool:
+    """Show ``document`` in a print preview; True when it was printed or saved as a PDF."""
     dialog = DocumentPreview(document, parent, title=title)
-    dialog.exec()
-    dialog.deleteLater()
+    try:
+        return dialog.run()
+    finally:
+        dialog.deleteLater()

@@ -62,3 +62,16 @@ def test_follow_up_model(qtmodeltester, admin):
     model = FollowUpTableModel(admin)
     model.reload()
     qtmodeltester.check(model)
+
+
+def test_the_missing_materials_take_the_spare_width(qtbot, admin):
+    from PySide6.QtWidgets import QHeaderView
+
+    widget = FollowUpsWidget(admin, ChangeBus())
+    qtbot.addWidget(widget)
+    header = widget.table.horizontalHeader()
+    assert not header.stretchLastSection()
+    assert header.sectionResizeMode(FollowUpsWidget.MISSING_COLUMN) == (
+        QHeaderView.ResizeMode.Stretch
+    )
+    assert not widget.table.tabKeyNavigation()

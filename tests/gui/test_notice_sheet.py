@@ -5,16 +5,19 @@ Reading the PDF's text needs pypdf, and drawing Chinese needs a CJK font (fonts-
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QLocale, QSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
 from stationapp import app as app_module
 from stationapp.models.visits import ServiceType
+from stationapp.ui.printing import PrintPreview, html_document, preview_document
 from stationapp.ui.visits.notice_sheet import (
     NoticePreview,
     NoticeSheet,
@@ -144,3 +147,57 @@ def test_preview_prints_the_sheet(qtbot, chinese, tmp_path):
 
     assert len(pypdf.PdfReader(str(tmp_path / "printed.pdf")).pages) >= 1
     assert STATION in pdf_text(tmp_path / "printed.pdf")
+
+
+def test_preview_keeps_its_document_and_printer_through_repaints(qtbot, chinese):
+    """Defect 1 of issue 18: each repaint built a new document, and dropping it took the
+    preview's printer with it: "QPrinter already deleted" in an internal-error dialog."""
+    dialog = NoticePreview(sheet())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widget = dialog.preview_widget()
+    qtbot.waitUntil(lambda: widget.pageCount() >= 1)
+    document = dialog.document()
+    for _ in range(3):  # page setup, orientation, zoom: the preview paints again
+        widget.updatePreview()
+        QApplication.processEvents()
+    gc.collect()
+    assert dialog.document() is document
+    assert dialog.printer().outputFileName() == ""  # the printer is still there
+    dialog.reject()
+
+
+def _shown_previews(monkeypatch) -> list[tuple[QSize, QSize, QPrintPreviewWidget.ZoomMode]]:
+    """Record each preview as it opens (dialog size, screen area, zoom mode) and close it."""
+    seen: list[tuple[QSize, QSize, QPrintPreviewWidget.ZoomMode]] = []
+
+    def fake_exec(dialog: PrintPreview) -> int:
+        dialog.show()
+        QApplication.processEvents()
+        area = dialog.screen().availableGeometry().size()
+        seen.append((dialog.size(), area, dialog.preview_widget().zoomMode()))
+        dialog.reject()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PrintPreview, "exec", fake_exec)
+    return seen
+
+
+def test_every_preview_opens_large_and_fitted_to_the_page_width(qtbot, chinese, monkeypatch):
+    """Defect 9 of issue 18: previews opened at 692x515 and 38.8 %."""
+    from stationapp.ui.library.catalogue import LabelsDialog
+    from stationapp.ui.visits import notice_sheet
+
+    seen = _shown_previews(monkeypatch)
+    assert notice_sheet.preview(sheet()) is False
+    assert preview_document(html_document("<p>签到表</p>"), title="签到表") is False
+    labels = LabelsDialog([])
+    qtbot.addWidget(labels)
+    labels.preview()
+
+    assert len(seen) == 3
+    for size, area, zoom in seen:
+        assert zoom == QPrintPreviewWidget.ZoomMode.FitToWidth
+        assert size.width() >= 0.85 * area.width() and size.height() >= 0.85 * area.height()
+        assert size.width() <= area.width() and size.height() <= area.height()

@@ -260,3 +260,17 @@ def test_librarian_sees_no_sessions(qtbot, admin, make_staff, session):
     assert widget.table.rowCount() == 0
     assert widget.new_button.isHidden() and widget.visitors_button.isHidden()
     assert "not allowed" in widget.bar.label.text()
+
+
+def test_the_services_offered_take_the_spare_width(qtbot, admin):
+    from PySide6.QtWidgets import QHeaderView
+
+    from stationapp.ui.visits.outreach import OutreachWidget
+
+    widget = OutreachWidget(admin, ChangeBus())
+    qtbot.addWidget(widget)
+    header = widget.table.horizontalHeader()
+    assert not header.stretchLastSection()
+    assert header.sectionResizeMode(OutreachWidget.SERVICES_COLUMN) == (
+        QHeaderView.ResizeMode.Stretch
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from stationapp.db import today
@@ -37,8 +37,10 @@ def test_returning_worker_keyboard_only(qtbot, show_active, admin):
     assert visit.person_id == person.id and visit.staff_id == admin.id
     assert visit.channel == "walk_in"
     purpose = VisitPurpose.get()
-    assert purpose.service.name == "入会" and purpose.outcome == "done"
+    # Nothing was ticked: the visit waits for the materials, with a follow-up (defect 2).
+    assert purpose.service.name == "入会" and purpose.outcome == "waiting"
     assert set(purpose.materials_missing) == {str(m["name"]) for m in _service("入会").materials}
+    assert purpose.due_on == visits.follow_up_due(_service("入会"))
     # The form is ready for the next visitor.
     assert form.person is None and form.cards == {} and form.picker.edit.hasFocus()
 
@@ -139,7 +141,7 @@ def test_notice_is_printed_for_the_chosen_purposes(qtbot, admin, monkeypatch):
     shown = []
     from stationapp.ui.visits import notice_sheet
 
-    monkeypatch.setattr(notice_sheet, "preview", lambda sheet, parent: shown.append(sheet))
+    monkeypatch.setattr(notice_sheet, "preview", lambda sheet, parent: shown.append(sheet) or True)
     person = people.create_person(admin, people.PersonInput(name="孙丽", phone="13812342222"))
     form = VisitForm(admin)
     qtbot.addWidget(form)
@@ -205,3 +207,166 @@ def test_correcting_a_visit_is_audited(qtbot, admin):
         .count()
         == 1
     )
+
+
+def _when_preview_opens(qtbot, act):
+    """Run ``act(preview)`` as soon as the modal print preview is up."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible():
+            act(dialog)
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+
+
+def test_ctrl_p_previews_the_notice_and_records_it_only_when_printed(
+    qtbot, show_active, admin, tmp_path
+):
+    """Defect 1 of issue 18: Ctrl+P raised "QPrinter already deleted" before the preview
+    opened, and the visit was marked "notice printed" although the preview was only closed."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    person = people.create_person(admin, people.PersonInput(name="孙丽", phone="13812342222"))
+    form = show_active(VisitForm(admin))
+    form.choose_person(person.id)
+    service = _service("入会")
+    form.add_purpose(service.id)
+    pages: list[int] = []
+
+    def look_and_close(dialog) -> None:
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()  # a repaint, as after a page-setup change
+        QApplication.processEvents()
+        pages.append(widget.pageCount())
+        dialog.reject()
+
+    _when_preview_opens(qtbot, look_and_close)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert pages and pages[0] >= 1
+    assert form.printed == set()  # only looked at
+
+    target = tmp_path / "notice.pdf"
+
+    def print_to_pdf(dialog) -> None:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+
+        def accept_print_dialog() -> None:
+            modal = QApplication.activeModalWidget()
+            if modal is dialog or modal is None:
+                QTimer.singleShot(20, accept_print_dialog)
+            else:
+                modal.accept()
+
+        QTimer.singleShot(0, accept_print_dialog)
+        print_action = next(a for a in dialog.findChildren(QAction) if a.text() == "Print")
+        print_action.trigger()
+
+    form.windowHandle().requestActivate()  # offscreen Qt does not give it back by itself
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    _when_preview_opens(qtbot, print_to_pdf)
+    qtbot.keyClick(form.service_picker.edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert form.printed == {service.id}
+    form.save()
+    assert VisitPurpose.get().notice_printed
+
+
+def test_outcome_follows_the_materials_until_the_staff_member_chooses(qtbot, show_active, admin):
+    """Defect 2 of issue 18: the outcome defaulted to done with every material missing."""
+    form = show_active(VisitForm(admin))
+    service = _service("劳动争议调解申请")  # 3个工作日内决定是否受理
+    card = form.add_purpose(service.id)
+    assert card.outcome.currentData() == "waiting"
+    assert card.due_on.date().toPython() == visits.follow_up_due(service)
+    assert not card.due_on.isHidden()
+    checks = list(card.material_checks.values())
+    for check in checks[:-1]:
+        check.setChecked(True)
+    assert card.outcome.currentData() == "waiting"
+    checks[-1].setChecked(True)  # the last one: all there
+    assert card.outcome.currentData() == "done" and card.due_on.isHidden()
+    checks[0].setChecked(False)
+    assert card.outcome.currentData() == "waiting"
+
+    # The staff member chooses "done" by keyboard: the materials no longer move it.
+    card.outcome.setFocus()
+    qtbot.keyClick(card.outcome, Qt.Key.Key_Home)  # 已办结, the first
+    assert card.outcome.currentData() == "done"
+    checks[1].setChecked(False)
+    checks[0].setChecked(True)
+    assert card.outcome.currentData() == "done"
+    form.anonymous.setChecked(True)
+    form.save()
+    purpose = VisitPurpose.get()
+    assert purpose.outcome == "done" and purpose.due_on is None
+
+
+def test_waiting_by_default_is_saved_with_its_follow_up(qtbot, admin):
+    form = VisitForm(admin)
+    qtbot.addWidget(form)
+    form.anonymous.setChecked(True)
+    joined = form.add_purpose(_service("入会").id)
+    next(iter(joined.material_checks.values())).setChecked(True)
+    form.add_purpose(_service("职工医疗互助二次报销").id)  # needs no materials
+    form.save()
+    by_service = {p.service.name: p for p in VisitPurpose.select()}
+    assert by_service["入会"].outcome == "waiting"
+    assert by_service["入会"].due_on == visits.follow_up_due(_service("入会"))
+    assert len(by_service["入会"].materials_missing) == 2
+    assert by_service["职工医疗互助二次报销"].outcome == "done"
+    assert len(visits.follow_ups(admin)) == 1
+
+
+def test_a_corrected_visit_keeps_its_recorded_outcome(qtbot, admin):
+    from stationapp.ui.visits.register import VisitDialog
+
+    visit = visits.record_visit(
+        admin,
+        visits.VisitInput(
+            person_id=None, channel="walk_in", purposes=[visits.PurposeInput(_service("入会").id)]
+        ),
+    )
+    dialog = VisitDialog(admin, visits.get_visit(admin, visit.id))
+    qtbot.addWidget(dialog)
+    card = dialog.form.cards[_service("入会").id]
+    assert card.outcome.currentData() == "done"
+    next(iter(card.material_checks.values())).setChecked(True)
+    assert card.outcome.currentData() == "done"
+
+
+def test_the_visitor_line_never_wraps_a_lone_character(qtbot, show_active, admin):
+    """Defect 7 of issue 18: a long workplace name wrapped and left 司 alone on a line."""
+    workplace = people.create_organization(
+        admin, people.OrganizationInput(name="北京市东城区建国门街道某某信息科技有限公司")
+    )
+    person = people.create_person(
+        admin,
+        people.PersonInput(
+            name="欧阳娜娜", phone="13812347777", workplace_id=workplace.id, is_member=True
+        ),
+    )
+    form = show_active(VisitForm(admin))
+    form.resize(1000, 600)
+    form.choose_person(person.id)
+    qtbot.wait(20)
+    lines = (form.person_name_line, form.person_detail_line)
+    for line in lines:
+        assert not line.wordWrap()
+        assert line.height() <= line.fontMetrics().height() * 1.5  # one line each
+        assert line.text() in line.full_text() or line.text().endswith("…")
+    assert "欧阳娜娜" in form.person_name_line.full_text()
+    assert workplace.name in form.person_detail_line.full_text()
+    # Narrow: cut with an ellipsis, the whole text in the tooltip; the form does not grow.
+    width = form.width()
+    form.resize(600, 600)
+    qtbot.wait(20)
+    detail = form.person_detail_line
+    assert detail.text().endswith("…") and detail.toolTip() == detail.full_text()
+    assert form.width() <= width

@@ -392,9 +392,43 @@ def test_inactive_services_stay_in_the_purpose_filter(qtbot, admin, services):
     assert widget.model.rowCount() == 1
 
 
-def test_header_state_is_remembered(qtbot, admin):
+def test_header_state_is_remembered(qtbot, admin, services):
+    # A list that never held a row keeps its sizing from the content for the first fill.
+    _visit(admin, services[0].id)
     widget = _log(qtbot, admin)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 1)
     widget.table.setColumnWidth(COL_VISITOR, 333)
     widget.save_state()
     again = _log(qtbot, admin)
     assert again.table.columnWidth(COL_VISITOR) == 333
+
+
+def test_the_purposes_take_the_spare_width_not_the_rating(qtbot, show_active, admin, services):
+    """Defect 7 of issue 18: 满意度 took the spare width while 来访事项 was cut."""
+    from PySide6.QtWidgets import QHeaderView
+
+    person = _person(admin, "欧阳娜娜", "13800001111")
+    record_visit(
+        admin,
+        VisitInput(
+            person_id=person.id,
+            channel="walk_in",
+            purposes=[PurposeInput(service_id=s.id) for s in services[:4]],
+            rating="satisfied",
+        ),
+    )
+    widget = VisitLogWidget(admin, ChangeBus())
+    widget.resize(1300, 500)
+    show_active(widget)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 1)
+    qtbot.wait(20)  # the first fill sizes the columns
+    table = widget.table
+    header = table.horizontalHeader()
+    assert not header.stretchLastSection()
+    assert header.sectionResizeMode(COL_PURPOSES) == QHeaderView.ResizeMode.Stretch
+    assert table.columnWidth(COL_PURPOSES) > table.columnWidth(COL_RATING)
+    # The rating is as wide as its content, not the leftover.
+    rating_hint = max(table.sizeHintForColumn(COL_RATING), header.sectionSizeHint(COL_RATING))
+    assert table.columnWidth(COL_RATING) <= rating_hint + 8
+    total = sum(table.columnWidth(c) for c in range(widget.model.columnCount()))
+    assert total <= table.viewport().width() + 1  # no sideways scrolling

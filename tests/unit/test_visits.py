@@ -1245,3 +1245,21 @@ def test_an_outreach_visit_must_be_outreach(admin, building) -> None:
             ),
         )
     assert "channel" in caught.value.errors
+
+
+@pytest.mark.parametrize(
+    ("time_limit", "due"),
+    [
+        # 2026-12-07 is a Monday; working days skip the weekend.
+        ("3个工作日内决定是否受理；自收到申请之日起15日内未达成协议", date(2026, 12, 10)),
+        ("五个工作日", date(2026, 12, 14)),
+        ("十五日内办结", date(2026, 12, 22)),
+        ("2周", date(2026, 12, 21)),
+        ("5 working days", date(2026, 12, 14)),
+        ("当场办结。", date(2026, 12, 14)),  # no number of days: a week
+        ("", date(2026, 12, 14)),
+    ],
+)
+def test_follow_up_due_comes_from_the_time_limit(time_limit, due):
+    service = ServiceType(name="x", time_limit=time_limit)
+    assert visits.follow_up_due(service, on=date(2026, 12, 7)) == due

@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QShortcut,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -91,7 +91,7 @@ from stationapp.ui.layout_state import (
     save_splitter,
 )
 from stationapp.ui.library import code128
-from stationapp.ui.printing import document_font, fix_pdf_text
+from stationapp.ui.printing import PrintPreview, document_font, fix_pdf_text
 from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
 translate = QCoreApplication.translate
@@ -893,8 +893,7 @@ class LabelsDialog(QDialog):
             painter.end()
 
     def preview(self) -> None:
-        dialog = QPrintPreviewDialog(self)
-        dialog.setWindowTitle(self.tr("Barcode labels"))
+        dialog = PrintPreview(self, title=self.tr("Barcode labels"))
         dialog.printer().setPageLayout(_full_page_layout())
         dialog.paintRequested.connect(self.print_to)
         dialog.exec()

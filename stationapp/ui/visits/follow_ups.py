@@ -24,7 +24,7 @@ from stationapp.models.visits import VisitPurpose
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -93,6 +93,9 @@ class FollowUpTableModel(RowsTableModel):
 
 
 class FollowUpsWidget(QWidget):
+    TABLE_NAME = "visit_follow_ups"
+    MISSING_COLUMN = 4
+
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -102,22 +105,27 @@ class FollowUpsWidget(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel()
         top.addWidget(self.summary, 1)
-        self.complete_button = QPushButton(self.tr("Materials &brought: complete"))
+        self.complete_button = QPushButton(self.tr("Materials brought: &complete"))
         self.complete_button.setToolTip(
             self.tr("The visitor brought what was missing; the purpose is done (Enter)")
         )
         self.complete_button.clicked.connect(self.complete_current)
-        self.complete_button.setVisible(accounts.has_permission(actor, "visit.update"))
+        if not accounts.has_permission(actor, "visit.update"):
+            self.complete_button.hide()  # not setVisible(True): see VisitForm
         top.addWidget(self.complete_button)
         layout.addLayout(top)
         self.model = FollowUpTableModel(actor, self)
-        self.table = leave_on_tab(QTableView())
+        self.table = QTableView()
+        self.table.setObjectName("follow_ups_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The missing materials carry the most text: they take the spare width.
+        restore_columns(
+            self.table, self.TABLE_NAME, (210, 90, 110, 170, 260), stretch=self.MISSING_COLUMN
+        )
         self.table.activated.connect(lambda _index: self.complete_current())
         self.empty = QLabel(self.tr("No one is waiting to bring materials."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,14 +139,15 @@ class FollowUpsWidget(QWidget):
         bus.changed.connect(self._on_changed)
         self.refresh()
 
+    def save_state(self) -> None:
+        save_columns(self.table, self.TABLE_NAME)
+
     def _on_changed(self, entity: str) -> None:
         if entity in ("visit", "person", "service"):
             self.refresh()
 
     def refresh(self) -> None:
         self.model.reload()
-        for column, width in enumerate((210, 90, 110, 170, 260)):
-            self.table.setColumnWidth(column, width)
         total = self.model.rowCount()
         overdue = self.model.overdue_count()
         self.summary.setText(

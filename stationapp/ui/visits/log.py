@@ -332,7 +332,7 @@ class VisitLogWidget(QWidget):
         self.range_combo.addItem(self.tr("All dates"), RANGE_ALL)
         self.range_combo.addItem(self.tr("Chosen dates"), RANGE_CUSTOM)
         self.range_combo.setCurrentIndex(RANGE_MONTH)
-        range_label = QLabel(self.tr("&When"))
+        range_label = QLabel(self.tr("Whe&n"))
         range_label.setBuddy(self.range_combo)
         filters.addWidget(range_label)
         filters.addWidget(self.range_combo)
@@ -347,7 +347,7 @@ class VisitLogWidget(QWidget):
         self.purpose_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        purpose_label = QLabel(self.tr("&Purpose"))
+        purpose_label = QLabel(self.tr("P&urpose"))
         purpose_label.setBuddy(self.purpose_combo)
         filters.addWidget(purpose_label)
         filters.addWidget(self.purpose_combo, 1)
@@ -364,7 +364,7 @@ class VisitLogWidget(QWidget):
             self.outcome_combo.addItem(outcome_label(outcome), outcome)
         second.addWidget(self.outcome_combo)
 
-        self.only_mine = QCheckBox(self.tr("Only &mine"))
+        self.only_mine = QCheckBox(self.tr("Onl&y mine"))
         self.only_mine.setToolTip(self.tr("Only the visits I received"))
         second.addWidget(self.only_mine)
 
@@ -376,10 +376,11 @@ class VisitLogWidget(QWidget):
         self.count_label = QLabel()
         status.addWidget(self.count_label)
         status.addStretch(1)
-        self.export_button = QPushButton(self.tr("&Export to Excel…"))
+        self.export_button = QPushButton(self.tr("E&xport to Excel…"))
         self.export_button.setToolTip(self.tr("Save the visits shown as an Excel workbook"))
         self.export_button.clicked.connect(self.export)
-        self.export_button.setVisible(accounts.has_permission(actor, "visit.export"))
+        if not accounts.has_permission(actor, "visit.export"):
+            self.export_button.hide()  # not setVisible(True): see VisitForm
         status.addWidget(self.export_button)
         layout.addLayout(status)
 
@@ -420,7 +421,13 @@ class VisitLogWidget(QWidget):
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        restore_columns(self.table, self.TABLE_NAME, (130, 90, 110, 70, 220, 120, 90))
+        # 来访事项 carries the most text: it takes the spare width, not the last column (满意度).
+        restore_columns(
+            self.table,
+            self.TABLE_NAME,
+            (130, 90, 110, 70, 220, 120, 90),
+            stretch=COL_PURPOSES,
+        )
 
     def save_state(self) -> None:
         save_columns(self.table, self.TABLE_NAME)

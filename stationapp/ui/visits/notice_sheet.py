@@ -205,11 +205,14 @@ class NoticePreview(DocumentPreview):
         self.sheet = sheet
 
     def make_document(self) -> QTextDocument:
-        # A fresh document each time: the preview repaints after every page-setup change.
+        # Built once, on the first repaint, and kept for the dialog's life (DocumentPreview).
         return notice_document(self.sheet)
 
 
-def preview(sheet: NoticeSheet, parent: QWidget | None = None) -> None:
+def preview(sheet: NoticeSheet, parent: QWidget | None = None) -> bool:
+    """Show the sheet in a print preview; True when it was printed or saved as a PDF."""
     dialog = NoticePreview(sheet, parent)
-    dialog.exec()
-    dialog.deleteLater()
+    try:
+        return dialog.run()
+    finally:
+        dialog.deleteLater()

@@ -437,6 +437,7 @@ class OutreachWidget(QWidget):
     """Recent outreach sessions; record a new one and enter its visitors."""
 
     TABLE_NAME = "outreach_sessions"
+    SERVICES_COLUMN = 2
 
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -454,12 +455,14 @@ class OutreachWidget(QWidget):
         can_create = accounts.has_permission(actor, "visit.create")
         self.new_button = QPushButton(self.tr("&New outreach session…"))
         self.new_button.clicked.connect(self.new_session)
-        self.new_button.setVisible(can_create)
+        if not can_create:  # not setVisible(True): see VisitForm
+            self.new_button.hide()
         top.addWidget(self.new_button)
-        self.visitors_button = QPushButton(self.tr("&Enter visitors…"))
+        self.visitors_button = QPushButton(self.tr("Enter v&isitors…"))
         self.visitors_button.setToolTip(self.tr("Enter the visitors of the selected session"))
         self.visitors_button.clicked.connect(lambda: self.enter_visitors())
-        self.visitors_button.setVisible(can_create)
+        if not can_create:
+            self.visitors_button.hide()
         top.addWidget(self.visitors_button)
         layout.addLayout(top)
 
@@ -491,7 +494,8 @@ class OutreachWidget(QWidget):
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        restore_columns(self.table, self.TABLE_NAME, (90, 200, 300))
+        # The services offered carry the most text: they take the spare width.
+        restore_columns(self.table, self.TABLE_NAME, (90, 200, 300), stretch=self.SERVICES_COLUMN)
 
     def save_state(self) -> None:
         save_columns(self.table, self.TABLE_NAME)

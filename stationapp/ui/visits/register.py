@@ -3,11 +3,10 @@ each service needs at once (一次性告知), record how each purpose ended, sav
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -44,7 +44,36 @@ if TYPE_CHECKING:
     from stationapp.ui.visits.notice_sheet import NoticeSheet
 
 WARNING_STYLE = "color: #8a5300;"
-DEFAULT_DUE_DAYS = 7
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with "…" where the room ends instead of wrapping (a wrapped
+    workplace name left a lone 司 on a line of its own); the whole text is in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.contentsRect().width(), 0)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 class ServicePicker(QWidget):
@@ -118,12 +147,12 @@ class PurposeCard(QFrame):
         top = QHBoxLayout()
         title = QLabel(f"<b>{service.name}</b>")
         top.addWidget(title, 1)
-        remove = QToolButton()
-        remove.setText("×")
-        remove.setAutoRaise(True)
-        remove.setToolTip(self.tr("Remove this purpose"))
-        remove.clicked.connect(lambda: self.remove_requested.emit(self.service.id))
-        top.addWidget(remove)
+        self.remove_button = QToolButton()
+        self.remove_button.setText("×")
+        self.remove_button.setAutoRaise(True)
+        self.remove_button.setToolTip(self.tr("Remove this purpose"))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.service.id))
+        top.addWidget(self.remove_button)
         layout.addLayout(top)
         facts = []
         if service.time_limit:
@@ -157,6 +186,7 @@ class PurposeCard(QFrame):
                 if material.get("note"):
                     check.setToolTip(str(material["note"]))
                 self.material_checks[name] = check
+                check.toggled.connect(self._materials_changed)
                 grid.addWidget(check, index // 2, index % 2)
             layout.addLayout(grid)
         else:
@@ -178,11 +208,26 @@ class PurposeCard(QFrame):
         self.due_on = QDateEdit()
         self.due_on.setCalendarPopup(True)
         self.due_on.setDisplayFormat("yyyy-MM-dd")
-        self.due_on.setDate(QDate(today() + timedelta(days=DEFAULT_DUE_DAYS)))
+        self.due_on.setDate(QDate(visits.follow_up_due(service)))
         self.fields.add_row(self.tr("Bring missing by"), "due_on", self.due_on)
         layout.addLayout(form)
+        # Until the staff member picks an outcome, it follows the materials (UX.md: a default
+        # never loses work): something missing is "waiting for materials", with a follow-up.
+        self.outcome_chosen = False
+        self.outcome.activated.connect(self._outcome_picked)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._materials_changed()
         self._outcome_changed()
+
+    def default_outcome(self) -> str:
+        return "waiting" if self.missing() else "done"
+
+    def _outcome_picked(self, *_args: object) -> None:
+        self.outcome_chosen = True
+
+    def _materials_changed(self, *_args: object) -> None:
+        if not self.outcome_chosen:
+            self.outcome.setCurrentIndex(max(self.outcome.findData(self.default_outcome()), 0))
 
     def _outcome_changed(self, *_args: object) -> None:
         outcome = self.outcome.currentData()
@@ -214,6 +259,7 @@ class PurposeCard(QFrame):
         )
 
     def load(self, purpose: object) -> None:
+        self.outcome_chosen = True  # a recorded visit keeps its outcome
         for name, check in self.material_checks.items():
             check.setChecked(name in (purpose.materials_brought or []))
         self.outcome.setCurrentIndex(max(self.outcome.findData(purpose.outcome), 0))
@@ -326,11 +372,21 @@ class VisitForm(QWidget):
         self.picker.new_person_requested.connect(self.new_person)
         left_layout.addWidget(self.picker)
         person_row = QHBoxLayout()
-        self.person_label = QLabel()
-        self.person_label.setWordWrap(True)
-        self.person_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Two lines that never wrap: who (name, phone, ID), then where and what (workplace,
+        # membership); each cut with "…" when the column is narrow, whole in its tooltip.
+        self.person_label = QWidget()
+        person_lines = QVBoxLayout(self.person_label)
+        person_lines.setContentsMargins(0, 0, 0, 0)
+        person_lines.setSpacing(0)
+        self.person_name_line = ElidedLabel()
+        bold = self.person_name_line.font()
+        bold.setBold(True)
+        self.person_name_line.setFont(bold)
+        self.person_detail_line = ElidedLabel()
+        person_lines.addWidget(self.person_name_line)
+        person_lines.addWidget(self.person_detail_line)
         person_row.addWidget(self.person_label, 1)
-        self.change_person = QPushButton(self.tr("C&hange"))
+        self.change_person = QPushButton(self.tr("Change"))
         self.change_person.clicked.connect(self.clear_person)
         person_row.addWidget(self.change_person)
         left_layout.addLayout(person_row)
@@ -351,7 +407,7 @@ class VisitForm(QWidget):
         for rating in RATINGS:
             self.rating.addItem(visits.rating_label(rating), rating)
         self.rating.setCurrentIndex(self.rating.findData("unrated"))
-        self.fields.add_row(self.tr("&Rating"), "rating", self.rating)
+        self.fields.add_row(self.tr("Rat&ing"), "rating", self.rating)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
@@ -361,7 +417,7 @@ class VisitForm(QWidget):
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save (Ctrl+Enter)"))
         self.save_button.clicked.connect(self.save)
-        self.print_button = QPushButton(self.tr("&Print notice… (Ctrl+P)"))
+        self.print_button = QPushButton(self.tr("Print notice… (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_notice)
         self.clear_button = QPushButton(self.tr("Clear form"))
         self.clear_button.clicked.connect(self.reset)
@@ -370,7 +426,10 @@ class VisitForm(QWidget):
             self.tr("Save this visit and open a mediation application with the visitor filled in")
         )
         self.case_button.clicked.connect(self.file_case)
-        self.case_button.setVisible(visit is None and accounts.has_permission(actor, "case.create"))
+        if visit is not None or not accounts.has_permission(actor, "case.create"):
+            # hide() only: setVisible(True) on a button that has no parent yet opened it as a
+            # window of its own for a moment, and the main window lost the keyboard focus.
+            self.case_button.hide()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -398,6 +457,8 @@ class VisitForm(QWidget):
         self.cards_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Tab goes from the buttons straight to the first purpose's controls, not to the frame.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.cards_holder)
         right_layout.addWidget(scroll, 1)
         splitter.addWidget(right)
@@ -463,10 +524,19 @@ class VisitForm(QWidget):
         self.change_person.setVisible(has_person)
         if has_person:
             person = self.person
-            extra = [self.tr("union member") if person.is_member else self.tr("not a member")]
+            who = [person.name]
+            if person.gender:
+                who.append(people.gender_label(person.gender))
+            if person.phone:
+                who.append(person.phone)
+            if person.id_number:
+                who.append(people.mask_id(person.id_number))
+            extra = [person.workplace.name] if person.workplace_id else []
+            extra.append(self.tr("union member") if person.is_member else self.tr("not a member"))
             if person.member_card:
                 extra.append(self.tr("has a member card"))
-            self.person_label.setText(f"<b>{describe(person)}</b><br>{'，'.join(extra)}")
+            self.person_name_line.set_full_text("  ·  ".join(who))
+            self.person_detail_line.set_full_text("，".join(extra))
 
     # --- purposes --------------------------------------------------------------------------------
 
@@ -648,8 +718,9 @@ class VisitForm(QWidget):
             return
         from stationapp.ui.visits import notice_sheet
 
-        notice_sheet.preview(self.notice(), self)
-        self.printed.update(self.cards)
+        # Recorded as printed only when it was: closing the preview prints nothing.
+        if notice_sheet.preview(self.notice(), self):
+            self.printed.update(self.cards)
 
 
 class VisitDialog(QDialog):

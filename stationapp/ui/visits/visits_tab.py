@@ -63,7 +63,7 @@ class VisitsTab(QWidget):
         self.form: VisitForm | None = None
         if accounts.has_permission(actor, "visit.create"):
             self.form = VisitForm(actor)
-            self.pages.addTab(self.form, self.tr("&Register a visit"))
+            self.pages.addTab(self.form, self.tr("Re&gister a visit"))
         # The other pages are built when first shown (or used): the tab opens on the form.
         self._follow_ups = LazyTab("follow_ups", lambda: _follow_ups(actor, bus))
         self.pages.addTab(self._follow_ups, self.tr("Follo&w-ups"))
@@ -96,6 +96,7 @@ class VisitsTab(QWidget):
         self.pages.setCurrentWidget(page)
 
     def save_state(self) -> None:
+        self._follow_ups.save_state()
         self._log.save_state()
         self._outreach.save_state()
 
