@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView
 
 from stationapp.config import Keys
@@ -99,7 +99,8 @@ def size_columns_to_content(table: QTableView, stretch: int | None = None) -> No
 
 
 class _FirstFill(QObject):
-    """Sizes the columns once, when the list first holds rows."""
+    """Sizes the columns once, when the list first holds rows and is on screen (before it is
+    laid out, its width says nothing of the room the columns will have)."""
 
     def __init__(self, table: QTableView, stretch: int | None) -> None:
         super().__init__(table)
@@ -108,6 +109,7 @@ class _FirstFill(QObject):
         self.model = None
         self.done = False
         self._attach()
+        table.installEventFilter(self)
         self._on_rows()
 
     def _attach(self) -> None:
@@ -119,17 +121,20 @@ class _FirstFill(QObject):
         model.rowsInserted.connect(self._on_rows, Qt.ConnectionType.QueuedConnection)
         model.layoutChanged.connect(self._on_rows, Qt.ConnectionType.QueuedConnection)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            QTimer.singleShot(0, self, self._on_rows)
+        return False
+
     def _on_rows(self, *_args: object) -> None:
         if self.done:
             return
-        if self.model is None:
-            self._attach()
-            if self.model is None:
-                return
-        if self.model.rowCount() == 0:
+        self._attach()
+        if self.model is None or self.model.rowCount() == 0 or not self.table.isVisible():
             return
         size_columns_to_content(self.table, self.stretch)
         self.done = True
+        self.table.removeEventFilter(self)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.layoutChanged):
             signal.disconnect(self._on_rows)
         self.deleteLater()
