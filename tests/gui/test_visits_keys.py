@@ -154,3 +154,26 @@ def test_a_returning_visitors_visit_takes_six_keys(qtbot, show_active, admin, db
     assert purpose.service_id == service.id
     assert purpose.outcome == "waiting" and purpose.due_on == visits.follow_up_due(service)
     assert tab.form.picker.edit.hasFocus()  # ready for the next visitor
+
+
+def test_ctrl_page_keys_turn_the_visits_pages_from_inside_a_list(qtbot, show_active, admin, db_url):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from stationapp.ui.main_window import MainWindow
+
+    window = show_active(MainWindow(admin, database_url=db_url))
+    tab = window.show_tab("visits")
+    tab.pages.setCurrentIndex(2)  # the visit log
+    tab.log.table.setFocus()
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert tab.pages.currentIndex() == 3
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    assert tab.pages.currentIndex() == 1

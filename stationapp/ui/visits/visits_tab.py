@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from stationapp.errors import UserError
@@ -73,6 +74,11 @@ class VisitsTab(QWidget):
         self._outreach = LazyTab("outreach", lambda: _outreach(actor, bus))
         self.pages.addTab(self._outreach, self.tr("&Outreach"))
         layout.addWidget(self.pages, 1)
+        # Ctrl+PgUp/PgDn turn the tab's pages wherever the focus is in the tab (UX.md), even in
+        # a list, which would otherwise take the keys for itself.
+        for keys, step in (("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda s=step: self.step_page(s))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bus.changed.connect(self._on_changed)
         self.refresh_counters()
 
@@ -94,6 +100,11 @@ class VisitsTab(QWidget):
             if lazy.built and lazy.content is page:
                 page = lazy
         self.pages.setCurrentWidget(page)
+
+    def step_page(self, step: int) -> None:
+        count = self.pages.count()
+        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % count)
+        self.pages.currentWidget().setFocus(Qt.FocusReason.TabFocusReason)
 
     def save_state(self) -> None:
         self._follow_ups.save_state()
