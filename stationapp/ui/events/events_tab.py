@@ -5,7 +5,7 @@ below their minimum on their decision date, and gaps in the month's and next mon
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -80,6 +80,20 @@ FULL = QColor("#8a5300")
 HEADER_STYLE = "color: #8a5300;"
 
 
+def list_when(starts_at: datetime, ends_at: datetime, this_year: int) -> str:
+    """An event's date and times, short enough for the list: ``12-10 14:00–15:30`` within this
+    year, ``2027-01-08 18:30–21:00`` otherwise (never a date without its year that could be
+    another year's, UX.md); a second date only when the event ends on another day."""
+
+    def day(value: date) -> str:
+        return value.strftime("%m-%d" if value.year == this_year else "%Y-%m-%d")
+
+    start = f"{day(starts_at.date())} {starts_at:%H:%M}"
+    if ends_at.date() == starts_at.date():
+        return f"{start}–{ends_at:%H:%M}"
+    return f"{start}–{day(ends_at.date())} {ends_at:%H:%M}"
+
+
 class EventTableModel(RowsTableModel):
     """The events found, with their places and waitlists counted for the whole page in one query.
 
@@ -94,6 +108,7 @@ class EventTableModel(RowsTableModel):
         self.counts: dict[int, events.EventCounts] = {}
         self.series_names: dict[int, str] = {}
         self.truncated = False
+        self.this_year = today().year
         self.headers = [""] * 8
         for column, text in (
             (COL_WHEN, self.tr("Date and time")),
@@ -113,6 +128,7 @@ class EventTableModel(RowsTableModel):
             found = events.list_events(
                 self.actor, text=text, upcoming=upcoming, limit=PAGE_LIMIT + 1
             )
+            self.this_year = today().year
             self.truncated = len(found) > PAGE_LIMIT
             self.rows = found[:PAGE_LIMIT]
             self.counts = events.counts([e.id for e in self.rows])
@@ -137,13 +153,7 @@ class EventTableModel(RowsTableModel):
         counts = self.counts.get(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_WHEN:
-                locale = QLocale()
-                start = locale.toString(event.starts_at, QLocale.FormatType.ShortFormat)
-                if event.ends_at.date() == event.starts_at.date():
-                    end = locale.toString(event.ends_at.time(), QLocale.FormatType.ShortFormat)
-                else:
-                    end = locale.toString(event.ends_at, QLocale.FormatType.ShortFormat)
-                return f"{start}–{end}"
+                return list_when(event.starts_at, event.ends_at, self.this_year)
             if column == COL_TITLE:
                 return event.title
             if column == COL_SERIES:
@@ -495,7 +505,6 @@ class EventsTab(QWidget):
                 ).format(key=key),
                 "warning",
             )
-            self.table.setFocus()
             return None
         if not self.page.can_register:
             self.bar.show_message(
