@@ -522,7 +522,7 @@ class EventsTab(QWidget):
             return
         if event.state != "open":
             self.bar.show_message(
-                self.tr("“{title}” is {state}: no more registrations.").format(
+                self.tr("“{title}” takes no more registrations ({state}).").format(
                     title=event.title, state=events.event_state_label(event.state)
                 ),
                 "warning",
