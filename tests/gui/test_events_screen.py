@@ -26,7 +26,12 @@ from stationapp.ui.events.events_tab import (
 )
 from stationapp.ui.main_window import MainWindow
 from tests.helpers.ids import make_ric
-from tests.helpers.screen import lists_keeping_tab, mnemonic_clashes, too_large
+from tests.helpers.screen import (
+    lists_keeping_tab,
+    mnemonic_clashes,
+    on_screen_mnemonics,
+    too_large,
+)
 
 LONG_VENUE = "建国门街道工会服务站二楼多功能活动室（东侧楼梯上楼）"
 LONG_SERIES = "“8分钟主题交友”青年职工联谊会系列活动"
@@ -81,7 +86,7 @@ def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
-# --- F8, F9, ↓, Ctrl+PgUp/PgDn --------------------------------------------------------------------
+# --- F8, F9, ↓, Ctrl+PgUp/PgDn -------------------------------------------------------------------
 
 
 def test_down_from_the_search_box_enters_the_list_on_the_first_row(
@@ -191,7 +196,7 @@ def test_the_more_menu_opens_by_its_access_key(qtbot, show_active, admin, statio
     assert opened == [tab.page.more_menu]
 
 
-# --- Tab, access keys, size ------------------------------------------------------------------------
+# --- Tab, access keys, size ----------------------------------------------------------------------
 
 
 def test_tab_from_the_search_box_walks_the_page_in_reading_order(
@@ -250,17 +255,17 @@ def test_the_events_tab_on_the_office_screen(qtbot, show_active, admin, db_url, 
         assert lists_keeping_tab(window) == []
         assert too_large(window) == (0, 0)
     # None of the reserved letters (menus F R A H, main tabs T V P B E M) inside the tab.
-    tab.pages.setCurrentWidget(tab.events_page)
-    from tests.helpers.screen import on_screen_mnemonics
-
-    inside = [(letter, where) for letter, where in on_screen_mnemonics(tab)]
-    assert not [(letter, where) for letter, where in inside if letter in "FRAHTVPBEM"]
+    for page in (tab.events_page, tab.calendar, tab.statistics):
+        tab.pages.setCurrentWidget(page)
+        inside = on_screen_mnemonics(tab)
+        assert len(inside) >= 6
+        assert [(letter, where) for letter, where in inside if letter in "FRAHTVPBEM"] == []
 
 
 def test_the_key_columns_are_in_view_and_the_title_readable(
     qtbot, show_active, admin, db_url, station
 ) -> None:
-    window, tab = open_window(show_active, qtbot, admin, db_url)
+    _window, tab = open_window(show_active, qtbot, admin, db_url)
     table = tab.table
     header = table.horizontalHeader()
     width = table.viewport().width()
@@ -287,7 +292,7 @@ def test_the_list_shows_dates_short_but_never_without_the_year_of_another_year()
     assert list_when(start, datetime(2027, 1, 2, 17, 0), 2026) == "12-10 14:00–2027-01-02 17:00"
 
 
-# --- the roster's no-show column ---------------------------------------------------------------------
+# --- the roster's no-show column -----------------------------------------------------------------
 
 
 def test_the_roster_says_what_its_no_show_count_means(qtbot, admin) -> None:
