@@ -21,9 +21,12 @@ from stationapp.ui.events.events_tab import (
     COL_STATE,
     COL_TITLE,
     COL_WAITLIST,
+    COL_WHEN,
     EventsTab,
+    EventTableModel,
     list_when,
 )
+from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.main_window import MainWindow
 from tests.helpers.ids import make_ric
 from tests.helpers.screen import (
@@ -285,11 +288,17 @@ def test_the_key_columns_are_in_view_and_the_title_readable(
     assert table.horizontalScrollBar().value() == 0
 
 
-def test_the_list_shows_dates_short_but_never_without_the_year_of_another_year() -> None:
+def test_the_list_shows_the_start_short_but_never_without_another_years_year(qtbot, admin) -> None:
     start = datetime(2026, 12, 10, 14, 0)
-    assert list_when(start, start + timedelta(hours=1, minutes=30), 2026) == "12-10 14:00–15:30"
-    assert list_when(start, start + timedelta(hours=1), 2025) == "2026-12-10 14:00–15:00"
-    assert list_when(start, datetime(2027, 1, 2, 17, 0), 2026) == "12-10 14:00–2027-01-02 17:00"
+    assert list_when(start, 2026) == "12-10 14:00"
+    assert list_when(start, 2025) == "2026-12-10 14:00"
+    event = make_event(admin, "插花比赛", days=3)
+    model = EventTableModel(admin)
+    model.reload()
+    index = model.index(0, COL_WHEN)
+    assert model.data(index) == list_when(event.starts_at, today().year)
+    # The whole span (with the end) in the tooltip, as on the event's page.
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == event_when(event)
 
 
 # --- the roster's no-show column -----------------------------------------------------------------

@@ -50,6 +50,7 @@ from stationapp.ui.events.calendar_page import (
 )
 from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
+from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
@@ -80,18 +81,12 @@ FULL = QColor("#8a5300")
 HEADER_STYLE = "color: #8a5300;"
 
 
-def list_when(starts_at: datetime, ends_at: datetime, this_year: int) -> str:
-    """An event's date and times, short enough for the list: ``12-10 14:00–15:30`` within this
-    year, ``2027-01-08 18:30–21:00`` otherwise (never a date without its year that could be
-    another year's, UX.md); a second date only when the event ends on another day."""
-
-    def day(value: date) -> str:
-        return value.strftime("%m-%d" if value.year == this_year else "%Y-%m-%d")
-
-    start = f"{day(starts_at.date())} {starts_at:%H:%M}"
-    if ends_at.date() == starts_at.date():
-        return f"{start}–{ends_at:%H:%M}"
-    return f"{start}–{day(ends_at.date())} {ends_at:%H:%M}"
+def list_when(starts_at: datetime, this_year: int) -> str:
+    """When an event starts, short enough for the list: ``12-10 14:00`` within this year,
+    ``2027-01-08 18:30`` otherwise (never a date without its year that could be another year's,
+    UX.md). The end is in the row's tooltip and on the event's page."""
+    day = starts_at.strftime("%m-%d" if starts_at.year == this_year else "%Y-%m-%d")
+    return f"{day} {starts_at:%H:%M}"
 
 
 class EventTableModel(RowsTableModel):
@@ -153,7 +148,7 @@ class EventTableModel(RowsTableModel):
         counts = self.counts.get(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_WHEN:
-                return list_when(event.starts_at, event.ends_at, self.this_year)
+                return list_when(event.starts_at, self.this_year)
             if column == COL_TITLE:
                 return event.title
             if column == COL_SERIES:
@@ -170,6 +165,8 @@ class EventTableModel(RowsTableModel):
                 return str(waiting) if waiting else ""
             if column == COL_STATE:
                 return events.event_state_label(event.state)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_WHEN:
+            return event_when(event)
         if role == Qt.ItemDataRole.FontRole and event.size == "big" and column == COL_TITLE:
             font = QFont()
             font.setBold(True)
