@@ -199,6 +199,22 @@ def test_the_more_menu_opens_by_its_access_key(qtbot, show_active, admin, statio
     assert opened == [tab.page.more_menu]
 
 
+def test_the_rosters_context_menu_offers_the_rows_actions(qtbot, show_active, admin, station):
+    tab = show_active(EventsTab(admin, ChangeBus()))
+    tab.open_event(station["event"].id)
+    tab.page.roster.selectRow(0)
+    menu = tab.page.roster_menu()
+    enabled = {a.text(): a.isEnabled() for a in menu.actions()}
+    assert enabled == {
+        "Chec&k in": True,
+        "Cancel re&gistration…": True,
+        "&Accept offer": False,  # 王芳 is confirmed, not offered a place
+        "Change &priority…": False,
+    }
+    next(a for a in menu.actions() if a.text() == "Chec&k in").trigger()
+    assert events.roster(admin, station["event"].id)[0].state == "attended"
+
+
 # --- Tab, access keys, size ----------------------------------------------------------------------
 
 

@@ -474,6 +474,11 @@ class EventPage(QWidget):
             (45, 90, 110, 150, 70, 60, 70),  # no., name, phone, workplace, state, ...
             stretch=COL_WORKPLACE,
         )
+        # The row's actions also on the context menu (the Menu key or Shift+F10 in the roster).
+        self.roster.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.roster.customContextMenuRequested.connect(
+            lambda pos: self.roster_menu().exec(self.roster.viewport().mapToGlobal(pos))
+        )
         layout.addWidget(self.roster, 1)
 
         # The daily actions as buttons; the rarer ones in "More", so the row fits a narrow panel
@@ -526,6 +531,18 @@ class EventPage(QWidget):
 
     def save_state(self) -> None:
         save_columns(self.roster, self.TABLE_NAME)
+
+    def roster_menu(self) -> QMenu:
+        """What can be done with the selected registration, as on the buttons and in More."""
+        menu = QMenu(self)
+        for button in (self.check_in_button, self.cancel_registration_button):
+            if not button.isHidden():
+                action = menu.addAction(button.text(), button.click)
+                action.setEnabled(button.isEnabled())
+        for action in (self.accept_offer_action, self.priority_action):
+            if action.isVisible():
+                menu.addAction(action)
+        return menu
 
     def focus_register(self) -> None:
         if self.register_box.isVisibleTo(self):
