@@ -281,6 +281,24 @@ def test_the_events_tab_on_the_office_screen(qtbot, show_active, admin, db_url, 
         assert [(letter, where) for letter, where in inside if letter in "FRAHTVPBEM"] == []
 
 
+def test_a_long_description_scrolls_and_keeps_the_roster_and_buttons_on_screen(
+    qtbot, show_active, admin, db_url
+) -> None:
+    notes = "\n".join(
+        f"第{i}条注意事项：请携带工会会员卡和身份证，提前十分钟到场。" for i in range(30)
+    )
+    make_event(admin, "职工健康讲座：眼健康", days=1, venue=LONG_VENUE, description=notes)
+    window, tab = open_window(show_active, qtbot, admin, db_url)
+    page = tab.page
+    assert "第29条" in page.facts_label.text()
+    assert too_large(window) == (0, 0)
+    assert page.minimumSizeHint().height() <= page.height()
+    assert page.facts_area.verticalScrollBar().maximum() > 0  # the facts scroll
+    assert page.roster.height() >= 100
+    bottom = page.more_button.mapTo(page, page.more_button.rect().bottomLeft()).y()
+    assert bottom <= page.height()
+
+
 def test_the_key_columns_are_in_view_and_the_title_readable(
     qtbot, show_active, admin, db_url, station
 ) -> None:

@@ -14,15 +14,17 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -382,6 +386,43 @@ class NotifyDialog(QDialog):
         preview_document(html_document(self.html()), self, title=self.tr("People to notify"))
 
 
+class FactsArea(QScrollArea):
+    """The event's facts: as tall as they are up to about a dozen lines, then they scroll, so
+    a long description never pushes the roster and its buttons off the screen (UX.md)."""
+
+    MAX_LINES = 12
+    MIN_LINES = 3
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _line(self) -> int:
+        return self.fontMetrics().lineSpacing()
+
+    def sizeHint(self) -> QSize:
+        width = max(self.viewport().width(), 200)
+        height = self.label.heightForWidth(width)
+        if height < 0:
+            height = self.label.sizeHint().height()
+        return QSize(super().sizeHint().width(), min(height, self.MAX_LINES * self._line()) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        wanted = self.sizeHint().height()
+        return QSize(0, min(wanted, self.MIN_LINES * self._line()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped text's height follows the width
+
+
 class EventPage(QWidget):
     """One event and its roster. Registering takes two keys after the search: Enter in the picker
     chooses the person, Enter again (the focused Register button) registers. F8 and F9 are the
@@ -408,7 +449,9 @@ class EventPage(QWidget):
         self.facts_label = QLabel()
         self.facts_label.setWordWrap(True)
         self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.facts_label)
+        self.facts_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.facts_area = FactsArea(self.facts_label)
+        layout.addWidget(self.facts_area)
         self.places_label = QLabel()
         layout.addWidget(self.places_label)
 
@@ -607,6 +650,7 @@ class EventPage(QWidget):
         if event is None:
             self.title_label.setText(self.tr("<i>Choose an event in the list.</i>"))
             self.facts_label.clear()
+            self.facts_area.updateGeometry()
             self.places_label.clear()
             return
         title = f"<h2>{_escape(event.title)}</h2>"
@@ -617,6 +661,7 @@ class EventPage(QWidget):
             )
         self.title_label.setText(title)
         self.facts_label.setText("<br>".join(self._fact_lines(event)))
+        self.facts_area.updateGeometry()
         counts = self.counts or events.EventCounts(0, 0, 0, 0, 0)
         text = self.tr("Places: {taken} of {capacity} taken").format(
             taken=counts.taken, capacity=event.capacity
