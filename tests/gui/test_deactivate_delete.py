@@ -280,17 +280,17 @@ def test_events_tab_deletes_an_empty_event_and_cancels_one_with_registrations(
     qtbot.addWidget(tab)
 
     tab.open_event(empty.id)
-    assert tab.delete_button.isEnabled()
-    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert tab.delete_action.isEnabled()
+    tab.delete_action.trigger()
     assert not Event.select().where(Event.id == empty.id).exists()
     assert _deleted("event", empty.id)
-    assert tab.page.shown is None and not tab.delete_button.isEnabled()
+    assert tab.page.shown is None and not tab.delete_action.isEnabled()
 
     tab.open_event(booked.id)
     monkeypatch.setattr(tab.page, "ask_cancel_event_reason", lambda: "场地维修")
     told = []
     monkeypatch.setattr(tab.page, "show_notify", told.extend)
-    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    tab.delete_action.trigger()
     assert "Cancel “羽毛球比赛” instead?" in answers.asked[-1]
     assert Event.get_by_id(booked.id).state == "cancelled"
     assert [p.name for p in told] == ["王芳"]
@@ -299,7 +299,7 @@ def test_events_tab_deletes_an_empty_event_and_cancels_one_with_registrations(
 def test_event_deletion_is_for_administrators(qtbot, make_staff):
     tab = EventsTab(make_staff("organiser", ORGANISER), ChangeBus())
     qtbot.addWidget(tab)
-    assert tab.delete_button.isHidden() and not tab.edit_button.isHidden()
+    assert not tab.delete_action.isVisible() and not tab.edit_button.isHidden()
 
 
 # --- staff --------------------------------------------------------------------------------------

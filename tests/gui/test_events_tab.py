@@ -23,7 +23,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.events.calendar_page import CalendarPage
 from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import AttendanceSheetDialog, EventPage, RosterTableModel
-from stationapp.ui.events.events_tab import EventsTab, EventTableModel
+from stationapp.ui.events.events_tab import COL_PLACES, COL_WAITLIST, EventsTab, EventTableModel
 from stationapp.ui.events.signin_sheet import mask_phone, signin_sheet_html, write_signin_sheet_pdf
 from stationapp.ui.events.statistics_page import StatisticsPage
 from tests.helpers.ids import make_ric
@@ -159,7 +159,7 @@ def test_register_by_keyboard_phone_tail_enter_enter(qtbot, show_active, admin, 
     assert state_of(event, wang) == "confirmed"
     assert "王芳" in page.bar.text() and "Confirmed" in page.bar.text()
     assert page.roster_model.rowCount() == 1
-    assert tab.model.data(tab.model.index(tab.model.row_of(event.id), 5)) == "1/10"
+    assert tab.model.data(tab.model.index(tab.model.row_of(event.id), COL_PLACES)) == "1/10"
     assert page.picker.edit.hasFocus()  # ready for the next person
 
 
@@ -398,7 +398,7 @@ def test_front_desk_registers_but_does_not_manage(qtbot, show_active, make_staff
     event = make_event(admin)
     tab = open_tab(show_active, desk, event)
     assert not tab.new_button.isVisible() and not tab.edit_button.isVisible()
-    assert not tab.page.close_button.isVisible()
+    assert not tab.page.close_action.isVisible()
     assert tab.page.register_box.isVisible()
 
 
@@ -414,8 +414,8 @@ def test_event_table_model(qtmodeltester, admin, wang, li) -> None:
     model.reload(upcoming=True)
     assert model.rowCount() == 2
     row = model.row_of(event.id)
-    assert model.data(model.index(row, 5)) == "1/1"
-    assert model.data(model.index(row, 6)) == "1"
+    assert model.data(model.index(row, COL_PLACES)) == "1/1"
+    assert model.data(model.index(row, COL_WAITLIST)) == "1"
     qtmodeltester.check(model)
 
 

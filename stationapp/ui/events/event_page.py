@@ -14,15 +14,17 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -52,7 +56,7 @@ from stationapp.ui.events.signin_sheet import (
     write_signin_sheet_pdf,
 )
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
 from stationapp.ui.printing import html_document, preview_document
@@ -105,7 +109,7 @@ class RosterTableModel(RowsTableModel):
             self.tr("Workplace"),
             self.tr("State"),
             self.tr("Priority"),
-            self.tr("No-shows"),
+            self.tr("No-shows so far"),
             self.tr("Details"),
         ]
 
@@ -181,10 +185,20 @@ class RosterTableModel(RowsTableModel):
             if column == COL_PRIORITY:
                 return str(row.priority) if row.state == "waitlisted" and row.priority else ""
             if column == COL_NO_SHOWS:
+                # How often the person held a place and did not come, over all events: a count
+                # with its unit, not a bare digit that reads like a flag or a number.
                 count = self.no_shows.get(row.person_id, 0)
-                return str(count) if count else ""
+                return self.tr("%n time(s)", "", count) if count else ""
             if column == COL_DETAILS:
                 return self._details(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NO_SHOWS:
+            count = self.no_shows.get(row.person_id, 0)
+            if count:
+                return self.tr(
+                    "{name} held a place and did not come %n time(s), over all events.", "", count
+                ).format(name=row.person.name)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NO_SHOWS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.state not in (*ACTIVE_STATES, "attended", "no_show"):
                 return QBrush(GREY)
@@ -372,9 +386,52 @@ class NotifyDialog(QDialog):
         preview_document(html_document(self.html()), self, title=self.tr("People to notify"))
 
 
+class FactsArea(QScrollArea):
+    """The event's facts: as tall as they are up to about a dozen lines, then they scroll, so
+    a long description never pushes the roster and its buttons off the screen (UX.md)."""
+
+    MAX_LINES = 12
+    MIN_LINES = 3
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # The page's own background shows through (setWidget made the label paint its own).
+        label.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _line(self) -> int:
+        return self.fontMetrics().lineSpacing()
+
+    def sizeHint(self) -> QSize:
+        width = max(self.viewport().width(), 200)
+        height = self.label.heightForWidth(width)
+        if height < 0:
+            height = self.label.sizeHint().height()
+        return QSize(super().sizeHint().width(), min(height, self.MAX_LINES * self._line()) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        wanted = self.sizeHint().height()
+        return QSize(0, min(wanted, self.MIN_LINES * self._line()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped text's height follows the width
+
+
 class EventPage(QWidget):
     """One event and its roster. Registering takes two keys after the search: Enter in the picker
-    chooses the person, Enter again (the focused Register button) registers."""
+    chooses the person, Enter again (the focused Register button) registers. F8 and F9 are the
+    Events tab's (they work wherever the focus is in the tab)."""
+
+    TABLE_NAME = "event_roster"
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -395,7 +452,9 @@ class EventPage(QWidget):
         self.facts_label = QLabel()
         self.facts_label.setWordWrap(True)
         self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.facts_label)
+        self.facts_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.facts_area = FactsArea(self.facts_label)
+        layout.addWidget(self.facts_area)
         self.places_label = QLabel()
         layout.addWidget(self.places_label)
 
@@ -418,18 +477,22 @@ class EventPage(QWidget):
         self.chosen_label = QLabel()
         self.chosen_label.setWordWrap(True)
         chosen_row.addWidget(self.chosen_label, 1)
-        self.register_button = QPushButton(self.tr("&Register"))
+        self.register_button = QPushButton(self.tr("Regi&ster"))
         self.register_button.setAutoDefault(True)
         self.register_button.setDefault(True)
         self.register_button.clicked.connect(self.register_candidate)
         chosen_row.addWidget(self.register_button)
-        self.other_button = QPushButton(self.tr("Someone &else"))
+        # No access key (the letters on this page are all taken): Esc does the same.
+        self.other_button = QPushButton(self.tr("Someone else (Esc)"))
         self.other_button.clicked.connect(self.clear_candidate)
         chosen_row.addWidget(self.other_button)
         self.chosen_row = QWidget()
         self.chosen_row.setLayout(chosen_row)
         register_layout.addWidget(self.chosen_row)
         self.chosen_row.hide()
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self.chosen_row, self.clear_candidate
+        ).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         layout.addWidget(self.register_box)
 
         check_row = QHBoxLayout()
@@ -450,65 +513,85 @@ class EventPage(QWidget):
         self.roster.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.roster.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.roster.verticalHeader().hide()
-        self.roster.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((COL_NO, 45), (COL_NAME, 90), (COL_PHONE, 110), (COL_WORKPLACE, 150)):
-            self.roster.setColumnWidth(column, width)
         self.roster.selectionModel().currentRowChanged.connect(self._update_buttons)
+        restore_columns(
+            self.roster,
+            self.TABLE_NAME,
+            (45, 90, 110, 150, 70, 60, 70),  # no., name, phone, workplace, state, ...
+            stretch=COL_WORKPLACE,
+        )
+        # The row's actions also on the context menu (the Menu key or Shift+F10 in the roster).
+        self.roster.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.roster.customContextMenuRequested.connect(
+            lambda pos: self.roster_menu().exec(self.roster.viewport().mapToGlobal(pos))
+        )
         layout.addWidget(self.roster, 1)
 
+        # The daily actions as buttons; the rarer ones in "More", so the row fits a narrow panel
+        # and every letter is used once on the page (UX.md).
         actions = QHBoxLayout()
+        self.check_in_button = QPushButton(self.tr("Chec&k in"))
+        self.check_in_button.setToolTip(self.tr("Check in the person selected in the roster"))
+        self.check_in_button.clicked.connect(self.check_in_selected)
         self.cancel_registration_button = QPushButton(self.tr("Cancel re&gistration…"))
         self.cancel_registration_button.clicked.connect(self.cancel_registration)
-        self.accept_offer_button = QPushButton(self.tr("&Accept offer"))
-        self.accept_offer_button.clicked.connect(self.accept_offer)
-        self.priority_button = QPushButton(self.tr("Change &priority…"))
-        self.priority_button.clicked.connect(self.change_priority)
-        self.check_in_button = QPushButton(self.tr("C&heck in"))
-        self.check_in_button.clicked.connect(self.check_in_selected)
-        for button in (
-            self.cancel_registration_button,
-            self.accept_offer_button,
-            self.priority_button,
-            self.check_in_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        more = QHBoxLayout()
-        self.sheet_button = QPushButton(self.tr("Mark attendance from &sheet…"))
-        self.sheet_button.clicked.connect(self.mark_from_sheet)
-        self.close_button = QPushButton(self.tr("Cl&ose event"))
-        self.close_button.clicked.connect(self.close_event)
-        self.cancel_event_button = QPushButton(self.tr("Cancel &event…"))
-        self.cancel_event_button.clicked.connect(self.cancel_event)
-        self.export_button = QPushButton(self.tr("E&xport roster…"))
-        self.export_button.clicked.connect(lambda: self.export_roster())
         self.print_button = QPushButton(self.tr("Print sign-&in sheet…"))
         print_menu = QMenu(self.print_button)
         print_menu.addAction(self.tr("Print preview…"), self.print_signin_sheet)
         print_menu.addAction(self.tr("Save as PDF…"), lambda: self.save_signin_sheet_pdf())
         self.print_button.setMenu(print_menu)
+        self.more_button = QPushButton(self.tr("M&ore"))
+        self.more_button.setToolTip(
+            self.tr("Offers, priority, attendance from the sheet, export, closing the event")
+        )
+        self.more_menu = QMenu(self.more_button)
+        self.accept_offer_action = self.more_menu.addAction(
+            self.tr("&Accept offer"), self.accept_offer
+        )
+        self.priority_action = self.more_menu.addAction(
+            self.tr("Change &priority…"), self.change_priority
+        )
+        self.more_menu.addSeparator()
+        self.sheet_action = self.more_menu.addAction(
+            self.tr("Mark attendance from &sheet…"), self.mark_from_sheet
+        )
+        self.export_action = self.more_menu.addAction(
+            self.tr("E&xport roster…"), lambda: self.export_roster()
+        )
+        self.more_menu.addSeparator()
+        self.close_action = self.more_menu.addAction(self.tr("Cl&ose event"), self.close_event)
+        self.cancel_event_action = self.more_menu.addAction(
+            self.tr("Cancel &event…"), self.cancel_event
+        )
+        self.more_button.setMenu(self.more_menu)
         for button in (
-            self.sheet_button,
-            self.close_button,
-            self.cancel_event_button,
-            self.export_button,
+            self.check_in_button,
+            self.cancel_registration_button,
             self.print_button,
+            self.more_button,
         ):
-            more.addWidget(button)
-        more.addStretch(1)
-        layout.addLayout(more)
-        for key, slot in (
-            (Qt.Key.Key_F8, self.focus_register),
-            (Qt.Key.Key_F9, self.focus_check_in),
-        ):
-            QShortcut(QKeySequence(key), self, slot).setContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         self.show_event(None)
 
+    def save_state(self) -> None:
+        save_columns(self.roster, self.TABLE_NAME)
+
+    def roster_menu(self) -> QMenu:
+        """What can be done with the selected registration, as on the buttons and in More."""
+        menu = QMenu(self)
+        for button in (self.check_in_button, self.cancel_registration_button):
+            if not button.isHidden():
+                action = menu.addAction(button.text(), button.click)
+                action.setEnabled(button.isEnabled())
+        for action in (self.accept_offer_action, self.priority_action):
+            if action.isVisible():
+                menu.addAction(action)
+        return menu
+
     def focus_register(self) -> None:
-        if self.register_box.isVisible():
+        if self.register_box.isVisibleTo(self):
             if self.candidate is not None:
                 self.register_button.setFocus()
             else:
@@ -570,6 +653,7 @@ class EventPage(QWidget):
         if event is None:
             self.title_label.setText(self.tr("<i>Choose an event in the list.</i>"))
             self.facts_label.clear()
+            self.facts_area.updateGeometry()
             self.places_label.clear()
             return
         title = f"<h2>{_escape(event.title)}</h2>"
@@ -580,6 +664,7 @@ class EventPage(QWidget):
             )
         self.title_label.setText(title)
         self.facts_label.setText("<br>".join(self._fact_lines(event)))
+        self.facts_area.updateGeometry()
         counts = self.counts or events.EventCounts(0, 0, 0, 0, 0)
         text = self.tr("Places: {taken} of {capacity} taken").format(
             taken=counts.taken, capacity=event.capacity
@@ -689,30 +774,28 @@ class EventPage(QWidget):
         self.cancel_registration_button.setEnabled(
             self.can_register and is_open and state in ACTIVE_STATES
         )
-        self.accept_offer_button.setEnabled(self.can_register and is_open and state == "offered")
-        self.priority_button.setEnabled(self.can_manage and is_open and state == "waitlisted")
+        self.accept_offer_action.setEnabled(self.can_register and is_open and state == "offered")
+        self.priority_action.setEnabled(self.can_manage and is_open and state == "waitlisted")
         self.check_in_button.setEnabled(
             self.can_register
             and event is not None
             and event.state != "cancelled"
             and state in CHECK_IN_STATES
         )
-        self.sheet_button.setEnabled(
+        self.sheet_action.setEnabled(
             self.can_register and event is not None and event.state != "cancelled"
         )
-        for button in (self.close_button, self.cancel_event_button):
-            button.setVisible(self.can_manage)
-            button.setEnabled(self.can_manage and is_open)
-        self.export_button.setEnabled(event is not None)
+        for action in (self.close_action, self.cancel_event_action):
+            action.setVisible(self.can_manage)
+            action.setEnabled(self.can_manage and is_open)
+        self.export_action.setEnabled(event is not None)
         self.print_button.setEnabled(event is not None and event.state != "cancelled")
-        for button in (
-            self.cancel_registration_button,
-            self.accept_offer_button,
-            self.check_in_button,
-            self.sheet_button,
-        ):
-            button.setVisible(self.can_register)
-        self.priority_button.setVisible(self.can_manage)
+        self.more_button.setEnabled(event is not None)
+        for widget in (self.cancel_registration_button, self.check_in_button):
+            widget.setVisible(self.can_register)
+        for action in (self.accept_offer_action, self.sheet_action):
+            action.setVisible(self.can_register)
+        self.priority_action.setVisible(self.can_manage)
 
     # --- registering -----------------------------------------------------------------------------
 

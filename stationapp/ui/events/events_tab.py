@@ -5,17 +5,19 @@ below their minimum on their decision date, and gaps in the month's and next mon
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +50,7 @@ from stationapp.ui.events.calendar_page import (
 )
 from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
+from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
@@ -61,19 +64,29 @@ from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_LIMIT = 500
+# The key columns (places, waitlist, state) come right after the title, so a narrow list shows
+# them without scrolling sideways; series and venue (also on the event's page) come last.
 (
     COL_WHEN,
     COL_TITLE,
-    COL_SERIES,
-    COL_SIZE,
-    COL_VENUE,
     COL_PLACES,
     COL_WAITLIST,
     COL_STATE,
+    COL_SIZE,
+    COL_SERIES,
+    COL_VENUE,
 ) = range(8)
 GREY = QColor("#777777")
 FULL = QColor("#8a5300")
 HEADER_STYLE = "color: #8a5300;"
+
+
+def list_when(starts_at: datetime, this_year: int) -> str:
+    """When an event starts, short enough for the list: ``12-10 14:00`` within this year,
+    ``2027-01-08 18:30`` otherwise (never a date without its year that could be another year's,
+    UX.md). The end is in the row's tooltip and on the event's page."""
+    day = starts_at.strftime("%m-%d" if starts_at.year == this_year else "%Y-%m-%d")
+    return f"{day} {starts_at:%H:%M}"
 
 
 class EventTableModel(RowsTableModel):
@@ -90,16 +103,19 @@ class EventTableModel(RowsTableModel):
         self.counts: dict[int, events.EventCounts] = {}
         self.series_names: dict[int, str] = {}
         self.truncated = False
-        self.headers = [
-            self.tr("Date and time"),
-            self.tr("Title"),
-            self.tr("Series"),
-            self.tr("Size"),
-            self.tr("Venue"),
-            self.tr("Places"),
-            self.tr("Waitlist"),
-            self.tr("State"),
-        ]
+        self.this_year = today().year
+        self.headers = [""] * 8
+        for column, text in (
+            (COL_WHEN, self.tr("Date and time")),
+            (COL_TITLE, self.tr("Title")),
+            (COL_PLACES, self.tr("Places")),
+            (COL_WAITLIST, self.tr("Waitlist")),
+            (COL_STATE, self.tr("State")),
+            (COL_SIZE, self.tr("Size")),
+            (COL_SERIES, self.tr("Series")),
+            (COL_VENUE, self.tr("Venue")),
+        ):
+            self.headers[column] = text
 
     def reload(self, *, text: str = "", upcoming: bool = False) -> None:
         self.beginResetModel()
@@ -107,6 +123,7 @@ class EventTableModel(RowsTableModel):
             found = events.list_events(
                 self.actor, text=text, upcoming=upcoming, limit=PAGE_LIMIT + 1
             )
+            self.this_year = today().year
             self.truncated = len(found) > PAGE_LIMIT
             self.rows = found[:PAGE_LIMIT]
             self.counts = events.counts([e.id for e in self.rows])
@@ -131,13 +148,7 @@ class EventTableModel(RowsTableModel):
         counts = self.counts.get(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_WHEN:
-                locale = QLocale()
-                start = locale.toString(event.starts_at, QLocale.FormatType.ShortFormat)
-                if event.ends_at.date() == event.starts_at.date():
-                    end = locale.toString(event.ends_at.time(), QLocale.FormatType.ShortFormat)
-                else:
-                    end = locale.toString(event.ends_at, QLocale.FormatType.ShortFormat)
-                return f"{start}–{end}"
+                return list_when(event.starts_at, self.this_year)
             if column == COL_TITLE:
                 return event.title
             if column == COL_SERIES:
@@ -154,6 +165,8 @@ class EventTableModel(RowsTableModel):
                 return str(waiting) if waiting else ""
             if column == COL_STATE:
                 return events.event_state_label(event.state)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_WHEN:
+            return event_when(event)
         if role == Qt.ItemDataRole.FontRole and event.size == "big" and column == COL_TITLE:
             font = QFont()
             font.setBold(True)
@@ -168,6 +181,20 @@ class EventTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return event.id
         return None
+
+
+class SearchLineEdit(QLineEdit):
+    """↓ moves from the search box into the list (as on People)."""
+
+    def __init__(self, on_down: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_down = on_down
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self._on_down()
+            return
+        super().keyPressEvent(event)
 
 
 class EventsTab(QWidget):
@@ -191,10 +218,10 @@ class EventsTab(QWidget):
         self.pages = QTabWidget()
         layout.addWidget(self.pages, 1)
 
-        events_page = QWidget()
+        self.events_page = events_page = QWidget()
         events_layout = QVBoxLayout(events_page)
         filters = QHBoxLayout()
-        self.search = QLineEdit()
+        self.search = SearchLineEdit(self.focus_list)
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.search.setPlaceholderText(self.tr("Search event titles (Ctrl+F)"))
@@ -208,25 +235,16 @@ class EventsTab(QWidget):
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
         filters.addStretch(1)
-        self.new_button = QPushButton(self.tr("&New event…"))
+        self.new_button = QPushButton(self.tr("Ne&w event…"))
         self.new_button.setToolTip(self.tr("Set up an event (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_event)
         filters.addWidget(self.new_button)
-        self.edit_button = QPushButton(self.tr("&Edit event…"))
+        self.edit_button = QPushButton(self.tr("E&dit event…"))
         self.edit_button.setToolTip(self.tr("Change the event shown (Ctrl+E)"))
         self.edit_button.clicked.connect(self.edit_event)
         filters.addWidget(self.edit_button)
         for button in (self.new_button, self.edit_button):
             button.setVisible(self.can_manage)
-        self.delete_button = QPushButton(self.tr("&Delete event…"))
-        self.delete_button.setToolTip(
-            self.tr(
-                "Delete an event set up by mistake; one with registrations is cancelled instead"
-            )
-        )
-        self.delete_button.clicked.connect(self.delete_event)
-        self.delete_button.setVisible(has_permission(actor, "event.delete"))
-        filters.addWidget(self.delete_button)
         events_layout.addLayout(filters)
 
         self.model = EventTableModel(actor, self)
@@ -241,6 +259,17 @@ class EventsTab(QWidget):
         self.empty = QLabel(self.tr("No events match."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page = EventPage(actor)
+        # Deleting an event set up by mistake is rare: it sits in the page's "More" menu.
+        self.page.more_menu.addSeparator()
+        self.delete_action = self.page.more_menu.addAction(
+            self.tr("&Delete event…"), self.delete_event
+        )
+        self.delete_action.setToolTip(
+            self.tr(
+                "Delete an event set up by mistake; one with registrations is cancelled instead"
+            )
+        )
+        self.delete_action.setVisible(has_permission(actor, "event.delete"))
         self.splitter = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -253,31 +282,86 @@ class EventsTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([620, 680])
         events_layout.addWidget(self.splitter, 1)
-        self.pages.addTab(events_page, self.tr("E&vents"))
+        self.pages.addTab(events_page, self.tr("Eve&nts"))
 
         self.calendar = CalendarPage(actor)
         self.calendar.event_activated.connect(self.open_event)
         self.pages.addTab(self.calendar, self.tr("Ca&lendar"))
         self.statistics = StatisticsPage(actor)
-        self.pages.addTab(self.statistics, self.tr("S&tatistics"))
+        self.pages.addTab(self.statistics, self.tr("Statisti&cs"))
         self.pages.currentChanged.connect(self._page_shown)
 
-        restore_columns(self.table, self.TABLE_NAME, (170, 180, 110))  # when, title, series
+        restore_columns(self.table, self.TABLE_NAME, (170, 180), stretch=COL_TITLE)
+        # After the first fill's sizing (connected after it, so it runs after it) and whenever
+        # the list changes width: series and venue give way so the title stays readable.
+        self._fit_columns_on = True
+        self.model.modelReset.connect(self._fit_columns, Qt.ConnectionType.QueuedConnection)
+        self.table.viewport().installEventFilter(self)
+        self.table.horizontalHeader().viewport().installEventFilter(self)
         restore_splitter(self.splitter, self.TABLE_NAME)
+        # The tab's keys work wherever the focus is in the tab (UX.md): F8 and F9 act on the
+        # event selected in the list, Ctrl+PgUp/PgDn move between the tab's own pages.
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_event),
             (QKeySequence("Ctrl+E"), self.edit_event),
+            (QKeySequence(Qt.Key.Key_F8), self.register_key),
+            (QKeySequence(Qt.Key.Key_F9), self.check_in_key),
+            (QKeySequence("Ctrl+PgUp"), lambda: self._step_page(-1)),
+            (QKeySequence("Ctrl+PgDown"), lambda: self._step_page(1)),
         ):
             QShortcut(keys, self, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bus.changed.connect(self._on_changed)
         self._stale.add(self.statistics)  # counted when first shown
         self.refresh()
 
+    # --- columns ---------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        elif (
+            watched is self.table.horizontalHeader().viewport()
+            and event.type() == QEvent.Type.MouseButtonPress
+        ):
+            self._fit_columns_on = False  # the staff member arranges the columns now
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, *_args: object) -> None:
+        """Keep the title readable in a narrow list while the columns are sized from their
+        content (not the staff member's own widths): series and venue, which the event's page
+        shows too, give up width first, down to their header."""
+        table = self.table
+        if not self._fit_columns_on or not getattr(table, "_stationapp_sized", False):
+            return
+        width = table.viewport().width()
+        header = table.horizontalHeader()
+        limit = int(width * 0.45)
+
+        def natural(column: int) -> int:
+            return min(
+                max(table.sizeHintForColumn(column), header.sectionSizeHint(column)) + 8, limit
+            )
+
+        title = min(natural(COL_TITLE), int(width * 0.4))
+        fixed = sum(
+            header.sectionSize(c)
+            for c in range(self.model.columnCount())
+            if c not in (COL_TITLE, COL_SERIES, COL_VENUE) and not header.isSectionHidden(c)
+        )
+        room = max(0, width - fixed - title)
+        series, venue = natural(COL_SERIES), natural(COL_VENUE)
+        if series + venue > room:
+            series = room * series // (series + venue)
+            venue = room - series
+        for column, wanted in ((COL_SERIES, series), (COL_VENUE, venue)):
+            table.setColumnWidth(column, max(wanted, header.sectionSizeHint(column) + 8))
+
     # --- state ----------------------------------------------------------------------------------
 
     def save_state(self) -> None:
         save_columns(self.table, self.TABLE_NAME)
         save_splitter(self.splitter, self.TABLE_NAME)
+        self.page.save_state()
 
     def focus_search(self) -> None:
         self.pages.setCurrentIndex(0)
@@ -329,7 +413,7 @@ class EventsTab(QWidget):
     def _update_buttons(self) -> None:
         shown = self.page.shown is not None
         self.edit_button.setEnabled(self.can_manage and shown)
-        self.delete_button.setEnabled(shown)
+        self.delete_action.setEnabled(shown)
 
     def refresh_header(self) -> None:
         self.header.setText("<br>".join(self.header_lines()))
@@ -394,6 +478,69 @@ class EventsTab(QWidget):
         if self.model.rowCount():
             self.table.selectRow(0)
             self.table.setFocus()
+
+    def focus_list(self) -> None:
+        """↓ from the search box: into the list, on the first row unless one is current."""
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+
+    # --- the tab's keys -------------------------------------------------------------------------
+
+    def _step_page(self, step: int) -> None:
+        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % self.pages.count())
+
+    def _event_for_key(self, key: str) -> Event | None:
+        """The event selected in the list, on the Events page; else says why not."""
+        self.pages.setCurrentWidget(self.events_page)
+        event = self.page.shown
+        if event is None:
+            self.bar.show_message(
+                self.tr(
+                    "Choose an event in the list first: {key} acts on the selected event."
+                ).format(key=key),
+                "warning",
+            )
+            return None
+        if not self.page.can_register:
+            self.bar.show_message(
+                self.tr("Registering and checking in are for the staff who run events."),
+                "warning",
+            )
+            return None
+        self.bar.hide()
+        return event
+
+    def register_key(self) -> None:
+        """F8: register someone for the selected event."""
+        event = self._event_for_key("F8")
+        if event is None:
+            return
+        if event.state != "open":
+            self.bar.show_message(
+                self.tr("“{title}” takes no more registrations ({state}).").format(
+                    title=event.title, state=events.event_state_label(event.state)
+                ),
+                "warning",
+            )
+            return
+        self.page.focus_register()
+
+    def check_in_key(self) -> None:
+        """F9: check someone in at the selected event."""
+        event = self._event_for_key("F9")
+        if event is None:
+            return
+        if event.state == "cancelled":
+            self.bar.show_message(
+                self.tr("“{title}” is cancelled: there is no one to check in.").format(
+                    title=event.title
+                ),
+                "warning",
+            )
+            return
+        self.page.focus_check_in()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         event = self.model.event_at(current.row())

@@ -71,7 +71,7 @@ class StatisticsPage(QWidget):
         self.result: events.EventStatistics | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        from_label = QLabel(self.tr("&From"))
+        from_label = QLabel(self.tr("Fr&om"))
         top.addWidget(from_label)
         year = today().year
         self.date_from = QDateEdit(QDate(year, 1, 1))
@@ -79,7 +79,7 @@ class StatisticsPage(QWidget):
         self.date_from.setDisplayFormat("yyyy-MM-dd")
         from_label.setBuddy(self.date_from)
         top.addWidget(self.date_from)
-        to_label = QLabel(self.tr("&to"))
+        to_label = QLabel(self.tr("&until"))
         top.addWidget(to_label)
         self.date_to = QDateEdit(QDate(year, 12, 31))
         self.date_to.setCalendarPopup(True)
