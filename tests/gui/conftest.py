@@ -52,3 +52,39 @@ def _no_internal_error_dialog(request, monkeypatch):
     yield
     if shown:
         pytest.fail("an internal-error dialog was raised:\n" + "\n".join(shown), pytrace=False)
+
+
+DEMO_PEOPLE = 60
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory):
+    """A small demo station (every tab has rows), built once for the session; tests open a
+    copy of it through ``demo_station``."""
+    from stationapp import demo
+    from stationapp.db import close_database
+    from stationapp.services.maintenance import open_station_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    open_station_database(f"sqlite:///{path}")
+    try:
+        demo.populate(people=DEMO_PEOPLE)
+    finally:
+        close_database()
+    return path
+
+
+@pytest.fixture
+def demo_station(demo_file, tmp_path):
+    """The URL of a fresh copy of the demo station, open and bound to the proxy."""
+    import shutil
+
+    from stationapp.db import close_database
+    from stationapp.services.maintenance import open_station_database
+
+    path = tmp_path / "station.db"
+    shutil.copyfile(demo_file, path)
+    url = f"sqlite:///{path}"
+    open_station_database(url)
+    yield url
+    close_database()

@@ -8,9 +8,7 @@ asks for no more than the screen, and Tab from a tab's first control reaches eac
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,39 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp import demo
-from stationapp.db import close_database
 from stationapp.models.accounts import Staff
-from stationapp.services.maintenance import open_station_database
 from stationapp.ui.main_window import MainWindow
 from tests.helpers.screen import lists_keeping_tab, mnemonic_clashes, too_large
 
 ROLES = ["admin", "frontdesk", "mediator", "mediationhead", "librarian", "organiser"]
-DEMO_PEOPLE = 60
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo station, built once for the module (a copy is opened by each test)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    open_station_database(f"sqlite:///{path}")
-    try:
-        demo.populate(people=DEMO_PEOPLE)
-    finally:
-        close_database()
-    return path
-
-
-@pytest.fixture
-def demo_station(demo_file: Path, tmp_path: Path) -> Iterator[str]:
-    path = tmp_path / "station.db"
-    shutil.copyfile(demo_file, path)
-    url = f"sqlite:///{path}"
-    open_station_database(url)
-    try:
-        yield url
-    finally:
-        close_database()
 
 
 def _main_window(qtbot, show_active, url: str, username: str) -> MainWindow:
