@@ -274,9 +274,9 @@ class CasesTab(QWidget):
     def focus_table(self) -> None:
         """Into the list, on the first case unless one is chosen already."""
         if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
+            if not self.table.selectionModel().hasSelection():
                 self.table.selectRow(0)
+            self.table.setFocus()
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("case", "person", "organization"):
@@ -335,6 +335,8 @@ class CasesTab(QWidget):
             text = f"{day_text(deadline.due)}　" + (
                 f"{deadline.label()}　{deadline.number}　{deadline.respondent}"
             )
+            if deadline.overdue(on):
+                text += "　" + self.tr("overdue")  # in words too, not only in red
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, deadline.case_id)
             if deadline.overdue(on):
