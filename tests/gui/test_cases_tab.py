@@ -190,6 +190,14 @@ def test_case_page_tabs_have_access_keys_and_answer_ctrl_page_keys(qtbot, show_a
     assert tabs.currentIndex() == tabs.count() - 1
     qtbot.keyClick(tabs, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 0
+    # From the case list too, without moving in the list (a newer case is above this one).
+    _case(admin, worker, employer)
+    tab.refresh()
+    tab.table.setFocus()
+    assert tab.table.currentIndex().row() == 1
+    qtbot.keyClick(tab.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == tabs.count() - 1
+    assert tab.table.currentIndex().row() == 1 and tab.page.case.id == case.id
 
 
 def test_steps_have_access_keys_and_the_rare_ones_wait_under_more(qtbot, admin):

@@ -532,9 +532,8 @@ class CasePage(QWidget):
         self.tabs.addTab(follow, self.tr("Fo&llow-ups"))
         self.tabs.addTab(_scrolling(self._documents_page()), self.tr("Doc&uments"))
         # The tabs answer Ctrl+PgUp/PgDn from anywhere in the case page (UX.md, The keyboard).
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            shortcut = QShortcut(QKeySequence(keys), self, lambda s=step: self.next_tab(s))
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._tab_keys: list[QShortcut] = []
+        self.set_tab_keys_scope(self)
         layout.addWidget(self.body, 1)
         self.body.hide()
 
@@ -562,6 +561,18 @@ class CasePage(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(self.document_rows) + 1, 1)
         return page
+
+    def set_tab_keys_scope(self, scope: QWidget) -> None:
+        """Where Ctrl+PgUp/PgDn turn the case's tabs: the page, or the whole tab around it
+        (so that they work from the case list too)."""
+        for shortcut in self._tab_keys:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._tab_keys = []
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), scope, lambda s=step: self.next_tab(s))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._tab_keys.append(shortcut)
 
     def next_tab(self, step: int) -> None:
         if self.body.isVisible():

@@ -234,6 +234,7 @@ class CasesTab(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page = CasePage(actor)
         self.page.changed.connect(self.refresh)
+        self.page.set_tab_keys_scope(self)  # the case's tabs turn from the list too
         self.splitter = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
