@@ -302,3 +302,24 @@ def test_a_case_from_last_year_shows_its_year_in_the_list(qtbot, admin):
     model = CaseTableModel(admin)
     model.reload(mediation.CaseFilter(open_only=False))
     assert model.index(0, COL_RECEIVED).data() == f"{old.year}-12-20"
+
+
+def test_ctrl_s_saves_the_agreement_from_its_fields(qtbot, show_active, admin):
+    from PySide6.QtCore import Qt
+
+    from stationapp.models.mediation import Agreement
+
+    worker, employer = _parties(admin)
+    case = _case(admin, worker, employer)
+    mediation.transition(admin, case.id, "accepted")
+    mediation.transition(admin, case.id, "in_mediation")
+    _holder, tab = _shown_tab(show_active, admin)
+    tab.open_case(case.id)
+    qtbot.keyClick(tab.page, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    editor = tab.page.agreement
+    assert editor.isVisible()
+    editor.terms.setFocus()
+    editor.terms.setPlainText("被申请人于十日内支付拖欠工资8000元")
+    editor.add_obligation("支付拖欠工资", "8000")
+    qtbot.keyClick(editor.terms, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert Agreement.get(Agreement.case == case.id).terms == "被申请人于十日内支付拖欠工资8000元"
