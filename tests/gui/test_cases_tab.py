@@ -147,10 +147,11 @@ def test_down_from_the_search_box_enters_the_list_on_the_first_case(qtbot, show_
     # Down again moves in the list, as arrows do.
     qtbot.keyClick(tab.table, Qt.Key.Key_Down)
     assert tab.page.case.id == older.id
-    # Back in the search box, Down keeps the chosen case rather than jumping to the first.
+    # Back in the search box, Down goes to the first case found again.
     tab.focus_search()
     qtbot.keyClick(tab.search, Qt.Key.Key_Down)
-    assert tab.table.hasFocus() and tab.page.case.id == older.id
+    assert tab.table.hasFocus() and tab.page.case.id == newer.id
+    assert tab.table.selectionModel().isRowSelected(0)
 
 
 def test_case_page_tabs_have_access_keys_and_answer_ctrl_page_keys(qtbot, show_active, admin):

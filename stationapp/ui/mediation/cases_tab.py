@@ -273,10 +273,9 @@ class CasesTab(QWidget):
             self.new_button.setFocus()
 
     def focus_table(self) -> None:
-        """Into the list, on the first case unless one is chosen already."""
+        """Into the list, on its first case: the one the search found first."""
         if self.model.rowCount():
-            if not self.table.selectionModel().hasSelection():
-                self.table.selectRow(0)
+            self.table.selectRow(0)
             self.table.setFocus()
 
     def _on_changed(self, entity: str) -> None:
