@@ -362,3 +362,83 @@ def test_a_heading_never_ends_a_page_alone(qapp, tmp_path):
 
         pages = ["".join(p.extract_text().split()) for p in pypdf.PdfReader(str(path)).pages]
         assert any("协议效力本协议书" in p for p in pages), lines
+
+
+# --- the 文书 page offers what the case's state allows (issue 18, defect 9) -------------------
+
+
+def _documents_page(qtbot, admin, case_id):
+    from stationapp.ui.mediation.case_page import CasePage
+
+    page = CasePage(admin)
+    qtbot.addWidget(page)
+    page.show_case(case_id)
+    return page
+
+
+def _offered_on_page(page) -> set[str]:
+    offered = set()
+    for code, (name, note, show, save) in page.document_rows.items():
+        assert show.isEnabled() == save.isEnabled() == name.isEnabled()
+        if show.isEnabled():
+            offered.add(code)
+            assert not show.toolTip()
+        else:
+            # The reason is said next to the document and on its buttons.
+            assert note.text() and show.toolTip() == note.text() == save.toolTip()
+    return offered
+
+
+def test_a_registered_case_offers_only_its_application_record(qtbot, admin):
+    case = file(admin, make_respondent(admin))
+    page = _documents_page(qtbot, admin, case.id)
+    assert _offered_on_page(page) == {"application_record"}
+    _name, note, _show, _save = page.document_rows["acceptance_notice"]
+    assert note.text() == "The case has not been accepted yet."
+    _name, note, _show, _save = page.document_rows["application_record"]
+    assert note.text() == f"{today():%m-%d}"  # this year's date without the year
+    # Accepting offers the notice, with the date of the decision.
+    mediation.transition(admin, case.id, "accepted")
+    page.show_case(case.id)
+    assert _offered_on_page(page) == {"application_record", "acceptance_notice"}
+
+
+def test_a_failed_case_offers_the_failed_record_and_the_pack(qtbot, admin, failed_case):
+    page = _documents_page(qtbot, admin, failed_case.id)
+    assert _offered_on_page(page) == {
+        "application_record",
+        "acceptance_notice",
+        "mediation_record",
+        "failed_record",
+        "arbitration_pack",
+    }
+    _name, note, _show, _save = page.document_rows["mediation_record"]
+    assert re.fullmatch(r"\d\d-\d\d \d\d:\d\d", note.text())
+
+
+def test_an_effective_agreement_is_offered_and_previews(qtbot, monkeypatch, admin, agreed_case):
+    shown: list[str] = []
+    monkeypatch.setattr(documents, "preview", lambda code, context, parent=None: shown.append(code))
+    page = _documents_page(qtbot, admin, agreed_case.id)
+    assert "agreement" in _offered_on_page(page)
+    assert "failed_record" not in _offered_on_page(page)
+    page.document_rows["agreement"][2].click()
+    assert shown == ["agreement"]
+
+
+def test_a_document_the_case_no_longer_allows_is_refused_with_the_reason(
+    qtbot, monkeypatch, admin, mediator
+):
+    shown: list[str] = []
+    monkeypatch.setattr(documents, "preview", lambda code, context, parent=None: shown.append(code))
+    case = file(admin, make_respondent(admin))
+    mediation.transition(admin, case.id, "accepted")
+    page = _documents_page(qtbot, admin, case.id)
+    assert page.document_rows["acceptance_notice"][2].isEnabled()
+    # Asked for anyway (a page drawn before another desk changed the case), a document the case
+    # does not allow is refused with the reason, and the page is drawn again.
+    page.preview_document("mediation_record")
+    assert shown == []
+    assert page.bar.label.text() == "No mediation session has been recorded."
+    page.preview_document("acceptance_notice")
+    assert shown == ["acceptance_notice"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,9 +42,29 @@ from stationapp.services.accounts import has_permission
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import documents
+from stationapp.ui.mediation.dates import day_text, moment_text
 
 WARNING_STYLE = "color: #8a5300;"
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+def set_access_key(button: QPushButton, text: str) -> None:
+    """``text`` with its access key while the button can be pressed; a disabled button does not
+    hold a letter that another control on screen may need."""
+    button.setText(
+        text
+        if button.isEnabled()
+        else text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
+    )
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A long page scrolls inside the window instead of making the window taller (UX.md)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
 
 
 def _text(height: int = 80) -> QPlainTextEdit:
@@ -275,7 +297,7 @@ class AgreementEditor(QWidget):
         self.remove_button.clicked.connect(
             lambda: self.obligations.removeRow(self.obligations.currentRow())
         )
-        self.perform_button = QPushButton(self.tr("Record &performance…"))
+        self.perform_button = QPushButton()
         self.perform_button.clicked.connect(self.record_performance)
         rows.addWidget(self.add_button)
         rows.addWidget(self.remove_button)
@@ -301,9 +323,12 @@ class AgreementEditor(QWidget):
         self.fields.add_row(self.tr("Signatures"), "agreement", holder)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save agreement"))
+        self.save_button = QPushButton(self.tr("Save agreement"))
+        self.save_button.setToolTip(self.tr("Save the agreement (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.effect_button = QPushButton(self.tr("Put into &effect"))
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self._save_shortcut)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.effect_button = QPushButton()
         self.effect_button.clicked.connect(self.put_into_effect)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.effect_button)
@@ -311,6 +336,15 @@ class AgreementEditor(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.obligation_ids: list[int | None] = []
+        self._set_keys()
+
+    def _set_keys(self) -> None:
+        set_access_key(self.effect_button, self.tr("Put into effe&ct"))
+        set_access_key(self.perform_button, self.tr("Recor&d performance…"))
+
+    def _save_shortcut(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
 
     def add_obligation(
         self,
@@ -351,13 +385,10 @@ class AgreementEditor(QWidget):
         ):
             box.setChecked(bool(agreement and getattr(agreement, flag)))
         if agreement is not None:
-            locale = QLocale()
             for obligation in mediation.agreement_obligations(self.actor, agreement.id):
                 performed = ""
                 if obligation.performed_on:
-                    performed = locale.toString(
-                        obligation.performed_on, QLocale.FormatType.ShortFormat
-                    )
+                    performed = day_text(obligation.performed_on)
                     if obligation.performed_amount is not None:
                         performed += f" ¥{obligation.performed_amount}"
                 self.add_obligation(
@@ -385,6 +416,7 @@ class AgreementEditor(QWidget):
         self.perform_button.setEnabled(
             case.state in ("agreement_effective", "performing", "defaulted")
         )
+        self._set_keys()
 
     def collect(self) -> mediation.AgreementInput:
         obligations = []
@@ -474,48 +506,77 @@ class CasePage(QWidget):
         self.overview.setTextFormat(Qt.TextFormat.RichText)
         self.overview.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.overview)
-        self.tabs.addTab(scroll, self.tr("Overview"))
+        # Access keys (COMMON.md): the main window holds F R A H T V P B E M; the case list
+        # N X Y; the page's steps C D I and the "More" menu O; so the tabs take W J S G L U.
+        self.tabs.addTab(_scrolling(self.overview), self.tr("Overvie&w"))
         self.timeline = QListWidget()
-        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.timeline, self.tr("&Journal"))
         sessions = QWidget()
         sessions_layout = QVBoxLayout(sessions)
         self.sessions = QListWidget()
         sessions_layout.addWidget(self.sessions, 1)
-        self.session_button = QPushButton(self.tr("Record a &session…"))
+        self.session_button = QPushButton()
         self.session_button.clicked.connect(self.add_session)
         sessions_layout.addWidget(self.session_button)
-        self.tabs.addTab(sessions, self.tr("Sessions"))
+        self.tabs.addTab(sessions, self.tr("&Sessions"))
         self.agreement = AgreementEditor(actor)
         self.agreement.saved.connect(self._after_change)
-        self.tabs.addTab(self.agreement, self.tr("Agreement"))
+        self.tabs.addTab(_scrolling(self.agreement), self.tr("A&greement"))
         follow = QWidget()
         follow_layout = QVBoxLayout(follow)
         self.follow_ups = QListWidget()
         follow_layout.addWidget(self.follow_ups, 1)
-        follow_button = QPushButton(self.tr("Record a &follow-up visit…"))
-        follow_button.clicked.connect(self.add_follow_up)
-        follow_layout.addWidget(follow_button)
-        self.tabs.addTab(follow, self.tr("Follow-ups"))
-        docs = QWidget()
-        docs_layout = QVBoxLayout(docs)
-        docs_layout.addWidget(QLabel(self.tr("Print or save as PDF:")))
-        for code, title in documents.DOCUMENTS.items():
-            row = QHBoxLayout()
-            row.addWidget(QLabel(title), 1)
+        self.follow_button = QPushButton(self.tr("Record a follow-up visit…"))
+        self.follow_button.clicked.connect(self.add_follow_up)
+        follow_layout.addWidget(self.follow_button)
+        self.tabs.addTab(follow, self.tr("Fo&llow-ups"))
+        self.tabs.addTab(_scrolling(self._documents_page()), self.tr("Doc&uments"))
+        # The tabs answer Ctrl+PgUp/PgDn from anywhere in the case page (UX.md, The keyboard).
+        self._tab_keys: list[QShortcut] = []
+        self.set_tab_keys_scope(self)
+        layout.addWidget(self.body, 1)
+        self.body.hide()
+
+    def _documents_page(self) -> QWidget:
+        """One row per document: its title, what it rests on (or why it is not offered yet),
+        and its two buttons, enabled when the case's history allows the document."""
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.addWidget(QLabel(self.tr("Print or save as PDF:")), 0, 0, 1, 4)
+        self.document_rows: dict[str, tuple[QLabel, QLabel, QPushButton, QPushButton]] = {}
+        for row, (code, title) in enumerate(documents.DOCUMENTS.items(), start=1):
+            name = QLabel(title)
+            note = QLabel()
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #555;")
             show = QPushButton(self.tr("Preview…"))
             show.clicked.connect(lambda _checked=False, c=code: self.preview_document(c))
             save = QPushButton(self.tr("Save PDF…"))
             save.clicked.connect(lambda _checked=False, c=code: self.save_document(c))
-            row.addWidget(show)
-            row.addWidget(save)
-            docs_layout.addLayout(row)
-        docs_layout.addStretch(1)
-        self.tabs.addTab(docs, self.tr("Documents"))
-        layout.addWidget(self.body, 1)
-        self.body.hide()
+            grid.addWidget(name, row, 0)
+            grid.addWidget(note, row, 1)
+            grid.addWidget(show, row, 2)
+            grid.addWidget(save, row, 3)
+            self.document_rows[code] = (name, note, show, save)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(self.document_rows) + 1, 1)
+        return page
+
+    def set_tab_keys_scope(self, scope: QWidget) -> None:
+        """Where Ctrl+PgUp/PgDn turn the case's tabs: the page, or the whole tab around it
+        (so that they work from the case list too)."""
+        for shortcut in self._tab_keys:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._tab_keys = []
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), scope, lambda s=step: self.next_tab(s))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._tab_keys.append(shortcut)
+
+    def next_tab(self, step: int) -> None:
+        if self.body.isVisible():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -538,7 +599,6 @@ class CasePage(QWidget):
 
     def _render(self) -> None:
         case = self.case
-        locale = QLocale()
         self.title.setText(f"{case.number}　{mediation.state_label(case.state)}")
         self._render_actions()
         applicants = mediation.applicants_of([case])[case.id]
@@ -548,7 +608,7 @@ class CasePage(QWidget):
             self.actor, case.respondent_id, exclude_case_id=case.id
         )
         due = mediation.current_due(case)
-        due_text = locale.toString(due, QLocale.FormatType.ShortFormat)
+        due_text = day_text(due)
         mediating = case.state in ("registered", "accepted", "in_mediation", "agreement_draft")
         if mediating and due < today():
             due_text = (
@@ -560,7 +620,7 @@ class CasePage(QWidget):
             (self.tr("Application"), mediation.application_kind_label(case.application_kind)),
             (
                 self.tr("Received"),
-                locale.toString(case.received_at, QLocale.FormatType.ShortFormat),
+                moment_text(case.received_at),
             ),
             (
                 self.tr("Applicants"),
@@ -577,13 +637,11 @@ class CasePage(QWidget):
             rows.append(
                 (
                     self.tr("Joint review window ends"),
-                    locale.toString(case.review_due, QLocale.FormatType.ShortFormat),
+                    day_text(case.review_due),
                 )
             )
         limit_text = (
-            locale.toString(limitation.deadline, QLocale.FormatType.ShortFormat) + "　"
-            if limitation.deadline
-            else ""
+            day_text(limitation.deadline) + "　" if limitation.deadline else ""
         ) + limitation.explanation
         rows.append((self.tr("Arbitration limitation"), limit_text))
         if history.cases:
@@ -630,7 +688,7 @@ class CasePage(QWidget):
         )
         self.timeline.clear()
         for event in mediation.case_events(self.actor, case.id):
-            when = locale.toString(event.at, QLocale.FormatType.ShortFormat)
+            when = moment_text(event.at)
             what = (
                 mediation.state_label(event.to_state)
                 if event.kind == "transition"
@@ -642,41 +700,92 @@ class CasePage(QWidget):
             self.timeline.addItem(line)
         self.sessions.clear()
         for session in mediation.case_sessions(self.actor, case.id):
-            when = locale.toString(session.held_at, QLocale.FormatType.ShortFormat)
+            when = moment_text(session.held_at)
             signed = self.tr("signed") if session.signed_by_parties else self.tr("not signed")
             self.sessions.addItem(f"{when}　{session.place}　{signed}\n{session.record[:200]}")
         self.session_button.setEnabled(
             case.state in ("accepted", "in_mediation", "agreement_draft")
+            and has_permission(self.actor, "case.manage")
         )
+        set_access_key(self.session_button, self.tr("Re&cord a session…"))
+        self.follow_button.setEnabled(has_permission(self.actor, "case.manage"))
+        self._render_documents()
         self.agreement.load(case)
         self.follow_ups.clear()
         for follow in mediation.case_follow_ups(self.actor, case.id):
-            self.follow_ups.addItem(
-                f"{locale.toString(follow.held_on, QLocale.FormatType.ShortFormat)}　{follow.notes}"
-            )
+            self.follow_ups.addItem(f"{day_text(follow.held_on)}　{follow.notes}")
+
+    def _step_label(self, target: str) -> str:
+        """The button of a step, with its access key (see the tabs for the letters taken)."""
+        if target == "in_mediation" and self.case.state == "agreement_draft":
+            return self.tr("Back to me&diation")
+        return {
+            "accepted": self.tr("Ac&cept"),
+            "not_accepted": self.tr("&Do not accept…"),
+            "in_mediation": self.tr("Start med&iation"),
+            "agreement_draft": self.tr("&Draft an agreement"),
+            "failed": self.tr("Med&iation failed…"),
+            "referred_to_arbitration": self.tr("Refer to arb&itration"),
+            "performing": self.tr("Performan&ce begins"),
+            "performed": self.tr("Performed &in full"),
+            "closed": self.tr("&Close the case"),
+            "archived": self.tr("Ar&chive"),
+            # The rarer steps, in the "More" menu (its own letters):
+            "respondent_declined": self.tr("Re&spondent declines…"),
+            "withdrawn": self.tr("&Withdrawn…"),
+            "defaulted": self.tr("&Not performed…"),
+        }.get(target, mediation.action_label(target))
+
+    RARE_STEPS = frozenset({"respondent_declined", "withdrawn", "defaulted"})
 
     def _render_actions(self) -> None:
         while self.actions.count():
             item = self.actions.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # off screen now: its access key is free for the new row
                 item.widget().deleteLater()
         case = self.case
+        more = QMenu(self)
         if has_permission(self.actor, "case.manage"):
             for target in mediation.allowed_transitions(case):
                 if target == "agreement_effective":
                     continue  # put into effect from the agreement, where the signatures are
-                button = QPushButton(mediation.action_label(target))
+                label = self._step_label(target)
+                if target in self.RARE_STEPS:
+                    more.addAction(label, lambda t=target: self.step(t))
+                    continue
+                button = QPushButton(label)
                 button.clicked.connect(lambda _checked=False, t=target: self.step(t))
                 self.actions.addWidget(button)
             if case.state in ("accepted", "in_mediation", "agreement_draft"):
-                extend = QPushButton(self.tr("Extend…"))
-                extend.clicked.connect(self.extend)
-                self.actions.addWidget(extend)
+                more.addAction(self.tr("E&xtend…"), self.extend)
         if has_permission(self.actor, "case.assign"):
-            assign = QPushButton(self.tr("Assign mediator…"))
-            assign.clicked.connect(self.assign)
-            self.actions.addWidget(assign)
+            more.addAction(self.tr("Assi&gn mediator…"), self.assign)
+        if not more.isEmpty():
+            self.more_button = QPushButton(self.tr("M&ore"))
+            self.more_button.setToolTip(self.tr("Other steps for this case"))
+            self.more_button.setMenu(more)
+            more.setParent(self.more_button, more.windowFlags())
+            self.actions.addWidget(self.more_button)
+        else:
+            more.deleteLater()
+            self.more_button = None
         self.actions.addStretch(1)
+
+    def _render_documents(self) -> None:
+        offered = mediation.document_availability(self.actor, self.case.id)
+        for code, (name, note, show, save) in self.document_rows.items():
+            doc = offered[code]
+            for widget in (name, show, save):
+                widget.setEnabled(doc.available)
+                widget.setToolTip("" if doc.available else doc.reason)
+            if doc.available:
+                note.setText(
+                    moment_text(doc.since) if code == "mediation_record" else day_text(doc.since)
+                )
+            else:
+                note.setText(doc.reason)
+            note.setToolTip(note.text())
 
     def _after_change(self) -> None:
         if self.case is not None:
@@ -707,6 +816,11 @@ class CasePage(QWidget):
             self._after_change()
 
     def _context(self, code: str) -> dict | None:
+        doc = mediation.document_availability(self.actor, self.case.id)[code]
+        if not doc.available:  # the case changed at another desk since the page was drawn
+            self.bar.show_message(doc.reason, "warning")
+            self._after_change()
+            return None
         session_id = None
         if code == "mediation_record":
             sessions = mediation.case_sessions(self.actor, self.case.id)

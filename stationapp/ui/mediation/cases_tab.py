@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -39,14 +39,23 @@ from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.exporting import ask_spreadsheet_path
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
+from stationapp.ui.layout_state import (
+    leave_on_tab,
+    restore_columns,
+    restore_splitter,
+    save_columns,
+    save_splitter,
+)
 from stationapp.ui.mediation.case_page import CasePage
+from stationapp.ui.mediation.dates import day_text
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
-COL_NUMBER, COL_RECEIVED, COL_APPLICANTS, COL_RESPONDENT, COL_STATE, COL_DUE = range(6)
+# The key columns (state, due date) come before the long names, so they never hide behind
+# horizontal scrolling (UX.md, Lists); the respondent, the longest text, takes the spare width.
+COL_NUMBER, COL_STATE, COL_DUE, COL_RECEIVED, COL_APPLICANTS, COL_RESPONDENT = range(6)
 OVERDUE = QColor("#b3261e")
 
 
@@ -60,11 +69,11 @@ class CaseTableModel(RowsTableModel):
         self.total = 0
         self.headers = [
             self.tr("Case number"),
+            self.tr("State"),
+            self.tr("Mediation due"),
             self.tr("Received"),
             self.tr("Applicants"),
             self.tr("Respondent"),
-            self.tr("State"),
-            self.tr("Mediation due"),
         ]
 
     def reload(self, filt: mediation.CaseFilter | None = None) -> None:
@@ -107,11 +116,10 @@ class CaseTableModel(RowsTableModel):
         case = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            locale = QLocale()
             if column == COL_NUMBER:
                 return case.number
             if column == COL_RECEIVED:
-                return locale.toString(case.received_at.date(), QLocale.FormatType.ShortFormat)
+                return day_text(case.received_at)
             if column == COL_APPLICANTS:
                 names = [p.name for p in self.applicants.get(case.id, [])]
                 if len(names) > 3:
@@ -124,7 +132,9 @@ class CaseTableModel(RowsTableModel):
             if column == COL_STATE:
                 return mediation.state_label(case.state)
             if column == COL_DUE:
-                return locale.toString(mediation.current_due(case), QLocale.FormatType.ShortFormat)
+                due = day_text(mediation.current_due(case))
+                # Overdue is said in words too, not only in red (UX.md, The screen).
+                return due + "　" + self.tr("overdue") if self._overdue(case) else due
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_DUE and self._overdue(case):
             return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.UserRole:
@@ -132,8 +142,24 @@ class CaseTableModel(RowsTableModel):
         return None
 
 
+class SearchLineEdit(QLineEdit):
+    """Down arrow moves from the search box into the list, as on the People tab.
+
+    A signal rather than a stored callback: a callback bound to the tab would tie the tab's
+    lifetime to the garbage collector (a reference cycle through this box)."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class CasesTab(QWidget):
-    TABLE_NAME = "cases"
+    TABLE_NAME = "case_list"  # the columns were reordered: widths saved for "cases" do not fit
+    SPLITTER_NAME = "cases"
 
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,7 +175,7 @@ class CasesTab(QWidget):
         self.new_button.setToolTip(self.tr("File a mediation application (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_case)
         top.addWidget(self.new_button)
-        self.export_button = QPushButton(self.tr("Export &ledger…"))
+        self.export_button = QPushButton(self.tr("E&xport ledger…"))
         self.export_button.clicked.connect(self.export_ledger)
         self.export_button.setVisible(has_permission(actor, "case.export"))
         top.addWidget(self.export_button)
@@ -169,7 +195,8 @@ class CasesTab(QWidget):
         self.deadlines.itemClicked.connect(self._open_deadline)
         layout.addWidget(self.deadlines)
         filters = QHBoxLayout()
-        self.search = QLineEdit()
+        self.search = SearchLineEdit()
+        self.search.down_pressed.connect(self.focus_table)
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(60)
         self.search.setPlaceholderText(
@@ -188,7 +215,7 @@ class CasesTab(QWidget):
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(self.refresh)
         filters.addWidget(self.open_only)
-        self.mine = QCheckBox(self.tr("My cases"))
+        self.mine = QCheckBox(self.tr("M&y cases"))
         self.mine.toggled.connect(self.refresh)
         filters.addWidget(self.mine)
         self.count_label = QLabel()
@@ -202,12 +229,12 @@ class CasesTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No cases match."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page = CasePage(actor)
         self.page.changed.connect(self.refresh)
+        self.page.set_tab_keys_scope(self)  # the case's tabs turn from the list too
         self.splitter = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -220,7 +247,10 @@ class CasesTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 640])
         layout.addWidget(self.splitter, 1)
-        restore_columns(self.table, self.TABLE_NAME, (170, 85, 110, 170, 100))
+        restore_splitter(self.splitter, self.SPLITTER_NAME)
+        restore_columns(
+            self.table, self.TABLE_NAME, (170, 90, 90, 60, 110, 170), stretch=COL_RESPONDENT
+        )
         bus.changed.connect(self._on_changed)
         self.refresh()
 
@@ -233,6 +263,7 @@ class CasesTab(QWidget):
     def save_state(self) -> None:
         if self.can_read:
             save_columns(self.table, self.TABLE_NAME)
+            save_splitter(self.splitter, self.SPLITTER_NAME)
 
     def focus_search(self) -> None:
         if self.can_read:
@@ -240,6 +271,12 @@ class CasesTab(QWidget):
             self.search.selectAll()
         else:
             self.new_button.setFocus()
+
+    def focus_table(self) -> None:
+        """Into the list, on its first case: the one the search found first."""
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("case", "person", "organization"):
@@ -294,11 +331,12 @@ class CasesTab(QWidget):
         )
         self.deadline_label.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
         self.deadlines.clear()
-        locale = QLocale()
         for deadline in items:
-            text = f"{locale.toString(deadline.due, QLocale.FormatType.ShortFormat)}　" + (
+            text = f"{day_text(deadline.due)}　" + (
                 f"{deadline.label()}　{deadline.number}　{deadline.respondent}"
             )
+            if deadline.overdue(on):
+                text += "　" + self.tr("overdue")  # in words too, not only in red
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, deadline.case_id)
             if deadline.overdue(on):

@@ -1,0 +1,20 @@
+"""Dates on the mediation screens (UX.md, Lists): ``2026-12-07``, or ``12-07`` within this year;
+never a date without a year that could be last year's."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from stationapp.db import today
+
+
+def day_text(day: date | datetime | None) -> str:
+    if day is None:
+        return ""
+    if isinstance(day, datetime):
+        day = day.date()
+    return f"{day:%m-%d}" if day.year == today().year else f"{day:%Y-%m-%d}"
+
+
+def moment_text(moment: datetime | None) -> str:
+    return f"{day_text(moment)} {moment:%H:%M}" if moment else ""
