@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QToolButton,
     QWidget,
 )
@@ -147,3 +149,19 @@ def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> Non
         bar.show_message("\n".join(leftover))
     else:
         bar.hide()
+
+
+class SearchLineEdit(QLineEdit):
+    """A list's search box: ↓ moves into the list (``down_pressed``), on every tab alike.
+
+    A signal rather than a stored callback: a callback bound to the tab would tie the tab's
+    lifetime to the garbage collector (a reference cycle through this box), which then frees
+    it at a random moment."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)

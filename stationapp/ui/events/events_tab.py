@@ -17,14 +17,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -52,7 +51,7 @@ from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import MessageBar, SearchLineEdit
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -183,20 +182,6 @@ class EventTableModel(RowsTableModel):
         return None
 
 
-class SearchLineEdit(QLineEdit):
-    """↓ moves from the search box into the list (as on People)."""
-
-    def __init__(self, on_down: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._on_down = on_down
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and not event.modifiers():
-            self._on_down()
-            return
-        super().keyPressEvent(event)
-
-
 class EventsTab(QWidget):
     TABLE_NAME = "events"
 
@@ -221,7 +206,8 @@ class EventsTab(QWidget):
         self.events_page = events_page = QWidget()
         events_layout = QVBoxLayout(events_page)
         filters = QHBoxLayout()
-        self.search = SearchLineEdit(self.focus_list)
+        self.search = SearchLineEdit()
+        self.search.down_pressed.connect(self.focus_list)
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.search.setPlaceholderText(self.tr("Search event titles (Ctrl+F)"))

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -38,7 +36,7 @@ from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.exporting import ask_spreadsheet_path
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import MessageBar, SearchLineEdit
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -140,21 +138,6 @@ class CaseTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return case.id
         return None
-
-
-class SearchLineEdit(QLineEdit):
-    """Down arrow moves from the search box into the list, as on the People tab.
-
-    A signal rather than a stored callback: a callback bound to the tab would tie the tab's
-    lifetime to the garbage collector (a reference cycle through this box)."""
-
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Down and not event.modifiers():
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class CasesTab(QWidget):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -23,7 +22,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import MessageBar, SearchLineEdit
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -40,20 +39,6 @@ from stationapp.ui.table_model import setup_list_view
 SEARCH_DELAY_MS = 120
 
 
-class SearchLineEdit(QLineEdit):
-    """Down arrow moves from the search box into the list."""
-
-    def __init__(self, on_down, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._on_down = on_down
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self._on_down()
-            return
-        super().keyPressEvent(event)
-
-
 class PeopleTab(QWidget):
     TABLE_NAME = "people"
 
@@ -65,7 +50,8 @@ class PeopleTab(QWidget):
         layout.addWidget(self.bar)
 
         top = QHBoxLayout()
-        self.search = SearchLineEdit(self.focus_table)
+        self.search = SearchLineEdit()
+        self.search.down_pressed.connect(self.focus_table)
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.search.setPlaceholderText(
