@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QStandardPaths,
@@ -36,6 +35,7 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
+from stationapp.ui.dates import short_text
 from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import (
@@ -56,9 +56,7 @@ COL_AT, COL_STAFF, COL_ACTION, COL_ENTITY, COL_ENTITY_ID, COL_DETAILS = range(6)
 def when_text(entry: AuditEntry) -> str:
     """The locale's date with the time to the second (an audit trail needs the seconds)."""
     moment = entry.at
-    day = QLocale().toString(
-        QDate(moment.year, moment.month, moment.day), QLocale.FormatType.ShortFormat
-    )
+    day = short_text(QDate(moment.year, moment.month, moment.day))
     return f"{day} {moment:%H:%M:%S}"
 
 

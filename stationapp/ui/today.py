@@ -32,6 +32,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.forms import MessageBar
 
 if TYPE_CHECKING:
@@ -323,12 +324,9 @@ class TodayTab(QWidget):
         today_service = _service()
         found = today_service.birthday_list(self.actor, self.day)
         monday, sunday = today_service.week_of(self.day)
-        locale = QLocale()
 
         def day_text(day: date) -> str:
-            return locale.toString(
-                QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
-            )
+            return short_text(day)
 
         station = accounts.station_settings().station_name
         rows = "".join(

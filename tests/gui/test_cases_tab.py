@@ -284,7 +284,7 @@ def test_dates_show_the_year_only_when_it_is_not_this_year():
     from datetime import date
 
     from stationapp.db import today
-    from stationapp.ui.mediation.dates import day_text, moment_text
+    from stationapp.ui.dates import day_text, moment_text
 
     this_year = today().replace(month=3, day=4)
     assert day_text(this_year) == "03-04"

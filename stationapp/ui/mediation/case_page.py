@@ -39,10 +39,10 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
+from stationapp.ui.dates import day_text, moment_text
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import documents
-from stationapp.ui.mediation.dates import day_text, moment_text
 
 WARNING_STYLE = "color: #8a5300;"
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"

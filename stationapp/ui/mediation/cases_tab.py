@@ -35,6 +35,7 @@ from stationapp.models.mediation import STATES, MediationCase
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
 from stationapp.ui.forms import MessageBar, SearchLineEdit
 from stationapp.ui.layout_state import (
@@ -45,7 +46,6 @@ from stationapp.ui.layout_state import (
     save_splitter,
 )
 from stationapp.ui.mediation.case_page import CasePage
-from stationapp.ui.mediation.dates import day_text
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import RowsTableModel
 

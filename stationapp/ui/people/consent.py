@@ -40,6 +40,7 @@ from stationapp.models.people import (
 from stationapp.services import consent, people
 from stationapp.services.accounts import has_permission
 from stationapp.services.consent import EARLIEST_ASSISTANCE, MAX_CONSENT_NOTE
+from stationapp.ui.dates import short_text
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 
 NOTICE_STYLE = "color: #8a5300;"
@@ -317,7 +318,6 @@ class ConsentDialog(QDialog):
         self.save_marital_button.setEnabled(self.can_consent and given)
 
     def _show_consents(self, records: list[Consent]) -> None:
-        locale = QLocale()
         for kind, row in self.rows.items():
             record = self.in_force.get(kind)
             if record is None:
@@ -325,7 +325,7 @@ class ConsentDialog(QDialog):
             else:
                 row.status.setText(
                     self.tr("Given {when} by {who}, {method}").format(
-                        when=locale.toString(record.given_at, QLocale.FormatType.ShortFormat),
+                        when=short_text(record.given_at),
                         who=record.given_by.display_name,
                         method=consent.consent_method_label(record.method).lower(),
                     )
@@ -342,7 +342,7 @@ class ConsentDialog(QDialog):
         for record in records:
             line = self.tr("{kind}: given {when} by {who} ({method})").format(
                 kind=consent.consent_kind_label(record.kind),
-                when=locale.toString(record.given_at, QLocale.FormatType.ShortFormat),
+                when=short_text(record.given_at),
                 who=record.given_by.display_name,
                 method=consent.consent_method_label(record.method),
             )
@@ -350,7 +350,7 @@ class ConsentDialog(QDialog):
                 line += f"  {record.note}"
             if record.withdrawn_at is not None:
                 line += "; " + self.tr("withdrawn {when} by {who}").format(
-                    when=locale.toString(record.withdrawn_at, QLocale.FormatType.ShortFormat),
+                    when=short_text(record.withdrawn_at),
                     who=record.withdrawn_by.display_name if record.withdrawn_by else "—",
                 )
             self.consent_list.addItem(line)
@@ -376,7 +376,7 @@ class ConsentDialog(QDialog):
         self.assistance_list.clear()
         for row in rows:
             parts = [
-                locale.toString(row.given_on, QLocale.FormatType.ShortFormat),
+                short_text(row.given_on),
                 consent.assistance_kind_label(row.kind),
                 self.tr("{amount} yuan").format(amount=locale.toString(float(row.amount), "f", 2))
                 if row.amount is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import events, library, mediation, people, validation, visits
 from stationapp.services.accounts import has_permission
 from stationapp.ui import retention as retention_ui
+from stationapp.ui.dates import short_text
 from stationapp.ui.people import consent as consent_ui
 from stationapp.ui.people.person_table_model import age_on
 
@@ -320,7 +321,6 @@ class PersonPage(QWidget):
             self.body.hide()
             self.empty.show()
             return
-        locale = QLocale()
         self.title.setText(person.name)
         self.pinyin.setText(person.pinyin)
         can_deactivate = has_permission(self.actor, "person.deactivate")
@@ -331,7 +331,7 @@ class PersonPage(QWidget):
         age = age_on(person.birth_date, today())
         birth = ""
         if person.birth_date:
-            birth = locale.toString(person.birth_date, QLocale.FormatType.ShortFormat)
+            birth = short_text(person.birth_date)
             birth += " " + self.tr("(age {age})").format(age=age)
         id_text = people.mask_id(person.id_number)
         self._id_type = person.id_type
@@ -349,9 +349,7 @@ class PersonPage(QWidget):
         self.values["card"].setText(person.member_card or "—")
         self.values["notes"].setText(person.notes or "—")
         self.values["notes"].setToolTip(person.notes or "")
-        self.values["since"].setText(
-            locale.toString(person.created_at.date(), QLocale.FormatType.ShortFormat)
-        )
+        self.values["since"].setText(short_text(person.created_at.date()))
         counts = {
             "visits": self._show_visits(person_id),
             "cases": self._show_cases(person_id),
@@ -363,7 +361,7 @@ class PersonPage(QWidget):
         self.history.clear()
         for entry in history:
             who = entry.staff.display_name if entry.staff_id else self.tr("system")
-            when = locale.toString(entry.at, QLocale.FormatType.ShortFormat)
+            when = short_text(entry.at)
             what = action_label(entry.action)
             fields = sorted(json.loads(entry.details or "{}")) if entry.action == "update" else []
             line = f"{when}  {who}  {what}"
@@ -379,12 +377,11 @@ class PersonPage(QWidget):
             return 0
         found = visits.person_visits(self.actor, person_id)
         purposes = visits.purposes_of(found)
-        locale = QLocale()
         for visit in found:
             what = "、".join(
                 f"{p.service.name}（{visits.outcome_label(p.outcome)}）" for p in purposes[visit.id]
             )
-            when = locale.toString(visit.arrived_at, QLocale.FormatType.ShortFormat)
+            when = short_text(visit.arrived_at)
             self.visits.addItem(
                 f"{when}  {visits.channel_label(visit.channel)}  {what}  {visit.staff.display_name}"
             )
@@ -409,7 +406,6 @@ class PersonPage(QWidget):
         self.loans.clear()
         if not has_permission(self.actor, "library.read"):
             return 0
-        locale = QLocale()
         holds = library.person_holds(self.actor, person_id)
         for hold in holds:
             state = self.tr("ready to collect") if hold.state == "ready" else self.tr("waiting")
@@ -418,16 +414,14 @@ class PersonPage(QWidget):
             )
         rows = library.person_loans(self.actor, person_id)
         for row in rows:
-            due = locale.toString(row.loan.due_on, QLocale.FormatType.ShortFormat)
+            due = short_text(row.loan.due_on)
             if row.loan.returned_at is None:
                 text = self.tr("On loan: {title}, due {due}").format(title=row.title, due=due)
                 item = QListWidgetItem(text)
                 if row.loan.due_on < today():
                     item.setForeground(Qt.GlobalColor.red)
             else:
-                returned = locale.toString(
-                    row.loan.returned_at.date(), QLocale.FormatType.ShortFormat
-                )
+                returned = short_text(row.loan.returned_at.date())
                 item = QListWidgetItem(
                     self.tr("Returned {date}: {title}").format(date=returned, title=row.title)
                 )
@@ -441,12 +435,9 @@ class PersonPage(QWidget):
         self.events.clear()
         if not has_permission(self.actor, "event.read"):
             return 0
-        locale = QLocale()
         found = events.person_registrations(self.actor, person_id)
         for registration in found:
-            when = locale.toString(
-                registration.event.starts_at.date(), QLocale.FormatType.ShortFormat
-            )
+            when = short_text(registration.event.starts_at.date())
             self.events.addItem(
                 f"{when}　{registration.event.title}　{events.state_label(registration.state)}"
             )

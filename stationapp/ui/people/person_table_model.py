@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from stationapp.db import today
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import people
+from stationapp.ui.dates import short_text
 from stationapp.ui.table_model import RowsTableModel
 
 PAGE_SIZE = 100
@@ -133,7 +134,5 @@ class PersonTableModel(RowsTableModel):
         if column == COL_MEMBER:
             return self.tr("Yes") if person.is_member else ""
         if column == COL_ACTIVE:
-            return QLocale().toString(
-                person.last_activity_at.date(), QLocale.FormatType.ShortFormat
-            )
+            return short_text(person.last_activity_at.date())
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.visits import VisitPurpose
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.table_model import RowsTableModel
@@ -71,10 +72,9 @@ class FollowUpTableModel(RowsTableModel):
         return None
 
     def _display(self, purpose: VisitPurpose, column: int) -> str:
-        locale = QLocale()
         visit = purpose.visit
         if column == COL_DUE:
-            due = locale.toString(purpose.due_on, QLocale.FormatType.ShortFormat)
+            due = short_text(purpose.due_on)
             if visits.is_overdue(purpose):
                 days = (today() - purpose.due_on).days
                 return self.tr("{date} (%n days overdue)", "", days).format(date=due)
@@ -88,7 +88,7 @@ class FollowUpTableModel(RowsTableModel):
         if column == COL_MISSING:
             return "、".join(purpose.materials_missing)
         if column == COL_ARRIVED:
-            return locale.toString(visit.arrived_at.date(), QLocale.FormatType.ShortFormat)
+            return short_text(visit.arrived_at.date())
         return ""
 
 

@@ -8,8 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QDate,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QStandardPaths,
@@ -48,6 +46,7 @@ from stationapp.services.visits import (
     rating_label,
 )
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
@@ -178,11 +177,7 @@ class VisitTableModel(RowsTableModel):
     def _display(self, visit: Visit, column: int) -> Any:
         own = self.purposes.get(visit.id, [])
         if column == COL_ARRIVED:
-            moment = visit.arrived_at
-            return QLocale().toString(
-                QDateTime(QDate(moment.year, moment.month, moment.day), moment.time()),
-                QLocale.FormatType.ShortFormat,
-            )
+            return short_text(visit.arrived_at)
         if column == COL_VISITOR:
             return visit.person.name if visit.person_id else self.tr("Anonymous")
         if column == COL_PHONE:
@@ -211,14 +206,7 @@ class VisitTableModel(RowsTableModel):
             elif purpose.outcome == "declined" and purpose.decline_reason:
                 line += self.tr(" ({reason})").format(reason=purpose.decline_reason)
             elif purpose.outcome == "waiting" and purpose.materials_missing:
-                due = (
-                    QLocale().toString(
-                        QDate(purpose.due_on.year, purpose.due_on.month, purpose.due_on.day),
-                        QLocale.FormatType.ShortFormat,
-                    )
-                    if purpose.due_on
-                    else ""
-                )
+                due = short_text(purpose.due_on) if purpose.due_on else ""
                 line += self.tr(" (missing: {materials}; by {due})").format(
                     materials="、".join(purpose.materials_missing), due=due
                 )

@@ -6,7 +6,7 @@ pick each known person, count the anonymous ones, save once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from stationapp.services.visits import (
     record_outreach_visits,
 )
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
@@ -54,7 +55,7 @@ ANONYMOUS_KEYS = QKeySequence("Ctrl+Shift+A")
 
 
 def _short_date(day) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    return short_text(QDate(day.year, day.month, day.day))
 
 
 class OutreachSessionDialog(QDialog):

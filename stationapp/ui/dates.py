@@ -1,9 +1,11 @@
-"""Dates on the mediation screens (UX.md, Lists): ``2026-12-07``, or ``12-07`` within this year;
+"""Dates on every screen (UX.md, Lists): ``2026-12-07``, or ``12-07`` within this year;
 never a date without a year that could be last year's."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime
 
 from stationapp.db import today
 
@@ -18,3 +20,12 @@ def day_text(day: date | datetime | None) -> str:
 
 def moment_text(moment: datetime | None) -> str:
     return f"{day_text(moment)} {moment:%H:%M}" if moment else ""
+
+
+def short_text(value: date | datetime | QDate | QDateTime | None) -> str:
+    """A date, or a date and time, as lists show it."""
+    if isinstance(value, QDateTime | QDate):
+        value = value.toPython()
+    if isinstance(value, datetime):
+        return moment_text(value)
+    return day_text(value)
