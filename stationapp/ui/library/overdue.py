@@ -347,13 +347,13 @@ class OverdueWidget(QWidget):
         self.call_list_button = QPushButton(self.tr("Print &call list… (Ctrl+P)"))
         self.call_list_button.clicked.connect(self.print_call_list)
         buttons.addWidget(self.call_list_button)
-        self.letters_button = QPushButton(self.tr("Print reminder &letters…"))
+        self.letters_button = QPushButton(self.tr("Print remi&nder letters…"))
         self.letters_button.setToolTip(
             self.tr("One letter per borrower with overdue books, each on its own page")
         )
         self.letters_button.clicked.connect(self.print_letters)
         buttons.addWidget(self.letters_button)
-        self.pdf_button = QPushButton(self.tr("Save &PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save PDF… (Ctrl+S)"))
         menu = QMenu(self.pdf_button)
         menu.addAction(self.tr("Call list…"), lambda: self.save_pdf("calls"))
         menu.addAction(self.tr("Reminder letters…"), lambda: self.save_pdf("letters"))
@@ -363,6 +363,8 @@ class OverdueWidget(QWidget):
 
         shortcut = QShortcut(QKeySequence.StandardKey.Print, self, self.print_call_list)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.pdf_button.showMenu)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -409,7 +411,7 @@ class OverdueWidget(QWidget):
         self.overdue_model.set_rows(overdue, on)
         self.due_model.set_rows(due, on)
         self.tabs.setTabText(0, self.tr("&Overdue (%n)", "", len(overdue)))
-        self.tabs.setTabText(1, self.tr("&Due soon (%n)", "", len(due)))
+        self.tabs.setTabText(1, self.tr("Due &soon (%n)", "", len(due)))
         self._update_summary()
 
     def _update_summary(self) -> None:

@@ -1,0 +1,138 @@
+"""The Books tab as a librarian meets it in the real main window on the office screen
+(1366x768): every sub-tab fits, no access key is used twice or taken from the menus and main tabs,
+no list keeps the Tab key, and the sub-tabs answer Ctrl+PgUp/PgDn."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView
+
+from stationapp.db import today
+from stationapp.models.library import Loan
+from stationapp.services import library, people
+from stationapp.ui.main_window import MainWindow
+from tests.helpers.screen import (
+    lists_keeping_tab,
+    mnemonic_clashes,
+    on_screen_mnemonics,
+    too_large,
+)
+
+# The menus (文件 报表 管理 帮助) and the main tabs (今日 来访登记 职工档案 职工书屋 活动报名
+# 劳动争议调解).
+RESERVED = set("FRAHTVPBEM")
+
+
+@pytest.fixture
+def stocked(admin):
+    """A few titles and copies, one loan overdue and one due soon."""
+    reader = people.create_person(
+        admin, people.PersonInput(name="张伟", phone="13812345678", is_member=True)
+    )
+    copies = []
+    for number, name in enumerate(["平凡的世界", "活着", "围城"], start=1):
+        title = library.create_title(admin, library.TitleInput(title=name, author="作者"))
+        copies.append(
+            library.add_copy(admin, title.id, library.CopyInput(barcode=f"B{number:04d}"))
+        )
+    late = library.lend(admin, copies[0].id, reader.id)
+    soon = library.lend(admin, copies[1].id, reader.id)
+    Loan.update(due_on=today() - timedelta(days=5)).where(Loan.id == late.id).execute()
+    Loan.update(due_on=today() + timedelta(days=2)).where(Loan.id == soon.id).execute()
+    return reader
+
+
+@pytest.fixture
+def librarian_window(qtbot, show_active, make_staff, db_url, stocked):
+    window = MainWindow(make_staff("lib", "librarian"), database_url=db_url)
+    window.resize(1366, 768)
+    show_active(window)
+    tab = window.show_tab("library")
+    assert tab is not None
+    QApplication.processEvents()
+    return window
+
+
+def _library_letters(window) -> list[tuple[str, str]]:
+    main_tabs = {window.tabs.tabText(i) for i in range(window.tabs.count())}
+    menus = {action.text() for action in window.menuBar().actions()}
+    return [
+        (letter, where)
+        for letter, where in on_screen_mnemonics(window)
+        if not any(repr(text) in where for text in main_tabs | menus)
+    ]
+
+
+def test_every_books_page_fits_the_office_screen_with_unique_access_keys(qtbot, librarian_window):
+    window = librarian_window
+    tab = window.library_tab
+    pages = tab.pages
+    assert pages.count() == 6  # a librarian sees the boxes and stocktakes too
+    for index in range(pages.count()):
+        pages.setCurrentIndex(index)
+        QApplication.processEvents()
+        name = pages.tabText(index)
+        assert mnemonic_clashes(window) == {}, name
+        taken = [
+            (letter, where) for letter, where in _library_letters(window) if letter in RESERVED
+        ]
+        assert taken == [], name
+        assert lists_keeping_tab(window) == [], name
+        assert too_large(window) == (0, 0), name
+        assert window.width() <= 1366 and window.height() <= 768, name
+    # Every sub-tab has its own access key.
+    letters = [on for on in (pages.tabText(i) for i in range(pages.count())) if "&" in on]
+    assert len(letters) == pages.count()
+
+
+def test_sub_tabs_answer_ctrl_page_up_and_down(qtbot, librarian_window):
+    tab = librarian_window.library_tab
+    pages = tab.pages
+    pages.setCurrentIndex(0)
+    QApplication.processEvents()
+    qtbot.waitUntil(tab.circulation.scan_edit.hasFocus)  # the scan field keeps the focus
+    qtbot.keyClick(
+        tab.circulation.scan_edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert pages.currentIndex() == 1
+    qtbot.keyClick(
+        QApplication.focusWidget() or pages, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    assert pages.currentIndex() == 0
+    qtbot.waitUntil(tab.circulation.scan_edit.hasFocus)
+    qtbot.keyClick(
+        QApplication.focusWidget() or pages, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    assert pages.currentIndex() == pages.count() - 1  # it wraps round
+
+
+def test_key_columns_are_in_view(qtbot, librarian_window):
+    """The state and the due date never hide behind horizontal scrolling."""
+    tab = librarian_window.library_tab
+    tab.pages.setCurrentWidget(tab.overdue)
+    QApplication.processEvents()
+    for table in tab.overdue.findChildren(QTableView):
+        if not table.isVisibleTo(librarian_window):
+            continue
+        model = table.model()
+        assert model.rowCount()
+        headers = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        for column, header in enumerate(headers):
+            right = table.columnViewportPosition(column) + table.columnWidth(column)
+            assert right <= table.viewport().width(), header
+    tab.pages.setCurrentWidget(tab.catalogue)
+    QApplication.processEvents()
+    table = tab.catalogue.table
+    model = table.model()
+    assert model.rowCount()
+    for column in range(model.columnCount()):
+        right = table.columnViewportPosition(column) + table.columnWidth(column)
+        assert right <= table.viewport().width(), model.headerData(
+            column, Qt.Orientation.Horizontal
+        )
+    assert isinstance(tab.catalogue.findChildren(QAbstractButton), list)
