@@ -295,6 +295,7 @@ class CirculationWidget(QWidget):
         for label in (self.headline, self.detail, self.hold_label):
             label.setStyleSheet("background: transparent; border: none;")
             result_layout.addWidget(label)
+        result_layout.addStretch(1)
         layout.addWidget(self.result_frame)
 
         self.choose_list = QListWidget()
@@ -416,8 +417,18 @@ class CirculationWidget(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh_borrower)
+        # The borrower is forgotten after the station's idle time without a scan or a key press
+        # on this page (tab switches do not count), so the next reader's books never go on the
+        # last one's card.
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.timeout.connect(self._idle_expired)
+        self._read_idle_setting()
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
         bus.changed.connect(self._on_changed)
         self.setFocusProxy(self.scan_edit)
+        self._fix_result_height()
         self._show_result(
             "idle",
             self.tr("Ready"),
@@ -437,6 +448,50 @@ class CirculationWidget(QWidget):
 
     def focus_scan(self) -> None:
         self.scan_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def idle_interval_ms(self) -> int:
+        return self._idle_timer.interval()
+
+    def set_idle_interval(self, milliseconds: int) -> None:
+        """How long the borrower stays without a scan or a key press here (the station setting;
+        tests set a short one)."""
+        self._idle_timer.setInterval(max(1, milliseconds))
+        if self._idle_timer.isActive():
+            self._idle_timer.start()
+
+    def _read_idle_setting(self) -> None:
+        try:
+            minutes = accounts.station_settings().borrower_idle_minutes
+        except UserError:
+            minutes = accounts.DEFAULT_BORROWER_IDLE_MINUTES
+        self.set_idle_interval(minutes * 60_000)
+
+    def _touch(self) -> None:
+        """Someone is at the desk: the borrower's idle time starts again."""
+        if self._borrower is not None:
+            self._idle_timer.start()
+
+    def _idle_expired(self) -> None:
+        if self._borrower is None:
+            return
+        name = self._name()
+        minutes = max(1, round(self._idle_timer.interval() / 60_000))
+        self._borrower = None
+        self._hide_choices()
+        self._show_borrower()
+        message = self.tr("Borrower cleared: {name}").format(name=name)
+        self._last_result = ScanResult("cleared", message)
+        self._show_result(
+            "warning",
+            self.tr("Borrower cleared"),
+            self.tr(
+                "Nothing was scanned for %n minute(s), so {name} is no longer the borrower. "
+                "Scan the next reader's card.",
+                "",
+                minutes,
+            ).format(name=name),
+        )
 
     def focus_search(self) -> None:
         """Find the borrower by name (the main window's Ctrl+F)."""
@@ -458,6 +513,7 @@ class CirculationWidget(QWidget):
             return None
         self._last_code = key
         self._since_last.start()
+        self._touch()
         borrower_id = self._borrower.id if self._borrower is not None else None
         try:
             result = library.scan(self.actor, code, borrower_id=borrower_id)
@@ -485,6 +541,7 @@ class CirculationWidget(QWidget):
 
     def clear_borrower(self) -> None:
         self._borrower = None
+        self._idle_timer.stop()
         self._show_borrower()
         self.focus_scan()
 
@@ -555,7 +612,9 @@ class CirculationWidget(QWidget):
             self.focus_scan()
             return
         dialog = ReserveTitleDialog(self.actor, self, borrower=self._name())
+        self._idle_timer.stop()  # the borrower stays while the dialog is open
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self._touch()
         title_id = dialog.chosen_title_id
         dialog.deleteLater()
         if accepted and title_id is not None:
@@ -636,6 +695,8 @@ class CirculationWidget(QWidget):
     # --- scanning ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self._touch()
         if (
             watched is self.scan_edit
             and event.type() == QEvent.Type.KeyPress
@@ -742,6 +803,7 @@ class CirculationWidget(QWidget):
 
     def _select_borrower(self, person: Person) -> None:
         self._borrower = person
+        self._idle_timer.start()
         self._show_borrower()
         status = self._status
         if status is None:
@@ -789,9 +851,19 @@ class CirculationWidget(QWidget):
         hold = ""
         if result.hold_for is not None:
             hold = self.tr("Set aside for {name}, who reserved it.").format(
-                name=result.hold_for.name
+                name=library.desk_name(self.actor, result.hold_for)
             )
-        style = "hold" if hold else ("warning" if days_late else "ok")
+        if result.other_borrower and result.lent_to is not None:
+            # Not the borrower at the desk: say whose it was, and whether a hold waits for it.
+            whose = self.tr("It was lent to {name}, not to {borrower}.").format(
+                name=library.desk_name(self.actor, result.lent_to), borrower=self._name()
+            )
+            detail = f"{whose} {detail}"
+            if not hold:
+                hold = self.tr("No reservation waits for it: back to the shelf.")
+            style = "hold" if result.hold_for is not None else "warning"
+        else:
+            style = "hold" if hold else ("warning" if days_late else "ok")
         self._show_result(style, self.tr("Returned: {title}").format(title=title), detail, hold)
 
     def _offer_choices(self, result: ScanResult) -> None:
@@ -898,12 +970,21 @@ class CirculationWidget(QWidget):
     def _on_changed(self, entity: str) -> None:
         if entity in ("loan", "hold", "copy", "title", "person"):
             self._refresh_timer.start()
+        elif entity == "settings":
+            self._read_idle_setting()
 
     # --- the result area -----------------------------------------------------------------------
 
     def _refused(self, message: str) -> None:
         self._last_result = ScanResult("refused", message, ok=False)
         self._show_result("error", message)
+
+    def _fix_result_height(self) -> None:
+        """One height for the result area whatever it says (a line of headline, two of detail,
+        one of hold), so the borrower's panel below never jumps."""
+        self._show_result("error", "X", "X\nX", "X")
+        self.result_frame.layout().activate()
+        self.result_frame.setMinimumHeight(self.result_frame.sizeHint().height())
 
     def _show_result(self, style: str, headline: str, detail: str = "", hold: str = "") -> None:
         self.result_frame.setStyleSheet(f"#scan_result {{{self.RESULT_STYLES[style]}}}")
