@@ -106,6 +106,7 @@ MAX_PROBLEMS_SHOWN = 1000
 INACTIVE_GREY = "#888888"
 
 COL_TITLE, COL_AUTHOR, COL_ISBN, COL_PUBLISHER, COL_YEAR, COL_CLASS, COL_COPIES = range(7)
+COPY_COL_LOCATION = 2  # the copies list: barcode, status, location, price, accession number
 COPY_BARCODE, COPY_STATUS, COPY_LOCATION, COPY_PRICE, COPY_ACCESSION = range(5)
 
 
@@ -947,6 +948,7 @@ class _SearchEdit(QLineEdit):
 
 class CatalogueWidget(QWidget):
     TABLE_NAME = "titles"
+    COPIES_TABLE_NAME = "library_copies"
     SPLITTER_NAME = "catalogue"
 
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -1070,7 +1072,6 @@ class CatalogueWidget(QWidget):
         self.copies_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.copies_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.copies_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.copies_table.horizontalHeader().setStretchLastSection(True)
         self.copies_table.itemSelectionChanged.connect(self._update_buttons)
         self.copies_table.itemActivated.connect(lambda _item: self.edit_copy())
         detail_layout.addWidget(self.copies_table, 1)
@@ -1126,11 +1127,15 @@ class CatalogueWidget(QWidget):
     # --- state ---------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        restore_columns(self.table, self.TABLE_NAME, (220, 110, 140, 130, 50, 80))
+        restore_columns(
+            self.table, self.TABLE_NAME, (220, 110, 140, 130, 50, 80), stretch=COL_TITLE
+        )
+        restore_columns(self.copies_table, self.COPIES_TABLE_NAME, stretch=COPY_COL_LOCATION)
         restore_splitter(self.splitter, self.SPLITTER_NAME)
 
     def save_state(self) -> None:
         save_columns(self.table, self.TABLE_NAME)
+        save_columns(self.copies_table, self.COPIES_TABLE_NAME)
         save_splitter(self.splitter, self.SPLITTER_NAME)
 
     # --- the list ------------------------------------------------------------------------------

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -49,7 +48,7 @@ from stationapp.services import accounts, library, people
 from stationapp.services.library import LoanRow, ScanResult
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import RowsTableModel
@@ -217,6 +216,7 @@ class CirculationWidget(QWidget):
 
     quick_add_requested = Signal(str)
     box_scanned = Signal(int)
+    TABLE_NAME = "library_desk_loans"
 
     RESULT_STYLES: ClassVar[dict[str, str]] = {
         "idle": "background: #f4f4f4; color: #444444; border: 1px solid #dddddd;",
@@ -336,20 +336,15 @@ class CirculationWidget(QWidget):
         borrower_layout.addWidget(self.suspended_label)
         borrower_layout.addWidget(QLabel(self.tr("Books on loan (Up/Down to choose):")))
         self.loans_model = CurrentLoansTableModel(self)
-        self.loans_table = leave_on_tab(QTableView())
+        self.loans_table = QTableView()
         self.loans_table.setModel(self.loans_model)
         self.loans_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.loans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.loans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.loans_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.loans_table.verticalHeader().hide()
-        self.loans_table.setColumnWidth(COL_BARCODE, 90)
-        self.loans_table.setColumnWidth(COL_DUE, 210)
         self.loans_table.setWordWrap(False)
-        self.loans_table.setColumnWidth(COL_RENEWALS, 80)
-        self.loans_table.horizontalHeader().setSectionResizeMode(
-            COL_TITLE, QHeaderView.ResizeMode.Stretch
-        )
+        restore_columns(self.loans_table, self.TABLE_NAME, (200, 90, 210, 80), stretch=COL_TITLE)
         borrower_layout.addWidget(self.loans_table, 2)
         loan_buttons = QHBoxLayout()
         self.renew_button = QPushButton(self.tr("Renew (Ctrl+R)"))
@@ -448,6 +443,9 @@ class CirculationWidget(QWidget):
 
     def focus_scan(self) -> None:
         self.scan_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save_state(self) -> None:
+        save_columns(self.loans_table, self.TABLE_NAME)
 
     @property
     def idle_interval_ms(self) -> int:

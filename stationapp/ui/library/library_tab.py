@@ -163,6 +163,6 @@ class LibraryTab(QWidget):
         self.circulation.focus_scan()
 
     def save_state(self) -> None:
-        for page in (self.catalogue, self.overdue, self.boxes, self.stocktake):
+        for page in (self.circulation, self.catalogue, self.overdue, self.boxes, self.stocktake):
             if page is not None and hasattr(page, "save_state"):
                 page.save_state()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -45,7 +44,7 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel
 
@@ -318,7 +317,7 @@ class OverdueWidget(QWidget):
 
         self.tabs = QTabWidget()
         self.overdue_model = LoanRowTableModel(self, overdue=True)
-        self.overdue_table = self._make_table(self.overdue_model)
+        self.overdue_table = self._make_table(self.overdue_model, "library_overdue")
         self.tabs.addTab(self.overdue_table, "")
         due_page = QWidget()
         due_layout = QVBoxLayout(due_page)
@@ -336,7 +335,7 @@ class OverdueWidget(QWidget):
         days_row.addStretch(1)
         due_layout.addLayout(days_row)
         self.due_model = LoanRowTableModel(self, overdue=False)
-        self.due_table = self._make_table(self.due_model)
+        self.due_table = self._make_table(self.due_model, "library_due_soon")
         due_layout.addWidget(self.due_table, 1)
         self.tabs.addTab(due_page, "")
         layout.addWidget(self.tabs, 1)
@@ -373,16 +372,15 @@ class OverdueWidget(QWidget):
         bus.changed.connect(self._on_changed)
         self.refresh()
 
-    def _make_table(self, model: LoanRowTableModel) -> QTableView:
-        table = leave_on_tab(QTableView())
+    def _make_table(self, model: LoanRowTableModel, name: str) -> QTableView:
+        table = QTableView()
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        for column, width in enumerate((90, 110, 160, 220, 90, 100, 90)):
-            table.setColumnWidth(column, width)
-        table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        restore_columns(table, name, (90, 110, 160, 220, 90, 100, 90), stretch=COL_TITLE)
+        table.setObjectName(name)
         table.activated.connect(lambda index, m=model: self._activated(m, index))
         return table
 
@@ -390,6 +388,10 @@ class OverdueWidget(QWidget):
         row = model.loan_row(index.row())
         if row is not None:
             self.person_activated.emit(row.person.id)
+
+    def save_state(self) -> None:
+        for table in (self.overdue_table, self.due_table):
+            save_columns(table, table.objectName())
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("loan", "person", "copy", "title", "organization"):
