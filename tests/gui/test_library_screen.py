@@ -33,8 +33,20 @@ def stocked(admin):
         admin, people.PersonInput(name="张伟", phone="13812345678", is_member=True)
     )
     copies = []
-    for number, name in enumerate(["平凡的世界", "活着", "围城"], start=1):
-        title = library.create_title(admin, library.TitleInput(title=name, author="作者"))
+    isbns = ["9787020024759", "9787506365437", "9787020090006"]
+    names = ["平凡的世界（全三册）普及本", "活着", "围城"]
+    for number, (name, isbn) in enumerate(zip(names, isbns, strict=True), start=1):
+        title = library.create_title(
+            admin,
+            library.TitleInput(
+                title=name,
+                author="路遥",
+                isbn=isbn,
+                publisher="人民文学出版社",
+                year=2012,
+                classification="I247.57",
+            ),
+        )
         copies.append(
             library.add_copy(admin, title.id, library.CopyInput(barcode=f"B{number:04d}"))
         )

@@ -1092,18 +1092,19 @@ class CatalogueWidget(QWidget):
             self.tr("Barcode labels for the chosen copies, or all copies of the title")
         )
         self.labels_button.clicked.connect(self.print_labels)
-        for button in (
-            self.edit_title_button,
-            self.add_copy_button,
-            self.edit_copy_button,
-            self.withdraw_button,
-            self.labels_button,
+        # Two short rows (the title's actions, then the chosen copy's), so the detail pane stays
+        # narrow and the list keeps room for its key columns on the office screen.
+        copy_actions = QHBoxLayout()
+        for row, buttons in (
+            (actions, (self.edit_title_button, self.add_copy_button, self.labels_button)),
+            (copy_actions, (self.edit_copy_button, self.withdraw_button)),
         ):
-            actions.addWidget(button)
-            if not can_catalogue:
-                button.hide()
-        actions.addStretch(1)
-        detail_layout.addLayout(actions)
+            for button in buttons:
+                row.addWidget(button)
+                if not can_catalogue:
+                    button.hide()
+            row.addStretch(1)
+            detail_layout.addLayout(row)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(detail)
