@@ -1038,10 +1038,13 @@ class ScanResult:
     # A return: whose loan it was, and whether that is someone else than the borrower at the desk.
     lent_to: Person | None = None
     other_borrower: bool = False
+    # Those two people as the desk shows them (name, phone masked): see _desk_name.
+    lent_to_label: str = ""
+    hold_for_label: str = ""
     ok: bool = True
 
 
-def desk_name(actor: Staff, person: Person) -> str:
+def _desk_name(actor: Staff, person: Person) -> str:
     """A person as the desk's result line names them, in view of whoever stands at the desk:
     the name (masked for a role that may not read people's records) and the phone masked, so
     two readers of one name can be told apart."""
@@ -1106,14 +1109,14 @@ def _scan_copy(actor: Staff, copy: Copy, borrower_id: int | None) -> ScanResult:
                 title=copy.title.title
             )
         lent_to = Person.get_or_none(Person.id == result.loan.person_id)
+        lent_to_label = _desk_name(actor, lent_to) if lent_to is not None else ""
+        hold_for_label = _desk_name(actor, result.hold_for) if result.hold_for else ""
         other = borrower_id is not None and result.loan.person_id != borrower_id
         if other and lent_to is not None:
-            message += translate("Library", " It was lent to {name}.").format(
-                name=desk_name(actor, lent_to)
-            )
+            message += translate("Library", " It was lent to {name}.").format(name=lent_to_label)
         if result.hold_for is not None:
             message += translate("Library", " Set it aside for {name}, who reserved it.").format(
-                name=desk_name(actor, result.hold_for)
+                name=hold_for_label
             )
         return ScanResult(
             "returned",
@@ -1122,6 +1125,8 @@ def _scan_copy(actor: Staff, copy: Copy, borrower_id: int | None) -> ScanResult:
             hold_for=result.hold_for,
             lent_to=lent_to,
             other_borrower=other,
+            lent_to_label=lent_to_label,
+            hold_for_label=hold_for_label,
         )
     if borrower_id is None:
         if copy.status not in ("available", "on_hold_shelf"):

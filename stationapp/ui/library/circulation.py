@@ -849,12 +849,12 @@ class CirculationWidget(QWidget):
         hold = ""
         if result.hold_for is not None:
             hold = self.tr("Set aside for {name}, who reserved it.").format(
-                name=library.desk_name(self.actor, result.hold_for)
+                name=result.hold_for_label or result.hold_for.name
             )
         if result.other_borrower and result.lent_to is not None:
             # Not the borrower at the desk: say whose it was, and whether a hold waits for it.
             whose = self.tr("It was lent to {name}, not to {borrower}.").format(
-                name=library.desk_name(self.actor, result.lent_to), borrower=self._name()
+                name=result.lent_to_label or result.lent_to.name, borrower=self._name()
             )
             detail = f"{whose} {detail}"
             if not hold:
