@@ -17,6 +17,7 @@ from stationapp.db import is_sqlite, lock_kind, now, transaction
 from stationapp.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from stationapp.models.accounts import (
     ADMIN,
+    BORROWER_IDLE_MINUTES,
     CASE_PREFIX,
     FRONT_DESK,
     IDLE_LOCK_MINUTES,
@@ -210,6 +211,10 @@ def is_first_run() -> bool:
 
 DEFAULT_IDLE_LOCK_MINUTES = 10
 MAX_IDLE_LOCK_MINUTES = 240
+# The library desk forgets its borrower after this long without a scan or a key press there, so
+# the next worker's book is not lent to the previous one.
+DEFAULT_BORROWER_IDLE_MINUTES = 2
+MAX_BORROWER_IDLE_MINUTES = 60
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,8 @@ class StationSettings:
     case_prefix: str
     contact: str = ""  # phone and address printed on notices and documents
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES  # the window locks after this idle time
+    # the library desk clears its borrower after this idle time
+    borrower_idle_minutes: int = DEFAULT_BORROWER_IDLE_MINUTES
 
 
 def station_settings() -> StationSettings:
@@ -227,15 +234,35 @@ def station_settings() -> StationSettings:
         case_prefix=values.get(CASE_PREFIX, ""),
         contact=values.get(STATION_CONTACT, ""),
         idle_lock_minutes=_idle_minutes(values.get(IDLE_LOCK_MINUTES)),
+        borrower_idle_minutes=_idle_minutes(
+            values.get(BORROWER_IDLE_MINUTES),
+            default=DEFAULT_BORROWER_IDLE_MINUTES,
+            most=MAX_BORROWER_IDLE_MINUTES,
+        ),
     )
 
 
-def _idle_minutes(text: str | None) -> int:
+def _idle_minutes(
+    text: str | None,
+    *,
+    default: int = DEFAULT_IDLE_LOCK_MINUTES,
+    most: int = MAX_IDLE_LOCK_MINUTES,
+) -> int:
     try:
-        value = int(text) if text else DEFAULT_IDLE_LOCK_MINUTES
+        value = int(text) if text else default
     except ValueError:
-        return DEFAULT_IDLE_LOCK_MINUTES
-    return value if 1 <= value <= MAX_IDLE_LOCK_MINUTES else DEFAULT_IDLE_LOCK_MINUTES
+        return default
+    return value if 1 <= value <= most else default
+
+
+def _check_minutes(value: object, *, most: int, field: str) -> int:
+    """A whole number of minutes from 1 to ``most``, else the field's error."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+        raise ValidationError(
+            translate("Accounts", "Enter a number of minutes from 1 to {n}.").format(n=most),
+            field=field,
+        )
+    return value
 
 
 def _store_settings(station: StationSettings) -> None:
@@ -244,6 +271,7 @@ def _store_settings(station: StationSettings) -> None:
         (CASE_PREFIX, station.case_prefix),
         (STATION_CONTACT, station.contact),
         (IDLE_LOCK_MINUTES, str(station.idle_lock_minutes)),
+        (BORROWER_IDLE_MINUTES, str(station.borrower_idle_minutes)),
     ):
         Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: value}
@@ -638,27 +666,30 @@ def update_station_settings(
     case_prefix: str,
     contact: str = "",
     idle_lock_minutes: int | None = None,
+    borrower_idle_minutes: int | None = None,
 ) -> None:
-    """Change the station's settings; ``idle_lock_minutes=None`` keeps the idle lock as it is."""
+    """Change the station's settings; ``idle_lock_minutes=None`` keeps the idle lock as it is,
+    ``borrower_idle_minutes=None`` the library desk's idle time."""
     require(actor, "settings.manage")
     station = _clean_station(station_name, case_prefix, contact)
     if idle_lock_minutes is not None:
-        if (
-            isinstance(idle_lock_minutes, bool)
-            or not isinstance(idle_lock_minutes, int)
-            or not 1 <= idle_lock_minutes <= MAX_IDLE_LOCK_MINUTES
-        ):
-            raise ValidationError(
-                translate("Accounts", "Enter a number of minutes from 1 to {n}.").format(
-                    n=MAX_IDLE_LOCK_MINUTES
-                ),
-                field="idle_lock_minutes",
-            )
+        idle_lock_minutes = _check_minutes(
+            idle_lock_minutes, most=MAX_IDLE_LOCK_MINUTES, field="idle_lock_minutes"
+        )
         station = dataclasses.replace(station, idle_lock_minutes=idle_lock_minutes)
+    if borrower_idle_minutes is not None:
+        borrower_idle_minutes = _check_minutes(
+            borrower_idle_minutes, most=MAX_BORROWER_IDLE_MINUTES, field="borrower_idle_minutes"
+        )
+        station = dataclasses.replace(station, borrower_idle_minutes=borrower_idle_minutes)
     with transaction():
         before = station_settings()
         if idle_lock_minutes is None:
             station = dataclasses.replace(station, idle_lock_minutes=before.idle_lock_minutes)
+        if borrower_idle_minutes is None:
+            station = dataclasses.replace(
+                station, borrower_idle_minutes=before.borrower_idle_minutes
+            )
         _store_settings(station)
         audit(
             actor,

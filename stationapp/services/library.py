@@ -32,7 +32,8 @@ from stationapp.models.library import (
 )
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes, history
-from stationapp.services.accounts import audit, require
+from stationapp.services.accounts import audit, has_permission, require
+from stationapp.services.people import mask_phone
 from stationapp.services.search_keys import normalize_query, phrase_search_text
 from stationapp.services.validation import normalize_text
 
@@ -1034,7 +1035,24 @@ class ScanResult:
     isbn: str = ""
     box: Box | None = None
     hold_for: Person | None = None
+    # A return: whose loan it was, and whether that is someone else than the borrower at the desk.
+    lent_to: Person | None = None
+    other_borrower: bool = False
+    # Those two people as the desk shows them (name, phone masked): see _desk_name.
+    lent_to_label: str = ""
+    hold_for_label: str = ""
     ok: bool = True
+
+
+def _desk_name(actor: Staff, person: Person) -> str:
+    """A person as the desk's result line names them, in view of whoever stands at the desk:
+    the name (masked for a role that may not read people's records) and the phone masked, so
+    two readers of one name can be told apart."""
+    name = person.name
+    if not has_permission(actor, "person.read"):
+        name = name[:1] + "*" * max(1, len(name) - 1)
+    phone = mask_phone(person.phone) if person.phone else ""
+    return f"{name} ({phone})" if phone else name
 
 
 def scan(actor: Staff, code: str, *, borrower_id: int | None) -> ScanResult:
@@ -1090,11 +1108,26 @@ def _scan_copy(actor: Staff, copy: Copy, borrower_id: int | None) -> ScanResult:
             message = translate("Library", "Returned on time: {title}.").format(
                 title=copy.title.title
             )
+        lent_to = Person.get_or_none(Person.id == result.loan.person_id)
+        lent_to_label = _desk_name(actor, lent_to) if lent_to is not None else ""
+        hold_for_label = _desk_name(actor, result.hold_for) if result.hold_for else ""
+        other = borrower_id is not None and result.loan.person_id != borrower_id
+        if other and lent_to is not None:
+            message += translate("Library", " It was lent to {name}.").format(name=lent_to_label)
         if result.hold_for is not None:
             message += translate("Library", " Set it aside for {name}, who reserved it.").format(
-                name=result.hold_for.name
+                name=hold_for_label
             )
-        return ScanResult("returned", message, loan=result.loan, hold_for=result.hold_for)
+        return ScanResult(
+            "returned",
+            message,
+            loan=result.loan,
+            hold_for=result.hold_for,
+            lent_to=lent_to,
+            other_borrower=other,
+            lent_to_label=lent_to_label,
+            hold_for_label=hold_for_label,
+        )
     if borrower_id is None:
         if copy.status not in ("available", "on_hold_shelf"):
             message = translate("Library", "This copy cannot be lent: it is {status}.").format(

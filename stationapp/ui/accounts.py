@@ -252,6 +252,21 @@ class StationSettingsDialog(QDialog):
             )
         )
         self.fields.add_row(self.tr("Lock the window after"), "idle_lock_minutes", self.idle_lock)
+        self.borrower_idle = QSpinBox()
+        self.borrower_idle.setRange(1, accounts.MAX_BORROWER_IDLE_MINUTES)
+        self.borrower_idle.setValue(current.borrower_idle_minutes)
+        self.borrower_idle.setSuffix(self.tr(" minutes without a scan"))
+        self.borrower_idle.setToolTip(
+            self.tr(
+                "After this time without a scan or a key press at the library desk, the "
+                "borrower is cleared, so the next reader's books are not lent to the last one."
+            )
+        )
+        self.fields.add_row(
+            self.tr("Clear the library borrower after"),
+            "borrower_idle_minutes",
+            self.borrower_idle,
+        )
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -269,6 +284,7 @@ class StationSettingsDialog(QDialog):
                 case_prefix=self.case_prefix.text(),
                 contact=self.contact.text(),
                 idle_lock_minutes=self.idle_lock.value(),
+                borrower_idle_minutes=self.borrower_idle.value(),
             )
         except UserError as exc:
             show_user_error(exc, self.fields, self.bar)

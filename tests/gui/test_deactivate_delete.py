@@ -195,7 +195,7 @@ def test_catalogue_deletes_a_title_entered_by_mistake(qtbot, admin, answers):
     widget = CatalogueWidget(admin, bus)
     qtbot.addWidget(widget)
     widget.select_title(title.id)
-    qtbot.mouseClick(widget.delete_title_button, Qt.MouseButton.LeftButton)
+    widget.delete_title_action.trigger()
     assert "2 copy" in answers.asked[-1]
     assert not Title.select().where(Title.id == title.id).exists()
     assert Copy.select().count() == 0
@@ -212,7 +212,7 @@ def test_catalogue_deactivates_a_title_with_loans_and_finds_it_again(qtbot, admi
     qtbot.addWidget(widget)
     widget.select_title(title.id)
 
-    qtbot.mouseClick(widget.delete_title_button, Qt.MouseButton.LeftButton)
+    widget.delete_title_action.trigger()
 
     assert "1 loan" in answers.asked[-1]
     assert Title.get_by_id(title.id).active is False
@@ -222,8 +222,8 @@ def test_catalogue_deactivates_a_title_with_loans_and_finds_it_again(qtbot, admi
     assert widget.model.row_of(title.id) == 0
     widget.select_title(title.id)
     assert "(deactivated)" in widget.heading.text()
-    assert not widget.reactivate_title_button.isHidden()
-    qtbot.mouseClick(widget.reactivate_title_button, Qt.MouseButton.LeftButton)
+    assert widget.reactivate_title_action.isVisible()
+    widget.reactivate_title_action.trigger()
     assert Title.get_by_id(title.id).active
 
 
@@ -236,14 +236,14 @@ def test_catalogue_deletes_a_copy_or_offers_to_withdraw_it(qtbot, admin, answers
     widget = CatalogueWidget(admin, bus)
     qtbot.addWidget(widget)
     widget.select_title(title.id)
-    assert not widget.delete_copy_button.isEnabled()
+    assert not widget.delete_copy_action.isEnabled()
 
     widget.copies_table.selectRow(0)
-    qtbot.mouseClick(widget.delete_copy_button, Qt.MouseButton.LeftButton)
+    widget.delete_copy_action.trigger()
     assert not Copy.select().where(Copy.barcode == "TS0001").exists()
 
     widget.copies_table.selectRow(0)
-    qtbot.mouseClick(widget.delete_copy_button, Qt.MouseButton.LeftButton)
+    widget.delete_copy_action.trigger()
     assert "Withdraw copy TS0002 instead?" in answers.asked[-1]
     assert Copy.get_by_id(lent.id).status == "withdrawn"
     assert "withdrawn" in widget.bar.label.text()
@@ -252,8 +252,8 @@ def test_catalogue_deletes_a_copy_or_offers_to_withdraw_it(qtbot, admin, answers
 def test_catalogue_actions_follow_the_roles(qtbot, make_staff):
     widget = CatalogueWidget(make_staff("books", LIBRARIAN), ChangeBus())
     qtbot.addWidget(widget)
-    assert not widget.deactivate_title_button.isHidden()
-    assert widget.delete_title_button.isHidden() and widget.delete_copy_button.isHidden()
+    assert widget.deactivate_title_action.isVisible()
+    assert not widget.delete_title_action.isVisible() and not widget.delete_copy_action.isVisible()
 
 
 # --- events -------------------------------------------------------------------------------------

@@ -481,3 +481,130 @@ def test_overdue_widget_lists_and_saves_pdfs(qtbot, admin, bus, reader, other, b
     assert "张伟" in letters and "010-65123456" in letters
     library.return_copy(admin, books["B0003"].id)
     qtbot.waitUntil(lambda: widget.overdue_model.rowCount() == 2)
+
+
+# --- the borrower forgotten after the idle time, returns of someone else's book, one height -------
+
+
+@pytest.fixture
+def third(admin):
+    return people.create_person(admin, people.PersonInput(name="王芳", phone="13700001111"))
+
+
+def test_the_borrower_is_cleared_after_the_idle_time(qtbot, desk, reader, books):
+    desk.set_idle_interval(200)
+    scan(qtbot, desk, CARD)
+    assert desk.borrower is not None and desk.borrower.id == reader.id
+    qtbot.waitUntil(lambda: desk.borrower is None, timeout=5000)
+    assert desk.last_result.kind == "cleared"
+    assert "Borrower cleared" in desk.result_text() and "张伟" in desk.result_text()
+    assert desk.name_label.text() == "No borrower: scan a card"
+    assert desk.loans_model.rowCount() == 0
+    # The next worker's book is not lent to the previous reader.
+    qtbot.wait(1100)  # past the double-read window
+    scan(qtbot, desk, "B0001")
+    assert desk.last_result.kind == "refused"
+    assert Loan.select().count() == 0
+    assert desk.scan_edit.hasFocus()
+
+
+def test_keys_at_the_desk_keep_the_borrower(qtbot, desk, reader, books):
+    desk.set_idle_interval(1500)
+    scan(qtbot, desk, CARD)
+    for _ in range(8):  # 2.4 s of typing, longer than the idle time
+        qtbot.wait(300)
+        qtbot.keyClick(desk.scan_edit, Qt.Key.Key_A)
+        qtbot.keyClick(desk.scan_edit, Qt.Key.Key_Backspace)
+    assert desk.borrower is not None and desk.borrower.id == reader.id
+    qtbot.waitUntil(lambda: desk.borrower is None, timeout=5000)
+
+
+def test_showing_the_page_again_is_not_activity(qtbot, desk, reader):
+    """Switching tabs away and back does not keep the borrower."""
+    desk.set_idle_interval(600)
+    scan(qtbot, desk, CARD)
+    for _ in range(8):
+        qtbot.wait(150)
+        desk.hide()
+        desk.show()
+        if desk.borrower is None:
+            break
+    qtbot.waitUntil(lambda: desk.borrower is None, timeout=5000)
+
+
+def test_the_idle_time_is_a_station_setting(qtbot, desk, admin):
+    assert desk.idle_interval_ms == accounts.DEFAULT_BORROWER_IDLE_MINUTES * 60_000 == 120_000
+    accounts.update_station_settings(
+        admin, station_name="建国门街道工会服务站", case_prefix="建工调", borrower_idle_minutes=5
+    )
+    qtbot.waitUntil(lambda: desk.idle_interval_ms == 5 * 60_000)
+
+
+def test_the_station_settings_dialog_edits_the_idle_time(qtbot, admin):
+    from stationapp.ui.accounts import StationSettingsDialog
+
+    dialog = StationSettingsDialog(admin)
+    qtbot.addWidget(dialog)
+    assert dialog.borrower_idle.value() == 2
+    assert dialog.borrower_idle.maximum() == accounts.MAX_BORROWER_IDLE_MINUTES
+    dialog.borrower_idle.setValue(7)
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert accounts.station_settings().borrower_idle_minutes == 7
+
+
+def test_a_return_of_someone_elses_book_says_whose_and_who_waits(
+    qtbot, desk, admin, reader, other, third, books
+):
+    library.lend(admin, books["B0002"].id, other.id)
+    library.place_hold(admin, books["B0002"].title_id, third.id)
+    scan(qtbot, desk, CARD)
+    scan(qtbot, desk, "B0002")
+    assert desk.last_result.kind == "returned"
+    assert desk.last_result.other_borrower and desk.last_result.lent_to.id == other.id
+    text = desk.result_text()
+    assert "It was lent to 李娜 (139****4321), not to 张伟." in text
+    assert "13987654321" not in text  # the phone masked: the desk faces the public
+    assert "Set aside for 王芳 (137****1111), who reserved it." in desk.hold_label.text()
+    assert desk.result_frame.property("outcome") == "hold"
+    assert desk.borrower.id == reader.id  # the borrower at the desk stays
+
+
+def test_a_return_of_someone_elses_book_says_no_hold_waits(
+    qtbot, desk, admin, reader, other, books
+):
+    library.lend(admin, books["B0003"].id, other.id)
+    scan(qtbot, desk, CARD)
+    scan(qtbot, desk, "B0003")
+    assert "It was lent to 李娜" in desk.result_text()
+    assert desk.hold_label.text() == "No reservation waits for it: back to the shelf."
+    assert desk.result_frame.property("outcome") == "warning"
+
+
+def test_a_return_with_no_borrower_at_the_desk_is_as_before(qtbot, desk, admin, other, books):
+    library.lend(admin, books["B0003"].id, other.id)
+    scan(qtbot, desk, "B0003")
+    assert desk.last_result.kind == "returned" and not desk.last_result.other_borrower
+    assert "lent to" not in desk.result_text()
+    assert not desk.hold_label.isVisible()
+
+
+def test_the_result_area_keeps_one_height(qtbot, desk, admin, reader, other, third, books):
+    def heights() -> tuple[int, int]:
+        QApplication.processEvents()
+        return desk.result_frame.height(), desk.borrower_box.y()
+
+    empty = heights()
+    scan(qtbot, desk, CARD)
+    assert desk.last_result.kind == "borrower"
+    borrower = heights()
+    library.lend(admin, books["B0002"].id, other.id)
+    library.place_hold(admin, books["B0002"].title_id, third.id)
+    scan(qtbot, desk, "B0002")
+    assert desk.detail.isVisible() and desk.hold_label.isVisible()
+    message = heights()
+    desk.set_idle_interval(50)
+    desk._touch()
+    qtbot.waitUntil(lambda: desk.borrower is None)
+    cleared = heights()
+    assert empty == borrower == message == cleared

@@ -52,7 +52,7 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, Reconciliation
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import ERROR_STYLE, FieldErrors, MessageBar, show_user_error
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import WorkplaceChooser
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel
@@ -871,6 +871,8 @@ class ReturnBoxDialog(QDialog):
 class BoxesWidget(QWidget):
     """The boxes of the mobile book house: where each one is and when it is due back."""
 
+    TABLE_NAME = "library_boxes"
+
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -879,19 +881,19 @@ class BoxesWidget(QWidget):
         self.bar = MessageBar()
         layout.addWidget(self.bar)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&New box…"))
+        self.new_button = QPushButton(self.tr("New bo&x…"))
         self.new_button.clicked.connect(self.new_box)
-        self.pack_button = QPushButton(self.tr("&Pack…"))
+        self.pack_button = QPushButton(self.tr("Pa&ck…"))
         self.pack_button.setToolTip(self.tr("Scan books into the selected box"))
         self.pack_button.clicked.connect(self.pack_selected)
-        self.lend_button = QPushButton(self.tr("&Lend to a workplace…"))
+        self.lend_button = QPushButton(self.tr("Lend to a &workplace…"))
         self.lend_button.clicked.connect(self.lend_selected)
-        self.return_button = QPushButton(self.tr("&Return…"))
+        self.return_button = QPushButton(self.tr("Retur&n…"))
         self.return_button.setToolTip(self.tr("Scan the books of a box that came back"))
         self.return_button.clicked.connect(self.return_selected)
-        self.handover_button = QPushButton(self.tr("Print &handover sheet…"))
+        self.handover_button = QPushButton(self.tr("Print handover &sheet…"))
         self.handover_button.clicked.connect(self.print_handover)
-        self.reconciliation_button = QPushButton(self.tr("Print re&conciliation…"))
+        self.reconciliation_button = QPushButton(self.tr("Print rec&onciliation…"))
         self.reconciliation_button.clicked.connect(self.print_reconciliation)
         for button in (
             self.new_button,
@@ -913,7 +915,7 @@ class BoxesWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        restore_columns(self.table, self.TABLE_NAME, stretch=COL_WHERE)
         self.table.activated.connect(lambda _index: self.pack_or_return())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         layout.addWidget(self.table, 1)
@@ -923,6 +925,9 @@ class BoxesWidget(QWidget):
     def _on_changed(self, entity: str) -> None:
         if entity in ("box", "copy", "organization"):
             self.refresh()
+
+    def save_state(self) -> None:
+        save_columns(self.table, self.TABLE_NAME)
 
     def current_box(self) -> Box | None:
         return self.model.box_at(self.table.currentIndex().row())

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -58,6 +59,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -104,6 +106,7 @@ MAX_PROBLEMS_SHOWN = 1000
 INACTIVE_GREY = "#888888"
 
 COL_TITLE, COL_AUTHOR, COL_ISBN, COL_PUBLISHER, COL_YEAR, COL_CLASS, COL_COPIES = range(7)
+COPY_COL_LOCATION = 2  # the copies list: barcode, status, location, price, accession number
 COPY_BARCODE, COPY_STATUS, COPY_LOCATION, COPY_PRICE, COPY_ACCESSION = range(5)
 
 
@@ -944,6 +947,7 @@ class _SearchEdit(QLineEdit):
 
 class CatalogueWidget(QWidget):
     TABLE_NAME = "titles"
+    COPIES_TABLE_NAME = "library_copies"
     SPLITTER_NAME = "catalogue"
 
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -971,22 +975,57 @@ class CatalogueWidget(QWidget):
         self.new_button = QPushButton(self.tr("&New title…"))
         self.new_button.setToolTip(self.tr("Add a title to the catalogue (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_title)
-        self.import_button = QPushButton(self.tr("&Import…"))
-        self.import_button.setToolTip(
-            self.tr("Import a catalogue from an Excel workbook (.xlsx) or a CSV file")
+        top.addWidget(self.new_button)
+        # Only hide: showing a button not yet in a window makes it a window of its own.
+        if not can_catalogue:
+            self.new_button.hide()
+        # The rare actions wait in one menu, so the page keeps one access key per letter.
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("M&ore"))
+        self.more_button.setToolTip(
+            self.tr("Show deactivated titles, deactivate or delete, import, circulation rules")
         )
-        self.import_button.clicked.connect(lambda: self.import_file())
-        self.rules_button = QPushButton(self.tr("Circulation &rules…"))
-        self.rules_button.clicked.connect(self.show_rules)
-        for button in (self.new_button, self.import_button):
-            button.setVisible(can_catalogue)
-            top.addWidget(button)
-        self.rules_button.setVisible(accounts.has_permission(actor, "library.rules"))
-        top.addWidget(self.rules_button)
-        self.show_inactive = QCheckBox(self.tr("S&how deactivated"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_menu = QMenu(self.more_button)
+        self.more_button.setMenu(self.more_menu)
+        self.show_inactive = self.more_menu.addAction(self.tr("S&how deactivated titles"))
+        self.show_inactive.setCheckable(True)
         self.show_inactive.setToolTip(self.tr("List and find deactivated titles too"))
         self.show_inactive.toggled.connect(self._show_inactive_toggled)
-        top.addWidget(self.show_inactive)
+        self.more_menu.addSeparator()
+        self.deactivate_title_action = self.more_menu.addAction(self.tr("&Deactivate title"))
+        self.deactivate_title_action.setToolTip(
+            self.tr(
+                "Take the title out of the catalogue: its copies on the shelf are withdrawn, "
+                "its loans stay on record"
+            )
+        )
+        self.deactivate_title_action.triggered.connect(lambda: self.set_title_active(False))
+        self.reactivate_title_action = self.more_menu.addAction(self.tr("Reacti&vate title"))
+        self.reactivate_title_action.triggered.connect(lambda: self.set_title_active(True))
+        self.delete_title_action = self.more_menu.addAction(self.tr("Dele&te title…"))
+        self.delete_title_action.setToolTip(
+            self.tr("Delete a title entered by mistake, with its copies; one with loans is kept")
+        )
+        self.delete_title_action.triggered.connect(self.delete_title)
+        self.delete_copy_action = self.more_menu.addAction(self.tr("Delete c&opy…"))
+        self.delete_copy_action.setToolTip(
+            self.tr("Delete a copy added by mistake; a copy ever lent is withdrawn instead")
+        )
+        self.delete_copy_action.triggered.connect(self.delete_copy)
+        self.more_menu.addSeparator()
+        self.import_action = self.more_menu.addAction(self.tr("&Import…"))
+        self.import_action.setToolTip(
+            self.tr("Import a catalogue from an Excel workbook (.xlsx) or a CSV file")
+        )
+        self.import_action.triggered.connect(lambda: self.import_file())
+        self.import_action.setVisible(can_catalogue)
+        self.rules_action = self.more_menu.addAction(self.tr("Circulation &rules…"))
+        self.rules_action.triggered.connect(self.show_rules)
+        self.rules_action.setVisible(accounts.has_permission(actor, "library.rules"))
+        self.more_menu.setToolTipsVisible(True)
+        top.addWidget(self.more_button)
         layout.addLayout(top)
 
         self.model = TitleTableModel(actor, self)
@@ -1032,14 +1071,13 @@ class CatalogueWidget(QWidget):
         self.copies_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.copies_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.copies_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.copies_table.horizontalHeader().setStretchLastSection(True)
         self.copies_table.itemSelectionChanged.connect(self._update_buttons)
         self.copies_table.itemActivated.connect(lambda _item: self.edit_copy())
         detail_layout.addWidget(self.copies_table, 1)
         actions = QHBoxLayout()
-        self.edit_title_button = QPushButton(self.tr("&Edit title…"))
+        self.edit_title_button = QPushButton(self.tr("Edit title… (Enter)"))
         self.edit_title_button.clicked.connect(self.edit_title)
-        self.add_copy_button = QPushButton(self.tr("&Add copy…"))
+        self.add_copy_button = QPushButton(self.tr("Add cop&y…"))
         self.add_copy_button.clicked.connect(self.add_copy)
         self.edit_copy_button = QPushButton(self.tr("Edit &copy…"))
         self.edit_copy_button.clicked.connect(self.edit_copy)
@@ -1048,53 +1086,24 @@ class CatalogueWidget(QWidget):
             self.tr("Withdraw the copy, record it lost or damaged, or put it back on the shelf")
         )
         self.withdraw_button.clicked.connect(self.withdraw_copy)
-        self.labels_button = QPushButton(self.tr("&Print labels…"))
+        self.labels_button = QPushButton(self.tr("Print label&s…"))
         self.labels_button.setToolTip(
             self.tr("Barcode labels for the chosen copies, or all copies of the title")
         )
         self.labels_button.clicked.connect(self.print_labels)
-        for button in (
-            self.edit_title_button,
-            self.add_copy_button,
-            self.edit_copy_button,
-            self.withdraw_button,
-            self.labels_button,
+        # Two short rows (the title's actions, then the chosen copy's), so the detail pane stays
+        # narrow and the list keeps room for its key columns on the office screen.
+        copy_actions = QHBoxLayout()
+        for row, buttons in (
+            (actions, (self.edit_title_button, self.add_copy_button, self.labels_button)),
+            (copy_actions, (self.edit_copy_button, self.withdraw_button)),
         ):
-            button.setVisible(can_catalogue)
-            actions.addWidget(button)
-        actions.addStretch(1)
-        detail_layout.addLayout(actions)
-        removing = QHBoxLayout()
-        self.deactivate_title_button = QPushButton(self.tr("&Deactivate title"))
-        self.deactivate_title_button.setToolTip(
-            self.tr(
-                "Take the title out of the catalogue: its copies on the shelf are withdrawn, "
-                "its loans stay on record"
-            )
-        )
-        self.deactivate_title_button.clicked.connect(lambda: self.set_title_active(False))
-        self.reactivate_title_button = QPushButton(self.tr("Reacti&vate title"))
-        self.reactivate_title_button.clicked.connect(lambda: self.set_title_active(True))
-        self.delete_title_button = QPushButton(self.tr("Dele&te title…"))
-        self.delete_title_button.setToolTip(
-            self.tr("Delete a title entered by mistake, with its copies; one with loans is kept")
-        )
-        self.delete_title_button.clicked.connect(self.delete_title)
-        self.delete_copy_button = QPushButton(self.tr("Delete c&opy…"))
-        self.delete_copy_button.setToolTip(
-            self.tr("Delete a copy added by mistake; a copy ever lent is withdrawn instead")
-        )
-        self.delete_copy_button.clicked.connect(self.delete_copy)
-        for button in (
-            self.deactivate_title_button,
-            self.reactivate_title_button,
-            self.delete_title_button,
-            self.delete_copy_button,
-        ):
-            removing.addWidget(button)
-        removing.addStretch(1)
-        detail_layout.addLayout(removing)
-
+            for button in buttons:
+                row.addWidget(button)
+                if not can_catalogue:
+                    button.hide()
+            row.addStretch(1)
+            detail_layout.addLayout(row)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(detail)
@@ -1118,11 +1127,15 @@ class CatalogueWidget(QWidget):
     # --- state ---------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        restore_columns(self.table, self.TABLE_NAME, (220, 110, 140, 130, 50, 80))
+        restore_columns(
+            self.table, self.TABLE_NAME, (220, 110, 140, 130, 50, 80), stretch=COL_TITLE
+        )
+        restore_columns(self.copies_table, self.COPIES_TABLE_NAME, stretch=COPY_COL_LOCATION)
         restore_splitter(self.splitter, self.SPLITTER_NAME)
 
     def save_state(self) -> None:
         save_columns(self.table, self.TABLE_NAME)
+        save_columns(self.copies_table, self.COPIES_TABLE_NAME)
         save_splitter(self.splitter, self.SPLITTER_NAME)
 
     # --- the list ------------------------------------------------------------------------------
@@ -1284,17 +1297,17 @@ class CatalogueWidget(QWidget):
         active = has_title and self.current_title_active
         can_deactivate = accounts.has_permission(self.actor, "library.deactivate")
         can_delete = accounts.has_permission(self.actor, "library.delete")
-        self.deactivate_title_button.setVisible(can_deactivate and (active or not has_title))
-        self.reactivate_title_button.setVisible(can_deactivate and has_title and not active)
-        self.delete_title_button.setVisible(can_delete)
-        self.delete_copy_button.setVisible(can_delete)
-        for button in (
-            self.deactivate_title_button,
-            self.reactivate_title_button,
-            self.delete_title_button,
+        self.deactivate_title_action.setVisible(can_deactivate and (active or not has_title))
+        self.reactivate_title_action.setVisible(can_deactivate and has_title and not active)
+        self.delete_title_action.setVisible(can_delete)
+        self.delete_copy_action.setVisible(can_delete)
+        for action in (
+            self.deactivate_title_action,
+            self.reactivate_title_action,
+            self.delete_title_action,
         ):
-            button.setEnabled(has_title)
-        self.delete_copy_button.setEnabled(has_copy)
+            action.setEnabled(has_title)
+        self.delete_copy_action.setEnabled(has_copy)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -1387,7 +1400,7 @@ class CatalogueWidget(QWidget):
     def _deactivated_text(self, title: str) -> str:
         return self.tr(
             "“{title}” is deactivated: no longer in the catalogue, its copies on the shelf "
-            "withdrawn, its loans kept. Tick “Show deactivated” to find it again."
+            "withdrawn, its loans kept. Choose “More ▸ Show deactivated titles” to find it again."
         ).format(title=title)
 
     def delete_title(self) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -49,7 +48,7 @@ from stationapp.services import accounts, library, people
 from stationapp.services.library import LoanRow, ScanResult
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import RowsTableModel
@@ -217,6 +216,7 @@ class CirculationWidget(QWidget):
 
     quick_add_requested = Signal(str)
     box_scanned = Signal(int)
+    TABLE_NAME = "library_desk_loans"
 
     RESULT_STYLES: ClassVar[dict[str, str]] = {
         "idle": "background: #f4f4f4; color: #444444; border: 1px solid #dddddd;",
@@ -295,6 +295,7 @@ class CirculationWidget(QWidget):
         for label in (self.headline, self.detail, self.hold_label):
             label.setStyleSheet("background: transparent; border: none;")
             result_layout.addWidget(label)
+        result_layout.addStretch(1)
         layout.addWidget(self.result_frame)
 
         self.choose_list = QListWidget()
@@ -335,20 +336,15 @@ class CirculationWidget(QWidget):
         borrower_layout.addWidget(self.suspended_label)
         borrower_layout.addWidget(QLabel(self.tr("Books on loan (Up/Down to choose):")))
         self.loans_model = CurrentLoansTableModel(self)
-        self.loans_table = leave_on_tab(QTableView())
+        self.loans_table = QTableView()
         self.loans_table.setModel(self.loans_model)
         self.loans_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.loans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.loans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.loans_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.loans_table.verticalHeader().hide()
-        self.loans_table.setColumnWidth(COL_BARCODE, 90)
-        self.loans_table.setColumnWidth(COL_DUE, 210)
         self.loans_table.setWordWrap(False)
-        self.loans_table.setColumnWidth(COL_RENEWALS, 80)
-        self.loans_table.horizontalHeader().setSectionResizeMode(
-            COL_TITLE, QHeaderView.ResizeMode.Stretch
-        )
+        restore_columns(self.loans_table, self.TABLE_NAME, (200, 90, 210, 80), stretch=COL_TITLE)
         borrower_layout.addWidget(self.loans_table, 2)
         loan_buttons = QHBoxLayout()
         self.renew_button = QPushButton(self.tr("Renew (Ctrl+R)"))
@@ -416,8 +412,18 @@ class CirculationWidget(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh_borrower)
+        # The borrower is forgotten after the station's idle time without a scan or a key press
+        # on this page (tab switches do not count), so the next reader's books never go on the
+        # last one's card.
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.timeout.connect(self._idle_expired)
+        self._read_idle_setting()
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
         bus.changed.connect(self._on_changed)
         self.setFocusProxy(self.scan_edit)
+        self._fix_result_height()
         self._show_result(
             "idle",
             self.tr("Ready"),
@@ -437,6 +443,53 @@ class CirculationWidget(QWidget):
 
     def focus_scan(self) -> None:
         self.scan_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save_state(self) -> None:
+        save_columns(self.loans_table, self.TABLE_NAME)
+
+    @property
+    def idle_interval_ms(self) -> int:
+        return self._idle_timer.interval()
+
+    def set_idle_interval(self, milliseconds: int) -> None:
+        """How long the borrower stays without a scan or a key press here (the station setting;
+        tests set a short one)."""
+        self._idle_timer.setInterval(max(1, milliseconds))
+        if self._idle_timer.isActive():
+            self._idle_timer.start()
+
+    def _read_idle_setting(self) -> None:
+        try:
+            minutes = accounts.station_settings().borrower_idle_minutes
+        except UserError:
+            minutes = accounts.DEFAULT_BORROWER_IDLE_MINUTES
+        self.set_idle_interval(minutes * 60_000)
+
+    def _touch(self) -> None:
+        """Someone is at the desk: the borrower's idle time starts again."""
+        if self._borrower is not None:
+            self._idle_timer.start()
+
+    def _idle_expired(self) -> None:
+        if self._borrower is None:
+            return
+        name = self._name()
+        minutes = max(1, round(self._idle_timer.interval() / 60_000))
+        self._borrower = None
+        self._hide_choices()
+        self._show_borrower()
+        message = self.tr("Borrower cleared: {name}").format(name=name)
+        self._last_result = ScanResult("cleared", message)
+        self._show_result(
+            "warning",
+            self.tr("Borrower cleared"),
+            self.tr(
+                "Nothing was scanned for %n minute(s), so {name} is no longer the borrower. "
+                "Scan the next reader's card.",
+                "",
+                minutes,
+            ).format(name=name),
+        )
 
     def focus_search(self) -> None:
         """Find the borrower by name (the main window's Ctrl+F)."""
@@ -458,6 +511,7 @@ class CirculationWidget(QWidget):
             return None
         self._last_code = key
         self._since_last.start()
+        self._touch()
         borrower_id = self._borrower.id if self._borrower is not None else None
         try:
             result = library.scan(self.actor, code, borrower_id=borrower_id)
@@ -485,6 +539,7 @@ class CirculationWidget(QWidget):
 
     def clear_borrower(self) -> None:
         self._borrower = None
+        self._idle_timer.stop()
         self._show_borrower()
         self.focus_scan()
 
@@ -555,7 +610,9 @@ class CirculationWidget(QWidget):
             self.focus_scan()
             return
         dialog = ReserveTitleDialog(self.actor, self, borrower=self._name())
+        self._idle_timer.stop()  # the borrower stays while the dialog is open
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self._touch()
         title_id = dialog.chosen_title_id
         dialog.deleteLater()
         if accepted and title_id is not None:
@@ -636,6 +693,8 @@ class CirculationWidget(QWidget):
     # --- scanning ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self._touch()
         if (
             watched is self.scan_edit
             and event.type() == QEvent.Type.KeyPress
@@ -742,6 +801,7 @@ class CirculationWidget(QWidget):
 
     def _select_borrower(self, person: Person) -> None:
         self._borrower = person
+        self._idle_timer.start()
         self._show_borrower()
         status = self._status
         if status is None:
@@ -789,9 +849,19 @@ class CirculationWidget(QWidget):
         hold = ""
         if result.hold_for is not None:
             hold = self.tr("Set aside for {name}, who reserved it.").format(
-                name=result.hold_for.name
+                name=result.hold_for_label or result.hold_for.name
             )
-        style = "hold" if hold else ("warning" if days_late else "ok")
+        if result.other_borrower and result.lent_to is not None:
+            # Not the borrower at the desk: say whose it was, and whether a hold waits for it.
+            whose = self.tr("It was lent to {name}, not to {borrower}.").format(
+                name=result.lent_to_label or result.lent_to.name, borrower=self._name()
+            )
+            detail = f"{whose} {detail}"
+            if not hold:
+                hold = self.tr("No reservation waits for it: back to the shelf.")
+            style = "hold" if result.hold_for is not None else "warning"
+        else:
+            style = "hold" if hold else ("warning" if days_late else "ok")
         self._show_result(style, self.tr("Returned: {title}").format(title=title), detail, hold)
 
     def _offer_choices(self, result: ScanResult) -> None:
@@ -898,12 +968,21 @@ class CirculationWidget(QWidget):
     def _on_changed(self, entity: str) -> None:
         if entity in ("loan", "hold", "copy", "title", "person"):
             self._refresh_timer.start()
+        elif entity == "settings":
+            self._read_idle_setting()
 
     # --- the result area -----------------------------------------------------------------------
 
     def _refused(self, message: str) -> None:
         self._last_result = ScanResult("refused", message, ok=False)
         self._show_result("error", message)
+
+    def _fix_result_height(self) -> None:
+        """One height for the result area whatever it says (a line of headline, two of detail,
+        one of hold), so the borrower's panel below never jumps."""
+        self._show_result("error", "X", "X\nX", "X")
+        self.result_frame.layout().activate()
+        self.result_frame.setMinimumHeight(self.result_frame.sizeHint().height())
 
     def _show_result(self, style: str, headline: str, detail: str = "", hold: str = "") -> None:
         self.result_frame.setStyleSheet(f"#scan_result {{{self.RESULT_STYLES[style]}}}")

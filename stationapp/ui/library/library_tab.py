@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,24 +98,38 @@ class LibraryTab(QWidget):
         layout.addWidget(self.bar)
         self.pages = QTabWidget()
         self.circulation = CirculationWidget(actor, bus)
-        self.pages.addTab(self.circulation, self.tr("Lend and &return"))
+        self.pages.addTab(self.circulation, self.tr("&Lend and return"))
         self.catalogue = CatalogueWidget(actor, bus)
-        self.pages.addTab(self.catalogue, self.tr("Ca&talogue"))
+        self.pages.addTab(self.catalogue, self.tr("Catalo&gue"))
         self.overdue = OverdueWidget(actor, bus)
         self.pages.addTab(self.overdue, self.tr("Overdue and &due"))
         self.boxes: BoxesWidget | None = None
         self.stocktake: StocktakeWidget | None = None
         if has_permission(actor, "library.boxes"):
             self.boxes = BoxesWidget(actor, bus)
-            self.pages.addTab(self.boxes, self.tr("Mobile &book house"))
+            self.pages.addTab(self.boxes, self.tr("Mobile book ho&use"))
             self.stocktake = StocktakeWidget(actor, bus)
-            self.pages.addTab(self.stocktake, self.tr("&Stocktake"))
+            self.pages.addTab(self.stocktake, self.tr("Stoc&ktake"))
         self.statistics = LibraryStatisticsWidget(actor)
         self.pages.addTab(self.statistics, self.tr("Stat&istics"))
         layout.addWidget(self.pages, 1)
+        # Ctrl+PgUp/PgDn move between the pages from anywhere in the tab (UX.md, keyboard).
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda s=step: self.step_page(s))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.circulation.quick_add_requested.connect(self.quick_add)
         self.circulation.box_scanned.connect(self.open_box)
         self.overdue.person_activated.connect(self.lend_to)
+
+    def step_page(self, step: int) -> None:
+        """The next (1) or previous (-1) page, round the end."""
+        count = self.pages.count()
+        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % count)
+        page = self.pages.currentWidget()
+        if page is self.circulation:
+            self.circulation.focus_scan()
+        elif page is not None and page.focusWidget() is None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         """Ctrl+F: the current page's search (the borrower search at the desk)."""
@@ -148,6 +163,6 @@ class LibraryTab(QWidget):
         self.circulation.focus_scan()
 
     def save_state(self) -> None:
-        for page in (self.catalogue, self.overdue, self.boxes, self.stocktake):
+        for page in (self.circulation, self.catalogue, self.overdue, self.boxes, self.stocktake):
             if page is not None and hasattr(page, "save_state"):
                 page.save_state()

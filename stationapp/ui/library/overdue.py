@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -45,7 +44,7 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel
 
@@ -318,7 +317,7 @@ class OverdueWidget(QWidget):
 
         self.tabs = QTabWidget()
         self.overdue_model = LoanRowTableModel(self, overdue=True)
-        self.overdue_table = self._make_table(self.overdue_model)
+        self.overdue_table = self._make_table(self.overdue_model, "library_overdue")
         self.tabs.addTab(self.overdue_table, "")
         due_page = QWidget()
         due_layout = QVBoxLayout(due_page)
@@ -336,7 +335,7 @@ class OverdueWidget(QWidget):
         days_row.addStretch(1)
         due_layout.addLayout(days_row)
         self.due_model = LoanRowTableModel(self, overdue=False)
-        self.due_table = self._make_table(self.due_model)
+        self.due_table = self._make_table(self.due_model, "library_due_soon")
         due_layout.addWidget(self.due_table, 1)
         self.tabs.addTab(due_page, "")
         layout.addWidget(self.tabs, 1)
@@ -347,13 +346,13 @@ class OverdueWidget(QWidget):
         self.call_list_button = QPushButton(self.tr("Print &call list… (Ctrl+P)"))
         self.call_list_button.clicked.connect(self.print_call_list)
         buttons.addWidget(self.call_list_button)
-        self.letters_button = QPushButton(self.tr("Print reminder &letters…"))
+        self.letters_button = QPushButton(self.tr("Print remi&nder letters…"))
         self.letters_button.setToolTip(
             self.tr("One letter per borrower with overdue books, each on its own page")
         )
         self.letters_button.clicked.connect(self.print_letters)
         buttons.addWidget(self.letters_button)
-        self.pdf_button = QPushButton(self.tr("Save &PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save PDF… (Ctrl+S)"))
         menu = QMenu(self.pdf_button)
         menu.addAction(self.tr("Call list…"), lambda: self.save_pdf("calls"))
         menu.addAction(self.tr("Reminder letters…"), lambda: self.save_pdf("letters"))
@@ -363,6 +362,8 @@ class OverdueWidget(QWidget):
 
         shortcut = QShortcut(QKeySequence.StandardKey.Print, self, self.print_call_list)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.pdf_button.showMenu)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -371,16 +372,15 @@ class OverdueWidget(QWidget):
         bus.changed.connect(self._on_changed)
         self.refresh()
 
-    def _make_table(self, model: LoanRowTableModel) -> QTableView:
-        table = leave_on_tab(QTableView())
+    def _make_table(self, model: LoanRowTableModel, name: str) -> QTableView:
+        table = QTableView()
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        for column, width in enumerate((90, 110, 160, 220, 90, 100, 90)):
-            table.setColumnWidth(column, width)
-        table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        restore_columns(table, name, (90, 110, 160, 220, 90, 100, 90), stretch=COL_TITLE)
+        table.setObjectName(name)
         table.activated.connect(lambda index, m=model: self._activated(m, index))
         return table
 
@@ -388,6 +388,10 @@ class OverdueWidget(QWidget):
         row = model.loan_row(index.row())
         if row is not None:
             self.person_activated.emit(row.person.id)
+
+    def save_state(self) -> None:
+        for table in (self.overdue_table, self.due_table):
+            save_columns(table, table.objectName())
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("loan", "person", "copy", "title", "organization"):
@@ -409,7 +413,7 @@ class OverdueWidget(QWidget):
         self.overdue_model.set_rows(overdue, on)
         self.due_model.set_rows(due, on)
         self.tabs.setTabText(0, self.tr("&Overdue (%n)", "", len(overdue)))
-        self.tabs.setTabText(1, self.tr("&Due soon (%n)", "", len(due)))
+        self.tabs.setTabText(1, self.tr("Due &soon (%n)", "", len(due)))
         self._update_summary()
 
     def _update_summary(self) -> None:
