@@ -146,6 +146,17 @@ def test_tab_suffix_acts_like_enter_and_keeps_focus(qtbot, desk, reader, books):
     assert desk.scan_edit.text() == ""
 
 
+def test_tab_on_an_empty_scan_field_moves_on(qtbot, desk, reader, books):
+    """A scanner's Tab follows a code; on an empty field Tab is the staff member's."""
+    scan(qtbot, desk, CARD, Qt.Key.Key_Tab)
+    assert desk.scan_edit.text() == ""
+    assert desk.scan_edit.hasFocus()
+    qtbot.keyClick(desk.scan_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not None
+    assert QApplication.focusWidget() is not desk.scan_edit
+    assert desk.borrower is not None  # nothing was acted on
+
+
 def test_lf_suffix_acts(qtbot, desk, reader, books):
     qtbot.keyClicks(desk.scan_edit, CARD)
     qtbot.keyClick(desk.scan_edit, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)

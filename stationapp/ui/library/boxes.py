@@ -51,6 +51,7 @@ from stationapp.services import accounts, library_boxes
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, Reconciliation
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.forms import ERROR_STYLE, FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import WorkplaceChooser
@@ -420,7 +421,7 @@ class BoxTableModel(RowsTableModel):
         if column == COL_WHERE:
             return loan.organization.name if loan is not None else self.tr("At the station")
         if column == COL_DUE and loan is not None:
-            due = QLocale().toString(loan.due_on, QLocale.FormatType.ShortFormat)
+            due = short_text(loan.due_on)
             if self.is_overdue(box):
                 days = (today() - loan.due_on).days
                 return self.tr("{date} (%n day(s) overdue)", "", days).format(date=due)
@@ -1007,7 +1008,7 @@ class BoxesWidget(QWidget):
             self.tr("Box {name} lent to {workplace} until {date}.").format(
                 name=box.name,
                 workplace=loan.organization.name,
-                date=QLocale().toString(loan.due_on, QLocale.FormatType.ShortFormat),
+                date=short_text(loan.due_on),
             ),
             "info",
         )

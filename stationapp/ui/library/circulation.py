@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,6 +46,7 @@ from stationapp.models.people import Person
 from stationapp.services import accounts, library, people
 from stationapp.services.library import LoanRow, ScanResult
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog
@@ -64,7 +64,7 @@ TITLE_SEARCH_DEBOUNCE_MS = 150
 
 
 def _date(day: Any) -> str:
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+    return short_text(day)
 
 
 class CurrentLoansTableModel(RowsTableModel):
@@ -717,6 +717,11 @@ class CirculationWidget(QWidget):
             or event.text() in ("\r", "\n", "\t")
         )
         if is_suffix:
+            if key == Qt.Key.Key_Tab and not self.scan_edit.text().strip():
+                # A scanner's Tab always follows a code: on an empty field it is the staff
+                # member's, and moves on to the next control (UX.md: Tab leaves every field).
+                if not self.choose_list.isVisible():
+                    return False
             self._act()
             return True
         if event.matches(QKeySequence.StandardKey.Undo):

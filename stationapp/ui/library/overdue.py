@@ -43,6 +43,7 @@ from stationapp.services import accounts, library
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
@@ -296,7 +297,7 @@ class LoanRowTableModel(RowsTableModel):
         if column == COL_BARCODE:
             return row.barcode
         if column == COL_DUE:
-            return QLocale().toString(row.loan.due_on, QLocale.FormatType.ShortFormat)
+            return short_text(row.loan.due_on)
         if column == COL_DAYS:
             return QLocale().toString(self.days(row))
         return ""
