@@ -138,8 +138,20 @@
         <translation>删除履行义务</translation>
     </message>
     <message>
-        <source>Record &amp;performance…</source>
-        <translation>登记履行情况(&amp;P)…</translation>
+        <source>Save agreement</source>
+        <translation>保存调解协议</translation>
+    </message>
+    <message>
+        <source>Save the agreement (Ctrl+S)</source>
+        <translation>保存调解协议（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Put into effe&amp;ct</source>
+        <translation>使协议生效(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Recor&amp;d performance…</source>
+        <translation>登记履行情况(&amp;D)…</translation>
     </message>
     <message>
         <source>Signed by the applicant(s)</source>
@@ -160,14 +172,6 @@
     <message>
         <source>Signatures</source>
         <translation>签名盖章</translation>
-    </message>
-    <message>
-        <source>&amp;Save agreement</source>
-        <translation>保存调解协议(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Put into &amp;effect</source>
-        <translation>使协议生效(&amp;E)</translation>
     </message>
     <message>
         <source>Agreement saved.</source>
@@ -943,36 +947,36 @@ Everything recorded since then will no longer be in the database; the current da
 <context>
     <name>BoxesWidget</name>
     <message>
-        <source>&amp;New box…</source>
-        <translation>新建书箱(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Pack…</source>
-        <translation>装箱(&amp;P)…</translation>
-    </message>
-    <message>
         <source>Scan books into the selected box</source>
         <translation>把图书扫描装入选中的书箱</translation>
-    </message>
-    <message>
-        <source>&amp;Lend to a workplace…</source>
-        <translation>借给单位(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>&amp;Return…</source>
-        <translation>归还(&amp;R)…</translation>
     </message>
     <message>
         <source>Scan the books of a box that came back</source>
         <translation>扫描归还书箱中的图书</translation>
     </message>
     <message>
-        <source>Print &amp;handover sheet…</source>
-        <translation>打印交接单(&amp;H)…</translation>
+        <source>New bo&amp;x…</source>
+        <translation>新建书箱(&amp;X)…</translation>
     </message>
     <message>
-        <source>Print re&amp;conciliation…</source>
-        <translation>打印清点结果(&amp;C)…</translation>
+        <source>Pa&amp;ck…</source>
+        <translation>装箱(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Lend to a &amp;workplace…</source>
+        <translation>借给单位(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Retur&amp;n…</source>
+        <translation>归还(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Print handover &amp;sheet…</source>
+        <translation>打印交接单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Print rec&amp;onciliation…</source>
+        <translation>打印清点结果(&amp;O)…</translation>
     </message>
     <message numerus="yes">
         <source>%n box(es)</source>
@@ -1023,20 +1027,20 @@ Everything recorded since then will no longer be in the database; the current da
 <context>
     <name>CalendarPage</name>
     <message>
-        <source>◀ &amp;Previous month</source>
-        <translation>◀ 上个月(&amp;P)</translation>
-    </message>
-    <message>
         <source>Page Up</source>
         <translation>Page Up 键</translation>
     </message>
     <message>
-        <source>&amp;This month</source>
-        <translation>本月(&amp;T)</translation>
+        <source>◀ Previ&amp;ous month</source>
+        <translation>◀ 上个月(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Next month ▶</source>
-        <translation>下个月(&amp;N) ▶</translation>
+        <source>Thi&amp;s month</source>
+        <translation>本月(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt month ▶</source>
+        <translation>下个月(&amp;X) ▶</translation>
     </message>
     <message>
         <source>Page Down</source>
@@ -1188,34 +1192,6 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>请在列表中选择一件案件，以查看其详情。</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>概况</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>办理经过</translation>
-    </message>
-    <message>
-        <source>Record a &amp;session…</source>
-        <translation>记录调解会议(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>调解会议</translation>
-    </message>
-    <message>
-        <source>Agreement</source>
-        <translation>调解协议</translation>
-    </message>
-    <message>
-        <source>Record a &amp;follow-up visit…</source>
-        <translation>登记回访(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Follow-ups</source>
-        <translation>回访</translation>
-    </message>
-    <message>
         <source>Print or save as PDF:</source>
         <translation>打印或保存为 PDF：</translation>
     </message>
@@ -1228,8 +1204,32 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>文书</translation>
+        <source>Overvie&amp;w</source>
+        <translation>概况(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>办理经过(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>调解会议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A&amp;greement</source>
+        <translation>调解协议(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Record a follow-up visit…</source>
+        <translation>登记回访…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;llow-ups</source>
+        <translation>回访(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Doc&amp;uments</source>
+        <translation>文书(&amp;U)</translation>
     </message>
     <message>
         <source>overdue: close as failed or record an agreed extension</source>
@@ -1322,12 +1322,80 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>未签名</translation>
     </message>
     <message>
-        <source>Extend…</source>
-        <translation>延期…</translation>
+        <source>Re&amp;cord a session…</source>
+        <translation>记录调解会议(&amp;C)…</translation>
     </message>
     <message>
-        <source>Assign mediator…</source>
-        <translation>指派调解员…</translation>
+        <source>Back to me&amp;diation</source>
+        <translation>退回调解(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ac&amp;cept</source>
+        <translation>受理(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Do not accept…</source>
+        <translation>不予受理(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Start med&amp;iation</source>
+        <translation>开始调解(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Draft an agreement</source>
+        <translation>起草调解协议(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Med&amp;iation failed…</source>
+        <translation>调解不成(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Refer to arb&amp;itration</source>
+        <translation>移送仲裁(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Performan&amp;ce begins</source>
+        <translation>开始履行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Performed &amp;in full</source>
+        <translation>已全部履行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case</source>
+        <translation>结案(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive</source>
+        <translation>归档(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;spondent declines…</source>
+        <translation>被申请人拒绝调解(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn…</source>
+        <translation>撤回申请(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Not performed…</source>
+        <translation>未履行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>延期(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn mediator…</source>
+        <translation>指派调解员(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>M&amp;ore</source>
+        <translation>更多(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Other steps for this case</source>
+        <translation>本案的其他操作</translation>
     </message>
     <message>
         <source>Record a session first.</source>
@@ -1365,6 +1433,10 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>被申请人</translation>
     </message>
     <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1390,10 +1462,6 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>登记调解申请（Ctrl+N）</translation>
     </message>
     <message>
-        <source>Export &amp;ledger…</source>
-        <translation>导出台账(&amp;L)…</translation>
-    </message>
-    <message>
         <source>Search: case number, applicant or employer (Ctrl+F)</source>
         <translation>搜索：案号、申请人或用人单位（Ctrl+F）</translation>
     </message>
@@ -1406,8 +1474,12 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>仅显示未结案件</translation>
     </message>
     <message>
-        <source>My cases</source>
-        <translation>我的案件</translation>
+        <source>E&amp;xport ledger…</source>
+        <translation>导出台账(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>M&amp;y cases</source>
+        <translation>我的案件(&amp;Y)</translation>
     </message>
     <message>
         <source>No cases match.</source>
@@ -1434,6 +1506,10 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>
             <numerusform>%n 件将在 3 天内到期</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Application filed: {number}.</source>
@@ -1556,10 +1632,6 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>借阅规则(&amp;R)…</translation>
     </message>
     <message>
-        <source>S&amp;how deactivated</source>
-        <translation>显示已停用(&amp;H)</translation>
-    </message>
-    <message>
         <source>List and find deactivated titles too</source>
         <translation>同时列出和搜索已停用的书目</translation>
     </message>
@@ -1584,14 +1656,6 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>登录号</translation>
     </message>
     <message>
-        <source>&amp;Edit title…</source>
-        <translation>编辑书目(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Add copy…</source>
-        <translation>添加复本(&amp;A)…</translation>
-    </message>
-    <message>
         <source>Edit &amp;copy…</source>
         <translation>编辑复本(&amp;C)…</translation>
     </message>
@@ -1604,16 +1668,24 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>剔除复本、登记丢失或损坏，或重新上架</translation>
     </message>
     <message>
-        <source>&amp;Print labels…</source>
-        <translation>打印条码标签(&amp;P)…</translation>
-    </message>
-    <message>
         <source>Barcode labels for the chosen copies, or all copies of the title</source>
         <translation>为选中的复本打印条码标签，未选中时为该书目的全部复本</translation>
     </message>
     <message>
         <source>&amp;Deactivate title</source>
         <translation>停用书目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>M&amp;ore</source>
+        <translation>更多(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show deactivated titles, deactivate or delete, import, circulation rules</source>
+        <translation>显示已停用书目，停用或删除，导入，借阅规则</translation>
+    </message>
+    <message>
+        <source>S&amp;how deactivated titles</source>
+        <translation>显示已停用书目(&amp;H)</translation>
     </message>
     <message>
         <source>Take the title out of the catalogue: its copies on the shelf are withdrawn, its loans stay on record</source>
@@ -1638,6 +1710,18 @@ Everything recorded since then will no longer be in the database; the current da
     <message>
         <source>Delete a copy added by mistake; a copy ever lent is withdrawn instead</source>
         <translation>删除误添加的复本；借出过的复本将改为剔除</translation>
+    </message>
+    <message>
+        <source>Edit title… (Enter)</source>
+        <translation>编辑书目… (Enter)</translation>
+    </message>
+    <message>
+        <source>Add cop&amp;y…</source>
+        <translation>添加复本(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Print label&amp;s…</source>
+        <translation>打印条码标签(&amp;S)…</translation>
     </message>
     <message numerus="yes">
         <source>%n found</source>
@@ -1690,8 +1774,8 @@ Press Ctrl+N to add a title, or import a spreadsheet of the collection.</source>
         <translation>“{title}”已重新列入馆藏目录。已剔除的复本仍为剔除状态，请通过“剔除复本…”逐册重新上架。</translation>
     </message>
     <message>
-        <source>“{title}” is deactivated: no longer in the catalogue, its copies on the shelf withdrawn, its loans kept. Tick “Show deactivated” to find it again.</source>
-        <translation>“{title}”已停用：不再列入馆藏目录，在架复本已剔除，借阅记录予以保留。勾选“显示已停用”可再次找到该书目。</translation>
+        <source>“{title}” is deactivated: no longer in the catalogue, its copies on the shelf withdrawn, its loans kept. Choose “More ▸ Show deactivated titles” to find it again.</source>
+        <translation>“{title}”已停用：不再列入馆藏目录，在架复本已剔除，借阅记录予以保留。选择“更多 ▸ 显示已停用书目”可再次找到该书目。</translation>
     </message>
     <message numerus="yes">
         <source>“{title}” and its %n copy(ies)</source>
@@ -1860,6 +1944,20 @@ Ctrl+H：预约图书</translation>
         <translation>先扫描借阅人的卡，再扫描图书。直接扫描图书即为归还。</translation>
     </message>
     <message>
+        <source>Borrower cleared: {name}</source>
+        <translation>已清除借阅人：{name}</translation>
+    </message>
+    <message>
+        <source>Borrower cleared</source>
+        <translation>已清除借阅人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was scanned for %n minute(s), so {name} is no longer the borrower. Scan the next reader&apos;s card.</source>
+        <translation>
+            <numerusform>已 %n 分钟未扫描，{name} 不再是当前借阅人。请扫描下一位读者的借阅证。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scan the borrower&apos;s card first, then choose the copy.</source>
         <translation>请先扫描借阅人的卡，再选择复本。</translation>
     </message>
@@ -1968,6 +2066,14 @@ Ctrl+H：预约图书</translation>
         <translation>请预留给预约人：{name}。</translation>
     </message>
     <message>
+        <source>It was lent to {name}, not to {borrower}.</source>
+        <translation>此书借给的是 {name}，不是 {borrower}。</translation>
+    </message>
+    <message>
+        <source>No reservation waits for it: back to the shelf.</source>
+        <translation>无人预约此书：请放回书架。</translation>
+    </message>
+    <message>
         <source>Returned: {title}</source>
         <translation>已归还：{title}</translation>
     </message>
@@ -2031,6 +2137,18 @@ Ctrl+H：预约图书</translation>
 </context>
 <context>
     <name>Cli</name>
+    <message>
+        <source>Creating the demo database {path} first (this takes a minute or two)…</source>
+        <translation>先创建演示数据库 {path}（需要一两分钟）…</translation>
+    </message>
+    <message>
+        <source>Demo database</source>
+        <translation>演示数据库</translation>
+    </message>
+    <message>
+        <source>The demo database cannot be built here: {reason}</source>
+        <translation>无法在此创建演示数据库：{reason}</translation>
+    </message>
     <message>
         <source>There is no database at {path} to back up.</source>
         <translation>{path} 处没有可备份的数据库。</translation>
@@ -2547,12 +2665,20 @@ The marital status will be emptied now.</source>
 <context>
     <name>Database</name>
     <message>
+        <source>“{url}” is not a database address stationapp can open. Write sqlite:///path/to/file.db or postgresql://user@host:5432/name.</source>
+        <translation>“{url}”不是 stationapp 能打开的数据库地址。请写成 sqlite:///path/to/file.db 或 postgresql://user@host:5432/name。</translation>
+    </message>
+    <message>
         <source>This database cannot be used: {reason}. For PostgreSQL install the driver with: pip install &apos;stationapp[postgresql]&apos;</source>
         <translation>无法使用此数据库：{reason}。如需使用 PostgreSQL，请先安装驱动：pip install &apos;stationapp[postgresql]&apos;</translation>
     </message>
     <message>
         <source>The database cannot be opened: {reason}</source>
         <translation>无法打开数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>The database server {server} cannot be reached, so the database {name} cannot be opened. Check that the server is running and that this computer is connected to its network, then start again.</source>
+        <translation>无法连接数据库服务器 {server}，因此无法打开数据库 {name}。请检查服务器是否在运行、本机是否连接到服务器所在的网络，然后重新启动。</translation>
     </message>
     <message>
         <source>The database is busy: another program or desk is writing to it. Nothing was saved; please try again in a moment.</source>
@@ -2592,6 +2718,37 @@ The marital status will be emptied now.</source>
     <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Staff accounts and workplaces</source>
+        <translation>工作人员账号和单位</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <source>Two years of front-desk visits</source>
+        <translation>两年的来访登记</translation>
+    </message>
+    <message>
+        <source>Mediation cases</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <source>The library: books, loans and boxes</source>
+        <translation>职工书屋：图书、借阅和流动书箱</translation>
+    </message>
+    <message>
+        <source>Union events and registrations</source>
+        <translation>工会活动和报名</translation>
+    </message>
+    <message>
+        <source>Hardship files</source>
+        <translation>困难职工档案</translation>
     </message>
 </context>
 <context>
@@ -2784,14 +2941,6 @@ The marital status will be emptied now.</source>
         <translation>&lt;b&gt;报名&lt;/b&gt;（F8；手机尾号、姓名、拼音首字母；回车选中，再按回车报名）</translation>
     </message>
     <message>
-        <source>&amp;Register</source>
-        <translation>报名(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Someone &amp;else</source>
-        <translation>换一个人(&amp;E)</translation>
-    </message>
-    <message>
         <source>Check in (F9): scan the member card or type a name or phone, then Enter</source>
         <translation>签到（F9）：刷会员卡，或输入姓名、电话后按回车</translation>
     </message>
@@ -2806,10 +2955,6 @@ The marital status will be emptied now.</source>
     <message>
         <source>Change &amp;priority…</source>
         <translation>调整优先级(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>C&amp;heck in</source>
-        <translation>签到(&amp;H)</translation>
     </message>
     <message>
         <source>Mark attendance from &amp;sheet…</source>
@@ -2828,6 +2973,22 @@ The marital status will be emptied now.</source>
         <translation>导出报名名单(&amp;X)…</translation>
     </message>
     <message>
+        <source>Regi&amp;ster</source>
+        <translation>报名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Someone else (Esc)</source>
+        <translation>换一个人 (Esc)</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k in</source>
+        <translation>签到(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Check in the person selected in the roster</source>
+        <translation>为名单中选中的人签到</translation>
+    </message>
+    <message>
         <source>Print sign-&amp;in sheet…</source>
         <translation>打印签到表(&amp;I)…</translation>
     </message>
@@ -2838,6 +2999,14 @@ The marital status will be emptied now.</source>
     <message>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>M&amp;ore</source>
+        <translation>更多(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Offers, priority, attendance from the sheet, export, closing the event</source>
+        <translation>递补名额、优先级、按签到表登记、导出名单、结束或取消活动</translation>
     </message>
     <message>
         <source>&lt;i&gt;Choose an event in the list.&lt;/i&gt;</source>
@@ -3429,16 +3598,8 @@ The marital status will be emptied now.</source>
         <translation>仅显示未开始的活动(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;New event…</source>
-        <translation>新建活动(&amp;N)…</translation>
-    </message>
-    <message>
         <source>Set up an event (Ctrl+N)</source>
         <translation>新建一个活动（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>&amp;Edit event…</source>
-        <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
         <source>Change the event shown (Ctrl+E)</source>
@@ -3457,16 +3618,24 @@ The marital status will be emptied now.</source>
         <translation>没有符合条件的活动。</translation>
     </message>
     <message>
-        <source>E&amp;vents</source>
-        <translation>活动(&amp;V)</translation>
-    </message>
-    <message>
         <source>Ca&amp;lendar</source>
         <translation>日历(&amp;L)</translation>
     </message>
     <message>
-        <source>S&amp;tatistics</source>
-        <translation>统计(&amp;T)</translation>
+        <source>Ne&amp;w event…</source>
+        <translation>新建活动(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit event…</source>
+        <translation>编辑活动(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Eve&amp;nts</source>
+        <translation>活动(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Statisti&amp;cs</source>
+        <translation>统计(&amp;C)</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -3495,6 +3664,22 @@ The marital status will be emptied now.</source>
     <message>
         <source>Coverage: no small event in the week(s) of {weeks}.</source>
         <translation>活动覆盖：以下周次没有小活动：{weeks}。</translation>
+    </message>
+    <message>
+        <source>Choose an event in the list first: {key} acts on the selected event.</source>
+        <translation>请先在列表中选择活动：{key} 作用于所选的活动。</translation>
+    </message>
+    <message>
+        <source>Registering and checking in are for the staff who run events.</source>
+        <translation>报名和签到由负责活动的工作人员办理。</translation>
+    </message>
+    <message>
+        <source>“{title}” takes no more registrations ({state}).</source>
+        <translation>“{title}”不再接受报名（{state}）。</translation>
+    </message>
+    <message>
+        <source>“{title}” is cancelled: there is no one to check in.</source>
+        <translation>“{title}”已取消，无需签到。</translation>
     </message>
     <message>
         <source>Event set up: {title}.</source>
@@ -3668,8 +3853,8 @@ The marital status will be emptied now.</source>
 <context>
     <name>FollowUpsWidget</name>
     <message>
-        <source>Materials &amp;brought: complete</source>
-        <translation>材料已补齐，办结(&amp;B)</translation>
+        <source>Materials brought: &amp;complete</source>
+        <translation>材料已补齐，办结(&amp;C)</translation>
     </message>
     <message>
         <source>The visitor brought what was missing; the purpose is done (Enter)</source>
@@ -4192,6 +4377,10 @@ The marital status will be emptied now.</source>
         <translation>按期归还：{title}。</translation>
     </message>
     <message>
+        <source> It was lent to {name}.</source>
+        <translation> 此书原借给 {name}。</translation>
+    </message>
+    <message>
         <source> Set it aside for {name}, who reserved it.</source>
         <translation>请为预约的{name}预留此书。</translation>
     </message>
@@ -4653,24 +4842,24 @@ The marital status will be emptied now.</source>
 <context>
     <name>LibraryTab</name>
     <message>
-        <source>Lend and &amp;return</source>
-        <translation>借还(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Ca&amp;talogue</source>
-        <translation>书目(&amp;T)</translation>
-    </message>
-    <message>
         <source>Overdue and &amp;due</source>
         <translation>逾期与到期(&amp;D)</translation>
     </message>
     <message>
-        <source>Mobile &amp;book house</source>
-        <translation>流动书屋(&amp;B)</translation>
+        <source>&amp;Lend and return</source>
+        <translation>借还(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Stocktake</source>
-        <translation>盘点(&amp;S)</translation>
+        <source>Catalo&amp;gue</source>
+        <translation>书目(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Mobile book ho&amp;use</source>
+        <translation>流动书屋(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Stoc&amp;ktake</source>
+        <translation>盘点(&amp;K)</translation>
     </message>
     <message>
         <source>Stat&amp;istics</source>
@@ -4786,8 +4975,8 @@ The marital status will be emptied now.</source>
         <translation>工作人员账号(&amp;S)…</translation>
     </message>
     <message>
-        <source>Station &amp;settings…</source>
-        <translation>服务站设置(&amp;S)…</translation>
+        <source>Station se&amp;ttings…</source>
+        <translation>服务站设置(&amp;T)…</translation>
     </message>
     <message>
         <source>Service &amp;catalogue…</source>
@@ -5154,6 +5343,34 @@ The marital status will be emptied now.</source>
         <translation>只有调解员才能查看此案件。</translation>
     </message>
     <message>
+        <source>No agreement has been drafted.</source>
+        <translation>尚未起草调解协议。</translation>
+    </message>
+    <message>
+        <source>The drafted agreement never took effect: mediation ended without one.</source>
+        <translation>草拟的调解协议未生效：调解未达成协议即已结束。</translation>
+    </message>
+    <message>
+        <source>Only when mediation has failed (ended without an agreement).</source>
+        <translation>仅在调解不成（未达成协议而终止）时提供。</translation>
+    </message>
+    <message>
+        <source>The case has not been accepted yet.</source>
+        <translation>本案尚未受理。</translation>
+    </message>
+    <message>
+        <source>The case was not accepted.</source>
+        <translation>本案未受理。</translation>
+    </message>
+    <message>
+        <source>Only when the case is not accepted or the respondent declines mediation.</source>
+        <translation>仅在不予受理或被申请人拒绝调解时提供。</translation>
+    </message>
+    <message>
+        <source>No mediation session has been recorded.</source>
+        <translation>尚未记录调解会议。</translation>
+    </message>
+    <message>
         <source>a drafted agreement</source>
         <translation>已草拟的调解协议</translation>
     </message>
@@ -5346,6 +5563,14 @@ The marital status will be emptied now.</source>
     <message>
         <source>This database was written by a newer version of stationapp (schema {found}; this program knows up to {known}). Please install the newer version. The database was left untouched.</source>
         <translation>此数据库由更新版本的 stationapp 写入（数据库结构版本 {found}；本程序最高支持版本 {known}）。请安装新版本。程序未对数据库做任何改动。</translation>
+    </message>
+    <message>
+        <source>Backing up the database before the upgrade</source>
+        <translation>升级前备份数据库</translation>
+    </message>
+    <message>
+        <source>Schema version {version} of {target}</source>
+        <translation>数据库结构版本 {version}/{target}</translation>
     </message>
 </context>
 <context>
@@ -5691,8 +5916,8 @@ The marital status will be emptied now.</source>
         <translation>新建走访服务(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Enter visitors…</source>
-        <translation>录入来访人(&amp;E)…</translation>
+        <source>Enter v&amp;isitors…</source>
+        <translation>录入来访人(&amp;I)…</translation>
     </message>
     <message>
         <source>Enter the visitors of the selected session</source>
@@ -5841,16 +6066,8 @@ The marital status will be emptied now.</source>
         <translation>打印催还电话清单(&amp;C)… (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Print reminder &amp;letters…</source>
-        <translation>打印催还通知书(&amp;L)…</translation>
-    </message>
-    <message>
         <source>One letter per borrower with overdue books, each on its own page</source>
         <translation>每位有逾期图书的借阅人一封，每封单独一页</translation>
-    </message>
-    <message>
-        <source>Save &amp;PDF…</source>
-        <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>Call list…</source>
@@ -5866,10 +6083,18 @@ The marital status will be emptied now.</source>
             <numerusform>逾期(&amp;O)（%n）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Print remi&amp;nder letters…</source>
+        <translation>打印催还通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Save PDF… (Ctrl+S)</source>
+        <translation>保存 PDF… (Ctrl+S)</translation>
+    </message>
     <message numerus="yes">
-        <source>&amp;Due soon (%n)</source>
+        <source>Due &amp;soon (%n)</source>
         <translation>
-            <numerusform>即将到期(&amp;D)（%n）</numerusform>
+            <numerusform>即将到期(&amp;S)（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6076,10 +6301,6 @@ The marital status will be emptied now.</source>
         <translation>搜索：姓名、拼音、拼音首字母、电话、证件号码或卡号、后 4 位（Ctrl+F）</translation>
     </message>
     <message>
-        <source>S&amp;how deactivated</source>
-        <translation>显示已停用(&amp;H)</translation>
-    </message>
-    <message>
         <source>List and find deactivated people too</source>
         <translation>同时列出和搜索已停用的人员</translation>
     </message>
@@ -6092,8 +6313,12 @@ The marital status will be emptied now.</source>
         <translation>登记新职工（Ctrl+N）</translation>
     </message>
     <message>
-        <source>&amp;Workplaces…</source>
-        <translation>工作单位(&amp;W)…</translation>
+        <source>Sho&amp;w deactivated</source>
+        <translation>显示已停用(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Wor&amp;kplaces…</source>
+        <translation>工作单位(&amp;K)…</translation>
     </message>
     <message numerus="yes">
         <source>%n found</source>
@@ -6276,10 +6501,6 @@ Press Ctrl+N to add the first person.</source>
         <translation>请在列表中选择一位职工，以查看其档案。</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
@@ -6304,16 +6525,20 @@ Press Ctrl+N to add the first person.</source>
         <translation>授权同意与困难职工档案(&amp;C)…</translation>
     </message>
     <message>
+        <source>E&amp;dit</source>
+        <translation>编辑(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change the person&apos;s details (Enter in the list)</source>
+        <translation>修改此人的信息（在列表中按回车键）</translation>
+    </message>
+    <message>
         <source>&amp;Consent and marital status…</source>
         <translation>授权同意与婚姻状况(&amp;C)…</translation>
     </message>
     <message>
         <source>Consents to sensitive data, and the data they allow the station to keep</source>
         <translation>敏感个人信息的授权同意，以及据此允许服务站保存的信息</translation>
-    </message>
-    <message>
-        <source>Personal &amp;data…</source>
-        <translation>个人信息(&amp;D)…</translation>
     </message>
     <message>
         <source>Export everything held on this person (their request to see their data)</source>
@@ -6368,24 +6593,46 @@ Press Ctrl+N to add the first person.</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <source>Visits</source>
-        <translation>来访记录</translation>
+        <source>&amp;Personal data…</source>
+        <translation>个人信息(&amp;P)…</translation>
     </message>
     <message>
-        <source>Mediation cases</source>
-        <translation>调解案件</translation>
+        <source>M&amp;ore</source>
+        <translation>更多(&amp;O)</translation>
     </message>
     <message>
-        <source>Loans and reservations</source>
-        <translation>借阅与预约</translation>
+        <source>Deactivate or delete the record, export or erase the personal data</source>
+        <translation>停用或删除档案，导出或删除个人信息</translation>
     </message>
-    <message>
-        <source>Event registrations</source>
-        <translation>活动报名</translation>
+    <message numerus="yes">
+        <source>V&amp;isits (%n)</source>
+        <translation>
+            <numerusform>来访(&amp;I) (%n)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Record history</source>
-        <translation>记录历史</translation>
+    <message numerus="yes">
+        <source>Case&amp;s (%n)</source>
+        <translation>
+            <numerusform>案件(&amp;S) (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Loans (%n)</source>
+        <translation>
+            <numerusform>借阅(&amp;L) (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re&amp;gistrations (%n)</source>
+        <translation>
+            <numerusform>活动(&amp;G) (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Histor&amp;y (%n)</source>
+        <translation>
+            <numerusform>记录(&amp;Y) (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show</source>
@@ -7603,8 +7850,20 @@ Press Ctrl+N to add the first person.</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <source>No-shows</source>
-        <translation>未到场次数</translation>
+        <source>No-shows so far</source>
+        <translation>累计未到场</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} held a place and did not come %n time(s), over all events.</source>
+        <translation>
+            <numerusform>{name}累计有 %n 次报名后未到场（所有活动）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Details</source>
@@ -7920,7 +8179,7 @@ Press Ctrl+N to add the first person.</source>
     <name>Startup</name>
     <message>
         <source>The database {path} does not exist (a new computer, or the file was lost).</source>
-        <translation>数据库 {path} 不存在（可能是新计算机，或文件已丢失）。</translation>
+        <translation>数据库 {path} 不存在（新电脑，或文件已丢失）。</translation>
     </message>
     <message>
         <source>The database {path} is damaged and cannot be opened ({reason}).</source>
@@ -7931,8 +8190,20 @@ Press Ctrl+N to add the first person.</source>
         <translation>是否恢复备份？</translation>
     </message>
     <message>
-        <source>The newest backup is {name} of {when} (station: {station}). Restore it?</source>
-        <translation>最新的备份是 {when} 的 {name}（服务站：{station}）。是否恢复？</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>sign-in needed: the database has no staff account yet (the first start creates the administrator).</source>
+        <translation>需要登录：数据库中还没有工作人员账号（首次启动时会创建管理员）。</translation>
+    </message>
+    <message>
+        <source>sign-in needed: there is no active staff account named “{user}” like the operating-system user.</source>
+        <translation>需要登录：没有与操作系统用户同名的启用账号“{user}”。</translation>
+    </message>
+    <message>
+        <source>The newest backup of this database is {name} of {when} (station: {station}). Restore it?</source>
+        <translation>该数据库最新的备份是 {when} 的 {name}（服务站：{station}）。是否恢复？</translation>
     </message>
     <message>
         <source>Restore the backup</source>
@@ -7943,16 +8214,80 @@ Press Ctrl+N to add the first person.</source>
         <translation>新建数据库</translation>
     </message>
     <message>
+        <source>restoring {path} from {backup}</source>
+        <translation>正在用 {backup} 恢复 {path}</translation>
+    </message>
+    <message>
+        <source>Restoring the backup</source>
+        <translation>正在恢复备份</translation>
+    </message>
+    <message>
+        <source>Restoring {name}…</source>
+        <translation>正在恢复 {name}…</translation>
+    </message>
+    <message>
         <source>Cannot restore the backup</source>
         <translation>无法恢复备份</translation>
+    </message>
+    <message>
+        <source>upgrading the database {path} from schema {found} to {known}</source>
+        <translation>正在将数据库 {path} 从结构版本 {found} 升级到 {known}</translation>
+    </message>
+    <message>
+        <source>Upgrading the database</source>
+        <translation>正在升级数据库</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to this version of stationapp (a backup comes first)…</source>
+        <translation>正在将数据库升级到本版本的 stationapp（先做备份）…</translation>
+    </message>
+    <message>
+        <source>Opening the database</source>
+        <translation>正在打开数据库</translation>
+    </message>
+    <message>
+        <source>Connecting to the database server {server}…</source>
+        <translation>正在连接数据库服务器 {server}…</translation>
+    </message>
+    <message>
+        <source>creating the demo database {path}; the first start takes a minute or two</source>
+        <translation>正在创建演示数据库 {path}；首次启动需要一两分钟</translation>
+    </message>
+    <message>
+        <source>First start of the demo</source>
+        <translation>首次启动演示</translation>
+    </message>
+    <message>
+        <source>Creating the demo database…</source>
+        <translation>正在创建演示数据库…</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>the database {path} does not exist.</source>
+        <translation>数据库 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>the demo database was not created (cancelled).</source>
+        <translation>未创建演示数据库（已取消）。</translation>
+    </message>
+    <message>
         <source>The database cannot be read ({error}). Nothing was changed.</source>
         <translation>无法读取数据库（{error}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>需要登录</translation>
+    </message>
+    <message>
+        <source>smoke test passed: the main window was shown after {seconds:.1f} s</source>
+        <translation>冒烟测试通过：主窗口在 {seconds:.1f} 秒后显示</translation>
+    </message>
+    <message>
+        <source>the main window was not painted within {seconds} s.</source>
+        <translation>主窗口在 {seconds} 秒内未能显示。</translation>
     </message>
 </context>
 <context>
@@ -7989,16 +8324,28 @@ Press Ctrl+N to add the first person.</source>
         <source>Lock the window after</source>
         <translation>锁定窗口的闲置时间</translation>
     </message>
+    <message>
+        <source> minutes without a scan</source>
+        <translation> 分钟未扫描</translation>
+    </message>
+    <message>
+        <source>After this time without a scan or a key press at the library desk, the borrower is cleared, so the next reader&apos;s books are not lent to the last one.</source>
+        <translation>借还台超过此时间未扫描、未按键，即清除当前借阅人，以免把下一位读者的书借到上一位名下。</translation>
+    </message>
+    <message>
+        <source>Clear the library borrower after</source>
+        <translation>借还台清除借阅人的闲置时间</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <source>&amp;From</source>
-        <translation>从(&amp;F)</translation>
+        <source>Fr&amp;om</source>
+        <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;to</source>
-        <translation>至(&amp;T)</translation>
+        <source>&amp;until</source>
+        <translation>至(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -8060,20 +8407,12 @@ Press Ctrl+N to add the first person.</source>
         <translation>馆藏位置：</translation>
     </message>
     <message>
-        <source>&amp;Start stocktake</source>
-        <translation>开始盘点(&amp;S)</translation>
-    </message>
-    <message>
         <source>Freeze the list of books expected on the shelf here, then scan them</source>
         <translation>固定此处应在架的图书清单，然后逐本扫描</translation>
     </message>
     <message>
         <source>Open stocktake:</source>
         <translation>进行中的盘点：</translation>
-    </message>
-    <message>
-        <source>S&amp;helf being scanned:</source>
-        <translation>正在扫描的书架(&amp;H)：</translation>
     </message>
     <message>
         <source>Optional: books found here that belong elsewhere are listed as misplaced</source>
@@ -8084,16 +8423,24 @@ Press Ctrl+N to add the first person.</source>
         <translation>逐本扫描架上的图书</translation>
     </message>
     <message>
-        <source>Show the &amp;result</source>
-        <translation>查看结果(&amp;R)</translation>
+        <source>Start st&amp;ocktake</source>
+        <translation>开始盘点(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Finish stocktake…</source>
-        <translation>结束盘点(&amp;F)…</translation>
+        <source>Shelf being s&amp;canned:</source>
+        <translation>正在扫描的书架(&amp;C)：</translation>
     </message>
     <message>
-        <source>&amp;Print result…</source>
-        <translation>打印结果(&amp;P)…</translation>
+        <source>Sho&amp;w the result</source>
+        <translation>查看结果(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Finish &amp;stocktake…</source>
+        <translation>结束盘点(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt result…</source>
+        <translation>打印结果(&amp;N)…</translation>
     </message>
     <message>
         <source>Missing</source>
@@ -8271,18 +8618,25 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
-    <name>TodayTab</name>
+    <name>Today</name>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
+        <source>Anonymous visitor</source>
+        <translation>匿名来访</translation>
     </message>
+</context>
+<context>
+    <name>TodayTab</name>
     <message>
         <source>Nothing is due today for your roles. Use the other tabs to start work.</source>
         <translation>按您的岗位，今天没有待办事项。可在其他标签页开始工作。</translation>
     </message>
     <message>
-        <source>&amp;Print the greeting list…</source>
-        <translation>打印祝福名单(&amp;P)…</translation>
+        <source>Refre&amp;sh</source>
+        <translation>刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Print the &amp;greeting list…</source>
+        <translation>打印祝福名单(&amp;G)…</translation>
     </message>
     <message>
         <source>Today: {date}</source>
@@ -8609,10 +8963,6 @@ Press Ctrl+N to add the first person.</source>
         <translation>&lt;b&gt;来访人&lt;/b&gt;（手机尾号、姓名或拼音首字母，回车选定）</translation>
     </message>
     <message>
-        <source>C&amp;hange</source>
-        <translation>更换(&amp;H)</translation>
-    </message>
-    <message>
         <source>Anon&amp;ymous visitor (gave no details)</source>
         <translation>匿名来访(&amp;Y)（未留个人信息）</translation>
     </message>
@@ -8625,10 +8975,6 @@ Press Ctrl+N to add the first person.</source>
         <translation>来访事项(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Rating</source>
-        <translation>满意度(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
@@ -8637,8 +8983,16 @@ Press Ctrl+N to add the first person.</source>
         <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <source>&amp;Print notice… (Ctrl+P)</source>
-        <translation>打印告知书(&amp;P)…（Ctrl+P）</translation>
+        <source>Change</source>
+        <translation>更换</translation>
+    </message>
+    <message>
+        <source>Rat&amp;ing</source>
+        <translation>满意度(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Print notice… (Ctrl+P)</source>
+        <translation>打印告知书…（Ctrl+P）</translation>
     </message>
     <message>
         <source>Clear form</source>
@@ -8728,14 +9082,6 @@ Press Ctrl+N to add the first person.</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <source>&amp;When</source>
-        <translation>时间(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Purpose</source>
-        <translation>事项(&amp;P)</translation>
-    </message>
-    <message>
         <source>All channels</source>
         <translation>全部来访方式</translation>
     </message>
@@ -8744,16 +9090,24 @@ Press Ctrl+N to add the first person.</source>
         <translation>全部办理结果</translation>
     </message>
     <message>
-        <source>Only &amp;mine</source>
-        <translation>只看我的(&amp;M)</translation>
-    </message>
-    <message>
         <source>Only the visits I received</source>
         <translation>只显示我接待的来访</translation>
     </message>
     <message>
-        <source>&amp;Export to Excel…</source>
-        <translation>导出到 Excel(&amp;E)…</translation>
+        <source>Whe&amp;n</source>
+        <translation>时间(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>事项(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Onl&amp;y mine</source>
+        <translation>只看我的(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
         <source>Save the visits shown as an Excel workbook</source>
@@ -9121,8 +9475,8 @@ Press Ctrl+N to add the first person.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <source>&amp;Register a visit</source>
-        <translation>来访登记(&amp;R)</translation>
+        <source>Re&amp;gister a visit</source>
+        <translation>来访登记(&amp;G)</translation>
     </message>
     <message>
         <source>Follo&amp;w-ups</source>
