@@ -1113,56 +1113,56 @@ Everything recorded since then will no longer be in the database; the current da
         <translation>新建调解申请</translation>
     </message>
     <message>
-        <source>Application</source>
-        <translation>申请方式</translation>
-    </message>
-    <message>
         <source>Remove applicant</source>
         <translation>移除申请人</translation>
-    </message>
-    <message>
-        <source>Applicants</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <source>Respondent (employer)</source>
-        <translation>被申请人（用人单位）</translation>
-    </message>
-    <message>
-        <source>Matters in dispute</source>
-        <translation>争议事项</translation>
-    </message>
-    <message>
-        <source>Reasons and requests</source>
-        <translation>理由和请求</translation>
-    </message>
-    <message>
-        <source>Claims</source>
-        <translation>请求事项</translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation>事实</translation>
     </message>
     <message>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <source>Worker learned of the infringement</source>
-        <translation>劳动者知道权利被侵害之日</translation>
-    </message>
-    <message>
         <source>Ended</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <source>Employment ended</source>
-        <translation>劳动关系终止之日</translation>
+        <source>&amp;Application</source>
+        <translation>申请方式(&amp;A)</translation>
     </message>
     <message>
-        <source>File application</source>
-        <translation>提交申请</translation>
+        <source>A&amp;pplicants</source>
+        <translation>申请人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Respondent (employer)</source>
+        <translation>被申请人（用人单位）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Matters in dispute</source>
+        <translation>争议事项(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Reasons and re&amp;quests</source>
+        <translation>理由和请求(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Claims</source>
+        <translation>请求事项(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Facts</source>
+        <translation>事实(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Worker &amp;learned of the infringement</source>
+        <translation>知道权利受侵害之日(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Employment e&amp;nded</source>
+        <translation>劳动关系终止日(&amp;N)</translation>
+    </message>
+    <message>
+        <source>File appl&amp;ication</source>
+        <translation>登记申请(&amp;I)</translation>
     </message>
     <message>
         <source>Required for an oral application (LDMAL Art. 12)</source>
@@ -2127,8 +2127,8 @@ Ctrl+H：预约图书</translation>
         <translation>请求内容</translation>
     </message>
     <message>
-        <source>Add claim</source>
-        <translation>添加请求事项</translation>
+        <source>A&amp;dd claim</source>
+        <translation>添加请求事项(&amp;D)</translation>
     </message>
     <message>
         <source>Remove claim</source>

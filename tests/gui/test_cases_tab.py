@@ -324,3 +324,23 @@ def test_ctrl_s_saves_the_agreement_from_its_fields(qtbot, show_active, admin):
     editor.add_obligation("支付拖欠工资", "8000")
     qtbot.keyClick(editor.terms, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert Agreement.get(Agreement.case == case.id).terms == "被申请人于十日内支付拖欠工资8000元"
+
+
+def test_the_application_dialog_fits_and_every_field_has_its_own_access_key(qtbot, admin):
+    from PySide6.QtWidgets import QLabel
+
+    from tests.helpers.screen import mnemonic_clashes, mnemonic_of, too_large
+
+    dialog = CaseIntakeDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert mnemonic_clashes(dialog) == {}
+    captions = [
+        label
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(dialog)
+    ]
+    assert captions and all(mnemonic_of(label.text()) for label in captions)
+    assert too_large(dialog) == (0, 0)
+    assert dialog.height() <= 768 - 48

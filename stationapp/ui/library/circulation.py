@@ -717,11 +717,11 @@ class CirculationWidget(QWidget):
             or event.text() in ("\r", "\n", "\t")
         )
         if is_suffix:
-            if key == Qt.Key.Key_Tab and not self.scan_edit.text().strip():
-                # A scanner's Tab always follows a code: on an empty field it is the staff
-                # member's, and moves on to the next control (UX.md: Tab leaves every field).
-                if not self.choose_list.isVisible():
-                    return False
+            # A scanner's Tab always follows a code: on an empty field it is the staff
+            # member's, and moves on to the next control (UX.md: Tab leaves every field).
+            empty = not self.scan_edit.text().strip() and not self.choose_list.isVisible()
+            if key == Qt.Key.Key_Tab and empty:
+                return False
             self._act()
             return True
         if event.matches(QKeySequence.StandardKey.Undo):
