@@ -6,15 +6,17 @@ Every form shows an expected error next to the field it concerns and keeps what 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
@@ -165,3 +167,26 @@ class SearchLineEdit(QLineEdit):
             self.down_pressed.emit()
             return
         super().keyPressEvent(event)
+
+
+def step_tabs(tabs: QTabWidget, step: int) -> None:
+    """The next (1) or previous (-1) tab that is shown and enabled, round the end."""
+    count = tabs.count()
+    index = tabs.currentIndex()
+    for _ in range(count):
+        index = (index + step) % count
+        if tabs.isTabVisible(index) and tabs.isTabEnabled(index):
+            tabs.setCurrentIndex(index)
+            return
+
+
+def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]:
+    """Ctrl+PgUp/PgDn call ``on_step(-1)``/``on_step(1)`` wherever the focus is in ``scope``
+    (UX.md: a page's tabs answer them), even in a list, which would take them as its own."""
+    shortcuts = []
+    for keys, step in (("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
+        shortcut = QShortcut(QKeySequence(keys), scope)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda s=step: on_step(s))
+        shortcuts.append(shortcut)
+    return shortcuts

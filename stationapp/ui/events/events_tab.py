@@ -51,7 +51,7 @@ from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
-from stationapp.ui.forms import MessageBar, SearchLineEdit
+from stationapp.ui.forms import MessageBar, SearchLineEdit, page_keys, step_tabs
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -292,10 +292,9 @@ class EventsTab(QWidget):
             (QKeySequence("Ctrl+E"), self.edit_event),
             (QKeySequence(Qt.Key.Key_F8), self.register_key),
             (QKeySequence(Qt.Key.Key_F9), self.check_in_key),
-            (QKeySequence("Ctrl+PgUp"), lambda: self._step_page(-1)),
-            (QKeySequence("Ctrl+PgDown"), lambda: self._step_page(1)),
         ):
             QShortcut(keys, self, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        page_keys(self, lambda step: step_tabs(self.pages, step))
         bus.changed.connect(self._on_changed)
         self._stale.add(self.statistics)  # counted when first shown
         self.refresh()
@@ -473,9 +472,6 @@ class EventsTab(QWidget):
                 self.table.selectRow(0)
 
     # --- the tab's keys -------------------------------------------------------------------------
-
-    def _step_page(self, step: int) -> None:
-        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % self.pages.count())
 
     def _event_for_key(self, key: str) -> Event | None:
         """The event selected in the list, on the Events page; else says why not."""

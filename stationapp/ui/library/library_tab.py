@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import library, library_boxes
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import MessageBar, page_keys, step_tabs
 from stationapp.ui.library.boxes import BoxesWidget
 from stationapp.ui.library.catalogue import CatalogueWidget
 from stationapp.ui.library.circulation import CirculationWidget
@@ -114,17 +113,14 @@ class LibraryTab(QWidget):
         self.pages.addTab(self.statistics, self.tr("Stat&istics"))
         layout.addWidget(self.pages, 1)
         # Ctrl+PgUp/PgDn move between the pages from anywhere in the tab (UX.md, keyboard).
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            shortcut = QShortcut(QKeySequence(keys), self, lambda s=step: self.step_page(s))
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        page_keys(self, self.step_page)
         self.circulation.quick_add_requested.connect(self.quick_add)
         self.circulation.box_scanned.connect(self.open_box)
         self.overdue.person_activated.connect(self.lend_to)
 
     def step_page(self, step: int) -> None:
         """The next (1) or previous (-1) page, round the end."""
-        count = self.pages.count()
-        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % count)
+        step_tabs(self.pages, step)
         page = self.pages.currentWidget()
         if page is self.circulation:
             self.circulation.focus_scan()

@@ -40,7 +40,7 @@ from stationapp.models.mediation import MediationCase
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.dates import day_text, moment_text
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import FieldErrors, MessageBar, page_keys, show_user_error, step_tabs
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import documents
 
@@ -569,14 +569,11 @@ class CasePage(QWidget):
             shortcut.setEnabled(False)
             shortcut.deleteLater()
         self._tab_keys = []
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            shortcut = QShortcut(QKeySequence(keys), scope, lambda s=step: self.next_tab(s))
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self._tab_keys.append(shortcut)
+        self._tab_keys = page_keys(scope, self.next_tab)
 
     def next_tab(self, step: int) -> None:
         if self.body.isVisible():
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+            step_tabs(self.tabs, step)
 
     # --- showing ----------------------------------------------------------------------------
 

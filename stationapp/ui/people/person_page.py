@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +30,7 @@ from stationapp.services import events, library, mediation, people, validation, 
 from stationapp.services.accounts import has_permission
 from stationapp.ui import retention as retention_ui
 from stationapp.ui.dates import short_text
+from stationapp.ui.forms import page_keys, step_tabs
 from stationapp.ui.people import consent as consent_ui
 from stationapp.ui.people.person_table_model import age_on
 
@@ -228,10 +228,7 @@ class PersonPage(QWidget):
                 break
         # Ctrl+PgDn/PgUp move between the history tabs from anywhere in them (a list would
         # otherwise take the keys as its own page down/up).
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            shortcut = QShortcut(QKeySequence(keys), self.history_tabs)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda step=step: self._step_history(step))
+        page_keys(self.history_tabs, lambda step: step_tabs(self.history_tabs, step))
         body.addWidget(self.history_tabs, 1)
         layout.addWidget(self.body, 1)
         self.body.hide()
@@ -264,16 +261,6 @@ class PersonPage(QWidget):
     def show_history(self, key: str) -> None:
         """Bring the tab of ``key`` ("visits", "cases", "loans", "events", "history") forward."""
         self.history_tabs.setCurrentWidget(self._history_pages[key])
-
-    def _step_history(self, step: int) -> None:
-        """The next (or previous) history tab the role sees, round the end."""
-        count = self.history_tabs.count()
-        index = self.history_tabs.currentIndex()
-        for _ in range(count):
-            index = (index + step) % count
-            if self.history_tabs.isTabVisible(index):
-                self.history_tabs.setCurrentIndex(index)
-                return
 
     def _update_more_button(self) -> None:
         actions = [a for a in self.more_menu.actions() if not a.isSeparator()]

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import MessageBar, page_keys, step_tabs
 from stationapp.ui.lazy import LazyTab
 from stationapp.ui.visits.register import VisitDialog, VisitForm
 
@@ -76,9 +75,7 @@ class VisitsTab(QWidget):
         layout.addWidget(self.pages, 1)
         # Ctrl+PgUp/PgDn turn the tab's pages wherever the focus is in the tab (UX.md), even in
         # a list, which would otherwise take the keys for itself.
-        for keys, step in (("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
-            shortcut = QShortcut(QKeySequence(keys), self, lambda s=step: self.step_page(s))
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        page_keys(self, self.step_page)
         bus.changed.connect(self._on_changed)
         self.refresh_counters()
 
@@ -102,8 +99,7 @@ class VisitsTab(QWidget):
         self.pages.setCurrentWidget(page)
 
     def step_page(self, step: int) -> None:
-        count = self.pages.count()
-        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % count)
+        step_tabs(self.pages, step)
         self.pages.currentWidget().setFocus(Qt.FocusReason.TabFocusReason)
 
     def save_state(self) -> None:
