@@ -314,7 +314,13 @@ class PrintPreview(QPrintPreviewDialog):
 
     def run(self) -> bool:
         """Show the preview; True when the document was printed or saved as a PDF."""
-        return self.exec() == QDialog.DialogCode.Accepted
+        printed = self.exec() == QDialog.DialogCode.Accepted
+        # The keys go back to the window the preview came from (its shortcuts need it active),
+        # also where no window manager hands the activation back.
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
+        return printed
 
 
 class DocumentPreview(PrintPreview):

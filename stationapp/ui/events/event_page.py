@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -49,6 +48,7 @@ from stationapp.models.events import ACTIVE_STATES, COUNTED_STATES, Event, Regis
 from stationapp.models.people import Person
 from stationapp.services import accounts, events, people
 from stationapp.services.accounts import has_permission
+from stationapp.ui.dates import short_text
 from stationapp.ui.events.signin_sheet import (
     event_when,
     notify_list_html,
@@ -143,19 +143,13 @@ class RosterTableModel(RowsTableModel):
         return self.numbers[row]
 
     def _details(self, row: Registration) -> str:
-        locale = QLocale()
-        short = QLocale.FormatType.ShortFormat
         if row.state == "offered" and row.offered_until:
-            return self.tr("Held until {when}").format(
-                when=locale.toString(row.offered_until, short)
-            )
+            return self.tr("Held until {when}").format(when=short_text(row.offered_until))
         if row.state == "attended" and row.checked_in_at:
-            return self.tr("Checked in {when}").format(
-                when=locale.toString(row.checked_in_at, short)
-            )
+            return self.tr("Checked in {when}").format(when=short_text(row.checked_in_at))
         if row.state == "waitlisted":
             joined = self.tr("Joined {when}").format(
-                when=locale.toString(row.waitlisted_at or row.created_at, short)
+                when=short_text(row.waitlisted_at or row.created_at)
             )
             return f"{joined}　{row.reason}" if row.reason else joined
         return row.reason
@@ -677,8 +671,6 @@ class EventPage(QWidget):
         self.places_label.setText(f"<b>{text}</b>")
 
     def _fact_lines(self, event: Event) -> list[str]:
-        locale = QLocale()
-        short = QLocale.FormatType.ShortFormat
         lines = [
             f"{_escape(event_when(event))}　{events.size_label(event.size)}",
         ]
@@ -692,18 +684,12 @@ class EventPage(QWidget):
             lines.append(text)
         window = []
         if event.opens_at:
-            window.append(
-                self.tr("opens {when}").format(when=locale.toString(event.opens_at, short))
-            )
+            window.append(self.tr("opens {when}").format(when=short_text(event.opens_at)))
         if event.closes_at:
-            window.append(
-                self.tr("closes {when}").format(when=locale.toString(event.closes_at, short))
-            )
+            window.append(self.tr("closes {when}").format(when=short_text(event.closes_at)))
         if event.cancel_deadline:
             window.append(
-                self.tr("cancel by {when}").format(
-                    when=locale.toString(event.cancel_deadline, short)
-                )
+                self.tr("cancel by {when}").format(when=short_text(event.cancel_deadline))
             )
         if window:
             lines.append(self.tr("Registration: {window}").format(window="，".join(window)))
@@ -733,14 +719,14 @@ class EventPage(QWidget):
             lines.append(
                 self.tr("Minimum participants: {minimum}, decided on {date}").format(
                     minimum=event.min_participants,
-                    date=locale.toString(event.decision_on, short) if event.decision_on else "",
+                    date=short_text(event.decision_on) if event.decision_on else "",
                 )
             )
         quotas = [
             "{}：{}".format(_escape(q.name), self.tr("%n place(s)", "", q.capacity))
             + (
                 self.tr(" (reserved until {date})").format(
-                    date=locale.toString(q.release_on, short) if q.release_on else "—"
+                    date=short_text(q.release_on) if q.release_on else "—"
                 )
                 if q.reserved
                 else ""

@@ -39,6 +39,7 @@ from stationapp.models.events import Event
 from stationapp.services import events
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.dates import short_text
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.events.calendar_page import (
     CalendarPage,
@@ -408,7 +409,6 @@ class EventsTab(QWidget):
         """Decisions due on the minimum, then the coverage gaps of this month and the next."""
         on = on or today()
         locale = QLocale()
-        short = QLocale.FormatType.ShortFormat
         lines = []
         try:
             due = events.decisions_due(self.actor, on=on)
@@ -432,7 +432,7 @@ class EventsTab(QWidget):
                     title=html.escape(decision.event.title),
                     taken=decision.taken,
                     minimum=decision.minimum,
-                    date=locale.toString(decision.event.decision_on, short),
+                    date=short_text(decision.event.decision_on),
                 )
             )
         for month in (first, next_month(first)):
@@ -450,9 +450,7 @@ class EventsTab(QWidget):
         if weeks:
             lines.append(
                 self.tr("Coverage: no small event in the week(s) of {weeks}.").format(
-                    weeks="、".join(
-                        f"{locale.toString(m, short)}–{locale.toString(s, short)}" for m, s in weeks
-                    )
+                    weeks="、".join(f"{short_text(m)}–{short_text(s)}" for m, s in weeks)
                 )
             )
         return lines
