@@ -710,6 +710,7 @@ for _name in (
     "case_sessions",
     "case_follow_ups",
     "current_agreement",
+    "document_availability",
 ):
     _case_reader(_name)
 
