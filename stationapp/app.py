@@ -100,11 +100,24 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
+class RedactingFormatter(logging.Formatter):
+    """Every line, traceback included, with the passwords it spells out masked (db.redact): a
+    database URL or a driver's message may carry one, and the log outlives the session."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from stationapp.db import redact
+
+        return redact(super().format(record))
+
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 def setup_logging() -> None:
     path = config.log_dir() / "stationapp.log"
     config.create_private_file(path)
     handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
