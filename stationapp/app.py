@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=(
             "database to open: sqlite:///path/to/file.db or "
-            "postgresql://user:password@host:5432/name "
+            "postgresql://user@host:5432/name, its password in ~/.pgpass "
             f"(default: ${config.DATABASE_ENV}, else {config.default_database_url()})"
         ),
     )
