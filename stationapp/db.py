@@ -180,7 +180,9 @@ MASK = "***"
 # A password in free text: "scheme://user:PASSWORD@" and "password=PASSWORD" (a URL's query or a
 # libpq connection string). What the log formatter and the terminal messages mask.
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s]*:)[^@\s]*(?=@)")
-_KEY_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)(?!\*\*\*)(?:'[^']*'|\"[^\"]*\"|[^&\s'\",;]*)", re.I)
+_KEY_PASSWORD = re.compile(
+    r"(?P<head>\bpassword\s*=\s*)(?!\*\*\*)(?:'[^']*'|\"[^\"]*\"|[^&\s'\",;]*)", re.IGNORECASE
+)
 
 
 def redact(text: str) -> str:
