@@ -681,6 +681,7 @@ def _move_aside(current: Path, aside: Path) -> None:
 def _copy_into(source: Path, target: Path) -> None:
     """Write ``source``'s pages into ``target`` (existing or new) in one step."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    config.create_private_file(target)  # a new database is private even while it is written
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(target), timeout=30)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -154,10 +155,14 @@ FAKE_PG_DUMP = """#!{python}
 import json, os, sys
 from pathlib import Path
 record = Path({record!r})
-record.write_text(json.dumps({{"argv": sys.argv, "password": os.environ.get("PGPASSWORD")}}))
+seen = {{"argv": sys.argv, "password": os.environ.get("PGPASSWORD"), "mode": None}}
 for arg in sys.argv:
     if arg.startswith("--file="):
-        Path(arg[len("--file="):]).write_bytes(b"PGDMP fake")
+        output = Path(arg[len("--file="):])
+        if output.exists():  # what the dump is written into, before a byte of it
+            seen["mode"] = output.stat().st_mode & 0o777
+        output.write_bytes(b"PGDMP fake")
+record.write_text(json.dumps(seen))
 """
 
 
@@ -183,9 +188,15 @@ def test_pg_dump_gets_the_password_in_its_environment_not_its_command_line(
     _nowhere(SECRET, " ".join(argv))
     assert env["PGPASSWORD"] == SECRET
 
-    written = backup.dump_postgresql(url, tmp_path / "station.dump")
+    umask = os.umask(0o022)
+    try:
+        written = backup.dump_postgresql(url, tmp_path / "station.dump")
+    finally:
+        os.umask(umask)
     assert written.read_bytes() == b"PGDMP fake"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
     seen = json.loads(record.read_text())
+    assert seen["mode"] == 0o600  # private while pg_dump writes it, not only afterwards
     _nowhere(SECRET, " ".join(seen["argv"]))
     assert seen["password"] == SECRET
     [dbname] = [a for a in seen["argv"] if a.startswith("--dbname=")]
