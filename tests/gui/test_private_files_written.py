@@ -239,3 +239,27 @@ def test_every_preview_printing_to_a_file_writes_it_private(
 
     assert len(print_to_file) == 8
     _all_private(out, {p.name for p in print_to_file})
+
+
+@pytest.mark.error_dialog_expected
+def test_the_error_details_staff_copy_carry_no_password(qtbot, monkeypatch) -> None:
+    """The internal-error dialog's details are copied and sent on: a driver message quoting a
+    database URL must not hand its password on (issue 19, finding 4)."""
+    from stationapp.ui import errors
+
+    secret = "Zq7-S3cret"
+    shown: list[str] = []
+
+    def look(dialog: errors.ErrorDialog) -> int:
+        shown.append(dialog.details.toPlainText())
+        return 0
+
+    monkeypatch.setattr(errors.ErrorDialog, "exec", look)
+    try:
+        raise RuntimeError(
+            f"could not reach postgresql://bob:{secret}@db/station?password={secret}"
+        )
+    except RuntimeError as exc:
+        errors.handle_exception(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1 and "could not reach postgresql://bob:***@db" in shown[0]
+    assert secret not in shown[0]
