@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=(
             "database to open: sqlite:///path/to/file.db or "
-            "postgresql://user:password@host:5432/name "
+            "postgresql://user@host:5432/name, its password in ~/.pgpass "
             f"(default: ${config.DATABASE_ENV}, else {config.default_database_url()})"
         ),
     )
@@ -100,11 +100,24 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
+class RedactingFormatter(logging.Formatter):
+    """Every line, traceback included, with the passwords it spells out masked (db.redact): a
+    database URL or a driver's message may carry one, and the log outlives the session."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from stationapp.db import redact
+
+        return redact(super().format(record))
+
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 def setup_logging() -> None:
     path = config.log_dir() / "stationapp.log"
     config.create_private_file(path)
     handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)

@@ -19,7 +19,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import close_database, describe_url, open_database, sqlite_path
+from stationapp.db import close_database, describe_url, open_database, redact, sqlite_path
 from stationapp.errors import UserError
 from stationapp.services import backup
 
@@ -28,11 +28,11 @@ translate = QCoreApplication.translate
 
 
 def _say(text: str) -> None:
-    print(text, flush=True)
+    print(redact(text), flush=True)
 
 
 def _fail(text: str, code: int = 1) -> int:
-    print(text, file=sys.stderr, flush=True)
+    print(redact(text), file=sys.stderr, flush=True)
     return code
 
 

@@ -29,10 +29,11 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp import config
-from stationapp.db import database, now, sqlite_path, transaction
+from stationapp.db import database, now, redact, split_password, sqlite_path, transaction
 from stationapp.errors import UserError, ValidationError
 from stationapp.migrations import APP_ID, CURRENT_VERSION
 from stationapp.models.accounts import Setting, Staff
+from stationapp.services import private_files
 from stationapp.services.accounts import audit, require
 
 log = logging.getLogger(__name__)
@@ -446,8 +447,11 @@ def copy_sqlite(
     """Copy the SQLite database ``source`` to ``target`` with the online backup API, verify the
     copy and move it into place. The source may be in use by other connections."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    try:
+        # Created 0600 before a byte is written: never readable by others, not even meanwhile.
+        partial = private_files.new_partial(target, suffix=".partial")
+    except OSError as exc:
+        raise BackupError(_backup_failed(exc)) from exc
     try:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
         try:
@@ -504,6 +508,18 @@ def pg_dump_path() -> str | None:
     return None
 
 
+def pg_dump_command(tool: str, url: str, output: Path) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of ``pg_dump`` for ``url``: the password goes in the
+    environment (PGPASSWORD, readable only by this user), never on the command line, which every
+    user of the computer can read through ``ps``."""
+    address, password = split_password(url)
+    env = dict(os.environ)
+    if password is not None:
+        env["PGPASSWORD"] = str(password)
+    argv = [tool, "--format=custom", "--no-owner", f"--file={output}", f"--dbname={address}"]
+    return argv, env
+
+
 def dump_postgresql(url: str, target: Path) -> Path:
     tool = pg_dump_path()
     if tool is None:
@@ -515,19 +531,22 @@ def dump_postgresql(url: str, target: Path) -> Path:
                 "postgresql-client) or back it up on the server.",
             )
         )
-    partial = target.with_name(target.name + ".partial")
     target.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [tool, "--format=custom", "--no-owner", f"--file={partial}", f"--dbname={url}"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    try:
+        partial = private_files.new_partial(target, suffix=".partial")
+    except OSError as exc:
+        raise BackupError(_backup_failed(exc)) from exc
+    argv, env = pg_dump_command(tool, url, partial)
+    try:
+        result = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(_backup_failed(exc)) from exc
     if result.returncode != 0:
         partial.unlink(missing_ok=True)
         raise BackupError(
             translate("Backup", "pg_dump failed: {reason}").format(
-                reason=result.stderr.strip()[:500]
+                reason=redact(result.stderr.strip()[:500])
             )
         )
     _private(partial)
@@ -662,6 +681,7 @@ def _move_aside(current: Path, aside: Path) -> None:
 def _copy_into(source: Path, target: Path) -> None:
     """Write ``source``'s pages into ``target`` (existing or new) in one step."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    config.create_private_file(target)  # a new database is private even while it is written
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(target), timeout=30)

@@ -33,6 +33,7 @@ from stationapp.models.events import (
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
+from stationapp.services.private_files import private_output
 from stationapp.services.spreadsheet import xlsx_row
 from stationapp.services.validation import normalize_text
 
@@ -1092,12 +1093,8 @@ def export_roster(actor: Staff, event_id: int, path: Path) -> int:
         elif row.state == "waitlisted":
             waiting += 1
             waitlist.append(xlsx_row(waitlist, [waiting, *values]))
-    partial = path.with_name(path.name + ".part")
-    try:
+    with private_output(path) as partial:
         workbook.save(partial)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
     with transaction():
         audit(actor, "export", "event", event_id, {"rows": counted + waiting})
     return counted + waiting

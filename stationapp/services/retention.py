@@ -31,6 +31,7 @@ from stationapp.models.people import Consent, Person
 from stationapp.models.visits import Visit
 from stationapp.services import changes, people
 from stationapp.services.accounts import audit, has_permission, require
+from stationapp.services.private_files import private_output
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -441,13 +442,8 @@ def export_personal_data(actor: Staff, person_id: int, path: Path) -> list[Secti
         sheet.append(xlsx_row(sheet, section.header))
         for row in section.rows:
             sheet.append(xlsx_row(sheet, row))
-    partial = path.with_name(path.name + ".part")
-    try:
+    with private_output(path) as partial:
         workbook.save(partial)
-        partial.chmod(0o600)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
     with transaction():
         audit(actor, "export_personal_data", "person", person_id, {"file": path.name})
     return sections

@@ -35,6 +35,7 @@ from stationapp.db import (
     close_database,
     describe_url,
     is_postgresql_url,
+    redact,
     server_of,
     sqlite_path,
 )
@@ -63,7 +64,7 @@ def terminal(text: str) -> None:
     if stream is None:  # a windowed program on Windows
         return
     with contextlib.suppress(OSError, ValueError):
-        print(f"stationapp: {text}", file=stream, flush=True)
+        print(f"stationapp: {redact(text)}", file=stream, flush=True)
 
 
 # --- work in a thread, with a progress window ---------------------------------------------------
@@ -197,7 +198,8 @@ class Start:
 
     def fail(self, title: str, text: str, *, code: int = 2) -> int:
         """Say why the program cannot start: a dialog, or for the smoke test one line on stderr
-        and exit status 1."""
+        and exit status 1. Never a password, whatever the reason quotes."""
+        text = redact(text)
         log.error("%s: %s", title, text)
         if self.smoke:
             one_line = " ".join(text.split())
