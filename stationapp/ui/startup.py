@@ -265,6 +265,11 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
         problem = translate(
             "Startup", "The database {path} is damaged and cannot be opened ({reason})."
         ).format(path=path, reason=damaged)
+    try:
+        held = "\n\n" + backup.describe_summary(backup.backup_summary(checked.path, url))
+    except UserError as exc:  # changed since it was listed
+        log.warning("backup %s not offered: %s", checked.path, exc.message)
+        return None
     box = QMessageBox(QMessageBox.Icon.Warning, translate("Startup", "Restore a backup?"), "")
     box.setText(
         problem
@@ -274,6 +279,7 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
             "The newest backup of this database is {name} of {when} (station: {station}). "
             "Restore it?",
         ).format(name=checked.path.name, when=when, station=checked.station_name or "–")
+        + held
     )
     restore_button = box.addButton(
         translate("Startup", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
@@ -297,7 +303,7 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
             run_with_progress(
                 translate("Startup", "Restoring the backup"),
                 translate("Startup", "Restoring {name}…").format(name=checked.path.name),
-                lambda _progress: backup.restore(url, checked.path),
+                lambda _progress: backup.restore(url, checked.path, via="start"),
             )
         except UserError as exc:
             QMessageBox.critical(
@@ -450,7 +456,7 @@ def _run(start: Start, restored: Path | None) -> int:
     if actor is None:
         return 0
     if restored is not None:
-        backup.record_restore(actor.username, restored, None)
+        backup.record_restore(actor.username, restored, None, via="start")
     window = MainWindow(actor, database_url=url, demo=demo)
     window.show()
     window.raise_()
