@@ -122,6 +122,7 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
     try:
         summary = backup.backup_summary(source, url)
     except UserError as exc:
+        backup.log_refusal(source, "command line", None, exc)
         return _fail(exc.message)
     _say(
         translate("Cli", "Backup {path}, schema version {version}:").format(

@@ -882,7 +882,7 @@ def restore(
         if current.exists() and source.resolve() == current.resolve():
             raise BackupError(translate("Backup", "This is the database itself, not a backup."))
     except BackupError as exc:
-        _log_refusal(source, via, actor, exc)
+        log_refusal(source, via, actor, exc)
         raise
     current.parent.mkdir(parents=True, exist_ok=True)
     staging = current.with_name(f".{current.name}.restore-{os.getpid()}.partial")
@@ -891,7 +891,7 @@ def restore(
             _stage(source, staging)
             checked = check_backup_file(staging, name=source.name)
         except BackupError as exc:
-            _log_refusal(source, via, actor, exc)
+            log_refusal(source, via, actor, exc)
             raise
         usable = current.exists() and _usable(current)
         desk = _desk_settings(current) if usable else {}
@@ -922,7 +922,8 @@ def restore(
     return safety
 
 
-def _log_refusal(source: Path, via: str, actor: Staff | None, exc: BackupError) -> None:
+def log_refusal(source: Path, via: str, actor: Staff | None, exc: UserError) -> None:
+    """Note a refused restore in the log (outside the database, which it did not change)."""
     log.warning(
         "restore from %s refused (via %s, staff %s, operating-system user %s): %s",
         source,

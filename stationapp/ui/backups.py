@@ -349,6 +349,7 @@ class BackupsDialog(QDialog):
         try:
             summary = backup.backup_summary(path, self.url)
         except UserError as exc:
+            backup.log_refusal(path, "window", self.actor, exc)
             self.bar.show_message(exc.message)
             return False
         when = backup_time_text(summary.made_at) if summary.made_at else self.tr("unknown")
