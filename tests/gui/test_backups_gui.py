@@ -195,3 +195,60 @@ def test_lists_follow_changes_from_another_process(qtbot, admin, db_url, private
     )
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: window.people_tab.model.rowCount() == 1, timeout=3000)
+
+
+def test_restore_question_shows_what_the_file_holds(qtbot, admin, make_staff, db_url, monkeypatch):
+    """Issue 19: before the question the file is checked and summarised: station, newest record,
+    counts and its administrators against today's, a new one marked and warned of."""
+    _add(admin)
+    make_staff("mallory", "admin")
+    saved = backup.backup_now(admin, db_url)
+    from stationapp.models.accounts import Staff
+
+    Staff.update(roles="front_desk").where(Staff.username == "mallory").execute()
+    asked = []
+
+    def answer(*args, **_kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog = BackupsDialog(admin, db_url)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_path(saved)
+    [text] = asked
+    assert "建国门街道工会服务站" in text
+    assert "Newest record: 20" in text
+    assert "People: 1; visits: 0; cases: 0; loans: 0; events: 0" in text
+    assert "mallory (" in text and "[NEW" in text and "not administrators today: mallory" in text
+    assert "Administrators today: admin" in text
+
+
+def test_a_tampered_file_is_refused_in_the_dialog_with_the_reason(
+    qtbot, admin, db_url, tmp_path, monkeypatch
+):
+    import shutil
+    import sqlite3
+
+    _add(admin)
+    saved = backup.backup_now(admin, db_url)
+    hostile = tmp_path / "hostile.db"
+    shutil.copyfile(saved, hostile)
+    conn = sqlite3.connect(hostile)
+    conn.execute("CREATE TRIGGER spy AFTER INSERT ON person BEGIN DELETE FROM setting; END")
+    conn.commit()
+    conn.close()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a))
+    dialog = BackupsDialog(admin, db_url)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_path(hostile)
+    assert "trigger “spy” on person" in dialog.bar.label.text()
+    assert asked == []
+
+
+def test_daily_retention_cannot_be_set_below_seven(qtbot, admin, db_url):
+    dialog = BackupsDialog(admin, db_url)
+    qtbot.addWidget(dialog)
+    dialog.keep_daily.setValue(0)
+    assert dialog.keep_daily.value() == backup.MIN_KEEP_DAILY
