@@ -852,7 +852,12 @@ def daily_backup(url: str, settings: BackupSettings | None = None) -> Path | Non
 
 
 def restore(
-    url: str, source: Path, *, actor: Staff | None = None, via: str = "window"
+    url: str,
+    source: Path,
+    *,
+    actor: Staff | None = None,
+    via: str = "window",
+    settings: BackupSettings | None = None,
 ) -> Path | None:
     """Replace the SQLite database at ``url`` with the backup ``source``.
 
@@ -864,7 +869,8 @@ def restore(
     readable current database). Works while the database is open here: the backup API writes
     into the live file under an exclusive lock, so other connections see the restored data.
     The caller re-opens the database (open_station_database) to migrate an older backup and
-    records the restore there (record_restore).
+    records the restore there (record_restore). ``settings`` says where the safety copy goes
+    (read from the open database when not given).
     """
     current = sqlite_path(url)
     if current is None:
@@ -903,7 +909,9 @@ def restore(
             _move_aside(current, aside)
             log.warning("moved the unusable database %s aside to %s", current, aside)
         elif usable:
-            safety = make_backup(url, kind=BEFORE_RESTORE, settings=_settings_or_default())
+            safety = make_backup(
+                url, kind=BEFORE_RESTORE, settings=settings or _settings_or_default()
+            )
         _copy_into(staging, current)
     finally:
         staging.unlink(missing_ok=True)

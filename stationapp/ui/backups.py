@@ -346,8 +346,17 @@ class BackupsDialog(QDialog):
     def restore_path(self, path: Path) -> bool:
         """Check ``path``, show what it holds, confirm, restore; False when refused or cancelled
         (nothing changed)."""
+        from stationapp.ui.startup import run_with_progress  # it imports this module
+
         try:
-            summary = backup.backup_summary(path, self.url)
+            # Checking a large file takes a while: off the window's thread, with progress.
+            summary = run_with_progress(
+                self.tr("Checking the backup"),
+                self.tr("Checking {name}…").format(name=path.name),
+                lambda _progress: backup.backup_summary(path, self.url),
+                show_after_ms=300,
+                parent=self,
+            )
         except UserError as exc:
             backup.log_refusal(path, "window", self.actor, exc)
             self.bar.show_message(exc.message)
@@ -378,8 +387,16 @@ class BackupsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        settings = backup.backup_settings()  # read here: the worker has no connection
         try:
-            safety = backup.restore(self.url, path, actor=self.actor, via="window")
+            safety = run_with_progress(
+                self.tr("Restoring the backup"),
+                self.tr("Restoring {name}…").format(name=path.name),
+                lambda _progress: backup.restore(
+                    self.url, path, actor=self.actor, via="window", settings=settings
+                ),
+                parent=self,
+            )
         except UserError as exc:
             self.bar.show_message(exc.message)
             return False

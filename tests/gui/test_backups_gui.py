@@ -152,6 +152,8 @@ def test_lost_or_damaged_database_offers_the_newest_backup(
     restored = startup.offer_restore(db_url, damaged=reason)
     assert restored is not None
     assert ("damaged" if damaged else "does not exist") in seen[0]
+    # What the file holds is said before the choice (issue 19).
+    assert "People: 1; visits: 0" in seen[0] and "admin (王站长)" in seen[0]
     open_station_database(db_url)
     assert [p.name for p in Person.select()] == ["张三"]
 
