@@ -448,6 +448,7 @@ def read_schema(conn: sqlite3.Connection) -> dict[str, SchemaObject]:
 def reference_schema(version: int) -> dict[str, SchemaObject]:
     """The schema the migrations make for ``version``, from an in-memory database migrated
     to exactly that version."""
+    log.info("migrating an in-memory database to schema %s, to check backups against", version)
     scratch = peewee.SqliteDatabase(":memory:")
     scratch.connect()
     try:
@@ -633,14 +634,15 @@ def _record_source(conn: sqlite3.Connection, source: Path) -> None:
 
 def backups_of(database: Path, folders: list[Path] | None = None) -> list[CheckedBackup]:
     """The usable SQLite backups of the database file ``database``, newest first: only those
-    recorded as made from that very file (never another station's, nor the demo's)."""
+    recorded as made from that very file (never another station's, nor the demo's). Their
+    contents are checked when one is chosen (backup_summary, restore), not here."""
     found: list[CheckedBackup] = []
     for folder in folders if folders is not None else known_folders():
         for item in list_backups(folder):
             if item.path.suffix != ".db":
                 continue
             try:
-                checked = check_backup_file(item.path)
+                checked = check_backup_file(item.path, contents=False)
             except UserError as exc:
                 log.info("backup %s not offered: %s", item.path, exc.message)
                 continue

@@ -252,10 +252,22 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
     path = sqlite_path(url)
     if path is None:
         return None
-    candidates = backup.backups_of(path)
-    if not candidates:
+    held = ""
+    for checked in backup.backups_of(path):
+        try:  # the newest clean one: checked in full, and what it holds said before the choice
+            summary = run_with_progress(
+                translate("Startup", "Checking the backup"),
+                translate("Startup", "Checking {name}…").format(name=checked.path.name),
+                lambda _progress, source=checked.path: backup.backup_summary(source, url),
+                show_after_ms=300,
+            )
+        except UserError as exc:
+            log.warning("backup %s not offered: %s", checked.path, exc.message)
+            continue
+        held = "\n\n" + backup.describe_summary(summary)
+        break
+    else:
         return None
-    checked = candidates[0]
     when = backup_time_text(checked.made_at) if checked.made_at else checked.path.name
     if damaged is None:
         problem = translate(
@@ -265,11 +277,6 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
         problem = translate(
             "Startup", "The database {path} is damaged and cannot be opened ({reason})."
         ).format(path=path, reason=damaged)
-    try:
-        held = "\n\n" + backup.describe_summary(backup.backup_summary(checked.path, url))
-    except UserError as exc:  # changed since it was listed
-        log.warning("backup %s not offered: %s", checked.path, exc.message)
-        return None
     box = QMessageBox(QMessageBox.Icon.Warning, translate("Startup", "Restore a backup?"), "")
     box.setText(
         problem

@@ -254,3 +254,32 @@ def test_daily_retention_cannot_be_set_below_seven(qtbot, admin, db_url):
     qtbot.addWidget(dialog)
     dialog.keep_daily.setValue(0)
     assert dialog.keep_daily.value() == backup.MIN_KEEP_DAILY
+
+
+def test_start_never_offers_a_tampered_backup(qtbot, admin, db_url, monkeypatch):
+    """Issue 19: a newer backup of this database edited to carry a trigger is passed over at
+    start; the newest clean one is offered and restored."""
+    import shutil
+    import sqlite3
+    from datetime import datetime
+
+    from stationapp.ui import startup
+
+    _add(admin)
+    clean = backup.backup_now(admin, db_url)
+    hostile = clean.with_name(backup.backup_file_name(backup.MANUAL, datetime(2099, 1, 1)))
+    shutil.copyfile(clean, hostile)
+    conn = sqlite3.connect(hostile)
+    conn.execute("CREATE TABLE harvest (id_number TEXT)")
+    conn.commit()
+    conn.close()
+    close_database()
+    current = sqlite_path(db_url)
+    for suffix in ("", "-wal", "-shm"):
+        current.with_name(current.name + suffix).unlink(missing_ok=True)
+    seen = _click_in_message_box(monkeypatch, "Restore the backup")
+    assert startup.offer_restore(db_url, damaged=None) == clean
+    assert clean.name in seen[0] and hostile.name not in seen[0]
+    opened = open_station_database(db_url)
+    assert [p.name for p in Person.select()] == ["张三"]
+    assert "harvest" not in opened.get_tables()
