@@ -257,7 +257,7 @@ def test_daily_retention_cannot_be_set_below_seven(qtbot, admin, db_url):
 
 
 def test_start_never_offers_a_tampered_backup(qtbot, admin, db_url, monkeypatch):
-    """Issue 19: a newer backup of this database edited to carry a trigger is passed over at
+    """Issue 19: a newer backup of this database edited to hold an extra table is passed over at
     start; the newest clean one is offered and restored."""
     import shutil
     import sqlite3
