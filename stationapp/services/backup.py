@@ -932,13 +932,13 @@ def restore(
     return safety
 
 
-def log_refusal(source: Path, via: str, actor: Staff | None, exc: UserError) -> None:
+def log_refusal(source: Path, via: str, staff: Staff | None, exc: UserError) -> None:
     """Note a refused restore in the log (outside the database, which it did not change)."""
     log.warning(
         "restore from %s refused (via %s, staff %s, operating-system user %s): %s",
         source,
         via,
-        actor.username if actor is not None else "-",
+        staff.username if staff is not None else "-",
         os_user(),
         exc.message,
     )
