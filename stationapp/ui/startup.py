@@ -254,10 +254,22 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
     path = sqlite_path(url)
     if path is None:
         return None
-    candidates = backup.backups_of(path)
-    if not candidates:
+    held = ""
+    for checked in backup.backups_of(path):
+        try:  # the newest clean one: checked in full, and what it holds said before the choice
+            summary = run_with_progress(
+                translate("Startup", "Checking the backup"),
+                translate("Startup", "Checking {name}…").format(name=checked.path.name),
+                lambda _progress, source=checked.path: backup.backup_summary(source, url),
+                show_after_ms=300,
+            )
+        except UserError as exc:
+            log.warning("backup %s not offered: %s", checked.path, exc.message)
+            continue
+        held = "\n\n" + backup.describe_summary(summary)
+        break
+    else:
         return None
-    checked = candidates[0]
     when = backup_time_text(checked.made_at) if checked.made_at else checked.path.name
     if damaged is None:
         problem = translate(
@@ -276,6 +288,7 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
             "The newest backup of this database is {name} of {when} (station: {station}). "
             "Restore it?",
         ).format(name=checked.path.name, when=when, station=checked.station_name or "–")
+        + held
     )
     restore_button = box.addButton(
         translate("Startup", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
@@ -299,7 +312,7 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
             run_with_progress(
                 translate("Startup", "Restoring the backup"),
                 translate("Startup", "Restoring {name}…").format(name=checked.path.name),
-                lambda _progress: backup.restore(url, checked.path),
+                lambda _progress: backup.restore(url, checked.path, via="start"),
             )
         except UserError as exc:
             QMessageBox.critical(
@@ -452,7 +465,7 @@ def _run(start: Start, restored: Path | None) -> int:
     if actor is None:
         return 0
     if restored is not None:
-        backup.record_restore(actor.username, restored, None)
+        backup.record_restore(actor.username, restored, None, via="start")
     window = MainWindow(actor, database_url=url, demo=demo)
     window.show()
     window.raise_()
