@@ -298,17 +298,22 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound(translate("Retention", "This person is not on file (any more)."))
-    full_id = has_permission(actor, "person.view_full_id")
     workplace = person.workplace.name if person.workplace_id else ""
+    # A role without the whole ID number gets the birth year only and the number's last four
+    # (nothing that rebuilds it); without person.export_phone, the phone masked.
+    whole = has_permission(actor, "person.view_full_id")
+    birth: object = person.birth_date
+    if not whole:
+        birth = person.birth_date.year if person.birth_date else ""
     fields = [
         [translate("Retention", "Name"), person.name],
         [translate("Retention", "Gender"), people.gender_label(person.gender)],
-        [translate("Retention", "Birth date"), person.birth_date],
+        [translate("Retention", "Birth date"), birth],
         [
             translate("Retention", "ID number"),
-            person.id_number if full_id else people.mask_id(person.id_number),
+            person.id_number if whole else people.mask_id_tail(person.id_number),
         ],
-        [translate("Retention", "Phone"), person.phone],
+        [translate("Retention", "Phone"), people.exported_phone(actor, person.phone)],
         [translate("Retention", "Workplace"), workplace],
         [
             translate("Retention", "Union member"),
