@@ -36,7 +36,11 @@ MB = 1024 * 1024
 MAX_MEMBERS = 1_000  # a plain workbook has a dozen; Excel's own files stay far below this
 MAX_DIRECTORY_BYTES = 4 * MB  # the zip's central directory, read before any member
 MAX_UNCOMPRESSED = 200 * MB  # all members together, as the archive declares them
-MAX_SHARED_STRINGS = 64 * MB  # loaded whole by openpyxl: the memory an import may take
+# A part openpyxl loads whole (shared strings, styles, anything but a sheet): what decides the
+# memory an import takes.
+MAX_PART = 64 * MB
+MAX_CONTENT_TYPES = 1 * MB  # [Content_Types].xml, read to know which parts are sheets
+WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 MAX_RATIO = 100  # deflated XML of real data compresses 5-20 times; a bomb 1,000 times
 RATIO_FLOOR = 1 * MB  # small members may compress well (an empty sheet): only larger ones count
 MAX_SHEET_ROWS = 1_048_576  # Excel's own limit; a row number beyond it is not a real sheet
@@ -117,9 +121,14 @@ def check_xlsx(path: Path) -> None:
             ).format(limit=_mb(MAX_DIRECTORY_BYTES)),
             limit="directory",
         )
+    sheets: set[str] = set()
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            if len(infos) < MAX_MEMBERS:
+                sheets = _worksheet_parts(archive)
+    except UserError:
+        raise
     except Exception as exc:  # BadZipFile, and what a damaged directory makes zipfile raise
         raise _unreadable(str(exc) or type(exc).__name__) from exc
     if len(infos) >= MAX_MEMBERS:  # the end record may understate them
@@ -134,17 +143,17 @@ def check_xlsx(path: Path) -> None:
     total = 0
     for info in infos:
         total += info.file_size
-        if info.filename.lower().endswith("sharedstrings.xml") and (
-            info.file_size > MAX_SHARED_STRINGS
-        ):
+        # openpyxl streams the sheets but loads every other part whole (the shared strings,
+        # wherever the content types put them, the styles, the workbook): those are capped.
+        if info.filename not in sheets and info.file_size > MAX_PART:
             raise SpreadsheetRefused(
                 translate(
                     "Spreadsheets",
-                    "The workbook's text table unpacks to {size}, over the limit of {limit}. "
-                    "It was not read; save the data in a new workbook, or as CSV, and import "
-                    "that.",
-                ).format(size=_mb(info.file_size), limit=_mb(MAX_SHARED_STRINGS)),
-                limit="shared_strings",
+                    "A part of the workbook ({name}) unpacks to {size}, over the limit of "
+                    "{limit}. It was not read; save the data in a new workbook, or as CSV, and "
+                    "import that.",
+                ).format(name=info.filename, size=_mb(info.file_size), limit=_mb(MAX_PART)),
+                limit="part",
             )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise SpreadsheetRefused(
@@ -169,6 +178,30 @@ def check_xlsx(path: Path) -> None:
             ).format(size=_mb(total), limit=_mb(MAX_UNCOMPRESSED)),
             limit="uncompressed",
         )
+
+
+def _worksheet_parts(archive: zipfile.ZipFile) -> set[str]:
+    """The members [Content_Types].xml declares as worksheets (the parts read as a stream)."""
+    from xml.etree import ElementTree
+
+    try:
+        info = archive.getinfo("[Content_Types].xml")
+    except KeyError:
+        return set()  # openpyxl refuses such a file itself
+    if info.file_size > MAX_CONTENT_TYPES:
+        raise SpreadsheetRefused(
+            translate(
+                "Spreadsheets",
+                "The workbook's table of contents is larger than {limit}; it was not read.",
+            ).format(limit=_mb(MAX_CONTENT_TYPES)),
+            limit="directory",
+        )
+    root = ElementTree.fromstring(archive.read(info))
+    return {
+        element.get("PartName", "").lstrip("/")
+        for element in root
+        if element.tag.endswith("}Override") and element.get("ContentType") == WORKSHEET_TYPE
+    }
 
 
 # --- rows ---------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from openpyxl import Workbook
 SHEET = "xl/worksheets/sheet1.xml"
 SHARED_STRINGS = "xl/sharedStrings.xml"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+CONTENT_TYPES = "[Content_Types].xml"
+STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 MB = 1024 * 1024
 
 Member = bytes | Iterable[bytes]
@@ -38,11 +40,23 @@ def build(
     members: dict[str, Member] | None = None,
     *,
     stored: Iterable[str] = (),
+    strings: str | None = None,
 ) -> Path:
     """``rows`` saved by openpyxl, then ``members`` replacing or joining its parts (deflated at
-    level 1 unless named in ``stored``)."""
+    level 1 unless named in ``stored``). The part named ``strings`` (``SHARED_STRINGS`` when it
+    is among ``members``) is declared the shared strings in [Content_Types].xml, where openpyxl
+    looks for them (openpyxl itself writes its text inline)."""
     members = dict(members or {})
     stored = set(stored)
+    if strings is None and SHARED_STRINGS in members:
+        strings = SHARED_STRINGS
+    if strings is not None and CONTENT_TYPES not in members:
+        with zipfile.ZipFile(io.BytesIO(base_workbook(rows))) as base:
+            types = base.read(CONTENT_TYPES)
+        members[CONTENT_TYPES] = types.replace(
+            b"</Types>",
+            f'<Override PartName="/{strings}" ContentType="{STRINGS_TYPE}" /></Types>'.encode(),
+        )
     with (
         zipfile.ZipFile(io.BytesIO(base_workbook(rows))) as base,
         zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,

@@ -160,11 +160,37 @@ def test_a_shared_strings_bomb_is_refused_before_parsing(librarian, strings_bomb
     finally:
         tracemalloc.stop()
     assert no_openpyxl == []
-    assert getattr(caught.value, "limit", None) == "shared_strings"
+    assert getattr(caught.value, "limit", None) == "part"
     assert "64 MB" in caught.value.message  # the limit, named
     assert peak < 5 * MB
     assert counts() == (0, 0)
     assert not AuditEntry.select().where(AuditEntry.action == "import").exists()
+
+
+def test_the_built_bomb_is_what_openpyxl_would_read(tmp_path):
+    # The same construction, small enough to read: openpyxl takes the declared part as the
+    # shared strings, so the bombs below would be loaded whole if they were not refused.
+    sheet = sheet_xml({1: {"A": "书名", "B": "条码"}}).replace(
+        b"</sheetData>",
+        b'<row r="2"><c r="A2" t="s"><v>5</v></c><c r="B2"><v>1</v></c></row></sheetData>',
+    )
+    members = {SHEET: sheet, SHARED_STRINGS: shared_strings_bomb(MB // 2)}
+    path = build(tmp_path / "small.xlsx", [["x"]], members)
+    assert list(spreadsheet_read().rows(path)) == [
+        (1, ["书名", "条码"]),
+        (2, ["职工书屋工会服务站", 1]),
+    ]
+
+
+def test_a_bomb_under_another_name_is_refused_too(librarian, tmp_path, no_openpyxl):
+    # openpyxl finds the shared strings by their content type, not their name.
+    members = {"xl/words.xml": shared_strings_bomb(70 * MB)}
+    path = build(tmp_path / "renamed.xlsx", ROWS, members, strings="xl/words.xml")
+    with pytest.raises(UserError) as caught:
+        import_catalogue(librarian, path)
+    assert getattr(caught.value, "limit", None) == "part"
+    assert "xl/words.xml" in caught.value.message and "64 MB" in caught.value.message
+    assert no_openpyxl == []
 
 
 def padded_sheet(size: int) -> list[bytes]:
