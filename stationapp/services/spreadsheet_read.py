@@ -104,7 +104,7 @@ def check_xlsx(path: Path) -> None:
     member declares (it stops there and fails the member's checksum).
     """
     members, directory = _directory_size(path)
-    if members >= MAX_MEMBERS or members == 0xFFFF:
+    if members > MAX_MEMBERS or members == 0xFFFF:
         raise SpreadsheetRefused(
             translate(
                 "Spreadsheets",
@@ -125,13 +125,13 @@ def check_xlsx(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            if len(infos) < MAX_MEMBERS:
+            if len(infos) <= MAX_MEMBERS:
                 sheets = _worksheet_parts(archive)
     except UserError:
         raise
     except Exception as exc:  # BadZipFile, and what a damaged directory makes zipfile raise
         raise _unreadable(str(exc) or type(exc).__name__) from exc
-    if len(infos) >= MAX_MEMBERS:  # the end record may understate them
+    if len(infos) > MAX_MEMBERS:  # the end record may understate them
         raise SpreadsheetRefused(
             translate(
                 "Spreadsheets",

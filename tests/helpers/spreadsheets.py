@@ -113,7 +113,7 @@ def lying_dimension(xlsx: bytes, dimension: str = "A1:XFD1048576") -> bytes:
 def shared_strings_bomb(size: int = 300 * MB) -> Iterator[bytes]:
     """A sharedStrings part of about ``size`` bytes of one repeated string, in 1.7 MB pieces."""
     piece = "<si><t>职工书屋工会服务站</t></si>".encode()
-    repeat = 40_000
+    repeat = max(1, min(40_000, size // len(piece)))
     count = max(1, size // (len(piece) * repeat)) * repeat
     yield (
         f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN_NS}" count="{count}" '
