@@ -75,6 +75,8 @@ def build(
 
 
 def cell(ref: str, value: object) -> str:
+    if value is None:
+        return f'<c r="{ref}"/>'
     if isinstance(value, str):
         return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
     return f'<c r="{ref}"><v>{value}</v></c>'

@@ -91,9 +91,19 @@ def visited_rows(path, monkeypatch) -> tuple[list[tuple[int, list]], list[int]]:
 # --- a sheet that lies about its size ------------------------------------------------------------
 
 
+def lying_sheet(path):
+    """The issue's file: four rows, the dimension ``A1:XFD1048576`` and one empty cell at
+    XFD1048576 (openpyxl's read-only sheet padded every row between to 16,384 cells)."""
+    rows = {
+        number: {column: value for column, value in zip("ABC", row, strict=True)}
+        for number, row in enumerate(ROWS, 1)
+    }
+    rows[1_048_576] = {"XFD": None}
+    return build(path, [["x"]], {SHEET: sheet_xml(rows)})
+
+
 def test_a_sheet_claiming_a_million_rows_imports_its_real_rows_at_once(librarian, tmp_path):
-    path = tmp_path / "lying.xlsx"
-    path.write_bytes(lying_dimension(base_workbook(ROWS)))
+    path = lying_sheet(tmp_path / "lying.xlsx")
     assert path.stat().st_size < 10_000
     reading: list[int] = []
 
@@ -111,10 +121,9 @@ def test_a_sheet_claiming_a_million_rows_imports_its_real_rows_at_once(librarian
 
 
 def test_only_the_rows_the_sheet_holds_are_visited(tmp_path, monkeypatch):
-    path = tmp_path / "lying.xlsx"
-    path.write_bytes(lying_dimension(base_workbook(ROWS)))
+    path = lying_sheet(tmp_path / "lying.xlsx")
     rows, ticks = visited_rows(path, monkeypatch)
-    assert ticks == [1, 2, 3, 4]
+    assert ticks == [1, 2, 3, 4, 5]
     assert rows == [(number, row) for number, row in enumerate(ROWS, 1)]
 
 
@@ -394,6 +403,12 @@ def test_a_damaged_workbook_is_refused_with_a_typed_error(tmp_path, cut, flips):
 def test_a_workbook_with_a_hostile_part_is_refused_with_a_typed_error(tmp_path, name, content):
     path = build(tmp_path / "hostile.xlsx", ROWS, {name: content})
     consume(path)
+
+
+def test_an_ordinary_workbook_claiming_more_is_read_as_it_is(tmp_path):
+    path = tmp_path / "plain.xlsx"
+    path.write_bytes(lying_dimension(VALID))
+    assert list(spreadsheet_read().rows(path)) == list(enumerate(ROWS, 1))
 
 
 def test_an_ordinary_workbook_is_still_read(tmp_path):
