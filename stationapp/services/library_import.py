@@ -9,8 +9,6 @@ title already in the catalogue under that key gets the new copies.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +25,7 @@ from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
-from stationapp.services import changes
+from stationapp.services import changes, spreadsheet_read
 from stationapp.services.accounts import audit, require
 from stationapp.services.library import (
     CopyInput,
@@ -163,76 +161,6 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, datetime):
         return value.date().isoformat()
     return str(value).strip()
-
-
-def _read_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError as exc:
-            raise UserError(
-                translate(
-                    "LibraryImport",
-                    "The file is neither UTF-8 nor GB18030 text. Save it again as CSV (UTF-8).",
-                )
-            ) from exc
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",\t;", key=first_line.count)
-    if not first_line.count(delimiter):
-        delimiter = ","
-    yield from enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)
-
-
-def _read_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UserError(
-            translate(
-                "LibraryImport", "The file cannot be read as an Excel workbook (.xlsx): {reason}"
-            ).format(reason=str(exc) or type(exc).__name__)
-        ) from exc
-    try:
-        sheet = workbook.active
-        # Read-only sheets yield missing rows as empty ones, so the count matches the row number.
-        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            yield number, list(values)
-    finally:
-        workbook.close()
-
-
-def _records(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            yield from _read_csv(path)
-        elif suffix in (".xlsx", ".xlsm"):
-            yield from _read_xlsx(path)
-        else:
-            raise UserError(
-                translate(
-                    "LibraryImport",
-                    "Only Excel workbooks (.xlsx) and CSV files can be imported; save the file "
-                    "in one of these formats.",
-                )
-            )
-    except OSError as exc:
-        raise UserError(
-            translate("LibraryImport", "The file cannot be read: {reason}").format(
-                reason=exc.strerror or str(exc)
-            )
-        ) from exc
-    except csv.Error as exc:
-        raise UserError(
-            translate("LibraryImport", "The file is not a valid CSV file: {reason}").format(
-                reason=str(exc)
-            )
-        ) from exc
 
 
 def _header_key(text: Any) -> str:
@@ -483,24 +411,31 @@ def _import(actor: Staff, path: Path, report: Callable[[int, int], None]) -> Imp
     header: list[Any] = []
     columns: dict[str, int] = {}
     records: list[tuple[int, list[Any]]] = []
-    for number, record in _records(path):
-        if not columns:
-            if number > HEADER_SEARCH_ROWS:
-                break
-            found = _find_columns(record)
-            if "title" in found:
-                header_number, header, columns = number, record, found
-            continue
-        if number % PROGRESS_EVERY == 0:
-            report(0, 0)
-        if any(_cell_text(value) for value in record):
-            records.append((number, record))
-            if len(records) > MAX_ROWS:
-                raise UserError(
-                    translate(
-                        "LibraryImport", "The file has more than {count} rows; split it."
-                    ).format(count=f"{MAX_ROWS:,}")
-                )
+    try:
+        # Only the rows the file holds are read, within spreadsheet_read's limits; every
+        # TICK_EVERY rows read (empty ones too) the progress is told, so Cancel works.
+        for number, record in spreadsheet_read.rows(path, tick=lambda _visited: report(0, 0)):
+            if not columns:
+                if number > HEADER_SEARCH_ROWS:
+                    break
+                found = _find_columns(record)
+                if "title" in found:
+                    header_number, header, columns = number, record, found
+                continue
+            if any(_cell_text(value) for value in record):
+                records.append((number, record))
+                if len(records) > MAX_ROWS:
+                    raise UserError(
+                        translate(
+                            "LibraryImport", "The file has more than {count} rows; split it."
+                        ).format(count=f"{MAX_ROWS:,}")
+                    )
+    except OSError as exc:
+        raise UserError(
+            translate("LibraryImport", "The file cannot be read: {reason}").format(
+                reason=exc.strerror or str(exc)
+            )
+        ) from exc
 
     column_names = {name: _cell_text(header[index]) for name, index in columns.items()}
     if not columns:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import openpyxl
 import pypdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from stdnum import isbn as stdnum_isbn
 
@@ -27,6 +28,7 @@ from stationapp.ui.library.catalogue import (
     labels_for,
     write_labels_pdf,
 )
+from tests.helpers import spreadsheets
 
 HUOZHE_13 = "9787506365437"
 HUOZHE_10 = "7-5063-6543-X"
@@ -308,6 +310,57 @@ def test_import_cancelled_from_the_progress_dialog(qtbot, librarian, tmp_path, m
     assert Title.select().count() == 0
     assert not AuditEntry.select().where(AuditEntry.action == "import").exists()
     assert widget.bar.label.text()
+
+
+@pytest.fixture(scope="module")
+def strings_bomb(tmp_path_factory):
+    """About 1.3 MB on disk, 300 MB of shared strings unpacked (issue 19, finding 7)."""
+    path = tmp_path_factory.mktemp("bomb") / "bomb.xlsx"
+    rows = [["书名", "条码"], ["活着", "TS1"]]
+    return spreadsheets.build(
+        path, rows, {spreadsheets.SHARED_STRINGS: spreadsheets.shared_strings_bomb()}
+    )
+
+
+def test_a_shared_strings_bomb_is_refused_at_once_with_the_limit(
+    qtbot, librarian, strings_bomb, monkeypatch
+):
+    asked = []
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **kw: asked.append(a))
+    widget = _widget(qtbot, librarian)
+    widget.import_file(strings_bomb)
+    assert asked == []  # refused from the archive's directory, before any parsing
+    assert "64 MB" in widget.bar.label.text()
+    assert Title.select().count() == 0
+    assert (
+        widget.findChild(QProgressDialog) is None
+        or not widget.findChild(QProgressDialog).isVisible()
+    )
+
+
+def test_cancel_on_the_progress_dialog_stops_a_long_read(qtbot, librarian, tmp_path):
+    rows = {1: {"A": "书名", "B": "条码"}, 2: {"A": "活着", "B": "TS1"}}
+    rows.update({number: {} for number in range(3, 100_003)})  # held by the sheet, all empty
+    path = spreadsheets.build(
+        tmp_path / "long.xlsx", [["x"]], {spreadsheets.SHEET: spreadsheets.sheet_xml(rows)}
+    )
+    widget = _widget(qtbot, librarian)
+    pressed = []
+
+    def press_cancel() -> None:
+        dialog = widget.findChild(QProgressDialog)
+        if dialog is not None and dialog.isVisible():
+            pressed.append(dialog.labelText())
+            dialog.cancel()  # what the Cancel button does
+        else:
+            QTimer.singleShot(0, press_cancel)
+
+    QTimer.singleShot(0, press_cancel)
+    widget.import_file(path)
+    assert pressed
+    assert Title.select().count() == 0
+    assert not AuditEntry.select().where(AuditEntry.action == "import").exists()
+    assert widget.bar.label.text() == "Import cancelled; nothing was imported."
 
 
 def test_labels_pdf_is_written(qtbot, librarian, tmp_path):
