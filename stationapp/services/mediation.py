@@ -1096,7 +1096,7 @@ def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
             values[name] = normalize_text(getattr(data, name), field=name, max_length=limit)
         except ValidationError as exc:
             errors[name] = exc.message
-    if not str(values.get("record", "")).strip():
+    if "record" not in errors and not str(values.get("record", "")).strip():
         errors["record"] = translate("Mediation", "Write the record of the session.")
     if data.held_at > now() + timedelta(minutes=5):
         errors["held_at"] = translate("Mediation", "The session cannot be in the future.")
