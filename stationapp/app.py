@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=(
             "database to open: sqlite:///path/to/file.db or "
-            "postgresql://user:password@host:5432/name "
+            "postgresql://user@host:5432/name, its password in ~/.pgpass "
             f"(default: ${config.DATABASE_ENV}, else {config.default_database_url()})"
         ),
     )
@@ -100,17 +100,32 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return super()._open()
 
 
-class TerminalFormatter(logging.Formatter):
+class RedactingFormatter(logging.Formatter):
+    """Every line, traceback included, with the passwords it spells out masked (db.redact): a
+    database URL or a driver's message may carry one, and the log outlives the session."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from stationapp.db import redact
+
+        return redact(super().format(record))
+
+
+class TerminalFormatter(RedactingFormatter):
     """One line a record: a traceback belongs in the log file, the terminal gets its last line."""
 
     def format(self, record: logging.LogRecord) -> str:
+        from stationapp.db import redact
+
         exc_info = record.exc_info
-        line = logging.Formatter.format(
-            self, logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
+        line = super().format(
+            logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
         )
         if exc_info and exc_info[1] is not None:
-            line += f" ({type(exc_info[1]).__name__}: {exc_info[1]})"
+            line += redact(f" ({type(exc_info[1]).__name__}: {exc_info[1]})")
         return line
+
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def setup_logging() -> None:
@@ -118,7 +133,6 @@ def setup_logging() -> None:
     to the terminal instead, saying so once: the program still starts."""
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         path = config.log_dir() / "stationapp.log"
         config.create_private_file(path)
@@ -136,7 +150,7 @@ def setup_logging() -> None:
             exc.strerror or exc,
         )
         return
-    handler.setFormatter(formatter)
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
     root.addHandler(handler)
     log.info("stationapp %s starting; log file %s", __version__, path)
 

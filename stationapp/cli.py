@@ -19,7 +19,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import close_database, describe_url, open_database, sqlite_path
+from stationapp.db import close_database, describe_url, open_database, redact, sqlite_path
 from stationapp.errors import UserError
 from stationapp.services import backup
 
@@ -28,11 +28,11 @@ translate = QCoreApplication.translate
 
 
 def _say(text: str) -> None:
-    print(text, flush=True)
+    print(redact(text), flush=True)
 
 
 def _fail(text: str, code: int = 1) -> int:
-    print(text, file=sys.stderr, flush=True)
+    print(redact(text), file=sys.stderr, flush=True)
     return code
 
 
@@ -120,9 +120,11 @@ def run_backup(args: argparse.Namespace, url: str) -> int:
     try:
         target = Path(args.path).expanduser() if args.path else None
         written = backup.make_backup(url, kind=backup.MANUAL, target=target, settings=_settings())
+        backup.record_backup(None, written, via="command line")
     except UserError as exc:
         return _fail(exc.message)
     except peewee.DatabaseError as exc:
+        log.exception("backup not made or not audited")
         return _unreadable(url, exc)
     except OSError as exc:  # a backup folder that cannot be made or written
         return _fail(
@@ -139,14 +141,16 @@ def run_backup(args: argparse.Namespace, url: str) -> int:
 def run_restore(args: argparse.Namespace, url: str) -> int:
     source = Path(args.path).expanduser()
     try:
-        checked = backup.check_backup_file(source)
+        summary = backup.backup_summary(source, url)
     except UserError as exc:
+        backup.log_refusal(source, "command line", None, exc)
         return _fail(exc.message)
     _say(
-        translate(
-            "Cli", "Backup {path}: station \u201c{station}\u201d, schema version {version}."
-        ).format(path=checked.path, station=checked.station_name, version=checked.schema_version)
+        translate("Cli", "Backup {path}, schema version {version}:").format(
+            path=source, version=summary.schema_version
+        )
     )
+    _say(backup.describe_summary(summary))
     if not args.yes:
         if not sys.stdin.isatty():
             return _fail(translate("Cli", "Add --yes to restore without a question."))
@@ -162,7 +166,7 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
     with contextlib.suppress(UserError, peewee.DatabaseError):
         open_database(url)  # only to read the backup folder for the safety copy
     try:
-        safety = backup.restore(url, checked.path)
+        safety = backup.restore(url, source, via="command line")
     except UserError as exc:
         return _fail(exc.message)
     finally:
@@ -171,7 +175,7 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
 
     try:
         open_station_database(url)  # upgrades an older backup, after its own backup
-        backup.record_restore(f"cli:{getpass.getuser()}", checked.path, safety)
+        backup.record_restore("", source, safety, via="command line")
     except UserError as exc:
         return _fail(exc.message, 2)
     except peewee.DatabaseError as exc:
@@ -182,7 +186,7 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
         _say(translate("Cli", "The previous database was saved as {path}.").format(path=safety))
     _say(
         translate("Cli", "Restored {target} from {path}.").format(
-            target=describe_url(url), path=checked.path
+            target=describe_url(url), path=source
         )
     )
     return 0

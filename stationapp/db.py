@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qsl, urlencode, urlparse
 
 import peewee
 from peewee import DatabaseProxy
@@ -184,16 +185,74 @@ def today() -> date:
     return now().date()
 
 
+MASK = "***"
+# A password in free text: "scheme://user:PASSWORD@" and "password=PASSWORD" (a URL's query or a
+# libpq connection string). What the log formatter and the terminal messages mask.
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s]*:)[^@\s]*(?=@)")
+_KEY_PASSWORD = re.compile(
+    r"(?P<head>\bpassword\s*=\s*)(?!\*\*\*)(?:'[^']*'|\"[^\"]*\"|[^&\s'\",;]*)", re.IGNORECASE
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with every password it spells out replaced by ``***`` (logs, terminal output)."""
+    text = _URL_PASSWORD.sub(lambda m: m["head"] + MASK, text)
+    return _KEY_PASSWORD.sub(lambda m: m["head"] + MASK, text)
+
+
+def _query_without_password(query: str) -> str:
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return urlencode([(k, v) for k, v in pairs if k.lower() != "password"])
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without its password (neither ``user:password@`` nor ``?password=``), and the
+    password as the application itself connects with it (playhouse.db_url: the query wins).
+
+    Child programs (pg_dump) get the first on their command line and the second in their
+    environment: a command line is visible to every user of the computer through ``ps``.
+    """
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return redact(url), None
+    if parsed.password is None and "password" not in parsed.query.lower():
+        return url, None
+    password: str | None = parsed.password or None
+    netloc = parsed.netloc
+    if parsed.password is not None:
+        userinfo, _, hostport = netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}@{hostport}" if user else hostport
+    for key, value in parse_qsl(parsed.query, keep_blank_values=True):
+        if key.lower() == "password":
+            password = value
+    query = _query_without_password(parsed.query)
+    return parsed._replace(netloc=netloc, query=query).geturl(), password
+
+
 def describe_url(url: str) -> str:
-    """The file of a SQLite database, else the URL without its password (status bar, logs)."""
+    """The file of a SQLite database, else the URL with its password masked (status bar, logs,
+    messages): never a password, wherever the URL is shown."""
     path = sqlite_path(url)
     if path is not None:
         return str(path)
-    parsed = urlparse(url)
-    if parsed.password:
-        netloc = parsed.netloc.replace(f":{parsed.password}@", ":***@")
-        return parsed._replace(netloc=netloc).geturl()
-    return url
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return redact(url)
+    netloc = parsed.netloc
+    if parsed.password is not None:
+        userinfo, _, hostport = netloc.rpartition("@")
+        netloc = f"{userinfo.split(':', 1)[0]}:{MASK}@{hostport}"
+    pairs = parse_qsl(parsed.query, keep_blank_values=True)
+    if any(k.lower() == "password" for k, _v in pairs):
+        query = "&".join(
+            f"{k}={MASK}" if k.lower() == "password" else urlencode([(k, v)]) for k, v in pairs
+        )
+    else:
+        query = parsed.query
+    return redact(parsed._replace(netloc=netloc, query=query).geturl())
 
 
 def server_of(url: str) -> str:
@@ -232,14 +291,15 @@ def open_database(url: str) -> peewee.Database:
     """
     path = sqlite_path(url)
     scheme = urlparse(url).scheme
+    not_an_address = DatabaseUnavailable(
+        translate(
+            "Database",
+            "“{url}” is not a database address stationapp can open. Write "
+            "sqlite:///path/to/file.db or postgresql://user@host:5432/name.",
+        ).format(url=describe_url(url))
+    )
     if not url.startswith("sqlite:") and scheme not in SUPPORTED_SCHEMES:
-        raise DatabaseUnavailable(
-            translate(
-                "Database",
-                "“{url}” is not a database address stationapp can open. Write "
-                "sqlite:///path/to/file.db or postgresql://user@host:5432/name.",
-            ).format(url=describe_url(url))
-        )
+        raise not_an_address
     try:
         if path is not None:
             # A new database is readable by its owner only; SQLite gives its -wal and -shm
@@ -248,6 +308,8 @@ def open_database(url: str) -> peewee.Database:
         db = connect(url)
         database.initialize(db)
         db.connect(reuse_if_open=True)
+    except ValueError as exc:  # a port that is not a number, a malformed address
+        raise not_an_address from exc
     except peewee.ImproperlyConfigured as exc:
         raise DatabaseUnavailable(
             translate(

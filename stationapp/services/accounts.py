@@ -743,7 +743,8 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "data export",
     "person.create": "Register a worker",
     "person.update": "Change a worker's details",
-    "person.view_full_id": "See and change a worker's whole ID number (others see it masked)",
+    "person.view_full_id": "See and change a worker's whole ID number and birth date (the "
+    "services give others the number's last four characters and the birth year and age only)",
     "person.erase": "Erase a worker's personal data at their request",
     "person.export_phone": "Export phone numbers whole (other exports carry them masked)",
     "person.deactivate": "Deactivate and reactivate a worker's record",

@@ -33,6 +33,7 @@ from stationapp.models.people import (
 )
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, has_permission, require
+from stationapp.services.people import person_view, rows_view
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
@@ -185,7 +186,7 @@ def record_consent(actor: Staff, person_id: int, kind: str, method: str, note: s
             {"person": person.id, "kind": kind, "method": method},
         )
     changes.notify("person")
-    return consent
+    return rows_view(actor, [consent])[0]
 
 
 def withdraw_consent(actor: Staff, person_id: int, kind: str) -> Consent:
@@ -224,7 +225,7 @@ def withdraw_consent(actor: Staff, person_id: int, kind: str) -> Consent:
     changes.notify("person")
     consent.withdrawn_at = moment
     consent.withdrawn_by = actor
-    return consent
+    return rows_view(actor, [consent])[0]
 
 
 def consents_of(actor: Staff, person_id: int) -> list[Consent]:
@@ -249,7 +250,7 @@ def consents_of(actor: Staff, person_id: int) -> list[Consent]:
     )
     if not has_permission(actor, "hardship.read"):
         query = query.where(Consent.kind != "hardship")
-    return list(query.order_by(Consent.given_at.desc(), Consent.id.desc()))
+    return rows_view(actor, list(query.order_by(Consent.given_at.desc(), Consent.id.desc())))
 
 
 # --- the hardship file --------------------------------------------------------------------------
@@ -316,7 +317,7 @@ def save_hardship_file(actor: Staff, person_id: int, category: str, reasons: str
         person.save(only=[Person.hardship_category, Person.hardship_reasons, Person.updated_at])
         audit(actor, "update", "hardship_file", person.id, {"changed": changed})
     changes.notify("person")
-    return person
+    return person_view(actor, person)
 
 
 # --- assistance ---------------------------------------------------------------------------------
@@ -417,7 +418,7 @@ def record_assistance(
             },
         )
     changes.notify("person")
-    return record
+    return rows_view(actor, [record])[0]
 
 
 def assistance_of(actor: Staff, person_id: int, *, limit: int = 200) -> list[HardshipAssistance]:
@@ -483,4 +484,4 @@ def save_marital_status(actor: Staff, person_id: int, status: str) -> Person:
         person.save(only=[Person.marital_status, Person.updated_at])
         audit(actor, "update", "marital_status", person.id, {"changed": ["marital_status"]})
     changes.notify("person")
-    return person
+    return person_view(actor, person)

@@ -33,6 +33,8 @@ from stationapp.models.events import (
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
+from stationapp.services.people import hands_people, true_birth_date
+from stationapp.services.private_files import private_output
 from stationapp.services.spreadsheet import xlsx_row
 from stationapp.services.validation import normalize_text
 
@@ -445,7 +447,7 @@ def eligibility_problem(event: Event, person: Person) -> str | None:
     if event.members_only and not person.is_member:
         return translate("Events", "Not eligible: this event is for union members only.")
     if event.min_age is not None or event.max_age is not None:
-        age = age_on(person.birth_date, event.starts_at.date())
+        age = age_on(true_birth_date(person), event.starts_at.date())
         low = event.min_age if event.min_age is not None else 0
         high = event.max_age if event.max_age is not None else 200
         if age is None:
@@ -469,7 +471,7 @@ def _matches(quota: EventQuota, person: Person, on: date) -> bool:
     if quota.workplace_id is not None and person.workplace_id != quota.workplace_id:
         return False
     if quota.min_age is not None or quota.max_age is not None:
-        age = age_on(person.birth_date, on)
+        age = age_on(true_birth_date(person), on)
         if age is None:
             return False
         if quota.min_age is not None and age < quota.min_age:
@@ -516,6 +518,7 @@ def _locked_event(event_id: int) -> Event:
 # --- registering ------------------------------------------------------------------------------
 
 
+@hands_people
 def register(
     actor: Staff, event_id: int, person_id: int, *, waitlist_if_full: bool = False
 ) -> Registration:
@@ -650,6 +653,7 @@ def _promote(actor: Staff, event: Event) -> list[Registration]:
     return promoted
 
 
+@hands_people
 def cancel_registration(
     actor: Staff, registration_id: int, *, reason: str = ""
 ) -> list[Registration]:
@@ -679,6 +683,7 @@ def cancel_registration(
     return promoted
 
 
+@hands_people
 def accept_offer(actor: Staff, registration_id: int) -> Registration:
     require(actor, "event.register")
     with transaction(lock=True):
@@ -704,6 +709,7 @@ def accept_offer(actor: Staff, registration_id: int) -> Registration:
     return registration
 
 
+@hands_people
 def expire_offers(actor: Staff, event_id: int) -> list[Registration]:
     """Offers past their time lapse and the places go to the next in line."""
     require(actor, "event.register")
@@ -728,6 +734,7 @@ def expire_offers(actor: Staff, event_id: int) -> list[Registration]:
     return promoted
 
 
+@hands_people
 def set_priority(actor: Staff, registration_id: int, *, priority: int, reason: str) -> Registration:
     """Move someone up or down the waitlist by hand; the reason is recorded."""
     require(actor, "event.manage")
@@ -761,6 +768,7 @@ def set_priority(actor: Staff, registration_id: int, *, priority: int, reason: s
     return registration
 
 
+@hands_people
 def roster(actor: Staff, event_id: int) -> list[Registration]:
     """Everyone registered: the counted first, then the waitlist in its order, then the rest."""
     require(actor, "event.read")
@@ -800,6 +808,7 @@ def no_show_counts(person_ids: list[int]) -> dict[int, int]:
     )
 
 
+@hands_people
 def person_registrations(actor: Staff, person_id: int) -> list[Registration]:
     require(actor, "event.read")
     return list(
@@ -813,6 +822,7 @@ def person_registrations(actor: Staff, person_id: int) -> list[Registration]:
 # --- attendance -------------------------------------------------------------------------------
 
 
+@hands_people
 def check_in(actor: Staff, event_id: int, person_id: int) -> Registration:
     require(actor, "event.register")
     with transaction():
@@ -904,6 +914,7 @@ def close_event(actor: Staff, event_id: int) -> int:
     return no_shows
 
 
+@hands_people
 def cancel_event(actor: Staff, event_id: int, *, reason: str) -> list[Person]:
     """Call the event off; returns the people to notify (everyone who held or awaited a place)."""
     require(actor, "event.manage")
@@ -1099,12 +1110,8 @@ def export_roster(actor: Staff, event_id: int, path: Path) -> int:
         elif row.state == "waitlisted":
             waiting += 1
             waitlist.append(xlsx_row(waitlist, [waiting, *values]))
-    partial = path.with_name(path.name + ".part")
-    try:
+    with private_output(path) as partial:
         workbook.save(partial)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
     with transaction():
         audit(actor, "export", "event", event_id, {"rows": counted + waiting})
     return counted + waiting

@@ -33,7 +33,7 @@ from stationapp.models.library import (
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, has_permission, require
-from stationapp.services.people import mask_phone
+from stationapp.services.people import hands_people, mask_phone
 from stationapp.services.search_keys import normalize_query, normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_text
 
@@ -670,6 +670,7 @@ def save_rule(actor: Staff, data: RuleInput) -> CirculationRule:
 # --- borrowers ---------------------------------------------------------------------------------
 
 
+@hands_people
 def find_borrower(actor: Staff, code: str) -> Person | None:
     """The person whose whole member card or ID number this is (what a scanner reads)."""
     require(actor, "library.read")
@@ -721,6 +722,7 @@ def _locked_copy(copy_id: int) -> Copy:
     return copy
 
 
+@hands_people
 def lend(actor: Staff, copy_id: int, person_id: int) -> Loan:
     """Lend a copy. Locks first, then checks the copy, the rules and the borrower, then writes."""
     require(actor, "library.circulate")
@@ -798,6 +800,7 @@ class ReturnResult:
     hold_for: Person | None
 
 
+@hands_people
 def return_copy(actor: Staff, copy_id: int) -> ReturnResult:
     """Take a copy back; if its title is reserved, set it aside for the first in the queue."""
     require(actor, "library.circulate")
@@ -866,6 +869,7 @@ def undo_lend(actor: Staff, loan_id: int) -> None:
     changes.notify("loan")
 
 
+@hands_people
 def undo_return(actor: Staff, loan_id: int) -> Loan:
     """Put a return made by mistake back on loan, right after it was made (audited)."""
     require(actor, "library.circulate")
@@ -900,6 +904,7 @@ def undo_return(actor: Staff, loan_id: int) -> Loan:
     return loan
 
 
+@hands_people
 def renew(actor: Staff, loan_id: int) -> Loan:
     """Renew at the desk: refused when someone is waiting for the title or renewals are used up."""
     require(actor, "library.circulate")
@@ -939,6 +944,7 @@ def renew(actor: Staff, loan_id: int) -> Loan:
 # --- holds --------------------------------------------------------------------------------------
 
 
+@hands_people
 def place_hold(actor: Staff, title_id: int, person_id: int) -> Hold:
     require(actor, "library.circulate")
     with transaction(lock=True):
@@ -1010,6 +1016,7 @@ def cancel_hold(actor: Staff, hold_id: int) -> None:
     changes.notify("hold")
 
 
+@hands_people
 def holds_queue(actor: Staff, title_id: int) -> list[Hold]:
     require(actor, "library.read")
     return list(
@@ -1055,6 +1062,7 @@ def _desk_name(actor: Staff, person: Person) -> str:
     return f"{name} ({phone})" if phone else name
 
 
+@hands_people
 def scan(actor: Staff, code: str, *, borrower_id: int | None) -> ScanResult:
     """Decide what a scanned code is and act on it (see domain/library.md, scanners)."""
     require(actor, "library.circulate")
@@ -1256,6 +1264,7 @@ def _read_model(model: type[M], names: list[str], values: tuple[object, ...]) ->
     return instance
 
 
+@hands_people
 def overdue_loans(actor: Staff, *, on: date | None = None, limit: int = 1000) -> list[LoanRow]:
     """Open loans past their due date, the longest overdue first (with phones for the call list)."""
     require(actor, "library.read")
@@ -1268,6 +1277,7 @@ def overdue_loans(actor: Staff, *, on: date | None = None, limit: int = 1000) ->
     )
 
 
+@hands_people
 def due_soon(
     actor: Staff, *, days: int = 3, on: date | None = None, limit: int = 1000
 ) -> list[LoanRow]:
@@ -1281,6 +1291,7 @@ def due_soon(
     )
 
 
+@hands_people
 def person_loans(actor: Staff, person_id: int, *, limit: int = 100) -> list[LoanRow]:
     """Current loans first, then the history, newest first."""
     require(actor, "library.read")
@@ -1292,6 +1303,7 @@ def person_loans(actor: Staff, person_id: int, *, limit: int = 100) -> list[Loan
     )
 
 
+@hands_people
 def person_holds(actor: Staff, person_id: int) -> list[Hold]:
     require(actor, "library.read")
     return list(

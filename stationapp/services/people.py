@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -39,6 +44,7 @@ from stationapp.services.validation import (
 )
 
 translate = QCoreApplication.translate
+T = TypeVar("T")
 
 SEARCH_CANDIDATES = 200
 COUNT_BOUND = 20000
@@ -213,7 +219,8 @@ def find_duplicates(
     return list(query.limit(5))
 
 
-def _duplicate_error(existing: list[Person]) -> DuplicateFound:
+def _duplicate_error(actor: Staff, existing: list[Person]) -> DuplicateFound:
+    people_view(actor, existing)
     return DuplicateFound(
         translate(
             "People",
@@ -239,7 +246,7 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
         )
         same_id = [p for p in existing if v.get("id_number") and p.id_number == v["id_number"]]
         if same_id or (existing and not allow_duplicate):
-            raise _duplicate_error(same_id or existing)
+            raise _duplicate_error(actor, same_id or existing)
         moment = now()
         person = Person.create(
             **v,
@@ -251,7 +258,7 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
         _write_search_keys(person)
         audit(actor, "create", "person", person.id, _audit_values(v))
     changes.notify("person")
-    return person
+    return person_view(actor, person)
 
 
 def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
@@ -264,6 +271,13 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
             data = replace(data, id_number=None, id_type=stored.id_type)
         if data.id_number is None:
             kept_id = (stored.id_type, stored.id_number)
+    if (
+        stored is not None
+        and stored.birth_date is not None
+        and not has_permission(actor, "person.view_full_id")
+    ):
+        # A role that sees only the birth year cannot have typed the date: the stored one stays.
+        data = replace(data, birth_date=stored.birth_date)
     clean = validate_person(data, kept_id=kept_id)
     v = clean.values
     with transaction(lock=True):
@@ -277,7 +291,7 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
         )
         same_id = [p for p in existing if id_number and p.id_number == id_number]
         if same_id:
-            raise _duplicate_error(same_id)
+            raise _duplicate_error(actor, same_id)
         before = {k: _plain(getattr(person, k if k != "workplace" else "workplace_id")) for k in v}
         for key, value in v.items():
             setattr(person, key, value)
@@ -287,7 +301,7 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
         _write_search_keys(person)
         audit(actor, "update", "person", person.id, _mask_audit(diff(before, _audit_values(v))))
     changes.notify("person")
-    return person
+    return person_view(actor, person)
 
 
 def _plain(value: object) -> object:
@@ -321,6 +335,155 @@ def mask_id(number: str) -> str:
     return "*" * len(number)
 
 
+def mask_id_tail(number: str) -> str:
+    """**************8897: only the last four stay (the desk still finds people by them).
+
+    The number as a role without ``person.view_full_id`` receives it: the address code goes
+    too, so that the birth date learnt elsewhere (a birthday list, an age) cannot rebuild it."""
+    if not number:
+        return ""
+    if len(number) > 4:
+        return "*" * (len(number) - 4) + number[-4:]
+    return "*" * len(number)
+
+
+def may_see_full_id(actor: Staff) -> bool:
+    """Whether ``actor`` receives whole ID numbers and whole birth dates from the services."""
+    return has_permission(actor, "person.view_full_id")
+
+
+def _refuse_save(*_args: object, **_kwargs: object) -> None:
+    raise TypeError("A person as shown to a role that sees masked values cannot be saved.")
+
+
+def person_view(actor: Staff, person: Person | None) -> Person | None:
+    """The person as ``actor`` may receive them from a service (rule 8 of the design).
+
+    A role without ``person.view_full_id`` gets the ID number with only its last four
+    characters (``mask_id_tail``) and no birth date: ``birth_year`` and ``age`` are set
+    instead (for every role; ``masked`` says which kind of record it is). The masked record
+    refuses to be saved or deleted, so a masked value can never reach the database through it.
+    Call it on records fresh from a query (it changes the record it is given)."""
+    if person is None or getattr(person, "masked", False):
+        return person
+    birth = person.__data__.get("birth_date")
+    person.birth_year = birth.year if birth else None
+    person.age = _age(birth, today()) if birth else None
+    if may_see_full_id(actor):
+        person.masked = False
+        return person
+    if "id_number" in person.__data__:
+        person.__data__["id_number"] = mask_id_tail(person.__data__["id_number"] or "")
+    if "birth_date" in person.__data__:
+        person.__data__["birth_date"] = None
+    person._dirty.clear()
+    person.masked = True
+    person.save = _refuse_save
+    person.delete_instance = _refuse_save
+    return person
+
+
+def people_view(actor: Staff, found: list[Person]) -> list[Person]:
+    for person in found:
+        person_view(actor, person)
+    return found
+
+
+def rows_view(actor: Staff, rows: list, attr: str = "person") -> list:
+    """Mask the person each row carries (a visit, a registration, a loan) for ``actor``.
+
+    A person the query did not join is loaded here (one query for all the rows) and masked, so
+    that no later access to ``row.person`` loads it whole."""
+    if may_see_full_id(actor):
+        return rows
+    missing = [r for r in rows if attr not in r.__rel__ and r.__data__.get(attr) is not None]
+    if missing:
+        wanted = list({r.__data__[attr] for r in missing})
+        loaded = {
+            p.id: p
+            for p in Person.select(Person, Organization)
+            .join(Organization, peewee.JOIN.LEFT_OUTER)
+            .where(Person.id.in_(wanted))
+        }
+        for row in missing:
+            if row.__data__[attr] in loaded:
+                row.__rel__[attr] = loaded[row.__data__[attr]]
+    for row in rows:
+        person = row.__rel__.get(attr)
+        if isinstance(person, Person) and person.__data__.get("id") is not None:
+            person_view(actor, person)
+    return rows
+
+
+def handed(actor: Staff, value: T) -> T:
+    """Mask, for ``actor``, every person reachable from what a service is about to return: a
+    person, the people rows carry (loaded now if the query did not join them), and the rows in
+    lists, tuples and dataclasses (a scan result, a loan row). Returns ``value`` itself."""
+    if may_see_full_id(actor):
+        return value
+    seen: set[int] = set()
+
+    def person_links(model: type[peewee.Model]) -> list[str]:
+        return [
+            name
+            for name, fk in model._meta.fields.items()
+            if isinstance(fk, peewee.ForeignKeyField) and fk.rel_model is Person
+        ]
+
+    def walk(item: object) -> None:
+        if item is None or id(item) in seen or isinstance(item, str | int | float | date):
+            return
+        seen.add(id(item))
+        if isinstance(item, Person):
+            person_view(actor, item)
+            return
+        if isinstance(item, peewee.Model):
+            for name in person_links(type(item)):
+                rows_view(actor, [item], name)
+            for related in list(item.__rel__.values()):
+                walk(related)
+        elif isinstance(item, list | tuple | set | frozenset):
+            models: dict[type, list[peewee.Model]] = {}
+            for element in item:
+                if isinstance(element, peewee.Model) and not isinstance(element, Person):
+                    models.setdefault(type(element), []).append(element)
+            for model, rows in models.items():
+                for name in person_links(model):
+                    rows_view(actor, rows, name)  # one query for the whole list
+            for element in item:
+                walk(element)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            for f in dataclasses.fields(item):
+                walk(getattr(item, f.name))
+
+    walk(value)
+    return value
+
+
+def hands_people(function: Callable[..., T]) -> Callable[..., T]:
+    """Decorate a service function whose first argument is the actor: what it returns goes
+    through ``handed`` (DESIGN.md rule 8: masking happens in the services)."""
+
+    @functools.wraps(function)
+    def wrapper(actor: Staff, *args: object, **kwargs: object) -> T:
+        return handed(actor, function(actor, *args, **kwargs))
+
+    return wrapper
+
+
+def _age(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def true_birth_date(person: Person) -> date | None:
+    """The stored birth date behind a (possibly masked) record, for the services' own rules
+    (age limits, eligibility); never handed to a role that sees masked values."""
+    if not getattr(person, "masked", False):
+        return person.birth_date
+    row = Person.select(Person.birth_date).where(Person.id == person.id).tuples().first()
+    return row[0] if row else None
+
+
 def mask_phone(phone: str) -> str:
     """139****0001: the first three and the last four digits stay."""
     digits = phone.strip()
@@ -337,9 +500,9 @@ def exported_phone(actor: Staff, phone: str) -> str:
 
 def shown_id(actor: Staff, person: Person) -> str:
     """The ID number as this actor may see it on a person's own page."""
-    if has_permission(actor, "person.view_full_id"):
+    if has_permission(actor, "person.view_full_id") and not getattr(person, "masked", False):
         return person.id_number
-    return mask_id(person.id_number)
+    return mask_id_tail(person.id_number)
 
 
 def reveal_id(actor: Staff, person_id: int) -> str:
@@ -371,12 +534,13 @@ def get_person(actor: Staff, person_id: int) -> Person:
 
 def _hide_hardship(actor: Staff, found: list[Person]) -> list[Person]:
     """Blank the hardship file on records read by a role without hardship.read (the values only
-    leave the service layer for roles that keep hardship files; nothing here is saved)."""
+    leave the service layer for roles that keep hardship files; nothing here is saved), and
+    mask the ID number and birth date for roles without ``person.view_full_id``."""
     if not has_permission(actor, "hardship.read"):
         for person in found:
             person.hardship_category = ""
             person.hardship_reasons = ""
-    return found
+    return people_view(actor, found)
 
 
 def count_people(actor: Staff, *, include_inactive: bool = False) -> int:
@@ -537,7 +701,7 @@ def person_history(actor: Staff, person_id: int, *, limit: int = 50) -> list[Aud
     """The record's own history (who created and changed it, when); who saw the whole ID
     number is for the audit trail, not for everyone who may read the record."""
     require(actor, "person.read")
-    return list(
+    entries = list(
         AuditEntry.select(AuditEntry, Staff)
         .join(Staff, peewee.JOIN.LEFT_OUTER)
         .where(
@@ -548,6 +712,36 @@ def person_history(actor: Staff, person_id: int, *, limit: int = 50) -> list[Aud
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )
+    if not may_see_full_id(actor):
+        for entry in entries:
+            entry.__data__["details"] = _masked_details(entry.details)
+            entry._dirty.clear()
+            entry.save = _refuse_save
+            entry.delete_instance = _refuse_save
+    return entries
+
+
+def _masked_details(details: str) -> str:
+    """An audit entry's details with birth dates cut to the year and ID numbers to their last
+    four, for a role without ``person.view_full_id``."""
+    try:
+        values = json.loads(details or "{}")
+    except ValueError:
+        return ""
+    if not isinstance(values, dict):
+        return ""
+
+    def birth(value: object) -> object:
+        return str(value)[:4] if value else value
+
+    def number(value: object) -> object:
+        return mask_id_tail(str(value)) if value else value
+
+    for key, fn in (("birth_date", birth), ("id_number", number)):
+        if key in values:
+            value = values[key]
+            values[key] = [fn(v) for v in value] if isinstance(value, list) else fn(value)
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
 # --- deactivating and deleting -------------------------------------------------------------------
@@ -579,14 +773,14 @@ def _set_person_active(actor: Staff, person_id: int, *, active: bool) -> Person:
             Person, person_id, translate("People", "This person is no longer on file.")
         )
         if person.active == active:
-            return person
+            return person_view(actor, person)
         if active and person.id_number:
             # Someone may have been registered again with the same ID number meanwhile.
             same_id = find_duplicates(
                 name="", phone="", id_number=person.id_number, exclude_id=person.id
             )
             if same_id:
-                raise _duplicate_error(same_id)
+                raise _duplicate_error(actor, same_id)
         person.active = active
         person.updated_at = now()
         person.save()
@@ -598,7 +792,7 @@ def _set_person_active(actor: Staff, person_id: int, *, active: bool) -> Person:
             {"name": person.name},
         )
     changes.notify("person")
-    return person
+    return person_view(actor, person)
 
 
 def delete_person(actor: Staff, person_id: int) -> None:

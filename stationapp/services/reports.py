@@ -54,6 +54,7 @@ from stationapp.models.visits import (
 )
 from stationapp.models.visits import OUTCOMES as PURPOSE_OUTCOMES
 from stationapp.services.accounts import has_permission, require, station_settings
+from stationapp.services.private_files import private_output
 
 translate = QCoreApplication.translate
 
@@ -935,8 +936,6 @@ def report_tables(report: StationReport) -> list[Section]:
 def write_excel(report: StationReport, path: Path) -> Path:
     """The report as an Excel workbook, a sheet per section, written privately and whole (a
     failed write leaves nothing behind)."""
-    import contextlib
-    import os
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -968,16 +967,6 @@ def write_excel(report: StationReport, path: Path) -> Path:
         sheet.column_dimensions["A"].width = 36
         for column in "BCDEFG":
             sheet.column_dimensions[column].width = 16
-    partial = path.with_name(path.name + ".part")
-    try:
-        from stationapp.config import create_private_file
-
-        partial.unlink(missing_ok=True)
-        create_private_file(partial)
+    with private_output(path) as partial:
         workbook.save(partial)
-        with contextlib.suppress(OSError):
-            os.chmod(partial, 0o600)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
     return path

@@ -31,6 +31,7 @@ from stationapp.models.people import Consent, Person
 from stationapp.models.visits import Visit
 from stationapp.services import changes, people
 from stationapp.services.accounts import audit, has_permission, require
+from stationapp.services.private_files import private_output
 from stationapp.services.validation import normalize_text
 
 log = logging.getLogger(__name__)
@@ -301,17 +302,22 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound(translate("Retention", "This person is not on file (any more)."))
-    full_id = has_permission(actor, "person.view_full_id")
     workplace = person.workplace.name if person.workplace_id else ""
+    # A role without the whole ID number gets the birth year only and the number's last four
+    # (nothing that rebuilds it); without person.export_phone, the phone masked.
+    whole = has_permission(actor, "person.view_full_id")
+    birth: object = person.birth_date
+    if not whole:
+        birth = person.birth_date.year if person.birth_date else ""
     fields = [
         [translate("Retention", "Name"), person.name],
         [translate("Retention", "Gender"), people.gender_label(person.gender)],
-        [translate("Retention", "Birth date"), person.birth_date],
+        [translate("Retention", "Birth date"), birth],
         [
             translate("Retention", "ID number"),
-            person.id_number if full_id else people.mask_id(person.id_number),
+            person.id_number if whole else people.mask_id_tail(person.id_number),
         ],
-        [translate("Retention", "Phone"), person.phone],
+        [translate("Retention", "Phone"), people.exported_phone(actor, person.phone)],
         [translate("Retention", "Workplace"), workplace],
         [
             translate("Retention", "Union member"),
@@ -445,13 +451,8 @@ def export_personal_data(actor: Staff, person_id: int, path: Path) -> list[Secti
         sheet.append(xlsx_row(sheet, section.header))
         for row in section.rows:
             sheet.append(xlsx_row(sheet, row))
-    partial = path.with_name(path.name + ".part")
-    try:
+    with private_output(path) as partial:
         workbook.save(partial)
-        partial.chmod(0o600)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
     with transaction():
         audit(actor, "export_personal_data", "person", person_id, {"file": path.name})
     return sections

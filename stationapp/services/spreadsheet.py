@@ -6,20 +6,21 @@ imported from elsewhere). In Excel files such text is written as a string cell w
 "quote prefix" (the text shows unchanged and is never evaluated); in CSV files it gets a leading
 apostrophe, the usual guard. Characters XML cannot carry are dropped from Excel cells.
 
-Files are written beside the target and renamed at the end, so a cancelled or failed export
-never leaves a half-written file or destroys the file it was to replace.
+Files are written through services.private_files: 0600 beside the target and renamed at the end,
+so a cancelled or failed export never leaves a half-written file or destroys the file it was to
+replace.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from stationapp.services.private_files import commit, new_partial
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -82,7 +83,7 @@ class TableExport:
 
     def __init__(self, path: Path, title: str, header: Sequence[str]) -> None:
         self.path = path
-        self.partial = path.with_name(path.name + ".part")
+        self.partial = new_partial(path)
         self.is_excel = path.suffix.lower() == ".xlsx"
         self.rows = 0
         self._handle: Any = None
@@ -114,8 +115,7 @@ class TableExport:
                     self._workbook.save(self.partial)
                 else:
                     self._handle.close()
-                _private_ok(self.partial)
-                os.replace(self.partial, self.path)
+                commit(self.partial, self.path)
             elif self.is_excel:
                 self._sheet.close()
                 writer = getattr(self._sheet, "_writer", None)
@@ -125,9 +125,3 @@ class TableExport:
             if self._handle is not None and not self._handle.closed:
                 self._handle.close()
             self.partial.unlink(missing_ok=True)
-
-
-def _private_ok(path: Path) -> None:
-    """Exports hold personal data: readable by their owner only (POSIX)."""
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)

@@ -21,7 +21,7 @@ from stationapp.models.people import HardshipAssistance, Organization, Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
 from stationapp.services import events, mediation, visits
 from stationapp.services.accounts import has_permission, require
-from stationapp.services.people import mask_phone
+from stationapp.services.people import mask_phone, may_see_full_id
 
 LIMIT = 8
 
@@ -326,6 +326,11 @@ def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
     )
     total = query.count()
     rows = list(query.order_by(Person.name, Person.id).limit(limit)) if total else []
+    if not may_see_full_id(actor):
+        # The day and an age or birth year shown elsewhere would make the whole birth date,
+        # which with the ID number's last four digits rebuilds it: the week only, by name.
+        items = [Item("person", p.id, f"{p.name} {mask_phone(p.phone)}") for p in rows]
+        return Section("birthdays", total, items)
     rows.sort(key=lambda p: (birthday_in_week(p.birth_date, monday), p.name))
     items = [
         Item(
@@ -343,9 +348,9 @@ def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
 class Birthday:
     """A line of the printed birthday greeting list."""
 
-    day: date
+    day: date | None  # None (with no age) for a role without person.view_full_id
     name: str
-    age: int
+    age: int | None
     workplace: str
     phone: str  # masked
 
@@ -367,14 +372,19 @@ def birthday_list(actor: Staff, on: date | None = None) -> list[Birthday]:
             _birthday_in(birthday_keys(monday)),
         )
     )
+    whole = may_see_full_id(actor)
     found = []
     for p in query:
         day = birthday_in_week(p.birth_date, monday)
         workplace = p.workplace.name if p.workplace is not None else ""
-        found.append(
-            Birthday(day, p.name, day.year - p.birth_date.year, workplace, mask_phone(p.phone))
-        )
-    found.sort(key=lambda b: (b.day, b.name))
+        if whole:
+            found.append(
+                Birthday(day, p.name, day.year - p.birth_date.year, workplace, mask_phone(p.phone))
+            )
+        else:
+            # The day with an age is the whole birth date: the week and the name only.
+            found.append(Birthday(None, p.name, None, workplace, mask_phone(p.phone)))
+    found.sort(key=lambda b: (b.day or monday, b.name))
     return found
 
 

@@ -30,6 +30,7 @@ from stationapp.models.visits import (
 from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, require
 from stationapp.services.consent import has_consent
+from stationapp.services.people import hands_people, rows_view, true_birth_date
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
@@ -308,7 +309,7 @@ def eligibility_hints(
                 ).format(service=service.name, name=person.name)
             )
         if "working_age" in checks:
-            age = age_on(person.birth_date, on)
+            age = age_on(true_birth_date(person), on)
             limit = RETIREMENT_AGE.get(person.gender)
             if age is None:
                 hints.append(
@@ -540,7 +541,7 @@ def record_visit(actor: Staff, data: VisitInput) -> Visit:
             Person.update(last_activity_at=moment).where(Person.id == data.person_id).execute()
         audit(actor, "create", "visit", visit.id, _summary(values, purposes))
     changes.notify("visit")
-    return visit
+    return rows_view(actor, [visit])[0]
 
 
 def update_visit(actor: Staff, visit_id: int, data: VisitInput) -> Visit:
@@ -575,7 +576,7 @@ def update_visit(actor: Staff, visit_id: int, data: VisitInput) -> Visit:
             changed["notes_changed"] = True
         audit(actor, "update", "visit", visit.id, changed)
     changes.notify("visit")
-    return visit
+    return rows_view(actor, [visit])[0]
 
 
 def get_visit(actor: Staff, visit_id: int) -> Visit:
@@ -590,7 +591,7 @@ def get_visit(actor: Staff, visit_id: int) -> Visit:
     )
     if visit is None:
         raise NotFound(translate("Visits", "This visit no longer exists."))
-    return visit
+    return rows_view(actor, [visit])[0]
 
 
 def purposes_of(visits: list[Visit]) -> dict[int, list[VisitPurpose]]:
@@ -615,7 +616,7 @@ def purposes_of(visits: list[Visit]) -> dict[int, list[VisitPurpose]]:
 def follow_ups(actor: Staff, *, limit: int = 500) -> list[VisitPurpose]:
     """Purposes waiting for materials, earliest due first (so the overdue lead)."""
     require(actor, "visit.read")
-    return list(
+    found = list(
         VisitPurpose.select(VisitPurpose, ServiceType.id, ServiceType.name, Visit, Person)
         .join(ServiceType)
         .switch(VisitPurpose)
@@ -625,6 +626,8 @@ def follow_ups(actor: Staff, *, limit: int = 500) -> list[VisitPurpose]:
         .order_by(VisitPurpose.due_on, VisitPurpose.id)
         .limit(limit)
     )
+    rows_view(actor, [p.visit for p in found])
+    return found
 
 
 _CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
@@ -691,6 +694,7 @@ def complete_follow_up(actor: Staff, purpose_id: int) -> VisitPurpose:
         Visit.update(updated_at=moment).where(Visit.id == purpose.visit_id).execute()
         audit(actor, "complete_follow_up", "visit", purpose.visit_id, {"purpose": purpose.id})
     changes.notify("visit")
+    rows_view(actor, [purpose.visit])
     return purpose
 
 
@@ -787,7 +791,7 @@ def list_visits(actor: Staff, filt: VisitFilter, *, offset: int, limit: int) -> 
         .where(Visit.id.in_(ids))
     )
     visits.sort(key=lambda v: order[v.id])
-    return visits
+    return rows_view(actor, visits)
 
 
 # Outcomes other than "done" are the exceptions: few purposes carry them.
@@ -1008,6 +1012,7 @@ class OutreachEntry:
     rating: str = "unrated"
 
 
+@hands_people
 def record_outreach_visits(
     actor: Staff, session_id: int, entries: list[OutreachEntry]
 ) -> list[Visit]:

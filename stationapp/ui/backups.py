@@ -136,12 +136,12 @@ class BackupsDialog(QDialog):
         row.addWidget(choose)
         self.fields.add_row(self.tr("Backup folder"), "folder", folder_row)
         self.keep_daily = QSpinBox()
-        self.keep_daily.setRange(1, 366)
+        self.keep_daily.setRange(backup.MIN_KEEP_DAILY, backup.MAX_KEEP_DAILY)
         self.keep_daily.setValue(current.keep_daily)
         self.keep_daily.setSuffix(self.tr(" days"))
         self.fields.add_row(self.tr("Keep daily backups for"), "keep_daily", self.keep_daily)
         self.keep_monthly = QSpinBox()
-        self.keep_monthly.setRange(0, 240)
+        self.keep_monthly.setRange(0, backup.MAX_KEEP_MONTHLY)
         self.keep_monthly.setValue(current.keep_monthly)
         self.keep_monthly.setSuffix(self.tr(" months"))
         self.fields.add_row(
@@ -344,32 +344,62 @@ class BackupsDialog(QDialog):
             self.restore_path(Path(chosen))
 
     def restore_path(self, path: Path) -> bool:
-        """Check ``path``, confirm, restore; False when refused or cancelled (nothing changed)."""
+        """Check ``path``, show what it holds, confirm, restore; False when refused or cancelled
+        (nothing changed)."""
+        from stationapp.ui.startup import run_with_progress  # it imports this module
+
         try:
-            checked = backup.check_backup_file(path)
+            # Checking a large file takes a while: off the window's thread, with progress.
+            summary = run_with_progress(
+                self.tr("Checking the backup"),
+                self.tr("Checking {name}…").format(name=path.name),
+                lambda _progress: backup.backup_summary(path, self.url),
+                show_after_ms=300,
+                parent=self,
+            )
         except UserError as exc:
+            backup.log_refusal(path, "window", self.actor, exc)
             self.bar.show_message(exc.message)
             return False
-        when = backup_time_text(checked.made_at) if checked.made_at else self.tr("unknown")
+        when = backup_time_text(summary.made_at) if summary.made_at else self.tr("unknown")
+        text = (
+            self.tr("Replace the whole database with the backup {name}?").format(name=path.name)
+            + "\n\n"
+            + self.tr("Made: {when}").format(when=when)
+            + "\n"
+            + backup.describe_summary(summary)
+        )
+        if summary.new_administrators:
+            text += "\n\n" + self.tr(
+                "Warning: this file has administrator accounts that are not administrators "
+                "today: {names}. Restore only a file you trust."
+            ).format(names=", ".join(a.username for a in summary.new_administrators))
+        text += "\n\n" + self.tr(
+            "Everything recorded since then will no longer be in the database; the current "
+            "database is backed up first, so nothing is lost. Everyone signs in again afterwards."
+        )
         answer = QMessageBox.question(
             self,
             self.tr("Restore this backup?"),
-            self.tr(
-                "Replace the whole database with the backup {name}?\n\nStation: {station}\n"
-                "Made: {when}\n\nEverything recorded since then will no longer be in the "
-                "database; the current database is backed up first, so nothing is lost. Everyone "
-                "signs in again afterwards."
-            ).format(name=path.name, station=checked.station_name or "–", when=when),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        settings = backup.backup_settings()  # read here: the worker has no connection
         try:
-            safety = backup.restore(self.url, checked.path, actor=self.actor)
+            safety = run_with_progress(
+                self.tr("Restoring the backup"),
+                self.tr("Restoring {name}…").format(name=path.name),
+                lambda _progress: backup.restore(
+                    self.url, path, actor=self.actor, via="window", settings=settings
+                ),
+                parent=self,
+            )
         except UserError as exc:
             self.bar.show_message(exc.message)
             return False
-        self.restored.emit(str(checked.path), str(safety or ""))
+        self.restored.emit(str(path), str(safety or ""))
         self.accept()
         return True

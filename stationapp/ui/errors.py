@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp import config
+from stationapp.db import redact
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,8 @@ def handle_exception(
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    # Details are copied and sent on: never a password a message may quote (a database URL).
+    details = redact("".join(traceback.format_exception(exc_type, exc, tb)))
     log.error("unexpected error:\n%s", details)
     app = QApplication.instance()
     if app is None or _showing:

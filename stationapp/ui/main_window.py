@@ -479,7 +479,9 @@ class MainWindow(QMainWindow):
         close_database()
         try:
             open_station_database(self.database_url)
-            backup.record_restore(username, Path(source), Path(safety) if safety else None)
+            backup.record_restore(
+                username, Path(source), Path(safety) if safety else None, via="window"
+            )
         except UserError as exc:
             QMessageBox.critical(self, self.tr("Cannot open the database"), exc.message)
             self.close()

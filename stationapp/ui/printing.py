@@ -31,6 +31,8 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QWidget
 
+from stationapp.services.private_files import make_private, prepare_output_file, private_output
+
 FONT_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -254,18 +256,20 @@ def fix_pdf_text(path: Path) -> None:
 def write_pdf_document(
     document: QTextDocument, path: Path, *, title: str = "", creator: str = ""
 ) -> Path:
-    """``document`` as an A4 PDF at 300 dpi, its text layer repaired."""
+    """``document`` as an A4 PDF at 300 dpi, its text layer repaired; written privately and
+    whole (services.private_files)."""
     path = Path(path)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(a4_layout())
-    if title:
-        writer.setTitle(title)
-    if creator:
-        writer.setCreator(creator)
-    print_document(document, writer)
-    del writer  # the file is complete once the writer is gone
-    fix_pdf_text(path)
+    with private_output(path) as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setPageLayout(a4_layout())
+        if title:
+            writer.setTitle(title)
+        if creator:
+            writer.setCreator(creator)
+        print_document(document, writer)
+        del writer  # the file is complete once the writer is gone
+        fix_pdf_text(partial)
     return path
 
 
@@ -358,11 +362,29 @@ class DocumentPreview(PrintPreview):
     def print_to(self, printer: QPrinter) -> None:
         # The preview repaints after every page-setup change; print_document lays out anew.
         document = self.document()
+        output = private_printer_output(printer)
         print_document(document, printer)
-        output = printer.outputFileName()
-        is_pdf = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-        if is_pdf and output and Path(output).is_file():
-            fix_pdf_text(Path(output))
+        if output is not None:
+            finish_printer_output(printer, output)
+
+
+def private_printer_output(printer: QPrinter) -> Path | None:
+    """Before painting on ``printer``: when it prints to a file (the print dialog's "print to
+    file"), that file is made to exist 0600 first, so Qt writes into a private file whatever
+    the umask (services.private_files). The file, else None."""
+    output = printer.outputFileName()
+    if not output:
+        return None
+    prepare_output_file(Path(output))
+    return Path(output)
+
+
+def finish_printer_output(printer: QPrinter, output: Path) -> None:
+    """After painting: a PDF's text layer repaired, and the file still 0600."""
+    if output.is_file():
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            fix_pdf_text(output)
+        make_private(output)
 
 
 def preview_document(

@@ -7,16 +7,13 @@ QGuiApplication and no window).
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
 from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSize, QUrl
 from PySide6.QtGui import QTextDocument
 
-from stationapp import config
 from stationapp.services.reports import Cell, Rate, StationReport, report_tables, report_title
 from stationapp.ui.charts import BAR, LINE, Chart, Series, chart_image
 from stationapp.ui.printing import a4_layout, document_font, write_pdf_document
@@ -189,20 +186,6 @@ def report_document(report: StationReport) -> QTextDocument:
 
 def write_report_pdf(report: StationReport, path: Path) -> Path:
     """The report as an A4 PDF, readable by its owner only, written whole or not at all."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.unlink(missing_ok=True)
-        config.create_private_file(partial)
-        write_pdf_document(
-            report_document(report),
-            partial,
-            title=report_title(report),
-            creator="stationapp",
-        )
-        with contextlib.suppress(OSError):
-            os.chmod(partial, 0o600)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
+    return write_pdf_document(
+        report_document(report), Path(path), title=report_title(report), creator="stationapp"
+    )

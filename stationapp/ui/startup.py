@@ -35,6 +35,7 @@ from stationapp.db import (
     close_database,
     describe_url,
     is_postgresql_url,
+    redact,
     server_of,
     sqlite_path,
 )
@@ -63,7 +64,7 @@ def terminal(text: str) -> None:
     if stream is None:  # a windowed program on Windows
         return
     with contextlib.suppress(OSError, ValueError):
-        print(f"stationapp: {text}", file=stream, flush=True)
+        print(f"stationapp: {redact(text)}", file=stream, flush=True)
 
 
 # --- work in a thread, with a progress window ---------------------------------------------------
@@ -197,7 +198,8 @@ class Start:
 
     def fail(self, title: str, text: str, *, code: int = 2) -> int:
         """Say why the program cannot start: a dialog, or for the smoke test one line on stderr
-        and exit status 1."""
+        and exit status 1. Never a password, whatever the reason quotes."""
+        text = redact(text)
         log.error("%s: %s", title, text)
         if self.smoke:
             one_line = " ".join(text.split())
@@ -252,10 +254,22 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
     path = sqlite_path(url)
     if path is None:
         return None
-    candidates = backup.backups_of(path)
-    if not candidates:
+    held = ""
+    for checked in backup.backups_of(path):
+        try:  # the newest clean one: checked in full, and what it holds said before the choice
+            summary = run_with_progress(
+                translate("Startup", "Checking the backup"),
+                translate("Startup", "Checking {name}…").format(name=checked.path.name),
+                lambda _progress, source=checked.path: backup.backup_summary(source, url),
+                show_after_ms=300,
+            )
+        except UserError as exc:
+            log.warning("backup %s not offered: %s", checked.path, exc.message)
+            continue
+        held = "\n\n" + backup.describe_summary(summary)
+        break
+    else:
         return None
-    checked = candidates[0]
     when = backup_time_text(checked.made_at) if checked.made_at else checked.path.name
     if damaged is None:
         problem = translate(
@@ -274,6 +288,7 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
             "The newest backup of this database is {name} of {when} (station: {station}). "
             "Restore it?",
         ).format(name=checked.path.name, when=when, station=checked.station_name or "–")
+        + held
     )
     restore_button = box.addButton(
         translate("Startup", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
@@ -297,7 +312,7 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
             run_with_progress(
                 translate("Startup", "Restoring the backup"),
                 translate("Startup", "Restoring {name}…").format(name=checked.path.name),
-                lambda _progress: backup.restore(url, checked.path),
+                lambda _progress: backup.restore(url, checked.path, via="start"),
             )
         except UserError as exc:
             QMessageBox.critical(
@@ -450,7 +465,7 @@ def _run(start: Start, restored: Path | None) -> int:
     if actor is None:
         return 0
     if restored is not None:
-        backup.record_restore(actor.username, restored, None)
+        backup.record_restore(actor.username, restored, None, via="start")
     window = MainWindow(actor, database_url=url, demo=demo)
     window.show()
     window.raise_()

@@ -325,14 +325,15 @@ class TodayTab(QWidget):
         found = today_service.birthday_list(self.actor, self.day)
         monday, sunday = today_service.week_of(self.day)
 
-        def day_text(day: date) -> str:
-            return short_text(day)
+        def day_text(day: date | None) -> str:
+            # None: a role that sees no birth dates gets the week's names only.
+            return short_text(day) if day is not None else self.tr("This week")
 
         station = accounts.station_settings().station_name
         rows = "".join(
             "<tr>"
             f"<td>{number}</td><td>{html.escape(day_text(b.day))}</td>"
-            f"<td>{html.escape(b.name)}</td><td>{b.age}</td>"
+            f"<td>{html.escape(b.name)}</td><td>{'' if b.age is None else b.age}</td>"
             f"<td>{html.escape(b.workplace)}</td><td>{html.escape(b.phone)}</td><td></td>"
             "</tr>"
             for number, b in enumerate(found, start=1)

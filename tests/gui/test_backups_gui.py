@@ -152,6 +152,8 @@ def test_lost_or_damaged_database_offers_the_newest_backup(
     restored = startup.offer_restore(db_url, damaged=reason)
     assert restored is not None
     assert ("damaged" if damaged else "does not exist") in seen[0]
+    # What the file holds is said before the choice (issue 19).
+    assert "People: 1; visits: 0" in seen[0] and "admin (王站长)" in seen[0]
     open_station_database(db_url)
     assert [p.name for p in Person.select()] == ["张三"]
 
@@ -195,3 +197,89 @@ def test_lists_follow_changes_from_another_process(qtbot, admin, db_url, private
     )
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: window.people_tab.model.rowCount() == 1, timeout=3000)
+
+
+def test_restore_question_shows_what_the_file_holds(qtbot, admin, make_staff, db_url, monkeypatch):
+    """Issue 19: before the question the file is checked and summarised: station, newest record,
+    counts and its administrators against today's, a new one marked and warned of."""
+    _add(admin)
+    make_staff("mallory", "admin")
+    saved = backup.backup_now(admin, db_url)
+    from stationapp.models.accounts import Staff
+
+    Staff.update(roles="front_desk").where(Staff.username == "mallory").execute()
+    asked = []
+
+    def answer(*args, **_kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog = BackupsDialog(admin, db_url)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_path(saved)
+    [text] = asked
+    assert "建国门街道工会服务站" in text
+    assert "Newest record: 20" in text
+    assert "People: 1; visits: 0; cases: 0; loans: 0; events: 0" in text
+    assert "mallory (" in text and "[NEW" in text and "not administrators today: mallory" in text
+    assert "Administrators today: admin" in text
+
+
+def test_a_tampered_file_is_refused_in_the_dialog_with_the_reason(
+    qtbot, admin, db_url, tmp_path, monkeypatch
+):
+    import shutil
+    import sqlite3
+
+    _add(admin)
+    saved = backup.backup_now(admin, db_url)
+    hostile = tmp_path / "hostile.db"
+    shutil.copyfile(saved, hostile)
+    conn = sqlite3.connect(hostile)
+    conn.execute("CREATE TRIGGER spy AFTER INSERT ON person BEGIN DELETE FROM setting; END")
+    conn.commit()
+    conn.close()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a))
+    dialog = BackupsDialog(admin, db_url)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_path(hostile)
+    assert "trigger “spy” on person" in dialog.bar.label.text()
+    assert asked == []
+
+
+def test_daily_retention_cannot_be_set_below_seven(qtbot, admin, db_url):
+    dialog = BackupsDialog(admin, db_url)
+    qtbot.addWidget(dialog)
+    dialog.keep_daily.setValue(0)
+    assert dialog.keep_daily.value() == backup.MIN_KEEP_DAILY
+
+
+def test_start_never_offers_a_tampered_backup(qtbot, admin, db_url, monkeypatch):
+    """Issue 19: a newer backup of this database edited to hold an extra table is passed over at
+    start; the newest clean one is offered and restored."""
+    import shutil
+    import sqlite3
+    from datetime import datetime
+
+    from stationapp.ui import startup
+
+    _add(admin)
+    clean = backup.backup_now(admin, db_url)
+    hostile = clean.with_name(backup.backup_file_name(backup.MANUAL, datetime(2099, 1, 1)))
+    shutil.copyfile(clean, hostile)
+    conn = sqlite3.connect(hostile)
+    conn.execute("CREATE TABLE harvest (id_number TEXT)")
+    conn.commit()
+    conn.close()
+    close_database()
+    current = sqlite_path(db_url)
+    for suffix in ("", "-wal", "-shm"):
+        current.with_name(current.name + suffix).unlink(missing_ok=True)
+    seen = _click_in_message_box(monkeypatch, "Restore the backup")
+    assert startup.offer_restore(db_url, damaged=None) == clean
+    assert clean.name in seen[0] and hostile.name not in seen[0]
+    opened = open_station_database(db_url)
+    assert [p.name for p in Person.select()] == ["张三"]
+    assert "harvest" not in opened.get_tables()

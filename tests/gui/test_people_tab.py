@@ -77,7 +77,7 @@ def test_selecting_a_row_shows_the_person_page_with_masked_id(qtbot, admin, make
     qtbot.addWidget(tab)
     tab.select_person(person.id)
     assert tab.page.title.text() == "解缙"
-    assert tab.page.values["id"].text().endswith(people.mask_id(ric))
+    assert tab.page.values["id"].text().endswith(people.mask_id_tail(ric))
     assert ric not in tab.page.values["id"].text()
     assert tab.page.history.count() == 1
 
@@ -297,3 +297,43 @@ def test_person_page_history_tabs_answer_ctrl_page_down(qtbot, show_active, admi
         page.history_tabs.currentWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
     )
     assert page.history_tabs.currentWidget() is page.visits
+
+
+def test_a_librarian_sees_no_whole_birth_date_and_an_edit_keeps_it(qtbot, admin, make_staff):
+    """Issue 19, finding 2: the page, the register and the edit dialog give a role without the
+    whole ID number the birth year and age only; saving the dialog keeps what is stored."""
+    from datetime import date
+
+    from stationapp.db import today
+    from stationapp.services.visits import age_on
+
+    ric = make_ric(birth=date(1985, 3, 21), seq=126)
+    person = _add(admin, "解缙", "13812340001", id_number=ric)
+    no_id = _add(admin, "于谦", "13812340002", birth_date=date(1990, 6, 1))
+    librarian = make_staff("lib", "librarian")
+    tab = PeopleTab(librarian, ChangeBus())
+    qtbot.addWidget(tab)
+    tab.select_person(person.id)
+    age = age_on(date(1985, 3, 21), today())
+    shown = tab.page.values["birth"].text()
+    assert "1985" in shown and str(age) in shown
+    assert "03-21" not in shown and "3-21" not in shown and "3月21" not in shown
+    assert (
+        ric not in tab.page.values["id"].text() and "19850321" not in tab.page.values["id"].text()
+    )
+    assert tab.page.values["id"].text().endswith("*" * 14 + ric[-4:])
+    assert not tab.page.reveal_button.isVisible()
+    for stored in (person, no_id):
+        dialog = PersonDialog(librarian, tab, person=people.get_person(librarian, stored.id))
+        qtbot.addWidget(dialog)
+        assert dialog.birth_date.text() == str(stored.birth_date.year)
+        assert dialog.birth_date.isReadOnly()
+        assert stored.birth_date.isoformat() not in dialog.id_number.text()
+        dialog.phone.setText("010-65123457")
+        dialog.submit()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        after = Person.get_by_id(stored.id)
+        assert after.phone == "010-65123457"
+        assert (after.id_number, after.birth_date) == (stored.id_number, stored.birth_date)
+    ages = {row.name: row.age for row in tab.model.rows}
+    assert ages.get("解缙") == age

@@ -111,10 +111,10 @@ def test_backup_settings_validated_and_audited(admin, tmp_path: Path) -> None:
 
 def test_backups_go_to_the_chosen_folder_and_rotate(admin, db_url: str, tmp_path: Path) -> None:
     folder = tmp_path / "nas"
-    backup.save_backup_settings(admin, backup.BackupSettings(folder, 2, 1))
+    backup.save_backup_settings(admin, backup.BackupSettings(folder, 7, 1))
     old = [
         folder / backup.backup_file_name(backup.DAILY, datetime(2026, 11, d, 8, 0, 0))
-        for d in (1, 2, 3)
+        for d in range(1, 9)
     ]
     for path in old:
         path.write_bytes(b"x")
@@ -122,8 +122,8 @@ def test_backups_go_to_the_chosen_folder_and_rotate(admin, db_url: str, tmp_path
     kept_forever.write_bytes(b"x")
     made = backup.backup_now(admin, db_url)
     names = {b.path for b in backup.list_backups(folder)}
-    # Newest of the last two days (today's and 3 Nov), the newest of this month (today's).
-    assert names == {made, old[2], kept_forever}
+    # Newest of the last seven days (today's and 3 to 8 Nov), the newest of this month (today's).
+    assert names == {made, *old[2:], kept_forever}
 
 
 def _fake(kind: str, when: datetime) -> backup.BackupFile:
@@ -134,7 +134,7 @@ def _fake(kind: str, when: datetime) -> backup.BackupFile:
 @given(
     offsets=st.lists(st.integers(min_value=0, max_value=2000 * 24), min_size=0, max_size=60),
     kinds=st.lists(st.sampled_from(backup.KINDS), min_size=60, max_size=60),
-    keep_daily=st.integers(min_value=1, max_value=30),
+    keep_daily=st.integers(min_value=-5, max_value=30),
     keep_monthly=st.integers(min_value=0, max_value=24),
 )
 def test_rotation_properties(offsets, kinds, keep_daily, keep_monthly) -> None:
@@ -152,6 +152,7 @@ def test_rotation_properties(offsets, kinds, keep_daily, keep_monthly) -> None:
     if rotated:
         assert max(rotated, key=lambda b: b.made_at) in kept  # the newest always stays
     kept_rotated = [b for b in kept if b.kind in backup.ROTATED]
+    keep_daily = max(keep_daily, backup.MIN_KEEP_DAILY)  # the floor, whatever the setting
     assert len(kept_rotated) <= keep_daily + keep_monthly
     days = sorted({b.made_at.date() for b in rotated}, reverse=True)[:keep_daily]
     for day in days:  # the newest backup of each of the last keep_daily days stays

@@ -104,6 +104,11 @@ EXEMPT: dict[str, str] = {
     "accounts.change_password": "self-service: acts on the signed-in account only",
     "accounts.verify_password": "self-service: unlocks the screen for the signed-in account",
     "today.today_sections": "gathers only the sections the roles may see; each is a row below",
+    "people.may_see_full_id": "the masking rule itself: refuses nothing, decides what is masked",
+    "people.person_view": "masks a record for the actor (issue 19); walked by the test below",
+    "people.people_view": "masks records for the actor (issue 19); walked by the test below",
+    "people.rows_view": "masks the people rows carry (issue 19); walked by the test below",
+    "people.handed": "masks what a service returns (issue 19); walked by the test below",
 }
 
 # Declared in PERMISSIONS but checked by no service function yet.
@@ -386,7 +391,7 @@ def _update_person_id(w: World) -> tuple[Call, Check]:
 def _shown_id(w: World) -> tuple[Call, Check]:
     def check(shown_id: str, shown: bool) -> None:
         number = w.person.id_number
-        assert shown_id == (number if shown else people.mask_id(number))
+        assert shown_id == (number if shown else people.mask_id_tail(number))
 
     return lambda a: people.shown_id(a, w.person), check
 
@@ -547,8 +552,9 @@ def _erase_on_request(w: World) -> Call:
 def _personal_data_id(w: World) -> tuple[Call, Check]:
     def check(sections: list, shown: bool) -> None:
         fields = dict(sections[0].rows)
-        number = w.person.id_number
-        assert fields["ID number"] == (number if shown else people.mask_id(number))
+        number, birth = w.person.id_number, w.person.birth_date
+        assert fields["ID number"] == (number if shown else people.mask_id_tail(number))
+        assert fields["Birth date"] == (birth if shown else birth.year)
 
     return lambda a: retention.personal_data(a, w.person.id), check
 
@@ -710,6 +716,7 @@ for _name in (
     "case_sessions",
     "case_follow_ups",
     "current_agreement",
+    "document_availability",
 ):
     _case_reader(_name)
 
@@ -1565,3 +1572,117 @@ def test_the_document_has_a_row_per_action_and_a_column_per_role() -> None:
         assert marks == ["✓" if r in roles else "" for r in ROLES], action
     header = next(line for line in lines if line.startswith("| Action"))
     assert "前台接待" in header and "管理员" in header
+
+
+# --- what a role without the whole ID number is handed (issue 19, finding 2) ---------------------
+
+MASKED_ROLES = tuple(r for r in ROLES if r not in PERMISSIONS["person.view_full_id"])
+
+
+@dataclass(frozen=True)
+class Secrets:
+    ids: frozenset[str]
+    births: frozenset[date]
+    phones: frozenset[str]
+
+    @classmethod
+    def on_file(cls) -> Secrets:
+        rows = list(Person.select(Person.id_number, Person.birth_date, Person.phone).tuples())
+        return cls(
+            ids=frozenset(r[0] for r in rows if r[0] and len(r[0]) >= 15),
+            births=frozenset(r[1] for r in rows if r[1]),
+            phones=frozenset(r[2] for r in rows if r[2] and len(r[2]) >= 11),
+        )
+
+    def in_text(self, text: str, *, phones: bool = False) -> list[str]:
+        found = [f"ID {n}" for n in self.ids if n in text]
+        found += [f"birth date {b}" for b in self.births if b.isoformat() in text]
+        if phones:
+            found += [f"phone {p}" for p in self.phones if p in text]
+        return found
+
+
+def _leaks(value: Any, secrets: Secrets, where: str, seen: set[int]) -> list[str]:
+    """Every whole ID number or birth date reachable from ``value`` as the screens reach it
+    (model fields, rows they carry, a person a row loads on access, dataclass fields)."""
+    import dataclasses
+    from datetime import datetime
+
+    import peewee
+
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, str):
+        return [f"{where}: {s}" for s in secrets.in_text(value)]
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return [f"{where}: birth date {value}"] if value in secrets.births else []
+    if isinstance(value, list | tuple | set | frozenset):
+        return [x for i, v in enumerate(value) for x in _leaks(v, secrets, f"{where}[{i}]", seen)]
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in _leaks(v, secrets, f"{where}.{k}", seen)]
+    if isinstance(value, peewee.Model):
+        found = []
+        for key, item in list(value.__data__.items()) + list(value.__rel__.items()):
+            found += _leaks(item, secrets, f"{where}.{key}", seen)
+        for name, fk in type(value)._meta.fields.items():
+            if (
+                isinstance(fk, peewee.ForeignKeyField)
+                and fk.rel_model is Person
+                and name not in value.__rel__
+                and value.__data__.get(name) is not None
+            ):
+                found += _leaks(getattr(value, name), secrets, f"{where}.{name}", seen)
+        return found
+    if isinstance(value, BaseException):
+        return [
+            x for i, v in enumerate(vars(value).values()) for x in _leaks(v, secrets, where, seen)
+        ]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [
+            x
+            for f in dataclasses.fields(value)
+            for x in _leaks(getattr(value, f.name), secrets, f"{where}.{f.name}", seen)
+        ]
+    return []
+
+
+def _file_text(path: Path) -> str:
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True)
+        cells = []
+        for sheet in workbook.worksheets:
+            for values in sheet.iter_rows(values_only=True):
+                for v in values:
+                    cells.append(v.date().isoformat() if hasattr(v, "date") else str(v))
+        workbook.close()
+        return "\n".join(cells)
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("case", "role"),
+    [(r, role) for r in ROWS for role in MASKED_ROLES],
+    ids=[f"{r.id}-{role}" for r in ROWS for role in MASKED_ROLES],
+)
+def test_a_role_without_the_whole_id_is_handed_none(case: Row, role: str, world: World) -> None:
+    """Every service function a role without ``person.view_full_id`` may call hands it no whole
+    ID number and no whole birth date (in what it returns, the rows it carries, the people those
+    rows load, the files it writes), and no whole phone in a file without
+    ``person.export_phone``."""
+    if not all(may(role, action) for action in case.needs):
+        pytest.skip("the role may not call it (the walk checks the refusal)")
+    made = case.build(world)
+    call = made[0] if isinstance(made, tuple) else made
+    actor = Staff.get(Staff.username == f"as-{role}")
+    result = call(actor)
+    secrets = Secrets.on_file()
+    leaks = _leaks(result, secrets, case.name, set())
+    for path in sorted(world.out.rglob("*")):
+        if path.is_file():
+            text = _file_text(path)
+            phones = not may(role, "person.export_phone")
+            leaks += [f"{path.name}: {s}" for s in secrets.in_text(text, phones=phones)]
+    assert not leaks, leaks

@@ -82,6 +82,7 @@ from stationapp.services.library_import import (
     create_title_with_copy,
     import_catalogue,
 )
+from stationapp.services.private_files import private_output
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
@@ -93,7 +94,13 @@ from stationapp.ui.layout_state import (
     save_splitter,
 )
 from stationapp.ui.library import code128
-from stationapp.ui.printing import PrintPreview, document_font, fix_pdf_text
+from stationapp.ui.printing import (
+    PrintPreview,
+    document_font,
+    finish_printer_output,
+    fix_pdf_text,
+    private_printer_output,
+)
 from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
 translate = QCoreApplication.translate
@@ -829,18 +836,19 @@ def write_labels_pdf(
     """A PDF of label sheets for ``copies`` (Copy rows with their titles, or Labels)."""
     labels = [c if isinstance(c, Label) else labels_for([c])[0] for c in copies]
     path = Path(path)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(LABEL_RESOLUTION)
-    writer.setPageLayout(_full_page_layout())
-    writer.setTitle(translate("CatalogueWidget", "Barcode labels"))
-    writer.setCreator("stationapp")
-    painter = QPainter(writer)
-    try:
-        paint_labels(painter, writer, labels, start=start)
-    finally:
-        painter.end()
-    del writer  # the file is complete once the writer is gone
-    fix_pdf_text(path)
+    with private_output(path) as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(LABEL_RESOLUTION)
+        writer.setPageLayout(_full_page_layout())
+        writer.setTitle(translate("CatalogueWidget", "Barcode labels"))
+        writer.setCreator("stationapp")
+        painter = QPainter(writer)
+        try:
+            paint_labels(painter, writer, labels, start=start)
+        finally:
+            painter.end()
+        del writer  # the file is complete once the writer is gone
+        fix_pdf_text(partial)
     return path
 
 
@@ -889,11 +897,14 @@ class LabelsDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> None:
         printer.setFullPage(True)
+        output = private_printer_output(printer)
         painter = QPainter(printer)
         try:
             paint_labels(painter, printer, self.labels, start=self.start.value())
         finally:
             painter.end()
+        if output is not None:
+            finish_printer_output(printer, output)
 
     def preview(self) -> None:
         dialog = PrintPreview(self, title=self.tr("Barcode labels"))

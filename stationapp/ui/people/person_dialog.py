@@ -113,6 +113,10 @@ class PersonDialog(QDialog):
         # A stored number starts masked; a role that may see it whole asks for it (audited).
         self.id_locked = bool(person and person.id_number)
         self.can_reveal = self.id_locked and accounts.has_permission(actor, "person.view_full_id")
+        # A role without the whole ID number sees the birth year only; the stored date stays.
+        self.birth_locked = bool(
+            person and getattr(person, "masked", False) and getattr(person, "birth_year", None)
+        )
         self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
         layout = QVBoxLayout(self)
         self.bar = MessageBar()
@@ -211,7 +215,12 @@ class PersonDialog(QDialog):
         else:
             self.id_number.setText(person.id_number)
         self.gender.setCurrentIndex(max(self.gender.findData(person.gender), 0))
-        self.birth_date.setText(person.birth_date.isoformat() if person.birth_date else "")
+        if self.birth_locked:
+            self.birth_date.setText(str(person.birth_year))
+            self.birth_date.setReadOnly(True)
+            self.birth_date.setToolTip(self.tr("Your role sees the birth year only."))
+        else:
+            self.birth_date.setText(person.birth_date.isoformat() if person.birth_date else "")
         self.workplace.set_workplace(person.workplace_id)
         self.is_member.setChecked(person.is_member)
         self.member_card.setText(person.member_card)
@@ -267,7 +276,7 @@ class PersonDialog(QDialog):
     def collect(self) -> people.PersonInput | None:
         """The form's values, or None (message at the field) if the birth date is unreadable."""
         try:
-            birth = parse_date(self.birth_date.text())
+            birth = None if self.birth_locked else parse_date(self.birth_date.text())
         except ValueError:
             self.fields.show(
                 {"birth_date": self.tr("Write the date as YYYY-MM-DD, e.g. 1985-03-21.")}

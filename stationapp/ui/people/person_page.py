@@ -315,11 +315,15 @@ class PersonPage(QWidget):
         self.reactivate_action.setVisible(can_deactivate and not person.active)
         self._update_more_button()
         self.inactive_note.setVisible(not person.active)
-        age = age_on(person.birth_date, today())
         birth = ""
         if person.birth_date:
             birth = short_text(person.birth_date)
-            birth += " " + self.tr("(age {age})").format(age=age)
+            birth += " " + self.tr("(age {age})").format(age=age_on(person.birth_date, today()))
+        elif getattr(person, "birth_year", None):
+            # A role without the whole ID number gets the year only (with the number's last
+            # four, a whole birth date would rebuild it).
+            birth = str(person.birth_year)
+            birth += " " + self.tr("(age {age})").format(age=person.age)
         id_text = people.mask_id(person.id_number)
         self._id_type = person.id_type
         self.reveal_button.setVisible(

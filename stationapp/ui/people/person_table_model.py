@@ -123,7 +123,8 @@ class PersonTableModel(RowsTableModel):
         if column == COL_GENDER:
             return people.gender_label(person.gender)
         if column == COL_AGE:
-            age = age_on(person.birth_date, today())
+            # A role that sees no birth dates gets the age from the service (people.person_view).
+            age = age_on(person.birth_date, today()) or getattr(person, "age", None)
             return "" if age is None else str(age)
         if column == COL_PHONE:
             return person.phone
