@@ -110,16 +110,47 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class TerminalFormatter(RedactingFormatter):
+    """One line a record: a traceback belongs in the log file, the terminal gets its last line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from stationapp.db import redact
+
+        exc_info = record.exc_info
+        line = super().format(
+            logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
+        )
+        if exc_info and exc_info[1] is not None:
+            line += redact(f" ({type(exc_info[1]).__name__}: {exc_info[1]})")
+        return line
+
+
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def setup_logging() -> None:
-    path = config.log_dir() / "stationapp.log"
-    config.create_private_file(path)
-    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
+    """Log to the log file; when its folder cannot be written (read-only, a file in its way),
+    to the terminal instead, saying so once: the program still starts."""
     root = logging.getLogger()
     root.setLevel(logging.INFO)
+    try:
+        path = config.log_dir() / "stationapp.log"
+        config.create_private_file(path)
+        handler: logging.Handler = PrivateRotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)  # the terminal hears of problems, not of every step
+        handler.setFormatter(TerminalFormatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        log.warning(
+            "the log folder %s cannot be written (%s); logging to the terminal",
+            exc.filename or "",
+            exc.strerror or exc,
+        )
+        return
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
     root.addHandler(handler)
     log.info("stationapp %s starting; log file %s", __version__, path)
 

@@ -36,6 +36,19 @@ def _fail(text: str, code: int = 1) -> int:
     return code
 
 
+def _unreadable(url: str, exc: peewee.DatabaseError) -> int:
+    """A file that is no database, or a damaged one (truncated, overwritten): one line, exit 2."""
+    log.warning("the database %s cannot be read: %s", describe_url(url), exc)
+    return _fail(
+        translate(
+            "Cli",
+            "The database {path} cannot be read ({reason}): the file is damaged or is not a "
+            "database. Nothing was changed; restore a backup with: stationapp restore FILE",
+        ).format(path=describe_url(url), reason=exc),
+        2,
+    )
+
+
 def _settings() -> backup.BackupSettings:
     """The configured backup settings when the database can be read, else the defaults."""
     try:
@@ -76,6 +89,8 @@ def ensure_demo(args: argparse.Namespace, url: str) -> int | None:
             ensure_demo_database(_progress_line(translate("Cli", "Demo database")))
     except UserError as exc:
         return _fail(exc.message, 2)
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
     except RuntimeError as exc:  # a database in use that is not the demo's
         log.exception("the demo database cannot be built")
         return _fail(
@@ -100,6 +115,8 @@ def run_backup(args: argparse.Namespace, url: str) -> int:
         open_database(url)
     except UserError as exc:
         return _fail(exc.message, 2)
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
     try:
         target = Path(args.path).expanduser() if args.path else None
         written = backup.make_backup(url, kind=backup.MANUAL, target=target, settings=_settings())
@@ -107,9 +124,13 @@ def run_backup(args: argparse.Namespace, url: str) -> int:
     except UserError as exc:
         return _fail(exc.message)
     except peewee.DatabaseError as exc:
-        log.exception("backup not audited")
+        log.exception("backup not made or not audited")
+        return _unreadable(url, exc)
+    except OSError as exc:  # a backup folder that cannot be made or written
         return _fail(
-            translate("Cli", "The database cannot be read: {reason}").format(reason=exc), 2
+            translate("Cli", "The backup cannot be written to {path}: {reason}").format(
+                path=exc.filename or target or "", reason=exc.strerror or exc
+            )
         )
     finally:
         close_database()
@@ -157,6 +178,8 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
         backup.record_restore("", source, safety, via="command line")
     except UserError as exc:
         return _fail(exc.message, 2)
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
     finally:
         close_database()
     if safety is not None:
@@ -216,6 +239,8 @@ def run_report(args: argparse.Namespace, url: str) -> int:
         open_database(url)
     except UserError as exc:
         return _fail(exc.message, 2)
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
     try:
         from stationapp.models.accounts import Staff
 
@@ -243,10 +268,7 @@ def run_report(args: argparse.Namespace, url: str) -> int:
             )
         )
     except peewee.DatabaseError as exc:
-        log.exception("report failed")
-        return _fail(
-            translate("Cli", "The database cannot be read: {reason}").format(reason=exc), 2
-        )
+        return _unreadable(url, exc)
     finally:
         close_database()
     _say(

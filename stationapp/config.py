@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,10 @@ def data_dir() -> Path:
     path = (
         Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     )
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # A folder that cannot be made (read-only, or a file in its way) is said by whatever writes
+    # there (the database, a backup), with its path; naming it must not fail.
+    with contextlib.suppress(OSError):
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
@@ -50,7 +54,8 @@ def log_dir() -> Path:
 
 def backup_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # as in data_dir: the backup names it when it fails
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

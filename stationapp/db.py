@@ -120,10 +120,19 @@ class StationPostgresqlDatabase(peewee.PostgresqlDatabase):
             _raise_mapped(exc)
 
 
+class StationSqliteDatabase(peewee.SqliteDatabase):
+    """SQLite, asked about a NUL the way PostgreSQL is (see ``_without_nul``): SQLite's LIKE
+    stops reading its pattern at a NUL, so "%\\x00…%" matched every row."""
+
+    def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def]
+        return super().execute_sql(sql, _without_nul(params))
+
+
 def _without_nul(params):  # type: ignore[no-untyped-def]
-    """PostgreSQL text cannot hold a NUL, nor be compared with one: a value holding one (typed
-    or scanned noise that validation let through to a search or a filter) has it replaced by
-    U+FFFD, which no record holds, so the search finds nothing, as it does on SQLite."""
+    """PostgreSQL text cannot hold a NUL, nor be compared with one, and SQLite's LIKE ends its
+    pattern at one: a value holding one (typed or scanned noise that validation let through to
+    a search or a filter) has it replaced by U+FFFD, which no record holds, so the search finds
+    nothing on either database."""
     if not params or not any(isinstance(p, str) and "\x00" in p for p in params):
         return params
     return type(params)(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params)
@@ -149,7 +158,7 @@ def connect(url: str) -> peewee.Database:
         # Directly, not through playhouse.db_url, which imports every backend's extension
         # module (a tenth of the desk's start-up for nothing).
         path = sqlite_path(url)
-        return peewee.SqliteDatabase(
+        return StationSqliteDatabase(
             str(path) if path else ":memory:", pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS
         )
     from playhouse.db_url import connect as connect_url

@@ -77,7 +77,18 @@ def schema_version(db: peewee.Database) -> int:
         raise NotStationDatabase(
             translate("Migrations", "This database is not a stationapp database.")
         )
-    return int(row[1])
+    version = row[1]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        # Only another program (or a hand) writes anything but a number here.
+        raise NotStationDatabase(
+            translate(
+                "Migrations",
+                "The schema version of this database (“{version}”) is not a number: the file "
+                "was changed by another program or is damaged. It was left untouched; restore "
+                "a backup.",
+            ).format(version=str(version)[:40])
+        )
+    return version
 
 
 def _set_version(db: peewee.Database, version: int) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
@@ -178,6 +180,20 @@ def _verify(staff: Staff, password: str) -> bool:
         return _hasher.verify(staff.password_hash, password)
     except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
         return False
+
+
+_dummy: tuple[argon2.PasswordHasher, str] | None = None
+
+
+def _verify_nobody(password: str) -> None:
+    """Spend on a name with no account (or one refused before its password is checked) the
+    time a real account's check takes, so how long a failure takes does not tell a stranger
+    which user names exist. The dummy hash is made once, with the hasher's own parameters."""
+    global _dummy
+    if _dummy is None or _dummy[0] is not _hasher:
+        _dummy = (_hasher, _hasher.hash(secrets.token_urlsafe(16)))
+    with contextlib.suppress(argon2.exceptions.VerificationError):
+        _hasher.verify(_dummy[1], password)
 
 
 def normalize_username(raw: str) -> str:
@@ -382,19 +398,23 @@ def authenticate(username: str, password: str) -> Staff:
         translate("Accounts", "Wrong user name or password."), field="password"
     )
     name = username.strip().lower()
+    refused_early = False
     if any(unicodedata.category(ch) == "Cc" for ch in name):
+        _verify_nobody(password)
         raise wrong  # no user name holds one, and PostgreSQL cannot be asked about a NUL
     with transaction(lock=True):
         # The account's row, locked on PostgreSQL: wrong passwords tried at two desks at once
         # both count.
         query = Staff.select().where(Staff.username == name)
         staff = (query if is_sqlite() else query.for_update()).first()
-        if staff is None:
-            raise wrong
         moment = now()
-        if staff.locked_until and staff.locked_until > moment:
-            raise _locked_error(staff.locked_until - moment)
-        if not _verify(staff, password):
+        if staff is None:
+            locked = None
+            refused_early = True
+        elif staff.locked_until and staff.locked_until > moment:
+            locked = _locked_error(staff.locked_until - moment)
+            refused_early = True
+        elif not _verify(staff, password):
             staff.failed_logins += 1
             if staff.failed_logins >= MAX_FAILED_LOGINS:
                 staff.locked_until = moment + LOCK_DURATION
@@ -421,6 +441,9 @@ def authenticate(username: str, password: str) -> Staff:
             staff.save()
             audit(staff, "login", "staff", staff.id)
             return staff
+    if refused_early:
+        # Outside the block: the dummy check must not hold the lock.
+        _verify_nobody(password)
     # Raised outside the block so the failure count is committed, not rolled back.
     raise locked or wrong
 

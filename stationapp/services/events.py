@@ -222,7 +222,14 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
     quotas: list[dict[str, object]] = []
     for number, quota in enumerate(data.quotas, start=1):
         problem = None
-        if not quota.name.strip():
+        try:
+            quota_name = normalize_text(quota.name.strip()[:100], field="quotas", max_length=100)
+        except ValidationError as exc:  # a control character or a direction mark
+            quota_name = ""
+            problem = translate("Events", "Quota {n}: {problem}").replace("{problem}", exc.message)
+        if problem is not None:
+            pass
+        elif not quota_name:
             problem = translate("Events", "Quota {n}: give it a name.")
         elif not 1 <= quota.capacity <= data.capacity:
             problem = translate("Events", "Quota {n}: its places must be 1 to the capacity.")
@@ -242,7 +249,7 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
             continue
         quotas.append(
             {
-                "name": quota.name.strip()[:100],
+                "name": quota_name,
                 "capacity": quota.capacity,
                 "gender": quota.gender,
                 "min_age": quota.min_age,

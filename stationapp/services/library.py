@@ -34,7 +34,7 @@ from stationapp.models.people import Organization, Person
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.people import hands_people, mask_phone
-from stationapp.services.search_keys import normalize_query, phrase_search_text
+from stationapp.services.search_keys import normalize_query, normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
@@ -235,7 +235,7 @@ def _title_query(text: str, include_inactive: bool = False) -> peewee.ModelSelec
     query = Title.select()
     if not include_inactive:
         query = query.where(Title.active)
-    q = normalize_query(text)
+    q = normalize_search(text)
     if q:
         isbn = ""
         digits = q.replace("-", "")

@@ -40,7 +40,7 @@ from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.models.visits import Visit
 from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require, station_settings
-from stationapp.services.search_keys import MAX_KEY_LENGTH, normalize_query
+from stationapp.services.search_keys import MAX_KEY_LENGTH, normalize_search
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
 
@@ -527,7 +527,7 @@ def _cases_of_parties_named(text: str) -> peewee.ModelSelect | None:
     """
     if any(category(ch) == "Nd" for ch in text):
         return None
-    token = normalize_query(text)[:MAX_KEY_LENGTH]
+    token = normalize_search(text)[:MAX_KEY_LENGTH]
     if token and not token.isascii():
         # Phone, ID and card keys are ASCII: only name keys can start with this token.
         key = PersonSearchKey.key
@@ -1096,7 +1096,7 @@ def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
             values[name] = normalize_text(getattr(data, name), field=name, max_length=limit)
         except ValidationError as exc:
             errors[name] = exc.message
-    if not str(values.get("record", "")).strip():
+    if "record" not in errors and not str(values.get("record", "")).strip():
         errors["record"] = translate("Mediation", "Write the record of the session.")
     if data.held_at > now() + timedelta(minutes=5):
         errors["held_at"] = translate("Mediation", "The session cannot be in the future.")

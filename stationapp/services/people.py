@@ -30,7 +30,7 @@ from stationapp.services.search_keys import (
     digit_keys,
     display_pinyin,
     name_keys,
-    normalize_query,
+    normalize_search,
     phrase_search_text,
 )
 from stationapp.services.validation import (
@@ -607,7 +607,7 @@ def _query_tokens(text: str) -> list[str]:
     """The words of a query; digit groups typed with spaces ("138 1234 5678") are one number."""
     tokens: list[str] = []
     for word in text.split():
-        token = normalize_query(word)
+        token = normalize_search(word)
         if tokens and token.isdigit() and tokens[-1].isdigit():
             tokens[-1] += token
         else:
@@ -933,7 +933,7 @@ def search_organizations(
     query = Organization.select()
     if not include_inactive:
         query = query.where(Organization.active)
-    q = normalize_query(text)
+    q = normalize_search(text)
     if q:
         query = query.where(contains(Organization.search_text, q, folded=True))
     return list(query.order_by(Organization.name).limit(limit))

@@ -32,6 +32,7 @@ from stationapp.models.visits import Visit
 from stationapp.services import changes, people
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.private_files import private_output
+from stationapp.services.validation import normalize_text
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -260,6 +261,9 @@ def erase_on_request(actor: Staff, person_id: int, *, reason: str) -> Person:
     every count. Refused while a retention duty applies, naming it."""
     require(actor, "person.erase")
     reason = (reason or "").strip()
+    if len(reason) <= 500:
+        # Control characters and direction marks refused as in every other free text.
+        reason = normalize_text(reason, field="reason", max_length=500)
     if not reason:
         raise ValidationError(
             translate("Retention", "Write down how the request was made (date, in writing...)."),

@@ -49,6 +49,20 @@ def normalize_query(text: str) -> str:
     return _QUERY_NOISE_RE.sub("", unicodedata.normalize("NFKC", text or "").lower())
 
 
+# A search key no record has: U+FFFD is what the database layer puts for a NUL, and no key
+# holds it (validation refuses it in every stored text).
+NO_MATCH = "\ufffd"
+
+
+def normalize_search(text: str) -> str:
+    """What a search box holds, in the form keys use; a NUL anywhere makes it :data:`NO_MATCH`
+    (a search with one finds nothing, on either database). A scanned code keeps
+    :func:`normalize_query`, where a NUL is a scanner's noise."""
+    if "\x00" in (text or ""):
+        return NO_MATCH
+    return normalize_query(text)
+
+
 def name_keys(name: str, *, limit: int = 16) -> set[str]:
     """Every key a person is found under by name.
 

@@ -53,6 +53,12 @@ _EXTENSION_RE = re.compile(r"^(?P<main>.*?)\s*(?:转|分机|ext\.?)\s*(?P<ext>[0
 _DASH_EXTENSION_RE = re.compile(r"^(?P<main>.*[0-9])\s*-\s*(?P<ext>[0-9]{1,6})$")
 _COUNTRY_PREFIX_RE = re.compile(r"^(?:\+86|0086)")
 
+# Bidirectional controls: invisible, they make a line read in another order than it is stored
+# ("U+202E" turns "txt.exe" into "exe.txt" on screen) in every list that shows the text.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
 
 def id_type_label(code: str) -> str:
     """The name of a document type as shown to the user."""
@@ -356,7 +362,8 @@ def normalize_name(raw: str, *, field: str = "name", max_length: int = 50) -> st
 
 
 def normalize_text(raw: str, *, field: str, max_length: int, required: bool = False) -> str:
-    """Free text such as addresses and notes: anything visible goes, emoji included."""
+    """Free text such as addresses and notes: anything visible goes, emoji included; control
+    characters and direction marks are refused, naming the field."""
     text = (raw or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         if required:
@@ -367,6 +374,15 @@ def normalize_text(raw: str, *, field: str, max_length: int, required: bool = Fa
     for ch in text:
         if ch in "\n\t":
             continue
+        if ch in BIDI_CONTROLS:
+            raise ValidationError(
+                translate(
+                    "Validation",
+                    "The text contains an invisible direction mark ({code}) that changes the "
+                    "order it is shown in; please delete it and type the text again.",
+                ).format(code=f"U+{ord(ch):04X}"),
+                field=field,
+            )
         if unicodedata.category(ch) in {"Cc", "Cs"}:
             raise ValidationError(
                 translate(

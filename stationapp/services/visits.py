@@ -31,7 +31,7 @@ from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, require
 from stationapp.services.consent import has_consent
 from stationapp.services.people import hands_people, rows_view, true_birth_date
-from stationapp.services.search_keys import normalize_query, phrase_search_text
+from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
 
@@ -123,7 +123,7 @@ def search_services(actor: Staff, text: str, *, limit: int = 20) -> list[Service
     """Active services whose name, pinyin or initials contain what was typed."""
     require(actor, "catalogue.read")
     query = ServiceType.select().where(ServiceType.active)
-    q = normalize_query(text)
+    q = normalize_search(text)
     if q:
         query = query.where(contains(ServiceType.search_text, q, folded=True))
     return list(query.order_by(ServiceType.position, ServiceType.id).limit(limit))

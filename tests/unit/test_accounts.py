@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import argon2
 import pytest
 from peewee import fn
 
@@ -167,6 +168,62 @@ def test_authenticate_ok_and_wrong(admin) -> None:
         accounts.authenticate("nobody", ADMIN_PASSWORD)
     # An unknown user name and a wrong password look the same from outside.
     assert wrong.value.message == unknown.value.message
+
+
+class _SpyHasher(argon2.PasswordHasher):
+    """The test hasher's parameters, remembering every hash it makes and checks."""
+
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_cost=64, parallelism=1)
+        self.made: list[str] = []
+        self.checked: list[tuple[str, str]] = []
+
+    def hash(self, password, *, salt=None):  # type: ignore[no-untyped-def, override]
+        made = super().hash(password, salt=salt)
+        self.made.append(made)
+        return made
+
+    def verify(self, hash, password):  # type: ignore[no-untyped-def, override]
+        self.checked.append((hash, password))
+        return super().verify(hash, password)
+
+
+def _parameters(hashed: str) -> str:
+    return hashed.rsplit("$", 2)[0]  # "$argon2id$v=19$m=..,t=..,p=.."
+
+
+@pytest.mark.parametrize("name", ["nobody", "nobody\x00", "admin\x1b"])
+def test_an_unknown_name_is_checked_like_a_real_one(
+    admin, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Issue 19, finding 5: an unknown name failed at once, a real one after the password
+    check (0.3 against 600 ms), which told a stranger which names exist."""
+    spy = _SpyHasher()
+    monkeypatch.setattr(accounts, "_hasher", spy)
+    with pytest.raises(AuthenticationFailed) as wrong:
+        accounts.authenticate("admin", "not-the-password")
+    real_hash = spy.checked[-1][0]
+    for attempt in range(2):
+        with pytest.raises(AuthenticationFailed) as unknown:
+            accounts.authenticate(name, f"a-guess-{attempt}")
+        assert unknown.value.message == wrong.value.message
+        assert unknown.value.field == wrong.value.field
+        checked_hash, checked_password = spy.checked[-1]
+        assert checked_password == f"a-guess-{attempt}"
+        assert _parameters(checked_hash) == _parameters(real_hash)
+    assert len(spy.checked) == 3
+    assert len(spy.made) == 1  # the dummy hash is made once
+
+
+def test_a_locked_account_is_checked_like_a_real_one(admin, monkeypatch) -> None:
+    for attempt in range(5):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate("admin", f"wrong-{attempt}")
+    spy = _SpyHasher()
+    monkeypatch.setattr(accounts, "_hasher", spy)
+    with pytest.raises(AuthenticationFailed):
+        accounts.authenticate("admin", ADMIN_PASSWORD)
+    assert [password for _hash, password in spy.checked] == [ADMIN_PASSWORD]
 
 
 def test_five_wrong_passwords_lock_for_five_minutes(admin, monkeypatch: pytest.MonkeyPatch) -> None:
