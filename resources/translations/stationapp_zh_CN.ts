@@ -738,6 +738,70 @@
         <translation>{name} 由更新版本的 stationapp 写入（数据库结构版本 {found}；本程序最高支持版本 {known}）。请安装新版本后再恢复。</translation>
     </message>
     <message>
+        <source>; and {n} more</source>
+        <translation>；另有 {n} 处</translation>
+    </message>
+    <message>
+        <source>{name} is not a clean stationapp backup and cannot be restored: {problems}. A restore brings back data only, never other tables, triggers or views (schema {version}); nothing was changed.</source>
+        <translation>{name} 不是干净的 stationapp 备份，不能恢复：{problems}。恢复只取回数据，绝不带入其他表、触发器或视图（数据库结构版本 {version}），未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the file holds a trigger “{name}” on {table}</source>
+        <translation>文件中有表 {table} 上的触发器“{name}”</translation>
+    </message>
+    <message>
+        <source>table {name} is a view</source>
+        <translation>表 {name} 是一个视图</translation>
+    </message>
+    <message>
+        <source>the file holds a view “{name}”</source>
+        <translation>文件中有视图“{name}”</translation>
+    </message>
+    <message>
+        <source>{name} is a {found}, not a {expected}</source>
+        <translation>{name} 是 {found}，而不是 {expected}</translation>
+    </message>
+    <message>
+        <source>the file holds an extra index “{name}” on {table}</source>
+        <translation>文件中有表 {table} 上多出的索引“{name}”</translation>
+    </message>
+    <message>
+        <source>the file holds an extra table “{name}”</source>
+        <translation>文件中有多出的表“{name}”</translation>
+    </message>
+    <message>
+        <source>index {name} on {table} is missing</source>
+        <translation>表 {table} 上的索引 {name} 缺失</translation>
+    </message>
+    <message>
+        <source>table {name} is missing</source>
+        <translation>表 {name} 缺失</translation>
+    </message>
+    <message>
+        <source>index {name} differs from this version&apos;s</source>
+        <translation>索引 {name} 与此版本的不同</translation>
+    </message>
+    <message>
+        <source>the definition of table {name} differs from this version&apos;s</source>
+        <translation>表 {name} 的定义与此版本的不同</translation>
+    </message>
+    <message>
+        <source>column {table}.{column} is renamed or missing</source>
+        <translation>列 {table}.{column} 被改名或缺失</translation>
+    </message>
+    <message>
+        <source>column {table}.{column} is not part of this version</source>
+        <translation>列 {table}.{column} 不属于此版本</translation>
+    </message>
+    <message>
+        <source>column {table}.{column} has another type or constraints</source>
+        <translation>列 {table}.{column} 的类型或约束不同</translation>
+    </message>
+    <message>
+        <source>column {table}.{column} holds a value of {length} characters (at most {limit})</source>
+        <translation>列 {table}.{column} 中有长达 {length} 个字符的值（最多 {limit} 个）</translation>
+    </message>
+    <message>
         <source>{name} is damaged and cannot be used ({reason}); nothing was changed.</source>
         <translation>{name} 已损坏，无法使用（{reason}），未做任何更改。</translation>
     </message>
@@ -772,6 +836,46 @@
     <message>
         <source>The database could not be replaced: {reason}</source>
         <translation>无法替换数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Station: {station}</source>
+        <translation>服务站：{station}</translation>
+    </message>
+    <message>
+        <source>Newest record: {when}</source>
+        <translation>最新记录：{when}</translation>
+    </message>
+    <message>
+        <source>People: {people}; visits: {visits}; cases: {cases}; loans: {loans}; events: {events}</source>
+        <translation>职工：{people}；来访：{visits}；调解案件：{cases}；借阅：{loans}；活动：{events}</translation>
+    </message>
+    <message>
+        <source>Administrator accounts in the file:</source>
+        <translation>文件中的管理员账号：</translation>
+    </message>
+    <message>
+        <source>[inactive]</source>
+        <translation>【已停用】</translation>
+    </message>
+    <message>
+        <source>[NEW: not an administrator today]</source>
+        <translation>【新增：当前不是管理员】</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Today&apos;s administrators cannot be read.</source>
+        <translation>无法读取当前数据库的管理员。</translation>
+    </message>
+    <message>
+        <source>Administrators today: {names}</source>
+        <translation>当前的管理员：{names}</translation>
     </message>
     <message>
         <source>Daily</source>
@@ -885,26 +989,44 @@
         <translation>stationapp 备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Checking the backup</source>
+        <translation>正在检查备份</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>Replace the whole database with the backup {name}?</source>
+        <translation>用备份 {name} 替换整个数据库吗？</translation>
+    </message>
+    <message>
+        <source>Made: {when}</source>
+        <translation>备份时间：{when}</translation>
+    </message>
+    <message>
+        <source>Warning: this file has administrator accounts that are not administrators today: {names}. Restore only a file you trust.</source>
+        <translation>警告：此文件中有当前不是管理员的管理员账号：{names}。只恢复您信任的文件。</translation>
+    </message>
+    <message>
+        <source>Everything recorded since then will no longer be in the database; the current database is backed up first, so nothing is lost. Everyone signs in again afterwards.</source>
+        <translation>此后登记的所有内容将不再保留在数据库中；程序会先备份当前数据库，因此不会丢失任何数据。恢复后所有人都需要重新登录。</translation>
     </message>
     <message>
         <source>Restore this backup?</source>
         <translation>恢复此备份？</translation>
     </message>
     <message>
-        <source>Replace the whole database with the backup {name}?
-
-Station: {station}
-Made: {when}
-
-Everything recorded since then will no longer be in the database; the current database is backed up first, so nothing is lost. Everyone signs in again afterwards.</source>
-        <translation>用备份 {name} 替换整个数据库吗？
-
-服务站：{station}
-备份时间：{when}
-
-此后登记的所有内容将不再保留在数据库中；程序会先备份当前数据库，因此不会丢失任何数据。恢复后所有人都需要重新登录。</translation>
+        <source>Restoring the backup</source>
+        <translation>正在恢复备份</translation>
+    </message>
+    <message>
+        <source>Restoring {name}…</source>
+        <translation>正在恢复 {name}…</translation>
     </message>
 </context>
 <context>
@@ -2158,8 +2280,16 @@ Ctrl+H：预约图书</translation>
         <translation>备份已写入并通过校验：{path}</translation>
     </message>
     <message>
-        <source>Backup {path}: station “{station}”, schema version {version}.</source>
-        <translation>备份 {path}：服务站“{station}”，数据库结构版本 {version}。</translation>
+        <source>The database {path} cannot be read ({reason}): the file is damaged or is not a database. Nothing was changed; restore a backup with: stationapp restore FILE</source>
+        <translation>无法读取数据库 {path}（{reason}）：文件已损坏或不是数据库。未做任何改动；请用以下命令从备份恢复：stationapp restore 文件</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to {path}: {reason}</source>
+        <translation>无法将备份写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Backup {path}, schema version {version}:</source>
+        <translation>备份 {path}，数据库结构版本 {version}：</translation>
     </message>
     <message>
         <source>Add --yes to restore without a question.</source>
@@ -2204,10 +2334,6 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>The report cannot be written to {path}: {reason}</source>
         <translation>无法将报表写入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>The database cannot be read: {reason}</source>
-        <translation>无法读取数据库：{reason}</translation>
     </message>
     <message>
         <source>Report for {period} written: {path}</source>
@@ -3401,6 +3527,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>This series no longer exists.</source>
         <translation>该活动系列已不存在。</translation>
+    </message>
+    <message>
+        <source>Quota {n}: {problem}</source>
+        <translation>名额分配 {n}：{problem}</translation>
     </message>
     <message>
         <source>Quota {n}: give it a name.</source>
@@ -4655,24 +4785,8 @@ The marital status will be emptied now.</source>
 <context>
     <name>LibraryImport</name>
     <message>
-        <source>The file is neither UTF-8 nor GB18030 text. Save it again as CSV (UTF-8).</source>
-        <translation>该文件既不是 UTF-8 也不是 GB18030 编码的文本，请重新另存为 CSV（UTF-8）。</translation>
-    </message>
-    <message>
-        <source>The file cannot be read as an Excel workbook (.xlsx): {reason}</source>
-        <translation>无法作为 Excel 工作簿（.xlsx）读取该文件：{reason}</translation>
-    </message>
-    <message>
-        <source>Only Excel workbooks (.xlsx) and CSV files can be imported; save the file in one of these formats.</source>
-        <translation>只能导入 Excel 工作簿（.xlsx）和 CSV 文件，请将文件另存为其中一种格式。</translation>
-    </message>
-    <message>
         <source>The file cannot be read: {reason}</source>
         <translation>无法读取该文件：{reason}</translation>
-    </message>
-    <message>
-        <source>The file is not a valid CSV file: {reason}</source>
-        <translation>该文件不是有效的 CSV 文件：{reason}</translation>
     </message>
     <message>
         <source>Each row needs the barcode of its copy (several separated by ; or ，): a copy without a barcode cannot be lent.</source>
@@ -5559,6 +5673,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>This database is not a stationapp database.</source>
         <translation>此数据库不是 stationapp 数据库。</translation>
+    </message>
+    <message>
+        <source>The schema version of this database (“{version}”) is not a number: the file was changed by another program or is damaged. It was left untouched; restore a backup.</source>
+        <translation>此数据库的结构版本（“{version}”）不是数字：文件已被其他程序改动或已损坏。程序未对其做任何改动；请从备份恢复。</translation>
     </message>
     <message>
         <source>This database was written by a newer version of stationapp (schema {found}; this program knows up to {known}). Please install the newer version. The database was left untouched.</source>
@@ -6469,6 +6587,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Your role sees this number masked.</source>
         <translation>按您的角色权限，此号码部分隐藏显示。</translation>
+    </message>
+    <message>
+        <source>Your role sees the birth year only.</source>
+        <translation>您的角色只能看到出生年份。</translation>
     </message>
     <message>
         <source>Write the date as YYYY-MM-DD, e.g. 1985-03-21.</source>
@@ -8081,6 +8203,61 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>Spreadsheets</name>
+    <message>
+        <source>The file cannot be read as an Excel workbook (.xlsx): {reason}</source>
+        <translation>无法作为 Excel 工作簿（.xlsx）读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>it is not a zip archive</source>
+        <translation>它不是 zip 压缩文件</translation>
+    </message>
+    <message>
+        <source>The workbook has more than {limit} parts; a spreadsheet has a few dozen. It was not read.</source>
+        <translation>该工作簿包含超过 {limit} 个组成部分（普通电子表格只有几十个），未予读取。</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s table of contents is larger than {limit}; it was not read.</source>
+        <translation>该工作簿的目录大于 {limit}，未予读取。</translation>
+    </message>
+    <message>
+        <source>A part of the workbook ({name}) unpacks to {size}, over the limit of {limit}. It was not read; save the data in a new workbook, or as CSV, and import that.</source>
+        <translation>工作簿中的一个部分（{name}）解压后为 {size}，超过上限 {limit}，未读取。请将数据另存为新的工作簿或 CSV 文件后再导入。</translation>
+    </message>
+    <message>
+        <source>A part of the workbook ({name}) unpacks to {ratio:,} times its size, over the limit of {limit} times: it is not an ordinary spreadsheet and was not read.</source>
+        <translation>该工作簿的组成部分（{name}）解压后是其大小的 {ratio:,} 倍，超过 {limit} 倍的上限：这不是普通的电子表格，未予读取。</translation>
+    </message>
+    <message>
+        <source>The workbook unpacks to {size}, over the limit of {limit}. It was not read; split it into smaller files.</source>
+        <translation>该工作簿解压后为 {size}，超过 {limit} 的上限，未予读取；请拆分为较小的文件。</translation>
+    </message>
+    <message>
+        <source>its first sheet holds no table</source>
+        <translation>其第一个工作表中没有表格</translation>
+    </message>
+    <message>
+        <source>it has a row numbered {number}</source>
+        <translation>其中有编号为 {number} 的行</translation>
+    </message>
+    <message>
+        <source>The file is {size}, over the limit of {limit} for a CSV file; split it.</source>
+        <translation>该文件大小为 {size}，超过 CSV 文件 {limit} 的上限，请拆分后再导入。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text. Save it again as CSV (UTF-8).</source>
+        <translation>该文件既不是 UTF-8 也不是 GB18030 编码的文本，请重新另存为 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>The file is not a valid CSV file: {reason}</source>
+        <translation>该文件不是有效的 CSV 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Only Excel workbooks (.xlsx) and CSV files can be imported; save the file in one of these formats.</source>
+        <translation>只能导入 Excel 工作簿（.xlsx）和 CSV 文件，请将文件另存为其中一种格式。</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
         <source>Staff accounts</source>
@@ -8200,6 +8377,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>sign-in needed: there is no active staff account named “{user}” like the operating-system user.</source>
         <translation>需要登录：没有与操作系统用户同名的启用账号“{user}”。</translation>
+    </message>
+    <message>
+        <source>Checking the backup</source>
+        <translation>正在检查备份</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
     </message>
     <message>
         <source>The newest backup of this database is {name} of {when} (station: {station}). Restore it?</source>
@@ -8753,6 +8938,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>{week} 这一周没有小型活动</translation>
     </message>
     <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -8927,6 +9116,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>This field cannot be empty.</source>
         <translation>此项不能为空。</translation>
+    </message>
+    <message>
+        <source>The text contains an invisible direction mark ({code}) that changes the order it is shown in; please delete it and type the text again.</source>
+        <translation>文本中含有不可见的文字方向控制符（{code}），会改变文字的显示顺序，请将其删除后重新输入。</translation>
     </message>
     <message>
         <source>The text contains an invisible control character ({code}); please delete it and type the text again.</source>
