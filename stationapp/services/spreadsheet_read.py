@@ -97,6 +97,17 @@ def _directory_size(path: Path) -> tuple[int, int]:
     return members, directory
 
 
+def _too_many_members() -> SpreadsheetRefused:
+    return SpreadsheetRefused(
+        translate(
+            "Spreadsheets",
+            "The workbook has more than {limit} parts; a spreadsheet has a few dozen. It "
+            "was not read.",
+        ).format(limit=f"{MAX_MEMBERS:,}"),
+        limit="members",
+    )
+
+
 def check_xlsx(path: Path) -> None:
     """Refuse an .xlsx archive over the limits, from its directory only (nothing is unpacked).
 
@@ -105,14 +116,7 @@ def check_xlsx(path: Path) -> None:
     """
     members, directory = _directory_size(path)
     if members > MAX_MEMBERS or members == 0xFFFF:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook has more than {limit} parts; a spreadsheet has a few dozen. It "
-                "was not read.",
-            ).format(limit=f"{MAX_MEMBERS:,}"),
-            limit="members",
-        )
+        raise _too_many_members()
     if directory > MAX_DIRECTORY_BYTES:
         raise SpreadsheetRefused(
             translate(
@@ -132,14 +136,7 @@ def check_xlsx(path: Path) -> None:
     except Exception as exc:  # BadZipFile, and what a damaged directory makes zipfile raise
         raise _unreadable(str(exc) or type(exc).__name__) from exc
     if len(infos) > MAX_MEMBERS:  # the end record may understate them
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook has more than {limit} parts; a spreadsheet has a few dozen. It "
-                "was not read.",
-            ).format(limit=f"{MAX_MEMBERS:,}"),
-            limit="members",
-        )
+        raise _too_many_members()
     total = 0
     for info in infos:
         total += info.file_size

@@ -45,15 +45,8 @@ from stationapp.ui.printing import html_document, preview_document, write_pdf_do
 
 translate = QCoreApplication.translate
 
-CODES: tuple[str, ...] = (
-    "application_record",
-    "acceptance_notice",
-    "not_acceptance_notice",
-    "mediation_record",
-    "agreement",
-    "failed_record",
-    "arbitration_pack",
-)
+# The service's order of a case file, so the page and the availability rule never differ.
+CODES: tuple[str, ...] = mediation.DOCUMENT_CODES
 
 
 def _titles() -> dict[str, str]:
