@@ -2641,6 +2641,18 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
     books += _generated_books(rng, max(0, wanted - len(books)))
     used_isbns: set[str] = set()
     shared: dict[str, str] = {}
+    # ISBNs on ISBN_SHARE of the titles, whatever the dice: the famous books nearly all have
+    # one, sets share theirs, and the rest are drawn to make up the share.
+    can_have = [
+        i
+        for i, b in enumerate(books)
+        if b.item_type != "magazine" and PUBLISHERS.get(b.publisher) and not b.isbn_group
+    ]
+    has_isbn = {i for i in can_have if books[i] in famous and rng.random() < 0.95}
+    grouped = sum(1 for b in books if b.isbn_group and PUBLISHERS.get(b.publisher))
+    others = [i for i in can_have if books[i] not in famous]
+    wanted_isbns = round(ISBN_SHARE * len(books)) - grouped - len(has_isbn)
+    has_isbn.update(rng.sample(others, max(0, min(len(others), wanted_isbns))))
     next_title = (Title.select(peewee.fn.MAX(Title.id)).scalar() or 0) + 1
     next_copy = (Copy.select(peewee.fn.MAX(Copy.id)).scalar() or 0) + 1
     barcode_no = next_copy
@@ -2687,7 +2699,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
             ids.append(copy_id)
         return ids
 
-    for book in books:
+    for index, book in enumerate(books):
         if book.item_type == "magazine":
             issue = datetime(book.year, int(re.findall(r"第(\d+)期", book.title)[0]), 1)
             acquired = _office_hours(rng, max(issue + timedelta(days=rng.randint(3, 12)), opened))
@@ -2705,7 +2717,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
             if book.isbn_group not in shared:
                 shared[book.isbn_group] = _isbn(rng, book.publisher, used_isbns)
             isbn = shared[book.isbn_group]
-        elif rng.random() < (0.95 if book in famous else ISBN_SHARE):
+        elif index in has_isbn:
             isbn = _isbn(rng, book.publisher, used_isbns)
         else:
             isbn = ""  # older gifts and in-house material without an ISBN
@@ -3092,7 +3104,15 @@ def _add_holds(
     if recent:
         loan = rng.choice(recent)
         assert loan.returned_at is not None
-        person = rng.choice([p for p in readers if p != loan.person])
+        # Someone who may take it when they come: nothing overdue, room under the loan limit.
+        holding: dict[int, int] = {}
+        late = set()
+        for other in open_by_copy.values():
+            holding[other.person] = holding.get(other.person, 0) + 1
+            if other.due_on < moment.date():
+                late.add(other.person)
+        able = [p for p in readers if p != loan.person and p not in late and holding.get(p, 0) < 2]
+        person = rng.choice(able or [p for p in readers if p != loan.person])
         rows.append(
             {
                 "title": title_of[loan.copy].id,
