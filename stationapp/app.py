@@ -8,10 +8,14 @@ import logging.handlers
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSize, QTranslator
 
 from stationapp import __version__, config
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -182,6 +186,23 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
+def set_application_icon(app: QGuiApplication) -> None:
+    """The window icon from the rendered PNGs (no dependence on Qt's SVG image plugin), and the
+    desktop file name, so that Wayland and X11 desktops match our windows with the launcher that
+    the package installs (stationapp.desktop) and show its icon in the task bar."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    icon = QIcon()
+    for size in config.ICON_SIZES:
+        path = config.icon_png_path(size)
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+        else:
+            log.warning("application icon missing: %s", path)
+    app.setWindowIcon(icon)
+    QGuiApplication.setDesktopFileName(config.APP_NAME)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging()
@@ -214,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName(config.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(sys.argv[:1])
+    set_application_icon(app)
     language = choose_language(args.lang)
     app.setProperty("stationapp_translators", install_translators(app, language))
     url = config.resolve_database_url(args.database, demo=args.demo)

@@ -13,6 +13,8 @@ APP_NAME = "stationapp"
 ORG_NAME = "stationapp"
 DATABASE_ENV = "STATIONAPP_DATABASE"
 DATA_DIR_ENV = "STATIONAPP_DATA_DIR"
+# The sizes packaging/render-icons draws from resources/icons/stationapp.svg.
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def data_dir() -> Path:
@@ -84,6 +86,11 @@ def resource_path(*parts: str) -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
     return root.joinpath("resources", *parts)
+
+
+def icon_png_path(size: int) -> Path:
+    """The application icon drawn at ``size`` px, where a freedesktop icon theme keeps it."""
+    return resource_path("icons", "hicolor", f"{size}x{size}", "apps", f"{APP_NAME}.png")
 
 
 @dataclass(frozen=True)

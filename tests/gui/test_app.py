@@ -78,3 +78,63 @@ def test_rotating_log_file_in_log_dir(monkeypatch):
         for handler in added:
             root.removeHandler(handler)
             handler.close()
+
+
+@pytest.fixture
+def application_icon_restored(qapp):
+    from PySide6.QtGui import QGuiApplication
+
+    icon, desktop_file = qapp.windowIcon(), QGuiApplication.desktopFileName()
+    yield
+    qapp.setWindowIcon(icon)
+    QGuiApplication.setDesktopFileName(desktop_file)
+
+
+def test_windows_carry_the_application_icon(qapp, qtbot, application_icon_restored):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    app_module.set_application_icon(qapp)
+    icon = qapp.windowIcon()
+    assert not icon.isNull()
+    assert {QSize(16, 16), QSize(256, 256)} <= set(icon.availableSizes())
+    assert QGuiApplication.desktopFileName() == "stationapp"
+    window = QWidget()
+    qtbot.addWidget(window)
+    assert window.windowIcon().cacheKey() == icon.cacheKey()
+    small = icon.pixmap(QSize(16, 16)).toImage()
+    assert small.size() == QSize(16, 16)
+    # The mark, not a blur: the 工's bottom bar is red, the house around it white.
+    assert small.pixelColor(8, 12).name() == "#cc2229"
+    assert small.pixelColor(3, 13).name() == "#ffffff"
+
+
+def test_rendered_pngs_match_the_svg(qapp):
+    """packaging/render-icons was run after the SVG last changed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(config.resource_path("icons", "stationapp.svg")))
+    assert renderer.isValid()
+    for size in (16, 48):
+        drawn = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        drawn.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(drawn)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        drawn = drawn.convertToFormat(QImage.Format.Format_ARGB32)
+        stored = QImage(str(config.icon_png_path(size))).convertToFormat(
+            QImage.Format.Format_ARGB32
+        )
+        worst = max(
+            abs(a - b)
+            for x in range(size)
+            for y in range(size)
+            for a, b in zip(
+                drawn.pixelColor(x, y).getRgb(), stored.pixelColor(x, y).getRgb(), strict=True
+            )
+        )
+        assert worst <= 8, f"{size} px PNG differs from the SVG: run packaging/render-icons"
