@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import logging
 import os
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
+from stationapp import config
 from stationapp.db import close_database, describe_url, open_database, redact, sqlite_path
 from stationapp.errors import UserError
 from stationapp.services import backup
@@ -152,7 +152,8 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
     )
     _say(backup.describe_summary(summary))
     if not args.yes:
-        if not sys.stdin.isatty():
+        # No stdin at all in the windowed Windows build (stationapp.exe): no one to ask.
+        if sys.stdin is None or not sys.stdin.isatty():
             return _fail(translate("Cli", "Add --yes to restore without a question."))
         answer = input(
             translate("Cli", "Replace the database {target} with this backup? [y/N] ").format(
@@ -244,7 +245,7 @@ def run_report(args: argparse.Namespace, url: str) -> int:
     try:
         from stationapp.models.accounts import Staff
 
-        username = (getattr(args, "user", None) or getpass.getuser()).strip().lower()
+        username = (getattr(args, "user", None) or config.os_user()).strip().lower()
         actor = Staff.get_or_none((Staff.username == username) & Staff.active)
         if actor is None:
             return _fail(

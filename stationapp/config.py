@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +17,28 @@ DATABASE_ENV = "STATIONAPP_DATABASE"
 DATA_DIR_ENV = "STATIONAPP_DATA_DIR"
 # The sizes packaging/render-icons draws from resources/icons/stationapp.svg.
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def is_windows() -> bool:
+    """Windows, where files have no POSIX modes and processes no uid: the folders under the
+    user's profile (%LOCALAPPDATA%) are private by their access lists instead. One place, so
+    tests can patch it."""
+    return sys.platform == "win32"
+
+
+def os_user() -> str:
+    """The operating-system account running this program, for the audit trail and the log, and
+    the staff account a smoke test or a report is made as; "" when it has no name."""
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):
+        # Without LOGNAME, USER or USERNAME set, Python 3.11's getuser() asks the pwd module:
+        # missing on Windows (ImportError), no entry for the uid in a container (KeyError).
+        if is_windows():
+            with contextlib.suppress(OSError):
+                return os.getlogin()  # the session's user name, from the system
+            return ""
+        return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
 def data_dir() -> Path:

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from urllib.parse import parse_qsl, urlencode, urlparse
 
 import peewee
@@ -282,6 +282,19 @@ def sqlite_path(url: str) -> Path | None:
     path = url.split(":///", 1)[1] if ":///" in url else ""
     path = path.split("?", 1)[0]
     return Path(path) if path and path != ":memory:" else None
+
+
+def read_only_uri(path: PurePath) -> str:
+    """The URI that opens the SQLite file at the absolute ``path`` read-only
+    (``sqlite3.connect(uri, uri=True)``).
+
+    A Windows network path (\\\\server\\share\\x.db, which is also what resolve() makes of a
+    file on a mapped network drive) is written file:////server/share/x.db: Path.as_uri() gives
+    file://server/share/x.db, and SQLite refuses a URI with an authority."""
+    uri = path.as_uri()
+    if isinstance(path, PureWindowsPath) and not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return f"{uri}?mode=ro"
 
 
 def open_database(url: str) -> peewee.Database:

@@ -14,7 +14,6 @@ No Qt widgets here: the command line and the window both call these functions.
 from __future__ import annotations
 
 import functools
-import getpass
 import json
 import logging
 import os
@@ -26,12 +25,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp import config
-from stationapp.db import database, now, redact, split_password, sqlite_path, transaction
+from stationapp.db import (
+    database,
+    now,
+    read_only_uri,
+    redact,
+    split_password,
+    sqlite_path,
+    transaction,
+)
 from stationapp.errors import UserError, ValidationError
 from stationapp.migrations import APP_ID, CURRENT_VERSION, migrate
 from stationapp.models.accounts import ADMIN, Setting, Staff
@@ -335,7 +343,7 @@ def check_backup_file(
             )
         )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path.resolve()), uri=True)
     except sqlite3.Error as exc:
         raise BackupError(_damaged(name, str(exc))) from exc
     not_ours = translate("Backup", "{name} is a database, but not a stationapp database.").format(
@@ -677,6 +685,8 @@ def _free_name(folder: Path, kind: str, ext: str) -> Path:
 
 
 def _private(path: Path) -> None:
+    if config.is_windows():
+        return  # no modes there (see private_files.make_private)
     try:
         os.chmod(path, 0o600)
     except OSError:
@@ -695,7 +705,7 @@ def copy_sqlite(
     except OSError as exc:
         raise BackupError(_backup_failed(exc)) from exc
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        src = sqlite3.connect(read_only_uri(source.resolve()), uri=True, timeout=30)
         try:
             dst = sqlite3.connect(str(partial))
             try:
@@ -741,13 +751,34 @@ def _backup_failed(exc: BaseException) -> str:
 
 
 def pg_dump_path() -> str | None:
-    """``pg_dump`` on the PATH, else from the PostgreSQL server packages, else None."""
+    """``pg_dump`` on the PATH, else from the PostgreSQL server packages (Debian) or the
+    PostgreSQL installer's folder (Windows), else None."""
     found = shutil.which("pg_dump")
     if found:
         return found
+    if config.is_windows():
+        # The EDB installer puts the client tools in Program Files\PostgreSQL\<major>\bin and
+        # leaves the PATH alone.
+        names = ("ProgramW6432", "ProgramFiles")
+        roots = {root for name in names if (root := os.environ.get(name))}
+        tools = [p for root in roots for p in Path(root).glob("PostgreSQL/*/bin/pg_dump.exe")]
+        return str(max(tools, key=_major_version)) if tools else None
     for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"), reverse=True):
         return str(candidate)
     return None
+
+
+def _major_version(tool: Path) -> tuple[int, str]:
+    """The version folder of .../PostgreSQL/<version>/bin/pg_dump.exe, numerically (17 > 9.6)."""
+    name = tool.parent.parent.name
+    head = name.split(".", 1)[0]
+    return (int(head) if head.isdigit() else -1, name)
+
+
+# Windows: pg_dump is a console program; started from the windowed desk application it would
+# open a console window of its own for the time of the backup (CREATE_NO_WINDOW). Its messages
+# come in the console's code page, which need not be the locale's: never fail on decoding them.
+WINDOWS_CHILD: dict[str, Any] = {"creationflags": 0x08000000, "errors": "replace"}
 
 
 def pg_dump_command(tool: str, url: str, output: Path) -> tuple[list[str], dict[str, str]]:
@@ -780,7 +811,14 @@ def dump_postgresql(url: str, target: Path) -> Path:
         raise BackupError(_backup_failed(exc)) from exc
     argv, env = pg_dump_command(tool, url, partial)
     try:
-        result = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            argv,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            **(WINDOWS_CHILD if config.is_windows() else {}),
+        )
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(_backup_failed(exc)) from exc
@@ -965,10 +1003,7 @@ def log_refusal(source: Path, via: str, staff: Staff | None, exc: UserError) -> 
 
 def os_user() -> str:
     """The operating-system account running this program (for the audit trail and the log)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (a container)
-        return str(os.getuid()) if hasattr(os, "getuid") else ""
+    return config.os_user()
 
 
 def _usable(path: Path) -> bool:
@@ -984,7 +1019,7 @@ def _stage(source: Path, staging: Path) -> None:
     happens to the original (a USB stick) meanwhile."""
     staging.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source.resolve()), uri=True)
         try:
             dst = sqlite3.connect(str(staging))
             try:
@@ -1002,7 +1037,7 @@ def _stage(source: Path, staging: Path) -> None:
 def _desk_settings(current: Path) -> dict[str, str]:
     """This desk's backup folder and retention as the current database has them."""
     try:
-        conn = sqlite3.connect(f"{current.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        conn = sqlite3.connect(read_only_uri(current.resolve()), uri=True, timeout=30)
         try:
             marks = ", ".join("?" for _ in DESK_SETTINGS)
             return dict(
@@ -1059,7 +1094,7 @@ def _copy_into(source: Path, target: Path) -> None:
     """Write ``source``'s pages into ``target`` (existing or new) in one step."""
     target.parent.mkdir(parents=True, exist_ok=True)
     config.create_private_file(target)  # a new database is private even while it is written
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source.resolve()), uri=True)
     try:
         dst = sqlite3.connect(str(target), timeout=30)
         try:
@@ -1141,7 +1176,7 @@ def backup_summary(source: Path, url: str | None = None) -> BackupSummary:
     """What the backup ``source`` holds, checked first (BackupError as check_backup_file), with
     its administrator accounts against those of today's database at ``url`` (SQLite)."""
     checked = check_backup_file(source)
-    conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(source.resolve()), uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         counts = {
@@ -1165,7 +1200,7 @@ def backup_summary(source: Path, url: str | None = None) -> BackupSummary:
     path = sqlite_path(url) if url else None
     if path is not None and path.exists():
         try:
-            today = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            today = sqlite3.connect(read_only_uri(path.resolve()), uri=True, timeout=30)
             try:
                 current = tuple(a[0] for a in _administrators(today))
             finally:

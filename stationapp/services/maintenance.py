@@ -11,7 +11,7 @@ from pathlib import Path
 import peewee
 
 from stationapp import config
-from stationapp.db import BUSY_TIMEOUT_SECONDS, open_database
+from stationapp.db import BUSY_TIMEOUT_SECONDS, open_database, read_only_uri
 from stationapp.migrations import check_not_newer, migrate
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def sqlite_schema_version(path: Path) -> int | None:
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        conn = sqlite3.connect(read_only_uri(path.resolve()), uri=True, timeout=1)
     except sqlite3.Error:
         return None
     try:

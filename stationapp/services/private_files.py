@@ -16,11 +16,17 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from stationapp import config
+
 PRIVATE_MODE = 0o600
 
 
 def make_private(path: Path) -> None:
-    """Readable and writable by the owner only (POSIX; a no-op where modes do not exist)."""
+    """Readable and writable by the owner only (POSIX). A no-op on Windows, where os.chmod
+    only sets or clears the read-only attribute and the access lists of the user's folders
+    keep the file private."""
+    if config.is_windows():
+        return
     with contextlib.suppress(OSError):
         os.chmod(path, PRIVATE_MODE)
 

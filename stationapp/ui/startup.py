@@ -10,7 +10,6 @@ first paint (exit 0), or says in one line on stderr why it could not start (exit
 from __future__ import annotations
 
 import contextlib
-import getpass
 import logging
 import sys
 import threading
@@ -31,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
+from stationapp import config
 from stationapp.db import (
     close_database,
     describe_url,
@@ -236,7 +236,7 @@ def smoke_test_account() -> Staff | str:
             "sign-in needed: the database has no staff account yet (the first start creates the "
             "administrator).",
         )
-    username = getpass.getuser().strip().lower()
+    username = config.os_user().strip().lower()
     staff = Staff.get_or_none((Staff.username == username) & Staff.active)
     if staff is None:
         return translate(
