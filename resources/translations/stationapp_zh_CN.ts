@@ -7822,6 +7822,45 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>Retirement</name>
+    <message>
+        <source>{years} years</source>
+        <translation>{years}岁</translation>
+    </message>
+    <message>
+        <source>{years} years {months} months</source>
+        <translation>{years}岁{months}个月</translation>
+    </message>
+    <message>
+        <source>men, the age before the 2025 reform</source>
+        <translation>男职工，2025年改革前的退休年龄</translation>
+    </message>
+    <message>
+        <source>women in office jobs (55), the age before the 2025 reform</source>
+        <translation>原法定退休年龄55周岁的女职工，2025年改革前的退休年龄</translation>
+    </message>
+    <message>
+        <source>women workers (50), the age before the 2025 reform</source>
+        <translation>原法定退休年龄50周岁的女职工，2025年改革前的退休年龄</translation>
+    </message>
+    <message>
+        <source>men, raised from 60 by the 2025 reform</source>
+        <translation>男职工，按2025年渐进式延迟退休由60岁延迟</translation>
+    </message>
+    <message>
+        <source>women in office jobs, raised from 55 by the 2025 reform</source>
+        <translation>原法定退休年龄55周岁的女职工，按2025年渐进式延迟退休由55岁延迟</translation>
+    </message>
+    <message>
+        <source>women workers, raised from 50 by the 2025 reform</source>
+        <translation>原法定退休年龄50周岁的女职工，按2025年渐进式延迟退休由50岁延迟</translation>
+    </message>
+    <message>
+        <source>{age} ({rule})</source>
+        <translation>{age}（{rule}）</translation>
+    </message>
+</context>
+<context>
     <name>ReturnBoxDialog</name>
     <message>
         <source>Return box {name}</source>
@@ -9505,10 +9544,6 @@ Press Ctrl+N to add the first person.</source>
         <translation>{service}：限 16 周岁至退休年龄，档案中没有出生日期，请核实。</translation>
     </message>
     <message>
-        <source>{service}: for ages 16 to retirement; {name} is {age}. Check the retirement age that applies.</source>
-        <translation>{service}：限 16 周岁至退休年龄，{name}现年 {age} 岁，请核实适用的退休年龄。</translation>
-    </message>
-    <message>
         <source>Choose how this purpose ended.</source>
         <translation>请选择该事项的办理结果。</translation>
     </message>
@@ -9607,6 +9642,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Arrived</source>
         <translation>来访时间</translation>
+    </message>
+    <message>
+        <source>{service}: for ages 16 to retirement; {name} is {age}.</source>
+        <translation>{service}：适用于16周岁至退休前；{name}现年{age}岁。</translation>
+    </message>
+    <message>
+        <source>{service}: for workers not yet retired; {name} reached the statutory retirement age of {age} on {day}.</source>
+        <translation>{service}：适用于未退休职工；{name}已于{day}达到法定退休年龄{age}。</translation>
     </message>
     <message>
         <source>Visitor</source>

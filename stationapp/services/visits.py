@@ -31,6 +31,7 @@ from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, require
 from stationapp.services.consent import has_consent
 from stationapp.services.people import hands_people, rows_view, true_birth_date
+from stationapp.services.retirement import statutory_retirement
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
@@ -42,9 +43,6 @@ MAX_FOLLOW_UP_DAYS = 366
 # The follow-up for missing materials when the service's time limit names no number of days.
 DEFAULT_FOLLOW_UP_DAYS = 7
 EARLIEST_VISIT = datetime(2000, 1, 1)
-# Statutory retirement ages before the 2025 reform (men 60, women 55); the reform raises them
-# gradually, so a hint near the limit tells the desk to check rather than refuse.
-RETIREMENT_AGE = {"M": 60, "F": 55}
 MINIMUM_WORKING_AGE = 16
 
 
@@ -309,8 +307,9 @@ def eligibility_hints(
                 ).format(service=service.name, name=person.name)
             )
         if "working_age" in checks:
-            age = age_on(true_birth_date(person), on)
-            limit = RETIREMENT_AGE.get(person.gender)
+            birth = true_birth_date(person)
+            age = age_on(birth, on)
+            retired = statutory_retirement(birth, person.gender) if birth is not None else None
             if age is None:
                 hints.append(
                     translate(
@@ -318,13 +317,24 @@ def eligibility_hints(
                         "{service}: for ages 16 to retirement; the birth date is not on record.",
                     ).format(service=service.name)
                 )
-            elif age < MINIMUM_WORKING_AGE or (limit is not None and age >= limit):
+            elif age < MINIMUM_WORKING_AGE:
+                hints.append(
+                    translate(
+                        "Visits", "{service}: for ages 16 to retirement; {name} is {age}."
+                    ).format(service=service.name, name=person.name, age=age)
+                )
+            elif retired is not None and on >= retired.on:
                 hints.append(
                     translate(
                         "Visits",
-                        "{service}: for ages 16 to retirement; {name} is {age}. Check the "
-                        "retirement age that applies.",
-                    ).format(service=service.name, name=person.name, age=age)
+                        "{service}: for workers not yet retired; {name} reached the statutory "
+                        "retirement age of {age} on {day}.",
+                    ).format(
+                        service=service.name,
+                        name=person.name,
+                        age=retired.describe(),
+                        day=retired.on.isoformat(),
+                    )
                 )
     return hints
 

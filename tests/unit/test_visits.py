@@ -814,10 +814,10 @@ def test_eligibility_hints(admin) -> None:
     young = aid_hints("F", _years_ago(15))
     assert len(young) == 1 and "15" in young[0]
     assert aid_hints("M", _years_ago(16)) == []
-    old_man = aid_hints("M", _years_ago(61))
-    assert len(old_man) == 1 and "61" in old_man[0]
-    old_woman = aid_hints("F", _years_ago(56))
-    assert len(old_woman) == 1 and "56" in old_woman[0]
+    old_man = aid_hints("M", _years_ago(64))  # past 63, the most the 2025 reform sets
+    assert len(old_man) == 1 and "retirement age" in old_man[0]
+    old_woman = aid_hints("F", _years_ago(59))
+    assert len(old_woman) == 1 and "retirement age" in old_woman[0]
     assert aid_hints("M", _years_ago(40)) == []
     assert aid_hints("F", _years_ago(40)) == []
     assert aid_hints("M", _years_ago(59, days=-1)) == []  # turns 59 tomorrow
@@ -828,6 +828,25 @@ def test_eligibility_hints(admin) -> None:
     assert visits.eligibility_hints(None, [card, second, aid]) == []
     # Services with no checks give no hints.
     assert visits.eligibility_hints(outsider, [_service(JOIN), _service(LEGAL)]) == []
+
+
+def test_retirement_in_the_desk_hint(admin) -> None:
+    aid = _service(MUTUAL_AID)
+    # A man born in May 1965 retires at 60 years 2 months, in July 2025: at 60 and a half he
+    # is past it, at 60 and one month (June 2025) not yet.
+    man = _person(
+        admin, "赵强", gender="M", birth_date=date(1965, 5, 20), is_member=True, member_card=True
+    )
+    assert visits.eligibility_hints(man, [aid], on=date(2025, 6, 20)) == []
+    hints = visits.eligibility_hints(man, [aid], on=date(2025, 7, 20))
+    assert len(hints) == 1
+    assert "2025-07-20" in hints[0] and "60 years 2 months" in hints[0]
+    # A woman of 56 in 2026 (born 1970) is not retired before 55 years and some months.
+    woman = _person(
+        admin, "钱芳", gender="F", birth_date=date(1970, 9, 1), is_member=True, member_card=True
+    )
+    assert visits.eligibility_hints(woman, [aid], on=date(2025, 9, 2)) == []  # 55, not yet
+    assert len(visits.eligibility_hints(woman, [aid], on=date(2026, 1, 2))) == 1  # 55y3m passed
 
 
 def test_age_on() -> None:
