@@ -289,6 +289,10 @@
         <translation>查看完整证件号码</translation>
     </message>
     <message>
+        <source>Signed document with whole ID numbers</source>
+        <translation>打印含完整身份证件号码的签署文书</translation>
+    </message>
+    <message>
         <source>Printed</source>
         <translation>打印</translation>
     </message>

@@ -124,6 +124,7 @@ def action_label(action: str) -> str:
         "reset_password": translate("Audit", "Password reset"),
         "open": translate("Audit", "Opened"),
         "view_full_id": translate("Audit", "Whole ID number shown"),
+        "print_full_id": translate("Audit", "Signed document with whole ID numbers"),
         "print": translate("Audit", "Printed"),
         "export": translate("Audit", "Exported"),
         "export_personal_data": translate("Audit", "Personal data exported"),

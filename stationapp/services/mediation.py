@@ -649,6 +649,36 @@ DOCUMENT_CODES: tuple[str, ...] = (
 )
 
 
+# The documents the parties sign. They identify each applicant by the whole ID number: an
+# agreement may go to a court for judicial confirmation (司法确认), a failed record and the
+# arbitration application to the arbitration commission. Notices that only inform keep the
+# masked number.
+SIGNED_DOCUMENTS = frozenset(
+    {"application_record", "agreement", "failed_record", "arbitration_pack"}
+)
+
+
+def party_ids_for_document(actor: Staff, case_id: int, document: str) -> dict[int, str]:
+    """The whole ID numbers of a case's applicants (person id to number) for one output of a
+    signed document: a preview, a print or a PDF. Each output is audited, as each showing of a
+    whole ID number is."""
+    require(actor, "case.read")
+    require(actor, "person.view_full_id")
+    if document not in SIGNED_DOCUMENTS:
+        raise ValueError(f"{document} is not a document the parties sign")
+    case = get_case(actor, case_id)
+    numbers = {p.id: p.id_number for p in applicants_of([case])[case.id]}
+    with transaction():
+        audit(
+            actor,
+            "print_full_id",
+            "case",
+            case.id,
+            {"document": document, "people": sorted(numbers)},
+        )
+    return numbers
+
+
 @dataclass(frozen=True)
 class DocumentAvailability:
     """Whether a case's document can be printed now; ``reason`` says why not, ``since`` the

@@ -442,3 +442,67 @@ def test_a_document_the_case_no_longer_allows_is_refused_with_the_reason(
     assert page.bar.label.text() == "No mediation session has been recorded."
     page.preview_document("acceptance_notice")
     assert shown == ["acceptance_notice"]
+
+
+# --- whole ID numbers on the documents the parties sign (issue 27, point 2) ----------------------
+
+
+def _full_id_outputs(case_id: int) -> list[dict]:
+    import json
+
+    from stationapp.models.accounts import AuditEntry
+
+    entries = AuditEntry.select().where(
+        AuditEntry.action == "print_full_id", AuditEntry.entity_id == case_id
+    )
+    return [json.loads(e.details) for e in entries.order_by(AuditEntry.id)]
+
+
+@pytest.mark.parametrize("code", sorted(mediation.SIGNED_DOCUMENTS))
+def test_signed_documents_print_full_id_numbers_and_audit_each_output(
+    admin, request, code, tmp_path
+):
+    failed = code in ("failed_record", "arbitration_pack")
+    case = request.getfixturevalue("failed_case" if failed else "agreed_case")
+    full = mediation.party_ids_for_document(admin, case.id, code)
+    context = documents.case_context(admin, case.id, full_ids=full)
+
+    text = pdf_text(documents.write_pdf(code, context, tmp_path / f"{code}.pdf"))
+
+    numbers = sorted(full.values())
+    assert len(numbers) == 2 and all(len(n) == 18 for n in numbers)
+    for number in numbers:
+        assert number in text
+        assert people.mask_id(number) not in text
+    if code == "arbitration_pack":
+        assert "隐去部分数字" not in text  # no note asking to complete the numbers by hand
+    assert _full_id_outputs(case.id) == [{"document": code, "people": sorted(full)}]
+
+
+def test_full_id_numbers_only_for_signed_documents_and_masked_otherwise(admin, agreed_case):
+    with pytest.raises(ValueError):
+        mediation.party_ids_for_document(admin, agreed_case.id, "acceptance_notice")
+    page = documents.render("acceptance_notice", documents.case_context(admin, agreed_case.id))
+    assert make_ric(seq=121) not in page
+    masked = documents.render("agreement", documents.case_context(admin, agreed_case.id))
+    assert make_ric(seq=121) not in masked and people.mask_id(make_ric(seq=121)) in masked
+    assert _full_id_outputs(agreed_case.id) == []
+
+
+def test_the_case_page_prints_a_signed_document_with_full_id_numbers(
+    qtbot, admin, agreed_case, monkeypatch
+):
+    shown: dict[str, dict] = {}
+    monkeypatch.setattr(
+        documents, "preview", lambda code, context, parent=None: shown.__setitem__(code, context)
+    )
+    page = _documents_page(qtbot, admin, agreed_case.id)
+
+    page.preview_document("agreement")
+    page.preview_document("acceptance_notice")
+
+    ids = {a["id_number"] for a in shown["agreement"]["applicants"]}
+    assert make_ric(seq=121) in ids and make_ric(seq=123) in ids
+    notice_ids = {a["id_number"] for a in shown["acceptance_notice"]["applicants"]}
+    assert make_ric(seq=121) not in notice_ids
+    assert [o["document"] for o in _full_id_outputs(agreed_case.id)] == ["agreement"]

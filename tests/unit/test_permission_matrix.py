@@ -731,6 +731,12 @@ def _filed_case_summary(w: World) -> Call:
     return lambda a: mediation.filed_case_summary(a, case.id)
 
 
+@row("mediation.party_ids_for_document", "case.read", "person.view_full_id")
+def _party_ids_for_document(w: World) -> Call:
+    case = w.case()
+    return lambda a: mediation.party_ids_for_document(a, case.id, "application_record")
+
+
 @row("mediation.employer_history", "case.read")
 def _employer_history(w: World) -> Call:
     w.case()

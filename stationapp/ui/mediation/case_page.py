@@ -825,7 +825,12 @@ class CasePage(QWidget):
                 self.bar.show_message(self.tr("Record a session first."), "warning")
                 return None
             session_id = sessions[-1].id
-        return documents.case_context(self.actor, self.case.id, session_id=session_id)
+        full_ids = None
+        if code in mediation.SIGNED_DOCUMENTS and has_permission(self.actor, "person.view_full_id"):
+            full_ids = mediation.party_ids_for_document(self.actor, self.case.id, code)
+        return documents.case_context(
+            self.actor, self.case.id, session_id=session_id, full_ids=full_ids
+        )
 
     def preview_document(self, code: str) -> None:
         context = self._context(code)

@@ -424,10 +424,18 @@ def _evidence(case_number: str, claims: list[Any]) -> tuple[list[dict], list[dic
     return filled, blank
 
 
-def case_context(actor: Any, case_id: int, *, session_id: int | None = None) -> dict[str, Any]:
+def case_context(
+    actor: Any,
+    case_id: int,
+    *,
+    session_id: int | None = None,
+    full_ids: Mapping[int, str] | None = None,
+) -> dict[str, Any]:
     """Everything the documents of one case print, read through the services.
 
     ``session_id`` picks the session of the mediation record; the latest one by default.
+    ``full_ids`` (``mediation.party_ids_for_document``) prints the applicants' whole ID numbers
+    on a document they sign; otherwise the numbers are masked.
     """
     case = mediation.get_case(actor, case_id)
     claims = mediation.case_claims(actor, case_id)
@@ -485,6 +493,7 @@ def case_context(actor: Any, case_id: int, *, session_id: int | None = None) -> 
         "facts": case.facts,
         "collective": case.collective,
         "applicant_count": len(applicants),
+        "ids_masked": not full_ids,
         "applicant_names": "、".join(p.name for p in applicants),
         "applicants": [
             {
@@ -492,7 +501,9 @@ def case_context(actor: Any, case_id: int, *, session_id: int | None = None) -> 
                 "name": person.name,
                 "gender": GENDERS.get(person.gender, ""),
                 "birth_date": format_date(person.birth_date),
-                "id_number": people.mask_id(person.id_number),
+                "id_number": full_ids[person.id]
+                if full_ids and person.id in full_ids
+                else people.mask_id(person.id_number),
                 "phone": person.phone,
                 "workplace": workplace(person),
             }
