@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from datetime import time, timedelta
@@ -63,9 +64,30 @@ def database(tmp_path: Path) -> Iterator[None]:
         close_database()
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The demo station, built once for the module (it takes seconds); each test gets a copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    open_station_database(f"sqlite:///{path}")
+    try:
+        admin_id = demo.populate(people=PEOPLE).id
+    finally:
+        close_database()
+    return path, admin_id
+
+
 @pytest.fixture
-def demo_admin(database: None) -> Staff:
-    return demo.populate(people=PEOPLE)
+def demo_admin(demo_file: tuple[Path, int], tmp_path: Path) -> Iterator[Staff]:
+    built, admin_id = demo_file
+    copy = tmp_path / "t.db"
+    for suffix in ("", "-wal"):  # closing the last connection checkpoints; copy a WAL if left
+        if Path(f"{built}{suffix}").exists():
+            shutil.copyfile(f"{built}{suffix}", f"{copy}{suffix}")
+    open_station_database(f"sqlite:///{copy}")
+    try:
+        yield Staff.get_by_id(admin_id)
+    finally:
+        close_database()
 
 
 def _counts() -> tuple[int, ...]:
