@@ -90,7 +90,26 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_argument("--year", metavar="YYYY", help="the year, such as 2026")
     report.add_argument("--out", metavar="FILE", required=True, help="the .xlsx or .pdf to write")
     report.add_argument("--user", metavar="USERNAME", help="the staff account to report as")
-    for sub in (backup, restore, report):
+    export_people = commands.add_parser(
+        "export-people",
+        help="export the people register (.xlsx or .csv), masked as the --user account sees it",
+        description="Export the people register, or the people --search finds, as an Excel "
+        "workbook or a CSV file (UTF-8 with a byte-order mark), chosen by the file's suffix. "
+        "ID numbers, phones and hardship files are masked as the staff member named by --user "
+        "(default: the account named like the operating-system user) sees them; the export is "
+        "written to the audit trail.",
+    )
+    export_people.add_argument(
+        "--out", metavar="FILE", required=True, help="the .xlsx or .csv to write"
+    )
+    export_people.add_argument("--user", metavar="USERNAME", help="the staff account to export as")
+    export_people.add_argument(
+        "--search", metavar="TEXT", help="only the people this search finds, as in the People tab"
+    )
+    export_people.add_argument(
+        "--include-inactive", action="store_true", help="deactivated people too"
+    )
+    for sub in (backup, restore, report, export_people):
         sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
         sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
     return parser
@@ -206,7 +225,7 @@ def set_application_icon(app: QGuiApplication) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging()
-    if args.command in ("backup", "restore", "report"):
+    if args.command in ("backup", "restore", "report", "export-people"):
         from stationapp.cli import run_command
 
         QCoreApplication.setOrganizationName(config.ORG_NAME)

@@ -1,5 +1,6 @@
-"""The administrative subcommands: ``stationapp backup [PATH]``, ``stationapp restore PATH`` and
-``stationapp report --month 2026-10 --out FILE`` (or ``--year 2026``).
+"""The administrative subcommands: ``stationapp backup [PATH]``, ``stationapp restore PATH``,
+``stationapp report --month 2026-10 --out FILE`` (or ``--year 2026``) and
+``stationapp export-people --out FILE``.
 
 Messages go to the terminal in the interface language; the exit status is 0 on success, 1 when
 the command was refused or failed (nothing changed), 2 when the database cannot be opened.
@@ -14,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -22,6 +24,9 @@ from stationapp import config
 from stationapp.db import close_database, describe_url, open_database, redact, sqlite_path
 from stationapp.errors import UserError
 from stationapp.services import backup
+
+if TYPE_CHECKING:
+    from stationapp.models.accounts import Staff
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -215,6 +220,20 @@ def _report_target(raw: str) -> Path | str:
     return target
 
 
+def _acting_staff(args: argparse.Namespace) -> Staff | str:
+    """The active account named by --user (by default the operating-system user's), or the
+    message saying there is none."""
+    from stationapp.models.accounts import Staff
+
+    username = (getattr(args, "user", None) or config.os_user()).strip().lower()
+    actor = Staff.get_or_none((Staff.username == username) & Staff.active)
+    if actor is None:
+        return translate(
+            "Cli", "There is no active staff account “{user}”: name one with --user."
+        ).format(user=username)
+    return actor
+
+
 def run_report(args: argparse.Namespace, url: str) -> int:
     """Write the month's or the year's report. Like backup, the command line trusts whoever can
     open the database; the report is made as the staff member named by --user (by default the
@@ -243,16 +262,9 @@ def run_report(args: argparse.Namespace, url: str) -> int:
     except peewee.DatabaseError as exc:
         return _unreadable(url, exc)
     try:
-        from stationapp.models.accounts import Staff
-
-        username = (getattr(args, "user", None) or config.os_user()).strip().lower()
-        actor = Staff.get_or_none((Staff.username == username) & Staff.active)
-        if actor is None:
-            return _fail(
-                translate(
-                    "Cli", "There is no active staff account “{user}”: name one with --user."
-                ).format(user=username)
-            )
+        actor = _acting_staff(args)
+        if isinstance(actor, str):
+            return _fail(actor)
         report = reports.period_report(actor, period)
         if target.suffix.lower() == ".pdf":
             from stationapp.ui.report_pdf import write_report_pdf
@@ -280,9 +292,79 @@ def run_report(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+EXPORT_SUFFIXES = (".xlsx", ".csv")
+
+
+def _export_target(raw: str) -> Path | str:
+    """The file to export to, or the message saying why it cannot be written."""
+    target = Path(raw).expanduser()
+    if target.suffix.lower() not in EXPORT_SUFFIXES:
+        return translate("Cli", "Cannot export as “{suffix}”: name the file .xlsx or .csv.").format(
+            suffix=target.suffix or target.name
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        return translate("Cli", "There is no folder {folder} to write the export in.").format(
+            folder=folder
+        )
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return translate(
+            "Cli", "The export cannot be written to {path}: permission denied."
+        ).format(path=target)
+    return target
+
+
+def run_export_people(args: argparse.Namespace, url: str) -> int:
+    """Export the people register (or the people --search finds) as the staff member named by
+    --user, masked as that account sees it; the same trust as ``report``."""
+    from stationapp.services import people
+
+    target = _export_target(args.out)
+    if isinstance(target, str):
+        return _fail(target)
+    failed = ensure_demo(args, url)
+    if failed is not None:
+        return failed
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
+    try:
+        open_database(url)
+    except UserError as exc:
+        return _fail(exc.message, 2)
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
+    try:
+        actor = _acting_staff(args)
+        if isinstance(actor, str):
+            return _fail(actor)
+        written = people.export_people(
+            actor,
+            target,
+            search=getattr(args, "search", None) or "",
+            include_inactive=bool(getattr(args, "include_inactive", False)),
+        )
+    except UserError as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        return _fail(
+            translate("Cli", "The export cannot be written to {path}: {reason}").format(
+                path=target, reason=exc.strerror or exc
+            )
+        )
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
+    finally:
+        close_database()
+    _say(translate("Cli", "Exported %n people to {path}", "", written).format(path=target))
+    return 0
+
+
 def run_command(args: argparse.Namespace, url: str) -> int:
     if args.command == "backup":
         return run_backup(args, url)
     if args.command == "report":
         return run_report(args, url)
+    if args.command == "export-people":
+        return run_export_people(args, url)
     return run_restore(args, url)

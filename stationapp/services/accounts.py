@@ -61,6 +61,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "person.erase": frozenset({ADMIN}),
     # Exports leave the building; a phone number goes out whole only for these roles.
     "person.export_phone": frozenset({FRONT_DESK, MEDIATION_HEAD, ORGANISER, ADMIN}),
+    # The register out (issue #21): those who keep it and those who call people to events.
+    "person.export": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     # Nothing with history is deleted (issue #7): deactivating hides a record and keeps it.
     "person.deactivate": frozenset({FRONT_DESK, ADMIN}),
     "person.delete": frozenset({ADMIN}),
@@ -747,6 +749,8 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "services give others the number's last four characters and the birth year and age only)",
     "person.erase": "Erase a worker's personal data at their request",
     "person.export_phone": "Export phone numbers whole (other exports carry them masked)",
+    "person.export": "Export the people register or a search of it, masked as the role sees it "
+    "(ID numbers as in the list, hardship files only with hardship.read)",
     "person.deactivate": "Deactivate and reactivate a worker's record",
     "person.delete": "Delete a worker's record that has no history",
     "consent.manage": "Record and withdraw a worker's consent to sensitive data; keep the marital "

@@ -404,6 +404,13 @@ def _exported_phone(w: World) -> tuple[Call, Check]:
     return lambda a: people.exported_phone(a, "13912345678"), check
 
 
+simple(
+    "people.export_people",
+    "person.export",
+    lambda w, a: people.export_people(a, w.out / "people.xlsx"),
+)
+
+
 @row("people.deactivate_person", "person.deactivate")
 def _deactivate_person(w: World) -> Call:
     person = new_person(w.admin)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
+from stationapp.ui.exporting import ask_spreadsheet_path, run_export
 from stationapp.ui.forms import MessageBar, SearchLineEdit
 from stationapp.ui.layout_state import (
     leave_on_tab,
@@ -32,7 +36,11 @@ from stationapp.ui.layout_state import (
 )
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
-from stationapp.ui.people.person_table_model import COL_WORKPLACE, PersonTableModel
+from stationapp.ui.people.person_table_model import (
+    COL_WORKPLACE,
+    SEARCH_LIMIT,
+    PersonTableModel,
+)
 from stationapp.ui.people.workplaces import WorkplacesDialog
 from stationapp.ui.table_model import setup_list_view
 
@@ -75,6 +83,16 @@ class PeopleTab(QWidget):
         self.workplaces_button = QPushButton(self.tr("Wor&kplaces…"))
         self.workplaces_button.clicked.connect(self.show_workplaces)
         top.addWidget(self.workplaces_button)
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Save the people listed (the search and “Show deactivated” apply) as Excel or CSV"
+            )
+        )
+        self.export_button.clicked.connect(self.export)
+        top.addWidget(self.export_button)
+        if not accounts.has_permission(actor, "person.export"):
+            self.export_button.hide()
         layout.addLayout(top)
 
         self.model = PersonTableModel(actor, self)
@@ -224,6 +242,39 @@ class PeopleTab(QWidget):
 
     def show_workplaces(self) -> None:
         WorkplacesDialog(self.actor, self).exec()
+
+    def export(self) -> None:
+        """Export the people the list shows: the search's results, or the whole register."""
+        if not accounts.has_permission(self.actor, "person.export"):
+            return
+        if self._timer.isActive():
+            self.refresh()  # the search typed but not yet run
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder) / self.tr("people-{date}.xlsx").format(date=today().isoformat())
+        path = ask_spreadsheet_path(self, self.tr("Export people"), suggested)
+        if path is None:
+            return
+        search, include_inactive = self.model.query, self.model.include_inactive
+        written = run_export(
+            self,
+            self.bar,
+            title=self.tr("Export people"),
+            label=self.tr("Exporting people…"),
+            total=self.model.total,
+            write=lambda progress: people.export_people(
+                self.actor,
+                path,
+                search=search,
+                include_inactive=include_inactive,
+                limit=SEARCH_LIMIT,
+                progress=progress,
+            ),
+        )
+        if written is None:
+            return
+        self.bar.show_message(
+            self.tr("Exported %n people to {path}", "", written).format(path=str(path)), "info"
+        )
 
     def edit_person(self, person_id: int) -> None:
         try:
