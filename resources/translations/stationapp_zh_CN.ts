@@ -2332,6 +2332,26 @@ Ctrl+H：预约图书</translation>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
+        <source>Cannot export as “{suffix}”: name the file .xlsx or .csv.</source>
+        <translation>无法导出为“{suffix}”：请将文件命名为 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder} to write the export in.</source>
+        <translation>没有用于写入导出文件的文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>The export cannot be written to {path}: permission denied.</source>
+        <translation>无法将导出文件写入 {path}：没有权限。</translation>
+    </message>
+    <message>
+        <source>The export cannot be written to {path}: {reason}</source>
+        <translation>无法将导出文件写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported %n people to {path}</source>
+        <translation>已导出 %n 人到 {path}</translation>
+    </message>
+    <message>
         <source>There is no active staff account “{user}”: name one with --user.</source>
         <translation>没有在用的工作人员账号“{user}”：请用 --user 指定一个。</translation>
     </message>
@@ -6356,6 +6376,82 @@ The marital status will be emptied now.</source>
         <translation>此人的档案已不存在。</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Member card (京卡) number</source>
+        <translation>会员卡号/京卡号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Hardship category</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Hardship reasons</source>
+        <translation>致困原因</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>职工档案</translation>
+    </message>
+    <message>
         <source>{name} has history ({history}), so the record cannot be deleted; deactivate it instead.</source>
         <translation>{name}已有相关记录（{history}），因此不能删除其档案，请改为停用。</translation>
     </message>
@@ -6442,6 +6538,14 @@ The marital status will be emptied now.</source>
         <source>Wor&amp;kplaces…</source>
         <translation>工作单位(&amp;K)…</translation>
     </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the people listed (the search and “Show deactivated” apply) as Excel or CSV</source>
+        <translation>将列表中的人员（按当前搜索和“显示已停用”）保存为 Excel 或 CSV 文件</translation>
+    </message>
     <message numerus="yes">
         <source>%n found</source>
         <translation>
@@ -6465,6 +6569,24 @@ Press Ctrl+N to register them.</source>
 Press Ctrl+N to add the first person.</source>
         <translation>尚未登记任何人员。
 按 Ctrl+N 添加第一位职工。</translation>
+    </message>
+    <message>
+        <source>people-{date}.xlsx</source>
+        <translation>职工档案-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export people</source>
+        <translation>导出职工档案</translation>
+    </message>
+    <message>
+        <source>Exporting people…</source>
+        <translation>正在导出职工档案…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n people to {path}</source>
+        <translation>
+            <numerusform>已导出 %n 人到 {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name} is deactivated: hidden from lists and searches, with the history kept. Tick “Show deactivated” to find them again.</source>
