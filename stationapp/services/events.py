@@ -33,7 +33,7 @@ from stationapp.models.events import (
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
-from stationapp.services.people import hands_people, true_birth_date
+from stationapp.services.people import hands_people, normalize_name, true_birth_date
 from stationapp.services.private_files import private_output
 from stationapp.services.spreadsheet import xlsx_row
 from stationapp.services.validation import normalize_text
@@ -851,9 +851,10 @@ class BulkAttendance:
 
 
 def mark_attendance(actor: Staff, event_id: int, names: list[str]) -> BulkAttendance:
-    """Mark attendance from a paper sign-in sheet: one name per line."""
+    """Mark attendance from a paper sign-in sheet: one name per line, in any spelling of the
+    name's dot (买买提•艾力 is 买买提·艾力)."""
     require(actor, "event.register")
-    wanted = [n.strip() for n in names if n.strip()]
+    wanted = [normalize_name(n) for n in names if n.strip()]
     with transaction():
         if not Event.select().where(Event.id == event_id).exists():
             raise NotFound(translate("Events", "This event no longer exists."))
@@ -867,7 +868,7 @@ def mark_attendance(actor: Staff, event_id: int, names: list[str]) -> BulkAttend
         )
         by_name: dict[str, list[Registration]] = {}
         for row in rows:
-            by_name.setdefault(row.person.name, []).append(row)
+            by_name.setdefault(normalize_name(row.person.name), []).append(row)
         marked, unknown, ambiguous = [], [], []
         moment = now()
         for name in dict.fromkeys(wanted):

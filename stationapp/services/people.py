@@ -40,11 +40,12 @@ from stationapp.services.validation import (
     check_id_number,
     id_type_label,
     normalize_card_number,
-    normalize_name,
     normalize_phone,
     normalize_text,
     phone_digits,
+    spell_name,
 )
+from stationapp.services.validation import normalize_name as checked_name
 
 translate = QCoreApplication.translate
 T = TypeVar("T")
@@ -52,6 +53,16 @@ T = TypeVar("T")
 SEARCH_CANDIDATES = 200
 COUNT_BOUND = 20000
 MIN_BIRTH_DATE = date(1900, 1, 1)
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+def normalize_name(text: str) -> str:
+    """A person's name as it is stored and matched: 买买提•艾力, 买买提・艾力 and 买买提 . 艾力 are
+    all 买买提·艾力 (U+00B7, the 间隔号 of the ID card), whitespace tidied. Anything that compares
+    a typed name with the register goes through this (or through the service calls that do)."""
+    return spell_name(text)
 
 
 # --- search keys ----------------------------------------------------------------------------------
@@ -62,7 +73,7 @@ def person_search_keys(
 ) -> dict[str, str]:
     """Every key a person is found under, mapped to its kind (first kind wins)."""
     keys: dict[str, str] = {}
-    for key in sorted(name_keys(name)):
+    for key in sorted(name_keys(normalize_name(name))):
         keys.setdefault(key[:64], "name")
     if phone:
         digits = phone_digits(phone)
@@ -141,7 +152,7 @@ def validate_person(
             errors.update(exc.errors or {name: exc.message})
             return None
 
-    values["name"] = check("name", lambda: normalize_name(data.name, field="name"))
+    values["name"] = check("name", lambda: checked_name(data.name, field="name"))
     values["phone"] = check("phone", lambda: normalize_phone(data.phone))
     values["member_card"] = check("member_card", lambda: normalize_card_number(data.member_card))
     values["notes"] = check(
@@ -206,6 +217,7 @@ def find_duplicates(
     *, name: str, phone: str, id_number: str, exclude_id: int | None = None
 ) -> list[Person]:
     """People already on file with this ID number, or with this name and this phone."""
+    name = normalize_name(name)
     conditions = []
     if id_number:
         conditions.append(Person.id_number == id_number)

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import groupby
 
 from stationapp.config import resource_path
-from stationapp.services.validation import NAME_SEPARATORS
+from stationapp.services.validation import NAME_DOT_VARIANTS, NAME_SEPARATORS
 
 
 def _pypinyin():  # type: ignore[no-untyped-def]
@@ -34,10 +34,11 @@ MAX_KEY_LENGTH = 64
 _QUERY_NOISE_RE = re.compile(
     r"[\s\x00-\x1f\x7f" + re.escape("".join(sorted(NAME_SEPARATORS))) + "]+"
 )
+_DOTS = re.escape("".join(sorted(NAME_DOT_VARIANTS)))
 # Apostrophes stay inside a word: O'Neil is one word.
-_WORD_SPLIT_RE = re.compile(r"[\s·•・.\-]+")
+_WORD_SPLIT_RE = re.compile(rf"[\s{_DOTS}.\-]+")
 # A space in a Chinese name is a typing habit (张 三), a dot marks a transliterated name.
-_HAN_PART_SPLIT_RE = re.compile(r"[·•・.\-]+")
+_HAN_PART_SPLIT_RE = re.compile(rf"[{_DOTS}.\-]+")
 _SYLLABLE_RE = re.compile(r"^[a-z]+$")
 _NOT_ALNUM_RE = re.compile(r"[^0-9a-z]")
 

@@ -291,10 +291,16 @@ def test_phone_digits() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["阿不都·热合曼", "Mary-Jane O'Neil", "张三", "José Núñez", "ジョン・スミス", "Анна"]
+    "name", ["阿不都·热合曼", "Mary-Jane O'Neil", "张三", "José Núñez", "ジョン·スミス", "Анна"]
 )
 def test_real_names_pass(name: str) -> None:
     assert normalize_name(name) == name
+
+
+def test_name_dots_become_the_one_dot() -> None:
+    """Every middle dot is the 间隔号 U+00B7 (issue #21; tests/unit/test_name_dots.py)."""
+    assert normalize_name("ジョン・スミス") == "ジョン·スミス"
+    assert normalize_name("阿不都 • 热合曼") == "阿不都·热合曼"
 
 
 def test_name_whitespace_is_tidied() -> None:
@@ -330,8 +336,9 @@ def test_name_required_and_limited() -> None:
 
 @given(st.characters(categories=["So", "Sm", "Nd", "Cc", "Ps", "Pe", "Po"]))
 def test_symbols_digits_and_controls_fail(ch: str) -> None:
-    # \x1c-\x1f count as whitespace in Python and are tidied away; the Greek ano teleia
-    # (U+0387) and the full-width apostrophe become separators allowed in names.
+    # \x1c-\x1f count as whitespace in Python and are tidied away; the full-width apostrophe
+    # becomes a separator allowed in names, and every kind of middle dot (the bullet and dot
+    # operators among them) becomes the 间隔号.
     assume(not ch.isspace() and unicodedata.normalize("NFKC", ch) not in NAME_SEPARATORS)
     with pytest.raises(ValidationError):
         normalize_name(f"王{ch}五")
