@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAction,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
     QRawFont,
     QTextBlock,
@@ -51,6 +54,9 @@ PREVIEW_SCREEN_SHARE = 0.9
 # Headings (<h1>...<h6>) likewise never end a page alone.
 KEEP_TOGETHER = "keep-together"
 _ADDED_BREAK = QTextFormat.Property.UserProperty + 1
+# The footer of numbered pages (print_numbered): printed text, Chinese like the documents.
+PAGE_FOOTER = "第{page}页 / 共{pages}页"
+FOOTER_POINT_SIZE = 9.0
 
 
 def document_font() -> QFont:
@@ -93,6 +99,70 @@ def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
     document.setPageSize(QSizeF(layout.paintRectPixels(device.logicalDpiX()).size()))
     keep_parts_together(document)
     document.print_(device)
+
+
+def footer_font() -> QFont:
+    font = document_font()
+    font.setPointSizeF(FOOTER_POINT_SIZE)
+    return font
+
+
+def footer_height(device: QPagedPaintDevice) -> float:
+    """The band under the text that a page number takes: its line and a blank line above."""
+    return 2 * QFontMetricsF(footer_font(), device).height()
+
+
+def lay_out_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Lay ``document`` out on the device's printable area less the footer band, its parts
+    kept together (as print_document does); the number of pages it takes."""
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    document.documentLayout().setPaintDevice(device)
+    document.setPageSize(QSizeF(area.width(), area.height() - footer_height(device)))
+    keep_parts_together(document)
+    return document.pageCount()
+
+
+def print_numbered(
+    documents: Sequence[QTextDocument],
+    device: QPagedPaintDevice,
+    *,
+    footer: str = PAGE_FOOTER,
+    counts: Sequence[int] | None = None,
+) -> None:
+    """Print ``documents`` one after the other, each from a new page, with the page number and
+    the page count (``footer``) under every page, numbered across all of them.
+
+    ``counts``: the documents are already laid out on ``device`` (lay_out_pages) and take these
+    numbers of pages; a caller that lists the pages (an index) lays them out first to count.
+    """
+    if counts is None:
+        counts = [lay_out_pages(document, device) for document in documents]
+    pages = sum(counts)
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    width, height = float(area.width()), float(area.height())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or the PDF file cannot be written")
+    try:
+        number = 0
+        for document, count in zip(documents, counts, strict=True):
+            body = document.pageSize().height()
+            for page in range(count):
+                if number:
+                    device.newPage()
+                number += 1
+                painter.save()
+                painter.translate(0, -page * body)
+                document.drawContents(painter, QRectF(0, page * body, width, body))
+                painter.restore()
+                painter.setFont(footer_font())
+                painter.drawText(
+                    QRectF(0, body, width, height - body),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                    footer.format(page=number, pages=pages),
+                )
+    finally:
+        painter.end()
 
 
 def _set_break(block: QTextBlock, on: bool) -> None:
@@ -258,6 +328,14 @@ def write_pdf_document(
 ) -> Path:
     """``document`` as an A4 PDF at 300 dpi, its text layer repaired; written privately and
     whole (services.private_files)."""
+    return write_pdf(lambda writer: print_document(document, writer), path, title, creator)
+
+
+def write_pdf(
+    paint: Callable[[QPagedPaintDevice], None], path: Path, title: str = "", creator: str = ""
+) -> Path:
+    """What ``paint`` prints, as an A4 PDF at 300 dpi with its text layer repaired; written
+    privately and whole (services.private_files)."""
     path = Path(path)
     with private_output(path) as partial:
         writer = QPdfWriter(str(partial))
@@ -267,7 +345,7 @@ def write_pdf_document(
             writer.setTitle(title)
         if creator:
             writer.setCreator(creator)
-        print_document(document, writer)
+        paint(writer)
         del writer  # the file is complete once the writer is gone
         fix_pdf_text(partial)
     return path

@@ -263,11 +263,14 @@ def render(code: str, context: Mapping[str, Any]) -> str:
     """The document ``code`` as a complete HTML page for QTextDocument."""
     if code not in CODES:
         raise KeyError(code)
-    body = render_template(_template_source(code), context)
-    style = _stylesheet()
+    return html_page(render_template(_template_source(code), context))
+
+
+def html_page(body: str) -> str:
+    """``body`` as a complete HTML page in the documents' style."""
     return (
         '<html><head><meta charset="utf-8"/>'
-        f"<style>{style}</style></head><body>{body}</body></html>"
+        f"<style>{_stylesheet()}</style></head><body>{body}</body></html>"
     )
 
 

@@ -1,0 +1,178 @@
+"""The file (卷宗) of a closed mediation case: its documents in the order of a case file, and
+how long it is kept (domain/mediation.md, the case ledger and case files).
+
+The file holds what the station itself issued and recorded: the application record, the
+acceptance or non-acceptance notice, one record per mediation session in date order, then the
+agreement or the failed-mediation record. The arbitration pack is the applicant's, taken to the
+arbitration commission; the file keeps the failed-mediation record it rests on.
+
+A file is kept ``case_years`` (the retention setting) from the day the case was closed; the files
+whose time has passed are listed on the Today tab for a decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import transaction
+from stationapp.errors import ValidationError
+from stationapp.models.accounts import Staff
+from stationapp.models.mediation import MediationCase
+from stationapp.services import mediation, retention
+from stationapp.services.accounts import audit, require
+
+translate = QCoreApplication.translate
+
+# A case has a file once it is closed; an archived case keeps it.
+FILED_STATES = frozenset({"closed", "archived"})
+# The documents of a file, in its order; the mediation record repeats once per session.
+FILE_DOCUMENTS: tuple[str, ...] = (
+    "application_record",
+    "acceptance_notice",
+    "not_acceptance_notice",
+    "mediation_record",
+    "agreement",
+    "failed_record",
+)
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One document of a file. ``session_id`` and ``session_no`` (1, 2...) pick the session of a
+    mediation record; ``on`` is the date of the step the document records."""
+
+    code: str
+    on: date | None
+    session_id: int | None = None
+    session_no: int = 0
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    case_id: int
+    number: str
+    received_on: date
+    closed_on: date
+    kept_until: date
+    entries: list[FileEntry]
+
+    @property
+    def signed_codes(self) -> list[str]:
+        """The documents in the file that the parties sign (whole ID numbers), once each."""
+        codes = {e.code for e in self.entries if e.code in mediation.SIGNED_DOCUMENTS}
+        return [c for c in FILE_DOCUMENTS if c in codes]
+
+
+@dataclass(frozen=True)
+class DueFile:
+    """A closed case whose file has been kept as long as the retention setting asks."""
+
+    case_id: int
+    number: str
+    closed_on: date
+    kept_until: date
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def kept_until(closed_at: datetime, years: int | None = None) -> date:
+    """The last day a file closed at ``closed_at`` is kept (retention's case_years by default)."""
+    if years is None:
+        years = retention.retention_settings().case_years
+    return add_years(closed_at.date(), years)
+
+
+def _day(moment: date | datetime | None) -> date | None:
+    if isinstance(moment, datetime):
+        return moment.date()
+    return moment
+
+
+def case_file(actor: Staff, case_id: int) -> CaseFile:
+    """The contents of a closed case's file, in order, with the date it is kept until."""
+    case = mediation.get_case(actor, case_id)
+    if case.state not in FILED_STATES or case.closed_at is None:
+        raise ValidationError(
+            translate(
+                "CaseFile",
+                "Only a closed case has a case file: close the case first (it is “{state}”).",
+            ).format(state=mediation.state_label(case.state)),
+            field="state",
+        )
+    sessions = mediation.case_sessions(actor, case_id)
+    offered = mediation.document_rules(
+        case,
+        mediation.case_events(actor, case_id),
+        sessions,
+        mediation.current_agreement(actor, case_id),
+    )
+    entries: list[FileEntry] = []
+    for code in FILE_DOCUMENTS:
+        if code == "mediation_record":
+            entries += [
+                FileEntry(code, s.held_at.date(), s.id, number)
+                for number, s in enumerate(sessions, start=1)
+            ]
+        elif offered[code].available:
+            entries.append(FileEntry(code, _day(offered[code].since)))
+    return CaseFile(
+        case_id=case.id,
+        number=case.number,
+        received_on=case.received_at.date(),
+        closed_on=case.closed_at.date(),
+        kept_until=kept_until(case.closed_at),
+        entries=entries,
+    )
+
+
+def case_file_party_ids(actor: Staff, case_id: int) -> dict[int, str]:
+    """The applicants' whole ID numbers for one output of a case's file (a preview, a print or
+    a PDF), which holds the signed documents: one audit entry for the output, naming the signed
+    documents it carries (as party_ids_for_document does for one document)."""
+    require(actor, "case.read")
+    require(actor, "person.view_full_id")
+    found = case_file(actor, case_id)
+    case = mediation.get_case(actor, case_id)
+    numbers = {p.id: p.id_number for p in mediation.applicants_of([case])[case.id]}
+    with transaction():
+        audit(
+            actor,
+            "print_full_id",
+            "case",
+            case.id,
+            {
+                "document": "case_file",
+                "documents": found.signed_codes,
+                "people": sorted(numbers),
+            },
+        )
+    return numbers
+
+
+def case_files_due(actor: Staff, on: date) -> list[DueFile]:
+    """Closed (or archived) cases kept past their retention date on ``on``, oldest first."""
+    require(actor, "case.read")
+    years = retention.retention_settings().case_years
+    # Kept through kept_until (closed day + years) inclusive: due once the closing moment is
+    # before the start of the day ``years`` before ``on`` (retention's own rule for parties).
+    cutoff = datetime.combine(add_years(on, -years), time.min)
+    query = (
+        MediationCase.select(MediationCase.id, MediationCase.number, MediationCase.closed_at)
+        .where(
+            MediationCase.state.in_(sorted(FILED_STATES)),
+            MediationCase.closed_at.is_null(False),
+            MediationCase.closed_at < cutoff,
+        )
+        .order_by(MediationCase.closed_at, MediationCase.id)
+    )
+    return [
+        DueFile(c.id, c.number, c.closed_at.date(), kept_until(c.closed_at, years)) for c in query
+    ]
