@@ -19,7 +19,7 @@ from stationapp.models.events import Event
 from stationapp.models.library import Box, BoxLoan, Copy, Loan, Title
 from stationapp.models.people import HardshipAssistance, Organization, Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
-from stationapp.services import events, mediation, visits
+from stationapp.services import case_file, events, mediation, visits
 from stationapp.services.accounts import has_permission, require
 from stationapp.services.people import mask_phone, may_see_full_id
 
@@ -215,6 +215,27 @@ def case_deadlines(actor: Staff, on: date) -> Section:
         for d in found[:LIMIT]
     ]
     return Section("cases", len(found), items)
+
+
+def case_files_past_retention(actor: Staff, on: date) -> Section | None:
+    """Closed cases whose file has been kept as long as the retention setting asks, for a
+    decision (services/case_file.py); None when there are none, so the tab says nothing."""
+    require(actor, "case.read")
+    found = case_file.case_files_due(actor, on)
+    if not found:
+        return None
+    items = [
+        Item(
+            "case",
+            f.case_id,
+            translate("Today", "{number} closed {closed}, kept until {until}").format(
+                number=f.number, closed=day_text(f.closed_on, on), until=day_text(f.kept_until, on)
+            ),
+            True,
+        )
+        for f in found[:LIMIT]
+    ]
+    return Section("case_files", len(found), items)
 
 
 def loans_due(actor: Staff, on: date) -> Section:
@@ -416,6 +437,7 @@ SECTIONS = (
     ("visits", "visit.read", visits_today),
     ("follow_ups", "visit.read", follow_ups_due),
     ("cases", "case.read", case_deadlines),
+    ("case_files", "case.read", case_files_past_retention),
     ("loans", "library.read", loans_due),
     ("boxes", "library.read", boxes_due),
     ("events", "event.read", events_this_week),

@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         """The full list behind a Today section whose lines did not all fit."""
         if key in ("visits", "follow_ups"):
             self.open_record("follow_up" if key == "follow_ups" else "visits", 0, 0)
-        elif key == "cases":
+        elif key in ("cases", "case_files"):
             self.show_tab("cases")
         elif key in ("loans", "boxes"):
             tab = self.show_tab("library")

@@ -241,7 +241,11 @@ class TodayTab(QWidget):
             line.setData(RELATED_ROLE, item.related_id)
             if item.overdue:
                 line.setForeground(QBrush(OVERDUE_COLOR))
-                line.setToolTip(self.tr("Overdue"))
+                line.setToolTip(
+                    self.tr("Kept past its retention date: decide what becomes of the file")
+                    if section.key == "case_files"
+                    else self.tr("Overdue")
+                )
             box.list.addItem(line)
         if section.more:
             more = QListWidgetItem(self.tr("… and %n more: show all", "", section.more))
@@ -267,6 +271,7 @@ class TodayTab(QWidget):
             "visits": self.tr("Today's visits (%n)", "", n),
             "follow_ups": self.tr("Follow-ups due (%n)", "", n),
             "cases": self.tr("Case deadlines: overdue or within 3 days (%n)", "", n),
+            "case_files": self.tr("Case files past retention (%n)", "", n),
             "loans": self.tr("Loans overdue or due today (%n)", "", n),
             "boxes": self.tr("Book boxes due back within 7 days (%n)", "", n),
             "events": self.tr("This week's events and decisions (%n)", "", n),

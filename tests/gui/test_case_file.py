@@ -9,20 +9,15 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
+from stationapp.db import today
 from stationapp.models.accounts import AuditEntry
 from stationapp.services import case_file as case_file_service
 from stationapp.services import mediation, people
 from stationapp.ui.mediation import case_file
-from tests.gui.test_case_documents import (  # noqa: F401  (fixtures)
-    agreed_case,
-    failed_case,
-    file,
-    make_respondent,
-    mediator,
-    start_mediation,
-)
+from tests.gui.test_case_documents import file, make_respondent, start_mediation
 from tests.helpers.ids import make_ric
 
 
@@ -37,9 +32,29 @@ def _close(admin, case_id: int, *steps: str) -> None:
 
 
 @pytest.fixture
-def closed_agreed(admin, agreed_case):
-    _close(admin, agreed_case.id, "performed", "closed")
-    return mediation.get_case(admin, agreed_case.id)
+def mediator(make_staff):
+    return make_staff("mediator1", "mediator")
+
+
+@pytest.fixture
+def closed_agreed(admin, mediator):
+    """A case closed after its agreement was performed."""
+    case = file(admin, make_respondent(admin))
+    start_mediation(admin, mediator, case)
+    mediation.save_agreement(
+        admin,
+        case.id,
+        mediation.AgreementInput(
+            terms="被申请人一次性支付拖欠工资。",
+            obligations=[mediation.ObligationInput("支付拖欠工资", "12000", today())],
+            signed_applicant=True,
+            signed_respondent=True,
+            signed_mediator=True,
+            sealed_organization=True,
+        ),
+    )
+    _close(admin, case.id, "agreement_effective", "performed", "closed")
+    return mediation.get_case(admin, case.id)
 
 
 def _index_rows(path: Path, titles: list[str]) -> dict[str, int]:
@@ -152,3 +167,117 @@ def test_the_case_file_pdf_is_private(admin, closed_agreed, tmp_path):
     path = case_file.write_book_pdf(book, tmp_path / "private.pdf")
     assert path.stat().st_mode & 0o777 == 0o600
     assert case_file_service.case_file(admin, closed_agreed.id).entries
+
+
+# --- on the case page and the Today tab ---------------------------------------------------------
+
+
+def _page(qtbot, admin, case_id):
+    from stationapp.ui.mediation.case_page import CasePage
+
+    page = CasePage(admin)
+    qtbot.addWidget(page)
+    page.show_case(case_id)
+    return page
+
+
+def test_the_case_file_row_waits_for_the_case_to_close(qtbot, admin, mediator):
+    case = file(admin, make_respondent(admin))
+    page = _page(qtbot, admin, case.id)
+    name, note, show, save = page.case_file_row
+    assert not show.isEnabled() and not save.isEnabled() and not name.isEnabled()
+    assert note.text() == "Only a closed case has a case file." == show.toolTip()
+    assert name.buddy() is show and "&k" in name.text()
+
+    _close(admin, case.id, "withdrawn", "closed")
+    page.show_case(case.id)
+
+    assert show.isEnabled() and save.isEnabled() and not show.toolTip()
+    kept = case_file_service.kept_until(mediation.get_case(admin, case.id).closed_at)
+    assert note.text() == f"Kept until {kept:%Y-%m-%d}"
+
+
+def test_the_case_file_row_previews_the_file(qtbot, monkeypatch, admin, closed_agreed):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from stationapp.ui.printing import PrintPreview
+
+    opened: list[tuple[str, int]] = []
+
+    def look_and_close(dialog) -> int:
+        dialog.show()
+        QApplication.processEvents()
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()
+        QApplication.processEvents()
+        opened.append((dialog.windowTitle(), widget.pageCount()))
+        dialog.reject()
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(PrintPreview, "exec", look_and_close)
+    page = _page(qtbot, admin, closed_agreed.id)
+
+    page.case_file_row[2].click()
+
+    assert len(opened) == 1
+    title, pages = opened[0]
+    assert closed_agreed.number in title and pages >= 5
+
+
+def test_the_case_file_row_saves_a_pdf(qtbot, monkeypatch, admin, closed_agreed, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "saved.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    page = _page(qtbot, admin, closed_agreed.id)
+
+    page.case_file_row[3].click()
+
+    assert page_texts(target)[0].startswith(case_file.INDEX_TITLE)
+    assert str(target) in page.bar.label.text()
+
+
+def _past_retention(admin, mediator):
+    from datetime import timedelta
+
+    from stationapp.models.mediation import MediationCase
+    from stationapp.services import retention
+
+    case = file(admin, make_respondent(admin))
+    _close(admin, case.id, "withdrawn", "closed")
+    retention.save_retention_settings(admin, retention.RetentionSettings(5, 5))
+    long_ago = mediation.get_case(admin, case.id).closed_at - timedelta(days=6 * 366)
+    MediationCase.update(closed_at=long_ago).where(MediationCase.id == case.id).execute()
+    return mediation.get_case(admin, case.id)
+
+
+def test_today_lists_case_files_past_retention_and_opens_them(qtbot, show_active, admin, mediator):
+    from stationapp.ui.main_window import MainWindow
+
+    case = _past_retention(admin, mediator)
+    window = show_active(MainWindow(admin, database_url="sqlite:///unused"))
+    today_tab = window.today_tab
+    qtbot.waitUntil(lambda: "case_files" in today_tab.boxes)
+    box = today_tab.boxes["case_files"]
+    assert box.title() == "Case files past retention (1)"
+    line = box.list.item(0).text()
+    kept = case_file_service.kept_until(case.closed_at)
+    assert case.number in line and f"{kept:%Y-%m-%d}" in line
+    assert f"{case.closed_at:%Y-%m-%d}" in line
+
+    box.list.setCurrentRow(0)
+    box.list.setFocus()
+    qtbot.keyClick(box.list, Qt.Key.Key_Return)
+
+    assert window.current_tab() is window.cases_tab
+    assert window.cases_tab.page.case.id == case.id
+
+
+def test_today_says_nothing_of_case_files_while_none_is_due(qtbot, admin, closed_agreed):
+    from stationapp.ui.bus import ChangeBus
+    from stationapp.ui.today import TodayTab
+
+    tab = TodayTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    assert "cases" in tab.boxes and "case_files" not in tab.boxes

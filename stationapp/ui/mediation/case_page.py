@@ -37,12 +37,13 @@ from stationapp.db import now, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
+from stationapp.services import case_file as case_file_service
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.dates import day_text, moment_text
 from stationapp.ui.forms import FieldErrors, MessageBar, page_keys, show_user_error, step_tabs
 from stationapp.ui.layout_state import leave_on_tab
-from stationapp.ui.mediation import documents
+from stationapp.ui.mediation import case_file, documents
 
 WARNING_STYLE = "color: #8a5300;"
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
@@ -558,8 +559,26 @@ class CasePage(QWidget):
             grid.addWidget(show, row, 2)
             grid.addWidget(save, row, 3)
             self.document_rows[code] = (name, note, show, save)
+        # The whole file of a closed case, as one print job (ui/mediation/case_file.py). Its
+        # access key is the page's only free letter (see the tabs): on the label, which hands
+        # the focus to the preview button.
+        row = len(self.document_rows) + 1
+        name = QLabel(self.tr("Case file boo&klet"))
+        note = QLabel()
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        show = QPushButton(self.tr("Preview…"))
+        show.clicked.connect(self.preview_case_file)
+        save = QPushButton(self.tr("Save PDF…"))
+        save.clicked.connect(self.save_case_file)
+        name.setBuddy(show)
+        grid.addWidget(name, row, 0)
+        grid.addWidget(note, row, 1)
+        grid.addWidget(show, row, 2)
+        grid.addWidget(save, row, 3)
+        self.case_file_row = (name, note, show, save)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(len(self.document_rows) + 1, 1)
+        grid.setRowStretch(row + 1, 1)
         return page
 
     def set_tab_keys_scope(self, scope: QWidget) -> None:
@@ -784,6 +803,22 @@ class CasePage(QWidget):
                 note.setText(doc.reason)
             note.setToolTip(note.text())
 
+        name, note, show, save = self.case_file_row
+        filed = self.case.state in case_file_service.FILED_STATES and self.case.closed_at
+        reason = "" if filed else self.tr("Only a closed case has a case file.")
+        for widget in (name, show, save):
+            widget.setEnabled(bool(filed))
+            widget.setToolTip(reason)
+        if filed:
+            note.setText(
+                self.tr("Kept until {date}").format(
+                    date=day_text(case_file_service.kept_until(self.case.closed_at))
+                )
+            )
+        else:
+            note.setText(reason)
+        note.setToolTip(note.text())
+
     def _after_change(self) -> None:
         if self.case is not None:
             self.case = mediation.get_case(self.actor, self.case.id)
@@ -848,6 +883,32 @@ class CasePage(QWidget):
         if not path:
             return
         documents.write_pdf(code, context, Path(path))
+        self.bar.show_message(self.tr("Saved to {path}").format(path=path), "info")
+
+    def _case_file(self) -> case_file.CaseFileBook | None:
+        try:
+            return case_file.build(self.actor, self.case.id)
+        except UserError as exc:  # closed no more, or gone, since the page was drawn
+            self.bar.show_message(exc.message, "warning")
+            self._after_change()
+            return None
+
+    def preview_case_file(self) -> None:
+        book = self._case_file()
+        if book is not None:
+            case_file.preview(book, self)
+
+    def save_case_file(self) -> None:
+        default = f"{self.case.number}-{case_file.title()}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save PDF"), default, self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        book = self._case_file()
+        if book is None:
+            return
+        case_file.write_book_pdf(book, Path(path))
         self.bar.show_message(self.tr("Saved to {path}").format(path=path), "info")
 
 
