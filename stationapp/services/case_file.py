@@ -98,6 +98,7 @@ def _day(moment: date | datetime | None) -> date | None:
 
 def case_file(actor: Staff, case_id: int) -> CaseFile:
     """The contents of a closed case's file, in order, with the date it is kept until."""
+    require(actor, "case.read")
     case = mediation.get_case(actor, case_id)
     if case.state not in FILED_STATES or case.closed_at is None:
         raise ValidationError(

@@ -47,6 +47,7 @@ from stationapp.services import (
     accounts,
     audit,
     backup,
+    case_file,
     consent,
     events,
     library,
@@ -744,6 +745,21 @@ def _party_ids_for_document(w: World) -> Call:
     return lambda a: mediation.party_ids_for_document(a, case.id, "application_record")
 
 
+@row("case_file.case_file", "case.read")
+def _case_file(w: World) -> Call:
+    case = w.case("not_accepted", "closed")
+    return lambda a: case_file.case_file(a, case.id)
+
+
+@row("case_file.case_file_party_ids", "case.read", "person.view_full_id")
+def _case_file_party_ids(w: World) -> Call:
+    case = w.case("not_accepted", "closed")
+    return lambda a: case_file.case_file_party_ids(a, case.id)
+
+
+simple("case_file.case_files_due", "case.read", lambda w, a: case_file.case_files_due(a, today()))
+
+
 @row("mediation.employer_history", "case.read")
 def _employer_history(w: World) -> Call:
     w.case()
@@ -1164,6 +1180,7 @@ for _name, _action, _ in today_service.SECTIONS:
             "visits": "visits_today",
             "follow_ups": "follow_ups_due",
             "cases": "case_deadlines",
+            "case_files": "case_files_past_retention",
             "loans": "loans_due",
             "boxes": "boxes_due",
             "events": "events_this_week",
