@@ -228,7 +228,7 @@ def case_files_past_retention(actor: Staff, on: date) -> Section | None:
         Item(
             "case",
             f.case_id,
-            translate("Today", "{number} closed {closed}, kept until {until}").format(
+            translate("Today", "{number} closed {closed}, retention ended {until}").format(
                 number=f.number, closed=day_text(f.closed_on, on), until=day_text(f.kept_until, on)
             ),
             True,

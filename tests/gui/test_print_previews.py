@@ -1,7 +1,7 @@
 """Every print preview in the program opens, lays out its pages and closes with no error
-(issue 18): the notice sheet, the case documents, the sign-in sheet and the list of people to
-notify, barcode labels, the overdue call list and reminder letters, the birthday greeting list,
-the box handover sheet and reconciliation, and the stocktake result.
+(issue 18): the notice sheet, the case documents and a closed case's file, the sign-in sheet
+and the list of people to notify, barcode labels, the overdue call list and reminder letters,
+the birthday greeting list, the box handover sheet and reconciliation, and the stocktake result.
 
 Each preview is opened as staff open it; instead of waiting for a person, the test shows it,
 lets it paint (which lays the document out), repaints it once more (as a page-setup change
@@ -80,6 +80,18 @@ def test_every_case_document_preview(qtbot, previews, admin_of_demo):
         for code in documents.CODES:
             documents.preview(code, context, parent)
     _one_page_at_least(previews, 6 * len(documents.CODES))
+
+
+def test_the_case_file_preview(qtbot, previews, admin_of_demo):
+    from stationapp.models.mediation import MediationCase
+    from stationapp.ui.mediation import case_file
+
+    parent = _parent(qtbot)
+    closed = MediationCase.select().where(MediationCase.state.in_(("closed", "archived")))
+    for case in closed.order_by(MediationCase.id).limit(3):
+        case_file.preview(case_file.build(admin_of_demo, case.id), parent)
+    _one_page_at_least(previews, 3)
+    assert all(pages >= 2 for _title, pages in previews)  # the index, then the documents
 
 
 def test_the_event_previews(qtbot, previews, admin_of_demo):
