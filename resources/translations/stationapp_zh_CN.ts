@@ -1233,6 +1233,17 @@
     </message>
 </context>
 <context>
+    <name>CaseFile</name>
+    <message>
+        <source>Only a closed case has a case file: close the case first (it is “{state}”).</source>
+        <translation>只有已结案的案件才有卷宗：请先结案（当前为“{state}”）。</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>卷宗</translation>
+    </message>
+</context>
+<context>
     <name>CaseIntakeDialog</name>
     <message>
         <source>New mediation application</source>
@@ -1356,6 +1367,10 @@
     <message>
         <source>Doc&amp;uments</source>
         <translation>文书(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Case file boo&amp;klet</source>
+        <translation>卷宗(&amp;K)</translation>
     </message>
     <message>
         <source>overdue: close as failed or record an agreed extension</source>
@@ -1522,6 +1537,14 @@
     <message>
         <source>Other steps for this case</source>
         <translation>本案的其他操作</translation>
+    </message>
+    <message>
+        <source>Only a closed case has a case file.</source>
+        <translation>案件结案后才能整理卷宗。</translation>
+    </message>
+    <message>
+        <source>Kept until {date}</source>
+        <translation>保管至 {date}</translation>
     </message>
     <message>
         <source>Record a session first.</source>
@@ -8973,6 +8996,10 @@ Press Ctrl+N to add the first person.</source>
         <source>Anonymous visitor</source>
         <translation>匿名来访</translation>
     </message>
+    <message>
+        <source>{number} closed {closed}, retention ended {until}</source>
+        <translation>{number} {closed}结案，保管期限已于{until}届满</translation>
+    </message>
 </context>
 <context>
     <name>TodayTab</name>
@@ -8991,6 +9018,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Today: {date}</source>
         <translation>今日：{date}</translation>
+    </message>
+    <message>
+        <source>Kept past its retention date: decide what becomes of the file</source>
+        <translation>已超过保管期限：请决定卷宗的处理方式</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -9018,6 +9049,12 @@ Press Ctrl+N to add the first person.</source>
         <source>Case deadlines: overdue or within 3 days (%n)</source>
         <translation>
             <numerusform>案件期限：已逾期或 3 日内到期（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Case files past retention (%n)</source>
+        <translation>
+            <numerusform>已过保管期限的卷宗（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
