@@ -47,6 +47,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0007_privacy",
         "m0008_audit_indexes",
         "m0009_birthday_index",
+        "m0010_person_join_date",
     )
 )
 CURRENT_VERSION = len(STEPS)
