@@ -290,7 +290,9 @@ class PersonDialog(QDialog):
         try:
             joined_on = parse_date(self.joined_on.text())
         except ValueError:
-            self.fields.show({"joined_on": self.tr("Write the date as YYYY-MM-DD, e.g. 2019-05-01.")})
+            self.fields.show(
+                {"joined_on": self.tr("Write the date as YYYY-MM-DD, e.g. 2019-05-01.")}
+            )
             return None
         workplace_id = self.workplace.workplace_id()
         if workplace_id == -1:
