@@ -1,4 +1,4 @@
-"""People import (issue #21): headers and values as stations write them, matching, all or nothing."""
+"""People import (issue #21): headers and values as stations write them; all or nothing."""
 
 from __future__ import annotations
 
