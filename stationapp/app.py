@@ -90,7 +90,35 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_argument("--year", metavar="YYYY", help="the year, such as 2026")
     report.add_argument("--out", metavar="FILE", required=True, help="the .xlsx or .pdf to write")
     report.add_argument("--user", metavar="USERNAME", help="the staff account to report as")
-    for sub in (backup, restore, report):
+    roster = commands.add_parser(
+        "import-people",
+        help="import people from a roster (.xlsx, .xls, .ods or CSV)",
+        description="Import people from a roster: the header row is found below title rows and "
+        "its columns recognised (姓名, 身份证号, 手机...). By default a file with any bad row is "
+        "refused whole, each problem named with its row and column, and nothing is written. "
+        "People already on file (same ID number, else same name and phone) get their empty "
+        "fields filled. Made as the staff member named by --user (default: the account named "
+        "like the operating-system user).",
+    )
+    roster.add_argument("file", metavar="FILE", help="the roster to import")
+    roster.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and write the refused ones, with the reasons, beside FILE",
+    )
+    roster.add_argument(
+        "--update", action="store_true", help="overwrite the fields of people already on file"
+    )
+    roster.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="read FIELD (name, gender, id_number, phone, workplace, joined_on, member_card, "
+        "birth_date, notes) from the column headed HEADER; FIELD= leaves it out",
+    )
+    roster.add_argument("--user", metavar="USERNAME", help="the staff account to import as")
+    for sub in (backup, restore, report, roster):
         sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
         sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
     return parser
@@ -206,7 +234,7 @@ def set_application_icon(app: QGuiApplication) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging()
-    if args.command in ("backup", "restore", "report"):
+    if args.command in ("backup", "restore", "report", "import-people"):
         from stationapp.cli import run_command
 
         QCoreApplication.setOrganizationName(config.ORG_NAME)

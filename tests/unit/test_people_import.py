@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from stdnum import luhn
 
+from stationapp.db import open_database
 from stationapp.errors import PermissionDenied
 from stationapp.models.accounts import FRONT_DESK, LIBRARIAN, AuditEntry
 from stationapp.models.people import Organization, Person, PersonSearchKey
@@ -444,3 +445,50 @@ def test_gender_words() -> None:
 def test_workplace_key_ignores_brackets_spaces_and_company_form(name: str) -> None:
     assert workplace_key(name.replace("(", "（").replace(")", "）")) == workplace_key(name)
     assert workplace_key(name + "有限责任公司") == workplace_key(name + " 有限公司")
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def _cli(db_url: str, *argv: str) -> int:
+    from stationapp.app import build_parser
+    from stationapp.cli import run_command
+
+    code = run_command(build_parser().parse_args(["import-people", *argv]), db_url)
+    open_database(db_url)  # the command closes it; the test reads on
+    return code
+
+
+def test_command_line_refuses_then_skips_bad_then_adds_nobody(admin, db_url, tmp_path, capsys):
+    rows = roster(1000)
+    rows[0][1] = "未知"
+    rows[1][2] = "123"
+    rows[2][6] = "1234"
+    path = write_csv(tmp_path / "roster.csv", [[TITLE], HEADER, *rows], encoding="gb18030")
+    assert _cli(db_url, str(path), "--user", "admin") == 1
+    err = capsys.readouterr().err
+    assert "Row 3, 性别" in err and "Row 4, 身份证号" in err and "Row 5, 会员卡号" in err
+    assert "Nothing was imported: 3 row(s)" in err
+    assert count() == 0 and imports() == []
+
+    assert _cli(db_url, str(path), "--skip-bad", "--user", "admin") == 0
+    out = capsys.readouterr().out
+    assert "997 people added" in out and "roster-refused.xlsx" in out and "民族" in out
+    assert count() == 997
+    assert Person.get(Person.name == name(999)).name == name(999)  # GB18030 names intact
+    assert (tmp_path / "roster-refused.xlsx").is_file()
+
+    assert _cli(db_url, str(path), "--skip-bad", "--user", "admin") == 0
+    assert "0 people added" in capsys.readouterr().out
+    assert count() == 997 and len(imports()) == 2
+
+
+def test_command_line_column_mapping_and_unknown_user(admin, db_url, tmp_path, capsys):
+    path = write_csv(
+        tmp_path / "r.csv", [["姓名", "电话", "手机号码"], ["王五", "", "13900000001"]]
+    )
+    assert _cli(db_url, str(path), "--user", "nobody") == 1
+    assert "nobody" in capsys.readouterr().err
+    assert _cli(db_url, str(path), "--user", "admin", "--column", "phone=手机号码") == 0
+    assert Person.get(Person.name == "王五").phone == "13900000001"
+    assert _cli(db_url, str(path), "--user", "admin", "--column", "phone") == 1
