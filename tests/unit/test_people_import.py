@@ -492,3 +492,22 @@ def test_command_line_column_mapping_and_unknown_user(admin, db_url, tmp_path, c
     assert _cli(db_url, str(path), "--user", "admin", "--column", "phone=手机号码") == 0
     assert Person.get(Person.name == "王五").phone == "13900000001"
     assert _cli(db_url, str(path), "--user", "admin", "--column", "phone") == 1
+
+
+def test_join_date_is_checked_and_kept_by_the_desk(desk) -> None:
+    from stationapp.errors import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        people.validate_person(
+            people.PersonInput(name="周九", joined_on=date.today() + timedelta(days=2))
+        )
+    assert "joined_on" in caught.value.errors
+    with pytest.raises(ValidationError) as caught:
+        people.validate_person(
+            people.PersonInput(name="周九", birth_date=date(1990, 1, 1), joined_on=date(1989, 5, 1))
+        )
+    assert "joined_on" in caught.value.errors
+    person = people.create_person(
+        desk, people.PersonInput(name="周九", is_member=True, joined_on=date(2019, 5, 1))
+    )
+    assert Person.get_by_id(person.id).joined_on == date(2019, 5, 1)
