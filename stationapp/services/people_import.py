@@ -548,9 +548,9 @@ def _import(
             report(done, total)
     report(len(records), total)
     if problems and not skip_bad:
-        # Refused before any lock is taken; matching problems are found under the lock below.
-        problems.extend(_file_duplicates(rows))
-        _refuse(problems, layout.headers)
+        # Refused before any lock is taken, with the conflicts with the register too (read only).
+        _rows, late = _match(rows, update=update, on=on)
+        _refuse(problems + late, layout.headers)
 
     with transaction(lock=True):
         lock_kind("person")

@@ -51,6 +51,12 @@ MAX_COLUMNS = 256  # columns read per row; cells further right are ignored
 MAX_CSV_BYTES = 100 * MB
 # An .xls holds at most 65,536 x 256 cells; 50 MB is far beyond any station's roster.
 MAX_CALAMINE_BYTES = 50 * MB
+# calamine holds a sheet as one rectangle from A1 to its last used cell, in memory: an .ods row
+# repeated 100,000 times over 1,000 columns asks for 100 million cells from a 1 KB file (a
+# crash, measured). 5 million cells is 20,000 rows of 250 columns.
+MAX_CELLS = 5_000_000
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
 CSV_FIELD_LIMIT = 128 * 1024  # the csv module's own default, said out loud
 
 TICK_EVERY = 200  # rows read between two calls of a caller's tick (its progress and Cancel)
@@ -399,6 +405,43 @@ def _check_ods(path: Path) -> None:
         )
 
 
+def _ods_cells(path: Path) -> int:
+    """The cells of the rectangle calamine would build for the first sheet of an .ods: from A1
+    to the last row and the last column holding something, repeated rows and cells counted.
+    The sheet's XML is streamed (its size is already bounded by ``_check_ods``)."""
+    from xml.etree import ElementTree
+
+    rows = width = number = 0
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+        for _event, element in ElementTree.iterparse(content):
+            if element.tag == _ODS_TABLE + "table":
+                break  # the first sheet ends
+            if element.tag != _ODS_TABLE + "table-row":
+                continue
+            column = last = 0
+            for cell in element:
+                if cell.tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
+                    column += int(cell.get(_ODS_TABLE + "number-columns-repeated", "1"))
+                    if len(cell) or cell.get(_ODS_VALUE_TYPE):
+                        last = column
+            number += int(element.get(_ODS_TABLE + "number-rows-repeated", "1"))
+            if last:
+                rows, width = number, max(width, last)
+            element.clear()
+    return rows * width
+
+
+def _too_many_cells(cells: int) -> SpreadsheetRefused:
+    return SpreadsheetRefused(
+        translate(
+            "Spreadsheets",
+            "The sheet spans {cells} cells, over the limit of {limit}. It was not read; delete "
+            "the empty rows and columns around the table, or save it as CSV, and import that.",
+        ).format(cells=f"{cells:,}", limit=f"{MAX_CELLS:,}"),
+        limit="cells",
+    )
+
+
 def _unreadable_other(reason: str) -> UserError:
     return UserError(
         translate("Spreadsheets", "The file cannot be read as a spreadsheet: {reason}").format(
@@ -424,34 +467,57 @@ def calamine_rows(
             ).format(size=_mb(size), limit=_mb(MAX_CALAMINE_BYTES)),
             limit="size",
         )
-    if path.suffix.lower() == ".ods":
-        _check_ods(path)
     try:
+        if path.suffix.lower() == ".ods":
+            _check_ods(path)
+            cells = _ods_cells(path)
+            if cells > MAX_CELLS:
+                raise _too_many_cells(cells)
         workbook = CalamineWorkbook.from_path(str(path))
         if not workbook.sheet_names:
             raise _unreadable_other(translate("Spreadsheets", "it has no sheet"))
+        # An .xls cannot span more than 65,536 x 256 cells: its rectangle is bounded by the
+        # format, and checked here before it is turned into Python values.
         sheet = workbook.get_sheet_by_index(0)
         start = sheet.start or (0, 0)
+        cells = (start[0] + sheet.height) * (start[1] + sheet.width)
         if start[0] + sheet.height > MAX_SHEET_ROWS:
             raise _unreadable_other(
                 translate("Spreadsheets", "it has a row numbered {number}").format(
                     number=f"{start[0] + sheet.height:,}"
                 )
             )
-        data = sheet.to_python(skip_empty_area=False)
+        if cells > MAX_CELLS:
+            raise _too_many_cells(cells)
+        data = sheet.iter_rows()
     except UserError:
         raise
     except Exception as exc:  # calamine raises its own kinds for a damaged or foreign file
         raise _unreadable_other(str(exc) or type(exc).__name__) from exc
-    # skip_empty_area=False: the rows and columns start at A1, whatever the first used cell.
-    for number, record in enumerate(data, 1):
+    # iter_rows starts at row 1 whatever the first used row, but at the first used column.
+    padding: list[Any] = [None] * start[1]
+    for number, record in enumerate(_guarded_rows(data), 1):
         if tick is not None and number % TICK_EVERY == 0:
             tick(number)
-        values = [None if value == "" else value for value in record[:max_columns]]
+        row = padding + [None if value == "" else value for value in record]
+        values = row[:max_columns]
         while values and values[-1] is None:
             values.pop()
         if values:
             yield number, values
+
+
+def _guarded_rows(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    """calamine's rows; a failure while producing one becomes a UserError."""
+    done = object()
+    while True:
+        try:
+            item = next(rows, done)
+        except Exception as exc:  # a value calamine cannot convert
+            raise _unreadable_other(str(exc) or type(exc).__name__) from exc
+        if item is done:
+            return
+        yield item
 
 
 def rows(path: Path, *, tick: Tick | None = None) -> Iterator[tuple[int, list[Any]]]:

@@ -511,3 +511,25 @@ def test_join_date_is_checked_and_kept_by_the_desk(desk) -> None:
         desk, people.PersonInput(name="周九", is_member=True, joined_on=date(2019, 5, 1))
     )
     assert Person.get_by_id(person.id).joined_on == date(2019, 5, 1)
+
+
+def test_an_ods_whose_repeats_claim_a_huge_sheet_is_refused_unread(tmp_path) -> None:
+    from stationapp.services import spreadsheet_read
+
+    path = _ods(tmp_path / "bomb.ods", [["姓名"]])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["content.xml"] = (
+        parts["content.xml"]
+        .replace(
+            b"<table:table-row>",
+            b'<table:table-row table:number-rows-repeated="100000">',
+        )
+        .replace(b"<table:table-cell ", b'<table:table-cell table:number-columns-repeated="1000" ')
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(spreadsheet_read.SpreadsheetRefused) as caught:
+        list(spreadsheet_read.rows(path))
+    assert caught.value.limit == "cells"
