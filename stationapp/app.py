@@ -109,7 +109,35 @@ def build_parser() -> argparse.ArgumentParser:
     export_people.add_argument(
         "--include-inactive", action="store_true", help="deactivated people too"
     )
-    for sub in (backup, restore, report, export_people):
+    roster = commands.add_parser(
+        "import-people",
+        help="import people from a roster (.xlsx, .xls, .ods or CSV)",
+        description="Import people from a roster: the header row is found below title rows and "
+        "its columns recognised (姓名, 身份证号, 手机...). By default a file with any bad row is "
+        "refused whole, each problem named with its row and column, and nothing is written. "
+        "People already on file (same ID number, else same name and phone) get their empty "
+        "fields filled. Made as the staff member named by --user (default: the account named "
+        "like the operating-system user).",
+    )
+    roster.add_argument("file", metavar="FILE", help="the roster to import")
+    roster.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and write the refused ones, with the reasons, beside FILE",
+    )
+    roster.add_argument(
+        "--update", action="store_true", help="overwrite the fields of people already on file"
+    )
+    roster.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="read FIELD (name, gender, id_number, phone, workplace, joined_on, member_card, "
+        "birth_date, notes) from the column headed HEADER; FIELD= leaves it out",
+    )
+    roster.add_argument("--user", metavar="USERNAME", help="the staff account to import as")
+    for sub in (backup, restore, report, export_people, roster):
         sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
         sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
     return parser
@@ -225,7 +253,7 @@ def set_application_icon(app: QGuiApplication) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging()
-    if args.command in ("backup", "restore", "report", "export-people"):
+    if args.command in ("backup", "restore", "report", "export-people", "import-people"):
         from stationapp.cli import run_command
 
         QCoreApplication.setOrganizationName(config.ORG_NAME)

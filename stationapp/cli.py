@@ -1,6 +1,7 @@
 """The administrative subcommands: ``stationapp backup [PATH]``, ``stationapp restore PATH``,
-``stationapp report --month 2026-10 --out FILE`` (or ``--year 2026``) and
-``stationapp export-people --out FILE``.
+``stationapp report --month 2026-10 --out FILE`` (or ``--year 2026``),
+``stationapp export-people --out FILE`` and
+``stationapp import-people FILE [--skip-bad] [--update] [--user NAME]``.
 
 Messages go to the terminal in the interface language; the exit status is 0 on success, 1 when
 the command was refused or failed (nothing changed), 2 when the database cannot be opened.
@@ -360,6 +361,97 @@ def run_export_people(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def run_import_people(args: argparse.Namespace, url: str) -> int:
+    """Import a roster. The same trust rule as ``report``: whoever can open the database acts
+    as the staff member named by --user (by default the operating-system user's account)."""
+    from stationapp.services import people_import
+
+    source = Path(args.file).expanduser()
+    mapping: dict[str, str | None] = {}
+    for given in args.column:
+        name, sep, header = given.partition("=")
+        if not sep:
+            return _fail(translate("Cli", "Write --column as FIELD=HEADER, e.g. phone=联系电话."))
+        mapping[name.strip()] = header.strip() or None
+    if not source.is_file():
+        return _fail(translate("Cli", "There is no file {path}.").format(path=source))
+    failed = ensure_demo(args, url)
+    if failed is not None:
+        return failed
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
+    try:
+        open_database(url)
+    except UserError as exc:
+        return _fail(exc.message, 2)
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
+    shown = [-1]
+
+    def progress(done: int, total: int) -> bool:
+        share = done * 100 // total if total else 0
+        if total and share // 10 != shown[0]:
+            shown[0] = share // 10
+            print(f"{share}%", file=sys.stderr, flush=True)
+        return True
+
+    try:
+        actor = _acting_staff(args)
+        if isinstance(actor, str):
+            return _fail(actor)
+        result = people_import.import_people(
+            actor,
+            source,
+            skip_bad=args.skip_bad,
+            update=args.update,
+            mapping=mapping or None,
+            progress=progress,
+        )
+    except people_import.ImportRefused as exc:
+        for line in exc.lines():
+            print(redact(line), file=sys.stderr, flush=True)
+        return _fail(exc.message)
+    except UserError as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        return _fail(
+            translate("Cli", "The refused rows cannot be written beside {path}: {reason}").format(
+                path=source, reason=exc.strerror or exc
+            )
+        )
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
+    finally:
+        close_database()
+    if result.ignored_columns:
+        _say(
+            translate("Cli", "Columns not imported: {names}").format(
+                names="、".join(result.ignored_columns)
+            )
+        )
+    _say(
+        translate(
+            "Cli",
+            "Imported {rows} rows: {created} people added, {filled} on file completed, "
+            "{unchanged} on file unchanged, {workplaces} workplaces added.",
+        ).format(
+            rows=result.rows - result.refused,
+            created=result.created,
+            filled=result.filled,
+            unchanged=result.unchanged,
+            workplaces=result.workplaces_created,
+        )
+    )
+    if result.refused_file is not None:
+        _say(
+            translate(
+                "Cli", "{count} rows were refused; they are in {path} with the reasons."
+            ).format(count=result.refused, path=result.refused_file)
+        )
+    return 0
+
+
 def run_command(args: argparse.Namespace, url: str) -> int:
     if args.command == "backup":
         return run_backup(args, url)
@@ -367,4 +459,6 @@ def run_command(args: argparse.Namespace, url: str) -> int:
         return run_report(args, url)
     if args.command == "export-people":
         return run_export_people(args, url)
+    if args.command == "import-people":
+        return run_import_people(args, url)
     return run_restore(args, url)

@@ -2375,6 +2375,30 @@ Ctrl+H：预约图书</translation>
         <translation>已导出 %n 人到 {path}</translation>
     </message>
     <message>
+        <source>Write --column as FIELD=HEADER, e.g. phone=联系电话.</source>
+        <translation>--column 请写成 字段=表头，例如 phone=联系电话。</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The refused rows cannot be written beside {path}: {reason}</source>
+        <translation>无法在 {path} 旁写入未导入的行：{reason}</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {names}</source>
+        <translation>未导入的列：{names}</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {created} people added, {filled} on file completed, {unchanged} on file unchanged, {workplaces} workplaces added.</source>
+        <translation>已导入 {rows} 行：新增 {created} 人，补全已有档案 {filled} 人，已有档案未变 {unchanged} 人，新增工作单位 {workplaces} 个。</translation>
+    </message>
+    <message>
+        <source>{count} rows were refused; they are in {path} with the reasons.</source>
+        <translation>{count} 行未导入，已连同原因写入 {path}。</translation>
+    </message>
+    <message>
         <source>There is no active staff account “{user}”: name one with --user.</source>
         <translation>没有在用的工作人员账号“{user}”：请用 --user 指定一个。</translation>
     </message>
@@ -6383,6 +6407,14 @@ The marital status will be emptied now.</source>
         <translation>证件号码中的出生日期与此不同（{date}）。</translation>
     </message>
     <message>
+        <source>The join date is in the future.</source>
+        <translation>入会时间晚于今天。</translation>
+    </message>
+    <message>
+        <source>The join date is before the birth date.</source>
+        <translation>入会时间早于出生日期。</translation>
+    </message>
+    <message>
         <source>This workplace no longer exists.</source>
         <translation>该工作单位已不存在。</translation>
     </message>
@@ -6533,6 +6565,125 @@ The marital status will be emptied now.</source>
     <message>
         <source>Female</source>
         <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleImport</name>
+    <message>
+        <source>Row {row}, {column}: {reason}</source>
+        <translation>第 {row} 行，{column}：{reason}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Join date</source>
+        <translation>入会时间</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Unknown field(s) in the column mapping: {names}.</source>
+        <translation>列对应中有未知字段：{names}。</translation>
+    </message>
+    <message>
+        <source>The file has no column for the names.</source>
+        <translation>文件中没有“姓名”列。</translation>
+    </message>
+    <message>
+        <source>No header row with a 姓名 (name) column was found in the first {count} rows.</source>
+        <translation>前 {count} 行中没有找到含“姓名”列的表头行。</translation>
+    </message>
+    <message>
+        <source>Write the gender as 男 or 女.</source>
+        <translation>性别请填“男”或“女”。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet stored this number as a number and kept only its first 15 digits; format the column as text and type the number again.</source>
+        <translation>表格把此号码存成了数值，只保留了前 15 位；请把该列设为文本格式后重新输入号码。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date; write it as 2019-05-01, 2019.05 or 2019年5月.</source>
+        <translation>“{text}”不是日期；请写成 2019-05-01、2019.05 或 2019年5月。</translation>
+    </message>
+    <message>
+        <source>The file has more than {count} rows; split it.</source>
+        <translation>文件超过 {count} 行，请拆分后导入。</translation>
+    </message>
+    <message>
+        <source>The file has no rows to import.</source>
+        <translation>文件中没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %n row(s) have problems. Correct the file and import it again.</source>
+        <translation>未导入任何数据：%n 行有问题。请改正文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>The same person as row {row}.</source>
+        <translation>与第 {row} 行是同一人。</translation>
+    </message>
+    <message>
+        <source>The card number is also on row {row}.</source>
+        <translation>此卡号在第 {row} 行也出现了。</translation>
+    </message>
+    <message>
+        <source>This ID number belongs to a deactivated record; reactivate it first.</source>
+        <translation>此身份证号属于已停用的档案，请先恢复该档案。</translation>
+    </message>
+    <message>
+        <source>Someone with this name and phone is on file with another ID number.</source>
+        <translation>已有同名同手机号的人登记了另一个身份证号。</translation>
+    </message>
+    <message>
+        <source>This card number is on file for someone else.</source>
+        <translation>此卡号已登记在其他人名下。</translation>
+    </message>
+    <message>
+        <source>{name}-refused</source>
+        <translation>{name}-未导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -6730,6 +6881,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>会员卡</translation>
     </message>
     <message>
+        <source>Join date</source>
+        <translation>入会时间</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -6744,6 +6899,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Write the date as YYYY-MM-DD, e.g. 1985-03-21.</source>
         <translation>请按 YYYY-MM-DD 格式填写日期，例如 1985-03-21。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2019-05-01.</source>
+        <translation>日期请写成 YYYY-MM-DD，例如 2019-05-01。</translation>
     </message>
     <message>
         <source>No workplace has this name. Choose one from the list or create it with New….</source>
@@ -7785,6 +7944,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>会员卡</translation>
     </message>
     <message>
+        <source>Join date</source>
+        <translation>入会时间</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -8441,8 +8604,24 @@ Press Ctrl+N to add the first person.</source>
         <translation>该文件不是有效的 CSV 文件：{reason}</translation>
     </message>
     <message>
-        <source>Only Excel workbooks (.xlsx) and CSV files can be imported; save the file in one of these formats.</source>
-        <translation>只能导入 Excel 工作簿（.xlsx）和 CSV 文件，请将文件另存为其中一种格式。</translation>
+        <source>The sheet spans {cells} cells, over the limit of {limit}. It was not read; delete the empty rows and columns around the table, or save it as CSV, and import that.</source>
+        <translation>工作表跨越 {cells} 个单元格，超过 {limit} 的上限，未读取。请删除表格周围的空行和空列，或另存为 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a spreadsheet: {reason}</source>
+        <translation>无法作为表格读取此文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is {size}, over the limit of {limit} for a spreadsheet; split it.</source>
+        <translation>文件大小为 {size}，超过表格文件 {limit} 的上限，请拆分后导入。</translation>
+    </message>
+    <message>
+        <source>it has no sheet</source>
+        <translation>其中没有工作表</translation>
+    </message>
+    <message>
+        <source>Only Excel workbooks (.xlsx, .xls), OpenDocument spreadsheets (.ods) and CSV files can be imported; save the file in one of these formats.</source>
+        <translation>只能导入 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）和 CSV 文件；请把文件另存为其中一种格式。</translation>
     </message>
 </context>
 <context>

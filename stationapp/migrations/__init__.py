@@ -48,6 +48,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0008_audit_indexes",
         "m0009_birthday_index",
         "m0010_name_dots",
+        "m0011_person_join_date",
     )
 )
 CURRENT_VERSION = len(STEPS)

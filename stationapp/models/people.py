@@ -53,6 +53,7 @@ class Person(BaseModel):
     )
     is_member = peewee.BooleanField(default=False)
     member_card = peewee.CharField(max_length=19, default="")  # indexed by migration 5
+    joined_on = peewee.DateField(null=True)  # 入会时间; migration 10
     notes = peewee.TextField(default="")
     active = peewee.BooleanField(default=True)
     created_at = peewee.DateTimeField(default=now)

@@ -124,6 +124,7 @@ class PersonInput:
     is_member: bool = False
     member_card: str = ""
     notes: str = ""
+    joined_on: date | None = None  # 入会时间
 
 
 @dataclass
@@ -196,6 +197,12 @@ def validate_person(
                 "People", "The ID number gives another birth date ({date})."
             ).format(date=derived_birth.isoformat())
     values["birth_date"] = birth
+    if data.joined_on is not None:
+        if data.joined_on > on:
+            errors["joined_on"] = translate("People", "The join date is in the future.")
+        elif birth is not None and data.joined_on < birth:
+            errors["joined_on"] = translate("People", "The join date is before the birth date.")
+    values["joined_on"] = data.joined_on
     if (
         data.workplace_id is not None
         and not Organization.select().where(Organization.id == data.workplace_id).exists()

@@ -155,6 +155,8 @@ def _anonymise(person: Person, moment: datetime) -> None:
     person.hardship_category = ""
     person.hardship_reasons = ""
     person.marital_status = ""
+    if person.joined_on is not None:
+        person.joined_on = date(person.joined_on.year, 1, 1)  # the year stays, like the birth's
     if person.birth_date is not None:
         # The year stays, for age bands in the statistics; the day goes.
         person.birth_date = date(person.birth_date.year, 1, 1)
@@ -324,6 +326,7 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
             translate("Retention", "yes") if person.is_member else translate("Retention", "no"),
         ],
         [translate("Retention", "Member card"), person.member_card],
+        [translate("Retention", "Join date"), person.joined_on or ""],
         [translate("Retention", "Notes"), person.notes],
         [translate("Retention", "Registered"), person.created_at],
         [translate("Retention", "Last activity"), person.last_activity_at],

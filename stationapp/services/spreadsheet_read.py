@@ -1,4 +1,4 @@
-"""Reading spreadsheets brought in from elsewhere (.xlsx, CSV), within bounds.
+"""Reading spreadsheets brought in from elsewhere (.xlsx, .xls, .ods, CSV), within bounds.
 
 A file from a USB stick may be built to hurt: an .xlsx is a zip archive whose members can
 claim a thousand times their size (1 GB of shared strings in a 13 MB file), and whose sheet can
@@ -10,7 +10,10 @@ checks are made once:
   member; a file over a limit is refused with a message naming the limit;
 - only the rows that exist in the sheet are read (its claimed dimension is ignored), and only
   the first ``MAX_COLUMNS`` columns of each;
-- a CSV file is read as a stream, never whole, with a bounded size.
+- a CSV file is read as a stream, never whole, with a bounded size;
+- an old Excel workbook (.xls) or an OpenDocument spreadsheet (.ods) is read by python-calamine
+  (openpyxl reads neither): the file's size is bounded, an .ods archive gets the same checks as
+  an .xlsx, and a sheet claiming more rows than Excel allows is refused.
 
 Rows come as ``(number, values)``: ``number`` is the row as the spreadsheet numbers it (empty
 rows in between are skipped, not produced), so a problem can name the row the person sees.
@@ -46,6 +49,14 @@ RATIO_FLOOR = 1 * MB  # small members may compress well (an empty sheet): only l
 MAX_SHEET_ROWS = 1_048_576  # Excel's own limit; a row number beyond it is not a real sheet
 MAX_COLUMNS = 256  # columns read per row; cells further right are ignored
 MAX_CSV_BYTES = 100 * MB
+# An .xls holds at most 65,536 x 256 cells; 50 MB is far beyond any station's roster.
+MAX_CALAMINE_BYTES = 50 * MB
+# calamine holds a sheet as one rectangle from A1 to its last used cell, in memory: an .ods row
+# repeated 100,000 times over 1,000 columns asks for 100 million cells from a 1 KB file (a
+# crash, measured). 5 million cells is 20,000 rows of 250 columns.
+MAX_CELLS = 5_000_000
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
 CSV_FIELD_LIMIT = 128 * 1024  # the csv module's own default, said out loud
 
 TICK_EVERY = 200  # rows read between two calls of a caller's tick (its progress and Cancel)
@@ -334,19 +345,196 @@ def csv_rows(path: Path, *, tick: Tick | None = None) -> Iterator[tuple[int, lis
             ) from exc
 
 
+def _check_ods(path: Path) -> None:
+    """An .ods is a zip archive like an .xlsx: the same limits on its directory and members.
+
+    calamine loads the sheet's part (content.xml) whole, so it counts as a part here."""
+    members, directory = _directory_size(path)
+    if members > MAX_MEMBERS or members == 0xFFFF:
+        raise _too_many_members()
+    if directory > MAX_DIRECTORY_BYTES:
+        raise SpreadsheetRefused(
+            translate(
+                "Spreadsheets",
+                "The workbook's table of contents is larger than {limit}; it was not read.",
+            ).format(limit=_mb(MAX_DIRECTORY_BYTES)),
+            limit="directory",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except Exception as exc:  # BadZipFile, and what a damaged directory makes zipfile raise
+        raise _unreadable_other(str(exc) or type(exc).__name__) from exc
+    if len(infos) > MAX_MEMBERS:
+        raise _too_many_members()
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART:
+            raise SpreadsheetRefused(
+                translate(
+                    "Spreadsheets",
+                    "A part of the workbook ({name}) unpacks to {size}, over the limit of "
+                    "{limit}. It was not read; save the data in a new workbook, or as CSV, and "
+                    "import that.",
+                ).format(name=info.filename, size=_mb(info.file_size), limit=_mb(MAX_PART)),
+                limit="part",
+            )
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise SpreadsheetRefused(
+                translate(
+                    "Spreadsheets",
+                    "A part of the workbook ({name}) unpacks to {ratio:,} times its size, over "
+                    "the limit of {limit} times: it is not an ordinary spreadsheet and was not "
+                    "read.",
+                ).format(
+                    name=info.filename,
+                    ratio=info.file_size // max(info.compress_size, 1),
+                    limit=MAX_RATIO,
+                ),
+                limit="ratio",
+            )
+    if total > MAX_UNCOMPRESSED:
+        raise SpreadsheetRefused(
+            translate(
+                "Spreadsheets",
+                "The workbook unpacks to {size}, over the limit of {limit}. It was not read; "
+                "split it into smaller files.",
+            ).format(size=_mb(total), limit=_mb(MAX_UNCOMPRESSED)),
+            limit="uncompressed",
+        )
+
+
+def _ods_cells(path: Path) -> int:
+    """The cells of the rectangle calamine would build for the first sheet of an .ods: from A1
+    to the last row and the last column holding something, repeated rows and cells counted.
+    The sheet's XML is streamed (its size is already bounded by ``_check_ods``)."""
+    from xml.etree import ElementTree
+
+    rows = width = number = 0
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+        for _event, element in ElementTree.iterparse(content):
+            if element.tag == _ODS_TABLE + "table":
+                break  # the first sheet ends
+            if element.tag != _ODS_TABLE + "table-row":
+                continue
+            column = last = 0
+            for cell in element:
+                if cell.tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
+                    column += int(cell.get(_ODS_TABLE + "number-columns-repeated", "1"))
+                    if len(cell) or cell.get(_ODS_VALUE_TYPE):
+                        last = column
+            number += int(element.get(_ODS_TABLE + "number-rows-repeated", "1"))
+            if last:
+                rows, width = number, max(width, last)
+            element.clear()
+    return rows * width
+
+
+def _too_many_cells(cells: int) -> SpreadsheetRefused:
+    return SpreadsheetRefused(
+        translate(
+            "Spreadsheets",
+            "The sheet spans {cells} cells, over the limit of {limit}. It was not read; delete "
+            "the empty rows and columns around the table, or save it as CSV, and import that.",
+        ).format(cells=f"{cells:,}", limit=f"{MAX_CELLS:,}"),
+        limit="cells",
+    )
+
+
+def _unreadable_other(reason: str) -> UserError:
+    return UserError(
+        translate("Spreadsheets", "The file cannot be read as a spreadsheet: {reason}").format(
+            reason=reason
+        )
+    )
+
+
+def calamine_rows(
+    path: Path, *, tick: Tick | None = None, max_columns: int = MAX_COLUMNS
+) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of the first sheet of an .xls or .ods file that hold something, numbered as the
+    spreadsheet numbers them. Dates come as ``date``/``datetime``, numbers as ``int``/``float``."""
+    from python_calamine import CalamineWorkbook
+
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_CALAMINE_BYTES:
+        raise SpreadsheetRefused(
+            translate(
+                "Spreadsheets",
+                "The file is {size}, over the limit of {limit} for a spreadsheet; split it.",
+            ).format(size=_mb(size), limit=_mb(MAX_CALAMINE_BYTES)),
+            limit="size",
+        )
+    try:
+        if path.suffix.lower() == ".ods":
+            _check_ods(path)
+            cells = _ods_cells(path)
+            if cells > MAX_CELLS:
+                raise _too_many_cells(cells)
+        workbook = CalamineWorkbook.from_path(str(path))
+        if not workbook.sheet_names:
+            raise _unreadable_other(translate("Spreadsheets", "it has no sheet"))
+        # An .xls cannot span more than 65,536 x 256 cells: its rectangle is bounded by the
+        # format, and checked here before it is turned into Python values.
+        sheet = workbook.get_sheet_by_index(0)
+        start = sheet.start or (0, 0)
+        cells = (start[0] + sheet.height) * (start[1] + sheet.width)
+        if start[0] + sheet.height > MAX_SHEET_ROWS:
+            raise _unreadable_other(
+                translate("Spreadsheets", "it has a row numbered {number}").format(
+                    number=f"{start[0] + sheet.height:,}"
+                )
+            )
+        if cells > MAX_CELLS:
+            raise _too_many_cells(cells)
+        data = sheet.iter_rows()
+    except UserError:
+        raise
+    except Exception as exc:  # calamine raises its own kinds for a damaged or foreign file
+        raise _unreadable_other(str(exc) or type(exc).__name__) from exc
+    # iter_rows starts at row 1 whatever the first used row, but at the first used column.
+    padding: list[Any] = [None] * start[1]
+    for number, record in enumerate(_guarded_rows(data), 1):
+        if tick is not None and number % TICK_EVERY == 0:
+            tick(number)
+        row = padding + [None if value == "" else value for value in record]
+        values = row[:max_columns]
+        while values and values[-1] is None:
+            values.pop()
+        if values:
+            yield number, values
+
+
+def _guarded_rows(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    """calamine's rows; a failure while producing one becomes a UserError."""
+    done = object()
+    while True:
+        try:
+            item = next(rows, done)
+        except Exception as exc:  # a value calamine cannot convert
+            raise _unreadable_other(str(exc) or type(exc).__name__) from exc
+        if item is done:
+            return
+        yield item
+
+
 def rows(path: Path, *, tick: Tick | None = None) -> Iterator[tuple[int, list[Any]]]:
-    """The rows of an .xlsx workbook or a CSV file, by the file's extension."""
+    """The rows of a workbook (.xlsx, .xls, .ods) or a CSV file, by the file's extension."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         yield from csv_rows(path, tick=tick)
     elif suffix in (".xlsx", ".xlsm"):
         yield from xlsx_rows(path, tick=tick)
+    elif suffix in (".xls", ".ods"):
+        yield from calamine_rows(path, tick=tick)
     else:
         raise UserError(
             translate(
                 "Spreadsheets",
-                "Only Excel workbooks (.xlsx) and CSV files can be imported; save the file in "
-                "one of these formats.",
+                "Only Excel workbooks (.xlsx, .xls), OpenDocument spreadsheets (.ods) and CSV "
+                "files can be imported; save the file in one of these formats.",
             )
         )

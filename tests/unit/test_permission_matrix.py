@@ -28,6 +28,7 @@ import importlib
 import inspect
 import pkgutil
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -55,6 +56,7 @@ from stationapp.services import (
     library_import,
     mediation,
     people,
+    people_import,
     reports,
     retention,
     visits,
@@ -1025,6 +1027,28 @@ def _import_catalogue(w: World) -> Call:
             [["书名", "作者", "条码"], ["平凡的世界", "路遥", fresh_code()]]
         )
     return lambda a: library_import.import_catalogue(a, path)
+
+
+def _roster(w: World) -> Path:
+    # Not in w.out: the file brought in holds the whole ID number the import puts on file.
+    path = Path(tempfile.mkdtemp()) / f"roster{next(serial)}.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["姓名", "身份证号", "工作单位"], ["孙八", fresh_ric(), "丙公司"]]
+        )
+    return path
+
+
+@row("people_import.import_people", "person.create", "person.update", "organization.manage")
+def _import_people(w: World) -> Call:
+    path = _roster(w)
+    return lambda a: people_import.import_people(a, path)
+
+
+@row("people_import.read_columns", "person.create")
+def _read_columns(w: World) -> Call:
+    path = _roster(w)
+    return lambda a: people_import.read_columns(a, path)
 
 
 @row("library_import.copies_by_barcode", "library.read")

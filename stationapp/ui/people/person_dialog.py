@@ -180,6 +180,10 @@ class PersonDialog(QDialog):
         self.member_card.setMaxLength(30)
         self.member_card.setPlaceholderText(self.tr("Beijing union card (京卡) number"))
         self.fields.add_row(self.tr("Member card"), "member_card", self.member_card)
+        self.joined_on = QLineEdit()
+        self.joined_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.joined_on.setMaxLength(20)
+        self.fields.add_row(self.tr("Join date"), "joined_on", self.joined_on)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
@@ -224,6 +228,7 @@ class PersonDialog(QDialog):
         self.workplace.set_workplace(person.workplace_id)
         self.is_member.setChecked(person.is_member)
         self.member_card.setText(person.member_card)
+        self.joined_on.setText(person.joined_on.isoformat() if person.joined_on else "")
         self.notes.setPlainText(person.notes)
 
     def reveal_id(self) -> None:
@@ -282,6 +287,13 @@ class PersonDialog(QDialog):
                 {"birth_date": self.tr("Write the date as YYYY-MM-DD, e.g. 1985-03-21.")}
             )
             return None
+        try:
+            joined_on = parse_date(self.joined_on.text())
+        except ValueError:
+            self.fields.show(
+                {"joined_on": self.tr("Write the date as YYYY-MM-DD, e.g. 2019-05-01.")}
+            )
+            return None
         workplace_id = self.workplace.workplace_id()
         if workplace_id == -1:
             self.fields.show(
@@ -304,6 +316,7 @@ class PersonDialog(QDialog):
             is_member=self.is_member.isChecked(),
             member_card=self.member_card.text(),
             notes=self.notes.toPlainText(),
+            joined_on=joined_on,
         )
 
     def submit(self) -> None:
