@@ -6415,6 +6415,10 @@ The marital status will be emptied now.</source>
         <translation>入会时间早于出生日期。</translation>
     </message>
     <message>
+        <source>A woman&apos;s retirement age before 2025 was 55 or 50.</source>
+        <translation>女职工的原法定退休年龄为55岁或50岁。</translation>
+    </message>
+    <message>
         <source>This workplace no longer exists.</source>
         <translation>该工作单位已不存在。</translation>
     </message>
@@ -6863,6 +6867,22 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Birth date</source>
         <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>55 (cadres, office jobs)</source>
+        <translation>55岁（干部、管理和技术岗位）</translation>
+    </message>
+    <message>
+        <source>50 (workers)</source>
+        <translation>50岁（工人岗位）</translation>
+    </message>
+    <message>
+        <source>The statutory retirement age before the 2025 reform, from which her later retirement date is counted.</source>
+        <translation>2025年改革前的法定退休年龄，据此计算延迟后的退休时间。</translation>
+    </message>
+    <message>
+        <source>Retirement age before 2025</source>
+        <translation>原法定退休年龄</translation>
     </message>
     <message>
         <source>&amp;Workplace</source>

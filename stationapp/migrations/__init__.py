@@ -49,6 +49,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0009_birthday_index",
         "m0010_name_dots",
         "m0011_person_join_date",
+        "m0012_old_retirement_age",
     )
 )
 CURRENT_VERSION = len(STEPS)

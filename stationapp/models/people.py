@@ -53,7 +53,9 @@ class Person(BaseModel):
     )
     is_member = peewee.BooleanField(default=False)
     member_card = peewee.CharField(max_length=19, default="")  # indexed by migration 5
-    joined_on = peewee.DateField(null=True)  # 入会时间; migration 10
+    joined_on = peewee.DateField(null=True)  # 入会时间; migration 11
+    # A woman's retirement age before the 2025 reform, 55 or 50 (None: 55); migration 12.
+    old_retirement_age = peewee.SmallIntegerField(null=True)
     notes = peewee.TextField(default="")
     active = peewee.BooleanField(default=True)
     created_at = peewee.DateTimeField(default=now)

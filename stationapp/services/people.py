@@ -27,6 +27,7 @@ from stationapp.models.people import (
 )
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, diff, has_permission, require
+from stationapp.services.retirement import FEMALE_CATEGORIES
 from stationapp.services.search_keys import (
     digit_keys,
     display_pinyin,
@@ -125,6 +126,9 @@ class PersonInput:
     member_card: str = ""
     notes: str = ""
     joined_on: date | None = None  # 入会时间
+    # A woman's statutory retirement age before the 2025 reform: 55 (cadres, office jobs) or
+    # 50 (workers); None is the default, 55. Kept for women only (services.retirement).
+    old_retirement_age: int | None = None
 
 
 @dataclass
@@ -203,6 +207,12 @@ def validate_person(
         elif birth is not None and data.joined_on < birth:
             errors["joined_on"] = translate("People", "The join date is before the birth date.")
     values["joined_on"] = data.joined_on
+    old_age = data.old_retirement_age if gender == "F" else None
+    if old_age is not None and old_age not in FEMALE_CATEGORIES:
+        errors["old_retirement_age"] = translate(
+            "People", "A woman's retirement age before 2025 was 55 or 50."
+        )
+    values["old_retirement_age"] = old_age
     if (
         data.workplace_id is not None
         and not Organization.select().where(Organization.id == data.workplace_id).exists()

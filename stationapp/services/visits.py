@@ -31,7 +31,7 @@ from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, require
 from stationapp.services.consent import has_consent
 from stationapp.services.people import hands_people, rows_view, true_birth_date
-from stationapp.services.retirement import statutory_retirement
+from stationapp.services.retirement import DEFAULT_FEMALE_CATEGORY, statutory_retirement
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
@@ -309,7 +309,15 @@ def eligibility_hints(
         if "working_age" in checks:
             birth = true_birth_date(person)
             age = age_on(birth, on)
-            retired = statutory_retirement(birth, person.gender) if birth is not None else None
+            retired = (
+                statutory_retirement(
+                    birth,
+                    person.gender,
+                    female_category=person.old_retirement_age or DEFAULT_FEMALE_CATEGORY,
+                )
+                if birth is not None
+                else None
+            )
             if age is None:
                 hints.append(
                     translate(

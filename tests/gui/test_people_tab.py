@@ -337,3 +337,28 @@ def test_a_librarian_sees_no_whole_birth_date_and_an_edit_keeps_it(qtbot, admin,
         assert (after.id_number, after.birth_date) == (stored.id_number, stored.birth_date)
     ages = {row.name: row.age for row in tab.model.rows}
     assert ages.get("解缙") == age
+
+
+def test_retirement_age_before_2025_is_asked_for_women_and_kept(qtbot, admin):
+    dialog = PersonDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("钱芳")
+    dialog.birth_date.setText("1976-03-01")
+    assert not dialog.old_retirement_age.isVisible()  # no gender given
+    dialog.gender.setCurrentIndex(dialog.gender.findData("F"))
+    assert dialog.old_retirement_age.isVisible()
+    assert dialog.old_retirement_age.currentData() == 55  # the default
+    dialog.old_retirement_age.setCurrentIndex(dialog.old_retirement_age.findData(50))
+    dialog.submit()
+    person = Person.get(Person.name == "钱芳")
+    assert person.old_retirement_age == 50
+
+    again = PersonDialog(admin, person=people.get_person(admin, person.id))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.old_retirement_age.currentData() == 50
+    again.gender.setCurrentIndex(again.gender.findData("M"))
+    assert not again.old_retirement_age.isVisible()
+    again.submit()
+    assert Person.get_by_id(person.id).old_retirement_age is None  # kept for women only

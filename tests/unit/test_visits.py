@@ -849,6 +849,28 @@ def test_retirement_in_the_desk_hint(admin) -> None:
     assert len(visits.eligibility_hints(woman, [aid], on=date(2026, 1, 2))) == 1  # 55y3m passed
 
 
+def test_retirement_of_a_woman_worker_counts_from_50(admin) -> None:
+    aid = _service(MUTUAL_AID)
+    fields = {"gender": "F", "birth_date": date(1976, 3, 1), "is_member": True}
+    office = _person(admin, "钱芳", member_card=True, **fields)
+    worker = _person(admin, "孙丽", member_card=True, old_retirement_age=50, **fields)
+    assert worker.old_retirement_age == 50 and office.old_retirement_age is None
+    # Old retirement March 2026, 8 months added: 50 years 8 months, on 1 November 2026.
+    on = date(2026, 12, 1)
+    hints = visits.eligibility_hints(worker, [aid], on=on)
+    assert len(hints) == 1 and "2026-11-01" in hints[0] and "50 years 8 months" in hints[0]
+    assert visits.eligibility_hints(worker, [aid], on=date(2026, 10, 31)) == []
+    assert visits.eligibility_hints(office, [aid], on=on) == []  # 55 and more for office jobs
+
+
+def test_retirement_age_before_2025_is_kept_for_women_only(admin) -> None:
+    man = _person(admin, "赵强", gender="M", birth_date=date(1970, 1, 1), old_retirement_age=50)
+    assert man.old_retirement_age is None
+    with pytest.raises(ValidationError) as caught:
+        _person(admin, "钱芳", gender="F", birth_date=date(1970, 1, 1), old_retirement_age=60)
+    assert "old_retirement_age" in caught.value.errors
+
+
 def test_age_on() -> None:
     assert visits.age_on(date(2000, 3, 1), date(2020, 2, 29)) == 19
     assert visits.age_on(date(2000, 2, 29), date(2020, 2, 29)) == 20

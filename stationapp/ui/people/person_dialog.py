@@ -172,6 +172,21 @@ class PersonDialog(QDialog):
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.birth_date.setMaxLength(20)
         self.fields.add_row(self.tr("Birth date"), "birth_date", self.birth_date)
+        # The 2025 reform counts a woman's later retirement from her old age: 55 or 50.
+        self.old_retirement_age = QComboBox()
+        self.old_retirement_age.addItem(self.tr("55 (cadres, office jobs)"), 55)
+        self.old_retirement_age.addItem(self.tr("50 (workers)"), 50)
+        self.old_retirement_age.setToolTip(
+            self.tr(
+                "The statutory retirement age before the 2025 reform, from which her later "
+                "retirement date is counted."
+            )
+        )
+        self.fields.add_row(
+            self.tr("Retirement age before 2025"), "old_retirement_age", self.old_retirement_age
+        )
+        self.gender.currentIndexChanged.connect(self._show_old_retirement_age)
+        self._show_old_retirement_age()
         self.workplace = WorkplaceChooser(actor)
         self.fields.add_row(self.tr("&Workplace"), "workplace", self.workplace)
         self.is_member = QCheckBox(self.tr("Union member"))
@@ -219,6 +234,9 @@ class PersonDialog(QDialog):
         else:
             self.id_number.setText(person.id_number)
         self.gender.setCurrentIndex(max(self.gender.findData(person.gender), 0))
+        self.old_retirement_age.setCurrentIndex(
+            max(self.old_retirement_age.findData(person.old_retirement_age or 55), 0)
+        )
         if self.birth_locked:
             self.birth_date.setText(str(person.birth_year))
             self.birth_date.setReadOnly(True)
@@ -257,6 +275,10 @@ class PersonDialog(QDialog):
             self._offer_from_id()
         else:
             self.name.setText(text.strip())
+
+    def _show_old_retirement_age(self) -> None:
+        """The old retirement age matters for women only."""
+        self.form.setRowVisible(self.old_retirement_age, self.gender.currentData() == "F")
 
     def _offer_from_id(self) -> None:
         """Fill gender and birth date from a resident ID number, and show its warnings."""
@@ -317,6 +339,9 @@ class PersonDialog(QDialog):
             member_card=self.member_card.text(),
             notes=self.notes.toPlainText(),
             joined_on=joined_on,
+            old_retirement_age=self.old_retirement_age.currentData()
+            if self.gender.currentData() == "F"
+            else None,
         )
 
     def submit(self) -> None:
