@@ -561,6 +561,10 @@
         <translation>操作日志</translation>
     </message>
     <message>
+        <source>Personal data removed on {date} by the erasure recorded in entry #{entry}.</source>
+        <translation>个人信息已于{date}删除（删除操作见第{entry}条记录）。</translation>
+    </message>
+    <message>
         <source>system</source>
         <translation>系统</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any
 import argon2
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite, lock_kind, now, transaction
+from stationapp.db import contains, is_sqlite, lock_kind, now, transaction
 from stationapp.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from stationapp.models.accounts import (
     ADMIN,
@@ -142,6 +142,139 @@ def audit(
         entity_id=entity_id,
         details=json.dumps(details or {}, ensure_ascii=False, default=str, sort_keys=True),
     )
+
+
+# --- erasure in the audit trail --------------------------------------------------------------
+#
+# The trail is append-only: nothing changes an entry, with one exception, the erasure of a
+# person's data (PIPL Art. 47, and the retention period's anonymisation). Entries about the
+# person keep what happened, when and by whom, and lose the values; entries elsewhere lose the
+# person's phone, ID number and card number wherever they appear, and their name where it is a
+# value of its own. Each redacted entry says when and by which entry it was redacted, and that
+# entry (the erasure or the anonymisation) lists the entries it redacted: a redaction is seen,
+# never silent. redact_audit_entries is the only code that writes to an existing entry
+# (tests/unit/test_audit.py).
+
+REDACTED = "***"
+REDACTION_KEY = "redacted"
+# Shorter strings (a tail of four digits) would match others' data.
+MIN_REDACTED_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What to take out of the trail for one person."""
+
+    person_id: int
+    exact: frozenset[str]  # values removed where a whole value equals them (names)
+    anywhere: frozenset[str]  # values removed wherever they appear (phone, ID, card numbers)
+
+
+def _person_entries(person_ids: list[int]) -> Any:
+    return AuditEntry.select().where(
+        AuditEntry.entity == "person", AuditEntry.entity_id.in_(person_ids)
+    )
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def redaction_for(person_id: int, *, names: list[str], numbers: list[str]) -> Redaction:
+    """The person's names and numbers as they are now and as their own entries recorded them
+    (an earlier name, an earlier phone)."""
+    exact = {n for n in names if n}
+    anywhere = {n for n in numbers if n and len(n) >= MIN_REDACTED_LENGTH}
+    for entry in _person_entries([person_id]):
+        try:
+            details = json.loads(entry.details or "{}")
+        except ValueError:
+            continue
+        if not isinstance(details, dict):
+            continue
+        for key in ("name",):
+            exact.update(s for s in _strings(details.get(key)) if s)
+        for key in ("phone", "id_number", "member_card"):
+            anywhere.update(s for s in _strings(details.get(key)) if len(s) >= MIN_REDACTED_LENGTH)
+    return Redaction(person_id, frozenset(exact), frozenset(anywhere))
+
+
+def _scrub(value: Any, redaction: Redaction, *, everything: bool) -> Any:
+    if isinstance(value, dict):
+        return {k: _scrub(v, redaction, everything=everything) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v, redaction, everything=everything) for v in value]
+    if isinstance(value, str):
+        if everything and value:
+            return REDACTED
+        if value in redaction.exact:
+            return REDACTED
+        for number in redaction.anywhere:
+            value = value.replace(number, REDACTED)
+        return value
+    if everything and value is not None and not isinstance(value, bool):
+        return REDACTED
+    return value
+
+
+def scrub_text(text: str, redactions: list[Redaction]) -> str:
+    """``text`` (a reason typed at the erasure) without these people's names and numbers."""
+    for r in redactions:
+        for value in sorted((*r.exact, *r.anywhere), key=len, reverse=True):
+            text = text.replace(value, REDACTED)
+    return text
+
+
+def audit_entries_to_redact(redactions: list[Redaction]) -> list[int]:
+    """The entries that hold something of these people: every entry about them, and any entry
+    whose details contain one of their numbers or names."""
+    if not redactions:
+        return []
+    found = {e.id for e in _person_entries([r.person_id for r in redactions])}
+    needles = {n for r in redactions for n in (*r.exact, *r.anywhere)}
+    for needle in needles:
+        query = AuditEntry.select(AuditEntry.id).where(contains(AuditEntry.details, needle))
+        found.update(entry_id for (entry_id,) in query.tuples())
+    return sorted(found)
+
+
+def redact_audit_entries(
+    entry_ids: list[int], redactions: list[Redaction], *, by: AuditEntry
+) -> int:
+    """Take the people's data out of these entries; each is marked with the moment and the
+    entry ``by`` that redacted it. Call it in the transaction of the erasure. Returns how many
+    entries changed."""
+    about = {r.person_id: r for r in redactions}
+    combined = Redaction(
+        0,
+        frozenset(s for r in redactions for s in r.exact),
+        frozenset(s for r in redactions for s in r.anywhere),
+    )
+    changed = 0
+    for entry in AuditEntry.select().where(AuditEntry.id.in_(entry_ids), AuditEntry.id != by.id):
+        try:
+            details = json.loads(entry.details or "{}")
+        except ValueError:
+            details = {"text": entry.details}
+        if not isinstance(details, dict):
+            details = {"value": details}
+        own = entry.entity == "person" and entry.entity_id in about
+        marker = details.pop(REDACTION_KEY, None)
+        scrubbed = _scrub(details, combined, everything=own)
+        if scrubbed == details and marker is not None:
+            continue  # redacted before and nothing new to take out
+        scrubbed[REDACTION_KEY] = {"at": now().isoformat(timespec="seconds"), "by": by.id}
+        AuditEntry.update(
+            details=json.dumps(scrubbed, ensure_ascii=False, default=str, sort_keys=True)
+        ).where(AuditEntry.id == entry.id).execute()
+        changed += 1
+    return changed
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

@@ -1,7 +1,9 @@
 """The audit trail read back: who did what to which record, filtered, paged and exported.
 
 Entries are written only by ``accounts.audit`` and never changed or removed afterwards: no
-service updates or deletes one (tests/unit/test_audit.py scans the source to keep it so).
+service updates or deletes one (tests/unit/test_audit.py scans the source to keep it so), save
+the erasure of a person's data, which takes it out of the entries and marks each
+(``accounts.redact_audit_entries``; shown here by ``redaction_note``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import contains, transaction
 from stationapp.models.accounts import AuditEntry, Staff
-from stationapp.services.accounts import audit, require
+from stationapp.services.accounts import REDACTION_KEY, audit, require
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.validation import normalize_text
 
@@ -209,14 +211,35 @@ def _parsed(details: str) -> object:
         return details
 
 
-def details_text(details: str) -> str:
-    """The details pretty-printed for reading (text that is not JSON as it is)."""
+def redaction_note(details: str) -> str:
+    """ "Personal data removed on … (entry #…)" for an entry an erasure redacted, else ""."""
     value = _parsed(details)
-    if isinstance(value, str):
-        return value
-    if not value:
+    if not isinstance(value, dict) or not isinstance(value.get(REDACTION_KEY), dict):
         return ""
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    marker = value[REDACTION_KEY]
+    return translate(
+        "Audit", "Personal data removed on {date} by the erasure recorded in entry #{entry}."
+    ).format(date=str(marker.get("at", ""))[:10], entry=marker.get("by", ""))
+
+
+def _without_marker(value: object) -> object:
+    if isinstance(value, dict) and REDACTION_KEY in value:
+        return {k: v for k, v in value.items() if k != REDACTION_KEY}
+    return value
+
+
+def details_text(details: str) -> str:
+    """The details pretty-printed for reading (text that is not JSON as it is); a redacted
+    entry says so first."""
+    value = _without_marker(_parsed(details))
+    note = redaction_note(details)
+    if isinstance(value, str):
+        text = value
+    elif not value:
+        text = ""
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return f"{note}\n{text}".strip() if note else text
 
 
 def _plain(value: object) -> str:
@@ -224,14 +247,18 @@ def _plain(value: object) -> str:
 
 
 def details_summary(details: str) -> str:
-    """The details on one line (key: value; …), cut short for a table cell."""
-    value = _parsed(details)
+    """The details on one line (key: value; …), cut short for a table cell; a redacted entry
+    starts with the note."""
+    value = _without_marker(_parsed(details))
     if isinstance(value, dict):
         text = "; ".join(f"{key}: {_plain(item)}" for key, item in value.items())
     elif isinstance(value, str):
         text = value
     else:
         text = json.dumps(value, ensure_ascii=False)
+    note = redaction_note(details)
+    if note:
+        text = f"{note} {text}"
     text = " ".join(text.split())
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
 

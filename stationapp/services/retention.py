@@ -29,7 +29,7 @@ from stationapp.models.library import Loan
 from stationapp.models.mediation import CaseParty, MediationCase
 from stationapp.models.people import Consent, Person
 from stationapp.models.visits import Visit
-from stationapp.services import changes, people
+from stationapp.services import accounts, changes, people
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.private_files import private_output
 from stationapp.services.validation import normalize_text
@@ -145,6 +145,12 @@ def preview_anonymisation(actor: Staff, *, on: date | None = None) -> int:
     return _candidates(retention_settings(), on or today()).count()
 
 
+def _redaction(person: Person) -> accounts.Redaction:
+    """What the audit trail holds of ``person``, taken before their fields are anonymised."""
+    numbers = [person.phone, person.id_number, people.mask_id(person.id_number), person.member_card]
+    return accounts.redaction_for(person.id, names=[person.name], numbers=numbers)
+
+
 def _anonymise(person: Person, moment: datetime) -> None:
     person.name = ANONYMOUS_NAME
     person.pinyin = ""
@@ -183,9 +189,19 @@ def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:
             if not batch:
                 break
             moment = now()
+            redactions = []
             for person in Person.select().where(Person.id.in_(batch)):
+                redactions.append(_redaction(person))
                 _anonymise(person, moment)
-            audit(actor, "anonymise", "person", None, {"people": len(batch), "ids": batch})
+            redacted = accounts.audit_entries_to_redact(redactions)
+            entry = audit(
+                actor,
+                "anonymise",
+                "person",
+                None,
+                {"people": len(batch), "ids": batch, "redacted_entries": redacted},
+            )
+            accounts.redact_audit_entries(redacted, redactions, by=entry)
         done += len(batch)
     with transaction():
         Setting.insert(key=LAST_RUN, value=on.isoformat()).on_conflict(
@@ -285,8 +301,20 @@ def erase_on_request(actor: Staff, person_id: int, *, reason: str) -> Person:
                     "The data cannot be erased yet: {duties}. It can be erased when these end.",
                 ).format(duties="; ".join(duties))
             )
+        redactions = [_redaction(person)]
         _anonymise(person, now())
-        audit(actor, "erase", "person", person_id, {"reason": reason})
+        redacted = accounts.audit_entries_to_redact(redactions)
+        entry = audit(
+            actor,
+            "erase",
+            "person",
+            person_id,
+            {
+                "reason": accounts.scrub_text(reason, redactions),
+                "redacted_entries": redacted,
+            },
+        )
+        accounts.redact_audit_entries(redacted, redactions, by=entry)
     changes.notify("person")
     return person
 

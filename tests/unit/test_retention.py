@@ -253,3 +253,95 @@ def test_personal_data_export_lists_everything(admin, make_staff, world, tmp_pat
     mediator = make_staff("med", "mediator")
     cases = {s.title: s for s in retention.personal_data(mediator, world["in_case"].id)}
     assert len(cases["Mediation cases"].rows) == 1
+
+
+# --- erasure reaches the audit trail (issue 27, point 3) ----------------------------------------
+
+
+def _tables_holding(needles: list[str]) -> list[tuple[str, str, str]]:
+    """Every (table, column, needle) where a text column of any table holds a needle."""
+    found = []
+    for table in database.get_tables():
+        for column in database.get_columns(table):
+            for needle in needles:
+                sql = f'SELECT count(*) FROM "{table}" WHERE CAST("{column.name}" AS TEXT) LIKE '
+                sql += "?" if is_sqlite() else "%s"
+                if database.execute_sql(sql, (f"%{needle}%",)).fetchone()[0]:
+                    found.append((table, column.name, needle))
+    return found
+
+
+def _erasure_world(admin) -> tuple[Person, list[str]]:
+    number = make_ric(birth=date(1981, 6, 2), seq=31)
+    person = people.create_person(
+        admin, people.PersonInput(name="欧阳测试", phone="13912345678", id_number=number)
+    )
+    people.update_person(
+        admin,
+        person.id,
+        people.PersonInput(name="欧阳试验", phone="13912345679", id_number=number),
+    )
+    _visit(admin, person, now(), notes="欧阳试验来访")
+    people.reveal_id(admin, person.id)
+    other = _person(admin, "欧阳测", "13800000077", 32)  # a name that contains part of hers
+    needles = ["欧阳测试", "欧阳试验", "13912345678", "13912345679", number, people.mask_id(number)]
+    return person, [other.name, *needles]
+
+
+def test_erasure_leaves_no_table_holding_the_name_phone_or_id(admin) -> None:
+    person, (other_name, *needles) = _erasure_world(admin)
+    assert _tables_holding(needles)  # the trail held them before
+
+    retention.erase_on_request(admin, person.id, reason="2026-12-01 欧阳试验本人书面申请")
+
+    assert _tables_holding(needles) == []
+    # Another person's entries keep their own data.
+    other = AuditEntry.select().where(AuditEntry.entity == "person", AuditEntry.action == "create")
+    assert any(other_name in e.details for e in other)
+
+
+def test_erasure_redaction_is_itself_audited_and_shown(admin) -> None:
+    import json
+
+    from stationapp.services import audit
+
+    person, _needles = _erasure_world(admin)
+    before = {
+        e.id: e.action
+        for e in AuditEntry.select().where(
+            AuditEntry.entity == "person", AuditEntry.entity_id == person.id
+        )
+    }
+
+    retention.erase_on_request(admin, person.id, reason="书面申请")
+
+    erase = AuditEntry.get(AuditEntry.action == "erase")
+    listed = json.loads(erase.details)["redacted_entries"]
+    assert set(before) <= set(listed)
+    for entry in AuditEntry.select().where(AuditEntry.id.in_(listed)):
+        details = json.loads(entry.details)
+        assert details["redacted"]["by"] == erase.id
+        assert f"#{erase.id}" in audit.details_text(entry.details)
+        assert audit.details_summary(entry.details).startswith("Personal data removed on")
+        assert entry.action == before.get(entry.id, entry.action)  # what happened stays
+    update = AuditEntry.get(
+        AuditEntry.entity == "person",
+        AuditEntry.entity_id == person.id,
+        AuditEntry.action == "update",
+    )
+    changed = json.loads(update.details)
+    assert set(changed) >= {"name", "phone"}  # which fields changed stays, not their values
+    assert changed["name"] == ["***", "***"]
+    assert audit.redaction_note(erase.details) == ""  # the erasure itself is not redacted
+
+
+def test_erasure_by_the_retention_run_reaches_the_audit_trail_too(admin, world) -> None:
+    import json
+
+    gone = world["gone"]
+    needles = ["张三", "13900000001"]
+    assert retention.run_anonymisation(admin) >= 1
+    run = AuditEntry.get(AuditEntry.action == "anonymise", AuditEntry.entity_id.is_null())
+    assert json.loads(run.details)["redacted_entries"]
+    assert _tables_holding(needles) == []
+    assert Person.get_by_id(gone.id).name == retention.ANONYMOUS_NAME
