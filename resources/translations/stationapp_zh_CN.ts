@@ -329,6 +329,14 @@
         <translation>匿名化</translation>
     </message>
     <message>
+        <source>Case file kept longer</source>
+        <translation>卷宗延长保管</translation>
+    </message>
+    <message>
+        <source>Case file disposed of</source>
+        <translation>卷宗已处置</translation>
+    </message>
+    <message>
         <source>Erased on request</source>
         <translation>应本人要求删除个人信息</translation>
     </message>
@@ -1243,6 +1251,22 @@
         <translation>只有已结案的案件才有卷宗：请先结案（当前为“{state}”）。</translation>
     </message>
     <message>
+        <source>Say why it is kept, or how it was disposed of (destroyed in whose presence, or the archive it went to).</source>
+        <translation>请写明延长保管的理由，或处置方式（在谁监督下销毁，或移交的档案馆）。</translation>
+    </message>
+    <message>
+        <source>Keep it until a day after today, at most {n} years on.</source>
+        <translation>保管日期须晚于今天，且不超过{n}年。</translation>
+    </message>
+    <message>
+        <source>This file was disposed of on {date}.</source>
+        <translation>该卷宗已于{date}处置。</translation>
+    </message>
+    <message>
+        <source>This file&apos;s retention has not ended: nothing to decide yet.</source>
+        <translation>该卷宗保管期限未满，暂无需决定。</translation>
+    </message>
+    <message>
         <source>Case file</source>
         <translation>卷宗</translation>
     </message>
@@ -1375,6 +1399,10 @@
     <message>
         <source>Case file boo&amp;klet</source>
         <translation>卷宗(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>处理决定…</translation>
     </message>
     <message>
         <source>overdue: close as failed or record an agreed extension</source>
@@ -1547,6 +1575,14 @@
         <translation>案件结案后才能整理卷宗。</translation>
     </message>
     <message>
+        <source>Disposed of on {date}: {note}</source>
+        <translation>已于{date}处置：{note}</translation>
+    </message>
+    <message>
+        <source>Retention ended on {date}: decide what becomes of the file.</source>
+        <translation>保管期限已于{date}届满，请决定卷宗的处理方式。</translation>
+    </message>
+    <message>
         <source>Kept until {date}</source>
         <translation>保管至 {date}</translation>
     </message>
@@ -1565,6 +1601,10 @@
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The decision on the file is recorded.</source>
+        <translation>卷宗处理决定已记录。</translation>
     </message>
 </context>
 <context>
@@ -3942,6 +3982,41 @@ The marital status will be emptied now.</source>
     <message>
         <source>The database server cannot be reached. Trying again in the background; what you type stays in the forms, save it once the server is back.</source>
         <translation>无法连接数据库服务器。正在后台重试；您填写的内容会保留在表单中，服务器恢复后再保存即可。</translation>
+    </message>
+</context>
+<context>
+    <name>FileDecisionDialog</name>
+    <message>
+        <source>The file of case {number}</source>
+        <translation>案件{number}的卷宗</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it longer</source>
+        <translation>延长保管(&amp;K)</translation>
+    </message>
+    <message>
+        <source>It was &amp;disposed of (destroyed, or given to an archive)</source>
+        <translation>已处置（销毁或移交档案馆）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>保管至(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Why it is kept; or how it was disposed of, by whom and in whose presence</source>
+        <translation>延长保管的理由；或处置方式、经办人及监销人</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Record the decision</source>
+        <translation>记录决定(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

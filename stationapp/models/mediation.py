@@ -76,6 +76,11 @@ class MediationCase(BaseModel):
     decision_reason = peewee.TextField(default="")
     review_due = peewee.DateField(null=True)  # joint review request window after effect
     closed_at = peewee.DateTimeField(null=True)
+    # The decision on the file once its retention ended (migration 14): kept longer until a
+    # date, or disposed of, with how (services/case_file.py).
+    file_kept_until = peewee.DateField(null=True)
+    file_disposed_at = peewee.DateTimeField(null=True)
+    file_decision_note = peewee.TextField(default="")
     visit = peewee.ForeignKeyField(Visit, null=True, backref="cases", on_delete="SET NULL")
     created_by = peewee.ForeignKeyField(Staff, backref="filed_cases", on_delete="RESTRICT")
     created_at = peewee.DateTimeField(default=now)

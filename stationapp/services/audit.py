@@ -136,6 +136,8 @@ def action_label(action: str) -> str:
         "restore": translate("Audit", "Restored"),
         "retention_settings": translate("Audit", "Retention settings changed"),
         "anonymise": translate("Audit", "Anonymised"),
+        "file_kept": translate("Audit", "Case file kept longer"),
+        "file_disposed": translate("Audit", "Case file disposed of"),
         "erase": translate("Audit", "Erased on request"),
         "give": translate("Audit", "Consent given"),
         "withdraw": translate("Audit", "Consent withdrawn"),

@@ -7,7 +7,11 @@ agreement or the failed-mediation record. The arbitration pack is the applicant'
 arbitration commission; the file keeps the failed-mediation record it rests on.
 
 A file is kept ``case_years`` (the retention setting) from the day the case was closed; the files
-whose time has passed are listed on the Today tab for a decision.
+whose time has passed are listed on the Today tab for a decision (``decide_case_file``): keep it
+longer, until a date (a court asked for it, a dispute came back), or record that it was disposed
+of (destroyed under supervision, or handed to the district union's archive) and how. A file
+kept longer keeps its parties' data with it (services/retention.py); otherwise their data
+follows the people's own retention once the file's time has passed.
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import transaction
-from stationapp.errors import ValidationError
+from stationapp.db import now, transaction
+from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
-from stationapp.services import mediation, retention
+from stationapp.services import changes, mediation, retention
 from stationapp.services.accounts import audit, require
+from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
 
@@ -83,11 +88,15 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def kept_until(closed_at: datetime, years: int | None = None) -> date:
-    """The last day a file closed at ``closed_at`` is kept (retention's case_years by default)."""
+def kept_until(
+    closed_at: datetime, years: int | None = None, *, extended: date | None = None
+) -> date:
+    """The last day a file closed at ``closed_at`` is kept (retention's case_years by default,
+    or later when a decision kept it ``extended``)."""
     if years is None:
         years = retention.retention_settings().case_years
-    return add_years(closed_at.date(), years)
+    until = add_years(closed_at.date(), years)
+    return max(until, extended) if extended else until
 
 
 def _day(moment: date | datetime | None) -> date | None:
@@ -129,7 +138,7 @@ def case_file(actor: Staff, case_id: int) -> CaseFile:
         number=case.number,
         received_on=case.received_at.date(),
         closed_on=case.closed_at.date(),
-        kept_until=kept_until(case.closed_at),
+        kept_until=kept_until(case.closed_at, extended=case.file_kept_until),
         entries=entries,
     )
 
@@ -166,14 +175,102 @@ def case_files_due(actor: Staff, on: date) -> list[DueFile]:
     # before the start of the day ``years`` before ``on`` (retention's own rule for parties).
     cutoff = datetime.combine(add_years(on, -years), time.min)
     query = (
-        MediationCase.select(MediationCase.id, MediationCase.number, MediationCase.closed_at)
+        MediationCase.select(
+            MediationCase.id,
+            MediationCase.number,
+            MediationCase.closed_at,
+            MediationCase.file_kept_until,
+        )
         .where(
             MediationCase.state.in_(sorted(FILED_STATES)),
             MediationCase.closed_at.is_null(False),
             MediationCase.closed_at < cutoff,
+            MediationCase.file_disposed_at.is_null(),
+            MediationCase.file_kept_until.is_null() | (MediationCase.file_kept_until < on),
         )
         .order_by(MediationCase.closed_at, MediationCase.id)
     )
     return [
-        DueFile(c.id, c.number, c.closed_at.date(), kept_until(c.closed_at, years)) for c in query
+        DueFile(
+            c.id,
+            c.number,
+            c.closed_at.date(),
+            kept_until(c.closed_at, years, extended=c.file_kept_until),
+        )
+        for c in query
     ]
+
+
+MAX_KEEP_YEARS = 50
+MAX_NOTE = 500
+
+
+def decide_case_file(
+    actor: Staff,
+    case_id: int,
+    *,
+    keep_until: date | None = None,
+    note: str,
+    on: date | None = None,
+) -> MediationCase:
+    """The decision on a file whose retention has ended: kept until ``keep_until``, or (None)
+    disposed of, ``note`` saying why or how (who destroyed it, in whose presence; the archive it
+    went to). Taken by the head of mediation or an administrator; audited."""
+    require(actor, "case.assign")
+    on = on or now().date()
+    text = normalize_text(note or "", field="note", max_length=MAX_NOTE)
+    if not text:
+        raise ValidationError(
+            translate(
+                "CaseFile",
+                "Say why it is kept, or how it was disposed of (destroyed in whose presence, "
+                "or the archive it went to).",
+            ),
+            field="note",
+        )
+    if keep_until is not None and not on < keep_until <= add_years(on, MAX_KEEP_YEARS):
+        raise ValidationError(
+            translate("CaseFile", "Keep it until a day after today, at most {n} years on.").format(
+                n=MAX_KEEP_YEARS
+            ),
+            field="keep_until",
+        )
+    with transaction(lock=True):
+        case = MediationCase.get_or_none(MediationCase.id == case_id)
+        if case is None:
+            raise NotFound(translate("Mediation", "This case does not exist."))
+        if case.file_disposed_at is not None:
+            raise ValidationError(
+                translate("CaseFile", "This file was disposed of on {date}.").format(
+                    date=case.file_disposed_at.date().isoformat()
+                )
+            )
+        due = {f.case_id for f in case_files_due(actor, on)}
+        if case.id not in due:
+            raise ValidationError(
+                translate("CaseFile", "This file's retention has not ended: nothing to decide yet.")
+            )
+        before = {
+            "file_kept_until": case.file_kept_until,
+            "file_disposed_at": case.file_disposed_at,
+        }
+        if keep_until is not None:
+            case.file_kept_until = keep_until
+        else:
+            case.file_disposed_at = now()
+        case.file_decision_note = text
+        case.updated_at = now()
+        case.save()
+        audit(
+            actor,
+            "file_kept" if keep_until is not None else "file_disposed",
+            "case",
+            case.id,
+            {
+                "number": case.number,
+                "kept_until": [before["file_kept_until"], keep_until] if keep_until else None,
+                "note": text,
+            },
+        )
+    changes.notify("case")
+    return case

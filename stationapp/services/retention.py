@@ -117,7 +117,11 @@ def _kept_by_duty(settings: RetentionSettings, on: date) -> peewee.Expression:
     in_cases = (
         CaseParty.select(CaseParty.person)
         .join(MediationCase)
-        .where(MediationCase.closed_at.is_null() | (MediationCase.closed_at > case_cutoff))
+        .where(
+            MediationCase.closed_at.is_null()
+            | (MediationCase.closed_at > case_cutoff)
+            | (MediationCase.file_kept_until >= on)  # a file kept longer by decision
+        )
     )
     on_loan = Loan.select(Loan.person).where(Loan.returned_at.is_null())
     coming = (
@@ -240,7 +244,11 @@ def _duties(person_id: int, *, on: date | None = None) -> list[str]:
         MediationCase.select()
         .join(CaseParty)
         .where(CaseParty.person == person_id)
-        .where(MediationCase.closed_at.is_null() | (MediationCase.closed_at > case_cutoff))
+        .where(
+            MediationCase.closed_at.is_null()
+            | (MediationCase.closed_at > case_cutoff)
+            | (MediationCase.file_kept_until >= on)
+        )
     )
     for case in cases:
         if case.closed_at is None:
@@ -251,6 +259,8 @@ def _duties(person_id: int, *, on: date | None = None) -> list[str]:
             )
         else:
             until = _years_before(case.closed_at.date(), -settings.case_years)
+            if case.file_kept_until is not None:
+                until = max(until, case.file_kept_until)
             reasons.append(
                 translate(
                     "Retention", "the file of mediation case {number} is kept until {date}"

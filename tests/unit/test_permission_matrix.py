@@ -42,6 +42,7 @@ import stationapp.services
 from stationapp.db import close_database, now, today
 from stationapp.errors import PermissionDenied
 from stationapp.models.accounts import ADMIN, ROLES, Staff
+from stationapp.models.mediation import MediationCase
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import ServiceType, VisitPurpose
 from stationapp.services import (
@@ -760,6 +761,14 @@ def _case_file_party_ids(w: World) -> Call:
 
 
 simple("case_file.case_files_due", "case.read", lambda w, a: case_file.case_files_due(a, today()))
+
+
+@row("case_file.decide_case_file", "case.assign")
+def _decide_case_file(w: World) -> Call:
+    case = w.case("not_accepted", "closed")
+    long_ago = now() - timedelta(days=365 * 12)
+    MediationCase.update(closed_at=long_ago).where(MediationCase.id == case.id).execute()
+    return lambda a: case_file.decide_case_file(a, case.id, keep_until=None, note="监销销毁")
 
 
 @row("mediation.employer_history", "case.read")

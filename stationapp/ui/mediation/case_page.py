@@ -577,6 +577,10 @@ class CasePage(QWidget):
         grid.addWidget(show, row, 2)
         grid.addWidget(save, row, 3)
         self.case_file_row = (name, note, show, save)
+        # Once the file's retention has ended: keep it longer, or record its disposal.
+        self.decide_file_button = QPushButton(self.tr("Decide…"))
+        self.decide_file_button.clicked.connect(self.decide_case_file)
+        grid.addWidget(self.decide_file_button, row, 4)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(row + 1, 1)
         return page
@@ -809,15 +813,32 @@ class CasePage(QWidget):
         for widget in (name, show, save):
             widget.setEnabled(bool(filed))
             widget.setToolTip(reason)
-        if filed:
+        kept = (
+            case_file_service.kept_until(self.case.closed_at, extended=self.case.file_kept_until)
+            if filed
+            else None
+        )
+        due = bool(kept is not None and kept < today() and self.case.file_disposed_at is None)
+        if not filed:
+            note.setText(reason)
+        elif self.case.file_disposed_at is not None:
             note.setText(
-                self.tr("Kept until {date}").format(
-                    date=day_text(case_file_service.kept_until(self.case.closed_at))
+                self.tr("Disposed of on {date}: {note}").format(
+                    date=day_text(self.case.file_disposed_at.date()),
+                    note=self.case.file_decision_note,
+                )
+            )
+        elif due:
+            note.setText(
+                self.tr("Retention ended on {date}: decide what becomes of the file.").format(
+                    date=day_text(kept)
                 )
             )
         else:
-            note.setText(reason)
+            note.setText(self.tr("Kept until {date}").format(date=day_text(kept)))
         note.setToolTip(note.text())
+        self.decide_file_button.setVisible(has_permission(self.actor, "case.assign"))
+        self.decide_file_button.setEnabled(due)
 
     def _after_change(self) -> None:
         if self.case is not None:
@@ -892,6 +913,17 @@ class CasePage(QWidget):
             self.bar.show_message(exc.message, "warning")
             self._after_change()
             return None
+
+    def decide_case_file(self) -> None:
+        from stationapp.ui.mediation.file_decision import FileDecisionDialog
+
+        dialog = FileDecisionDialog(self.actor, self.case, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.bar.show_message(self.tr("The decision on the file is recorded."), "info")
+                self._after_change()
+        finally:
+            dialog.deleteLater()
 
     def preview_case_file(self) -> None:
         book = self._case_file()

@@ -1,0 +1,85 @@
+"""The decision on a case file whose retention has ended: kept longer, or disposed of
+(services/case_file.decide_case_file)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.mediation import MediationCase
+from stationapp.services import case_file
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+
+
+class FileDecisionDialog(QDialog):
+    """Keep the file until a date, or record that it was disposed of; a note says why or how."""
+
+    def __init__(self, actor: Staff, case: MediationCase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.case = case
+        self.setWindowTitle(self.tr("The file of case {number}").format(number=case.number))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        self.fields = FieldErrors(form)
+        self.keep = QRadioButton(self.tr("&Keep it longer"))
+        self.dispose = QRadioButton(
+            self.tr("It was &disposed of (destroyed, or given to an archive)")
+        )
+        self.keep.setChecked(True)
+        form.addRow(self.keep)
+        self.keep_until = QDateEdit(QDate(today() + timedelta(days=365)))
+        self.keep_until.setCalendarPopup(True)
+        self.fields.add_row(self.tr("&Until"), "keep_until", self.keep_until)
+        form.addRow(self.dispose)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(80)
+        self.note.setPlaceholderText(
+            self.tr("Why it is kept; or how it was disposed of, by whom and in whose presence")
+        )
+        self.fields.add_row(self.tr("&Note"), "note", self.note)
+        layout.addLayout(form)
+        self.keep.toggled.connect(self.keep_until.setEnabled)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("&Record the decision"))
+        self.save_button.clicked.connect(self.submit)
+        row.addWidget(self.save_button)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        row.addWidget(cancel)
+        layout.addLayout(row)
+        self.setMinimumWidth(520)
+
+    def submit(self) -> None:
+        self.bar.hide()
+        self.fields.clear()
+        try:
+            self.case = case_file.decide_case_file(
+                self.actor,
+                self.case.id,
+                keep_until=self.keep_until.date().toPython() if self.keep.isChecked() else None,
+                note=self.note.toPlainText(),
+            )
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
