@@ -136,6 +136,11 @@ def test_a_bad_row_is_shown_and_nothing_written_then_the_good_rows_are_imported(
     assert dialog.path == path
     good = dialog.good_rows_button
     assert good.isVisibleTo(dialog) and good.text().replace("&", "") == "Import the 2 good row(s)"
+    dialog.update_check.setChecked(False)  # the count was for the choice as it was
+    assert not good.isVisibleTo(dialog)
+    dialog.update_check.setChecked(True)
+    dialog.import_button.click()
+    assert Person.select().count() == 0 and good.isVisibleTo(dialog)
     good.click()
     assert sorted(p.name for p in Person.select()) == ["张伟", "王娜"]
     assert Person.get(Person.name == "张伟").phone == "010-65120000"

@@ -135,6 +135,7 @@ class ImportDialog(QDialog):
                 "theirs"
             )
         )
+        self.update_check.toggled.connect(lambda _checked: self.good_rows_button.hide())
         layout.addWidget(self.update_check)
 
         self.problems_label = QLabel(self.tr("&Problems in the file (nothing was imported):"))
@@ -252,6 +253,8 @@ class ImportDialog(QDialog):
         return {name: combo.currentData() for name, combo in self.combos.items()}
 
     def _mapping_changed(self) -> None:
+        # The good rows counted for the columns chosen before may not be those of the new ones.
+        self.good_rows_button.hide()
         if self.layout_read is None:
             return
         used = {header for header in self.mapping().values() if header}
