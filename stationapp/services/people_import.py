@@ -109,14 +109,26 @@ class ImportProblem(NamedTuple):
 
 class ImportRefused(UserError):
     """Nothing was imported; ``problems`` lists every problem, ``columns`` maps each field to
-    its column's header in the file, so a problem can be shown under the name the person knows."""
+    its column's header in the file, so a problem can be shown under the name the person knows;
+    ``rows`` is how many rows the file has to import (0 when it was not read that far)."""
 
     def __init__(
-        self, message: str, *, problems: list[ImportProblem], columns: dict[str, str]
+        self,
+        message: str,
+        *,
+        problems: list[ImportProblem],
+        columns: dict[str, str],
+        rows: int = 0,
     ) -> None:
         super().__init__(message)
         self.problems = problems
         self.columns = columns
+        self.rows = rows
+
+    @property
+    def good_rows(self) -> int:
+        """The rows that ``skip_bad`` would import."""
+        return max(0, self.rows - len({p.row for p in self.problems}))
 
     def lines(self) -> list[str]:
         """One line per problem: row, column, reason."""
@@ -550,7 +562,7 @@ def _import(
     if problems and not skip_bad:
         # Refused before any lock is taken, with the conflicts with the register too (read only).
         _rows, late = _match(rows, update=update, on=on)
-        _refuse(problems + late, layout.headers)
+        _refuse(problems + late, layout.headers, rows=len(records))
 
     with transaction(lock=True):
         lock_kind("person")
@@ -558,7 +570,7 @@ def _import(
         rows, late = _match(rows, update=update, on=on)
         problems.extend(late)
         if problems and not skip_bad:
-            _refuse(problems, layout.headers)
+            _refuse(problems, layout.headers, rows=len(records))
         result = _write(rows, report, done=len(records), total=total, update=update)
         result.rows = len(records)
         result.refused = len({p.row for p in problems})
@@ -588,19 +600,19 @@ def _import(
     return result
 
 
-def _refuse(problems: list[ImportProblem], columns: dict[str, str]) -> None:
+def _refuse(problems: list[ImportProblem], columns: dict[str, str], *, rows: int) -> None:
     order = {name: index for index, name in enumerate(FIELDS)}
     problems = sorted(problems, key=lambda p: (p.row, order.get(p.field, len(order))))
-    rows = len({p.row for p in problems})
     raise ImportRefused(
         translate(
             "PeopleImport",
             "Nothing was imported: %n row(s) have problems. Correct the file and import it again.",
             "",
-            rows,
+            len({p.row for p in problems}),
         ),
         problems=problems,
         columns=columns,
+        rows=rows,
     )
 
 

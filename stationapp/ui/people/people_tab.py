@@ -34,6 +34,7 @@ from stationapp.ui.layout_state import (
     save_columns,
     save_splitter,
 )
+from stationapp.ui.people.import_dialog import ImportDialog, may_import
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
 from stationapp.ui.people.person_table_model import (
@@ -93,6 +94,14 @@ class PeopleTab(QWidget):
         top.addWidget(self.export_button)
         if not accounts.has_permission(actor, "person.export"):
             self.export_button.hide()
+        self.import_button = QPushButton(self.tr("B&ulk import…"))
+        self.import_button.setToolTip(
+            self.tr("Add or complete people from a roster: Excel, WPS, LibreOffice or CSV")
+        )
+        self.import_button.clicked.connect(self.import_people)
+        top.addWidget(self.import_button)
+        if not may_import(actor):
+            self.import_button.hide()
         layout.addLayout(top)
 
         self.model = PersonTableModel(actor, self)
@@ -275,6 +284,12 @@ class PeopleTab(QWidget):
         self.bar.show_message(
             self.tr("Exported %n people to {path}", "", written).format(path=str(path)), "info"
         )
+
+    def import_people(self) -> None:
+        """The People list refreshes by itself: the import announces its changes."""
+        if not may_import(self.actor):
+            return
+        ImportDialog(self.actor, self).exec()
 
     def edit_person(self, person_id: int) -> None:
         try:
