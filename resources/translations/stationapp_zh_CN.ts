@@ -4249,6 +4249,139 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import people</source>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <source>Choose the roster: an Excel, WPS or LibreOffice spreadsheet, or a CSV file. Its header row and columns are found by their names.</source>
+        <translation>请选择花名册：Excel、WPS 或 LibreOffice 表格，或 CSV 文件。程序按列名找出表头行和各列。</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite fields of people already on file</source>
+        <translation>覆盖已登记人员的信息(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Unticked, only their empty fields are filled; ticked, the file&apos;s values replace theirs</source>
+        <translation>不勾选时只填写其空白项；勾选后以文件中的值替换原有信息</translation>
+    </message>
+    <message>
+        <source>&amp;Problems in the file (nothing was imported):</source>
+        <translation>文件中的问题（未导入任何内容）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose the roster</source>
+        <translation>选择花名册</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <source>Header row: {row}; the rows below it are imported. Check the column each field is read from:</source>
+        <translation>表头在第 {row} 行，其下各行将被导入。请核对每个字段读取的列：</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Choose a file to see its columns.</source>
+        <translation>选择文件后在此查看其各列。</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {names}</source>
+        <translation>不导入的列：{names}</translation>
+    </message>
+    <message>
+        <source>Every column of the file is imported.</source>
+        <translation>文件的每一列都会导入。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the names.</source>
+        <translation>请选择姓名所在的列。</translation>
+    </message>
+    <message>
+        <source>“{column}” is chosen for both {first} and {second}.</source>
+        <translation>“{column}”列同时被选作{first}和{second}。</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入，未写入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s) from {file}.</source>
+        <translation>
+            <numerusform>已从 {file} 导入 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People added: {created}; completed: {filled}; unchanged: {unchanged}; workplaces added: {workplaces}.</source>
+        <translation>新增人员：{created}；补全：{filled}；无变化：{unchanged}；新增工作单位：{workplaces}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems were left out; they are listed with the reasons in {path}</source>
+        <translation>
+            <numerusform>有问题的 %n 行未导入，已连同原因列在 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the %n &amp;good row(s)</source>
+        <translation>
+            <numerusform>导入其余 %n 行无误的数据(&amp;G)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportProblemsDialog</name>
     <message>
         <source>The file was not imported</source>
@@ -6733,10 +6866,6 @@ The marital status will be emptied now.</source>
         <translation>文件中没有可导入的行。</translation>
     </message>
     <message>
-        <source>Nothing was imported: %n row(s) have problems. Correct the file and import it again.</source>
-        <translation>未导入任何数据：%n 行有问题。请改正文件后重新导入。</translation>
-    </message>
-    <message>
         <source>The same person as row {row}.</source>
         <translation>与第 {row} 行是同一人。</translation>
     </message>
@@ -6802,6 +6931,14 @@ The marital status will be emptied now.</source>
     <message>
         <source>Save the people listed (the search and “Show deactivated” apply) as Excel or CSV</source>
         <translation>将列表中的人员（按当前搜索和“显示已停用”）保存为 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>B&amp;ulk import…</source>
+        <translation>批量导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add or complete people from a roster: Excel, WPS, LibreOffice or CSV</source>
+        <translation>从花名册新增或补全人员：Excel、WPS、LibreOffice 或 CSV</translation>
     </message>
     <message numerus="yes">
         <source>%n found</source>
