@@ -427,6 +427,12 @@ def _split(value: Any) -> list[str]:
     return [part.strip() for part in _SEPARATORS.split(cell_text(value)) if part.strip()]
 
 
+def _positional(text: str) -> list[str]:
+    """One value per applicant, an empty one kept in its place ("110…、" for two applicants)."""
+    parts = [part.strip() for part in _SEPARATORS.split(text)]
+    return parts if any(parts) else []
+
+
 def _check_row(
     number: int, record: list[Any], columns: dict[str, int], on: date
 ) -> tuple[_Row | None, list[ImportProblem]]:
@@ -484,7 +490,7 @@ def _check_row(
     names = _split(cell("applicants"))
     numbers: list[str] = []
     try:
-        numbers = _split(number_text(cell("id_number")))
+        numbers = _positional(number_text(cell("id_number")))
     except ValueError:
         problem(
             "id_number",
@@ -494,7 +500,7 @@ def _check_row(
                 "digits; format the column as text and type the number again.",
             ),
         )
-    phones = _split(cell("phone"))
+    phones = _positional(cell_text(cell("phone")))
     applicants: list[_Applicant] = []
     if not names:
         problem("applicants", translate("CaseImport", "Write the applicant's name."))
