@@ -137,7 +137,25 @@ def build_parser() -> argparse.ArgumentParser:
         "birth_date, notes) from the column headed HEADER; FIELD= leaves it out",
     )
     roster.add_argument("--user", metavar="USERNAME", help="the staff account to import as")
-    for sub in (backup, restore, report, export_people, roster):
+    ledger = commands.add_parser(
+        "import-cases",
+        help="import the mediation ledger of earlier years as closed cases",
+        description="Import the case ledger (台账) of earlier years as closed cases, laid out "
+        "as docs/case-ledger.md shows (案号, 申请日期, 结案日期, 申请人, 被申请人, 争议类型, "
+        "调解结果...). "
+        "By default a file with any bad row is refused whole, each problem named with its row and "
+        "column, and nothing is written; a case number already on file is a bad row. The next "
+        "case number of each year continues after the largest imported. Made as the staff "
+        "member named by --user (default: the account named like the operating-system user).",
+    )
+    ledger.add_argument("file", metavar="FILE", help="the ledger to import")
+    ledger.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and write the refused ones, with the reasons, beside FILE",
+    )
+    ledger.add_argument("--user", metavar="USERNAME", help="the staff account to import as")
+    for sub in (backup, restore, report, export_people, roster, ledger):
         sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
         sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
     return parser
@@ -253,7 +271,14 @@ def set_application_icon(app: QGuiApplication) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging()
-    if args.command in ("backup", "restore", "report", "export-people", "import-people"):
+    if args.command in (
+        "backup",
+        "restore",
+        "report",
+        "export-people",
+        "import-people",
+        "import-cases",
+    ):
         from stationapp.cli import run_command
 
         QCoreApplication.setOrganizationName(config.ORG_NAME)

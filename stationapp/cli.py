@@ -1,7 +1,8 @@
 """The administrative subcommands: ``stationapp backup [PATH]``, ``stationapp restore PATH``,
 ``stationapp report --month 2026-10 --out FILE`` (or ``--year 2026``),
-``stationapp export-people --out FILE`` and
-``stationapp import-people FILE [--skip-bad] [--update] [--user NAME]``.
+``stationapp export-people --out FILE``,
+``stationapp import-people FILE [--skip-bad] [--update] [--user NAME]`` and
+``stationapp import-cases FILE [--skip-bad] [--user NAME]``.
 
 Messages go to the terminal in the interface language; the exit status is 0 on success, 1 when
 the command was refused or failed (nothing changed), 2 when the database cannot be opened.
@@ -452,6 +453,73 @@ def run_import_people(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def run_import_cases(args: argparse.Namespace, url: str) -> int:
+    """Import the case ledger of earlier years; the same trust rule as ``import-people``."""
+    from stationapp.services import case_import
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        return _fail(translate("Cli", "There is no file {path}.").format(path=source))
+    failed = ensure_demo(args, url)
+    if failed is not None:
+        return failed
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
+    try:
+        open_database(url)
+    except UserError as exc:
+        return _fail(exc.message, 2)
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
+    try:
+        actor = _acting_staff(args)
+        if isinstance(actor, str):
+            return _fail(actor)
+        result = case_import.import_cases(actor, source, skip_bad=args.skip_bad)
+    except case_import.ImportRefused as exc:
+        for line in exc.lines():
+            print(redact(line), file=sys.stderr, flush=True)
+        return _fail(exc.message)
+    except UserError as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        return _fail(
+            translate("Cli", "The refused rows cannot be written beside {path}: {reason}").format(
+                path=source, reason=exc.strerror or exc
+            )
+        )
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
+    finally:
+        close_database()
+    if result.ignored_columns:
+        _say(
+            translate("Cli", "Columns not imported: {names}").format(
+                names="、".join(result.ignored_columns)
+            )
+        )
+    _say(
+        translate(
+            "Cli",
+            "Imported {cases} closed cases ({numbered} given a number), {people} people and "
+            "{organizations} employers added.",
+        ).format(
+            cases=result.imported,
+            numbered=result.numbered,
+            people=result.people_created,
+            organizations=result.organizations_created,
+        )
+    )
+    if result.refused_file is not None:
+        _say(
+            translate(
+                "Cli", "{count} rows were refused; they are in {path} with the reasons."
+            ).format(count=result.refused, path=result.refused_file)
+        )
+    return 0
+
+
 def run_command(args: argparse.Namespace, url: str) -> int:
     if args.command == "backup":
         return run_backup(args, url)
@@ -461,4 +529,6 @@ def run_command(args: argparse.Namespace, url: str) -> int:
         return run_export_people(args, url)
     if args.command == "import-people":
         return run_import_people(args, url)
+    if args.command == "import-cases":
+        return run_import_cases(args, url)
     return run_restore(args, url)

@@ -1272,6 +1272,193 @@
     </message>
 </context>
 <context>
+    <name>CaseImport</name>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>争议类型</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>请求事项</translation>
+    </message>
+    <message>
+        <source>Amount claimed</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Amount agreed</source>
+        <translation>协议金额</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>履行金额</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Imported from the case ledger {file}, row {row}.</source>
+        <translation>由案件台账 {file} 第 {row} 行导入。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %n row(s) have problems. Correct the file and import it again.</source>
+        <translation>未导入任何数据：%n 行有问题。请修改文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a case number like (2024)建工调字第0012号.</source>
+        <translation>“{text}”不是 (2024)建工调字第0012号 这样的案号。</translation>
+    </message>
+    <message>
+        <source>The year of the case number is to come.</source>
+        <translation>案号中的年份尚未到来。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date; write it as 2024-05-01 or 2024年5月1日.</source>
+        <translation>“{text}”不是日期；请写成 2024-05-01 或 2024年5月1日。</translation>
+    </message>
+    <message>
+        <source>This date is required.</source>
+        <translation>此日期必须填写。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>此日期在将来。</translation>
+    </message>
+    <message>
+        <source>This date is before 1990.</source>
+        <translation>此日期早于 1990 年。</translation>
+    </message>
+    <message>
+        <source>The case was closed before it was received.</source>
+        <translation>结案日期早于申请日期。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet stored this number as a number and kept only its first 15 digits; format the column as text and type the number again.</source>
+        <translation>表格把此号码存成了数字，只保留了前 15 位；请将该列设为文本格式后重新输入号码。</translation>
+    </message>
+    <message>
+        <source>Write the applicant&apos;s name.</source>
+        <translation>请填写申请人姓名。</translation>
+    </message>
+    <message>
+        <source>Give one value per applicant, in the order of the names ({count}).</source>
+        <translation>请按申请人姓名的顺序每人填写一项（共 {count} 人）。</translation>
+    </message>
+    <message>
+        <source>Write the employer (the respondent), ≤100 characters.</source>
+        <translation>请填写用人单位（被申请人），不超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Write the category as one of: {words}.</source>
+        <translation>争议类型请填写以下之一：{words}。</translation>
+    </message>
+    <message>
+        <source>Write what the dispute is about, e.g. 拖欠工资、加班费.</source>
+        <translation>请填写争议类型，例如 拖欠工资、加班费。</translation>
+    </message>
+    <message>
+        <source>At most 4000 characters.</source>
+        <translation>最多 4000 个字符。</translation>
+    </message>
+    <message>
+        <source>Write the amount as a sum of money like 12000.50.</source>
+        <translation>金额请写成 12000.50 这样的数额。</translation>
+    </message>
+    <message>
+        <source>Give one amount, or one per category in the order of the categories.</source>
+        <translation>请填写一个金额，或按争议类型的顺序每类填写一个金额。</translation>
+    </message>
+    <message>
+        <source>Write how the case ended.</source>
+        <translation>请填写案件的调解结果。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an outcome the import knows; see docs/case-ledger.md.</source>
+        <translation>无法识别调解结果“{text}”；请参见 docs/case-ledger.md。</translation>
+    </message>
+    <message>
+        <source>Only a case that ended with an agreement has this amount.</source>
+        <translation>只有达成调解协议的案件才有此金额。</translation>
+    </message>
+    <message>
+        <source>At most 20000 characters.</source>
+        <translation>最多 20000 个字符。</translation>
+    </message>
+    <message>
+        <source>The file has more than {count} rows; split it.</source>
+        <translation>文件超过 {count} 行，请拆分。</translation>
+    </message>
+    <message>
+        <source>The file has no column for the applicants.</source>
+        <translation>文件中没有申请人列。</translation>
+    </message>
+    <message>
+        <source>No header row with a 申请人 (applicants) column was found in the first {count} rows.</source>
+        <translation>前 {count} 行中没有找到含“申请人”列的表头行。</translation>
+    </message>
+    <message>
+        <source>The ledger has no column for this.</source>
+        <translation>台账中没有此列。</translation>
+    </message>
+    <message>
+        <source>The file has no rows to import.</source>
+        <translation>文件中没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>This case number is already on file ({number}).</source>
+        <translation>此案号已在系统中（{number}）。</translation>
+    </message>
+    <message>
+        <source>The same case number as row {row}.</source>
+        <translation>与第 {row} 行案号相同。</translation>
+    </message>
+    <message>
+        <source>This ID number belongs to a deactivated record; reactivate it first.</source>
+        <translation>此身份证号属于已停用的记录，请先恢复该记录。</translation>
+    </message>
+    <message>
+        <source>This case seems to be on file already as {number}; give its number.</source>
+        <translation>此案件似乎已在系统中，案号为 {number}；请填写其案号。</translation>
+    </message>
+</context>
+<context>
     <name>CaseIntakeDialog</name>
     <message>
         <source>New mediation application</source>
@@ -2441,6 +2628,10 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>{count} rows were refused; they are in {path} with the reasons.</source>
         <translation>{count} 行未导入，已连同原因写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Imported {cases} closed cases ({numbered} given a number), {people} people and {organizations} employers added.</source>
+        <translation>已导入 {cases} 件已结案件（其中 {numbered} 件新编案号），新增 {people} 人、{organizations} 家用人单位。</translation>
     </message>
     <message>
         <source>There is no active staff account “{user}”: name one with --user.</source>

@@ -307,6 +307,12 @@ def _amount(raw: str | Decimal | None) -> Decimal | None:
     return value
 
 
+def parse_amount(raw: str | Decimal | None) -> Decimal | None:
+    """A sum of money as typed (thousands separators allowed), None for nothing; raises
+    ValueError for anything else (the ledger import reads amounts with it)."""
+    return _amount(raw)
+
+
 def _validate_case(data: CaseInput) -> tuple[dict[str, object], list[dict[str, object]]]:
     errors: dict[str, str] = {}
     values: dict[str, object] = {}

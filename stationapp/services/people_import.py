@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -119,10 +119,12 @@ class ImportRefused(UserError):
         problems: list[ImportProblem],
         columns: dict[str, str],
         rows: int = 0,
+        labels: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(message)
         self.problems = problems
         self.columns = columns
+        self.labels = labels  # a field's name when the file has no column for it
         self.rows = rows
 
     @property
@@ -132,7 +134,7 @@ class ImportRefused(UserError):
 
     def lines(self) -> list[str]:
         """One line per problem: row, column, reason."""
-        return [describe_problem(p, self.columns) for p in self.problems]
+        return [describe_problem(p, self.columns, self.labels) for p in self.problems]
 
 
 @dataclass
@@ -198,16 +200,21 @@ def header_key(value: Any) -> str:
     return _HEADER_NOISE.sub("", text)
 
 
-_ALIAS_FIELD: dict[str, str] = {
-    header_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases
-}
+def alias_table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Header names per field as a lookup from header_key() to the field."""
+    return {header_key(alias): name for name, names in aliases.items() for alias in names}
 
 
-def recognise_headers(record: list[Any]) -> dict[str, int]:
-    """The fields recognised in a header row, each with its (first) column."""
+_ALIAS_FIELD: dict[str, str] = alias_table(HEADER_ALIASES)
+
+
+def recognise_headers(record: list[Any], aliases: dict[str, str] | None = None) -> dict[str, int]:
+    """The fields recognised in a header row, each with its (first) column; ``aliases`` is an
+    alias_table() of another kind of file (the roster's by default)."""
+    table = _ALIAS_FIELD if aliases is None else aliases
     found: dict[str, int] = {}
     for index, cell in enumerate(record):
-        name = _ALIAS_FIELD.get(header_key(cell))
+        name = table.get(header_key(cell))
         if name is not None and name not in found:
             found[name] = index
     return found
@@ -277,8 +284,12 @@ def workplace_key(name: str) -> str:
 # --- reading the file -----------------------------------------------------------------------------
 
 
-def describe_problem(problem: ImportProblem, columns: dict[str, str]) -> str:
-    column = columns.get(problem.field) or field_label(problem.field)
+def describe_problem(
+    problem: ImportProblem,
+    columns: dict[str, str],
+    labels: Callable[[str], str] | None = None,
+) -> str:
+    column = columns.get(problem.field) or (labels or field_label)(problem.field)
     return translate("PeopleImport", "Row {row}, {column}: {reason}").format(
         row=problem.row, column=column, reason=problem.message
     )
@@ -301,7 +312,9 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
-def _read(path: Path, report: Callable[[int, int], None]) -> Iterator[tuple[int, list[Any]]]:
+def read_rows(path: Path, report: Callable[[int, int], None]) -> Iterator[tuple[int, list[Any]]]:
+    """The file's rows, numbered as the spreadsheet numbers them; ``report`` is called now and
+    then while reading (to show life and to cancel)."""
     try:
         yield from spreadsheet_read.rows(path, tick=lambda _visited: report(0, 0))
     except OSError as exc:
@@ -377,7 +390,7 @@ def read_columns(
     out)."""
     require(actor, "person.create")
     _check_mapping(mapping)
-    for number, record in _read(Path(path), lambda _done, _total: None):
+    for number, record in read_rows(Path(path), lambda _done, _total: None):
         if number > HEADER_SEARCH_ROWS:
             break
         found = _columns(number, record, mapping)
@@ -528,7 +541,7 @@ def _import(
 ) -> ImportResult:
     layout: FileColumns | None = None
     records: list[tuple[int, list[Any]]] = []
-    for number, record in _read(path, report):
+    for number, record in read_rows(path, report):
         if layout is None:
             if number > HEADER_SEARCH_ROWS:
                 break
@@ -576,7 +589,7 @@ def _import(
         result.refused = len({p.row for p in problems})
         result.ignored_columns = list(layout.ignored)
         if problems:
-            result.refused_file = _write_refused(path, layout, records, problems)
+            result.refused_file = write_refused(path, layout, records, problems)
         audit(
             actor,
             "import",
@@ -802,10 +815,15 @@ def _changes(person: Person, row: _Row, *, update: bool, on: date) -> dict[str, 
 
 def _workplaces(rows: list[_Row]) -> tuple[dict[str, int], int]:
     """The workplace of each name the rows give, by workplace_key; the missing ones created."""
+    return organizations_by_name(row.workplace for row in rows if row.workplace)
+
+
+def organizations_by_name(names: Iterable[str]) -> tuple[dict[str, int], int]:
+    """The organisation of each name, by workplace_key (an active one first), the missing ones
+    created; and how many were created. The caller holds lock_kind("organization")."""
     wanted: dict[str, str] = {}
-    for row in rows:
-        if row.workplace:
-            wanted.setdefault(workplace_key(row.workplace), row.workplace)
+    for name in names:
+        wanted.setdefault(workplace_key(name), name)
     if not wanted:
         return {}, 0
     ids: dict[str, int] = {}
@@ -932,11 +950,12 @@ def refused_file_path(path: Path) -> Path:
     return path.with_name(f"{stem}.xlsx")
 
 
-def _write_refused(
+def write_refused(
     path: Path,
     layout: FileColumns,
     records: list[tuple[int, list[Any]]],
     problems: list[ImportProblem],
+    labels: Callable[[str], str] = field_label,
 ) -> Path:
     """The refused rows as they were in the file, with the row number and the reasons, written
     privately (0600) beside the file."""
@@ -947,7 +966,7 @@ def _write_refused(
 
     reasons: dict[int, list[str]] = {}
     for problem in problems:
-        column = layout.headers.get(problem.field) or field_label(problem.field)
+        column = layout.headers.get(problem.field) or labels(problem.field)
         reasons.setdefault(problem.row, []).append(f"{column}: {problem.message}")
     width = max([len(layout.header)] + [len(record) for _n, record in records])
     header = [cell_text(cell) for cell in layout.header] + [""] * (width - len(layout.header))

@@ -50,6 +50,7 @@ from stationapp.services import (
     audit,
     backup,
     case_file,
+    case_import,
     consent,
     events,
     library,
@@ -1058,6 +1059,21 @@ def _import_people(w: World) -> Call:
 def _read_columns(w: World) -> Call:
     path = _roster(w)
     return lambda a: people_import.read_columns(a, path)
+
+
+@row(
+    "case_import.import_cases", "case.assign", "case.manage", "person.create", "organization.manage"
+)
+def _import_cases(w: World) -> Call:
+    path = Path(tempfile.mkdtemp()) / f"ledger{next(serial)}.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["申请日期", "结案日期", "申请人", "被申请人", "争议类型", "调解结果"],
+                ["2023-05-01", "2023-05-09", "孙八", "丙公司", "拖欠工资", "调解不成"],
+            ]
+        )
+    return lambda a: case_import.import_cases(a, path)
 
 
 @row("library_import.copies_by_barcode", "library.read")
