@@ -1,6 +1,6 @@
 """Version 13: a person merged into another (issue #21, part 7) keeps their row, inactive, with
-``merged_into`` pointing at the record kept. Self-contained: one nullable column (the migrator indexes a
-foreign key it adds).
+``merged_into`` pointing at the record kept. Self-contained: one nullable column (the migrator
+indexes a foreign key it adds).
 """
 
 from __future__ import annotations
