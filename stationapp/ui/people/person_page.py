@@ -200,7 +200,7 @@ class PersonPage(QWidget):
         self.more_menu.setToolTipsVisible(True)
         self.more_button = QPushButton(self.tr("M&ore"))
         self.more_button.setToolTip(
-            self.tr("Deactivate or delete the record, export or erase the personal data")
+            self.tr("Deactivate, delete or merge the record, export or erase the personal data")
         )
         self.more_button.setMenu(self.more_menu)
         buttons.addWidget(self.more_button)
