@@ -3,6 +3,7 @@ see what moves, confirm (issue #21, part 7)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,20 +26,22 @@ from stationapp.ui.dates import short_text
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.people.picker import PersonPicker, describe
 
+translate = QCoreApplication.translate
+
 
 def field_title(name: str) -> str:
     return {
-        "name": MergeDialog.tr("Name"),
-        "gender": MergeDialog.tr("Gender"),
-        "birth_date": MergeDialog.tr("Birth date"),
-        "id_number": MergeDialog.tr("ID number"),
-        "phone": MergeDialog.tr("Phone"),
-        "workplace": MergeDialog.tr("Workplace"),
-        "is_member": MergeDialog.tr("Union member"),
-        "member_card": MergeDialog.tr("Member card"),
-        "joined_on": MergeDialog.tr("Joined the union"),
-        "old_retirement_age": MergeDialog.tr("Retirement age before 2025"),
-        "notes": MergeDialog.tr("Notes"),
+        "name": translate("MergeDialog", "Name"),
+        "gender": translate("MergeDialog", "Gender"),
+        "birth_date": translate("MergeDialog", "Birth date"),
+        "id_number": translate("MergeDialog", "ID number"),
+        "phone": translate("MergeDialog", "Phone"),
+        "workplace": translate("MergeDialog", "Workplace"),
+        "is_member": translate("MergeDialog", "Union member"),
+        "member_card": translate("MergeDialog", "Member card"),
+        "joined_on": translate("MergeDialog", "Joined the union"),
+        "old_retirement_age": translate("MergeDialog", "Retirement age before 2025"),
+        "notes": translate("MergeDialog", "Notes"),
     }[name]
 
 
@@ -56,7 +59,9 @@ def value_text(person: Person, name: str) -> str:
     elif name == "workplace":
         text = person.workplace.name if person.workplace_id else ""
     elif name == "is_member":
-        text = MergeDialog.tr("Yes") if person.is_member else MergeDialog.tr("No")
+        text = (
+            translate("MergeDialog", "Yes") if person.is_member else translate("MergeDialog", "No")
+        )
     elif name == "joined_on":
         text = short_text(person.joined_on) if person.joined_on else ""
     elif name == "old_retirement_age":
