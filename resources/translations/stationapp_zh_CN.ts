@@ -257,6 +257,10 @@
         <translation>重新启用</translation>
     </message>
     <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>保存</translation>
     </message>
@@ -6132,6 +6136,105 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>工会会员</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Joined the union</source>
+        <translation>入会时间</translation>
+    </message>
+    <message>
+        <source>Retirement age before 2025</source>
+        <translation>2025年前退休年龄</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Merge two records of the same person</source>
+        <translation>合并同一人的两份档案</translation>
+    </message>
+    <message>
+        <source>Find the other record of this person (a duplicate). Its visits, cases, loans, registrations and files move to the record kept; the other is kept as merged.</source>
+        <translation>查找此人的另一份（重复）档案。其来访、案件、借阅、报名和档案资料将转到保留的档案；另一份档案标记为已合并并予以保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Other record:</source>
+        <translation>另一份档案(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Kept record</source>
+        <translation>保留的档案</translation>
+    </message>
+    <message>
+        <source>Other record</source>
+        <translation>另一份档案</translation>
+    </message>
+    <message>
+        <source>The same in both records</source>
+        <translation>两份档案相同</translation>
+    </message>
+    <message>
+        <source>Moves to the kept record: {what}.</source>
+        <translation>将转到保留档案：{what}。</translation>
+    </message>
+    <message>
+        <source>The other record has no history to move.</source>
+        <translation>另一份档案没有需要转移的记录。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge {other} into {keep}? Everything on the other record moves to the kept one; this cannot be undone.</source>
+        <translation>将 {other} 合并到 {keep}？另一份档案的全部记录将转到保留的档案，此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Close</source>
@@ -7090,6 +7193,41 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>PeopleMerge</name>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>此人已不在档案中。</translation>
+    </message>
+    <message>
+        <source>Choose another person: a record cannot be merged with itself.</source>
+        <translation>请选择另一个人：档案不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>{name} has already been merged into another record.</source>
+        <translation>{name} 已合并到另一份档案。</translation>
+    </message>
+    <message>
+        <source>An anonymised record cannot be merged ({name}).</source>
+        <translation>已匿名化的档案不能合并（{name}）。</translation>
+    </message>
+    <message>
+        <source>One of these people is a party to a mediation case; only a mediator or an administrator may merge them.</source>
+        <translation>其中一人是调解案件的当事人，只有调解员或管理员可以合并。</translation>
+    </message>
+    <message>
+        <source>One of these people is a party to a mediation case: ask a mediator to merge them.</source>
+        <translation>其中一人是调解案件的当事人，请由调解员合并。</translation>
+    </message>
+    <message>
+        <source>Choose which record&apos;s value to keep.</source>
+        <translation>请选择保留哪份档案的值。</translation>
+    </message>
+    <message>
+        <source>Two records of the same person merged; the other registration stays.</source>
+        <translation>同一人的两份档案已合并，保留另一条报名记录。</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>Search: name, pinyin, initials, phone, ID or card number, last 4 digits (Ctrl+F)</source>
@@ -7180,6 +7318,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>{name} is active again.</source>
         <translation>{name}已重新启用。</translation>
+    </message>
+    <message>
+        <source>The two records were merged.</source>
+        <translation>两份档案已合并。</translation>
     </message>
     <message>
         <source>Deactivate {name} instead?</source>
@@ -7398,6 +7540,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>敏感个人信息的授权同意，以及据此允许服务站保存的信息</translation>
     </message>
     <message>
+        <source>&amp;Merge a duplicate into this…</source>
+        <translation>将重复档案合并到此(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Another record of the same person: move its history here and keep it merged</source>
+        <translation>同一人的另一份档案：将其记录转到这里，并将其标记为已合并</translation>
+    </message>
+    <message>
         <source>Export everything held on this person (their request to see their data)</source>
         <translation>导出服务站保存的此人全部信息（应本人查阅个人信息的要求）</translation>
     </message>
@@ -7458,8 +7608,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>更多(&amp;O)</translation>
     </message>
     <message>
-        <source>Deactivate or delete the record, export or erase the personal data</source>
-        <translation>停用或删除档案，导出或删除个人信息</translation>
+        <source>Deactivate, delete or merge the record, export or erase the personal data</source>
+        <translation>停用、删除或合并档案，导出或删除个人信息</translation>
     </message>
     <message numerus="yes">
         <source>V&amp;isits (%n)</source>
@@ -7498,6 +7648,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Show the whole ID number (recorded in the audit trail)</source>
         <translation>显示完整证件号码（将记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Merged into {name} (No. {id}): its history is on that record.</source>
+        <translation>已合并到 {name}（编号 {id}）：其记录在该档案中。</translation>
     </message>
     <message>
         <source>(age {age})</source>
@@ -7574,6 +7728,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>reactivated</source>
         <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
     </message>
     <message>
         <source>name</source>

@@ -50,6 +50,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0010_name_dots",
         "m0011_person_join_date",
         "m0012_old_retirement_age",
+        "m0013_person_merged_into",
         "m0014_case_file_decision",
     )
 )

@@ -66,6 +66,10 @@ class Person(BaseModel):
     hardship_reasons = peewee.TextField(default="")
     marital_status = peewee.CharField(max_length=20, default="")  # MARITAL_STATUSES or ""
     anonymised_at = peewee.DateTimeField(null=True)  # personal fields replaced (retention, erasure)
+    # Merged into another record (issue #21): kept, inactive, its history moved; migration 13.
+    merged_into = peewee.ForeignKeyField(
+        "self", null=True, backref="merged_from", on_delete="RESTRICT", index=True
+    )
 
 
 class PersonSearchKey(BaseModel):

@@ -58,6 +58,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "person.create": frozenset(ROLES),
     "person.update": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, LIBRARIAN, ORGANISER, ADMIN}),
     "person.view_full_id": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ADMIN}),
+    # Two records of one worker made one (issue #21): the roles that edit people; a merge
+    # touching a mediation case also needs case.manage.
+    "person.merge": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, LIBRARIAN, ORGANISER, ADMIN}),
     "person.erase": frozenset({ADMIN}),
     # Exports leave the building; a phone number goes out whole only for these roles.
     "person.export_phone": frozenset({FRONT_DESK, MEDIATION_HEAD, ORGANISER, ADMIN}),
@@ -878,6 +881,8 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "data export",
     "person.create": "Register a worker",
     "person.update": "Change a worker's details",
+    "person.merge": "Merge two records of the same worker, moving the history to the one kept "
+    "(a merge touching a mediation case also needs case.manage)",
     "person.view_full_id": "See and change a worker's whole ID number and birth date (the "
     "services give others the number's last four characters and the birth year and age only)",
     "person.erase": "Erase a worker's personal data at their request",

@@ -118,6 +118,7 @@ def action_label(action: str) -> str:
         "delete": translate("Audit", "Deleted"),
         "deactivate": translate("Audit", "Deactivated"),
         "reactivate": translate("Audit", "Reactivated"),
+        "merge": translate("Audit", "Merged"),
         "save": translate("Audit", "Saved"),
         "login": translate("Audit", "Signed in"),
         "login_failed": translate("Audit", "Wrong password"),

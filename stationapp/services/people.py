@@ -577,7 +577,7 @@ def _hide_hardship(actor: Staff, found: list[Person]) -> list[Person]:
 
 def count_people(actor: Staff, *, include_inactive: bool = False) -> int:
     require(actor, "person.read")
-    query = Person.select()
+    query = Person.select().where(Person.merged_into.is_null())
     return (query if include_inactive else query.where(Person.active)).count()
 
 
@@ -586,7 +586,11 @@ def list_people(
 ) -> list[Person]:
     """One page of the register, most recently active first."""
     require(actor, "person.read")
-    query = Person.select(Person, Organization).join(Organization, peewee.JOIN.LEFT_OUTER)
+    query = (
+        Person.select(Person, Organization)
+        .join(Organization, peewee.JOIN.LEFT_OUTER)
+        .where(Person.merged_into.is_null())
+    )
     if not include_inactive:
         query = query.where(Person.active)
     return _hide_hardship(
@@ -676,7 +680,7 @@ def search_people(
     query = (
         Person.select(Person, Organization)
         .join(Organization, peewee.JOIN.LEFT_OUTER)
-        .where(Person.id.in_(list(rank)))
+        .where(Person.id.in_(list(rank)), Person.merged_into.is_null())
     )
     people = list(query if include_inactive else query.where(Person.active))
     people.sort(key=lambda p: (rank[p.id], -p.last_activity_at.timestamp(), p.id))
@@ -789,7 +793,7 @@ def _register_pages(actor: Staff, *, include_inactive: bool) -> Iterator[list[Pe
         query = (
             Person.select(Person, Organization)
             .join(Organization, peewee.JOIN.LEFT_OUTER)
-            .where(Person.id > last_id)
+            .where(Person.id > last_id, Person.merged_into.is_null())
         )
         if not include_inactive:
             query = query.where(Person.active)

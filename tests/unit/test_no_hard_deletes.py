@@ -461,6 +461,10 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("people_import.py", "_write"),  # search keys rewritten for the people an import fills
         ("people.py", "delete_person"),
         ("people.py", "delete_organization"),
+        # A merge: the other's search keys (rewritten for the kept record) and a party row of a
+        # case both were parties to (the kept person stays party).
+        ("people_merge.py", "merge_people"),
+        ("people_merge.py", "_settle_case_parties"),
         ("visits.py", "update_visit"),  # the visit's purposes replaced
         ("mediation.py", "save_agreement"),  # the agreement's obligations replaced
         ("library.py", "undo_lend"),

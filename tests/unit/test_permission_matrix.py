@@ -59,6 +59,7 @@ from stationapp.services import (
     mediation,
     people,
     people_import,
+    people_merge,
     reports,
     retention,
     visits,
@@ -420,6 +421,25 @@ simple(
 def _deactivate_person(w: World) -> Call:
     person = new_person(w.admin)
     return lambda a: people.deactivate_person(a, person.id)
+
+
+@row("people_merge.merge_plan", "person.merge")
+def _merge_plan(w: World) -> Call:
+    keep, other = new_person(w.admin), new_person(w.admin)
+    return lambda a: people_merge.merge_plan(a, keep.id, other.id)
+
+
+@row("people_merge.merge_people", "person.merge", variant="no mediation case")
+def _merge_people(w: World) -> Call:
+    keep, other = new_person(w.admin), new_person(w.admin)
+    return lambda a: people_merge.merge_people(a, keep.id, other.id, {"phone": "other"})
+
+
+@row("people_merge.merge_people", "person.merge", "case.manage", variant="a party to a case")
+def _merge_case_party(w: World) -> Call:
+    keep, other = new_person(w.admin), new_person(w.admin)
+    file_case(w.admin, other, w.org)
+    return lambda a: people_merge.merge_people(a, keep.id, other.id, {})
 
 
 @row("people.reactivate_person", "person.deactivate")

@@ -35,6 +35,7 @@ from stationapp.ui.layout_state import (
     save_splitter,
 )
 from stationapp.ui.people.import_dialog import ImportDialog, may_import
+from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
 from stationapp.ui.people.person_table_model import (
@@ -124,6 +125,7 @@ class PeopleTab(QWidget):
         self.page.deactivate_requested.connect(self.deactivate_person)
         self.page.reactivate_requested.connect(self.reactivate_person)
         self.page.delete_requested.connect(self.delete_person)
+        self.page.merge_requested.connect(self.merge_person)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.page)
@@ -338,6 +340,14 @@ class PeopleTab(QWidget):
             self.bar.show_message(exc.message)
             return
         self.bar.show_message(self.tr("{name} is active again.").format(name=person.name), "info")
+
+    def merge_person(self, person_id: int) -> None:
+        """Merge another record of the same person into this one."""
+        dialog = MergeDialog(self.actor, person_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.page.show_person(person_id)
+            self.bar.show_message(self.tr("The two records were merged."), "info")
 
     def delete_person(self, person_id: int) -> None:
         try:

@@ -70,6 +70,7 @@ class PersonPage(QWidget):
     deactivate_requested = Signal(int)
     reactivate_requested = Signal(int)
     delete_requested = Signal(int)
+    merge_requested = Signal(int)
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +178,12 @@ class PersonPage(QWidget):
         )
         self.delete_action.triggered.connect(lambda: self._request(self.delete_requested))
         self.delete_action.setVisible(has_permission(actor, "person.delete"))
+        self.merge_action = self.more_menu.addAction(self.tr("&Merge a duplicate into this…"))
+        self.merge_action.setToolTip(
+            self.tr("Another record of the same person: move its history here and keep it merged")
+        )
+        self.merge_action.triggered.connect(lambda: self._request(self.merge_requested))
+        self.merge_action.setVisible(has_permission(actor, "person.merge"))
         self.more_menu.addSeparator()
         self.export_data_action = self.more_menu.addAction(self.tr("&Personal data…"))
         self.export_data_action.setToolTip(
@@ -193,7 +200,7 @@ class PersonPage(QWidget):
         self.more_menu.setToolTipsVisible(True)
         self.more_button = QPushButton(self.tr("M&ore"))
         self.more_button.setToolTip(
-            self.tr("Deactivate or delete the record, export or erase the personal data")
+            self.tr("Deactivate, delete or merge the record, export or erase the personal data")
         )
         self.more_button.setMenu(self.more_menu)
         buttons.addWidget(self.more_button)
@@ -312,9 +319,21 @@ class PersonPage(QWidget):
         self.pinyin.setText(person.pinyin)
         can_deactivate = has_permission(self.actor, "person.deactivate")
         self.deactivate_action.setVisible(can_deactivate and person.active)
-        self.reactivate_action.setVisible(can_deactivate and not person.active)
+        merged = person.merged_into_id is not None
+        self.reactivate_action.setVisible(can_deactivate and not person.active and not merged)
+        self.merge_action.setVisible(
+            has_permission(self.actor, "person.merge") and not merged and person.active
+        )
         self._update_more_button()
+        self.edit_button.setEnabled(not merged)
         self.inactive_note.setVisible(not person.active)
+        self.inactive_note.setText(
+            self.tr("Merged into {name} (No. {id}): its history is on that record.").format(
+                name=person.merged_into.name, id=person.merged_into_id
+            )
+            if merged
+            else self.tr("Deactivated: hidden from lists and searches; the history stays on file.")
+        )
         birth = ""
         if person.birth_date:
             birth = short_text(person.birth_date)
@@ -480,6 +499,7 @@ def action_label(action: str) -> str:
         "update": translate("PersonPage", "changed"),
         "deactivate": translate("PersonPage", "deactivated"),
         "reactivate": translate("PersonPage", "reactivated"),
+        "merge": translate("PersonPage", "merged"),
     }.get(action, action)
 
 
