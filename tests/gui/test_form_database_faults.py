@@ -60,7 +60,10 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @contextmanager
 def full_disk(db: peewee.Database, *, headroom: int = 1) -> Iterator[None]:
-    """The file may grow by ``headroom`` pages at most, on the application's own connection."""
+    """The file may grow by ``headroom`` pages at most, on the application's own connection.
+    It is vacuumed first: free pages left by the schema's steps would take a save without
+    growing the file."""
+    db.execute_sql("VACUUM")
     normal = db.pragma("max_page_count")
     db.pragma("max_page_count", db.execute_sql("PRAGMA page_count").fetchone()[0] + headroom)
     try:
