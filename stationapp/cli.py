@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +26,8 @@ from stationapp import config
 from stationapp.db import close_database, describe_url, open_database, redact, sqlite_path
 from stationapp.errors import UserError
 from stationapp.services import backup
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from stationapp.models.accounts import Staff
@@ -362,6 +364,36 @@ def run_export_people(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _run_import(
+    args: argparse.Namespace, url: str, source: Path, run: Callable[[Staff], T]
+) -> T | int:
+    """Run an import as the --user account; its result, or the exit status after saying why
+    it failed (every refused row on stderr, then the reason)."""
+    from stationapp.services import people_import
+
+    try:
+        actor = _acting_staff(args)
+        if isinstance(actor, str):
+            return _fail(actor)
+        return run(actor)
+    except people_import.ImportRefused as exc:  # the case ledger's refusals too
+        for line in exc.lines():
+            print(redact(line), file=sys.stderr, flush=True)
+        return _fail(exc.message)
+    except UserError as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        return _fail(
+            translate("Cli", "The refused rows cannot be written beside {path}: {reason}").format(
+                path=source, reason=exc.strerror or exc
+            )
+        )
+    except peewee.DatabaseError as exc:
+        return _unreadable(url, exc)
+    finally:
+        close_database()
+
+
 def run_import_people(args: argparse.Namespace, url: str) -> int:
     """Import a roster. The same trust rule as ``report``: whoever can open the database acts
     as the staff member named by --user (by default the operating-system user's account)."""
@@ -397,34 +429,21 @@ def run_import_people(args: argparse.Namespace, url: str) -> int:
             print(f"{share}%", file=sys.stderr, flush=True)
         return True
 
-    try:
-        actor = _acting_staff(args)
-        if isinstance(actor, str):
-            return _fail(actor)
-        result = people_import.import_people(
+    result = _run_import(
+        args,
+        url,
+        source,
+        lambda actor: people_import.import_people(
             actor,
             source,
             skip_bad=args.skip_bad,
             update=args.update,
             mapping=mapping or None,
             progress=progress,
-        )
-    except people_import.ImportRefused as exc:
-        for line in exc.lines():
-            print(redact(line), file=sys.stderr, flush=True)
-        return _fail(exc.message)
-    except UserError as exc:
-        return _fail(exc.message)
-    except OSError as exc:
-        return _fail(
-            translate("Cli", "The refused rows cannot be written beside {path}: {reason}").format(
-                path=source, reason=exc.strerror or exc
-            )
-        )
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
-    finally:
-        close_database()
+        ),
+    )
+    if isinstance(result, int):
+        return result
     if result.ignored_columns:
         _say(
             translate("Cli", "Columns not imported: {names}").format(
@@ -472,27 +491,14 @@ def run_import_cases(args: argparse.Namespace, url: str) -> int:
         return _fail(exc.message, 2)
     except peewee.DatabaseError as exc:
         return _unreadable(url, exc)
-    try:
-        actor = _acting_staff(args)
-        if isinstance(actor, str):
-            return _fail(actor)
-        result = case_import.import_cases(actor, source, skip_bad=args.skip_bad)
-    except case_import.ImportRefused as exc:
-        for line in exc.lines():
-            print(redact(line), file=sys.stderr, flush=True)
-        return _fail(exc.message)
-    except UserError as exc:
-        return _fail(exc.message)
-    except OSError as exc:
-        return _fail(
-            translate("Cli", "The refused rows cannot be written beside {path}: {reason}").format(
-                path=source, reason=exc.strerror or exc
-            )
-        )
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
-    finally:
-        close_database()
+    result = _run_import(
+        args,
+        url,
+        source,
+        lambda actor: case_import.import_cases(actor, source, skip_bad=args.skip_bad),
+    )
+    if isinstance(result, int):
+        return result
     if result.ignored_columns:
         _say(
             translate("Cli", "Columns not imported: {names}").format(
