@@ -13,7 +13,17 @@ MEDIATION_HEAD = "mediation_head"
 LIBRARIAN = "librarian"
 ORGANISER = "organiser"
 ADMIN = "admin"
-ROLES: tuple[str, ...] = (FRONT_DESK, MEDIATOR, MEDIATION_HEAD, LIBRARIAN, ORGANISER, ADMIN)
+# A volunteer psychological counsellor (心理咨询师) of the decompression room (issue 24).
+COUNSELLOR = "counsellor"
+ROLES: tuple[str, ...] = (
+    FRONT_DESK,
+    MEDIATOR,
+    MEDIATION_HEAD,
+    LIBRARIAN,
+    ORGANISER,
+    COUNSELLOR,
+    ADMIN,
+)
 
 
 class Staff(BaseModel):

@@ -21,6 +21,7 @@ from stationapp.models.accounts import (
     ADMIN,
     BORROWER_IDLE_MINUTES,
     CASE_PREFIX,
+    COUNSELLOR,
     FRONT_DESK,
     IDLE_LOCK_MINUTES,
     LIBRARIAN,
@@ -100,6 +101,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "event.register": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     "event.manage": frozenset({ORGANISER, ADMIN}),
     "event.delete": frozenset({ADMIN}),
+    # Rooms (issue 24): the week views, bookings at the desk or by phone, the rooms themselves.
+    "room.read": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, COUNSELLOR, ADMIN}),
+    "room.book": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, COUNSELLOR, ADMIN}),
+    "room.manage": frozenset({ADMIN}),
+    # Who booked the decompression room, and the note: the counsellors and the station head.
+    "room.confidential": frozenset({COUNSELLOR, ADMIN}),
     # Figures only; each area of the report needs that area's read permission (issue #11).
     "report.view": frozenset(ROLES),
 }
@@ -112,6 +119,7 @@ def role_label(role: str) -> str:
         MEDIATION_HEAD: translate("Roles", "Head of mediation"),
         LIBRARIAN: translate("Roles", "Librarian"),
         ORGANISER: translate("Roles", "Event organiser"),
+        COUNSELLOR: translate("Roles", "Counsellor"),
         ADMIN: translate("Roles", "Administrator"),
     }
     return labels.get(role, role)
@@ -924,6 +932,12 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "attendance",
     "event.manage": "Create, change, close and cancel events and series; set waitlist priority",
     "event.delete": "Delete an event that has no registrations",
+    "room.read": "View the rooms' week views, today's bookings and the counsellors' roster",
+    "room.book": "Book a room for a worker at the desk or by phone; cancel, move, check in, "
+    "mark a no-show",
+    "room.manage": "Add and change rooms, the station's closed days and the counsellors' roster",
+    "room.confidential": "See who booked the decompression room and the booking's note; see "
+    "one's own counselling sessions",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

@@ -169,6 +169,9 @@ def action_label(action: str) -> str:
         "priority": translate("Audit", "Waiting-list priority set"),
         "check_in": translate("Audit", "Checked in"),
         "mark_attendance": translate("Audit", "Attendance taken"),
+        "book": translate("Audit", "Room booked"),
+        "move": translate("Audit", "Booking moved"),
+        "no_show": translate("Audit", "Marked a no-show"),
     }
     return labels.get(action, action)
 
@@ -199,6 +202,10 @@ def entity_label(entity: str) -> str:
         "hardship_file": translate("Audit", "Hardship file"),
         "hardship_assistance": translate("Audit", "Hardship assistance"),
         "marital_status": translate("Audit", "Marital status"),
+        "room": translate("Audit", "Room"),
+        "closed_day": translate("Audit", "Station closed day"),
+        "room_booking": translate("Audit", "Room booking"),
+        "counsellor_duty": translate("Audit", "Counsellor's duty"),
         "staff": translate("Audit", "Staff account"),
         "settings": translate("Audit", "Station settings"),
         "database": translate("Audit", "Database"),

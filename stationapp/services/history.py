@@ -20,7 +20,7 @@ from stationapp.db import is_sqlite
 from stationapp.errors import HasHistory, NotFound
 
 # Imported for their foreign keys: a model's backrefs list only the models already loaded.
-from stationapp.models import events, library, mediation, visits  # noqa: F401
+from stationapp.models import events, library, mediation, rooms, visits  # noqa: F401
 
 translate = QCoreApplication.translate
 
@@ -86,6 +86,8 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "event": lambda n: translate("History", "%n event(s)", "", n),
     "event_quota": lambda n: translate("History", "%n event quota(s)", "", n),
     "outreach_session": lambda n: translate("History", "%n outreach session(s)", "", n),
+    "room_booking": lambda n: translate("History", "%n room booking(s)", "", n),
+    "counsellor_duty": lambda n: translate("History", "%n counsellor duty(ies)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
     "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
     "consent": lambda n: translate("History", "%n consent record(s)", "", n),
