@@ -31,7 +31,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from stationapp.errors import PermissionDenied
 from stationapp.models.accounts import ADMIN, ROLES, Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.models.people import Organization, Person
+from stationapp.models.rooms import RoomBooking
 from stationapp.models.visits import ServiceType, VisitPurpose
 from stationapp.services import (
     accounts,
@@ -62,6 +63,7 @@ from stationapp.services import (
     people_merge,
     reports,
     retention,
+    rooms,
     visits,
 )
 from stationapp.services import (
@@ -1410,6 +1412,181 @@ def _mark_attendance(w: World) -> Call:
     event = w.event()
     events.register(w.admin, event.id, w.person.id)
     return lambda a: events.mark_attendance(a, event.id, [w.person.name])
+
+
+# --- rooms (issue 24) ---------------------------------------------------------------------------
+
+
+def _room(w: World, kind: str = "decompression"):
+    return rooms.create_room(w.admin, rooms.RoomInput(name=f"活动室{next(serial)}", kind=kind))
+
+
+def _open_slot(room) -> datetime:
+    """10:00 on the first day the room is open, a week or more from now."""
+    day = today() + timedelta(days=7)
+    while rooms.day_hours(room, day, {})[0] is None:
+        day += timedelta(days=1)
+    return datetime.combine(day, time(10, 0))
+
+
+def _room_booking(w: World, kind: str = "decompression", hour: int = 10):
+    room = _room(w, kind)
+    start = _open_slot(room).replace(hour=hour)
+    return rooms.book(w.admin, rooms.BookingInput(room.id, w.person.id, start))
+
+
+def _booking_today(w: World, starts_at: datetime):
+    """A booking written directly (the service refuses past times and closed days)."""
+    room = _room(w)
+    return RoomBooking.create(
+        room=room.id,
+        person=w.person.id,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=1),
+        state="booked",
+        staff=w.admin.id,
+    )
+
+
+def _booker_shown(view: Any, shown: bool) -> None:
+    assert view.hidden is not shown
+    assert view.person_name == ("李娜" if shown else "")
+
+
+simple("rooms.list_rooms", "room.read", lambda w, a: rooms.list_rooms(a))
+simple(
+    "rooms.create_room",
+    "room.manage",
+    lambda w, a: rooms.create_room(a, rooms.RoomInput(name="职工之家", kind="activity")),
+)
+simple("rooms.counsellors", "room.read", lambda w, a: rooms.counsellors(a))
+simple(
+    "rooms.closed_days",
+    "room.read",
+    lambda w, a: rooms.closed_days(a, today(), today() + timedelta(days=30)),
+)
+simple(
+    "rooms.add_closed_day",
+    "room.manage",
+    lambda w, a: rooms.add_closed_day(a, today() + timedelta(days=3), "消防检查"),
+)
+simple(
+    "rooms.roster",
+    "room.read",
+    lambda w, a: rooms.roster(a, today(), today() + timedelta(days=7)),
+)
+simple("rooms.my_sessions", "room.confidential", lambda w, a: rooms.my_sessions(a))
+simple("rooms.usage", "room.read", lambda w, a: rooms.usage(a, **last_month()))
+
+
+@row("rooms.update_room", "room.manage")
+def _update_room(w: World) -> Call:
+    room = _room(w)
+    return lambda a: rooms.update_room(
+        a, room.id, rooms.RoomInput(name=room.name, kind="decompression", capacity=2)
+    )
+
+
+@row("rooms.remove_closed_day", "room.manage")
+def _remove_closed_day(w: World) -> Call:
+    day = today() + timedelta(days=4)
+    rooms.add_closed_day(w.admin, day, "")
+    return lambda a: rooms.remove_closed_day(a, day)
+
+
+def _counsellor(w: World) -> Staff:
+    return Staff.create(
+        username=f"counsellor{next(serial)}",
+        display_name="赵老师",
+        roles="counsellor",
+        password_hash="-",
+    )
+
+
+@row("rooms.add_duty", "room.manage")
+def _add_duty(w: World) -> Call:
+    counsellor = _counsellor(w)
+    start = datetime.combine(today() + timedelta(days=2), time(9, 0))
+    return lambda a: rooms.add_duty(a, counsellor.id, start, start + timedelta(hours=3))
+
+
+@row("rooms.remove_duty", "room.manage")
+def _remove_duty(w: World) -> Call:
+    start = datetime.combine(today() + timedelta(days=2), time(9, 0))
+    duty = rooms.add_duty(w.admin, _counsellor(w).id, start, start + timedelta(hours=3))
+    return lambda a: rooms.remove_duty(a, duty.id)
+
+
+@row("rooms.book", "room.book")
+def _book_room(w: World) -> Call:
+    room = _room(w, "activity")
+    start = _open_slot(room)
+    return lambda a: rooms.book(a, rooms.BookingInput(room.id, w.person.id, start))
+
+
+@row("rooms.move_booking", "room.book")
+def _move_booking(w: World) -> Call:
+    booking = _room_booking(w)
+    return lambda a: rooms.move_booking(a, booking.id, booking.starts_at + timedelta(hours=1))
+
+
+@row("rooms.cancel_booking", "room.book")
+def _cancel_booking(w: World) -> Call:
+    booking = _room_booking(w)
+    return lambda a: rooms.cancel_booking(a, booking.id)
+
+
+@row("rooms.check_in", "room.book")
+def _check_in_room(w: World) -> Call:
+    booking = _booking_today(w, now().replace(second=0, microsecond=0))
+    return lambda a: rooms.check_in(a, booking.id)
+
+
+@row("rooms.mark_no_show", "room.book")
+def _no_show(w: World) -> Call:
+    booking = _booking_today(w, now().replace(second=0, microsecond=0) - timedelta(days=1))
+    return lambda a: rooms.mark_no_show(a, booking.id)
+
+
+@row("rooms.get_booking", "room.read", shows="room.confidential")
+def _get_booking(w: World) -> tuple[Call, Check]:
+    booking = _room_booking(w)
+    return lambda a: rooms.get_booking(a, booking.id), _booker_shown
+
+
+@row("rooms.week", "room.read", shows="room.confidential")
+def _room_week(w: World) -> tuple[Call, Check]:
+    booking = _room_booking(w)
+    monday = rooms.monday_of(booking.starts_at.date())
+
+    def check(week: Any, shown: bool) -> None:
+        row = week.times.index(booking.starts_at.time())
+        _booker_shown(week.slot(row, booking.starts_at.weekday()).booking, shown)
+
+    return lambda a: rooms.week(a, booking.room_id, monday), check
+
+
+@row("rooms.bookings_on", "room.read", shows="room.confidential")
+def _bookings_on(w: World) -> tuple[Call, Check]:
+    booking = _room_booking(w)
+
+    def check(found: Any, shown: bool) -> None:
+        _booker_shown(found[0], shown)
+
+    return lambda a: rooms.bookings_on(a, booking.starts_at.date()), check
+
+
+@row("rooms.bookings_of_person", "room.read", shows="room.confidential")
+def _bookings_of_person(w: World) -> tuple[Call, Check]:
+    _room_booking(w)
+    _room_booking(w, "activity", hour=14)
+
+    def check(found: Any, shown: bool) -> None:
+        assert sorted(b.room_kind for b in found) == (
+            ["activity", "decompression"] if shown else ["activity"]
+        )
+
+    return lambda a: rooms.bookings_of_person(a, w.person.id), check
 
 
 # --- the database every case starts from ------------------------------------------------------
