@@ -87,6 +87,12 @@ def _cases_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     return CasesTab(actor, bus)
 
 
+def _rooms_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.rooms.rooms_tab import RoomsTab
+
+    return RoomsTab(actor, bus)
+
+
 # The window's tabs in order: key, the permission that shows it (None: everyone), the factory.
 # Each tab's module is imported and its widget built the first time the tab is shown or asked
 # for, so the window paints after building only the tab it opens on.
@@ -97,6 +103,7 @@ TABS: tuple[tuple[str, str | None, Callable[[Staff, ChangeBus], QWidget]], ...] 
     ("library", "library.read", _library_tab),
     ("events", "event.read", _events_tab),
     ("cases", "case.create", _cases_tab),
+    ("rooms", "room.read", _rooms_tab),
 )
 
 
@@ -233,6 +240,7 @@ class MainWindow(QMainWindow):
             "library": self.tr("&Books"),
             "events": self.tr("&Events"),
             "cases": self.tr("&Mediation"),
+            "rooms": self.tr("R&ooms"),
         }
         for key, permission, factory in TABS:
             if permission is not None and not accounts.has_permission(self.actor, permission):

@@ -1,0 +1,157 @@
+"""The Rooms tab (issue 24): the week grid, booking by keyboard, move, cancel, check in, the
+confidentiality of the decompression room, and the tab in the main window (access keys, size)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from stationapp.models.accounts import COUNSELLOR, FRONT_DESK
+from stationapp.models.rooms import RoomBooking
+from stationapp.services import people, rooms
+from stationapp.services.people import PersonInput
+from stationapp.services.rooms import BookingInput, RoomInput
+from stationapp.ui.bus import ChangeBus
+from stationapp.ui.main_window import MainWindow
+from stationapp.ui.rooms.booking_dialog import BookingDialog
+from stationapp.ui.rooms.rooms_tab import RoomsTab
+from tests.helpers.ids import make_ric
+from tests.helpers.screen import lists_keeping_tab, mnemonic_clashes, too_large
+
+
+@pytest.fixture
+def room(admin):
+    return rooms.create_room(admin, RoomInput(name="职工心理减压室", kind="decompression"))
+
+
+@pytest.fixture
+def li(admin):
+    return people.create_person(
+        admin, PersonInput(name="李娜", id_number=make_ric(seq=126), phone="13900001111")
+    )
+
+
+def next_week_tab(show_active, actor) -> RoomsTab:
+    tab = show_active(RoomsTab(actor, ChangeBus()))
+    tab.resize(1300, 700)
+    tab.next_button.click()
+    return tab
+
+
+def free_cell(tab: RoomsTab, hour: int = 10) -> tuple[int, int]:
+    """The first open day of the shown week, at ``hour``."""
+    week = tab.week_view
+    row = [t.hour for t in week.times].index(hour)
+    column = next(c for c in range(7) if week.slot(row, c).free)
+    return row, column
+
+
+def test_book_a_slot_by_keyboard(qtbot, show_active, admin, room, li) -> None:
+    tab = next_week_tab(show_active, admin)
+    row, column = free_cell(tab)
+    tab.grid.setFocus()
+    tab.grid.setCurrentCell(row, column)
+    assert tab.grid.item(row, column).text() == "Free"
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BookingDialog)
+        qtbot.keyClicks(dialog.picker.edit, "1111")  # the phone tail
+        qtbot.keyClick(dialog.picker.edit, Qt.Key.Key_Return)  # picks
+        assert dialog.person_id == li.id
+        assert dialog.focusWidget() is dialog.book_button
+        qtbot.keyClick(dialog.book_button, Qt.Key.Key_Return)  # books
+
+    QTimer.singleShot(0, drive)
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Return)
+    booking = RoomBooking.get()
+    assert (booking.person_id, booking.starts_at) == (
+        li.id,
+        tab.week_view.slot(row, column).starts_at,
+    )
+    assert tab.grid.item(row, column).text() == "李娜"
+    assert tab.focusWidget() is tab.grid  # back in the grid for the next booking
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Tab)
+    assert tab.focusWidget() is not tab.grid  # Tab leaves the grid
+
+
+def test_a_note_without_health_consent_is_refused_at_the_field(
+    qtbot, show_active, admin, room, li
+) -> None:
+    starts_at = rooms.week(admin, room.id, rooms.monday_of(li.created_at.date()) + timedelta(7))
+    row = [t.hour for t in starts_at.times].index(10)
+    slot = next(starts_at.slot(row, c) for c in range(7) if starts_at.slot(row, c).free)
+    dialog = show_active(BookingDialog(admin, room, slot.starts_at))
+    dialog.choose_person(li.id)
+    dialog.note.setPlainText("失眠")
+    dialog.book_button.click()
+    assert dialog.fields.error_label("note").isVisibleTo(dialog)
+    assert dialog.note.toPlainText() == "失眠"  # what was typed stays
+    assert RoomBooking.select().count() == 0
+
+
+def test_front_desk_sees_booked_and_counsellor_sees_who(
+    qtbot, show_active, admin, make_staff, room, li
+) -> None:
+    desk = make_staff("desk", FRONT_DESK)
+    zhao = make_staff("zhao", COUNSELLOR)
+    tab = next_week_tab(show_active, desk)
+    row, column = free_cell(tab)
+    rooms.book(admin, BookingInput(room.id, li.id, tab.week_view.slot(row, column).starts_at))
+    tab.refresh()
+    assert tab.grid.item(row, column).text() == "Booked"
+    tab.grid.setCurrentCell(row, column)
+    assert "李娜" not in tab.details.text()
+    other = next_week_tab(show_active, zhao)
+    assert other.grid.item(row, column).text() == "李娜"
+    assert other.sessions_label.isVisible() and not tab.sessions_label.isVisible()
+
+
+def test_move_cancel_check_in(qtbot, show_active, admin, room, li, monkeypatch) -> None:
+    tab = next_week_tab(show_active, admin)
+    row, column = free_cell(tab)
+    booking = rooms.book(
+        admin, BookingInput(room.id, li.id, tab.week_view.slot(row, column).starts_at)
+    )
+    tab.refresh()
+    tab.grid.setCurrentCell(row, column)
+    assert tab.move_button.isEnabled() and not tab.book_button.isEnabled()
+    tab.move_button.click()
+    assert "Esc" in tab.bar.text()
+    tab.grid.setCurrentCell(row + 1, column)
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Return)
+    moved = RoomBooking.get_by_id(booking.id)
+    assert moved.starts_at == booking.starts_at + timedelta(hours=1)
+    assert tab.grid.item(row + 1, column).text() == "李娜"
+    assert tab.grid.item(row, column).text() == "Free"
+    # Check in refuses a day that is not today, at the message bar.
+    tab.check_in_button.click()
+    assert "day of the booking" in tab.bar.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.cancel_button.click()
+    assert RoomBooking.get_by_id(booking.id).state == "cancelled"
+    assert tab.grid.item(row + 1, column).text() == "Free"
+
+
+def test_the_main_window_has_the_rooms_tab_with_free_access_keys(
+    qtbot, show_active, admin, room, db_url
+) -> None:
+    window = show_active(MainWindow(admin, database_url=db_url))
+    window.resize(1366, 720)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "R&ooms" in titles
+    tab = window.show_tab("rooms")
+    assert isinstance(tab, RoomsTab)
+    QApplication.processEvents()
+    assert mnemonic_clashes(window) == {}
+    assert lists_keeping_tab(window) == []
+    assert too_large(window) == (0, 0)
+
+
+def test_roles_without_rooms_do_not_get_the_tab(qtbot, show_active, make_staff, db_url) -> None:
+    librarian = make_staff("books", "librarian")
+    window = show_active(MainWindow(librarian, database_url=db_url))
+    assert window.tab("rooms") is None
