@@ -55,6 +55,7 @@ from stationapp.models.visits import (
 from stationapp.models.visits import OUTCOMES as PURPOSE_OUTCOMES
 from stationapp.services.accounts import has_permission, require, station_settings
 from stationapp.services.private_files import private_output
+from stationapp.services.rooms import RoomUsage, usage_figures
 
 translate = QCoreApplication.translate
 
@@ -235,6 +236,21 @@ class EventFigures:
 
 
 @dataclass(frozen=True)
+class RoomFigures:
+    """The rooms' use (the report's 使用频率): counts only, never who."""
+
+    rooms: list[RoomUsage]
+
+    @property
+    def hours_booked(self) -> float:
+        return round(sum(r.hours_booked for r in self.rooms), 2)
+
+    @property
+    def decompression_sessions(self) -> int:
+        return sum(r.sessions_held for r in self.rooms if r.kind == "decompression")
+
+
+@dataclass(frozen=True)
 class MonthlySeries:
     months: list[str]  # "2026-01"
     visits: list[int] | None = None
@@ -254,6 +270,7 @@ class StationReport:
     cases: CaseFigures | None = None
     library: LibraryFigures | None = None
     events: EventFigures | None = None
+    rooms: RoomFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -604,8 +621,13 @@ def _visible_sections(actor: Staff) -> set[str]:
         "cases": "case.read",
         "library": "library.read",
         "events": "event.read",
+        "rooms": "room.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
+
+
+def _room_figures(start: date, end: date) -> RoomFigures:
+    return RoomFigures(usage_figures(start, end - timedelta(days=1)))
 
 
 def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> StationReport:
@@ -626,6 +648,7 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
         cases=_case_figures(start, end) if "cases" in sections else None,
         library=_library_figures(start, end) if "library" in sections else None,
         events=_event_figures(actor, start, end) if "events" in sections else None,
+        rooms=_room_figures(start, end) if "rooms" in sections else None,
         series=_series(sections, end),
     )
 
@@ -675,6 +698,7 @@ def section_title(key: str) -> str:
         "cases": translate("Reports", "Cases"),
         "library": translate("Reports", "Library"),
         "events": translate("Reports", "Events"),
+        "rooms": translate("Reports", "Rooms"),
     }[key]
 
 
@@ -884,6 +908,46 @@ def _series_table(s: MonthlySeries) -> Table:
     )
 
 
+def _room_tables(figures: RoomFigures) -> list[Table]:
+    from stationapp.services.rooms import room_kind_label
+
+    return [
+        _figures(
+            [
+                (translate("Reports", "Room hours booked"), figures.hours_booked),
+                (
+                    translate("Reports", "Decompression sessions held"),
+                    figures.decompression_sessions,
+                ),
+            ]
+        ),
+        Table(
+            translate("Reports", "Use of each room"),
+            [
+                translate("Reports", "Room"),
+                translate("Reports", "Kind"),
+                translate("Reports", "Bookings"),
+                translate("Reports", "Hours booked"),
+                translate("Reports", "Hours open"),
+                translate("Reports", "Occupancy"),
+                translate("Reports", "Sessions held"),
+            ],
+            [
+                [
+                    r.room,
+                    room_kind_label(r.kind),
+                    r.bookings,
+                    r.hours_booked,
+                    r.hours_open,
+                    Rate(r.occupancy),
+                    r.sessions_held,
+                ]
+                for r in figures.rooms
+            ],
+        ),
+    ]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -916,6 +980,14 @@ def report_tables(report: StationReport) -> list[Section]:
             (translate("Reports", "Events held"), report.events.events),
             (translate("Reports", "Attended (person-times)"), report.events.attended),
         ]
+    if report.rooms is not None:
+        summary += [
+            (translate("Reports", "Room hours booked"), report.rooms.hours_booked),
+            (
+                translate("Reports", "Decompression sessions held"),
+                report.rooms.decompression_sessions,
+            ),
+        ]
     sections = [Section("summary", section_title("summary"), [_figures(summary)])]
     if report.series.months and len(_series_table(report.series).header) > 1:
         sections[0].tables.append(_series_table(report.series))
@@ -924,6 +996,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("cases", report.cases, _case_tables),
         ("library", report.library, _library_tables),
         ("events", report.events, _event_tables),
+        ("rooms", report.rooms, _room_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]

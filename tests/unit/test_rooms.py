@@ -275,3 +275,23 @@ def test_the_unique_index_is_the_backstop(admin, station) -> None:
             state="booked",
             staff=admin.id,
         )
+
+
+def test_the_monthly_report_carries_room_usage_without_names(admin, make_staff, station) -> None:
+    from stationapp.models.accounts import LIBRARIAN
+    from stationapp.services import reports
+
+    room, activity, worker, other = station
+    rooms.book(admin, BookingInput(activity.id, worker.id, at(9), slots=2))
+    held = rooms.book(admin, BookingInput(room.id, other.id, at(10)))
+    rooms.check_in(admin, held.id)
+    report = reports.month_report(admin, "2026-12")
+    assert report.rooms is not None
+    assert (report.rooms.hours_booked, report.rooms.decompression_sessions) == (5.0, 1)
+    section = next(s for s in reports.report_tables(report) if s.key == "rooms")
+    usage_rows = {row[0]: row for row in section.tables[1].rows}
+    assert usage_rows["职工之家"][2:5] == [1, 4.0, 184.0]  # 23 working days of 8 hours
+    text = repr(reports.report_tables(report))
+    assert "李娜" not in text and "王强" not in text
+    librarian = make_staff("books", LIBRARIAN)
+    assert reports.month_report(librarian, "2026-12").rooms is None
