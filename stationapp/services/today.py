@@ -433,6 +433,25 @@ def hardship_due(actor: Staff, on: date) -> Section | None:
     return section
 
 
+def room_bookings_today(actor: Staff, on: date) -> Section:
+    """Today's room bookings in time order; who booked the decompression room only for the
+    roles that may know it (the rooms service decides)."""
+    require(actor, "room.read")
+    from stationapp.services import rooms
+
+    found = rooms.bookings_on(actor, on)
+    items = [
+        Item(
+            "room_booking",
+            b.id,
+            f"{b.starts_at:%H:%M}-{b.ends_at:%H:%M} {b.room_name} {b.who}"
+            + ("" if b.state == "booked" else f" ({rooms.booking_state_label(b.state)})"),
+        )
+        for b in found[:LIMIT]
+    ]
+    return Section("rooms", len(found), items)
+
+
 SECTIONS = (
     ("visits", "visit.read", visits_today),
     ("follow_ups", "visit.read", follow_ups_due),
@@ -442,6 +461,7 @@ SECTIONS = (
     ("boxes", "library.read", boxes_due),
     ("events", "event.read", events_this_week),
     ("coverage", "event.read", coverage_warnings),
+    ("rooms", "room.read", room_bookings_today),
     ("birthdays", "person.read", birthdays),
     ("hardship", "hardship.read", hardship_due),
 )

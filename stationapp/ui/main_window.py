@@ -357,6 +357,10 @@ class MainWindow(QMainWindow):
             tab = self.show_tab("library")
             if tab is not None:
                 tab.open_box(related_id)
+        elif kind == "room_booking":
+            tab = self.show_tab("rooms")
+            if tab is not None:
+                tab.show_booking(record_id)
         elif kind in ("visits", "follow_up"):
             tab = self.show_tab("visits")
             if tab is not None and kind == "follow_up":
@@ -392,6 +396,8 @@ class MainWindow(QMainWindow):
             page = None if tab is None else (tab.overdue if key == "loans" else tab.boxes)
             if page is not None:
                 tab.pages.setCurrentWidget(page)
+        elif key == "rooms":
+            self.show_tab("rooms")
         elif key in ("events", "coverage"):
             tab = self.show_tab("events")
             if tab is not None and key == "coverage":

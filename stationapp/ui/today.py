@@ -277,6 +277,7 @@ class TodayTab(QWidget):
             "events": self.tr("This week's events and decisions (%n)", "", n),
             "coverage": self.tr("Event coverage warnings this month (%n)", "", n),
             "birthdays": self.tr("Members' birthdays this week (%n)", "", n),
+            "rooms": self.tr("Today's room bookings (%n)", "", n),
         }
         if section.key == "hardship":
             if section.summary == "cooling":
@@ -297,6 +298,7 @@ class TodayTab(QWidget):
             "coverage": self.tr("This month has its big event and a small one every week."),
             "birthdays": self.tr("No member has a birthday this week."),
             "hardship": self.tr("Everyone on the hardship files has been visited."),
+            "rooms": self.tr("No room is booked today."),
         }
         return texts.get(key, self.tr("Nothing due."))
 

@@ -155,3 +155,31 @@ def test_roles_without_rooms_do_not_get_the_tab(qtbot, show_active, make_staff, 
     librarian = make_staff("books", "librarian")
     window = show_active(MainWindow(librarian, database_url=db_url))
     assert window.tab("rooms") is None
+
+
+def test_today_lists_the_bookings_and_opens_one_on_the_rooms_tab(
+    qtbot, show_active, admin, room, li, db_url
+) -> None:
+    from datetime import datetime
+
+    from stationapp.db import today
+
+    moment = datetime.combine(today(), datetime.min.time()).replace(hour=10)
+    booking = RoomBooking.create(
+        room=room.id,
+        person=li.id,
+        starts_at=moment,
+        ends_at=moment + timedelta(hours=1),
+        state="booked",
+        staff=admin.id,
+    )
+    window = show_active(MainWindow(admin, database_url=db_url))
+    window.show_tab("today")
+    window.today_tab.refresh()
+    section = window.today_tab.sections["rooms"]
+    assert [i.text for i in section.items] == ["10:00-11:00 职工心理减压室 李娜"]
+    window.open_record("room_booking", booking.id, 0)
+    tab = window.current_tab()
+    assert isinstance(tab, RoomsTab)
+    slot = tab.selected_slot()
+    assert slot is not None and slot.booking is not None and slot.booking.id == booking.id

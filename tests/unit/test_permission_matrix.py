@@ -1256,6 +1256,7 @@ for _name, _action, _ in today_service.SECTIONS:
             "boxes": "boxes_due",
             "events": "events_this_week",
             "coverage": "coverage_warnings",
+            "rooms": "room_bookings_today",
             "birthdays": "birthdays",
             "hardship": "hardship_due",
         }[_name],

@@ -391,5 +391,24 @@ class RoomsTab(QWidget):
         )
         self.refresh()
 
+    def show_booking(self, booking_id: int) -> None:
+        """Bring the booking's room and week on screen with its slot selected (from Today)."""
+        try:
+            booking = rooms.get_booking(self.actor, booking_id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.monday = rooms.monday_of(booking.starts_at.date())
+        index = self.room_combo.findData(booking.room_id)
+        if index >= 0 and index != self.room_combo.currentIndex():
+            self.room_combo.setCurrentIndex(index)  # refreshes
+        else:
+            self.refresh()
+        week = self.week_view
+        if week is not None and booking.starts_at.time() in week.times:
+            row = week.times.index(booking.starts_at.time())
+            self.grid.setCurrentCell(row, booking.starts_at.weekday())
+        self.grid.setFocus()
+
     def focus_search(self) -> None:
         self.grid.setFocus()
