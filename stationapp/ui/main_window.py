@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
         self.catalogue_action = QAction(self.tr("Service &catalogue…"), self)
         self.catalogue_action.triggered.connect(self.edit_catalogue)
         self.admin_menu.addAction(self.catalogue_action)
+        self.rooms_action = QAction(self.tr("R&ooms and counsellors on duty…"), self)
+        self.rooms_action.triggered.connect(self.set_up_rooms)
+        self.admin_menu.addAction(self.rooms_action)
         self.admin_menu.addSeparator()
         self.retention_action = QAction(self.tr("&Retention of personal data…"), self)
         self.retention_action.triggered.connect(self.open_retention)
@@ -240,7 +243,7 @@ class MainWindow(QMainWindow):
             "library": self.tr("&Books"),
             "events": self.tr("&Events"),
             "cases": self.tr("&Mediation"),
-            "rooms": self.tr("R&ooms"),
+            "rooms": self.tr("Rooms (&Z)"),
         }
         for key, permission, factory in TABS:
             if permission is not None and not accounts.has_permission(self.actor, permission):
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
             or accounts.has_permission(self.actor, "catalogue.manage")
             or accounts.has_permission(self.actor, "backup.manage")
             or accounts.has_permission(self.actor, "audit.read")
+            or accounts.has_permission(self.actor, "room.manage")
         )
         self.reports_menu.menuAction().setVisible(
             accounts.has_permission(self.actor, "report.view")
@@ -269,6 +273,7 @@ class MainWindow(QMainWindow):
         self.retention_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
         self.catalogue_action.setVisible(accounts.has_permission(self.actor, "catalogue.manage"))
         self.staff_action.setVisible(accounts.has_permission(self.actor, "staff.manage"))
+        self.rooms_action.setVisible(accounts.has_permission(self.actor, "room.manage"))
         self.settings_action.setVisible(accounts.has_permission(self.actor, "settings.manage"))
 
     # --- the tabs ----------------------------------------------------------------------
@@ -449,6 +454,11 @@ class MainWindow(QMainWindow):
         from stationapp.ui.visits.catalogue import CatalogueDialog
 
         CatalogueDialog(self.actor, self).exec()
+
+    def set_up_rooms(self) -> None:
+        from stationapp.ui.rooms.setup_dialog import RoomSetupDialog
+
+        RoomSetupDialog(self.actor, self).exec()
 
     def open_retention(self) -> None:
         from stationapp.ui.retention import RetentionDialog

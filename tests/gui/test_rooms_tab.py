@@ -142,7 +142,7 @@ def test_the_main_window_has_the_rooms_tab_with_free_access_keys(
     window = show_active(MainWindow(admin, database_url=db_url))
     window.resize(1366, 720)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert "R&ooms" in titles
+    assert "Rooms (&Z)" in titles
     tab = window.show_tab("rooms")
     assert isinstance(tab, RoomsTab)
     QApplication.processEvents()
@@ -183,3 +183,34 @@ def test_today_lists_the_bookings_and_opens_one_on_the_rooms_tab(
     assert isinstance(tab, RoomsTab)
     slot = tab.selected_slot()
     assert slot is not None and slot.booking is not None and slot.booking.id == booking.id
+
+
+def test_the_administrator_sets_up_a_room_a_closed_day_and_a_duty(
+    qtbot, show_active, admin, make_staff
+) -> None:
+    from stationapp.db import today
+    from stationapp.models.rooms import ClosedDay, CounsellorDuty, Room
+    from stationapp.ui.rooms.setup_dialog import RoomSetupDialog
+
+    zhao = make_staff("zhao", COUNSELLOR)
+    dialog = show_active(RoomSetupDialog(admin))
+    assert mnemonic_clashes(dialog) == {}
+    dialog.name.setText("劳动争议调解室")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("mediation"))
+    dialog.hours[0].setText("9-17")
+    dialog.save_button.click()
+    assert dialog.room_fields.error_label("hours").isVisibleTo(dialog)
+    assert Room.select().count() == 0
+    dialog.hours[0].setText("09:00-17:00")
+    dialog.save_button.click()
+    room = Room.get()
+    assert (room.name, room.kind, room.hours.split(";")[5]) == ("劳动争议调解室", "mediation", "")
+    dialog.closed_reason.setText("消防检查")
+    dialog.add_closed()
+    assert ClosedDay.get().reason == "消防检查"
+    assert dialog.closed_list.count() == 1
+    dialog.counsellor.setCurrentIndex(dialog.counsellor.findData(zhao.id))
+    dialog.add_duty()
+    duty = CounsellorDuty.get()
+    assert (duty.counsellor_id, duty.starts_at.date()) == (zhao.id, today())
+    assert dialog.roster_list.count() == 1

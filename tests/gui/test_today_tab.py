@@ -106,6 +106,7 @@ def test_sections_show_what_is_due_with_counts(qtbot, admin, station) -> None:
         "boxes",
         "events",
         "coverage",
+        "rooms",
         "birthdays",
     ] + (["hardship"] if today_service.welfare_round(today()) else [])
     assert "(1)" in tab.boxes["follow_ups"].title()

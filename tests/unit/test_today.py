@@ -102,6 +102,7 @@ def test_an_administrator_sees_every_section(db, admin) -> None:
         "boxes",
         "events",
         "coverage",
+        "rooms",
         "birthdays",
         "hardship",
     ]

@@ -1,0 +1,316 @@
+"""The administrator's side of the rooms: the rooms themselves, the station's closed days and the
+counsellors' duty roster (Administration menu)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.rooms import ROOM_KINDS, WEEKDAYS
+from stationapp.services import rooms
+from stationapp.services.rooms import SLOT_LENGTHS, RoomInput
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.layout_state import leave_on_tab
+
+ROSTER_DAYS = 60
+
+
+class RoomSetupDialog(QDialog):
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.room_id: int | None = None
+        self.setWindowTitle(self.tr("Rooms, closed days and counsellors on duty"))
+        layout = QVBoxLayout(self)
+        self.bar = MessageBar()
+        layout.addWidget(self.bar)
+        self.pages = QTabWidget()
+        self.pages.addTab(self._rooms_page(), self.tr("&Rooms"))
+        self.pages.addTab(self._closed_page(), self.tr("&Closed days"))
+        self.pages.addTab(self._roster_page(), self.tr("Counsellors on &duty"))
+        layout.addWidget(self.pages, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.fill_rooms()
+        self.fill_closed()
+        self.fill_roster()
+
+    # --- rooms ----------------------------------------------------------------------------
+
+    def _rooms_page(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        self.room_list = leave_on_tab(QListWidget())
+        self.room_list.currentItemChanged.connect(lambda *_a: self.load_room())
+        row.addWidget(self.room_list, 1)
+        form = QFormLayout()
+        self.room_fields = FieldErrors(form)
+        self.name = QLineEdit()
+        self.name.setMaxLength(rooms.MAX_ROOM_NAME)
+        self.room_fields.add_row(self.tr("&Name:"), "name", self.name)
+        self.kind = QComboBox()
+        for kind in ROOM_KINDS:
+            self.kind.addItem(rooms.room_kind_label(kind), kind)
+        self.room_fields.add_row(self.tr("&Kind:"), "kind", self.kind)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(1, rooms.MAX_CAPACITY)
+        self.room_fields.add_row(self.tr("Ca&pacity:"), "capacity", self.capacity)
+        self.slot = QComboBox()
+        for minutes in SLOT_LENGTHS:
+            self.slot.addItem(self.tr("{minutes} min").format(minutes=minutes), minutes)
+        self.room_fields.add_row(self.tr("S&lot length:"), "slot_minutes", self.slot)
+        hours = QWidget()
+        grid = QGridLayout(hours)
+        grid.setContentsMargins(0, 0, 0, 0)
+        names = (
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        )
+        self.hours: list[QLineEdit] = []
+        for i, name in enumerate(names):
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("closed"))
+            edit.setMaxLength(11)
+            grid.addWidget(QLabel(name), i // 4 * 2, i % 4)
+            grid.addWidget(edit, i // 4 * 2 + 1, i % 4)
+            self.hours.append(edit)
+        self.room_fields.add_row(self.tr("&Hours:"), "hours", hours)
+        self.active = QCheckBox(self.tr("In &use"))
+        self.room_fields.add_row("", "active", self.active)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("Ne&w room"))
+        self.new_button.clicked.connect(self.new_room)
+        self.save_button = QPushButton(self.tr("&Save room"))
+        self.save_button.clicked.connect(self.save_room)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        row.addLayout(form, 2)
+        self.new_room()
+        return page
+
+    def fill_rooms(self, select: int | None = None) -> None:
+        self.room_list.blockSignals(True)
+        self.room_list.clear()
+        for room in rooms.list_rooms(self.actor, include_inactive=True):
+            item = QListWidgetItem(
+                room.name if room.active else f"{room.name}（{self.tr('not in use')}）"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, room)
+            self.room_list.addItem(item)
+            if room.id == select:
+                self.room_list.setCurrentItem(item)
+        self.room_list.blockSignals(False)
+
+    def new_room(self) -> None:
+        self.room_id = None
+        self.room_list.clearSelection()
+        self.name.clear()
+        self.kind.setCurrentIndex(0)
+        self.capacity.setValue(1)
+        self.slot.setCurrentIndex(self.slot.findData(60))
+        for i, edit in enumerate(self.hours):
+            edit.setText("09:00-17:00" if i < 5 else "")
+        self.active.setChecked(True)
+        self.room_fields.clear()
+        self.name.setFocus()
+
+    def load_room(self) -> None:
+        item = self.room_list.currentItem()
+        if item is None:
+            return
+        room = item.data(Qt.ItemDataRole.UserRole)
+        self.room_id = room.id
+        self.name.setText(room.name)
+        self.kind.setCurrentIndex(self.kind.findData(room.kind))
+        self.capacity.setValue(room.capacity)
+        self.slot.setCurrentIndex(self.slot.findData(room.slot_minutes))
+        parts = (room.hours.split(";") + [""] * WEEKDAYS)[:WEEKDAYS]
+        for edit, text in zip(self.hours, parts, strict=True):
+            edit.setText(text)
+        self.active.setChecked(room.active)
+        self.room_fields.clear()
+
+    def save_room(self) -> None:
+        data = RoomInput(
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            capacity=self.capacity.value(),
+            hours=tuple(edit.text() for edit in self.hours),
+            slot_minutes=self.slot.currentData(),
+            active=self.active.isChecked(),
+        )
+        try:
+            if self.room_id is None:
+                room = rooms.create_room(self.actor, data)
+            else:
+                room = rooms.update_room(self.actor, self.room_id, data)
+        except UserError as exc:
+            show_user_error(exc, self.room_fields, self.bar)
+            return
+        self.room_id = room.id
+        self.bar.show_message(self.tr("Saved: {name}.").format(name=room.name), "info")
+        self.fill_rooms(select=room.id)
+
+    # --- closed days ----------------------------------------------------------------------
+
+    def _closed_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Public holidays and adjusted working days come from the Chinese calendar; "
+                    "add here only the days the station itself is closed."
+                )
+            )
+        )
+        row = QHBoxLayout()
+        self.closed_date = QDateEdit()
+        self.closed_date.setCalendarPopup(True)
+        self.closed_date.setDisplayFormat("yyyy-MM-dd")
+        self.closed_date.setDate(QDate(today()))
+        self.closed_reason = QLineEdit()
+        self.closed_reason.setMaxLength(rooms.MAX_REASON)
+        self.closed_reason.setPlaceholderText(self.tr("Why (shown in the week view)"))
+        add = QPushButton(self.tr("Close the station on this d&ay"))
+        add.clicked.connect(self.add_closed)
+        row.addWidget(self.closed_date)
+        row.addWidget(self.closed_reason, 1)
+        row.addWidget(add)
+        layout.addLayout(row)
+        self.closed_list = leave_on_tab(QListWidget())
+        layout.addWidget(self.closed_list, 1)
+        remove = QPushButton(self.tr("&Open again"))
+        remove.clicked.connect(self.remove_closed)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def fill_closed(self) -> None:
+        self.closed_list.clear()
+        start = today() - timedelta(days=30)
+        for row in rooms.closed_days(self.actor, start, start + timedelta(days=400)):
+            item = QListWidgetItem(f"{row.day.isoformat()}  {row.reason}")
+            item.setData(Qt.ItemDataRole.UserRole, row.day)
+            self.closed_list.addItem(item)
+
+    def add_closed(self) -> None:
+        try:
+            rooms.add_closed_day(
+                self.actor, self.closed_date.date().toPython(), self.closed_reason.text()
+            )
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.closed_reason.clear()
+        self.bar.hide()
+        self.fill_closed()
+
+    def remove_closed(self) -> None:
+        item = self.closed_list.currentItem()
+        if item is None:
+            return
+        try:
+            rooms.remove_closed_day(self.actor, item.data(Qt.ItemDataRole.UserRole))
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.fill_closed()
+
+    # --- the roster -----------------------------------------------------------------------
+
+    def _roster_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.counsellor = QComboBox()
+        for staff in rooms.counsellors(self.actor):
+            self.counsellor.addItem(staff.display_name, staff.id)
+        self.duty_date = QDateEdit()
+        self.duty_date.setCalendarPopup(True)
+        self.duty_date.setDisplayFormat("yyyy-MM-dd")
+        self.duty_date.setDate(QDate(today()))
+        self.duty_from = QTimeEdit(QTime(9, 0))
+        self.duty_from.setDisplayFormat("HH:mm")
+        self.duty_to = QTimeEdit(QTime(12, 0))
+        self.duty_to.setDisplayFormat("HH:mm")
+        add = QPushButton(self.tr("Add to the ros&ter"))
+        add.clicked.connect(self.add_duty)
+        for widget in (self.counsellor, self.duty_date, self.duty_from, self.duty_to, add):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        if not self.counsellor.count():
+            layout.addWidget(
+                QLabel(self.tr("No staff account has the counsellor role yet (Staff accounts)."))
+            )
+        self.roster_list = leave_on_tab(QListWidget())
+        layout.addWidget(self.roster_list, 1)
+        remove = QPushButton(self.tr("Take o&ff the roster"))
+        remove.clicked.connect(self.remove_duty)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def fill_roster(self) -> None:
+        self.roster_list.clear()
+        for duty in rooms.roster(self.actor, today(), today() + timedelta(days=ROSTER_DAYS)):
+            item = QListWidgetItem(
+                f"{duty.starts_at:%Y-%m-%d %H:%M}-{duty.ends_at:%H:%M}  "
+                f"{duty.counsellor.display_name}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, duty.id)
+            self.roster_list.addItem(item)
+
+    def add_duty(self) -> None:
+        if self.counsellor.currentData() is None:
+            return
+        day = self.duty_date.date().toPython()
+        starts_at = datetime.combine(day, self.duty_from.time().toPython())
+        ends_at = datetime.combine(day, self.duty_to.time().toPython())
+        try:
+            rooms.add_duty(self.actor, self.counsellor.currentData(), starts_at, ends_at)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.hide()
+        self.fill_roster()
+
+    def remove_duty(self) -> None:
+        item = self.roster_list.currentItem()
+        if item is None:
+            return
+        try:
+            rooms.remove_duty(self.actor, item.data(Qt.ItemDataRole.UserRole))
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.fill_roster()
