@@ -214,3 +214,24 @@ def test_the_administrator_sets_up_a_room_a_closed_day_and_a_duty(
     duty = CounsellorDuty.get()
     assert (duty.counsellor_id, duty.starts_at.date()) == (zhao.id, today())
     assert dialog.roster_list.count() == 1
+
+
+def test_the_person_page_lists_bookings_as_far_as_the_role_may_see(
+    qtbot, admin, make_staff, room, li
+) -> None:
+    from stationapp.ui.people.person_page import PersonPage
+
+    activity = rooms.create_room(admin, RoomInput(name="职工之家", kind="activity"))
+    week = rooms.week(admin, room.id, rooms.monday_of(li.created_at.date()) + timedelta(7))
+    row = [t.hour for t in week.times].index(10)
+    slot = next(week.slot(row, c) for c in range(7) if week.slot(row, c).free)
+    rooms.book(admin, BookingInput(room.id, li.id, slot.starts_at))
+    rooms.book(admin, BookingInput(activity.id, li.id, slot.starts_at + timedelta(hours=3)))
+    shown = {}
+    for actor in (admin, make_staff("desk", FRONT_DESK)):
+        page = PersonPage(actor)
+        qtbot.addWidget(page)
+        page.show_person(li.id)
+        shown[actor.username] = [page.rooms.item(i).text() for i in range(page.rooms.count())]
+    assert len(shown["admin"]) == 2 and any("职工心理减压室" in t for t in shown["admin"])
+    assert len(shown["desk"]) == 1 and "职工之家" in shown["desk"][0]

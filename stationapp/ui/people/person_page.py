@@ -43,6 +43,7 @@ HISTORY_KINDS = (
     ("cases", "case.read"),
     ("loans", "library.read"),
     ("events", "event.read"),
+    ("rooms", "room.read"),
     ("history", None),
 )
 
@@ -216,12 +217,14 @@ class PersonPage(QWidget):
         self.cases = _history_list()
         self.loans = _history_list()
         self.events = _history_list()
+        self.rooms = _history_list()
         self.history = _history_list()
         self._history_pages = {
             "visits": self.visits,
             "cases": self.cases,
             "loans": self.loans,
             "events": self.events,
+            "rooms": self.rooms,
             "history": self.history,
         }
         for key, permission in HISTORY_KINDS:
@@ -249,6 +252,8 @@ class PersonPage(QWidget):
             "cases": self.tr("Case&s (%n)", "", count),
             "loans": self.tr("&Loans (%n)", "", count),
             "events": self.tr("Re&gistrations (%n)", "", count),
+            # No access key: every letter of it is taken on this screen; Ctrl+PgDn reaches it.
+            "rooms": self.tr("Room bookings (%n)", "", count),
             "history": self.tr("Histor&y (%n)", "", count),
         }
         return titles[key]
@@ -365,6 +370,7 @@ class PersonPage(QWidget):
             "cases": self._show_cases(person_id),
             "loans": self._show_loans(person_id),
             "events": self._show_registrations(person_id),
+            "rooms": self._show_room_bookings(person_id),
             "history": len(history),
         }
         self._set_history_titles(counts)
@@ -453,6 +459,24 @@ class PersonPage(QWidget):
             )
         if not found:
             self.events.addItem(self.tr("No registrations."))
+        return len(found)
+
+    def _show_room_bookings(self, person_id: int) -> int:
+        """The person's room bookings; the decompression room's only for the roles that may
+        know who booked it (the service leaves them out for the others)."""
+        self.rooms.clear()
+        if not has_permission(self.actor, "room.read"):
+            return 0
+        from stationapp.services import rooms
+
+        found = rooms.bookings_of_person(self.actor, person_id)
+        for booking in found:
+            self.rooms.addItem(
+                f"{short_text(booking.starts_at)}-{booking.ends_at:%H:%M}　{booking.room_name}"
+                f"　{rooms.booking_state_label(booking.state)}"
+            )
+        if not found:
+            self.rooms.addItem(self.tr("No room bookings."))
         return len(found)
 
     def _edit(self) -> None:
