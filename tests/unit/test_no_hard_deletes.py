@@ -466,7 +466,7 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("people_merge.py", "merge_people"),
         ("people_merge.py", "_settle_case_parties"),
         ("visits.py", "update_visit"),  # the visit's purposes replaced
-        ("mediation.py", "save_agreement"),  # the agreement's obligations replaced
+        ("mediation/agreements.py", "save_agreement"),  # the agreement's obligations replaced
         ("library.py", "undo_lend"),
         ("library.py", "delete_title"),
         ("library.py", "delete_copy"),
