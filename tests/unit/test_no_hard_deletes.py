@@ -467,9 +467,9 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("people_merge.py", "_settle_case_parties"),
         ("visits.py", "update_visit"),  # the visit's purposes replaced
         ("mediation/agreements.py", "save_agreement"),  # the agreement's obligations replaced
-        ("library.py", "undo_lend"),
-        ("library.py", "delete_title"),
-        ("library.py", "delete_copy"),
+        ("library/circulation.py", "undo_lend"),
+        ("library/removal.py", "delete_title"),
+        ("library/removal.py", "delete_copy"),
         ("events.py", "update_event"),  # the event's quotas replaced
         ("events.py", "delete_event"),
         ("accounts.py", "delete_staff"),
