@@ -6,7 +6,7 @@ domain/mediation.md; the 30-day periods of the repealed 1993 regulations are del
 
 The area is split by responsibility: intake (case numbers, filing), cases (finding and reading),
 states (labels, transitions, extensions), clocks (legal periods, limitation, the deadline list),
-mediators (assignment and impartiality), agreements (sessions, agreements, performance,
+assignment (mediators and impartiality), agreements (sessions, agreements, performance,
 follow-ups), documents (which documents a case may print), ledger (statistics and export).
 """
 
@@ -21,6 +21,13 @@ from stationapp.services.mediation.agreements import (
     add_session,
     record_performance,
     save_agreement,
+)
+from stationapp.services.mediation.assignment import (
+    RelatedMediator,
+    add_relation,
+    assign_mediator,
+    mediator_relations,
+    mediators,
 )
 from stationapp.services.mediation.cases import (
     CaseFilter,
@@ -72,13 +79,6 @@ from stationapp.services.mediation.intake import (
     parse_amount,
 )
 from stationapp.services.mediation.ledger import CaseStatistics, export_ledger, statistics
-from stationapp.services.mediation.mediators import (
-    RelatedMediator,
-    add_relation,
-    assign_mediator,
-    mediator_relations,
-    mediators,
-)
 from stationapp.services.mediation.states import (
     BEFORE_AGREEMENT,
     OPEN_STATES,
