@@ -470,8 +470,8 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("library/circulation.py", "undo_lend"),
         ("library/removal.py", "delete_title"),
         ("library/removal.py", "delete_copy"),
-        ("events.py", "update_event"),  # the event's quotas replaced
-        ("events.py", "delete_event"),
+        ("events/planning.py", "update_event"),  # the event's quotas replaced
+        ("events/planning.py", "delete_event"),
         ("accounts.py", "delete_staff"),
         # a restored copy's backup settings replaced by the desk's own, before it goes live
         ("backup.py", "_make_restorable"),
