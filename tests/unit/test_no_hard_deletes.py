@@ -465,7 +465,7 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         # case both were parties to (the kept person stays party).
         ("people_merge.py", "merge_people"),
         ("people_merge.py", "_settle_case_parties"),
-        ("visits.py", "update_visit"),  # the visit's purposes replaced
+        ("visits/registration.py", "update_visit"),  # the visit's purposes replaced
         ("mediation.py", "save_agreement"),  # the agreement's obligations replaced
         ("library.py", "undo_lend"),
         ("library.py", "delete_title"),
