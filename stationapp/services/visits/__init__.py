@@ -25,12 +25,6 @@ from stationapp.services.visits.catalogue import (
     search_services,
     update_service,
 )
-from stationapp.services.visits.follow_ups import (
-    complete_follow_up,
-    follow_up_due,
-    follow_ups,
-    is_overdue,
-)
 from stationapp.services.visits.log import (
     RARE_OUTCOMES,
     DayCount,
@@ -59,6 +53,12 @@ from stationapp.services.visits.registration import (
     purposes_of,
     record_visit,
     update_visit,
+)
+from stationapp.services.visits.waiting import (
+    complete_follow_up,
+    follow_up_due,
+    follow_ups,
+    is_overdue,
 )
 
 __all__ = [
