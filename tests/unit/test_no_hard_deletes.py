@@ -474,7 +474,7 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("events.py", "delete_event"),
         ("accounts.py", "delete_staff"),
         # a restored copy's backup settings replaced by the desk's own, before it goes live
-        ("backup.py", "_make_restorable"),
+        ("backup/restoring.py", "_make_restorable"),
     }
 )
 DELETE_METHODS = frozenset({"delete", "delete_instance", "delete_by_id", "truncate_table"})
