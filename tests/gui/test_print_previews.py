@@ -114,7 +114,7 @@ def test_the_library_previews(qtbot, previews, admin_of_demo):
     from stationapp.services import accounts, library_boxes
     from stationapp.ui.bus import ChangeBus
     from stationapp.ui.library import boxes
-    from stationapp.ui.library.catalogue import LabelsDialog, labels_for
+    from stationapp.ui.library.labels import LabelsDialog, labels_for
     from stationapp.ui.library.overdue import OverdueWidget
     from stationapp.ui.library.stocktake import StocktakeWidget
 

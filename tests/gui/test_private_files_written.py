@@ -85,7 +85,7 @@ def test_every_export_and_saved_document_is_private(qtbot, admin_of_demo, out: P
     from stationapp.ui.bus import ChangeBus
     from stationapp.ui.events.signin_sheet import write_signin_sheet_pdf
     from stationapp.ui.library import boxes
-    from stationapp.ui.library.catalogue import LabelsDialog, labels_for, write_labels_pdf
+    from stationapp.ui.library.labels import LabelsDialog, labels_for, write_labels_pdf
     from stationapp.ui.library.overdue import OverdueWidget
     from stationapp.ui.library.stocktake import write_stocktake_pdf
     from stationapp.ui.mediation import documents
@@ -195,7 +195,7 @@ def test_every_preview_printing_to_a_file_writes_it_private(
     from stationapp.ui.bus import ChangeBus
     from stationapp.ui.events.event_page import EventPage, NotifyDialog
     from stationapp.ui.library import boxes
-    from stationapp.ui.library.catalogue import LabelsDialog, labels_for
+    from stationapp.ui.library.labels import LabelsDialog, labels_for
     from stationapp.ui.library.overdue import OverdueWidget
     from stationapp.ui.mediation import documents
     from stationapp.ui.today import TodayTab

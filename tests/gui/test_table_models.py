@@ -212,7 +212,7 @@ def _audit_model(admin) -> Any:
 
 
 def _title_model(admin) -> Any:
-    from stationapp.ui.library.catalogue import TitleTableModel
+    from stationapp.ui.library.title_model import TitleTableModel
 
     _titles(7)
     model = TitleTableModel(admin)
@@ -375,7 +375,7 @@ def test_visit_model_holds_a_page(admin) -> None:
 
 
 def test_catalogue_model_holds_a_page(admin) -> None:
-    from stationapp.ui.library.catalogue import PAGE_SIZE, TitleTableModel
+    from stationapp.ui.library.title_model import PAGE_SIZE, TitleTableModel
 
     total = 2 * PAGE_SIZE + 50
     _titles(total)
