@@ -96,7 +96,8 @@ def test_the_case_file_preview(qtbot, previews, admin_of_demo):
 
 def test_the_event_previews(qtbot, previews, admin_of_demo):
     from stationapp.models.events import Event, Registration
-    from stationapp.ui.events.event_page import EventPage, NotifyDialog
+    from stationapp.ui.events.event_page import EventPage
+    from stationapp.ui.events.roster_dialogs import NotifyDialog
 
     event = Event.select().order_by(Event.starts_at.desc()).first()
     page = EventPage(admin_of_demo)

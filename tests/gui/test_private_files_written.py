@@ -193,7 +193,8 @@ def test_every_preview_printing_to_a_file_writes_it_private(
     from stationapp.models.people import Person
     from stationapp.models.visits import ServiceType
     from stationapp.ui.bus import ChangeBus
-    from stationapp.ui.events.event_page import EventPage, NotifyDialog
+    from stationapp.ui.events.event_page import EventPage
+    from stationapp.ui.events.roster_dialogs import NotifyDialog
     from stationapp.ui.library import boxes
     from stationapp.ui.library.labels import LabelsDialog, labels_for
     from stationapp.ui.library.overdue import OverdueWidget

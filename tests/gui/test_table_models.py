@@ -277,7 +277,7 @@ def _event_model(admin) -> Any:
 
 
 def _roster_model(admin) -> Any:
-    from stationapp.ui.events.event_page import RosterTableModel
+    from stationapp.ui.events.roster_model import RosterTableModel
 
     event_id = _events(admin, 1)[0]
     for i, person_id in enumerate(_people(5, start=4000)):
