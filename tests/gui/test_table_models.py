@@ -241,7 +241,7 @@ def _box_model(admin) -> Any:
 
 
 def _current_loans_model(admin) -> Any:
-    from stationapp.ui.library.circulation import CurrentLoansTableModel
+    from stationapp.ui.library.loans_model import CurrentLoansTableModel
 
     person_id = _loans(admin, overdue=True)[0]
     model = CurrentLoansTableModel()
