@@ -31,6 +31,7 @@ from stationapp.models.people import (
     HardshipAssistance,
     Person,
 )
+from stationapp.models.rooms import RoomBooking
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.people import person_view, rows_view
@@ -215,6 +216,15 @@ def withdraw_consent(actor: Staff, person_id: int, kind: str) -> Consent:
             values: dict[peewee.Field, object] = {getattr(Person, name): "" for name in emptied}
             values[Person.updated_at] = moment
             Person.update(values).where(Person.id == person.id).execute()
+        if kind == "health":
+            # The notes of the person's decompression-room bookings are health data too.
+            notes = (
+                RoomBooking.update(note="")
+                .where(RoomBooking.person == person.id, RoomBooking.note != "")
+                .execute()
+            )
+            if notes:
+                emptied.append("room_booking_notes")
         audit(
             actor,
             "withdraw",

@@ -295,3 +295,13 @@ def test_the_monthly_report_carries_room_usage_without_names(admin, make_staff, 
     assert "李娜" not in text and "王强" not in text
     librarian = make_staff("books", LIBRARIAN)
     assert reports.month_report(librarian, "2026-12").rooms is None
+
+
+def test_withdrawing_health_consent_empties_the_booking_notes(admin, station) -> None:
+    room, _activity, worker, _other = station
+    consent.record_consent(admin, worker.id, "health", "written")
+    booking = rooms.book(admin, BookingInput(room.id, worker.id, at(10), note="焦虑"))
+    consent.withdraw_consent(admin, worker.id, "health")
+    assert rooms.get_booking(admin, booking.id).note == ""
+    entry = AuditEntry.select().where(AuditEntry.action == "withdraw").get()
+    assert "room_booking_notes" in json.loads(entry.details)["emptied"]
