@@ -18,6 +18,7 @@ November) only the weekly hours and the station's own closed days apply.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -851,60 +852,62 @@ def move_booking(actor: Staff, booking_id: int, starts_at: datetime) -> BookingV
     return _view_of(actor, booking_id)
 
 
-def cancel_booking(actor: Staff, booking_id: int) -> BookingView:
-    require(actor, "room.book")
+def _settle(
+    actor: Staff,
+    booking_id: int,
+    state: str,
+    refusal: Callable[[RoomBooking, datetime], str],
+) -> BookingView:
+    """A booked slot cancelled, checked in or marked a no-show, unless ``refusal`` says why
+    not (a non-empty message)."""
     with transaction():
         booking = _locked_booking(booking_id)
         _require_state(booking, "booked")
         moment = now()
-        RoomBooking.update(state="cancelled", closed_at=moment, closed_by=actor.id).where(
-            RoomBooking.id == booking.id
-        ).execute()
-        audit(actor, "cancel", "room_booking", booking.id, {"starts_at": booking.starts_at})
+        problem = refusal(booking, moment)
+        if problem:
+            raise ValidationError(problem, field="state")
+        values: dict[str, object] = {"state": state}
+        if state == "checked_in":
+            values["checked_in_at"] = moment
+        else:
+            values.update(closed_at=moment, closed_by=actor.id)
+        RoomBooking.update(**values).where(RoomBooking.id == booking.id).execute()
+        action = {"cancelled": "cancel", "checked_in": "check_in", "no_show": "no_show"}[state]
+        audit(actor, action, "room_booking", booking.id, {"starts_at": booking.starts_at})
     changes.notify("room_booking")
     return _view_of(actor, booking_id)
+
+
+def cancel_booking(actor: Staff, booking_id: int) -> BookingView:
+    require(actor, "room.book")
+    return _settle(actor, booking_id, "cancelled", lambda _booking, _moment: "")
 
 
 def check_in(actor: Staff, booking_id: int) -> BookingView:
     """The worker came: on the day of the booking only."""
     require(actor, "room.book")
-    with transaction():
-        booking = _locked_booking(booking_id)
-        _require_state(booking, "booked")
-        moment = now()
-        if booking.starts_at.date() != moment.date():
-            raise ValidationError(
-                translate("Rooms", "Check in on the day of the booking ({day}).").format(
-                    day=booking.starts_at.date().isoformat()
-                ),
-                field="state",
-            )
-        RoomBooking.update(state="checked_in", checked_in_at=moment).where(
-            RoomBooking.id == booking.id
-        ).execute()
-        audit(actor, "check_in", "room_booking", booking.id, {})
-    changes.notify("room_booking")
-    return _view_of(actor, booking_id)
+
+    def refusal(booking: RoomBooking, moment: datetime) -> str:
+        if booking.starts_at.date() == moment.date():
+            return ""
+        return translate("Rooms", "Check in on the day of the booking ({day}).").format(
+            day=booking.starts_at.date().isoformat()
+        )
+
+    return _settle(actor, booking_id, "checked_in", refusal)
 
 
 def mark_no_show(actor: Staff, booking_id: int) -> BookingView:
     """The worker did not come: once the booked time has begun."""
     require(actor, "room.book")
-    with transaction():
-        booking = _locked_booking(booking_id)
-        _require_state(booking, "booked")
-        moment = now()
-        if booking.starts_at > moment:
-            raise ValidationError(
-                translate("Rooms", "A booking becomes a no-show only once its time has begun."),
-                field="state",
-            )
-        RoomBooking.update(state="no_show", closed_at=moment, closed_by=actor.id).where(
-            RoomBooking.id == booking.id
-        ).execute()
-        audit(actor, "no_show", "room_booking", booking.id, {})
-    changes.notify("room_booking")
-    return _view_of(actor, booking_id)
+
+    def refusal(booking: RoomBooking, moment: datetime) -> str:
+        if booking.starts_at <= moment:
+            return ""
+        return translate("Rooms", "A booking becomes a no-show only once its time has begun.")
+
+    return _settle(actor, booking_id, "no_show", refusal)
 
 
 # --- lists ------------------------------------------------------------------------------------
