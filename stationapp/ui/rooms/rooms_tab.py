@@ -143,7 +143,7 @@ class RoomsTab(QWidget):
             found = []
             self.bar.show_message(exc.message)
         for room in found:
-            self.room_combo.addItem(f"{room.name}（{rooms.room_kind_label(room.kind)}）", room.id)
+            self.room_combo.addItem(room.name, room.id)
         index = self.room_combo.findData(current)
         self.room_combo.setCurrentIndex(max(index, 0))
         self.room_combo.blockSignals(False)
