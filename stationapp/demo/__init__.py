@@ -67,6 +67,7 @@ from stationapp.demo.people import (
     _create_people,
     populate_hardship,
 )
+from stationapp.demo.rooms import populate_rooms
 from stationapp.demo.visits import (
     DECLINE_REASONS,
     DEFAULT_DECLINE_REASONS,
@@ -138,6 +139,7 @@ __all__ = [
     "populate_events",
     "populate_hardship",
     "populate_library",
+    "populate_rooms",
     "populate_visits",
 ]
 
@@ -149,7 +151,7 @@ DEMO_PEOPLE = 300
 # rolls the one transaction back and leaves the database empty.
 Progress = Callable[[int, int, str], None]
 # The share of the build's time each area of _steps() takes (the 300-people demo), in percent.
-STEP_WEIGHTS = (4, 6, 7, 7, 11, 64, 1)
+STEP_WEIGHTS = (4, 6, 7, 7, 11, 62, 1, 2)
 EVENTS_STEP = 5
 
 
@@ -162,6 +164,7 @@ def _steps() -> tuple[str, ...]:
         translate("Demo", "The library: books, loans and boxes"),
         translate("Demo", "Union events and registrations"),
         translate("Demo", "Hardship files"),
+        translate("Demo", "Rooms, counsellors and bookings"),
     )
 
 
@@ -223,16 +226,19 @@ def populate(
         )
         step(6)
         populate_hardship(admin, rng=rng)
+        step(7)
+        booking_count = populate_rooms(admin, rng=rng)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "
-        "%d events in %.1f s",
+        "%d events, %d room bookings in %.1f s",
         len(orgs),
         people,
         visit_count,
         case_count,
         loan_count,
         event_count,
+        booking_count,
         time.perf_counter() - started,
     )
     return admin

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.models.accounts import (
+    COUNSELLOR,
     FRONT_DESK,
     LIBRARIAN,
     MEDIATION_HEAD,
@@ -36,6 +37,9 @@ DEMO_STAFF: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mediationhead", "陈志强", (MEDIATION_HEAD, MEDIATOR)),
     ("librarian", "刘静", (LIBRARIAN,)),
     ("organiser", "赵丽娜", (ORGANISER,)),
+    # The decompression room's volunteer counsellors (心理咨询师), on the roster by turns.
+    ("counsellor", "孙慧", (COUNSELLOR,)),
+    ("counsellor2", "周文静", (COUNSELLOR,)),
 )
 
 HISTORY_DAYS = 3 * 365

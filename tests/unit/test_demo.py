@@ -781,3 +781,38 @@ def test_event_history_is_dated_consistently(demo_admin: Staff) -> None:
     assert not AuditEntry.select().where(AuditEntry.at > moment).exists()
     # Registering stamps the person's last activity "now"; the demo puts it back.
     assert all(p.created_at <= p.last_activity_at <= moment for p in Person.select())
+
+
+def test_the_demo_station_has_its_rooms_counsellors_and_bookings(demo_admin: Staff) -> None:
+    """Issue 24: the four rooms of the report, two counsellors on the roster by turns, half a
+    year of bookings with a few weeks ahead, and the decompression room kept confidential."""
+    from stationapp.db import today
+    from stationapp.models.accounts import FRONT_DESK
+    from stationapp.models.rooms import CounsellorDuty, Room, RoomBooking
+    from stationapp.services import rooms
+
+    assert {r.kind for r in Room.select()} == {"activity", "reading", "mediation", "decompression"}
+    counsellors = rooms.counsellors(demo_admin)
+    assert len(counsellors) == 2
+    assert {d.counsellor_id for d in CounsellorDuty.select()} == {c.id for c in counsellors}
+    past = RoomBooking.select().where(RoomBooking.starts_at < today())
+    ahead = RoomBooking.select().where(RoomBooking.starts_at > today())
+    assert past.count() > 100 and ahead.where(RoomBooking.state == "booked").count() > 10
+    assert past.where(RoomBooking.state == "checked_in").count() > past.count() // 2
+    assert RoomBooking.select().where(RoomBooking.counsellor.is_null(False)).count() > 5
+    # The Rooms tab lists them: a week ahead has bookings, named for the head of the station
+    # and "booked" for the front desk in the decompression room.
+    decompression = Room.get(Room.kind == "decompression")
+    monday = rooms.monday_of(today()) + timedelta(days=7)
+    booked = [
+        s.booking
+        for s in rooms.week(demo_admin, decompression.id, monday).slots.values()
+        if s.booking
+    ]
+    assert booked and all(b.person_name and not b.hidden for b in booked)
+    desk = Staff.get(Staff.username == "frontdesk")
+    assert FRONT_DESK in desk.role_set
+    hidden = [
+        s.booking for s in rooms.week(desk, decompression.id, monday).slots.values() if s.booking
+    ]
+    assert len(hidden) == len(booked) and all(b.hidden and not b.person_name for b in hidden)
