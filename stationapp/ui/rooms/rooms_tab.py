@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.db import today
 from stationapp.errors import UserError
-from stationapp.models.accounts import Staff
+from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.services import accounts, rooms
 from stationapp.services.rooms import BookingView, Slot, Week
 from stationapp.ui.bus import ChangeBus
@@ -89,7 +89,10 @@ class RoomsTab(QWidget):
         self.sessions_label = QLabel()
         self.sessions_label.setWordWrap(True)
         layout.addWidget(self.sessions_label)
-        self.sessions_label.setVisible(accounts.has_permission(actor, "room.confidential"))
+        # A counsellor's own sessions of the day (the station head has none of their own).
+        self.sessions_label.setVisible(
+            COUNSELLOR in actor.role_set and accounts.has_permission(actor, "room.confidential")
+        )
 
         actions = QHBoxLayout()
         self.book_button = QPushButton(self.tr("Boo&k… (F8)"))
@@ -264,12 +267,10 @@ class RoomsTab(QWidget):
             state = slot.closed or self.tr("Free: Enter books it.")
             self.details.setText(f"{when}  {state}")
             return
-        parts = [
-            f"{booking.starts_at:%Y-%m-%d %H:%M}-{booking.ends_at:%H:%M}",
-            booking.who,
-            rooms.booking_state_label(booking.state),
-            rooms.channel_label(booking.channel),
-        ]
+        parts = [f"{booking.starts_at:%Y-%m-%d %H:%M}-{booking.ends_at:%H:%M}"]
+        if not booking.hidden:  # else "booked" twice
+            parts.append(booking.who)
+        parts += [rooms.booking_state_label(booking.state), rooms.channel_label(booking.channel)]
         if booking.counsellor_name:
             parts.append(self.tr("Counsellor: {name}").format(name=booking.counsellor_name))
         elif booking.wants_counsellor:
