@@ -29,7 +29,15 @@ from stationapp.models.accounts import Staff
 from stationapp.ui.main_window import MainWindow
 from tests.helpers.screen import lists_keeping_tab, mnemonic_clashes, too_large
 
-ROLES = ["admin", "frontdesk", "mediator", "mediationhead", "librarian", "organiser"]
+ROLES = [
+    "admin",
+    "frontdesk",
+    "mediator",
+    "mediationhead",
+    "librarian",
+    "organiser",
+    "counsellor",
+]
 
 
 def _main_window(qtbot, show_active, url: str, username: str) -> MainWindow:
