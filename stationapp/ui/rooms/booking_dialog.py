@@ -41,6 +41,8 @@ class BookingDialog(QDialog):
         self.person_id: int | None = None
         self.booking: BookingView | None = None
         self.setWindowTitle(self.tr("Book {room}").format(room=room.name))
+        # Wide enough for the picker's lines (name, gender, phone, masked ID, workplace).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         layout = QVBoxLayout(self)
         self.bar = MessageBar()
         layout.addWidget(self.bar)
