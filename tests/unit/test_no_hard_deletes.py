@@ -474,8 +474,8 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("events/planning.py", "delete_event"),
         ("accounts.py", "delete_staff"),
         # a station closed day, a counsellor's duty: no history points at either
-        ("rooms.py", "remove_closed_day"),
-        ("rooms.py", "remove_duty"),
+        ("rooms/setup.py", "remove_closed_day"),
+        ("rooms/setup.py", "remove_duty"),
         # a restored copy's backup settings replaced by the desk's own, before it goes live
         ("backup/restoring.py", "_make_restorable"),
     }

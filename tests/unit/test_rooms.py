@@ -24,7 +24,7 @@ MORNING = datetime(2026, 12, 8, 8, 0)
 def clock(monkeypatch: pytest.MonkeyPatch):
     """The service's clock, movable by the test."""
     moment = [MORNING]
-    monkeypatch.setattr(rooms, "now", lambda: moment[0])
+    monkeypatch.setattr(rooms.bookings, "now", lambda: moment[0])
     return moment
 
 
@@ -102,7 +102,7 @@ def test_public_holidays_adjusted_working_days_and_the_station_s_own(admin, stat
     assert rooms.day_hours(room, date(2026, 2, 14), {})[0] is not None
     assert rooms.day_hours(room, date(2026, 2, 21), {})[0] is None  # an ordinary Saturday
     rooms.add_closed_day(admin, DAY, "消防检查")
-    assert rooms.day_hours(room, DAY, rooms._station_closed(DAY, DAY)) == (None, "消防检查")
+    assert rooms.day_hours(room, DAY, rooms.hours._station_closed(DAY, DAY)) == (None, "消防检查")
     with pytest.raises(ValidationError):
         rooms.book(admin, BookingInput(room.id, station[2].id, at(10)))
     week = rooms.week(admin, room.id, DAY - timedelta(days=1))
