@@ -466,12 +466,12 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("people_merge.py", "merge_people"),
         ("people_merge.py", "_settle_case_parties"),
         ("visits/registration.py", "update_visit"),  # the visit's purposes replaced
-        ("mediation.py", "save_agreement"),  # the agreement's obligations replaced
-        ("library.py", "undo_lend"),
-        ("library.py", "delete_title"),
-        ("library.py", "delete_copy"),
-        ("events.py", "update_event"),  # the event's quotas replaced
-        ("events.py", "delete_event"),
+        ("mediation/agreements.py", "save_agreement"),  # the agreement's obligations replaced
+        ("library/circulation.py", "undo_lend"),
+        ("library/removal.py", "delete_title"),
+        ("library/removal.py", "delete_copy"),
+        ("events/planning.py", "update_event"),  # the event's quotas replaced
+        ("events/planning.py", "delete_event"),
         ("accounts.py", "delete_staff"),
         # a restored copy's backup settings replaced by the desk's own, before it goes live
         ("backup/restoring.py", "_make_restorable"),
