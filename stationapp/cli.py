@@ -273,9 +273,6 @@ def run_report(args: argparse.Namespace, url: str) -> int:
     target = _report_target(args.out)
     if isinstance(target, str):
         return _fail(target)
-    failed = _open(args, url)
-    if failed is not None:
-        return failed
 
     def write(actor: Staff) -> None:
         report = reports.period_report(actor, period)
@@ -286,21 +283,18 @@ def run_report(args: argparse.Namespace, url: str) -> int:
         else:
             reports.write_excel(report, target)
 
-    failed, _none = _as_staff(
+    return _as_staff(
         args,
         url,
         write,
+        lambda _none: _say(
+            translate("Cli", "Report for {period} written: {path}").format(
+                period=period.label, path=target
+            )
+        ),
         unwritable=translate("Cli", "The report cannot be written to {path}: {reason}"),
         path=target,
     )
-    if failed:
-        return failed
-    _say(
-        translate("Cli", "Report for {period} written: {path}").format(
-            period=period.label, path=target
-        )
-    )
-    return 0
 
 
 EXPORT_SUFFIXES = (".xlsx", ".csv")
@@ -325,10 +319,7 @@ def run_export_people(args: argparse.Namespace, url: str) -> int:
     target = _export_target(args.out)
     if isinstance(target, str):
         return _fail(target)
-    failed = _open(args, url)
-    if failed is not None:
-        return failed
-    failed, written = _as_staff(
+    return _as_staff(
         args,
         url,
         lambda actor: people.export_people(
@@ -337,45 +328,51 @@ def run_export_people(args: argparse.Namespace, url: str) -> int:
             search=getattr(args, "search", None) or "",
             include_inactive=bool(getattr(args, "include_inactive", False)),
         ),
+        lambda written: _say(
+            translate("Cli", "Exported %n people to {path}", "", written).format(path=target)
+        ),
         unwritable=translate("Cli", "The export cannot be written to {path}: {reason}"),
         path=target,
     )
-    if failed:
-        return failed
-    _say(translate("Cli", "Exported %n people to {path}", "", written).format(path=target))
-    return 0
 
 
 def _as_staff(
     args: argparse.Namespace,
     url: str,
     run: Callable[[Staff], T],
+    done: Callable[[T], None],
     *,
     unwritable: str,
     path: Path,
-) -> tuple[int, T | None]:
-    """Run ``run`` as the --user account, then close the database: (0, its result), or (the exit
-    status, None) after saying why it failed (an import's refused rows first, each on stderr;
-    ``unwritable``, with ``{path}`` and ``{reason}``, when a file cannot be written)."""
+) -> int:
+    """Open the database, ``run`` as the --user account, close the database, then ``done`` says
+    what was done with the result: exit status 0. Or the exit status after saying why it failed
+    (an import's refused rows first, each on stderr; ``unwritable``, with ``{path}`` and
+    ``{reason}``, when a file cannot be written)."""
     from stationapp.services.importing import ImportRefused
 
+    failed = _open(args, url)
+    if failed is not None:
+        return failed
     try:
         actor = _acting_staff(args)
         if isinstance(actor, str):
-            return _fail(actor), None
-        return 0, run(actor)
+            return _fail(actor)
+        result = run(actor)
     except ImportRefused as exc:
         for line in exc.lines():
             print(redact(line), file=sys.stderr, flush=True)
-        return _fail(exc.message), None
+        return _fail(exc.message)
     except UserError as exc:
-        return _fail(exc.message), None
+        return _fail(exc.message)
     except OSError as exc:
-        return _fail(unwritable.format(path=path, reason=exc.strerror or exc)), None
+        return _fail(unwritable.format(path=path, reason=exc.strerror or exc))
     except peewee.DatabaseError as exc:
-        return _unreadable(url, exc), None
+        return _unreadable(url, exc)
     finally:
         close_database()
+    done(result)
+    return 0
 
 
 def _run_import(
@@ -389,32 +386,30 @@ def _run_import(
     source = Path(args.file).expanduser()
     if not source.is_file():
         return _fail(translate("Cli", "There is no file {path}.").format(path=source))
-    failed = _open(args, url)
-    if failed is not None:
-        return failed
-    failed, result = _as_staff(
+
+    def said(result: Any) -> None:
+        if result.ignored_columns:
+            _say(
+                translate("Cli", "Columns not imported: {names}").format(
+                    names="、".join(result.ignored_columns)
+                )
+            )
+        _say(summary(result))
+        if result.refused_file is not None:
+            _say(
+                translate(
+                    "Cli", "{count} rows were refused; they are in {path} with the reasons."
+                ).format(count=result.refused, path=result.refused_file)
+            )
+
+    return _as_staff(
         args,
         url,
         lambda actor: run(actor, source),
+        said,
         unwritable=translate("Cli", "The refused rows cannot be written beside {path}: {reason}"),
         path=source,
     )
-    if failed or result is None:
-        return failed
-    if result.ignored_columns:
-        _say(
-            translate("Cli", "Columns not imported: {names}").format(
-                names="、".join(result.ignored_columns)
-            )
-        )
-    _say(summary(result))
-    if result.refused_file is not None:
-        _say(
-            translate(
-                "Cli", "{count} rows were refused; they are in {path} with the reasons."
-            ).format(count=result.refused, path=result.refused_file)
-        )
-    return 0
 
 
 def run_import_people(args: argparse.Namespace, url: str) -> int:
