@@ -65,6 +65,7 @@ from stationapp.demo.people import (
     _backdate,
     _create_organizations,
     _create_people,
+    _create_staff,
     populate_hardship,
 )
 from stationapp.demo.visits import (
@@ -196,17 +197,7 @@ def populate(
             station_name=STATION_NAME,
             case_prefix=CASE_PREFIX,
         )
-        for username, display_name, roles in DEMO_STAFF:
-            accounts.create_staff(
-                admin,
-                username=username,
-                display_name=display_name,
-                roles=list(roles),
-                password=DEMO_PASSWORD,
-            )
-        # Nobody can change a shared demo password, so nobody is asked to.
-        demo_users = [username for username, _, _ in DEMO_STAFF]
-        Staff.update(must_change_password=False).where(Staff.username.in_(demo_users)).execute()
+        _create_staff(admin)
         orgs = _create_organizations(admin, rng)
         step(1)
         _create_people(admin, rng, orgs, count=people)
