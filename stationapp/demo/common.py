@@ -9,11 +9,13 @@ import random
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from typing import Any
 
 import peewee
 from PySide6.QtCore import QCoreApplication
 
+from stationapp.db import today
 from stationapp.models.accounts import (
     FRONT_DESK,
     LIBRARIAN,
@@ -158,3 +160,10 @@ def _keep_latest_activity(
         before = dict(query.tuples())
     rows = [(max(before[i], when) if before.get(i) else when, i) for i, when in latest.items()]
     _update_many(Person, (Person.last_activity_at,), rows)
+
+
+def _history_ends() -> datetime:
+    """Where the demo's made-up past ends: the start of today. What the build draws depends on
+    the day only, never on the time of day it runs, so two builds on one day are alike (today's
+    front-desk visits, drawn for the whole day apart from the rest, are kept up to the time)."""
+    return datetime.combine(today(), dt_time())

@@ -17,6 +17,7 @@ from stationapp.db import now
 from stationapp.demo.common import (
     _at_desk,
     _audit_row,
+    _history_ends,
     _insert,
     _next_open_day,
     _office_hours,
@@ -266,7 +267,7 @@ class _EventRunner:
     def __init__(self, admin: Staff, rng: random.Random) -> None:
         self.rng = rng
         self.wall = now()  # everything the services stamp from here on is moved back
-        self.limit = (self.wall - timedelta(minutes=5)).replace(microsecond=0)
+        self.limit = _history_ends() - timedelta(minutes=5)  # the made-up past ends here
         self.on = self.wall.date()  # a reserved quota is released from its day on
         staff = {s.username: s for s in Staff.select()}
         self.organiser = staff.get("organiser", admin)

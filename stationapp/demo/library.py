@@ -14,7 +14,6 @@ from typing import Any
 
 import peewee
 
-from stationapp.db import now
 from stationapp.demo.books import (
     FAMOUS_BOOKS,
     ISBN_SHARE,
@@ -35,6 +34,7 @@ from stationapp.demo.common import (
     HISTORY_DAYS,
     _at_desk,
     _audit_row,
+    _history_ends,
     _insert,
     _keep_latest_activity,
     _next_open_day,
@@ -68,7 +68,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
     out at office buildings (one overdue), one packed at the station. Rows are bulk-inserted with
     back-dated audit entries; call it inside the caller's transaction, after the people.
     """
-    moment = now()
+    moment = _history_ends()
     on = moment.date()
     opened = (Staff.select(peewee.fn.MIN(Staff.created_at)).scalar()) or moment - timedelta(
         days=HISTORY_DAYS

@@ -9,8 +9,7 @@ from typing import Any
 
 import peewee
 
-from stationapp.db import now
-from stationapp.demo.common import STATION_NAME, _keep_latest_activity, _office_hours
+from stationapp.demo.common import STATION_NAME, _history_ends, _keep_latest_activity, _office_hours
 from stationapp.demo.disputes import (
     ACCEPT_REASON,
     ARCHIVE_REASON,
@@ -63,7 +62,7 @@ class _CaseRunner:
 
     def __init__(self, admin: Staff, rng: random.Random) -> None:
         self.rng = rng
-        self.moment = now()
+        self.moment = _history_ends()
         staff = {s.username: s for s in Staff.select()}
         self.desk = staff.get("frontdesk", admin)
         self.head = staff.get("mediationhead", admin)

@@ -19,6 +19,7 @@ from stationapp.demo.common import (
     HISTORY_DAYS,
     _audit_row,
     _digits,
+    _history_ends,
     _insert,
     _office_hours,
     _unique,
@@ -324,7 +325,7 @@ def _card_number(rng: random.Random) -> str:
 
 def _backdate(rng: random.Random) -> None:
     """Spread creation and activity over the last three years (the services stamped "now")."""
-    moment = now()
+    moment = _history_ends()
     opened = _office_hours(rng, moment - timedelta(days=HISTORY_DAYS + 90))
     Staff.update(created_at=opened).execute()
     orgs = list(Organization.select(Organization.id).order_by(Organization.id))

@@ -14,6 +14,7 @@ import peewee
 from stationapp.db import now
 from stationapp.demo.common import (
     _audit_row,
+    _history_ends,
     _insert,
     _keep_latest_activity,
     _office_hours,
@@ -120,7 +121,7 @@ def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
     refusals, ratings, two receiving staff, anonymous callers. Rows are bulk-inserted; call it
     inside the caller's transaction after the people have been back-dated.
     """
-    moment = now()
+    moment = _history_ends()
     first_day = moment.date() - timedelta(days=365 * years)
     desk = Staff.get_or_none(Staff.username == "frontdesk") or admin
     receivers = [desk, admin]
@@ -144,19 +145,17 @@ def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
     )
     created = [w.created_at for w in who]
 
-    def someone(at: datetime, share_anonymous: float) -> _Who | None:
+    def someone(rng: random.Random, at: datetime, share_anonymous: float) -> _Who | None:
         known = bisect.bisect_right(created, at)  # only people already on file
         if not known or rng.random() < share_anonymous:
             return None
         return who[rng.randrange(known)]
 
-    planned: list[dict[str, Any]] = []
-    day = first_day
-    while day <= moment.date():
+    def day_of(rng: random.Random, day: date, moment: datetime) -> None:
         for arrived in _arrivals(rng, day, moment):
             phone = rng.random() < 0.21
             channel = "phone" if phone else "walk_in"
-            person = someone(arrived, 0.35 if phone else 0.1)
+            person = someone(rng, arrived, 0.35 if phone else 0.1)
             planned.append(
                 _planned_visit(
                     rng,
@@ -168,10 +167,18 @@ def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
                     moment=moment,
                 )
             )
+
+    planned: list[dict[str, Any]] = []
+    day = first_day
+    while day < moment.date():
+        day_of(rng, day, moment)
         day += timedelta(days=1)
     planned += _outreach_visits(
         rng, receivers, by_name, who, created, first_day, moment, len(planned)
     )
+    # Today up to now: the whole day drawn from a source of its own, so the time of the build
+    # decides how much of it has happened, and nothing else.
+    day_of(random.Random(rng.random()), moment.date(), now())
     return _insert_visits(planned)
 
 
