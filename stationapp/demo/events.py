@@ -81,21 +81,24 @@ def populate_events(
     return len(plans)
 
 
+# The stamps of a registration that its later steps fill in.
+LATER = ("waitlisted_at", "confirmed_at", "checked_in_at", "offered_until", "closed_at")
+
+
 @dataclass
 class _Place:
-    """One registration of the event being filled, as the events service would write it."""
+    """One registration of the event being filled: its person, and the row the events service
+    would have written by now (``row["state"]`` is ``state``)."""
 
     person: Person
-    state: str
-    staff: int
-    created_at: datetime
-    waitlisted_at: datetime | None = None
-    confirmed_at: datetime | None = None
-    checked_in_at: datetime | None = None
-    offered_until: datetime | None = None
-    closed_at: datetime | None = None
-    closed_by: int | None = None
-    reason: str = ""
+    row: dict[str, Any]
+
+    @property
+    def state(self) -> str:
+        return self.row["state"]
+
+    def set(self, **values: Any) -> None:
+        self.row.update(values)
 
 
 class _Desk:
@@ -159,11 +162,11 @@ class _Desk:
             if self._free_places(place.person) <= 0:
                 continue
             if self.event.mode == "offer":
-                place.state = "offered"
-                place.offered_until = at + timedelta(hours=self.event.offer_hours)
+                place.set(
+                    state="offered", offered_until=at + timedelta(hours=self.event.offer_hours)
+                )
             else:
-                place.state = "confirmed"
-                place.confirmed_at = at
+                place.set(state="confirmed", confirmed_at=at)
             self._audit(at, actor, "promote", {"person": place.person.id, "state": place.state})
 
     def register(self, at: datetime, actor: Staff, person: Person) -> bool:
@@ -173,25 +176,15 @@ class _Desk:
             return False
         self._promote(at, actor)
         state = "confirmed" if self._free_places(person) > 0 else "waitlisted"
-        self.places.append(
-            _Place(
-                person,
-                state,
-                actor.id,
-                at,
-                waitlisted_at=at if state == "waitlisted" else None,
-                confirmed_at=at if state == "confirmed" else None,
-            )
-        )
+        row = {"event": self.event.id, "person": person.id, "state": state, "staff": actor.id}
+        row |= dict.fromkeys(LATER) | {"created_at": at, f"{state}_at": at}
+        self.places.append(_Place(person, row | {"closed_by": None, "reason": ""}))
         self._audit(at, actor, "register", {"person": person.id, "state": state})
         return True
 
     def cancel(self, at: datetime, actor: Staff, place: _Place, reason: str) -> None:
         """Cancel as events.cancel_registration would: the freed place goes to the waitlist."""
-        place.state = "cancelled"
-        place.closed_at = at
-        place.closed_by = actor.id
-        place.reason = reason
+        place.set(state="cancelled", closed_at=at, closed_by=actor.id, reason=reason)
         self._audit(at, actor, "cancel", {"person": place.person.id})
         self._promote(at, actor)
 
@@ -224,8 +217,7 @@ class _Desk:
     @staticmethod
     def _check_in(place: _Place, at: datetime) -> None:
         if place.state != "attended":
-            place.state = "attended"
-            place.checked_in_at = at
+            place.set(state="attended", checked_in_at=at)
 
     def close(self, at: datetime, organiser: Staff) -> None:
         """Close the event as events.close_event does: a place not used is a no-show, the
@@ -233,32 +225,14 @@ class _Desk:
         no_shows = 0
         for place in self.places:
             if place.state in ("confirmed", "offered"):
-                place.state = "no_show"
-                place.closed_at = at
+                place.set(state="no_show", closed_at=at)
                 no_shows += 1
             elif place.state in ("waitlisted", "pending"):
-                place.state = "expired"
-                place.closed_at = at
+                place.set(state="expired", closed_at=at)
         self._audit(at, organiser, "close", {"no_shows": no_shows})
 
     def write(self) -> None:
-        rows = [
-            {
-                "event": self.event.id,
-                "person": p.person.id,
-                "state": p.state,
-                "staff": p.staff,
-                "created_at": p.created_at,
-                "waitlisted_at": p.waitlisted_at,
-                "confirmed_at": p.confirmed_at,
-                "checked_in_at": p.checked_in_at,
-                "offered_until": p.offered_until,
-                "closed_at": p.closed_at,
-                "closed_by": p.closed_by,
-                "reason": p.reason,
-            }
-            for p in self.places
-        ]
+        rows = [place.row for place in self.places]
         _insert(Registration, rows)
         _insert(AuditEntry, self.audits)
 
