@@ -45,7 +45,7 @@ from stationapp.ui.layout_state import (
     save_columns,
     save_splitter,
 )
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import PagedTableModel, follow_count, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -60,15 +60,18 @@ def when_text(entry: AuditEntry) -> str:
     return f"{day} {moment:%H:%M:%S}"
 
 
-class AuditTableModel(RowsTableModel):
+class AuditTableModel(PagedTableModel):
     """The loaded pages of the trail; more pages come as the view scrolls."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            lambda filt, offset, limit: audit.list_entries(actor, filt, offset=offset, limit=limit),
+            lambda filt: audit.count_entries(actor, filt),
+            parent,
+            filt=audit.AuditFilter(),
+            page_size=PAGE_SIZE,
+        )
         self.actor = actor
-        self.rows: list[AuditEntry] = []
-        self.total = 0
-        self.filt = audit.AuditFilter()
         self.headers = [
             self.tr("When"),
             self.tr("Staff"),
@@ -78,38 +81,7 @@ class AuditTableModel(RowsTableModel):
             self.tr("Details"),
         ]
 
-    def reload(self, filt: audit.AuditFilter | None = None) -> None:
-        """The first page for ``filt``; a service error leaves the model empty and is raised."""
-        if filt is not None:
-            self.filt = filt
-        self.beginResetModel()
-        self.rows = []
-        self.total = 0
-        try:
-            self.total = audit.count_entries(self.actor, self.filt)
-            self.rows = audit.list_entries(self.actor, self.filt, offset=0, limit=PAGE_SIZE)
-        finally:
-            self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = audit.list_entries(self.actor, self.filt, offset=len(self.rows), limit=PAGE_SIZE)
-        known = {e.id for e in self.rows}
-        # Entries written since the first page shift the offsets; never show a row twice.
-        page = [e for e in page if e.id not in known]
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
-
-    def entry_at(self, row: int) -> AuditEntry | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+    entry_at = PagedTableModel.row_at
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -200,6 +172,7 @@ class AuditDialog(QDialog):
         layout.addLayout(second)
 
         self.model = AuditTableModel(actor, self)
+        follow_count(self.count_label, self.model, lambda n: self.tr("%n entries", "", n))
         self.table = leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -334,8 +307,7 @@ class AuditDialog(QDialog):
             self.model.reload(self.current_filter())
         except UserError as exc:
             self.bar.show_message(exc.message)
-        self.count_label.setText(self.tr("%n entries", "", self.model.total))
-        self.export_button.setEnabled(self.model.total > 0)
+        self.export_button.setEnabled(self.model.rowCount() > 0)
         self.details.clear()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -379,7 +351,7 @@ class AuditDialog(QDialog):
             self.bar,
             title=self.tr("Export the audit trail"),
             label=self.tr("Exporting the audit trail…"),
-            total=self.model.total,
+            total=self.model.count_now(),
             write=lambda progress: audit.export_entries(self.actor, filt, path, progress=progress),
         )
         if written is None:

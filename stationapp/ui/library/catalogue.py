@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDir, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,7 @@ from stationapp.ui.library.labels import Label, LabelsDialog, labels_for
 from stationapp.ui.library.rules_dialog import RulesDialog
 from stationapp.ui.library.title_dialog import CopyDialog, CopyStatusDialog, TitleDialog
 from stationapp.ui.library.title_model import COL_TITLE, TitleTableModel, format_isbn, format_price
-from stationapp.ui.table_model import setup_list_view
+from stationapp.ui.table_model import follow_count, setup_list_view
 
 SEARCH_DELAY_MS = 120
 
@@ -165,6 +165,7 @@ class CatalogueWidget(QWidget):
         layout.addLayout(top)
 
         self.model = TitleTableModel(actor, self)
+        follow_count(self.count_label, self.model, self._count_text)
         self.table = leave_on_tab(QTableView())
         self.table.setObjectName("titles_table")
         setup_list_view(self.table, self.model)
@@ -304,12 +305,13 @@ class CatalogueWidget(QWidget):
         else:
             self.show_title(selected)
 
+    def _count_text(self, total: int) -> str:
+        if self.search.text().strip():
+            return self.tr("%n found", "", total)
+        return self.tr("%n title(s)", "", total)
+
     def _update_counts(self) -> None:
         query = self.search.text().strip()
-        if query:
-            self.count_label.setText(self.tr("%n found", "", self.model.total))
-        else:
-            self.count_label.setText(self.tr("%n title(s)", "", self.model.total))
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
             return
@@ -349,13 +351,7 @@ class CatalogueWidget(QWidget):
             self.new_title()
 
     def select_title(self, title_id: int) -> None:
-        row = self.model.row_of(title_id)
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+        self.model.select(self.table, title_id)
         self.show_title(title_id)
 
     # --- the detail pane -------------------------------------------------------------------------

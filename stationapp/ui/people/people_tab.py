@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,7 +44,7 @@ from stationapp.ui.people.person_table_model import (
     PersonTableModel,
 )
 from stationapp.ui.people.workplaces import WorkplacesDialog
-from stationapp.ui.table_model import setup_list_view
+from stationapp.ui.table_model import follow_count, setup_list_view
 
 SEARCH_DELAY_MS = 120
 
@@ -106,6 +106,7 @@ class PeopleTab(QWidget):
         layout.addLayout(top)
 
         self.model = PersonTableModel(actor, self)
+        follow_count(self.count_label, self.model, self._count_text)
         self.table = leave_on_tab(QTableView())
         self.table.setObjectName("people_table")
         setup_list_view(self.table, self.model)
@@ -186,12 +187,13 @@ class PeopleTab(QWidget):
         if selected is not None:
             self.select_person(selected, show=False)
 
+    def _count_text(self, total: int) -> str:
+        if self.search.text().strip():
+            return self.tr("%n found", "", total)
+        return self.tr("%n people", "", total)
+
     def _update_counts(self) -> None:
         query = self.search.text().strip()
-        if query:
-            self.count_label.setText(self.tr("%n found", "", self.model.total))
-        else:
-            self.count_label.setText(self.tr("%n people", "", self.model.total))
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
             return
@@ -233,13 +235,7 @@ class PeopleTab(QWidget):
         self.table.setFocus()
 
     def select_person(self, person_id: int, *, show: bool = True) -> None:
-        row = self.model.row_of(person_id)
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+        self.model.select(self.table, person_id)
         if show:
             self.page.show_person(person_id)
 
@@ -271,7 +267,7 @@ class PeopleTab(QWidget):
             self.bar,
             title=self.tr("Export people"),
             label=self.tr("Exporting people…"),
-            total=self.model.total,
+            total=self.model.count_now(),
             write=lambda progress: people.export_people(
                 self.actor,
                 path,
