@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QStandardPaths,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,8 +27,8 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
 from stationapp.ui.dates import short_text
-from stationapp.ui.exporting import ask_spreadsheet_path, run_export
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.exporting import ask_spreadsheet_path, in_documents, run_export
+from stationapp.ui.forms import CLOSE, dialog_buttons, layout_with_bar, single_shot
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -45,7 +36,7 @@ from stationapp.ui.layout_state import (
     save_columns,
     save_splitter,
 )
-from stationapp.ui.table_model import PagedTableModel, follow_count, setup_list_view
+from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -119,9 +110,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.actor = actor
         self.setWindowTitle(self.tr("Audit trail"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         filters = QHBoxLayout()
         self.staff_combo = QComboBox()
@@ -188,9 +177,7 @@ class AuditDialog(QDialog):
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        buttons = dialog_buttons(self, layout, buttons=CLOSE)
         # Enter belongs to the search (to the list) and the list (to the details): no button
         # of the dialog may take it as its default.
         for button in (self.export_button, buttons.button(QDialogButtonBox.StandardButton.Close)):
@@ -198,10 +185,9 @@ class AuditDialog(QDialog):
             button.setDefault(False)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)  # one query per pause in typing, not per key
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer = single_shot(
+            self, 250, self.refresh
+        )  # one query per pause in typing, not per key
 
         start = today() - timedelta(days=DEFAULT_DAYS)
         self.date_from.setDate(QDate(start.year, start.month, start.day))
@@ -293,10 +279,7 @@ class AuditDialog(QDialog):
 
     def focus_table(self) -> None:
         self.refresh()
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
+        enter_list(self.table)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -338,9 +321,8 @@ class AuditDialog(QDialog):
     # --- export -------------------------------------------------------------------------
 
     def export(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / self.tr("audit-trail-{date}.xlsx").format(
-            date=today().isoformat()
+        suggested = in_documents(
+            self.tr("audit-trail-{date}.xlsx").format(date=today().isoformat())
         )
         path = ask_spreadsheet_path(self, self.tr("Export the audit trail"), suggested)
         if path is None:

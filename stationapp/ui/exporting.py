@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from stationapp.errors import UserError
@@ -16,6 +16,12 @@ Progress = Callable[[int, int], bool]
 
 
 translate = QCoreApplication.translate
+
+
+def in_documents(name: str) -> Path:
+    """``name`` in the staff member's Documents folder: where a save starts."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) / name
 
 
 def ask_spreadsheet_path(parent: QWidget, title: str, suggested: Path) -> Path | None:

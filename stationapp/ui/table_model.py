@@ -16,7 +16,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -195,6 +204,56 @@ def follow_count(label: QLabel, model: PagedTableModel, text: Callable[[int], st
 
     model.modelReset.connect(update)
     model.counted.connect(update)
+
+
+def list_beside_page(
+    table: QTableView, below: QWidget, page: QWidget, sizes: tuple[int, int]
+) -> QSplitter:
+    """A list (with ``below`` under it) on the left, the chosen record's page on the right."""
+    splitter = QSplitter()
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(table, 1)
+    left_layout.addWidget(below)
+    splitter.addWidget(left)
+    splitter.addWidget(page)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    return splitter
+
+
+def enter_list(view: QTableView) -> None:
+    """Move the focus into a list, on its first row unless one is current already."""
+    model = view.model()
+    if model is not None and model.rowCount():
+        view.setFocus()
+        if not view.currentIndex().isValid():
+            view.setCurrentIndex(model.index(0, 0))
+
+
+class SearchedList:
+    """What a page with a search box over a list of records does alike: Ctrl+F selects the
+    search, Down moves into the list, "show deactivated" lists them too (``refresh`` reloads)."""
+
+    search: QLineEdit
+    table: QTableView
+    model: Any
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_table(self) -> None:
+        enter_list(self.table)
+
+    def _show_inactive_toggled(self, checked: bool) -> None:
+        self.model.include_inactive = checked
+        self.refresh()
 
 
 def setup_list_view(table: QTableView, model: QAbstractItemModel) -> None:

@@ -114,6 +114,3 @@ class TitleTableModel(PagedTableModel):
             free, total = self.counts.get(title.id, (0, 0))
             return f"{free}/{total}"
         return None
-
-
-# --- dialogs --------------------------------------------------------------------------------------

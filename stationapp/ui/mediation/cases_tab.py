@@ -5,14 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,7 +30,7 @@ from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
-from stationapp.ui.forms import MessageBar, SearchLineEdit
+from stationapp.ui.forms import layout_with_bar, search_box
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -46,7 +40,12 @@ from stationapp.ui.layout_state import (
 )
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
-from stationapp.ui.table_model import PagedTableModel, follow_count
+from stationapp.ui.table_model import (
+    PagedTableModel,
+    follow_count,
+    list_beside_page,
+    setup_list_view,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -128,9 +127,7 @@ class CasesTab(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.can_read = has_permission(actor, "case.read")
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         top = QHBoxLayout()
         self.deadline_label = QLabel()
         top.addWidget(self.deadline_label, 1)
@@ -158,12 +155,10 @@ class CasesTab(QWidget):
         self.deadlines.itemClicked.connect(self._open_deadline)
         layout.addWidget(self.deadlines)
         filters = QHBoxLayout()
-        self.search = SearchLineEdit()
-        self.search.down_pressed.connect(self.focus_table)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(60)
-        self.search.setPlaceholderText(
-            self.tr("Search: case number, applicant or employer (Ctrl+F)")
+        self.search = search_box(
+            self.tr("Search: case number, applicant or employer (Ctrl+F)"),
+            self.focus_table,
+            max_length=60,
         )
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._open_first)
@@ -188,28 +183,14 @@ class CasesTab(QWidget):
         self.model = CaseTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n cases", "", n))
         self.table = leave_on_tab(QTableView())
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No cases match."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page = CasePage(actor)
         self.page.changed.connect(self.refresh)
         self.page.set_tab_keys_scope(self)  # the case's tabs turn from the list too
-        self.splitter = QSplitter()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 640])
+        self.splitter = list_beside_page(self.table, self.empty, self.page, (560, 640))
         layout.addWidget(self.splitter, 1)
         restore_splitter(self.splitter, self.SPLITTER_NAME)
         restore_columns(

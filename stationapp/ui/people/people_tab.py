@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,9 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,8 +21,13 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.exporting import ask_spreadsheet_path, run_export
-from stationapp.ui.forms import MessageBar, SearchLineEdit
+from stationapp.ui.exporting import ask_spreadsheet_path, in_documents, run_export
+from stationapp.ui.forms import (
+    empty_state,
+    layout_with_bar,
+    search_box,
+    single_shot,
+)
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -38,36 +39,27 @@ from stationapp.ui.people.import_dialog import ImportDialog, may_import
 from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
-from stationapp.ui.people.person_table_model import (
-    COL_WORKPLACE,
-    SEARCH_LIMIT,
-    PersonTableModel,
-)
+from stationapp.ui.people.person_table_model import COL_WORKPLACE, SEARCH_LIMIT, PersonTableModel
 from stationapp.ui.people.workplaces import WorkplacesDialog
-from stationapp.ui.table_model import follow_count, setup_list_view
+from stationapp.ui.table_model import SearchedList, follow_count, setup_list_view
 
 SEARCH_DELAY_MS = 120
 
 
-class PeopleTab(QWidget):
+class PeopleTab(SearchedList, QWidget):
     TABLE_NAME = "people"
 
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         top = QHBoxLayout()
-        self.search = SearchLineEdit()
-        self.search.down_pressed.connect(self.focus_table)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        self.search.setPlaceholderText(
+        self.search = search_box(
             self.tr(
                 "Search: name, pinyin, initials, phone, ID or card number, last 4 digits (Ctrl+F)"
-            )
+            ),
+            self.focus_table,
         )
         self.search.returnPressed.connect(self._open_first_or_current)
         top.addWidget(self.search, 1)
@@ -113,13 +105,7 @@ class PeopleTab(QWidget):
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #555; font-size: 14px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.empty, self.stack = empty_state(self.table)
 
         self.page = PersonPage(actor)
         self.page.edit_requested.connect(self.edit_person)
@@ -135,10 +121,7 @@ class PeopleTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         QShortcut(QKeySequence.StandardKey.New, self, self.new_person)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = single_shot(self, SEARCH_DELAY_MS, self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         bus.changed.connect(self._on_changed)
         self._restore_state()
@@ -160,20 +143,6 @@ class PeopleTab(QWidget):
         save_splitter(self.splitter, self.TABLE_NAME)
 
     # --- actions ----------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def focus_table(self) -> None:
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
-
-    def _show_inactive_toggled(self, checked: bool) -> None:
-        self.model.include_inactive = checked
-        self.refresh()
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -256,8 +225,7 @@ class PeopleTab(QWidget):
             return
         if self._timer.isActive():
             self.refresh()  # the search typed but not yet run
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / self.tr("people-{date}.xlsx").format(date=today().isoformat())
+        suggested = in_documents(self.tr("people-{date}.xlsx").format(date=today().isoformat()))
         path = ask_spreadsheet_path(self, self.tr("Export people"), suggested)
         if path is None:
             return

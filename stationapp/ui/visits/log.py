@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QStandardPaths,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -47,11 +38,11 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.exporting import ask_spreadsheet_path, run_export
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.exporting import ask_spreadsheet_path, in_documents, run_export
+from stationapp.ui.forms import empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
-from stationapp.ui.table_model import PagedTableModel, follow_count, setup_list_view
+from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
 
 PAGE_SIZE = 100
 
@@ -264,9 +255,7 @@ class VisitLogWidget(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.bus = bus
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         # Two rows, so the window still fits a small screen.
         filters = QHBoxLayout()
@@ -338,13 +327,7 @@ class VisitLogWidget(QWidget):
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
 
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #555; font-size: 14px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.empty, self.stack = empty_state(self.table)
         layout.addWidget(self.stack, 1)
 
         self._reload_services()
@@ -489,18 +472,14 @@ class VisitLogWidget(QWidget):
             self.open_visit_requested.emit(visit.id)
 
     def focus_table(self) -> None:
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
+        enter_list(self.table)
 
     # --- export -----------------------------------------------------------------------
 
     def export(self) -> None:
         if not accounts.has_permission(self.actor, "visit.export"):
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / self.tr("visits-{date}.xlsx").format(date=today().isoformat())
+        suggested = in_documents(self.tr("visits-{date}.xlsx").format(date=today().isoformat()))
         path = ask_spreadsheet_path(self, self.tr("Export visits"), suggested)
         if path is None:
             return
