@@ -27,7 +27,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
 from stationapp.ui.dates import short_text
-from stationapp.ui.exporting import ask_spreadsheet_path, in_documents, run_export
+from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import CLOSE, dialog_buttons, layout_with_bar, single_shot
 from stationapp.ui.layout_state import (
     leave_on_tab,
@@ -321,23 +321,21 @@ class AuditDialog(QDialog):
     # --- export -------------------------------------------------------------------------
 
     def export(self) -> None:
-        suggested = in_documents(
-            self.tr("audit-trail-{date}.xlsx").format(date=today().isoformat())
-        )
-        path = ask_spreadsheet_path(self, self.tr("Export the audit trail"), suggested)
-        if path is None:
-            return
         filt = self.current_filter()
-        written = run_export(
+        done = export_list(
             self,
             self.bar,
             title=self.tr("Export the audit trail"),
             label=self.tr("Exporting the audit trail…"),
-            total=self.model.count_now(),
-            write=lambda progress: audit.export_entries(self.actor, filt, path, progress=progress),
+            file_name=self.tr("audit-trail-{date}.xlsx").format(date=today().isoformat()),
+            total=self.model.count_now,
+            write=lambda path, progress: audit.export_entries(
+                self.actor, filt, path, progress=progress
+            ),
         )
-        if written is None:
+        if done is None:
             return
+        path, written = done
         self._load_choices()
         self.refresh()
         self.bar.show_message(

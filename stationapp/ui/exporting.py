@@ -84,3 +84,30 @@ def run_export(
         bar.show_message(translate("Export", "Export cancelled; no file was written."), "info")
         return None
     return written
+
+
+def export_list(
+    parent: QWidget,
+    bar: MessageBar,
+    *,
+    title: str,
+    label: str,
+    file_name: str,
+    total: Callable[[], int],
+    write: Callable[[Path, Progress], int],
+) -> tuple[Path, int] | None:
+    """Export a list: ask where (``file_name`` in Documents to start with), then run
+    ``write(path, progress)`` for ``total()`` rows under ``run_export``. Returns the file and
+    the rows written, or None when the staff member cancelled or it failed."""
+    path = ask_spreadsheet_path(parent, title, in_documents(file_name))
+    if path is None:
+        return None
+    written = run_export(
+        parent,
+        bar,
+        title=title,
+        label=label,
+        total=total(),
+        write=lambda progress: write(path, progress),
+    )
+    return None if written is None else (path, written)

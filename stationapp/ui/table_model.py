@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from stationapp.errors import UserError
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -241,8 +244,37 @@ class SearchedList:
     table: QTableView
     model: Any
 
+    _timer: QTimer
+    bar: Any
+    empty: QLabel
+    stack: QStackedWidget
+
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def _update_counts(self) -> None:
+        raise NotImplementedError
+
+    def _reload(self) -> bool:
+        """Reload the list for the search typed; a refusal is said in the bar (then False)."""
+        self._timer.stop()
+        try:
+            self.model.reload(self.search.text())
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return False
+        self._update_counts()
+        return True
+
+    def _show_list_or_why(self, none_found: str, none_at_all: str) -> None:
+        """The list, or in its place why it is empty: ``none_found`` ({query}) after a search,
+        else ``none_at_all``."""
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+            return
+        query = self.search.text().strip()
+        self.empty.setText(none_found.format(query=query) if query else none_at_all)
+        self.stack.setCurrentWidget(self.empty)
 
     def focus_search(self) -> None:
         self.search.setFocus()

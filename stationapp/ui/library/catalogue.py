@@ -242,14 +242,9 @@ class CatalogueWidget(SearchedList, QWidget):
     # --- the list ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._timer.stop()
         selected = self.current_title_id
-        try:
-            self.model.reload(self.search.text())
-        except UserError as exc:
-            self.bar.show_message(exc.message)
+        if not self._reload():
             return
-        self._update_counts()
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_title(selected)
         else:
@@ -261,24 +256,13 @@ class CatalogueWidget(SearchedList, QWidget):
         return self.tr("%n title(s)", "", total)
 
     def _update_counts(self) -> None:
-        query = self.search.text().strip()
-        if self.model.rowCount():
-            self.stack.setCurrentWidget(self.table)
-            return
-        if query:
-            self.empty.setText(
-                self.tr("No title matches “{query}”.\nPress Enter or Ctrl+N to add it.").format(
-                    query=query
-                )
-            )
-        else:
-            self.empty.setText(
-                self.tr(
-                    "The catalogue is empty.\nPress Ctrl+N to add a title, or import a "
-                    "spreadsheet of the collection."
-                )
-            )
-        self.stack.setCurrentWidget(self.empty)
+        self._show_list_or_why(
+            self.tr("No title matches “{query}”.\nPress Enter or Ctrl+N to add it."),
+            self.tr(
+                "The catalogue is empty.\nPress Ctrl+N to add a title, or import a "
+                "spreadsheet of the collection."
+            ),
+        )
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("title", "copy", "loan", "hold", "box", "stocktake"):

@@ -21,7 +21,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.exporting import ask_spreadsheet_path, in_documents, run_export
+from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import (
     empty_state,
     layout_with_bar,
@@ -145,15 +145,8 @@ class PeopleTab(SearchedList, QWidget):
     # --- actions ----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._timer.stop()
         selected = self.page.person_id
-        try:
-            self.model.reload(self.search.text())
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        self._update_counts()
-        if selected is not None:
+        if self._reload() and selected is not None:
             self.select_person(selected, show=False)
 
     def _count_text(self, total: int) -> str:
@@ -162,21 +155,10 @@ class PeopleTab(SearchedList, QWidget):
         return self.tr("%n people", "", total)
 
     def _update_counts(self) -> None:
-        query = self.search.text().strip()
-        if self.model.rowCount():
-            self.stack.setCurrentWidget(self.table)
-            return
-        if query:
-            self.empty.setText(
-                self.tr("No one matches “{query}”.\nPress Ctrl+N to register them.").format(
-                    query=query
-                )
-            )
-        else:
-            self.empty.setText(
-                self.tr("No one is registered yet.\nPress Ctrl+N to add the first person.")
-            )
-        self.stack.setCurrentWidget(self.empty)
+        self._show_list_or_why(
+            self.tr("No one matches “{query}”.\nPress Ctrl+N to register them."),
+            self.tr("No one is registered yet.\nPress Ctrl+N to add the first person."),
+        )
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("person", "organization"):
@@ -225,18 +207,15 @@ class PeopleTab(SearchedList, QWidget):
             return
         if self._timer.isActive():
             self.refresh()  # the search typed but not yet run
-        suggested = in_documents(self.tr("people-{date}.xlsx").format(date=today().isoformat()))
-        path = ask_spreadsheet_path(self, self.tr("Export people"), suggested)
-        if path is None:
-            return
         search, include_inactive = self.model.query, self.model.include_inactive
-        written = run_export(
+        done = export_list(
             self,
             self.bar,
             title=self.tr("Export people"),
             label=self.tr("Exporting people…"),
-            total=self.model.count_now(),
-            write=lambda progress: people.export_people(
+            file_name=self.tr("people-{date}.xlsx").format(date=today().isoformat()),
+            total=self.model.count_now,
+            write=lambda path, progress: people.export_people(
                 self.actor,
                 path,
                 search=search,
@@ -245,8 +224,9 @@ class PeopleTab(SearchedList, QWidget):
                 progress=progress,
             ),
         )
-        if written is None:
+        if done is None:
             return
+        path, written = done
         self.bar.show_message(
             self.tr("Exported %n people to {path}", "", written).format(path=str(path)), "info"
         )

@@ -38,7 +38,7 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.exporting import ask_spreadsheet_path, in_documents, run_export
+from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
@@ -479,21 +479,19 @@ class VisitLogWidget(QWidget):
     def export(self) -> None:
         if not accounts.has_permission(self.actor, "visit.export"):
             return
-        suggested = in_documents(self.tr("visits-{date}.xlsx").format(date=today().isoformat()))
-        path = ask_spreadsheet_path(self, self.tr("Export visits"), suggested)
-        if path is None:
-            return
         filt = self.current_filter()
-        written = run_export(
+        done = export_list(
             self,
             self.bar,
             title=self.tr("Export visits"),
             label=self.tr("Exporting visits…"),
-            total=self.model.count_now(),
-            write=lambda progress: export_visits(self.actor, filt, path, progress=progress),
+            file_name=self.tr("visits-{date}.xlsx").format(date=today().isoformat()),
+            total=self.model.count_now,
+            write=lambda path, progress: export_visits(self.actor, filt, path, progress=progress),
         )
-        if written is None:
+        if done is None:
             return
+        path, written = done
         self.bar.show_message(
             self.tr("Exported %n visits to {path}", "", written).format(path=str(path)), "info"
         )
