@@ -13,16 +13,8 @@ from PySide6.QtWidgets import QWidget
 from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
 from stationapp.services.accounts import StationSettings
-from stationapp.ui.printing import (
-    html_caption,
-    html_cells,
-    html_document,
-    html_page,
-    html_table,
-    html_text,
-    preview_document,
-    write_pdf_document,
-)
+from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.sheet_html import html_caption, html_cells, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
 

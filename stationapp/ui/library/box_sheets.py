@@ -16,16 +16,8 @@ from stationapp.models.library import Box, BoxLoan, Copy
 from stationapp.services import accounts, library_boxes
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, Reconciliation
-from stationapp.ui.printing import (
-    html_caption,
-    html_cells,
-    html_document,
-    html_page,
-    html_table,
-    html_text,
-    preview_document,
-    write_pdf_document,
-)
+from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.sheet_html import html_caption, html_cells, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
 

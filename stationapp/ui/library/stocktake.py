@@ -29,14 +29,8 @@ from stationapp.services.library_boxes import CopyLine, StocktakeResult, Stockta
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.library.scan_field import ScanField
-from stationapp.ui.printing import (
-    html_document,
-    html_page,
-    html_table,
-    html_text,
-    preview_document,
-    write_pdf_document,
-)
+from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.sheet_html import html_page, html_table, html_text
 
 translate = QCoreApplication.translate
 

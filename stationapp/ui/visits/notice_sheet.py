@@ -18,15 +18,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from stationapp.models.visits import ServiceType
-from stationapp.ui.printing import (
-    DocumentPreview,
-    html_caption,
-    html_document,
-    html_page,
-    html_table,
-    html_text,
-    write_pdf_document,
-)
+from stationapp.ui.printing import DocumentPreview, html_document, write_pdf_document
+from stationapp.ui.sheet_html import html_caption, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
 
