@@ -29,7 +29,7 @@ import inspect
 import pkgutil
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -1533,15 +1533,6 @@ def test_the_inactive_actor_is_a_deactivated_administrator(world: World) -> None
 
 
 def _area_modules(area: str) -> list[Any]:
-<<<<<<< ours
-    """The modules of a service area: its module, or its package and the package's modules (an
-    area split by responsibility keeps its short name in the table: ``mediation.file_case``)."""
-    module = importlib.import_module(f"stationapp.services.{area}")
-    if not hasattr(module, "__path__"):
-        return [module]
-    parts = pkgutil.iter_modules(module.__path__)
-    return [module, *(importlib.import_module(f"{module.__name__}.{p.name}") for p in parts)]
-=======
     """The module of a service area, or the package and its modules when the area is one."""
     module = importlib.import_module(f"stationapp.services.{area}")
     inner = pkgutil.iter_modules(getattr(module, "__path__", []))
@@ -1553,28 +1544,17 @@ def _service_modules() -> Iterator[tuple[str, Any]]:
     for info in pkgutil.iter_modules(stationapp.services.__path__):
         for module in _area_modules(info.name):
             yield info.name, module
->>>>>>> theirs
 
 
 def _acting_functions() -> dict[str, Callable]:
     """Every public service function that takes the acting staff member."""
     found = {}
-<<<<<<< ours
-    for info in pkgutil.iter_modules(stationapp.services.__path__):
-        for module in _area_modules(info.name):
-            for name, function in inspect.getmembers(module, inspect.isfunction):
-                if function.__module__ != module.__name__ or name.startswith("_"):
-                    continue
-                if "actor" in inspect.signature(function).parameters:
-                    found[f"{info.name}.{name}"] = function
-=======
     for short, module in _service_modules():
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
             if "actor" in inspect.signature(function).parameters:
                 found[f"{short}.{name}"] = function
->>>>>>> theirs
     return found
 
 
@@ -1608,19 +1588,11 @@ def test_rows_are_unique() -> None:
 
 @functools.cache
 def _module_functions(module_name: str) -> dict[str, ast.FunctionDef]:
-<<<<<<< ours
-    found = {}
-    for module in _area_modules(module_name):
-        tree = ast.parse(inspect.getsource(module))
-        found.update({n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)})
-    return found
-=======
     defs = {}
     for module in _area_modules(module_name):
         tree = ast.parse(inspect.getsource(module))
         defs.update({n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)})
     return defs
->>>>>>> theirs
 
 
 def _strings_reached(module_name: str, name: str) -> set[str]:
