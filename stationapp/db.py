@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sqlite3
@@ -152,6 +153,24 @@ def is_postgresql_url(url: str) -> bool:
     return urlparse(url).scheme in POSTGRESQL_SCHEMES
 
 
+def load_psycopg2() -> None:
+    """Give peewee the PostgreSQL driver it was imported without (see stationapp/__init__.py):
+    what peewee's own import does when psycopg2 is there. Raises ImportError without it."""
+    if peewee.psycopg2 is not None:
+        return
+    import psycopg2
+    from psycopg2 import extensions
+    from psycopg2.extras import Json, register_uuid
+
+    register_uuid()
+    peewee.psycopg2, peewee.pg_extensions = psycopg2, extensions
+    peewee.pg_register_uuid, peewee.Json_pg2 = register_uuid, Json
+    adapter = peewee.Psycopg2Adapter
+    adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
+    adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
+    adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
+
+
 def connect(url: str) -> peewee.Database:
     """A new, unbound, not yet connected database object for ``url``."""
     if url.startswith("sqlite:"):
@@ -161,6 +180,8 @@ def connect(url: str) -> peewee.Database:
         return StationSqliteDatabase(
             str(path) if path else ":memory:", pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS
         )
+    with contextlib.suppress(ImportError):  # without the driver peewee says it is missing
+        load_psycopg2()
     from playhouse.db_url import connect as connect_url
     from playhouse.db_url import parseresult_to_dict
 

@@ -35,8 +35,7 @@ from stationapp.models.accounts import (
     Setting,
     Staff,
 )
-from stationapp.services import changes, history
-from stationapp.services.validation import normalize_name, normalize_text
+from stationapp.services import changes
 
 translate = QCoreApplication.translate
 
@@ -441,6 +440,8 @@ def _store_settings(station: StationSettings) -> None:
 
 
 def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> StationSettings:
+    from stationapp.services.validation import normalize_text  # its patterns: when saving
+
     errors: dict[str, str] = {}
     name = prefix = clean_contact = ""
     try:
@@ -472,6 +473,8 @@ def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> St
 def _clean_staff_fields(
     *, username: str, display_name: str, password: str, password_field: str = "password"
 ) -> tuple[str, str]:
+    from stationapp.services.validation import normalize_name
+
     errors: dict[str, str] = {}
     clean_user = clean_name = ""
     for field, check in (
@@ -679,6 +682,8 @@ def create_staff(
 def update_staff(
     actor: Staff, staff_id: int, *, display_name: str, roles: list[str], active: bool
 ) -> Staff:
+    from stationapp.services.validation import normalize_name
+
     require(actor, "staff.manage")
     errors: dict[str, str] = {}
     try:
@@ -757,6 +762,8 @@ def _refuse_last_admin(staff: Staff) -> None:
 
 def staff_history_counts(staff_id: int) -> dict[str, int]:
     """What the account did or is named in (audit entries, visits, loans, cases...), by kind."""
+    from stationapp.services import history  # every model: not needed to sign in or start
+
     return history.references(Staff, staff_id)
 
 
@@ -770,6 +777,8 @@ def reactivate_staff(actor: Staff, staff_id: int) -> Staff:
 
 
 def _set_staff_active(actor: Staff, staff_id: int, *, active: bool) -> Staff:
+    from stationapp.services import history
+
     require(actor, "staff.manage")
     if not active and staff_id == actor.id:
         raise ValidationError(translate("Accounts", "You cannot deactivate your own account."))
@@ -797,6 +806,8 @@ def _set_staff_active(actor: Staff, staff_id: int, *, active: bool) -> Staff:
 def delete_staff(actor: Staff, staff_id: int) -> None:
     """Delete an account created by mistake: only one that never did anything (never signed in,
     is named in no record); any other is deactivated instead."""
+    from stationapp.services import history
+
     require(actor, "staff.delete")
     if staff_id == actor.id:
         raise ValidationError(translate("Accounts", "You cannot delete your own account."))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 import peewee
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from stationapp.db import database, is_postgresql, is_sqlite
 from stationapp.services import changes
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +187,8 @@ def _connector() -> ThreadPoolExecutor:
     LISTEN, touching no widget and no peewee state."""
     global _executor
     if _executor is None:
+        from concurrent.futures import ThreadPoolExecutor  # only once a reconnection is due
+
         _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stationapp-listen")
     return _executor
 

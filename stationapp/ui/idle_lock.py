@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts
-from stationapp.ui.accounts import password_edit
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 
 ACTIVITY = frozenset(
@@ -45,14 +44,26 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, parent: QObject | None = None, *, timeout_ms: int = 600_000) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, timeout_ms: int = 600_000, watch: bool = True
+    ) -> None:
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
         self.set_timeout_ms(timeout_ms)
+        self._watching = False
+        if watch:
+            self.watch_input()
+
+    def watch_input(self) -> None:
+        """Restart the idle time at every key press, click and move in the application, from
+        now on (once). The main window starts this after its first paint: an application-wide
+        event filter in Python makes PySide wrap each object an event goes to, and the first
+        unknown one (a scroll area's inner widgets) builds a few hundred enum classes."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._watching:
+            self._watching = True
             app.installEventFilter(self)
 
     def set_timeout_ms(self, timeout_ms: int) -> None:
@@ -140,6 +151,8 @@ class LockDialog(QDialog):
         self.username.setMaxLength(32)
         self.username.setReadOnly(True)
         self.fields.add_row(self.tr("User name"), "username", self.username)
+        from stationapp.ui.accounts import password_edit  # not needed before the first lock
+
         self.password = password_edit()
         self.fields.add_row(self.tr("Password"), "password", self.password)
         layout.addLayout(form)

@@ -25,15 +25,9 @@ from stationapp.config import Keys
 from stationapp.db import close_database, describe_url, is_postgresql, sqlite_path, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts, backup, changes, retention
+from stationapp.services import accounts, changes
 from stationapp.services.maintenance import open_station_database
 from stationapp.ui import layout_state
-from stationapp.ui.accounts import (
-    ChangePasswordDialog,
-    SignInDialog,
-    StaffDialog,
-    StationSettingsDialog,
-)
 from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
 from stationapp.ui.idle_lock import ContentCover, IdleWatcher, LockDialog
 from stationapp.ui.lazy import LazyTab
@@ -157,8 +151,9 @@ class MainWindow(QMainWindow):
         if is_postgresql() and not self.watcher.listening:
             self._server_lost(self.watcher.lost_message())
         self.lock_dialog: LockDialog | None = None
-        self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms())
+        self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms(), watch=False)
         self.idle.idle.connect(self.lock_now)
+        self.after_first_paint(self.idle.watch_input)
         self.backup_worker: BackupWorker | None = None
         self._build_tabs()
         self._update_title()
@@ -428,6 +423,8 @@ class MainWindow(QMainWindow):
         self.actor_changed.emit()
 
     def switch_user(self) -> None:
+        from stationapp.ui.accounts import ChangePasswordDialog, SignInDialog
+
         dialog = SignInDialog(self, station_name=accounts.station_settings().station_name)
         dialog.username.clear()
         dialog.username.setFocus()
@@ -441,11 +438,15 @@ class MainWindow(QMainWindow):
         self.set_actor(staff)
 
     def change_password(self) -> None:
+        from stationapp.ui.accounts import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(self.actor, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(self.tr("Password changed."), 5000)
 
     def manage_staff(self) -> None:
+        from stationapp.ui.accounts import StaffDialog
+
         StaffDialog(self.actor, self).exec()
 
     # The administration dialogs' modules are imported when first opened: no start-up cost.
@@ -477,6 +478,8 @@ class MainWindow(QMainWindow):
 
     def run_daily_jobs(self) -> None:
         """Once a day at start: the backup (in the background) and the retention job."""
+        from stationapp.services import retention
+
         self.start_daily_backup()
         try:
             done = retention.daily_anonymisation()
@@ -499,6 +502,9 @@ class MainWindow(QMainWindow):
     def _after_restore(self, source: str, safety: str) -> None:
         """The database was replaced: upgrade it if older, audit, and ask for a new sign-in
         (the restored database has its own staff accounts)."""
+        from stationapp.services import backup
+        from stationapp.ui.accounts import SignInDialog
+
         username = self.actor.username
         close_database()
         try:
@@ -549,10 +555,13 @@ class MainWindow(QMainWindow):
         ]
         self.lock_dialog = LockDialog(self.actor, self)
         log.info("window locked after %s idle", self.idle.timer.interval())
-        result = self.lock_dialog.exec()
-        staff = self.lock_dialog.staff
-        self.lock_dialog.deleteLater()
+        dialog = self.lock_dialog
+        result = dialog.exec()
+        staff = dialog.staff
         self.lock_dialog = None
+        if not shiboken6.isValid(dialog):
+            return  # the window was destroyed while it was locked (its dialog with it)
+        dialog.deleteLater()
         for cover in covers:
             if shiboken6.isValid(cover):
                 cover.deleteLater()
@@ -564,6 +573,8 @@ class MainWindow(QMainWindow):
             # Another staff member: the previous one's open forms are not theirs to see.
             self._close_other_windows()
             if staff.must_change_password:
+                from stationapp.ui.accounts import ChangePasswordDialog
+
                 forced = ChangePasswordDialog(staff, self, forced=True)
                 if forced.exec() != QDialog.DialogCode.Accepted:
                     self.close()
@@ -578,6 +589,8 @@ class MainWindow(QMainWindow):
 
     def start_daily_backup(self) -> bool:
         """Make today's automatic backup off the window's thread; False if none is due."""
+        from stationapp.services import backup
+
         try:
             settings = backup.backup_settings()
             if not backup.daily_backup_due(self.database_url, settings):
@@ -614,6 +627,8 @@ class MainWindow(QMainWindow):
         )
 
     def station_settings(self) -> None:
+        from stationapp.ui.accounts import StationSettingsDialog
+
         if StationSettingsDialog(self.actor, self).exec() == QDialog.DialogCode.Accepted:
             self._update_title()
 

@@ -35,10 +35,8 @@ from stationapp.db import (
 from stationapp.errors import UserError
 from stationapp.migrations import CURRENT_VERSION
 from stationapp.models.accounts import Staff
-from stationapp.services import accounts, backup
+from stationapp.services import accounts
 from stationapp.services.maintenance import open_station_database, sqlite_schema_version
-from stationapp.ui.accounts import ChangePasswordDialog, FirstRunDialog, SignInDialog
-from stationapp.ui.backups import backup_time_text
 from stationapp.ui.errors import install_excepthook
 from stationapp.ui.main_window import MainWindow
 
@@ -204,6 +202,8 @@ class Start:
 
 def sign_in() -> Staff | None:
     """The first-run dialog on an empty database, else the sign-in dialog; None if cancelled."""
+    from stationapp.ui.accounts import ChangePasswordDialog, FirstRunDialog, SignInDialog
+
     if accounts.is_first_run():
         first = FirstRunDialog()
         if first.exec() != QDialog.DialogCode.Accepted:
@@ -244,6 +244,9 @@ def offer_restore(url: str, *, damaged: str | None) -> Path | None:
     """The database file is missing or damaged: offer the newest backup OF THIS DATABASE (each
     backup records the file it was made from); the backup restored, or None to go on without
     one. SystemExit when the user chose to stop. Restore is never the default button."""
+    from stationapp.services import backup
+    from stationapp.ui.backups import backup_time_text
+
     path = sqlite_path(url)
     if path is None:
         return None
@@ -458,6 +461,8 @@ def _run(start: Start, restored: Path | None) -> int:
     if actor is None:
         return 0
     if restored is not None:
+        from stationapp.services import backup
+
         backup.record_restore(actor.username, restored, None, via="start")
     window = MainWindow(actor, database_url=url, demo=demo)
     window.show()

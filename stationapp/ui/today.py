@@ -8,7 +8,6 @@ when the day changes; members' birthdays of the week print as a greeting list.
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -321,7 +320,9 @@ class TodayTab(QWidget):
 
     def birthday_document(self) -> QTextDocument:
         """The week's birthdays as a printable list with a column to tick off greetings."""
-        from stationapp.ui.printing import html_document  # Qt's print support: when printing
+        import html  # when printing, as Qt's print support
+
+        from stationapp.ui.printing import html_document
 
         today_service = _service()
         found = today_service.birthday_list(self.actor, self.day)

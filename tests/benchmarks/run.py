@@ -1,7 +1,7 @@
 """Every measurement of DESIGN.md "Targets" on one machine in one run, as one table (issue #9).
 
     python tests/benchmarks/run.py --db PATH.db [--repeat 5] [--markdown OUT.md]
-        [--export-repeat N]
+        [--export-repeat N] [--postgresql] [--only startup]
 
 ``PATH.db`` is a database from generate.py (``python tests/benchmarks/generate.py --size large
 --out PATH.db``). It is never written: the file is first copied (SQLite's backup API) into a
@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
 PAGE = 100  # the page size of every list in the UI
 SEARCH_MS = 50.0
 SCAN_MS = 20.0
-STARTUP_RATIO = 2.0
+STARTUP_RATIO = 1.5  # issue 22: against a bare window with six tabs
 RSS_MB = 150.0
 DEMO_START_RATIO = 25.0  # the first --demo start, which builds the demo database
 RSS_OVER_EMPTY_MB = 50.0
@@ -79,13 +79,17 @@ def _private_settings(started: float, tab: str = "") -> None:
 
 
 def child_bare(started: float) -> None:
-    """A bare PySide6 window: QApplication, a QMainWindow with a label, shown, first paint."""
+    """A bare PySide6 window: QApplication, a QMainWindow with six tabs (a label each), shown,
+    first paint."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
-    window.setCentralWidget(QLabel("Hello"))
+    tabs = QTabWidget()
+    for title in ("Today", "Visits", "People", "Books", "Events", "Mediation"):
+        tabs.addTab(QLabel(title), title)
+    window.setCentralWidget(tabs)
     window.resize(1200, 800)
     result: dict[str, float] = {}
 
@@ -399,7 +403,9 @@ def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str])
         return statistics.median(r[key] for r in runs[kind])
 
     bare, app, empty = med("bare", "shown_s"), med("app", "shown_s"), med("empty", "shown_s")
-    bench.add(Row(section, "bare PySide6 window, start to first paint", bare * 1000, "ms"))
+    bench.add(
+        Row(section, "bare PySide6 window (six tabs), start to first paint", bare * 1000, "ms")
+    )
     bench.add(
         Row(
             section,
@@ -416,7 +422,7 @@ def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str])
             "main window / bare window",
             ratio,
             "x",
-            f"<= {STARTUP_RATIO:.0f}x",
+            f"<= {STARTUP_RATIO:g}x",
             ratio <= STARTUP_RATIO,
             "first start: opens on Today",
         )
@@ -428,7 +434,7 @@ def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str])
             "main window reopening on the Visits tab / bare",
             visits / bare,
             "x",
-            f"<= {STARTUP_RATIO:.0f}x",
+            f"<= {STARTUP_RATIO:g}x",
             visits / bare <= STARTUP_RATIO,
             f"{visits * 1000:.0f} ms: a front desk left on Visits",
         )
@@ -1018,6 +1024,11 @@ def main(argv: list[str] | None = None) -> int:
         "same rows (needs the server programs, as the tests do)",
     )
     parser.add_argument(
+        "--only",
+        choices=("startup",),
+        help="measure only this part (startup: the start-up and memory rows)",
+    )
+    parser.add_argument(
         "--demo-start",
         action="store_true",
         help="measure only the first --demo start against the bare window (no --db needed)",
@@ -1113,6 +1124,8 @@ def main(argv: list[str] | None = None) -> int:
                 bench = Bench(repeat, backend)
                 benches.append(bench)
                 measure_startup(bench, target_url, empty_url, env)
+                if args.only == "startup":
+                    continue
                 if backend == "SQLite":
                     measure_first_demo_start(bench, env)
                 open_station_database(target_url)

@@ -85,7 +85,7 @@ def test_restore_from_the_window_signs_in_again(qtbot, admin, db_url, monkeypatc
         def exec(self):
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr("stationapp.ui.main_window.SignInDialog", Accepting)
+    monkeypatch.setattr("stationapp.ui.accounts.SignInDialog", Accepting)
     dialog = BackupsDialog(admin, db_url, window)
     qtbot.addWidget(dialog)
     dialog.restored.connect(window._after_restore)

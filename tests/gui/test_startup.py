@@ -24,6 +24,7 @@ from stationapp.migrations import CURRENT_VERSION, migrate
 from stationapp.services import backup
 from stationapp.services.maintenance import sqlite_schema_version
 from stationapp.ui import startup
+from stationapp.ui.backups import backup_time_text
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL_DEMO = 12
@@ -203,7 +204,7 @@ def test_a_missing_database_is_offered_only_its_own_backups_never_by_default(
 def test_backup_times_are_shown_in_the_local_zone():
     made_at = datetime(2026, 12, 7, 12, 0, 0)  # Beijing time, as the backup's name says
     local = made_at.replace(tzinfo=timezone(timedelta(hours=8))).astimezone()
-    text = startup.backup_time_text(made_at)
+    text = backup_time_text(made_at)
     assert local.strftime("%H:%M") in text or local.strftime("%-I:%M") in text
     if local.utcoffset() != timedelta(hours=8):
         assert "12:00" not in text

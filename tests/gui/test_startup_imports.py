@@ -1,0 +1,185 @@
+"""What the start imports before the main window's first paint (issue 22): only what that paint
+needs. The rest (other tabs, exports, printing, charts, the sign-in and backup dialogs, the
+PostgreSQL driver on SQLite, every model) comes after it, when first used.
+
+Each check is a real ``stationapp --smoke-test`` in a fresh interpreter, with the modules loaded
+at the moment the window's tab bar gets its first paint event."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stationapp.db import close_database
+
+REPO = Path(__file__).resolve().parents[2]
+UI = REPO / "stationapp" / "ui"
+
+# The smoke test, with the modules loaded at the first paint of the window's tab bar printed as
+# one JSON line. The spy is an event filter installed before the window's own, so it sees the
+# paint first (Qt calls the filter installed last first).
+DRIVER = """
+import json, sys
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
+from stationapp import config
+from stationapp.ui import main_window
+
+QCoreApplication.setOrganizationName(config.ORG_NAME)
+QCoreApplication.setApplicationName(config.APP_NAME)
+if sys.argv[2]:
+    QSettings().setValue(config.Keys.MAIN_TAB.name, sys.argv[2])
+seen = {}
+
+
+class Spy(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "modules" not in seen:
+            seen["modules"] = sorted(name for name, mod in sys.modules.items() if mod is not None)
+        return False
+
+
+spy = Spy()
+build_tabs = main_window.MainWindow._build_tabs
+
+
+def spied(self):
+    build_tabs(self)
+    self.tabs.tabBar().installEventFilter(spy)
+
+
+main_window.MainWindow._build_tabs = spied
+from stationapp.app import main
+
+code = main(["--database", sys.argv[1], "--smoke-test", "--lang", "en"])
+print(json.dumps({"code": code, "modules": seen.get("modules", [])}))
+"""
+
+# Never needed to paint the window, whatever tab it opens on.
+NEVER = (
+    "openpyxl",
+    "xlsxwriter",
+    "reportlab",
+    "pypinyin",
+    "stdnum",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtCharts",
+    "playhouse.migrate",
+    "stationapp.demo",
+    "stationapp.ui.accounts",  # sign-in and staff dialogs: the smoke test signs no one in
+    "stationapp.ui.backups",
+    "stationapp.ui.reports",
+    "stationapp.ui.report_pdf",
+    "stationapp.ui.charts",
+    "stationapp.ui.printing",
+    "stationapp.ui.exporting",
+    "stationapp.ui.retention",
+    "stationapp.ui.audit",
+    "stationapp.services.backup",
+    "stationapp.services.retention",
+    "stationapp.services.reports",
+)
+# Not needed on Today either. (The Visits tab's register form imports the visits and people
+# services, whose packages bring their exports and every model along.)
+NOR_ON_TODAY = (
+    "stationapp.services.spreadsheet",
+    "stationapp.services.history",  # every model
+    "stationapp.services.today",  # the Today figures are computed after the first paint
+)
+
+# Everything of stationapp the first paint on Today needs; anything else is a new cost of every
+# start and has to be deferred (or added here on purpose).
+ON_TODAY = {
+    "stationapp",
+    "stationapp.app",
+    "stationapp.config",
+    "stationapp.db",
+    "stationapp.errors",
+    "stationapp.migrations",
+    "stationapp.models",
+    "stationapp.models.accounts",
+    "stationapp.models.base",
+    "stationapp.services",
+    "stationapp.services.accounts",
+    "stationapp.services.changes",
+    "stationapp.services.maintenance",
+    "stationapp.ui",
+    "stationapp.ui.bus",
+    "stationapp.ui.dates",
+    "stationapp.ui.errors",
+    "stationapp.ui.forms",
+    "stationapp.ui.idle_lock",
+    "stationapp.ui.layout_state",
+    "stationapp.ui.lazy",
+    "stationapp.ui.main_window",
+    "stationapp.ui.startup",
+    "stationapp.ui.today",
+}
+
+
+def _tab_packages() -> set[str]:
+    """The UI's packages (each a tab's, or shared by tabs), as module names."""
+    return {f"stationapp.ui.{p.name}" for p in UI.iterdir() if (p / "__init__.py").is_file()}
+
+
+def _modules_at_first_paint(db_url: str, home: Path, tab: str = "") -> list[str]:
+    close_database()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "STATIONAPP_DATA_DIR": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        # The smoke test shows the window for the account named like the operating-system user.
+        "LOGNAME": "admin",
+        "USER": "admin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, db_url, tab],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stderr[-2000:]
+    result = json.loads(lines[-1])
+    assert result["code"] == 0, done.stderr[-2000:]
+    assert result["modules"], "the window's tab bar was never painted"
+    return result["modules"]
+
+
+def _loaded(modules: list[str], names: tuple[str, ...] | set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+@pytest.mark.both_databases
+def test_the_first_paint_on_today_imports_only_what_it_shows(admin, db_url, tmp_path) -> None:
+    modules = _modules_at_first_paint(db_url, tmp_path)
+    assert _loaded(modules, NEVER + NOR_ON_TODAY) == []
+    # No module of any tab's package, the seventh as much as the first six.
+    assert _loaded(modules, _tab_packages()) == []
+    ours = {m for m in modules if m == "stationapp" or m.startswith("stationapp.")}
+    assert sorted(ours - ON_TODAY) == []
+    # peewee imports every driver it knows; the PostgreSQL one waits for a PostgreSQL database.
+    assert ("psycopg2" in modules) == db_url.startswith("postgresql")
+
+
+def test_reopening_on_the_visits_tab_imports_that_tab_only(admin, db_url, tmp_path) -> None:
+    modules = _modules_at_first_paint(db_url, tmp_path, "visits")
+    assert "stationapp.ui.visits.visits_tab" in modules  # the window did open on Visits
+    assert _loaded(modules, NEVER) == []
+    # The register form picks people (ui.people.picker); no other tab's package is loaded.
+    others = _tab_packages() - {"stationapp.ui.visits", "stationapp.ui.people"}
+    assert _loaded(modules, others) == []
+    assert _loaded(modules, ("stationapp.ui.people",)) == [
+        "stationapp.ui.people",
+        "stationapp.ui.people.picker",
+    ]
+    assert "stationapp.ui.today" not in modules
+    assert "psycopg2" not in modules
