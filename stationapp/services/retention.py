@@ -28,6 +28,7 @@ from stationapp.models.events import ACTIVE_STATES, Event, Registration
 from stationapp.models.library import Loan
 from stationapp.models.mediation import CaseParty, MediationCase
 from stationapp.models.people import Consent, Person
+from stationapp.models.rooms import RoomBooking
 from stationapp.models.visits import Visit
 from stationapp.services import accounts, changes, people
 from stationapp.services.accounts import audit, has_permission, require
@@ -178,6 +179,7 @@ def _anonymise(person: Person, moment: datetime) -> None:
     _write_search_keys(person)
     Visit.update(notes="").where(Visit.person == person.id).execute()
     Consent.update(note="").where(Consent.person == person.id).execute()
+    RoomBooking.update(note="").where(RoomBooking.person == person.id).execute()
 
 
 def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:

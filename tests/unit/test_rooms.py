@@ -10,7 +10,7 @@ import pytest
 from stationapp.errors import NotFound, PermissionDenied, ValidationError
 from stationapp.models.accounts import ADMIN, COUNSELLOR, ROLES, AuditEntry, Staff
 from stationapp.models.rooms import RoomBooking
-from stationapp.services import accounts, consent, people, rooms
+from stationapp.services import accounts, consent, people, retention, rooms
 from stationapp.services.people import PersonInput
 from stationapp.services.rooms import BookingInput, RoomInput, SlotTaken
 from tests.helpers.ids import make_ric
@@ -305,3 +305,14 @@ def test_withdrawing_health_consent_empties_the_booking_notes(admin, station) ->
     assert rooms.get_booking(admin, booking.id).note == ""
     entry = AuditEntry.select().where(AuditEntry.action == "withdraw").get()
     assert "room_booking_notes" in json.loads(entry.details)["emptied"]
+
+
+def test_erasing_or_anonymising_a_person_empties_their_booking_notes(admin, station) -> None:
+    room, _activity, worker, other = station
+    for person in (worker, other):
+        consent.record_consent(admin, person.id, "health", "written")
+    erased = rooms.book(admin, BookingInput(room.id, worker.id, at(10), note="焦虑 李娜"))
+    kept = rooms.book(admin, BookingInput(room.id, other.id, at(11), note="失眠"))
+    retention.erase_on_request(admin, worker.id, reason="书面申请 2026-12-08")
+    assert rooms.get_booking(admin, erased.id).note == ""
+    assert rooms.get_booking(admin, kept.id).note == "失眠"
