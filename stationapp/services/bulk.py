@@ -46,9 +46,14 @@ def rows_with(
     values: Iterable[Any],
     *,
     equal: Sequence[tuple[peewee.Field, Any]] = (),
+    convert: bool = True,
 ) -> list[tuple[Any, ...]]:
     """The ``fields`` of the rows whose ``key`` is one of ``values`` (and whose ``equal`` columns
-    hold the values given), in the order of their ids."""
+    hold the values given), in the order of their ids.
+
+    ``convert=False``: ``values`` are given as the database holds them and the rows come back as
+    the driver gives them (text for a date and time on SQLite, JSON as text), for a caller that
+    converts only what it needs (the exports: peewee's conversions cost more than the query)."""
     wanted = list(dict.fromkeys(values))
     model = key.model
     database = model._meta.database
@@ -66,7 +71,11 @@ def rows_with(
             fixed=fixed,
             id=model._meta.primary_key.column_name,
         )
-        cursor = database.execute_sql(sql, [key.db_value(value) for value in batch] + fixed_params)
+        params = [key.db_value(value) for value in batch] if convert else list(batch)
+        cursor = database.execute_sql(sql, params + fixed_params)
+        if not convert:
+            found.extend(cursor.fetchall())
+            continue
         found.extend(
             tuple(field.python_value(value) for field, value in zip(fields, row, strict=True))
             for row in cursor.fetchall()

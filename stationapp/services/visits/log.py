@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -244,7 +245,7 @@ def export_visits(
     ratings = {code: rating_label(code) for code in RATINGS}
     services = dict(ServiceType.select(ServiceType.id, ServiceType.name).tuples())
     staff = dict(Staff.select(Staff.id, Staff.display_name).tuples())
-    ids = [visit_id for (visit_id,) in _visit_ids_query(filt).tuples()]
+    ids = [row[0] for row in Visit._meta.database.execute_sql(*_visit_ids_query(filt).sql())]
     written = 0
     try:
         with TableExport(path, translate("Visits", "Visits"), header) as table:
@@ -300,6 +301,7 @@ def _export_batch(
             ),
             Visit.id,
             ids,
+            convert=False,
         )
     }
     people = {
@@ -308,6 +310,7 @@ def _export_batch(
             (Person.id, Person.name, Person.phone),
             Person.id,
             {row[2] for row in visits.values() if row[2] is not None},
+            convert=False,
         )
     }
     purposes: dict[int, list[tuple[int, str, list[str]]]] = {visit_id: [] for visit_id in ids}
@@ -320,9 +323,16 @@ def _export_batch(
         ),
         VisitPurpose.visit,
         ids,
+        convert=False,
     ):
-        purposes[visit_id].append((service_id, outcome, missing))
+        # JSON text on both databases; almost always an empty list.
+        materials = json.loads(missing) if missing and missing != "[]" else []
+        purposes[visit_id].append((service_id, outcome, materials))
     for visit_id in ids:
         visit = visits.get(visit_id)
-        if visit is not None:  # deleted while the file was written
-            yield visit, people.get(visit[2]), purposes[visit_id]
+        if visit is None:  # deleted while the file was written
+            continue
+        arrived = visit[1]
+        if not isinstance(arrived, datetime):  # SQLite's text, as peewee writes it
+            arrived = datetime.fromisoformat(arrived)
+        yield (visit[0], arrived, *visit[2:]), people.get(visit[2]), purposes[visit_id]
