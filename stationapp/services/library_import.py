@@ -9,7 +9,9 @@ title already in the catalogue under that key gets the new copies.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,9 +27,10 @@ from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
-from stationapp.services import changes, importing
+from stationapp.services import bulk, changes, spreadsheet_read
 from stationapp.services.accounts import audit, require
-from stationapp.services.importing import ImportProblem, ImportRefused, Progress, Report, cell_text
+from stationapp.services.importing import ImportProblem, ImportRefused
+from stationapp.services.importing import cell_text as _cell_text
 from stationapp.services.library import (
     CopyInput,
     TitleInput,
@@ -39,6 +42,8 @@ from stationapp.services.library import (
 from stationapp.services.search_keys import normalize_query
 
 translate = QCoreApplication.translate
+
+Progress = Callable[[int, int], bool]
 
 FIELDS: tuple[str, ...] = (
     "title",
@@ -94,7 +99,7 @@ ITEM_TYPE_ALIASES: dict[str, str] = {
     "光盘": "audiovisual",
 }
 HEADER_SEARCH_ROWS = 10  # a title line above the header is common in exported spreadsheets
-BATCH = 500  # rows per INSERT: 500 x 11 columns stays under SQLite's 32,766 variables (3.32+)
+BATCH = 500  # rows checked, then written, at a time
 PROGRESS_EVERY = 200
 MAX_ROWS = 200_000
 _SEPARATORS = re.compile(r"[;；,，、\r\n]+")
@@ -119,11 +124,15 @@ class _Row:
     copies: list[dict[str, Any]]
 
 
+class _Cancelled(Exception):
+    pass
+
+
 # --- reading ------------------------------------------------------------------------------------
 
 
 def _header_key(text: Any) -> str:
-    key = normalize_query(cell_text(text))
+    key = normalize_query(_cell_text(text))
     return re.sub(r"[\s_()（）:：*]", "", key).replace("/", "")
 
 
@@ -158,13 +167,13 @@ def _item_type(raw: str) -> str:
 def _year(value: Any) -> str | int | None:
     if isinstance(value, (datetime, date)):
         return value.year
-    text = cell_text(value)
+    text = _cell_text(value)
     match = _YEAR.match(text)
     return int(match.group(1)) if match else (text or None)
 
 
 def _isbn_text(value: Any) -> str:
-    text = cell_text(value)
+    text = _cell_text(value)
     # A spreadsheet stores an ISBN typed as a number without its leading zero.
     if isinstance(value, (int, float)) and text.isdigit() and len(text) in (9, 12):
         text = "0" + text
@@ -174,11 +183,11 @@ def _isbn_text(value: Any) -> str:
 def _price(value: Any) -> str:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return str(value)
-    return _CURRENCY.sub("", cell_text(value)).strip()
+    return _CURRENCY.sub("", _cell_text(value)).strip()
 
 
 def _split(value: Any) -> list[str]:
-    return [part.strip() for part in _SEPARATORS.split(cell_text(value)) if part.strip()]
+    return [part.strip() for part in _SEPARATORS.split(_cell_text(value)) if part.strip()]
 
 
 def _check_row(
@@ -186,20 +195,22 @@ def _check_row(
 ) -> tuple[_Row | None, list[ImportProblem], list[str]]:
     """The row's title and copies, or its problems; and its barcodes as they would be stored."""
 
-    cell = importing.cell_reader(record, columns)
+    def cell(name: str) -> Any:
+        index = columns.get(name)
+        return record[index] if index is not None and index < len(record) else None
 
-    problems = importing.RowProblems()
+    problems: dict[tuple[str, str], None] = {}
     title_values: dict[str, Any] = {}
     try:
         title_values = _validate_title(
             TitleInput(
-                title=cell_text(cell("title")),
-                author=cell_text(cell("author")),
+                title=_cell_text(cell("title")),
+                author=_cell_text(cell("author")),
                 isbn=_isbn_text(cell("isbn")),
-                publisher=cell_text(cell("publisher")),
+                publisher=_cell_text(cell("publisher")),
                 year=_year(cell("year")),
-                classification=cell_text(cell("classification")),
-                item_type=_item_type(cell_text(cell("item_type"))),
+                classification=_cell_text(cell("classification")),
+                item_type=_item_type(_cell_text(cell("item_type"))),
             )
         )
     except ValidationError as exc:
@@ -229,7 +240,7 @@ def _check_row(
                     ).format(code=barcode),
                 )
             ] = None
-    copies_raw = cell_text(cell("copies"))
+    copies_raw = _cell_text(cell("copies"))
     if copies_raw and barcodes:
         if not copies_raw.isdigit():
             problems[
@@ -261,11 +272,11 @@ def _check_row(
         ] = None
         accessions = []
     if len(barcodes) == 1:
-        accessions = [cell_text(cell("accession_number"))]
+        accessions = [_cell_text(cell("accession_number"))]
 
     copies: list[dict[str, Any]] = []
     price = _price(cell("price"))
-    location = cell_text(cell("location"))
+    location = _cell_text(cell("location"))
     for index, barcode in enumerate(barcodes):
         try:
             copies.append(
@@ -281,7 +292,7 @@ def _check_row(
         except ValidationError as exc:
             for name, message in exc.errors.items():
                 problems[(name, message)] = None
-    found = problems.of_row(number)
+    found = [ImportProblem(number, name, message) for name, message in problems]
     stored = [normalize_query(barcode).upper() for barcode in barcodes]
     if found:
         return None, found, stored
@@ -299,15 +310,8 @@ def taken_barcodes(barcodes: Iterable[str]) -> set[str]:
     library._barcode_taken checks for one barcode), in a few queries for many."""
     wanted = list(dict.fromkeys(barcodes))
     taken: set[str] = set()
-    for batch in importing.batches(wanted, BATCH):
-        for model in (Copy, Box):
-            query = model.select(model.barcode).where(model.barcode.in_(batch))
-            taken.update(barcode for (barcode,) in query.tuples())
-        people = Person.select(Person.member_card, Person.id_number).where(
-            Person.member_card.in_(batch) | Person.id_number.in_(batch)
-        )
-        asked = set(batch)
-        taken.update(number for row in people.tuples() for number in row if number in asked)
+    for column in (Copy.barcode, Box.barcode, Person.member_card, Person.id_number):
+        taken |= bulk.values_present(column, wanted)
     return taken
 
 
@@ -315,24 +319,19 @@ def _existing_titles(keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
     """Active titles already in the catalogue under these keys (the oldest when several)."""
     keys = set(keys)
     found: dict[tuple[str, str, str], int] = {}
-    with_isbn = sorted({k[0] for k in keys if k[0]})
-    without = sorted({k[1] for k in keys if not k[0]})
-    queries = [
-        Title.select(Title.id, Title.isbn, Title.title, Title.author).where(
-            Title.active, Title.isbn.in_(batch)
-        )
-        for batch in importing.batches(with_isbn, BATCH)
-    ] + [
-        Title.select(Title.id, Title.isbn, Title.title, Title.author).where(
-            Title.active, Title.isbn == "", Title.title.in_(batch)
-        )
-        for batch in importing.batches(without, BATCH)
-    ]
-    for query in queries:
-        for title_id, isbn, title, author in query.order_by(Title.id).tuples():
-            key = (isbn, title, "" if isbn else author)
-            if key in keys:
-                found.setdefault(key, title_id)
+    columns = (Title.id, Title.isbn, Title.title, Title.author)
+    rows = bulk.rows_with(
+        columns, Title.isbn, sorted({k[0] for k in keys if k[0]}), equal=[(Title.active, True)]
+    ) + bulk.rows_with(
+        columns,
+        Title.title,
+        sorted({k[1] for k in keys if not k[0]}),
+        equal=[(Title.active, True), (Title.isbn, "")],
+    )
+    for title_id, isbn, title, author in sorted(rows):
+        key = (isbn, title, "" if isbn else author)
+        if key in keys:
+            found.setdefault(key, title_id)
     return found
 
 
@@ -340,107 +339,25 @@ def _existing_titles(keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
 
 
 def import_catalogue(actor: Staff, path: Path, *, progress: Progress | None = None) -> ImportResult:
-    """Check the whole file, then import it in one transaction, or refuse it with every problem.
+    """Check the whole file and import it in one transaction, or refuse it with every problem.
 
-    ``progress(done, total)`` is called while the file is read (total 0: not known yet), checked
-    and written; returning False cancels and nothing is written.
+    The rows are read, checked and written a batch at a time inside the one transaction (so a
+    large file is never held whole in memory, issue #22); a problem anywhere stops the writing,
+    the rest of the file is still checked so that every problem is listed, and nothing is kept.
+    ``progress(done, total)`` is called as the rows go (total 0: not known yet) and once at the
+    end with the total; returning False cancels and nothing is written.
     """
     require(actor, "library.catalogue")
     path = Path(path)
 
-    return importing.cancellable(
-        progress, lambda report: _import(actor, path, report), ImportResult(cancelled=True)
-    )
-
-
-def _header(number: int, record: list[Any]) -> tuple[int, list[Any], dict[str, int]] | None:
-    """The header row: its number, its cells and the columns found, when it has the titles."""
-    found = _find_columns(record)
-    return (number, record, found) if "title" in found else None
-
-
-def _import(actor: Staff, path: Path, report: Report) -> ImportResult:
-    # Only the rows the file holds are read, within spreadsheet_read's limits; every
-    # TICK_EVERY rows read (empty ones too) the progress is told, so Cancel works.
-    found, records = importing.read_records(
-        path,
-        report,
-        _header,
-        header_rows=HEADER_SEARCH_ROWS,
-        max_rows=MAX_ROWS,
-        too_many=translate("LibraryImport", "The file has more than {count} rows; split it."),
-        unreadable=translate("LibraryImport", "The file cannot be read: {reason}"),
-    )
-    header_number, header, columns = found or (0, [], {})
-
-    column_names = {name: cell_text(header[index]) for name, index in columns.items()}
-    if not columns:
-        raise ImportRefused(
-            translate("LibraryImport", "The file has no column for the titles."),
-            problems=[
-                ImportProblem(
-                    1,
-                    "title",
-                    translate(
-                        "LibraryImport",
-                        "No header row with a 书名 (title) column was found in the first rows.",
-                    ),
-                )
-            ],
-            columns={},
-        )
-    if "barcode" not in columns:
-        raise ImportRefused(
-            translate("LibraryImport", "The file has no column for the barcodes."),
-            problems=[
-                ImportProblem(
-                    header_number,
-                    "barcode",
-                    translate(
-                        "LibraryImport",
-                        "The header row has no 条码 (barcode) column: every copy needs its "
-                        "barcode.",
-                    ),
-                )
-            ],
-            columns=column_names,
-        )
-    if not records:
-        raise UserError(translate("LibraryImport", "The file has no rows to import."))
-
-    total = 2 * len(records)
-    first_row_of: dict[str, int] = {}
-
-    def check(number: int, record: list[Any]) -> tuple[_Row | None, list[ImportProblem]]:
-        row, found, barcodes = _check_row(number, record, columns)
-        for barcode in dict.fromkeys(barcodes):
-            first = first_row_of.setdefault(barcode, number)
-            if first == number and barcodes.count(barcode) > 1:
-                message = translate(
-                    "LibraryImport", "The barcode {code} is given twice in this row."
-                ).format(code=barcode)
-            elif first != number:
-                message = translate(
-                    "LibraryImport", "The barcode {code} is also on row {row}."
-                ).format(code=barcode, row=first)
-            else:
-                continue
-            found.append(ImportProblem(number, "barcode", message))
-        return row, found
-
-    rows, problems = importing.check_records(records, check, report, every=PROGRESS_EVERY)
-    problems.extend(_taken_problems(first_row_of))
-    if problems:
-        _refuse(problems, column_names)
+    def report(done: int, total: int) -> None:
+        if progress is not None and not progress(done, total):
+            raise _Cancelled
 
     try:
         with transaction(lock=True):
-            # Checked again under the lock: a copy may have been added while the file was checked.
-            late = _taken_problems(first_row_of)
-            if late:
-                _refuse(late, column_names)
-            result = _write(rows, report, done=len(records), total=total)
-            result.rows = len(records)
+            importer = _Importer(report)
+            result = importer.run(path)
             audit(
                 actor,
                 "import",
@@ -454,6 +371,8 @@ def _import(actor: Staff, path: Path, report: Report) -> ImportResult:
                     "copies": result.copies_created,
                 },
             )
+    except _Cancelled:
+        return ImportResult(cancelled=True)
     except peewee.IntegrityError as exc:
         # The unique index is the backstop where the lock is not exclusive (PostgreSQL).
         raise UserError(
@@ -468,86 +387,220 @@ def _import(actor: Staff, path: Path, report: Report) -> ImportResult:
     return result
 
 
-def _taken_problems(first_row_of: dict[str, int]) -> list[ImportProblem]:
-    return [
-        ImportProblem(
-            first_row_of[barcode],
-            "barcode",
-            translate("Library", "The barcode {code} is already in use.").format(code=barcode),
+class _Importer:
+    """One pass over the file: each row checked as it is read, the good rows written a batch at
+    a time until the first problem, every problem collected."""
+
+    def __init__(self, report: Callable[[int, int], None]) -> None:
+        self.report = report
+        self.problems: list[ImportProblem] = []
+        self.first_row_of: dict[str, int] = {}  # each barcode of the file: its first row
+        self.unchecked: list[str] = []  # barcodes new in the file, not yet looked up
+        self.pending: list[_Row] = []  # checked rows waiting to be written
+        self.orders: dict[bytes, int] = {}  # each title of the file: its number (see title())
+        self.ids: list[int] = []  # by that number: the title's id, 0 while not known
+        self.written: list[str] = []  # the barcodes of the new copies
+        self.written_order: array[int] = array("l")  # and the number of each one's title
+        self.result = ImportResult()
+        self.moment = now()
+        self.max_title_id = Title.select(peewee.fn.MAX(Title.id)).scalar() or 0
+
+    def run(self, path: Path) -> ImportResult:
+        columns, column_names, header_number = {}, {}, 0
+        try:
+            # Only the rows the file holds are read, within spreadsheet_read's limits; every
+            # TICK_EVERY rows read (empty ones too) the progress is told, so Cancel works.
+            for number, record in spreadsheet_read.rows(path, tick=self.tick):
+                if not columns:
+                    if number > HEADER_SEARCH_ROWS:
+                        break
+                    columns = _find_columns(record)
+                    if "title" not in columns:
+                        columns = {}
+                        continue
+                    header_number = number
+                    column_names = {n: _cell_text(record[i]) for n, i in columns.items()}
+                    if "barcode" not in columns:
+                        break
+                    continue
+                if not any(_cell_text(value) for value in record):
+                    continue
+                self.result.rows += 1
+                if self.result.rows > MAX_ROWS:
+                    raise UserError(
+                        translate(
+                            "LibraryImport",
+                            "The file has more than {count} rows; split it.",
+                        ).format(count=f"{MAX_ROWS:,}")
+                    )
+                self.check(number, record, columns)
+                if len(self.pending) >= BATCH or len(self.unchecked) >= BATCH:
+                    self.flush()
+                if self.result.rows % PROGRESS_EVERY == 0:
+                    self.report(self.result.rows, 0)
+        except OSError as exc:
+            raise UserError(
+                translate("LibraryImport", "The file cannot be read: {reason}").format(
+                    reason=exc.strerror or str(exc)
+                )
+            ) from exc
+        if not columns:
+            raise ImportRefused(
+                translate("LibraryImport", "The file has no column for the titles."),
+                problems=[
+                    ImportProblem(
+                        1,
+                        "title",
+                        translate(
+                            "LibraryImport",
+                            "No header row with a 书名 (title) column was found in the first rows.",
+                        ),
+                    )
+                ],
+                columns={},
+            )
+        if "barcode" not in columns:
+            raise ImportRefused(
+                translate("LibraryImport", "The file has no column for the barcodes."),
+                problems=[
+                    ImportProblem(
+                        header_number,
+                        "barcode",
+                        translate(
+                            "LibraryImport",
+                            "The header row has no 条码 (barcode) column: every copy needs its "
+                            "barcode.",
+                        ),
+                    )
+                ],
+                columns=column_names,
+            )
+        if not self.result.rows:
+            raise UserError(translate("LibraryImport", "The file has no rows to import."))
+        self.flush()
+        if self.problems:
+            _refuse(self.problems, column_names)
+        # The two halves of the earlier progress (check, then write) end together here.
+        self.report(2 * self.result.rows, 2 * self.result.rows)
+        # The labels title by title (as the titles first appear), in file order within one.
+        order = sorted(range(len(self.written)), key=self.written_order.__getitem__)
+        self.result.barcodes = [self.written[index] for index in order]
+        return self.result
+
+    def tick(self, _visited: int) -> None:
+        self.report(0, 0)  # while the reader walks rows that hold nothing, as before
+
+    def check(self, number: int, record: list[Any], columns: dict[str, int]) -> None:
+        row, found, barcodes = _check_row(number, record, columns)
+        self.problems.extend(found)
+        for barcode in dict.fromkeys(barcodes):
+            first = self.first_row_of.setdefault(barcode, number)
+            if first == number and barcodes.count(barcode) > 1:
+                message = translate(
+                    "LibraryImport", "The barcode {code} is given twice in this row."
+                ).format(code=barcode)
+            elif first != number:
+                message = translate(
+                    "LibraryImport", "The barcode {code} is also on row {row}."
+                ).format(code=barcode, row=first)
+            else:
+                self.unchecked.append(barcode)
+                continue
+            self.problems.append(ImportProblem(number, "barcode", message))
+        if row is not None and not self.problems:
+            self.pending.append(row)
+
+    def flush(self) -> None:
+        """Look the new barcodes up, then write the checked rows while there is no problem."""
+        taken = taken_barcodes(self.unchecked)
+        self.problems.extend(
+            ImportProblem(
+                self.first_row_of[barcode],
+                "barcode",
+                translate("Library", "The barcode {code} is already in use.").format(code=barcode),
+            )
+            for barcode in self.unchecked
+            if barcode in taken
         )
-        for barcode in sorted(taken_barcodes(first_row_of), key=first_row_of.__getitem__)
-    ]
+        self.unchecked = []
+        rows, self.pending = self.pending, []
+        if self.problems or not rows:
+            return
+        keys = [_title_key(row.title) for row in rows]
+        orders = [self.title(key) for key in keys]
+        unknown = {
+            key: order for key, order in zip(keys, orders, strict=True) if not self.ids[order]
+        }
+        for key, title_id in _existing_titles(unknown).items():
+            self.ids[unknown.pop(key)] = title_id
+            self.result.titles_existing += 1
+        new = {}  # the first row of each new title
+        for key, row in zip(keys, rows, strict=True):
+            if key in unknown:
+                new.setdefault(key, row.title)
+        if new:
+            bulk.insert_rows(
+                Title,
+                [
+                    {
+                        **values,
+                        "search_text": _title_search_text(values),
+                        "created_at": self.moment,
+                        "updated_at": self.moment,
+                    }
+                    for values in new.values()
+                ],
+            )
+            # The ids of the new titles, by their keys (unique in this import): portable,
+            # unlike RETURNING on a multi-row insert.
+            inserted = (
+                Title.select(Title.id, Title.isbn, Title.title, Title.author)
+                .where(Title.id > self.max_title_id, Title.created_at == self.moment)
+                .order_by(Title.id)
+            )
+            for title_id, isbn, title, author in inserted.tuples():
+                key = (isbn, title, "" if isbn else author)
+                if key in new and not self.ids[unknown[key]]:
+                    self.ids[unknown[key]] = title_id
+                self.max_title_id = max(self.max_title_id, title_id)
+            self.result.titles_created += len(new)
+        copies = [
+            {"title": self.ids[order], "created_at": self.moment, **copy}
+            for order, row in zip(orders, rows, strict=True)
+            for copy in row.copies
+        ]
+        bulk.insert_rows(Copy, copies)
+        self.result.copies_created += len(copies)
+        for order, row in zip(orders, rows, strict=True):
+            for copy in row.copies:
+                self.written_order.append(order)
+                self.written.append(copy["barcode"])
+
+    def title(self, key: tuple[str, str, str]) -> int:
+        """The title's number in the order the file first names it. Titles are kept by a
+        digest of their key, not the key's text: 16 bytes instead of the title's words."""
+        digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=16).digest()
+        order = self.orders.get(digest)
+        if order is None:
+            order = self.orders[digest] = len(self.ids)
+            self.ids.append(0)  # its id, once known
+        return order
 
 
 def _refuse(problems: list[ImportProblem], columns: dict[str, str]) -> None:
+    order = {name: index for index, name in enumerate(FIELDS)}
+    problems = sorted(problems, key=lambda p: (p.row, order.get(p.field, len(order))))
+    rows = len({p.row for p in problems})
     raise ImportRefused(
         translate(
             "LibraryImport",
             "Nothing was imported: %n row(s) have problems. Correct the file and import it again.",
             "",
-            importing.rows_with_problems(problems),
+            rows,
         ),
-        problems=importing.in_file_order(problems, FIELDS),
+        problems=problems,
         columns=columns,
     )
-
-
-def _write(
-    rows: list[_Row], report: Callable[[int, int], None], *, done: int, total: int
-) -> ImportResult:
-    """Insert the new titles, then every copy, in batches; the second half of the progress."""
-    result = ImportResult()
-    groups: dict[tuple[str, str, str], list[_Row]] = {}
-    for row in rows:
-        groups.setdefault(_title_key(row.title), []).append(row)
-    title_ids = _existing_titles(groups)
-    result.titles_existing = len(title_ids)
-    new_keys = [key for key in groups if key not in title_ids]
-    copy_count = sum(len(row.copies) for row in rows)
-    units, units_done = max(1, len(new_keys) + copy_count), 0
-
-    def advance(count: int) -> None:
-        nonlocal units_done
-        units_done += count
-        report(done + (total - done) * units_done // units, total)
-
-    moment = now()
-    max_before = Title.select(peewee.fn.MAX(Title.id)).scalar() or 0
-    for batch in importing.batches(new_keys, BATCH):
-        Title.insert_many(
-            [
-                {
-                    **groups[key][0].title,
-                    "search_text": _title_search_text(groups[key][0].title),
-                    "created_at": moment,
-                    "updated_at": moment,
-                }
-                for key in batch
-            ]
-        ).execute()
-        advance(len(batch))
-    if new_keys:
-        # The ids of the new titles, by their keys (unique in this import): portable, unlike
-        # RETURNING on a multi-row insert.
-        inserted = Title.select(Title.id, Title.isbn, Title.title, Title.author).where(
-            Title.id > max_before, Title.created_at == moment
-        )
-        for title_id, isbn, title, author in inserted.tuples():
-            title_ids.setdefault((isbn, title, "" if isbn else author), title_id)
-    result.titles_created = len(new_keys)
-
-    copies = [
-        {"title": title_ids[key], "created_at": moment, **copy}
-        for key, group in groups.items()
-        for row in group
-        for copy in row.copies
-    ]
-    for batch in importing.batches(copies, BATCH):
-        Copy.insert_many(batch).execute()
-        advance(len(batch))
-    result.copies_created = len(copies)
-    result.barcodes = [copy["barcode"] for copy in copies]
-    return result
 
 
 # --- one title with its first copy ----------------------------------------------------------------
@@ -601,7 +654,7 @@ def copies_by_barcode(actor: Staff, barcodes: list[str]) -> list[Copy]:
     """Copies with their titles, in the order of ``barcodes`` (the labels of an import)."""
     require(actor, "library.read")
     found: dict[str, Copy] = {}
-    for batch in importing.batches(list(dict.fromkeys(barcodes)), BATCH):
+    for batch in bulk.batches(list(dict.fromkeys(barcodes))):
         for copy in Copy.select(Copy, Title).join(Title).where(Copy.barcode.in_(batch)):
             found[copy.barcode] = copy
     return [found[barcode] for barcode in barcodes if barcode in found]

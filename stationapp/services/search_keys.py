@@ -11,7 +11,7 @@ import heapq
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from stationapp.config import resource_path
@@ -126,10 +126,24 @@ def display_pinyin(name: str) -> str:
 
 def phrase_search_text(text: str) -> str:
     """Text, its full pinyin and its initials in one string, for a LIKE over short lists
-    (workplaces, the service catalogue)."""
-    py = _pypinyin()
-    syllables = py.lazy_pinyin(text, style=py.Style.NORMAL)
-    initials = py.lazy_pinyin(text, style=py.Style.FIRST_LETTER)
+    (workplaces, the service catalogue) and the catalogue's titles.
+
+    The same as ``lazy_pinyin(text)`` in the NORMAL and FIRST_LETTER styles: the text is cut
+    into words as pypinyin cuts it, and each word's readings are looked up once and kept
+    (pypinyin reads a word the same wherever it stands), so a catalogue import spends its time
+    on the words it has not seen yet (issue #22)."""
+    from pypinyin.constants import RE_HANS
+    from pypinyin.seg.simpleseg import seg
+
+    syllables: list[str] = []
+    initials: list[str] = []
+    for word in seg(text):
+        if RE_HANS.match(word):
+            normal, first = _word_pinyin(word)
+        else:  # no reading: kept as it is, in both styles
+            normal = first = word
+        syllables.append(normal)
+        initials.append(first)
     # Punctuation (·、（）) would sit between the letters and break "jkhz" for 京卡·互助.
     return " ".join(
         [
@@ -137,6 +151,17 @@ def phrase_search_text(text: str) -> str:
             _NOT_ALNUM_RE.sub("", "".join(syllables).lower()),
             _NOT_ALNUM_RE.sub("", "".join(initials).lower()),
         ]
+    )
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_pinyin(word: str) -> tuple[str, str]:
+    """One word of Chinese characters (as pypinyin's segmenter cut it): its readings run
+    together, and their initials."""
+    py = _pypinyin()
+    return (
+        "".join(py.lazy_pinyin([word], style=py.Style.NORMAL)),
+        "".join(py.lazy_pinyin([word], style=py.Style.FIRST_LETTER)),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -13,12 +14,12 @@ from PySide6.QtCore import QCoreApplication
 from stationapp.db import today, transaction
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
-from stationapp.models.visits import ServiceType, Visit, VisitPurpose
+from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit, VisitPurpose
+from stationapp.services import bulk
 from stationapp.services.accounts import audit, require
 from stationapp.services.people import rows_view
 from stationapp.services.spreadsheet import Cancelled, TableExport
 from stationapp.services.visits.catalogue import channel_label, outcome_label, rating_label
-from stationapp.services.visits.registration import purposes_of
 
 translate = QCoreApplication.translate
 
@@ -220,7 +221,8 @@ def export_visits(
 
     ``progress(done, total)`` is called every few hundred rows; returning False cancels, and
     nothing is written (a file the user chose to replace survives). Formula-like text is
-    neutralised (services.spreadsheet).
+    neutralised (services.spreadsheet). The rows are read as plain values, a batch of visits at
+    a time with their people and purposes, not as records (issue #22).
     """
     require(actor, "visit.export")
     total = count_visits(actor, filt)
@@ -235,28 +237,34 @@ def export_visits(
         translate("Visits", "Rating"),
         translate("Visits", "Notes"),
     ]
+    anonymous = translate("Visits", "Anonymous")
+    channels = {code: channel_label(code) for code in CHANNELS}
+    outcomes = {code: outcome_label(code) for code in OUTCOMES}
+    ratings = {code: rating_label(code) for code in RATINGS}
+    services = dict(ServiceType.select(ServiceType.id, ServiceType.name).tuples())
+    staff = dict(Staff.select(Staff.id, Staff.display_name).tuples())
+    ids = [row[0] for row in Visit._meta.database.execute_sql(*_visit_ids_query(filt).sql())]
     written = 0
     try:
         with TableExport(path, translate("Visits", "Visits"), header) as table:
-            for page in _pages(actor, filt, total):
-                purposes = purposes_of(page)
-                for visit in page:
-                    own = purposes[visit.id]
+            for start in range(0, len(ids), EXPORT_BATCH):
+                for visit, person, own in _export_batch(ids[start : start + EXPORT_BATCH]):
+                    _id, arrived, _person, channel, staff_id, rating, notes = visit
+                    name, phone = person if person is not None else (anonymous, "")
                     table.append(
                         [
-                            visit.arrived_at,
-                            visit.person.name
-                            if visit.person_id
-                            else translate("Visits", "Anonymous"),
-                            visit.person.phone if visit.person_id else "",
-                            channel_label(visit.channel),
-                            "；".join(f"{p.service.name}：{outcome_label(p.outcome)}" for p in own),
+                            arrived,
+                            name,
+                            phone,
+                            channels.get(channel, channel),
                             "；".join(
-                                "、".join(p.materials_missing) for p in own if p.materials_missing
+                                f"{services.get(service_id, '')}：{outcomes.get(outcome, outcome)}"
+                                for service_id, outcome, _missing in own
                             ),
-                            visit.staff.display_name,
-                            rating_label(visit.rating),
-                            visit.notes,
+                            "；".join("、".join(missing) for _s, _o, missing in own if missing),
+                            staff.get(staff_id, ""),
+                            ratings.get(rating, rating),
+                            notes,
                         ]
                     )
                     written += 1
@@ -269,9 +277,60 @@ def export_visits(
     return written
 
 
-def _pages(actor: Staff, filt: VisitFilter, total: int, size: int = 500) -> Iterator[list[Visit]]:
-    for offset in range(0, total, size):
-        page = list_visits(actor, filt, offset=offset, limit=size)
-        if not page:
-            return
-        yield page
+EXPORT_BATCH = 1000
+
+
+def _export_batch(
+    ids: list[int],
+) -> Iterator[tuple[tuple, tuple[str, str] | None, list[tuple[int, str, list[str]]]]]:
+    """The visits of ``ids`` in that order, each with its person's name and phone (None when
+    anonymous) and its purposes (service id, outcome, missing materials), in three queries."""
+    visits = {
+        row[0]: row
+        for row in bulk.rows_with(
+            (
+                Visit.id,
+                Visit.arrived_at,
+                Visit.person,
+                Visit.channel,
+                Visit.staff,
+                Visit.rating,
+                Visit.notes,
+            ),
+            Visit.id,
+            ids,
+            convert=False,
+        )
+    }
+    people = {
+        person_id: (name, phone)
+        for person_id, name, phone in bulk.rows_with(
+            (Person.id, Person.name, Person.phone),
+            Person.id,
+            {row[2] for row in visits.values() if row[2] is not None},
+            convert=False,
+        )
+    }
+    purposes: dict[int, list[tuple[int, str, list[str]]]] = {visit_id: [] for visit_id in ids}
+    for visit_id, service_id, outcome, missing in bulk.rows_with(
+        (
+            VisitPurpose.visit,
+            VisitPurpose.service,
+            VisitPurpose.outcome,
+            VisitPurpose.materials_missing,
+        ),
+        VisitPurpose.visit,
+        ids,
+        convert=False,
+    ):
+        # JSON text on both databases; almost always an empty list.
+        materials = json.loads(missing) if missing and missing != "[]" else []
+        purposes[visit_id].append((service_id, outcome, materials))
+    for visit_id in ids:
+        visit = visits.get(visit_id)
+        if visit is None:  # deleted while the file was written
+            continue
+        arrived = visit[1]
+        if not isinstance(arrived, datetime):  # SQLite's text, as peewee writes it
+            arrived = datetime.fromisoformat(arrived)
+        yield (visit[0], arrived, *visit[2:]), people.get(visit[2]), purposes[visit_id]
