@@ -461,6 +461,18 @@
         <translation>登记到场</translation>
     </message>
     <message>
+        <source>Room booked</source>
+        <translation>预约场地</translation>
+    </message>
+    <message>
+        <source>Booking moved</source>
+        <translation>预约改期</translation>
+    </message>
+    <message>
+        <source>Marked a no-show</source>
+        <translation>记为未到场</translation>
+    </message>
+    <message>
         <source>Worker</source>
         <translation>职工</translation>
     </message>
@@ -555,6 +567,22 @@
     <message>
         <source>Marital status</source>
         <translation>婚姻状况</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Station closed day</source>
+        <translation>服务站闭站日</translation>
+    </message>
+    <message>
+        <source>Room booking</source>
+        <translation>场地预约</translation>
+    </message>
+    <message>
+        <source>Counsellor&apos;s duty</source>
+        <translation>心理咨询师值班</translation>
     </message>
     <message>
         <source>Staff account</source>
@@ -1050,6 +1078,61 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book {room}</source>
+        <translation>预约{room}</translation>
+    </message>
+    <message>
+        <source>{room}, {day} from {time}</source>
+        <translation>{room}，{day} {time} 起</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>预约人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet: type and press Enter.</source>
+        <translation>尚未选择：输入后按回车。</translation>
+    </message>
+    <message>
+        <source> × {minutes} min</source>
+        <translation> × {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>时长(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>With a co&amp;unsellor on duty</source>
+        <translation>预约值班心理咨询师(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Only the counsellors and the station head see it; needs health consent.</source>
+        <translation>仅心理咨询师和站长可见；需要职工同意处理健康信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k</source>
+        <translation>预约(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Booking for: {name}</source>
+        <translation>预约人：{name}</translation>
+    </message>
+    <message>
+        <source>Find the person first.</source>
+        <translation>请先找到预约人。</translation>
+    </message>
+</context>
+<context>
     <name>BoxTableModel</name>
     <message>
         <source>Barcode</source>
@@ -1340,10 +1423,6 @@
     <message>
         <source>Imported from the case ledger {file}, row {row}.</source>
         <translation>由案件台账 {file} 第 {row} 行导入。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %n row(s) have problems. Correct the file and import it again.</source>
-        <translation>未导入任何数据：%n 行有问题。请修改文件后重新导入。</translation>
     </message>
     <message>
         <source>“{text}” is not a case number like (2024)建工调字第0012号.</source>
@@ -3186,6 +3265,10 @@ The marital status will be emptied now.</source>
         <source>Hardship files</source>
         <translation>困难职工档案</translation>
     </message>
+    <message>
+        <source>Rooms, counsellors and bookings</source>
+        <translation>场地、心理咨询师与预约</translation>
+    </message>
 </context>
 <context>
     <name>EraseDialog</name>
@@ -4423,6 +4506,14 @@ The marital status will be emptied now.</source>
         <translation>%n 次走访服务</translation>
     </message>
     <message>
+        <source>%n room booking(s)</source>
+        <translation>%n 条场地预约</translation>
+    </message>
+    <message>
+        <source>%n counsellor duty(ies)</source>
+        <translation>%n 次心理咨询师值班</translation>
+    </message>
+    <message>
         <source>%n worker(s) on file</source>
         <translation>%n 名在档职工</translation>
     </message>
@@ -5575,6 +5666,10 @@ The marital status will be emptied now.</source>
         <translation>服务目录(&amp;C)…</translation>
     </message>
     <message>
+        <source>R&amp;ooms and counsellors on duty…</source>
+        <translation>场地与心理咨询师值班(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Retention of personal data…</source>
         <translation>个人信息保存期限(&amp;R)…</translation>
     </message>
@@ -5617,6 +5712,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>&amp;Mediation</source>
         <translation>劳动争议调解(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Rooms (&amp;Z)</source>
+        <translation>场地预约(&amp;Z)</translation>
     </message>
     <message>
         <source>{station} – stationapp</source>
@@ -7636,6 +7735,12 @@ Press Ctrl+N to add the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Room bookings (%n)</source>
+        <translation>
+            <numerusform>场地预约（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Histor&amp;y (%n)</source>
         <translation>
             <numerusform>记录(&amp;Y) (%n)</numerusform>
@@ -7704,6 +7809,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No registrations.</source>
         <translation>暂无报名。</translation>
+    </message>
+    <message>
+        <source>No room bookings.</source>
+        <translation>没有场地预约。</translation>
     </message>
     <message>
         <source>Export personal data</source>
@@ -8032,6 +8141,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>活动</translation>
     </message>
     <message>
+        <source>Rooms</source>
+        <translation>场地</translation>
+    </message>
+    <message>
         <source>{year}-{month}</source>
         <translation>{year}年{month}月</translation>
     </message>
@@ -8153,7 +8266,7 @@ Press Ctrl+N to add the first person.</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Times</source>
@@ -8314,6 +8427,42 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Room hours booked</source>
+        <translation>场地预约时长（小时）</translation>
+    </message>
+    <message>
+        <source>Decompression sessions held</source>
+        <translation>心理减压室使用次数</translation>
+    </message>
+    <message>
+        <source>Use of each room</source>
+        <translation>各场地使用情况</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>预约次数</translation>
+    </message>
+    <message>
+        <source>Hours booked</source>
+        <translation>预约时长（小时）</translation>
+    </message>
+    <message>
+        <source>Hours open</source>
+        <translation>开放时长（小时）</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>实际使用次数</translation>
     </message>
     <message>
         <source>Station</source>
@@ -8877,8 +9026,497 @@ Press Ctrl+N to add the first person.</source>
         <translation>活动组织员</translation>
     </message>
     <message>
+        <source>Counsellor</source>
+        <translation>心理咨询师</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RoomSetupDialog</name>
+    <message>
+        <source>Rooms, closed days and counsellors on duty</source>
+        <translation>场地、闭站日与心理咨询师值班</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>场地(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Closed days</source>
+        <translation>闭站日(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Counsellors on &amp;duty</source>
+        <translation>咨询师值班(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity:</source>
+        <translation>容纳人数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>S&amp;lot length:</source>
+        <translation>时段长度(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>开放时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>In &amp;use</source>
+        <translation>在用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w room</source>
+        <translation>新建场地(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save room</source>
+        <translation>保存场地(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>Public holidays and adjusted working days come from the Chinese calendar; add here only the days the station itself is closed.</source>
+        <translation>法定节假日和调休上班日取自中国日历；这里只需添加服务站自身闭站的日子。</translation>
+    </message>
+    <message>
+        <source>Why (shown in the week view)</source>
+        <translation>原因（显示在周视图中）</translation>
+    </message>
+    <message>
+        <source>Close the station on this d&amp;ay</source>
+        <translation>这一天闭站(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Open again</source>
+        <translation>恢复开放(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add to the ros&amp;ter</source>
+        <translation>加入排班(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No staff account has the counsellor role yet (Staff accounts).</source>
+        <translation>还没有具有心理咨询师角色的员工账号（见“员工账号”）。</translation>
+    </message>
+    <message>
+        <source>Take o&amp;ff the roster</source>
+        <translation>移出排班(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>Rooms</name>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>This booking is no longer on file.</source>
+        <translation>该预约已不在系统中。</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <source>Book from 1 to 8 slots in a row.</source>
+        <translation>一次可连续预约 1 到 8 个时段。</translation>
+    </message>
+    <message>
+        <source>The room is closed on {day} ({why}).</source>
+        <translation>该场地 {day} 不开放（{why}）。</translation>
+    </message>
+    <message>
+        <source>Choose a slot of the room&apos;s week view.</source>
+        <translation>请在场地的周视图中选择一个时段。</translation>
+    </message>
+    <message>
+        <source>The room closes at {time}: book fewer slots.</source>
+        <translation>该场地 {time} 关闭：请减少预约时段数。</translation>
+    </message>
+    <message>
+        <source>This time has passed.</source>
+        <translation>该时间已过。</translation>
+    </message>
+    <message>
+        <source>Bookings are taken up to a year ahead.</source>
+        <translation>最多可提前一年预约。</translation>
+    </message>
+    <message>
+        <source>{room} is already booked at that time.</source>
+        <translation>{room}在该时间已被预约。</translation>
+    </message>
+    <message>
+        <source>{name} has booked {room} at that time already.</source>
+        <translation>{name}在该时间已预约了{room}。</translation>
+    </message>
+    <message>
+        <source>No counsellor is on duty and free at that time: choose another slot, or book without a counsellor.</source>
+        <translation>该时间没有空闲的值班心理咨询师：请另选时段，或不预约咨询师。</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>此人已不在系统中。</translation>
+    </message>
+    <message>
+        <source>Choose how the booking was made.</source>
+        <translation>请选择预约方式。</translation>
+    </message>
+    <message>
+        <source>This room is not in use any more.</source>
+        <translation>该场地已停用。</translation>
+    </message>
+    <message>
+        <source>A note on a decompression session needs the worker&apos;s consent to health data. Record the consent on their page first, or leave the note empty.</source>
+        <translation>减压室预约的备注属于健康信息，需要职工同意处理健康信息。请先在其个人页面登记同意，或将备注留空。</translation>
+    </message>
+    <message>
+        <source>Counsellors are booked with the decompression room only.</source>
+        <translation>只有减压室可以预约心理咨询师。</translation>
+    </message>
+    <message>
+        <source>This slot was booked at another desk a moment ago.</source>
+        <translation>该时段刚刚已被其他工位预约。</translation>
+    </message>
+    <message>
+        <source>The booking is {state}: this cannot be done any more.</source>
+        <translation>该预约{state}：不能再进行此操作。</translation>
+    </message>
+    <message>
+        <source>Check in on the day of the booking ({day}).</source>
+        <translation>请在预约当天（{day}）签到。</translation>
+    </message>
+    <message>
+        <source>A booking becomes a no-show only once its time has begun.</source>
+        <translation>预约时间开始后才能记为未到场。</translation>
+    </message>
+    <message>
+        <source>Psychological decompression room</source>
+        <translation>职工心理减压室</translation>
+    </message>
+    <message>
+        <source>Mediation room</source>
+        <translation>劳动争议调解室</translation>
+    </message>
+    <message>
+        <source>Activity room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Reading room</source>
+        <translation>职工书屋</translation>
+    </message>
+    <message>
+        <source>Other room</source>
+        <translation>其他场地</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Qingming Festival</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Station closed</source>
+        <translation>服务站闭站</translation>
+    </message>
+    <message>
+        <source>Give the room a name.</source>
+        <translation>请填写场地名称。</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most 100 characters.</source>
+        <translation>名称过长：最多 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose what kind of room it is.</source>
+        <translation>请选择场地类型。</translation>
+    </message>
+    <message>
+        <source>The capacity is a number from 1 to 1000.</source>
+        <translation>容纳人数应为 1 到 1000 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Choose a slot length from the list.</source>
+        <translation>请从列表中选择时段长度。</translation>
+    </message>
+    <message>
+        <source>Give the hours of each day of the week.</source>
+        <translation>请填写一周每天的开放时间。</translation>
+    </message>
+    <message>
+        <source>Write the opening hours as 09:00-17:00, or leave the day empty when closed.</source>
+        <translation>开放时间请写成 09:00-17:00；不开放的日子留空。</translation>
+    </message>
+    <message>
+        <source>There is already a room of this name.</source>
+        <translation>已有同名场地。</translation>
+    </message>
+    <message>
+        <source>This room is no longer on file.</source>
+        <translation>该场地已不在系统中。</translation>
+    </message>
+    <message>
+        <source>The station is already closed on this day.</source>
+        <translation>这一天已设为闭站日。</translation>
+    </message>
+    <message>
+        <source>The station is not closed on this day.</source>
+        <translation>这一天不是闭站日。</translation>
+    </message>
+    <message>
+        <source>A duty ends after it starts, on the same day.</source>
+        <translation>值班的结束时间应晚于开始时间，且在同一天。</translation>
+    </message>
+    <message>
+        <source>Choose an active staff member with the counsellor role.</source>
+        <translation>请选择具有心理咨询师角色的在用账号。</translation>
+    </message>
+    <message>
+        <source>{name} is already on duty at that time.</source>
+        <translation>{name}在该时间已有值班安排。</translation>
+    </message>
+    <message>
+        <source>This duty is no longer on the roster.</source>
+        <translation>该值班已不在排班表中。</translation>
+    </message>
+    <message>
+        <source>Sessions are booked with this counsellor during the duty: move or cancel them first.</source>
+        <translation>该值班时间内已有预约这位咨询师的咨询：请先改期或取消。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsTab</name>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>场地(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Previo&amp;us week</source>
+        <translation>上一周(&amp;U)</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>本周(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt week</source>
+        <translation>下一周(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k… (F8)</source>
+        <translation>预约(&amp;K)…（F8）</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel booking…</source>
+        <translation>取消预约(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Move to another &amp;slot</source>
+        <translation>改到其他时段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Check &amp;in (F9)</source>
+        <translation>签到(&amp;I)（F9）</translation>
+    </message>
+    <message>
+        <source>&amp;No-show</source>
+        <translation>未到场(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>No room is set up yet: the administrator adds them.</source>
+        <translation>尚未设置场地：请管理员添加。</translation>
+    </message>
+    <message>
+        <source>Week of {first} to {last}</source>
+        <translation>{first} 至 {last} 这一周</translation>
+    </message>
+    <message>
+        <source>The room is closed all this week.</source>
+        <translation>该场地本周不开放。</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>No counselling sessions of yours today.</source>
+        <translation>今天没有您的咨询。</translation>
+    </message>
+    <message>
+        <source>Your sessions today: </source>
+        <translation>您今天的咨询：</translation>
+    </message>
+    <message>
+        <source>Free: Enter books it.</source>
+        <translation>空闲：按回车预约。</translation>
+    </message>
+    <message>
+        <source>Counsellor: {name}</source>
+        <translation>咨询师：{name}</translation>
+    </message>
+    <message>
+        <source>Counsellor wanted</source>
+        <translation>需要咨询师</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>This slot is booked: choose a free one.</source>
+        <translation>该时段已被预约：请选择空闲时段。</translation>
+    </message>
+    <message>
+        <source>Booked: {room}, {when}.</source>
+        <translation>已预约：{room}，{when}。</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Cancel the booking of {when}?</source>
+        <translation>取消 {when} 的预约吗？</translation>
+    </message>
+    <message>
+        <source>The booking is cancelled.</source>
+        <translation>预约已取消。</translation>
+    </message>
+    <message>
+        <source>Checked in.</source>
+        <translation>已签到。</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation>已记为未到场。</translation>
+    </message>
+    <message>
+        <source>Moving the booking of {when}: choose the new slot and press Enter (Esc gives up).</source>
+        <translation>正在改期 {when} 的预约：选择新的时段后按回车（按 Esc 放弃）。</translation>
+    </message>
+    <message>
+        <source>Moved to {when}.</source>
+        <translation>已改到 {when}。</translation>
     </message>
 </context>
 <context>
@@ -9687,30 +10325,6 @@ Press Ctrl+N to add the first person.</source>
         <translation>第一册复本（条码留空则不添加复本）</translation>
     </message>
     <message>
-        <source>Scan the label stuck in the book</source>
-        <translation>扫描贴在书上的条码</translation>
-    </message>
-    <message>
-        <source>&amp;Barcode</source>
-        <translation>条码(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ession number</source>
-        <translation>登录号(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Location</source>
-        <translation>馆藏地点(&amp;L)</translation>
-    </message>
-    <message>
-        <source>e.g. 39.80</source>
-        <translation>例如 39.80</translation>
-    </message>
-    <message>
-        <source>P&amp;rice</source>
-        <translation>价格(&amp;R)</translation>
-    </message>
-    <message>
         <source>Scan the copy&apos;s barcode, or clear its location and price.</source>
         <translation>请扫描复本的条码，或清空馆藏地点和价格。</translation>
     </message>
@@ -9852,6 +10466,12 @@ Press Ctrl+N to add the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Today&apos;s room bookings (%n)</source>
+        <translation>
+            <numerusform>今日场地预约（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Summer cooling visits: hardship files not yet visited (%n)</source>
         <translation>
             <numerusform>送清凉：尚未走访的困难职工（%n）</numerusform>
@@ -9886,6 +10506,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Everyone on the hardship files has been visited.</source>
         <translation>困难职工档案中的人员均已走访。</translation>
+    </message>
+    <message>
+        <source>No room is booked today.</source>
+        <translation>今天没有场地预约。</translation>
     </message>
     <message>
         <source>Nothing due.</source>
