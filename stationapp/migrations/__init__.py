@@ -52,6 +52,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0012_old_retirement_age",
         "m0013_person_merged_into",
         "m0014_case_file_decision",
+        "m0016_title_trigram",
     )
 )
 CURRENT_VERSION = len(STEPS)

@@ -582,11 +582,23 @@ def measure_reads(bench: Bench, actor: object) -> None:
         target,
     )
 
-    def visit_page(filt: visits.VisitFilter) -> Callable[[], object]:
-        return lambda: (
-            visits.list_visits(actor, filt, offset=0, limit=PAGE),
-            visits.count_visits(actor, filt),
+    def visit_rows(label: str, filt: visits.VisitFilter) -> None:
+        """The log's page and its count apart: the list model shows the page, then asks for the
+        count in the next turn of the event loop (issue 22), so the desk waits for the page
+        alone. The count's row says how much later the number follows; it has no target."""
+        bench.page(
+            "list",
+            f"{label} (page on screen)",
+            lambda: visits.list_visits(actor, filt, offset=0, limit=PAGE),
+            target,
         )
+        try:
+            ms, count = median_ms(lambda: visits.count_visits(actor, filt), bench.repeat)
+        except Exception as exc:
+            bench.failed("list", f"{label} (count, after the page)", exc)
+            return
+        note = f"{count:,}; asked after the page is on screen, not waited for"
+        bench.add(Row("list", f"{label} (count, after the page)", ms, "ms", note=note))
 
     for label, filt in (
         ("visits: all", visits.VisitFilter()),
@@ -600,11 +612,10 @@ def measure_reads(bench: Bench, actor: object) -> None:
         ),
         ("visits: channel phone", visits.VisitFilter(channel="phone")),
     ):
-        bench.page("list", f"{label} (page + count)", visit_page(filt), target)
+        visit_rows(label, filt)
     service = visits.list_services(actor)
     if service:
-        filt = visits.VisitFilter(service_id=service[-1].id)
-        bench.page("list", "visits: one service (page + count)", visit_page(filt), target)
+        visit_rows("visits: one service", visits.VisitFilter(service_id=service[-1].id))
 
     def case_page(filt: mediation.CaseFilter) -> Callable[[], object]:
         return lambda: (
