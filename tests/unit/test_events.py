@@ -22,6 +22,9 @@ from stationapp.models.events import Event, EventQuota, Registration
 from stationapp.models.people import Organization, Person
 from stationapp.services import events, people
 from stationapp.services.events import EventFull, EventInput, NotEligible, QuotaInput
+from stationapp.services.events import attendance as events_attendance
+from stationapp.services.events import planning as events_planning
+from stationapp.services.events import registration as events_registration
 from stationapp.services.people import OrganizationInput, PersonInput
 from tests.helpers.ids import make_ric
 
@@ -129,7 +132,8 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock()
-    monkeypatch.setattr(events, "now", fake)
+    for module in (events_attendance, events_planning, events_registration):  # they read now()
+        monkeypatch.setattr(module, "now", fake)
     return fake
 
 
@@ -422,7 +426,7 @@ def test_a_failed_promotion_rolls_the_cancellation_back(
     def broken(actor: Staff, event: Event) -> list[Registration]:
         raise RuntimeError("promotion failed")
 
-    monkeypatch.setattr(events, "_promote", broken)
+    monkeypatch.setattr(events_registration, "_promote", broken)
     with pytest.raises(RuntimeError, match="promotion failed"):
         events.cancel_registration(admin, holder.id)
     assert _state(holder) == "confirmed"

@@ -1532,16 +1532,24 @@ def test_the_inactive_actor_is_a_deactivated_administrator(world: World) -> None
 # --- the table is complete and honest -----------------------------------------------------------
 
 
-def _service_modules() -> Iterator[Any]:
+def _area_modules(area: str) -> list[Any]:
+    """The module of a service area, or the package and its modules when the area is one."""
+    module = importlib.import_module(f"stationapp.services.{area}")
+    inner = pkgutil.iter_modules(getattr(module, "__path__", []))
+    return [module, *(importlib.import_module(f"{module.__name__}.{i.name}") for i in inner)]
+
+
+def _service_modules() -> Iterator[tuple[str, Any]]:
+    """(area, module) for every service module; a package's modules count under its area."""
     for info in pkgutil.iter_modules(stationapp.services.__path__):
-        yield importlib.import_module(f"stationapp.services.{info.name}")
+        for module in _area_modules(info.name):
+            yield info.name, module
 
 
 def _acting_functions() -> dict[str, Callable]:
     """Every public service function that takes the acting staff member."""
     found = {}
-    for module in _service_modules():
-        short = module.__name__.rsplit(".", 1)[-1]
+    for short, module in _service_modules():
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
@@ -1580,13 +1588,15 @@ def test_rows_are_unique() -> None:
 
 @functools.cache
 def _module_functions(module_name: str) -> dict[str, ast.FunctionDef]:
-    module = importlib.import_module(f"stationapp.services.{module_name}")
-    tree = ast.parse(inspect.getsource(module))
-    return {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    defs = {}
+    for module in _area_modules(module_name):
+        tree = ast.parse(inspect.getsource(module))
+        defs.update({n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)})
+    return defs
 
 
 def _strings_reached(module_name: str, name: str) -> set[str]:
-    """String constants in the function and in the functions of its module it calls (the
+    """String constants in the function and in the functions of its area it calls (the
     private helpers that hold the check, or the public function it delegates to)."""
     defs = _module_functions(module_name)
     seen: set[str] = set()

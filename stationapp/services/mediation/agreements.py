@@ -1,0 +1,246 @@
+"""Sessions, agreements and their obligations, performance and follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from stationapp.db import now, today, transaction
+from stationapp.errors import NotFound, ValidationError
+from stationapp.models.accounts import Staff
+from stationapp.models.mediation import (
+    Agreement,
+    CaseEvent,
+    CaseFollowUp,
+    CaseSession,
+    MediationCase,
+    Obligation,
+)
+from stationapp.services import changes
+from stationapp.services.accounts import audit, require
+from stationapp.services.mediation._common import MAX_TEXT, _amount, _locked_case, translate
+from stationapp.services.mediation.states import missing_for_effect, state_label
+from stationapp.services.validation import normalize_text
+
+
+@dataclass
+class SessionInput:
+    held_at: datetime
+    place: str = ""
+    attendees: str = ""
+    record: str = ""
+    signed_by_parties: bool = False
+    signed_by_mediator: bool = False
+
+
+def _check_open(case: MediationCase, states: tuple[str, ...]) -> None:
+    if case.state not in states:
+        raise ValidationError(
+            translate("Mediation", "Not possible while the case is “{state}”.").format(
+                state=state_label(case.state)
+            ),
+            field="state",
+        )
+
+
+def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
+    require(actor, "case.manage")
+    errors: dict[str, str] = {}
+    values: dict[str, object] = {}
+    for name, limit in (("place", 200), ("attendees", 1000), ("record", MAX_TEXT)):
+        try:
+            values[name] = normalize_text(getattr(data, name), field=name, max_length=limit)
+        except ValidationError as exc:
+            errors[name] = exc.message
+    if "record" not in errors and not str(values.get("record", "")).strip():
+        errors["record"] = translate("Mediation", "Write the record of the session.")
+    if data.held_at > now() + timedelta(minutes=5):
+        errors["held_at"] = translate("Mediation", "The session cannot be in the future.")
+    if errors:
+        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    with transaction():
+        case = _locked_case(case_id)
+        _check_open(case, ("accepted", "in_mediation", "agreement_draft"))
+        session = CaseSession.create(
+            case=case,
+            held_at=data.held_at,
+            signed_by_parties=data.signed_by_parties,
+            signed_by_mediator=data.signed_by_mediator,
+            **values,
+        )
+        CaseEvent.create(
+            case=case,
+            staff=actor,
+            kind="session",
+            reason=translate("Mediation", "Session at {place}").format(
+                place=values["place"] or "—"
+            ),
+        )
+        audit(actor, "create", "case_session", session.id, {"case": case.id})
+    changes.notify("case")
+    return session
+
+
+@dataclass
+class ObligationInput:
+    description: str
+    amount: str | Decimal | None = None
+    due_on: date | None = None
+
+
+@dataclass
+class AgreementInput:
+    terms: str
+    obligations: list[ObligationInput] = field(default_factory=list)
+    signed_applicant: bool = False
+    signed_respondent: bool = False
+    signed_mediator: bool = False
+    sealed_organization: bool = False
+
+
+def save_agreement(actor: Staff, case_id: int, data: AgreementInput) -> Agreement:
+    """Write or rewrite the draft agreement with its obligations, and its signatures so far."""
+    require(actor, "case.manage")
+    errors: dict[str, str] = {}
+    try:
+        terms = normalize_text(data.terms, field="terms", max_length=MAX_TEXT, required=True)
+    except ValidationError:
+        errors["terms"] = translate("Mediation", "Write the terms of the agreement.")
+        terms = ""
+    obligations: list[dict[str, object]] = []
+    for number, item in enumerate(data.obligations, start=1):
+        if not item.description.strip() and item.amount in (None, "") and item.due_on is None:
+            continue
+        try:
+            description = normalize_text(
+                item.description, field="obligations", max_length=1000, required=True
+            )
+            amount = _amount(item.amount)
+        except (ValidationError, ValueError):
+            errors["obligations"] = translate(
+                "Mediation", "Obligation {n}: say what is to be done and a valid amount."
+            ).format(n=number)
+            continue
+        obligations.append({"description": description, "amount": amount, "due_on": item.due_on})
+    if errors:
+        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    with transaction(lock=True):
+        case = _locked_case(case_id)
+        _check_open(case, ("in_mediation", "agreement_draft"))
+        agreement = (
+            Agreement.select()
+            .where(Agreement.case == case.id)
+            .order_by(Agreement.id.desc())
+            .first()
+        )
+        if agreement is None or agreement.effective_at is not None:
+            agreement = Agreement.create(case=case, terms=terms)
+        agreement.terms = terms
+        agreement.signed_applicant = data.signed_applicant
+        agreement.signed_respondent = data.signed_respondent
+        agreement.signed_mediator = data.signed_mediator
+        agreement.sealed_organization = data.sealed_organization
+        agreement.save()
+        Obligation.delete().where(Obligation.agreement == agreement.id).execute()
+        if obligations:
+            Obligation.insert_many(
+                [{"agreement": agreement.id, **o} for o in obligations]
+            ).execute()
+        if case.state == "in_mediation":
+            case.state = "agreement_draft"
+            case.updated_at = now()
+            case.save()
+            CaseEvent.create(
+                case=case,
+                staff=actor,
+                kind="transition",
+                from_state="in_mediation",
+                to_state="agreement_draft",
+            )
+        audit(
+            actor,
+            "save_agreement",
+            "case",
+            case.id,
+            {"obligations": len(obligations), "signatures": missing_for_effect(agreement)},
+        )
+    changes.notify("case")
+    return agreement
+
+
+def record_performance(
+    actor: Staff,
+    obligation_id: int,
+    *,
+    performed_on: date,
+    amount: str | Decimal | None,
+    proof: str,
+) -> Obligation:
+    """The respondent did what the agreement says (with proof: a receipt, a bank slip...)."""
+    require(actor, "case.manage")
+    errors: dict[str, str] = {}
+    if performed_on > today():
+        errors["performed_on"] = translate("Mediation", "This date is in the future.")
+    try:
+        paid = _amount(amount)
+    except ValueError:
+        errors["amount"] = translate(
+            "Mediation", "The amount must be a sum of money like 12000.50."
+        )
+        paid = None
+    try:
+        clean_proof = normalize_text(proof, field="proof", max_length=2000, required=True)
+    except ValidationError:
+        errors["proof"] = translate("Mediation", "Say what proves it (receipt, transfer slip...).")
+        clean_proof = ""
+    if errors:
+        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    with transaction():
+        obligation = Obligation.get_or_none(Obligation.id == obligation_id)
+        if obligation is None:
+            raise NotFound(translate("Mediation", "This obligation does not exist."))
+        agreement = Agreement.get_by_id(obligation.agreement_id)
+        case = _locked_case(agreement.case_id)
+        _check_open(case, ("agreement_effective", "performing", "defaulted", "performed"))
+        obligation.performed_on = performed_on
+        obligation.performed_amount = paid
+        obligation.proof = clean_proof
+        obligation.save()
+        if case.state == "agreement_effective":
+            case.state = "performing"
+            case.updated_at = now()
+            case.save()
+            CaseEvent.create(
+                case=case,
+                staff=actor,
+                kind="transition",
+                from_state="agreement_effective",
+                to_state="performing",
+            )
+        CaseEvent.create(
+            case=case,
+            staff=actor,
+            kind="performance",
+            reason=translate("Mediation", "Performed: {what}").format(what=obligation.description),
+        )
+        audit(actor, "performance", "case", case.id, {"obligation": obligation.id})
+    changes.notify("case")
+    return obligation
+
+
+def add_follow_up(actor: Staff, case_id: int, *, held_on: date, notes: str) -> CaseFollowUp:
+    """A follow-up visit (回访): did the agreement hold, how is the worker?"""
+    require(actor, "case.manage")
+    if held_on > today():
+        raise ValidationError(
+            translate("Mediation", "This date is in the future."), field="held_on"
+        )
+    clean = normalize_text(notes, field="notes", max_length=4000, required=True)
+    with transaction():
+        case = _locked_case(case_id)
+        record = CaseFollowUp.create(case=case, held_on=held_on, staff=actor, notes=clean)
+        CaseEvent.create(case=case, staff=actor, kind="follow_up", reason=clean[:200])
+        audit(actor, "create", "case_follow_up", record.id, {"case": case.id})
+    changes.notify("case")
+    return record

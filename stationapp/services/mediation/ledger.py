@@ -1,0 +1,211 @@
+"""The case ledger: statistics for a period and the export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import peewee
+
+from stationapp.db import is_sqlite, transaction
+from stationapp.models.accounts import Staff
+from stationapp.models.mediation import (
+    Agreement,
+    CaseClaim,
+    MediationCase,
+    Obligation,
+)
+from stationapp.services.accounts import audit, require
+from stationapp.services.mediation._common import translate
+from stationapp.services.mediation.cases import CaseFilter, applicants_of, count_cases, list_cases
+from stationapp.services.mediation.clocks import current_due
+from stationapp.services.mediation.states import SUCCESS_STATES, category_label, state_label
+from stationapp.services.spreadsheet import Cancelled, TableExport
+
+
+@dataclass(frozen=True)
+class CaseStatistics:
+    total: int
+    by_category: dict[str, int]
+    by_state: dict[str, int]
+    by_month: dict[str, int]
+    decided: int
+    succeeded: int
+    average_days_to_close: float | None
+    amount_claimed: Decimal
+    amount_agreed: Decimal
+    amount_paid: Decimal
+
+    @property
+    def success_rate(self) -> float | None:
+        return self.succeeded / self.decided if self.decided else None
+
+
+def statistics(actor: Staff, *, date_from: date, date_to: date) -> CaseStatistics:
+    """Figures for cases received between the two dates, from SQL aggregates."""
+    require(actor, "case.read")
+    start = datetime.combine(date_from, time.min)
+    end = datetime.combine(date_to + timedelta(days=1), time.min)
+    in_range = (MediationCase.received_at >= start) & (MediationCase.received_at < end)
+    by_state = dict(
+        MediationCase.select(MediationCase.state, peewee.fn.COUNT(MediationCase.id))
+        .where(in_range)
+        .group_by(MediationCase.state)
+        .tuples()
+    )
+    by_category = dict(
+        CaseClaim.select(CaseClaim.category, peewee.fn.COUNT(peewee.fn.DISTINCT(CaseClaim.case)))
+        .join(MediationCase)
+        .where(in_range)
+        .group_by(CaseClaim.category)
+        .tuples()
+    )
+    month = (
+        peewee.fn.strftime("%Y-%m", MediationCase.received_at)
+        if is_sqlite()
+        else peewee.fn.to_char(MediationCase.received_at, "YYYY-MM")
+    )
+    by_month = dict(
+        MediationCase.select(month, peewee.fn.COUNT(MediationCase.id))
+        .where(in_range)
+        .group_by(month)
+        .order_by(month)
+        .tuples()
+    )
+    closed_rows = (
+        MediationCase.select(MediationCase.received_at, MediationCase.closed_at)
+        .where(in_range, MediationCase.closed_at.is_null(False))
+        .tuples()
+    )
+    durations = [(closed - received).days for received, closed in closed_rows]
+    claimed = (
+        CaseClaim.select(peewee.fn.SUM(CaseClaim.amount))
+        .join(MediationCase)
+        .where(in_range)
+        .scalar()
+    )
+    agreed = (
+        Obligation.select(peewee.fn.SUM(Obligation.amount))
+        .join(Agreement)
+        .join(MediationCase)
+        .where(in_range, Agreement.effective_at.is_null(False))
+        .scalar()
+    )
+    paid = (
+        Obligation.select(peewee.fn.SUM(Obligation.performed_amount))
+        .join(Agreement)
+        .join(MediationCase)
+        .where(in_range)
+        .scalar()
+    )
+    succeeded = sum(n for s, n in by_state.items() if s in SUCCESS_STATES)
+    closed_successes = (
+        MediationCase.select()
+        .where(
+            in_range,
+            MediationCase.state.in_(["closed", "archived"]),
+            MediationCase.id.in_(
+                Agreement.select(Agreement.case).where(Agreement.effective_at.is_null(False))
+            ),
+        )
+        .count()
+    )
+    succeeded += closed_successes
+    failed_like = sum(
+        n
+        for s, n in by_state.items()
+        if s in ("failed", "referred_to_arbitration", "respondent_declined", "withdrawn")
+    )
+    closed_failures = (
+        MediationCase.select()
+        .where(
+            in_range,
+            MediationCase.state.in_(["closed", "archived"]),
+            MediationCase.id.not_in(
+                Agreement.select(Agreement.case).where(Agreement.effective_at.is_null(False))
+            ),
+        )
+        .count()
+    )
+    return CaseStatistics(
+        total=sum(by_state.values()),
+        by_category=by_category,
+        by_state=by_state,
+        by_month=by_month,
+        decided=succeeded + failed_like + closed_failures,
+        succeeded=succeeded,
+        average_days_to_close=(sum(durations) / len(durations)) if durations else None,
+        amount_claimed=_money(claimed),
+        amount_agreed=_money(agreed),
+        amount_paid=_money(paid),
+    )
+
+
+def _money(total: object) -> Decimal:
+    """A SUM as exact yuan and fen: SQLite sums decimals as floats."""
+    return Decimal(str(total or 0)).quantize(Decimal("0.01"))
+
+
+def export_ledger(
+    actor: Staff,
+    path: Path,
+    *,
+    filt: CaseFilter | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """The case ledger (台账) as an Excel file: one row per case."""
+    require(actor, "case.export")
+    filt = filt or CaseFilter()
+    total = count_cases(actor, filt)
+    header = [
+        translate("Mediation", "Case number"),
+        translate("Mediation", "Received"),
+        translate("Mediation", "Applicants"),
+        translate("Mediation", "Respondent"),
+        translate("Mediation", "Claims"),
+        translate("Mediation", "Amount claimed"),
+        translate("Mediation", "State"),
+        translate("Mediation", "Mediator"),
+        translate("Mediation", "Mediation due"),
+        translate("Mediation", "Closed on"),
+    ]
+    written = 0
+    try:
+        with TableExport(path, translate("Mediation", "Case ledger"), header) as table:
+            for offset in range(0, total, 200):
+                page = list_cases(actor, filt, offset=offset, limit=200)
+                applicants = applicants_of(page)
+                claims: dict[int, list[CaseClaim]] = {c.id: [] for c in page}
+                for claim in CaseClaim.select().where(CaseClaim.case.in_(list(claims))):
+                    claims[claim.case_id].append(claim)
+                mediators = {
+                    s.id: s.display_name
+                    for s in Staff.select().where(Staff.id.in_([c.mediator_id or 0 for c in page]))
+                }
+                for case in page:
+                    own = claims[case.id]
+                    table.append(
+                        [
+                            case.number,
+                            case.received_at,
+                            "、".join(p.name for p in applicants[case.id]),
+                            case.respondent.name,
+                            "、".join(category_label(c.category) for c in own),
+                            float(sum((c.amount or Decimal(0)) for c in own)),
+                            state_label(case.state),
+                            mediators.get(case.mediator_id, ""),
+                            current_due(case),
+                            case.closed_at,
+                        ]
+                    )
+                    written += 1
+                if progress is not None and not progress(written, total):
+                    raise Cancelled
+    except Cancelled:
+        return written
+    with transaction():
+        audit(actor, "export", "case", None, {"rows": written, "file": path.name})
+    return written
