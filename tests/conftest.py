@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,8 @@ UNIT_DIR = Path(__file__).parent / "unit"
 
 _server = None
 _server_error: str | None = None
-_template: str | None = None
+_pool = None
+_sqlite_template: Path | None = None
 _names = itertools.count(1)
 
 
@@ -76,7 +78,10 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    global _server
+    global _server, _pool
+    if _pool is not None:
+        _pool.close()
+        _pool = None
     if _server is not None:
         _server.cleanup()
         _server = None
@@ -102,19 +107,39 @@ def postgres_server():
     return _server
 
 
-def _migrated_template(server) -> str:
-    """A database migrated once per session; each test's ``db`` is a copy of it (a copy takes a
+def _migrated_copies(server):  # type: ignore[no-untyped-def]
+    """Copies of a database migrated once per session, made ahead by a thread beside the tests
+    (tests/helpers/pgserver.py DatabasePool); each test's ``db`` is one of them (a copy takes a
     tenth of the time the migrations take on PostgreSQL)."""
-    global _template
-    if _template is None:
+    global _pool
+    if _pool is None:
         from stationapp.db import close_database
         from stationapp.services.maintenance import open_station_database
+        from tests.helpers import pgserver
 
         name = "stationapp_template"
         open_station_database(server.create_database(name))
         close_database()
-        _template = name
-    return _template
+        _pool = pgserver.DatabasePool(server, name)
+    return _pool
+
+
+def _migrated_sqlite_template(folder: Path) -> Path:
+    """A SQLite file migrated once per session; each test's ``db`` opens a copy of it (a copy
+    takes a millisecond, the migrations most of a second on a loaded machine). The copy keeps the
+    file mode the application created the template with."""
+    global _sqlite_template
+    if _sqlite_template is None:
+        from stationapp.db import close_database
+        from stationapp.services.maintenance import open_station_database
+
+        path = folder / "template.db"
+        open_station_database(f"sqlite:///{path.as_posix()}")
+        close_database()
+        # The last connection's close checkpoints the WAL into the file and removes it.
+        assert not path.with_name(path.name + "-wal").exists()
+        _sqlite_template = path
+    return _sqlite_template
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -155,23 +180,38 @@ def db_backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def db_url(db_backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+def db_url(
+    db_backend: str,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> Iterator[str]:
     """The URL of a database of the test's own: a new SQLite file, or a new PostgreSQL
-    database (already migrated when the test also asks for ``db``), dropped afterwards."""
+    database, dropped afterwards. When the test also asks for ``db`` it is a copy of a template
+    migrated once per session (a file copy, or ``CREATE DATABASE ... TEMPLATE``)."""
     if db_backend == SQLITE:
-        yield f"sqlite:///{(tmp_path / 'station.db').as_posix()}"
+        path = tmp_path / "station.db"
+        if "db" in request.fixturenames:
+            template = _migrated_sqlite_template(tmp_path_factory.getbasetemp())
+            shutil.copy(template, path)  # with the mode the application gave it
+        yield f"sqlite:///{path.as_posix()}"
         return
     server = postgres_server()
-    template = _migrated_template(server) if "db" in request.fixturenames else "template0"
-    name = f"station_{next(_names)}"
-    url = server.create_database(name, template=template)
+    if "db" in request.fixturenames:
+        pool = _migrated_copies(server)
+        name, url = pool.take()
+        drop = pool.give_back
+    else:
+        name = f"station_{next(_names)}"
+        url = server.create_database(name)
+        drop = server.drop_database
     try:
         yield url
     finally:
         from stationapp.db import close_database
 
         close_database()
-        server.drop_database(name)
+        drop(name)
 
 
 @pytest.fixture

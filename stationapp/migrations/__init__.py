@@ -53,6 +53,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0013_person_merged_into",
         "m0014_case_file_decision",
         "m0015_rooms",
+        "m0016_title_trigram",
     )
 )
 CURRENT_VERSION = len(STEPS)

@@ -39,6 +39,9 @@ if str(ROOT) not in sys.path:
 
 PAGE = 100  # the page size of every list in the UI
 SEARCH_MS = 50.0
+# A list shows its first page, then asks for its count in the next turn of the event loop (the
+# list models, issue 22): the desk waits for the page alone, and the number follows this much later.
+AFTER_THE_PAGE = "asked after the page is on screen, not waited for"
 SCAN_MS = 20.0
 STARTUP_RATIO = 1.5  # issue 22: against a bare window with six tabs
 RSS_MB = 150.0
@@ -237,16 +240,32 @@ class Bench:
     def failed(self, section: str, name: str, exc: BaseException) -> None:
         self.add(Row(section, name, None, "ms", note=f"error: {type(exc).__name__}: {exc}"))
 
-    def page(self, section: str, name: str, fn: Callable[[], object], target: float) -> None:
+    def page(
+        self,
+        section: str,
+        name: str,
+        fn: Callable[[], object],
+        target: float | None,
+        note: str = "",
+    ) -> None:
+        """``fn``'s median; ``target`` None for a figure nobody waits for (a count asked for
+        after the page is on screen), shown without a verdict."""
         try:
             ms, result = median_ms(fn, self.repeat)
         except Exception as exc:  # one broken measurement must not lose the others
             self.failed(section, name, exc)
             return
-        self.add(Row(section, name, ms, "ms", f"<= {target:.0f} ms", ms <= target, size_of(result)))
+        shown = "; ".join(part for part in (size_of(result), note) if part)
+        self.add(Row(section, name, ms, "ms", *_verdict(ms, target), shown))
 
     def typing(
-        self, section: str, name: str, keystrokes: Iterable[str], fn: Callable[[str], object]
+        self,
+        section: str,
+        name: str,
+        keystrokes: Iterable[str],
+        fn: Callable[[str], object],
+        target: float | None = SEARCH_MS,
+        note: str = "",
     ) -> None:
         """Each prefix as typed; the row is the slowest keystroke's median."""
         worst, worst_at, shown = -1.0, "", ""
@@ -262,10 +281,14 @@ class Bench:
         except Exception as exc:
             self.failed(section, name, exc)
             return
-        note = f"{len(typed)} keystrokes, slowest {worst_at!r} ({shown})"
-        self.add(
-            Row(section, name, worst, "ms", f"<= {SEARCH_MS:.0f} ms", worst <= SEARCH_MS, note)
+        note = f"{len(typed)} keystrokes, slowest {worst_at!r} ({shown})" + (
+            f"; {note}" if note else ""
         )
+        self.add(Row(section, name, worst, "ms", *_verdict(worst, target), note))
+
+
+def _verdict(ms: float, target: float | None) -> tuple[str, bool | None]:
+    return ("", None) if target is None else (f"<= {target:.0f} ms", ms <= target)
 
 
 def prefixes(text: str, longest: int = 8) -> list[str]:
@@ -560,12 +583,21 @@ def measure_reads(bench: Bench, actor: object) -> None:
     print(f"  typing: title {title_text!r} / {title_latin!r}")
 
     def titles(text: str) -> object:
-        return library.search_titles(actor, text, limit=PAGE), library.count_titles(actor, text)
+        return library.search_titles(actor, text, limit=PAGE)
 
-    bench.typing("search", "titles: title char by char (+ count)", prefixes(title_text), titles)
-    bench.typing(
-        "search", "titles: pinyin letter by letter (+ count)", prefixes(title_latin), titles
-    )
+    def titles_count(text: str) -> object:
+        return library.count_titles(actor, text)
+
+    # The page and its count apart, as for the visit log (see AFTER_THE_PAGE). From the third
+    # character on PostgreSQL reads both from the trigram index where the server has pg_trgm.
+    for label, typed in (
+        ("titles: title char by char", prefixes(title_text)),
+        ("titles: pinyin letter by letter", prefixes(title_latin)),
+    ):
+        bench.typing("search", f"{label} (page on screen)", typed, titles)
+        bench.typing(
+            "search", f"{label} (count, after the page)", typed, titles_count, None, AFTER_THE_PAGE
+        )
 
     # The visit log searches through its person filter: a people search per keystroke, then the
     # log of the chosen person.
@@ -626,10 +658,20 @@ def measure_reads(bench: Bench, actor: object) -> None:
         target,
     )
 
-    def visit_page(filt: visits.VisitFilter) -> Callable[[], object]:
-        return lambda: (
-            visits.list_visits(actor, filt, offset=0, limit=PAGE),
-            visits.count_visits(actor, filt),
+    def visit_rows(label: str, filt: visits.VisitFilter) -> None:
+        """The log's page and its count apart (see AFTER_THE_PAGE)."""
+        bench.page(
+            "list",
+            f"{label} (page on screen)",
+            lambda: visits.list_visits(actor, filt, offset=0, limit=PAGE),
+            target,
+        )
+        bench.page(
+            "list",
+            f"{label} (count, after the page)",
+            lambda: visits.count_visits(actor, filt),
+            None,
+            AFTER_THE_PAGE,
         )
 
     for label, filt in (
@@ -644,11 +686,10 @@ def measure_reads(bench: Bench, actor: object) -> None:
         ),
         ("visits: channel phone", visits.VisitFilter(channel="phone")),
     ):
-        bench.page("list", f"{label} (page + count)", visit_page(filt), target)
+        visit_rows(label, filt)
     service = visits.list_services(actor)
     if service:
-        filt = visits.VisitFilter(service_id=service[-1].id)
-        bench.page("list", "visits: one service (page + count)", visit_page(filt), target)
+        visit_rows("visits: one service", visits.VisitFilter(service_id=service[-1].id))
 
     def case_page(filt: mediation.CaseFilter) -> Callable[[], object]:
         return lambda: (

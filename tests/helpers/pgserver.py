@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
+import queue
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,6 +196,64 @@ class PostgresServer:
             if self.is_running():
                 self.stop("immediate")
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+class DatabasePool:
+    """Fresh databases copied from ``template``, made ahead of the tests that take them, and the
+    used ones dropped, by one thread beside the tests.
+
+    A copy (``CREATE DATABASE ... TEMPLATE``) and a drop take the server a third of a second
+    together; made here, that work runs on the machine's other core while a test runs, instead of
+    in the test's setup and teardown. Every test still gets a database of its own, never used
+    before: nothing carries over from one test to the next.
+    """
+
+    def __init__(self, server: PostgresServer, template: str, *, ahead: int = 2) -> None:
+        self.server = server
+        self.template = template
+        self._names = itertools.count(1)
+        self._work: queue.Queue[tuple[str, str] | None] = queue.Queue()
+        self._ready: queue.Queue[tuple[str, BaseException | None]] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="pg-database-pool", daemon=True)
+        self._thread.start()
+        for _ in range(ahead):
+            self._make_one()
+
+    def _make_one(self) -> None:
+        self._work.put(("create", f"{self.template}_copy_{next(self._names)}"))
+
+    def _run(self) -> None:
+        while (task := self._work.get()) is not None:
+            what, name = task
+            if what == "create":
+                try:
+                    self.server.create_database(name, template=self.template)
+                except BaseException as exc:
+                    self._ready.put((name, exc))
+                else:
+                    self._ready.put((name, None))
+            else:
+                with contextlib.suppress(Exception):
+                    self.server.drop_database(name)
+
+    def take(self) -> tuple[str, str]:
+        """A new database's name and URL; another is started in its place. A copy made ahead
+        that failed (a test had stopped the server for a while) is made again here."""
+        self._make_one()
+        name, error = self._ready.get(timeout=300)
+        if error is not None:
+            name = f"{self.template}_copy_{next(self._names)}"
+            self.server.create_database(name, template=self.template)
+        return name, self.server.url(name)
+
+    def give_back(self, name: str) -> None:
+        """Drop ``name`` (the test is done with it) in the background."""
+        self._work.put(("drop", name))
+
+    def close(self) -> None:
+        """Finish the drops asked for and stop; the databases made ahead go with the server."""
+        self._work.put(None)
+        self._thread.join(timeout=60)
 
 
 def start_server(settings: dict[str, str] | None = None) -> PostgresServer:
