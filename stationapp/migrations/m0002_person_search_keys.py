@@ -1,7 +1,7 @@
 """Version 2: the indexed search keys that make the register searchable as one types.
 
 Existing people get their keys computed here, in batches, so an upgraded register is searchable
-at once.
+at once, with the keys of the frozen copy in ``frozen_keys.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ BATCH = 500
 
 
 def apply(db: peewee.Database) -> None:
-    from stationapp.services.people import person_search_keys
+    from stationapp.migrations.frozen_keys import person_search_keys
 
     class Base(peewee.Model):
         class Meta:

@@ -1,6 +1,7 @@
 """Version 3: the service catalogue (seeded with its one-time notices), visits, outreach sessions.
 
-Frozen copies of the version-3 tables, as in m0001.
+Frozen copies of the version-3 tables, as in m0001; the catalogue's search text from the frozen
+``phrase_search_text`` in ``frozen_keys.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def seed_services() -> list[dict[str, object]]:
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
-    from stationapp.services.search_keys import phrase_search_text
+    from stationapp.migrations.frozen_keys import phrase_search_text
 
     Base = base_model(db)
     Staff = existing_table(Base, "staff")

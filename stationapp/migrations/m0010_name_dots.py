@@ -4,8 +4,10 @@ display pinyin and search keys computed again as the service computes them, so d
 and searches see one name. People the old spellings made into two records stay two: merging them
 is for the desk to decide.
 
-Frozen copies of the columns it touches, as in m0002; the spelling and the keys come from the
-services, as in m0002, because they must be what the running program compares with.
+Frozen copies of the columns it touches, as in m0002; the spelling, the pinyin and the keys
+from the frozen copies in ``frozen_keys.py`` (the services' as they were at version 14, when
+they were what the running program compared with), so a later change to a service cannot change
+what this step writes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from stationapp.migrations.frozen import base_model
 
 BATCH = 500
 # Names that may hold a dot to respell: any of the middle dots, or a "." (between Chinese
-# characters); the service decides, this only keeps the rest of the register out of the loop.
+# characters); normalize_name decides, this only keeps the rest of the register out of the loop.
 MAYBE_DOTTED = (
     *("\u00b7", "\u0387", "\u2022", "\u2027", "\u2219", "\u22c5", "\u30fb", "\uff65"),
     *(".", "\uff0e"),
@@ -24,8 +26,11 @@ MAYBE_DOTTED = (
 
 
 def apply(db: peewee.Database) -> None:
-    from stationapp.services.people import normalize_name, person_search_keys
-    from stationapp.services.search_keys import display_pinyin
+    from stationapp.migrations.frozen_keys import (
+        display_pinyin,
+        normalize_name,
+        person_search_keys,
+    )
 
     Base = base_model(db)
 

@@ -23,6 +23,9 @@ from stationapp.models.people import Consent, Person, PersonSearchKey
 from stationapp.services import changes, history, people
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.people import PersonInput
+from stationapp.services.people.keys import _write_search_keys
+from stationapp.services.people.register import _duplicate_error, _mask_audit, _plain
+from stationapp.services.search_keys import display_pinyin
 
 translate = QCoreApplication.translate
 
@@ -310,7 +313,7 @@ def merge_people(actor: Staff, keep_id: int, other_id: int, choices: dict[str, s
             )
             same_id = [p for p in same_id if p.id != other.id]
             if same_id:
-                raise people._duplicate_error(actor, same_id)
+                raise _duplicate_error(actor, same_id)
         before = {k: getattr(keep, "workplace_id" if k == "workplace" else k) for k in v}
         moved = history.references(Person, other.id, owned=(PersonSearchKey,))
         moment = now()
@@ -335,11 +338,11 @@ def merge_people(actor: Staff, keep_id: int, other_id: int, choices: dict[str, s
             keep.hardship_reasons = other.hardship_reasons
         if not keep.marital_status and other.marital_status:
             keep.marital_status = other.marital_status
-        keep.pinyin = people.display_pinyin(keep.name)
+        keep.pinyin = display_pinyin(keep.name)
         keep.last_activity_at = max(keep.last_activity_at, other.last_activity_at)
         keep.updated_at = moment
         keep.save()
-        people._write_search_keys(keep)
+        _write_search_keys(keep)
 
         other.merged_into = keep.id
         other.active = False
@@ -348,11 +351,11 @@ def merge_people(actor: Staff, keep_id: int, other_id: int, choices: dict[str, s
         PersonSearchKey.delete().where(PersonSearchKey.person == other.id).execute()
 
         shown_choices = {f: choices.get(f, KEEP) for f in MERGE_FIELDS}
-        changed = people._mask_audit(
+        changed = _mask_audit(
             {
-                k: [people._plain(before.get(k)), people._plain(val)]
+                k: [_plain(before.get(k)), _plain(val)]
                 for k, val in v.items()
-                if people._plain(before.get(k)) != people._plain(val)
+                if _plain(before.get(k)) != _plain(val)
             }
         )
         conflicts = {k: ids for k, ids in settled.items() if ids}

@@ -31,6 +31,7 @@ from stationapp.models.people import Consent, Person
 from stationapp.models.visits import Visit
 from stationapp.services import accounts, changes, people
 from stationapp.services.accounts import audit, has_permission, require
+from stationapp.services.people.keys import _write_search_keys
 from stationapp.services.private_files import private_output
 from stationapp.services.validation import normalize_text
 
@@ -174,7 +175,7 @@ def _anonymise(person: Person, moment: datetime) -> None:
     person.anonymised_at = moment
     person.updated_at = moment
     person.save()
-    people._write_search_keys(person)
+    _write_search_keys(person)
     Visit.update(notes="").where(Visit.person == person.id).execute()
     Consent.update(note="").where(Consent.person == person.id).execute()
 

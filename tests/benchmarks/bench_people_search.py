@@ -40,7 +40,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.services import accounts, people
 from stationapp.services.maintenance import open_station_database
-from stationapp.services.search_keys import phrase_search_text
+from stationapp.services.search_keys import display_pinyin, phrase_search_text
 
 TARGET_MS = 50.0
 BATCH = 1000
@@ -71,7 +71,7 @@ def _name_part(name: str) -> tuple[tuple[str, str], ...]:
 
 @functools.cache
 def _display_pinyin(name: str) -> str:
-    return people.display_pinyin(name)
+    return display_pinyin(name)
 
 
 def _search_keys(row: dict[str, object]) -> dict[str, str]:

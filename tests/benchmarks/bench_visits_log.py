@@ -40,7 +40,7 @@ from stationapp import demo
 from stationapp.db import SQLITE_PRAGMAS, now
 from stationapp.models.accounts import FRONT_DESK, Staff
 from stationapp.models.people import Organization, Person
-from stationapp.models.visits import OutreachSession, ServiceType, Visit
+from stationapp.models.visits import CHANNELS, OUTCOMES, OutreachSession, ServiceType, Visit
 from stationapp.services import accounts, visits
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.search_keys import phrase_search_text
@@ -454,12 +454,12 @@ def cases(admin: Staff) -> list[Case]:
         Case("this month", VisitFilter(date_from=month, date_to=on)),
         Case("this year", VisitFilter(date_from=year, date_to=on)),
     ]
-    found += [Case(f"channel {c}", VisitFilter(channel=c)) for c in visits.CHANNELS]
+    found += [Case(f"channel {c}", VisitFilter(channel=c)) for c in CHANNELS]
     found += [
         Case(f"service common ({COMMON_SERVICE})", VisitFilter(service_id=common)),
         Case(f"service rare ({RARE_SERVICE})", VisitFilter(service_id=rare)),
     ]
-    found += [Case(f"outcome {o}", VisitFilter(outcome=o)) for o in visits.OUTCOMES]
+    found += [Case(f"outcome {o}", VisitFilter(outcome=o)) for o in OUTCOMES]
     found += [
         Case(f"staff {staff.username}", VisitFilter(staff_id=staff.id)),
         Case(f"person {person}", VisitFilter(person_id=person)),

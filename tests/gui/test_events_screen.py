@@ -15,7 +15,6 @@ from stationapp.services import events, people
 from stationapp.services.events import EventInput
 from stationapp.services.people import PersonInput
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.events.event_page import COL_NO_SHOWS, RosterTableModel
 from stationapp.ui.events.events_tab import (
     COL_PLACES,
     COL_STATE,
@@ -26,6 +25,7 @@ from stationapp.ui.events.events_tab import (
     EventTableModel,
     list_when,
 )
+from stationapp.ui.events.roster_model import COL_NO_SHOWS, RosterTableModel
 from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.main_window import MainWindow
 from tests.helpers.ids import make_ric

@@ -22,8 +22,10 @@ from stationapp.services.people import OrganizationInput, PersonInput
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.events.calendar_page import CalendarPage
 from stationapp.ui.events.event_dialog import EventDialog
-from stationapp.ui.events.event_page import AttendanceSheetDialog, EventPage, RosterTableModel
+from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.events_tab import COL_PLACES, COL_WAITLIST, EventsTab, EventTableModel
+from stationapp.ui.events.roster_dialogs import AttendanceSheetDialog
+from stationapp.ui.events.roster_model import RosterTableModel
 from stationapp.ui.events.signin_sheet import mask_phone, signin_sheet_html, write_signin_sheet_pdf
 from stationapp.ui.events.statistics_page import StatisticsPage
 from tests.helpers.ids import make_ric

@@ -20,17 +20,14 @@ from stationapp.services import accounts, library, library_boxes, people
 from stationapp.services.library import CopyInput, TitleInput
 from stationapp.services.people import OrganizationInput, PersonInput
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.library.boxes import (
-    BoxesWidget,
-    BoxTableModel,
-    LendBoxDialog,
-    PackDialog,
-    ReturnBoxDialog,
-    ScanField,
+from stationapp.ui.library.box_dialogs import LendBoxDialog, PackDialog, ReturnBoxDialog
+from stationapp.ui.library.box_sheets import (
     handover_html,
     write_handover_pdf,
     write_reconciliation_pdf,
 )
+from stationapp.ui.library.boxes import BoxesWidget, BoxTableModel
+from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.library.stocktake import StocktakeWidget, write_stocktake_pdf
 from tests.helpers.ids import make_ric
 

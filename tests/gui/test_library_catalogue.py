@@ -16,18 +16,12 @@ from stationapp.models.accounts import LIBRARIAN, AuditEntry
 from stationapp.models.library import CirculationRule, Copy, Title
 from stationapp.services import library
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.library.catalogue import (
-    CatalogueWidget,
-    CopyDialog,
-    CopyStatusDialog,
-    ImportProblemsDialog,
-    LabelsDialog,
-    RulesDialog,
-    TitleDialog,
-    TitleTableModel,
-    labels_for,
-    write_labels_pdf,
-)
+from stationapp.ui.library.catalogue import CatalogueWidget
+from stationapp.ui.library.catalogue_import import ImportProblemsDialog
+from stationapp.ui.library.labels import LabelsDialog, labels_for, write_labels_pdf
+from stationapp.ui.library.rules_dialog import RulesDialog
+from stationapp.ui.library.title_dialog import CopyDialog, CopyStatusDialog, TitleDialog
+from stationapp.ui.library.title_model import TitleTableModel
 from tests.helpers import spreadsheets
 
 HUOZHE_13 = "9787506365437"

@@ -16,8 +16,9 @@ from stationapp.models.library import Box, Loan
 from stationapp.services import accounts, library, people
 from stationapp.services.accounts import StationSettings
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.library import circulation
-from stationapp.ui.library.circulation import CirculationWidget, CurrentLoansTableModel
+from stationapp.ui.library import circulation, reserve_dialog
+from stationapp.ui.library.circulation import CirculationWidget
+from stationapp.ui.library.loans_model import CurrentLoansTableModel
 from stationapp.ui.library.overdue import (
     LoanRowTableModel,
     OverdueWidget,
@@ -289,7 +290,7 @@ def test_reserve_a_title_for_the_borrower(qtbot, desk, admin, reader, other, boo
 
 
 def test_the_reserve_dialog_finds_titles_as_you_type(qtbot, admin, books):
-    dialog = circulation.ReserveTitleDialog(admin)
+    dialog = reserve_dialog.ReserveTitleDialog(admin)
     qtbot.addWidget(dialog)
     dialog.search.setText("围城")
     dialog.search_now()

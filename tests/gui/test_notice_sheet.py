@@ -186,7 +186,7 @@ def _shown_previews(monkeypatch) -> list[tuple[QSize, QSize, QPrintPreviewWidget
 
 def test_every_preview_opens_large_and_fitted_to_the_page_width(qtbot, chinese, monkeypatch):
     """Defect 9 of issue 18: previews opened at 692x515 and 38.8 %."""
-    from stationapp.ui.library.catalogue import LabelsDialog
+    from stationapp.ui.library.labels import LabelsDialog
     from stationapp.ui.visits import notice_sheet
 
     seen = _shown_previews(monkeypatch)

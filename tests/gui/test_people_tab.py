@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from stationapp.db import now
 from stationapp.models.people import Person
 from stationapp.services import people
 from stationapp.ui.bus import ChangeBus
@@ -32,9 +33,9 @@ def test_table_pages_through_a_long_register(qtbot, admin):
             "name": f"测试{i}",
             "phone": "",
             "pinyin": "",
-            "created_at": people.now(),
-            "updated_at": people.now(),
-            "last_activity_at": people.now(),
+            "created_at": now(),
+            "updated_at": now(),
+            "last_activity_at": now(),
         }
         for i in range(250)
     ]

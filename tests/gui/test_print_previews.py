@@ -96,7 +96,8 @@ def test_the_case_file_preview(qtbot, previews, admin_of_demo):
 
 def test_the_event_previews(qtbot, previews, admin_of_demo):
     from stationapp.models.events import Event, Registration
-    from stationapp.ui.events.event_page import EventPage, NotifyDialog
+    from stationapp.ui.events.event_page import EventPage
+    from stationapp.ui.events.roster_dialogs import NotifyDialog
 
     event = Event.select().order_by(Event.starts_at.desc()).first()
     page = EventPage(admin_of_demo)
@@ -113,8 +114,8 @@ def test_the_library_previews(qtbot, previews, admin_of_demo):
     from stationapp.models.library import Box, BoxLoan, Copy
     from stationapp.services import accounts, library_boxes
     from stationapp.ui.bus import ChangeBus
-    from stationapp.ui.library import boxes
-    from stationapp.ui.library.catalogue import LabelsDialog, labels_for
+    from stationapp.ui.library import box_sheets
+    from stationapp.ui.library.labels import LabelsDialog, labels_for
     from stationapp.ui.library.overdue import OverdueWidget
     from stationapp.ui.library.stocktake import StocktakeWidget
 
@@ -129,10 +130,10 @@ def test_the_library_previews(qtbot, previews, admin_of_demo):
     overdue.print_letters()
 
     lent = BoxLoan.select().where(BoxLoan.returned_at.is_null()).first()
-    boxes.preview_handover(admin_of_demo, lent.box, lent, parent)
+    box_sheets.preview_handover(admin_of_demo, lent.box, lent, parent)
     returned = BoxLoan.select().where(BoxLoan.reconciliation != "").first()
-    reconciliation = boxes.Reconciliation.from_json(returned.reconciliation)
-    boxes.preview_reconciliation(returned.box, returned, reconciliation, parent)
+    reconciliation = box_sheets.Reconciliation.from_json(returned.reconciliation)
+    box_sheets.preview_reconciliation(returned.box, returned, reconciliation, parent)
 
     stocktake = library_boxes.start_stocktake(admin_of_demo, location="")
     widget = StocktakeWidget(admin_of_demo, ChangeBus(parent))

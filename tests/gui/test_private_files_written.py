@@ -84,8 +84,8 @@ def test_every_export_and_saved_document_is_private(qtbot, admin_of_demo, out: P
     )
     from stationapp.ui.bus import ChangeBus
     from stationapp.ui.events.signin_sheet import write_signin_sheet_pdf
-    from stationapp.ui.library import boxes
-    from stationapp.ui.library.catalogue import LabelsDialog, labels_for, write_labels_pdf
+    from stationapp.ui.library import box_sheets
+    from stationapp.ui.library.labels import LabelsDialog, labels_for, write_labels_pdf
     from stationapp.ui.library.overdue import OverdueWidget
     from stationapp.ui.library.stocktake import write_stocktake_pdf
     from stationapp.ui.mediation import documents
@@ -137,10 +137,10 @@ def test_every_export_and_saved_document_is_private(qtbot, admin_of_demo, out: P
     write_stocktake_pdf(stocktake, result, station, name("stocktake.pdf"))
     lent = BoxLoan.select().where(BoxLoan.returned_at.is_null()).first()
     lent_copies = library_boxes.box_loan_copies(admin, lent.id)
-    boxes.write_handover_pdf(lent.box, lent, lent_copies, station, name("handover.pdf"))
+    box_sheets.write_handover_pdf(lent.box, lent, lent_copies, station, name("handover.pdf"))
     returned = BoxLoan.select().where(BoxLoan.reconciliation != "").first()
-    reconciliation = boxes.Reconciliation.from_json(returned.reconciliation)
-    boxes.write_reconciliation_pdf(
+    reconciliation = box_sheets.Reconciliation.from_json(returned.reconciliation)
+    box_sheets.write_reconciliation_pdf(
         returned.box, returned, reconciliation, station, name("reconciliation.pdf")
     )
     form = VisitForm(admin)
@@ -193,9 +193,10 @@ def test_every_preview_printing_to_a_file_writes_it_private(
     from stationapp.models.people import Person
     from stationapp.models.visits import ServiceType
     from stationapp.ui.bus import ChangeBus
-    from stationapp.ui.events.event_page import EventPage, NotifyDialog
-    from stationapp.ui.library import boxes
-    from stationapp.ui.library.catalogue import LabelsDialog, labels_for
+    from stationapp.ui.events.event_page import EventPage
+    from stationapp.ui.events.roster_dialogs import NotifyDialog
+    from stationapp.ui.library import box_sheets
+    from stationapp.ui.library.labels import LabelsDialog, labels_for
     from stationapp.ui.library.overdue import OverdueWidget
     from stationapp.ui.mediation import documents
     from stationapp.ui.today import TodayTab
@@ -222,7 +223,7 @@ def test_every_preview_printing_to_a_file_writes_it_private(
     overdue.refresh()
     overdue.print_call_list()
     lent = BoxLoan.select().where(BoxLoan.returned_at.is_null()).first()
-    boxes.preview_handover(admin, lent.box, lent, parent)
+    box_sheets.preview_handover(admin, lent.box, lent, parent)
 
     member = Person.select().where(Person.active, Person.is_member).first()
     today = dt.date.today()

@@ -212,7 +212,7 @@ def _audit_model(admin) -> Any:
 
 
 def _title_model(admin) -> Any:
-    from stationapp.ui.library.catalogue import TitleTableModel
+    from stationapp.ui.library.title_model import TitleTableModel
 
     _titles(7)
     model = TitleTableModel(admin)
@@ -241,7 +241,7 @@ def _box_model(admin) -> Any:
 
 
 def _current_loans_model(admin) -> Any:
-    from stationapp.ui.library.circulation import CurrentLoansTableModel
+    from stationapp.ui.library.loans_model import CurrentLoansTableModel
 
     person_id = _loans(admin, overdue=True)[0]
     model = CurrentLoansTableModel()
@@ -277,7 +277,7 @@ def _event_model(admin) -> Any:
 
 
 def _roster_model(admin) -> Any:
-    from stationapp.ui.events.event_page import RosterTableModel
+    from stationapp.ui.events.roster_model import RosterTableModel
 
     event_id = _events(admin, 1)[0]
     for i, person_id in enumerate(_people(5, start=4000)):
@@ -375,7 +375,7 @@ def test_visit_model_holds_a_page(admin) -> None:
 
 
 def test_catalogue_model_holds_a_page(admin) -> None:
-    from stationapp.ui.library.catalogue import PAGE_SIZE, TitleTableModel
+    from stationapp.ui.library.title_model import PAGE_SIZE, TitleTableModel
 
     total = 2 * PAGE_SIZE + 50
     _titles(total)

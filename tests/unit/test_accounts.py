@@ -531,7 +531,8 @@ def test_audit_is_part_of_the_write(admin, monkeypatch: pytest.MonkeyPatch) -> N
         raise RuntimeError("audit failed")
 
     monkeypatch.setattr(accounts, "audit", broken_audit)
-    monkeypatch.setattr(people, "audit", broken_audit)
+    monkeypatch.setattr(people.register, "audit", broken_audit)
+    monkeypatch.setattr(people.organizations, "audit", broken_audit)
     before = _snapshot()
     with pytest.raises(RuntimeError):
         accounts.create_staff(

@@ -332,7 +332,7 @@ def test_postgresql_backup_is_a_private_pg_dump_archive(admin, db_url: str) -> N
 
 
 def test_pg_dump_missing_is_said_clearly(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(backup, "pg_dump_path", lambda: None)
+    monkeypatch.setattr(backup.postgres, "pg_dump_path", lambda: None)
     with pytest.raises(backup.BackupError, match="pg_dump is not installed"):
         backup.make_backup(
             "postgresql://u@localhost/x", settings=backup.BackupSettings(folder=tmp_path)

@@ -256,7 +256,7 @@ def test_permission_refused(make_staff, tmp_path, role):
 def test_the_export_reads_back_as_a_ledger(head, tmp_path):
     """The ledger export's own headers are recognised (its state column says 已结案 for a
     closed case, which names no outcome: such rows need the outcome written in)."""
-    from stationapp.services.case_import import _ALIASES
+    from stationapp.services.case_import.values import _ALIASES
     from stationapp.services.people_import import recognise_headers
 
     english = [

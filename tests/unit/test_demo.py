@@ -32,7 +32,14 @@ from stationapp.models.mediation import (
     Obligation,
 )
 from stationapp.models.people import Organization, Person, PersonSearchKey
-from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
+from stationapp.models.visits import (
+    CHANNELS,
+    OUTCOMES,
+    OutreachSession,
+    ServiceType,
+    Visit,
+    VisitPurpose,
+)
 from stationapp.services import accounts, events, library, mediation, people, visits
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.validation import check_id_number
@@ -204,7 +211,7 @@ def test_two_years_of_visits(demo_admin: Staff) -> None:
     assert all(v.arrived_at.weekday() < 5 for v in rows if v.channel != "outreach")
     assert all(time(8, 30) <= v.arrived_at.time() <= time(17, 30) for v in rows)
 
-    channels = {c: sum(v.channel == c for v in rows) / len(rows) for c in visits.CHANNELS}
+    channels = {c: sum(v.channel == c for v in rows) / len(rows) for c in CHANNELS}
     assert 0.7 <= channels["walk_in"] <= 0.8
     assert 0.15 <= channels["phone"] <= 0.25
     assert 0.03 <= channels["outreach"] <= 0.07
@@ -253,7 +260,7 @@ def test_visit_purposes_use_the_catalogue(demo_admin: Staff) -> None:
     ranked = sorted(by_service, key=by_service.__getitem__, reverse=True)
     assert set(ranked[:2]) == {"入会", "京卡·互助服务卡办理"}
     assert by_service["法律咨询"] > by_service["职工心理减压室预约"] * 5
-    outcomes = {o: sum(p.outcome == o for p in purposes) for o in visits.OUTCOMES}
+    outcomes = {o: sum(p.outcome == o for p in purposes) for o in OUTCOMES}
     assert outcomes["done"] > 0.8 * len(purposes)
     assert outcomes["referred"] and outcomes["declined"]
     referred = {p.referred_to for p in purposes}

@@ -112,6 +112,43 @@ def test_the_checker_allows_qtcore() -> None:
     assert not any(_is_forbidden(m) for m in modules)
 
 
+# --- frozen migrations (issue #23) ------------------------------------------------------------
+
+
+def _imports_services(module: str) -> bool:
+    return module == "stationapp.services" or module.startswith("stationapp.services.")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((PACKAGE / "migrations").rglob("*.py")),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_no_migration_imports_the_services(path: Path) -> None:
+    """A step does what it did when it was written: a later change to a service must not change
+    it, so a step copies what it needs (``migrations/frozen_keys.py``)."""
+    modules = imported_modules(
+        path.read_text(encoding="utf-8"), _module_name(path), is_package=path.name == "__init__.py"
+    )
+    bad = sorted(m for m in modules if _imports_services(m))
+    assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def apply(db):\n    from stationapp.services.people import person_search_keys",
+        "from stationapp import services",
+        "from ..services import search_keys",
+        "import stationapp.services.people as people",
+        "import importlib\nimportlib.import_module('stationapp.services.people')",
+    ],
+)
+def test_the_checker_sees_a_step_importing_the_services(source: str) -> None:
+    modules = imported_modules(source, "stationapp.migrations.m0099_example")
+    assert any(_imports_services(m) for m in modules), modules
+
+
 def test_services_load_without_widgets() -> None:
     code = (
         "import sys\n"

@@ -457,15 +457,15 @@ def test_every_kind_of_history_has_words() -> None:
 # made by mistake a moment ago (audited).
 ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
     {
-        ("people.py", "_write_search_keys"),  # search keys rewritten on save
+        ("people/keys.py", "_write_search_keys"),  # search keys rewritten on save
         ("people_import.py", "_write"),  # search keys rewritten for the people an import fills
-        ("people.py", "delete_person"),
-        ("people.py", "delete_organization"),
+        ("people/register.py", "delete_person"),
+        ("people/organizations.py", "delete_organization"),
         # A merge: the other's search keys (rewritten for the kept record) and a party row of a
         # case both were parties to (the kept person stays party).
         ("people_merge.py", "merge_people"),
         ("people_merge.py", "_settle_case_parties"),
-        ("visits.py", "update_visit"),  # the visit's purposes replaced
+        ("visits/registration.py", "update_visit"),  # the visit's purposes replaced
         ("mediation/agreements.py", "save_agreement"),  # the agreement's obligations replaced
         ("library/circulation.py", "undo_lend"),
         ("library/removal.py", "delete_title"),
@@ -474,7 +474,7 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("events/planning.py", "delete_event"),
         ("accounts.py", "delete_staff"),
         # a restored copy's backup settings replaced by the desk's own, before it goes live
-        ("backup.py", "_make_restorable"),
+        ("backup/restoring.py", "_make_restorable"),
     }
 )
 DELETE_METHODS = frozenset({"delete", "delete_instance", "delete_by_id", "truncate_table"})

@@ -230,7 +230,7 @@ def test_a_cancelled_export_leaves_no_file_and_no_entry(admin, register, out) ->
 def test_the_register_is_read_in_pages(admin, tmp_path, monkeypatch) -> None:
     for i in range(7):
         people.create_person(admin, PersonInput(name=f"测试{'甲乙丙丁戊己庚'[i]}"))
-    monkeypatch.setattr(people, "EXPORT_PAGE", 3)
+    monkeypatch.setattr(people.export, "EXPORT_PAGE", 3)
     seen: list[tuple[int, int]] = []
     path = tmp_path / "people.csv"
     assert people.export_people(admin, path, progress=lambda d, t: seen.append((d, t)) or True)

@@ -19,6 +19,7 @@ from stationapp.models.visits import Visit
 from stationapp.services import (
     consent,
     events,
+    history,
     library,
     mediation,
     people,
@@ -108,7 +109,7 @@ def test_every_related_row_moves_and_the_other_is_kept_merged(admin: Staff) -> N
     assert Consent.get(Consent.kind == "hardship").person_id == keep.id
     assert HardshipAssistance.get_by_id(ids["assistance"]).person_id == keep.id
     assert MediatorRelation.get_by_id(ids["relation"]).person_id == keep.id
-    assert people.history.references(Person, other.id, owned=(PersonSearchKey,)) == {}
+    assert history.references(Person, other.id, owned=(PersonSearchKey,)) == {}
     # The hardship file followed its consent to the kept record.
     stored = Person.get_by_id(keep.id)
     assert stored.hardship_category == "deep"

@@ -29,7 +29,7 @@ import inspect
 import pkgutil
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -1533,25 +1533,28 @@ def test_the_inactive_actor_is_a_deactivated_administrator(world: World) -> None
 
 
 def _area_modules(area: str) -> list[Any]:
-    """The modules of a service area: its module, or its package and the package's modules (an
-    area split by responsibility keeps its short name in the table: ``mediation.file_case``)."""
+    """The module of a service area, or the package and its modules when the area is one."""
     module = importlib.import_module(f"stationapp.services.{area}")
-    if not hasattr(module, "__path__"):
-        return [module]
-    parts = pkgutil.iter_modules(module.__path__)
-    return [module, *(importlib.import_module(f"{module.__name__}.{p.name}") for p in parts)]
+    inner = pkgutil.iter_modules(getattr(module, "__path__", []))
+    return [module, *(importlib.import_module(f"{module.__name__}.{i.name}") for i in inner)]
+
+
+def _service_modules() -> Iterator[tuple[str, Any]]:
+    """(area, module) for every service module; a package's modules count under its area."""
+    for info in pkgutil.iter_modules(stationapp.services.__path__):
+        for module in _area_modules(info.name):
+            yield info.name, module
 
 
 def _acting_functions() -> dict[str, Callable]:
     """Every public service function that takes the acting staff member."""
     found = {}
-    for info in pkgutil.iter_modules(stationapp.services.__path__):
-        for module in _area_modules(info.name):
-            for name, function in inspect.getmembers(module, inspect.isfunction):
-                if function.__module__ != module.__name__ or name.startswith("_"):
-                    continue
-                if "actor" in inspect.signature(function).parameters:
-                    found[f"{info.name}.{name}"] = function
+    for short, module in _service_modules():
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            if "actor" in inspect.signature(function).parameters:
+                found[f"{short}.{name}"] = function
     return found
 
 
@@ -1585,11 +1588,11 @@ def test_rows_are_unique() -> None:
 
 @functools.cache
 def _module_functions(module_name: str) -> dict[str, ast.FunctionDef]:
-    found = {}
+    defs = {}
     for module in _area_modules(module_name):
         tree = ast.parse(inspect.getsource(module))
-        found.update({n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)})
-    return found
+        defs.update({n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)})
+    return defs
 
 
 def _strings_reached(module_name: str, name: str) -> set[str]:

@@ -23,6 +23,7 @@ import pytest
 
 from stationapp import config
 from stationapp.db import close_database, database, sqlite_path
+from stationapp.errors import ValidationError
 from stationapp.migrations import CURRENT_VERSION, migrate
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.models.people import Person
@@ -234,7 +235,7 @@ def test_a_restore_keeps_the_desks_backup_folder_and_retention(
 
 
 def test_retention_never_below_seven_daily_copies(admin, db_url: str, tmp_path: Path) -> None:
-    with pytest.raises(backup.ValidationError) as raised:
+    with pytest.raises(ValidationError) as raised:
         backup.save_backup_settings(admin, backup.BackupSettings(tmp_path, 6, 0))
     assert set(raised.value.errors) == {"keep_daily"}
     folder = config.backup_dir()

@@ -181,7 +181,7 @@ def test_pg_dump_gets_the_password_in_its_environment_not_its_command_line(
     tool = tmp_path / "pg_dump"
     tool.write_text(FAKE_PG_DUMP.format(python=sys.executable, record=str(record)))
     tool.chmod(0o700)
-    monkeypatch.setattr(backup, "pg_dump_path", lambda: str(tool))
+    monkeypatch.setattr(backup.postgres, "pg_dump_path", lambda: str(tool))
     monkeypatch.delenv("PGPASSWORD", raising=False)
 
     argv, env = backup.pg_dump_command(str(tool), url, tmp_path / "x.dump")

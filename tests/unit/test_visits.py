@@ -26,6 +26,7 @@ from stationapp.services.visits import (
     ServiceInput,
     VisitFilter,
     VisitInput,
+    outreach,
 )
 from tests.helpers.ids import make_ric
 
@@ -1257,7 +1258,7 @@ def test_a_write_failure_mid_batch_saves_nothing(admin, building, monkeypatch) -
         admin, organization_id=building.id, held_on=today(), service_ids=[_sid(JOIN)]
     )
     entries = [OutreachEntry(person_id=None, service_ids=[_sid(JOIN)]) for _ in range(3)]
-    real = visits._write_purposes
+    real = outreach._write_purposes
     calls = count()
 
     def failing(visit, purposes, previous):
@@ -1265,7 +1266,7 @@ def test_a_write_failure_mid_batch_saves_nothing(admin, building, monkeypatch) -
             raise RuntimeError("disk gone")
         real(visit, purposes, previous)
 
-    monkeypatch.setattr(visits, "_write_purposes", failing)
+    monkeypatch.setattr(outreach, "_write_purposes", failing)
     with pytest.raises(RuntimeError):
         visits.record_outreach_visits(admin, session.id, entries)
     assert _counts() == (0, 0)

@@ -57,7 +57,7 @@ def test_private_output_on_windows_writes_without_chmod(
 def test_a_backup_copy_on_windows_is_not_chmodded(tmp_path: Path, chmod_calls: list[Path]) -> None:
     path = tmp_path / "copy.db"
     path.touch()
-    backup._private(path)
+    backup.files._private(path)
     assert chmod_calls == []
 
 
@@ -66,7 +66,7 @@ def test_on_posix_written_files_are_still_0600(tmp_path: Path) -> None:
     path = tmp_path / "copy.db"
     path.touch()
     path.chmod(0o644)
-    backup._private(path)
+    backup.files._private(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     path.chmod(0o644)
     private_files.make_private(path)
@@ -165,7 +165,7 @@ def test_pg_dump_is_found_where_the_postgresql_installer_puts_it(
         tool = tmp_path / "PostgreSQL" / version / "bin" / "pg_dump.exe"
         tool.parent.mkdir(parents=True)
         tool.touch()
-    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
+    monkeypatch.setattr(backup.postgres.shutil, "which", lambda name: None)
     monkeypatch.setenv("ProgramFiles", str(tmp_path))
     monkeypatch.delenv("ProgramW6432", raising=False)
     assert backup.pg_dump_path() == str(tmp_path / "PostgreSQL" / "17" / "bin" / "pg_dump.exe")
@@ -178,8 +178,8 @@ def _fake_pg_dump(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
         runs.append({"argv": argv, **kwargs})
         return subprocess.CompletedProcess(argv, 0, "", "")
 
-    monkeypatch.setattr(backup, "pg_dump_path", lambda: "pg_dump")
-    monkeypatch.setattr(backup.subprocess, "run", run)
+    monkeypatch.setattr(backup.postgres, "pg_dump_path", lambda: "pg_dump")
+    monkeypatch.setattr(backup.postgres.subprocess, "run", run)
     return runs
 
 

@@ -7,22 +7,13 @@ import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -30,53 +21,34 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.models.events import ACTIVE_STATES, COUNTED_STATES, Event, Registration
+from stationapp.models.events import ACTIVE_STATES, Event, Registration
 from stationapp.models.people import Person
 from stationapp.services import accounts, events, people
 from stationapp.services.accounts import has_permission
 from stationapp.ui.dates import short_text
+from stationapp.ui.events.roster_dialogs import AttendanceSheetDialog, NotifyDialog, PriorityDialog
+from stationapp.ui.events.roster_model import COL_WORKPLACE, RosterTableModel, sheet_rows
 from stationapp.ui.events.signin_sheet import (
     event_when,
-    notify_list_html,
     preview_signin_sheet,
     write_signin_sheet_pdf,
 )
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
-from stationapp.ui.printing import html_document, preview_document
-from stationapp.ui.table_model import RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-GREY = QColor("#777777")
-WARNING = QColor("#8a5300")
-(
-    COL_NO,
-    COL_NAME,
-    COL_PHONE,
-    COL_WORKPLACE,
-    COL_STATE,
-    COL_PRIORITY,
-    COL_NO_SHOWS,
-    COL_DETAILS,
-) = range(8)
 CHECK_IN_STATES = ("confirmed", "offered", "no_show")
-SHEET_STATES = ("confirmed", "offered", "attended")
 
 
 def _escape(text: str) -> str:
@@ -86,298 +58,6 @@ def _escape(text: str) -> str:
 def _file_safe(text: str) -> str:
     """A title fit for a file name."""
     return re.sub(r'[\\/:*?"<>|\s]+', "-", text).strip("-")[:60]
-
-
-def sheet_rows(rows: Sequence[Registration]) -> list[Registration]:
-    """Who goes on the sign-in sheet: everyone holding a place."""
-    return [row for row in rows if row.state in SHEET_STATES]
-
-
-class RosterTableModel(RowsTableModel):
-    """The roster: places first, then the waitlist in its order, then the rest (greyed)."""
-
-    def __init__(self, actor: Staff, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.rows: list[Registration] = []
-        self.numbers: list[int | None] = []
-        self.no_shows: dict[int, int] = {}
-        self.headers = [
-            self.tr("No."),
-            self.tr("Name"),
-            self.tr("Phone"),
-            self.tr("Workplace"),
-            self.tr("State"),
-            self.tr("Priority"),
-            self.tr("No-shows so far"),
-            self.tr("Details"),
-        ]
-
-    def reload(self, event_id: int | None) -> None:
-        self.beginResetModel()
-        self.rows = events.roster(self.actor, event_id) if event_id is not None else []
-        self.no_shows = events.no_show_counts(sorted({r.person_id for r in self.rows}))
-        placed = waiting = 0
-        self.numbers = []
-        for row in self.rows:
-            if row.state in COUNTED_STATES:
-                placed += 1
-                self.numbers.append(placed)
-            elif row.state == "waitlisted":
-                waiting += 1
-                self.numbers.append(waiting)
-            else:
-                self.numbers.append(None)
-        self.endResetModel()
-
-    def registration_at(self, row: int) -> Registration | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, registration_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == registration_id), -1)
-
-    def waitlist_position(self, registration_id: int) -> int | None:
-        row = self.row_of(registration_id)
-        if row < 0 or self.rows[row].state != "waitlisted":
-            return None
-        return self.numbers[row]
-
-    def _details(self, row: Registration) -> str:
-        if row.state == "offered" and row.offered_until:
-            return self.tr("Held until {when}").format(when=short_text(row.offered_until))
-        if row.state == "attended" and row.checked_in_at:
-            return self.tr("Checked in {when}").format(when=short_text(row.checked_in_at))
-        if row.state == "waitlisted":
-            joined = self.tr("Joined {when}").format(
-                when=short_text(row.waitlisted_at or row.created_at)
-            )
-            return f"{joined}　{row.reason}" if row.reason else joined
-        return row.reason
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            person = row.person
-            if column == COL_NO:
-                number = self.numbers[index.row()]
-                if number is None:
-                    return ""
-                if row.state == "waitlisted":
-                    return self.tr("W{n}").format(n=number)
-                return str(number)
-            if column == COL_NAME:
-                return person.name
-            if column == COL_PHONE:
-                return person.phone
-            if column == COL_WORKPLACE:
-                return person.workplace.name if person.workplace_id else ""
-            if column == COL_STATE:
-                return events.state_label(row.state)
-            if column == COL_PRIORITY:
-                return str(row.priority) if row.state == "waitlisted" and row.priority else ""
-            if column == COL_NO_SHOWS:
-                # How often the person held a place and did not come, over all events: a count
-                # with its unit, not a bare digit that reads like a flag or a number.
-                count = self.no_shows.get(row.person_id, 0)
-                return self.tr("%n time(s)", "", count) if count else ""
-            if column == COL_DETAILS:
-                return self._details(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NO_SHOWS:
-            count = self.no_shows.get(row.person_id, 0)
-            if count:
-                return self.tr(
-                    "{name} held a place and did not come %n time(s), over all events.", "", count
-                ).format(name=row.person.name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NO_SHOWS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.state not in (*ACTIVE_STATES, "attended", "no_show"):
-                return QBrush(GREY)
-            if column == COL_NO_SHOWS and self.no_shows.get(row.person_id, 0):
-                return QBrush(WARNING)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-
-class PriorityDialog(QDialog):
-    """Move someone on the waitlist up or down; the reason is recorded."""
-
-    def __init__(
-        self, actor: Staff, registration: Registration, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.registration = registration
-        self.setWindowTitle(self.tr("Change priority"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "A higher priority comes first on the waitlist; equal priorities keep the "
-                    "order of joining. {name} has {priority} now."
-                ).format(name=registration.person.name, priority=registration.priority)
-            )
-        )
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.priority = QSpinBox()
-        self.priority.setRange(-100, 100)
-        self.priority.setValue(registration.priority)
-        self.fields.add_row(self.tr("&Priority"), "priority", self.priority)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText(self.tr("Why the order changes (recorded)"))
-        self.fields.add_row(self.tr("&Reason"), "reason", self.reason)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.priority.setFocus()
-        self.priority.selectAll()
-        self.setMinimumWidth(420)
-
-    def submit(self) -> None:
-        try:
-            events.set_priority(
-                self.actor,
-                self.registration.id,
-                priority=self.priority.value(),
-                reason=self.reason.text(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
-        self.accept()
-
-
-class AttendanceSheetDialog(QDialog):
-    """Mark attendance from the paper sign-in sheet: one name per line. The names that could not
-    be marked stay in the box to be corrected and marked again."""
-
-    def __init__(self, actor: Staff, event: Event, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.event_id = event.id
-        self.result_value: events.BulkAttendance | None = None
-        self.marked_total = 0
-        self.setWindowTitle(self.tr("Mark attendance from the sign-in sheet"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
-        layout.addWidget(
-            QLabel(
-                self.tr("Type the names signed on the sheet of {title}, one per line:").format(
-                    title=event.title
-                )
-            )
-        )
-        self.names = QPlainTextEdit()
-        self.names.setTabChangesFocus(True)
-        layout.addWidget(self.names, 1)
-        self.report = QLabel()
-        self.report.setWordWrap(True)
-        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.report)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.mark_button = buttons.addButton(
-            self.tr("&Mark attendance"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.mark_button.clicked.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.names.setFocus()
-        self.resize(460, 420)
-
-    def submit(self) -> None:
-        names = self.names.toPlainText().splitlines()
-        if not any(n.strip() for n in names):
-            self.bar.show_message(self.tr("Type at least one name."))
-            return
-        try:
-            result = events.mark_attendance(self.actor, self.event_id, names)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        self.bar.hide()
-        self.result_value = result
-        self.marked_total += len(result.marked)
-        lines = [self.tr("Marked present: %n", "", len(result.marked))]
-        if result.marked:
-            lines[0] += "（" + "、".join(result.marked) + "）"
-        if result.unknown:
-            lines.append(
-                self.tr("Not on the roster: {names}").format(names="、".join(result.unknown))
-            )
-        if result.ambiguous:
-            lines.append(
-                self.tr(
-                    "Several registered people have this name; check them in one by one: {names}"
-                ).format(names="、".join(result.ambiguous))
-            )
-        self.report.setText("\n".join(lines))
-        self.names.setPlainText("\n".join([*result.unknown, *result.ambiguous]))
-
-    def report_text(self) -> str:
-        return self.report.text()
-
-
-class NotifyDialog(QDialog):
-    """After calling an event off: whom to tell, with their phones; printable."""
-
-    def __init__(
-        self,
-        event: Event,
-        to_notify: Sequence[Person],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.shown = event
-        self.people = list(to_notify)
-        self.setWindowTitle(self.tr("People to notify"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr("{title} is cancelled. Tell these %n people:", "", len(self.people)).format(
-                    title=event.title
-                )
-            )
-        )
-        self.table = leave_on_tab(QTableWidget(len(self.people), 3))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Phone"), self.tr("Workplace")]
-        )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, person in enumerate(self.people):
-            workplace = person.workplace.name if person.workplace_id else ""
-            for column, text in enumerate((person.name, person.phone, workplace)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        print_button = buttons.addButton(
-            self.tr("&Print list…"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        print_button.clicked.connect(self.print_list)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(520, 400)
-
-    def html(self) -> str:
-        return notify_list_html(self.shown, self.people, accounts.station_settings())
-
-    def print_list(self) -> None:
-        preview_document(html_document(self.html()), self, title=self.tr("People to notify"))
 
 
 class FactsArea(QScrollArea):

@@ -13,18 +13,15 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -38,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.db import today
 from stationapp.errors import NotFound, UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Copy, Hold, Loan
@@ -47,164 +43,15 @@ from stationapp.services import accounts, library, people
 from stationapp.services.library import LoanRow, ScanResult
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import restore_columns, save_columns
+from stationapp.ui.library.loans_model import COL_TITLE, CurrentLoansTableModel
+from stationapp.ui.library.reserve_dialog import ReserveTitleDialog
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker
-from stationapp.ui.table_model import RowsTableModel
-
-Index = QModelIndex | QPersistentModelIndex
 
 # The same code read again within this many milliseconds is a double read, not a second scan.
 REPEAT_MS = 1000
 SUFFIXES = re.compile(r"[\r\n\t]+")
-OVERDUE_COLOR = QColor("#b3261e")
-COL_TITLE, COL_BARCODE, COL_DUE, COL_RENEWALS = range(4)
-TITLE_SEARCH_DEBOUNCE_MS = 150
-
-
-def _date(day: Any) -> str:
-    return short_text(day)
-
-
-class CurrentLoansTableModel(RowsTableModel):
-    """The borrower's open loans; overdue ones in red."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[LoanRow] = []
-        self.on = today()
-        self.headers = [self.tr("Title"), self.tr("Barcode"), self.tr("Due"), self.tr("Renewals")]
-
-    def set_rows(self, rows: list[LoanRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.on = today()
-        self.endResetModel()
-
-    def loan_row(self, row: int) -> LoanRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def is_overdue(self, row: LoanRow) -> bool:
-        return row.loan.due_on < self.on
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row):
-            return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.loan.id
-        return None
-
-    def _display(self, row: LoanRow, column: int) -> str:
-        if column == COL_TITLE:
-            return row.title
-        if column == COL_BARCODE:
-            return row.barcode
-        if column == COL_DUE:
-            due = _date(row.loan.due_on)
-            if self.is_overdue(row):
-                days = (self.on - row.loan.due_on).days
-                return self.tr("{date} (%n day(s) overdue)", "", days).format(date=due)
-            return due
-        if column == COL_RENEWALS:
-            return str(row.loan.renewals)
-        return ""
-
-
-class ReserveTitleDialog(QDialog):
-    """Find a title as you type; Enter reserves the one highlighted."""
-
-    def __init__(self, actor: Staff, parent: QWidget | None = None, *, borrower: str = "") -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.chosen_title_id: int | None = None
-        self.setWindowTitle(self.tr("Reserve a title"))
-        layout = QVBoxLayout(self)
-        if borrower:
-            layout.addWidget(QLabel(self.tr("Reserve for {name}").format(name=borrower)))
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Title, author, pinyin initials or ISBN"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        layout.addWidget(self.search)
-        self.results = QListWidget()
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results.itemActivated.connect(self._pick)
-        self.results.itemDoubleClicked.connect(self._pick)
-        layout.addWidget(self.results, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Reserve"))
-        buttons.accepted.connect(self.accept_current)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TITLE_SEARCH_DEBOUNCE_MS)
-        self._timer.timeout.connect(self.search_now)
-        self.search.textEdited.connect(lambda _text: self._timer.start())
-        self.search.installEventFilter(self)
-        self.resize(460, 360)
-
-    def search_now(self) -> None:
-        self._timer.stop()
-        self.results.clear()
-        text = self.search.text().strip()
-        if not text:
-            return
-        try:
-            titles = library.search_titles(self.actor, text, limit=30)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        for title in titles:
-            label = f"{title.title}  ·  {title.author}" if title.author else title.title
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, title.id)
-            self.results.addItem(item)
-        if titles:
-            self.results.setCurrentRow(0)
-        else:
-            none = QListWidgetItem(self.tr("No title found for “{text}”.").format(text=text))
-            none.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(none)
-
-    def accept_current(self) -> None:
-        if self._timer.isActive():
-            self.search_now()
-        item = self.results.currentItem()
-        if item is not None:
-            self._pick(item)
-
-    def _pick(self, item: QListWidgetItem) -> None:
-        title_id = item.data(Qt.ItemDataRole.UserRole)
-        if title_id is None:
-            return
-        self.chosen_title_id = int(title_id)
-        self.accept()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and isinstance(event, QKeyEvent):
-            if event.type() != QEvent.Type.KeyPress:
-                return super().eventFilter(watched, event)
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
-                self.results.setCurrentRow(row)
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.accept_current()
-                return True
-        return super().eventFilter(watched, event)
 
 
 class CirculationWidget(QWidget):
@@ -570,7 +417,7 @@ class CirculationWidget(QWidget):
         else:
             self._hide_choices()
             message = self.tr("Lent: {title}, due {date}.").format(
-                title=copy.title.title, date=_date(loan.due_on)
+                title=copy.title.title, date=short_text(loan.due_on)
             )
             self._lent(ScanResult("lent", message, person=self._borrower, loan=loan), loan)
         self.refresh_borrower()
@@ -593,13 +440,13 @@ class CirculationWidget(QWidget):
             self._refused(exc.message)
         else:
             message = self.tr("Renewed: {title}, now due {date}.").format(
-                title=row.title, date=_date(loan.due_on)
+                title=row.title, date=short_text(loan.due_on)
             )
             self._last_result = ScanResult("renewed", message, person=self._borrower, loan=loan)
             self._show_result(
                 "ok",
                 self.tr("Renewed: {title}").format(title=row.title),
-                self.tr("Now due {date}").format(date=_date(loan.due_on)),
+                self.tr("Now due {date}").format(date=short_text(loan.due_on)),
             )
         self.refresh_borrower()
         self.focus_scan()
@@ -836,7 +683,7 @@ class CirculationWidget(QWidget):
             "ok",
             self.tr("Lent: {title}").format(title=title),
             self.tr("To {name}, due back {date}").format(
-                name=self._name(), date=_date(loan.due_on)
+                name=self._name(), date=short_text(loan.due_on)
             ),
         )
 
@@ -952,7 +799,7 @@ class CirculationWidget(QWidget):
                 text = self.tr("{title}: ready, on the hold shelf").format(title=hold.title.title)
             else:
                 text = self.tr("{title}: waiting since {date}").format(
-                    title=hold.title.title, date=_date(hold.placed_at.date())
+                    title=hold.title.title, date=short_text(hold.placed_at.date())
                 )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, hold.id)

@@ -30,7 +30,7 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, StocktakeResult, StocktakeScan
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
-from stationapp.ui.library.boxes import ScanField
+from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 
 translate = QCoreApplication.translate

@@ -1,0 +1,215 @@
+"""Workplaces (organisations): checking, creating, updating, finding, deactivating, deleting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import contains, lock_kind, now, transaction
+from stationapp.errors import DuplicateFound, NotFound, ValidationError
+from stationapp.models.accounts import Staff
+from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
+from stationapp.services import changes, history
+from stationapp.services.accounts import audit, diff, require
+from stationapp.services.search_keys import normalize_search, phrase_search_text
+from stationapp.services.validation import normalize_phone, normalize_text
+
+translate = QCoreApplication.translate
+
+# --- organisations ------------------------------------------------------------------------------
+
+
+@dataclass
+class OrganizationInput:
+    name: str
+    kind: str = "company"
+    address: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    union_status: str = "none"
+
+
+def _validate_organization(data: OrganizationInput) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    values: dict[str, object] = {}
+    for key, fn in (
+        ("name", lambda: normalize_text(data.name, field="name", max_length=100, required=True)),
+        ("address", lambda: normalize_text(data.address, field="address", max_length=200)),
+        (
+            "contact_name",
+            lambda: normalize_text(data.contact_name, field="contact_name", max_length=50),
+        ),
+        ("contact_phone", lambda: normalize_phone(data.contact_phone)),
+    ):
+        try:
+            values[key] = fn()
+        except ValidationError as exc:
+            errors[key] = exc.message
+    if data.kind not in ORG_KINDS:
+        errors["kind"] = translate("People", "Choose the kind of workplace.")
+    if data.union_status not in UNION_STATUSES:
+        errors["union_status"] = translate("People", "Choose the union status.")
+    values["kind"] = data.kind
+    values["union_status"] = data.union_status
+    if errors:
+        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    return values
+
+
+def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
+    require(actor, "organization.manage")
+    v = _validate_organization(data)
+    with transaction(lock=True):
+        lock_kind("organization")  # PostgreSQL: the name check holds until the commit
+        if Organization.select().where(Organization.name == v["name"]).exists():
+            existing = list(Organization.select().where(Organization.name == v["name"]))
+            raise DuplicateFound(
+                translate("People", "A workplace with this name is already on file."),
+                field="name",
+                existing=existing,
+            )
+        moment = now()
+        org = Organization.create(
+            **v,
+            search_text=phrase_search_text(v["name"]),
+            created_at=moment,
+            updated_at=moment,
+        )
+        audit(actor, "create", "organization", org.id, v)
+    changes.notify("organization")
+    return org
+
+
+def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> Organization:
+    require(actor, "organization.manage")
+    v = _validate_organization(data)
+    with transaction(lock=True):
+        lock_kind("organization")
+        org = Organization.get_or_none(Organization.id == org_id)
+        if org is None:
+            raise NotFound(translate("People", "This workplace is no longer on file."))
+        clash = Organization.select().where(
+            Organization.name == v["name"], Organization.id != org_id
+        )
+        if clash.exists():
+            raise DuplicateFound(
+                translate("People", "A workplace with this name is already on file."),
+                field="name",
+                existing=list(clash),
+            )
+        before = {k: getattr(org, k) for k in v}
+        for key, value in v.items():
+            setattr(org, key, value)
+        org.search_text = phrase_search_text(org.name)
+        org.updated_at = now()
+        org.save()
+        audit(actor, "update", "organization", org.id, diff(before, v))
+    changes.notify("organization")
+    return org
+
+
+def search_organizations(
+    actor: Staff, text: str, *, limit: int = 20, include_inactive: bool = False
+) -> list[Organization]:
+    require(actor, "organization.read")
+    query = Organization.select()
+    if not include_inactive:
+        query = query.where(Organization.active)
+    q = normalize_search(text)
+    if q:
+        query = query.where(contains(Organization.search_text, q, folded=True))
+    return list(query.order_by(Organization.name).limit(limit))
+
+
+def get_organization(actor: Staff, org_id: int) -> Organization:
+    require(actor, "organization.read")
+    org = Organization.get_or_none(Organization.id == org_id)
+    if org is None:
+        raise NotFound(translate("People", "This workplace is no longer on file."))
+    return org
+
+
+def organization_history_counts(org_id: int) -> dict[str, int]:
+    """Everything that names the workplace (its workers, cases, outreach, box loans, quotas)."""
+    return history.references(Organization, org_id)
+
+
+def deactivate_organization(actor: Staff, org_id: int) -> Organization:
+    """Take the workplace out of the choices offered; records naming it keep it."""
+    return _set_organization_active(actor, org_id, active=False)
+
+
+def reactivate_organization(actor: Staff, org_id: int) -> Organization:
+    return _set_organization_active(actor, org_id, active=True)
+
+
+def _set_organization_active(actor: Staff, org_id: int, *, active: bool) -> Organization:
+    require(actor, "organization.deactivate")
+    with transaction(lock=True):
+        org = history.locked(
+            Organization, org_id, translate("People", "This workplace is no longer on file.")
+        )
+        if org.active == active:
+            return org
+        org.active = active
+        org.updated_at = now()
+        org.save()
+        audit(
+            actor,
+            "reactivate" if active else "deactivate",
+            "organization",
+            org.id,
+            {"name": org.name},
+        )
+    changes.notify("organization")
+    return org
+
+
+def delete_organization(actor: Staff, org_id: int) -> None:
+    """Delete a workplace entered by mistake; only while no record refers to it."""
+    require(actor, "organization.delete")
+    with transaction(lock=True):
+        org = history.locked(
+            Organization, org_id, translate("People", "This workplace is no longer on file.")
+        )
+        found = organization_history_counts(org.id)
+        if found:
+            raise history.refuse(
+                translate(
+                    "People",
+                    "{name} is still referred to ({history}), so it cannot be deleted; "
+                    "deactivate it instead.",
+                ),
+                found,
+                name=org.name,
+            )
+        snapshot = {
+            "name": org.name,
+            "kind": org.kind,
+            "address": org.address,
+            "contact_name": org.contact_name,
+            "contact_phone": org.contact_phone,
+            "union_status": org.union_status,
+            "active": org.active,
+        }
+        org.delete_instance()
+        audit(actor, "delete", "organization", org_id, snapshot)
+    changes.notify("organization")
+
+
+def org_kind_label(kind: str) -> str:
+    return {
+        "company": translate("People", "Company"),
+        "office_building": translate("People", "Office building"),
+        "community": translate("People", "Community"),
+        "public_institution": translate("People", "Public institution"),
+    }.get(kind, kind)
+
+
+def union_status_label(status: str) -> str:
+    return {
+        "own_union": translate("People", "Own union"),
+        "joint_union": translate("People", "Joint union"),
+        "none": translate("People", "No union"),
+    }.get(status, status)

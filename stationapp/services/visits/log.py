@@ -1,0 +1,279 @@
+"""The visits log: filtering, counting, the day's and month's figures, and the Excel export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import peewee
+from PySide6.QtCore import QCoreApplication
+
+from stationapp.db import today, transaction
+from stationapp.models.accounts import Staff
+from stationapp.models.people import Person
+from stationapp.models.visits import ServiceType, Visit, VisitPurpose
+from stationapp.services.accounts import audit, require
+from stationapp.services.people import rows_view
+from stationapp.services.spreadsheet import Cancelled, TableExport
+from stationapp.services.visits.catalogue import channel_label, outcome_label, rating_label
+from stationapp.services.visits.registration import purposes_of
+
+translate = QCoreApplication.translate
+
+# --- the log ------------------------------------------------------------------------------------
+
+
+@dataclass
+class VisitFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    service_id: int | None = None
+    channel: str | None = None
+    staff_id: int | None = None
+    outcome: str | None = None
+    person_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # A channel or outcome comes from a list; one that is none of them matches no visit.
+        # PostgreSQL cannot even be asked about a NUL, so such a value is replaced by one that
+        # no visit holds either.
+        for name in ("channel", "outcome"):
+            value = getattr(self, name)
+            if value and "\x00" in value:
+                setattr(self, name, value.replace("\x00", "\ufffd"))
+
+
+def _visit_conditions(filt: VisitFilter, arrived: peewee.Field) -> list[peewee.Expression]:
+    conditions: list[peewee.Expression] = []
+    if filt.date_from:
+        conditions.append(arrived >= datetime.combine(filt.date_from, time.min))
+    if filt.date_to and filt.date_to < date.max:  # the last day there is: no upper bound
+        conditions.append(arrived < datetime.combine(filt.date_to + timedelta(days=1), time.min))
+    if filt.channel:
+        conditions.append(Visit.channel == filt.channel)
+    if filt.staff_id:
+        conditions.append(Visit.staff == filt.staff_id)
+    if filt.person_id:
+        conditions.append(Visit.person == filt.person_id)
+    return conditions
+
+
+def _purpose_conditions(filt: VisitFilter) -> list[peewee.Expression]:
+    conditions: list[peewee.Expression] = []
+    if filt.service_id:
+        conditions.append(VisitPurpose.service == filt.service_id)
+    if filt.outcome:
+        conditions.append(VisitPurpose.outcome == filt.outcome)
+    return conditions
+
+
+def _visit_ids_query(filt: VisitFilter) -> peewee.ModelSelect:
+    """The ids of the visits ``filt`` selects, newest first.
+
+    With a service filter (and no person) the purposes' (service, arrival) index leads, so a rare
+    service is found without walking every visit; the visits are joined only when a filter needs
+    them. Otherwise the visits' own indexes lead and the purpose conditions become one EXISTS
+    probe of the (visit, service) or (outcome, visit) index.
+    """
+    visit_side = bool(filt.channel or filt.staff_id or filt.person_id)
+    if filt.service_id and not filt.person_id:
+        conditions = _purpose_conditions(filt) + _visit_conditions(filt, VisitPurpose.arrived_at)
+        query = VisitPurpose.select(VisitPurpose.visit.alias("id"))
+        if visit_side:
+            query = query.join(Visit)
+        return query.where(*conditions).order_by(
+            VisitPurpose.arrived_at.desc(), VisitPurpose.visit.desc()
+        )
+    conditions = _visit_conditions(filt, Visit.arrived_at)
+    purpose = _purpose_conditions(filt)
+    if purpose:
+        conditions.append(
+            peewee.fn.EXISTS(
+                VisitPurpose.select(peewee.SQL("1")).where(VisitPurpose.visit == Visit.id, *purpose)
+            )
+        )
+    query = Visit.select(Visit.id)
+    if conditions:
+        query = query.where(*conditions)
+    return query.order_by(Visit.arrived_at.desc(), Visit.id.desc())
+
+
+def list_visits(actor: Staff, filt: VisitFilter, *, offset: int, limit: int) -> list[Visit]:
+    """One page of the log, newest first, with person and staff joined."""
+    require(actor, "visit.read")
+    ids = [row.id for row in _visit_ids_query(filt).offset(offset).limit(limit).objects()]
+    if not ids:
+        return []
+    order = {visit_id: i for i, visit_id in enumerate(ids)}
+    visits = list(
+        Visit.select(Visit, Person, Staff)
+        .join(Person, peewee.JOIN.LEFT_OUTER)
+        .switch(Visit)
+        .join(Staff)
+        .where(Visit.id.in_(ids))
+    )
+    visits.sort(key=lambda v: order[v.id])
+    return rows_view(actor, visits)
+
+
+# Outcomes other than "done" are the exceptions: few purposes carry them.
+RARE_OUTCOMES = frozenset({"referred", "waiting", "declined"})
+
+
+def count_visits(actor: Staff, filt: VisitFilter) -> int:
+    require(actor, "visit.read")
+    only_outcome = filt.outcome and not (
+        filt.service_id or filt.person_id or filt.date_from or filt.date_to
+    )
+    if only_outcome and (not (filt.channel or filt.staff_id) or filt.outcome in RARE_OUTCOMES):
+        # Counted from the purposes with that outcome: the covering (outcome, visit) index, in
+        # visit order, so DISTINCT needs no temporary table.
+        query = VisitPurpose.select(peewee.fn.COUNT(VisitPurpose.visit.distinct())).where(
+            VisitPurpose.outcome == filt.outcome
+        )
+        if filt.channel or filt.staff_id:
+            query = query.join(Visit).where(*_visit_conditions(filt, Visit.arrived_at))
+        return query.scalar() or 0
+    return _visit_ids_query(filt).order_by().count()
+
+
+def person_visits(actor: Staff, person_id: int, *, limit: int = 50) -> list[Visit]:
+    return list_visits(actor, VisitFilter(person_id=person_id), offset=0, limit=limit)
+
+
+@dataclass(frozen=True)
+class DayCount:
+    service_name: str
+    count: int
+
+
+def day_counts(actor: Staff, *, day: date | None = None) -> list[DayCount]:
+    """Purposes asked for on ``day`` (today by default), most asked first."""
+    require(actor, "visit.read")
+    day = day or today()
+    start = datetime.combine(day, time.min)
+    end = start + timedelta(days=1)
+    rows = (
+        VisitPurpose.select(ServiceType.name, peewee.fn.COUNT(VisitPurpose.id).alias("n"))
+        .join(ServiceType)
+        .where(VisitPurpose.arrived_at >= start, VisitPurpose.arrived_at < end)
+        .group_by(ServiceType.name)
+        .order_by(peewee.fn.COUNT(VisitPurpose.id).desc(), ServiceType.name)
+        .tuples()
+    )
+    return [DayCount(name, count) for name, count in rows]
+
+
+def visits_on(actor: Staff, *, day: date | None = None) -> int:
+    require(actor, "visit.read")
+    start = datetime.combine(day or today(), time.min)
+    return (
+        Visit.select()
+        .where(Visit.arrived_at >= start, Visit.arrived_at < start + timedelta(days=1))
+        .count()
+    )
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    rated: int
+    satisfied: int
+
+    @property
+    def rate(self) -> float | None:
+        """Satisfied plus basically satisfied, over the rated visits (None if none was rated)."""
+        return self.satisfied / self.rated if self.rated else None
+
+
+def month_satisfaction(actor: Staff, *, month: date | None = None) -> Satisfaction:
+    require(actor, "visit.read")
+    first = (month or today()).replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    rows = dict(
+        Visit.select(Visit.rating, peewee.fn.COUNT(Visit.id))
+        .where(
+            Visit.arrived_at >= datetime.combine(first, time.min),
+            Visit.arrived_at < datetime.combine(following, time.min),
+            Visit.rating != "unrated",
+        )
+        .group_by(Visit.rating)
+        .tuples()
+    )
+    rated = sum(rows.values())
+    return Satisfaction(
+        rated=rated,
+        satisfied=rows.get("satisfied", 0) + rows.get("basically_satisfied", 0),
+    )
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_visits(
+    actor: Staff,
+    filt: VisitFilter,
+    path: Path,
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Write the filtered log to an Excel (.xlsx) or CSV file; returns the rows written.
+
+    ``progress(done, total)`` is called every few hundred rows; returning False cancels, and
+    nothing is written (a file the user chose to replace survives). Formula-like text is
+    neutralised (services.spreadsheet).
+    """
+    require(actor, "visit.export")
+    total = count_visits(actor, filt)
+    header = [
+        translate("Visits", "Arrived"),
+        translate("Visits", "Visitor"),
+        translate("Visits", "Phone"),
+        translate("Visits", "Channel"),
+        translate("Visits", "Purposes and outcomes"),
+        translate("Visits", "Missing materials"),
+        translate("Visits", "Received by"),
+        translate("Visits", "Rating"),
+        translate("Visits", "Notes"),
+    ]
+    written = 0
+    try:
+        with TableExport(path, translate("Visits", "Visits"), header) as table:
+            for page in _pages(actor, filt, total):
+                purposes = purposes_of(page)
+                for visit in page:
+                    own = purposes[visit.id]
+                    table.append(
+                        [
+                            visit.arrived_at,
+                            visit.person.name
+                            if visit.person_id
+                            else translate("Visits", "Anonymous"),
+                            visit.person.phone if visit.person_id else "",
+                            channel_label(visit.channel),
+                            "；".join(f"{p.service.name}：{outcome_label(p.outcome)}" for p in own),
+                            "；".join(
+                                "、".join(p.materials_missing) for p in own if p.materials_missing
+                            ),
+                            visit.staff.display_name,
+                            rating_label(visit.rating),
+                            visit.notes,
+                        ]
+                    )
+                    written += 1
+                if progress is not None and not progress(written, total):
+                    raise Cancelled
+    except Cancelled:
+        return written
+    with transaction():
+        audit(actor, "export", "visit", None, {"rows": written, "file": path.name})
+    return written
+
+
+def _pages(actor: Staff, filt: VisitFilter, total: int, size: int = 500) -> Iterator[list[Visit]]:
+    for offset in range(0, total, size):
+        page = list_visits(actor, filt, offset=offset, limit=size)
+        if not page:
+            return
+        yield page

@@ -1,0 +1,281 @@
+"""The catalogue's dialogs for one title and its copies: add or edit a title (and the quick add
+of a scanned ISBN), add or edit a copy, change a copy's status."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.errors import UserError, ValidationError
+from stationapp.models.accounts import Staff
+from stationapp.models.library import ITEM_TYPES, Copy, Title
+from stationapp.services import library
+from stationapp.services.library_import import create_title_with_copy
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.library.title_model import format_isbn
+
+
+def _line_edit(max_length: int) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(max_length)
+    return edit
+
+
+class TitleDialog(QDialog):
+    """Add a title (with its first copy, optionally) or edit one; also the quick-add form for an
+    ISBN scanned at the desk that is not in the catalogue."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        parent: QWidget | None = None,
+        *,
+        title: Title | None = None,
+        isbn: str = "",
+        prefill: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.existing = title
+        self.saved: Title | None = None
+        self.setWindowTitle(self.tr("Edit title") if title else self.tr("New title"))
+        self.setMinimumWidth(460)
+        outer = QVBoxLayout(self)
+        self.bar = MessageBar()
+        outer.addWidget(self.bar)
+        form = QFormLayout()
+        outer.addLayout(form)
+        self.fields = FieldErrors(form)
+        self.title_edit = _line_edit(300)
+        self.fields.add_row(self.tr("&Title"), "title", self.title_edit)
+        self.author = _line_edit(200)
+        self.fields.add_row(self.tr("&Author"), "author", self.author)
+        self.isbn = _line_edit(30)
+        self.isbn.setPlaceholderText(self.tr("Scan or type; ISBN-10 or ISBN-13; may be empty"))
+        self.fields.add_row(self.tr("&ISBN"), "isbn", self.isbn)
+        self.publisher = _line_edit(200)
+        self.fields.add_row(self.tr("&Publisher"), "publisher", self.publisher)
+        self.year = _line_edit(6)
+        self.year.setPlaceholderText(self.tr("e.g. 2015"))
+        self.fields.add_row(self.tr("&Year"), "year", self.year)
+        self.classification = _line_edit(40)
+        self.classification.setPlaceholderText(self.tr("e.g. I247.5"))
+        self.fields.add_row(self.tr("&Class number"), "classification", self.classification)
+        self.item_type = QComboBox()
+        for code in ITEM_TYPES:
+            self.item_type.addItem(library.item_type_label(code), code)
+        self.fields.add_row(self.tr("&Kind of item"), "item_type", self.item_type)
+
+        self.copy_heading = QLabel(self.tr("First copy (leave the barcode empty to add none)"))
+        self.copy_heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
+        form.addRow(self.copy_heading)
+        self.barcode = _line_edit(40)
+        self.barcode.setPlaceholderText(self.tr("Scan the label stuck in the book"))
+        self.fields.add_row(self.tr("&Barcode"), "barcode", self.barcode)
+        self.accession = _line_edit(40)
+        self.fields.add_row(self.tr("Acc&ession number"), "accession_number", self.accession)
+        self.location = _line_edit(60)
+        self.fields.add_row(self.tr("&Location"), "location", self.location)
+        self.price = _line_edit(12)
+        self.price.setPlaceholderText(self.tr("e.g. 39.80"))
+        self.fields.add_row(self.tr("P&rice"), "price", self.price)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+        if title is not None:
+            self.title_edit.setText(title.title)
+            self.author.setText(title.author)
+            self.isbn.setText(format_isbn(title.isbn))
+            self.publisher.setText(title.publisher)
+            self.year.setText("" if title.year is None else str(title.year))
+            self.classification.setText(title.classification)
+            self.item_type.setCurrentIndex(max(self.item_type.findData(title.item_type), 0))
+            self.copy_heading.setVisible(False)
+            for name in ("barcode", "accession_number", "location", "price"):
+                self.fields.set_row_visible(name, False)
+        else:
+            if isbn:
+                self.isbn.setText(self._shown_isbn(isbn))
+            if prefill:
+                self.title_edit.setText(prefill)
+        self.title_edit.setFocus()
+
+    @staticmethod
+    def _shown_isbn(raw: str) -> str:
+        try:
+            return format_isbn(library.normalize_isbn(raw)) or raw
+        except ValidationError:
+            return raw
+
+    def title_input(self) -> library.TitleInput:
+        return library.TitleInput(
+            title=self.title_edit.text(),
+            author=self.author.text(),
+            isbn=self.isbn.text(),
+            publisher=self.publisher.text(),
+            year=self.year.text(),
+            classification=self.classification.text(),
+            item_type=self.item_type.currentData(),
+        )
+
+    def copy_input(self) -> library.CopyInput | None:
+        if not self.barcode.text().strip():
+            if self.location.text().strip() or self.price.text().strip() or self.accession.text():
+                raise ValidationError(
+                    self.tr("Scan the copy's barcode, or clear its location and price."),
+                    field="barcode",
+                )
+            return None
+        return library.CopyInput(
+            barcode=self.barcode.text(),
+            accession_number=self.accession.text(),
+            price=self.price.text(),
+            location=self.location.text(),
+        )
+
+    def submit(self) -> None:
+        try:
+            if self.existing is not None:
+                self.saved = library.update_title(self.actor, self.existing.id, self.title_input())
+            else:
+                self.saved = create_title_with_copy(
+                    self.actor, self.title_input(), self.copy_input()
+                )
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class CopyDialog(QDialog):
+    """Add a copy to a title, or change a copy's barcode, accession number, location or price."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        parent: QWidget | None = None,
+        *,
+        title_id: int | None = None,
+        copy: Copy | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if (title_id is None) == (copy is None):
+            raise ValueError("give a title to add to or a copy to edit")
+        self.actor = actor
+        self.title_id = title_id
+        self.existing = copy
+        self.saved: Copy | None = None
+        self.setWindowTitle(self.tr("Edit copy") if copy else self.tr("Add copy"))
+        self.setMinimumWidth(380)
+        outer = QVBoxLayout(self)
+        self.bar = MessageBar()
+        outer.addWidget(self.bar)
+        form = QFormLayout()
+        outer.addLayout(form)
+        self.fields = FieldErrors(form)
+        self.barcode = _line_edit(40)
+        self.barcode.setPlaceholderText(self.tr("Scan the label stuck in the book"))
+        self.fields.add_row(self.tr("&Barcode"), "barcode", self.barcode)
+        self.accession = _line_edit(40)
+        self.fields.add_row(self.tr("Acc&ession number"), "accession_number", self.accession)
+        self.location = _line_edit(60)
+        self.fields.add_row(self.tr("&Location"), "location", self.location)
+        self.price = _line_edit(12)
+        self.price.setPlaceholderText(self.tr("e.g. 39.80"))
+        self.fields.add_row(self.tr("P&rice"), "price", self.price)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        if copy is not None:
+            self.barcode.setText(copy.barcode)
+            self.accession.setText(copy.accession_number)
+            self.location.setText(copy.location)
+            self.price.setText("" if copy.price is None else f"{copy.price:.2f}")
+
+    def copy_input(self) -> library.CopyInput:
+        return library.CopyInput(
+            barcode=self.barcode.text(),
+            accession_number=self.accession.text(),
+            price=self.price.text(),
+            location=self.location.text(),
+        )
+
+    def submit(self) -> None:
+        try:
+            if self.existing is not None:
+                self.saved = library.update_copy(self.actor, self.existing.id, self.copy_input())
+            else:
+                assert self.title_id is not None
+                self.saved = library.add_copy(self.actor, self.title_id, self.copy_input())
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class CopyStatusDialog(QDialog):
+    """Withdraw a copy (剔除), record it lost or damaged, or put it back on the shelf."""
+
+    def __init__(self, actor: Staff, copy: Copy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.copy = copy
+        self.saved: Copy | None = None
+        self.setWindowTitle(self.tr("Withdraw copy"))
+        outer = QVBoxLayout(self)
+        self.bar = MessageBar()
+        outer.addWidget(self.bar)
+        intro = QLabel(
+            self.tr("Copy {barcode}, now: {status}.").format(
+                barcode=copy.barcode, status=library.copy_status_label(copy.status)
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        form = QFormLayout()
+        outer.addLayout(form)
+        self.fields = FieldErrors(form)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Withdrawn from the collection"), "withdrawn")
+        self.status.addItem(library.copy_status_label("lost"), "lost")
+        self.status.addItem(library.copy_status_label("damaged"), "damaged")
+        self.status.addItem(self.tr("Back on the shelf"), "available")
+        if copy.status in ("withdrawn", "lost", "damaged"):
+            self.status.setCurrentIndex(self.status.findData("available"))
+        self.fields.add_row(self.tr("&New status"), "status", self.status)
+        note = QLabel(self.tr("The copy's loan history is kept whatever its status."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        outer.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+    def submit(self) -> None:
+        try:
+            self.saved = library.withdraw_copy(
+                self.actor, self.copy.id, status=self.status.currentData()
+            )
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()

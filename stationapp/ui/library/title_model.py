@@ -1,0 +1,153 @@
+"""The catalogue's list of titles: a page at a time, with their copies on the shelf, and how an
+ISBN and a price are shown."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from stdnum import isbn as stdnum_isbn
+
+from stationapp.models.accounts import Staff
+from stationapp.models.library import Title
+from stationapp.services import library
+from stationapp.ui.table_model import RowsTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+PAGE_SIZE = 100
+
+
+INACTIVE_GREY = "#888888"
+
+
+COL_TITLE, COL_AUTHOR, COL_ISBN, COL_PUBLISHER, COL_YEAR, COL_CLASS, COL_COPIES = range(7)
+
+
+def format_isbn(isbn: str) -> str:
+    """An ISBN with its hyphens (978-7-02-000220-7), or as stored when its ranges are unknown."""
+    if not isbn:
+        return ""
+    try:
+        return stdnum_isbn.format(isbn)
+    except Exception:  # stdnum's range tables can lag behind newly issued prefixes
+        return isbn
+
+
+def format_price(price: Decimal | None) -> str:
+    if price is None:
+        return ""
+    return QLocale().toCurrencyString(float(price), "¥", 2)
+
+
+class TitleTableModel(RowsTableModel):
+    """Titles matching the search, a page at a time, with their copies on the shelf per page."""
+
+    def __init__(self, actor: Staff, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.rows: list[Title] = []
+        self.counts: dict[int, tuple[int, int]] = {}
+        self.total = 0
+        self.query = ""
+        self.include_inactive = False
+        self.headers = [
+            self.tr("Title"),
+            self.tr("Author"),
+            self.tr("ISBN"),
+            self.tr("Publisher"),
+            self.tr("Year"),
+            self.tr("Class number"),
+            self.tr("On shelf / copies"),
+        ]
+
+    def reload(self, query: str | None = None) -> None:
+        if query is not None:
+            self.query = query.strip()
+        self.beginResetModel()
+        self.total = library.count_titles(
+            self.actor, self.query, include_inactive=self.include_inactive
+        )
+        self.rows = library.search_titles(
+            self.actor,
+            self.query,
+            offset=0,
+            limit=PAGE_SIZE,
+            include_inactive=self.include_inactive,
+        )
+        self.counts = library.availability([t.id for t in self.rows])
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = library.search_titles(
+            self.actor,
+            self.query,
+            offset=len(self.rows),
+            limit=PAGE_SIZE,
+            include_inactive=self.include_inactive,
+        )
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.counts.update(library.availability([t.id for t in page]))
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def title_at(self, row: int) -> Title | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, title_id: int) -> int:
+        for row, title in enumerate(self.rows):
+            if title.id == title_id:
+                return row
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        title = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(title, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return title.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_COPIES:
+            free, total = self.counts.get(title.id, (0, 0))
+            return self.tr("{free} of {total} copies on the shelf").format(free=free, total=total)
+        if role == Qt.ItemDataRole.ToolTipRole and not title.active:
+            return self.tr("Deactivated: no longer in the catalogue")
+        if role == Qt.ItemDataRole.ForegroundRole and not title.active:
+            return QBrush(QColor(INACTIVE_GREY))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_YEAR, COL_COPIES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, title: Title, column: int) -> Any:
+        if column == COL_TITLE:
+            return title.title
+        if column == COL_AUTHOR:
+            return title.author
+        if column == COL_ISBN:
+            return format_isbn(title.isbn)
+        if column == COL_PUBLISHER:
+            return title.publisher
+        if column == COL_YEAR:
+            return "" if title.year is None else str(title.year)
+        if column == COL_CLASS:
+            return title.classification
+        if column == COL_COPIES:
+            free, total = self.counts.get(title.id, (0, 0))
+            return f"{free}/{total}"
+        return None
+
+
+# --- dialogs --------------------------------------------------------------------------------------
