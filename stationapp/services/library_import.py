@@ -35,6 +35,7 @@ from stationapp.services.library import (
     _validate_title,
     item_type_label,
 )
+from stationapp.services.people_import import cell_text
 from stationapp.services.search_keys import normalize_query
 
 translate = QCoreApplication.translate
@@ -150,21 +151,8 @@ class _Cancelled(Exception):
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _cell_text(value: Any) -> str:
-    """A cell as text; whole numbers from a spreadsheet lose their ``.0``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return str(value).strip()
-
-
 def _header_key(text: Any) -> str:
-    key = normalize_query(_cell_text(text))
+    key = normalize_query(cell_text(text))
     return re.sub(r"[\s_()（）:：*]", "", key).replace("/", "")
 
 
@@ -199,13 +187,13 @@ def _item_type(raw: str) -> str:
 def _year(value: Any) -> str | int | None:
     if isinstance(value, (datetime, date)):
         return value.year
-    text = _cell_text(value)
+    text = cell_text(value)
     match = _YEAR.match(text)
     return int(match.group(1)) if match else (text or None)
 
 
 def _isbn_text(value: Any) -> str:
-    text = _cell_text(value)
+    text = cell_text(value)
     # A spreadsheet stores an ISBN typed as a number without its leading zero.
     if isinstance(value, (int, float)) and text.isdigit() and len(text) in (9, 12):
         text = "0" + text
@@ -215,11 +203,11 @@ def _isbn_text(value: Any) -> str:
 def _price(value: Any) -> str:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return str(value)
-    return _CURRENCY.sub("", _cell_text(value)).strip()
+    return _CURRENCY.sub("", cell_text(value)).strip()
 
 
 def _split(value: Any) -> list[str]:
-    return [part.strip() for part in _SEPARATORS.split(_cell_text(value)) if part.strip()]
+    return [part.strip() for part in _SEPARATORS.split(cell_text(value)) if part.strip()]
 
 
 def _check_row(
@@ -236,13 +224,13 @@ def _check_row(
     try:
         title_values = _validate_title(
             TitleInput(
-                title=_cell_text(cell("title")),
-                author=_cell_text(cell("author")),
+                title=cell_text(cell("title")),
+                author=cell_text(cell("author")),
                 isbn=_isbn_text(cell("isbn")),
-                publisher=_cell_text(cell("publisher")),
+                publisher=cell_text(cell("publisher")),
                 year=_year(cell("year")),
-                classification=_cell_text(cell("classification")),
-                item_type=_item_type(_cell_text(cell("item_type"))),
+                classification=cell_text(cell("classification")),
+                item_type=_item_type(cell_text(cell("item_type"))),
             )
         )
     except ValidationError as exc:
@@ -272,7 +260,7 @@ def _check_row(
                     ).format(code=barcode),
                 )
             ] = None
-    copies_raw = _cell_text(cell("copies"))
+    copies_raw = cell_text(cell("copies"))
     if copies_raw and barcodes:
         if not copies_raw.isdigit():
             problems[
@@ -304,11 +292,11 @@ def _check_row(
         ] = None
         accessions = []
     if len(barcodes) == 1:
-        accessions = [_cell_text(cell("accession_number"))]
+        accessions = [cell_text(cell("accession_number"))]
 
     copies: list[dict[str, Any]] = []
     price = _price(cell("price"))
-    location = _cell_text(cell("location"))
+    location = cell_text(cell("location"))
     for index, barcode in enumerate(barcodes):
         try:
             copies.append(
@@ -422,7 +410,7 @@ def _import(actor: Staff, path: Path, report: Callable[[int, int], None]) -> Imp
                 if "title" in found:
                     header_number, header, columns = number, record, found
                 continue
-            if any(_cell_text(value) for value in record):
+            if any(cell_text(value) for value in record):
                 records.append((number, record))
                 if len(records) > MAX_ROWS:
                     raise UserError(
@@ -437,7 +425,7 @@ def _import(actor: Staff, path: Path, report: Callable[[int, int], None]) -> Imp
             )
         ) from exc
 
-    column_names = {name: _cell_text(header[index]) for name, index in columns.items()}
+    column_names = {name: cell_text(header[index]) for name, index in columns.items()}
     if not columns:
         raise ImportRefused(
             translate("LibraryImport", "The file has no column for the titles."),
