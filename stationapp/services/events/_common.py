@@ -1,4 +1,4 @@
-"""What the events modules share: the labels of states and sizes, the locked read of an event."""
+"""What the events modules share: state and size labels, the locked event, a required reason."""
 
 from __future__ import annotations
 
