@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -111,21 +111,31 @@ def ensure_demo(args: argparse.Namespace, url: str) -> int | None:
     return None
 
 
-def run_backup(args: argparse.Namespace, url: str) -> int:
+def _open(args: argparse.Namespace, url: str, *, missing: str | None = None) -> int | None:
+    """Build the demo database when asked, then open the database: None, or the exit status
+    after saying why it cannot be opened (``missing``, with ``{path}``: there is no file)."""
     failed = ensure_demo(args, url)
     if failed is not None:
         return failed
     path = sqlite_path(url)
     if path is not None and not path.exists():
-        return _fail(
-            translate("Cli", "There is no database at {path} to back up.").format(path=path), 2
-        )
+        missing = missing or translate("Cli", "There is no database at {path}.")
+        return _fail(missing.format(path=path), 2)
     try:
         open_database(url)
     except UserError as exc:
         return _fail(exc.message, 2)
     except peewee.DatabaseError as exc:
         return _unreadable(url, exc)
+    return None
+
+
+def run_backup(args: argparse.Namespace, url: str) -> int:
+    failed = _open(
+        args, url, missing=translate("Cli", "There is no database at {path} to back up.")
+    )
+    if failed is not None:
+        return failed
     try:
         target = Path(args.path).expanduser() if args.path else None
         written = backup.make_backup(url, kind=backup.MANUAL, target=target, settings=_settings())
@@ -205,23 +215,33 @@ def run_restore(args: argparse.Namespace, url: str) -> int:
 REPORT_SUFFIXES = (".xlsx", ".pdf")
 
 
-def _report_target(raw: str) -> Path | str:
-    """The file to write, or the message saying why it cannot be written."""
+def _target(
+    raw: str, suffixes: tuple[str, ...], *, wrong_kind: str, no_folder: str, denied: str
+) -> Path | str:
+    """The file to write, or the message saying why it cannot be written: ``wrong_kind`` (with
+    ``{suffix}``), ``no_folder`` (``{folder}``) or ``denied`` (``{path}``)."""
     target = Path(raw).expanduser()
-    if target.suffix.lower() not in REPORT_SUFFIXES:
-        return translate(
-            "Cli", "Cannot write a report as “{suffix}”: name the file .xlsx or .pdf."
-        ).format(suffix=target.suffix or target.name)
+    if target.suffix.lower() not in suffixes:
+        return wrong_kind.format(suffix=target.suffix or target.name)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        return translate("Cli", "There is no folder {folder} to write the report in.").format(
-            folder=folder
-        )
+        return no_folder.format(folder=folder)
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        return translate(
-            "Cli", "The report cannot be written to {path}: permission denied."
-        ).format(path=target)
+        return denied.format(path=target)
     return target
+
+
+def _report_target(raw: str) -> Path | str:
+    """The file to write, or the message saying why it cannot be written."""
+    return _target(
+        raw,
+        REPORT_SUFFIXES,
+        wrong_kind=translate(
+            "Cli", "Cannot write a report as “{suffix}”: name the file .xlsx or .pdf."
+        ),
+        no_folder=translate("Cli", "There is no folder {folder} to write the report in."),
+        denied=translate("Cli", "The report cannot be written to {path}: permission denied."),
+    )
 
 
 def _acting_staff(args: argparse.Namespace) -> Staff | str:
@@ -253,22 +273,8 @@ def run_report(args: argparse.Namespace, url: str) -> int:
     target = _report_target(args.out)
     if isinstance(target, str):
         return _fail(target)
-    failed = ensure_demo(args, url)
-    if failed is not None:
-        return failed
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
-    try:
-        open_database(url)
-    except UserError as exc:
-        return _fail(exc.message, 2)
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
-    try:
-        actor = _acting_staff(args)
-        if isinstance(actor, str):
-            return _fail(actor)
+
+    def write(actor: Staff) -> None:
         report = reports.period_report(actor, period)
         if target.suffix.lower() == ".pdf":
             from stationapp.ui.report_pdf import write_report_pdf
@@ -276,24 +282,19 @@ def run_report(args: argparse.Namespace, url: str) -> int:
             write_report_pdf(report, target)
         else:
             reports.write_excel(report, target)
-    except UserError as exc:
-        return _fail(exc.message)
-    except OSError as exc:
-        return _fail(
-            translate("Cli", "The report cannot be written to {path}: {reason}").format(
-                path=target, reason=exc.strerror or exc
+
+    return _as_staff(
+        args,
+        url,
+        write,
+        lambda _none: _say(
+            translate("Cli", "Report for {period} written: {path}").format(
+                period=period.label, path=target
             )
-        )
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
-    finally:
-        close_database()
-    _say(
-        translate("Cli", "Report for {period} written: {path}").format(
-            period=period.label, path=target
-        )
+        ),
+        unwritable=translate("Cli", "The report cannot be written to {path}: {reason}"),
+        path=target,
     )
-    return 0
 
 
 EXPORT_SUFFIXES = (".xlsx", ".csv")
@@ -301,21 +302,13 @@ EXPORT_SUFFIXES = (".xlsx", ".csv")
 
 def _export_target(raw: str) -> Path | str:
     """The file to export to, or the message saying why it cannot be written."""
-    target = Path(raw).expanduser()
-    if target.suffix.lower() not in EXPORT_SUFFIXES:
-        return translate("Cli", "Cannot export as “{suffix}”: name the file .xlsx or .csv.").format(
-            suffix=target.suffix or target.name
-        )
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        return translate("Cli", "There is no folder {folder} to write the export in.").format(
-            folder=folder
-        )
-    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        return translate(
-            "Cli", "The export cannot be written to {path}: permission denied."
-        ).format(path=target)
-    return target
+    return _target(
+        raw,
+        EXPORT_SUFFIXES,
+        wrong_kind=translate("Cli", "Cannot export as “{suffix}”: name the file .xlsx or .csv."),
+        no_folder=translate("Cli", "There is no folder {folder} to write the export in."),
+        denied=translate("Cli", "The export cannot be written to {path}: permission denied."),
+    )
 
 
 def run_export_people(args: argparse.Namespace, url: str) -> int:
@@ -326,72 +319,97 @@ def run_export_people(args: argparse.Namespace, url: str) -> int:
     target = _export_target(args.out)
     if isinstance(target, str):
         return _fail(target)
-    failed = ensure_demo(args, url)
-    if failed is not None:
-        return failed
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
-    try:
-        open_database(url)
-    except UserError as exc:
-        return _fail(exc.message, 2)
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
-    try:
-        actor = _acting_staff(args)
-        if isinstance(actor, str):
-            return _fail(actor)
-        written = people.export_people(
+    return _as_staff(
+        args,
+        url,
+        lambda actor: people.export_people(
             actor,
             target,
             search=getattr(args, "search", None) or "",
             include_inactive=bool(getattr(args, "include_inactive", False)),
-        )
-    except UserError as exc:
-        return _fail(exc.message)
-    except OSError as exc:
-        return _fail(
-            translate("Cli", "The export cannot be written to {path}: {reason}").format(
-                path=target, reason=exc.strerror or exc
-            )
-        )
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
-    finally:
-        close_database()
-    _say(translate("Cli", "Exported %n people to {path}", "", written).format(path=target))
-    return 0
+        ),
+        lambda written: _say(
+            translate("Cli", "Exported %n people to {path}", "", written).format(path=target)
+        ),
+        unwritable=translate("Cli", "The export cannot be written to {path}: {reason}"),
+        path=target,
+    )
 
 
-def _run_import(
-    args: argparse.Namespace, url: str, source: Path, run: Callable[[Staff], T]
-) -> T | int:
-    """Run an import as the --user account; its result, or the exit status after saying why
-    it failed (every refused row on stderr, then the reason)."""
-    from stationapp.services import people_import
+def _as_staff(
+    args: argparse.Namespace,
+    url: str,
+    run: Callable[[Staff], T],
+    done: Callable[[T], None],
+    *,
+    unwritable: str,
+    path: Path,
+) -> int:
+    """Open the database, ``run`` as the --user account, close the database, then ``done`` says
+    what was done with the result: exit status 0. Or the exit status after saying why it failed
+    (an import's refused rows first, each on stderr; ``unwritable``, with ``{path}`` and
+    ``{reason}``, when a file cannot be written)."""
+    from stationapp.services.importing import ImportRefused
 
+    failed = _open(args, url)
+    if failed is not None:
+        return failed
     try:
         actor = _acting_staff(args)
         if isinstance(actor, str):
             return _fail(actor)
-        return run(actor)
-    except people_import.ImportRefused as exc:  # the case ledger's refusals too
+        result = run(actor)
+    except ImportRefused as exc:
         for line in exc.lines():
             print(redact(line), file=sys.stderr, flush=True)
         return _fail(exc.message)
     except UserError as exc:
         return _fail(exc.message)
     except OSError as exc:
-        return _fail(
-            translate("Cli", "The refused rows cannot be written beside {path}: {reason}").format(
-                path=source, reason=exc.strerror or exc
-            )
-        )
+        return _fail(unwritable.format(path=path, reason=exc.strerror or exc))
     except peewee.DatabaseError as exc:
         return _unreadable(url, exc)
     finally:
         close_database()
+    done(result)
+    return 0
+
+
+def _run_import(
+    args: argparse.Namespace,
+    url: str,
+    run: Callable[[Staff, Path], Any],
+    summary: Callable[[Any], str],
+) -> int:
+    """Import ``args.file`` with ``run(actor, file)`` as the --user account, then say what was
+    imported: the columns left out, ``summary(result)``, where the refused rows went."""
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        return _fail(translate("Cli", "There is no file {path}.").format(path=source))
+
+    def said(result: Any) -> None:
+        if result.ignored_columns:
+            _say(
+                translate("Cli", "Columns not imported: {names}").format(
+                    names="、".join(result.ignored_columns)
+                )
+            )
+        _say(summary(result))
+        if result.refused_file is not None:
+            _say(
+                translate(
+                    "Cli", "{count} rows were refused; they are in {path} with the reasons."
+                ).format(count=result.refused, path=result.refused_file)
+            )
+
+    return _as_staff(
+        args,
+        url,
+        lambda actor: run(actor, source),
+        said,
+        unwritable=translate("Cli", "The refused rows cannot be written beside {path}: {reason}"),
+        path=source,
+    )
 
 
 def run_import_people(args: argparse.Namespace, url: str) -> int:
@@ -399,27 +417,12 @@ def run_import_people(args: argparse.Namespace, url: str) -> int:
     as the staff member named by --user (by default the operating-system user's account)."""
     from stationapp.services import people_import
 
-    source = Path(args.file).expanduser()
     mapping: dict[str, str | None] = {}
     for given in args.column:
         name, sep, header = given.partition("=")
         if not sep:
             return _fail(translate("Cli", "Write --column as FIELD=HEADER, e.g. phone=联系电话."))
         mapping[name.strip()] = header.strip() or None
-    if not source.is_file():
-        return _fail(translate("Cli", "There is no file {path}.").format(path=source))
-    failed = ensure_demo(args, url)
-    if failed is not None:
-        return failed
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
-    try:
-        open_database(url)
-    except UserError as exc:
-        return _fail(exc.message, 2)
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
     shown = [-1]
 
     def progress(done: int, total: int) -> bool:
@@ -429,11 +432,10 @@ def run_import_people(args: argparse.Namespace, url: str) -> int:
             print(f"{share}%", file=sys.stderr, flush=True)
         return True
 
-    result = _run_import(
+    return _run_import(
         args,
         url,
-        source,
-        lambda actor: people_import.import_people(
+        lambda actor, source: people_import.import_people(
             actor,
             source,
             skip_bad=args.skip_bad,
@@ -441,17 +443,7 @@ def run_import_people(args: argparse.Namespace, url: str) -> int:
             mapping=mapping or None,
             progress=progress,
         ),
-    )
-    if isinstance(result, int):
-        return result
-    if result.ignored_columns:
-        _say(
-            translate("Cli", "Columns not imported: {names}").format(
-                names="、".join(result.ignored_columns)
-            )
-        )
-    _say(
-        translate(
+        lambda result: translate(
             "Cli",
             "Imported {rows} rows: {created} people added, {filled} on file completed, "
             "{unchanged} on file unchanged, {workplaces} workplaces added.",
@@ -461,52 +453,19 @@ def run_import_people(args: argparse.Namespace, url: str) -> int:
             filled=result.filled,
             unchanged=result.unchanged,
             workplaces=result.workplaces_created,
-        )
+        ),
     )
-    if result.refused_file is not None:
-        _say(
-            translate(
-                "Cli", "{count} rows were refused; they are in {path} with the reasons."
-            ).format(count=result.refused, path=result.refused_file)
-        )
-    return 0
 
 
 def run_import_cases(args: argparse.Namespace, url: str) -> int:
     """Import the case ledger of earlier years; the same trust rule as ``import-people``."""
     from stationapp.services import case_import
 
-    source = Path(args.file).expanduser()
-    if not source.is_file():
-        return _fail(translate("Cli", "There is no file {path}.").format(path=source))
-    failed = ensure_demo(args, url)
-    if failed is not None:
-        return failed
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        return _fail(translate("Cli", "There is no database at {path}.").format(path=path), 2)
-    try:
-        open_database(url)
-    except UserError as exc:
-        return _fail(exc.message, 2)
-    except peewee.DatabaseError as exc:
-        return _unreadable(url, exc)
-    result = _run_import(
+    return _run_import(
         args,
         url,
-        source,
-        lambda actor: case_import.import_cases(actor, source, skip_bad=args.skip_bad),
-    )
-    if isinstance(result, int):
-        return result
-    if result.ignored_columns:
-        _say(
-            translate("Cli", "Columns not imported: {names}").format(
-                names="、".join(result.ignored_columns)
-            )
-        )
-    _say(
-        translate(
+        lambda actor, source: case_import.import_cases(actor, source, skip_bad=args.skip_bad),
+        lambda result: translate(
             "Cli",
             "Imported {cases} closed cases ({numbered} given a number), {people} people and "
             "{organizations} employers added.",
@@ -515,15 +474,8 @@ def run_import_cases(args: argparse.Namespace, url: str) -> int:
             numbered=result.numbered,
             people=result.people_created,
             organizations=result.organizations_created,
-        )
+        ),
     )
-    if result.refused_file is not None:
-        _say(
-            translate(
-                "Cli", "{count} rows were refused; they are in {path} with the reasons."
-            ).format(count=result.refused, path=result.refused_file)
-        )
-    return 0
 
 
 def run_command(args: argparse.Namespace, url: str) -> int:

@@ -3,15 +3,20 @@ two years of front-desk visits, a year of labour-dispute mediation cases, the wo
 with two years of loans and boxes out at office buildings, and two years of union events (a big
 one every month, a small one every week) with registrations, waitlists and attendance.
 
-Staff, workplaces, people and outreach sessions go through the services (validated and audited like
-real input); only the timestamps are moved into the past afterwards, because the services stamp
-every record "now". The visits, thousands of them, are written with bulk inserts of rows built the
-way the visit service builds them (material names from the catalogue, one audit entry per visit).
-The mediation cases go step by step through the mediation service, and each step is moved back
-to its date afterwards. The library's titles, copies, loans, holds and boxes are bulk-inserted
-like the visits, each with the audit entry the library services would have written, at its date.
-The events, their registrations, cancellations, sign-in sheets and closing go through the events
-service call by call; whatever each call stamped is moved back to when it happened.
+The build is one transaction, written in bulk where it can be: rows built the way the services
+build them (validated, with their search keys, denormalised stamps and one audit entry each, at
+its date) and inserted in batches through one prepared statement (common._insert). The staff
+accounts (one shared password, hashed once), the people (validated and keyed as create_person
+does), the visits, and the library's titles, copies, loans, holds and boxes go in that way. The
+events' registrations, waitlists, promotions, sign-in sheets and closing are decided in memory
+by the events service's rules (events._Desk) and written per event. The workplaces, outreach
+sessions, events and series themselves, and the mediation cases step by step, go through the
+services; whatever they stamp "now" is moved back to when it happened.
+
+The made-up past ends at the start of today (common._history_ends): what is drawn depends on
+the seed and the day, not the time of day; today's visits come from a source of their own, kept
+up to the time of the build. Modules: common, people (staff, workplaces, workers, hardship
+files), visits, disputes and mediation, books and library, event_kinds and events.
 """
 
 from __future__ import annotations
@@ -65,6 +70,7 @@ from stationapp.demo.people import (
     _backdate,
     _create_organizations,
     _create_people,
+    _create_staff,
     populate_hardship,
 )
 from stationapp.demo.visits import (
@@ -196,17 +202,7 @@ def populate(
             station_name=STATION_NAME,
             case_prefix=CASE_PREFIX,
         )
-        for username, display_name, roles in DEMO_STAFF:
-            accounts.create_staff(
-                admin,
-                username=username,
-                display_name=display_name,
-                roles=list(roles),
-                password=DEMO_PASSWORD,
-            )
-        # Nobody can change a shared demo password, so nobody is asked to.
-        demo_users = [username for username, _, _ in DEMO_STAFF]
-        Staff.update(must_change_password=False).where(Staff.username.in_(demo_users)).execute()
+        _create_staff(admin)
         orgs = _create_organizations(admin, rng)
         step(1)
         _create_people(admin, rng, orgs, count=people)

@@ -21,7 +21,6 @@ LOANS_PER_PERSON = 8000 / 300  # two years of desk loans: about 8,000 for 300 pe
 LOAN_DAYS = 30  # the default rule of migration 5
 MAGAZINE_LOAN_DAYS = 14  # the demo's own rule: magazines go out for two weeks, no renewal
 ISBN_SHARE = 0.7
-LIBRARY_BATCH = 500
 SHELVES = tuple(f"书架{row}{n}" for row in "ABCD" for n in range(1, 7))
 
 # Publishers and the ISBN publisher prefixes they (or publishers like them) use after 978-7.

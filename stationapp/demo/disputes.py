@@ -34,7 +34,6 @@ RESPONDENT_WEIGHTS: dict[str, int] = {
     "北京万通出租汽车有限公司": 2,
     "北京华信会计师事务所有限公司": 1,
     "北京德润律师事务所": 1,
-    "东城区朝阳门街道养老照料中心": 1,
 }
 # The jobs at each respondent, with a monthly wage range in yuan.
 JOBS: dict[str, tuple[tuple[str, int, int], ...]] = {
@@ -211,6 +210,11 @@ def _clamp_claim(value: float) -> int:
     return max(MIN_CLAIM, min(MAX_CLAIM, _round100(value)))
 
 
+def _claim(kind: str, amount: float, description: str) -> mediation.ClaimInput:
+    """A claim of ``amount`` yuan, rounded to the hundred within the demo's bounds."""
+    return mediation.ClaimInput(kind, str(_clamp_claim(amount)), description)
+
+
 def _dispute(rng: random.Random, org: Organization, received: date, category: str) -> _Dispute:
     """A dispute of ``category`` against ``org``, with a secondary claim now and then."""
     job, low, high = rng.choice(JOBS.get(org.name, DEFAULT_JOBS))
@@ -324,11 +328,7 @@ def _dispute(rng: random.Random, org: Organization, received: date, category: st
             mediation.ClaimInput("social_insurance", None, "为申请人补缴入职以来的社会保险")
         )
         claims.append(
-            mediation.ClaimInput(
-                "damages",
-                str(_clamp_claim(rng.uniform(4000, 12000))),
-                "赔偿未缴纳失业保险造成的失业保险金损失",
-            )
+            _claim("damages", rng.uniform(4000, 12000), "赔偿未缴纳失业保险造成的失业保险金损失")
         )
         stance = "公司同意为申请人补缴社会保险，但认为失业保险金损失不应由公司全部承担。"
         what = "失业保险金损失赔偿"
@@ -341,9 +341,9 @@ def _dispute(rng: random.Random, org: Organization, received: date, category: st
             "保障局认定为工伤，被申请人未支付停工留薪期工资及相关费用"
         )
         claims.append(
-            mediation.ClaimInput(
+            _claim(
                 "work_injury",
-                str(_clamp_claim(rng.uniform(10000, 80000))),
+                rng.uniform(10000, 80000),
                 "支付停工留薪期工资、医疗费及一次性伤残补助金",
             )
         )
@@ -354,13 +354,7 @@ def _dispute(rng: random.Random, org: Organization, received: date, category: st
         months = rng.randint(3, 11)
         knew = entry + timedelta(days=31)
         facts.append("入职后被申请人一直未与申请人签订书面劳动合同")
-        claims.append(
-            mediation.ClaimInput(
-                "contract",
-                str(_clamp_claim(wage * months)),
-                "支付未签订书面劳动合同的二倍工资差额",
-            )
-        )
+        claims.append(_claim("contract", wage * months, "支付未签订书面劳动合同的二倍工资差额"))
         stance = "公司曾多次要求签订劳动合同，是申请人本人拒绝签字，不同意支付二倍工资。"
         what = "二倍工资差额"
         matters = "未签订劳动合同二倍工资"
@@ -368,11 +362,7 @@ def _dispute(rng: random.Random, org: Organization, received: date, category: st
             ended = received - timedelta(days=rng.randint(5, 40))
     # A second claim now and then: overtime with unpaid wages or a dismissal.
     if category in ("wages", "dismissal") and rng.random() < 0.12:
-        claims.append(
-            mediation.ClaimInput(
-                "overtime", str(_clamp_claim(rng.uniform(2000, 12000))), "支付延时加班费"
-            )
-        )
+        claims.append(_claim("overtime", rng.uniform(2000, 12000), "支付延时加班费"))
         facts.append("工作期间经常延时加班，被申请人未支付加班费")
         matters += "、加班费"
     reasons = "要求被申请人" + "；".join(

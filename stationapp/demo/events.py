@@ -6,6 +6,7 @@ import bisect
 import random
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 from typing import Any
@@ -13,7 +14,15 @@ from typing import Any
 import peewee
 
 from stationapp.db import now
-from stationapp.demo.common import _at_desk, _next_open_day, _office_hours
+from stationapp.demo.common import (
+    _at_desk,
+    _audit_row,
+    _history_ends,
+    _insert,
+    _next_open_day,
+    _office_hours,
+    _update_many,
+)
 from stationapp.demo.event_kinds import (
     CANCEL_SHARE,
     EVENT_CANCEL_REASON,
@@ -32,11 +41,20 @@ from stationapp.models.accounts import (
     AuditEntry,
     Staff,
 )
-from stationapp.models.events import Event, EventSeries, Registration
+from stationapp.models.events import (
+    ACTIVE_STATES,
+    COUNTED_STATES,
+    Event,
+    EventQuota,
+    EventSeries,
+    Registration,
+)
 from stationapp.models.people import Organization, Person
-from stationapp.services import events
+from stationapp.services import events, people
 
-EVENT_PROGRESS_EVERY = 10  # events between two progress reports (a few seconds)
+EVENT_PROGRESS_EVERY = 10  # events between two progress reports
+# What counts against a series' limit of events per person (services/events.py register).
+SERIES_STATES = (*ACTIVE_STATES, "attended", "no_show")
 
 
 def populate_events(
@@ -63,26 +81,168 @@ def populate_events(
     return len(plans)
 
 
-def _update_many(model: type[peewee.Model], fields: tuple[peewee.Field, ...], rows: list) -> None:
-    """UPDATE ``fields`` of many rows at once; each row is the fields' values, then the id
-    (thousands of rows: far quicker than bulk_update's CASE expressions). SQLite and
-    PostgreSQL both quote names in double quotes."""
-    database = model._meta.database
-    param = database.param
-    names = ", ".join(f'"{f.column_name}" = {param}' for f in fields)
-    key = model._meta.primary_key.column_name
-    sql = f'UPDATE "{model._meta.table_name}" SET {names} WHERE "{key}" = {param}'
-    values = [
-        [f.db_value(v) for f, v in zip(fields, row[:-1], strict=True)] + [row[-1]] for row in rows
-    ]
-    database.cursor().executemany(sql, values)
+# The stamps of a registration that its later steps fill in.
+LATER = ("waitlisted_at", "confirmed_at", "checked_in_at", "offered_until", "closed_at")
+
+
+@dataclass
+class _Place:
+    """One registration of the event being filled: its person, and the row the events service
+    would have written by now (``row["state"]`` is ``state``)."""
+
+    person: Person
+    row: dict[str, Any]
+
+    @property
+    def state(self) -> str:
+        return self.row["state"]
+
+    def set(self, **values: Any) -> None:
+        self.row.update(values)
+
+
+class _Desk:
+    """The registrations of one event decided in memory by the rules of services/events.py
+    (register, cancel_registration and the waitlist's promotions: the series limit, the places
+    and quotas, confirmed or waitlisted, offered or confirmed on promotion), then written at
+    once with the audit entries those calls write, each at the time it happened. The people
+    come from the eligible pool (events.eligibility_problem), each tried once."""
+
+    def __init__(self, event: Event, on: date) -> None:
+        self.event = event
+        self.on = on  # the service counts reserved places as released from this day on
+        self.day = event.starts_at.date()
+        self.quotas = list(EventQuota.select().where(EventQuota.event == event.id))
+        if any(q.min_age is not None or q.max_age is not None for q in self.quotas):
+            raise RuntimeError("demo events: quotas by age are not simulated")
+        self.places: list[_Place] = []
+        self.audits: list[dict[str, Any]] = []
+        self.limit = 0
+        self.taken: Counter[int] = Counter()  # registrations in the event's series, by person
+        if event.series_id is not None:
+            self.limit = EventSeries.get_by_id(event.series_id).max_per_person or 0
+        if self.limit:
+            rows = (
+                Registration.select(Registration.person, peewee.fn.COUNT(Registration.id))
+                .join(Event)
+                .where(Event.series == event.series_id, Registration.state.in_(SERIES_STATES))
+                .group_by(Registration.person)
+                .tuples()
+            )
+            self.taken.update(dict(rows))
+
+    def _audit(self, at: datetime, actor: Staff, action: str, details: dict[str, Any]) -> None:
+        self.audits.append(_audit_row(at, actor.id, action, "event", self.event.id, details))
+
+    def _matches(self, quota: EventQuota, person: Person) -> bool:
+        if quota.gender and person.gender != quota.gender:
+            return False
+        return quota.workplace_id is None or person.workplace_id == quota.workplace_id
+
+    def _counted(self) -> list[Person]:
+        return [p.person for p in self.places if p.state in COUNTED_STATES]
+
+    def _free_places(self, person: Person) -> int:
+        holders = self._counted()
+        free = self.event.capacity - len(holders)
+        for quota in self.quotas:
+            inside = sum(1 for p in holders if self._matches(quota, p))
+            if quota.reserved:
+                released = quota.release_on is not None and self.on >= quota.release_on
+                if not released and not self._matches(quota, person):
+                    free -= max(0, quota.capacity - inside)
+            elif self._matches(quota, person):
+                free = min(free, quota.capacity - inside)
+        return max(0, free)
+
+    def _promote(self, at: datetime, actor: Staff) -> None:
+        for place in [p for p in self.places if p.state == "waitlisted"]:
+            if len(self._counted()) >= self.event.capacity:
+                break
+            if self._free_places(place.person) <= 0:
+                continue
+            if self.event.mode == "offer":
+                place.set(
+                    state="offered", offered_until=at + timedelta(hours=self.event.offer_hours)
+                )
+            else:
+                place.set(state="confirmed", confirmed_at=at)
+            self._audit(at, actor, "promote", {"person": place.person.id, "state": place.state})
+
+    def register(self, at: datetime, actor: Staff, person: Person) -> bool:
+        """Register ``person`` as events.register(waitlist_if_full=True) would; False when the
+        series limit refuses them (nothing written)."""
+        if self.limit and self.taken[person.id] >= self.limit:
+            return False
+        self._promote(at, actor)
+        state = "confirmed" if self._free_places(person) > 0 else "waitlisted"
+        row = {"event": self.event.id, "person": person.id, "state": state, "staff": actor.id}
+        row |= dict.fromkeys(LATER) | {"created_at": at, f"{state}_at": at}
+        self.places.append(_Place(person, row | {"closed_by": None, "reason": ""}))
+        self._audit(at, actor, "register", {"person": person.id, "state": state})
+        return True
+
+    def cancel(self, at: datetime, actor: Staff, place: _Place, reason: str) -> None:
+        """Cancel as events.cancel_registration would: the freed place goes to the waitlist."""
+        place.set(state="cancelled", closed_at=at, closed_by=actor.id, reason=reason)
+        self._audit(at, actor, "cancel", {"person": place.person.id})
+        self._promote(at, actor)
+
+    def attend(self, at: datetime, clerk: Staff, present: list[Person]) -> None:
+        """The paper sign-in sheet entered as events.mark_attendance reads it, then
+        events.check_in for each name two registered people share."""
+        by_name: dict[str, list[_Place]] = {}
+        for place in self.places:
+            if place.state in ("confirmed", "offered", "no_show", "attended"):
+                by_name.setdefault(people.normalize_name(place.person.name), []).append(place)
+        marked, ambiguous = 0, set()
+        for name in dict.fromkeys(people.normalize_name(p.name) for p in present):
+            found = by_name.get(name, [])
+            if len(found) > 1:
+                ambiguous.add(name)
+            elif found:
+                self._check_in(found[0], at)
+                marked += 1
+        self._audit(at, clerk, "mark_attendance", {"marked": marked})
+        for person in present:
+            if person.name in ambiguous:
+                place = next(
+                    p
+                    for p in self.places
+                    if p.person.id == person.id and p.state in ("confirmed", "offered", "no_show")
+                )
+                self._check_in(place, at)
+                self._audit(at, clerk, "check_in", {"person": person.id})
+
+    @staticmethod
+    def _check_in(place: _Place, at: datetime) -> None:
+        if place.state != "attended":
+            place.set(state="attended", checked_in_at=at)
+
+    def close(self, at: datetime, organiser: Staff) -> None:
+        """Close the event as events.close_event does: a place not used is a no-show, the
+        waitlist expires."""
+        no_shows = 0
+        for place in self.places:
+            if place.state in ("confirmed", "offered"):
+                place.set(state="no_show", closed_at=at)
+                no_shows += 1
+            elif place.state in ("waitlisted", "pending"):
+                place.set(state="expired", closed_at=at)
+        self._audit(at, organiser, "close", {"no_shows": no_shows})
+
+    def write(self) -> None:
+        rows = [place.row for place in self.places]
+        _insert(Registration, rows)
+        _insert(AuditEntry, self.audits)
 
 
 class _EventRunner:
     def __init__(self, admin: Staff, rng: random.Random) -> None:
         self.rng = rng
         self.wall = now()  # everything the services stamp from here on is moved back
-        self.limit = (self.wall - timedelta(minutes=5)).replace(microsecond=0)
+        self.limit = _history_ends() - timedelta(minutes=5)  # the made-up past ends here
+        self.on = self.wall.date()  # a reserved quota is released from its day on
         staff = {s.username: s for s in Staff.select()}
         self.organiser = staff.get("organiser", admin)
         self.desk = staff.get("frontdesk", admin)
@@ -119,7 +279,7 @@ class _EventRunner:
 
     def _moved(self, stamped: datetime | None, shift: timedelta = timedelta()) -> datetime | None:
         """When what the services stamped ``stamped`` (less ``shift``) really happened."""
-        if stamped is None or stamped < self.wall:
+        if stamped is None or stamped - shift < self.wall:
             return stamped
         index = bisect.bisect_right(self.starts, stamped - shift) - 1
         before, after, at = self.calls[index]
@@ -276,18 +436,24 @@ class _EventRunner:
         if plan.showcase == "cancelled":
             cancel_at = _at_desk(rng, _working_day_before(plan.day - timedelta(days=3)))
         last_desk = min(closes, self.limit, cancel_at or closes)
+        desk = _Desk(event, self.on)
         if opens < last_desk:
             if upcoming and plan.showcase not in ("full", "mixer"):
                 # Registration is still going on: fewer so far.
                 wanted = round(wanted * min(1.0, (last_desk - opens) / (closes - opens)) ** 0.5)
-            self._register(event, kind, plan, pool, wanted, opens, last_desk)
+            self._register(desk, kind, plan, pool, wanted, opens, last_desk)
+        state = event.state
+        if cancel_at is None and ends < self.limit - timedelta(days=OPEN_DAYS_AFTER_EVENT):
+            closed = self._attendance(desk, kind, ends)
+            if closed is not None:
+                state, updated = "closed", closed
+        desk.write()
         if cancel_at is not None:
             reason = EVENT_CANCEL_REASON.format(venue=venue)
             self._call(cancel_at, events.cancel_event, self.organiser, event.id, reason=reason)
-            updated = cancel_at
-        elif ends < self.limit - timedelta(days=OPEN_DAYS_AFTER_EVENT):
-            updated = self._attendance(event, kind, ends) or updated
+            state, updated = "cancelled", cancel_at
         Event.update(
+            state=state,
             opens_at=opens,
             closes_at=closes,
             ends_at=ends,
@@ -321,7 +487,7 @@ class _EventRunner:
 
     def _register(
         self,
-        event: Event,
+        desk: _Desk,
         kind: _Kind,
         plan: _EventPlan,
         pool: list[Person],
@@ -331,7 +497,7 @@ class _EventRunner:
     ) -> None:
         rng = self.rng
         if plan.showcase == "mixer":
-            half = event.capacity // 2
+            half = desk.event.capacity // 2
             extra = {g: rng.randint(2, 4) for g in "MF"}
             seen: Counter[str] = Counter()
             chosen = []
@@ -357,34 +523,26 @@ class _EventRunner:
         for at, action in actions:
             actor = self.desk if rng.random() < 0.6 else self.organiser
             if action == "cancel":
-                self._cancel_one(event, plan, at, actor)
+                self._cancel_one(desk, plan, at, actor)
                 continue
             while waiting:
                 person = next((p for p in waiting if p.created_at < at), None)
                 if person is None:
                     break
                 waiting.remove(person)
-                try:
-                    self._call(
-                        at, events.register, actor, event.id, person.id, waitlist_if_full=True
-                    )
-                except (events.NotEligible, events.EventFull):
-                    continue  # refused at the desk (a series limit): nothing written
-                break
+                if desk.register(at, actor, person):
+                    break  # else refused at the desk (a series limit): nothing written
 
-    def _cancel_one(self, event: Event, plan: _EventPlan, at: datetime, actor: Staff) -> None:
-        held = Registration.select(Registration.id, Registration.person).where(
-            Registration.event == event.id, Registration.state == "confirmed"
-        )
+    def _cancel_one(self, desk: _Desk, plan: _EventPlan, at: datetime, actor: Staff) -> None:
+        held = [p for p in desk.places if p.state == "confirmed"]
         if plan.showcase == "mixer":
-            held = held.join(Person).where(Person.gender == "F")  # the next woman moves up
-        ids = [r.id for r in held.order_by(Registration.id)]
-        if not ids:
+            held = [p for p in held if p.person.gender == "F"]  # the next woman moves up
+        if not held:
             return
         reason = self.rng.choice(REGISTRATION_CANCEL_REASONS)
-        self._call(at, events.cancel_registration, actor, self.rng.choice(ids), reason=reason)
+        desk.cancel(at, actor, self.rng.choice(held), reason)
 
-    def _attendance(self, event: Event, kind: _Kind, ends: datetime) -> datetime | None:
+    def _attendance(self, desk: _Desk, kind: _Kind, ends: datetime) -> datetime | None:
         """The paper sign-in sheet entered after the event, then the event closed: those not
         on the sheet become no-shows. Returns when it was closed (None: not yet)."""
         rng = self.rng
@@ -397,38 +555,33 @@ class _EventRunner:
         closed = marked + timedelta(minutes=rng.randint(3, 15))
         if closed > self.limit:
             return None
-        rows = list(
-            Registration.select(Registration, Person)
-            .join(Person)
-            .where(Registration.event == event.id, Registration.state.in_(["confirmed", "offered"]))
-        )
         present = []
-        for row in rows:
-            chance = kind.attendance * (0.7 if row.person_id in self.flaky else 1.04)
+        for place in desk.places:
+            if place.state not in ("confirmed", "offered"):
+                continue
+            chance = kind.attendance * (0.7 if place.person.id in self.flaky else 1.04)
             if rng.random() < min(0.99, chance):
-                present.append(row.person)
+                present.append(place.person)
         clerk = self.desk if rng.random() < 0.5 else self.organiser
-        sheet = self._call(
-            marked, events.mark_attendance, clerk, event.id, [p.name for p in present]
-        )
-        for person in present:
-            if person.name in sheet.ambiguous:  # two of the same name: checked in one by one
-                self._call(marked, events.check_in, clerk, event.id, person.id)
-        self._call(closed, events.close_event, self.organiser, event.id)
+        desk.attend(marked, clerk, present)
+        desk.close(closed, self.organiser)
         return closed
 
     def fix_last_activity(self) -> None:
-        """Registering stamps the person's last activity "now": put it back to their latest
-        registration, or what it was."""
+        """Registering stamps the person's last activity: their latest registration, or what
+        it was before if later (a service call stamped "now": what it was, or the limit)."""
         latest: dict[int, datetime] = {}
         for person_id, created in Registration.select(
             Registration.person, Registration.created_at
         ).tuples():
             if person_id not in latest or created > latest[person_id]:
                 latest[person_id] = created
-        persons = list(Person.select(Person.id).where(Person.last_activity_at >= self.wall))
+        stamped = Person.select(Person.id).where(Person.last_activity_at >= self.wall)
+        persons = [Person(id=i) for i in sorted({*latest, *(p.id for p in stamped)})]
         for person in persons:
             before = self.activity_before.get(person.id)
             candidates = [t for t in (before, latest.get(person.id)) if t is not None]
             person.last_activity_at = max(candidates) if candidates else self.limit
-        Person.bulk_update(persons, fields=[Person.last_activity_at], batch_size=200)
+        _update_many(
+            Person, (Person.last_activity_at,), [(p.last_activity_at, p.id) for p in persons]
+        )

@@ -14,11 +14,9 @@ from typing import Any
 
 import peewee
 
-from stationapp.db import now
 from stationapp.demo.books import (
     FAMOUS_BOOKS,
     ISBN_SHARE,
-    LIBRARY_BATCH,
     LIBRARY_TITLES,
     LOAN_DAYS,
     LOANS_PER_PERSON,
@@ -32,7 +30,17 @@ from stationapp.demo.books import (
     _shelf_of,
     _TitleRow,
 )
-from stationapp.demo.common import HISTORY_DAYS, _at_desk, _next_open_day, _office_hours
+from stationapp.demo.common import (
+    HISTORY_DAYS,
+    _at_desk,
+    _audit_row,
+    _history_ends,
+    _insert,
+    _keep_latest_activity,
+    _next_open_day,
+    _office_hours,
+    _update_many,
+)
 from stationapp.demo.visits import _day_factor
 from stationapp.models.accounts import (
     AuditEntry,
@@ -45,24 +53,6 @@ from stationapp.services import library
 
 def _price(rng: random.Random, low: int, high: int) -> Decimal:
     return Decimal(rng.randint(low, high)) + Decimal(rng.choice(("0", "0.8", "0.5", "0.9")))
-
-
-def _library_audit(
-    at: datetime, staff: int, action: str, entity: str, entity_id: int, details: dict[str, Any]
-) -> dict[str, Any]:
-    return {
-        "at": at,
-        "staff": staff,
-        "action": action,
-        "entity": entity,
-        "entity_id": entity_id,
-        "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
-    }
-
-
-def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), LIBRARY_BATCH):
-        model.insert_many(rows[start : start + LIBRARY_BATCH]).execute()
 
 
 def populate_library(admin: Staff, *, rng: random.Random) -> int:
@@ -78,7 +68,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
     out at office buildings (one overdue), one packed at the station. Rows are bulk-inserted with
     back-dated audit entries; call it inside the caller's transaction, after the people.
     """
-    moment = now()
+    moment = _history_ends()
     on = moment.date()
     opened = (Staff.select(peewee.fn.MIN(Staff.created_at)).scalar()) or moment - timedelta(
         days=HISTORY_DAYS
@@ -158,9 +148,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
                 }
             )
             audit_rows.append(
-                _library_audit(
-                    acquired, librarian.id, "create", "copy", copy_id, {"barcode": barcode}
-                )
+                _audit_row(acquired, librarian.id, "create", "copy", copy_id, {"barcode": barcode})
             )
             ids.append(copy_id)
         return ids
@@ -215,7 +203,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
             }
         )
         audit_rows.append(
-            _library_audit(acquired, librarian.id, "create", "title", row.id, {"title": book.title})
+            _audit_row(acquired, librarian.id, "create", "title", row.id, {"title": book.title})
         )
         if book.item_type == "magazine":
             count = 1
@@ -273,7 +261,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
             }
         )
         audit_rows.append(
-            _library_audit(
+            _audit_row(
                 loan.lent_at,
                 loan.staff,
                 "lend",
@@ -284,7 +272,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
         )
         if loan.renewed_at is not None:
             audit_rows.append(
-                _library_audit(
+                _audit_row(
                     loan.renewed_at, loan.staff, "renew", "loan", loan.id, {"due_on": loan.due_on}
                 )
             )
@@ -293,7 +281,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
             last = loan.returned_at
             days_late = max(0, (loan.returned_at.date() - loan.due_on).days)
             audit_rows.append(
-                _library_audit(
+                _audit_row(
                     loan.returned_at,
                     loan.returned_staff or loan.staff,
                     "return",
@@ -309,8 +297,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
     open_copies = {loan.copy for loan in loans if loan.returned_at is None}
     if open_copies:
         Copy.update(status="on_loan").where(Copy.id.in_(list(open_copies))).execute()
-    seen_rows = [Copy(id=copy_id, last_seen_at=seen) for copy_id, seen in last_seen.items()]
-    Copy.bulk_update(seen_rows, fields=[Copy.last_seen_at], batch_size=LIBRARY_BATCH)
+    _update_many(Copy, (Copy.last_seen_at,), [(seen, i) for i, seen in last_seen.items()])
 
     # --- reservations ---
     _add_holds(rng, titles, loans, moment, librarian.id, audit_rows, latest, in_boxes)
@@ -334,7 +321,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
             when = _office_hours(rng, returned_last[copy_id] + timedelta(days=rng.randint(5, 50)))
             Copy.update(status=status).where(Copy.id == copy_id).execute()
             audit_rows.append(
-                _library_audit(
+                _audit_row(
                     when,
                     librarian.id,
                     "status",
@@ -353,12 +340,7 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
     _insert(AuditEntry, audit_rows)
 
     # A person's last activity is at least their last loan or return.
-    persons = list(
-        Person.select(Person.id, Person.last_activity_at).where(Person.id.in_(list(latest)))
-    )
-    for person in persons:
-        person.last_activity_at = max(person.last_activity_at, latest[person.id])
-    Person.bulk_update(persons, fields=[Person.last_activity_at], batch_size=LIBRARY_BATCH)
+    _keep_latest_activity(latest)
     return len(loans)
 
 
@@ -536,7 +518,8 @@ def _add_holds(
         out = [open_by_copy[c] for c in title.copies if c not in excluded]
         since = max(loan.renewed_at or loan.lent_at for loan in out)
         busy = {loan.person for loan in out}
-        queue = rng.sample([p for p in readers if p not in busy], min(rng.choice((1, 1, 2)), 2))
+        free = [p for p in readers if p not in busy]  # a small station may have one reader
+        queue = rng.sample(free, min(rng.choice((1, 1, 2)), len(free)))
         for person in queue:
             placed = since + (moment - since) * rng.uniform(0.2, 0.95)
             rows.append(
@@ -597,7 +580,7 @@ def _add_holds(
     for hold_id, row in enumerate(rows, start=next_id):
         row["id"] = hold_id
         audit_rows.append(
-            _library_audit(
+            _audit_row(
                 row["placed_at"],
                 staff_id,
                 "create",
@@ -641,26 +624,12 @@ def _plan_boxes(rng: random.Random, on: date) -> list[dict[str, Any]]:
     result = []
     for index, (current, past, size) in enumerate(plans):
         loans = []
-        if past is not None:
-            begin = start(past[0])
-            loans.append(
-                {
-                    "org": before[index],
-                    "starts_on": begin,
-                    "due_on": begin + timedelta(days=past[1]),
-                    "returned": True,
-                }
-            )
-        if current is not None:
-            begin = start(current[0])
-            loans.append(
-                {
-                    "org": sites[index],
-                    "starts_on": begin,
-                    "due_on": begin + timedelta(days=current[1]),
-                    "returned": False,
-                }
-            )
+        for span, orgs, returned in ((past, before, True), (current, sites, False)):
+            if span is not None:
+                begin = start(span[0])
+                due = begin + timedelta(days=span[1])
+                org = orgs[index]
+                loans.append({"org": org, "starts_on": begin, "due_on": due, "returned": returned})
         result.append(
             {
                 "barcode": f"LDSW{index + 1:04d}",
@@ -700,7 +669,7 @@ def _add_boxes(
             created_at=created,
         ).execute()
         audit_rows.append(
-            _library_audit(
+            _audit_row(
                 created,
                 staff_id,
                 "create",
@@ -711,7 +680,7 @@ def _add_boxes(
         )
         packed = created + timedelta(hours=1)
         audit_rows.append(
-            _library_audit(
+            _audit_row(
                 packed, staff_id, "pack", "box", box_id, {"copies": [copy_info[c][0] for c in ids]}
             )
         )
@@ -736,7 +705,7 @@ def _add_boxes(
                 "reconciliation": "",
             }
             audit_rows.append(
-                _library_audit(
+                _audit_row(
                     handed,
                     staff_id,
                     "lend",
@@ -779,7 +748,7 @@ def _add_boxes(
                     ensure_ascii=False,
                 )
                 audit_rows.append(
-                    _library_audit(
+                    _audit_row(
                         back,
                         staff_id,
                         "return",

@@ -9,8 +9,7 @@ from typing import Any
 
 import peewee
 
-from stationapp.db import now
-from stationapp.demo.common import STATION_NAME, _office_hours
+from stationapp.demo.common import STATION_NAME, _history_ends, _keep_latest_activity, _office_hours
 from stationapp.demo.disputes import (
     ACCEPT_REASON,
     ARCHIVE_REASON,
@@ -63,7 +62,7 @@ class _CaseRunner:
 
     def __init__(self, admin: Staff, rng: random.Random) -> None:
         self.rng = rng
-        self.moment = now()
+        self.moment = _history_ends()
         staff = {s.username: s for s in Staff.select()}
         self.desk = staff.get("frontdesk", admin)
         self.head = staff.get("mediationhead", admin)
@@ -516,7 +515,13 @@ def populate_cases(admin: Staff, *, rng: random.Random) -> int:
     transaction, after the visits (some cases were filed at a front-desk visit).
     """
     orgs = {o.name: o for o in Organization.select()}
-    weighted = [(orgs[name], w) for name, w in RESPONDENT_WEIGHTS.items() if name in orgs]
+    # The cases drawn at random are against companies: a building, a community or a public
+    # institution is seldom an employer (the one such case below is planned).
+    weighted = [
+        (orgs[name], w)
+        for name, w in RESPONDENT_WEIGHTS.items()
+        if name in orgs and orgs[name].kind == "company"
+    ]
     people_rows = list(
         Person.select(Person.id, Person.created_at, Person.workplace, Person.last_activity_at)
     )
@@ -746,8 +751,5 @@ def populate_cases(admin: Staff, *, rng: random.Random) -> int:
     for case_plan in plans:
         for person_id in case_plan.applicants:
             latest[person_id] = max(latest.get(person_id, case_plan.received), case_plan.received)
-    persons = list(Person.select(Person.id).where(Person.id.in_(list(latest))))
-    for person in persons:
-        person.last_activity_at = max(original[person.id], latest[person.id])
-    Person.bulk_update(persons, fields=[Person.last_activity_at], batch_size=200)
+    _keep_latest_activity(latest, original)
     return len(plans)

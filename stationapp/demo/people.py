@@ -8,17 +8,32 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
+import peewee
 from stdnum import luhn
 from stdnum.cn import ric
 
 from stationapp.db import now, today
-from stationapp.demo.common import HISTORY_DAYS, _digits, _office_hours, _unique, _weighted
+from stationapp.demo.common import (
+    DEMO_PASSWORD,
+    DEMO_STAFF,
+    HISTORY_DAYS,
+    _audit_row,
+    _digits,
+    _history_ends,
+    _insert,
+    _office_hours,
+    _unique,
+    _update_many,
+    _weighted,
+)
 from stationapp.models.accounts import (
+    ROLES,
     AuditEntry,
     Staff,
 )
-from stationapp.models.people import Organization, Person
-from stationapp.services import people
+from stationapp.models.people import Organization, Person, PersonSearchKey
+from stationapp.services import accounts, people
+from stationapp.services.search_keys import display_pinyin
 
 
 @dataclass(frozen=True)
@@ -142,6 +157,36 @@ NOTES = (
 MEMBER_SHARE = {"own_union": 0.72, "joint_union": 0.6, "none": 0.4, "": 0.42}
 
 
+# --- staff --------------------------------------------------------------------------------------
+
+
+def _create_staff(admin: Staff) -> None:
+    """The demo's accounts as accounts.create_staff writes them (with its audit entries), their
+    one shared password hashed once (argon2 takes a good part of a second a hash). Nobody can
+    change a shared demo password, so nobody is asked to."""
+    moment = now()
+    password_hash = accounts.hash_password(DEMO_PASSWORD)
+    first = (Staff.select(peewee.fn.MAX(Staff.id)).scalar() or 0) + 1
+    rows, audits = [], []
+    for staff_id, (username, display_name, roles) in enumerate(DEMO_STAFF, start=first):
+        role_text = ",".join(r for r in ROLES if r in roles)
+        rows.append(
+            {
+                "id": staff_id,
+                "username": username,
+                "display_name": display_name,
+                "roles": role_text,
+                "password_hash": password_hash,
+                "must_change_password": False,
+                "created_at": moment,
+            }
+        )
+        details = {"username": username, "roles": role_text}
+        audits.append(_audit_row(moment, admin.id, "create", "staff", staff_id, details))
+    _insert(Staff, rows)
+    _insert(AuditEntry, audits)
+
+
 # --- workplaces ---------------------------------------------------------------------------------
 
 
@@ -179,6 +224,7 @@ def _create_people(
     used_ids: set[str] = set()
     used_cards: set[str] = set()
     on = today()
+    drafts: list[people.PersonInput] = []
     for index in range(count):
         gender = "F" if rng.random() < 0.52 else "M"
         surname = showcase[index] if index < len(showcase) else _surname(rng)
@@ -203,7 +249,42 @@ def _create_people(
             data.member_card = _unique(used_cards, lambda: _card_number(rng))
         if rng.random() < 0.07:
             data.notes = rng.choice(NOTES)
-        people.create_person(admin, data)
+        drafts.append(data)
+    _insert_people(admin, drafts)
+
+
+def _insert_people(admin: Staff, drafts: list[people.PersonInput]) -> None:
+    """Write the people as people.create_person would, in bulk: the same validation, display
+    pinyin, search keys and audit entry (the demo's numbers never repeat, so there is no
+    duplicate to find)."""
+    moment = now()
+    first = (Person.select(peewee.fn.MAX(Person.id)).scalar() or 0) + 1
+    # What Person.create stores for a field it is not given.
+    blank = {
+        f.name: f.default() if callable(f.default) else f.default
+        for f in Person._meta.sorted_fields
+    }
+    rows, keys, audits = [], [], []
+    for person_id, data in enumerate(drafts, start=first):
+        v = people.validate_person(data).values
+        row = {**blank, **v}
+        row |= {"id": person_id, "pinyin": display_pinyin(v["name"])}
+        row |= {"created_at": moment, "updated_at": moment, "last_activity_at": moment}
+        rows.append(row)
+        found = people.person_search_keys(
+            name=row["name"],
+            phone=row["phone"],
+            id_number=row["id_number"],
+            member_card=row["member_card"],
+        )
+        keys += [{"person": person_id, "key": k, "kind": kind} for k, kind in found.items()]
+        shown = {k: x.isoformat() if isinstance(x, date) else x for k, x in v.items()}
+        if shown.get("id_number"):
+            shown["id_number"] = people.mask_id(str(shown["id_number"]))
+        audits.append(_audit_row(moment, admin.id, "create", "person", person_id, shown))
+    _insert(Person, rows)
+    _insert(PersonSearchKey, keys)
+    _insert(AuditEntry, audits)
 
 
 def _surname(rng: random.Random) -> str:
@@ -244,7 +325,7 @@ def _card_number(rng: random.Random) -> str:
 
 def _backdate(rng: random.Random) -> None:
     """Spread creation and activity over the last three years (the services stamped "now")."""
-    moment = now()
+    moment = _history_ends()
     opened = _office_hours(rng, moment - timedelta(days=HISTORY_DAYS + 90))
     Staff.update(created_at=opened).execute()
     orgs = list(Organization.select(Organization.id).order_by(Organization.id))
@@ -252,9 +333,8 @@ def _backdate(rng: random.Random) -> None:
         org.created_at = org.updated_at = _office_hours(
             rng, opened + timedelta(days=rng.randrange(0, 90))
         )
-    Organization.bulk_update(
-        orgs, fields=[Organization.created_at, Organization.updated_at], batch_size=200
-    )
+    stamps = (Organization.created_at, Organization.updated_at)
+    _update_many(Organization, stamps, [(o.created_at, o.updated_at, o.id) for o in orgs])
     persons = list(Person.select(Person.id).order_by(Person.id))
     for person in persons:
         created = _office_hours(rng, moment - timedelta(days=rng.randrange(0, HISTORY_DAYS)))
@@ -265,10 +345,10 @@ def _backdate(rng: random.Random) -> None:
         person.created_at = created
         person.updated_at = created + (last - created) * rng.random()
         person.last_activity_at = last
-    Person.bulk_update(
-        persons,
-        fields=[Person.created_at, Person.updated_at, Person.last_activity_at],
-        batch_size=200,
+    _update_many(
+        Person,
+        (Person.created_at, Person.updated_at, Person.last_activity_at),
+        [(p.created_at, p.updated_at, p.last_activity_at, p.id) for p in persons],
     )
     for model, entity in ((Person, "person"), (Organization, "organization")):
         created_at = model.select(model.created_at).where(model.id == AuditEntry.entity_id)

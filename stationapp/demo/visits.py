@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import peewee
+
 from stationapp.db import now
-from stationapp.demo.common import _office_hours
+from stationapp.demo.common import (
+    _audit_row,
+    _history_ends,
+    _insert,
+    _keep_latest_activity,
+    _office_hours,
+)
 from stationapp.models.accounts import (
     AuditEntry,
     Staff,
@@ -21,7 +29,6 @@ from stationapp.services import visits
 
 # --- visits -------------------------------------------------------------------------------------
 
-VISIT_BATCH = 500
 # 正月初一 of each year: around the Spring Festival holiday the desk is nearly empty.
 SPRING_FESTIVAL: dict[int, date] = {
     2019: date(2019, 2, 5),
@@ -114,7 +121,7 @@ def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
     refusals, ratings, two receiving staff, anonymous callers. Rows are bulk-inserted; call it
     inside the caller's transaction after the people have been back-dated.
     """
-    moment = now()
+    moment = _history_ends()
     first_day = moment.date() - timedelta(days=365 * years)
     desk = Staff.get_or_none(Staff.username == "frontdesk") or admin
     receivers = [desk, admin]
@@ -138,19 +145,17 @@ def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
     )
     created = [w.created_at for w in who]
 
-    def someone(at: datetime, share_anonymous: float) -> _Who | None:
+    def someone(rng: random.Random, at: datetime, share_anonymous: float) -> _Who | None:
         known = bisect.bisect_right(created, at)  # only people already on file
         if not known or rng.random() < share_anonymous:
             return None
         return who[rng.randrange(known)]
 
-    planned: list[dict[str, Any]] = []
-    day = first_day
-    while day <= moment.date():
+    def day_of(rng: random.Random, day: date, moment: datetime) -> None:
         for arrived in _arrivals(rng, day, moment):
             phone = rng.random() < 0.21
             channel = "phone" if phone else "walk_in"
-            person = someone(arrived, 0.35 if phone else 0.1)
+            person = someone(rng, arrived, 0.35 if phone else 0.1)
             planned.append(
                 _planned_visit(
                     rng,
@@ -162,10 +167,18 @@ def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
                     moment=moment,
                 )
             )
+
+    planned: list[dict[str, Any]] = []
+    day = first_day
+    while day < moment.date():
+        day_of(rng, day, moment)
         day += timedelta(days=1)
     planned += _outreach_visits(
         rng, receivers, by_name, who, created, first_day, moment, len(planned)
     )
+    # Today up to now: the whole day drawn from a source of its own, so the time of the build
+    # decides how much of it has happened, and nothing else.
+    day_of(random.Random(rng.random()), moment.date(), now())
     return _insert_visits(planned)
 
 
@@ -409,7 +422,8 @@ def _outreach_visits(
 def _insert_visits(planned: list[dict[str, Any]]) -> int:
     """Bulk-insert the planned visits, their purposes and audit entries; ids follow arrival."""
     planned.sort(key=lambda p: p["visit"]["arrived_at"])
-    next_id = (Visit.select(Visit.id).order_by(Visit.id.desc()).scalar() or 0) + 1
+    next_id = (Visit.select(peewee.fn.MAX(Visit.id)).scalar() or 0) + 1
+    purpose_id = VisitPurpose.select(peewee.fn.MAX(VisitPurpose.id)).scalar() or 0
     visit_rows: list[dict[str, Any]] = []
     purpose_rows: list[dict[str, Any]] = []
     audit_rows: list[dict[str, Any]] = []
@@ -420,17 +434,18 @@ def _insert_visits(planned: list[dict[str, Any]]) -> int:
         visit_rows.append(row)
         purposes = plan["purposes"]
         for purpose in purposes:
-            purpose_rows.append({**purpose, "visit": visit_id})
+            purpose_id += 1
+            purpose_rows.append({**purpose, "id": purpose_id, "visit": visit_id})
             if purpose["completed_at"] is not None:
                 audit_rows.append(
-                    {
-                        "at": purpose["completed_at"],
-                        "staff": row["staff"],
-                        "action": "complete_follow_up",
-                        "entity": "visit",
-                        "entity_id": visit_id,
-                        "details": "",  # the purpose id is known only after the insert
-                    }
+                    _audit_row(
+                        purpose["completed_at"],
+                        row["staff"],
+                        "complete_follow_up",
+                        "visit",
+                        visit_id,
+                        {"purpose": purpose_id},
+                    )
                 )
         names = plan["names"]
         audit_rows.append(
@@ -460,43 +475,8 @@ def _insert_visits(planned: list[dict[str, Any]]) -> int:
         if row["person"] is not None:
             person_id, arrived = row["person"], row["arrived_at"]
             latest[person_id] = max(latest.get(person_id, arrived), arrived)
-    for model, rows in (
-        (Visit, visit_rows),
-        (VisitPurpose, purpose_rows),
-        (AuditEntry, audit_rows),
-    ):
-        for start in range(0, len(rows), VISIT_BATCH):
-            model.insert_many(rows[start : start + VISIT_BATCH]).execute()
-    _fill_follow_up_audits()
-    # A person's last activity is at least their last visit.
-    persons = list(
-        Person.select(Person.id, Person.last_activity_at).where(Person.id.in_(list(latest)))
-    )
-    for person in persons:
-        person.last_activity_at = max(person.last_activity_at, latest[person.id])
-    Person.bulk_update(persons, fields=[Person.last_activity_at], batch_size=VISIT_BATCH)
+    _insert(Visit, visit_rows)
+    _insert(VisitPurpose, purpose_rows)
+    _insert(AuditEntry, audit_rows)
+    _keep_latest_activity(latest)  # at least their last visit
     return len(visit_rows)
-
-
-def _fill_follow_up_audits() -> None:
-    """Name the purpose in each back-dated "complete_follow_up" entry, as the service does."""
-    completed = (
-        VisitPurpose.select(VisitPurpose.id, VisitPurpose.visit)
-        .where(VisitPurpose.completed_at.is_null(False))
-        .tuples()
-    )
-    by_visit: dict[int, list[int]] = {}
-    for purpose_id, visit_id in completed:
-        by_visit.setdefault(visit_id, []).append(purpose_id)
-    entries = list(
-        AuditEntry.select(AuditEntry.id, AuditEntry.entity_id)
-        .where(
-            AuditEntry.action == "complete_follow_up",
-            AuditEntry.entity == "visit",
-            AuditEntry.details == "",
-        )
-        .order_by(AuditEntry.id)
-    )
-    for entry in entries:
-        entry.details = json.dumps({"purpose": by_visit[entry.entity_id].pop(0)})
-    AuditEntry.bulk_update(entries, fields=[AuditEntry.details], batch_size=VISIT_BATCH)

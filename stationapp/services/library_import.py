@@ -10,12 +10,12 @@ title already in the catalogue under that key gets the new copies.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -25,8 +25,9 @@ from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
-from stationapp.services import changes, spreadsheet_read
+from stationapp.services import changes, importing
 from stationapp.services.accounts import audit, require
+from stationapp.services.importing import ImportProblem, ImportRefused, Progress, Report, cell_text
 from stationapp.services.library import (
     CopyInput,
     TitleInput,
@@ -35,12 +36,9 @@ from stationapp.services.library import (
     _validate_title,
     item_type_label,
 )
-from stationapp.services.people_import import cell_text
 from stationapp.services.search_keys import normalize_query
 
 translate = QCoreApplication.translate
-
-Progress = Callable[[int, int], bool]
 
 FIELDS: tuple[str, ...] = (
     "title",
@@ -104,29 +102,6 @@ _YEAR = re.compile(r"^(\d{4})(?!\d)")
 _CURRENCY = re.compile(r"[¥￥元]|cny|rmb", re.IGNORECASE)
 
 
-class ImportProblem(NamedTuple):
-    """What is wrong where: the row as numbered in the spreadsheet (the header is row 1)."""
-
-    row: int
-    field: str
-    message: str
-
-
-class ImportRefused(UserError):
-    """The file was not imported; ``problems`` lists every problem found.
-
-    ``columns`` maps each field to the header of its column in the file, so the problems can be
-    shown under the names the librarian knows.
-    """
-
-    def __init__(
-        self, message: str, *, problems: list[ImportProblem], columns: dict[str, str]
-    ) -> None:
-        super().__init__(message)
-        self.problems = problems
-        self.columns = columns
-
-
 @dataclass
 class ImportResult:
     rows: int = 0
@@ -142,10 +117,6 @@ class _Row:
     number: int
     title: dict[str, Any]
     copies: list[dict[str, Any]]
-
-
-class _Cancelled(Exception):
-    pass
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -215,11 +186,9 @@ def _check_row(
 ) -> tuple[_Row | None, list[ImportProblem], list[str]]:
     """The row's title and copies, or its problems; and its barcodes as they would be stored."""
 
-    def cell(name: str) -> Any:
-        index = columns.get(name)
-        return record[index] if index is not None and index < len(record) else None
+    cell = importing.cell_reader(record, columns)
 
-    problems: dict[tuple[str, str], None] = {}
+    problems = importing.RowProblems()
     title_values: dict[str, Any] = {}
     try:
         title_values = _validate_title(
@@ -312,7 +281,7 @@ def _check_row(
         except ValidationError as exc:
             for name, message in exc.errors.items():
                 problems[(name, message)] = None
-    found = [ImportProblem(number, name, message) for name, message in problems]
+    found = problems.of_row(number)
     stored = [normalize_query(barcode).upper() for barcode in barcodes]
     if found:
         return None, found, stored
@@ -325,17 +294,12 @@ def _title_key(values: dict[str, Any]) -> tuple[str, str, str]:
     return (isbn, str(values["title"]), "" if isbn else str(values["author"]))
 
 
-def _batches(items: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def taken_barcodes(barcodes: Iterable[str]) -> set[str]:
     """The barcodes already used by a copy, a box, or as a whole member card or ID number (what
     library._barcode_taken checks for one barcode), in a few queries for many."""
     wanted = list(dict.fromkeys(barcodes))
     taken: set[str] = set()
-    for batch in _batches(wanted):
+    for batch in importing.batches(wanted, BATCH):
         for model in (Copy, Box):
             query = model.select(model.barcode).where(model.barcode.in_(batch))
             taken.update(barcode for (barcode,) in query.tuples())
@@ -357,12 +321,12 @@ def _existing_titles(keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
         Title.select(Title.id, Title.isbn, Title.title, Title.author).where(
             Title.active, Title.isbn.in_(batch)
         )
-        for batch in _batches(with_isbn)
+        for batch in importing.batches(with_isbn, BATCH)
     ] + [
         Title.select(Title.id, Title.isbn, Title.title, Title.author).where(
             Title.active, Title.isbn == "", Title.title.in_(batch)
         )
-        for batch in _batches(without)
+        for batch in importing.batches(without, BATCH)
     ]
     for query in queries:
         for title_id, isbn, title, author in query.order_by(Title.id).tuples():
@@ -384,46 +348,30 @@ def import_catalogue(actor: Staff, path: Path, *, progress: Progress | None = No
     require(actor, "library.catalogue")
     path = Path(path)
 
-    def report(done: int, total: int) -> None:
-        if progress is not None and not progress(done, total):
-            raise _Cancelled
-
-    try:
-        return _import(actor, path, report)
-    except _Cancelled:
-        return ImportResult(cancelled=True)
+    return importing.cancellable(
+        progress, lambda report: _import(actor, path, report), ImportResult(cancelled=True)
+    )
 
 
-def _import(actor: Staff, path: Path, report: Callable[[int, int], None]) -> ImportResult:
-    header_number = 0
-    header: list[Any] = []
-    columns: dict[str, int] = {}
-    records: list[tuple[int, list[Any]]] = []
-    try:
-        # Only the rows the file holds are read, within spreadsheet_read's limits; every
-        # TICK_EVERY rows read (empty ones too) the progress is told, so Cancel works.
-        for number, record in spreadsheet_read.rows(path, tick=lambda _visited: report(0, 0)):
-            if not columns:
-                if number > HEADER_SEARCH_ROWS:
-                    break
-                found = _find_columns(record)
-                if "title" in found:
-                    header_number, header, columns = number, record, found
-                continue
-            if any(cell_text(value) for value in record):
-                records.append((number, record))
-                if len(records) > MAX_ROWS:
-                    raise UserError(
-                        translate(
-                            "LibraryImport", "The file has more than {count} rows; split it."
-                        ).format(count=f"{MAX_ROWS:,}")
-                    )
-    except OSError as exc:
-        raise UserError(
-            translate("LibraryImport", "The file cannot be read: {reason}").format(
-                reason=exc.strerror or str(exc)
-            )
-        ) from exc
+def _header(number: int, record: list[Any]) -> tuple[int, list[Any], dict[str, int]] | None:
+    """The header row: its number, its cells and the columns found, when it has the titles."""
+    found = _find_columns(record)
+    return (number, record, found) if "title" in found else None
+
+
+def _import(actor: Staff, path: Path, report: Report) -> ImportResult:
+    # Only the rows the file holds are read, within spreadsheet_read's limits; every
+    # TICK_EVERY rows read (empty ones too) the progress is told, so Cancel works.
+    found, records = importing.read_records(
+        path,
+        report,
+        _header,
+        header_rows=HEADER_SEARCH_ROWS,
+        max_rows=MAX_ROWS,
+        too_many=translate("LibraryImport", "The file has more than {count} rows; split it."),
+        unreadable=translate("LibraryImport", "The file cannot be read: {reason}"),
+    )
+    header_number, header, columns = found or (0, [], {})
 
     column_names = {name: cell_text(header[index]) for name, index in columns.items()}
     if not columns:
@@ -461,14 +409,10 @@ def _import(actor: Staff, path: Path, report: Callable[[int, int], None]) -> Imp
         raise UserError(translate("LibraryImport", "The file has no rows to import."))
 
     total = 2 * len(records)
-    problems: list[ImportProblem] = []
-    rows: list[_Row] = []
     first_row_of: dict[str, int] = {}
-    for done, (number, record) in enumerate(records, 1):
+
+    def check(number: int, record: list[Any]) -> tuple[_Row | None, list[ImportProblem]]:
         row, found, barcodes = _check_row(number, record, columns)
-        problems.extend(found)
-        if row is not None:
-            rows.append(row)
         for barcode in dict.fromkeys(barcodes):
             first = first_row_of.setdefault(barcode, number)
             if first == number and barcodes.count(barcode) > 1:
@@ -481,11 +425,11 @@ def _import(actor: Staff, path: Path, report: Callable[[int, int], None]) -> Imp
                 ).format(code=barcode, row=first)
             else:
                 continue
-            problems.append(ImportProblem(number, "barcode", message))
-        if done % PROGRESS_EVERY == 0:
-            report(done, total)
+            found.append(ImportProblem(number, "barcode", message))
+        return row, found
+
+    rows, problems = importing.check_records(records, check, report, every=PROGRESS_EVERY)
     problems.extend(_taken_problems(first_row_of))
-    report(len(records), total)
     if problems:
         _refuse(problems, column_names)
 
@@ -536,17 +480,14 @@ def _taken_problems(first_row_of: dict[str, int]) -> list[ImportProblem]:
 
 
 def _refuse(problems: list[ImportProblem], columns: dict[str, str]) -> None:
-    order = {name: index for index, name in enumerate(FIELDS)}
-    problems = sorted(problems, key=lambda p: (p.row, order.get(p.field, len(order))))
-    rows = len({p.row for p in problems})
     raise ImportRefused(
         translate(
             "LibraryImport",
             "Nothing was imported: %n row(s) have problems. Correct the file and import it again.",
             "",
-            rows,
+            importing.rows_with_problems(problems),
         ),
-        problems=problems,
+        problems=importing.in_file_order(problems, FIELDS),
         columns=columns,
     )
 
@@ -572,7 +513,7 @@ def _write(
 
     moment = now()
     max_before = Title.select(peewee.fn.MAX(Title.id)).scalar() or 0
-    for batch in _batches(new_keys):
+    for batch in importing.batches(new_keys, BATCH):
         Title.insert_many(
             [
                 {
@@ -601,7 +542,7 @@ def _write(
         for row in group
         for copy in row.copies
     ]
-    for batch in _batches(copies):
+    for batch in importing.batches(copies, BATCH):
         Copy.insert_many(batch).execute()
         advance(len(batch))
     result.copies_created = len(copies)
@@ -660,7 +601,7 @@ def copies_by_barcode(actor: Staff, barcodes: list[str]) -> list[Copy]:
     """Copies with their titles, in the order of ``barcodes`` (the labels of an import)."""
     require(actor, "library.read")
     found: dict[str, Copy] = {}
-    for batch in _batches(list(dict.fromkeys(barcodes))):
+    for batch in importing.batches(list(dict.fromkeys(barcodes)), BATCH):
         for copy in Copy.select(Copy, Title).join(Title).where(Copy.barcode.in_(batch)):
             found[copy.barcode] = copy
     return [found[barcode] for barcode in barcodes if barcode in found]

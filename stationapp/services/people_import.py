@@ -12,9 +12,10 @@ reason, to a spreadsheet beside the file. One transaction, one audit entry with 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -27,15 +28,22 @@ from stationapp.db import lock_kind, now, today, transaction
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
-from stationapp.services import changes, spreadsheet_read
+from stationapp.services import changes, importing
 from stationapp.services.accounts import audit, require
+from stationapp.services.importing import (
+    FileColumns,
+    ImportProblem,
+    ImportRefused,
+    Progress,
+    Report,
+    cell_text,
+    read_rows,
+)
 from stationapp.services.people import PersonInput, person_search_keys, validate_person
 from stationapp.services.search_keys import display_pinyin, normalize_query, phrase_search_text
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
-
-Progress = Callable[[int, int], bool]
 
 FIELDS: tuple[str, ...] = (
     "name",
@@ -99,56 +107,6 @@ _TIME_TAIL = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
 
 
-class ImportProblem(NamedTuple):
-    """What is wrong where: the row as the spreadsheet numbers it, and the field (its column)."""
-
-    row: int
-    field: str
-    message: str
-
-
-class ImportRefused(UserError):
-    """Nothing was imported; ``problems`` lists every problem, ``columns`` maps each field to
-    its column's header in the file, so a problem can be shown under the name the person knows;
-    ``rows`` is how many rows the file has to import (0 when it was not read that far)."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        problems: list[ImportProblem],
-        columns: dict[str, str],
-        rows: int = 0,
-        labels: Callable[[str], str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.problems = problems
-        self.columns = columns
-        self.labels = labels  # a field's name when the file has no column for it
-        self.rows = rows
-
-    @property
-    def good_rows(self) -> int:
-        """The rows that ``skip_bad`` would import."""
-        return max(0, self.rows - len({p.row for p in self.problems}))
-
-    def lines(self) -> list[str]:
-        """One line per problem: row, column, reason."""
-        return [describe_problem(p, self.columns, self.labels) for p in self.problems]
-
-
-@dataclass
-class FileColumns:
-    """How a file's columns are read: the header row, each field's column (0-based) and header,
-    and the headers of the columns that are not imported."""
-
-    header_row: int
-    columns: dict[str, int]
-    headers: dict[str, str]
-    ignored: list[str]
-    header: list[Any] = field(default_factory=list, repr=False)
-
-
 @dataclass
 class ImportResult:
     rows: int = 0
@@ -172,26 +130,7 @@ class _Row:
     changes: dict[str, Any] = field(default_factory=dict)
 
 
-class _Cancelled(Exception):
-    pass
-
-
 # --- values as stations write them ----------------------------------------------------------------
-
-
-def cell_text(value: Any) -> str:
-    """A cell as text; whole numbers from a spreadsheet lose their ``.0``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).strip()
 
 
 def header_key(value: Any) -> str:
@@ -284,17 +223,6 @@ def workplace_key(name: str) -> str:
 # --- reading the file -----------------------------------------------------------------------------
 
 
-def describe_problem(
-    problem: ImportProblem,
-    columns: dict[str, str],
-    labels: Callable[[str], str] | None = None,
-) -> str:
-    column = columns.get(problem.field) or (labels or field_label)(problem.field)
-    return translate("PeopleImport", "Row {row}, {column}: {reason}").format(
-        row=problem.row, column=column, reason=problem.message
-    )
-
-
 def field_label(name: str) -> str:
     labels = {
         "name": translate("PeopleImport", "Name"),
@@ -310,19 +238,6 @@ def field_label(name: str) -> str:
         "notes": translate("PeopleImport", "Notes"),
     }
     return labels.get(name, name)
-
-
-def read_rows(path: Path, report: Callable[[int, int], None]) -> Iterator[tuple[int, list[Any]]]:
-    """The file's rows, numbered as the spreadsheet numbers them; ``report`` is called now and
-    then while reading (to show life and to cancel)."""
-    try:
-        yield from spreadsheet_read.rows(path, tick=lambda _visited: report(0, 0))
-    except OSError as exc:
-        raise UserError(
-            translate("PeopleImport", "The file cannot be read: {reason}").format(
-                reason=exc.strerror or str(exc)
-            )
-        ) from exc
 
 
 def _columns(
@@ -379,6 +294,7 @@ def _no_header() -> ImportRefused:
             )
         ],
         columns={},
+        labels=field_label,
     )
 
 
@@ -405,14 +321,10 @@ def read_columns(
 def _check_row(
     number: int, record: list[Any], columns: dict[str, int], on: date
 ) -> tuple[_Row | None, list[ImportProblem]]:
-    def cell(name: str) -> Any:
-        index = columns.get(name)
-        return record[index] if index is not None and index < len(record) else None
+    cell = importing.cell_reader(record, columns)
 
-    problems: dict[tuple[str, str], None] = {}
-
-    def problem(name: str, message: str) -> None:
-        problems[(name, message)] = None
+    problems = importing.RowProblems()
+    problem = problems.add
 
     try:
         gender = parse_gender(cell("gender"))
@@ -489,7 +401,7 @@ def _check_row(
         workplace = normalize_text(cell_text(cell("workplace")), field="workplace", max_length=100)
     except ValidationError as exc:
         problem("workplace", exc.message)
-    found = [ImportProblem(number, name, message) for name, message in problems]
+    found = problems.of_row(number)
     if found:
         return None, found
     values.pop("workplace", None)
@@ -520,41 +432,32 @@ def import_people(
     _check_mapping(mapping)
     path = Path(path)
 
-    def report(done: int, total: int) -> None:
-        if progress is not None and not progress(done, total):
-            raise _Cancelled
-
-    try:
-        return _import(actor, path, report, skip_bad=skip_bad, update=update, mapping=mapping)
-    except _Cancelled:
-        return ImportResult(cancelled=True)
+    return importing.cancellable(
+        progress,
+        lambda report: _import(
+            actor, path, report, skip_bad=skip_bad, update=update, mapping=mapping
+        ),
+        ImportResult(cancelled=True),
+    )
 
 
 def _import(
     actor: Staff,
     path: Path,
-    report: Callable[[int, int], None],
+    report: Report,
     *,
     skip_bad: bool,
     update: bool,
     mapping: dict[str, str | None] | None,
 ) -> ImportResult:
-    layout: FileColumns | None = None
-    records: list[tuple[int, list[Any]]] = []
-    for number, record in read_rows(path, report):
-        if layout is None:
-            if number > HEADER_SEARCH_ROWS:
-                break
-            layout = _columns(number, record, mapping)
-            continue
-        if any(cell_text(value) for value in record):
-            records.append((number, record))
-            if len(records) > MAX_ROWS:
-                raise UserError(
-                    translate(
-                        "PeopleImport", "The file has more than {count} rows; split it."
-                    ).format(count=f"{MAX_ROWS:,}")
-                )
+    layout, records = importing.read_records(
+        path,
+        report,
+        lambda number, record: _columns(number, record, mapping),
+        header_rows=HEADER_SEARCH_ROWS,
+        max_rows=MAX_ROWS,
+        too_many=translate("PeopleImport", "The file has more than {count} rows; split it."),
+    )
     if layout is None:
         raise _no_header()
     if not records:
@@ -562,16 +465,8 @@ def _import(
 
     on = today()
     total = 2 * len(records)
-    problems: list[ImportProblem] = []
-    rows: list[_Row] = []
-    for done, (number, record) in enumerate(records, 1):
-        row, found = _check_row(number, record, layout.columns, on)
-        problems.extend(found)
-        if row is not None:
-            rows.append(row)
-        if done % PROGRESS_EVERY == 0:
-            report(done, total)
-    report(len(records), total)
+    check = functools.partial(_check_row, columns=layout.columns, on=on)
+    rows, problems = importing.check_records(records, check, report, every=PROGRESS_EVERY)
     if problems and not skip_bad:
         # Refused before any lock is taken, with the conflicts with the register too (read only).
         _rows, late = _match(rows, update=update, on=on)
@@ -614,18 +509,17 @@ def _import(
 
 
 def _refuse(problems: list[ImportProblem], columns: dict[str, str], *, rows: int) -> None:
-    order = {name: index for index, name in enumerate(FIELDS)}
-    problems = sorted(problems, key=lambda p: (p.row, order.get(p.field, len(order))))
     raise ImportRefused(
         translate(
             "PeopleImport",
             "Nothing was imported: %n row(s) have problems. Correct the file and import it again.",
             "",
-            len({p.row for p in problems}),
+            importing.rows_with_problems(problems),
         ),
-        problems=problems,
+        problems=importing.in_file_order(problems, FIELDS),
         columns=columns,
         rows=rows,
+        labels=field_label,
     )
 
 
@@ -669,11 +563,6 @@ def _file_duplicates(rows: list[_Row]) -> list[ImportProblem]:
     return problems
 
 
-def _batches(items: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _on_file(rows: list[_Row]) -> tuple[dict[str, Person], dict[tuple[str, str], Person]]:
     """People on file by ID number (upper case: an X typed lower-case is the same number) and,
     among the active ones, by name and phone."""
@@ -683,14 +572,14 @@ def _on_file(rows: list[_Row]) -> tuple[dict[str, Person], dict[tuple[str, str],
         if number:
             numbers.update({number, number.lower()})
     by_id: dict[str, Person] = {}
-    for batch in _batches(sorted(numbers)):
+    for batch in importing.batches(sorted(numbers), BATCH):
         for person in Person.select().where(Person.id_number.in_(batch)).order_by(Person.id):
             current = by_id.get(person.id_number.upper())
             if current is None or (person.active and not current.active):
                 by_id[person.id_number.upper()] = person
     phones = sorted({row.values["phone"] for row in rows if row.values["phone"]})
     by_name: dict[tuple[str, str], Person] = {}
-    for batch in _batches(phones):
+    for batch in importing.batches(phones, BATCH):
         query = Person.select().where(Person.phone.in_(batch), Person.active).order_by(Person.id)
         for person in query:
             by_name.setdefault((person.name, person.phone), person)
@@ -718,7 +607,7 @@ def _match(rows: list[_Row], *, update: bool, on: date) -> tuple[list[_Row], lis
     by_id, by_name = _on_file(rows)
     cards = sorted({row.values["member_card"] for row in rows if row.values["member_card"]})
     card_holder: dict[str, int] = {}
-    for batch in _batches(cards):
+    for batch in importing.batches(cards, BATCH):
         query = Person.select(Person.id, Person.member_card).where(Person.member_card.in_(batch))
         card_holder.update({card: person_id for person_id, card in query.tuples()})
     taken: dict[int, int] = {}  # person id -> the row that is them
@@ -858,7 +747,7 @@ def _write(
     moment = now()
     new_rows = [row for row in rows if row.person is None]
     max_before = Person.select(peewee.fn.MAX(Person.id)).scalar() or 0
-    for batch in _batches(new_rows):
+    for batch in importing.batches(new_rows, BATCH):
         _insert(
             Person,
             [
@@ -886,7 +775,7 @@ def _write(
                 name=name, phone=phone, id_number=id_number, member_card=card
             ).items()
         ]
-        for batch in _batches(keys, 5000):
+        for batch in importing.batches(keys, 5000):
             _insert(PersonSearchKey, batch)
 
     for row in rows:

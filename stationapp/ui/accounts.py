@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -26,7 +25,15 @@ from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import ROLES, Staff
 from stationapp.services import accounts
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    OK_CANCEL,
+    FieldErrors,
+    MessageBar,
+    dialog_buttons,
+    layout_with_bar,
+    record_list,
+    show_user_error,
+)
 
 
 def password_edit() -> QLineEdit:
@@ -91,13 +98,9 @@ class FirstRunDialog(QDialog):
                 if caption is not None and caption.widget() is not None:
                     caption.widget().setMinimumWidth(110)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        dialog_buttons(
+            self, layout, self.submit, buttons=OK_CANCEL, ok_text=self.tr("Create and start")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and start"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.setMinimumWidth(560)
 
     def submit(self) -> None:
@@ -150,13 +153,7 @@ class SignInDialog(QDialog):
         self.password = password_edit()
         self.fields.add_row(self.tr("Password"), "password", self.password)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit, buttons=OK_CANCEL, ok_text=self.tr("Sign in"))
         self.setMinimumWidth(380)
         last = QSettings().value(config.Keys.LAST_USERNAME.name, "")
         if last:
@@ -199,12 +196,7 @@ class ChangePasswordDialog(QDialog):
         self.repeat = password_edit()
         self.fields.add_row(self.tr("Repeat new password"), "repeat", self.repeat)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit, buttons=OK_CANCEL)
         self.setMinimumWidth(400)
 
     def submit(self) -> None:
@@ -227,9 +219,7 @@ class StationSettingsDialog(QDialog):
         self.actor = actor
         self.setWindowTitle(self.tr("Station settings"))
         current = accounts.station_settings()
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.station_name = QLineEdit(current.station_name)
@@ -268,12 +258,7 @@ class StationSettingsDialog(QDialog):
             self.borrower_idle,
         )
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(460)
 
     def submit(self) -> None:
@@ -303,20 +288,12 @@ class StaffDialog(QDialog):
         self.current_id: int | None = None
         self.setWindowTitle(self.tr("Staff accounts"))
         self.resize(760, 460)
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
 
-        left = QVBoxLayout()
-        self.list = QListWidget()
-        self.list.currentItemChanged.connect(self._on_current)
-        left.addWidget(self.list, 1)
-        new = QPushButton(self.tr("&New account"))
-        new.clicked.connect(self.start_new)
-        left.addWidget(new)
-        body.addLayout(left, 2)
+        self.list = record_list(body, self.tr("&New account"), self._on_current, self.start_new)
+        body.setStretch(0, 2)
 
         right = QVBoxLayout()
         form = QFormLayout()

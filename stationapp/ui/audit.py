@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QStandardPaths,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,8 +27,8 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
 from stationapp.ui.dates import short_text
-from stationapp.ui.exporting import ask_spreadsheet_path, run_export
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.exporting import export_list
+from stationapp.ui.forms import CLOSE, dialog_buttons, layout_with_bar, single_shot
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -45,7 +36,7 @@ from stationapp.ui.layout_state import (
     save_columns,
     save_splitter,
 )
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -60,15 +51,18 @@ def when_text(entry: AuditEntry) -> str:
     return f"{day} {moment:%H:%M:%S}"
 
 
-class AuditTableModel(RowsTableModel):
+class AuditTableModel(PagedTableModel):
     """The loaded pages of the trail; more pages come as the view scrolls."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            lambda filt, offset, limit: audit.list_entries(actor, filt, offset=offset, limit=limit),
+            lambda filt: audit.count_entries(actor, filt),
+            parent,
+            filt=audit.AuditFilter(),
+            page_size=PAGE_SIZE,
+        )
         self.actor = actor
-        self.rows: list[AuditEntry] = []
-        self.total = 0
-        self.filt = audit.AuditFilter()
         self.headers = [
             self.tr("When"),
             self.tr("Staff"),
@@ -78,38 +72,7 @@ class AuditTableModel(RowsTableModel):
             self.tr("Details"),
         ]
 
-    def reload(self, filt: audit.AuditFilter | None = None) -> None:
-        """The first page for ``filt``; a service error leaves the model empty and is raised."""
-        if filt is not None:
-            self.filt = filt
-        self.beginResetModel()
-        self.rows = []
-        self.total = 0
-        try:
-            self.total = audit.count_entries(self.actor, self.filt)
-            self.rows = audit.list_entries(self.actor, self.filt, offset=0, limit=PAGE_SIZE)
-        finally:
-            self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = audit.list_entries(self.actor, self.filt, offset=len(self.rows), limit=PAGE_SIZE)
-        known = {e.id for e in self.rows}
-        # Entries written since the first page shift the offsets; never show a row twice.
-        page = [e for e in page if e.id not in known]
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
-
-    def entry_at(self, row: int) -> AuditEntry | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+    entry_at = PagedTableModel.row_at
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -147,9 +110,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.actor = actor
         self.setWindowTitle(self.tr("Audit trail"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         filters = QHBoxLayout()
         self.staff_combo = QComboBox()
@@ -200,6 +161,7 @@ class AuditDialog(QDialog):
         layout.addLayout(second)
 
         self.model = AuditTableModel(actor, self)
+        follow_count(self.count_label, self.model, lambda n: self.tr("%n entries", "", n))
         self.table = leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -215,9 +177,7 @@ class AuditDialog(QDialog):
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        buttons = dialog_buttons(self, layout, buttons=CLOSE)
         # Enter belongs to the search (to the list) and the list (to the details): no button
         # of the dialog may take it as its default.
         for button in (self.export_button, buttons.button(QDialogButtonBox.StandardButton.Close)):
@@ -225,10 +185,9 @@ class AuditDialog(QDialog):
             button.setDefault(False)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)  # one query per pause in typing, not per key
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer = single_shot(
+            self, 250, self.refresh
+        )  # one query per pause in typing, not per key
 
         start = today() - timedelta(days=DEFAULT_DAYS)
         self.date_from.setDate(QDate(start.year, start.month, start.day))
@@ -320,10 +279,7 @@ class AuditDialog(QDialog):
 
     def focus_table(self) -> None:
         self.refresh()
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
+        enter_list(self.table)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -334,8 +290,7 @@ class AuditDialog(QDialog):
             self.model.reload(self.current_filter())
         except UserError as exc:
             self.bar.show_message(exc.message)
-        self.count_label.setText(self.tr("%n entries", "", self.model.total))
-        self.export_button.setEnabled(self.model.total > 0)
+        self.export_button.setEnabled(self.model.rowCount() > 0)
         self.details.clear()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -366,24 +321,21 @@ class AuditDialog(QDialog):
     # --- export -------------------------------------------------------------------------
 
     def export(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / self.tr("audit-trail-{date}.xlsx").format(
-            date=today().isoformat()
-        )
-        path = ask_spreadsheet_path(self, self.tr("Export the audit trail"), suggested)
-        if path is None:
-            return
         filt = self.current_filter()
-        written = run_export(
+        done = export_list(
             self,
             self.bar,
             title=self.tr("Export the audit trail"),
             label=self.tr("Exporting the audit trail…"),
-            total=self.model.total,
-            write=lambda progress: audit.export_entries(self.actor, filt, path, progress=progress),
+            file_name=self.tr("audit-trail-{date}.xlsx").format(date=today().isoformat()),
+            total=self.model.count_now,
+            write=lambda path, progress: audit.export_entries(
+                self.actor, filt, path, progress=progress
+            ),
         )
-        if written is None:
+        if done is None:
             return
+        path, written = done
         self._load_choices()
         self.refresh()
         self.bar.show_message(

@@ -23,7 +23,6 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,7 +43,13 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import backup
 from stationapp.services.accounts import require
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    CLOSE,
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab
 
 log = logging.getLogger(__name__)
@@ -119,9 +123,7 @@ class BackupsDialog(QDialog):
         self.worker: BackupWorker | None = None
         self.setWindowTitle(self.tr("Backups"))
         self.resize(780, 520)
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         current = backup.backup_settings()
         form = QFormLayout()
@@ -200,9 +202,7 @@ class BackupsDialog(QDialog):
         open_folder.clicked.connect(self.open_folder)
         buttons.addWidget(open_folder)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        buttons.addWidget(close)
+        dialog_buttons(self, buttons, buttons=CLOSE)
         layout.addLayout(buttons)
         sqlite = sqlite_path(self.url) is not None
         self.restore_button.setVisible(sqlite)

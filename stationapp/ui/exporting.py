@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from stationapp.errors import UserError
@@ -16,6 +16,12 @@ Progress = Callable[[int, int], bool]
 
 
 translate = QCoreApplication.translate
+
+
+def in_documents(name: str) -> Path:
+    """``name`` in the staff member's Documents folder: where a save starts."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) / name
 
 
 def ask_spreadsheet_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
@@ -78,3 +84,30 @@ def run_export(
         bar.show_message(translate("Export", "Export cancelled; no file was written."), "info")
         return None
     return written
+
+
+def export_list(
+    parent: QWidget,
+    bar: MessageBar,
+    *,
+    title: str,
+    label: str,
+    file_name: str,
+    total: Callable[[], int],
+    write: Callable[[Path, Progress], int],
+) -> tuple[Path, int] | None:
+    """Export a list: ask where (``file_name`` in Documents to start with), then run
+    ``write(path, progress)`` for ``total()`` rows under ``run_export``. Returns the file and
+    the rows written, or None when the staff member cancelled or it failed."""
+    path = ask_spreadsheet_path(parent, title, in_documents(file_name))
+    if path is None:
+        return None
+    written = run_export(
+        parent,
+        bar,
+        title=title,
+        label=label,
+        total=total(),
+        write=lambda progress: write(path, progress),
+    )
+    return None if written is None else (path, written)

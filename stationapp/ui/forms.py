@@ -9,21 +9,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
     QTabWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from stationapp.errors import UserError, ValidationError
 
 ERROR_STYLE = "color: #b3261e;"
+SAVE_CANCEL = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+CLOSE = QDialogButtonBox.StandardButton.Close
 FIELD_ERROR_STYLE = "border: 1px solid #b3261e;"
 
 
@@ -141,6 +151,14 @@ class MessageBar(QWidget):
         return self.label.text() if self.isVisible() else ""
 
 
+def layout_with_bar(widget: QWidget) -> tuple[QVBoxLayout, MessageBar]:
+    """The vertical layout of a page or dialog, with its message bar at the top."""
+    layout = QVBoxLayout(widget)
+    bar = MessageBar()
+    layout.addWidget(bar)
+    return layout, bar
+
+
 def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> None:
     """Put each message of ``exc`` at its field; anything no field can show goes to ``bar``."""
     errors = exc.errors if isinstance(exc, ValidationError) else {}
@@ -151,6 +169,30 @@ def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> Non
         bar.show_message("\n".join(leftover))
     else:
         bar.hide()
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    layout: QBoxLayout,
+    submit: Callable[[], object] | None = None,
+    *,
+    buttons: QDialogButtonBox.StandardButton = SAVE_CANCEL,
+    ok_text: str = "",
+) -> QDialogButtonBox:
+    """A dialog's row of buttons at the foot of ``layout``: Save (or OK) runs ``submit``, which
+    accepts the dialog when it is done; Cancel (or Close) closes it. ``ok_text`` renames the
+    accepting button."""
+    box = QDialogButtonBox(buttons)
+    if ok_text:
+        accepting = QDialogButtonBox.StandardButton.Save
+        if not buttons & accepting:
+            accepting = QDialogButtonBox.StandardButton.Ok
+        box.button(accepting).setText(ok_text)
+    if submit is not None:
+        box.accepted.connect(submit)
+    box.rejected.connect(dialog.reject)
+    layout.addWidget(box)
+    return box
 
 
 class SearchLineEdit(QLineEdit):
@@ -167,6 +209,69 @@ class SearchLineEdit(QLineEdit):
             self.down_pressed.emit()
             return
         super().keyPressEvent(event)
+
+
+def search_box(
+    placeholder: str, on_down: Callable[[], object], *, max_length: int = 100
+) -> SearchLineEdit:
+    """A list's search box, with its clear button and hint; Down moves into the list."""
+    box = SearchLineEdit()
+    box.down_pressed.connect(on_down)
+    box.setClearButtonEnabled(True)
+    box.setMaxLength(max_length)
+    box.setPlaceholderText(placeholder)
+    return box
+
+
+def single_shot(parent: QObject, interval_ms: int, slot: Callable[[], object]) -> QTimer:
+    """A timer that runs ``slot`` once, ``interval_ms`` after it was last started: a search
+    waits for a pause in typing, a burst of changes makes one refresh."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def empty_state(table: QWidget, text: str = "") -> tuple[QLabel, QStackedWidget]:
+    """A list's place on the page: the list, or instead a centred line that says why it is
+    empty and what to do (UX.md, Lists)."""
+    empty = QLabel(text)
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    empty.setWordWrap(True)
+    empty.setStyleSheet("color: #555; font-size: 14px;")
+    stack = QStackedWidget()
+    stack.addWidget(table)
+    stack.addWidget(empty)
+    return empty, stack
+
+
+def record_list(
+    body: QBoxLayout, new_text: str, on_current: Callable, on_new: Callable
+) -> QListWidget:
+    """The left side of an editor of records: their list, and under it a button to add one."""
+    left = QVBoxLayout()
+    records = QListWidget()
+    records.currentItemChanged.connect(on_current)
+    left.addWidget(records, 1)
+    new = QPushButton(new_text)
+    new.clicked.connect(on_new)
+    left.addWidget(new)
+    body.addLayout(left)
+    return records
+
+
+def action_row(
+    action: QPushButton, cancel_text: str, on_cancel: Callable[[], object]
+) -> QHBoxLayout:
+    """A row of buttons on the right: ``action`` (already connected), then Cancel."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(action)
+    cancel = QPushButton(cancel_text)
+    cancel.clicked.connect(on_cancel)
+    row.addWidget(cancel)
+    return row
 
 
 def step_tabs(tabs: QTabWidget, step: int) -> None:

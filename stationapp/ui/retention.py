@@ -17,14 +17,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import retention
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    CLOSE,
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 
 
 class RetentionDialog(QDialog):
@@ -32,9 +37,7 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self.actor = actor
         self.setWindowTitle(self.tr("Retention of personal data"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         note = QLabel(
             self.tr(
                 "People with no visit, loan, registration or case for longer than the period "
@@ -71,9 +74,7 @@ class RetentionDialog(QDialog):
         self.run_button.clicked.connect(self.run_now)
         buttons.addWidget(self.run_button)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        buttons.addWidget(close)
+        dialog_buttons(self, buttons, buttons=CLOSE)
         layout.addLayout(buttons)
         self.setMinimumWidth(560)
         self.refresh_preview()
@@ -157,9 +158,7 @@ class EraseDialog(QDialog):
         self.actor = actor
         self.person_id = person_id
         self.setWindowTitle(self.tr("Erase personal data"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         note = QLabel(
             self.tr(
                 "Erase the personal data of {name} at their request? Their name, phone, ID "

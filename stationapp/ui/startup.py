@@ -19,14 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import peewee
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEventLoop,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 

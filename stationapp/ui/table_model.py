@@ -1,17 +1,34 @@
-"""The part every list's Qt table model shares: rows held in ``rows``, headers in ``headers``."""
+"""The part every list's Qt table model shares: rows held in ``rows``, headers in ``headers``;
+and the paged model of the long lists, which loads a page at a time and counts afterwards."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
+    Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.errors import UserError
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +58,234 @@ class RowsTableModel(QAbstractTableModel):
         ):
             return self.headers[section]
         return None
+
+
+PAGE_SIZE = 100
+
+# A page of rows for a filter: (filter, offset, limit) -> rows; and how many rows match it.
+PageFunction = Callable[[Any, int, int], list[Any]]
+CountFunction = Callable[[Any], int]
+_KEEP: Any = object()
+
+
+class PagedTableModel(RowsTableModel):
+    """A long list loaded a page at a time: more pages come as the view scrolls (canFetchMore).
+
+    ``reload`` shows the first page at once; the total comes later: a first page shorter than a
+    page is the whole list, otherwise ``count`` runs on the next turn of the event loop, once the
+    page is on screen, and ``counted`` announces it. Until then ``total`` is None (say nothing
+    rather than a wrong number). A count asked for an older filter is dropped.
+
+    A list's model passes its page and count functions, fills ``headers`` and implements ``data``;
+    ``page_loaded`` loads what the cells need besides the rows (before they show).
+    """
+
+    counted = Signal(int)
+
+    def __init__(
+        self,
+        page: PageFunction,
+        count: CountFunction,
+        parent: Any = None,
+        *,
+        filt: Any = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._page = page
+        self._count = count
+        self.filter = filt
+        self.page_size = page_size
+        self.rows = []
+        self.total: int | None = 0
+        self._more = False
+        self._generation = 0
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def page_loaded(self, page: list[Any], *, first: bool) -> None:
+        """Hook: load what the cells of ``page`` need besides the rows (first: a new list)."""
+
+    def reload(self, filt: Any = _KEEP) -> None:
+        """Show the first page for ``filt`` (the current filter if left out).
+
+        A service error leaves the list empty and is raised for the view to show.
+        """
+        if filt is not _KEEP:
+            self.filter = filt
+        self._generation += 1
+        self.beginResetModel()
+        self.rows, self.total, self._more = [], 0, False
+        try:
+            page = self._page(self.filter, 0, self.page_size)
+            self.page_loaded(page, first=True)
+            self.rows = list(page)
+            self._more = len(page) >= self.page_size
+            self.total = None if self._more else len(page)
+        finally:
+            self.endResetModel()
+        if self.total is None:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._count_for(generation))
+        else:
+            self.counted.emit(self.total)
+
+    def _count_for(self, generation: int) -> None:
+        if generation != self._generation or self.total is not None:
+            return  # an older filter's count, or the last page came first
+        self.count_now()
+
+    def count_now(self) -> int:
+        """The total for the current filter, counted now if it is not known yet."""
+        if self.total is None:
+            self.total = max(self._count(self.filter), len(self.rows))
+            self.counted.emit(self.total)
+        return self.total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid():
+            return False
+        return self._more if self.total is None else len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self._page(self.filter, len(self.rows), self.page_size)
+        known = {self.key_of(row) for row in self.rows}
+        # Rows added since the first page shift the offsets; never show a row twice.
+        new = [row for row in page if self.key_of(row) not in known]
+        if len(page) < self.page_size or not new:
+            self._more = False
+        if new:
+            self.page_loaded(new, first=False)
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(new) - 1)
+            self.rows.extend(new)
+            self.endInsertRows()
+        if not self._more and (self.total is None or not new):
+            self.total = len(self.rows)
+            self.counted.emit(self.total)
+
+    # --- finding rows ----------------------------------------------------------------------------
+
+    @staticmethod
+    def key_of(row: Any) -> Any:
+        return row.id
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, key: Any) -> int:
+        """The row showing the record ``key``, or -1 when it is not loaded."""
+        return next((i for i, row in enumerate(self.rows) if self.key_of(row) == key), -1)
+
+    def select(self, view: QTableView, key: Any) -> bool:
+        """Make the record ``key`` the view's current, selected row, if it is loaded."""
+        row = self.row_of(key)
+        if row < 0:
+            return False
+        view.selectionModel().setCurrentIndex(
+            self.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
+
+    def reload_keeping(self, view: QTableView, filt: Any = _KEEP) -> None:
+        """``reload`` that keeps the view's current record selected when it is still listed."""
+        current = self.row_at(view.currentIndex().row())
+        self.reload(filt)
+        if current is not None:
+            self.select(view, self.key_of(current))
+
+
+def follow_count(label: QLabel, model: PagedTableModel, text: Callable[[int], str]) -> None:
+    """Keep ``label`` saying how many rows the list has (``text(total)``), and nothing while the
+    total is still being counted."""
+
+    def update() -> None:
+        label.setText("" if model.total is None else text(model.total))
+
+    model.modelReset.connect(update)
+    model.counted.connect(update)
+
+
+def list_beside_page(
+    table: QTableView, below: QWidget, page: QWidget, sizes: tuple[int, int]
+) -> QSplitter:
+    """A list (with ``below`` under it) on the left, the chosen record's page on the right."""
+    splitter = QSplitter()
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(table, 1)
+    left_layout.addWidget(below)
+    splitter.addWidget(left)
+    splitter.addWidget(page)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    return splitter
+
+
+def enter_list(view: QTableView) -> None:
+    """Move the focus into a list, on its first row unless one is current already."""
+    model = view.model()
+    if model is not None and model.rowCount():
+        view.setFocus()
+        if not view.currentIndex().isValid():
+            view.setCurrentIndex(model.index(0, 0))
+
+
+class SearchedList:
+    """What a page with a search box over a list of records does alike: Ctrl+F selects the
+    search, Down moves into the list, "show deactivated" lists them too (``refresh`` reloads)."""
+
+    search: QLineEdit
+    table: QTableView
+    model: Any
+
+    _timer: QTimer
+    bar: Any
+    empty: QLabel
+    stack: QStackedWidget
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _update_counts(self) -> None:
+        raise NotImplementedError
+
+    def _reload(self) -> bool:
+        """Reload the list for the search typed; a refusal is said in the bar (then False)."""
+        self._timer.stop()
+        try:
+            self.model.reload(self.search.text())
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return False
+        self._update_counts()
+        return True
+
+    def _show_list_or_why(self, none_found: str, none_at_all: str) -> None:
+        """The list, or in its place why it is empty: ``none_found`` ({query}) after a search,
+        else ``none_at_all``."""
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+            return
+        query = self.search.text().strip()
+        self.empty.setText(none_found.format(query=query) if query else none_at_all)
+        self.stack.setCurrentWidget(self.empty)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_table(self) -> None:
+        enter_list(self.table)
+
+    def _show_inactive_toggled(self, checked: bool) -> None:
+        self.model.include_inactive = checked
+        self.refresh()
 
 
 def setup_list_view(table: QTableView, model: QAbstractItemModel) -> None:

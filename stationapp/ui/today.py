@@ -33,7 +33,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar, single_shot
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -109,9 +109,7 @@ class TodayTab(QWidget):
         self.sections: dict[str, Section] = {}
         self.boxes: dict[str, SectionBox] = {}
         self._dirty = False
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         header = QHBoxLayout()
         self.date_label = QLabel()
         font = self.date_label.font()
@@ -143,10 +141,7 @@ class TodayTab(QWidget):
         self.print_birthdays_button = QPushButton(self.tr("Print the &greeting list…"))
         self.print_birthdays_button.clicked.connect(self.print_birthdays)
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer = single_shot(self, REFRESH_DELAY_MS, self.refresh)
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(DAY_CHECK_MS)
         self.day_timer.timeout.connect(self.check_day)

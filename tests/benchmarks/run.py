@@ -42,6 +42,7 @@ SEARCH_MS = 50.0
 SCAN_MS = 20.0
 STARTUP_RATIO = 2.0
 RSS_MB = 150.0
+DEMO_START_RATIO = 25.0  # the first --demo start, which builds the demo database
 RSS_OVER_EMPTY_MB = 50.0
 EXPORT_ROWS = 100_000
 REPORT_MS = 5000.0  # a month's report to the district union (issue #11)
@@ -142,7 +143,9 @@ def child_app(started: float, url: str, tab: str = "") -> None:
     print(json.dumps(result))
 
 
-def run_child(mode: str, url: str, env: dict[str, str]) -> dict[str, float]:
+def run_child(
+    mode: str, url: str, env: dict[str, str], *, timeout: float = 600
+) -> dict[str, float]:
     """One fresh interpreter; startup counts from just before the process is created."""
     started = time.monotonic()  # CLOCK_MONOTONIC: one clock for every process on the machine
     done = subprocess.run(
@@ -151,7 +154,7 @@ def run_child(mode: str, url: str, env: dict[str, str]) -> dict[str, float]:
         capture_output=True,
         text=True,
         check=False,
-        timeout=600,
+        timeout=timeout,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -453,6 +456,40 @@ def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str])
             "MB",
             f"<= {RSS_OVER_EMPTY_MB:.0f} MB",
             over <= RSS_OVER_EMPTY_MB,
+        )
+    )
+
+
+def measure_first_demo_start(bench: Bench, env: dict[str, str]) -> None:
+    """The first ``--demo`` start (it builds the demo database) against the bare window, each
+    in a fresh data folder, in the same run (issue 22: at most 25x)."""
+    section = "first run"
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "demo": []}
+    try:
+        run_child("bare", "", env)  # warm the file cache: no run is the first one
+        for _ in range(min(3, bench.repeat)):
+            runs["bare"].append(run_child("bare", "", env))
+            with tempfile.TemporaryDirectory(prefix="stationapp-demo-") as home:
+                fresh = dict(env, STATIONAPP_DATA_DIR=home)
+                runs["demo"].append(run_child("demo-first", "", fresh, timeout=1800))
+    except Exception as exc:
+        bench.failed(section, "first --demo start", exc)
+        return
+    bare = statistics.median(r["shown_s"] for r in runs["bare"])
+    demo = statistics.median(r["shown_s"] for r in runs["demo"])
+    bench.add(Row(section, "bare PySide6 window, start to first paint", bare * 1000, "ms"))
+    bench.add(
+        Row(section, "first --demo start (builds the demo), to first paint", demo * 1000, "ms")
+    )
+    bench.add(
+        Row(
+            section,
+            "first --demo start / bare window",
+            demo / bare,
+            "x",
+            f"<= {DEMO_START_RATIO:.0f}x",
+            demo / bare <= DEMO_START_RATIO,
+            f"{len(runs['demo'])} runs, each in a fresh data folder",
         )
     )
 
@@ -928,6 +965,46 @@ def table(benches: list[Bench], head: list[tuple[str, str]], *, markdown: bool) 
     return "\n".join(lines) + "\n"
 
 
+def child_demo_first(started: float) -> None:
+    """``stationapp --demo --smoke-test`` on a data folder that has no demo database yet: the
+    first start, which builds it, up to the main window's first paint."""
+    from stationapp import app as application
+    from stationapp.ui import startup
+
+    _private_settings(started)
+    result: dict[str, float] = {}
+    smoke_exec = startup._smoke_exec
+
+    def timed(start: object, window: object) -> int:
+        def painted() -> None:
+            result["shown_s"] = time.monotonic() - started
+
+        window.after_first_paint(painted)  # type: ignore[attr-defined]
+        return smoke_exec(start, window)  # type: ignore[arg-type]
+
+    startup._smoke_exec = timed  # type: ignore[assignment]
+    code = application.main(["--demo", "--smoke-test"])
+    if code or "shown_s" not in result:
+        raise SystemExit(f"the first --demo start failed ({code})")
+    print(json.dumps(result))
+
+
+def run_demo_start(repeat: int, markdown: Path | None) -> int:
+    """``--demo-start``: the first --demo start against the bare window, alone."""
+    with tempfile.TemporaryDirectory(prefix="stationapp-run-") as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATIONAPP_DATA_DIR=tmp)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        compileall.compile_dir(str(ROOT / "stationapp"), quiet=1)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        head = machine()
+        bench = Bench(repeat, "SQLite")
+        measure_first_demo_start(bench, env)
+    print(table([bench], head, markdown=False))
+    if markdown:
+        markdown.write_text(table([bench], head, markdown=True), encoding="utf-8")
+    return 1 if any(r.met is False for r in bench.rows) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="a database made by tests/benchmarks/generate.py")
@@ -940,13 +1017,25 @@ def main(argv: list[str] | None = None) -> int:
         help="also measure on PostgreSQL: a throwaway server on this machine, loaded with the "
         "same rows (needs the server programs, as the tests do)",
     )
-    parser.add_argument("--child", choices=("bare", "app", "app-visits"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--demo-start",
+        action="store_true",
+        help="measure only the first --demo start against the bare window (no --db needed)",
+    )
+    parser.add_argument(
+        "--child", choices=("bare", "app", "app-visits", "demo-first"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child == "bare":
         child_bare(args.started)
         return 0
+    if args.child == "demo-first":
+        child_demo_first(args.started)
+        return 0
+    if args.demo_start:
+        return run_demo_start(max(1, args.repeat), args.markdown)
     if args.child in ("app", "app-visits"):
         child_app(args.started, args.url, "visits" if args.child == "app-visits" else "")
         return 0
@@ -1024,6 +1113,8 @@ def main(argv: list[str] | None = None) -> int:
                 bench = Bench(repeat, backend)
                 benches.append(bench)
                 measure_startup(bench, target_url, empty_url, env)
+                if backend == "SQLite":
+                    measure_first_demo_start(bench, env)
                 open_station_database(target_url)
                 try:
                     actor = Staff.get(Staff.username == "admin")

@@ -7,16 +7,16 @@ import re
 import shutil
 from collections import Counter
 from collections.abc import Iterator
-from datetime import time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from itertools import pairwise
+from itertools import count, pairwise
 from pathlib import Path
 
 import pytest
 from pypinyin import Style, lazy_pinyin
 from stdnum import isbn as stdnum_isbn
 
-from stationapp import demo
+from stationapp import db, demo
 from stationapp.db import close_database, now, today
 from stationapp.models.accounts import ADMIN, ROLES, AuditEntry, Staff
 from stationapp.models.events import SIZES, Event, EventQuota, EventSeries, Registration
@@ -781,3 +781,52 @@ def test_event_history_is_dated_consistently(demo_admin: Staff) -> None:
     assert not AuditEntry.select().where(AuditEntry.at > moment).exists()
     # Registering stamps the person's last activity "now"; the demo puts it back.
     assert all(p.created_at <= p.last_activity_at <= moment for p in Person.select())
+
+
+def _built_at(moment: datetime, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """What a small demo built with the clock at ``moment`` (running on from there) holds of
+    the past: everything before the day it is built."""
+    ticks = count(1)
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+            at = moment + timedelta(microseconds=next(ticks))
+            return at.replace(tzinfo=tz) if tz else at
+
+    monkeypatch.setattr(db, "datetime", Clock)
+    open_station_database(f"sqlite:///{path}")
+    try:
+        demo.populate(people=12)
+        start = datetime.combine(moment.date(), time())
+        visits = Visit.select(Visit.arrived_at, Visit.person, Visit.channel, Visit.rating)
+        cases = MediationCase.select(
+            MediationCase.number, MediationCase.received_at, MediationCase.state
+        )
+        loans = Loan.select(Loan.copy, Loan.person, Loan.lent_at, Loan.due_on, Loan.returned_at)
+        registrations = Registration.select(
+            Registration.event, Registration.person, Registration.state, Registration.created_at
+        )
+        return {
+            "people": list(Person.select(Person.name, Person.created_at).tuples()),
+            "visits": list(visits.where(Visit.arrived_at < start).order_by(Visit.id).tuples()),
+            "cases": list(cases.order_by(MediationCase.id).tuples()),
+            "titles": list(Title.select(Title.title).order_by(Title.id).tuples()),
+            "loans": list(loans.order_by(Loan.id).tuples()),
+            "events": list(Event.select(Event.title, Event.starts_at, Event.state).tuples()),
+            "registrations": list(registrations.order_by(Registration.id).tuples()),
+        }
+    finally:
+        close_database()
+        monkeypatch.undo()
+
+
+def test_the_build_depends_on_the_day_not_on_the_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds on one day, in the morning and late in the afternoon, make the same past."""
+    day = date(2026, 12, 2)
+    morning = _built_at(datetime.combine(day, time(9, 10, 17)), tmp_path / "a.db", monkeypatch)
+    late = _built_at(datetime.combine(day, time(16, 41, 52)), tmp_path / "b.db", monkeypatch)
+    assert all(morning.values())
+    assert morning == late

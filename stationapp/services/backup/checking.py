@@ -31,8 +31,6 @@ from stationapp.services.backup.settings import (
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# --- checking a file -----------------------------------------------------------------------
-
 
 def check_backup_file(
     path: Path, *, contents: bool = True, name: str | None = None

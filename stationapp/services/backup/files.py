@@ -24,8 +24,6 @@ from stationapp.services.backup.settings import (
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# --- listing and rotation ------------------------------------------------------------------
-
 
 def parse_name(path: Path) -> tuple[str, datetime] | None:
     match = NAME_RE.match(path.name)

@@ -38,8 +38,6 @@ from stationapp.services.backup.settings import (
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# --- making a backup -----------------------------------------------------------------------
-
 
 def copy_sqlite(
     source: Path, target: Path, *, progress: Callable[[int, int], None] | None = None

@@ -33,8 +33,6 @@ from stationapp.services.backup.settings import (
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# --- restoring -----------------------------------------------------------------------------
-
 
 def restore(
     url: str,

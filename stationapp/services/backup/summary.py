@@ -15,8 +15,6 @@ from stationapp.services.backup.checking import check_backup_file
 
 translate = QCoreApplication.translate
 
-# --- what a backup holds (shown before a restore is confirmed) ------------------------------
-
 
 @dataclass(frozen=True)
 class AdminAccount:

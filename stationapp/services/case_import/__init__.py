@@ -31,14 +31,13 @@ from stationapp.services.case_import.values import (
     REQUIRED,
     CaseNumber,
     ImportResult,
-    Progress,
     field_label,
     imported_mark,
     parse_case_number,
     parse_categories,
     parse_outcome,
 )
-from stationapp.services.people_import import ImportRefused
+from stationapp.services.importing import ImportRefused, Progress
 
 __all__ = [
     "AGREEMENT_OUTCOMES",

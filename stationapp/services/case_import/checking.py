@@ -26,21 +26,21 @@ from stationapp.services.case_import.values import (
     parse_categories,
     parse_outcome,
 )
-from stationapp.services.people import PersonInput, validate_person
-from stationapp.services.people_import import (
+from stationapp.services.importing import (
     FileColumns,
     ImportProblem,
     ImportRefused,
+    RowProblems,
+    cell_reader,
     cell_text,
-    number_text,
-    parse_date,
-    recognise_headers,
+    in_file_order,
+    rows_with_problems,
 )
+from stationapp.services.people import PersonInput, validate_person
+from stationapp.services.people_import import number_text, parse_date, recognise_headers
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
-
-# --- reading the file -------------------------------------------------------------------------
 
 
 def _layout(number: int, record: list[Any]) -> FileColumns | None:
@@ -59,17 +59,14 @@ def _layout(number: int, record: list[Any]) -> FileColumns | None:
 
 
 def _refuse(problems: list[ImportProblem], columns: dict[str, str]) -> None:
-    order = {name: index for index, name in enumerate(FIELDS)}
-    problems = sorted(problems, key=lambda p: (p.row, order.get(p.field, len(order))))
-    rows = len({p.row for p in problems})
     raise ImportRefused(
         translate(
             "CaseImport",
             "Nothing was imported: %n row(s) have problems. Correct the file and import it again.",
             "",
-            rows,
+            rows_with_problems(problems),
         ),
-        problems=problems,
+        problems=in_file_order(problems, FIELDS),
         columns=columns,
         labels=field_label,
     )
@@ -88,14 +85,10 @@ def _positional(text: str) -> list[str]:
 def _check_row(
     number: int, record: list[Any], columns: dict[str, int], on: date
 ) -> tuple[_Row | None, list[ImportProblem]]:
-    def cell(name: str) -> Any:
-        index = columns.get(name)
-        return record[index] if index is not None and index < len(record) else None
+    cell = cell_reader(record, columns)
 
-    problems: dict[tuple[str, str], None] = {}
-
-    def problem(name: str, message: str) -> None:
-        problems[(name, message)] = None
+    problems = RowProblems()
+    problem = problems.add
 
     case_number = None
     try:
@@ -264,7 +257,7 @@ def _check_row(
     notes = cell_text(cell("notes"))
     if len(notes) > 20000:
         problem("notes", translate("CaseImport", "At most 20000 characters."))
-    found = [ImportProblem(number, name, message) for name, message in problems]
+    found = problems.of_row(number)
     if found:
         return None, found
     assert received is not None and closed is not None and outcome is not None

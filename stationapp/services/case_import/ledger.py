@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,24 +20,21 @@ from stationapp.services.case_import.values import (
     PROGRESS_EVERY,
     REQUIRED,
     ImportResult,
-    Progress,
-    _Cancelled,
-    _Row,
     field_label,
 )
 from stationapp.services.case_import.writing import _write
-from stationapp.services.people_import import (
-    FileColumns,
+from stationapp.services.importing import (
     ImportProblem,
     ImportRefused,
-    cell_text,
-    read_rows,
-    write_refused,
+    Progress,
+    Report,
+    cancellable,
+    check_records,
+    read_records,
 )
+from stationapp.services.people_import import write_refused
 
 translate = QCoreApplication.translate
-
-# --- import -----------------------------------------------------------------------------------
 
 
 def import_cases(
@@ -57,35 +53,22 @@ def import_cases(
     require(actor, "organization.manage")
     path = Path(path)
 
-    def report(done: int, total: int) -> None:
-        if progress is not None and not progress(done, total):
-            raise _Cancelled
-
-    try:
-        return _import(actor, path, report, skip_bad=skip_bad)
-    except _Cancelled:
-        return ImportResult(cancelled=True)
+    return cancellable(
+        progress,
+        lambda report: _import(actor, path, report, skip_bad=skip_bad),
+        ImportResult(cancelled=True),
+    )
 
 
-def _import(
-    actor: Staff, path: Path, report: Callable[[int, int], None], *, skip_bad: bool
-) -> ImportResult:
-    layout: FileColumns | None = None
-    records: list[tuple[int, list[Any]]] = []
-    for number, record in read_rows(path, report):
-        if layout is None:
-            if number > HEADER_SEARCH_ROWS:
-                break
-            layout = _layout(number, record)
-            continue
-        if any(cell_text(value) for value in record):
-            records.append((number, record))
-            if len(records) > MAX_ROWS:
-                raise UserError(
-                    translate(
-                        "CaseImport", "The file has more than {count} rows; split it."
-                    ).format(count=f"{MAX_ROWS:,}")
-                )
+def _import(actor: Staff, path: Path, report: Report, *, skip_bad: bool) -> ImportResult:
+    layout, records = read_records(
+        path,
+        report,
+        _layout,
+        header_rows=HEADER_SEARCH_ROWS,
+        max_rows=MAX_ROWS,
+        too_many=translate("CaseImport", "The file has more than {count} rows; split it."),
+    )
     if layout is None:
         raise ImportRefused(
             translate("CaseImport", "The file has no column for the applicants."),
@@ -121,16 +104,8 @@ def _import(
 
     on = today()
     total = 2 * len(records)
-    problems: list[ImportProblem] = []
-    rows: list[_Row] = []
-    for done, (number, record) in enumerate(records, 1):
-        row, found = _check_row(number, record, layout.columns, on)
-        problems.extend(found)
-        if row is not None:
-            rows.append(row)
-        if done % PROGRESS_EVERY == 0:
-            report(done, total)
-    report(len(records), total)
+    check = functools.partial(_check_row, columns=layout.columns, on=on)
+    rows, problems = check_records(records, check, report, every=PROGRESS_EVERY)
     if problems and not skip_bad:
         _refuse(problems + _match(rows, path.name), layout.headers)
 

@@ -11,8 +11,9 @@ from stationapp.models.mediation import CaseParty, MediationCase
 from stationapp.models.people import Person
 from stationapp.services.accounts import station_settings
 from stationapp.services.case_import.values import _Row
+from stationapp.services.importing import ImportProblem
 from stationapp.services.mediation import format_number
-from stationapp.services.people_import import ImportProblem, workplace_key
+from stationapp.services.people_import import workplace_key
 
 translate = QCoreApplication.translate
 

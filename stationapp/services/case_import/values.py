@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -15,13 +14,13 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.models.mediation import CLAIM_CATEGORIES
+from stationapp.services.importing import cell_text
 from stationapp.services.mediation import category_label, parse_amount, state_label
 from stationapp.services.people_import import HEADER_ALIASES as PEOPLE_HEADERS
-from stationapp.services.people_import import alias_table, cell_text
+from stationapp.services.people_import import alias_table
 
 translate = QCoreApplication.translate
 
-Progress = Callable[[int, int], bool]
 
 FIELDS: tuple[str, ...] = (
     "number",
@@ -227,10 +226,6 @@ class _Row:
     paid: Decimal | None
     mediator: str
     notes: str
-
-
-class _Cancelled(Exception):
-    pass
 
 
 # --- values -----------------------------------------------------------------------------------

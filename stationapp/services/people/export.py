@@ -25,7 +25,6 @@ from stationapp.services.validation import id_type_label
 
 translate = QCoreApplication.translate
 
-# --- exporting the register ----------------------------------------------------------------------
 
 EXPORT_PAGE = 1000
 

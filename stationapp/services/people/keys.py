@@ -6,8 +6,6 @@ from stationapp.models.people import Person, PersonSearchKey
 from stationapp.services.search_keys import digit_keys, name_keys
 from stationapp.services.validation import phone_digits, spell_name
 
-# --- names ----------------------------------------------------------------------------------------
-
 
 def normalize_name(text: str) -> str:
     """A person's name as it is stored and matched: 买买提•艾力, 买买提・艾力 and 买买提 . 艾力 are

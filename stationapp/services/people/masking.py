@@ -21,8 +21,6 @@ from stationapp.services.accounts import audit, has_permission, require
 translate = QCoreApplication.translate
 T = TypeVar("T")
 
-# --- reads ------------------------------------------------------------------------------------
-
 
 def mask_id(number: str) -> str:
     """110105********002X: the address code and the last four stay, the birth date goes."""

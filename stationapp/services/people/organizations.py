@@ -17,8 +17,6 @@ from stationapp.services.validation import normalize_phone, normalize_text
 
 translate = QCoreApplication.translate
 
-# --- organisations ------------------------------------------------------------------------------
-
 
 @dataclass
 class OrganizationInput:

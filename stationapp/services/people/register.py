@@ -30,7 +30,6 @@ from stationapp.services.validation import normalize_name as checked_name
 translate = QCoreApplication.translate
 
 MIN_BIRTH_DATE = date(1900, 1, 1)
-# --- input ------------------------------------------------------------------------------------
 
 
 @dataclass

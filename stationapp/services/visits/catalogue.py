@@ -30,9 +30,6 @@ EARLIEST_VISIT = datetime(2000, 1, 1)
 MINIMUM_WORKING_AGE = 16
 
 
-# --- labels -----------------------------------------------------------------------------------
-
-
 def channel_label(channel: str) -> str:
     return {
         "walk_in": translate("Visits", "Walk-in"),

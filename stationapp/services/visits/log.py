@@ -22,8 +22,6 @@ from stationapp.services.visits.registration import purposes_of
 
 translate = QCoreApplication.translate
 
-# --- the log ------------------------------------------------------------------------------------
-
 
 @dataclass
 class VisitFilter:

@@ -26,8 +26,6 @@ from stationapp.services.visits.registration import (
 
 translate = QCoreApplication.translate
 
-# --- outreach -----------------------------------------------------------------------------------
-
 
 def create_outreach(
     actor: Staff,

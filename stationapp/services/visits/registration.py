@@ -36,8 +36,6 @@ from stationapp.services.visits.catalogue import (
 
 translate = QCoreApplication.translate
 
-# --- eligibility ------------------------------------------------------------------------------
-
 
 def age_on(birth: date | None, day: date) -> int | None:
     if birth is None:

@@ -20,8 +20,6 @@ from stationapp.services.visits.catalogue import DEFAULT_FOLLOW_UP_DAYS, MAX_FOL
 
 translate = QCoreApplication.translate
 
-# --- follow-ups ---------------------------------------------------------------------------------
-
 
 def follow_ups(actor: Staff, *, limit: int = 500) -> list[VisitPurpose]:
     """Purposes waiting for materials, earliest due first (so the overdue lead)."""

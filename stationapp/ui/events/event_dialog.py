@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +32,12 @@ from stationapp.models.accounts import Staff
 from stationapp.models.events import Event, EventQuota
 from stationapp.models.people import Organization
 from stationapp.services import events, people
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import parse_date
 
@@ -112,9 +116,7 @@ class SeriesDialog(QDialog):
         self.actor = actor
         self.series = None
         self.setWindowTitle(self.tr("New series"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.name = QLineEdit()
@@ -125,12 +127,7 @@ class SeriesDialog(QDialog):
         self.limit.setSpecialValueText(self.tr("No limit"))
         self.fields.add_row(self.tr("At most per &person"), "max_per_person", self.limit)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(360)
 
     def submit(self) -> None:
@@ -285,9 +282,7 @@ class EventDialog(QDialog):
         self.editing = event
         self.saved: Event | None = None
         self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         columns = QHBoxLayout()
         left, right = QFormLayout(), QFormLayout()
         columns.addLayout(left, 1)
@@ -386,12 +381,7 @@ class EventDialog(QDialog):
         self._add_row(self.quota_fields, self.tr("&Quotas"), "quotas", self.quota_table)
         layout.addLayout(quota_form)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(980)
 
         self.reload_series(event.series_id if event else None)

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFrame,
@@ -47,6 +46,7 @@ from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
+from stationapp.ui.table_model import setup_list_view
 
 CHECK_IN_STATES = ("confirmed", "offered", "no_show")
 
@@ -182,11 +182,7 @@ class EventPage(QWidget):
 
         self.roster_model = RosterTableModel(actor, self)
         self.roster = leave_on_tab(QTableView())
-        self.roster.setModel(self.roster_model)
-        self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.roster.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.roster.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.roster.verticalHeader().hide()
+        setup_list_view(self.roster, self.roster_model)
         self.roster.selectionModel().currentRowChanged.connect(self._update_buttons)
         restore_columns(
             self.roster,

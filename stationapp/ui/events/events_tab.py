@@ -19,13 +19,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -52,7 +50,7 @@ from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
-from stationapp.ui.forms import MessageBar, SearchLineEdit, page_keys, step_tabs
+from stationapp.ui.forms import layout_with_bar, page_keys, search_box, step_tabs
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -60,7 +58,7 @@ from stationapp.ui.layout_state import (
     save_columns,
     save_splitter,
 )
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import RowsTableModel, list_beside_page, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_LIMIT = 500
@@ -192,9 +190,7 @@ class EventsTab(QWidget):
         self.bus = bus
         self.can_manage = has_permission(actor, "event.manage")
         self._stale: set[QWidget] = set()
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -207,11 +203,7 @@ class EventsTab(QWidget):
         self.events_page = events_page = QWidget()
         events_layout = QVBoxLayout(events_page)
         filters = QHBoxLayout()
-        self.search = SearchLineEdit()
-        self.search.down_pressed.connect(self.focus_list)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        self.search.setPlaceholderText(self.tr("Search event titles (Ctrl+F)"))
+        self.search = search_box(self.tr("Search event titles (Ctrl+F)"), self.focus_list)
         self.search.textChanged.connect(self.refresh_list)
         self.search.returnPressed.connect(self._open_first)
         filters.addWidget(self.search, 2)
@@ -236,12 +228,7 @@ class EventsTab(QWidget):
 
         self.model = EventTableModel(actor, self)
         self.table = leave_on_tab(QTableView())
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No events match."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -257,17 +244,7 @@ class EventsTab(QWidget):
             )
         )
         self.delete_action.setVisible(has_permission(actor, "event.delete"))
-        self.splitter = QSplitter()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 680])
+        self.splitter = list_beside_page(self.table, self.empty, self.page, (620, 680))
         events_layout.addWidget(self.splitter, 1)
         self.pages.addTab(events_page, self.tr("Eve&nts"))
 

@@ -27,7 +27,12 @@ from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
 from stationapp.services import accounts, events
 from stationapp.ui.events.signin_sheet import notify_list_html
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.printing import html_document, preview_document
 
@@ -42,9 +47,7 @@ class PriorityDialog(QDialog):
         self.actor = actor
         self.registration = registration
         self.setWindowTitle(self.tr("Change priority"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         layout.addWidget(
             QLabel(
                 self.tr(
@@ -64,12 +67,7 @@ class PriorityDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why the order changes (recorded)"))
         self.fields.add_row(self.tr("&Reason"), "reason", self.reason)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self.priority.setFocus()
         self.priority.selectAll()
         self.setMinimumWidth(420)
@@ -99,9 +97,7 @@ class AttendanceSheetDialog(QDialog):
         self.result_value: events.BulkAttendance | None = None
         self.marked_total = 0
         self.setWindowTitle(self.tr("Mark attendance from the sign-in sheet"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         layout.addWidget(
             QLabel(
                 self.tr("Type the names signed on the sheet of {title}, one per line:").format(

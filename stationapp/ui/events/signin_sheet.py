@@ -3,7 +3,6 @@ event is called off."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
 from stationapp.services.accounts import StationSettings
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.sheet_html import html_caption, html_cells, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
 
@@ -43,61 +43,21 @@ def event_when(event: Event) -> str:
     return f"{locale.toString(start, short)} – {locale.toString(end, short)}"
 
 
-def _text(value: object) -> str:
-    return html.escape(str(value or "").strip())
-
-
 def _station_name(station: StationSettings | str) -> str:
     return station if isinstance(station, str) else station.station_name
 
 
-def _label(text: str) -> str:
-    """A bold caption; a space after it only when it ends in a Latin colon."""
-    return f"<b>{text}</b>" + (" " if text.isascii() else "")
-
-
-def _table(headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(
-        f'<th width="{width}" bgcolor="#eeeeee" align="center">{label}</th>'
-        for label, width in headers
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td align="center">{cell}</td>' if i == 0 else f"<td>{cell}</td>"
-            for i, cell in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        f'<table width="100%" border="1" cellspacing="0" cellpadding="8" '
-        f'style="border-collapse: collapse; border-color: {_BORDER};">'
-        f"<thead><tr>{head}</tr></thead>{body}</table>"
-    )
-
-
-def _page(parts: list[str]) -> str:
-    return (
-        "<html><head><style>"
-        "h1 { font-size: 18pt; font-weight: bold; margin-bottom: 4px; }"
-        "p { margin-top: 3px; margin-bottom: 3px; }"
-        "th { font-weight: bold; }"
-        "</style></head><body>" + "".join(parts) + "</body></html>"
-    )
-
-
 def _header(title: str, event: Event, station: StationSettings | str) -> list[str]:
     lines = [
-        (translate("SigninSheet", "Event:"), _text(event.title)),
-        (translate("SigninSheet", "Date:"), _text(event_when(event))),
-        (translate("SigninSheet", "Venue:"), _text(event.venue)),
+        (translate("SigninSheet", "Event:"), html_text(event.title)),
+        (translate("SigninSheet", "Date:"), html_text(event_when(event))),
+        (translate("SigninSheet", "Venue:"), html_text(event.venue)),
     ]
     return [
         f'<h1 align="center">{title}</h1>',
-        f'<p align="center" style="font-size: 12pt;">{_text(_station_name(station))}</p>',
+        f'<p align="center" style="font-size: 12pt;">{html_text(_station_name(station))}</p>',
         "<hr/>",
-        *(f"<p>{_label(label)}{value}</p>" for label, value in lines),
+        *(f"<p>{html_caption(label)}{value}</p>" for label, value in lines),
     ]
 
 
@@ -111,7 +71,7 @@ def signin_sheet_html(
     registered = len(rows)  # a name: lupdate 6.11 drops a count expression
     parts.append(
         "<p>{}{}</p>".format(
-            _label(translate("SigninSheet", "Registered:")),
+            html_caption(translate("SigninSheet", "Registered:")),
             translate("SigninSheet", "%n person(s)", "", registered),
         )
     )
@@ -127,12 +87,18 @@ def signin_sheet_html(
         person: Person = row.person
         workplace = person.workplace.name if person.workplace_id else ""
         lines.append(
-            (str(number), _text(person.name), _text(workplace), _text(mask_phone(person.phone)), "")
+            (
+                str(number),
+                html_text(person.name),
+                html_text(workplace),
+                html_text(mask_phone(person.phone)),
+                "",
+            )
         )
     for number in range(len(rows) + 1, len(rows) + WALK_IN_ROWS + 1):
         lines.append((str(number), "&nbsp;", "", "", ""))
-    parts.append(_table(headers, lines))
-    return _page(parts)
+    parts.append(html_table(headers, html_cells(lines), padding=8, border=_BORDER))
+    return html_page(parts)
 
 
 def signin_sheet_document(
@@ -171,7 +137,7 @@ def notify_list_html(event: Event, people: Sequence[Person], station: StationSet
     if event.cancel_reason:
         parts.append(
             "<p>{}{}</p>".format(
-                _label(translate("SigninSheet", "Reason:")), _text(event.cancel_reason)
+                html_caption(translate("SigninSheet", "Reason:")), html_text(event.cancel_reason)
             )
         )
     headers = (
@@ -184,12 +150,12 @@ def notify_list_html(event: Event, people: Sequence[Person], station: StationSet
     lines = [
         (
             str(number),
-            _text(person.name),
-            _text(person.phone),
-            _text(person.workplace.name if person.workplace_id else ""),
+            html_text(person.name),
+            html_text(person.phone),
+            html_text(person.workplace.name if person.workplace_id else ""),
             "",
         )
         for number, person in enumerate(people, start=1)
     ]
-    parts.append(_table(headers, lines))
-    return _page(parts)
+    parts.append(html_table(headers, html_cells(lines), padding=8, border=_BORDER))
+    return html_page(parts)

@@ -33,7 +33,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan
 from stationapp.services import accounts, library_boxes
 from stationapp.services.library_boxes import Reconciliation
-from stationapp.ui.forms import ERROR_STYLE, FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    ERROR_STYLE,
+    FieldErrors,
+    action_row,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.library.box_sheets import preview_reconciliation, reconciliation_html
 from stationapp.ui.library.scan_field import ScanField
@@ -57,9 +63,7 @@ class NewBoxDialog(QDialog):
         self.actor = actor
         self.box: Box | None = None
         self.setWindowTitle(self.tr("New box"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.barcode = QLineEdit()
@@ -71,16 +75,10 @@ class NewBoxDialog(QDialog):
         self.name.setPlaceholderText(self.tr("For example: Box 1, history and biography"))
         self.fields.add_row(self.tr("&Name"), "name", self.name)
         layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
-        row.addWidget(self.save_button)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
-        row.addWidget(cancel)
-        layout.addLayout(row)
+        layout.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(420)
 
     def submit(self) -> None:
@@ -182,9 +180,7 @@ class LendBoxDialog(QDialog):
         self.box = box
         self.loan: BoxLoan | None = None
         self.setWindowTitle(self.tr("Lend box {name} to a workplace").format(name=box.name))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.workplace = WorkplaceChooser(actor)
@@ -202,16 +198,10 @@ class LendBoxDialog(QDialog):
         self.due_on.setCalendarPopup(True)
         self.fields.add_row(self.tr("&Due back on"), "due_on", self.due_on)
         layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.lend_button = QPushButton(self.tr("&Lend"))
         self.lend_button.setDefault(True)
         self.lend_button.clicked.connect(self.submit)
-        row.addWidget(self.lend_button)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
-        row.addWidget(cancel)
-        layout.addLayout(row)
+        layout.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(480)
 
     def submit(self) -> None:
@@ -254,9 +244,7 @@ class ReturnBoxDialog(QDialog):
         }
         self.setWindowTitle(self.tr("Return box {name}").format(name=box.name))
         self.resize(720, 620)
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         layout.addWidget(
             QLabel(
                 self.tr(

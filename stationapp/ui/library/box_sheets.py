@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -18,15 +17,9 @@ from stationapp.services import accounts, library_boxes
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, Reconciliation
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.sheet_html import html_caption, html_cells, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
-
-
-_BORDER = "#555555"
-
-
-def _text(value: object) -> str:
-    return html.escape(str(value or "").strip())
 
 
 def format_date(day: date | None) -> str:
@@ -43,68 +36,31 @@ def _station(station: StationSettings | str) -> tuple[str, str]:
     return station.station_name, station.contact
 
 
-def _label(text: str) -> str:
-    """A bold caption; a space after it only when it ends in a Latin colon."""
-    return f"<b>{text}</b>" + (" " if text.isascii() else "")
-
-
-def _table(headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(
-        f'<th width="{width}" bgcolor="#eeeeee" align="center">{label}</th>'
-        for label, width in headers
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td align="center">{cell}</td>' if i == 0 else f"<td>{cell}</td>"
-            for i, cell in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        f'<table width="100%" border="1" cellspacing="0" cellpadding="4" '
-        f'style="border-collapse: collapse; border-color: {_BORDER};">'
-        f"<thead><tr>{head}</tr></thead>{body}</table>"
-    )
-
-
-def _page(parts: list[str]) -> str:
-    return (
-        "<html><head><style>"
-        "h1 { font-size: 18pt; font-weight: bold; margin-bottom: 4px; }"
-        "h2 { font-size: 12.5pt; font-weight: bold; margin-top: 14px; margin-bottom: 4px; }"
-        "p { margin-top: 3px; margin-bottom: 3px; }"
-        "th { font-weight: bold; }"
-        "</style></head><body>" + "".join(parts) + "</body></html>"
-    )
-
-
 def _header(title: str, box: Box, loan: BoxLoan, station: StationSettings | str) -> list[str]:
     name, _contact = _station(station)
     contact = " ".join(part for part in (loan.contact_name, loan.contact_phone) if part)
     lines = [
-        (translate("LibraryBoxes", "Box:"), f"{_text(box.name)} ({_text(box.barcode)})"),
-        (translate("LibraryBoxes", "Workplace:"), _text(loan.organization.name)),
-        (translate("LibraryBoxes", "Contact:"), _text(contact)),
+        (translate("LibraryBoxes", "Box:"), f"{html_text(box.name)} ({html_text(box.barcode)})"),
+        (translate("LibraryBoxes", "Workplace:"), html_text(loan.organization.name)),
+        (translate("LibraryBoxes", "Contact:"), html_text(contact)),
         (translate("LibraryBoxes", "Handed over on:"), format_date(loan.starts_on)),
         (translate("LibraryBoxes", "Due back on:"), format_date(loan.due_on)),
     ]
     return [
         f'<h1 align="center">{title}</h1>',
-        f'<p align="center" style="font-size: 12pt;">{_text(name)}</p>',
+        f'<p align="center" style="font-size: 12pt;">{html_text(name)}</p>',
         "<hr/>",
-        *(f"<p>{_label(label)}{value}</p>" for label, value in lines),
+        *(f"<p>{html_caption(label)}{value}</p>" for label, value in lines),
     ]
 
 
 def _signatures(first: str, second: str) -> str:
     blank = "_" * 14
     gap = "&nbsp;" * 6
-    date_label = _label(translate("LibraryBoxes", "Date:")) + blank
+    date_label = html_caption(translate("LibraryBoxes", "Date:")) + blank
     return (
         f'<p style="margin-top: 24px;"><a name="keep-together"></a>'
-        f"{_label(first)}{blank}{gap}{_label(second)}{blank}{gap}{date_label}</p>"
+        f"{html_caption(first)}{blank}{gap}{html_caption(second)}{blank}{gap}{date_label}</p>"
     )
 
 
@@ -119,7 +75,7 @@ def handover_html(
     books = len(copies)  # a name: lupdate 6.11 drops a count expression
     parts.append(
         "<p>{}{}</p>".format(
-            _label(translate("LibraryBoxes", "Books:")),
+            html_caption(translate("LibraryBoxes", "Books:")),
             translate("LibraryBoxes", "%n book(s)", "", books),
         )
     )
@@ -130,10 +86,10 @@ def handover_html(
         (translate("LibraryBoxes", "Author"), "25%"),
     )
     rows = [
-        (str(n), _text(c.barcode), _text(c.title.title), _text(c.title.author))
+        (str(n), html_text(c.barcode), html_text(c.title.title), html_text(c.title.author))
         for n, c in enumerate(copies, start=1)
     ]
-    parts.append(_table(headers, rows))
+    parts.append(html_table(headers, html_cells(rows)))
     parts.append(
         "<p>{}</p>".format(
             translate(
@@ -149,7 +105,7 @@ def handover_html(
             translate("LibraryBoxes", "Received by (signature):"),
         )
     )
-    return _page(parts)
+    return html_page(parts)
 
 
 def _line_rows(lines: Sequence[CopyLine | str]) -> list[tuple[str, ...]]:
@@ -157,9 +113,11 @@ def _line_rows(lines: Sequence[CopyLine | str]) -> list[tuple[str, ...]]:
     for n, line in enumerate(lines, start=1):
         if isinstance(line, str):
             unknown = translate("LibraryBoxes", "(not a book of this station)")
-            rows.append((str(n), _text(line), unknown, ""))
+            rows.append((str(n), html_text(line), unknown, ""))
         else:
-            rows.append((str(n), _text(line.barcode), _text(line.title), _text(line.location)))
+            rows.append(
+                (str(n), html_text(line.barcode), html_text(line.title), html_text(line.location))
+            )
     return rows
 
 
@@ -174,7 +132,7 @@ def reconciliation_html(
     if returned_on is not None:
         parts.append(
             "<p>{}{}</p>".format(
-                _label(translate("LibraryBoxes", "Returned on:")), format_date(returned_on)
+                html_caption(translate("LibraryBoxes", "Returned on:")), format_date(returned_on)
             )
         )
     handed = len(library_boxes.manifest_ids(loan))
@@ -206,14 +164,14 @@ def reconciliation_html(
         (translate("LibraryBoxes", "Extra"), reconciliation.extra),
     ):
         parts.append(f"<h2>{heading} ({len(lines)})</h2>")
-        parts.append(_table(headers, _line_rows(lines)) if lines else none)
+        parts.append(html_table(headers, html_cells(_line_rows(lines))) if lines else none)
     parts.append(
         _signatures(
             translate("LibraryBoxes", "Returned by (signature):"),
             translate("LibraryBoxes", "Checked by (signature):"),
         )
     )
-    return _page(parts)
+    return html_page(parts)
 
 
 def handover_document(

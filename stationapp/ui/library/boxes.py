@@ -5,23 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +25,7 @@ from stationapp.services import accounts, library_boxes
 from stationapp.services.library_boxes import Reconciliation
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.library.box_dialogs import (
     OVERDUE_COLOR,
@@ -43,14 +35,10 @@ from stationapp.ui.library.box_dialogs import (
     ReturnBoxDialog,
 )
 from stationapp.ui.library.box_sheets import preview_handover, preview_reconciliation
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-# --- the scan field -----------------------------------------------------------------------------
-
-# --- printed sheets -----------------------------------------------------------------------------
 
 # --- the list of boxes --------------------------------------------------------------------------
 
@@ -120,8 +108,6 @@ class BoxTableModel(RowsTableModel):
         return ""
 
 
-# --- dialogs ------------------------------------------------------------------------------------
-
 # --- the boxes part of the library tab ----------------------------------------------------------
 
 
@@ -134,9 +120,7 @@ class BoxesWidget(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.can_manage = accounts.has_permission(actor, "library.boxes")
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New bo&x…"))
         self.new_button.clicked.connect(self.new_box)
@@ -167,11 +151,7 @@ class BoxesWidget(QWidget):
         layout.addWidget(self.summary)
         self.model = BoxTableModel(actor, self)
         self.table = leave_on_tab(QTableView())
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        setup_list_view(self.table, self.model)
         restore_columns(self.table, self.TABLE_NAME, stretch=COL_WHERE)
         self.table.activated.connect(lambda _index: self.pack_or_return())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDir, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,13 +14,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -37,7 +34,7 @@ from stationapp.services import accounts, library
 from stationapp.services.library_import import ImportRefused, copies_by_barcode, import_catalogue
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import empty_state, layout_with_bar, search_box, single_shot
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -50,7 +47,7 @@ from stationapp.ui.library.labels import Label, LabelsDialog, labels_for
 from stationapp.ui.library.rules_dialog import RulesDialog
 from stationapp.ui.library.title_dialog import CopyDialog, CopyStatusDialog, TitleDialog
 from stationapp.ui.library.title_model import COL_TITLE, TitleTableModel, format_isbn, format_price
-from stationapp.ui.table_model import setup_list_view
+from stationapp.ui.table_model import SearchedList, follow_count, setup_list_view
 
 SEARCH_DELAY_MS = 120
 
@@ -58,30 +55,10 @@ COPY_COL_LOCATION = 2  # the copies list: barcode, status, location, price, acce
 COPY_BARCODE, COPY_STATUS, COPY_LOCATION, COPY_PRICE, COPY_ACCESSION = range(5)
 
 
-# --- the list of titles -----------------------------------------------------------------------
-
-
-# --- barcode labels ------------------------------------------------------------------------------
-
-
 # --- the catalogue -------------------------------------------------------------------------------
 
 
-class _SearchEdit(QLineEdit):
-    """Down arrow moves from the search box into the list."""
-
-    def __init__(self, on_down: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._on_down = on_down
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self._on_down()
-            return
-        super().keyPressEvent(event)
-
-
-class CatalogueWidget(QWidget):
+class CatalogueWidget(SearchedList, QWidget):
     TABLE_NAME = "titles"
     COPIES_TABLE_NAME = "library_copies"
     SPLITTER_NAME = "catalogue"
@@ -93,16 +70,12 @@ class CatalogueWidget(QWidget):
         self.current_title_active = True
         self.copies: list[Copy] = []
         can_catalogue = accounts.has_permission(actor, "library.catalogue")
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         top = QHBoxLayout()
-        self.search = _SearchEdit(self.focus_table)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        self.search.setPlaceholderText(
-            self.tr("Search: title, author, their pinyin or initials, or scan an ISBN (Ctrl+F)")
+        self.search = search_box(
+            self.tr("Search: title, author, their pinyin or initials, or scan an ISBN (Ctrl+F)"),
+            self.focus_table,
         )
         self.search.returnPressed.connect(self._open_first_or_new)
         top.addWidget(self.search, 1)
@@ -165,18 +138,13 @@ class CatalogueWidget(QWidget):
         layout.addLayout(top)
 
         self.model = TitleTableModel(actor, self)
+        follow_count(self.count_label, self.model, self._count_text)
         self.table = leave_on_tab(QTableView())
         self.table.setObjectName("titles_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #555; font-size: 14px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.empty, self.stack = empty_state(self.table)
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -251,10 +219,7 @@ class CatalogueWidget(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.new_title).setContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = single_shot(self, SEARCH_DELAY_MS, self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         bus.changed.connect(self._on_changed)
         self._restore_state()
@@ -276,57 +241,28 @@ class CatalogueWidget(QWidget):
 
     # --- the list ------------------------------------------------------------------------------
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def focus_table(self) -> None:
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
-
-    def _show_inactive_toggled(self, checked: bool) -> None:
-        self.model.include_inactive = checked
-        self.refresh()
-
     def refresh(self) -> None:
-        self._timer.stop()
         selected = self.current_title_id
-        try:
-            self.model.reload(self.search.text())
-        except UserError as exc:
-            self.bar.show_message(exc.message)
+        if not self._reload():
             return
-        self._update_counts()
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_title(selected)
         else:
             self.show_title(selected)
 
+    def _count_text(self, total: int) -> str:
+        if self.search.text().strip():
+            return self.tr("%n found", "", total)
+        return self.tr("%n title(s)", "", total)
+
     def _update_counts(self) -> None:
-        query = self.search.text().strip()
-        if query:
-            self.count_label.setText(self.tr("%n found", "", self.model.total))
-        else:
-            self.count_label.setText(self.tr("%n title(s)", "", self.model.total))
-        if self.model.rowCount():
-            self.stack.setCurrentWidget(self.table)
-            return
-        if query:
-            self.empty.setText(
-                self.tr("No title matches “{query}”.\nPress Enter or Ctrl+N to add it.").format(
-                    query=query
-                )
-            )
-        else:
-            self.empty.setText(
-                self.tr(
-                    "The catalogue is empty.\nPress Ctrl+N to add a title, or import a "
-                    "spreadsheet of the collection."
-                )
-            )
-        self.stack.setCurrentWidget(self.empty)
+        self._show_list_or_why(
+            self.tr("No title matches “{query}”.\nPress Enter or Ctrl+N to add it."),
+            self.tr(
+                "The catalogue is empty.\nPress Ctrl+N to add a title, or import a "
+                "spreadsheet of the collection."
+            ),
+        )
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("title", "copy", "loan", "hold", "box", "stocktake"):
@@ -349,13 +285,7 @@ class CatalogueWidget(QWidget):
             self.new_title()
 
     def select_title(self, title_id: int) -> None:
-        row = self.model.row_of(title_id)
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+        self.model.select(self.table, title_id)
         self.show_title(title_id)
 
     # --- the detail pane -------------------------------------------------------------------------

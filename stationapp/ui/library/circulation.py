@@ -10,17 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QElapsedTimer,
-    QEvent,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFrame,
     QGroupBox,
@@ -43,11 +35,13 @@ from stationapp.services import accounts, library, people
 from stationapp.services.library import LoanRow, ScanResult
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
+from stationapp.ui.forms import single_shot
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.library.loans_model import COL_TITLE, CurrentLoansTableModel
 from stationapp.ui.library.reserve_dialog import ReserveTitleDialog
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker
+from stationapp.ui.table_model import setup_list_view
 
 # The same code read again within this many milliseconds is a double read, not a second scan.
 REPEAT_MS = 1000
@@ -184,12 +178,8 @@ class CirculationWidget(QWidget):
         borrower_layout.addWidget(QLabel(self.tr("Books on loan (Up/Down to choose):")))
         self.loans_model = CurrentLoansTableModel(self)
         self.loans_table = QTableView()
-        self.loans_table.setModel(self.loans_model)
+        setup_list_view(self.loans_table, self.loans_model)
         self.loans_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.loans_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.loans_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.loans_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.loans_table.verticalHeader().hide()
         self.loans_table.setWordWrap(False)
         restore_columns(self.loans_table, self.TABLE_NAME, (200, 90, 210, 80), stretch=COL_TITLE)
         borrower_layout.addWidget(self.loans_table, 2)
@@ -251,14 +241,10 @@ class CirculationWidget(QWidget):
         for button in (self.renew_button, self.reserve_button, self.cancel_hold_button):
             button.setVisible(can_circulate)
 
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.setInterval(int(library.UNDO_WINDOW.total_seconds() * 1000))
-        self._undo_timer.timeout.connect(self._expire_undo)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh_borrower)
+        self._undo_timer = single_shot(
+            self, int(library.UNDO_WINDOW.total_seconds() * 1000), self._expire_undo
+        )
+        self._refresh_timer = single_shot(self, 0, self.refresh_borrower)
         # The borrower is forgotten after the station's idle time without a scan or a key press
         # on this page (tab switches do not count), so the next reader's books never go on the
         # last one's card.

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from stationapp.models.library import Copy
 from stationapp.services.private_files import private_output
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.library import code128
 from stationapp.ui.printing import (
     PrintPreview,
@@ -177,9 +176,7 @@ class LabelsDialog(QDialog):
         self.labels = list(labels)
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Barcode labels"))
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         form = QFormLayout()
         outer.addLayout(form)
         self.start = QSpinBox()

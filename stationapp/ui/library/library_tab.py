@@ -22,7 +22,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import library, library_boxes
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar, page_keys, step_tabs
+from stationapp.ui.forms import layout_with_bar, page_keys, step_tabs
 from stationapp.ui.library.boxes import BoxesWidget
 from stationapp.ui.library.catalogue import CatalogueWidget
 from stationapp.ui.library.circulation import CirculationWidget
@@ -92,9 +92,7 @@ class LibraryTab(QWidget):
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         self.pages = QTabWidget()
         self.circulation = CirculationWidget(actor, bus)
         self.pages.addTab(self.circulation, self.tr("&Lend and return"))

@@ -18,12 +18,10 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -44,10 +42,10 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar, single_shot
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
 translate = QCoreApplication.translate
 
@@ -312,9 +310,7 @@ class OverdueWidget(QWidget):
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         self.tabs = QTabWidget()
         self.overdue_model = LoanRowTableModel(self, overdue=True)
@@ -365,21 +361,14 @@ class OverdueWidget(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save = QShortcut(QKeySequence.StandardKey.Save, self, self.pdf_button.showMenu)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.refresh)
+        self._reload_timer = single_shot(self, 0, self.refresh)
         self.tabs.currentChanged.connect(lambda _index: self._update_summary())
         bus.changed.connect(self._on_changed)
         self.refresh()
 
     def _make_table(self, model: LoanRowTableModel, name: str) -> QTableView:
         table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        setup_list_view(table, model)
         restore_columns(table, name, (90, 110, 160, 220, 90, 100, 90), stretch=COL_TITLE)
         table.setObjectName(name)
         table.activated.connect(lambda index, m=model: self._activated(m, index))

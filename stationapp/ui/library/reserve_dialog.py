@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import library
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import OK_CANCEL, MessageBar, dialog_buttons, single_shot
 
 TITLE_SEARCH_DEBOUNCE_MS = 150
 
@@ -46,17 +45,10 @@ class ReserveTitleDialog(QDialog):
         self.results.itemActivated.connect(self._pick)
         self.results.itemDoubleClicked.connect(self._pick)
         layout.addWidget(self.results, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        dialog_buttons(
+            self, layout, self.accept_current, buttons=OK_CANCEL, ok_text=self.tr("&Reserve")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Reserve"))
-        buttons.accepted.connect(self.accept_current)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TITLE_SEARCH_DEBOUNCE_MS)
-        self._timer.timeout.connect(self.search_now)
+        self._timer = single_shot(self, TITLE_SEARCH_DEBOUNCE_MS, self.search_now)
         self.search.textEdited.connect(lambda _text: self._timer.start())
         self.search.installEventFilter(self)
         self.resize(460, 360)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from stationapp.models.library import (
     ITEM_TYPES,
 )
 from stationapp.services import library
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab
 
 RULE_CATEGORY, RULE_TYPE, RULE_DAYS, RULE_MAX, RULE_RENEWALS, RULE_REFERENCE, RULE_SAVE = range(7)
@@ -42,9 +41,7 @@ class RulesDialog(QDialog):
         self.actor = actor
         self.setWindowTitle(self.tr("Circulation rules"))
         self.resize(860, 420)
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         explain = QLabel(
             self.tr(
                 "The most specific rule applies: borrowers and kind of item, then borrowers, then "

@@ -3,7 +3,6 @@ shelves, watch the counts, then see and print what is missing, unexpected and mi
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,13 +27,13 @@ from stationapp.services import accounts, library, library_boxes
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, StocktakeResult, StocktakeScan
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
+from stationapp.ui.sheet_html import html_page, html_table, html_text
 
 translate = QCoreApplication.translate
 
-_BORDER = "#555555"
 KIND_STYLES = {
     "seen": "color: #1b5e20;",
     "repeat": "color: #555555;",
@@ -43,10 +41,6 @@ KIND_STYLES = {
     "misplaced": "color: #8a5300;",
     "unknown": "color: #b3261e;",
 }
-
-
-def _text(value: object) -> str:
-    return html.escape(str(value or "").strip())
 
 
 def _when(moment: datetime | None) -> str:
@@ -69,25 +63,17 @@ def _table(lines: Sequence[CopyLine]) -> str:
         (translate("LibraryStocktake", "Location"), "15%"),
         (translate("LibraryStocktake", "Status"), "15%"),
     )
-    head = "".join(
-        f'<th width="{width}" bgcolor="#eeeeee" align="center">{label}</th>'
-        for label, width in headers
-    )
     rows = "".join(
         "<tr>"
         f'<td align="center">{n}</td>'
-        f"<td>{_text(line.barcode)}</td>"
-        f"<td>{_text(line.title)}</td>"
-        f"<td>{_text(line.location)}</td>"
-        f"<td>{_text(library.copy_status_label(line.status))}</td>"
+        f"<td>{html_text(line.barcode)}</td>"
+        f"<td>{html_text(line.title)}</td>"
+        f"<td>{html_text(line.location)}</td>"
+        f"<td>{html_text(library.copy_status_label(line.status))}</td>"
         "</tr>"
         for n, line in enumerate(lines, start=1)
     )
-    return (
-        f'<table width="100%" border="1" cellspacing="0" cellpadding="4" '
-        f'style="border-collapse: collapse; border-color: {_BORDER};">'
-        f"<thead><tr>{head}</tr></thead>{rows}</table>"
-    )
+    return html_table(headers, rows)
 
 
 def stocktake_html(
@@ -98,11 +84,11 @@ def stocktake_html(
     title = translate("LibraryStocktake", "Stocktake result")
     parts = [
         f'<h1 align="center">{title}</h1>',
-        f'<p align="center" style="font-size: 12pt;">{_text(name)}</p>',
+        f'<p align="center" style="font-size: 12pt;">{html_text(name)}</p>',
         "<hr/>",
         "<p>{}</p>".format(
             translate("LibraryStocktake", "Stocktake of {where}, started {start}.").format(
-                where=_text(where_label(stocktake.location)), start=_when(stocktake.started_at)
+                where=html_text(where_label(stocktake.location)), start=_when(stocktake.started_at)
             )
         ),
     ]
@@ -143,14 +129,7 @@ def stocktake_html(
             translate("LibraryStocktake", "Checked by (signature):"), "_" * 14
         )
     )
-    return (
-        "<html><head><style>"
-        "h1 { font-size: 18pt; font-weight: bold; margin-bottom: 4px; }"
-        "h2 { font-size: 12.5pt; font-weight: bold; margin-top: 14px; margin-bottom: 4px; }"
-        "p { margin-top: 3px; margin-bottom: 3px; }"
-        "th { font-weight: bold; }"
-        "</style></head><body>" + "".join(parts) + "</body></html>"
-    )
+    return html_page(parts)
 
 
 def write_stocktake_pdf(
@@ -173,9 +152,7 @@ class StocktakeWidget(QWidget):
         self.stocktake: Stocktake | None = None
         self.last_scan: StocktakeScan | None = None
         self._scanning = False
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         start_row = QHBoxLayout()
         start_row.addWidget(QLabel(self.tr("Location:")))

@@ -3,24 +3,24 @@ of a scanned ISBN), add or edit a copy, change a copy's status."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Copy, Title
 from stationapp.services import library
 from stationapp.services.library_import import create_title_with_copy
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    OK_CANCEL,
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.library.title_model import format_isbn
+
+translate = QCoreApplication.translate
 
 
 def _line_edit(max_length: int) -> QLineEdit:
@@ -29,7 +29,40 @@ def _line_edit(max_length: int) -> QLineEdit:
     return edit
 
 
-class TitleDialog(QDialog):
+class _CopyFields:
+    """A copy's fields (barcode, accession number, location, price) in a dialog's form: the
+    title dialog's first copy and the copy dialog. Their words are the copy dialog's."""
+
+    fields: FieldErrors
+    barcode: QLineEdit
+    accession: QLineEdit
+    location: QLineEdit
+    price: QLineEdit
+
+    def _add_copy_fields(self) -> None:
+        self.barcode = _line_edit(40)
+        self.barcode.setPlaceholderText(translate("CopyDialog", "Scan the label stuck in the book"))
+        self.fields.add_row(translate("CopyDialog", "&Barcode"), "barcode", self.barcode)
+        self.accession = _line_edit(40)
+        self.fields.add_row(
+            translate("CopyDialog", "Acc&ession number"), "accession_number", self.accession
+        )
+        self.location = _line_edit(60)
+        self.fields.add_row(translate("CopyDialog", "&Location"), "location", self.location)
+        self.price = _line_edit(12)
+        self.price.setPlaceholderText(translate("CopyDialog", "e.g. 39.80"))
+        self.fields.add_row(translate("CopyDialog", "P&rice"), "price", self.price)
+
+    def _typed_copy(self) -> library.CopyInput:
+        return library.CopyInput(
+            barcode=self.barcode.text(),
+            accession_number=self.accession.text(),
+            price=self.price.text(),
+            location=self.location.text(),
+        )
+
+
+class TitleDialog(_CopyFields, QDialog):
     """Add a title (with its first copy, optionally) or edit one; also the quick-add form for an
     ISBN scanned at the desk that is not in the catalogue."""
 
@@ -48,9 +81,7 @@ class TitleDialog(QDialog):
         self.saved: Title | None = None
         self.setWindowTitle(self.tr("Edit title") if title else self.tr("New title"))
         self.setMinimumWidth(460)
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         form = QFormLayout()
         outer.addLayout(form)
         self.fields = FieldErrors(form)
@@ -77,23 +108,9 @@ class TitleDialog(QDialog):
         self.copy_heading = QLabel(self.tr("First copy (leave the barcode empty to add none)"))
         self.copy_heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
         form.addRow(self.copy_heading)
-        self.barcode = _line_edit(40)
-        self.barcode.setPlaceholderText(self.tr("Scan the label stuck in the book"))
-        self.fields.add_row(self.tr("&Barcode"), "barcode", self.barcode)
-        self.accession = _line_edit(40)
-        self.fields.add_row(self.tr("Acc&ession number"), "accession_number", self.accession)
-        self.location = _line_edit(60)
-        self.fields.add_row(self.tr("&Location"), "location", self.location)
-        self.price = _line_edit(12)
-        self.price.setPlaceholderText(self.tr("e.g. 39.80"))
-        self.fields.add_row(self.tr("P&rice"), "price", self.price)
+        self._add_copy_fields()
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        dialog_buttons(self, outer, self.submit)
 
         if title is not None:
             self.title_edit.setText(title.title)
@@ -139,12 +156,7 @@ class TitleDialog(QDialog):
                     field="barcode",
                 )
             return None
-        return library.CopyInput(
-            barcode=self.barcode.text(),
-            accession_number=self.accession.text(),
-            price=self.price.text(),
-            location=self.location.text(),
-        )
+        return self._typed_copy()
 
     def submit(self) -> None:
         try:
@@ -160,7 +172,7 @@ class TitleDialog(QDialog):
         self.accept()
 
 
-class CopyDialog(QDialog):
+class CopyDialog(_CopyFields, QDialog):
     """Add a copy to a title, or change a copy's barcode, accession number, location or price."""
 
     def __init__(
@@ -180,28 +192,12 @@ class CopyDialog(QDialog):
         self.saved: Copy | None = None
         self.setWindowTitle(self.tr("Edit copy") if copy else self.tr("Add copy"))
         self.setMinimumWidth(380)
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         form = QFormLayout()
         outer.addLayout(form)
         self.fields = FieldErrors(form)
-        self.barcode = _line_edit(40)
-        self.barcode.setPlaceholderText(self.tr("Scan the label stuck in the book"))
-        self.fields.add_row(self.tr("&Barcode"), "barcode", self.barcode)
-        self.accession = _line_edit(40)
-        self.fields.add_row(self.tr("Acc&ession number"), "accession_number", self.accession)
-        self.location = _line_edit(60)
-        self.fields.add_row(self.tr("&Location"), "location", self.location)
-        self.price = _line_edit(12)
-        self.price.setPlaceholderText(self.tr("e.g. 39.80"))
-        self.fields.add_row(self.tr("P&rice"), "price", self.price)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        self._add_copy_fields()
+        dialog_buttons(self, outer, self.submit)
         if copy is not None:
             self.barcode.setText(copy.barcode)
             self.accession.setText(copy.accession_number)
@@ -209,12 +205,7 @@ class CopyDialog(QDialog):
             self.price.setText("" if copy.price is None else f"{copy.price:.2f}")
 
     def copy_input(self) -> library.CopyInput:
-        return library.CopyInput(
-            barcode=self.barcode.text(),
-            accession_number=self.accession.text(),
-            price=self.price.text(),
-            location=self.location.text(),
-        )
+        return self._typed_copy()
 
     def submit(self) -> None:
         try:
@@ -238,9 +229,7 @@ class CopyStatusDialog(QDialog):
         self.copy = copy
         self.saved: Copy | None = None
         self.setWindowTitle(self.tr("Withdraw copy"))
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         intro = QLabel(
             self.tr("Copy {barcode}, now: {status}.").format(
                 barcode=copy.barcode, status=library.copy_status_label(copy.status)
@@ -263,12 +252,7 @@ class CopyStatusDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         outer.addWidget(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        dialog_buttons(self, outer, self.submit, buttons=OK_CANCEL)
 
     def submit(self) -> None:
         try:

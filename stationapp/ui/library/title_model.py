@@ -13,17 +13,12 @@ from stdnum import isbn as stdnum_isbn
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Title
 from stationapp.services import library
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-
 PAGE_SIZE = 100
-
-
 INACTIVE_GREY = "#888888"
-
-
 COL_TITLE, COL_AUTHOR, COL_ISBN, COL_PUBLISHER, COL_YEAR, COL_CLASS, COL_COPIES = range(7)
 
 
@@ -43,16 +38,13 @@ def format_price(price: Decimal | None) -> str:
     return QLocale().toCurrencyString(float(price), "¥", 2)
 
 
-class TitleTableModel(RowsTableModel):
+class TitleTableModel(PagedTableModel):
     """Titles matching the search, a page at a time, with their copies on the shelf per page."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(self._titles, self._count_titles, parent, filt="", page_size=PAGE_SIZE)
         self.actor = actor
-        self.rows: list[Title] = []
         self.counts: dict[int, tuple[int, int]] = {}
-        self.total = 0
-        self.query = ""
         self.include_inactive = False
         self.headers = [
             self.tr("Title"),
@@ -64,52 +56,26 @@ class TitleTableModel(RowsTableModel):
             self.tr("On shelf / copies"),
         ]
 
+    @property
+    def query(self) -> str:
+        return self.filter
+
     def reload(self, query: str | None = None) -> None:
-        if query is not None:
-            self.query = query.strip()
-        self.beginResetModel()
-        self.total = library.count_titles(
-            self.actor, self.query, include_inactive=self.include_inactive
+        super().reload(self.filter if query is None else query.strip())
+
+    def _titles(self, query: str, offset: int, limit: int) -> list[Title]:
+        return library.search_titles(
+            self.actor, query, offset=offset, limit=limit, include_inactive=self.include_inactive
         )
-        self.rows = library.search_titles(
-            self.actor,
-            self.query,
-            offset=0,
-            limit=PAGE_SIZE,
-            include_inactive=self.include_inactive,
-        )
-        self.counts = library.availability([t.id for t in self.rows])
-        self.endResetModel()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
+    def _count_titles(self, query: str) -> int:
+        return library.count_titles(self.actor, query, include_inactive=self.include_inactive)
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = library.search_titles(
-            self.actor,
-            self.query,
-            offset=len(self.rows),
-            limit=PAGE_SIZE,
-            include_inactive=self.include_inactive,
-        )
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.counts.update(library.availability([t.id for t in page]))
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
+    def page_loaded(self, page: list[Title], *, first: bool) -> None:
+        counts = library.availability([t.id for t in page])
+        self.counts = counts if first else {**self.counts, **counts}
 
-    def title_at(self, row: int) -> Title | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, title_id: int) -> int:
-        for row, title in enumerate(self.rows):
-            if title.id == title_id:
-                return row
-        return -1
+    title_at = PagedTableModel.row_at
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -148,6 +114,3 @@ class TitleTableModel(RowsTableModel):
             free, total = self.counts.get(title.id, (0, 0))
             return f"{free}/{total}"
         return None
-
-
-# --- dialogs --------------------------------------------------------------------------------------

@@ -41,7 +41,14 @@ from stationapp.services import case_file as case_file_service
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
 from stationapp.ui.dates import day_text, moment_text
-from stationapp.ui.forms import FieldErrors, MessageBar, page_keys, show_user_error, step_tabs
+from stationapp.ui.forms import (
+    FieldErrors,
+    MessageBar,
+    layout_with_bar,
+    page_keys,
+    show_user_error,
+    step_tabs,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import case_file, documents
 
@@ -271,9 +278,7 @@ class AgreementEditor(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.case: MediationCase | None = None
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.terms = _text(120)

@@ -5,15 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,7 +30,7 @@ from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
-from stationapp.ui.forms import MessageBar, SearchLineEdit
+from stationapp.ui.forms import layout_with_bar, search_box
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -47,7 +40,12 @@ from stationapp.ui.layout_state import (
 )
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import (
+    PagedTableModel,
+    follow_count,
+    list_beside_page,
+    setup_list_view,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -57,14 +55,19 @@ COL_NUMBER, COL_STATE, COL_DUE, COL_RECEIVED, COL_APPLICANTS, COL_RESPONDENT = r
 OVERDUE = QColor("#b3261e")
 
 
-class CaseTableModel(RowsTableModel):
+class CaseTableModel(PagedTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            lambda filt, offset, limit: mediation.list_cases(
+                actor, filt, offset=offset, limit=limit
+            ),
+            lambda filt: mediation.count_cases(actor, filt),
+            parent,
+            filt=mediation.CaseFilter(),
+            page_size=PAGE_SIZE,
+        )
         self.actor = actor
-        self.filter = mediation.CaseFilter()
-        self.rows: list[MediationCase] = []
         self.applicants: dict[int, list] = {}
-        self.total = 0
         self.headers = [
             self.tr("Case number"),
             self.tr("State"),
@@ -74,35 +77,11 @@ class CaseTableModel(RowsTableModel):
             self.tr("Respondent"),
         ]
 
-    def reload(self, filt: mediation.CaseFilter | None = None) -> None:
-        if filt is not None:
-            self.filter = filt
-        self.beginResetModel()
-        self.total = mediation.count_cases(self.actor, self.filter)
-        self.rows = mediation.list_cases(self.actor, self.filter, offset=0, limit=PAGE_SIZE)
-        self.applicants = mediation.applicants_of(self.rows)
-        self.endResetModel()
+    def page_loaded(self, page: list[MediationCase], *, first: bool) -> None:
+        applicants = mediation.applicants_of(page)
+        self.applicants = applicants if first else {**self.applicants, **applicants}
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = mediation.list_cases(self.actor, self.filter, offset=len(self.rows), limit=PAGE_SIZE)
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.applicants.update(mediation.applicants_of(page))
-        self.endInsertRows()
-
-    def case_at(self, row: int) -> MediationCase | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, case_id: int) -> int:
-        return next((i for i, c in enumerate(self.rows) if c.id == case_id), -1)
+    case_at = PagedTableModel.row_at
 
     def _overdue(self, case: MediationCase) -> bool:
         mediating = case.state in ("registered", "accepted", "in_mediation", "agreement_draft")
@@ -148,9 +127,7 @@ class CasesTab(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.can_read = has_permission(actor, "case.read")
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         top = QHBoxLayout()
         self.deadline_label = QLabel()
         top.addWidget(self.deadline_label, 1)
@@ -178,12 +155,10 @@ class CasesTab(QWidget):
         self.deadlines.itemClicked.connect(self._open_deadline)
         layout.addWidget(self.deadlines)
         filters = QHBoxLayout()
-        self.search = SearchLineEdit()
-        self.search.down_pressed.connect(self.focus_table)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(60)
-        self.search.setPlaceholderText(
-            self.tr("Search: case number, applicant or employer (Ctrl+F)")
+        self.search = search_box(
+            self.tr("Search: case number, applicant or employer (Ctrl+F)"),
+            self.focus_table,
+            max_length=60,
         )
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._open_first)
@@ -206,29 +181,16 @@ class CasesTab(QWidget):
         layout.addLayout(filters)
 
         self.model = CaseTableModel(actor, self)
+        follow_count(self.count_label, self.model, lambda n: self.tr("%n cases", "", n))
         self.table = leave_on_tab(QTableView())
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No cases match."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page = CasePage(actor)
         self.page.changed.connect(self.refresh)
         self.page.set_tab_keys_scope(self)  # the case's tabs turn from the list too
-        self.splitter = QSplitter()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 640])
+        self.splitter = list_beside_page(self.table, self.empty, self.page, (560, 640))
         layout.addWidget(self.splitter, 1)
         restore_splitter(self.splitter, self.SPLITTER_NAME)
         restore_columns(
@@ -286,16 +248,9 @@ class CasesTab(QWidget):
         except UserError as exc:
             self.bar.show_message(exc.message)
             return
-        self.count_label.setText(self.tr("%n cases", "", self.model.total))
-        self.empty.setVisible(self.model.total == 0)
+        self.empty.setVisible(self.model.rowCount() == 0)
         if selected is not None:
-            row = self.model.row_of(selected)
-            if row >= 0:
-                self.table.selectionModel().setCurrentIndex(
-                    self.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+            self.model.select(self.table, selected)
 
     def _open_first(self) -> None:
         """Enter in the search box opens the first case found and moves into the list."""

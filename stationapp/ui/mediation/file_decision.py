@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import case_file
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import FieldErrors, action_row, layout_with_bar, show_user_error
 
 
 class FileDecisionDialog(QDialog):
@@ -34,9 +32,7 @@ class FileDecisionDialog(QDialog):
         self.actor = actor
         self.case = case
         self.setWindowTitle(self.tr("The file of case {number}").format(number=case.number))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.keep = QRadioButton(self.tr("&Keep it longer"))
@@ -58,15 +54,9 @@ class FileDecisionDialog(QDialog):
         self.fields.add_row(self.tr("&Note"), "note", self.note)
         layout.addLayout(form)
         self.keep.toggled.connect(self.keep_until.setEnabled)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.save_button = QPushButton(self.tr("&Record the decision"))
         self.save_button.clicked.connect(self.submit)
-        row.addWidget(self.save_button)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
-        row.addWidget(cancel)
-        layout.addLayout(row)
+        layout.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(520)
 
     def submit(self) -> None:

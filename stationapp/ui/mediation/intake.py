@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +29,12 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, MediationCase
 from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker, describe
@@ -140,9 +144,7 @@ class CaseIntakeDialog(QDialog):
         self.setWindowTitle(self.tr("New mediation application"))
         # Fits the office screen (1366x768) with its title bar; the form scrolls inside.
         self.resize(820, 660)
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         holder = QWidget()
         form = QFormLayout(holder)
         self.fields = FieldErrors(form)
@@ -208,13 +210,7 @@ class CaseIntakeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("File appl&ication"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        dialog_buttons(self, outer, self.submit, ok_text=self.tr("File appl&ication"))
         self.claims.add_row()
         if person_id is not None:
             self.add_applicant(person_id)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -41,7 +40,14 @@ from stationapp.services import consent, people
 from stationapp.services.accounts import has_permission
 from stationapp.services.consent import EARLIEST_ASSISTANCE, MAX_CONSENT_NOTE
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    CLOSE,
+    FieldErrors,
+    action_row,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 
 NOTICE_STYLE = "color: #8a5300;"
 
@@ -75,9 +81,7 @@ class ConsentDialog(QDialog):
         self.in_force: dict[str, Consent] = {}
         self.file_open = False
         self.resize(760, 720)
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -98,9 +102,7 @@ class ConsentDialog(QDialog):
         self.marital_box.setVisible(self.can_consent)
         layout.addStretch(1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        dialog_buttons(self, outer, buttons=CLOSE)
         self.reload()
 
     # --- building ---------------------------------------------------------------------------
@@ -241,15 +243,11 @@ class ConsentDialog(QDialog):
         self.assistance_notes = QLineEdit()
         self.assistance_notes.setMaxLength(consent.MAX_ASSISTANCE_NOTES)
         self.assistance_fields.add_row(self.tr("&Notes"), "notes", self.assistance_notes)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.save_assistance_button = QPushButton(self.tr("Sa&ve assistance"))
         self.save_assistance_button.clicked.connect(self.save_assistance)
-        buttons.addWidget(self.save_assistance_button)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self.hide_assistance_form)
-        buttons.addWidget(cancel)
-        form.addRow(buttons)
+        form.addRow(
+            action_row(self.save_assistance_button, self.tr("Cancel"), self.hide_assistance_form)
+        )
         self.assistance_form.hide()
         column.addWidget(self.assistance_form)
         return box

@@ -39,7 +39,7 @@ from stationapp.services.people_import import (
     import_people,
     read_columns,
 )
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab
 
 # The program's fields a roster can fill, in the order the dialog shows them.
@@ -73,9 +73,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import people"))
         self.resize(SIZE)
 
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         file_row = QHBoxLayout()
         self.file_label = QLabel(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +22,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import history, people, people_merge
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.people.picker import PersonPicker, describe
 
 translate = QCoreApplication.translate
@@ -84,9 +83,7 @@ class MergeDialog(QDialog):
         self.groups: dict[str, QButtonGroup] = {}
         self.setWindowTitle(self.tr("Merge two records of the same person"))
         self.resize(820, 600)
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         intro = QLabel(
             self.tr(
                 "Find the other record of this person (a duplicate). Its visits, cases, loans, "

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,9 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,8 +21,13 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.exporting import ask_spreadsheet_path, run_export
-from stationapp.ui.forms import MessageBar, SearchLineEdit
+from stationapp.ui.exporting import export_list
+from stationapp.ui.forms import (
+    empty_state,
+    layout_with_bar,
+    search_box,
+    single_shot,
+)
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -38,36 +39,27 @@ from stationapp.ui.people.import_dialog import ImportDialog, may_import
 from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
-from stationapp.ui.people.person_table_model import (
-    COL_WORKPLACE,
-    SEARCH_LIMIT,
-    PersonTableModel,
-)
+from stationapp.ui.people.person_table_model import COL_WORKPLACE, SEARCH_LIMIT, PersonTableModel
 from stationapp.ui.people.workplaces import WorkplacesDialog
-from stationapp.ui.table_model import setup_list_view
+from stationapp.ui.table_model import SearchedList, follow_count, setup_list_view
 
 SEARCH_DELAY_MS = 120
 
 
-class PeopleTab(QWidget):
+class PeopleTab(SearchedList, QWidget):
     TABLE_NAME = "people"
 
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         top = QHBoxLayout()
-        self.search = SearchLineEdit()
-        self.search.down_pressed.connect(self.focus_table)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        self.search.setPlaceholderText(
+        self.search = search_box(
             self.tr(
                 "Search: name, pinyin, initials, phone, ID or card number, last 4 digits (Ctrl+F)"
-            )
+            ),
+            self.focus_table,
         )
         self.search.returnPressed.connect(self._open_first_or_current)
         top.addWidget(self.search, 1)
@@ -106,19 +98,14 @@ class PeopleTab(QWidget):
         layout.addLayout(top)
 
         self.model = PersonTableModel(actor, self)
+        follow_count(self.count_label, self.model, self._count_text)
         self.table = leave_on_tab(QTableView())
         self.table.setObjectName("people_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #555; font-size: 14px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.empty, self.stack = empty_state(self.table)
 
         self.page = PersonPage(actor)
         self.page.edit_requested.connect(self.edit_person)
@@ -134,10 +121,7 @@ class PeopleTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         QShortcut(QKeySequence.StandardKey.New, self, self.new_person)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = single_shot(self, SEARCH_DELAY_MS, self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         bus.changed.connect(self._on_changed)
         self._restore_state()
@@ -160,52 +144,21 @@ class PeopleTab(QWidget):
 
     # --- actions ----------------------------------------------------------------------
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def focus_table(self) -> None:
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
-
-    def _show_inactive_toggled(self, checked: bool) -> None:
-        self.model.include_inactive = checked
-        self.refresh()
-
     def refresh(self) -> None:
-        self._timer.stop()
         selected = self.page.person_id
-        try:
-            self.model.reload(self.search.text())
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        self._update_counts()
-        if selected is not None:
+        if self._reload() and selected is not None:
             self.select_person(selected, show=False)
 
+    def _count_text(self, total: int) -> str:
+        if self.search.text().strip():
+            return self.tr("%n found", "", total)
+        return self.tr("%n people", "", total)
+
     def _update_counts(self) -> None:
-        query = self.search.text().strip()
-        if query:
-            self.count_label.setText(self.tr("%n found", "", self.model.total))
-        else:
-            self.count_label.setText(self.tr("%n people", "", self.model.total))
-        if self.model.rowCount():
-            self.stack.setCurrentWidget(self.table)
-            return
-        if query:
-            self.empty.setText(
-                self.tr("No one matches “{query}”.\nPress Ctrl+N to register them.").format(
-                    query=query
-                )
-            )
-        else:
-            self.empty.setText(
-                self.tr("No one is registered yet.\nPress Ctrl+N to add the first person.")
-            )
-        self.stack.setCurrentWidget(self.empty)
+        self._show_list_or_why(
+            self.tr("No one matches “{query}”.\nPress Ctrl+N to register them."),
+            self.tr("No one is registered yet.\nPress Ctrl+N to add the first person."),
+        )
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("person", "organization"):
@@ -233,13 +186,7 @@ class PeopleTab(QWidget):
         self.table.setFocus()
 
     def select_person(self, person_id: int, *, show: bool = True) -> None:
-        row = self.model.row_of(person_id)
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+        self.model.select(self.table, person_id)
         if show:
             self.page.show_person(person_id)
 
@@ -260,19 +207,15 @@ class PeopleTab(QWidget):
             return
         if self._timer.isActive():
             self.refresh()  # the search typed but not yet run
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / self.tr("people-{date}.xlsx").format(date=today().isoformat())
-        path = ask_spreadsheet_path(self, self.tr("Export people"), suggested)
-        if path is None:
-            return
         search, include_inactive = self.model.query, self.model.include_inactive
-        written = run_export(
+        done = export_list(
             self,
             self.bar,
             title=self.tr("Export people"),
             label=self.tr("Exporting people…"),
-            total=self.model.total,
-            write=lambda progress: people.export_people(
+            file_name=self.tr("people-{date}.xlsx").format(date=today().isoformat()),
+            total=self.model.count_now,
+            write=lambda path, progress: people.export_people(
                 self.actor,
                 path,
                 search=search,
@@ -281,8 +224,9 @@ class PeopleTab(QWidget):
                 progress=progress,
             ),
         )
-        if written is None:
+        if done is None:
             return
+        path, written = done
         self.bar.show_message(
             self.tr("Exported %n people to {path}", "", written).format(path=str(path)), "info"
         )

@@ -10,14 +10,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,12 @@ from stationapp.errors import DuplicateFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts, people, validation
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.people.workplaces import OrganizationDialog
 
 WARNING_STYLE = "color: #8a5300;"
@@ -118,9 +121,7 @@ class PersonDialog(QDialog):
             person and getattr(person, "masked", False) and getattr(person, "birth_year", None)
         )
         self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         self.duplicate_row = QWidget()
         dup_layout = QHBoxLayout(self.duplicate_row)
         dup_layout.setContentsMargins(0, 0, 0, 0)
@@ -205,12 +206,7 @@ class PersonDialog(QDialog):
         self.fields.add_row(self.tr("Notes"), "notes", self.notes)
         layout.addLayout(form)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(520)
 
         if person is not None:

@@ -13,7 +13,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import people
 from stationapp.ui.dates import short_text
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import PagedTableModel
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 100
@@ -30,13 +30,10 @@ def age_on(birth: date | None, day: date) -> int | None:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-class PersonTableModel(RowsTableModel):
+class PersonTableModel(PagedTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(self._people, self._count_people, parent, filt="", page_size=PAGE_SIZE)
         self.actor = actor
-        self.rows: list[Person] = []
-        self.total = 0
-        self.query = ""
         self.include_inactive = False
         self.headers = [
             self.tr("Name"),
@@ -51,50 +48,31 @@ class PersonTableModel(RowsTableModel):
 
     # --- loading -------------------------------------------------------------------------------
 
+    @property
+    def query(self) -> str:
+        return self.filter
+
     def reload(self, query: str | None = None) -> None:
         """Show the first page of the register, or the results for ``query``."""
-        if query is not None:
-            self.query = query.strip()
-        self.beginResetModel()
-        if self.query:
-            self.rows = people.search_people(
-                self.actor, self.query, limit=SEARCH_LIMIT, include_inactive=self.include_inactive
-            )
-            self.total = len(self.rows)
-        else:
-            self.total = people.count_people(self.actor, include_inactive=self.include_inactive)
-            self.rows = people.list_people(
-                self.actor, offset=0, limit=PAGE_SIZE, include_inactive=self.include_inactive
-            )
-        self.endResetModel()
+        super().reload(self.filter if query is None else query.strip())
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self.query and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self.query:
-            return
-        page = people.list_people(
-            self.actor,
-            offset=len(self.rows),
-            limit=PAGE_SIZE,
-            include_inactive=self.include_inactive,
+    def _people(self, query: str, offset: int, limit: int) -> list[Person]:
+        if not query:
+            return people.list_people(
+                self.actor, offset=offset, limit=limit, include_inactive=self.include_inactive
+            )
+        if offset:
+            return []  # a search shows its best SEARCH_LIMIT matches, all in the first page
+        return people.search_people(
+            self.actor, query, limit=SEARCH_LIMIT, include_inactive=self.include_inactive
         )
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
 
-    def person_at(self, row: int) -> Person | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+    def _count_people(self, query: str) -> int:
+        if query:
+            return len(self.rows)
+        return people.count_people(self.actor, include_inactive=self.include_inactive)
 
-    def row_of(self, person_id: int) -> int:
-        for row, person in enumerate(self.rows):
-            if person.id == person_id:
-                return row
-        return -1
+    person_at = PagedTableModel.row_at
 
     # --- Qt model --------------------------------------------------------------------------------
 

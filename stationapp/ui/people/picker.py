@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -10,6 +10,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import people
+from stationapp.ui.forms import single_shot
 
 NEW_PERSON = -1
 DEBOUNCE_MS = 120
@@ -60,10 +61,7 @@ class PersonPicker(QWidget):
         self.results.hide()
         layout.addWidget(self.results)
         self.status = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.search_now)
+        self._timer = single_shot(self, DEBOUNCE_MS, self.search_now)
         self.edit.textEdited.connect(lambda _text: self._timer.start())
         self.edit.installEventFilter(self)
         self.setFocusProxy(self.edit)

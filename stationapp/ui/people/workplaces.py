@@ -7,14 +7,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import accounts, people
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    CLOSE,
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,9 +48,7 @@ class OrganizationDialog(QDialog):
         self.editing = organization
         self.organization: Organization | None = None
         self.setWindowTitle(self.tr("Edit workplace") if organization else self.tr("New workplace"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.name = QLineEdit(name)
@@ -71,12 +73,7 @@ class OrganizationDialog(QDialog):
         self.contact_phone.setMaxLength(40)
         self.fields.add_row(self.tr("Contact phone"), "contact_phone", self.contact_phone)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(460)
         if organization is not None:
             self.name.setText(organization.name)
@@ -116,9 +113,7 @@ class WorkplacesDialog(QDialog):
         self.actor = actor
         self.setWindowTitle(self.tr("Workplaces"))
         self.resize(620, 480)
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -156,9 +151,7 @@ class WorkplacesDialog(QDialog):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, buttons=CLOSE)
         self.reload()
 
     def reload(self, *_args: object) -> None:

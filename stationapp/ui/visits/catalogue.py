@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -28,7 +27,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import visits
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import FieldErrors, layout_with_bar, record_list, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 
 COL_NAME, COL_KIND, COL_COPIES, COL_ISSUER, COL_NOTE = range(5)
@@ -127,19 +126,11 @@ class CatalogueDialog(QDialog):
         self.current_id: int | None = None
         self.setWindowTitle(self.tr("Service catalogue"))
         self.resize(1000, 700)
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
-        left = QVBoxLayout()
-        self.list = QListWidget()
-        self.list.currentItemChanged.connect(self._on_current)
-        left.addWidget(self.list, 1)
-        new = QPushButton(self.tr("&New service"))
-        new.clicked.connect(self.start_new)
-        left.addWidget(new)
-        body.addLayout(left, 1)
+        self.list = record_list(body, self.tr("&New service"), self._on_current, self.start_new)
+        body.setStretch(0, 1)
 
         form_holder = QWidget()
         form = QFormLayout(form_holder)

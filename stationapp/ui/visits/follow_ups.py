@@ -7,13 +7,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,9 +21,9 @@ from stationapp.models.visits import VisitPurpose
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import empty_state, layout_with_bar
 from stationapp.ui.layout_state import restore_columns, save_columns
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import RowsTableModel, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
@@ -99,9 +96,7 @@ class FollowUpsWidget(QWidget):
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         top = QHBoxLayout()
         self.summary = QLabel()
         top.addWidget(self.summary, 1)
@@ -117,22 +112,15 @@ class FollowUpsWidget(QWidget):
         self.model = FollowUpTableModel(actor, self)
         self.table = QTableView()
         self.table.setObjectName("follow_ups_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        setup_list_view(self.table, self.model)
         # The missing materials carry the most text: they take the spare width.
         restore_columns(
             self.table, self.TABLE_NAME, (210, 90, 110, 170, 260), stretch=self.MISSING_COLUMN
         )
         self.table.activated.connect(lambda _index: self.complete_current())
-        self.empty = QLabel(self.tr("No one is waiting to bring materials."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #555; font-size: 14px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.empty, self.stack = empty_state(
+            self.table, self.tr("No one is waiting to bring materials.")
+        )
         layout.addWidget(self.stack, 1)
         complete = QShortcut(QKeySequence("Ctrl+D"), self, self.complete_current)
         complete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

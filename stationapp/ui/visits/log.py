@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QStandardPaths,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -47,11 +38,11 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.exporting import ask_spreadsheet_path, run_export
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.exporting import export_list
+from stationapp.ui.forms import empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
 
 PAGE_SIZE = 100
 
@@ -85,16 +76,19 @@ def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-class VisitTableModel(RowsTableModel):
+class VisitTableModel(PagedTableModel):
     """The loaded pages of the log; more pages come as the view scrolls (canFetchMore)."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            lambda filt, offset, limit: list_visits(actor, filt, offset=offset, limit=limit),
+            lambda filt: count_visits(actor, filt),
+            parent,
+            filt=VisitFilter(),
+            page_size=PAGE_SIZE,
+        )
         self.actor = actor
-        self.rows: list[Visit] = []
         self.purposes: dict[int, list[VisitPurpose]] = {}
-        self.total = 0
-        self.filt = VisitFilter()
         self.headers = [
             self.tr("Arrived"),
             self.tr("Visitor"),
@@ -106,55 +100,11 @@ class VisitTableModel(RowsTableModel):
             self.tr("Rating"),
         ]
 
-    # --- loading -------------------------------------------------------------------------------
-
-    def reload(self, filt: VisitFilter | None = None) -> None:
-        """Show the first page for ``filt`` (the current filter if None).
-
-        A service error (such as a role that may not read visits) leaves the model empty and is
-        raised for the view to show.
-        """
-        if filt is not None:
-            self.filt = filt
-        self.beginResetModel()
-        self.rows = []
-        self.purposes = {}
-        self.total = 0
-        try:
-            self.total = count_visits(self.actor, self.filt)
-            rows = list_visits(self.actor, self.filt, offset=0, limit=PAGE_SIZE)
-            self.purposes = purposes_of(rows)
-            self.rows = rows
-        finally:
-            self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = list_visits(self.actor, self.filt, offset=len(self.rows), limit=PAGE_SIZE)
-        known = {v.id for v in self.rows}
-        # Visits recorded since the first page shift the offsets; never show a row twice.
-        page = [v for v in page if v.id not in known]
-        if not page:
-            self.total = len(self.rows)
-            return
+    def page_loaded(self, page: list[Visit], *, first: bool) -> None:
         purposes = purposes_of(page)
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.purposes.update(purposes)
-        self.endInsertRows()
+        self.purposes = purposes if first else {**self.purposes, **purposes}
 
-    def visit_at(self, row: int) -> Visit | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, visit_id: int) -> int:
-        for row, visit in enumerate(self.rows):
-            if visit.id == visit_id:
-                return row
-        return -1
+    visit_at = PagedTableModel.row_at
 
     # --- Qt model --------------------------------------------------------------------------------
 
@@ -305,9 +255,7 @@ class VisitLogWidget(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.bus = bus
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         # Two rows, so the window still fits a small screen.
         filters = QHBoxLayout()
@@ -373,18 +321,13 @@ class VisitLogWidget(QWidget):
         layout.addLayout(status)
 
         self.model = VisitTableModel(actor, self)
+        follow_count(self.count_label, self.model, lambda n: self.tr("%n visits", "", n))
         self.table = leave_on_tab(QTableView())
         self.table.setObjectName("visits_log_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
 
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #555; font-size: 14px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.empty, self.stack = empty_state(self.table)
         layout.addWidget(self.stack, 1)
 
         self._reload_services()
@@ -503,20 +446,14 @@ class VisitLogWidget(QWidget):
         """Reload the first page with the current filters, keeping the selected visit."""
         if self.range_combo.currentData() != RANGE_CUSTOM:
             self._apply_preset()
-        current = self.model.visit_at(self.table.currentIndex().row())
         try:
-            self.model.reload(self.current_filter())
+            self.model.reload_keeping(self.table, self.current_filter())
         except UserError as exc:
             self.bar.show_message(exc.message)
         self._update_counts()
-        if current is not None:
-            row = self.model.row_of(current.id)
-            if row >= 0:
-                self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _update_counts(self) -> None:
-        self.count_label.setText(self.tr("%n visits", "", self.model.total))
-        self.export_button.setEnabled(self.model.total > 0)
+        self.export_button.setEnabled(self.model.rowCount() > 0)
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
             return
@@ -535,32 +472,26 @@ class VisitLogWidget(QWidget):
             self.open_visit_requested.emit(visit.id)
 
     def focus_table(self) -> None:
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.setCurrentIndex(self.model.index(0, 0))
+        enter_list(self.table)
 
     # --- export -----------------------------------------------------------------------
 
     def export(self) -> None:
         if not accounts.has_permission(self.actor, "visit.export"):
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / self.tr("visits-{date}.xlsx").format(date=today().isoformat())
-        path = ask_spreadsheet_path(self, self.tr("Export visits"), suggested)
-        if path is None:
-            return
         filt = self.current_filter()
-        written = run_export(
+        done = export_list(
             self,
             self.bar,
             title=self.tr("Export visits"),
             label=self.tr("Exporting visits…"),
-            total=self.model.total,
-            write=lambda progress: export_visits(self.actor, filt, path, progress=progress),
+            file_name=self.tr("visits-{date}.xlsx").format(date=today().isoformat()),
+            total=self.model.count_now,
+            write=lambda path, progress: export_visits(self.actor, filt, path, progress=progress),
         )
-        if written is None:
+        if done is None:
             return
+        path, written = done
         self.bar.show_message(
             self.tr("Exported %n visits to {path}", "", written).format(path=str(path)), "info"
         )

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from stationapp.models.visits import ServiceType
 from stationapp.ui.printing import DocumentPreview, html_document, write_pdf_document
+from stationapp.ui.sheet_html import html_caption, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
-
-_BORDER = "#555555"
 
 
 @dataclass(frozen=True)
@@ -40,10 +39,6 @@ class NoticeSheet:
     services: list[ServiceType]
     missing: dict[int, list[str]] = field(default_factory=dict)
     contact: str = ""
-
-
-def _text(value: object) -> str:
-    return html.escape(str(value or "").strip())
 
 
 def _lines(value: object) -> str:
@@ -78,10 +73,6 @@ def _materials_table(materials: Sequence[Mapping[str, Any]], missing: set[str]) 
         (translate("NoticeSheet", "Notes"), "20%"),
         (translate("NoticeSheet", "Status"), "8%"),
     )
-    head = "".join(
-        f'<th width="{width}" bgcolor="#eeeeee" align="center">{label}</th>'
-        for label, width in headers
-    )
     missing_mark = translate("NoticeSheet", "Missing")
     rows = []
     for number, material in enumerate(materials, start=1):
@@ -91,41 +82,32 @@ def _materials_table(materials: Sequence[Mapping[str, Any]], missing: set[str]) 
         rows.append(
             "<tr>"
             f'<td align="center">{number}</td>'
-            f"<td>{_text(name)}</td>"
-            f'<td align="center">{_text(kind_label(str(material.get("kind", ""))))}</td>'
-            f'<td align="center">{_text(copies)}</td>'
-            f"<td>{_text(material.get('issuer'))}</td>"
-            f"<td>{_text(material.get('note'))}</td>"
+            f"<td>{html_text(name)}</td>"
+            f'<td align="center">{html_text(kind_label(str(material.get("kind", ""))))}</td>'
+            f'<td align="center">{html_text(copies)}</td>'
+            f"<td>{html_text(material.get('issuer'))}</td>"
+            f"<td>{html_text(material.get('note'))}</td>"
             f'<td align="center">{status}</td>'
             "</tr>"
         )
-    return (
-        f'<table width="100%" border="1" cellspacing="0" cellpadding="4" '
-        f'style="border-collapse: collapse; border-color: {_BORDER};">'
-        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
-    )
-
-
-def _label(text: str) -> str:
-    """A bold caption; a space after it only when it ends in a Latin colon (not in 办理依据：)."""
-    return f"<b>{text}</b>" + (" " if text.isascii() else "")
+    return html_table(headers, "".join(rows))
 
 
 def _service_section(number: int, service: ServiceType, missing: set[str]) -> str:
     heading = translate("NoticeSheet", "{number}. {service}").format(
-        number=number, service=_text(service.name)
+        number=number, service=html_text(service.name)
     )
     parts = [f"<h2>{heading}</h2>"]
 
     def line(label: str, value: object) -> None:
         if str(value or "").strip():
-            parts.append(f"<p>{_label(label)}{_lines(value)}</p>")
+            parts.append(f"<p>{html_caption(label)}{_lines(value)}</p>")
 
     line(translate("NoticeSheet", "Basis:"), service.basis)
-    parts.append("<p>{}</p>".format(_label(translate("NoticeSheet", "Required materials:"))))
+    parts.append("<p>{}</p>".format(html_caption(translate("NoticeSheet", "Required materials:"))))
     parts.append(_materials_table(service.materials or [], missing))
     if str(service.steps or "").strip():
-        steps = _label(translate("NoticeSheet", "Steps:"))
+        steps = html_caption(translate("NoticeSheet", "Steps:"))
         parts.append(f"<p>{steps}<br/>{_lines(service.steps)}</p>")
     line(translate("NoticeSheet", "Time limit:"), service.time_limit)
     line(translate("NoticeSheet", "Fee:"), service.fee)
@@ -140,17 +122,17 @@ def notice_html(sheet: NoticeSheet) -> str:
     header = []
     if sheet.visitor_name.strip():
         header.append(
-            translate("NoticeSheet", "Visitor: {name}").format(name=_text(sheet.visitor_name))
+            translate("NoticeSheet", "Visitor: {name}").format(name=html_text(sheet.visitor_name))
         )
     header += [
         translate("NoticeSheet", "Date: {date}").format(date=issued),
-        translate("NoticeSheet", "Handled by: {name}").format(name=_text(sheet.staff_name)),
+        translate("NoticeSheet", "Handled by: {name}").format(name=html_text(sheet.staff_name)),
     ]
     gap = "&nbsp;" * 6
     blank = "_" * 14
     parts = [
         '<h1 align="center">{}</h1>'.format(translate("NoticeSheet", "One-time notice")),
-        f'<p align="center" style="font-size: 12pt;">{_text(sheet.station_name)}</p>',
+        f'<p align="center" style="font-size: 12pt;">{html_text(sheet.station_name)}</p>',
         f"<p>{gap.join(header)}</p>",
         "<hr/>",
     ]
@@ -158,8 +140,8 @@ def notice_html(sheet: NoticeSheet) -> str:
         missing = set(sheet.missing.get(getattr(service, "id", None), []))
         parts.append(_service_section(number, service, missing))
     signatures = [
-        _label(translate("NoticeSheet", "Notified by (signature):")) + blank,
-        _label(translate("NoticeSheet", "Applicant (signature):")) + blank,
+        html_caption(translate("NoticeSheet", "Notified by (signature):")) + blank,
+        html_caption(translate("NoticeSheet", "Applicant (signature):")) + blank,
         translate("NoticeSheet", "Date: {date}").format(date=issued),
     ]
     parts += [
@@ -174,14 +156,7 @@ def notice_html(sheet: NoticeSheet) -> str:
             contact=_lines(sheet.contact)
         )
         parts.append(f'<p style="margin-top: 12px;">{contact}</p>')
-    return (
-        "<html><head><style>"
-        "h1 { font-size: 18pt; font-weight: bold; margin-bottom: 4px; }"
-        "h2 { font-size: 12.5pt; font-weight: bold; margin-top: 14px; margin-bottom: 4px; }"
-        "p { margin-top: 3px; margin-bottom: 3px; }"
-        "th { font-weight: bold; }"
-        "</style></head><body>" + "".join(parts) + "</body></html>"
-    )
+    return html_page(parts)
 
 
 def notice_document(sheet: NoticeSheet) -> QTextDocument:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,7 +42,12 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker
@@ -66,9 +69,7 @@ class OutreachSessionDialog(QDialog):
         self.actor = actor
         self.session: OutreachSession | None = None
         self.setWindowTitle(self.tr("New outreach session"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.organization = WorkplaceChooser(actor)
@@ -106,12 +107,7 @@ class OutreachSessionDialog(QDialog):
         self.notes.setPlaceholderText(self.tr("Where exactly, with whom, what was handed out"))
         self.fields.add_row(self.tr("&Notes"), "notes", self.notes)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(480)
         self.organization.combo.setFocus()
 
@@ -172,9 +168,7 @@ class OutreachVisitorsDialog(QDialog):
         self.session = session
         self.visits: list[Visit] = []
         self.setWindowTitle(self.tr("Outreach visitors"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         try:
             catalogue = {s.id: s for s in list_services(actor, include_inactive=True)}
@@ -445,9 +439,7 @@ class OutreachWidget(QWidget):
         self.actor = actor
         self.bus = bus
         self.sessions: list[OutreachSession] = []
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
 
         top = QHBoxLayout()
         self.count_label = QLabel()

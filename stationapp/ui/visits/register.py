@@ -37,7 +37,12 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.people.picker import PersonPicker, describe
 
 if TYPE_CHECKING:
@@ -284,9 +289,7 @@ class QuickPersonDialog(QDialog):
         self.actor = actor
         self.person: Person | None = None
         self.setWindowTitle(self.tr("New visitor"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.name = QLineEdit()
@@ -300,12 +303,7 @@ class QuickPersonDialog(QDialog):
         self.use_existing.hide()
         self.use_existing.clicked.connect(self._use_existing)
         layout.addWidget(self.use_existing)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        dialog_buttons(self, layout, self.submit)
         self._existing: list[Person] = []
         compact = text.replace(" ", "").replace("-", "")
         if compact.isdigit():
@@ -354,9 +352,7 @@ class VisitForm(QWidget):
         self.cards: dict[int, PurposeCard] = {}
         self.printed: set[int] = set()
 
-        outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        outer.addWidget(self.bar)
+        outer, self.bar = layout_with_bar(self)
         splitter = QSplitter()
         outer.addWidget(splitter, 1)
 

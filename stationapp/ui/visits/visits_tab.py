@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QWidget
 
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar, page_keys, step_tabs
+from stationapp.ui.forms import layout_with_bar, page_keys, step_tabs
 from stationapp.ui.lazy import LazyTab
 from stationapp.ui.visits.register import VisitDialog, VisitForm
 
@@ -48,9 +48,7 @@ class VisitsTab(QWidget):
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         header = QHBoxLayout()
         self.today_label = QLabel()
         self.today_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
