@@ -33,14 +33,10 @@ translate = QCoreApplication.translate
 
 # A case has a file once it is closed; an archived case keeps it.
 FILED_STATES = frozenset({"closed", "archived"})
-# The documents of a file, in its order; the mediation record repeats once per session.
-FILE_DOCUMENTS: tuple[str, ...] = (
-    "application_record",
-    "acceptance_notice",
-    "not_acceptance_notice",
-    "mediation_record",
-    "agreement",
-    "failed_record",
+# The documents of a file, in its order; the mediation record repeats once per session. The
+# arbitration pack goes to the arbitration commission, not into the file.
+FILE_DOCUMENTS: tuple[str, ...] = tuple(
+    code for code in mediation.DOCUMENT_CODES if code != "arbitration_pack"
 )
 
 

@@ -23,7 +23,7 @@ from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan, Copy, Stocktake, StocktakeItem, Title
 from stationapp.models.people import Organization
-from stationapp.services import changes
+from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
 from stationapp.services.library import _barcode_taken, copy_status_label
 from stationapp.services.search_keys import normalize_query
@@ -456,12 +456,9 @@ def return_box(
     damaged_codes = _codes(damaged)
     codes = _codes([*scanned, *damaged_codes])
     with transaction(lock=True):
-        query = BoxLoan.select().where(BoxLoan.id == box_loan_id)
-        if not is_sqlite():
-            query = query.for_update()
-        loan = query.first()
-        if loan is None:
-            raise NotFound(translate("Library", "This box loan does not exist."))
+        loan = history.locked(
+            BoxLoan, box_loan_id, translate("Library", "This box loan does not exist.")
+        )
         if loan.returned_at is not None:
             raise ValidationError(translate("Library", "This box has already been returned."))
         box = _box(loan.box_id, lock=True)

@@ -436,6 +436,24 @@ def normalize_text(raw: str, *, field: str, max_length: int, required: bool = Fa
     return text
 
 
+def normalize_texts(
+    data: object,
+    fields: tuple[tuple[str, int, bool], ...],
+    *,
+    values: dict[str, object],
+    errors: dict[str, str],
+) -> None:
+    """The text fields of a form, each ``(name, longest, required)``: the clean text goes into
+    ``values`` and a field's problem into ``errors``, both under the field's name."""
+    for name, limit, required in fields:
+        try:
+            values[name] = normalize_text(
+                getattr(data, name), field=name, max_length=limit, required=required
+            )
+        except ValidationError as exc:
+            errors[name] = exc.message
+
+
 def normalize_card_number(raw: str) -> str:
     """A 京卡 number: 16 to 19 digits whose last digit is the Luhn check digit of the rest."""
     number = _ID_NOISE_RE.sub("", unicodedata.normalize("NFKC", raw or ""))

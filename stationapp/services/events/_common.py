@@ -1,14 +1,13 @@
-"""What the events modules share: the labels of states and sizes, the locked read of an event."""
+"""What the events modules share: state and size labels, the locked event, a required reason."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite
-from stationapp.errors import NotFound
-from stationapp.models.events import (
-    Event,
-)
+from stationapp.errors import ValidationError
+from stationapp.models.events import Event
+from stationapp.services import history
+from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
 
@@ -43,10 +42,13 @@ def size_label(size: str) -> str:
 
 
 def _locked_event(event_id: int) -> Event:
-    query = Event.select().where(Event.id == event_id)
-    if not is_sqlite():
-        query = query.for_update()
-    event = query.first()
-    if event is None:
-        raise NotFound(translate("Events", "This event no longer exists."))
-    return event
+    return history.locked(Event, event_id, translate("Events", "This event no longer exists."))
+
+
+def _required_reason(raw: str, missing: str) -> str:
+    """The reason a step must record; ``missing`` is said at the reason field when there is none
+    (or it is not text that can be kept)."""
+    try:
+        return normalize_text(raw, field="reason", max_length=500, required=True)
+    except ValidationError as exc:
+        raise ValidationError(missing, field="reason") from exc

@@ -10,11 +10,7 @@ import peewee
 from stationapp.db import now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.events import (
-    COUNTED_STATES,
-    Event,
-    Registration,
-)
+from stationapp.models.events import COUNTED_STATES, Event, Registration
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require

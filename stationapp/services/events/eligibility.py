@@ -9,12 +9,7 @@ import peewee
 
 from stationapp.db import today
 from stationapp.errors import UserError
-from stationapp.models.events import (
-    COUNTED_STATES,
-    Event,
-    EventQuota,
-    Registration,
-)
+from stationapp.models.events import COUNTED_STATES, Event, EventQuota, Registration
 from stationapp.models.people import Person
 from stationapp.services.events._common import translate
 from stationapp.services.people import true_birth_date

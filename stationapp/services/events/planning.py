@@ -22,11 +22,11 @@ from stationapp.models.events import (
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
-from stationapp.services.events._common import _locked_event, translate
+from stationapp.services.events._common import _locked_event, _required_reason, translate
 from stationapp.services.events.eligibility import _counted, _matches
 from stationapp.services.events.registration import _promote
 from stationapp.services.people import hands_people
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import normalize_text, normalize_texts
 
 MAX_CAPACITY = 10000
 
@@ -108,17 +108,8 @@ class EventInput:
 def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str, object]]]:
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
-    for name, limit, required in (
-        ("title", 200, True),
-        ("venue", 200, False),
-        ("description", 4000, False),
-    ):
-        try:
-            values[name] = normalize_text(
-                getattr(data, name), field=name, max_length=limit, required=required
-            )
-        except ValidationError as exc:
-            errors[name] = exc.message
+    fields = (("title", 200, True), ("venue", 200, False), ("description", 4000, False))
+    normalize_texts(data, fields, values=values, errors=errors)
     if data.ends_at <= data.starts_at:
         errors["ends_at"] = translate("Events", "The event must end after it starts.")
     if not 1 <= data.capacity <= MAX_CAPACITY:
@@ -365,12 +356,7 @@ def close_event(actor: Staff, event_id: int) -> int:
 def cancel_event(actor: Staff, event_id: int, *, reason: str) -> list[Person]:
     """Call the event off; returns the people to notify (everyone who held or awaited a place)."""
     require(actor, "event.manage")
-    try:
-        clean = normalize_text(reason, field="reason", max_length=500, required=True)
-    except ValidationError as exc:
-        raise ValidationError(
-            translate("Events", "Give the reason for cancelling."), field="reason"
-        ) from exc
+    clean = _required_reason(reason, translate("Events", "Give the reason for cancelling."))
     with transaction(lock=True):
         event = _locked_event(event_id)
         if event.state != "open":

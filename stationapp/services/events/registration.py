@@ -7,17 +7,13 @@ from datetime import timedelta
 from stationapp.db import now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.events import (
-    ACTIVE_STATES,
-    Event,
-    EventSeries,
-    Registration,
-)
+from stationapp.models.events import ACTIVE_STATES, Event, EventSeries, Registration
 from stationapp.models.people import Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.events._common import (
     _locked_event,
+    _required_reason,
     event_state_label,
     state_label,
     translate,
@@ -168,6 +164,16 @@ def _promote(actor: Staff, event: Event) -> list[Registration]:
     return promoted
 
 
+def _locked_registration(registration_id: int) -> tuple[Event | None, Registration | None]:
+    """The registration read again once its event is locked, with the event (None and None when
+    there is no such registration)."""
+    found = Registration.get_or_none(Registration.id == registration_id)
+    if found is None:
+        return None, None
+    event = _locked_event(found.event_id)
+    return event, Registration.get_or_none(Registration.id == registration_id)
+
+
 @hands_people
 def cancel_registration(
     actor: Staff, registration_id: int, *, reason: str = ""
@@ -176,11 +182,9 @@ def cancel_registration(
     require(actor, "event.register")
     clean = normalize_text(reason, field="reason", max_length=500)
     with transaction(lock=True):
-        registration = Registration.get_or_none(Registration.id == registration_id)
+        event, registration = _locked_registration(registration_id)
         if registration is None:
             raise NotFound(translate("Events", "This registration no longer exists."))
-        event = _locked_event(registration.event_id)
-        registration = Registration.get_by_id(registration_id)  # re-read under the lock
         if registration.state not in ACTIVE_STATES:
             raise ValidationError(
                 translate("Events", "This registration is already {state}.").format(
@@ -202,10 +206,7 @@ def cancel_registration(
 def accept_offer(actor: Staff, registration_id: int) -> Registration:
     require(actor, "event.register")
     with transaction(lock=True):
-        found = Registration.get_or_none(Registration.id == registration_id)
-        if found is not None:
-            _locked_event(found.event_id)
-        registration = Registration.get_or_none(Registration.id == registration_id)  # under lock
+        _event, registration = _locked_registration(registration_id)
         if registration is None or registration.state != "offered":
             raise ValidationError(translate("Events", "There is no open offer to accept."))
         if registration.offered_until and registration.offered_until < now():
@@ -253,18 +254,11 @@ def expire_offers(actor: Staff, event_id: int) -> list[Registration]:
 def set_priority(actor: Staff, registration_id: int, *, priority: int, reason: str) -> Registration:
     """Move someone up or down the waitlist by hand; the reason is recorded."""
     require(actor, "event.manage")
-    try:
-        clean = normalize_text(reason, field="reason", max_length=500, required=True)
-    except ValidationError as exc:
-        raise ValidationError(
-            translate("Events", "Give the reason for changing the order."), field="reason"
-        ) from exc
+    clean = _required_reason(reason, translate("Events", "Give the reason for changing the order."))
     if not -100 <= priority <= 100:
         raise ValidationError(translate("Events", "Priority is -100 to 100."), field="priority")
     with transaction(lock=True):
-        found = Registration.get_or_none(Registration.id == registration_id)
-        event = _locked_event(found.event_id) if found is not None else None
-        registration = Registration.get_or_none(Registration.id == registration_id)  # under lock
+        event, registration = _locked_registration(registration_id)
         if event is None or registration is None or registration.state != "waitlisted":
             raise ValidationError(translate("Events", "Only a waitlisted person can be moved."))
         before = registration.priority

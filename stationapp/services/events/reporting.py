@@ -10,15 +10,12 @@ import peewee
 
 from stationapp.db import today
 from stationapp.models.accounts import Staff
-from stationapp.models.events import (
-    Event,
-    EventSeries,
-    Registration,
-)
+from stationapp.models.events import Event, EventSeries, Registration
 from stationapp.models.people import Organization, Person
 from stationapp.services.accounts import require
 from stationapp.services.events._common import translate
 from stationapp.services.events.eligibility import age_on, counts
+from stationapp.services.periods import in_period
 
 AGE_BANDS = ((0, 25), (25, 35), (35, 45), (45, 55), (55, 200))
 
@@ -114,9 +111,7 @@ class EventStatistics:
 def statistics(actor: Staff, *, date_from: date, date_to: date) -> EventStatistics:
     """Registrations, attendance, unique people and person-times (人次) of events in the range."""
     require(actor, "event.read")
-    start = datetime.combine(date_from, time.min)
-    end = datetime.combine(date_to + timedelta(days=1), time.min)
-    in_range = (Event.starts_at >= start) & (Event.starts_at < end)
+    in_range = in_period(Event.starts_at, date_from, date_to)
     states = dict(
         Registration.select(Registration.state, peewee.fn.COUNT(Registration.id))
         .join(Event)

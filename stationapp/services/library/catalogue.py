@@ -12,18 +12,13 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stationapp.db import contains, lock_kind, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.library import (
-    ITEM_TYPES,
-    Box,
-    Copy,
-    Title,
-)
+from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.library._common import translate
 from stationapp.services.search_keys import normalize_query, normalize_search, phrase_search_text
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import normalize_texts
 
 MAX_COPY_PRICE = Decimal("100000")
 
@@ -91,18 +86,13 @@ class TitleInput:
 def _validate_title(data: TitleInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
-    for name, limit, required in (
+    fields = (
         ("title", 300, True),
         ("author", 200, False),
         ("publisher", 200, False),
         ("classification", 40, False),
-    ):
-        try:
-            values[name] = normalize_text(
-                getattr(data, name), field=name, max_length=limit, required=required
-            )
-        except ValidationError as exc:
-            errors[name] = exc.message
+    )
+    normalize_texts(data, fields, values=values, errors=errors)
     try:
         values["isbn"] = normalize_isbn(data.isbn)
     except ValidationError as exc:
@@ -248,11 +238,8 @@ def _validate_copy(data: CopyInput) -> dict[str, object]:
     elif len(barcode) > 40 or not barcode.isascii() or not barcode.isalnum():
         errors["barcode"] = translate("Library", "A barcode has at most 40 letters and digits.")
     values["barcode"] = barcode
-    for name, limit in (("accession_number", 40), ("location", 60)):
-        try:
-            values[name] = normalize_text(getattr(data, name), field=name, max_length=limit)
-        except ValidationError as exc:
-            errors[name] = exc.message
+    fields = (("accession_number", 40, False), ("location", 60, False))
+    normalize_texts(data, fields, values=values, errors=errors)
     price = data.price
     if price in (None, ""):
         values["price"] = None

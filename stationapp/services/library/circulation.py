@@ -8,13 +8,7 @@ from datetime import timedelta
 from stationapp.db import is_sqlite, now, today, transaction
 from stationapp.errors import NotFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.library import (
-    Box,
-    Copy,
-    Hold,
-    Loan,
-    Title,
-)
+from stationapp.models.library import Box, Copy, Hold, Loan, Title
 from stationapp.models.people import Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require
@@ -161,17 +155,26 @@ def return_copy(actor: Staff, copy_id: int) -> ReturnResult:
     return ReturnResult(loan=loan, days_late=days_late, hold_for=hold_for)
 
 
+def _undoable(loan_id: int, *, returned: bool, too_late: str) -> Loan:
+    """The loan whose lending (or, with ``returned``, whose return) was a mistake made a moment
+    ago, within ``UNDO_WINDOW``; otherwise why it cannot be undone."""
+    loan = Loan.get_or_none(Loan.id == loan_id)
+    if loan is None or (loan.returned_at is None) == returned:
+        raise ValidationError(translate("Library", "There is nothing to undo."))
+    if now() - (loan.returned_at if returned else loan.lent_at) > UNDO_WINDOW:
+        raise ValidationError(too_late)
+    return loan
+
+
 def undo_lend(actor: Staff, loan_id: int) -> None:
     """Take back a loan made by mistake, right after it was made (audited)."""
     require(actor, "library.circulate")
     with transaction(lock=True):
-        loan = Loan.get_or_none(Loan.id == loan_id)
-        if loan is None or loan.returned_at is not None:
-            raise ValidationError(translate("Library", "There is nothing to undo."))
-        if now() - loan.lent_at > UNDO_WINDOW:
-            raise ValidationError(
-                translate("Library", "Too late to undo; return the book instead.")
-            )
+        loan = _undoable(
+            loan_id,
+            returned=False,
+            too_late=translate("Library", "Too late to undo; return the book instead."),
+        )
         copy = Copy.get_by_id(loan.copy_id)
         # Only the hold this very loan fulfilled (lend stamps both with one moment).
         hold = Hold.get_or_none(
@@ -198,11 +201,11 @@ def undo_return(actor: Staff, loan_id: int) -> Loan:
     """Put a return made by mistake back on loan, right after it was made (audited)."""
     require(actor, "library.circulate")
     with transaction(lock=True):
-        loan = Loan.get_or_none(Loan.id == loan_id)
-        if loan is None or loan.returned_at is None:
-            raise ValidationError(translate("Library", "There is nothing to undo."))
-        if now() - loan.returned_at > UNDO_WINDOW:
-            raise ValidationError(translate("Library", "Too late to undo; lend it again."))
+        loan = _undoable(
+            loan_id,
+            returned=True,
+            too_late=translate("Library", "Too late to undo; lend it again."),
+        )
         copy = Copy.get_by_id(loan.copy_id)
         if Loan.select().where(Loan.copy == copy.id, Loan.returned_at.is_null()).exists():
             raise ValidationError(translate("Library", "The copy has been lent again since."))

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+import peewee
+
 from stationapp.db import is_sqlite, now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.library import (
-    Copy,
-    Hold,
-    Loan,
-    Title,
-)
+from stationapp.models.library import Copy, Hold, Loan, Title
 from stationapp.models.people import Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
@@ -91,23 +88,25 @@ def cancel_hold(actor: Staff, hold_id: int) -> None:
     changes.notify("hold")
 
 
+def _open_holds(
+    joined: type[peewee.Model], which: peewee.Expression, *order: peewee.Node
+) -> list[Hold]:
+    """The holds still waiting or ready, with the person or the title each is for."""
+    return list(
+        Hold.select(Hold, joined)
+        .join(joined)
+        .where(which, Hold.state.in_(["waiting", "ready"]))
+        .order_by(*order)
+    )
+
+
 @hands_people
 def holds_queue(actor: Staff, title_id: int) -> list[Hold]:
     require(actor, "library.read")
-    return list(
-        Hold.select(Hold, Person)
-        .join(Person)
-        .where(Hold.title == title_id, Hold.state.in_(["waiting", "ready"]))
-        .order_by(Hold.placed_at, Hold.id)
-    )
+    return _open_holds(Person, Hold.title == title_id, Hold.placed_at, Hold.id)
 
 
 @hands_people
 def person_holds(actor: Staff, person_id: int) -> list[Hold]:
     require(actor, "library.read")
-    return list(
-        Hold.select(Hold, Title)
-        .join(Title)
-        .where(Hold.person == person_id, Hold.state.in_(["waiting", "ready"]))
-        .order_by(Hold.placed_at)
-    )
+    return _open_holds(Title, Hold.person == person_id, Hold.placed_at)

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TypeVar
 
 import peewee
 
-from stationapp.db import is_sqlite, today
+from stationapp.db import today
 from stationapp.models.accounts import Staff
-from stationapp.models.library import (
-    Copy,
-    Loan,
-    Title,
-)
+from stationapp.models.library import Copy, Loan, Title
 from stationapp.models.people import Organization, Person
 from stationapp.services.accounts import require
 from stationapp.services.people import hands_people
+from stationapp.services.periods import count_by_month, in_period
 
 M = TypeVar("M", bound=peewee.Model)
 
@@ -137,21 +134,8 @@ def statistics(actor: Staff, *, date_from: date, date_to: date, top: int = 10) -
     """Loans per month, most borrowed titles, active readers and readers per workplace, from SQL
     aggregates over loans made between the two dates."""
     require(actor, "library.read")
-    start = datetime.combine(date_from, time.min)
-    end = datetime.combine(date_to + timedelta(days=1), time.min)
-    in_range = (Loan.lent_at >= start) & (Loan.lent_at < end)
-    month = (
-        peewee.fn.strftime("%Y-%m", Loan.lent_at)
-        if is_sqlite()
-        else peewee.fn.to_char(Loan.lent_at, "YYYY-MM")
-    )
-    by_month = dict(
-        Loan.select(month, peewee.fn.COUNT(Loan.id))
-        .where(in_range)
-        .group_by(month)
-        .order_by(month)
-        .tuples()
-    )
+    in_range = in_period(Loan.lent_at, date_from, date_to)
+    by_month = count_by_month(Loan.lent_at, in_range)
     count = peewee.fn.COUNT(Loan.id)
     top_titles = list(
         Loan.select(Title.title, count)

@@ -8,12 +8,7 @@ import peewee
 from stationapp.db import now, transaction
 from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.library import (
-    BoxLoan,
-    Copy,
-    Hold,
-    Title,
-)
+from stationapp.models.library import BoxLoan, Copy, Hold, Title
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
 from stationapp.services.library._common import translate

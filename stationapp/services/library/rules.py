@@ -8,11 +8,7 @@ from datetime import date
 from stationapp.db import today, transaction
 from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.library import (
-    ITEM_TYPES,
-    CirculationRule,
-    Loan,
-)
+from stationapp.models.library import ITEM_TYPES, CirculationRule, Loan
 from stationapp.models.people import Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require

@@ -6,11 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite
-from stationapp.errors import NotFound
-from stationapp.models.mediation import (
-    MediationCase,
-)
+from stationapp.models.mediation import MediationCase
+from stationapp.services import history
 
 translate = QCoreApplication.translate
 
@@ -37,10 +34,6 @@ def _amount(raw: str | Decimal | None) -> Decimal | None:
 
 
 def _locked_case(case_id: int) -> MediationCase:
-    query = MediationCase.select().where(MediationCase.id == case_id)
-    if not is_sqlite():
-        query = query.for_update()
-    case = query.first()
-    if case is None:
-        raise NotFound(translate("Mediation", "This case does not exist."))
-    return case
+    return history.locked(
+        MediationCase, case_id, translate("Mediation", "This case does not exist.")
+    )

@@ -21,7 +21,7 @@ from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.mediation._common import MAX_TEXT, _amount, _locked_case, translate
 from stationapp.services.mediation.states import missing_for_effect, state_label
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import normalize_text, normalize_texts
 
 
 @dataclass
@@ -44,15 +44,24 @@ def _check_open(case: MediationCase, states: tuple[str, ...]) -> None:
         )
 
 
+def _advance(case: MediationCase, actor: Staff, to_state: str) -> None:
+    """The step a case takes by itself as its work moves on (an agreement drafted, a first
+    obligation performed), recorded as a transition of the one who did the work."""
+    previous = case.state
+    case.state = to_state
+    case.updated_at = now()
+    case.save()
+    CaseEvent.create(
+        case=case, staff=actor, kind="transition", from_state=previous, to_state=to_state
+    )
+
+
 def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
     require(actor, "case.manage")
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
-    for name, limit in (("place", 200), ("attendees", 1000), ("record", MAX_TEXT)):
-        try:
-            values[name] = normalize_text(getattr(data, name), field=name, max_length=limit)
-        except ValidationError as exc:
-            errors[name] = exc.message
+    fields = (("place", 200, False), ("attendees", 1000, False), ("record", MAX_TEXT, False))
+    normalize_texts(data, fields, values=values, errors=errors)
     if "record" not in errors and not str(values.get("record", "")).strip():
         errors["record"] = translate("Mediation", "Write the record of the session.")
     if data.held_at > now() + timedelta(minutes=5):
@@ -148,16 +157,7 @@ def save_agreement(actor: Staff, case_id: int, data: AgreementInput) -> Agreemen
                 [{"agreement": agreement.id, **o} for o in obligations]
             ).execute()
         if case.state == "in_mediation":
-            case.state = "agreement_draft"
-            case.updated_at = now()
-            case.save()
-            CaseEvent.create(
-                case=case,
-                staff=actor,
-                kind="transition",
-                from_state="in_mediation",
-                to_state="agreement_draft",
-            )
+            _advance(case, actor, "agreement_draft")
         audit(
             actor,
             "save_agreement",
@@ -208,16 +208,7 @@ def record_performance(
         obligation.proof = clean_proof
         obligation.save()
         if case.state == "agreement_effective":
-            case.state = "performing"
-            case.updated_at = now()
-            case.save()
-            CaseEvent.create(
-                case=case,
-                staff=actor,
-                kind="transition",
-                from_state="agreement_effective",
-                to_state="performing",
-            )
+            _advance(case, actor, "performing")
         CaseEvent.create(
             case=case,
             staff=actor,

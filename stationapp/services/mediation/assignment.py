@@ -5,12 +5,7 @@ from __future__ import annotations
 from stationapp.db import now, transaction
 from stationapp.errors import PermissionDenied, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.mediation import (
-    CaseEvent,
-    CaseParty,
-    MediationCase,
-    MediatorRelation,
-)
+from stationapp.models.mediation import CaseEvent, CaseParty, MediationCase, MediatorRelation
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require

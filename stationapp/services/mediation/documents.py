@@ -7,12 +7,7 @@ from datetime import date, datetime
 
 from stationapp.db import transaction
 from stationapp.models.accounts import Staff
-from stationapp.models.mediation import (
-    Agreement,
-    CaseEvent,
-    CaseSession,
-    MediationCase,
-)
+from stationapp.models.mediation import Agreement, CaseEvent, CaseSession, MediationCase
 from stationapp.services.accounts import audit, require
 from stationapp.services.mediation._common import translate
 from stationapp.services.mediation.cases import (

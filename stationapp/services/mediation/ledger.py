@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import peewee
 
-from stationapp.db import is_sqlite, transaction
+from stationapp.db import transaction
 from stationapp.models.accounts import Staff
-from stationapp.models.mediation import (
-    Agreement,
-    CaseClaim,
-    MediationCase,
-    Obligation,
-)
+from stationapp.models.mediation import Agreement, CaseClaim, MediationCase, Obligation
 from stationapp.services.accounts import audit, require
 from stationapp.services.mediation._common import translate
 from stationapp.services.mediation.cases import CaseFilter, applicants_of, count_cases, list_cases
 from stationapp.services.mediation.clocks import current_due
 from stationapp.services.mediation.states import SUCCESS_STATES, category_label, state_label
+from stationapp.services.periods import count_by_month, in_period
 from stationapp.services.spreadsheet import Cancelled, TableExport
 
 
@@ -47,9 +43,7 @@ class CaseStatistics:
 def statistics(actor: Staff, *, date_from: date, date_to: date) -> CaseStatistics:
     """Figures for cases received between the two dates, from SQL aggregates."""
     require(actor, "case.read")
-    start = datetime.combine(date_from, time.min)
-    end = datetime.combine(date_to + timedelta(days=1), time.min)
-    in_range = (MediationCase.received_at >= start) & (MediationCase.received_at < end)
+    in_range = in_period(MediationCase.received_at, date_from, date_to)
     by_state = dict(
         MediationCase.select(MediationCase.state, peewee.fn.COUNT(MediationCase.id))
         .where(in_range)
@@ -63,18 +57,7 @@ def statistics(actor: Staff, *, date_from: date, date_to: date) -> CaseStatistic
         .group_by(CaseClaim.category)
         .tuples()
     )
-    month = (
-        peewee.fn.strftime("%Y-%m", MediationCase.received_at)
-        if is_sqlite()
-        else peewee.fn.to_char(MediationCase.received_at, "YYYY-MM")
-    )
-    by_month = dict(
-        MediationCase.select(month, peewee.fn.COUNT(MediationCase.id))
-        .where(in_range)
-        .group_by(month)
-        .order_by(month)
-        .tuples()
-    )
+    by_month = count_by_month(MediationCase.received_at, in_range)
     closed_rows = (
         MediationCase.select(MediationCase.received_at, MediationCase.closed_at)
         .where(in_range, MediationCase.closed_at.is_null(False))
@@ -101,35 +84,18 @@ def statistics(actor: Staff, *, date_from: date, date_to: date) -> CaseStatistic
         .where(in_range)
         .scalar()
     )
+    # A closed case counts as a success when an agreement of it took effect.
+    took_effect = Agreement.select(Agreement.case).where(Agreement.effective_at.is_null(False))
+    closed = MediationCase.select().where(in_range, MediationCase.state.in_(["closed", "archived"]))
     succeeded = sum(n for s, n in by_state.items() if s in SUCCESS_STATES)
-    closed_successes = (
-        MediationCase.select()
-        .where(
-            in_range,
-            MediationCase.state.in_(["closed", "archived"]),
-            MediationCase.id.in_(
-                Agreement.select(Agreement.case).where(Agreement.effective_at.is_null(False))
-            ),
-        )
-        .count()
-    )
+    closed_successes = closed.where(MediationCase.id.in_(took_effect)).count()
     succeeded += closed_successes
     failed_like = sum(
         n
         for s, n in by_state.items()
         if s in ("failed", "referred_to_arbitration", "respondent_declined", "withdrawn")
     )
-    closed_failures = (
-        MediationCase.select()
-        .where(
-            in_range,
-            MediationCase.state.in_(["closed", "archived"]),
-            MediationCase.id.not_in(
-                Agreement.select(Agreement.case).where(Agreement.effective_at.is_null(False))
-            ),
-        )
-        .count()
-    )
+    closed_failures = closed.where(MediationCase.id.not_in(took_effect)).count()
     return CaseStatistics(
         total=sum(by_state.values()),
         by_category=by_category,

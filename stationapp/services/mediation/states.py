@@ -8,11 +8,7 @@ from datetime import date, timedelta
 from stationapp.db import now, transaction
 from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.mediation import (
-    Agreement,
-    CaseEvent,
-    MediationCase,
-)
+from stationapp.models.mediation import Agreement, CaseEvent, MediationCase
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.mediation._common import _locked_case, translate
