@@ -8790,6 +8790,18 @@ Press Ctrl+N to add the first person.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Room bookings</source>
+        <translation>场地预约</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
         <source>Mediation cases</source>
         <translation>调解案件</translation>
     </message>

@@ -462,6 +462,33 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
                 ],
             )
         )
+    if has_permission(actor, "room.read"):
+        from stationapp.services import rooms
+
+        # The decompression room's bookings only for the roles that may know who booked it.
+        booked = rooms.bookings_of_person(actor, person_id, limit=100_000)
+        sections.append(
+            Section(
+                translate("Retention", "Room bookings"),
+                [
+                    translate("Retention", "Room"),
+                    translate("Retention", "Starts"),
+                    translate("Retention", "Ends"),
+                    translate("Retention", "State"),
+                    translate("Retention", "Notes"),
+                ],
+                [
+                    [
+                        b.room_name,
+                        b.starts_at,
+                        b.ends_at,
+                        rooms.booking_state_label(b.state),
+                        b.note,
+                    ]
+                    for b in booked
+                ],
+            )
+        )
     if has_permission(actor, "case.read"):
         from stationapp.services import mediation
 

@@ -316,3 +316,26 @@ def test_erasing_or_anonymising_a_person_empties_their_booking_notes(admin, stat
     retention.erase_on_request(admin, worker.id, reason="书面申请 2026-12-08")
     assert rooms.get_booking(admin, erased.id).note == ""
     assert rooms.get_booking(admin, kept.id).note == "失眠"
+
+
+def test_the_personal_data_export_lists_the_bookings_the_role_may_see(
+    admin, make_staff, station
+) -> None:
+    room, activity, worker, _other = station
+    consent.record_consent(admin, worker.id, "health", "written")
+    rooms.book(admin, BookingInput(room.id, worker.id, at(10), note="焦虑"))
+    rooms.book(admin, BookingInput(activity.id, worker.id, at(13)))
+
+    def bookings(actor) -> list[list[object]]:
+        sections = {s.title: s for s in retention.personal_data(actor, worker.id)}
+        return sections["Room bookings"].rows
+
+    rows = bookings(admin)
+    assert [(r[0], r[1], r[4]) for r in rows] == [
+        ("职工之家", at(13), ""),
+        ("职工心理减压室", at(10), "焦虑"),
+    ]
+    # A front desk sees the activity room's booking but not that the person used the
+    # decompression room.
+    front = make_staff("desk", "front_desk")
+    assert [r[0] for r in bookings(front)] == ["职工之家"]

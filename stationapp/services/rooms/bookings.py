@@ -537,7 +537,7 @@ def mark_no_show(actor: Staff, booking_id: int) -> BookingView:
 # --- lists ------------------------------------------------------------------------------------
 
 
-def bookings_of_person(actor: Staff, person_id: int) -> list[BookingView]:
+def bookings_of_person(actor: Staff, person_id: int, *, limit: int = 200) -> list[BookingView]:
     """The person's bookings, newest first; the decompression room's only for the roles that may
     know who booked it (for the others the person page shows none: the list itself would
     reveal it)."""
@@ -547,7 +547,7 @@ def bookings_of_person(actor: Staff, person_id: int) -> list[BookingView]:
         query = query.where(
             RoomBooking.room.not_in(Room.select(Room.id).where(Room.kind == DECOMPRESSION))
         )
-    return _views(actor, query.order_by(RoomBooking.starts_at.desc()).limit(200))
+    return _views(actor, query.order_by(RoomBooking.starts_at.desc()).limit(limit))
 
 
 def bookings_on(actor: Staff, day: date) -> list[BookingView]:
