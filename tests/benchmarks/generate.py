@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 from functools import cache
 from pathlib import Path
 
@@ -66,6 +67,7 @@ from stationapp.models.people import (
     Person,
     PersonSearchKey,
 )
+from stationapp.models.rooms import ClosedDay, CounsellorDuty, Room, RoomBooking
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
 from stationapp.services import accounts
 from stationapp.services.maintenance import open_station_database
@@ -83,6 +85,7 @@ LARGE = {
     "loans": 500_000,
     "events": 5_000,
     "registrations": 300_000,
+    "room_bookings": 20_000,
 }
 HISTORY_YEARS = 5
 MAX_VARIABLES = 30_000  # SQLite's default limit is 32,766 bound values per statement
@@ -256,6 +259,7 @@ class Generator:
             ("cases", self.cases),
             ("library", self.library),
             ("events", self.events),
+            ("rooms", self.rooms),
             ("people (written)", self.write_people),
         )
         for name, fn in steps:
@@ -468,6 +472,114 @@ class Generator:
         if rng.random() < 0.3:
             return 1 + int(n * 0.1 * rng.random())  # a tenth of the people come back often
         return 1 + int(n * rng.random())
+
+    def rooms(self) -> None:
+        """The station's four rooms, two closed days, the counsellors' weekday duties and
+        bookings of one-hour slots over the history (no two holding one room's slot)."""
+        rng = self.rng("rooms")
+        base = ts(self.now - timedelta(days=HISTORY_YEARS * 366))
+        week = ";".join(["09:00-17:00"] * 5 + ["", ""])
+        rooms = [
+            ("职工心理减压室", "decompression", 2),
+            ("劳动争议调解室", "mediation", 8),
+            ("职工之家活动室", "activity", 40),
+            ("职工书屋阅览区", "reading", 20),
+        ]
+        self.w.insert(
+            Room,
+            (
+                Room.id,
+                Room.name,
+                Room.kind,
+                Room.capacity,
+                Room.hours,
+                Room.slot_minutes,
+                Room.active,
+                Room.created_at,
+            ),
+            [(i, n, k, c, week, 60, True, base) for i, (n, k, c) in enumerate(rooms, 1)],
+        )
+        closed = [self.today - timedelta(days=d) for d in (40, 200)]
+        self.w.insert(
+            ClosedDay,
+            (ClosedDay.day, ClosedDay.reason),
+            [(ds(day), "站内检修") for day in closed],
+        )
+        counsellors = self.by_role.get("counsellor") or [self.admin]
+        days = [
+            self.start_day + timedelta(days=d)
+            for d in range((self.today - self.start_day).days + 21)
+        ]
+        workdays = [d for d in days if d.weekday() < 5 and d not in closed]
+        self.w.insert(
+            CounsellorDuty,
+            (CounsellorDuty.counsellor, CounsellorDuty.starts_at, CounsellorDuty.ends_at),
+            [
+                (
+                    counsellors[i % len(counsellors)],
+                    ts(datetime.combine(d, clock_time(9))),
+                    ts(datetime.combine(d, clock_time(17))),
+                )
+                for i, d in enumerate(workdays)
+            ],
+        )
+        taken: set[tuple[int, date, int]] = set()
+        rows = []
+        states = (["checked_in"] * 14, ["no_show"], ["cancelled"] * 2)
+        past_states = [s for group in states for s in group]
+        for _ in range(self.n["room_bookings"]):
+            room = 1 + int(rng.random() * len(rooms))
+            day = workdays[int(rng.random() * len(workdays))]
+            hour = 9 + int(rng.random() * 8)
+            if (room, day, hour) in taken:
+                continue
+            taken.add((room, day, hour))
+            starts = datetime.combine(day, clock_time(hour))
+            person = self.person_pick(rng)
+            future = starts >= self.now
+            state = "booked" if future else past_states[int(rng.random() * len(past_states))]
+            if state == "cancelled":
+                taken.discard((room, day, hour))
+            counsellor = None
+            if room == 1 and rng.random() < 0.6:
+                counsellor = counsellors[workdays.index(day) % len(counsellors)]
+            made = starts - timedelta(days=1 + int(rng.random() * 10))
+            rows.append(
+                (
+                    room,
+                    person,
+                    ts(starts),
+                    ts(starts + timedelta(hours=1)),
+                    state,
+                    "phone" if rng.random() < 0.4 else "desk",
+                    counsellor is not None,
+                    counsellor,
+                    self.front[int(rng.random() * len(self.front))],
+                    ts(made),
+                    ts(starts) if state == "checked_in" else None,
+                    ts(starts + timedelta(hours=1)) if state in ("no_show", "cancelled") else None,
+                )
+            )
+            if not future:
+                self.act.touch(person, starts)
+        self.w.insert(
+            RoomBooking,
+            (
+                RoomBooking.room,
+                RoomBooking.person,
+                RoomBooking.starts_at,
+                RoomBooking.ends_at,
+                RoomBooking.state,
+                RoomBooking.channel,
+                RoomBooking.wants_counsellor,
+                RoomBooking.counsellor,
+                RoomBooking.staff,
+                RoomBooking.created_at,
+                RoomBooking.checked_in_at,
+                RoomBooking.closed_at,
+            ),
+            rows,
+        )
 
     def write_people(self) -> None:
         hardship = set(self.hardship)
