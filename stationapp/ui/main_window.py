@@ -87,10 +87,24 @@ def _rooms_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     return RoomsTab(actor, bus)
 
 
-# The window's tabs in order: key, the permission that shows it (None: everyone), the factory.
+def _members_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.members.members_tab import MemberServicesTab
+
+    return MemberServicesTab(actor, bus)
+
+
+# The permissions of the Member services tab's pages (ui/members/members_tab.py PAGES): the tab
+# shows when the role holds one of them.
+MEMBER_SERVICES: tuple[str, ...] = ()
+
+
+# The window's tabs in order: key, the permission that shows it (None: everyone; a tuple: any of
+# them), the factory.
 # Each tab's module is imported and its widget built the first time the tab is shown or asked
 # for, so the window paints after building only the tab it opens on.
-TABS: tuple[tuple[str, str | None, Callable[[Staff, ChangeBus], QWidget]], ...] = (
+TABS: tuple[
+    tuple[str, str | tuple[str, ...] | None, Callable[[Staff, ChangeBus], QWidget]], ...
+] = (
     ("today", None, _today_tab),
     ("visits", "visit.read", _visits_tab),
     ("people", None, _people_tab),
@@ -98,6 +112,7 @@ TABS: tuple[tuple[str, str | None, Callable[[Staff, ChangeBus], QWidget]], ...] 
     ("events", "event.read", _events_tab),
     ("cases", "case.create", _cases_tab),
     ("rooms", "room.read", _rooms_tab),
+    ("members", MEMBER_SERVICES, _members_tab),
 )
 
 
@@ -239,9 +254,13 @@ class MainWindow(QMainWindow):
             "events": self.tr("&Events"),
             "cases": self.tr("&Mediation"),
             "rooms": self.tr("Rooms (&Z)"),
+            "members": self.tr("Member &services"),
         }
         for key, permission, factory in TABS:
-            if permission is not None and not accounts.has_permission(self.actor, permission):
+            if isinstance(permission, tuple):
+                if not any(accounts.has_permission(self.actor, p) for p in permission):
+                    continue
+            elif permission is not None and not accounts.has_permission(self.actor, permission):
                 continue
             page = LazyTab(key, lambda f=factory, a=self.actor: f(a, self.bus))
             self._pages[key] = page
