@@ -1,4 +1,5 @@
-"""The demo's year of mediation cases, taken step by step through the mediation service."""
+"""The demo's year of mediation cases, taken step by step by the mediation service's rules in
+memory (case_book.CaseBook) and written at once."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 from typing import Any
 
-import peewee
-
+from stationapp.demo.case_book import BookCase, CaseBook
 from stationapp.demo.common import STATION_NAME, _history_ends, _keep_latest_activity, _office_hours
 from stationapp.demo.disputes import (
     ACCEPT_REASON,
@@ -39,17 +39,7 @@ from stationapp.demo.disputes import (
     _round100,
 )
 from stationapp.models.accounts import (
-    AuditEntry,
     Staff,
-)
-from stationapp.models.mediation import (
-    Agreement,
-    CaseEvent,
-    CaseParty,
-    CaseSession,
-    MediationCase,
-    MediatorRelation,
-    Obligation,
 )
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
@@ -57,8 +47,8 @@ from stationapp.services import mediation
 
 
 class _CaseRunner:
-    """Takes each planned case through the services, step by step, and moves every time stamp
-    (events, audit entries, decisions, sessions, agreements) back to when the step happened."""
+    """Takes each planned case step by step through the case book (the services' rules in
+    memory), each step at the moment it happened."""
 
     def __init__(self, admin: Staff, rng: random.Random) -> None:
         self.rng = rng
@@ -67,15 +57,10 @@ class _CaseRunner:
         self.desk = staff.get("frontdesk", admin)
         self.head = staff.get("mediationhead", admin)
         self.mediator = staff.get("mediator", admin)
-        self.last_event = self._max(CaseEvent)
-        self.last_audit = self._max(AuditEntry)
+        self.book = CaseBook()
         self.plan: _CasePlan | None = None
         self.agreed = 0  # the sum the parties settled on at the last session
         self.names: dict[int, str] = dict(Person.select(Person.id, Person.name).tuples())
-
-    @staticmethod
-    def _max(model: type[peewee.Model]) -> int:
-        return model.select(peewee.fn.MAX(model.id)).scalar() or 0
 
     @property
     def scripted(self) -> bool:
@@ -136,17 +121,6 @@ class _CaseRunner:
             day += timedelta(days=1)
         return t + (limit - t) / 2 if limit > t else t + timedelta(seconds=1)
 
-    def _stamp(self, at: datetime, case_id: int | None = None, **fields: Any) -> None:
-        """What the last service call wrote happened at ``at``."""
-        CaseEvent.update(at=at).where(CaseEvent.id > self.last_event).execute()
-        AuditEntry.update(at=at).where(AuditEntry.id > self.last_audit).execute()
-        self.last_event = self._max(CaseEvent)
-        self.last_audit = self._max(AuditEntry)
-        if case_id is not None:
-            MediationCase.update(updated_at=at, **fields).where(
-                MediationCase.id == case_id
-            ).execute()
-
     # steps
 
     def run(self, plan: _CasePlan) -> None:
@@ -165,30 +139,18 @@ class _CaseRunner:
             received_at=plan.received,
             visit_id=plan.visit_id,
         )
-        case = mediation.file_case(plan.filed_by, data)
-        self._stamp(plan.received, case.id, created_at=plan.received)
+        case = self.book.file(plan.filed_by, data)
         try:
             if plan.stop == "registered":
                 raise _Reached
-            self._path(case.id, plan)
+            self._path(case, plan)
         except (_NotYet, _Reached):
             pass
 
     def _to(
-        self, case_id: int, state: str, at: datetime, actor: Staff, reason: str = ""
+        self, case: BookCase, state: str, at: datetime, actor: Staff, reason: str = ""
     ) -> datetime:
-        mediation.transition(actor, case_id, state, reason=reason)
-        fields: dict[str, Any] = {}
-        if state in ("accepted", "not_accepted", "respondent_declined", "failed", "withdrawn"):
-            fields["decided_at"] = at
-        if state == "closed":
-            fields["closed_at"] = at
-        if state == "agreement_effective":
-            fields["review_due"] = at.date() + timedelta(days=mediation.REVIEW_DAYS)
-            Agreement.update(effective_at=at).where(
-                Agreement.case == case_id, Agreement.effective_at.is_null(False)
-            ).execute()
-        self._stamp(at, case_id, **fields)
+        self.book.transition(actor, case, at, state, reason)
         self._check(state)
         return at
 
@@ -197,7 +159,7 @@ class _CaseRunner:
         if self.plan.stop == step:
             raise _Reached
 
-    def _path(self, case_id: int, plan: _CasePlan) -> None:
+    def _path(self, case: BookCase, plan: _CasePlan) -> None:
         rng = self.rng
         t = plan.received
         if plan.outcome == "not_accepted":
@@ -207,92 +169,77 @@ class _CaseRunner:
                 if plan.dispute.claims[0].category == "social_insurance"
                 else rng.choice(NOT_ACCEPTED_REASONS)
             )
-            self._to(case_id, "not_accepted", t, self.head, reason)
-            self._close(case_id, t, 1, 5)
+            self._to(case, "not_accepted", t, self.head, reason)
+            self._close(case, t, 1, 5)
             return
         t = self._next(t, 0, 2)
-        self._assign(case_id, t, plan)
-        t = self._to(case_id, "accepted", self._soon(t, 2, 10), self.head, ACCEPT_REASON)
+        self._assign(case, t, plan)
+        t = self._to(case, "accepted", self._soon(t, 2, 10), self.head, ACCEPT_REASON)
         mediator = plan.mediator
         if plan.outcome == "respondent_declined":
             t = self._next(t, 1, 4)
-            self._to(case_id, "respondent_declined", t, mediator, rng.choice(DECLINE_REASONS_CASE))
-            self._close(case_id, t, 1, 7)
+            self._to(case, "respondent_declined", t, mediator, rng.choice(DECLINE_REASONS_CASE))
+            self._close(case, t, 1, 7)
             return
         if plan.outcome == "withdrawn" and plan.sessions == 0:
             t = self._next(t, 2, 6)
-            self._to(case_id, "withdrawn", t, mediator, rng.choice(WITHDRAW_REASONS))
-            self._close(case_id, t, 1, 5)
+            self._to(case, "withdrawn", t, mediator, rng.choice(WITHDRAW_REASONS))
+            self._close(case, t, 1, 5)
             return
-        t = self._to(case_id, "in_mediation", self._next(t, 0, 2), mediator)
+        t = self._to(case, "in_mediation", self._next(t, 0, 2), mediator)
         for number in range(1, plan.sessions + 1):
             held = self._next(t, 1 if number == 1 else 2, 4, until=dt_time(15, 30))
             # A case kept in mediation has not settled yet at its last session.
             last = number == plan.sessions and plan.stop != "sessions"
             ending = {"agreement": "agree", "defaulted": "agree", "failed": "fail"}
             t = self._session(
-                case_id, held, number, ending.get(plan.outcome, "talk") if last else "talk"
+                case, held, number, ending.get(plan.outcome, "talk") if last else "talk"
             )
         if plan.extend_until is not None:
             t = self._soon(t)
-            mediation.extend_mediation(
+            self.book.extend(
                 mediator,
-                case_id,
+                case,
+                t,
                 until=plan.extend_until,
                 note=f"经双方当事人同意，调解期限延长至{_cn_date(plan.extend_until)}；"
                 "双方已在延期确认书上签字",
             )
-            self._stamp(t, case_id)
         self._check("sessions")
         if plan.outcome == "failed":
-            case = MediationCase.get_by_id(case_id)
             if rng.random() < 0.4:  # the fifteen days ran out
                 t = self._next(t, 0, 1, base=case.mediation_due)
                 reason = FAIL_DEADLINE_REASON
             else:
                 t = self._soon(t)
                 reason = rng.choice(FAIL_REASONS)
-            self._to(case_id, "failed", t, mediator, reason)
+            self._to(case, "failed", t, mediator, reason)
             if plan.stop == "referred_to_arbitration" or rng.random() < 0.75:
                 t = self._next(t, 0, 3)
-                self._to(case_id, "referred_to_arbitration", t, mediator, REFER_REASON)
-            self._close(case_id, t, 1, 14)
+                self._to(case, "referred_to_arbitration", t, mediator, REFER_REASON)
+            self._close(case, t, 1, 14)
             return
         if plan.outcome == "withdrawn":
             t = self._next(t, 1, 5)
-            self._to(case_id, "withdrawn", t, mediator, rng.choice(WITHDRAW_REASONS))
-            self._close(case_id, t, 1, 5)
+            self._to(case, "withdrawn", t, mediator, rng.choice(WITHDRAW_REASONS))
+            self._close(case, t, 1, 5)
             return
-        self._agreement(case_id, t, plan)
+        self._agreement(case, t, plan)
 
-    def _assign(self, case_id: int, t: datetime, plan: _CasePlan) -> None:
+    def _assign(self, case: BookCase, t: datetime, plan: _CasePlan) -> None:
         if plan.related:  # the mediator tells the head of the tie when the case comes in
-            relation = mediation.add_relation(
-                plan.mediator,
-                mediator_id=plan.mediator.id,
-                relation=plan.related,
-                organization_id=plan.respondent.id,
-            )
             told = t - timedelta(minutes=self.rng.randint(2, 8))
-            MediatorRelation.update(created_at=told).where(
-                MediatorRelation.id == relation.id
-            ).execute()
-            self._stamp(told)
-        elif mediation.mediator_relations(
+            self.book.relate(
+                plan.mediator, told, relation=plan.related, organization_id=plan.respondent.id
+            )
+        elif self.book.relations(
             plan.mediator.id, person_ids=plan.applicants, organization_id=plan.respondent.id
         ):  # a tie recorded earlier: the other mediator takes the case
             plan.mediator = self.head if plan.mediator.id == self.mediator.id else self.mediator
-        mediation.assign_mediator(self.head, case_id, plan.mediator.id, reason=plan.related_reason)
-        self._stamp(t, case_id)
+        self.book.assign(self.head, case, t, plan.mediator, reason=plan.related_reason)
 
-    def _names(self, case_id: int) -> str:
-        ids = [
-            p
-            for (p,) in CaseParty.select(CaseParty.person)
-            .where(CaseParty.case == case_id)
-            .order_by(CaseParty.id)
-            .tuples()
-        ]
+    def _names(self, case: BookCase) -> str:
+        ids = case.applicants
         first = self.names[ids[0]]
         return first if len(ids) == 1 else f"{first}等{len(ids)}人"
 
@@ -308,12 +255,12 @@ class _CaseRunner:
         share = self.rng.uniform(0.85, 1.0) if wages else self.rng.uniform(0.5, 0.85)
         return max(1000, _round100(claimed * share))
 
-    def _session(self, case_id: int, t: datetime, number: int, ending: str) -> datetime:
+    def _session(self, case: BookCase, t: datetime, number: int, ending: str) -> datetime:
         """Hold a session at ``t``; returns when its record was written."""
         assert self.plan is not None
         plan, rng = self.plan, self.rng
         mediator = plan.mediator.display_name
-        names = self._names(case_id)
+        names = self._names(case)
         org = plan.respondent
         claimed = self._claimed()
         agent = f"{org.contact_name}（委托代理人）" if org.contact_name else "委托代理人"
@@ -354,24 +301,24 @@ class _CaseRunner:
         place = rng.choice(SESSION_PLACES)
         if place == "被申请人会议室":
             place = f"{org.name}会议室（{org.address}）"
-        mediation.add_session(
-            plan.mediator,
-            case_id,
-            mediation.SessionInput(
-                held_at=t,
-                place=place,
-                attendees=f"调解员：{mediator}；申请人：{names}；被申请人委托代理人："
-                f"{org.contact_name or '—'}",
-                record="\n".join(lines),
-                signed_by_parties=True,
-                signed_by_mediator=True,
-            ),
+        data = mediation.SessionInput(
+            held_at=t,
+            place=place,
+            attendees=f"调解员：{mediator}；申请人：{names}；被申请人委托代理人："
+            f"{org.contact_name or '—'}",
+            record="\n".join(lines),
+            signed_by_parties=True,
+            signed_by_mediator=True,
         )
-        written = self._not_after_now(t, t + timedelta(minutes=rng.randint(40, 90)))
-        CaseSession.update(created_at=written).where(
-            CaseSession.case == case_id, CaseSession.held_at == t
-        ).execute()
-        self._stamp(written, case_id)
+        # The record is written within the hour and a half; a random case whose session was
+        # held too late yesterday has its record written by the end of the day, and stops there.
+        try:
+            written = self._not_after_now(t, t + timedelta(minutes=rng.randint(40, 90)))
+        except _NotYet:
+            limit = self.moment - timedelta(minutes=1)
+            self.book.session(plan.mediator, case, data, limit.replace(microsecond=0))
+            raise
+        self.book.session(plan.mediator, case, data, written)
         return written
 
     def _obligations(self, drafted: date) -> list[mediation.ObligationInput]:
@@ -410,29 +357,30 @@ class _CaseRunner:
             )
         return items
 
-    def _terms(self, case_id: int, items: list[mediation.ObligationInput]) -> str:
+    def _terms(self, case: BookCase, items: list[mediation.ObligationInput]) -> str:
         assert self.plan is not None
         lines = [f"{_cn(i)}、被申请人{item.description}；" for i, item in enumerate(items, 1)]
         lines.append(f"{_cn(len(items) + 1)}、本协议履行完毕后，双方就本次劳动争议再无其他争议。")
         return (
-            f"申请人：{self._names(case_id)}\n被申请人：{self.plan.respondent.name}\n"
+            f"申请人：{self._names(case)}\n被申请人：{self.plan.respondent.name}\n"
             f"争议事项：{self.plan.dispute.matters}\n"
             f"经{STATION_NAME}劳动争议调解委员会主持调解，双方自愿达成如下协议：\n"
             + "\n".join(lines)
             + "\n本协议自双方当事人签字或盖章、调解员签字并加盖调解组织印章之日起生效。"
         )
 
-    def _agreement(self, case_id: int, t: datetime, plan: _CasePlan) -> None:
+    def _agreement(self, case: BookCase, t: datetime, plan: _CasePlan) -> None:
         rng = self.rng
         drafted = self._soon(t, 5, 20)
         items = self._obligations(drafted.date())
-        terms = self._terms(case_id, items)
+        terms = self._terms(case, items)
         partial = plan.stop == "agreement_draft" or rng.random() < 0.5
 
-        def save(all_signed: bool) -> None:
-            mediation.save_agreement(
+        def save(at: datetime, all_signed: bool) -> None:
+            self.book.save_agreement(
                 plan.mediator,
-                case_id,
+                case,
+                at,
                 mediation.AgreementInput(
                     terms=terms,
                     obligations=items,
@@ -443,65 +391,55 @@ class _CaseRunner:
                 ),
             )
 
-        save(not partial)
-        Agreement.update(created_at=drafted).where(Agreement.case == case_id).execute()
-        self._stamp(drafted, case_id)
+        save(drafted, not partial)
         self._check("agreement_draft")
         if partial:  # the respondent's seal came a day or two later
             t = self._next(drafted, 1, 3)
-            save(True)
-            self._stamp(t, case_id)
+            save(t, True)
         else:
             t = drafted
-        t = self._to(case_id, "agreement_effective", self._soon(t, 5, 20), plan.mediator)
-        agreement = Agreement.select().where(Agreement.case == case_id).get()
-        obligations = list(
-            Obligation.select()
-            .where(Obligation.agreement == agreement.id)
-            .order_by(Obligation.due_on, Obligation.id)
-        )
+        t = self._to(case, "agreement_effective", self._soon(t, 5, 20), plan.mediator)
+        obligations = sorted(case.obligations, key=lambda o: (o["due_on"], o["id"]))
         # A defaulting respondent pays the first instalment, if there are several, and no more.
-        money = [o.id for o in obligations if o.amount is not None]
+        money = [o["id"] for o in obligations if o["amount"] is not None]
         unpaid = money[1] if len(money) > 1 else money[0]
         for obligation in obligations:
-            if plan.outcome == "defaulted" and obligation.id == unpaid:
-                t = self._next(t, 3, 10, base=obligation.due_on)
-                self._to(case_id, "defaulted", t, plan.mediator, DEFAULT_REASON)
+            if plan.outcome == "defaulted" and obligation["id"] == unpaid:
+                t = self._next(t, 3, 10, base=obligation["due_on"])
+                self._to(case, "defaulted", t, plan.mediator, DEFAULT_REASON)
                 t = self._next(t, 5, 20)
-                self._follow_up(case_id, t, FOLLOW_UP_DEFAULTED)
-                self._close(case_id, t, 1, 10)
+                self._follow_up(case, t, FOLLOW_UP_DEFAULTED)
+                self._close(case, t, 1, 10)
                 return
             late = rng.random() < 0.15
             offset = rng.randint(1, 3) if late else -rng.randint(0, 5)
-            t = self._next(t, offset, offset, base=obligation.due_on)
-            mediation.record_performance(
+            t = self._next(t, offset, offset, base=obligation["due_on"])
+            self.book.perform(
                 plan.mediator,
-                obligation.id,
-                performed_on=t.date(),
-                amount=obligation.amount,
+                case,
+                t,
+                obligation,
                 proof="银行转账回单"
-                if obligation.amount is not None
+                if obligation["amount"] is not None
                 else "解除劳动合同证明复印件及申请人签收单",
             )
-            self._stamp(t, case_id)
             self._check("performing")
         t = self._to(
-            case_id, "performed", self._next(t, 0, 2), plan.mediator, "被申请人已全部履行调解协议"
+            case, "performed", self._next(t, 0, 2), plan.mediator, "被申请人已全部履行调解协议"
         )
         t = self._next(t, 7, 30)
-        self._follow_up(case_id, t, rng.choice(FOLLOW_UP_NOTES))
-        self._close(case_id, t, 1, 10)
+        self._follow_up(case, t, rng.choice(FOLLOW_UP_NOTES))
+        self._close(case, t, 1, 10)
 
-    def _follow_up(self, case_id: int, t: datetime, notes: str) -> None:
+    def _follow_up(self, case: BookCase, t: datetime, notes: str) -> None:
         assert self.plan is not None
-        mediation.add_follow_up(self.plan.mediator, case_id, held_on=t.date(), notes=notes)
-        self._stamp(t, case_id)
+        self.book.follow_up(self.plan.mediator, case, t, notes)
 
-    def _close(self, case_id: int, t: datetime, lo: int, hi: int) -> None:
+    def _close(self, case: BookCase, t: datetime, lo: int, hi: int) -> None:
         assert self.plan is not None
-        t = self._to(case_id, "closed", self._next(t, lo, hi), self.plan.mediator)
+        t = self._to(case, "closed", self._next(t, lo, hi), self.plan.mediator)
         if self.scripted or self.rng.random() < 0.85:
-            self._to(case_id, "archived", self._next(t, 30, 150), self.head, ARCHIVE_REASON)
+            self._to(case, "archived", self._next(t, 30, 150), self.head, ARCHIVE_REASON)
 
 
 def populate_cases(admin: Staff, *, rng: random.Random) -> int:
@@ -745,6 +683,7 @@ def populate_cases(admin: Staff, *, rng: random.Random) -> int:
     plans.sort(key=lambda p: p.received)  # case numbers follow the date of receipt
     for case_plan in plans:
         runner.run(case_plan)
+    runner.book.write()
 
     # Filing a case stamps its applicants' last activity "now"; it was the day it came in.
     latest: dict[int, datetime] = {}

@@ -56,8 +56,8 @@ def _advance(case: MediationCase, actor: Staff, to_state: str) -> None:
     )
 
 
-def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
-    require(actor, "case.manage")
+def session_values(data: SessionInput) -> dict[str, object]:
+    """A session's place, attendees and record as they are kept; raises ValidationError."""
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
     fields = (("place", 200, False), ("attendees", 1000, False), ("record", MAX_TEXT, False))
@@ -68,9 +68,23 @@ def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
         errors["held_at"] = translate("Mediation", "The session cannot be in the future.")
     if errors:
         raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    return values
+
+
+def session_event(place: str) -> str:
+    """The timeline's line for a session."""
+    return translate("Mediation", "Session at {place}").format(place=place or "—")
+
+
+SESSION_STATES = ("accepted", "in_mediation", "agreement_draft")
+
+
+def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
+    require(actor, "case.manage")
+    values = session_values(data)
     with transaction():
         case = _locked_case(case_id)
-        _check_open(case, ("accepted", "in_mediation", "agreement_draft"))
+        _check_open(case, SESSION_STATES)
         session = CaseSession.create(
             case=case,
             held_at=data.held_at,
@@ -82,9 +96,7 @@ def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
             case=case,
             staff=actor,
             kind="session",
-            reason=translate("Mediation", "Session at {place}").format(
-                place=values["place"] or "—"
-            ),
+            reason=session_event(str(values["place"])),
         )
         audit(actor, "create", "case_session", session.id, {"case": case.id})
     changes.notify("case")
@@ -108,9 +120,8 @@ class AgreementInput:
     sealed_organization: bool = False
 
 
-def save_agreement(actor: Staff, case_id: int, data: AgreementInput) -> Agreement:
-    """Write or rewrite the draft agreement with its obligations, and its signatures so far."""
-    require(actor, "case.manage")
+def agreement_values(data: AgreementInput) -> tuple[str, list[dict[str, object]]]:
+    """An agreement's terms and obligations as they are kept; raises ValidationError."""
     errors: dict[str, str] = {}
     try:
         terms = normalize_text(data.terms, field="terms", max_length=MAX_TEXT, required=True)
@@ -134,9 +145,19 @@ def save_agreement(actor: Staff, case_id: int, data: AgreementInput) -> Agreemen
         obligations.append({"description": description, "amount": amount, "due_on": item.due_on})
     if errors:
         raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    return terms, obligations
+
+
+AGREEMENT_STATES = ("in_mediation", "agreement_draft")
+
+
+def save_agreement(actor: Staff, case_id: int, data: AgreementInput) -> Agreement:
+    """Write or rewrite the draft agreement with its obligations, and its signatures so far."""
+    require(actor, "case.manage")
+    terms, obligations = agreement_values(data)
     with transaction(lock=True):
         case = _locked_case(case_id)
-        _check_open(case, ("in_mediation", "agreement_draft"))
+        _check_open(case, AGREEMENT_STATES)
         agreement = (
             Agreement.select()
             .where(Agreement.case == case.id)
@@ -169,16 +190,10 @@ def save_agreement(actor: Staff, case_id: int, data: AgreementInput) -> Agreemen
     return agreement
 
 
-def record_performance(
-    actor: Staff,
-    obligation_id: int,
-    *,
-    performed_on: date,
-    amount: str | Decimal | None,
-    proof: str,
-) -> Obligation:
-    """The respondent did what the agreement says (with proof: a receipt, a bank slip...)."""
-    require(actor, "case.manage")
+def performance_values(
+    *, performed_on: date, amount: str | Decimal | None, proof: str
+) -> tuple[Decimal | None, str]:
+    """What was paid and its proof as they are kept; raises ValidationError."""
     errors: dict[str, str] = {}
     if performed_on > today():
         errors["performed_on"] = translate("Mediation", "This date is in the future.")
@@ -196,13 +211,49 @@ def record_performance(
         clean_proof = ""
     if errors:
         raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    return paid, clean_proof
+
+
+def performance_event(description: str) -> str:
+    """The timeline's line for an obligation performed."""
+    return translate("Mediation", "Performed: {what}").format(what=description)
+
+
+PERFORMANCE_STATES = ("agreement_effective", "performing", "defaulted", "performed")
+
+
+def follow_up_notes(held_on: date, notes: str) -> str:
+    """A follow-up's notes as they are kept; raises ValidationError for a day to come."""
+    if held_on > today():
+        raise ValidationError(
+            translate("Mediation", "This date is in the future."), field="held_on"
+        )
+    return normalize_text(notes, field="notes", max_length=4000, required=True)
+
+
+def follow_up_event(notes: str) -> str:
+    """The timeline's line for a follow-up: the start of its notes."""
+    return notes[:200]
+
+
+def record_performance(
+    actor: Staff,
+    obligation_id: int,
+    *,
+    performed_on: date,
+    amount: str | Decimal | None,
+    proof: str,
+) -> Obligation:
+    """The respondent did what the agreement says (with proof: a receipt, a bank slip...)."""
+    require(actor, "case.manage")
+    paid, clean_proof = performance_values(performed_on=performed_on, amount=amount, proof=proof)
     with transaction():
         obligation = Obligation.get_or_none(Obligation.id == obligation_id)
         if obligation is None:
             raise NotFound(translate("Mediation", "This obligation does not exist."))
         agreement = Agreement.get_by_id(obligation.agreement_id)
         case = _locked_case(agreement.case_id)
-        _check_open(case, ("agreement_effective", "performing", "defaulted", "performed"))
+        _check_open(case, PERFORMANCE_STATES)
         obligation.performed_on = performed_on
         obligation.performed_amount = paid
         obligation.proof = clean_proof
@@ -213,7 +264,7 @@ def record_performance(
             case=case,
             staff=actor,
             kind="performance",
-            reason=translate("Mediation", "Performed: {what}").format(what=obligation.description),
+            reason=performance_event(obligation.description),
         )
         audit(actor, "performance", "case", case.id, {"obligation": obligation.id})
     changes.notify("case")
@@ -223,15 +274,11 @@ def record_performance(
 def add_follow_up(actor: Staff, case_id: int, *, held_on: date, notes: str) -> CaseFollowUp:
     """A follow-up visit (回访): did the agreement hold, how is the worker?"""
     require(actor, "case.manage")
-    if held_on > today():
-        raise ValidationError(
-            translate("Mediation", "This date is in the future."), field="held_on"
-        )
-    clean = normalize_text(notes, field="notes", max_length=4000, required=True)
+    clean = follow_up_notes(held_on, notes)
     with transaction():
         case = _locked_case(case_id)
         record = CaseFollowUp.create(case=case, held_on=held_on, staff=actor, notes=clean)
-        CaseEvent.create(case=case, staff=actor, kind="follow_up", reason=clean[:200])
+        CaseEvent.create(case=case, staff=actor, kind="follow_up", reason=follow_up_event(clean))
         audit(actor, "create", "case_follow_up", record.id, {"case": case.id})
     changes.notify("case")
     return record

@@ -36,6 +36,22 @@ def mediators(actor: Staff) -> list[Staff]:
     ]
 
 
+def assignment_reason(reason: str) -> str:
+    """Why a related mediator is assigned anyway, as it is kept."""
+    return normalize_text(reason[:2000], field="mediator", max_length=2000)
+
+
+def assignment_event(name: str, reason: str, *, related: bool) -> str:
+    """The timeline's line for an assignment, with the reason when the mediator is related."""
+    line = translate("Mediation", "Mediator: {name}").format(name=name)
+    return line + (f"（{reason}）" if related else "")
+
+
+def relation_text(relation: str) -> str:
+    """A mediator's tie to a party, as it is kept."""
+    return normalize_text(relation, field="relation", max_length=200, required=True)
+
+
 def assign_mediator(
     actor: Staff, case_id: int, mediator_id: int, *, reason: str = ""
 ) -> MediationCase:
@@ -56,7 +72,7 @@ def assign_mediator(
         related = mediator_relations(
             mediator_id, person_ids=people, organization_id=case.respondent_id
         )
-        clean_reason = normalize_text(reason[:2000], field="mediator", max_length=2000)
+        clean_reason = assignment_reason(reason)
         if related and not clean_reason:
             raise RelatedMediator(
                 translate(
@@ -76,8 +92,7 @@ def assign_mediator(
             case=case,
             staff=actor,
             kind="assignment",
-            reason=translate("Mediation", "Mediator: {name}").format(name=mediator.display_name)
-            + (f"（{clean_reason}）" if related else ""),
+            reason=assignment_event(mediator.display_name, clean_reason, related=bool(related)),
         )
         audit(
             actor,
@@ -108,7 +123,7 @@ def add_relation(
         raise ValidationError(
             translate("Mediation", "Choose either a person or an organisation."), field="party"
         )
-    clean = normalize_text(relation, field="relation", max_length=200, required=True)
+    clean = relation_text(relation)
     if not Staff.select().where(Staff.id == mediator_id).exists():
         raise ValidationError(
             translate("Mediation", "Choose an active mediator."), field="mediator"

@@ -64,6 +64,11 @@ REASON_REQUIRED = frozenset(
 
 SUCCESS_STATES = frozenset({"agreement_effective", "performing", "performed", "defaulted"})
 
+# The states that decide on the case: their moment and reason are kept on it.
+DECIDING_STATES = frozenset(
+    {"accepted", "not_accepted", "respondent_declined", "failed", "withdrawn"}
+)
+
 
 def state_label(state: str) -> str:
     return {
@@ -168,11 +173,22 @@ def missing_for_effect(agreement: Agreement | None) -> list[str]:
     return missing
 
 
-def transition(actor: Staff, case_id: int, to_state: str, *, reason: str = "") -> MediationCase:
-    """Move a case to ``to_state`` if the law and the case allow it; audited with the reason."""
-    require(actor, "case.manage")
+def check_effect(agreement: Agreement | None) -> None:
+    """Refuse to let an agreement take effect while it lacks a signature or a seal."""
+    missing = missing_for_effect(agreement)
+    if missing:
+        raise ValidationError(
+            translate("Mediation", "The agreement cannot take effect yet: missing {what}.").format(
+                what="、".join(missing)
+            ),
+            field="agreement",
+        )
+
+
+def transition_reason(to_state: str, reason: str) -> str:
+    """The reason of a step to ``to_state`` as it is kept (required for some states)."""
     try:
-        clean_reason = normalize_text(
+        return normalize_text(
             reason, field="reason", max_length=4000, required=to_state in REASON_REQUIRED
         )
     except ValidationError as exc:
@@ -182,15 +198,26 @@ def transition(actor: Staff, case_id: int, to_state: str, *, reason: str = "") -
             else exc.message
         )
         raise ValidationError(message, field="reason") from exc
+
+
+def check_transition(current: str, to_state: str) -> None:
+    """Refuse a step the law and the case's state do not allow."""
+    if to_state not in TRANSITIONS.get(current, frozenset()):
+        raise ValidationError(
+            translate("Mediation", "A case that is “{current}” cannot become “{target}”.").format(
+                current=state_label(current), target=state_label(to_state)
+            ),
+            field="state",
+        )
+
+
+def transition(actor: Staff, case_id: int, to_state: str, *, reason: str = "") -> MediationCase:
+    """Move a case to ``to_state`` if the law and the case allow it; audited with the reason."""
+    require(actor, "case.manage")
+    clean_reason = transition_reason(to_state, reason)
     with transaction(lock=True):
         case = _locked_case(case_id)
-        if to_state not in TRANSITIONS.get(case.state, frozenset()):
-            raise ValidationError(
-                translate(
-                    "Mediation", "A case that is “{current}” cannot become “{target}”."
-                ).format(current=state_label(case.state), target=state_label(to_state)),
-                field="state",
-            )
+        check_transition(case.state, to_state)
         moment = now()
         if to_state == "agreement_effective":
             agreement = (
@@ -199,18 +226,11 @@ def transition(actor: Staff, case_id: int, to_state: str, *, reason: str = "") -
                 .order_by(Agreement.id.desc())
                 .first()
             )
-            missing = missing_for_effect(agreement)
-            if missing:
-                raise ValidationError(
-                    translate(
-                        "Mediation", "The agreement cannot take effect yet: missing {what}."
-                    ).format(what="、".join(missing)),
-                    field="agreement",
-                )
+            check_effect(agreement)
             agreement.effective_at = moment
             agreement.save()
             case.review_due = moment.date() + timedelta(days=REVIEW_DAYS)
-        if to_state in ("accepted", "not_accepted", "respondent_declined", "failed", "withdrawn"):
+        if to_state in DECIDING_STATES:
             case.decided_at = moment
             case.decision_reason = clean_reason
         if to_state == "closed":
@@ -239,6 +259,25 @@ def transition(actor: Staff, case_id: int, to_state: str, *, reason: str = "") -
     return case
 
 
+def extension_errors(state: str, due: date, until: date) -> dict[str, str]:
+    """What stops extending a case in ``state``, due on ``due``, until ``until``."""
+    errors: dict[str, str] = {}
+    if state not in ("accepted", "in_mediation", "agreement_draft"):
+        errors["state"] = translate("Mediation", "Only a case in mediation can be extended.")
+    if until <= due:
+        errors["until"] = translate(
+            "Mediation", "The new date must be after the current due date ({due})."
+        ).format(due=due.isoformat())
+    return errors
+
+
+def extension_event(previous: date, until: date, note: str) -> str:
+    """The timeline's line for an extension of the mediation period."""
+    return translate("Mediation", "Extended from {old} to {new}: {note}").format(
+        old=previous.isoformat(), new=until.isoformat(), note=note
+    )
+
+
 def extend_mediation(actor: Staff, case_id: int, *, until: date, note: str) -> MediationCase:
     """Extend the 15-day period; only with a recorded agreement of both parties."""
     require(actor, "case.manage")
@@ -251,12 +290,7 @@ def extend_mediation(actor: Staff, case_id: int, *, until: date, note: str) -> M
         )
     with transaction(lock=True):
         case = _locked_case(case_id)
-        if case.state not in ("accepted", "in_mediation", "agreement_draft"):
-            errors["state"] = translate("Mediation", "Only a case in mediation can be extended.")
-        if until <= current_due(case):
-            errors["until"] = translate(
-                "Mediation", "The new date must be after the current due date ({due})."
-            ).format(due=current_due(case).isoformat())
+        errors |= extension_errors(case.state, current_due(case), until)
         if errors:
             raise ValidationError(
                 next(iter(errors.values())), field=next(iter(errors)), errors=errors
@@ -270,9 +304,7 @@ def extend_mediation(actor: Staff, case_id: int, *, until: date, note: str) -> M
             case=case,
             staff=actor,
             kind="extension",
-            reason=translate("Mediation", "Extended from {old} to {new}: {note}").format(
-                old=previous.isoformat(), new=until.isoformat(), note=clean_note
-            ),
+            reason=extension_event(previous, until, clean_note),
         )
         audit(actor, "extend", "case", case.id, {"from": previous, "to": until})
     changes.notify("case")
