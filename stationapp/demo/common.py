@@ -24,6 +24,7 @@ from stationapp.models.accounts import (
     MEDIATOR,
     ORGANISER,
 )
+from stationapp.models.base import INT64, IdField
 from stationapp.models.people import Person
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,46 @@ def _at_desk(rng: random.Random, day: date, *, after: datetime | None = None) ->
 
 BATCH = 500  # rows in one INSERT
 
+# The fields whose db_value gives back a value of these types unchanged (peewee's adapt of a
+# plain int, str, bool, datetime or date of the right kind), as it gives back None.
+_PASS_THROUGH: tuple[tuple[type[peewee.Field], tuple[type, ...]], ...] = (
+    (peewee.BooleanField, (bool,)),
+    (peewee.IntegerField, (int,)),
+    (peewee.CharField, (str,)),
+    (peewee.TextField, (str,)),
+    (peewee.DateTimeField, (datetime,)),
+    (peewee.DateField, (date,)),
+)
+
+
+def _db_value(field: peewee.Field) -> Callable[[Any], Any]:
+    """``field.db_value``, without the call for the values it gives back unchanged: the demo
+    writes hundreds of thousands of values, most of them plain ints, texts and dates."""
+    convert = field.db_value
+    target = field.rel_field if isinstance(field, peewee.ForeignKeyField) else field
+    if type(target).db_value not in (peewee.Field.db_value, IdField.db_value):
+        return convert  # a field of its own (JSON...): always through its db_value
+    if isinstance(field, peewee.ForeignKeyField) and type(field).db_value is not (
+        peewee.ForeignKeyField.db_value
+    ):
+        return convert
+    kinds = next(
+        (
+            types
+            for kind, types in _PASS_THROUGH
+            if isinstance(target, kind) and type(target).adapt is kind.adapt
+        ),
+        (),
+    )
+
+    def fast(value: Any) -> Any:
+        kind = type(value)
+        if value is None or (kind in kinds and (kind is not int or value in INT64)):
+            return value
+        return convert(value)
+
+    return fast if kinds else convert
+
 
 def _audit_row(
     at: datetime, staff: int, action: str, entity: str, entity_id: int, details: dict[str, Any]
@@ -120,6 +161,7 @@ def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
         return
     meta = model._meta
     fields = [meta.fields[name] for name in rows[0]]
+    converters = [(f.name, _db_value(f)) for f in fields]
     defaults = [(f, d) for f, d in meta.defaults.items() if f.name not in rows[0]]
     columns = [f.column_name for f in fields] + [f.column_name for f, _ in defaults]
     param = meta.database.param
@@ -132,7 +174,7 @@ def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
         for row in rows[start : start + BATCH]:
             if len(row) != len(fields):
                 raise ValueError(f"demo rows of {meta.table_name} differ in their fields")
-            value = [f.db_value(row[f.name]) for f in fields]
+            value = [convert(row[name]) for name, convert in converters]
             value += [f.db_value(d() if callable(d) else d) for f, d in defaults]
             values.append(value)
         cursor.executemany(sql, values)
