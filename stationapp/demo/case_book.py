@@ -85,6 +85,12 @@ class CaseBook:
             )
         }
         self.rows: dict[type[peewee.Model], list[dict[str, Any]]] = {m: [] for m in self.ids}
+        # The ties recorded before, as rows (the impartiality check sees them too).
+        self.recorded = list(
+            MediatorRelation.select(
+                MediatorRelation.staff, MediatorRelation.person, MediatorRelation.organization
+            ).dicts()
+        )
         self.cases: list[BookCase] = []
         self.events: list[dict[str, Any]] = []
         self.audits: list[dict[str, Any]] = []
@@ -171,7 +177,7 @@ class CaseBook:
         """assignment.mediator_relations among the ties recorded so far."""
         return [
             r
-            for r in self.rows[MediatorRelation]
+            for r in [*self.recorded, *self.rows[MediatorRelation]]
             if r["staff"] == mediator_id
             and (r["person"] in person_ids or r["organization"] == organization_id)
         ]

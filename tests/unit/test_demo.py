@@ -25,7 +25,9 @@ from stationapp.models.mediation import (
     STATES,
     Agreement,
     CaseClaim,
+    CaseCounter,
     CaseEvent,
+    CaseFollowUp,
     CaseSession,
     MediationCase,
     MediatorRelation,
@@ -458,6 +460,58 @@ def test_case_history_is_dated_consistently(demo_admin: Staff) -> None:
     assert all(o.performed_on <= today() for o in performed)
     # Filing stamps the applicants' last activity "now"; the demo puts it back.
     assert all(p.created_at <= p.last_activity_at <= moment for p in Person.select())
+
+
+def test_every_case_went_by_the_allowed_transitions(demo_admin: Staff) -> None:
+    """The cases are built in memory (demo/case_book.py): each went by the services' rules."""
+    counters = dict(CaseCounter.select(CaseCounter.year, CaseCounter.last).tuples())
+    cases = list(MediationCase.select())
+    assert cases
+    for case in cases:
+        steps = [
+            (e.from_state, e.to_state)
+            for e in case.events.order_by(CaseEvent.at, CaseEvent.id)
+            if e.kind == "transition"
+        ]
+        assert steps[0] == ("", "registered"), case.number
+        for (_, before), (after_from, after) in pairwise(steps):
+            assert after_from == before, case.number
+            assert after in mediation.TRANSITIONS[before], (case.number, before, after)
+        assert steps[-1][1] == case.state, case.number
+        assert case.mediation_due == mediation.mediation_due_for(case.received_at.date())
+        # Each transition has its audit entry, at its moment, with its reason.
+        entries = {
+            (e.at, json.loads(e.details)["to"], json.loads(e.details)["reason"])
+            for e in AuditEntry.select().where(
+                AuditEntry.entity == "case",
+                AuditEntry.entity_id == case.id,
+                AuditEntry.action == "transition",
+            )
+        }
+        audited = {
+            (e.at, e.to_state, e.reason)
+            for e in case.events.where(CaseEvent.kind == "transition", CaseEvent.from_state != "")
+            if e.reason or e.to_state not in ("agreement_draft", "performing")
+        }
+        assert audited <= entries, case.number
+        assert (
+            AuditEntry.select()
+            .where(
+                AuditEntry.entity == "case",
+                AuditEntry.entity_id == case.id,
+                AuditEntry.action == "create",
+                AuditEntry.at == case.received_at,
+            )
+            .exists()
+        )
+        for session in case.sessions:
+            line = mediation.agreements.session_event(session.place)
+            assert case.events.where(CaseEvent.reason == line).exists()
+    for year in {c.year for c in cases}:
+        sequences = sorted(c.sequence for c in cases if c.year == year)
+        assert sequences == list(range(1, len(sequences) + 1))
+        assert counters[year] == len(sequences)
+    assert CaseFollowUp.select().count() and CaseSession.select().count()
 
 
 # --- the workers' library -----------------------------------------------------------------------
