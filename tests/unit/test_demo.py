@@ -44,6 +44,7 @@ from stationapp.models.visits import (
 )
 from stationapp.services import accounts, events, library, mediation, people, visits
 from stationapp.services.maintenance import open_station_database
+from stationapp.services.search_keys import _NOT_ALNUM_RE, normalize_query
 from stationapp.services.validation import check_id_number
 
 # The readings people say, which differ from the usual reading of the character.
@@ -536,6 +537,18 @@ def test_library_catalogue(demo_admin: Staff) -> None:
     assert all(not t.isbn for t in titles if t.item_type == "magazine")
     assert all(re.fullmatch(r"[A-Z]{1,2}[\d.]*", t.classification) for t in titles)
     assert all(1990 <= t.year <= t.created_at.year for t in titles)
+
+    # The search text is what the catalogue service stores: text, pinyin and initials of the
+    # title and the author, as pypinyin reads each whole text.
+    def phrase(text: str) -> str:
+        syllables = "".join(lazy_pinyin(text, style=Style.NORMAL)).lower()
+        initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()
+        plain = [_NOT_ALNUM_RE.sub("", syllables), _NOT_ALNUM_RE.sub("", initials)]
+        return " ".join([normalize_query(text), *plain])
+
+    for title in titles:
+        parts = [phrase(text) for text in (title.title, title.author) if text]
+        assert title.search_text == " ".join(parts), title.title
     # Found the way the desk searches: pinyin initials, the author, the ISBN.
     huozhe = Title.get(Title.title == "活着")
     assert huozhe.id in [t.id for t in library.search_titles(demo_admin, "hz", limit=500)]
