@@ -110,18 +110,17 @@ _PASS_THROUGH: tuple[tuple[type[peewee.Field], tuple[type, ...]], ...] = (
 )
 
 
-def _db_value(field: peewee.Field) -> Callable[[Any], Any]:
-    """``field.db_value``, without the call for the values it gives back unchanged: the demo
-    writes hundreds of thousands of values, most of them plain ints, texts and dates."""
-    convert = field.db_value
+def _passing(field: peewee.Field) -> tuple[type, ...]:
+    """The types whose values (and None) ``field.db_value`` gives back unchanged; none for a
+    field of its own (JSON...), whose values always go through its db_value."""
     target = field.rel_field if isinstance(field, peewee.ForeignKeyField) else field
     if type(target).db_value not in (peewee.Field.db_value, IdField.db_value):
-        return convert  # a field of its own (JSON...): always through its db_value
+        return ()
     if isinstance(field, peewee.ForeignKeyField) and type(field).db_value is not (
         peewee.ForeignKeyField.db_value
     ):
-        return convert
-    kinds = next(
+        return ()
+    return next(
         (
             types
             for kind, types in _PASS_THROUGH
@@ -130,13 +129,19 @@ def _db_value(field: peewee.Field) -> Callable[[Any], Any]:
         (),
     )
 
-    def fast(value: Any) -> Any:
-        kind = type(value)
-        if value is None or (kind in kinds and (kind is not int or value in INT64)):
-            return value
-        return convert(value)
 
-    return fast if kinds else convert
+def _column(field: peewee.Field, values: list[Any]) -> list[Any]:
+    """``field.db_value`` of each value; a column of plain values as it is, without a call for
+    each (the demo writes hundreds of thousands of ints, texts and dates)."""
+    kinds = _passing(field)
+    types = set(map(type, values)) - {type(None)}
+    if types and types <= set(kinds):
+        present = [v for v in values if v is not None] if int in types else ()
+        if not present or (INT64.start <= min(present) and max(present) < INT64.stop):
+            return values
+    elif not types:
+        return values
+    return [field.db_value(v) for v in values]
 
 
 def _audit_row(
@@ -161,7 +166,6 @@ def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
         return
     meta = model._meta
     fields = [meta.fields[name] for name in rows[0]]
-    converters = [(f.name, _db_value(f)) for f in fields]
     defaults = [(f, d) for f, d in meta.defaults.items() if f.name not in rows[0]]
     columns = [f.column_name for f in fields] + [f.column_name for f, _ in defaults]
     param = meta.database.param
@@ -170,14 +174,12 @@ def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
     )
     cursor = meta.database.cursor()
     for start in range(0, len(rows), BATCH):
-        values = []
-        for row in rows[start : start + BATCH]:
-            if len(row) != len(fields):
-                raise ValueError(f"demo rows of {meta.table_name} differ in their fields")
-            value = [convert(row[name]) for name, convert in converters]
-            value += [f.db_value(d() if callable(d) else d) for f, d in defaults]
-            values.append(value)
-        cursor.executemany(sql, values)
+        batch = rows[start : start + BATCH]
+        if any(len(row) != len(fields) for row in batch):
+            raise ValueError(f"demo rows of {meta.table_name} differ in their fields")
+        data = [_column(f, [row[f.name] for row in batch]) for f in fields]
+        data += [[f.db_value(d() if callable(d) else d) for _ in batch] for f, d in defaults]
+        cursor.executemany(sql, list(zip(*data, strict=True)))
 
 
 def _update_many(model: type[peewee.Model], fields: tuple[peewee.Field, ...], rows: list) -> None:
