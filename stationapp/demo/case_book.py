@@ -31,6 +31,18 @@ from stationapp.services.mediation import agreements, assignment, intake, states
 from stationapp.services.mediation.clocks import REVIEW_DAYS, current_due, mediation_due_for
 from stationapp.services.validation import normalize_text
 
+# The tables whose rows the book numbers itself, in the order they are written.
+_TABLES: tuple[type[peewee.Model], ...] = (
+    MediatorRelation,
+    MediationCase,
+    CaseParty,
+    CaseClaim,
+    CaseSession,
+    Agreement,
+    Obligation,
+    CaseFollowUp,
+)
+
 
 def _next_id(model: type[peewee.Model]) -> int:
     return (model.select(peewee.fn.MAX(model.id)).scalar() or 0) + 1
@@ -71,19 +83,7 @@ class CaseBook:
         self.counters: dict[int, int] = dict(
             CaseCounter.select(CaseCounter.year, CaseCounter.last).tuples()
         )
-        self.ids = {
-            model: _next_id(model)
-            for model in (
-                MediationCase,
-                CaseParty,
-                CaseClaim,
-                CaseSession,
-                Agreement,
-                Obligation,
-                CaseFollowUp,
-                MediatorRelation,
-            )
-        }
+        self.ids = {model: _next_id(model) for model in _TABLES}
         self.rows: dict[type[peewee.Model], list[dict[str, Any]]] = {m: [] for m in self.ids}
         # The ties recorded before, as rows (the impartiality check sees them too).
         self.recorded = list(
@@ -327,16 +327,7 @@ class CaseBook:
 
     def write(self) -> None:
         """Insert every row, then the year's counters as the last numbers given."""
-        for model in (
-            MediatorRelation,
-            MediationCase,
-            CaseParty,
-            CaseClaim,
-            CaseSession,
-            Agreement,
-            Obligation,
-            CaseFollowUp,
-        ):
+        for model in _TABLES:
             _insert(model, self.rows[model])
         _insert(CaseEvent, self.events)
         _insert(AuditEntry, self.audits)
