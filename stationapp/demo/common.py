@@ -144,6 +144,11 @@ def _column(field: peewee.Field, values: list[Any]) -> list[Any]:
     return [field.db_value(v) for v in values]
 
 
+# The encoder json.dumps(details, ensure_ascii=False, default=str, sort_keys=True) builds for
+# each call (services/accounts.py audit), built once: tens of thousands of entries.
+_DETAILS = json.JSONEncoder(ensure_ascii=False, default=str, sort_keys=True)
+
+
 def _audit_row(
     at: datetime, staff: int, action: str, entity: str, entity_id: int, details: dict[str, Any]
 ) -> dict[str, Any]:
@@ -154,7 +159,7 @@ def _audit_row(
         "action": action,
         "entity": entity,
         "entity_id": entity_id,
-        "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
+        "details": _DETAILS.encode(details),
     }
 
 
