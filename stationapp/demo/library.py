@@ -116,10 +116,13 @@ def populate_library(admin: Staff, *, rng: random.Random) -> int:
     title_rows: list[dict[str, Any]] = []
     copy_rows: list[dict[str, Any]] = []
     audit_rows: list[dict[str, Any]] = []
+    search_cache: dict[str, str] = {}
 
     def search_text(title: str, author: str) -> str:
-        # What create_title stores; the pinyin of a text seen before is kept (search_keys).
-        return library._title_search_text({"title": title, "author": author})
+        key = f"{title}\x00{author}"
+        if key not in search_cache:
+            search_cache[key] = library._title_search_text({"title": title, "author": author})
+        return search_cache[key]
 
     def add_copies(row: _TitleRow, count: int, location: str, acquired: datetime) -> list[int]:
         nonlocal next_copy, barcode_no

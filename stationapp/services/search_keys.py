@@ -124,7 +124,6 @@ def display_pinyin(name: str) -> str:
     return " ".join(syllables)
 
 
-@lru_cache(maxsize=1 << 12)
 def phrase_search_text(text: str) -> str:
     """Text, its full pinyin and its initials in one string, for a LIKE over short lists
     (workplaces, the service catalogue) and the catalogue's titles.
@@ -132,8 +131,7 @@ def phrase_search_text(text: str) -> str:
     The same as ``lazy_pinyin(text)`` in the NORMAL and FIRST_LETTER styles: the text is cut
     into words as pypinyin cuts it, and each word's readings are looked up once and kept
     (pypinyin reads a word the same wherever it stands), so a catalogue import spends its time
-    on the words it has not seen yet (issue #22). The last few thousand texts are kept whole:
-    authors, publishers and the volumes of a set come back again and again."""
+    on the words it has not seen yet (issue #22)."""
     from pypinyin.constants import RE_HANS
     from pypinyin.seg.simpleseg import seg
 
