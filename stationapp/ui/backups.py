@@ -43,13 +43,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import backup
 from stationapp.services.accounts import require
-from stationapp.ui.forms import (
-    CLOSE,
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import CLOSE, FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 
 log = logging.getLogger(__name__)

@@ -23,13 +23,7 @@ from PySide6.QtWidgets import (
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import retention
-from stationapp.ui.forms import (
-    CLOSE,
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import CLOSE, FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 
 
 class RetentionDialog(QDialog):

@@ -27,12 +27,7 @@ from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
 from stationapp.services import accounts, events
 from stationapp.ui.events.signin_sheet import notify_list_html
-from stationapp.ui.forms import (
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.printing import html_document, preview_document
 

@@ -29,12 +29,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, MediationCase
 from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
-from stationapp.ui.forms import (
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker, describe

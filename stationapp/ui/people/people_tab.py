@@ -22,12 +22,7 @@ from stationapp.services import accounts, people
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import (
-    empty_state,
-    layout_with_bar,
-    search_box,
-    single_shot,
-)
+from stationapp.ui.forms import empty_state, layout_with_bar, search_box, single_shot
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,

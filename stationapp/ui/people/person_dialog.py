@@ -23,12 +23,7 @@ from stationapp.errors import DuplicateFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts, people, validation
-from stationapp.ui.forms import (
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.people.workplaces import OrganizationDialog
 
 WARNING_STYLE = "color: #8a5300;"

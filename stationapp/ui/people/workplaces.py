@@ -21,13 +21,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import accounts, people
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import (
-    CLOSE,
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import CLOSE, FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 1
 

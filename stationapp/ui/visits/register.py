@@ -37,12 +37,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
-from stationapp.ui.forms import (
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.people.picker import PersonPicker, describe
 
 if TYPE_CHECKING:
