@@ -74,11 +74,7 @@ class AuditTableModel(PagedTableModel):
 
     entry_at = PagedTableModel.row_at
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        entry = self.rows[index.row()]
-        column = index.column()
+    def cell(self, entry: AuditEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_AT:
                 return when_text(entry)

@@ -36,7 +36,7 @@ Index = QModelIndex | QPersistentModelIndex
 class RowsTableModel(QAbstractTableModel):
     """A flat table over ``self.rows`` with one column per entry of ``self.headers``.
 
-    Subclasses fill both in ``__init__`` and implement ``data``.
+    Subclasses fill both in ``__init__`` and say in ``cell`` what a row shows.
     """
 
     rows: list[Any]
@@ -57,6 +57,15 @@ class RowsTableModel(QAbstractTableModel):
             and 0 <= section < len(self.headers)
         ):
             return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.cell(self.rows[index.row()], index.column(), role)
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        """What ``row`` shows in ``column`` for ``role`` (None: nothing)."""
         return None
 
 

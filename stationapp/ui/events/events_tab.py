@@ -138,11 +138,7 @@ class EventTableModel(RowsTableModel):
     def row_of(self, event_id: int) -> int:
         return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        event = self.rows[index.row()]
-        column = index.column()
+    def cell(self, event: Event, column: int, role: int) -> Any:
         counts = self.counts.get(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_WHEN:

@@ -44,11 +44,8 @@ class BreakdownTableModel(RowsTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        name, unique, times = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: tuple[str, int, int], column: int, role: int) -> Any:
+        name, unique, times = row
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_GROUP:
                 return name

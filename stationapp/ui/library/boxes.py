@@ -75,12 +75,9 @@ class BoxTableModel(RowsTableModel):
         loan = box.current_loan
         return loan is not None and loan.due_on < today()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        box = self.rows[index.row()]
+    def cell(self, box: Box, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(box, index.column())
+            return self._display(box, column)
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(box):
             return QBrush(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.UserRole:

@@ -268,11 +268,7 @@ class LoanRowTableModel(RowsTableModel):
         delta = (self.on - row.loan.due_on).days
         return delta if self.overdue else -delta
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: LoanRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DAYS:

@@ -77,11 +77,7 @@ class TitleTableModel(PagedTableModel):
 
     title_at = PagedTableModel.row_at
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        title = self.rows[index.row()]
-        column = index.column()
+    def cell(self, title: Title, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(title, column)
         if role == Qt.ItemDataRole.UserRole:

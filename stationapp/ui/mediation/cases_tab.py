@@ -87,11 +87,7 @@ class CaseTableModel(PagedTableModel):
         mediating = case.state in ("registered", "accepted", "in_mediation", "agreement_draft")
         return mediating and mediation.current_due(case) < today()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        case = self.rows[index.row()]
-        column = index.column()
+    def cell(self, case: MediationCase, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NUMBER:
                 return case.number

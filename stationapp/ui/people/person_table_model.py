@@ -76,11 +76,7 @@ class PersonTableModel(PagedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        person = self.rows[index.row()]
-        column = index.column()
+    def cell(self, person: Person, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, column)
         if role == Qt.ItemDataRole.UserRole:

@@ -49,11 +49,7 @@ class FollowUpTableModel(RowsTableModel):
     def purpose_at(self, row: int) -> VisitPurpose | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        purpose = self.rows[index.row()]
-        column = index.column()
+    def cell(self, purpose: VisitPurpose, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(purpose, column)
         if role == Qt.ItemDataRole.ForegroundRole and visits.is_overdue(purpose):

@@ -108,11 +108,7 @@ class VisitTableModel(PagedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        visit = self.rows[index.row()]
-        column = index.column()
+    def cell(self, visit: Visit, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(visit, column)
         if role == Qt.ItemDataRole.UserRole:
