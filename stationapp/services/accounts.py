@@ -16,7 +16,13 @@ import argon2
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import contains, is_sqlite, lock_kind, now, transaction
-from stationapp.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
+from stationapp.errors import (
+    AuthenticationFailed,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    every_error,
+)
 from stationapp.models.accounts import (
     ADMIN,
     BORROWER_IDLE_MINUTES,
@@ -442,17 +448,7 @@ def _store_settings(station: StationSettings) -> None:
 def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> StationSettings:
     from stationapp.services.validation import normalize_text  # its patterns: when saving
 
-    errors: dict[str, str] = {}
-    name = prefix = clean_contact = ""
-    try:
-        clean_contact = normalize_text(contact, field="contact", max_length=200)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
-        name = normalize_text(station_name, field="station_name", max_length=100, required=True)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
+    def clean_prefix() -> str:
         prefix = normalize_text(case_prefix, field="case_prefix", max_length=10, required=True)
         if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,10}", prefix):
             raise ValidationError(
@@ -463,10 +459,13 @@ def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> St
                 ),
                 field="case_prefix",
             )
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+        return prefix
+
+    clean_contact, name, prefix = every_error(
+        lambda: normalize_text(contact, field="contact", max_length=200),
+        lambda: normalize_text(station_name, field="station_name", max_length=100, required=True),
+        clean_prefix,
+    )
     return StationSettings(station_name=name, case_prefix=prefix, contact=clean_contact)
 
 
@@ -646,19 +645,12 @@ def create_staff(
     actor: Staff, *, username: str, display_name: str, roles: list[str], password: str
 ) -> Staff:
     require(actor, "staff.manage")
-    errors: dict[str, str] = {}
-    try:
-        clean_user, clean_name = _clean_staff_fields(
+    (clean_user, clean_name), role_text = every_error(
+        lambda: _clean_staff_fields(
             username=username, display_name=display_name, password=password
-        )
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
-        role_text = _check_roles(roles)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+        ),
+        lambda: _check_roles(roles),
+    )
     with transaction(lock=True):
         lock_kind("staff")  # PostgreSQL: the name check holds until the commit
         if Staff.select().where(Staff.username == clean_user).exists():
@@ -685,17 +677,9 @@ def update_staff(
     from stationapp.services.validation import normalize_name
 
     require(actor, "staff.manage")
-    errors: dict[str, str] = {}
-    try:
-        clean_name = normalize_name(display_name, field="display_name")
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
-        role_text = _check_roles(roles)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+    clean_name, role_text = every_error(
+        lambda: normalize_name(display_name, field="display_name"), lambda: _check_roles(roles)
+    )
     with transaction(lock=True):
         staff = Staff.get_or_none(Staff.id == staff_id)
         if staff is None:
