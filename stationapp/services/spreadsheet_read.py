@@ -119,6 +119,16 @@ def _too_many_members() -> SpreadsheetRefused:
     )
 
 
+def _contents_too_large(limit: int) -> SpreadsheetRefused:
+    return SpreadsheetRefused(
+        translate(
+            "Spreadsheets",
+            "The workbook's table of contents is larger than {limit}; it was not read.",
+        ).format(limit=_mb(limit)),
+        limit="directory",
+    )
+
+
 def _check_parts(infos: list[zipfile.ZipInfo], *, streamed: Collection[str]) -> None:
     """Refuse a workbook with a part over the size limit (except the ``streamed`` ones, read
     a little at a time), a part packed too tightly, or too much in all."""
@@ -168,13 +178,7 @@ def _check_directory(path: Path) -> None:
     if members > MAX_MEMBERS or members == 0xFFFF:
         raise _too_many_members()
     if directory > MAX_DIRECTORY_BYTES:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook's table of contents is larger than {limit}; it was not read.",
-            ).format(limit=_mb(MAX_DIRECTORY_BYTES)),
-            limit="directory",
-        )
+        raise _contents_too_large(MAX_DIRECTORY_BYTES)
 
 
 def check_xlsx(path: Path) -> None:
@@ -208,13 +212,7 @@ def _worksheet_parts(archive: zipfile.ZipFile) -> set[str]:
     except KeyError:
         return set()  # openpyxl refuses such a file itself
     if info.file_size > MAX_CONTENT_TYPES:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook's table of contents is larger than {limit}; it was not read.",
-            ).format(limit=_mb(MAX_CONTENT_TYPES)),
-            limit="directory",
-        )
+        raise _contents_too_large(MAX_CONTENT_TYPES)
     root = ElementTree.fromstring(archive.read(info))
     return {
         element.get("PartName", "").lstrip("/")
