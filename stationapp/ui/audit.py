@@ -26,16 +26,10 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
+from stationapp.ui import layout_state
 from stationapp.ui.dates import short_text
 from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import CLOSE, dialog_buttons, layout_with_bar, single_shot
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
 from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,7 +152,7 @@ class AuditDialog(QDialog):
 
         self.model = AuditTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n entries", "", n))
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
@@ -200,8 +194,8 @@ class AuditDialog(QDialog):
         self.entity_id.returnPressed.connect(self.focus_table)
 
         self.resize(1100, 680)
-        restore_columns(self.table, self.TABLE_NAME, (150, 150, 150, 120, 80))
-        restore_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.restore_columns(self.table, self.TABLE_NAME, (150, 150, 150, 120, 80))
+        layout_state.restore_splitter(self.splitter, self.SPLITTER_NAME)
         self.refresh()
         self.search.setFocus()
 
@@ -214,8 +208,8 @@ class AuditDialog(QDialog):
     # --- state --------------------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        save_columns(self.table, self.TABLE_NAME)
-        save_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.save_columns(self.table, self.TABLE_NAME)
+        layout_state.save_splitter(self.splitter, self.SPLITTER_NAME)
         self._search_timer.stop()
         super().done(result)
 

@@ -36,6 +36,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.events import Event
 from stationapp.services import events
 from stationapp.services.accounts import has_permission
+from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.deletion import Outcome, delete_or_offer
@@ -51,13 +52,6 @@ from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
 from stationapp.ui.forms import layout_with_bar, page_keys, search_box, step_tabs
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
 from stationapp.ui.table_model import RowsTableModel, list_beside_page, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -223,7 +217,7 @@ class EventsTab(QWidget):
         events_layout.addLayout(filters)
 
         self.model = EventTableModel(actor, self)
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No events match."))
@@ -251,14 +245,14 @@ class EventsTab(QWidget):
         self.pages.addTab(self.statistics, self.tr("Statisti&cs"))
         self.pages.currentChanged.connect(self._page_shown)
 
-        restore_columns(self.table, self.TABLE_NAME, (170, 180), stretch=COL_TITLE)
+        layout_state.restore_columns(self.table, self.TABLE_NAME, (170, 180), stretch=COL_TITLE)
         # After the first fill's sizing (connected after it, so it runs after it) and whenever
         # the list changes width: series and venue give way so the title stays readable.
         self._fit_columns_on = True
         self.model.modelReset.connect(self._fit_columns, Qt.ConnectionType.QueuedConnection)
         self.table.viewport().installEventFilter(self)
         self.table.horizontalHeader().viewport().installEventFilter(self)
-        restore_splitter(self.splitter, self.TABLE_NAME)
+        layout_state.restore_splitter(self.splitter, self.TABLE_NAME)
         # The tab's keys work wherever the focus is in the tab (UX.md): F8 and F9 act on the
         # event selected in the list, Ctrl+PgUp/PgDn move between the tab's own pages.
         for keys, slot in (
@@ -318,8 +312,8 @@ class EventsTab(QWidget):
     # --- state ----------------------------------------------------------------------------------
 
     def save_state(self) -> None:
-        save_columns(self.table, self.TABLE_NAME)
-        save_splitter(self.splitter, self.TABLE_NAME)
+        layout_state.save_columns(self.table, self.TABLE_NAME)
+        layout_state.save_splitter(self.splitter, self.TABLE_NAME)
         self.page.save_state()
 
     def focus_search(self) -> None:

@@ -27,17 +27,11 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import STATES, MediationCase
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
+from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
 from stationapp.ui.forms import layout_with_bar, search_box
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import (
@@ -178,7 +172,7 @@ class CasesTab(QWidget):
 
         self.model = CaseTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n cases", "", n))
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No cases match."))
@@ -188,8 +182,8 @@ class CasesTab(QWidget):
         self.page.set_tab_keys_scope(self)  # the case's tabs turn from the list too
         self.splitter = list_beside_page(self.table, self.empty, self.page, (560, 640))
         layout.addWidget(self.splitter, 1)
-        restore_splitter(self.splitter, self.SPLITTER_NAME)
-        restore_columns(
+        layout_state.restore_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.restore_columns(
             self.table, self.TABLE_NAME, (170, 90, 90, 60, 110, 170), stretch=COL_RESPONDENT
         )
         bus.changed.connect(self._on_changed)
@@ -203,8 +197,8 @@ class CasesTab(QWidget):
 
     def save_state(self) -> None:
         if self.can_read:
-            save_columns(self.table, self.TABLE_NAME)
-            save_splitter(self.splitter, self.SPLITTER_NAME)
+            layout_state.save_columns(self.table, self.TABLE_NAME)
+            layout_state.save_splitter(self.splitter, self.SPLITTER_NAME)
 
     def focus_search(self) -> None:
         if self.can_read:
