@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QWidget,
@@ -29,7 +28,7 @@ from stationapp.services import audit
 from stationapp.ui import layout_state
 from stationapp.ui.dates import short_text
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import CLOSE, dialog_buttons, layout_with_bar, single_shot
+from stationapp.ui.forms import CLOSE, add_button, dialog_buttons, layout_with_bar, single_shot
 from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -144,10 +143,12 @@ class AuditDialog(QDialog):
         second.addWidget(self.search, 2)
         self.count_label = QLabel()
         second.addWidget(self.count_label)
-        self.export_button = QPushButton(self.tr("&Export…"))
-        self.export_button.setToolTip(self.tr("Save the entries shown as Excel or CSV"))
-        self.export_button.clicked.connect(self.export)
-        second.addWidget(self.export_button)
+        self.export_button = add_button(
+            second,
+            self.tr("&Export…"),
+            self.export,
+            self.tr("Save the entries shown as Excel or CSV"),
+        )
         layout.addLayout(second)
 
         self.model = AuditTableModel(actor, self)

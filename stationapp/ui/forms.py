@@ -62,6 +62,19 @@ class FieldErrors:
         self._fields[name] = (widget, error)
         return caption
 
+    def add_line(
+        self, label: str, name: str, max_length: int = 0, placeholder: str = ""
+    ) -> QLineEdit:
+        """A row with a line of text (at most ``max_length`` characters when given, with a
+        grey hint when ``placeholder`` is given); returns the line."""
+        line = QLineEdit()
+        if max_length:
+            line.setMaxLength(max_length)
+        if placeholder:
+            line.setPlaceholderText(placeholder)
+        self.add_row(label, name, line)
+        return line
+
     def set_row_visible(self, name: str, visible: bool) -> None:
         widget, error = self._fields[name]
         self._layout.setRowVisible(widget, visible)
@@ -259,6 +272,18 @@ def record_list(
     left.addWidget(new)
     body.addLayout(left)
     return records
+
+
+def add_button(
+    row: QBoxLayout, text: str, slot: Callable[[], object], tip: str = ""
+) -> QPushButton:
+    """A push button at the end of ``row`` that runs ``slot``, with its tooltip when given."""
+    button = QPushButton(text)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    row.addWidget(button)
+    return button
 
 
 def action_row(

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -51,7 +50,7 @@ from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
-from stationapp.ui.forms import layout_with_bar, page_keys, search_box, step_tabs
+from stationapp.ui.forms import add_button, layout_with_bar, page_keys, search_box, step_tabs
 from stationapp.ui.table_model import RowsTableModel, list_beside_page, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -204,14 +203,15 @@ class EventsTab(QWidget):
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
         filters.addStretch(1)
-        self.new_button = QPushButton(self.tr("Ne&w event…"))
-        self.new_button.setToolTip(self.tr("Set up an event (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_event)
-        filters.addWidget(self.new_button)
-        self.edit_button = QPushButton(self.tr("E&dit event…"))
-        self.edit_button.setToolTip(self.tr("Change the event shown (Ctrl+E)"))
-        self.edit_button.clicked.connect(self.edit_event)
-        filters.addWidget(self.edit_button)
+        self.new_button = add_button(
+            filters, self.tr("Ne&w event…"), self.new_event, self.tr("Set up an event (Ctrl+N)")
+        )
+        self.edit_button = add_button(
+            filters,
+            self.tr("E&dit event…"),
+            self.edit_event,
+            self.tr("Change the event shown (Ctrl+E)"),
+        )
         for button in (self.new_button, self.edit_button):
             button.setVisible(self.can_manage)
         events_layout.addLayout(filters)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QTableWidget,
@@ -57,10 +56,9 @@ class PriorityDialog(QDialog):
         self.priority.setRange(-100, 100)
         self.priority.setValue(registration.priority)
         self.fields.add_row(self.tr("&Priority"), "priority", self.priority)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText(self.tr("Why the order changes (recorded)"))
-        self.fields.add_row(self.tr("&Reason"), "reason", self.reason)
+        self.reason = self.fields.add_line(
+            self.tr("&Reason"), "reason", 500, self.tr("Why the order changes (recorded)")
+        )
         layout.addLayout(form)
         dialog_buttons(self, layout, self.submit)
         self.priority.setFocus()

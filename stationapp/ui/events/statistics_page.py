@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import events
+from stationapp.ui.forms import add_button
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.table_model import RowsTableModel
 
@@ -77,9 +77,7 @@ class StatisticsPage(QWidget):
         self.date_to.setDisplayFormat("yyyy-MM-dd")
         to_label.setBuddy(self.date_to)
         top.addWidget(self.date_to)
-        self.show_button = QPushButton(self.tr("&Show"))
-        self.show_button.clicked.connect(self.refresh)
-        top.addWidget(self.show_button)
+        self.show_button = add_button(top, self.tr("&Show"), self.refresh)
         top.addStretch(1)
         layout.addLayout(top)
         self.summary = QLabel()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -66,14 +65,12 @@ class NewBoxDialog(QDialog):
         layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
-        self.barcode = QLineEdit()
-        self.barcode.setMaxLength(40)
-        self.barcode.setPlaceholderText(self.tr("Scan the label on the box"))
-        self.fields.add_row(self.tr("&Barcode"), "barcode", self.barcode)
-        self.name = QLineEdit()
-        self.name.setMaxLength(100)
-        self.name.setPlaceholderText(self.tr("For example: Box 1, history and biography"))
-        self.fields.add_row(self.tr("&Name"), "name", self.name)
+        self.barcode = self.fields.add_line(
+            self.tr("&Barcode"), "barcode", 40, self.tr("Scan the label on the box")
+        )
+        self.name = self.fields.add_line(
+            self.tr("&Name"), "name", 100, self.tr("For example: Box 1, history and biography")
+        )
         layout.addLayout(form)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)
@@ -185,12 +182,8 @@ class LendBoxDialog(QDialog):
         self.fields = FieldErrors(form)
         self.workplace = WorkplaceChooser(actor)
         self.fields.add_row(self.tr("&Workplace"), "organization", self.workplace)
-        self.contact_name = QLineEdit()
-        self.contact_name.setMaxLength(50)
-        self.fields.add_row(self.tr("&Contact person"), "contact_name", self.contact_name)
-        self.contact_phone = QLineEdit()
-        self.contact_phone.setMaxLength(40)
-        self.fields.add_row(self.tr("Contact &phone"), "contact_phone", self.contact_phone)
+        self.contact_name = self.fields.add_line(self.tr("&Contact person"), "contact_name", 50)
+        self.contact_phone = self.fields.add_line(self.tr("Contact &phone"), "contact_phone", 40)
         self.starts_on = QDateEdit(QDate(today()))
         self.starts_on.setCalendarPopup(True)
         self.fields.add_row(self.tr("Handed over &on"), "starts_on", self.starts_on)

@@ -35,7 +35,7 @@ from stationapp.services.library_import import ImportRefused, copies_by_barcode,
 from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import empty_state, layout_with_bar, search_box, single_shot
+from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.library.labels import Label, LabelsDialog, labels_for
 from stationapp.ui.library.rules_dialog import RulesDialog
@@ -75,10 +75,12 @@ class CatalogueWidget(SearchedList, QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.new_button = QPushButton(self.tr("&New title…"))
-        self.new_button.setToolTip(self.tr("Add a title to the catalogue (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_title)
-        top.addWidget(self.new_button)
+        self.new_button = add_button(
+            top,
+            self.tr("&New title…"),
+            self.new_title,
+            self.tr("Add a title to the catalogue (Ctrl+N)"),
+        )
         # Only hide: showing a button not yet in a window makes it a window of its own.
         if not can_catalogue:
             self.new_button.hide()

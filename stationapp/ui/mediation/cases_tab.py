@@ -31,7 +31,7 @@ from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
-from stationapp.ui.forms import layout_with_bar, search_box
+from stationapp.ui.forms import add_button, layout_with_bar, search_box
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import (
@@ -121,10 +121,12 @@ class CasesTab(QWidget):
         top = QHBoxLayout()
         self.deadline_label = QLabel()
         top.addWidget(self.deadline_label, 1)
-        self.new_button = QPushButton(self.tr("&New application…"))
-        self.new_button.setToolTip(self.tr("File a mediation application (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_case)
-        top.addWidget(self.new_button)
+        self.new_button = add_button(
+            top,
+            self.tr("&New application…"),
+            self.new_case,
+            self.tr("File a mediation application (Ctrl+N)"),
+        )
         self.export_button = QPushButton(self.tr("E&xport ledger…"))
         self.export_button.clicked.connect(self.export_ledger)
         self.export_button.setVisible(has_permission(actor, "case.export"))

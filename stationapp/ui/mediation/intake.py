@@ -29,7 +29,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, MediationCase
 from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    add_button,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker, describe
@@ -161,9 +167,7 @@ class CaseIntakeDialog(QDialog):
         self.applicants.setMaximumHeight(90)
         applicants_layout.addWidget(self.applicants)
         applicant_buttons = QHBoxLayout()
-        remove = QPushButton(self.tr("Remove applicant"))
-        remove.clicked.connect(self.remove_applicant)
-        applicant_buttons.addWidget(remove)
+        add_button(applicant_buttons, self.tr("Remove applicant"), self.remove_applicant)
         self.collective_label = QLabel()
         applicant_buttons.addWidget(self.collective_label, 1)
         applicants_layout.addLayout(applicant_buttons)

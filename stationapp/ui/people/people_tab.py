@@ -23,7 +23,7 @@ from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import empty_state, layout_with_bar, search_box, single_shot
+from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
 from stationapp.ui.people.import_dialog import ImportDialog, may_import
 from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
@@ -63,9 +63,7 @@ class PeopleTab(SearchedList, QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.new_button.setVisible(accounts.has_permission(actor, "person.create"))
         top.addWidget(self.new_button)
-        self.workplaces_button = QPushButton(self.tr("Wor&kplaces…"))
-        self.workplaces_button.clicked.connect(self.show_workplaces)
-        top.addWidget(self.workplaces_button)
+        self.workplaces_button = add_button(top, self.tr("Wor&kplaces…"), self.show_workplaces)
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setToolTip(
             self.tr(

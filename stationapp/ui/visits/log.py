@@ -39,7 +39,7 @@ from stationapp.services.visits import (
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import empty_state, layout_with_bar
+from stationapp.ui.forms import add_button, empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
@@ -173,10 +173,9 @@ class PersonFilter(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
-        self.button = QPushButton()
-        self.button.setToolTip(self.tr("Show the visits of one person"))
-        self.button.clicked.connect(self.open_picker)
-        row.addWidget(self.button)
+        self.button = add_button(
+            row, "", self.open_picker, self.tr("Show the visits of one person")
+        )
         self.clear_button = QToolButton()
         self.clear_button.setText("×")
         self.clear_button.setToolTip(self.tr("Show everyone's visits"))

@@ -42,7 +42,13 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    add_button,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker
@@ -237,17 +243,19 @@ class OutreachVisitorsDialog(QDialog):
         self.count_label = QLabel()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
-        self.remove_button = QPushButton(self.tr("&Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected visitor (Delete)"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        bottom.addWidget(self.remove_button)
-        self.save_button = QPushButton(self.tr("&Save all"))
-        self.save_button.setToolTip(self.tr("Record every visitor in the list (Ctrl+Enter)"))
-        self.save_button.clicked.connect(self.save)
-        bottom.addWidget(self.save_button)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.reject)
-        bottom.addWidget(self.cancel_button)
+        self.remove_button = add_button(
+            bottom,
+            self.tr("&Remove"),
+            self.remove_selected,
+            self.tr("Remove the selected visitor (Delete)"),
+        )
+        self.save_button = add_button(
+            bottom,
+            self.tr("&Save all"),
+            self.save,
+            self.tr("Record every visitor in the list (Ctrl+Enter)"),
+        )
+        self.cancel_button = add_button(bottom, self.tr("Cancel"), self.reject)
         for button in (
             self.anonymous_button,
             self.remove_button,

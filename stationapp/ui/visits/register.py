@@ -37,7 +37,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    add_button,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
 from stationapp.ui.people.picker import PersonPicker, describe
 
 if TYPE_CHECKING:
@@ -198,13 +204,13 @@ class PurposeCard(QFrame):
         for outcome in OUTCOMES:
             self.outcome.addItem(visits.outcome_label(outcome), outcome)
         self.fields.add_row(self.tr("Outcome"), "outcome", self.outcome)
-        self.referred_to = QLineEdit()
-        self.referred_to.setMaxLength(300)
-        self.referred_to.setPlaceholderText(self.tr("e.g. District union legal service centre"))
-        self.fields.add_row(self.tr("Referred to"), "referred_to", self.referred_to)
-        self.decline_reason = QLineEdit()
-        self.decline_reason.setMaxLength(600)
-        self.fields.add_row(self.tr("Reason"), "decline_reason", self.decline_reason)
+        self.referred_to = self.fields.add_line(
+            self.tr("Referred to"),
+            "referred_to",
+            300,
+            self.tr("e.g. District union legal service centre"),
+        )
+        self.decline_reason = self.fields.add_line(self.tr("Reason"), "decline_reason", 600)
         self.due_on = QDateEdit()
         self.due_on.setCalendarPopup(True)
         self.due_on.setDisplayFormat("yyyy-MM-dd")
@@ -287,12 +293,8 @@ class QuickPersonDialog(QDialog):
         layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
-        self.name = QLineEdit()
-        self.name.setMaxLength(500)
-        self.fields.add_row(self.tr("&Name"), "name", self.name)
-        self.phone = QLineEdit()
-        self.phone.setMaxLength(40)
-        self.fields.add_row(self.tr("&Phone"), "phone", self.phone)
+        self.name = self.fields.add_line(self.tr("&Name"), "name", 500)
+        self.phone = self.fields.add_line(self.tr("&Phone"), "phone", 40)
         layout.addLayout(form)
         self.use_existing = QPushButton(self.tr("Use the existing record"))
         self.use_existing.hide()
@@ -377,9 +379,7 @@ class VisitForm(QWidget):
         person_lines.addWidget(self.person_name_line)
         person_lines.addWidget(self.person_detail_line)
         person_row.addWidget(self.person_label, 1)
-        self.change_person = QPushButton(self.tr("Change"))
-        self.change_person.clicked.connect(self.clear_person)
-        person_row.addWidget(self.change_person)
+        self.change_person = add_button(person_row, self.tr("Change"), self.clear_person)
         left_layout.addLayout(person_row)
         self.anonymous = QCheckBox(self.tr("Anon&ymous visitor (gave no details)"))
         self.anonymous.toggled.connect(self._anonymous_toggled)
