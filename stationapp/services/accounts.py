@@ -15,10 +15,9 @@ from typing import Any
 import argon2
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import contains, is_sqlite, lock_kind, now, transaction
+from stationapp.db import contains, found, is_sqlite, lock_kind, now, transaction
 from stationapp.errors import (
     AuthenticationFailed,
-    NotFound,
     PermissionDenied,
     ValidationError,
     every_error,
@@ -296,6 +295,24 @@ def redact_audit_entries(
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """The fields whose value changed, as {field: [old, new]}, for the audit trail."""
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def assign(record: Any, values: dict[str, Any]) -> dict[str, list[Any]]:
+    """Set ``values`` on ``record`` (not yet saved); returns what changed, as ``diff`` does."""
+    before = {k: getattr(record, k) for k in values}
+    for key, value in values.items():
+        setattr(record, key, value)
+    return diff(before, values)
+
+
+def save_active(actor: Staff, record: Any, entity: str, active: bool, details: dict) -> None:
+    """Save ``record`` deactivated or reactivated (stamped, when it keeps the time of its last
+    change), with its audit entry."""
+    record.active = active
+    if "updated_at" in record._meta.fields:
+        record.updated_at = now()
+    record.save()
+    audit(actor, "reactivate" if active else "deactivate", entity, record.id, details)
 
 
 # --- passwords -----------------------------------------------------------------------------------
@@ -681,9 +698,9 @@ def update_staff(
         lambda: normalize_name(display_name, field="display_name"), lambda: _check_roles(roles)
     )
     with transaction(lock=True):
-        staff = Staff.get_or_none(Staff.id == staff_id)
-        if staff is None:
-            raise NotFound(translate("Accounts", "This staff account no longer exists."))
+        staff = found(
+            Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
+        )
         will_be_admin = active and ADMIN in role_text.split(",")
         if not will_be_admin and ADMIN in staff.role_set and staff.active:
             other_admins = (
@@ -715,9 +732,9 @@ def reset_password(actor: Staff, staff_id: int, *, new_password: str) -> None:
     require(actor, "staff.manage")
     check_password_rules(new_password, field="new_password")
     with transaction():
-        staff = Staff.get_or_none(Staff.id == staff_id)
-        if staff is None:
-            raise NotFound(translate("Accounts", "This staff account no longer exists."))
+        staff = found(
+            Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
+        )
         staff.password_hash = hash_password(new_password)
         staff.must_change_password = True
         staff.failed_logins = 0
@@ -774,15 +791,7 @@ def _set_staff_active(actor: Staff, staff_id: int, *, active: bool) -> Staff:
             return staff
         if not active:
             _refuse_last_admin(staff)
-        staff.active = active
-        staff.save()
-        audit(
-            actor,
-            "reactivate" if active else "deactivate",
-            "staff",
-            staff.id,
-            {"username": staff.username},
-        )
+        save_active(actor, staff, "staff", active, {"username": staff.username})
     changes.notify("staff")
     return staff
 
