@@ -59,6 +59,12 @@ class RowsTableModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    def set_rows(self, rows: list[Any]) -> None:
+        """Show ``rows`` instead of what the list showed."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -205,6 +211,21 @@ class PagedTableModel(RowsTableModel):
         self.reload(filt)
         if current is not None:
             self.select(view, self.key_of(current))
+
+
+class SearchedTableModel(PagedTableModel):
+    """A paged list of the records a search finds (the filter is the text searched), with or
+    without the deactivated ones (``include_inactive``)."""
+
+    include_inactive = False
+
+    @property
+    def query(self) -> str:
+        return self.filter
+
+    def reload(self, query: str | None = None) -> None:
+        """Show the first page of the list, or of the results for ``query``."""
+        super().reload(self.filter if query is None else query.strip())
 
 
 def follow_count(label: QLabel, model: PagedTableModel, text: Callable[[int], str]) -> None:

@@ -39,11 +39,6 @@ class BreakdownTableModel(RowsTableModel):
         self.rows: list[tuple[str, int, int]] = []
         self.headers = [group_header, self.tr("People"), self.tr("Person-times")]
 
-    def set_rows(self, rows: list[tuple[str, int, int]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def cell(self, row: tuple[str, int, int], column: int, role: int) -> Any:
         name, unique, times = row
         if role == Qt.ItemDataRole.DisplayRole:

@@ -60,9 +60,7 @@ class BoxTableModel(RowsTableModel):
         ]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = library_boxes.list_boxes(self.actor)
-        self.endResetModel()
+        self.set_rows(library_boxes.list_boxes(self.actor))
 
     def box_at(self, row: int) -> Box | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

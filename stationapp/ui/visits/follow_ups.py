@@ -39,9 +39,7 @@ class FollowUpTableModel(RowsTableModel):
         ]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = visits.follow_ups(self.actor)
-        self.endResetModel()
+        self.set_rows(visits.follow_ups(self.actor))
 
     def overdue_count(self) -> int:
         return sum(1 for row in self.rows if visits.is_overdue(row))
