@@ -16,12 +16,7 @@ import argon2
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import contains, found, is_sqlite, lock_kind, now, transaction
-from stationapp.errors import (
-    AuthenticationFailed,
-    PermissionDenied,
-    ValidationError,
-    every_error,
-)
+from stationapp.errors import AuthenticationFailed, PermissionDenied, ValidationError, every_error
 from stationapp.models.accounts import (
     ADMIN,
     BORROWER_IDLE_MINUTES,

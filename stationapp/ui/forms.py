@@ -7,7 +7,7 @@ Every form shows an expected error next to the field it concerns and keeps what 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -206,6 +206,20 @@ def dialog_buttons(
     box.rejected.connect(dialog.reject)
     layout.addWidget(box)
     return box
+
+
+class FormDialog(QDialog):
+    """A dialog around one form: the message bar at the top (``bar``), then the form (``form``),
+    whose rows show their errors (``fields``); a subclass adds the rows, then under them
+    (``column``) its buttons."""
+
+    def __init__(self, actor: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.column, self.bar = layout_with_bar(self)
+        self.form = QFormLayout()
+        self.fields = FieldErrors(self.form)
+        self.column.addLayout(self.form)
 
 
 class SearchLineEdit(QLineEdit):

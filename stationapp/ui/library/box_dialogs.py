@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +33,7 @@ from stationapp.services import accounts, library_boxes
 from stationapp.services.library_boxes import Reconciliation
 from stationapp.ui.forms import (
     ERROR_STYLE,
-    FieldErrors,
+    FormDialog,
     action_row,
     layout_with_bar,
     show_user_error,
@@ -56,26 +55,21 @@ def _button(text: str) -> QPushButton:
     return button
 
 
-class NewBoxDialog(QDialog):
+class NewBoxDialog(FormDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.box: Box | None = None
         self.setWindowTitle(self.tr("New box"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.barcode = self.fields.add_line(
             self.tr("&Barcode"), "barcode", 40, self.tr("Scan the label on the box")
         )
         self.name = self.fields.add_line(
             self.tr("&Name"), "name", 100, self.tr("For example: Box 1, history and biography")
         )
-        layout.addLayout(form)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
-        layout.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
+        self.column.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(420)
 
     def submit(self) -> None:
@@ -168,18 +162,14 @@ class PackDialog(QDialog):
         self.scan.setFocus()
 
 
-class LendBoxDialog(QDialog):
+class LendBoxDialog(FormDialog):
     """Lend a box to a workplace: who receives it, from when, until when."""
 
     def __init__(self, actor: Staff, box: Box, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.box = box
         self.loan: BoxLoan | None = None
         self.setWindowTitle(self.tr("Lend box {name} to a workplace").format(name=box.name))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.workplace = WorkplaceChooser(actor)
         self.fields.add_row(self.tr("&Workplace"), "organization", self.workplace)
         self.contact_name = self.fields.add_line(self.tr("&Contact person"), "contact_name", 50)
@@ -190,11 +180,10 @@ class LendBoxDialog(QDialog):
         self.due_on = QDateEdit(QDate(today() + timedelta(days=DEFAULT_LOAN_DAYS)))
         self.due_on.setCalendarPopup(True)
         self.fields.add_row(self.tr("&Due back on"), "due_on", self.due_on)
-        layout.addLayout(form)
         self.lend_button = QPushButton(self.tr("&Lend"))
         self.lend_button.setDefault(True)
         self.lend_button.clicked.connect(self.submit)
-        layout.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
+        self.column.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(480)
 
     def submit(self) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,7 +42,7 @@ from stationapp.services.visits import (
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import (
-    FieldErrors,
+    FormDialog,
     add_button,
     dialog_buttons,
     layout_with_bar,
@@ -62,17 +61,13 @@ def _short_date(day) -> str:
     return short_text(QDate(day.year, day.month, day.day))
 
 
-class OutreachSessionDialog(QDialog):
+class OutreachSessionDialog(FormDialog):
     """Record an outreach session. After acceptance ``session`` is the saved session."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.session: OutreachSession | None = None
         self.setWindowTitle(self.tr("New outreach session"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.organization = WorkplaceChooser(actor)
         self.organization.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
         self.fields.add_row(self.tr("&Workplace or community"), "organization", self.organization)
@@ -107,8 +102,7 @@ class OutreachSessionDialog(QDialog):
         self.notes.setFixedHeight(70)
         self.notes.setPlaceholderText(self.tr("Where exactly, with whom, what was handed out"))
         self.fields.add_row(self.tr("&Notes"), "notes", self.notes)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit)
+        dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(480)
         self.organization.combo.setFocus()
 

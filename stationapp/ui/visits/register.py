@@ -39,6 +39,7 @@ from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, V
 from stationapp.services import accounts, people, visits
 from stationapp.ui.forms import (
     FieldErrors,
+    FormDialog,
     add_button,
     dialog_buttons,
     layout_with_bar,
@@ -282,25 +283,20 @@ class PurposeCard(QFrame):
         self.fields.show(shown)
 
 
-class QuickPersonDialog(QDialog):
+class QuickPersonDialog(FormDialog):
     """Register a new visitor with the minimum: name and phone."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None, *, text: str = "") -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.person: Person | None = None
         self.setWindowTitle(self.tr("New visitor"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.name = self.fields.add_line(self.tr("&Name"), "name", 500)
         self.phone = self.fields.add_line(self.tr("&Phone"), "phone", 40)
-        layout.addLayout(form)
         self.use_existing = QPushButton(self.tr("Use the existing record"))
         self.use_existing.hide()
         self.use_existing.clicked.connect(self._use_existing)
-        layout.addWidget(self.use_existing)
-        dialog_buttons(self, layout, self.submit)
+        self.column.addWidget(self.use_existing)
+        dialog_buttons(self, self.column, self.submit)
         self._existing: list[Person] = []
         compact = text.replace(" ", "").replace("-", "")
         if compact.isdigit():
