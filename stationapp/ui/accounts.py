@@ -33,6 +33,7 @@ from stationapp.ui.forms import (
     layout_with_bar,
     record_list,
     show_user_error,
+    shows_user_errors,
 )
 
 
@@ -255,19 +256,16 @@ class StationSettingsDialog(QDialog):
         dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(460)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            accounts.update_station_settings(
-                self.actor,
-                station_name=self.station_name.text(),
-                case_prefix=self.case_prefix.text(),
-                contact=self.contact.text(),
-                idle_lock_minutes=self.idle_lock.value(),
-                borrower_idle_minutes=self.borrower_idle.value(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        accounts.update_station_settings(
+            self.actor,
+            station_name=self.station_name.text(),
+            case_prefix=self.case_prefix.text(),
+            contact=self.contact.text(),
+            idle_lock_minutes=self.idle_lock.value(),
+            borrower_idle_minutes=self.borrower_idle.value(),
+        )
         self.accept()
 
 

@@ -6,6 +6,7 @@ Every form shows an expected error next to the field it concerns and keeps what 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -182,6 +183,20 @@ def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> Non
         bar.show_message("\n".join(leftover))
     else:
         bar.hide()
+
+
+def shows_user_errors(submit: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A form's submit method whose service call's expected error is shown at its field (or in
+    the bar), the form keeping what was typed; the method's ``self`` has ``fields`` and ``bar``."""
+
+    @functools.wraps(submit)
+    def run(self: Any) -> None:
+        try:
+            submit(self)
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+
+    return run
 
 
 def dialog_buttons(

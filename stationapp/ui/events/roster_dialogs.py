@@ -26,7 +26,12 @@ from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
 from stationapp.services import accounts, events
 from stationapp.ui.events.signin_sheet import notify_list_html
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    shows_user_errors,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.printing import html_document, preview_document
 
@@ -65,17 +70,14 @@ class PriorityDialog(QDialog):
         self.priority.selectAll()
         self.setMinimumWidth(420)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            events.set_priority(
-                self.actor,
-                self.registration.id,
-                priority=self.priority.value(),
-                reason=self.reason.text(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        events.set_priority(
+            self.actor,
+            self.registration.id,
+            priority=self.priority.value(),
+            reason=self.reason.text(),
+        )
         self.accept()
 
 

@@ -36,7 +36,7 @@ from stationapp.ui.forms import (
     FormDialog,
     action_row,
     layout_with_bar,
-    show_user_error,
+    shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.library.box_sheets import preview_reconciliation, reconciliation_html
@@ -72,14 +72,11 @@ class NewBoxDialog(FormDialog):
         self.column.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(420)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.box = library_boxes.create_box(
-                self.actor, barcode=self.barcode.text(), name=self.name.text()
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.box = library_boxes.create_box(
+            self.actor, barcode=self.barcode.text(), name=self.name.text()
+        )
         self.accept()
 
 
@@ -186,20 +183,17 @@ class LendBoxDialog(FormDialog):
         self.column.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(480)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.loan = library_boxes.lend_box(
-                self.actor,
-                self.box.id,
-                organization_id=self.workplace.workplace_id(),
-                contact_name=self.contact_name.text(),
-                contact_phone=self.contact_phone.text(),
-                starts_on=self.starts_on.date().toPython(),
-                due_on=self.due_on.date().toPython(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.loan = library_boxes.lend_box(
+            self.actor,
+            self.box.id,
+            organization_id=self.workplace.workplace_id(),
+            contact_name=self.contact_name.text(),
+            contact_phone=self.contact_phone.text(),
+            starts_on=self.starts_on.date().toPython(),
+            due_on=self.due_on.date().toPython(),
+        )
         self.accept()
 
 

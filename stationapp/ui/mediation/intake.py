@@ -34,7 +34,7 @@ from stationapp.ui.forms import (
     add_button,
     dialog_buttons,
     layout_with_bar,
-    show_user_error,
+    shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
@@ -294,10 +294,7 @@ class CaseIntakeDialog(QDialog):
             visit_id=self.visit_id,
         )
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.case = mediation.file_case(self.actor, self.collect())
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.case = mediation.file_case(self.actor, self.collect())
         self.accept()
