@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -126,6 +128,29 @@ class FirstRunDialog(QDialog):
         self.accept()
 
 
+def station_title(name: str) -> QLabel:
+    """The station's name, large and bold, above a sign-in form."""
+    title = QLabel(name)
+    font = title.font()
+    font.setPointSize(font.pointSize() + 3)
+    font.setBold(True)
+    title.setFont(font)
+    title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return title
+
+
+def signed_in(dialog: Any) -> Staff | None:
+    """The staff member the ``username`` and ``password`` of a sign-in ``dialog`` sign in; when
+    refused, None, the refusal shown and the password cleared for typing again."""
+    try:
+        return accounts.authenticate(dialog.username.text(), dialog.password.text())
+    except UserError as exc:
+        dialog.password.clear()
+        show_user_error(exc, dialog.fields, dialog.bar)
+        dialog.password.setFocus()
+        return None
+
+
 class SignInDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, station_name: str = "") -> None:
         super().__init__(parent)
@@ -133,13 +158,7 @@ class SignInDialog(QDialog):
         self.staff: Staff | None = None
         layout = QVBoxLayout(self)
         if station_name:
-            title = QLabel(station_name)
-            font = title.font()
-            font.setPointSize(font.pointSize() + 3)
-            font.setBold(True)
-            title.setFont(font)
-            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(title)
+            layout.addWidget(station_title(station_name))
         self.bar = MessageBar()
         layout.addWidget(self.bar)
         form = QFormLayout()
@@ -156,12 +175,8 @@ class SignInDialog(QDialog):
             self.password.setFocus()
 
     def submit(self) -> None:
-        try:
-            staff = accounts.authenticate(self.username.text(), self.password.text())
-        except UserError as exc:
-            self.password.clear()
-            show_user_error(exc, self.fields, self.bar)
-            self.password.setFocus()
+        staff = signed_in(self)
+        if staff is None:
             return
         QSettings().setValue(config.Keys.LAST_USERNAME.name, staff.username)
         self.staff = staff

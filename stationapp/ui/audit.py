@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -26,7 +25,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
 from stationapp.ui import layout_state
-from stationapp.ui.dates import short_text
+from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import CLOSE, add_button, dialog_buttons, layout_with_bar, single_shot
 from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
@@ -127,12 +126,12 @@ class AuditDialog(QDialog):
 
         second = QHBoxLayout()
         from_label = QLabel(self.tr("&From"))
-        self.date_from = self._date_edit()
+        self.date_from = date_edit(earliest=EARLIEST_DATE)
         from_label.setBuddy(self.date_from)
         second.addWidget(from_label)
         second.addWidget(self.date_from)
         to_label = QLabel(self.tr("T&o"))
-        self.date_to = self._date_edit()
+        self.date_to = date_edit(earliest=EARLIEST_DATE)
         to_label.setBuddy(self.date_to)
         second.addWidget(to_label)
         second.addWidget(self.date_to)
@@ -199,12 +198,6 @@ class AuditDialog(QDialog):
         layout_state.restore_splitter(self.splitter, self.SPLITTER_NAME)
         self.refresh()
         self.search.setFocus()
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        return edit
 
     # --- state --------------------------------------------------------------------------
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan
 from stationapp.services import accounts, library_boxes
 from stationapp.services.library_boxes import Reconciliation
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     ERROR_STYLE,
     FormDialog,
@@ -171,11 +171,9 @@ class LendBoxDialog(FormDialog):
         self.fields.add_row(self.tr("&Workplace"), "organization", self.workplace)
         self.contact_name = self.fields.add_line(self.tr("&Contact person"), "contact_name", 50)
         self.contact_phone = self.fields.add_line(self.tr("Contact &phone"), "contact_phone", 40)
-        self.starts_on = QDateEdit(QDate(today()))
-        self.starts_on.setCalendarPopup(True)
+        self.starts_on = date_edit(today())
         self.fields.add_row(self.tr("Handed over &on"), "starts_on", self.starts_on)
-        self.due_on = QDateEdit(QDate(today() + timedelta(days=DEFAULT_LOAN_DAYS)))
-        self.due_on.setCalendarPopup(True)
+        self.due_on = date_edit(today() + timedelta(days=DEFAULT_LOAN_DAYS))
         self.fields.add_row(self.tr("&Due back on"), "due_on", self.due_on)
         self.lend_button = QPushButton(self.tr("&Lend"))
         self.lend_button.setDefault(True)

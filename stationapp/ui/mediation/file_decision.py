@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QRadioButton, QWidget
 
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import case_file
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import FormDialog, action_row, show_user_error
 
 
@@ -29,8 +29,7 @@ class FileDecisionDialog(FormDialog):
         )
         self.keep.setChecked(True)
         self.form.addRow(self.keep)
-        self.keep_until = QDateEdit(QDate(today() + timedelta(days=365)))
-        self.keep_until.setCalendarPopup(True)
+        self.keep_until = date_edit(today() + timedelta(days=365))
         self.fields.add_row(self.tr("&Until"), "keep_until", self.keep_until)
         self.form.addRow(self.dispose)
         self.note = QPlainTextEdit()

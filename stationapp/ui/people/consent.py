@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -39,7 +38,7 @@ from stationapp.models.people import (
 from stationapp.services import consent, people
 from stationapp.services.accounts import has_permission
 from stationapp.services.consent import EARLIEST_ASSISTANCE, MAX_CONSENT_NOTE
-from stationapp.ui.dates import short_text
+from stationapp.ui.dates import date_edit, short_text
 from stationapp.ui.forms import (
     CLOSE,
     FieldErrors,
@@ -228,10 +227,7 @@ class ConsentDialog(QDialog):
         form = QFormLayout(self.assistance_form)
         form.setContentsMargins(0, 0, 0, 0)
         self.assistance_fields = FieldErrors(form)
-        self.given_on = QDateEdit()
-        self.given_on.setCalendarPopup(True)
-        self.given_on.setMinimumDate(QDate(EARLIEST_ASSISTANCE))
-        self.given_on.setMaximumDate(QDate(today()))
+        self.given_on = date_edit(earliest=EARLIEST_ASSISTANCE, latest=today())
         self.assistance_fields.add_row(self.tr("&Date"), "given_on", self.given_on)
         self.assistance_kind = QComboBox()
         for code in ASSISTANCE_KINDS:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,7 @@ from stationapp.services.visits import (
     rating_label,
 )
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.dates import short_text
+from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import add_button, empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
@@ -267,8 +266,8 @@ class VisitLogWidget(QWidget):
         range_label.setBuddy(self.range_combo)
         filters.addWidget(range_label)
         filters.addWidget(self.range_combo)
-        self.date_from = self._date_edit()
-        self.date_to = self._date_edit()
+        self.date_from = date_edit(earliest=EARLIEST_DATE)
+        self.date_to = date_edit(earliest=EARLIEST_DATE)
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.date_to)
@@ -337,12 +336,6 @@ class VisitLogWidget(QWidget):
         bus.changed.connect(self._on_changed)
         self._restore_state()
         self.refresh()
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        return edit
 
     # --- state ----------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -40,7 +39,7 @@ from stationapp.services.visits import (
     record_outreach_visits,
 )
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.dates import short_text
+from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.forms import (
     FormDialog,
     add_button,
@@ -71,12 +70,8 @@ class OutreachSessionDialog(FormDialog):
         self.organization = WorkplaceChooser(actor)
         self.organization.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
         self.fields.add_row(self.tr("&Workplace or community"), "organization", self.organization)
-        self.held_on = QDateEdit()
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setMinimumDate(QDate(2000, 1, 1))
         day = today()
-        self.held_on.setMaximumDate(QDate(day.year, day.month, day.day))
-        self.held_on.setDate(QDate(day.year, day.month, day.day))
+        self.held_on = date_edit(day, earliest=EARLIEST_DATE, latest=day)
         self.fields.add_row(self.tr("&Date"), "held_on", self.held_on)
         self.services = QListWidget()
         self.services.setToolTip(self.tr("Space ticks or unticks the highlighted service"))

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,6 +36,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     FieldErrors,
     FormDialog,
@@ -212,10 +212,7 @@ class PurposeCard(QFrame):
             self.tr("e.g. District union legal service centre"),
         )
         self.decline_reason = self.fields.add_line(self.tr("Reason"), "decline_reason", 600)
-        self.due_on = QDateEdit()
-        self.due_on.setCalendarPopup(True)
-        self.due_on.setDisplayFormat("yyyy-MM-dd")
-        self.due_on.setDate(QDate(visits.follow_up_due(service)))
+        self.due_on = date_edit(visits.follow_up_due(service), display="yyyy-MM-dd")
         self.fields.add_row(self.tr("Bring missing by"), "due_on", self.due_on)
         layout.addLayout(form)
         # Until the staff member picks an outcome, it follows the materials (UX.md: a default
