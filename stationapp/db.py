@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path, PurePath, PureWindowsPath
+from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode, urlparse
 
 import peewee
@@ -17,7 +18,7 @@ from peewee import DatabaseProxy
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.config import create_private_file
-from stationapp.errors import DatabaseBusy, DatabaseUnavailable
+from stationapp.errors import DatabaseBusy, DatabaseUnavailable, NotFound
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -496,6 +497,17 @@ def is_unreachable(exc: BaseException) -> bool:
         or "timeout expired" in text
         or "could not translate host name" in text
     )
+
+
+M = TypeVar("M", bound=peewee.Model)
+
+
+def found(model: type[M], record_id: int, message: str) -> M:
+    """The record ``record_id`` of ``model``, or NotFound(``message``) when there is none."""
+    record = model.get_or_none(model._meta.primary_key == record_id)
+    if record is None:
+        raise NotFound(message)
+    return record
 
 
 # The first key of the two-key advisory locks lock_kind() takes (the second is the kind's hash).

@@ -7,6 +7,7 @@ keep whatever the user typed. Anything else that escapes a service is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -31,6 +32,22 @@ class ValidationError(UserError):
     ) -> None:
         super().__init__(message, field=field)
         self.errors = dict(errors) if errors else ({field: message} if field else {})
+
+
+def every_error(*checks: Callable[[], Any]) -> list[Any]:
+    """Run every check and return their results in order; when any fails, raise one
+    ValidationError carrying every field's message, so a form shows all its problems at once."""
+    errors: dict[str, str] = {}
+    results: list[Any] = []
+    for check in checks:
+        try:
+            results.append(check())
+        except ValidationError as exc:
+            errors.update(exc.errors)
+            results.append(None)
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    return results
 
 
 class PermissionDenied(UserError):

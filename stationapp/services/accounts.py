@@ -15,8 +15,8 @@ from typing import Any
 import argon2
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import contains, is_sqlite, lock_kind, now, transaction
-from stationapp.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
+from stationapp.db import contains, found, is_sqlite, lock_kind, now, transaction
+from stationapp.errors import AuthenticationFailed, PermissionDenied, ValidationError, every_error
 from stationapp.models.accounts import (
     ADMIN,
     BORROWER_IDLE_MINUTES,
@@ -292,6 +292,24 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 
+def assign(record: Any, values: dict[str, Any]) -> dict[str, list[Any]]:
+    """Set ``values`` on ``record`` (not yet saved); returns what changed, as ``diff`` does."""
+    before = {k: getattr(record, k) for k in values}
+    for key, value in values.items():
+        setattr(record, key, value)
+    return diff(before, values)
+
+
+def save_active(actor: Staff, record: Any, entity: str, active: bool, details: dict) -> None:
+    """Save ``record`` deactivated or reactivated (stamped, when it keeps the time of its last
+    change), with its audit entry."""
+    record.active = active
+    if "updated_at" in record._meta.fields:
+        record.updated_at = now()
+    record.save()
+    audit(actor, "reactivate" if active else "deactivate", entity, record.id, details)
+
+
 # --- passwords -----------------------------------------------------------------------------------
 
 
@@ -442,17 +460,7 @@ def _store_settings(station: StationSettings) -> None:
 def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> StationSettings:
     from stationapp.services.validation import normalize_text  # its patterns: when saving
 
-    errors: dict[str, str] = {}
-    name = prefix = clean_contact = ""
-    try:
-        clean_contact = normalize_text(contact, field="contact", max_length=200)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
-        name = normalize_text(station_name, field="station_name", max_length=100, required=True)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
+    def clean_prefix() -> str:
         prefix = normalize_text(case_prefix, field="case_prefix", max_length=10, required=True)
         if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,10}", prefix):
             raise ValidationError(
@@ -463,10 +471,13 @@ def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> St
                 ),
                 field="case_prefix",
             )
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+        return prefix
+
+    clean_contact, name, prefix = every_error(
+        lambda: normalize_text(contact, field="contact", max_length=200),
+        lambda: normalize_text(station_name, field="station_name", max_length=100, required=True),
+        clean_prefix,
+    )
     return StationSettings(station_name=name, case_prefix=prefix, contact=clean_contact)
 
 
@@ -646,19 +657,12 @@ def create_staff(
     actor: Staff, *, username: str, display_name: str, roles: list[str], password: str
 ) -> Staff:
     require(actor, "staff.manage")
-    errors: dict[str, str] = {}
-    try:
-        clean_user, clean_name = _clean_staff_fields(
+    (clean_user, clean_name), role_text = every_error(
+        lambda: _clean_staff_fields(
             username=username, display_name=display_name, password=password
-        )
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
-        role_text = _check_roles(roles)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+        ),
+        lambda: _check_roles(roles),
+    )
     with transaction(lock=True):
         lock_kind("staff")  # PostgreSQL: the name check holds until the commit
         if Staff.select().where(Staff.username == clean_user).exists():
@@ -685,21 +689,13 @@ def update_staff(
     from stationapp.services.validation import normalize_name
 
     require(actor, "staff.manage")
-    errors: dict[str, str] = {}
-    try:
-        clean_name = normalize_name(display_name, field="display_name")
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    try:
-        role_text = _check_roles(roles)
-    except ValidationError as exc:
-        errors.update(exc.errors)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+    clean_name, role_text = every_error(
+        lambda: normalize_name(display_name, field="display_name"), lambda: _check_roles(roles)
+    )
     with transaction(lock=True):
-        staff = Staff.get_or_none(Staff.id == staff_id)
-        if staff is None:
-            raise NotFound(translate("Accounts", "This staff account no longer exists."))
+        staff = found(
+            Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
+        )
         will_be_admin = active and ADMIN in role_text.split(",")
         if not will_be_admin and ADMIN in staff.role_set and staff.active:
             other_admins = (
@@ -731,9 +727,9 @@ def reset_password(actor: Staff, staff_id: int, *, new_password: str) -> None:
     require(actor, "staff.manage")
     check_password_rules(new_password, field="new_password")
     with transaction():
-        staff = Staff.get_or_none(Staff.id == staff_id)
-        if staff is None:
-            raise NotFound(translate("Accounts", "This staff account no longer exists."))
+        staff = found(
+            Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
+        )
         staff.password_hash = hash_password(new_password)
         staff.must_change_password = True
         staff.failed_logins = 0
@@ -790,15 +786,7 @@ def _set_staff_active(actor: Staff, staff_id: int, *, active: bool) -> Staff:
             return staff
         if not active:
             _refuse_last_admin(staff)
-        staff.active = active
-        staff.save()
-        audit(
-            actor,
-            "reactivate" if active else "deactivate",
-            "staff",
-            staff.id,
-            {"username": staff.username},
-        )
+        save_active(actor, staff, "staff", active, {"username": staff.username})
     changes.notify("staff")
     return staff
 

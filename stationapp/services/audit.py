@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from stationapp.db import contains, transaction
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services.accounts import REDACTION_KEY, audit, require
-from stationapp.services.spreadsheet import Cancelled, TableExport
+from stationapp.services.spreadsheet import export_batches
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
@@ -324,27 +324,25 @@ def export_entries(
         translate("Audit", "Action code"),
         translate("Audit", "Record kind code"),
     ]
-    written = 0
-    try:
-        with TableExport(path, translate("Audit", "Audit trail"), header) as table:
-            for page in _pages(filt):
-                for entry in page:
-                    table.append(
-                        [
-                            entry.at,
-                            staff_name(entry),
-                            action_label(entry.action),
-                            entity_label(entry.entity),
-                            entry.entity_id,
-                            entry.details if entry.details != "{}" else "",
-                            entry.action,
-                            entry.entity,
-                        ]
-                    )
-                    written += 1
-                if progress is not None and not progress(written, total):
-                    raise Cancelled
-    except Cancelled:
+    batches = (
+        (
+            [
+                entry.at,
+                staff_name(entry),
+                action_label(entry.action),
+                entity_label(entry.entity),
+                entry.entity_id,
+                entry.details if entry.details != "{}" else "",
+                entry.action,
+                entry.entity,
+            ]
+            for entry in page
+        )
+        for page in _pages(filt)
+    )
+    title = translate("Audit", "Audit trail")
+    written, finished = export_batches(path, title, header, batches, total=total, progress=progress)
+    if not finished:
         return written
     used = {key: value for key, value in asdict(filt).items() if value not in (None, "")}
     with transaction():

@@ -21,8 +21,8 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.db import found, now, transaction
+from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import changes, mediation, retention
@@ -232,9 +232,7 @@ def decide_case_file(
             field="keep_until",
         )
     with transaction(lock=True):
-        case = MediationCase.get_or_none(MediationCase.id == case_id)
-        if case is None:
-            raise NotFound(translate("Mediation", "This case does not exist."))
+        case = found(MediationCase, case_id, translate("Mediation", "This case does not exist."))
         if case.file_disposed_at is not None:
             raise ValidationError(
                 translate("CaseFile", "This file was disposed of on {date}.").format(

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, today, transaction
+from stationapp.db import found, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import (
@@ -275,9 +275,7 @@ class HardshipFile:
 
 def hardship_file(actor: Staff, person_id: int) -> HardshipFile:
     require(actor, "hardship.read")
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise NotFound(_gone())
+    person = found(Person, person_id, _gone())
     return HardshipFile(
         category=person.hardship_category,
         reasons=person.hardship_reasons,

@@ -18,7 +18,7 @@ from datetime import date
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite, lock_kind, now, transaction
+from stationapp.db import found, is_sqlite, lock_kind, now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan, Copy, Stocktake, StocktakeItem, Title
@@ -402,9 +402,7 @@ def manifest_ids(loan: BoxLoan) -> list[int]:
 def box_loan_copies(actor: Staff, box_loan_id: int) -> list[Copy]:
     """The copies handed over with a box loan (its manifest), with their titles, by barcode."""
     require(actor, "library.read")
-    loan = BoxLoan.get_or_none(BoxLoan.id == box_loan_id)
-    if loan is None:
-        raise NotFound(translate("Library", "This box loan does not exist."))
+    loan = found(BoxLoan, box_loan_id, translate("Library", "This box loan does not exist."))
     ids = manifest_ids(loan)
     if not ids:
         return []
@@ -569,10 +567,7 @@ def open_stocktakes(actor: Staff) -> list[Stocktake]:
 
 
 def _stocktake(stocktake_id: int) -> Stocktake:
-    stocktake = Stocktake.get_or_none(Stocktake.id == stocktake_id)
-    if stocktake is None:
-        raise NotFound(translate("Library", "This stocktake does not exist."))
-    return stocktake
+    return found(Stocktake, stocktake_id, translate("Library", "This stocktake does not exist."))
 
 
 def get_stocktake(actor: Staff, stocktake_id: int) -> Stocktake:

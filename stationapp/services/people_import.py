@@ -30,6 +30,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.services import changes, importing
 from stationapp.services.accounts import audit, require
+from stationapp.services.bulk import insert_rows
 from stationapp.services.importing import (
     FileColumns,
     ImportProblem,
@@ -748,7 +749,7 @@ def _write(
     new_rows = [row for row in rows if row.person is None]
     max_before = Person.select(peewee.fn.MAX(Person.id)).scalar() or 0
     for batch in importing.batches(new_rows, BATCH):
-        _insert(
+        insert_rows(
             Person,
             [
                 {
@@ -776,7 +777,7 @@ def _write(
             ).items()
         ]
         for batch in importing.batches(keys, 5000):
-            _insert(PersonSearchKey, batch)
+            insert_rows(PersonSearchKey, batch)
 
     for row in rows:
         if row.person is None:
@@ -811,25 +812,6 @@ def _write(
         result.filled += 1
     advance(len(rows) - len(new_rows))
     return result
-
-
-def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
-    """One prepared INSERT run for many rows (executemany), every column not given at its
-    default: peewee's insert_many builds the SQL of every value in Python, which took more time
-    than the database for a roster."""
-    if not rows:
-        return
-    database = model._meta.database
-    fields = [f for f in model._meta.sorted_fields if not isinstance(f, peewee.AutoField)]
-    defaults = {f.name: (f.default() if callable(f.default) else f.default) for f in fields}
-    sql = 'INSERT INTO "{table}" ({names}) VALUES ({params})'.format(
-        table=model._meta.table_name,
-        names=", ".join(f'"{field.column_name}"' for field in fields),
-        params=", ".join([database.param] * len(fields)),
-    )
-    converted = [[f.db_value(row.get(f.name, defaults[f.name])) for f in fields] for row in rows]
-    with peewee.__exception_wrapper__:  # driver errors as peewee's, as execute_sql gives them
-        database.cursor().executemany(sql, converted)
 
 
 def refused_file_path(path: Path) -> Path:

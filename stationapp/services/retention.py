@@ -21,7 +21,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, today, transaction
+from stationapp.db import found, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Setting, Staff
 from stationapp.models.events import ACTIVE_STATES, Event, Registration
@@ -342,9 +342,9 @@ class Section:
 def personal_data(actor: Staff, person_id: int) -> list[Section]:
     """Everything held on one person that ``actor`` may see (PIPL Art. 45), as sections."""
     require(actor, "person.read")
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise NotFound(translate("Retention", "This person is not on file (any more)."))
+    person = found(
+        Person, person_id, translate("Retention", "This person is not on file (any more).")
+    )
     workplace = person.workplace.name if person.workplace_id else ""
     # A role without the whole ID number gets the birth year only and the number's last four
     # (nothing that rebuilds it); without person.export_phone, the phone masked.
@@ -399,9 +399,9 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
         from stationapp.services import visits
 
         rows = []
-        found = visits.person_visits(actor, person_id, limit=100_000)
-        purposes = visits.purposes_of(found)
-        for visit in found:
+        visits_found = visits.person_visits(actor, person_id, limit=100_000)
+        purposes = visits.purposes_of(visits_found)
+        for visit in visits_found:
             rows.append(
                 [
                     visit.arrived_at,

@@ -24,7 +24,7 @@ import csv
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -352,3 +352,31 @@ class TableExport:
             if self._handle is not None and not self._handle.closed:
                 self._handle.close()
             self.partial.unlink(missing_ok=True)
+
+
+def export_batches(
+    path: Path,
+    title: str,
+    header: Sequence[str],
+    batches: Iterable[Iterable[Sequence[object]]],
+    *,
+    total: int,
+    progress: Callable[[int, int], bool] | None = None,
+) -> tuple[int, bool]:
+    """Write ``batches`` of rows as one table to ``path`` (:class:`TableExport`); returns the rows
+    written and whether the file was finished.
+
+    After each batch ``progress(done, total)`` is asked; returning False cancels, and no file is
+    left behind (a file the user chose to replace survives)."""
+    written = 0
+    try:
+        with TableExport(path, title, header) as table:
+            for batch in batches:
+                for values in batch:
+                    table.append(values)
+                    written += 1
+                if progress is not None and not progress(written, total):
+                    raise Cancelled
+    except Cancelled:
+        return written, False
+    return written, True

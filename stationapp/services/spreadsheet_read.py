@@ -25,7 +25,7 @@ import csv
 import io
 import struct
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,41 +119,25 @@ def _too_many_members() -> SpreadsheetRefused:
     )
 
 
-def check_xlsx(path: Path) -> None:
-    """Refuse an .xlsx archive over the limits, from its directory only (nothing is unpacked).
+def _contents_too_large(limit: int) -> SpreadsheetRefused:
+    return SpreadsheetRefused(
+        translate(
+            "Spreadsheets",
+            "The workbook's table of contents is larger than {limit}; it was not read.",
+        ).format(limit=_mb(limit)),
+        limit="directory",
+    )
 
-    The sizes checked are the ones the archive declares: zipfile never unpacks more than a
-    member declares (it stops there and fails the member's checksum).
-    """
-    members, directory = _directory_size(path)
-    if members > MAX_MEMBERS or members == 0xFFFF:
-        raise _too_many_members()
-    if directory > MAX_DIRECTORY_BYTES:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook's table of contents is larger than {limit}; it was not read.",
-            ).format(limit=_mb(MAX_DIRECTORY_BYTES)),
-            limit="directory",
-        )
-    sheets: set[str] = set()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if len(infos) <= MAX_MEMBERS:
-                sheets = _worksheet_parts(archive)
-    except UserError:
-        raise
-    except Exception as exc:  # BadZipFile, and what a damaged directory makes zipfile raise
-        raise _unreadable(str(exc) or type(exc).__name__) from exc
-    if len(infos) > MAX_MEMBERS:  # the end record may understate them
-        raise _too_many_members()
+
+def _check_parts(infos: list[zipfile.ZipInfo], *, streamed: Collection[str]) -> None:
+    """Refuse a workbook with a part over the size limit (except the ``streamed`` ones, read
+    a little at a time), a part packed too tightly, or too much in all."""
     total = 0
     for info in infos:
         total += info.file_size
         # openpyxl streams the sheets but loads every other part whole (the shared strings,
         # wherever the content types put them, the styles, the workbook): those are capped.
-        if info.filename not in sheets and info.file_size > MAX_PART:
+        if info.filename not in streamed and info.file_size > MAX_PART:
             raise SpreadsheetRefused(
                 translate(
                     "Spreadsheets",
@@ -188,6 +172,37 @@ def check_xlsx(path: Path) -> None:
         )
 
 
+def _check_directory(path: Path) -> None:
+    """Refuse an archive whose directory lists too many members or is too large itself."""
+    members, directory = _directory_size(path)
+    if members > MAX_MEMBERS or members == 0xFFFF:
+        raise _too_many_members()
+    if directory > MAX_DIRECTORY_BYTES:
+        raise _contents_too_large(MAX_DIRECTORY_BYTES)
+
+
+def check_xlsx(path: Path) -> None:
+    """Refuse an .xlsx archive over the limits, from its directory only (nothing is unpacked).
+
+    The sizes checked are the ones the archive declares: zipfile never unpacks more than a
+    member declares (it stops there and fails the member's checksum).
+    """
+    _check_directory(path)
+    sheets: set[str] = set()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) <= MAX_MEMBERS:
+                sheets = _worksheet_parts(archive)
+    except UserError:
+        raise
+    except Exception as exc:  # BadZipFile, and what a damaged directory makes zipfile raise
+        raise _unreadable(str(exc) or type(exc).__name__) from exc
+    if len(infos) > MAX_MEMBERS:  # the end record may understate them
+        raise _too_many_members()
+    _check_parts(infos, streamed=sheets)
+
+
 def _worksheet_parts(archive: zipfile.ZipFile) -> set[str]:
     """The members [Content_Types].xml declares as worksheets (the parts read as a stream)."""
     from xml.etree import ElementTree
@@ -197,13 +212,7 @@ def _worksheet_parts(archive: zipfile.ZipFile) -> set[str]:
     except KeyError:
         return set()  # openpyxl refuses such a file itself
     if info.file_size > MAX_CONTENT_TYPES:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook's table of contents is larger than {limit}; it was not read.",
-            ).format(limit=_mb(MAX_CONTENT_TYPES)),
-            limit="directory",
-        )
+        raise _contents_too_large(MAX_CONTENT_TYPES)
     root = ElementTree.fromstring(archive.read(info))
     return {
         element.get("PartName", "").lstrip("/")
@@ -349,17 +358,7 @@ def _check_ods(path: Path) -> None:
     """An .ods is a zip archive like an .xlsx: the same limits on its directory and members.
 
     calamine loads the sheet's part (content.xml) whole, so it counts as a part here."""
-    members, directory = _directory_size(path)
-    if members > MAX_MEMBERS or members == 0xFFFF:
-        raise _too_many_members()
-    if directory > MAX_DIRECTORY_BYTES:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook's table of contents is larger than {limit}; it was not read.",
-            ).format(limit=_mb(MAX_DIRECTORY_BYTES)),
-            limit="directory",
-        )
+    _check_directory(path)
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -367,42 +366,7 @@ def _check_ods(path: Path) -> None:
         raise _unreadable_other(str(exc) or type(exc).__name__) from exc
     if len(infos) > MAX_MEMBERS:
         raise _too_many_members()
-    total = 0
-    for info in infos:
-        total += info.file_size
-        if info.file_size > MAX_PART:
-            raise SpreadsheetRefused(
-                translate(
-                    "Spreadsheets",
-                    "A part of the workbook ({name}) unpacks to {size}, over the limit of "
-                    "{limit}. It was not read; save the data in a new workbook, or as CSV, and "
-                    "import that.",
-                ).format(name=info.filename, size=_mb(info.file_size), limit=_mb(MAX_PART)),
-                limit="part",
-            )
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise SpreadsheetRefused(
-                translate(
-                    "Spreadsheets",
-                    "A part of the workbook ({name}) unpacks to {ratio:,} times its size, over "
-                    "the limit of {limit} times: it is not an ordinary spreadsheet and was not "
-                    "read.",
-                ).format(
-                    name=info.filename,
-                    ratio=info.file_size // max(info.compress_size, 1),
-                    limit=MAX_RATIO,
-                ),
-                limit="ratio",
-            )
-    if total > MAX_UNCOMPRESSED:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The workbook unpacks to {size}, over the limit of {limit}. It was not read; "
-                "split it into smaller files.",
-            ).format(size=_mb(total), limit=_mb(MAX_UNCOMPRESSED)),
-            limit="uncompressed",
-        )
+    _check_parts(infos, streamed=frozenset())
 
 
 def _ods_cells(path: Path) -> int:

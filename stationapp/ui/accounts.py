@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +35,7 @@ from stationapp.ui.forms import (
     layout_with_bar,
     record_list,
     show_user_error,
+    shows_user_errors,
 )
 
 
@@ -70,20 +73,16 @@ class FirstRunDialog(QDialog):
             self.tr("e.g. Jianguomen Street Union Service Station")
         )
         self.fields.add_row(self.tr("Station name"), "station_name", self.station_name)
-        self.case_prefix = QLineEdit()
-        self.case_prefix.setPlaceholderText(self.tr("e.g. 建工调"))
-        self.case_prefix.setMaxLength(10)
-        self.fields.add_row(self.tr("Case-number prefix"), "case_prefix", self.case_prefix)
+        self.case_prefix = self.fields.add_line(
+            self.tr("Case-number prefix"), "case_prefix", 10, self.tr("e.g. 建工调")
+        )
         layout.addWidget(station_box)
 
         admin_box = QGroupBox(self.tr("Administrator"))
         admin_form = QFormLayout(admin_box)
         admin_fields = FieldErrors(admin_form)
-        self.display_name = QLineEdit()
-        admin_fields.add_row(self.tr("Full name"), "display_name", self.display_name)
-        self.username = QLineEdit()
-        self.username.setMaxLength(32)
-        admin_fields.add_row(self.tr("User name"), "username", self.username)
+        self.display_name = admin_fields.add_line(self.tr("Full name"), "display_name")
+        self.username = admin_fields.add_line(self.tr("User name"), "username", 32)
         self.password = password_edit()
         admin_fields.add_row(self.tr("Password"), "password", self.password)
         self.repeat = password_edit()
@@ -129,6 +128,29 @@ class FirstRunDialog(QDialog):
         self.accept()
 
 
+def station_title(name: str) -> QLabel:
+    """The station's name, large and bold, above a sign-in form."""
+    title = QLabel(name)
+    font = title.font()
+    font.setPointSize(font.pointSize() + 3)
+    font.setBold(True)
+    title.setFont(font)
+    title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return title
+
+
+def signed_in(dialog: Any) -> Staff | None:
+    """The staff member the ``username`` and ``password`` of a sign-in ``dialog`` sign in; when
+    refused, None, the refusal shown and the password cleared for typing again."""
+    try:
+        return accounts.authenticate(dialog.username.text(), dialog.password.text())
+    except UserError as exc:
+        dialog.password.clear()
+        show_user_error(exc, dialog.fields, dialog.bar)
+        dialog.password.setFocus()
+        return None
+
+
 class SignInDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, station_name: str = "") -> None:
         super().__init__(parent)
@@ -136,20 +158,12 @@ class SignInDialog(QDialog):
         self.staff: Staff | None = None
         layout = QVBoxLayout(self)
         if station_name:
-            title = QLabel(station_name)
-            font = title.font()
-            font.setPointSize(font.pointSize() + 3)
-            font.setBold(True)
-            title.setFont(font)
-            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(title)
+            layout.addWidget(station_title(station_name))
         self.bar = MessageBar()
         layout.addWidget(self.bar)
         form = QFormLayout()
         self.fields = FieldErrors(form)
-        self.username = QLineEdit()
-        self.username.setMaxLength(32)
-        self.fields.add_row(self.tr("User name"), "username", self.username)
+        self.username = self.fields.add_line(self.tr("User name"), "username", 32)
         self.password = password_edit()
         self.fields.add_row(self.tr("Password"), "password", self.password)
         layout.addLayout(form)
@@ -161,12 +175,8 @@ class SignInDialog(QDialog):
             self.password.setFocus()
 
     def submit(self) -> None:
-        try:
-            staff = accounts.authenticate(self.username.text(), self.password.text())
-        except UserError as exc:
-            self.password.clear()
-            show_user_error(exc, self.fields, self.bar)
-            self.password.setFocus()
+        staff = signed_in(self)
+        if staff is None:
             return
         QSettings().setValue(config.Keys.LAST_USERNAME.name, staff.username)
         self.staff = staff
@@ -261,19 +271,16 @@ class StationSettingsDialog(QDialog):
         dialog_buttons(self, layout, self.submit)
         self.setMinimumWidth(460)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            accounts.update_station_settings(
-                self.actor,
-                station_name=self.station_name.text(),
-                case_prefix=self.case_prefix.text(),
-                contact=self.contact.text(),
-                idle_lock_minutes=self.idle_lock.value(),
-                borrower_idle_minutes=self.borrower_idle.value(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        accounts.update_station_settings(
+            self.actor,
+            station_name=self.station_name.text(),
+            case_prefix=self.case_prefix.text(),
+            contact=self.contact.text(),
+            idle_lock_minutes=self.idle_lock.value(),
+            borrower_idle_minutes=self.borrower_idle.value(),
+        )
         self.accept()
 
 
@@ -298,11 +305,8 @@ class StaffDialog(QDialog):
         right = QVBoxLayout()
         form = QFormLayout()
         self.fields = FieldErrors(form)
-        self.username = QLineEdit()
-        self.username.setMaxLength(32)
-        self.fields.add_row(self.tr("User name"), "username", self.username)
-        self.display_name = QLineEdit()
-        self.fields.add_row(self.tr("Full name"), "display_name", self.display_name)
+        self.username = self.fields.add_line(self.tr("User name"), "username", 32)
+        self.display_name = self.fields.add_line(self.tr("Full name"), "display_name")
         roles_box = QWidget()
         roles_layout = QVBoxLayout(roles_box)
         roles_layout.setContentsMargins(0, 0, 0, 0)

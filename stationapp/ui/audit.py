@@ -9,14 +9,12 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QWidget,
@@ -26,16 +24,10 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.services import audit
-from stationapp.ui.dates import short_text
+from stationapp.ui import layout_state
+from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import CLOSE, dialog_buttons, layout_with_bar, single_shot
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
+from stationapp.ui.forms import CLOSE, add_button, dialog_buttons, layout_with_bar, single_shot
 from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,11 +66,7 @@ class AuditTableModel(PagedTableModel):
 
     entry_at = PagedTableModel.row_at
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        entry = self.rows[index.row()]
-        column = index.column()
+    def cell(self, entry: AuditEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_AT:
                 return when_text(entry)
@@ -138,12 +126,12 @@ class AuditDialog(QDialog):
 
         second = QHBoxLayout()
         from_label = QLabel(self.tr("&From"))
-        self.date_from = self._date_edit()
+        self.date_from = date_edit(earliest=EARLIEST_DATE)
         from_label.setBuddy(self.date_from)
         second.addWidget(from_label)
         second.addWidget(self.date_from)
         to_label = QLabel(self.tr("T&o"))
-        self.date_to = self._date_edit()
+        self.date_to = date_edit(earliest=EARLIEST_DATE)
         to_label.setBuddy(self.date_to)
         second.addWidget(to_label)
         second.addWidget(self.date_to)
@@ -154,15 +142,17 @@ class AuditDialog(QDialog):
         second.addWidget(self.search, 2)
         self.count_label = QLabel()
         second.addWidget(self.count_label)
-        self.export_button = QPushButton(self.tr("&Export…"))
-        self.export_button.setToolTip(self.tr("Save the entries shown as Excel or CSV"))
-        self.export_button.clicked.connect(self.export)
-        second.addWidget(self.export_button)
+        self.export_button = add_button(
+            second,
+            self.tr("&Export…"),
+            self.export,
+            self.tr("Save the entries shown as Excel or CSV"),
+        )
         layout.addLayout(second)
 
         self.model = AuditTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n entries", "", n))
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
@@ -204,22 +194,16 @@ class AuditDialog(QDialog):
         self.entity_id.returnPressed.connect(self.focus_table)
 
         self.resize(1100, 680)
-        restore_columns(self.table, self.TABLE_NAME, (150, 150, 150, 120, 80))
-        restore_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.restore_columns(self.table, self.TABLE_NAME, (150, 150, 150, 120, 80))
+        layout_state.restore_splitter(self.splitter, self.SPLITTER_NAME)
         self.refresh()
         self.search.setFocus()
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        return edit
 
     # --- state --------------------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        save_columns(self.table, self.TABLE_NAME)
-        save_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.save_columns(self.table, self.TABLE_NAME)
+        layout_state.save_splitter(self.splitter, self.SPLITTER_NAME)
         self._search_timer.stop()
         super().done(result)
 

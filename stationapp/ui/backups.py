@@ -46,6 +46,7 @@ from stationapp.services.accounts import require
 from stationapp.ui.forms import (
     CLOSE,
     FieldErrors,
+    add_button,
     dialog_buttons,
     layout_with_bar,
     show_user_error,
@@ -161,9 +162,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(note)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
-        self.save_button = QPushButton(self.tr("Save settings"))
-        self.save_button.clicked.connect(self.save_settings)
-        save_row.addWidget(self.save_button)
+        self.save_button = add_button(save_row, self.tr("Save settings"), self.save_settings)
         layout.addLayout(save_row)
 
         self.table = leave_on_tab(QTableWidget(0, 4))
@@ -192,15 +191,13 @@ class BackupsDialog(QDialog):
         self.backup_button.setShortcut(QKeySequence("Ctrl+B"))
         self.backup_button.clicked.connect(self.backup_now)
         buttons.addWidget(self.backup_button)
-        self.restore_button = QPushButton(self.tr("&Restore selected…"))
-        self.restore_button.clicked.connect(self.restore_selected)
-        buttons.addWidget(self.restore_button)
-        self.restore_file_button = QPushButton(self.tr("Restore from a &file…"))
-        self.restore_file_button.clicked.connect(self.restore_from_file)
-        buttons.addWidget(self.restore_file_button)
-        open_folder = QPushButton(self.tr("&Open folder"))
-        open_folder.clicked.connect(self.open_folder)
-        buttons.addWidget(open_folder)
+        self.restore_button = add_button(
+            buttons, self.tr("&Restore selected…"), self.restore_selected
+        )
+        self.restore_file_button = add_button(
+            buttons, self.tr("Restore from a &file…"), self.restore_from_file
+        )
+        add_button(buttons, self.tr("&Open folder"), self.open_folder)
         buttons.addStretch(1)
         dialog_buttons(self, buttons, buttons=CLOSE)
         layout.addLayout(buttons)

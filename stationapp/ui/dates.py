@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import QDateEdit
 
 from stationapp.db import today
+
+EARLIEST_DATE = date(2000, 1, 1)  # the first day a date field offers, unless it says otherwise
 
 
 def day_text(day: date | datetime | None) -> str:
@@ -29,3 +32,25 @@ def short_text(value: date | datetime | QDate | QDateTime | None) -> str:
     if isinstance(value, datetime):
         return moment_text(value)
     return day_text(value)
+
+
+def date_edit(
+    day: date | None = None,
+    *,
+    earliest: date | None = None,
+    latest: date | None = None,
+    display: str = "",
+) -> QDateEdit:
+    """A date field with its calendar: in the ``display`` format (when given), from ``earliest``
+    to ``latest`` (when given), showing ``day`` (when given)."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    if display:
+        edit.setDisplayFormat(display)
+    if earliest is not None:
+        edit.setMinimumDate(QDate(earliest))
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest))
+    if day is not None:
+        edit.setDate(QDate(day))
+    return edit

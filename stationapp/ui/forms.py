@@ -6,8 +6,9 @@ Every form shows an expected error next to the field it concerns and keeps what 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -61,6 +62,19 @@ class FieldErrors:
         self._layout.setRowVisible(error, False)
         self._fields[name] = (widget, error)
         return caption
+
+    def add_line(
+        self, label: str, name: str, max_length: int = 0, placeholder: str = ""
+    ) -> QLineEdit:
+        """A row with a line of text (at most ``max_length`` characters when given, with a
+        grey hint when ``placeholder`` is given); returns the line."""
+        line = QLineEdit()
+        if max_length:
+            line.setMaxLength(max_length)
+        if placeholder:
+            line.setPlaceholderText(placeholder)
+        self.add_row(label, name, line)
+        return line
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         widget, error = self._fields[name]
@@ -171,6 +185,20 @@ def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> Non
         bar.hide()
 
 
+def shows_user_errors(submit: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A form's submit method whose service call's expected error is shown at its field (or in
+    the bar), the form keeping what was typed; the method's ``self`` has ``fields`` and ``bar``."""
+
+    @functools.wraps(submit)
+    def run(self: Any) -> None:
+        try:
+            submit(self)
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+
+    return run
+
+
 def dialog_buttons(
     dialog: QDialog,
     layout: QBoxLayout,
@@ -193,6 +221,20 @@ def dialog_buttons(
     box.rejected.connect(dialog.reject)
     layout.addWidget(box)
     return box
+
+
+class FormDialog(QDialog):
+    """A dialog around one form: the message bar at the top (``bar``), then the form (``form``),
+    whose rows show their errors (``fields``); a subclass adds the rows, then under them
+    (``column``) its buttons."""
+
+    def __init__(self, actor: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.column, self.bar = layout_with_bar(self)
+        self.form = QFormLayout()
+        self.fields = FieldErrors(self.form)
+        self.column.addLayout(self.form)
 
 
 class SearchLineEdit(QLineEdit):
@@ -259,6 +301,18 @@ def record_list(
     left.addWidget(new)
     body.addLayout(left)
     return records
+
+
+def add_button(
+    row: QBoxLayout, text: str, slot: Callable[[], object], tip: str = ""
+) -> QPushButton:
+    """A push button at the end of ``row`` that runs ``slot``, with its tooltip when given."""
+    button = QPushButton(text)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    row.addWidget(button)
+    return button
 
 
 def action_row(

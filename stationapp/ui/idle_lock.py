@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import FieldErrors, MessageBar
 
 ACTIVITY = frozenset(
     {
@@ -128,13 +127,10 @@ class LockDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         layout = QVBoxLayout(self)
         station = accounts.station_settings().station_name
-        title = QLabel(station or "stationapp")
-        font = title.font()
-        font.setPointSize(font.pointSize() + 3)
-        font.setBold(True)
-        title.setFont(font)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
+        # not needed before the first lock
+        from stationapp.ui.accounts import password_edit, station_title
+
+        layout.addWidget(station_title(station or "stationapp"))
         self.note = QLabel(
             self.tr(
                 "The window was locked because it was not used for a while. {name}, enter your "
@@ -151,8 +147,6 @@ class LockDialog(QDialog):
         self.username.setMaxLength(32)
         self.username.setReadOnly(True)
         self.fields.add_row(self.tr("User name"), "username", self.username)
-        from stationapp.ui.accounts import password_edit  # not needed before the first lock
-
         self.password = password_edit()
         self.fields.add_row(self.tr("Password"), "password", self.password)
         layout.addLayout(form)
@@ -183,13 +177,11 @@ class LockDialog(QDialog):
         self.username.setFocus()
 
     def submit(self) -> None:
+        from stationapp.ui.accounts import signed_in
+
         self.fields.clear()
-        try:
-            staff = accounts.authenticate(self.username.text(), self.password.text())
-        except UserError as exc:
-            self.password.clear()
-            show_user_error(exc, self.fields, self.bar)
-            self.password.setFocus()
+        staff = signed_in(self)
+        if staff is None:
             return
         self.staff = staff
         self.accept()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -23,13 +22,7 @@ from PySide6.QtWidgets import (
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import retention
-from stationapp.ui.forms import (
-    CLOSE,
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import CLOSE, FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 
 
 class RetentionDialog(QDialog):
@@ -175,10 +168,9 @@ class EraseDialog(QDialog):
             )
         form = QFormLayout()
         self.fields = FieldErrors(form)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText(self.tr("How and when the request was made"))
-        self.fields.add_row(self.tr("Request"), "reason", self.reason)
+        self.reason = self.fields.add_line(
+            self.tr("Request"), "reason", 500, self.tr("How and when the request was made")
+        )
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = buttons.addButton(

@@ -36,7 +36,7 @@ Index = QModelIndex | QPersistentModelIndex
 class RowsTableModel(QAbstractTableModel):
     """A flat table over ``self.rows`` with one column per entry of ``self.headers``.
 
-    Subclasses fill both in ``__init__`` and implement ``data``.
+    Subclasses fill both in ``__init__`` and say in ``cell`` what a row shows.
     """
 
     rows: list[Any]
@@ -57,6 +57,21 @@ class RowsTableModel(QAbstractTableModel):
             and 0 <= section < len(self.headers)
         ):
             return self.headers[section]
+        return None
+
+    def set_rows(self, rows: list[Any]) -> None:
+        """Show ``rows`` instead of what the list showed."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.cell(self.rows[index.row()], index.column(), role)
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        """What ``row`` shows in ``column`` for ``role`` (None: nothing)."""
         return None
 
 
@@ -196,6 +211,21 @@ class PagedTableModel(RowsTableModel):
         self.reload(filt)
         if current is not None:
             self.select(view, self.key_of(current))
+
+
+class SearchedTableModel(PagedTableModel):
+    """A paged list of the records a search finds (the filter is the text searched), with or
+    without the deactivated ones (``include_inactive``)."""
+
+    include_inactive = False
+
+    @property
+    def query(self) -> str:
+        return self.filter
+
+    def reload(self, query: str | None = None) -> None:
+        """Show the first page of the list, or of the results for ``query``."""
+        super().reload(self.filter if query is None else query.strip())
 
 
 def follow_count(label: QLabel, model: PagedTableModel, text: Callable[[int], str]) -> None:

@@ -107,6 +107,8 @@ ACTORS = (*ROLES, INACTIVE)
 # Take the actor but check no permission, on purpose.
 EXEMPT: dict[str, str] = {
     "accounts.audit": "writes the audit entry of a call that has already checked its permission",
+    "accounts.save_active": "saves a (de)activation for a call that has already checked its "
+    "permission",
     "accounts.has_permission": "the permission check itself",
     "accounts.require": "the permission check itself",
     "accounts.change_password": "self-service: acts on the signed-in account only",

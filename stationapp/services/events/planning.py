@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import peewee
 
-from stationapp.db import contains, lock_kind, now, transaction
+from stationapp.db import contains, found, lock_kind, now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import (
@@ -57,9 +57,9 @@ def save_series(
         if series_id is None:
             series = EventSeries.create(name=clean, max_per_person=max_per_person)
         else:
-            series = EventSeries.get_or_none(EventSeries.id == series_id)
-            if series is None:
-                raise NotFound(translate("Events", "This series no longer exists."))
+            series = found(
+                EventSeries, series_id, translate("Events", "This series no longer exists.")
+            )
             series.name = clean
             series.max_per_person = max_per_person
             series.save()

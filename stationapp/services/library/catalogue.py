@@ -9,13 +9,13 @@ import peewee
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import ValidationError as StdnumError
 
-from stationapp.db import contains, lock_kind, now, today, transaction
+from stationapp.db import contains, found, lock_kind, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
 from stationapp.services import changes
-from stationapp.services.accounts import audit, require
+from stationapp.services.accounts import assign, audit, require
 from stationapp.services.library._common import translate
 from stationapp.services.search_keys import normalize_query, normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_texts
@@ -139,32 +139,21 @@ def update_title(actor: Staff, title_id: int, data: TitleInput) -> Title:
     require(actor, "library.catalogue")
     values = _validate_title(data)
     with transaction():
-        title = Title.get_or_none(Title.id == title_id)
-        if title is None:
-            raise NotFound(translate("Library", "This title is no longer in the catalogue."))
-        before = {k: getattr(title, k) for k in values}
-        for key, value in values.items():
-            setattr(title, key, value)
+        title = found(
+            Title, title_id, translate("Library", "This title is no longer in the catalogue.")
+        )
+        changed = assign(title, values)
         title.search_text = _title_search_text(values)
         title.updated_at = now()
         title.save()
-        audit(
-            actor,
-            "update",
-            "title",
-            title.id,
-            {k: [before[k], v] for k, v in values.items() if before[k] != v},
-        )
+        audit(actor, "update", "title", title.id, changed)
     changes.notify("title")
     return title
 
 
 def get_title(actor: Staff, title_id: int) -> Title:
     require(actor, "library.read")
-    title = Title.get_or_none(Title.id == title_id)
-    if title is None:
-        raise NotFound(translate("Library", "This title is no longer in the catalogue."))
-    return title
+    return found(Title, title_id, translate("Library", "This title is no longer in the catalogue."))
 
 
 def search_titles(
@@ -293,9 +282,7 @@ def update_copy(actor: Staff, copy_id: int, data: CopyInput) -> Copy:
     require(actor, "library.catalogue")
     values = _validate_copy(data)
     with transaction(lock=True):
-        copy = Copy.get_or_none(Copy.id == copy_id)
-        if copy is None:
-            raise NotFound(translate("Library", "This copy does not exist."))
+        copy = found(Copy, copy_id, translate("Library", "This copy does not exist."))
         lock_kind("barcode")
         if _barcode_taken(str(values["barcode"]), exclude_copy=copy_id):
             raise ValidationError(
@@ -304,17 +291,9 @@ def update_copy(actor: Staff, copy_id: int, data: CopyInput) -> Copy:
                 ),
                 field="barcode",
             )
-        before = {k: getattr(copy, k) for k in values}
-        for key, value in values.items():
-            setattr(copy, key, value)
+        changed = assign(copy, values)
         copy.save()
-        audit(
-            actor,
-            "update",
-            "copy",
-            copy.id,
-            {k: [before[k], v] for k, v in values.items() if before[k] != v},
-        )
+        audit(actor, "update", "copy", copy.id, changed)
     changes.notify("copy")
     return copy
 
@@ -325,9 +304,7 @@ def withdraw_copy(actor: Staff, copy_id: int, *, status: str = "withdrawn") -> C
     if status not in ("withdrawn", "lost", "damaged", "available"):
         raise ValidationError(translate("Library", "Choose a status."), field="status")
     with transaction(lock=True):
-        copy = Copy.get_or_none(Copy.id == copy_id)
-        if copy is None:
-            raise NotFound(translate("Library", "This copy does not exist."))
+        copy = found(Copy, copy_id, translate("Library", "This copy does not exist."))
         if copy.status in ("on_loan", "in_box", "on_hold_shelf"):
             raise ValidationError(
                 translate("Library", "The copy is out ({status}); take it back first.").format(

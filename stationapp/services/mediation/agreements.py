@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from stationapp.db import now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.db import found, now, today, transaction
+from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import (
     Agreement,
@@ -248,9 +248,9 @@ def record_performance(
     require(actor, "case.manage")
     paid, clean_proof = performance_values(performed_on=performed_on, amount=amount, proof=proof)
     with transaction():
-        obligation = Obligation.get_or_none(Obligation.id == obligation_id)
-        if obligation is None:
-            raise NotFound(translate("Mediation", "This obligation does not exist."))
+        obligation = found(
+            Obligation, obligation_id, translate("Mediation", "This obligation does not exist.")
+        )
         agreement = Agreement.get_by_id(obligation.agreement_id)
         case = _locked_case(agreement.case_id)
         _check_open(case, PERFORMANCE_STATES)

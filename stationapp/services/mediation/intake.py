@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from stationapp.db import is_sqlite, now, today, transaction
-from stationapp.errors import NotFound, PermissionDenied, ValidationError
+from stationapp.db import found, is_sqlite, now, today, transaction
+from stationapp.errors import PermissionDenied, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import (
     APPLICATION_KINDS,
@@ -198,9 +198,7 @@ class FiledCase:
 
 
 def filed_case_summary(actor: Staff, case_id: int) -> FiledCase:
-    case = MediationCase.get_or_none(MediationCase.id == case_id)
-    if case is None:
-        raise NotFound(translate("Mediation", "This case does not exist."))
+    case = found(MediationCase, case_id, translate("Mediation", "This case does not exist."))
     if not has_permission(actor, "case.read") and case.created_by_id != actor.id:
         raise PermissionDenied(translate("Mediation", "Only mediators may see this case."))
     return FiledCase(case.number, case.state)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,7 +19,7 @@ from stationapp.services.mediation.cases import CaseFilter, applicants_of, count
 from stationapp.services.mediation.clocks import current_due
 from stationapp.services.mediation.states import SUCCESS_STATES, category_label, state_label
 from stationapp.services.periods import count_by_month, in_period
-from stationapp.services.spreadsheet import Cancelled, TableExport
+from stationapp.services.spreadsheet import export_batches
 
 
 @dataclass(frozen=True)
@@ -138,39 +138,39 @@ def export_ledger(
         translate("Mediation", "Mediation due"),
         translate("Mediation", "Closed on"),
     ]
-    written = 0
-    try:
-        with TableExport(path, translate("Mediation", "Case ledger"), header) as table:
-            for offset in range(0, total, 200):
-                page = list_cases(actor, filt, offset=offset, limit=200)
-                applicants = applicants_of(page)
-                claims: dict[int, list[CaseClaim]] = {c.id: [] for c in page}
-                for claim in CaseClaim.select().where(CaseClaim.case.in_(list(claims))):
-                    claims[claim.case_id].append(claim)
-                mediators = {
-                    s.id: s.display_name
-                    for s in Staff.select().where(Staff.id.in_([c.mediator_id or 0 for c in page]))
-                }
-                for case in page:
-                    own = claims[case.id]
-                    table.append(
-                        [
-                            case.number,
-                            case.received_at,
-                            "、".join(p.name for p in applicants[case.id]),
-                            case.respondent.name,
-                            "、".join(category_label(c.category) for c in own),
-                            float(sum((c.amount or Decimal(0)) for c in own)),
-                            state_label(case.state),
-                            mediators.get(case.mediator_id, ""),
-                            current_due(case),
-                            case.closed_at,
-                        ]
-                    )
-                    written += 1
-                if progress is not None and not progress(written, total):
-                    raise Cancelled
-    except Cancelled:
+
+    def batches() -> Iterator[list[list[object]]]:
+        for offset in range(0, total, 200):
+            page = list_cases(actor, filt, offset=offset, limit=200)
+            applicants = applicants_of(page)
+            claims: dict[int, list[CaseClaim]] = {c.id: [] for c in page}
+            for claim in CaseClaim.select().where(CaseClaim.case.in_(list(claims))):
+                claims[claim.case_id].append(claim)
+            mediators = {
+                s.id: s.display_name
+                for s in Staff.select().where(Staff.id.in_([c.mediator_id or 0 for c in page]))
+            }
+            yield [
+                [
+                    case.number,
+                    case.received_at,
+                    "、".join(p.name for p in applicants[case.id]),
+                    case.respondent.name,
+                    "、".join(category_label(c.category) for c in claims[case.id]),
+                    float(sum((c.amount or Decimal(0)) for c in claims[case.id])),
+                    state_label(case.state),
+                    mediators.get(case.mediator_id, ""),
+                    current_due(case),
+                    case.closed_at,
+                ]
+                for case in page
+            ]
+
+    title = translate("Mediation", "Case ledger")
+    written, finished = export_batches(
+        path, title, header, batches(), total=total, progress=progress
+    )
+    if not finished:
         return written
     with transaction():
         audit(actor, "export", "case", None, {"rows": written, "file": path.name})

@@ -20,7 +20,7 @@ from stationapp.services.people.search import (
     count_people,
     search_people,
 )
-from stationapp.services.spreadsheet import Cancelled, TableExport
+from stationapp.services.spreadsheet import export_batches
 from stationapp.services.validation import id_type_label
 
 translate = QCoreApplication.translate
@@ -108,38 +108,36 @@ def export_people(
         pages = _register_pages(actor, include_inactive=include_inactive)
     header = _export_header(whole=whole, hardship=hardship, include_inactive=include_inactive)
     yes, no = translate("People", "Yes"), translate("People", "No")
-    written = 0
-    try:
-        with TableExport(path, translate("People", "People"), header) as table:
-            for page in pages:
-                for person in page:
-                    masked = getattr(person, "masked", False)
-                    values: list[object] = [
-                        person.name,
-                        gender_label(person.gender),
-                        getattr(person, "birth_year", None) if masked else person.birth_date,
-                        id_type_label(person.id_type) if person.id_number else "",
-                        person.id_number if masked else mask_id(person.id_number),
-                        exported_phone(actor, person.phone),
-                        person.workplace.name if person.workplace_id else "",
-                        yes if person.is_member else no,
-                        person.member_card,
-                        person.notes,
-                        person.created_at.date(),
-                        person.last_activity_at.date(),
-                    ]
-                    if include_inactive:
-                        values.append("" if person.active else yes)
-                    if hardship:
-                        values += [
-                            hardship_category_label(person.hardship_category),
-                            person.hardship_reasons,
-                        ]
-                    table.append(values)
-                    written += 1
-                if progress is not None and not progress(written, total):
-                    raise Cancelled
-    except Cancelled:
+
+    def row(person: Person) -> list[object]:
+        masked = getattr(person, "masked", False)
+        values: list[object] = [
+            person.name,
+            gender_label(person.gender),
+            getattr(person, "birth_year", None) if masked else person.birth_date,
+            id_type_label(person.id_type) if person.id_number else "",
+            person.id_number if masked else mask_id(person.id_number),
+            exported_phone(actor, person.phone),
+            person.workplace.name if person.workplace_id else "",
+            yes if person.is_member else no,
+            person.member_card,
+            person.notes,
+            person.created_at.date(),
+            person.last_activity_at.date(),
+        ]
+        if include_inactive:
+            values.append("" if person.active else yes)
+        if hardship:
+            values += [
+                hardship_category_label(person.hardship_category),
+                person.hardship_reasons,
+            ]
+        return values
+
+    batches = ((row(person) for person in page) for page in pages)
+    title = translate("People", "People")
+    written, finished = export_batches(path, title, header, batches, total=total, progress=progress)
+    if not finished:
         return written
     with transaction():
         audit(

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import contains, lock_kind, now, transaction
-from stationapp.errors import DuplicateFound, NotFound, ValidationError
+from stationapp.db import contains, found, lock_kind, now, transaction
+from stationapp.errors import DuplicateFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import changes, history
-from stationapp.services.accounts import audit, diff, require
+from stationapp.services.accounts import assign, audit, require, save_active
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_phone, normalize_text
 
@@ -84,9 +84,9 @@ def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> O
     v = _validate_organization(data)
     with transaction(lock=True):
         lock_kind("organization")
-        org = Organization.get_or_none(Organization.id == org_id)
-        if org is None:
-            raise NotFound(translate("People", "This workplace is no longer on file."))
+        org = found(
+            Organization, org_id, translate("People", "This workplace is no longer on file.")
+        )
         clash = Organization.select().where(
             Organization.name == v["name"], Organization.id != org_id
         )
@@ -96,13 +96,11 @@ def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> O
                 field="name",
                 existing=list(clash),
             )
-        before = {k: getattr(org, k) for k in v}
-        for key, value in v.items():
-            setattr(org, key, value)
+        changed = assign(org, v)
         org.search_text = phrase_search_text(org.name)
         org.updated_at = now()
         org.save()
-        audit(actor, "update", "organization", org.id, diff(before, v))
+        audit(actor, "update", "organization", org.id, changed)
     changes.notify("organization")
     return org
 
@@ -122,9 +120,7 @@ def search_organizations(
 
 def get_organization(actor: Staff, org_id: int) -> Organization:
     require(actor, "organization.read")
-    org = Organization.get_or_none(Organization.id == org_id)
-    if org is None:
-        raise NotFound(translate("People", "This workplace is no longer on file."))
+    org = found(Organization, org_id, translate("People", "This workplace is no longer on file."))
     return org
 
 
@@ -150,16 +146,7 @@ def _set_organization_active(actor: Staff, org_id: int, *, active: bool) -> Orga
         )
         if org.active == active:
             return org
-        org.active = active
-        org.updated_at = now()
-        org.save()
-        audit(
-            actor,
-            "reactivate" if active else "deactivate",
-            "organization",
-            org.id,
-            {"name": org.name},
-        )
+        save_active(actor, org, "organization", active, {"name": org.name})
     changes.notify("organization")
     return org
 

@@ -8,12 +8,12 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import lock_kind, now, today, transaction
-from stationapp.errors import DuplicateFound, NotFound, ValidationError
+from stationapp.db import found, lock_kind, now, today, transaction
+from stationapp.errors import DuplicateFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import GENDERS, Organization, Person, PersonSearchKey
 from stationapp.services import changes, history
-from stationapp.services.accounts import audit, diff, has_permission, require
+from stationapp.services.accounts import audit, diff, has_permission, require, save_active
 from stationapp.services.people.keys import _write_search_keys, normalize_name
 from stationapp.services.people.masking import mask_id, people_view, person_view
 from stationapp.services.retirement import FEMALE_CATEGORIES
@@ -236,9 +236,7 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
     v = clean.values
     with transaction(lock=True):
         lock_kind("person")
-        person = Person.get_or_none(Person.id == person_id)
-        if person is None:
-            raise NotFound(translate("People", "This person is no longer on file."))
+        person = found(Person, person_id, translate("People", "This person is no longer on file."))
         id_number = v.get("id_number", person.id_number)
         existing = find_duplicates(
             name=v["name"], phone=v["phone"], id_number=id_number, exclude_id=person.id
@@ -312,16 +310,7 @@ def _set_person_active(actor: Staff, person_id: int, *, active: bool) -> Person:
             )
             if same_id:
                 raise _duplicate_error(actor, same_id)
-        person.active = active
-        person.updated_at = now()
-        person.save()
-        audit(
-            actor,
-            "reactivate" if active else "deactivate",
-            "person",
-            person.id,
-            {"name": person.name},
-        )
+        save_active(actor, person, "person", active, {"name": person.name})
     changes.notify("person")
     return person_view(actor, person)
 

@@ -10,12 +10,12 @@ from datetime import datetime
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import contains, lock_kind, now, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.db import contains, found, lock_kind, now, transaction
+from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import changes
-from stationapp.services.accounts import audit, diff, require
+from stationapp.services.accounts import assign, audit, require
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_text
 
@@ -110,10 +110,9 @@ def search_services(actor: Staff, text: str, *, limit: int = 20) -> list[Service
 
 def get_service(actor: Staff, service_id: int) -> ServiceType:
     require(actor, "catalogue.read")
-    service = ServiceType.get_or_none(ServiceType.id == service_id)
-    if service is None:
-        raise NotFound(translate("Visits", "This service is no longer in the catalogue."))
-    return service
+    return found(
+        ServiceType, service_id, translate("Visits", "This service is no longer in the catalogue.")
+    )
 
 
 def _clean_materials(raw: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -237,19 +236,19 @@ def update_service(actor: Staff, service_id: int, data: ServiceInput) -> Service
     require(actor, "catalogue.manage")
     values = _validate_service(data)
     with transaction(lock=True):
-        service = ServiceType.get_or_none(ServiceType.id == service_id)
-        if service is None:
-            raise NotFound(translate("Visits", "This service is no longer in the catalogue."))
+        service = found(
+            ServiceType,
+            service_id,
+            translate("Visits", "This service is no longer in the catalogue."),
+        )
         lock_kind("service")
         clash = _name_taken(str(values["name"]), exclude_id=service_id)
         if clash:
             raise clash
-        before = {k: getattr(service, k) for k in values}
-        for key, value in values.items():
-            setattr(service, key, value)
+        changed = assign(service, values)
         service.search_text = phrase_search_text(service.name)
         service.updated_at = now()
         service.save()
-        audit(actor, "update", "service", service.id, diff(before, values))
+        audit(actor, "update", "service", service.id, changed)
     changes.notify("service")
     return service

@@ -18,7 +18,7 @@ from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, V
 from stationapp.services import bulk
 from stationapp.services.accounts import audit, require
 from stationapp.services.people import rows_view
-from stationapp.services.spreadsheet import Cancelled, TableExport
+from stationapp.services.spreadsheet import export_batches
 from stationapp.services.visits.catalogue import channel_label, outcome_label, rating_label
 
 translate = QCoreApplication.translate
@@ -244,33 +244,32 @@ def export_visits(
     services = dict(ServiceType.select(ServiceType.id, ServiceType.name).tuples())
     staff = dict(Staff.select(Staff.id, Staff.display_name).tuples())
     ids = [row[0] for row in Visit._meta.database.execute_sql(*_visit_ids_query(filt).sql())]
-    written = 0
-    try:
-        with TableExport(path, translate("Visits", "Visits"), header) as table:
-            for start in range(0, len(ids), EXPORT_BATCH):
-                for visit, person, own in _export_batch(ids[start : start + EXPORT_BATCH]):
-                    _id, arrived, _person, channel, staff_id, rating, notes = visit
-                    name, phone = person if person is not None else (anonymous, "")
-                    table.append(
-                        [
-                            arrived,
-                            name,
-                            phone,
-                            channels.get(channel, channel),
-                            "；".join(
-                                f"{services.get(service_id, '')}：{outcomes.get(outcome, outcome)}"
-                                for service_id, outcome, _missing in own
-                            ),
-                            "；".join("、".join(missing) for _s, _o, missing in own if missing),
-                            staff.get(staff_id, ""),
-                            ratings.get(rating, rating),
-                            notes,
-                        ]
-                    )
-                    written += 1
-                if progress is not None and not progress(written, total):
-                    raise Cancelled
-    except Cancelled:
+
+    def row(visit: tuple, person: tuple[str, str] | None, own: list) -> list[object]:
+        _id, arrived, _person, channel, staff_id, rating, notes = visit
+        name, phone = person if person is not None else (anonymous, "")
+        return [
+            arrived,
+            name,
+            phone,
+            channels.get(channel, channel),
+            "；".join(
+                f"{services.get(service_id, '')}：{outcomes.get(outcome, outcome)}"
+                for service_id, outcome, _missing in own
+            ),
+            "；".join("、".join(missing) for _s, _o, missing in own if missing),
+            staff.get(staff_id, ""),
+            ratings.get(rating, rating),
+            notes,
+        ]
+
+    batches = (
+        (row(*item) for item in _export_batch(ids[start : start + EXPORT_BATCH]))
+        for start in range(0, len(ids), EXPORT_BATCH)
+    )
+    title = translate("Visits", "Visits")
+    written, finished = export_batches(path, title, header, batches, total=total, progress=progress)
+    if not finished:
         return written
     with transaction():
         audit(actor, "export", "visit", None, {"rows": written, "file": path.name})

@@ -7,8 +7,8 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.db import found, now, today, transaction
+from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import OutreachSession, ServiceType, Visit
@@ -87,9 +87,9 @@ def record_outreach_visits(
 ) -> list[Visit]:
     """Enter a session's visitors in one go: each is a visit with channel outreach, all or none."""
     require(actor, "visit.create")
-    session = OutreachSession.get_or_none(OutreachSession.id == session_id)
-    if session is None:
-        raise NotFound(translate("Visits", "This outreach session no longer exists."))
+    session = found(
+        OutreachSession, session_id, translate("Visits", "This outreach session no longer exists.")
+    )
     if not entries:
         raise ValidationError(translate("Visits", "Add at least one visitor."), field="entries")
     arrived = datetime.combine(

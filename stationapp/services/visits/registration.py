@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, today, transaction
+from stationapp.db import found, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
@@ -326,9 +326,7 @@ def update_visit(actor: Staff, visit_id: int, data: VisitInput) -> Visit:
     """Correct a visit; the receiving staff member stays who it was."""
     require(actor, "visit.update")
     with transaction():
-        visit = Visit.get_or_none(Visit.id == visit_id)
-        if visit is None:
-            raise NotFound(translate("Visits", "This visit no longer exists."))
+        visit = found(Visit, visit_id, translate("Visits", "This visit no longer exists."))
         previous = {p.service_id: p for p in visit.purposes}
         old_notes = visit.notes
         old_services = {p.service_id: p.service for p in previous.values()}

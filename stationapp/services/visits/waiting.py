@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.db import found, now, today, transaction
+from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
@@ -86,9 +86,9 @@ def complete_follow_up(actor: Staff, purpose_id: int) -> VisitPurpose:
     """The missing materials arrived: the purpose is done, in one action."""
     require(actor, "visit.update")
     with transaction():
-        purpose = VisitPurpose.get_or_none(VisitPurpose.id == purpose_id)
-        if purpose is None:
-            raise NotFound(translate("Visits", "This follow-up no longer exists."))
+        purpose = found(
+            VisitPurpose, purpose_id, translate("Visits", "This follow-up no longer exists.")
+        )
         if purpose.outcome != "waiting" or purpose.completed_at is not None:
             raise ValidationError(translate("Visits", "This follow-up has already been completed."))
         moment = now()

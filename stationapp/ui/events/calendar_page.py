@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import Event
 from stationapp.services import events
+from stationapp.ui.forms import add_button
 
 WEEKS = 6
 MAX_TITLES = 4
@@ -92,21 +92,19 @@ class CalendarPage(QWidget):
         self.coverage: events.Coverage | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.previous_button = QPushButton(self.tr("◀ Previ&ous month"))
-        self.previous_button.setToolTip(self.tr("Page Up"))
-        self.previous_button.clicked.connect(self.show_previous)
-        top.addWidget(self.previous_button)
+        self.previous_button = add_button(
+            top, self.tr("◀ Previ&ous month"), self.show_previous, self.tr("Page Up")
+        )
         self.month_label = QLabel()
         self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.month_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         top.addWidget(self.month_label, 1)
-        self.today_button = QPushButton(self.tr("Thi&s month"))
-        self.today_button.clicked.connect(lambda: self.show_month(month_start(today())))
-        top.addWidget(self.today_button)
-        self.next_button = QPushButton(self.tr("Ne&xt month ▶"))
-        self.next_button.setToolTip(self.tr("Page Down"))
-        self.next_button.clicked.connect(self.show_next)
-        top.addWidget(self.next_button)
+        self.today_button = add_button(
+            top, self.tr("Thi&s month"), lambda: self.show_month(month_start(today()))
+        )
+        self.next_button = add_button(
+            top, self.tr("Ne&xt month ▶"), self.show_next, self.tr("Page Down")
+        )
         layout.addLayout(top)
 
         grid_frame = QFrame()

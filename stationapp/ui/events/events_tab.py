@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.events import Event
 from stationapp.services import events
 from stationapp.services.accounts import has_permission
+from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.deletion import Outcome, delete_or_offer
@@ -50,14 +50,7 @@ from stationapp.ui.events.event_dialog import EventDialog
 from stationapp.ui.events.event_page import EventPage
 from stationapp.ui.events.signin_sheet import event_when
 from stationapp.ui.events.statistics_page import StatisticsPage
-from stationapp.ui.forms import layout_with_bar, page_keys, search_box, step_tabs
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
+from stationapp.ui.forms import add_button, layout_with_bar, page_keys, search_box, step_tabs
 from stationapp.ui.table_model import RowsTableModel, list_beside_page, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -138,11 +131,7 @@ class EventTableModel(RowsTableModel):
     def row_of(self, event_id: int) -> int:
         return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        event = self.rows[index.row()]
-        column = index.column()
+    def cell(self, event: Event, column: int, role: int) -> Any:
         counts = self.counts.get(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_WHEN:
@@ -214,20 +203,21 @@ class EventsTab(QWidget):
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
         filters.addStretch(1)
-        self.new_button = QPushButton(self.tr("Ne&w event…"))
-        self.new_button.setToolTip(self.tr("Set up an event (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_event)
-        filters.addWidget(self.new_button)
-        self.edit_button = QPushButton(self.tr("E&dit event…"))
-        self.edit_button.setToolTip(self.tr("Change the event shown (Ctrl+E)"))
-        self.edit_button.clicked.connect(self.edit_event)
-        filters.addWidget(self.edit_button)
+        self.new_button = add_button(
+            filters, self.tr("Ne&w event…"), self.new_event, self.tr("Set up an event (Ctrl+N)")
+        )
+        self.edit_button = add_button(
+            filters,
+            self.tr("E&dit event…"),
+            self.edit_event,
+            self.tr("Change the event shown (Ctrl+E)"),
+        )
         for button in (self.new_button, self.edit_button):
             button.setVisible(self.can_manage)
         events_layout.addLayout(filters)
 
         self.model = EventTableModel(actor, self)
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No events match."))
@@ -255,14 +245,14 @@ class EventsTab(QWidget):
         self.pages.addTab(self.statistics, self.tr("Statisti&cs"))
         self.pages.currentChanged.connect(self._page_shown)
 
-        restore_columns(self.table, self.TABLE_NAME, (170, 180), stretch=COL_TITLE)
+        layout_state.restore_columns(self.table, self.TABLE_NAME, (170, 180), stretch=COL_TITLE)
         # After the first fill's sizing (connected after it, so it runs after it) and whenever
         # the list changes width: series and venue give way so the title stays readable.
         self._fit_columns_on = True
         self.model.modelReset.connect(self._fit_columns, Qt.ConnectionType.QueuedConnection)
         self.table.viewport().installEventFilter(self)
         self.table.horizontalHeader().viewport().installEventFilter(self)
-        restore_splitter(self.splitter, self.TABLE_NAME)
+        layout_state.restore_splitter(self.splitter, self.TABLE_NAME)
         # The tab's keys work wherever the focus is in the tab (UX.md): F8 and F9 act on the
         # event selected in the list, Ctrl+PgUp/PgDn move between the tab's own pages.
         for keys, slot in (
@@ -322,8 +312,8 @@ class EventsTab(QWidget):
     # --- state ----------------------------------------------------------------------------------
 
     def save_state(self) -> None:
-        save_columns(self.table, self.TABLE_NAME)
-        save_splitter(self.splitter, self.TABLE_NAME)
+        layout_state.save_columns(self.table, self.TABLE_NAME)
+        layout_state.save_splitter(self.splitter, self.TABLE_NAME)
         self.page.save_state()
 
     def focus_search(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QTableWidget,
@@ -31,7 +30,7 @@ from stationapp.ui.forms import (
     FieldErrors,
     dialog_buttons,
     layout_with_bar,
-    show_user_error,
+    shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.printing import html_document, preview_document
@@ -62,27 +61,23 @@ class PriorityDialog(QDialog):
         self.priority.setRange(-100, 100)
         self.priority.setValue(registration.priority)
         self.fields.add_row(self.tr("&Priority"), "priority", self.priority)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText(self.tr("Why the order changes (recorded)"))
-        self.fields.add_row(self.tr("&Reason"), "reason", self.reason)
+        self.reason = self.fields.add_line(
+            self.tr("&Reason"), "reason", 500, self.tr("Why the order changes (recorded)")
+        )
         layout.addLayout(form)
         dialog_buttons(self, layout, self.submit)
         self.priority.setFocus()
         self.priority.selectAll()
         self.setMinimumWidth(420)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            events.set_priority(
-                self.actor,
-                self.registration.id,
-                priority=self.priority.value(),
-                reason=self.reason.text(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        events.set_priority(
+            self.actor,
+            self.registration.id,
+            priority=self.priority.value(),
+            reason=self.reason.text(),
+        )
         self.accept()
 
 

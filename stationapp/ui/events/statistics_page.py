@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import events
+from stationapp.ui.forms import add_button
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.table_model import RowsTableModel
 
@@ -39,16 +39,8 @@ class BreakdownTableModel(RowsTableModel):
         self.rows: list[tuple[str, int, int]] = []
         self.headers = [group_header, self.tr("People"), self.tr("Person-times")]
 
-    def set_rows(self, rows: list[tuple[str, int, int]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        name, unique, times = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: tuple[str, int, int], column: int, role: int) -> Any:
+        name, unique, times = row
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_GROUP:
                 return name
@@ -80,9 +72,7 @@ class StatisticsPage(QWidget):
         self.date_to.setDisplayFormat("yyyy-MM-dd")
         to_label.setBuddy(self.date_to)
         top.addWidget(self.date_to)
-        self.show_button = QPushButton(self.tr("&Show"))
-        self.show_button.clicked.connect(self.refresh)
-        top.addWidget(self.show_button)
+        self.show_button = add_button(top, self.tr("&Show"), self.refresh)
         top.addStretch(1)
         layout.addLayout(top)
         self.summary = QLabel()

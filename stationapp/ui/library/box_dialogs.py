@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -33,12 +30,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan
 from stationapp.services import accounts, library_boxes
 from stationapp.services.library_boxes import Reconciliation
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     ERROR_STYLE,
-    FieldErrors,
+    FormDialog,
     action_row,
     layout_with_bar,
-    show_user_error,
+    shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.library.box_sheets import preview_reconciliation, reconciliation_html
@@ -57,38 +55,28 @@ def _button(text: str) -> QPushButton:
     return button
 
 
-class NewBoxDialog(QDialog):
+class NewBoxDialog(FormDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.box: Box | None = None
         self.setWindowTitle(self.tr("New box"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.barcode = QLineEdit()
-        self.barcode.setMaxLength(40)
-        self.barcode.setPlaceholderText(self.tr("Scan the label on the box"))
-        self.fields.add_row(self.tr("&Barcode"), "barcode", self.barcode)
-        self.name = QLineEdit()
-        self.name.setMaxLength(100)
-        self.name.setPlaceholderText(self.tr("For example: Box 1, history and biography"))
-        self.fields.add_row(self.tr("&Name"), "name", self.name)
-        layout.addLayout(form)
+        self.barcode = self.fields.add_line(
+            self.tr("&Barcode"), "barcode", 40, self.tr("Scan the label on the box")
+        )
+        self.name = self.fields.add_line(
+            self.tr("&Name"), "name", 100, self.tr("For example: Box 1, history and biography")
+        )
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
-        layout.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
+        self.column.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(420)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.box = library_boxes.create_box(
-                self.actor, barcode=self.barcode.text(), name=self.name.text()
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.box = library_boxes.create_box(
+            self.actor, barcode=self.barcode.text(), name=self.name.text()
+        )
         self.accept()
 
 
@@ -171,53 +159,39 @@ class PackDialog(QDialog):
         self.scan.setFocus()
 
 
-class LendBoxDialog(QDialog):
+class LendBoxDialog(FormDialog):
     """Lend a box to a workplace: who receives it, from when, until when."""
 
     def __init__(self, actor: Staff, box: Box, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.box = box
         self.loan: BoxLoan | None = None
         self.setWindowTitle(self.tr("Lend box {name} to a workplace").format(name=box.name))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.workplace = WorkplaceChooser(actor)
         self.fields.add_row(self.tr("&Workplace"), "organization", self.workplace)
-        self.contact_name = QLineEdit()
-        self.contact_name.setMaxLength(50)
-        self.fields.add_row(self.tr("&Contact person"), "contact_name", self.contact_name)
-        self.contact_phone = QLineEdit()
-        self.contact_phone.setMaxLength(40)
-        self.fields.add_row(self.tr("Contact &phone"), "contact_phone", self.contact_phone)
-        self.starts_on = QDateEdit(QDate(today()))
-        self.starts_on.setCalendarPopup(True)
+        self.contact_name = self.fields.add_line(self.tr("&Contact person"), "contact_name", 50)
+        self.contact_phone = self.fields.add_line(self.tr("Contact &phone"), "contact_phone", 40)
+        self.starts_on = date_edit(today())
         self.fields.add_row(self.tr("Handed over &on"), "starts_on", self.starts_on)
-        self.due_on = QDateEdit(QDate(today() + timedelta(days=DEFAULT_LOAN_DAYS)))
-        self.due_on.setCalendarPopup(True)
+        self.due_on = date_edit(today() + timedelta(days=DEFAULT_LOAN_DAYS))
         self.fields.add_row(self.tr("&Due back on"), "due_on", self.due_on)
-        layout.addLayout(form)
         self.lend_button = QPushButton(self.tr("&Lend"))
         self.lend_button.setDefault(True)
         self.lend_button.clicked.connect(self.submit)
-        layout.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
+        self.column.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(480)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.loan = library_boxes.lend_box(
-                self.actor,
-                self.box.id,
-                organization_id=self.workplace.workplace_id(),
-                contact_name=self.contact_name.text(),
-                contact_phone=self.contact_phone.text(),
-                starts_on=self.starts_on.date().toPython(),
-                due_on=self.due_on.date().toPython(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.loan = library_boxes.lend_box(
+            self.actor,
+            self.box.id,
+            organization_id=self.workplace.workplace_id(),
+            contact_name=self.contact_name.text(),
+            contact_phone=self.contact_phone.text(),
+            starts_on=self.starts_on.date().toPython(),
+            due_on=self.due_on.date().toPython(),
+        )
         self.accept()
 
 

@@ -60,9 +60,7 @@ class BoxTableModel(RowsTableModel):
         ]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = library_boxes.list_boxes(self.actor)
-        self.endResetModel()
+        self.set_rows(library_boxes.list_boxes(self.actor))
 
     def box_at(self, row: int) -> Box | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -75,12 +73,9 @@ class BoxTableModel(RowsTableModel):
         loan = box.current_loan
         return loan is not None and loan.due_on < today()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        box = self.rows[index.row()]
+    def cell(self, box: Box, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(box, index.column())
+            return self._display(box, column)
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(box):
             return QBrush(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.UserRole:

@@ -32,16 +32,10 @@ from stationapp.models.accounts import Staff
 from stationapp.models.library import Copy, Title
 from stationapp.services import accounts, library
 from stationapp.services.library_import import ImportRefused, copies_by_barcode, import_catalogue
+from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import empty_state, layout_with_bar, search_box, single_shot
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
+from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.library.labels import Label, LabelsDialog, labels_for
 from stationapp.ui.library.rules_dialog import RulesDialog
@@ -81,10 +75,12 @@ class CatalogueWidget(SearchedList, QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.new_button = QPushButton(self.tr("&New title…"))
-        self.new_button.setToolTip(self.tr("Add a title to the catalogue (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_title)
-        top.addWidget(self.new_button)
+        self.new_button = add_button(
+            top,
+            self.tr("&New title…"),
+            self.new_title,
+            self.tr("Add a title to the catalogue (Ctrl+N)"),
+        )
         # Only hide: showing a button not yet in a window makes it a window of its own.
         if not can_catalogue:
             self.new_button.hide()
@@ -139,7 +135,7 @@ class CatalogueWidget(SearchedList, QWidget):
 
         self.model = TitleTableModel(actor, self)
         follow_count(self.count_label, self.model, self._count_text)
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         self.table.setObjectName("titles_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
@@ -160,7 +156,7 @@ class CatalogueWidget(SearchedList, QWidget):
         detail_layout.addWidget(self.facts)
         self.holds_label = QLabel()
         detail_layout.addWidget(self.holds_label)
-        self.copies_table = leave_on_tab(QTableWidget(0, 5))
+        self.copies_table = layout_state.leave_on_tab(QTableWidget(0, 5))
         self.copies_table.setObjectName("copies_table")
         self.copies_table.setHorizontalHeaderLabels(
             [
@@ -228,16 +224,18 @@ class CatalogueWidget(SearchedList, QWidget):
     # --- state ---------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        restore_columns(
+        layout_state.restore_columns(
             self.table, self.TABLE_NAME, (220, 110, 140, 130, 50, 80), stretch=COL_TITLE
         )
-        restore_columns(self.copies_table, self.COPIES_TABLE_NAME, stretch=COPY_COL_LOCATION)
-        restore_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.restore_columns(
+            self.copies_table, self.COPIES_TABLE_NAME, stretch=COPY_COL_LOCATION
+        )
+        layout_state.restore_splitter(self.splitter, self.SPLITTER_NAME)
 
     def save_state(self) -> None:
-        save_columns(self.table, self.TABLE_NAME)
-        save_columns(self.copies_table, self.COPIES_TABLE_NAME)
-        save_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.save_columns(self.table, self.TABLE_NAME)
+        layout_state.save_columns(self.copies_table, self.COPIES_TABLE_NAME)
+        layout_state.save_splitter(self.splitter, self.SPLITTER_NAME)
 
     # --- the list ------------------------------------------------------------------------------
 

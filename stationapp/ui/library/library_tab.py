@@ -6,15 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
 from stationapp.db import today
 from stationapp.errors import UserError
@@ -22,7 +14,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import library, library_boxes
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import layout_with_bar, page_keys, step_tabs
+from stationapp.ui.forms import add_button, layout_with_bar, page_keys, step_tabs
 from stationapp.ui.library.boxes import BoxesWidget
 from stationapp.ui.library.catalogue import CatalogueWidget
 from stationapp.ui.library.circulation import CirculationWidget
@@ -42,9 +34,7 @@ class LibraryStatisticsWidget(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel()
         top.addWidget(self.summary, 1)
-        refresh = QPushButton(self.tr("Refresh"))
-        refresh.clicked.connect(self.refresh)
-        top.addWidget(refresh)
+        add_button(top, self.tr("Refresh"), self.refresh)
         layout.addLayout(top)
         lists = QHBoxLayout()
         self.months = self._column(lists, self.tr("Loans per month"))

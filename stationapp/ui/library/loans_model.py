@@ -41,12 +41,9 @@ class CurrentLoansTableModel(RowsTableModel):
     def is_overdue(self, row: LoanRow) -> bool:
         return row.loan.due_on < self.on
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
+    def cell(self, row: LoanRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
+            return self._display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row):
             return QBrush(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.UserRole:

@@ -42,7 +42,7 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import layout_with_bar, single_shot
+from stationapp.ui.forms import add_button, layout_with_bar, single_shot
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel, setup_list_view
@@ -268,11 +268,7 @@ class LoanRowTableModel(RowsTableModel):
         delta = (self.on - row.loan.due_on).days
         return delta if self.overdue else -delta
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: LoanRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DAYS:
@@ -340,9 +336,9 @@ class OverdueWidget(QWidget):
         buttons = QHBoxLayout()
         self.summary = QLabel()
         buttons.addWidget(self.summary, 1)
-        self.call_list_button = QPushButton(self.tr("Print &call list… (Ctrl+P)"))
-        self.call_list_button.clicked.connect(self.print_call_list)
-        buttons.addWidget(self.call_list_button)
+        self.call_list_button = add_button(
+            buttons, self.tr("Print &call list… (Ctrl+P)"), self.print_call_list
+        )
         self.letters_button = QPushButton(self.tr("Print remi&nder letters…"))
         self.letters_button.setToolTip(
             self.tr("One letter per borrower with overdue books, each on its own page")

@@ -26,7 +26,7 @@ from stationapp.models.library import (
     ITEM_TYPES,
 )
 from stationapp.services import library
-from stationapp.ui.forms import layout_with_bar
+from stationapp.ui.forms import add_button, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab
 
 RULE_CATEGORY, RULE_TYPE, RULE_DAYS, RULE_MAX, RULE_RENEWALS, RULE_REFERENCE, RULE_SAVE = range(7)
@@ -70,13 +70,9 @@ class RulesDialog(QDialog):
         )
         outer.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add rule"))
-        self.add_button.clicked.connect(lambda: self.add_row(None))
-        row.addWidget(self.add_button)
+        self.add_button = add_button(row, self.tr("&Add rule"), lambda: self.add_row(None))
         row.addStretch(1)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        row.addWidget(close)
+        add_button(row, self.tr("Close"), self.accept)
         outer.addLayout(row)
         self.reload()
 

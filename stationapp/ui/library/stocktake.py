@@ -27,7 +27,7 @@ from stationapp.services import accounts, library, library_boxes
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, StocktakeResult, StocktakeScan
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import layout_with_bar
+from stationapp.ui.forms import add_button, layout_with_bar
 from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.sheet_html import html_page, html_table, html_text
@@ -201,15 +201,9 @@ class StocktakeWidget(QWidget):
         layout.addWidget(self.counts)
 
         buttons = QHBoxLayout()
-        self.result_button = QPushButton(self.tr("Sho&w the result"))
-        self.result_button.clicked.connect(self.show_result)
-        buttons.addWidget(self.result_button)
-        self.finish_button = QPushButton(self.tr("Finish &stocktake…"))
-        self.finish_button.clicked.connect(self.finish)
-        buttons.addWidget(self.finish_button)
-        self.print_button = QPushButton(self.tr("Pri&nt result…"))
-        self.print_button.clicked.connect(self.print_result)
-        buttons.addWidget(self.print_button)
+        self.result_button = add_button(buttons, self.tr("Sho&w the result"), self.show_result)
+        self.finish_button = add_button(buttons, self.tr("Finish &stocktake…"), self.finish)
+        self.print_button = add_button(buttons, self.tr("Pri&nt result…"), self.print_result)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from stationapp.errors import UserError, ValidationError
+from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Copy, Title
 from stationapp.services import library
@@ -16,7 +16,7 @@ from stationapp.ui.forms import (
     FieldErrors,
     dialog_buttons,
     layout_with_bar,
-    show_user_error,
+    shows_user_errors,
 )
 from stationapp.ui.library.title_model import format_isbn
 
@@ -158,17 +158,12 @@ class TitleDialog(_CopyFields, QDialog):
             return None
         return self._typed_copy()
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            if self.existing is not None:
-                self.saved = library.update_title(self.actor, self.existing.id, self.title_input())
-            else:
-                self.saved = create_title_with_copy(
-                    self.actor, self.title_input(), self.copy_input()
-                )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        if self.existing is not None:
+            self.saved = library.update_title(self.actor, self.existing.id, self.title_input())
+        else:
+            self.saved = create_title_with_copy(self.actor, self.title_input(), self.copy_input())
         self.accept()
 
 
@@ -207,16 +202,13 @@ class CopyDialog(_CopyFields, QDialog):
     def copy_input(self) -> library.CopyInput:
         return self._typed_copy()
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            if self.existing is not None:
-                self.saved = library.update_copy(self.actor, self.existing.id, self.copy_input())
-            else:
-                assert self.title_id is not None
-                self.saved = library.add_copy(self.actor, self.title_id, self.copy_input())
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        if self.existing is not None:
+            self.saved = library.update_copy(self.actor, self.existing.id, self.copy_input())
+        else:
+            assert self.title_id is not None
+            self.saved = library.add_copy(self.actor, self.title_id, self.copy_input())
         self.accept()
 
 
@@ -254,12 +246,9 @@ class CopyStatusDialog(QDialog):
         outer.addWidget(note)
         dialog_buttons(self, outer, self.submit, buttons=OK_CANCEL)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.saved = library.withdraw_copy(
-                self.actor, self.copy.id, status=self.status.currentData()
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.saved = library.withdraw_copy(
+            self.actor, self.copy.id, status=self.status.currentData()
+        )
         self.accept()

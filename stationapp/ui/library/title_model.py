@@ -13,7 +13,7 @@ from stdnum import isbn as stdnum_isbn
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Title
 from stationapp.services import library
-from stationapp.ui.table_model import PagedTableModel
+from stationapp.ui.table_model import PagedTableModel, SearchedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,14 +38,13 @@ def format_price(price: Decimal | None) -> str:
     return QLocale().toCurrencyString(float(price), "¥", 2)
 
 
-class TitleTableModel(PagedTableModel):
+class TitleTableModel(SearchedTableModel):
     """Titles matching the search, a page at a time, with their copies on the shelf per page."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(self._titles, self._count_titles, parent, filt="", page_size=PAGE_SIZE)
         self.actor = actor
         self.counts: dict[int, tuple[int, int]] = {}
-        self.include_inactive = False
         self.headers = [
             self.tr("Title"),
             self.tr("Author"),
@@ -55,13 +54,6 @@ class TitleTableModel(PagedTableModel):
             self.tr("Class number"),
             self.tr("On shelf / copies"),
         ]
-
-    @property
-    def query(self) -> str:
-        return self.filter
-
-    def reload(self, query: str | None = None) -> None:
-        super().reload(self.filter if query is None else query.strip())
 
     def _titles(self, query: str, offset: int, limit: int) -> list[Title]:
         return library.search_titles(
@@ -77,11 +69,7 @@ class TitleTableModel(PagedTableModel):
 
     title_at = PagedTableModel.row_at
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        title = self.rows[index.row()]
-        column = index.column()
+    def cell(self, title: Title, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(title, column)
         if role == Qt.ItemDataRole.UserRole:

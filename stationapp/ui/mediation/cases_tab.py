@@ -27,17 +27,11 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import STATES, MediationCase
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
+from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
-from stationapp.ui.forms import layout_with_bar, search_box
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
+from stationapp.ui.forms import add_button, layout_with_bar, search_box
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import (
@@ -87,11 +81,7 @@ class CaseTableModel(PagedTableModel):
         mediating = case.state in ("registered", "accepted", "in_mediation", "agreement_draft")
         return mediating and mediation.current_due(case) < today()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        case = self.rows[index.row()]
-        column = index.column()
+    def cell(self, case: MediationCase, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NUMBER:
                 return case.number
@@ -131,10 +121,12 @@ class CasesTab(QWidget):
         top = QHBoxLayout()
         self.deadline_label = QLabel()
         top.addWidget(self.deadline_label, 1)
-        self.new_button = QPushButton(self.tr("&New application…"))
-        self.new_button.setToolTip(self.tr("File a mediation application (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_case)
-        top.addWidget(self.new_button)
+        self.new_button = add_button(
+            top,
+            self.tr("&New application…"),
+            self.new_case,
+            self.tr("File a mediation application (Ctrl+N)"),
+        )
         self.export_button = QPushButton(self.tr("E&xport ledger…"))
         self.export_button.clicked.connect(self.export_ledger)
         self.export_button.setVisible(has_permission(actor, "case.export"))
@@ -182,7 +174,7 @@ class CasesTab(QWidget):
 
         self.model = CaseTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n cases", "", n))
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         setup_list_view(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No cases match."))
@@ -192,8 +184,8 @@ class CasesTab(QWidget):
         self.page.set_tab_keys_scope(self)  # the case's tabs turn from the list too
         self.splitter = list_beside_page(self.table, self.empty, self.page, (560, 640))
         layout.addWidget(self.splitter, 1)
-        restore_splitter(self.splitter, self.SPLITTER_NAME)
-        restore_columns(
+        layout_state.restore_splitter(self.splitter, self.SPLITTER_NAME)
+        layout_state.restore_columns(
             self.table, self.TABLE_NAME, (170, 90, 90, 60, 110, 170), stretch=COL_RESPONDENT
         )
         bus.changed.connect(self._on_changed)
@@ -207,8 +199,8 @@ class CasesTab(QWidget):
 
     def save_state(self) -> None:
         if self.can_read:
-            save_columns(self.table, self.TABLE_NAME)
-            save_splitter(self.splitter, self.SPLITTER_NAME)
+            layout_state.save_columns(self.table, self.TABLE_NAME)
+            layout_state.save_splitter(self.splitter, self.SPLITTER_NAME)
 
     def focus_search(self) -> None:
         if self.can_read:

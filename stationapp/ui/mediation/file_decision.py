@@ -5,46 +5,33 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QFormLayout,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QRadioButton, QWidget
 
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import case_file
-from stationapp.ui.forms import FieldErrors, action_row, layout_with_bar, show_user_error
+from stationapp.ui.dates import date_edit
+from stationapp.ui.forms import FormDialog, action_row, show_user_error
 
 
-class FileDecisionDialog(QDialog):
+class FileDecisionDialog(FormDialog):
     """Keep the file until a date, or record that it was disposed of; a note says why or how."""
 
     def __init__(self, actor: Staff, case: MediationCase, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.case = case
         self.setWindowTitle(self.tr("The file of case {number}").format(number=case.number))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.keep = QRadioButton(self.tr("&Keep it longer"))
         self.dispose = QRadioButton(
             self.tr("It was &disposed of (destroyed, or given to an archive)")
         )
         self.keep.setChecked(True)
-        form.addRow(self.keep)
-        self.keep_until = QDateEdit(QDate(today() + timedelta(days=365)))
-        self.keep_until.setCalendarPopup(True)
+        self.form.addRow(self.keep)
+        self.keep_until = date_edit(today() + timedelta(days=365))
         self.fields.add_row(self.tr("&Until"), "keep_until", self.keep_until)
-        form.addRow(self.dispose)
+        self.form.addRow(self.dispose)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(80)
@@ -52,11 +39,10 @@ class FileDecisionDialog(QDialog):
             self.tr("Why it is kept; or how it was disposed of, by whom and in whose presence")
         )
         self.fields.add_row(self.tr("&Note"), "note", self.note)
-        layout.addLayout(form)
         self.keep.toggled.connect(self.keep_until.setEnabled)
         self.save_button = QPushButton(self.tr("&Record the decision"))
         self.save_button.clicked.connect(self.submit)
-        layout.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
+        self.column.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
         self.setMinimumWidth(520)
 
     def submit(self) -> None:

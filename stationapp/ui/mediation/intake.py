@@ -31,9 +31,10 @@ from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
 from stationapp.ui.forms import (
     FieldErrors,
+    add_button,
     dialog_buttons,
     layout_with_bar,
-    show_user_error,
+    shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
@@ -166,9 +167,7 @@ class CaseIntakeDialog(QDialog):
         self.applicants.setMaximumHeight(90)
         applicants_layout.addWidget(self.applicants)
         applicant_buttons = QHBoxLayout()
-        remove = QPushButton(self.tr("Remove applicant"))
-        remove.clicked.connect(self.remove_applicant)
-        applicant_buttons.addWidget(remove)
+        add_button(applicant_buttons, self.tr("Remove applicant"), self.remove_applicant)
         self.collective_label = QLabel()
         applicant_buttons.addWidget(self.collective_label, 1)
         applicants_layout.addLayout(applicant_buttons)
@@ -295,10 +294,7 @@ class CaseIntakeDialog(QDialog):
             visit_id=self.visit_id,
         )
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.case = mediation.file_case(self.actor, self.collect())
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.case = mediation.file_case(self.actor, self.collect())
         self.accept()

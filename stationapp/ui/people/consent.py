@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -39,11 +38,12 @@ from stationapp.models.people import (
 from stationapp.services import consent, people
 from stationapp.services.accounts import has_permission
 from stationapp.services.consent import EARLIEST_ASSISTANCE, MAX_CONSENT_NOTE
-from stationapp.ui.dates import short_text
+from stationapp.ui.dates import date_edit, short_text
 from stationapp.ui.forms import (
     CLOSE,
     FieldErrors,
     action_row,
+    add_button,
     dialog_buttons,
     layout_with_bar,
     show_user_error,
@@ -196,9 +196,9 @@ class ConsentDialog(QDialog):
         column.addLayout(form)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.save_hardship_button = QPushButton(self.tr("&Save hardship file"))
-        self.save_hardship_button.clicked.connect(self.save_hardship)
-        row.addWidget(self.save_hardship_button)
+        self.save_hardship_button = add_button(
+            row, self.tr("&Save hardship file"), self.save_hardship
+        )
         column.addLayout(row)
         return box
 
@@ -218,31 +218,27 @@ class ConsentDialog(QDialog):
         column.addWidget(self.assistance_list)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.add_assistance_button = QPushButton(self.tr("&Add assistance…"))
-        self.add_assistance_button.clicked.connect(self.show_assistance_form)
-        row.addWidget(self.add_assistance_button)
+        self.add_assistance_button = add_button(
+            row, self.tr("&Add assistance…"), self.show_assistance_form
+        )
         column.addLayout(row)
 
         self.assistance_form = QWidget()
         form = QFormLayout(self.assistance_form)
         form.setContentsMargins(0, 0, 0, 0)
         self.assistance_fields = FieldErrors(form)
-        self.given_on = QDateEdit()
-        self.given_on.setCalendarPopup(True)
-        self.given_on.setMinimumDate(QDate(EARLIEST_ASSISTANCE))
-        self.given_on.setMaximumDate(QDate(today()))
+        self.given_on = date_edit(earliest=EARLIEST_ASSISTANCE, latest=today())
         self.assistance_fields.add_row(self.tr("&Date"), "given_on", self.given_on)
         self.assistance_kind = QComboBox()
         for code in ASSISTANCE_KINDS:
             self.assistance_kind.addItem(consent.assistance_kind_label(code), code)
         self.assistance_fields.add_row(self.tr("&Kind"), "kind", self.assistance_kind)
-        self.amount = QLineEdit()
-        self.amount.setMaxLength(20)
-        self.amount.setPlaceholderText(self.tr("Yuan; empty for help in kind"))
-        self.assistance_fields.add_row(self.tr("A&mount"), "amount", self.amount)
-        self.assistance_notes = QLineEdit()
-        self.assistance_notes.setMaxLength(consent.MAX_ASSISTANCE_NOTES)
-        self.assistance_fields.add_row(self.tr("&Notes"), "notes", self.assistance_notes)
+        self.amount = self.assistance_fields.add_line(
+            self.tr("A&mount"), "amount", 20, self.tr("Yuan; empty for help in kind")
+        )
+        self.assistance_notes = self.assistance_fields.add_line(
+            self.tr("&Notes"), "notes", consent.MAX_ASSISTANCE_NOTES
+        )
         self.save_assistance_button = QPushButton(self.tr("Sa&ve assistance"))
         self.save_assistance_button.clicked.connect(self.save_assistance)
         form.addRow(
@@ -271,9 +267,9 @@ class ConsentDialog(QDialog):
         column.addLayout(form)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.save_marital_button = QPushButton(self.tr("Save marital status"))
-        self.save_marital_button.clicked.connect(self.save_marital)
-        row.addWidget(self.save_marital_button)
+        self.save_marital_button = add_button(
+            row, self.tr("Save marital status"), self.save_marital
+        )
         column.addLayout(row)
         return box
 

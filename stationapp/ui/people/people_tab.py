@@ -19,22 +19,11 @@ from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
+from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import (
-    empty_state,
-    layout_with_bar,
-    search_box,
-    single_shot,
-)
-from stationapp.ui.layout_state import (
-    leave_on_tab,
-    restore_columns,
-    restore_splitter,
-    save_columns,
-    save_splitter,
-)
+from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
 from stationapp.ui.people.import_dialog import ImportDialog, may_import
 from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
@@ -74,9 +63,7 @@ class PeopleTab(SearchedList, QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.new_button.setVisible(accounts.has_permission(actor, "person.create"))
         top.addWidget(self.new_button)
-        self.workplaces_button = QPushButton(self.tr("Wor&kplaces…"))
-        self.workplaces_button.clicked.connect(self.show_workplaces)
-        top.addWidget(self.workplaces_button)
+        self.workplaces_button = add_button(top, self.tr("Wor&kplaces…"), self.show_workplaces)
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setToolTip(
             self.tr(
@@ -99,7 +86,7 @@ class PeopleTab(SearchedList, QWidget):
 
         self.model = PersonTableModel(actor, self)
         follow_count(self.count_label, self.model, self._count_text)
-        self.table = leave_on_tab(QTableView())
+        self.table = layout_state.leave_on_tab(QTableView())
         self.table.setObjectName("people_table")
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._activated)
@@ -130,17 +117,17 @@ class PeopleTab(SearchedList, QWidget):
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        restore_columns(
+        layout_state.restore_columns(
             self.table,
             self.TABLE_NAME,
             (90, 50, 50, 120, 170, 200, 50, 110),
             stretch=COL_WORKPLACE,
         )
-        restore_splitter(self.splitter, self.TABLE_NAME)
+        layout_state.restore_splitter(self.splitter, self.TABLE_NAME)
 
     def save_state(self) -> None:
-        save_columns(self.table, self.TABLE_NAME)
-        save_splitter(self.splitter, self.TABLE_NAME)
+        layout_state.save_columns(self.table, self.TABLE_NAME)
+        layout_state.save_splitter(self.splitter, self.TABLE_NAME)
 
     # --- actions ----------------------------------------------------------------------
 

@@ -23,12 +23,7 @@ from stationapp.errors import DuplicateFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts, people, validation
-from stationapp.ui.forms import (
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.people.workplaces import OrganizationDialog
 
 WARNING_STYLE = "color: #8a5300;"
@@ -141,10 +136,9 @@ class PersonDialog(QDialog):
         self.name = QLineEdit()
         self.name.setMaxLength(500)  # longer input is refused with a message, not cut silently
         self.fields.add_row(self.tr("&Name"), "name", self.name)
-        self.phone = QLineEdit()
-        self.phone.setMaxLength(40)
-        self.phone.setPlaceholderText(self.tr("Mobile or 010-12345678"))
-        self.fields.add_row(self.tr("&Phone"), "phone", self.phone)
+        self.phone = self.fields.add_line(
+            self.tr("&Phone"), "phone", 40, self.tr("Mobile or 010-12345678")
+        )
         self.id_type = QComboBox()
         for code in validation.ID_TYPE_CODES:
             self.id_type.addItem(validation.id_type_label(code), code)
@@ -169,10 +163,9 @@ class PersonDialog(QDialog):
         self.gender.addItem(people.gender_label("M"), "M")
         self.gender.addItem(people.gender_label("F"), "F")
         self.fields.add_row(self.tr("Gender"), "gender", self.gender)
-        self.birth_date = QLineEdit()
-        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.birth_date.setMaxLength(20)
-        self.fields.add_row(self.tr("Birth date"), "birth_date", self.birth_date)
+        self.birth_date = self.fields.add_line(
+            self.tr("Birth date"), "birth_date", 20, self.tr("YYYY-MM-DD")
+        )
         # The 2025 reform counts a woman's later retirement from her old age: 55 or 50.
         self.old_retirement_age = QComboBox()
         self.old_retirement_age.addItem(self.tr("55 (cadres, office jobs)"), 55)
@@ -192,14 +185,12 @@ class PersonDialog(QDialog):
         self.fields.add_row(self.tr("&Workplace"), "workplace", self.workplace)
         self.is_member = QCheckBox(self.tr("Union member"))
         self.fields.add_row("", "is_member", self.is_member)
-        self.member_card = QLineEdit()
-        self.member_card.setMaxLength(30)
-        self.member_card.setPlaceholderText(self.tr("Beijing union card (京卡) number"))
-        self.fields.add_row(self.tr("Member card"), "member_card", self.member_card)
-        self.joined_on = QLineEdit()
-        self.joined_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.joined_on.setMaxLength(20)
-        self.fields.add_row(self.tr("Join date"), "joined_on", self.joined_on)
+        self.member_card = self.fields.add_line(
+            self.tr("Member card"), "member_card", 30, self.tr("Beijing union card (京卡) number")
+        )
+        self.joined_on = self.fields.add_line(
+            self.tr("Join date"), "joined_on", 20, self.tr("YYYY-MM-DD")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)

@@ -13,7 +13,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import people
 from stationapp.ui.dates import short_text
-from stationapp.ui.table_model import PagedTableModel
+from stationapp.ui.table_model import PagedTableModel, SearchedTableModel
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 100
@@ -30,11 +30,10 @@ def age_on(birth: date | None, day: date) -> int | None:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-class PersonTableModel(PagedTableModel):
+class PersonTableModel(SearchedTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(self._people, self._count_people, parent, filt="", page_size=PAGE_SIZE)
         self.actor = actor
-        self.include_inactive = False
         self.headers = [
             self.tr("Name"),
             self.tr("Gender"),
@@ -47,14 +46,6 @@ class PersonTableModel(PagedTableModel):
         ]
 
     # --- loading -------------------------------------------------------------------------------
-
-    @property
-    def query(self) -> str:
-        return self.filter
-
-    def reload(self, query: str | None = None) -> None:
-        """Show the first page of the register, or the results for ``query``."""
-        super().reload(self.filter if query is None else query.strip())
 
     def _people(self, query: str, offset: int, limit: int) -> list[Person]:
         if not query:
@@ -76,11 +67,7 @@ class PersonTableModel(PagedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        person = self.rows[index.row()]
-        column = index.column()
+    def cell(self, person: Person, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, column)
         if role == Qt.ItemDataRole.UserRole:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -21,18 +20,12 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import accounts, people
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import (
-    CLOSE,
-    FieldErrors,
-    dialog_buttons,
-    layout_with_bar,
-    show_user_error,
-)
+from stationapp.ui.forms import CLOSE, FormDialog, dialog_buttons, layout_with_bar, show_user_error
 
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(FormDialog):
     """Create a workplace (``organization=None``) or edit one."""
 
     def __init__(
@@ -43,14 +36,10 @@ class OrganizationDialog(QDialog):
         name: str = "",
         organization: Organization | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.editing = organization
         self.organization: Organization | None = None
         self.setWindowTitle(self.tr("Edit workplace") if organization else self.tr("New workplace"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.name = QLineEdit(name)
         self.name.setMaxLength(200)
         self.fields.add_row(self.tr("Name"), "name", self.name)
@@ -63,17 +52,10 @@ class OrganizationDialog(QDialog):
             self.union_status.addItem(people.union_status_label(status), status)
         self.union_status.setCurrentIndex(len(UNION_STATUSES) - 1)
         self.fields.add_row(self.tr("Union"), "union_status", self.union_status)
-        self.address = QLineEdit()
-        self.address.setMaxLength(300)
-        self.fields.add_row(self.tr("Address"), "address", self.address)
-        self.contact_name = QLineEdit()
-        self.contact_name.setMaxLength(100)
-        self.fields.add_row(self.tr("Contact person"), "contact_name", self.contact_name)
-        self.contact_phone = QLineEdit()
-        self.contact_phone.setMaxLength(40)
-        self.fields.add_row(self.tr("Contact phone"), "contact_phone", self.contact_phone)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit)
+        self.address = self.fields.add_line(self.tr("Address"), "address", 300)
+        self.contact_name = self.fields.add_line(self.tr("Contact person"), "contact_name", 100)
+        self.contact_phone = self.fields.add_line(self.tr("Contact phone"), "contact_phone", 40)
+        dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(460)
         if organization is not None:
             self.name.setText(organization.name)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -135,24 +134,16 @@ class CatalogueDialog(QDialog):
         form_holder = QWidget()
         form = QFormLayout(form_holder)
         self.fields = FieldErrors(form)
-        self.name = QLineEdit()
-        self.name.setMaxLength(200)
-        self.fields.add_row(self.tr("Name"), "name", self.name)
-        self.category = QLineEdit()
-        self.category.setMaxLength(100)
-        self.fields.add_row(self.tr("Category"), "category", self.category)
+        self.name = self.fields.add_line(self.tr("Name"), "name", 200)
+        self.category = self.fields.add_line(self.tr("Category"), "category", 100)
         self.basis = _text_edit()
         self.fields.add_row(self.tr("Legal or policy basis"), "basis", self.basis)
         self.materials = MaterialsTable()
         self.fields.add_row(self.tr("Materials"), "materials", self.materials)
         self.steps = _text_edit(90)
         self.fields.add_row(self.tr("Steps"), "steps", self.steps)
-        self.time_limit = QLineEdit()
-        self.time_limit.setMaxLength(300)
-        self.fields.add_row(self.tr("Time limit"), "time_limit", self.time_limit)
-        self.fee = QLineEdit()
-        self.fee.setMaxLength(200)
-        self.fields.add_row(self.tr("Fee"), "fee", self.fee)
+        self.time_limit = self.fields.add_line(self.tr("Time limit"), "time_limit", 300)
+        self.fee = self.fields.add_line(self.tr("Fee"), "fee", 200)
         self.place_contact = _text_edit()
         self.fields.add_row(self.tr("Place and contact"), "place_contact", self.place_contact)
         checks = QWidget()

@@ -6,13 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
 from stationapp.db import today
 from stationapp.errors import UserError
@@ -45,9 +39,7 @@ class FollowUpTableModel(RowsTableModel):
         ]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = visits.follow_ups(self.actor)
-        self.endResetModel()
+        self.set_rows(visits.follow_ups(self.actor))
 
     def overdue_count(self) -> int:
         return sum(1 for row in self.rows if visits.is_overdue(row))
@@ -55,11 +47,7 @@ class FollowUpTableModel(RowsTableModel):
     def purpose_at(self, row: int) -> VisitPurpose | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        purpose = self.rows[index.row()]
-        column = index.column()
+    def cell(self, purpose: VisitPurpose, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(purpose, column)
         if role == Qt.ItemDataRole.ForegroundRole and visits.is_overdue(purpose):

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,9 +36,9 @@ from stationapp.services.visits import (
     rating_label,
 )
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.dates import short_text
+from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import empty_state, layout_with_bar
+from stationapp.ui.forms import add_button, empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
@@ -108,11 +107,7 @@ class VisitTableModel(PagedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        visit = self.rows[index.row()]
-        column = index.column()
+    def cell(self, visit: Visit, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(visit, column)
         if role == Qt.ItemDataRole.UserRole:
@@ -177,10 +172,9 @@ class PersonFilter(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
-        self.button = QPushButton()
-        self.button.setToolTip(self.tr("Show the visits of one person"))
-        self.button.clicked.connect(self.open_picker)
-        row.addWidget(self.button)
+        self.button = add_button(
+            row, "", self.open_picker, self.tr("Show the visits of one person")
+        )
         self.clear_button = QToolButton()
         self.clear_button.setText("×")
         self.clear_button.setToolTip(self.tr("Show everyone's visits"))
@@ -272,8 +266,8 @@ class VisitLogWidget(QWidget):
         range_label.setBuddy(self.range_combo)
         filters.addWidget(range_label)
         filters.addWidget(self.range_combo)
-        self.date_from = self._date_edit()
-        self.date_to = self._date_edit()
+        self.date_from = date_edit(earliest=EARLIEST_DATE)
+        self.date_to = date_edit(earliest=EARLIEST_DATE)
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.date_to)
@@ -342,12 +336,6 @@ class VisitLogWidget(QWidget):
         bus.changed.connect(self._on_changed)
         self._restore_state()
         self.refresh()
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        return edit
 
     # --- state ----------------------------------------------------------------------
 

@@ -11,9 +11,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,9 +39,10 @@ from stationapp.services.visits import (
     record_outreach_visits,
 )
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.dates import short_text
+from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.forms import (
-    FieldErrors,
+    FormDialog,
+    add_button,
     dialog_buttons,
     layout_with_bar,
     show_user_error,
@@ -61,26 +60,18 @@ def _short_date(day) -> str:
     return short_text(QDate(day.year, day.month, day.day))
 
 
-class OutreachSessionDialog(QDialog):
+class OutreachSessionDialog(FormDialog):
     """Record an outreach session. After acceptance ``session`` is the saved session."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.session: OutreachSession | None = None
         self.setWindowTitle(self.tr("New outreach session"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.organization = WorkplaceChooser(actor)
         self.organization.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
         self.fields.add_row(self.tr("&Workplace or community"), "organization", self.organization)
-        self.held_on = QDateEdit()
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setMinimumDate(QDate(2000, 1, 1))
         day = today()
-        self.held_on.setMaximumDate(QDate(day.year, day.month, day.day))
-        self.held_on.setDate(QDate(day.year, day.month, day.day))
+        self.held_on = date_edit(day, earliest=EARLIEST_DATE, latest=day)
         self.fields.add_row(self.tr("&Date"), "held_on", self.held_on)
         self.services = QListWidget()
         self.services.setToolTip(self.tr("Space ticks or unticks the highlighted service"))
@@ -106,8 +97,7 @@ class OutreachSessionDialog(QDialog):
         self.notes.setFixedHeight(70)
         self.notes.setPlaceholderText(self.tr("Where exactly, with whom, what was handed out"))
         self.fields.add_row(self.tr("&Notes"), "notes", self.notes)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit)
+        dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(480)
         self.organization.combo.setFocus()
 
@@ -242,17 +232,19 @@ class OutreachVisitorsDialog(QDialog):
         self.count_label = QLabel()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
-        self.remove_button = QPushButton(self.tr("&Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected visitor (Delete)"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        bottom.addWidget(self.remove_button)
-        self.save_button = QPushButton(self.tr("&Save all"))
-        self.save_button.setToolTip(self.tr("Record every visitor in the list (Ctrl+Enter)"))
-        self.save_button.clicked.connect(self.save)
-        bottom.addWidget(self.save_button)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.reject)
-        bottom.addWidget(self.cancel_button)
+        self.remove_button = add_button(
+            bottom,
+            self.tr("&Remove"),
+            self.remove_selected,
+            self.tr("Remove the selected visitor (Delete)"),
+        )
+        self.save_button = add_button(
+            bottom,
+            self.tr("&Save all"),
+            self.save,
+            self.tr("Record every visitor in the list (Ctrl+Enter)"),
+        )
+        self.cancel_button = add_button(bottom, self.tr("Cancel"), self.reject)
         for button in (
             self.anonymous_button,
             self.remove_button,

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,8 +36,11 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     FieldErrors,
+    FormDialog,
+    add_button,
     dialog_buttons,
     layout_with_bar,
     show_user_error,
@@ -203,17 +205,14 @@ class PurposeCard(QFrame):
         for outcome in OUTCOMES:
             self.outcome.addItem(visits.outcome_label(outcome), outcome)
         self.fields.add_row(self.tr("Outcome"), "outcome", self.outcome)
-        self.referred_to = QLineEdit()
-        self.referred_to.setMaxLength(300)
-        self.referred_to.setPlaceholderText(self.tr("e.g. District union legal service centre"))
-        self.fields.add_row(self.tr("Referred to"), "referred_to", self.referred_to)
-        self.decline_reason = QLineEdit()
-        self.decline_reason.setMaxLength(600)
-        self.fields.add_row(self.tr("Reason"), "decline_reason", self.decline_reason)
-        self.due_on = QDateEdit()
-        self.due_on.setCalendarPopup(True)
-        self.due_on.setDisplayFormat("yyyy-MM-dd")
-        self.due_on.setDate(QDate(visits.follow_up_due(service)))
+        self.referred_to = self.fields.add_line(
+            self.tr("Referred to"),
+            "referred_to",
+            300,
+            self.tr("e.g. District union legal service centre"),
+        )
+        self.decline_reason = self.fields.add_line(self.tr("Reason"), "decline_reason", 600)
+        self.due_on = date_edit(visits.follow_up_due(service), display="yyyy-MM-dd")
         self.fields.add_row(self.tr("Bring missing by"), "due_on", self.due_on)
         layout.addLayout(form)
         # Until the staff member picks an outcome, it follows the materials (UX.md: a default
@@ -281,29 +280,20 @@ class PurposeCard(QFrame):
         self.fields.show(shown)
 
 
-class QuickPersonDialog(QDialog):
+class QuickPersonDialog(FormDialog):
     """Register a new visitor with the minimum: name and phone."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None, *, text: str = "") -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.person: Person | None = None
         self.setWindowTitle(self.tr("New visitor"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.name = QLineEdit()
-        self.name.setMaxLength(500)
-        self.fields.add_row(self.tr("&Name"), "name", self.name)
-        self.phone = QLineEdit()
-        self.phone.setMaxLength(40)
-        self.fields.add_row(self.tr("&Phone"), "phone", self.phone)
-        layout.addLayout(form)
+        self.name = self.fields.add_line(self.tr("&Name"), "name", 500)
+        self.phone = self.fields.add_line(self.tr("&Phone"), "phone", 40)
         self.use_existing = QPushButton(self.tr("Use the existing record"))
         self.use_existing.hide()
         self.use_existing.clicked.connect(self._use_existing)
-        layout.addWidget(self.use_existing)
-        dialog_buttons(self, layout, self.submit)
+        self.column.addWidget(self.use_existing)
+        dialog_buttons(self, self.column, self.submit)
         self._existing: list[Person] = []
         compact = text.replace(" ", "").replace("-", "")
         if compact.isdigit():
@@ -382,9 +372,7 @@ class VisitForm(QWidget):
         person_lines.addWidget(self.person_name_line)
         person_lines.addWidget(self.person_detail_line)
         person_row.addWidget(self.person_label, 1)
-        self.change_person = QPushButton(self.tr("Change"))
-        self.change_person.clicked.connect(self.clear_person)
-        person_row.addWidget(self.change_person)
+        self.change_person = add_button(person_row, self.tr("Change"), self.clear_person)
         left_layout.addLayout(person_row)
         self.anonymous = QCheckBox(self.tr("Anon&ymous visitor (gave no details)"))
         self.anonymous.toggled.connect(self._anonymous_toggled)
