@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
             "events": self.tr("&Events"),
             "cases": self.tr("&Mediation"),
             "rooms": self.tr("Rooms (&Z)"),
-            "members": self.tr("Member &services"),
+            "members": self.tr("Member services (&Q)"),
         }
         for key, permission, factory in TABS:
             if isinstance(permission, tuple):
