@@ -54,7 +54,7 @@ def _today_tab(actor: Staff, bus: ChangeBus) -> QWidget:
 def _visits_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     from stationapp.ui.visits.visits_tab import VisitsTab
 
-    return VisitsTab(actor, bus)
+    return VisitsTab(actor, bus, counters_after_paint=True)
 
 
 def _people_tab(actor: Staff, bus: ChangeBus) -> QWidget:
