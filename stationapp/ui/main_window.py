@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from stationapp import __version__
 from stationapp.config import Keys
-from stationapp.db import close_database, describe_url, is_postgresql, sqlite_path, today
+from stationapp.db import close_database, describe_url, sqlite_path, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, changes
@@ -157,14 +157,15 @@ class MainWindow(QMainWindow):
             )
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.bus.changed.connect(self._on_changed)
-        self.watcher = ExternalChangeWatcher(self)
+        # Made before the tabs read their rows; on PostgreSQL it starts listening for other
+        # desks' changes after the first paint, and catches up on what was committed since.
+        self.watcher = ExternalChangeWatcher(self, listen_now=False)
         # The database server gone (PostgreSQL): said in the status bar until it is back; the
         # forms keep what was typed.
         self.watcher.server_lost.connect(self._server_lost)
         self.watcher.server_back.connect(self.server_label.hide)
         self.watcher.server_back.connect(self._retry_failed_tab)
-        if is_postgresql() and not self.watcher.listening:
-            self._server_lost(self.watcher.lost_message())
+        self.after_first_paint(self.watcher.start_listening)
         self.lock_dialog: LockDialog | None = None
         self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms(), watch=False)
         self.idle.idle.connect(self.lock_now)
