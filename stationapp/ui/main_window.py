@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -149,13 +150,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.server_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_menus()
-        for number in range(1, 10):
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"),
-                self,
-                lambda n=number: self.switch_to_tab(n - 1),
-            )
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        # A key sequence given to Qt makes PySide create the Qt namespace's enums, a tenth of a
+        # bare window's start: the shortcuts are set right after the first paint.
+        self.after_first_paint(self._install_shortcuts)
         self.bus.changed.connect(self._on_changed)
         # Made before the tabs read their rows; on PostgreSQL it starts listening for other
         # desks' changes after the first paint, and catches up on what was committed since.
@@ -190,21 +187,18 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.switch_action = QAction(self.tr("&Switch user…"), self)
-        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.switch_action.triggered.connect(self.switch_user)
         file_menu.addAction(self.switch_action)
         self.password_action = QAction(self.tr("Change &password…"), self)
         self.password_action.triggered.connect(self.change_password)
         file_menu.addAction(self.password_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action = QAction(self.tr("&Quit"), self)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         self.reports_menu = bar.addMenu(self.tr("&Reports"))
         self.report_action = QAction(self.tr("&Monthly and yearly report…"), self)
-        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.report_action.triggered.connect(self.open_reports)
         self.reports_menu.addAction(self.report_action)
 
@@ -236,6 +230,18 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About stationapp"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _install_shortcuts(self) -> None:
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        for number in range(1, 10):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                lambda n=number: self.switch_to_tab(n - 1),
+            )
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
 
     def _build_tabs(self) -> None:
         """(Re)create the tabs for the signed-in staff member: what they see follows their roles."""
@@ -571,7 +577,7 @@ class MainWindow(QMainWindow):
             for window in QApplication.topLevelWidgets()
             if window.isVisible()
             and window.isWindow()
-            and window.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            and window.windowType() in (QtCore.Qt.WindowType.Window, QtCore.Qt.WindowType.Dialog)
         ]
         self.lock_dialog = LockDialog(self.actor, self)
         log.info("window locked after %s idle", self.idle.timer.interval())

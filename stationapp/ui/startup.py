@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import peewee
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -77,7 +78,7 @@ class StartupProgress(QProgressDialog):
     def __init__(self, title: str, label: str, *, cancellable: bool) -> None:
         super().__init__(label, "", 0, 0)
         self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumWidth(420)
