@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="stationapp-paired-") as data:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATIONAPP_DATA_DIR=data)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        for name, tree, mode in kinds:  # warm the file cache and the bytecode
+        for _name, tree, mode in kinds:  # warm the file cache and the bytecode
             child(tree, mode, args.url, env)
         for number in range(args.rounds):
             for name, tree, mode in kinds:
@@ -85,8 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         runs = rows[name]
         wall = statistics.median(r["shown_s"] for r in runs) * 1000
         cpu = statistics.median(r["cpu_s"] for r in runs) * 1000
-        ratio = statistics.median(r["shown_s"] / b["shown_s"] for r, b in zip(runs, bare))
-        cpu_ratio = statistics.median(r["cpu_s"] / b["cpu_s"] for r, b in zip(runs, bare))
+        ratio = statistics.median(
+            r["shown_s"] / b["shown_s"] for r, b in zip(runs, bare, strict=True)
+        )
+        cpu_ratio = statistics.median(
+            r["cpu_s"] / b["cpu_s"] for r, b in zip(runs, bare, strict=True)
+        )
         print(f"{name:<24}{wall:>9.0f}{ratio:>7.2f}x{cpu:>9.0f}{cpu_ratio:>10.2f}x")
     return 0
 
