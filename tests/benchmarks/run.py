@@ -465,7 +465,7 @@ def measure_startup(bench: Bench, url: str, empty_url: str, env: dict[str, str])
     bench.add(
         Row(
             section,
-            "main window / bare window, CPU time (user + system) at the first paint",
+            "main window / bare window, CPU (user + sys) to first paint",
             cpu,
             "x",
             note=f"{med('app', 'cpu_s') * 1000:.0f} ms against {med('bare', 'cpu_s') * 1000:.0f}"
