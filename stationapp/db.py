@@ -183,11 +183,8 @@ def connect(url: str) -> peewee.Database:
         )
     with contextlib.suppress(ImportError):  # without the driver peewee says it is missing
         load_psycopg2()
-    from playhouse.db_url import connect as connect_url
-    from playhouse.db_url import parseresult_to_dict
-
     if is_postgresql_url(url):
-        params = parseresult_to_dict(urlparse(url))
+        params = postgresql_params(url)
         for key, value in POSTGRESQL_CONNECT.items():
             params.setdefault(key, value)  # what the URL says wins
         if not params.get("database"):
@@ -195,7 +192,38 @@ def connect(url: str) -> peewee.Database:
         db = StationPostgresqlDatabase(**params)
         db._adapter.check_driver()
         return db
+    from playhouse.db_url import connect as connect_url
+
     return connect_url(url)
+
+
+def _query_value(value: str) -> object:
+    """A connection parameter from a URL's query as playhouse.db_url reads it."""
+    lowered = value.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if value.isdigit():
+        return int(value)
+    if "." in value and all(part.isdigit() for part in value.split(".", 1)):
+        return float(value)
+    return None if lowered in ("null", "none") else value
+
+
+def postgresql_params(url: str) -> dict[str, object]:
+    """The connection parameters of a postgresql:// URL, read as playhouse.db_url reads them
+    (not imported: it imports every backend's extension module, a cost at every start)."""
+    parsed = urlparse(url)
+    params: dict[str, object] = {"database": parsed.path[1:]}
+    for key, value in (
+        ("user", parsed.username),
+        ("password", parsed.password),
+        ("host", parsed.hostname),
+        ("port", parsed.port),
+    ):
+        if value:
+            params[key] = value
+    params.update((key, _query_value(value)) for key, value in parse_qsl(parsed.query, True))
+    return params
 
 
 def now() -> datetime:

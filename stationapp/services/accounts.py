@@ -10,9 +10,8 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import argon2
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import contains, found, is_sqlite, lock_kind, now, transaction
@@ -45,7 +44,27 @@ MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 128
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 
-_hasher = argon2.PasswordHasher()  # argon2id with the library's recommended parameters
+if TYPE_CHECKING:
+    import argon2
+
+
+def _password_hasher() -> argon2.PasswordHasher:
+    """The hasher: argon2id with the library's recommended parameters. argon2 (and cffi) is
+    imported with the first password hashed or checked, not at every start: the main window
+    paints before anyone types one (tests replace ``_hasher`` with a cheaper one)."""
+    hasher = globals().get("_hasher")
+    if hasher is None:
+        import argon2
+
+        hasher = globals()["_hasher"] = argon2.PasswordHasher()
+    return hasher
+
+
+def __getattr__(name: str) -> object:  # PEP 562: ``accounts._hasher`` before its first use
+    if name == "_hasher":
+        return _password_hasher()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Role x action: who may do what. Every service function checks one of these actions.
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -335,13 +354,16 @@ def check_password_rules(password: str, *, field: str = "password") -> None:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _password_hasher().hash(password)
 
 
 def _verify(staff: Staff, password: str) -> bool:
+    hasher = _password_hasher()
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(staff.password_hash, password)
-    except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
+        return hasher.verify(staff.password_hash, password)
+    except (VerificationError, InvalidHashError):
         return False
 
 
@@ -353,10 +375,13 @@ def _verify_nobody(password: str) -> None:
     time a real account's check takes, so how long a failure takes does not tell a stranger
     which user names exist. The dummy hash is made once, with the hasher's own parameters."""
     global _dummy
-    if _dummy is None or _dummy[0] is not _hasher:
-        _dummy = (_hasher, _hasher.hash(secrets.token_urlsafe(16)))
-    with contextlib.suppress(argon2.exceptions.VerificationError):
-        _hasher.verify(_dummy[1], password)
+    hasher = _password_hasher()
+    from argon2.exceptions import VerificationError
+
+    if _dummy is None or _dummy[0] is not hasher:
+        _dummy = (hasher, hasher.hash(secrets.token_urlsafe(16)))
+    with contextlib.suppress(VerificationError):
+        hasher.verify(_dummy[1], password)
 
 
 def normalize_username(raw: str) -> str:
@@ -596,7 +621,7 @@ def authenticate(username: str, password: str) -> Staff:
             staff.failed_logins = 0
             staff.locked_until = None
             staff.last_login_at = moment
-            if _hasher.check_needs_rehash(staff.password_hash):
+            if _password_hasher().check_needs_rehash(staff.password_hash):
                 staff.password_hash = hash_password(password)
             staff.save()
             audit(staff, "login", "staff", staff.id)

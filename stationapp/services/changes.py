@@ -88,6 +88,16 @@ def _tell_other_desks(entity: str) -> None:
         log.warning("could not tell the other desks about a %s change", entity, exc_info=True)
 
 
+def server_snapshot() -> str | None:
+    """The PostgreSQL server's transaction snapshot (the transactions running, the next to
+    start): it differs between two reads exactly when a transaction that writes started or
+    ended in between, on this desk or another (or in another database of the server)."""
+    if not is_postgresql():
+        return None
+    row = database.execute_sql("SELECT txid_current_snapshot()::text").fetchone()
+    return str(row[0]) if row else None
+
+
 class RemoteChanges:
     """A connection of its own LISTENing to what other desks change (PostgreSQL).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -48,7 +49,12 @@ class ExternalChangeWatcher(QObject):
     server_lost = Signal(str)
     server_back = Signal()
 
-    def __init__(self, parent: QObject | None = None, *, interval_ms: int = 1000) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, interval_ms: int = 1000, listen_now: bool = True
+    ) -> None:
+        """``listen_now=False`` (PostgreSQL): the listening connection is opened by
+        :meth:`start_listening`, after the window's first paint; what other desks change in
+        between is caught up then."""
         super().__init__(parent)
         self._last: int | None = None
         self._failed = False
@@ -56,16 +62,22 @@ class ExternalChangeWatcher(QObject):
         self._connecting: Future[changes.RemoteChanges] | None = None
         self._held: list[changes.RemoteChanges] = []  # the open one, closed with this object
         self._notifier: QSocketNotifier | None = None
+        self._snapshot: str | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         if is_sqlite():
             self._last = self._read()
             self.timer.start()
-        elif is_postgresql():
+        elif is_postgresql() and listen_now:
             # At start the server has just answered: connect here, so nothing is missed.
             self._adopt(self._connect_now)
             self.timer.start()
+        elif is_postgresql():
+            # Every transaction that writes, here or at another desk, changes the server's
+            # snapshot: the same snapshot when listening starts means nothing was missed.
+            with contextlib.suppress(peewee.DatabaseError, peewee.InterfaceError):
+                self._snapshot = changes.server_snapshot()  # else: refresh once listening
         # A plain function, not a method: it runs while the object is being destroyed.
         self.destroyed.connect(lambda *_args, held=self._held: [r.close() for r in held])
 
@@ -109,6 +121,24 @@ class ExternalChangeWatcher(QObject):
     @staticmethod
     def _connect_now() -> changes.RemoteChanges:
         return changes.RemoteChanges()
+
+    def start_listening(self) -> None:
+        """Open the listening connection held back by ``listen_now=False``; if anything was
+        committed since the watcher was made (the window's tabs read their rows after that),
+        every list refreshes once, as after a reconnection."""
+        if not is_postgresql() or self._remote is not None or self.timer.isActive():
+            return
+        self.timer.start()
+        if not self._adopt(self._connect_now):
+            return  # the timer tries again; a reconnection refreshes everything
+        try:
+            same = changes.server_snapshot() == self._snapshot
+        except (peewee.DatabaseError, peewee.InterfaceError):
+            same = False
+        if not same:
+            log.debug("something was committed before listening started; refreshing lists")
+            self.changed_elsewhere.emit()
+            changes.notify_all()
 
     def _listen(self) -> None:
         """Connect again in a background thread (an unreachable server can take the connect

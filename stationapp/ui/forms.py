@@ -10,7 +10,8 @@ import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -107,7 +108,7 @@ class FieldErrors:
                 unplaced.append(message)
         self._fit_wrapped_errors()
         if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            first.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         return unplaced
 
     def _fit_wrapped_errors(self) -> None:
@@ -145,7 +146,6 @@ class MessageBar(QWidget):
         row.setContentsMargins(8, 4, 4, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.label, 1)
         close = QToolButton()
         close.setText("×")
@@ -153,10 +153,16 @@ class MessageBar(QWidget):
         close.setToolTip(self.tr("Close"))
         close.clicked.connect(self.hide)
         row.addWidget(close)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.hide()
+        self._shown_once = False
 
     def show_message(self, text: str, kind: str = "error") -> None:
+        if not self._shown_once:
+            # Set when first shown: a page's hidden bar does not make PySide create the Qt
+            # namespace's enums before the window's first paint.
+            self._shown_once = True
+            self.label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(f"#message_bar {{{self.STYLES[kind]}}}")
         self.label.setText(text)
         self.show()
@@ -247,7 +253,7 @@ class SearchLineEdit(QLineEdit):
     down_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+        if event.key() == QtCore.Qt.Key.Key_Down and not event.modifiers():
             self.down_pressed.emit()
             return
         super().keyPressEvent(event)
@@ -279,7 +285,7 @@ def empty_state(table: QWidget, text: str = "") -> tuple[QLabel, QStackedWidget]
     """A list's place on the page: the list, or instead a centred line that says why it is
     empty and what to do (UX.md, Lists)."""
     empty = QLabel(text)
-    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    empty.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
     empty.setWordWrap(True)
     empty.setStyleSheet("color: #555; font-size: 14px;")
     stack = QStackedWidget()
@@ -345,7 +351,7 @@ def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]
     shortcuts = []
     for keys, step in (("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
         shortcut = QShortcut(QKeySequence(keys), scope)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda s=step: on_step(s))
         shortcuts.append(shortcut)
     return shortcuts

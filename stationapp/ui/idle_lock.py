@@ -6,7 +6,8 @@ Wrong passwords count toward the account lock like any sign-in (services.account
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -88,11 +89,11 @@ class ContentCover(QWidget):
         super().__init__(window)
         self.setObjectName("content_cover")
         self.setAutoFillBackground(True)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#content_cover { background: palette(window); }")
         layout = QVBoxLayout(self)
         label = QLabel(self.tr("Locked"))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         font = label.font()
         font.setPointSize(font.pointSize() + 4)
         label.setFont(font)
@@ -124,7 +125,7 @@ class LockDialog(QDialog):
         self.actor = actor
         self.staff: Staff | None = None
         self.setWindowTitle(self.tr("Locked"))
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
         layout = QVBoxLayout(self)
         station = accounts.station_settings().station_name
         # not needed before the first lock
@@ -196,7 +197,7 @@ class LockDialog(QDialog):
         super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        if event.key() == QtCore.Qt.Key.Key_Escape:
             event.ignore()
             return
         super().keyPressEvent(event)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView
 
 from stationapp.config import Keys
@@ -117,9 +118,9 @@ class _FirstFill(QObject):
         if model is None or model is self.model:
             return
         self.model = model
-        model.modelReset.connect(self._on_rows, Qt.ConnectionType.QueuedConnection)
-        model.rowsInserted.connect(self._on_rows, Qt.ConnectionType.QueuedConnection)
-        model.layoutChanged.connect(self._on_rows, Qt.ConnectionType.QueuedConnection)
+        model.modelReset.connect(self._on_rows, QtCore.Qt.ConnectionType.QueuedConnection)
+        model.rowsInserted.connect(self._on_rows, QtCore.Qt.ConnectionType.QueuedConnection)
+        model.layoutChanged.connect(self._on_rows, QtCore.Qt.ConnectionType.QueuedConnection)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -67,7 +67,7 @@ class LazyTab(QWidget):
         if self._failure is None:
             self._failure = QWidget()
             column = QVBoxLayout(self._failure)
-            column.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             title = QLabel(self.tr("This page could not be opened."))
             title.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
             self._failure_label = QLabel()
@@ -78,7 +78,7 @@ class LazyTab(QWidget):
             retry.clicked.connect(self.try_content)
             column.addWidget(title)
             column.addWidget(self._failure_label)
-            column.addWidget(retry, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(retry, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
             self.layout().addWidget(self._failure)
         self._failure_label.setText(message)
         self._failure.show()

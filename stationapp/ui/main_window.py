@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from stationapp import __version__
 from stationapp.config import Keys
-from stationapp.db import close_database, describe_url, is_postgresql, sqlite_path, today
+from stationapp.db import close_database, describe_url, sqlite_path, today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, changes
@@ -54,7 +55,7 @@ def _today_tab(actor: Staff, bus: ChangeBus) -> QWidget:
 def _visits_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     from stationapp.ui.visits.visits_tab import VisitsTab
 
-    return VisitsTab(actor, bus)
+    return VisitsTab(actor, bus, counters_after_paint=True)
 
 
 def _people_tab(actor: Staff, bus: ChangeBus) -> QWidget:
@@ -149,22 +150,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.server_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_menus()
-        for number in range(1, 10):
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"),
-                self,
-                lambda n=number: self.switch_to_tab(n - 1),
-            )
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        # A key sequence given to Qt makes PySide create the Qt namespace's enums, a tenth of a
+        # bare window's start: the shortcuts are set right after the first paint.
+        self.after_first_paint(self._install_shortcuts)
         self.bus.changed.connect(self._on_changed)
-        self.watcher = ExternalChangeWatcher(self)
+        # Made before the tabs read their rows; on PostgreSQL it starts listening for other
+        # desks' changes after the first paint, and catches up on what was committed since.
+        self.watcher = ExternalChangeWatcher(self, listen_now=False)
         # The database server gone (PostgreSQL): said in the status bar until it is back; the
         # forms keep what was typed.
         self.watcher.server_lost.connect(self._server_lost)
         self.watcher.server_back.connect(self.server_label.hide)
         self.watcher.server_back.connect(self._retry_failed_tab)
-        if is_postgresql() and not self.watcher.listening:
-            self._server_lost(self.watcher.lost_message())
+        self.after_first_paint(self.watcher.start_listening)
         self.lock_dialog: LockDialog | None = None
         self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms(), watch=False)
         self.idle.idle.connect(self.lock_now)
@@ -189,21 +187,18 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.switch_action = QAction(self.tr("&Switch user…"), self)
-        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.switch_action.triggered.connect(self.switch_user)
         file_menu.addAction(self.switch_action)
         self.password_action = QAction(self.tr("Change &password…"), self)
         self.password_action.triggered.connect(self.change_password)
         file_menu.addAction(self.password_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action = QAction(self.tr("&Quit"), self)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         self.reports_menu = bar.addMenu(self.tr("&Reports"))
         self.report_action = QAction(self.tr("&Monthly and yearly report…"), self)
-        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.report_action.triggered.connect(self.open_reports)
         self.reports_menu.addAction(self.report_action)
 
@@ -235,6 +230,18 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About stationapp"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _install_shortcuts(self) -> None:
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        for number in range(1, 10):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                lambda n=number: self.switch_to_tab(n - 1),
+            )
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
 
     def _build_tabs(self) -> None:
         """(Re)create the tabs for the signed-in staff member: what they see follows their roles."""
@@ -570,7 +577,7 @@ class MainWindow(QMainWindow):
             for window in QApplication.topLevelWidgets()
             if window.isVisible()
             and window.isWindow()
-            and window.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            and window.windowType() in (QtCore.Qt.WindowType.Window, QtCore.Qt.WindowType.Dialog)
         ]
         self.lock_dialog = LockDialog(self.actor, self)
         log.info("window locked after %s idle", self.idle.timer.interval())

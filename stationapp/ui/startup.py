@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import peewee
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -77,7 +78,7 @@ class StartupProgress(QProgressDialog):
     def __init__(self, title: str, label: str, *, cancellable: bool) -> None:
         super().__init__(label, "", 0, 0)
         self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self._made_modal = False
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumWidth(420)
@@ -88,6 +89,14 @@ class StartupProgress(QProgressDialog):
             self.setCancelButtonText(translate("Startup", "Cancel"))
         else:
             self.setCancelButton(None)
+
+    def setVisible(self, visible: bool) -> None:
+        # Modal from its first show: a window that never shows (a server that answers within
+        # the second) leaves the Qt namespace's enums to be made after the first paint.
+        if visible and not self._made_modal:
+            self._made_modal = True
+            self.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
+        super().setVisible(visible)
 
     def show_step(self, done: int, total: int, what: str) -> None:
         if total > 0:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPaintEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -41,9 +42,12 @@ if TYPE_CHECKING:
 
 OVERDUE_COLOR = QColor("#b3261e")
 EMPTY_COLOR = QColor("#6b6b6b")
-KIND_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RELATED_ROLE = Qt.ItemDataRole.UserRole + 2
+# Qt.ItemDataRole.UserRole and after: PySide makes the Qt namespace's enums (a tenth of a bare
+# window's start) on its first use, which the window's first paint does without.
+USER_ROLE = 0x0100
+KIND_ROLE = USER_ROLE
+ID_ROLE = USER_ROLE + 1
+RELATED_ROLE = USER_ROLE + 2
 # A line that opens a whole section's list: its kind is this prefix and the section's key.
 SECTION_PREFIX = "section:"
 # Changes arriving together (a batch entry, another desk's save) refresh the tab once.
@@ -73,8 +77,8 @@ class SectionBox(QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName(f"today_{key}")
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list)
         self.extra = QHBoxLayout()
         layout.addLayout(self.extra)
@@ -124,8 +128,7 @@ class TodayTab(QWidget):
         self.empty_label = QLabel(
             self.tr("Nothing is due today for your roles. Use the other tabs to start work.")
         )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
+        self.empty_label.hide()  # aligned when laid out, after the first paint
         layout.addWidget(self.empty_label)
 
         self.scroll = QScrollArea()
@@ -133,7 +136,6 @@ class TodayTab(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.grid_host)
         layout.addWidget(self.scroll, 1)
 
@@ -206,6 +208,8 @@ class TodayTab(QWidget):
         )
 
     def _lay_out(self, found: list[Section]) -> None:
+        self.grid.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         # Keep the button alive while its box goes.
         self.print_birthdays_button.setParent(None)
         while self.grid.count():
@@ -249,7 +253,7 @@ class TodayTab(QWidget):
             box.list.addItem(more)
         if not section.items:
             empty = QListWidgetItem(self.empty_text(section.key))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            empty.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
             empty.setForeground(QBrush(EMPTY_COLOR))
             box.list.addItem(empty)
         box.list.itemActivated.connect(self._activated)

@@ -62,6 +62,9 @@ def _open_visits_log(qtbot, admin, db_url: str):
     window.show()
     tab = window.show_tab("visits")
     tab.show_page(tab.log)
+    if db_url.startswith("postgresql"):
+        # It listens for other desks' changes from its first paint on.
+        qtbot.waitUntil(lambda: window.watcher.listening)
     return window, tab.log
 
 
@@ -180,4 +183,24 @@ def test_a_lost_listening_connection_is_replaced(qtbot, admin, db_url) -> None:
     )
     visit_id = _visit_at_another_desk(db_url, person.id, service.id)
     qtbot.waitUntil(lambda: log.model.row_of(visit_id) >= 0, timeout=WITHIN_MS)
+    window.close()
+
+
+@pytest.mark.postgresql_only
+def test_the_window_listens_after_its_first_paint_and_misses_nothing_before(
+    qtbot, admin, db_url
+) -> None:
+    """The listening connection waits for the first paint (issue 22); a visit another desk
+    saves while the window is being built, before it listens, still shows up."""
+    person, service = _person_and_service(admin)
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    tab = window.show_tab("visits")
+    tab.show_page(tab.log)
+    assert not window.watcher.listening
+    assert tab.log.model.total == 0
+    visit_id = _visit_at_another_desk(db_url, person.id, service.id)  # its NOTIFY is not heard
+    window.show()
+    qtbot.waitUntil(lambda: window.watcher.listening, timeout=WITHIN_MS)
+    qtbot.waitUntil(lambda: tab.log.model.row_of(visit_id) >= 0, timeout=WITHIN_MS)
     window.close()

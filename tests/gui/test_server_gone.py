@@ -61,7 +61,7 @@ def test_server_stopped_and_started_again_keeps_the_form_and_saves(
     window = MainWindow(admin, database_url=db_url)
     qtbot.addWidget(window)
     window.show()
-    assert window.watcher.listening
+    qtbot.waitUntil(lambda: window.watcher.listening)  # from the first paint on
     dialog = show_active(PersonDialog(admin))
     ric = make_ric(seq=246)
     dialog.name.setText("欧阳晓明")
@@ -108,6 +108,7 @@ def test_a_server_away_for_seconds_is_retried_quietly_until_it_is_back(
     window = MainWindow(admin, database_url=db_url)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.watcher.listening)
     monkeypatch.setattr(changes, "RemoteChanges", CountedRemoteChanges)
     with _server_away(qtbot, window, postgres_server):
         qtbot.waitUntil(lambda: len(attempts) >= 3, timeout=10000)  # a try a second, all refused
@@ -131,6 +132,7 @@ def test_a_tab_first_opened_while_the_server_is_away_says_so_and_opens_once_it_i
     window = MainWindow(admin, database_url=db_url)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.watcher.listening)
     page = window._pages["visits"]
     assert not page.built
     with _server_away(qtbot, window, postgres_server):

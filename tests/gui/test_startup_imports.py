@@ -40,6 +40,9 @@ class Spy(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "modules" not in seen:
             seen["modules"] = sorted(name for name, mod in sys.modules.items() if mod is not None)
+            # PySide makes the Qt namespace (its 93 enum classes) on its first use: listed too.
+            if "Qt" in sys.modules["PySide6.QtCore"].__dict__:
+                seen["modules"].append("PySide6.QtCore.Qt")
         return False
 
 
@@ -82,14 +85,21 @@ NEVER = (
     "stationapp.services.backup",
     "stationapp.services.retention",
     "stationapp.services.reports",
-)
-# Not needed on Today either. (The Visits tab's register form imports the visits and people
-# services, whose packages bring their exports and every model along.)
-NOR_ON_TODAY = (
+    # The services packages import a module when one of its names is first used: the register
+    # form needs the catalogue, not the visit log's export or the person's history.
     "stationapp.services.spreadsheet",
     "stationapp.services.history",  # every model
-    "stationapp.services.today",  # the Today figures are computed after the first paint
+    "stationapp.services.visits.log",  # the Visits tab's counters come after the first paint
+    "stationapp.services.visits.outreach",
+    "stationapp.services.people.export",
+    "stationapp.services.people.organizations",
+    "xml.sax",  # the Excel export's escaping, which brings urllib.request, http, email, ssl
+    "urllib.request",
+    "argon2",  # imported with the first password hashed or checked
+    "playhouse.db_url",  # every backend's extension module; the URL is read by db.py
 )
+# Not needed on Today either.
+NOR_ON_TODAY = ("stationapp.services.today",)  # the Today figures come after the first paint
 
 # Everything of stationapp the first paint on Today needs; anything else is a new cost of every
 # start and has to be deferred (or added here on purpose).
@@ -118,6 +128,26 @@ ON_TODAY = {
     "stationapp.ui.main_window",
     "stationapp.ui.startup",
     "stationapp.ui.today",
+}
+
+
+# Everything of stationapp the first paint on Visits needs: the register form with its person
+# picker, the service catalogue (and, for its search keys, validation), the people and visits
+# models.
+ON_VISITS = (ON_TODAY - {"stationapp.ui.today", "stationapp.ui.dates"}) | {
+    "stationapp.models.people",
+    "stationapp.models.visits",
+    "stationapp.services.lazy_package",
+    "stationapp.services.people",
+    "stationapp.services.search_keys",
+    "stationapp.services.validation",
+    "stationapp.services.visits",
+    "stationapp.services.visits.catalogue",
+    "stationapp.ui.people",
+    "stationapp.ui.people.picker",
+    "stationapp.ui.visits",
+    "stationapp.ui.visits.register",
+    "stationapp.ui.visits.visits_tab",
 }
 
 
@@ -166,8 +196,13 @@ def test_the_first_paint_on_today_imports_only_what_it_shows(admin, db_url, tmp_
     assert _loaded(modules, _tab_packages()) == []
     ours = {m for m in modules if m == "stationapp" or m.startswith("stationapp.")}
     assert sorted(ours - ON_TODAY) == []
-    # peewee imports every driver it knows; the PostgreSQL one waits for a PostgreSQL database.
+    # The Qt namespace's enums (a tenth of the bare window's start) wait for the first use of a
+    # Qt.* value: the shortcuts, set after the paint, or a section's layout.
+    assert "PySide6.QtCore.Qt" not in modules
+    # peewee imports every driver it knows; the PostgreSQL one (which imports ssl) waits for a
+    # PostgreSQL database.
     assert ("psycopg2" in modules) == db_url.startswith("postgresql")
+    assert ("ssl" in modules) == db_url.startswith("postgresql")
 
 
 def test_reopening_on_the_visits_tab_imports_that_tab_only(admin, db_url, tmp_path) -> None:
@@ -183,3 +218,6 @@ def test_reopening_on_the_visits_tab_imports_that_tab_only(admin, db_url, tmp_pa
     ]
     assert "stationapp.ui.today" not in modules
     assert "psycopg2" not in modules
+    assert "ssl" not in modules
+    ours = {m for m in modules if m == "stationapp" or m.startswith("stationapp.")}
+    assert sorted(ours - ON_VISITS) == []

@@ -13,7 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stationapp import config
-from stationapp.db import close_database, database, describe_url, now, open_database, today
+from stationapp.db import (
+    close_database,
+    database,
+    describe_url,
+    now,
+    open_database,
+    postgresql_params,
+    today,
+)
 from stationapp.errors import DatabaseBusy, DatabaseUnavailable
 from stationapp.models.people import Person, PersonSearchKey
 from stationapp.services import people
@@ -341,3 +349,20 @@ def test_contains_asks_postgresql_for_like_where_case_cannot_matter(named_organi
     assert _organizations_containing("bjabc", folded=True) == ["北京ABC科技公司"]
     assert _organizations_containing("_d%") == ["abc_d%e\\f 工会"]
     assert _organizations_containing("%") == ["abc_d%e\\f 工会"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://desk:s%40cret@db.station.local:5433/station?sslmode=require&connect_timeout=5",
+        "postgresql:///station",
+        "postgres://server/station?application_name=&keepalives=true&x=1.5&y=none",
+        "postgresql://desk@[::1]:5432/station",
+    ],
+)
+def test_a_postgresql_url_is_read_as_playhouse_reads_it(url: str) -> None:
+    """db.py reads the URL itself: playhouse.db_url imports every backend's extension module,
+    a cost at every start (issue 22)."""
+    from playhouse.db_url import parseresult_to_dict
+
+    assert postgresql_params(url) == parseresult_to_dict(urlparse(url))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QWidget
 
 from stationapp.errors import UserError
@@ -45,7 +46,17 @@ def _outreach(actor: Staff, bus: ChangeBus) -> OutreachWidget:
 
 
 class VisitsTab(QWidget):
-    def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actor: Staff,
+        bus: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        counters_after_paint: bool = False,
+    ) -> None:
+        """``counters_after_paint``: the day's counters in the header are computed just after
+        the tab is first painted (a window that opens on this tab shows the form at once; the
+        counters read the day's and the month's visits)."""
         super().__init__(parent)
         self.actor = actor
         layout, self.bar = layout_with_bar(self)
@@ -75,7 +86,9 @@ class VisitsTab(QWidget):
         # a list, which would otherwise take the keys for itself.
         page_keys(self, self.step_page)
         bus.changed.connect(self._on_changed)
-        self.refresh_counters()
+        self._counters_pending = counters_after_paint
+        if not counters_after_paint:
+            self.refresh_counters()
 
     @property
     def follow_ups(self) -> FollowUpsWidget:
@@ -115,6 +128,12 @@ class VisitsTab(QWidget):
         super().showEvent(event)
         if self.form is not None and self.pages.currentWidget() is self.form:
             self.form.focus_start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._counters_pending:
+            self._counters_pending = False
+            QTimer.singleShot(0, self, self.refresh_counters)
 
     def _on_changed(self, entity: str) -> None:
         if entity in ("visit", "service"):
