@@ -133,8 +133,8 @@ ON_TODAY = {
 
 # Everything of stationapp the first paint on Visits needs: the register form with its person
 # picker, the service catalogue (and, for its search keys, validation), the people and visits
-# models.
-ON_VISITS = (ON_TODAY - {"stationapp.ui.today", "stationapp.ui.dates"}) | {
+# models, the date fields (ui.dates).
+ON_VISITS = (ON_TODAY - {"stationapp.ui.today"}) | {
     "stationapp.models.people",
     "stationapp.models.visits",
     "stationapp.services.lazy_package",
