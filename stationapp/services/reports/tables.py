@@ -22,6 +22,7 @@ from stationapp.services.reports.figures import (
     CaseFigures,
     EventFigures,
     LibraryFigures,
+    MemberFigures,
     MonthlySeries,
     Period,
     RoomFigures,
@@ -64,6 +65,7 @@ def section_title(key: str) -> str:
         "library": translate("Reports", "Library"),
         "events": translate("Reports", "Events"),
         "rooms": translate("Reports", "Rooms"),
+        "members": translate("Reports", "Member services: membership and 京卡"),
     }[key]
 
 
@@ -313,6 +315,12 @@ def _room_tables(figures: RoomFigures) -> list[Table]:
     ]
 
 
+def _member_tables(figures: MemberFigures) -> list[Table]:
+    from stationapp.services.members import member_table_rows
+
+    return [_figures(member_table_rows(figures))]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -362,6 +370,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("library", report.library, _library_tables),
         ("events", report.events, _event_tables),
         ("rooms", report.rooms, _room_tables),
+        ("members", report.members, _member_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]
