@@ -64,6 +64,7 @@ def card_materials() -> list[str]:
     return [str(m.get("name", "")) for m in service.materials or [] if m.get("name")]
 
 
+@hands_people
 def card_visits(actor: Staff, person_id: int) -> list[Visit]:
     """The person's recent visits about the card, newest first: where an application came from."""
     require(actor, "member.read")
@@ -84,6 +85,7 @@ def card_visits(actor: Staff, person_id: int) -> list[Visit]:
     )
 
 
+@hands_people
 def cards_of_person(actor: Staff, person_id: int) -> list[MemberCard]:
     """Every card of the person, the current one first, then the older ones newest first."""
     require(actor, "member.read")
@@ -95,6 +97,7 @@ def cards_of_person(actor: Staff, person_id: int) -> list[MemberCard]:
     )
 
 
+@hands_people
 def current_card(actor: Staff, person_id: int) -> MemberCard | None:
     require(actor, "member.read")
     return _live(person_id)

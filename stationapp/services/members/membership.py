@@ -27,6 +27,7 @@ from stationapp.services.members._common import (
     save_register_fields,
     translate,
 )
+from stationapp.services.people.masking import hands_people
 from stationapp.services.validation import normalize_text
 
 
@@ -39,6 +40,7 @@ class MembershipInput:
     reason: str = ""  # why the person left
 
 
+@hands_people
 def membership_history(actor: Staff, person_id: int) -> list[MembershipEvent]:
     """The person's membership, oldest first (an entry of unknown date first of all)."""
     require(actor, "member.read")
