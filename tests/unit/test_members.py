@@ -345,3 +345,23 @@ def test_the_upgrade_makes_the_history_from_the_register(db_url: str) -> None:
         assert (card.person_id, card.state, card.number) == (ids["李娜"], "issued", number)
     finally:
         close_database()
+
+
+# --- personal data ------------------------------------------------------------------------------
+
+
+def test_erasure_keeps_the_steps_and_drops_the_card_numbers(admin) -> None:
+    from stationapp.services import retention
+
+    person = _member(admin, today() - timedelta(days=100))
+    number = fresh_card()
+    card = members.issue_card_directly(admin, person.id, number)
+    members.cancel_card(admin, card.id, reason=f"{person.name}本人申请")
+    titles = {s.title: s for s in retention.personal_data(admin, person.id)}
+    assert titles["京卡 cards"].rows[0][0] == number
+    assert titles["Membership"].rows[0][0] == "Joined"
+    retention.erase_on_request(admin, person.id, reason="本人要求")
+    stored = MemberCard.get_by_id(card.id)
+    assert (stored.number, stored.reason, stored.state) == ("", "", "cancelled")
+    assert _kinds(person.id) == ["joined"]
+    assert members.find_card(admin, number) is None

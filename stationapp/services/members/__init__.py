@@ -33,6 +33,7 @@ from stationapp.services.members.membership import (
     membership_history,
     record_membership,
 )
+from stationapp.services.members.personal import anonymise_member_records, member_tables
 from stationapp.services.members.report import (
     MemberFigures,
     member_figures,
@@ -55,6 +56,7 @@ __all__ = [
     "MemberFigures",
     "MembershipInput",
     "WaitingCard",
+    "anonymise_member_records",
     "apply_for_card",
     "cancel_card",
     "card_materials",
@@ -70,6 +72,7 @@ __all__ = [
     "issue_card_directly",
     "member_figures",
     "member_table_rows",
+    "member_tables",
     "membership_counts",
     "membership_history",
     "membership_kind_label",
