@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,8 @@ from stationapp.services.members import MembershipInput
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.people.picker import PersonPicker
+
+translate = QCoreApplication.translate
 
 
 def _day_edit() -> QDateEdit:
@@ -60,10 +62,10 @@ class _Dialog(QDialog):
         """The card number (scanned or typed) and the day it was issued."""
         self.number = QLineEdit()
         self.number.setMaxLength(30)
-        self.number.setPlaceholderText(self.tr("Scan or type the card number"))
-        self.fields.add_row(self.tr("Card &number:"), "number", self.number)
+        self.number.setPlaceholderText(translate("MemberDialogs", "Scan or type the card number"))
+        self.fields.add_row(translate("MemberDialogs", "Card &number:"), "number", self.number)
         self.issued_on = _day_edit()
-        self.fields.add_row(self.tr("Issued &on:"), "issued_on", self.issued_on)
+        self.fields.add_row(translate("MemberDialogs", "Issued &on:"), "issued_on", self.issued_on)
 
     def finish(self) -> None:
         self.buttons = dialog_buttons(self, self.layout_, self.submit)
@@ -93,8 +95,8 @@ class _WithPerson(_Dialog):
         self.person_id: int | None = None
         self.picker = PersonPicker(actor, limit=6)
         self.picker.person_chosen.connect(self.choose_person)
-        self.fields.add_row(self.tr("&Who:"), "person", self.picker)
-        self.chosen = QLabel(self.tr("Nobody chosen yet: type and press Enter."))
+        self.fields.add_row(translate("MemberDialogs", "&Who:"), "person", self.picker)
+        self.chosen = QLabel(translate("MemberDialogs", "Nobody chosen yet: type and press Enter."))
         self.chosen.setWordWrap(True)
         self.form.addRow("", self.chosen)
         if person_id is not None:
@@ -108,7 +110,11 @@ class _WithPerson(_Dialog):
             self.bar.show_message(exc.message)
             return
         self.person_id = person.id
-        member = self.tr("member") if person.is_member else self.tr("not a member")
+        member = (
+            translate("MemberDialogs", "member")
+            if person.is_member
+            else translate("MemberDialogs", "not a member")
+        )
         self.chosen.setText(f"{person.name}（{member}）")
         self.person_chosen(person.id)
 
@@ -117,7 +123,7 @@ class _WithPerson(_Dialog):
 
     def need_person(self) -> bool:
         if self.person_id is None:
-            self.fields.show({"person": self.tr("Find the person first.")})
+            self.fields.show({"person": translate("MemberDialogs", "Find the person first.")})
             return False
         return True
 
