@@ -71,3 +71,14 @@ def save_register_fields(person: Person, **values: object) -> None:
     Person.update(**values, updated_at=person.updated_at).where(Person.id == person.id).execute()
     if card_changed:
         _write_search_keys(person)
+
+
+def ready_to_write() -> None:
+    """Load what a card's write computes (the search keys' readings, the card number's check)
+    before the write lock is taken, so the first write of a desk holds the lock only for the
+    write itself."""
+    from stationapp.services.people.keys import person_search_keys
+    from stationapp.services.validation import normalize_card_number
+
+    person_search_keys(name="王", phone="", id_number="", member_card="")
+    normalize_card_number("6222080000000000007")

@@ -22,6 +22,7 @@ from stationapp.services.accounts import audit, require
 from stationapp.services.members._common import (
     checked_day,
     locked_person,
+    ready_to_write,
     save_register_fields,
     translate,
 )
@@ -266,6 +267,7 @@ def issue_card(
 ) -> MemberCard:
     """The card of a waiting application is here: its number (checked), the day."""
     require(actor, "member.update")
+    ready_to_write()
     with transaction(lock=True):
         card, person = _locked_card(card_id)
         if card.state != "applied":
@@ -289,6 +291,7 @@ def issue_card_directly(
 ) -> MemberCard:
     """A card the person already holds, recorded with no application on file."""
     require(actor, "member.update")
+    ready_to_write()
     with transaction(lock=True):
         person = locked_person(person_id)
         _member(person, "number")
@@ -311,6 +314,7 @@ def report_card_lost(actor: Staff, card_id: int, *, lost_on: date | None = None)
     """The card is lost: it stays the person's current card until replaced, but no longer
     identifies them (the register's card number is emptied)."""
     require(actor, "member.update")
+    ready_to_write()
     with transaction(lock=True):
         card, person = _locked_card(card_id)
         if card.state != "issued":
@@ -330,6 +334,7 @@ def replace_card(
 ) -> MemberCard:
     """A new card for a lost (or damaged) one: the old card is kept as replaced."""
     require(actor, "member.update")
+    ready_to_write()
     with transaction(lock=True):
         card, person = _locked_card(card_id)
         if card.state not in ("issued", "lost"):
@@ -356,6 +361,7 @@ def replace_card(
 def cancel_card(actor: Staff, card_id: int, *, reason: str, on: date | None = None) -> MemberCard:
     """The card (or the application) ends: the person gave it up or left the union."""
     require(actor, "member.update")
+    ready_to_write()
     reason = normalize_text(reason, field="reason", max_length=200)
     if not reason:
         raise ValidationError(
