@@ -3,6 +3,7 @@ same) and its Excel file."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -380,6 +381,11 @@ def report_tables(report: StationReport) -> list[Section]:
 # --- Excel ----------------------------------------------------------------------------------------
 
 
+def _sheet_name(title: str) -> str:
+    """A section's title as Excel takes a sheet's name: none of []:*?/\\, 31 characters."""
+    return " ".join(re.sub(r"[\[\]:*?/\\]", " ", title).split())[:31].strip()
+
+
 def write_excel(report: StationReport, path: Path) -> Path:
     """The report as an Excel workbook, a sheet per section, written privately and whole (a
     failed write leaves nothing behind)."""
@@ -394,7 +400,7 @@ def write_excel(report: StationReport, path: Path) -> Path:
     workbook.remove(workbook.active)
     bold = Font(bold=True)
     for section in report_tables(report):
-        sheet = workbook.create_sheet(section.title[:31])
+        sheet = workbook.create_sheet(_sheet_name(section.title))
         sheet.append(xlsx_row(sheet, [report_title(report)]))
         sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
         for table in section.tables:
