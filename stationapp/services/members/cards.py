@@ -6,6 +6,7 @@ is the backstop. ``Person.member_card`` is the issued card's number, in step."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -262,85 +263,93 @@ def _locked_card(card_id: int) -> tuple[MemberCard, Person]:
     return MemberCard.get_by_id(card_id), person
 
 
+KEEP = object()  # a step that leaves the register's card number as it is
+Step = Callable[[MemberCard | None, Person], tuple[MemberCard, object, dict]]
+
+
+def _write_card(
+    actor: Staff, action: str, step: Step, *, card_id: int = 0, person_id: int = 0
+) -> MemberCard:
+    """One write of a card's life: the permission, the person's row locked (then the card
+    recounted by ``step``), the register's card number and the audit entry in the same
+    transaction. ``step`` returns the card, the register's new number (or KEEP) and the
+    audit's details."""
+    require(actor, "member.update")
+    ready_to_write()
+    with transaction(lock=True):
+        if card_id:
+            card, person = _locked_card(card_id)
+        else:
+            card, person = None, locked_person(person_id)
+        result, register, details = step(card, person)
+        if register is not KEEP:
+            save_register_fields(person, member_card=register)
+        audit(actor, action, "person", person.id, details)
+    changes.notify("person")
+    return result
+
+
+def _refuse_state(card: MemberCard, states: tuple[str, ...], message: str, field: str) -> None:
+    if card.state not in states:
+        raise ValidationError(message.format(state=_state(card.state)), field=field)
+
+
 def issue_card(
     actor: Staff, card_id: int, number: str, *, issued_on: date | None = None
 ) -> MemberCard:
     """The card of a waiting application is here: its number (checked), the day."""
-    require(actor, "member.update")
-    ready_to_write()
-    with transaction(lock=True):
-        card, person = _locked_card(card_id)
-        if card.state != "applied":
-            raise ValidationError(
-                translate("Members", "This card is not waiting: it is {state}.").format(
-                    state=_state(card.state)
-                ),
-                field="number",
-            )
+
+    def step(card: MemberCard, person: Person) -> tuple[MemberCard, object, dict]:
+        message = translate("Members", "This card is not waiting: it is {state}.")
+        _refuse_state(card, ("applied",), message, "number")
         checked = _number(number, person)
         day = checked_day(issued_on, "issued_on", not_before=card.applied_on)
         _set(card, state="issued", number=checked, issued_on=day)
-        save_register_fields(person, member_card=checked)
-        audit(actor, "card_issue", "person", person.id, {"member_card": checked})
-    changes.notify("person")
-    return card
+        return card, checked, {"member_card": checked}
+
+    return _write_card(actor, "card_issue", step, card_id=card_id)
 
 
 def issue_card_directly(
     actor: Staff, person_id: int, number: str, *, issued_on: date | None = None
 ) -> MemberCard:
     """A card the person already holds, recorded with no application on file."""
-    require(actor, "member.update")
-    ready_to_write()
-    with transaction(lock=True):
-        person = locked_person(person_id)
+
+    def step(_card: None, person: Person) -> tuple[MemberCard, object, dict]:
         _member(person, "number")
         _refuse_live(person, "number")
         checked = _number(number, person)
+        day = checked_day(issued_on, "issued_on")
         card = MemberCard.create(
-            person=person.id,
-            state="issued",
-            number=checked,
-            issued_on=checked_day(issued_on, "issued_on"),
-            staff=actor.id,
+            person=person.id, state="issued", number=checked, issued_on=day, staff=actor.id
         )
-        save_register_fields(person, member_card=checked)
-        audit(actor, "card_issue", "person", person.id, {"member_card": checked})
-    changes.notify("person")
-    return card
+        return card, checked, {"member_card": checked}
+
+    return _write_card(actor, "card_issue", step, person_id=person_id)
 
 
 def report_card_lost(actor: Staff, card_id: int, *, lost_on: date | None = None) -> MemberCard:
     """The card is lost: it stays the person's current card until replaced, but no longer
     identifies them (the register's card number is emptied)."""
-    require(actor, "member.update")
-    ready_to_write()
-    with transaction(lock=True):
-        card, person = _locked_card(card_id)
-        if card.state != "issued":
-            raise ValidationError(
-                translate("Members", "Only an issued card can be reported lost."), field="card"
-            )
+
+    def step(card: MemberCard, _person: Person) -> tuple[MemberCard, object, dict]:
+        message = translate("Members", "Only an issued card can be reported lost.")
+        _refuse_state(card, ("issued",), message, "card")
         day = checked_day(lost_on, "lost_on", not_before=card.issued_on)
         _set(card, state="lost", lost_on=day)
-        save_register_fields(person, member_card="")
-        audit(actor, "card_lost", "person", person.id, {"member_card": card.number})
-    changes.notify("person")
-    return card
+        return card, "", {"member_card": card.number}
+
+    return _write_card(actor, "card_lost", step, card_id=card_id)
 
 
 def replace_card(
     actor: Staff, card_id: int, number: str, *, issued_on: date | None = None
 ) -> MemberCard:
     """A new card for a lost (or damaged) one: the old card is kept as replaced."""
-    require(actor, "member.update")
-    ready_to_write()
-    with transaction(lock=True):
-        card, person = _locked_card(card_id)
-        if card.state not in ("issued", "lost"):
-            raise ValidationError(
-                translate("Members", "Only an issued or lost card can be replaced."), field="card"
-            )
+
+    def step(card: MemberCard, person: Person) -> tuple[MemberCard, object, dict]:
+        message = translate("Members", "Only an issued or lost card can be replaced.")
+        _refuse_state(card, ("issued", "lost"), message, "card")
         checked = _number(number, person)
         day = checked_day(issued_on, "issued_on", not_before=card.lost_on or card.issued_on)
         _set(card, state="replaced", ended_on=day)
@@ -352,40 +361,26 @@ def replace_card(
             replaces=card.id,
             staff=actor.id,
         )
-        save_register_fields(person, member_card=checked)
-        audit(actor, "card_replace", "person", person.id, {"member_card": [card.number, checked]})
-    changes.notify("person")
-    return new
+        return new, checked, {"member_card": [card.number, checked]}
+
+    return _write_card(actor, "card_replace", step, card_id=card_id)
 
 
 def cancel_card(actor: Staff, card_id: int, *, reason: str, on: date | None = None) -> MemberCard:
     """The card (or the application) ends: the person gave it up or left the union."""
-    require(actor, "member.update")
-    ready_to_write()
     reason = normalize_text(reason, field="reason", max_length=200)
-    if not reason:
-        raise ValidationError(
-            translate("Members", "Say why the card is cancelled."), field="reason"
-        )
-    with transaction(lock=True):
-        card, person = _locked_card(card_id)
-        if card.state not in LIVE_CARD_STATES:
-            raise ValidationError(
-                translate("Members", "This card has ended already."), field="card"
-            )
-        day = checked_day(on, "on")
-        _set(card, state="cancelled", ended_on=day, reason=reason)
-        if card.number and person.member_card == card.number:
-            save_register_fields(person, member_card="")
-        audit(
-            actor,
-            "card_cancel",
-            "person",
-            person.id,
-            {"member_card": card.number, "reason": reason},
-        )
-    changes.notify("person")
-    return card
+
+    def step(card: MemberCard, person: Person) -> tuple[MemberCard, object, dict]:
+        if not reason:
+            message = translate("Members", "Say why the card is cancelled.")
+            raise ValidationError(message, field="reason")
+        message = translate("Members", "This card has ended already.")
+        _refuse_state(card, LIVE_CARD_STATES, message, "card")
+        _set(card, state="cancelled", ended_on=checked_day(on, "on"), reason=reason)
+        register = "" if card.number and person.member_card == card.number else KEEP
+        return card, register, {"member_card": card.number, "reason": reason}
+
+    return _write_card(actor, "card_cancel", step, card_id=card_id)
 
 
 def _set(card: MemberCard, **values: object) -> None:
