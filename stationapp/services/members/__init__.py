@@ -30,6 +30,7 @@ from stationapp.services.members.cards import (
 )
 from stationapp.services.members.membership import (
     MembershipInput,
+    follow_import,
     membership_history,
     record_membership,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "count_waiting",
     "current_card",
     "find_card",
+    "follow_import",
     "follow_register",
     "issue_card",
     "issue_card_directly",

@@ -5,11 +5,12 @@ same transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import peewee
+from peewee import Value, fn
 
-from stationapp.db import transaction
+from stationapp.db import now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.members import (
@@ -166,3 +167,64 @@ def follow_register(staff: Staff, person: Person, *, was_member: bool, joined_on
             MembershipEvent.update(on=person.joined_on).where(
                 MembershipEvent.id == start.id
             ).execute()
+
+
+def follow_import(staff: Staff, since: datetime) -> None:
+    """The history after a roster import (inside its transaction), set-based: each member the
+    import touched (changed since ``since``) with no membership entry gets a "joined" entry on
+    the join date given (unknown if none); the card numbers it brought are issued cards (of
+    unknown date) for those with no current card."""
+    from stationapp.models.members import LIVE_CARD_STATES, MemberCard
+
+    touched = Person.updated_at >= since
+    moment = now()
+    no_history = ~fn.EXISTS(
+        MembershipEvent.select(MembershipEvent.id).where(MembershipEvent.person == Person.id)
+    )
+    MembershipEvent.insert_from(
+        Person.select(
+            Person.id,
+            Value("joined"),
+            Person.joined_on,
+            Value(""),
+            Value(""),
+            Value(staff.id),
+            Value(moment),
+        ).where(touched, Person.is_member == True, no_history),  # noqa: E712
+        [
+            MembershipEvent.person,
+            MembershipEvent.kind,
+            MembershipEvent.on,
+            MembershipEvent.union_name,
+            MembershipEvent.reason,
+            MembershipEvent.staff,
+            MembershipEvent.recorded_at,
+        ],
+    ).execute()
+    card = MemberCard.alias()
+    no_live_card = ~fn.EXISTS(
+        card.select(card.id).where(card.person == Person.id, card.state.in_(LIVE_CARD_STATES))
+    )
+    number_unused = ~fn.EXISTS(card.select(card.id).where(card.number == Person.member_card))
+    MemberCard.insert_from(
+        Person.select(
+            Person.id,
+            Value("issued"),
+            Person.member_card,
+            Value(""),
+            Value(""),
+            Value(staff.id),
+            Value(moment),
+            Value(moment),
+        ).where(touched, Person.member_card != "", no_live_card, number_unused),
+        [
+            MemberCard.person,
+            MemberCard.state,
+            MemberCard.number,
+            MemberCard.materials,
+            MemberCard.reason,
+            MemberCard.staff,
+            MemberCard.created_at,
+            MemberCard.updated_at,
+        ],
+    ).execute()
