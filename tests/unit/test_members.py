@@ -365,3 +365,17 @@ def test_erasure_keeps_the_steps_and_drops_the_card_numbers(admin) -> None:
     assert (stored.number, stored.reason, stored.state) == ("", "", "cancelled")
     assert _kinds(person.id) == ["joined"]
     assert members.find_card(admin, number) is None
+
+
+def test_merging_two_records_keeps_one_current_card(admin) -> None:
+    from stationapp.services import people_merge
+
+    keep, other = _member(admin), _member(admin)
+    first, second = fresh_card(), fresh_card()
+    kept_card = members.issue_card_directly(admin, keep.id, first)
+    other_card = members.issue_card_directly(admin, other.id, second)
+    people_merge.merge_people(admin, keep.id, other.id, {"member_card": "other"})
+    assert Person.get_by_id(keep.id).member_card == second
+    assert members.current_card(admin, keep.id).id == other_card.id
+    assert MemberCard.get_by_id(kept_card.id).state == "cancelled"
+    assert _kinds(keep.id) == ["joined", "joined"]  # the other record's history moved too

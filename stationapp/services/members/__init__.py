@@ -26,6 +26,7 @@ from stationapp.services.members.cards import (
     issue_card_directly,
     replace_card,
     report_card_lost,
+    settle_merge,
     waiting_cards,
 )
 from stationapp.services.members.membership import (
@@ -81,5 +82,6 @@ __all__ = [
     "record_membership",
     "replace_card",
     "report_card_lost",
+    "settle_merge",
     "waiting_cards",
 ]

@@ -431,3 +431,22 @@ def follow_register(staff: Staff, person: Person, *, card_before: str) -> None:
             replaces=live.id if live is not None else None,
             staff=staff.id,
         )
+
+
+def settle_merge(keep_id: int, other_id: int, *, card: str) -> None:
+    """Two records of one person are merged (inside the merge's transaction, before the other's
+    records move): of their current cards only one stays, the one with the number kept in the
+    register (else the kept record's); the others end as cancelled."""
+    live = list(
+        MemberCard.select()
+        .where(MemberCard.person.in_([keep_id, other_id]), MemberCard.state.in_(LIVE_CARD_STATES))
+        .order_by(MemberCard.id)
+    )
+    if len(live) < 2:
+        return
+    survivor = next((c for c in live if card and c.number == card), None)
+    survivor = survivor or next((c for c in live if c.person_id == keep_id), live[0])
+    for ended in live:
+        if ended.id != survivor.id:
+            reason = translate("Members", "Two records of one person merged")
+            _set(ended, state="cancelled", ended_on=today(), reason=reason)
