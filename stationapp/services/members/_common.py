@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import now, today
 from stationapp.errors import ValidationError
+from stationapp.models.members import CARD_STATES, MEMBERSHIP_KINDS
 from stationapp.models.people import Person
 from stationapp.services import history
 
@@ -16,24 +17,16 @@ translate = QCoreApplication.translate
 
 
 def membership_kind_label(kind: str) -> str:
-    labels = {
-        "joined": translate("Members", "Joined"),
-        "transferred_in": translate("Members", "Transferred in"),
-        "transferred_out": translate("Members", "Transferred out"),
-        "left": translate("Members", "Left"),
-    }
-    return labels.get(kind, kind)
+    texts = (translate("Members", "Joined"), translate("Members", "Transferred in"))
+    texts += (translate("Members", "Transferred out"), translate("Members", "Left"))
+    return dict(zip(MEMBERSHIP_KINDS, texts, strict=True)).get(kind, kind)
 
 
 def card_state_label(state: str) -> str:
-    labels = {
-        "applied": translate("Members", "Applied, waiting"),
-        "issued": translate("Members", "Issued"),
-        "lost": translate("Members", "Reported lost"),
-        "replaced": translate("Members", "Replaced"),
-        "cancelled": translate("Members", "Cancelled"),
-    }
-    return labels.get(state, state)
+    texts = (translate("Members", "Applied, waiting"), translate("Members", "Issued"))
+    texts += (translate("Members", "Reported lost"), translate("Members", "Replaced"))
+    texts += (translate("Members", "Cancelled"),)
+    return dict(zip(CARD_STATES, texts, strict=True)).get(state, state)
 
 
 def locked_person(person_id: int) -> Person:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -104,19 +105,22 @@ class _WithPerson(_Dialog):
             self.picker.hide()
 
     def choose_person(self, person_id: int) -> None:
+        found = self.fetch(lambda: people.get_person(self.actor, person_id))
+        if found is not None:
+            self.person_id = found.id
+            shown = translate("MemberDialogs", "not a member")
+            if found.is_member:
+                shown = translate("MemberDialogs", "member")
+            self.chosen.setText(f"{found.name}（{shown}）")
+            self.person_chosen(found.id)
+
+    def fetch(self, call: Callable[[], Any]) -> Any:
+        """What ``call`` reads, or None with its refusal said in the bar."""
         try:
-            person = people.get_person(self.actor, person_id)
+            return call()
         except UserError as exc:
             self.bar.show_message(exc.message)
-            return
-        self.person_id = person.id
-        member = (
-            translate("MemberDialogs", "member")
-            if person.is_member
-            else translate("MemberDialogs", "not a member")
-        )
-        self.chosen.setText(f"{person.name}（{member}）")
-        self.person_chosen(person.id)
+            return None
 
     def person_chosen(self, person_id: int) -> None:
         """Hook: fill what depends on the person."""
@@ -202,10 +206,8 @@ class CardNumberDialog(_Dialog):
 class HeldCardDialog(_WithPerson):
     """A card the person holds already (issued before the station kept card records)."""
 
-    def __init__(
-        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
-    ) -> None:
-        super().__init__(actor, self.tr("A card held already"), parent, person_id)
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(actor, self.tr("A card held already"), parent, None)
         self.add_number_rows()
         self.finish()
 
@@ -246,10 +248,8 @@ class CancelCardDialog(_Dialog):
 class MembershipDialog(_WithPerson):
     """One step of a person's membership: joined, transferred in or out, left."""
 
-    def __init__(
-        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
-    ) -> None:
-        super().__init__(actor, self.tr("Membership"), parent, person_id)
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(actor, self.tr("Membership"), parent, None)
         self.kind = QComboBox()
         for kind in MEMBERSHIP_KINDS:
             self.kind.addItem(members.membership_kind_label(kind), kind)

@@ -4,6 +4,7 @@ by its number with what can be done to it; a new application; a membership step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -79,6 +80,32 @@ class WaitingTableModel(PagedTableModel):
         ][column]
 
 
+def _scan_field(
+    row: QHBoxLayout, label: str, placeholder: str, on_enter: Callable[[], object]
+) -> tuple[QLineEdit, QLabel]:
+    """A labelled field a scanner types a card number into; its Enter runs ``on_enter``."""
+    field = QLineEdit()
+    field.setMaxLength(30)
+    field.setPlaceholderText(placeholder)
+    field.returnPressed.connect(on_enter)
+    shown = QLabel(label)
+    shown.setBuddy(field)
+    row.addWidget(shown)
+    row.addWidget(field, 1)
+    return field, shown
+
+
+def _buttons(row: QHBoxLayout, *specs: tuple[str, Callable[[], object]]) -> list[QPushButton]:
+    """Buttons added to ``row``, each with its text and action."""
+    buttons = []
+    for text, action in specs:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False, a=action: a())
+        row.addWidget(button)
+        buttons.append(button)
+    return buttons
+
+
 class CardsPage(QWidget):
     """Waiting applications and the card look-up, all by keyboard."""
 
@@ -92,27 +119,23 @@ class CardsPage(QWidget):
 
         # Find a card by its number: scan or type, Enter.
         find_row = QHBoxLayout()
-        self.lookup = QLineEdit()
-        self.lookup.setMaxLength(30)
-        self.lookup.setPlaceholderText(self.tr("Scan or type a card number, Enter"))
-        self.lookup.returnPressed.connect(self.find)
-        lookup_label = QLabel(self.tr("&Look up a card:"))
-        lookup_label.setBuddy(self.lookup)
-        find_row.addWidget(lookup_label)
-        find_row.addWidget(self.lookup, 1)
+        self.lookup, _label = _scan_field(
+            find_row,
+            self.tr("&Look up a card:"),
+            self.tr("Scan or type a card number, Enter"),
+            self.find,
+        )
         layout.addLayout(find_row)
         self.found_label = QLabel()
         self.found_label.setWordWrap(True)
         layout.addWidget(self.found_label)
         card_row = QHBoxLayout()
-        self.lost_button = QPushButton(self.tr("Report l&ost"))
-        self.lost_button.clicked.connect(self.report_lost)
-        self.replace_button = QPushButton(self.tr("Replace with a &new card…"))
-        self.replace_button.clicked.connect(self.replace)
-        self.cancel_button = QPushButton(self.tr("Cancel the car&d…"))
-        self.cancel_button.clicked.connect(self.cancel)
-        for button in (self.lost_button, self.replace_button, self.cancel_button):
-            card_row.addWidget(button)
+        self.lost_button, self.replace_button, self.cancel_button = _buttons(
+            card_row,
+            (self.tr("Report l&ost"), self.report_lost),
+            (self.tr("Replace with a &new card…"), self.replace),
+            (self.tr("Cancel the car&d…"), self.cancel),
+        )
         card_row.addStretch(1)
         layout.addLayout(card_row)
 
@@ -139,30 +162,25 @@ class CardsPage(QWidget):
         self.stack = stack
 
         issue_row = QHBoxLayout()
-        self.number = QLineEdit()
-        self.number.setMaxLength(30)
-        self.number.setPlaceholderText(self.tr("Scan or type the number of the chosen row's card"))
-        self.number.returnPressed.connect(self.issue)
-        number_label = QLabel(self.tr("Card n&umber:"))
-        number_label.setBuddy(self.number)
-        self.issue_button = QPushButton(self.tr("&Issue the card"))
-        self.issue_button.clicked.connect(self.issue)
-        issue_row.addWidget(number_label)
-        issue_row.addWidget(self.number, 1)
-        issue_row.addWidget(self.issue_button)
+        self.number, number_label = _scan_field(
+            issue_row,
+            self.tr("Card n&umber:"),
+            self.tr("Scan or type the number of the chosen row's card"),
+            self.issue,
+        )
+        [self.issue_button] = _buttons(issue_row, (self.tr("&Issue the card"), self.issue))
         layout.addLayout(issue_row)
 
         actions = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New appli&cation…"))
-        self.new_button.clicked.connect(self.new_application)
-        self.held_button = QPushButton(self.tr("Card &given earlier…"))
-        self.held_button.clicked.connect(self.card_held)
-        self.membership_button = QPushButton(self.tr("&Join, transfer, leave…"))
-        self.membership_button.clicked.connect(self.membership)
-        for button in (self.new_button, self.held_button, self.membership_button):
-            actions.addWidget(button)
-            button.setVisible(self.may_update)
+        self.new_button, self.held_button, self.membership_button = _buttons(
+            actions,
+            (self.tr("New appli&cation…"), self.new_application),
+            (self.tr("Card &given earlier…"), self.card_held),
+            (self.tr("&Join, transfer, leave…"), self.membership),
+        )
         actions.addStretch(1)
+        for button in (self.new_button, self.held_button, self.membership_button):
+            button.setVisible(self.may_update)
         layout.addLayout(actions)
         for widget in (self.number, self.issue_button, number_label):
             widget.setVisible(self.may_update)
