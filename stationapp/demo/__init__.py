@@ -58,6 +58,7 @@ from stationapp.demo.disputes import (
 from stationapp.demo.events import populate_events
 from stationapp.demo.library import populate_library
 from stationapp.demo.mediation import populate_cases
+from stationapp.demo.members import populate_members
 from stationapp.demo.people import (
     ADDRESS_CODES,
     FEMALE_CHARS,
@@ -225,6 +226,7 @@ def populate(
         populate_hardship(admin, rng=rng)
         step(7)
         booking_count = populate_rooms(admin, rng=rng)
+        populate_members(admin, rng=rng)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "

@@ -125,6 +125,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "room.manage": frozenset({ADMIN}),
     # Who booked the decompression room, and the note: the counsellors and the station head.
     "room.confidential": frozenset({COUNSELLOR, ADMIN}),
+    # Membership history and 京卡 cards (issue #25).
+    "member.read": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
+    "member.update": frozenset({FRONT_DESK, ADMIN}),
     # Figures only; each area of the report needs that area's read permission (issue #11).
     "report.view": frozenset(ROLES),
 }
@@ -962,6 +965,10 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "room.manage": "Add and change rooms, the station's closed days and the counsellors' roster",
     "room.confidential": "See who booked the decompression room and the booking's note; see "
     "one's own counselling sessions",
+    "member.read": "See a worker's membership history and 京卡 cards, the applications waiting "
+    "for their card; find a card by its number",
+    "member.update": "Record joining, transfers in and out and leaving the union; apply for, "
+    "issue, report lost, replace and cancel 京卡 cards",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

@@ -172,6 +172,15 @@ def action_label(action: str) -> str:
         "book": translate("Audit", "Room booked"),
         "move": translate("Audit", "Booking moved"),
         "no_show": translate("Audit", "Marked a no-show"),
+        "member_joined": translate("Audit", "Joined the union"),
+        "member_transferred_in": translate("Audit", "Membership transferred in"),
+        "member_transferred_out": translate("Audit", "Membership transferred out"),
+        "member_left": translate("Audit", "Left the union"),
+        "card_apply": translate("Audit", "京卡 applied for"),
+        "card_issue": translate("Audit", "京卡 issued"),
+        "card_lost": translate("Audit", "京卡 reported lost"),
+        "card_replace": translate("Audit", "京卡 replaced"),
+        "card_cancel": translate("Audit", "京卡 cancelled"),
     }
     return labels.get(action, action)
 

@@ -28,7 +28,7 @@ from stationapp.db import lock_kind, now, today, transaction
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
-from stationapp.services import changes, importing
+from stationapp.services import changes, importing, members
 from stationapp.services.accounts import audit, require
 from stationapp.services.bulk import insert_rows
 from stationapp.services.importing import (
@@ -480,7 +480,9 @@ def _import(
         problems.extend(late)
         if problems and not skip_bad:
             _refuse(problems, layout.headers, rows=len(records))
+        started = now()
         result = _write(rows, report, done=len(records), total=total, update=update)
+        members.follow_import(actor, started)
         result.rows = len(records)
         result.refused = len({p.row for p in problems})
         result.ignored_columns = list(layout.ignored)

@@ -20,7 +20,7 @@ from stationapp.models.events import Registration
 from stationapp.models.library import Hold
 from stationapp.models.mediation import CaseParty
 from stationapp.models.people import Consent, Person, PersonSearchKey
-from stationapp.services import changes, history, people
+from stationapp.services import changes, history, members, people
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.people import PersonInput
 from stationapp.services.people.keys import _write_search_keys
@@ -324,6 +324,7 @@ def merge_people(actor: Staff, keep_id: int, other_id: int, choices: dict[str, s
             "holds_cancelled": _settle_holds(keep.id, other.id, moment),
             "consents_superseded": _settle_consents(actor, keep.id, other.id, moment),
         }
+        members.settle_merge(keep.id, other.id, card=v["member_card"])
         for field_, referring in Person._meta.backrefs.items():
             if referring is PersonSearchKey:
                 continue

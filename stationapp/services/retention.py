@@ -32,6 +32,7 @@ from stationapp.models.rooms import RoomBooking
 from stationapp.models.visits import Visit
 from stationapp.services import accounts, changes, people
 from stationapp.services.accounts import audit, has_permission, require
+from stationapp.services.members import anonymise_member_records
 from stationapp.services.people.keys import _write_search_keys
 from stationapp.services.private_files import private_output
 from stationapp.services.validation import normalize_text
@@ -180,6 +181,7 @@ def _anonymise(person: Person, moment: datetime) -> None:
     Visit.update(notes="").where(Visit.person == person.id).execute()
     Consent.update(note="").where(Consent.person == person.id).execute()
     RoomBooking.update(note="").where(RoomBooking.person == person.id).execute()
+    anonymise_member_records(person.id)
 
 
 def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:
@@ -489,6 +491,10 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
                 ],
             )
         )
+    if has_permission(actor, "member.read"):
+        from stationapp.services.members import member_tables
+
+        sections += [Section(*table) for table in member_tables(actor, person_id)]
     if has_permission(actor, "case.read"):
         from stationapp.services import mediation
 

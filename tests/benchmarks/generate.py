@@ -60,6 +60,7 @@ from stationapp.models.mediation import (
     MediatorRelation,
     Obligation,
 )
+from stationapp.models.members import MemberCard, MembershipEvent
 from stationapp.models.people import (
     Consent,
     HardshipAssistance,
@@ -260,6 +261,7 @@ class Generator:
             ("library", self.library),
             ("events", self.events),
             ("rooms", self.rooms),
+            ("members", self.members),
             ("people (written)", self.write_people),
         )
         for name, fn in steps:
@@ -579,6 +581,47 @@ class Generator:
                 RoomBooking.closed_at,
             ),
             rows,
+        )
+
+    def members(self) -> None:
+        """Every member's "joined" entry and the 京卡 of those with a number (issue 25); a few
+        cardless members wait for their card."""
+        rng = self.rng("members")
+        days = (self.today - self.start_day).days
+        events, cards = [], []
+        for pid, _n, _g, _b, _i, _p, _w, member, card, *_rest in self.people:
+            if not member:
+                continue
+            joined = self.start_day + timedelta(days=int(rng.random() * days))
+            events.append((pid, "joined", ds(joined), ts(datetime.combine(joined, clock_time(10)))))
+            if card:
+                issued = min(self.today, joined + timedelta(days=7 + int(rng.random() * 30)))
+                cards.append((pid, "issued", card, ds(joined), ds(issued)))
+            elif rng.random() < 0.05:
+                applied = self.today - timedelta(days=1 + int(rng.random() * 40))
+                cards.append((pid, "applied", "", ds(applied), None))
+        self.w.insert(
+            MembershipEvent,
+            (
+                MembershipEvent.person,
+                MembershipEvent.kind,
+                MembershipEvent.on,
+                MembershipEvent.recorded_at,
+            ),
+            events,
+        )
+        self.w.insert(
+            MemberCard,
+            (
+                MemberCard.person,
+                MemberCard.state,
+                MemberCard.number,
+                MemberCard.applied_on,
+                MemberCard.issued_on,
+                MemberCard.created_at,
+                MemberCard.updated_at,
+            ),
+            [(*card, ts(self.now), ts(self.now)) for card in cards],
         )
 
     def write_people(self) -> None:

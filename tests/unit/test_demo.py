@@ -885,6 +885,27 @@ def test_the_demo_station_has_its_rooms_counsellors_and_bookings(demo_admin: Sta
     assert len(hidden) == len(booked) and all(b.hidden and not b.person_name for b in hidden)
 
 
+def test_the_demo_station_has_membership_history_and_cards(demo_admin: Staff) -> None:
+    """Issue 25: every member joined (or transferred in) on a known day, the register's card
+    numbers are issued cards, some replaced, and applications wait for their card."""
+    from stationapp.db import today
+    from stationapp.models.members import MemberCard, MembershipEvent
+    from stationapp.services import members
+
+    members_ = Person.select().where(Person.is_member == True)  # noqa: E712
+    assert members_.where(Person.joined_on.is_null()).count() == 0
+    starts = MembershipEvent.select().where(MembershipEvent.kind.in_(["joined", "transferred_in"]))
+    assert starts.where(MembershipEvent.on.is_null()).count() == 0
+    assert MembershipEvent.select().where(MembershipEvent.kind == "left").count() > 0
+    for person in Person.select().where(Person.member_card != ""):
+        assert members.current_card(demo_admin, person.id).number == person.member_card
+    assert MemberCard.select().where(MemberCard.replaces.is_null(False)).count() > 0
+    assert members.count_waiting(demo_admin) > 0
+    start = today().replace(month=1, day=1)
+    figures = members.member_figures(start, today() + timedelta(days=1))
+    assert figures.new_members > 0 and figures.issued > 0
+
+
 def _built_at(moment: datetime, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """What a small demo built with the clock at ``moment`` (running on from there) holds of
     the past: everything before the day it is built."""

@@ -256,6 +256,24 @@ def test_ods(desk, tmp_path):
     assert Person.get(Person.name == name(1)).member_card == card(1)
 
 
+def test_an_import_writes_the_membership_history_and_the_cards(desk, tmp_path):
+    """Issue 25: the members it brings joined on their join date; their numbers are cards."""
+    from stationapp.models.members import MemberCard, MembershipEvent
+
+    path = write_csv(tmp_path / "r.csv", [HEADER, *roster(3)])
+    import_people(desk, path)
+    for person in Person.select().where(Person.is_member == True):  # noqa: E712
+        [entry] = MembershipEvent.select().where(MembershipEvent.person == person.id)
+        assert (entry.kind, entry.on) == ("joined", person.joined_on)
+    carded = Person.select().where(Person.member_card != "")
+    assert carded.count() > 0
+    for person in carded:
+        [issued] = MemberCard.select().where(MemberCard.person == person.id)
+        assert (issued.state, issued.number) == ("issued", person.member_card)
+    import_people(desk, path, update=True)  # again: nothing new
+    assert MembershipEvent.select().count() == Person.select().where(Person.is_member).count()
+
+
 # --- matching -------------------------------------------------------------------------------------
 
 

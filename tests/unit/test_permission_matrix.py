@@ -58,6 +58,7 @@ from stationapp.services import (
     library_boxes,
     library_import,
     mediation,
+    members,
     people,
     people_import,
     people_merge,
@@ -1590,6 +1591,80 @@ def _bookings_of_person(w: World) -> tuple[Call, Check]:
         )
 
     return lambda a: rooms.bookings_of_person(a, w.person.id), check
+
+
+# --- member services: membership and 京卡 (issue 25) -------------------------------------------
+
+
+def _joined(w: World) -> Person:
+    if not Person.get_by_id(w.person.id).is_member:
+        members.record_membership(w.admin, w.person.id, members.MembershipInput("joined"))
+    return w.person
+
+
+def _applied(w: World) -> Any:
+    return members.apply_for_card(w.admin, _joined(w).id)
+
+
+simple(
+    "members.membership_history",
+    "member.read",
+    lambda w, a: members.membership_history(a, w.person.id),
+)
+simple(
+    "members.cards_of_person", "member.read", lambda w, a: members.cards_of_person(a, w.reader.id)
+)
+simple("members.current_card", "member.read", lambda w, a: members.current_card(a, w.reader.id))
+simple("members.card_visits", "member.read", lambda w, a: members.card_visits(a, w.person.id))
+simple("members.member_tables", "member.read", lambda w, a: members.member_tables(a, w.reader.id))
+simple("members.count_waiting", "member.read", lambda w, a: members.count_waiting(a))
+simple("members.waiting_cards", "member.read", lambda w, a: members.waiting_cards(a))
+simple(
+    "members.find_card",
+    "member.read",
+    lambda w, a: members.find_card(a, w.reader.member_card),
+)
+simple(
+    "members.record_membership",
+    "member.update",
+    lambda w, a: members.record_membership(a, w.person.id, members.MembershipInput("joined")),
+)
+
+
+@row("members.apply_for_card", "member.update")
+def _apply_for_card(w: World) -> Call:
+    _joined(w)
+    return lambda a: members.apply_for_card(a, w.person.id)
+
+
+@row("members.issue_card", "member.update")
+def _issue_card(w: World) -> Call:
+    card = _applied(w)
+    return lambda a: members.issue_card(a, card.id, fresh_card())
+
+
+@row("members.issue_card_directly", "member.update")
+def _issue_card_directly(w: World) -> Call:
+    _joined(w)
+    return lambda a: members.issue_card_directly(a, w.person.id, fresh_card())
+
+
+@row("members.report_card_lost", "member.update")
+def _report_card_lost(w: World) -> Call:
+    card = members.current_card(w.admin, w.reader.id)
+    return lambda a: members.report_card_lost(a, card.id)
+
+
+@row("members.replace_card", "member.update")
+def _replace_card(w: World) -> Call:
+    card = members.current_card(w.admin, w.reader.id)
+    return lambda a: members.replace_card(a, card.id, fresh_card())
+
+
+@row("members.cancel_card", "member.update")
+def _cancel_card(w: World) -> Call:
+    card = _applied(w)
+    return lambda a: members.cancel_card(a, card.id, reason="本人放弃")
 
 
 # --- the database every case starts from ------------------------------------------------------

@@ -12,7 +12,7 @@ from stationapp.db import found, lock_kind, now, today, transaction
 from stationapp.errors import DuplicateFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import GENDERS, Organization, Person, PersonSearchKey
-from stationapp.services import changes, history
+from stationapp.services import changes, history, members
 from stationapp.services.accounts import audit, diff, has_permission, require, save_active
 from stationapp.services.people.keys import _write_search_keys, normalize_name
 from stationapp.services.people.masking import mask_id, people_view, person_view
@@ -210,6 +210,7 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
             last_activity_at=moment,
         )
         _write_search_keys(person)
+        members.follow_register(actor, person, was_member=False, joined_on=None, card_before="")
         audit(actor, "create", "person", person.id, _audit_values(v))
     changes.notify("person")
     return person_view(actor, person)
@@ -245,12 +246,15 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
         if same_id:
             raise _duplicate_error(actor, same_id)
         before = {k: _plain(getattr(person, k if k != "workplace" else "workplace_id")) for k in v}
+        was = {"was_member": person.is_member, "joined_on": person.joined_on}
+        was["card_before"] = person.member_card
         for key, value in v.items():
             setattr(person, key, value)
         person.pinyin = display_pinyin(person.name)
         person.updated_at = now()
         person.save()
         _write_search_keys(person)
+        members.follow_register(actor, person, **was)
         audit(actor, "update", "person", person.id, _mask_audit(diff(before, _audit_values(v))))
     changes.notify("person")
     return person_view(actor, person)

@@ -11,8 +11,8 @@ assistance for an organiser) is left out, not shown as zero. ``report_tables`` t
 into translated tables, which the Excel file, the PDF and the dialog all show.
 
 Where a figure comes from, when the schema records no date for it:
-- new members and member cards (京卡) issued: the audit trail, a person registered as a member
-  (or with a card) in the period, or changed from non-member to member (from no card to a card);
+- new members and member cards (京卡) issued: the membership history and the card records
+  (``services/members``), an entry of unknown date by when it was recorded;
 - case outcomes: the state transitions recorded in the case timeline during the period (a case
   concludes once: an agreement takes effect, mediation fails, or it is withdrawn, not accepted or
   declined by the respondent).
@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import is_sqlite, now
 from stationapp.errors import ValidationError
-from stationapp.models.accounts import AuditEntry, Staff
+from stationapp.models.accounts import Staff
 from stationapp.models.events import Event, Registration
 from stationapp.models.library import BoxLoan, Loan
 from stationapp.models.mediation import (
@@ -49,6 +49,7 @@ from stationapp.models.visits import (
     VisitPurpose,
 )
 from stationapp.services.accounts import has_permission, require, station_settings
+from stationapp.services.members import MemberFigures, member_figures
 from stationapp.services.rooms import RoomUsage, usage_figures
 
 translate = QCoreApplication.translate
@@ -265,6 +266,7 @@ class StationReport:
     library: LibraryFigures | None = None
     events: EventFigures | None = None
     rooms: RoomFigures | None = None
+    members: MemberFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -318,7 +320,7 @@ def _per_month(
     return list(rows)
 
 
-def _visit_figures(actor: Staff, start: date, end: date) -> VisitFigures:
+def _visit_figures(actor: Staff, start: date, end: date, members: MemberFigures) -> VisitFigures:
     arrived = _between(Visit.arrived_at, start, end)
     pairs = list(
         Visit.select(Visit.channel, Visit.rating, peewee.fn.COUNT(Visit.id))
@@ -357,7 +359,6 @@ def _visit_figures(actor: Staff, start: date, end: date) -> VisitFigures:
         .group_by(VisitPurpose.outcome)
         .tuples()
     }
-    new_members, member_cards = _membership(start, end)
     sessions, reached = (
         OutreachSession.select(
             peewee.fn.COUNT(OutreachSession.id.distinct()), peewee.fn.COUNT(Visit.id)
@@ -376,40 +377,12 @@ def _visit_figures(actor: Staff, start: date, end: date) -> VisitFigures:
         by_outcome=by_outcome,
         by_channel=by_channel,
         by_rating=by_rating,
-        new_members=new_members,
-        member_cards=member_cards,
+        new_members=members.new_members,  # from the membership and card records
+        member_cards=members.issued,
         outreach_sessions=int(sessions or 0),
         outreach_people=int(reached or 0),
         hardship=hardship,
     )
-
-
-def _membership(start: date, end: date) -> tuple[int, int]:
-    """New members and member cards, from the audit entries of people's records (their details
-    are JSON written with sorted keys, so the patterns below are exact)."""
-    details = AuditEntry.details
-    created = AuditEntry.action == "create"
-    updated = AuditEntry.action == "update"
-    joined = (created & details.contains('"is_member": true')) | (
-        updated & details.contains('"is_member": [false, true]')
-    )
-    carded = (
-        created & details.contains('"member_card": "') & ~details.contains('"member_card": ""')
-    ) | (updated & details.contains('"member_card": ["", "'))
-    members, cards = (
-        AuditEntry.select(
-            peewee.fn.SUM(peewee.Case(None, [(joined, 1)], 0)),
-            peewee.fn.SUM(peewee.Case(None, [(carded, 1)], 0)),
-        )
-        .where(
-            AuditEntry.action.in_(["create", "update"]),
-            _between(AuditEntry.at, start, end),
-            AuditEntry.entity == "person",
-        )
-        .tuples()
-        .get()
-    )
-    return int(members or 0), int(cards or 0)
 
 
 def _hardship(start: date, end: date) -> HardshipFigures:
@@ -616,6 +589,7 @@ def _visible_sections(actor: Staff) -> set[str]:
         "library": "library.read",
         "events": "event.read",
         "rooms": "room.read",
+        "members": "member.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
 
@@ -633,16 +607,20 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
             translate("Reports", "The period ends before it starts."), field="period"
         )
     sections = _visible_sections(actor)
+    members = member_figures(start, end) if {"visits", "members"} & sections else None
     period = Period(start, end, label or f"{start.isoformat()} – {end.isoformat()}", "range")
     return StationReport(
         station_name=station_settings().station_name,
         period=period,
         generated_at=now(),
-        visits=_visit_figures(actor, start, end) if "visits" in sections else None,
+        visits=_visit_figures(actor, start, end, members)
+        if members and "visits" in sections
+        else None,
         cases=_case_figures(start, end) if "cases" in sections else None,
         library=_library_figures(start, end) if "library" in sections else None,
         events=_event_figures(actor, start, end) if "events" in sections else None,
         rooms=_room_figures(start, end) if "rooms" in sections else None,
+        members=members if "members" in sections else None,
         series=_series(sections, end),
     )
 

@@ -3,6 +3,7 @@ same) and its Excel file."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,6 +23,7 @@ from stationapp.services.reports.figures import (
     CaseFigures,
     EventFigures,
     LibraryFigures,
+    MemberFigures,
     MonthlySeries,
     Period,
     RoomFigures,
@@ -64,6 +66,7 @@ def section_title(key: str) -> str:
         "library": translate("Reports", "Library"),
         "events": translate("Reports", "Events"),
         "rooms": translate("Reports", "Rooms"),
+        "members": translate("Reports", "Member services: membership and 京卡"),
     }[key]
 
 
@@ -313,6 +316,12 @@ def _room_tables(figures: RoomFigures) -> list[Table]:
     ]
 
 
+def _member_tables(figures: MemberFigures) -> list[Table]:
+    from stationapp.services.members import member_table_rows
+
+    return [_figures(member_table_rows(figures))]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -362,6 +371,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("library", report.library, _library_tables),
         ("events", report.events, _event_tables),
         ("rooms", report.rooms, _room_tables),
+        ("members", report.members, _member_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]
@@ -369,6 +379,11 @@ def report_tables(report: StationReport) -> list[Section]:
 
 
 # --- Excel ----------------------------------------------------------------------------------------
+
+
+def _sheet_name(title: str) -> str:
+    """A section's title as Excel takes a sheet's name: none of []:*?/\\, 31 characters."""
+    return " ".join(re.sub(r"[\[\]:*?/\\]", " ", title).split())[:31].strip()
 
 
 def write_excel(report: StationReport, path: Path) -> Path:
@@ -385,7 +400,7 @@ def write_excel(report: StationReport, path: Path) -> Path:
     workbook.remove(workbook.active)
     bold = Font(bold=True)
     for section in report_tables(report):
-        sheet = workbook.create_sheet(section.title[:31])
+        sheet = workbook.create_sheet(_sheet_name(section.title))
         sheet.append(xlsx_row(sheet, [report_title(report)]))
         sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
         for table in section.tables:

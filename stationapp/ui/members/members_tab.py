@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from stationapp.models.accounts import Staff
@@ -12,10 +13,23 @@ from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.lazy import LazyTab
 
+
 # The pages in order: key, the permission that shows it, the factory (imports its module when
 # the page is first shown), and the page's title (a function, so it is translated when asked).
 # Each page's permission is also in ui/main_window.py MEMBER_SERVICES, which shows the tab.
-PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = ()
+def _cards_page(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.members.cards_page import CardsPage
+
+    return CardsPage(actor, bus)
+
+
+def _cards_title() -> str:
+    return QCoreApplication.translate("MemberServicesTab", "Cards")
+
+
+PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = (
+    ("cards", "member.read", _cards_page, _cards_title),
+)
 
 
 class MemberServicesTab(QWidget):

@@ -1,0 +1,288 @@
+"""The small dialogs of the Cards page: an application for a 京卡 (the person found with the
+picker, the materials checklist, the visit it came from), a card number for a replacement or a
+card already held, cancelling a card, and one step of a person's membership."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.members import MEMBERSHIP_KINDS
+from stationapp.services import members, people
+from stationapp.services.members import MembershipInput
+from stationapp.ui.dates import short_text
+from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.people.picker import PersonPicker
+
+translate = QCoreApplication.translate
+
+
+def _day_edit() -> QDateEdit:
+    edit = QDateEdit(QDate(today()))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMaximumDate(QDate(today()))
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    return edit.date().toPython()
+
+
+class _Dialog(QDialog):
+    """A form with its message bar, its fields' errors, and Save/Cancel running ``submit``."""
+
+    def __init__(self, actor: Staff, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(title)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.layout_, self.bar = layout_with_bar(self)
+        self.form = QFormLayout()
+        self.fields = FieldErrors(self.form)
+        self.layout_.addLayout(self.form)
+
+    def add_number_rows(self) -> None:
+        """The card number (scanned or typed) and the day it was issued."""
+        self.number = QLineEdit()
+        self.number.setMaxLength(30)
+        self.number.setPlaceholderText(translate("MemberDialogs", "Scan or type the card number"))
+        self.fields.add_row(translate("MemberDialogs", "Card &number:"), "number", self.number)
+        self.issued_on = _day_edit()
+        self.fields.add_row(translate("MemberDialogs", "Issued &on:"), "issued_on", self.issued_on)
+
+    def finish(self) -> None:
+        self.buttons = dialog_buttons(self, self.layout_, self.submit)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def attempt(self, call: Callable[[], object]) -> object | None:
+        """Run the service call; its refusal goes to the field, the dialog stays open."""
+        self.fields.clear()
+        try:
+            result = call()
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return None
+        self.accept()
+        return result
+
+
+class _WithPerson(_Dialog):
+    """A dialog that starts by finding the person (unless it was opened for one)."""
+
+    def __init__(
+        self, actor: Staff, title: str, parent: QWidget | None, person_id: int | None
+    ) -> None:
+        super().__init__(actor, title, parent)
+        self.person_id: int | None = None
+        self.picker = PersonPicker(actor, limit=6)
+        self.picker.person_chosen.connect(self.choose_person)
+        self.fields.add_row(translate("MemberDialogs", "&Who:"), "person", self.picker)
+        self.chosen = QLabel(translate("MemberDialogs", "Nobody chosen yet: type and press Enter."))
+        self.chosen.setWordWrap(True)
+        self.form.addRow("", self.chosen)
+        if person_id is not None:
+            self.choose_person(person_id)
+            self.picker.hide()
+
+    def choose_person(self, person_id: int) -> None:
+        found = self.fetch(lambda: people.get_person(self.actor, person_id))
+        if found is not None:
+            self.person_id = found.id
+            shown = translate("MemberDialogs", "not a member")
+            if found.is_member:
+                shown = translate("MemberDialogs", "member")
+            self.chosen.setText(f"{found.name}（{shown}）")
+            self.person_chosen(found.id)
+
+    def fetch(self, call: Callable[[], Any]) -> Any:
+        """What ``call`` reads, or None with its refusal said in the bar."""
+        try:
+            return call()
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return None
+
+    def person_chosen(self, person_id: int) -> None:
+        """Hook: fill what depends on the person."""
+
+    def need_person(self) -> bool:
+        if self.person_id is None:
+            self.fields.show({"person": translate("MemberDialogs", "Find the person first.")})
+            return False
+        return True
+
+
+class ApplicationDialog(_WithPerson):
+    """A new 京卡 application: who, when, the notice's materials brought, the visit."""
+
+    def __init__(
+        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
+    ) -> None:
+        super().__init__(actor, self.tr("New 京卡 application"), parent, person_id)
+        self.applied_on = _day_edit()
+        self.fields.add_row(self.tr("Applied &on:"), "applied_on", self.applied_on)
+        self.materials: list[QCheckBox] = []
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for name in members.card_materials():
+            check = QCheckBox(name)
+            self.materials.append(check)
+            column.addWidget(check)
+        if not self.materials:
+            column.addWidget(QLabel(self.tr("The catalogue lists no materials for the card.")))
+        self.fields.add_row(self.tr("Materials brought:"), "materials", box)
+        self.visit = QComboBox()
+        self.visit.addItem(self.tr("No visit"), None)
+        self.fields.add_row(self.tr("From the &visit:"), "visit", self.visit)
+        self.finish()
+        self.card = None
+
+    def person_chosen(self, person_id: int) -> None:
+        self.visit.clear()
+        self.visit.addItem(self.tr("No visit"), None)
+        try:
+            found = members.card_visits(self.actor, person_id)
+        except UserError:
+            found = []
+        for visit in found:
+            self.visit.addItem(short_text(visit.arrived_at), visit.id)
+        self.visit.setCurrentIndex(1 if found else 0)
+
+    def submit(self) -> None:
+        if not self.need_person():
+            return
+        self.card = self.attempt(
+            lambda: members.apply_for_card(
+                self.actor,
+                self.person_id,
+                applied_on=_day(self.applied_on),
+                materials=[c.text() for c in self.materials if c.isChecked()],
+                visit_id=self.visit.currentData(),
+            )
+        )
+
+
+class CardNumberDialog(_Dialog):
+    """A card number (scanned or typed) and its day: a replacement, or a card already held."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        title: str,
+        call: Callable[[str, date], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(actor, title, parent)
+        self.call = call
+        self.add_number_rows()
+        self.finish()
+        self.number.setFocus()
+
+    def submit(self) -> None:
+        self.attempt(lambda: self.call(self.number.text(), _day(self.issued_on)))
+
+
+class HeldCardDialog(_WithPerson):
+    """A card the person holds already (issued before the station kept card records)."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(actor, self.tr("A card held already"), parent, None)
+        self.add_number_rows()
+        self.finish()
+
+    def person_chosen(self, person_id: int) -> None:
+        self.number.setFocus()
+
+    def submit(self) -> None:
+        if not self.need_person():
+            return
+        self.attempt(
+            lambda: members.issue_card_directly(
+                self.actor, self.person_id, self.number.text(), issued_on=_day(self.issued_on)
+            )
+        )
+
+
+class CancelCardDialog(_Dialog):
+    """Why the card (or application) ends."""
+
+    def __init__(self, actor: Staff, card_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(actor, self.tr("Cancel the card"), parent)
+        self.card_id = card_id
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.fields.add_row(self.tr("&Reason:"), "reason", self.reason)
+        self.on = _day_edit()
+        self.fields.add_row(self.tr("&On:"), "on", self.on)
+        self.finish()
+
+    def submit(self) -> None:
+        self.attempt(
+            lambda: members.cancel_card(
+                self.actor, self.card_id, reason=self.reason.text(), on=_day(self.on)
+            )
+        )
+
+
+class MembershipDialog(_WithPerson):
+    """One step of a person's membership: joined, transferred in or out, left."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(actor, self.tr("Membership"), parent, None)
+        self.kind = QComboBox()
+        for kind in MEMBERSHIP_KINDS:
+            self.kind.addItem(members.membership_kind_label(kind), kind)
+        self.fields.add_row(self.tr("&What:"), "kind", self.kind)
+        self.on = _day_edit()
+        self.fields.add_row(self.tr("&On:"), "on", self.on)
+        self.union_name = QLineEdit()
+        self.union_name.setMaxLength(100)
+        self.union_name.setPlaceholderText(
+            self.tr("Empty: the station's union; or the union transferred from or to")
+        )
+        self.fields.add_row(self.tr("&Union:"), "union_name", self.union_name)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.fields.add_row(self.tr("&Reason:"), "reason", self.reason)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.finish()
+
+    def _kind_changed(self) -> None:
+        self.fields.set_row_visible("reason", self.kind.currentData() == "left")
+
+    def person_chosen(self, person_id: int) -> None:
+        person = people.get_person(self.actor, person_id)
+        self.kind.setCurrentIndex(MEMBERSHIP_KINDS.index("left" if person.is_member else "joined"))
+
+    def submit(self) -> None:
+        if not self.need_person():
+            return
+        data = MembershipInput(
+            kind=self.kind.currentData(),
+            on=_day(self.on),
+            union_name=self.union_name.text(),
+            reason=self.reason.text(),
+        )
+        self.attempt(lambda: members.record_membership(self.actor, self.person_id, data))
