@@ -106,6 +106,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "room.manage": frozenset({ADMIN}),
     # Who booked the decompression room, and the note: the counsellors and the station head.
     "room.confidential": frozenset({COUNSELLOR, ADMIN}),
+    # Mutual-aid cover (issue 25): the front desk enrols and takes claims; claims are health data,
+    # seen by the front desk and the head of the station (the administrator), who alone decides.
+    "aid.read": frozenset({FRONT_DESK, ADMIN}),
+    "aid.enrol": frozenset({FRONT_DESK, ADMIN}),
+    "aid.plans": frozenset({ADMIN}),
+    "aid.claims": frozenset({FRONT_DESK, ADMIN}),
+    "aid.decide": frozenset({ADMIN}),
     # Figures only; each area of the report needs that area's read permission (issue #11).
     "report.view": frozenset(ROLES),
 }
@@ -949,6 +956,12 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "room.manage": "Add and change rooms, the station's closed days and the counsellors' roster",
     "room.confidential": "See who booked the decompression room and the booking's note; see "
     "one's own counselling sessions",
+    "aid.read": "View the mutual-aid plans and enrolments, and the report's mutual-aid figures",
+    "aid.enrol": "Enrol a worker in a mutual-aid plan, or a workplace's list from a spreadsheet",
+    "aid.plans": "Add and change the mutual-aid plans (cover, premium, benefit rules, deadline, "
+    "materials)",
+    "aid.claims": "Take, return and resubmit mutual-aid claims and see them (health data)",
+    "aid.decide": "Approve, refuse and pay mutual-aid claims; accept a late claim with its reason",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

@@ -172,6 +172,13 @@ def action_label(action: str) -> str:
         "book": translate("Audit", "Room booked"),
         "move": translate("Audit", "Booking moved"),
         "no_show": translate("Audit", "Marked a no-show"),
+        "enrol": translate("Audit", "Enrolled"),
+        "submit": translate("Audit", "Claim submitted"),
+        "materials": translate("Audit", "Materials ticked"),
+        "resubmit": translate("Audit", "Submitted again"),
+        "approve": translate("Audit", "Approved"),
+        "refuse": translate("Audit", "Refused"),
+        "pay": translate("Audit", "Paid"),
     }
     return labels.get(action, action)
 
@@ -206,6 +213,9 @@ def entity_label(entity: str) -> str:
         "closed_day": translate("Audit", "Station closed day"),
         "room_booking": translate("Audit", "Room booking"),
         "counsellor_duty": translate("Audit", "Counsellor's duty"),
+        "aid_plan": translate("Audit", "Mutual-aid plan"),
+        "aid_enrolment": translate("Audit", "Mutual-aid enrolment"),
+        "aid_claim": translate("Audit", "Mutual-aid claim"),
         "staff": translate("Audit", "Staff account"),
         "settings": translate("Audit", "Station settings"),
         "database": translate("Audit", "Database"),

@@ -20,7 +20,7 @@ from stationapp.db import is_sqlite
 from stationapp.errors import HasHistory, NotFound
 
 # Imported for their foreign keys: a model's backrefs list only the models already loaded.
-from stationapp.models import events, library, mediation, rooms, visits  # noqa: F401
+from stationapp.models import events, library, mediation, mutual_aid, rooms, visits  # noqa: F401
 
 translate = QCoreApplication.translate
 
@@ -88,6 +88,8 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "outreach_session": lambda n: translate("History", "%n outreach session(s)", "", n),
     "room_booking": lambda n: translate("History", "%n room booking(s)", "", n),
     "counsellor_duty": lambda n: translate("History", "%n counsellor duty(ies)", "", n),
+    "aid_enrolment": lambda n: translate("History", "%n mutual-aid enrolment(s)", "", n),
+    "aid_claim": lambda n: translate("History", "%n mutual-aid claim(s)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
     "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
     "consent": lambda n: translate("History", "%n consent record(s)", "", n),
