@@ -176,7 +176,7 @@ def test_a_person_is_enrolled_once_per_plan_and_year(admin: Staff, station) -> N
 def test_the_unique_index_backs_the_check(admin: Staff, station) -> None:
     import peewee
 
-    plan, _workplace, worker, _other, enrolment = station
+    plan, _workplace, worker, _other, _enrolment = station
     with pytest.raises(peewee.IntegrityError):
         AidEnrolment.create(
             plan=plan.id,
@@ -325,7 +325,7 @@ def test_each_eligibility_failure_is_said_at_its_field(
 
 
 def test_an_event_outside_the_cover_is_refused(admin: Staff, station) -> None:
-    plan, workplace, _worker, other, _enrolment = station
+    _plan, workplace, _worker, other, _enrolment = station
     consent.record_consent(admin, other.id, "health", "oral")
     late = mutual_aid.create_plan(
         admin, hospital_plan(name="B", cover_start=date(2026, 11, 1), waiting_days=0)
