@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from stationapp.models.accounts import Staff
@@ -12,10 +13,21 @@ from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.lazy import LazyTab
 
+translate = QCoreApplication.translate
+
+
+def _aid_page(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.mutual_aid.aid_page import MutualAidPage
+
+    return MutualAidPage(actor, bus)
+
+
 # The pages in order: key, the permission that shows it, the factory (imports its module when
 # the page is first shown), and the page's title (a function, so it is translated when asked).
 # Each page's permission is also in ui/main_window.py MEMBER_SERVICES, which shows the tab.
-PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = ()
+PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = (
+    ("aid", "aid.read", _aid_page, lambda: translate("MemberServicesTab", "M&utual-aid cover")),
+)
 
 
 class MemberServicesTab(QWidget):

@@ -1,0 +1,92 @@
+"""What the mutual-aid page and its dialogs share: the plan and workplace choices, dates, money."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
+
+from stationapp.db import today
+from stationapp.models.accounts import Staff
+from stationapp.services import mutual_aid, people
+from stationapp.ui.people.person_dialog import PersonDialog
+from stationapp.ui.people.picker import PersonPicker, describe
+
+translate = QCoreApplication.translate
+MAX_WORKPLACES = 2000
+
+
+def plan_title(plan) -> str:  # type: ignore[no-untyped-def]
+    return translate("MutualAidPage", "{year} {name}").format(year=plan.year, name=plan.name)
+
+
+def plan_combo(actor: Staff, *, any_text: str = "", active_only: bool = False) -> QComboBox:
+    """The plans, newest year first; with ``any_text`` a first entry for "any plan" (None)."""
+    combo = QComboBox()
+    if any_text:
+        combo.addItem(any_text, None)
+    for plan in mutual_aid.list_plans(actor, active_only=active_only):
+        combo.addItem(plan_title(plan), plan.id)
+    return combo
+
+
+def workplace_combo(actor: Staff, none_text: str) -> QComboBox:
+    """The workplaces on file by name, after an entry ``none_text`` (None)."""
+    combo = QComboBox()
+    combo.addItem(none_text, None)
+    for org in people.search_organizations(actor, "", limit=MAX_WORKPLACES):
+        combo.addItem(org.name, org.id)
+    return combo
+
+
+def date_edit(day: date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(day or today()))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def day_of(edit: QDateEdit) -> date:
+    return edit.date().toPython()  # type: ignore[return-value]
+
+
+def money_text(amount: Decimal | None) -> str:
+    return "" if amount is None else f"{Decimal(amount):,.2f}"
+
+
+class PersonChoice(QWidget):
+    """The shared person picker with, beneath it, who was chosen; a new worker is registered
+    from what was typed. ``chosen`` carries the person's id."""
+
+    chosen = Signal(int)
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.person_id: int | None = None
+        self.workplace_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.picker = PersonPicker(actor, limit=6)
+        self.picker.person_chosen.connect(self.choose)
+        self.picker.new_person_requested.connect(self._register)
+        layout.addWidget(self.picker)
+        self.label = QLabel()
+        layout.addWidget(self.label)
+        self.setFocusProxy(self.picker)
+
+    def choose(self, person_id: int) -> None:
+        person = people.get_person(self.actor, person_id)
+        self.person_id = person.id
+        self.workplace_id = person.workplace_id
+        self.label.setText(describe(person))
+        self.picker.clear()
+        self.chosen.emit(person.id)
+
+    def _register(self, text: str) -> None:
+        dialog = PersonDialog(self.actor, self, prefill=text)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person is not None:
+            self.choose(dialog.person.id)
+        dialog.deleteLater()
