@@ -134,11 +134,14 @@ class NewClaimDialog(QDialog):
         self._plan_changed()
 
     def _person_chosen(self, person_id: int) -> None:
-        self.enrolment.clear()
         found = mutual_aid.list_enrolments(self.actor, EnrolmentFilter(person_id=person_id))
+        self.enrolment.blockSignals(True)
+        self.enrolment.clear()
         for enrolment in found:
             self.enrolment.addItem(plan_title(enrolment.plan), enrolment.id)
             self.enrolment.setItemData(self.enrolment.count() - 1, enrolment.plan, PLAN_ROLE)
+        self.enrolment.blockSignals(False)
+        self._plan_changed()
         if not found:
             self.fields.show({"enrolment": self.tr("This worker is enrolled in no plan.")})
         self.enrolment.setFocus()
@@ -412,6 +415,10 @@ class ClaimDialog(QDialog):
             (self.tr("Paid by medical insurance (yuan)"), money_text(claim.insurance_paid)),
             (self.tr("Amount claimed (yuan)"), money_text(claim.claimed_amount)),
             (self.tr("Amount by the rules (yuan)"), money_text(claim.computed_amount)),
+            (self.tr("Amount approved (yuan)"), money_text(claim.approved_amount)),
+            (self.tr("Why another amount"), claim.amount_reason),
+            (self.tr("Amount paid (yuan)"), money_text(claim.paid_amount)),
+            (self.tr("Paid on"), day_text(claim.paid_on)),
             (self.tr("State"), mutual_aid.claim_state_label(claim.state)),
         ]
         body = "".join(
