@@ -818,7 +818,6 @@ def test_the_demo_station_has_its_rooms_counsellors_and_bookings(demo_admin: Sta
     assert len(hidden) == len(booked) and all(b.hidden and not b.person_name for b in hidden)
 
 
-
 def test_the_demo_station_has_mutual_aid_cover_and_claims(demo_admin: Staff) -> None:
     """Issue 25: the four plans of last year and this, workplaces' lists enrolled, claims in
     every state, each claimant with the health consent, and the year's report figures."""
@@ -835,6 +834,7 @@ def test_the_demo_station_has_mutual_aid_cover_and_claims(demo_admin: Staff) -> 
     assert all(c.paid_on >= c.decided_on >= c.claimed_on for c in paid)
     figures = mutual_aid.aid_figures(demo_admin, date(year - 1, 1, 1), today())
     assert figures.enrolled_people > 20 and figures.paid.count > 5
+
 
 def _built_at(moment: datetime, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """What a small demo built with the clock at ``moment`` (running on from there) holds of

@@ -508,3 +508,23 @@ def test_the_report_figures(admin: Staff, station) -> None:
     assert (figures.paid.count, figures.paid.amount) == (1, Decimal("1750.00"))
     january = mutual_aid.aid_figures(admin, date(2026, 1, 1), date(2026, 1, 31))
     assert (january.enrolled_people, january.submitted.count) == (1, 0)
+
+
+def test_the_report_has_a_mutual_aid_section_for_the_roles_that_read_it(
+    admin: Staff, station, make_staff, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from stationapp.services import reports
+
+    _plan, _workplace, _worker, _other, enrolment = station
+    mutual_aid.submit_claim(admin, hospital_claim(enrolment.id))
+    report = reports.year_report(admin, "2026")
+    section = next(s for s in reports.report_tables(report) if s.key == "aid")
+    assert section.title == "Mutual-aid cover"
+    assert section.tables[1].rows == [[2026, "在职职工住院医疗互助保障", 1, Decimal("30.00")]]
+    assert section.tables[2].rows[0][1:] == [1, Decimal("4000.00")]
+    path = reports.write_excel(report, tmp_path / "r.xlsx")
+    assert "Mutual-aid cover" in load_workbook(path).sheetnames
+    librarian = make_staff("books", "librarian")
+    assert reports.year_report(librarian, "2026").aid is None

@@ -16,6 +16,7 @@ from stationapp.models.visits import (
     RATINGS,
 )
 from stationapp.models.visits import OUTCOMES as PURPOSE_OUTCOMES
+from stationapp.services.mutual_aid import AidFigures
 from stationapp.services.private_files import private_output
 from stationapp.services.reports.figures import (
     OUTCOMES,
@@ -64,6 +65,7 @@ def section_title(key: str) -> str:
         "library": translate("Reports", "Library"),
         "events": translate("Reports", "Events"),
         "rooms": translate("Reports", "Rooms"),
+        "aid": translate("Reports", "Mutual-aid cover"),
     }[key]
 
 
@@ -313,6 +315,36 @@ def _room_tables(figures: RoomFigures) -> list[Table]:
     ]
 
 
+def _aid_tables(figures: AidFigures) -> list[Table]:
+    claims = translate("Reports", "Claims")
+    amount = translate("Reports", "Amount (yuan)")
+    return [
+        _figures([(translate("Reports", "Workers enrolled"), figures.enrolled_people)]),
+        Table(
+            translate("Reports", "Enrolments by plan"),
+            [
+                translate("Reports", "Year"),
+                translate("Reports", "Plan"),
+                translate("Reports", "Workers"),
+                translate("Reports", "Premiums (yuan)"),
+            ],
+            [[p.year, p.plan, p.people, p.premiums] for p in figures.by_plan],
+        ),
+        Table(
+            claims,
+            [claims, translate("Reports", "Number"), amount],
+            [
+                [label, figure.count, figure.amount]
+                for label, figure in (
+                    (translate("Reports", "Submitted (amount claimed)"), figures.submitted),
+                    (translate("Reports", "Approved"), figures.approved),
+                    (translate("Reports", "Paid"), figures.paid),
+                )
+            ],
+        ),
+    ]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -362,6 +394,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("library", report.library, _library_tables),
         ("events", report.events, _event_tables),
         ("rooms", report.rooms, _room_tables),
+        ("aid", report.aid, _aid_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]
