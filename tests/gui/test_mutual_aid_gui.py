@@ -240,3 +240,33 @@ def test_the_claims_list_by_state_opens_a_claim(
     page.claims_table.setCurrentIndex(page.claim_model.index(0, 0))
     qtbot.keyClick(page.claims_table, Qt.Key.Key_Return)
     assert opened == [AidClaim.get().id]
+
+
+def test_the_person_page_lists_the_cover_and_claims_within_the_role(
+    qtbot, admin, make_staff, station
+) -> None:
+    from stationapp.ui.people.person_page import PersonPage
+
+    _plan, _workplace, li = station
+    enrolment = _enrolled(admin, station)
+    consent.record_consent(admin, li.id, "health", "written")
+    mutual_aid.submit_claim(
+        admin,
+        mutual_aid.ClaimInput(
+            enrolment_id=enrolment.id,
+            admitted_on=today(),
+            discharged_on=today(),
+            claimed_on=today(),
+            total_expenses="3000",
+            insurance_paid="1000",
+        ),
+    )
+    page = PersonPage(admin)
+    qtbot.addWidget(page)
+    page.show_person(li.id)
+    assert "Mutual-aid cover (2)" in page.history_tab_titles()
+    assert "claim under" in page.aid.item(0).text() and "750.00" in page.aid.item(0).text()
+    organiser = PersonPage(make_staff("events", "organiser"))
+    qtbot.addWidget(organiser)
+    organiser.show_person(li.id)
+    assert not any("Mutual-aid" in t for t in organiser.history_tab_titles())

@@ -90,3 +90,31 @@ class PersonChoice(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person is not None:
             self.choose(dialog.person.id)
         dialog.deleteLater()
+
+
+def cover_lines(actor: Staff, person_id: int) -> list[str]:
+    """The person page's lines: each enrolment and (for the roles that see them) claim."""
+    lines = []
+    for kind, row in mutual_aid.cover_of_person(actor, person_id):
+        if kind == "enrolment":
+            lines.append(
+                translate("MutualAidPage", "{day}　enrolled in {plan}　{payer}").format(
+                    day=row.enrolled_on.isoformat(),
+                    plan=plan_title(row.plan),
+                    payer=mutual_aid.payer_label(row.paid_by),
+                )
+            )
+        else:
+            lines.append(
+                translate(
+                    "MutualAidPage", "{day}　claim under {plan}　{state}　{amount} yuan"
+                ).format(
+                    day=row.claimed_on.isoformat(),
+                    plan=plan_title(row.enrolment.plan),
+                    state=mutual_aid.claim_state_label(row.state),
+                    amount=money_text(
+                        row.paid_amount or row.approved_amount or row.computed_amount
+                    ),
+                )
+            )
+    return lines

@@ -44,6 +44,7 @@ HISTORY_KINDS = (
     ("loans", "library.read"),
     ("events", "event.read"),
     ("rooms", "room.read"),
+    ("aid", "aid.read"),
     ("history", None),
 )
 
@@ -218,6 +219,7 @@ class PersonPage(QWidget):
         self.loans = _history_list()
         self.events = _history_list()
         self.rooms = _history_list()
+        self.aid = _history_list()
         self.history = _history_list()
         self._history_pages = {
             "visits": self.visits,
@@ -225,6 +227,7 @@ class PersonPage(QWidget):
             "loans": self.loans,
             "events": self.events,
             "rooms": self.rooms,
+            "aid": self.aid,
             "history": self.history,
         }
         for key, permission in HISTORY_KINDS:
@@ -254,6 +257,7 @@ class PersonPage(QWidget):
             "events": self.tr("Re&gistrations (%n)", "", count),
             # No access key: every letter of it is taken on this screen; Ctrl+PgDn reaches it.
             "rooms": self.tr("Room bookings (%n)", "", count),
+            "aid": self.tr("Mutual-aid cover (%n)", "", count),
             "history": self.tr("Histor&y (%n)", "", count),
         }
         return titles[key]
@@ -371,6 +375,7 @@ class PersonPage(QWidget):
             "loans": self._show_loans(person_id),
             "events": self._show_registrations(person_id),
             "rooms": self._show_room_bookings(person_id),
+            "aid": self._show_aid(person_id),
             "history": len(history),
         }
         self._set_history_titles(counts)
@@ -478,6 +483,17 @@ class PersonPage(QWidget):
         if not found:
             self.rooms.addItem(self.tr("No room bookings."))
         return len(found)
+
+    def _show_aid(self, person_id: int) -> int:
+        """The person's mutual-aid enrolments and, for the roles that see them, claims."""
+        self.aid.clear()
+        if not has_permission(self.actor, "aid.read"):
+            return 0
+        from stationapp.ui.mutual_aid.widgets import cover_lines
+
+        lines = cover_lines(self.actor, person_id)
+        self.aid.addItems(lines or [self.tr("No mutual-aid cover.")])
+        return len(lines)
 
     def _edit(self) -> None:
         if self.person_id is not None:
