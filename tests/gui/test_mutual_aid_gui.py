@@ -270,3 +270,34 @@ def test_the_person_page_lists_the_cover_and_claims_within_the_role(
     qtbot.addWidget(organiser)
     organiser.show_person(li.id)
     assert not any("Mutual-aid" in t for t in organiser.history_tab_titles())
+
+
+def test_the_dialogs_have_free_access_keys_and_fit_the_screen(
+    qtbot, show_active, admin, station
+) -> None:
+    _plan, _workplace, li = station
+    enrolment = _enrolled(admin, station)
+    consent.record_consent(admin, li.id, "health", "written")
+    claim = mutual_aid.submit_claim(
+        admin,
+        mutual_aid.ClaimInput(
+            enrolment_id=enrolment.id,
+            admitted_on=today(),
+            discharged_on=today(),
+            claimed_on=today(),
+            total_expenses="3000",
+            insurance_paid="1000",
+        ),
+    )
+    for dialog in (
+        PlanDialog(admin),
+        EnrolDialog(admin),
+        ImportListDialog(admin),
+        NewClaimDialog(admin),
+        ClaimDialog(admin, claim.id),
+    ):
+        show_active(dialog)
+        assert mnemonic_clashes(dialog) == {}, type(dialog).__name__
+        assert lists_keeping_tab(dialog) == [], type(dialog).__name__
+        assert too_large(dialog) == (0, 0), type(dialog).__name__
+        dialog.close()

@@ -224,10 +224,10 @@ class ClaimDialog(QDialog):
         self.fields.add_row(self.tr("Materials &missing:"), "return_reason", self.return_reason)
         self.approved_amount = QLineEdit()
         self.fields.add_row(
-            self.tr("Amount a&pproved (yuan):"), "approved_amount", self.approved_amount
+            self.tr("Amount appro&ved (yuan):"), "approved_amount", self.approved_amount
         )
         self.amount_reason = QLineEdit()
-        self.fields.add_row(self.tr("Why &another amount:"), "amount_reason", self.amount_reason)
+        self.fields.add_row(self.tr("Why ano&ther amount:"), "amount_reason", self.amount_reason)
         self.refusal_reason = QLineEdit()
         self.fields.add_row(self.tr("Why re&fused:"), "refusal_reason", self.refusal_reason)
         self.paid_on = date_edit()

@@ -29,6 +29,7 @@ from stationapp.ui.mutual_aid.widgets import (
     date_edit,
     day_of,
     plan_combo,
+    translate,
     workplace_combo,
 )
 
@@ -36,18 +37,21 @@ from stationapp.ui.mutual_aid.widgets import (
 class _Terms:
     """The plan, date, payer and workplace rows both dialogs ask for."""
 
-    def add_terms(self, dialog: QDialog, actor: Staff, fields: FieldErrors) -> None:
-        tr = dialog.tr
+    def add_terms(self, actor: Staff, fields: FieldErrors) -> None:
         self.plan = plan_combo(actor, active_only=True)
-        fields.add_row(tr("Pla&n:"), "plan", self.plan)
+        fields.add_row(translate("MutualAidTerms", "Pla&n:"), "plan", self.plan)
         self.enrolled_on = date_edit()
-        fields.add_row(tr("Enrolled &on:"), "enrolled_on", self.enrolled_on)
+        fields.add_row(
+            translate("MutualAidTerms", "Enrolled &on:"), "enrolled_on", self.enrolled_on
+        )
         self.paid_by = QComboBox()
         for payer in PAYERS:
             self.paid_by.addItem(mutual_aid.payer_label(payer), payer)
-        fields.add_row(tr("Premium &paid by:"), "paid_by", self.paid_by)
-        self.workplace = workplace_combo(actor, tr("— none —"))
-        fields.add_row(tr("&Workplace union:"), "organization", self.workplace)
+        fields.add_row(translate("MutualAidTerms", "Premium &paid by:"), "paid_by", self.paid_by)
+        self.workplace = workplace_combo(actor, translate("MutualAidTerms", "— none —"))
+        fields.add_row(
+            translate("MutualAidTerms", "&Workplace union:"), "organization", self.workplace
+        )
 
 
 class EnrolDialog(QDialog, _Terms):
@@ -65,7 +69,7 @@ class EnrolDialog(QDialog, _Terms):
         self.person = PersonChoice(actor)
         self.person.chosen.connect(self._person_chosen)
         self.fields.add_row(self.tr("Wor&ker:"), "person", self.person)
-        self.add_terms(self, actor, self.fields)
+        self.add_terms(actor, self.fields)
         layout.addLayout(form)
         dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Enrol"))
 
@@ -119,7 +123,7 @@ class ImportListDialog(QDialog, _Terms):
         holder = QWidget()
         holder.setLayout(row)
         self.fields.add_row(self.tr("List:"), "file", holder)
-        self.add_terms(self, actor, self.fields)
+        self.add_terms(actor, self.fields)
         layout.addLayout(form)
         layout.addWidget(
             QLabel(self.tr("The file needs a 姓名 column and, best, a 身份证号 column."))

@@ -75,12 +75,12 @@ class PlanDialog(QDialog):
         self.fixed_sum = QLineEdit(money_text(plan.fixed_sum) if plan else "")
         self.fields.add_row(self.tr("Fi&xed sum (yuan):"), "fixed_sum", self.fixed_sum)
         self.cap_per_year = QLineEdit(money_text(plan.cap_per_year) if plan else "")
-        self.fields.add_row(self.tr("Cap per y&ear (yuan):"), "cap_per_year", self.cap_per_year)
+        self.fields.add_row(self.tr("C&ap per year (yuan):"), "cap_per_year", self.cap_per_year)
         self.claim_days = QSpinBox()
         self.claim_days.setRange(1, 3650)
         self.claim_days.setValue(plan.claim_days if plan else 90)
         self.fields.add_row(
-            self.tr("Claim &deadline (days after discharge or the event):"),
+            self.tr("Claim dead&line (days after discharge or the event):"),
             "claim_days",
             self.claim_days,
         )
