@@ -30,6 +30,7 @@ from stationapp.services.mutual_aid._common import (
     MAX_REASON,
     a_date,
     claim_state_label,
+    clean_text,
     money,
     raise_errors,
     translate,
@@ -131,19 +132,11 @@ def compute_amount(plan: AidPlan, claimed: Decimal, *, year_left: Decimal | None
 
 
 def _texts(data: ClaimInput, errors: dict[str, str]) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for name, limit in (("diagnosis", MAX_HEALTH_TEXT), ("notes", MAX_HEALTH_TEXT)):
-        try:
-            values[name] = normalize_text(getattr(data, name), field=name, max_length=limit)
-        except ValidationError as exc:
-            errors[name] = exc.message
-    try:
-        values["late_reason"] = normalize_text(
-            data.late_reason, field="late_reason", max_length=MAX_REASON
-        )
-    except ValidationError as exc:
-        errors["late_reason"] = exc.message
-    return values
+    return {
+        "diagnosis": clean_text(data.diagnosis, "diagnosis", errors, limit=MAX_HEALTH_TEXT),
+        "notes": clean_text(data.notes, "notes", errors, limit=MAX_HEALTH_TEXT),
+        "late_reason": clean_text(data.late_reason, "late_reason", errors, limit=MAX_REASON),
+    }
 
 
 def _dates(plan: AidPlan, data: ClaimInput, errors: dict[str, str]) -> dict[str, date | None]:
@@ -412,11 +405,7 @@ def approve_claim(
     require(actor, "aid.decide")
     errors: dict[str, str] = {}
     approved = money(amount, "approved_amount", errors)
-    clean_reason = ""
-    try:
-        clean_reason = normalize_text(reason, field="amount_reason", max_length=MAX_REASON)
-    except ValidationError as exc:
-        errors["amount_reason"] = exc.message
+    clean_reason = clean_text(reason, "amount_reason", errors, limit=MAX_REASON)
     raise_errors(errors)
     with transaction(lock=True):
         claim = _locked_claim(claim_id, ("submitted",))

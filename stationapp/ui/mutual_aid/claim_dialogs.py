@@ -180,8 +180,8 @@ class NewClaimDialog(QDialog):
 
     def submit(self) -> None:
         self.fields.clear()
-        if self.person.person_id is None:
-            self.fields.show({"person": self.tr("Find the worker first.")})
+        person_id = self.person.required(self.fields)
+        if person_id is None:
             return
         try:
             self.claim = mutual_aid.submit_claim(self.actor, self.data())

@@ -82,13 +82,13 @@ class EnrolDialog(QDialog, _Terms):
 
     def submit(self) -> None:
         self.fields.clear()
-        if self.person.person_id is None:
-            self.fields.show({"person": self.tr("Find the worker first.")})
+        person_id = self.person.required(self.fields)
+        if person_id is None:
             return
         try:
             self.enrolment = mutual_aid.enrol(
                 self.actor,
-                self.person.person_id,
+                person_id,
                 self.plan.currentData(),
                 enrolled_on=day_of(self.enrolled_on),
                 paid_by=self.paid_by.currentData(),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QVBoxLayout
 from stationapp.db import today
 from stationapp.models.accounts import Staff
 from stationapp.services import mutual_aid, people
+from stationapp.ui.forms import FieldErrors
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
 
@@ -84,6 +85,12 @@ class PersonChoice(QWidget):
         self.label.setText(describe(person))
         self.picker.clear()
         self.chosen.emit(person.id)
+
+    def required(self, fields: FieldErrors) -> int | None:
+        """The chosen person's id; None, said at the field, when no one is chosen yet."""
+        if self.person_id is None:
+            fields.show({"person": translate("MutualAidPage", "Find the worker first.")})
+        return self.person_id
 
     def _register(self, text: str) -> None:
         dialog = PersonDialog(self.actor, self, prefill=text)
