@@ -256,18 +256,7 @@ def _import(
         lock_kind("aid_enrolment")
         people, problems = _match(records, columns, organization_id, report)
         if problems:
-            raise ImportRefused(
-                translate(
-                    "MutualAid",
-                    "Nothing was imported: %n row(s) do not match a worker on file.",
-                    "",
-                    importing.rows_with_problems(problems),
-                ),
-                problems=importing.in_file_order(problems, FIELDS),
-                columns=headers,
-                rows=len(records),
-                labels=field_label,
-            )
+            raise _refused(problems, headers, len(records))
         result = _write(actor, plan, people, enrolled_on, organization_id, paid_by)
         result.rows = len(records)
         audit(
@@ -285,6 +274,22 @@ def _import(
         )
     changes.notify("aid")
     return result
+
+
+def _refused(problems: list[ImportProblem], headers: dict[str, str], rows: int) -> ImportRefused:
+    message = translate(
+        "MutualAid",
+        "Nothing was imported: %n row(s) do not match a worker on file.",
+        "",
+        importing.rows_with_problems(problems),
+    )
+    return ImportRefused(
+        message,
+        problems=importing.in_file_order(problems, FIELDS),
+        columns=headers,
+        rows=rows,
+        labels=field_label,
+    )
 
 
 def _match(
