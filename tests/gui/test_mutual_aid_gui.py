@@ -208,6 +208,7 @@ def test_a_claim_from_the_desk_to_its_payment(qtbot, show_active, admin, station
     assert page.pay_button.isVisibleTo(page) and not page.approve_button.isVisibleTo(page)
     page.pay()
     assert (AidClaim.get().state, AidClaim.get().paid_amount) == ("paid", 700)
+    assert not page.steps.isVisibleTo(page)  # nothing left to do
     assert "部分票据不合规" in page.sheet_html()
 
 

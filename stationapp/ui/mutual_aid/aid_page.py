@@ -264,6 +264,7 @@ class MutualAidPage(QWidget):
         layout.addLayout(filters)
         self.enrolment_filter = EnrolmentFilter()
         self.person_label = QLabel()
+        self.person_label.hide()
         layout.addWidget(self.person_label)
         self.enrolment_model = EnrolmentTableModel(self.actor, self)
         self.enrolments_table = _table(self.enrolment_model, "aid_enrolments", 1)
@@ -288,6 +289,7 @@ class MutualAidPage(QWidget):
 
     def filter_person(self, person_id: int | None) -> None:
         self.enrolment_filter.person_id = person_id
+        self.person_label.setVisible(person_id is not None)
         if person_id is None:
             self.picker.clear()
             self.person_label.clear()

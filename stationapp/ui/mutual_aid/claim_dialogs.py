@@ -217,7 +217,7 @@ class ClaimDialog(QDialog):
         self.save_materials.clicked.connect(self.tick)
         box_layout.addWidget(self.save_materials, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(box)
-        steps = QGroupBox(self.tr("Next step"))
+        self.steps = steps = QGroupBox(self.tr("Next step"))
         form = QFormLayout(steps)
         self.fields = FieldErrors(form)
         self.return_reason = QLineEdit()
@@ -348,6 +348,8 @@ class ClaimDialog(QDialog):
         self.approve_button.setVisible(state == "submitted" and self.decides)
         self.refuse_button.setVisible(open_ and self.decides)
         self.pay_button.setVisible(state == "approved" and self.decides)
+        # A paid or refused claim, or one the role may not decide, has no step here.
+        self.steps.setVisible(state == "submitted" or open_ or shown["paid_on"])
 
     def _run(self, step) -> None:  # type: ignore[no-untyped-def]
         self.fields.clear()
