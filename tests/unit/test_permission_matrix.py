@@ -1725,12 +1725,6 @@ def _enrol(w: World) -> Call:
     )
 
 
-@row("mutual_aid.get_enrolment", "aid.read")
-def _get_enrolment(w: World) -> Call:
-    enrolment = _aid_enrolment(w)
-    return lambda a: mutual_aid.get_enrolment(a, enrolment.id)
-
-
 @row("mutual_aid.import_enrolments", "aid.enrol")
 def _import_enrolments(w: World) -> Call:
     from openpyxl import Workbook

@@ -39,7 +39,6 @@ from stationapp.services.mutual_aid.enrolments import (
     EnrolmentImport,
     count_enrolments,
     enrol,
-    get_enrolment,
     import_enrolments,
     list_enrolments,
 )
@@ -82,7 +81,6 @@ __all__ = [
     "deadline_of",
     "enrol",
     "get_claim",
-    "get_enrolment",
     "get_plan",
     "import_enrolments",
     "list_claims",

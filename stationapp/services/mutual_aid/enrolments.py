@@ -13,7 +13,7 @@ from typing import Any
 import peewee
 
 from stationapp.db import lock_kind, now, today, transaction
-from stationapp.errors import NotFound, UserError, ValidationError
+from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import PAYERS, AidEnrolment, AidPlan
 from stationapp.models.people import Organization, Person
@@ -428,11 +428,3 @@ def _write(
     result.enrolled = len(new)
     result.already = len(ids) - len(new)
     return result
-
-
-def get_enrolment(actor: Staff, enrolment_id: int) -> AidEnrolment:
-    require(actor, "aid.read")
-    enrolment = AidEnrolment.get_or_none(AidEnrolment.id == enrolment_id)
-    if enrolment is None:
-        raise NotFound(translate("MutualAid", "This enrolment is no longer on file."))
-    return enrolment

@@ -179,16 +179,13 @@ class NewClaimDialog(QDialog):
         )
 
     def submit(self) -> None:
-        self.fields.clear()
-        person_id = self.person.required(self.fields)
-        if person_id is None:
-            return
-        try:
-            self.claim = mutual_aid.submit_claim(self.actor, self.data())
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
-        self.accept()
+        self.claim = self.person.submit(
+            self.fields,
+            self.bar,
+            lambda _person_id: mutual_aid.submit_claim(self.actor, self.data()),
+        )
+        if self.claim is not None:
+            self.accept()
 
 
 class ClaimDialog(QDialog):

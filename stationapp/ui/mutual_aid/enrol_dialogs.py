@@ -81,23 +81,20 @@ class EnrolDialog(QDialog, _Terms):
         self.plan.setFocus()
 
     def submit(self) -> None:
-        self.fields.clear()
-        person_id = self.person.required(self.fields)
-        if person_id is None:
-            return
-        try:
-            self.enrolment = mutual_aid.enrol(
+        self.enrolment = self.person.submit(
+            self.fields,
+            self.bar,
+            lambda person_id: mutual_aid.enrol(
                 self.actor,
                 person_id,
                 self.plan.currentData(),
                 enrolled_on=day_of(self.enrolled_on),
                 paid_by=self.paid_by.currentData(),
                 organization_id=self.workplace.currentData(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
-        self.accept()
+            ),
+        )
+        if self.enrolment is not None:
+            self.accept()
 
 
 class ImportListDialog(QDialog, _Terms):

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
 
 from stationapp.db import today
+from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import mutual_aid, people
-from stationapp.ui.forms import FieldErrors
+from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
 
 translate = QCoreApplication.translate
+T = TypeVar("T")
 MAX_WORKPLACES = 2000
 
 
@@ -91,6 +95,19 @@ class PersonChoice(QWidget):
         if self.person_id is None:
             fields.show({"person": translate("MutualAidPage", "Find the worker first.")})
         return self.person_id
+
+    def submit(self, fields: FieldErrors, bar: MessageBar, call: Callable[[int], T]) -> T | None:
+        """``call(person_id)`` for the chosen person, its refusal said at the fields; None when
+        no one is chosen yet or it was refused."""
+        fields.clear()
+        person_id = self.required(fields)
+        if person_id is None:
+            return None
+        try:
+            return call(person_id)
+        except UserError as exc:
+            show_user_error(exc, fields, bar)
+            return None
 
     def _register(self, text: str) -> None:
         dialog = PersonDialog(self.actor, self, prefill=text)
