@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable
 
 from stationapp.db import transaction
+from stationapp.demo.aid import populate_aid
 from stationapp.demo.books import (
     FAMOUS_BOOKS,
     ISBN_SHARE,
@@ -227,6 +228,7 @@ def populate(
         step(7)
         booking_count = populate_rooms(admin, rng=rng)
         populate_members(admin, rng=rng)
+        populate_aid(admin, rng=rng)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "

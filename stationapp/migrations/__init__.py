@@ -55,6 +55,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0015_rooms",
         "m0016_title_trigram",
         "m0018_membership_cards",
+        "m0019_mutual_aid",
     )
 )
 CURRENT_VERSION = len(STEPS)

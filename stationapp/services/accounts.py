@@ -128,6 +128,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Membership history and 京卡 cards (issue #25).
     "member.read": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     "member.update": frozenset({FRONT_DESK, ADMIN}),
+    # Mutual-aid cover (issue 25): the front desk enrols and takes claims; claims are health data,
+    # seen by the front desk and the head of the station (the administrator), who alone decides.
+    "aid.read": frozenset({FRONT_DESK, ADMIN}),
+    "aid.enrol": frozenset({FRONT_DESK, ADMIN}),
+    "aid.plans": frozenset({ADMIN}),
+    "aid.claims": frozenset({FRONT_DESK, ADMIN}),
+    "aid.decide": frozenset({ADMIN}),
     # Figures only; each area of the report needs that area's read permission (issue #11).
     "report.view": frozenset(ROLES),
 }
@@ -969,6 +976,12 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "for their card; find a card by its number",
     "member.update": "Record joining, transfers in and out and leaving the union; apply for, "
     "issue, report lost, replace and cancel 京卡 cards",
+    "aid.read": "View the mutual-aid plans and enrolments, and the report's mutual-aid figures",
+    "aid.enrol": "Enrol a worker in a mutual-aid plan, or a workplace's list from a spreadsheet",
+    "aid.plans": "Add and change the mutual-aid plans (cover, premium, benefit rules, deadline, "
+    "materials)",
+    "aid.claims": "Take, return and resubmit mutual-aid claims and see them (health data)",
+    "aid.decide": "Approve, refuse and pay mutual-aid claims; accept a late claim with its reason",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

@@ -181,6 +181,13 @@ def action_label(action: str) -> str:
         "card_lost": translate("Audit", "京卡 reported lost"),
         "card_replace": translate("Audit", "京卡 replaced"),
         "card_cancel": translate("Audit", "京卡 cancelled"),
+        "enrol": translate("Audit", "Enrolled"),
+        "submit": translate("Audit", "Claim submitted"),
+        "materials": translate("Audit", "Materials ticked"),
+        "resubmit": translate("Audit", "Submitted again"),
+        "approve": translate("Audit", "Approved"),
+        "refuse": translate("Audit", "Refused"),
+        "pay": translate("Audit", "Paid"),
     }
     return labels.get(action, action)
 
@@ -215,6 +222,9 @@ def entity_label(entity: str) -> str:
         "closed_day": translate("Audit", "Station closed day"),
         "room_booking": translate("Audit", "Room booking"),
         "counsellor_duty": translate("Audit", "Counsellor's duty"),
+        "aid_plan": translate("Audit", "Mutual-aid plan"),
+        "aid_enrolment": translate("Audit", "Mutual-aid enrolment"),
+        "aid_claim": translate("Audit", "Mutual-aid claim"),
         "staff": translate("Audit", "Staff account"),
         "settings": translate("Audit", "Station settings"),
         "database": translate("Audit", "Database"),

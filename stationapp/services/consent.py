@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from stationapp.db import found, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
+from stationapp.models.mutual_aid import AidClaim
 from stationapp.models.people import (
     ASSISTANCE_KINDS,
     CONSENT_KINDS,
@@ -225,6 +226,17 @@ def withdraw_consent(actor: Staff, person_id: int, kind: str) -> Consent:
             )
             if notes:
                 emptied.append("room_booking_notes")
+            # A mutual-aid claim's diagnosis and notes too; its amounts stay for the accounts.
+            claims = (
+                AidClaim.update(diagnosis="", notes="", updated_at=moment)
+                .where(
+                    AidClaim.person == person.id,
+                    (AidClaim.diagnosis != "") | (AidClaim.notes != ""),
+                )
+                .execute()
+            )
+            if claims:
+                emptied.append("aid_claim_texts")
         audit(
             actor,
             "withdraw",

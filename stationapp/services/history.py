@@ -20,7 +20,7 @@ from stationapp.db import is_sqlite
 from stationapp.errors import HasHistory, NotFound
 
 # Imported for their foreign keys: a model's backrefs list only the models already loaded.
-from stationapp.models import events, library, mediation, members, rooms, visits  # noqa: F401
+from stationapp.models import events, library, mediation, members, mutual_aid, rooms, visits  # noqa: F401
 
 translate = QCoreApplication.translate
 
@@ -90,6 +90,8 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "counsellor_duty": lambda n: translate("History", "%n counsellor duty(ies)", "", n),
     "membership_event": lambda n: translate("History", "%n membership record(s)", "", n),
     "member_card": lambda n: translate("History", "%n 京卡 card record(s)", "", n),
+    "aid_enrolment": lambda n: translate("History", "%n mutual-aid enrolment(s)", "", n),
+    "aid_claim": lambda n: translate("History", "%n mutual-aid claim(s)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
     "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
     "consent": lambda n: translate("History", "%n consent record(s)", "", n),

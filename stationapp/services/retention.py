@@ -27,6 +27,7 @@ from stationapp.models.accounts import Setting, Staff
 from stationapp.models.events import ACTIVE_STATES, Event, Registration
 from stationapp.models.library import Loan
 from stationapp.models.mediation import CaseParty, MediationCase
+from stationapp.models.mutual_aid import AidClaim
 from stationapp.models.people import Consent, Person
 from stationapp.models.rooms import RoomBooking
 from stationapp.models.visits import Visit
@@ -182,6 +183,8 @@ def _anonymise(person: Person, moment: datetime) -> None:
     Consent.update(note="").where(Consent.person == person.id).execute()
     RoomBooking.update(note="").where(RoomBooking.person == person.id).execute()
     anonymise_member_records(person.id)
+    # A mutual-aid claim's health data goes; its amounts stay for the accounts.
+    AidClaim.update(diagnosis="", notes="").where(AidClaim.person == person.id).execute()
 
 
 def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:
@@ -286,6 +289,15 @@ def _duties(person_id: int, *, on: date | None = None) -> list[str]:
     )
     if coming:
         reasons.append(translate("Retention", "%n registration(s) for coming events", "", coming))
+    claims = (
+        AidClaim.select()
+        .where(
+            AidClaim.person == person_id, AidClaim.state.in_(("submitted", "returned", "approved"))
+        )
+        .count()
+    )
+    if claims:
+        reasons.append(translate("Retention", "%n mutual-aid claim(s) not yet settled", "", claims))
     return reasons
 
 
@@ -495,6 +507,10 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
         from stationapp.services.members import member_tables
 
         sections += [Section(*table) for table in member_tables(actor, person_id)]
+    if has_permission(actor, "aid.read"):
+        from stationapp.services import mutual_aid
+
+        sections += [Section(*part) for part in mutual_aid.personal_data(actor, person_id)]
     if has_permission(actor, "case.read"):
         from stationapp.services import mediation
 

@@ -61,6 +61,7 @@ from stationapp.models.mediation import (
     Obligation,
 )
 from stationapp.models.members import MemberCard, MembershipEvent
+from stationapp.models.mutual_aid import AidClaim, AidEnrolment, AidPlan
 from stationapp.models.people import (
     Consent,
     HardshipAssistance,
@@ -87,6 +88,8 @@ LARGE = {
     "events": 5_000,
     "registrations": 300_000,
     "room_bookings": 20_000,
+    "aid_enrolments": 60_000,  # per year, over the plans of the year
+    "aid_claims": 6_000,
 }
 HISTORY_YEARS = 5
 MAX_VARIABLES = 30_000  # SQLite's default limit is 32,766 bound values per statement
@@ -262,6 +265,7 @@ class Generator:
             ("events", self.events),
             ("rooms", self.rooms),
             ("members", self.members),
+            ("mutual aid", self.mutual_aid),
             ("people (written)", self.write_people),
         )
         for name, fn in steps:
@@ -622,6 +626,185 @@ class Generator:
                 MemberCard.updated_at,
             ),
             [(*card, ts(self.now), ts(self.now)) for card in cards],
+        )
+
+    def mutual_aid(self) -> None:
+        """The four plans of each year of the history, enrolments (mostly paid by the workplace
+        union, each worker once per plan) and claims in every state."""
+        rng = self.rng("mutual_aid")
+        kinds = [
+            ("在职职工住院医疗互助保障", "hospital", "30.00", "rate"),
+            ("在职职工重大疾病互助保障", "serious_illness", "20.00", "fixed"),
+            ("职工意外伤害互助保障", "accident", "10.00", "fixed"),
+            ("女职工特殊疾病互助保障", "women_illness", "15.00", "fixed"),
+        ]
+        years = list(range(self.start_day.year, self.today.year + 1))
+        plans = []
+        for year in years:
+            for name, kind, premium, benefit in kinds:
+                plans.append((len(plans) + 1, year, name, kind, premium, benefit))
+        self.w.insert(
+            AidPlan,
+            (
+                AidPlan.id,
+                AidPlan.name,
+                AidPlan.kind,
+                AidPlan.year,
+                AidPlan.cover_start,
+                AidPlan.cover_end,
+                AidPlan.premium,
+                AidPlan.waiting_days,
+                AidPlan.benefit_kind,
+                AidPlan.rate,
+                AidPlan.deductible,
+                AidPlan.cap_per_claim,
+                AidPlan.cap_per_year,
+                AidPlan.fixed_sum,
+                AidPlan.claim_days,
+                AidPlan.materials,
+                AidPlan.active,
+                AidPlan.created_at,
+            ),
+            [
+                (
+                    pid,
+                    name,
+                    kind,
+                    year,
+                    ds(date(year, 1, 1)),
+                    ds(date(year, 12, 31)),
+                    premium,
+                    90 if benefit == "rate" else 180,
+                    benefit,
+                    "50.00" if benefit == "rate" else None,
+                    "500.00" if benefit == "rate" else "0.00",
+                    "10000.00" if benefit == "rate" else None,
+                    "20000.00" if benefit == "rate" else None,
+                    None if benefit == "rate" else "5000.00",
+                    90,
+                    '["京卡复印件", "身份证复印件", "出院小结", "医保结算单"]',
+                    year == self.today.year,
+                    ts(datetime(year - 1, 12, 1, 9)),
+                )
+                for pid, year, name, kind, premium, benefit in plans
+            ],
+        )
+        enrolments = []
+        per_plan = max(1, self.n["aid_enrolments"] // len(kinds))
+        for pid, year, _name, _kind, premium, _benefit in plans:
+            chosen: set[int] = set()
+            for _ in range(per_plan):
+                chosen.add(self.person_pick(rng))
+            first = date(year, 1, 10)
+            last = min(date(year, 3, 31), self.today)
+            if last < first:
+                continue
+            for person in sorted(chosen):
+                day = first + timedelta(days=int(rng.random() * ((last - first).days + 1)))
+                enrolments.append(
+                    (
+                        len(enrolments) + 1,
+                        pid,
+                        person,
+                        year,
+                        ds(day),
+                        "workplace" if rng.random() < 0.9 else "self",
+                        rng.choice(self.org_ids),
+                        premium,
+                        self.front[int(rng.random() * len(self.front))],
+                        ts(datetime.combine(day, clock_time(10))),
+                    )
+                )
+        self.w.insert(
+            AidEnrolment,
+            (
+                AidEnrolment.id,
+                AidEnrolment.plan,
+                AidEnrolment.person,
+                AidEnrolment.year,
+                AidEnrolment.enrolled_on,
+                AidEnrolment.paid_by,
+                AidEnrolment.organization,
+                AidEnrolment.premium,
+                AidEnrolment.staff,
+                AidEnrolment.created_at,
+            ),
+            enrolments,
+        )
+        states = ["paid"] * 12 + ["approved"] * 2 + ["submitted", "returned", "refused"]
+        claims = []
+        hospital = {pid for pid, _y, _n, kind, _p, _b in plans if kind == "hospital"}
+        candidates = [e for e in enrolments if e[1] in hospital]
+        for _ in range(min(self.n["aid_claims"], len(candidates))):
+            eid, _pid, person, year, enrolled, *_rest = candidates[
+                int(rng.random() * len(candidates))
+            ]
+            admitted = date.fromisoformat(enrolled) + timedelta(days=91 + int(rng.random() * 200))
+            discharged = admitted + timedelta(days=3 + int(rng.random() * 12))
+            claimed = discharged + timedelta(days=5 + int(rng.random() * 60))
+            if claimed >= self.today or admitted.year != year:
+                continue
+            state = states[int(rng.random() * len(states))]
+            total = 2000 + int(rng.random() * 30000)
+            insured = int(total * 0.6)
+            computed = min(10000, max(0, (total - insured - 500) // 2))
+            decided = claimed + timedelta(days=10)
+            decided_known = state in ("approved", "paid", "refused") and decided < self.today
+            paid = state == "paid" and decided + timedelta(days=15) < self.today
+            if state in ("approved", "paid", "refused") and not decided_known:
+                state = "submitted"
+            if state == "paid" and not paid:
+                state = "approved"
+            claims.append(
+                (
+                    eid,
+                    person,
+                    ds(admitted),
+                    ds(discharged),
+                    ds(admitted),
+                    ds(claimed),
+                    f"{total}.00",
+                    f"{insured}.00",
+                    f"{total - insured}.00",
+                    f"{computed}.00",
+                    f"{computed}.00" if state in ("approved", "paid") else None,
+                    f"{computed}.00" if state == "paid" else None,
+                    ds(decided + timedelta(days=15)) if state == "paid" else None,
+                    state,
+                    self.front[int(rng.random() * len(self.front))],
+                    self.admin if state in ("approved", "paid", "refused") else None,
+                    ds(decided) if state in ("approved", "paid", "refused") else None,
+                    "不属于互助保障范围" if state == "refused" else "",
+                    ts(datetime.combine(claimed, clock_time(11))),
+                    ts(datetime.combine(claimed, clock_time(11))),
+                )
+            )
+            self.act.touch(person, datetime.combine(claimed, clock_time(11)))
+        self.w.insert(
+            AidClaim,
+            (
+                AidClaim.enrolment,
+                AidClaim.person,
+                AidClaim.admitted_on,
+                AidClaim.discharged_on,
+                AidClaim.event_on,
+                AidClaim.claimed_on,
+                AidClaim.total_expenses,
+                AidClaim.insurance_paid,
+                AidClaim.claimed_amount,
+                AidClaim.computed_amount,
+                AidClaim.approved_amount,
+                AidClaim.paid_amount,
+                AidClaim.paid_on,
+                AidClaim.state,
+                AidClaim.staff,
+                AidClaim.decided_by,
+                AidClaim.decided_on,
+                AidClaim.refusal_reason,
+                AidClaim.created_at,
+                AidClaim.updated_at,
+            ),
+            claims,
         )
 
     def write_people(self) -> None:

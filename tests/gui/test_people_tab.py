@@ -216,6 +216,7 @@ def test_person_page_shows_visits_cases_and_loans_by_role(qtbot, admin, make_sta
         "Re&gistrations (1)",
         "Room bookings (0)",
         "Membership and 京卡 (0)",
+        "Mutual-aid cover (0)",
         "Histor&y (1)",
     ]
     assert page.history_tabs.currentWidget() is page.visits

@@ -180,6 +180,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Events",
         "Rooms",
         "Member services: membership and 京卡",
+        "Mutual-aid cover",
     ]
     assert "2026-10" in dialog.title.text()
     visits_page = dialog.tabs.widget(1)
@@ -202,6 +203,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Events",
         "Rooms",
         "Member services membership and",
+        "Mutual-aid cover",
     ]
     dialog.pdf_button.click()
     assert (tmp_path / "october.pdf").read_bytes().startswith(b"%PDF")

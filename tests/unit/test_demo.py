@@ -906,6 +906,24 @@ def test_the_demo_station_has_membership_history_and_cards(demo_admin: Staff) ->
     assert figures.new_members > 0 and figures.issued > 0
 
 
+def test_the_demo_station_has_mutual_aid_cover_and_claims(demo_admin: Staff) -> None:
+    """Issue 25: the four plans of last year and this, workplaces' lists enrolled, claims in
+    every state, each claimant with the health consent, and the year's report figures."""
+    from stationapp.db import today
+    from stationapp.models.mutual_aid import CLAIM_STATES, AidClaim, AidEnrolment, AidPlan
+    from stationapp.services import consent, mutual_aid
+
+    year = today().year
+    assert AidPlan.select().where(AidPlan.year == year).count() == 4
+    assert AidEnrolment.select().where(AidEnrolment.organization.is_null(False)).count() > 100
+    assert {c.state for c in AidClaim.select()} == set(CLAIM_STATES)
+    assert all(consent.has_consent(c.person_id, "health") for c in AidClaim.select())
+    paid = AidClaim.select().where(AidClaim.state == "paid")
+    assert all(c.paid_on >= c.decided_on >= c.claimed_on for c in paid)
+    figures = mutual_aid.aid_figures(demo_admin, date(year - 1, 1, 1), today())
+    assert figures.enrolled_people > 20 and figures.paid.count > 5
+
+
 def _built_at(moment: datetime, path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """What a small demo built with the clock at ``moment`` (running on from there) holds of
     the past: everything before the day it is built."""

@@ -59,6 +59,7 @@ from stationapp.services import (
     library_import,
     mediation,
     members,
+    mutual_aid,
     people,
     people_import,
     people_merge,
@@ -1665,6 +1666,216 @@ def _replace_card(w: World) -> Call:
 def _cancel_card(w: World) -> Call:
     card = _applied(w)
     return lambda a: members.cancel_card(a, card.id, reason="本人放弃")
+
+
+# --- mutual-aid cover -------------------------------------------------------------------------
+
+
+def _aid_plan(w: World, **fields: object):
+    year = today().year
+    values: dict[str, object] = dict(
+        name=f"住院互助{next(serial)}",
+        kind="hospital",
+        year=year,
+        cover_start=date(year, 1, 1),
+        cover_end=date(year, 12, 31),
+        premium="30",
+        benefit_kind="rate",
+        rate="50",
+        materials=["出院小结"],
+    )
+    values.update(fields)
+    return mutual_aid.create_plan(w.admin, mutual_aid.PlanInput(**values))
+
+
+def _aid_enrolment(w: World):
+    plan = _aid_plan(w)
+    return mutual_aid.enrol(
+        w.admin, w.person.id, plan.id, enrolled_on=plan.cover_start, organization_id=w.org.id
+    )
+
+
+def _aid_claim_input(enrolment_id: int) -> mutual_aid.ClaimInput:
+    return mutual_aid.ClaimInput(
+        enrolment_id=enrolment_id,
+        admitted_on=today(),
+        discharged_on=today(),
+        claimed_on=today(),
+        total_expenses="3000",
+        insurance_paid="1000",
+        materials_done=["出院小结"],
+        diagnosis="阑尾炎",
+    )
+
+
+def _aid_claim(w: World, *steps: str):
+    consent.record_consent(w.admin, w.person.id, "health", "written")
+    claim = mutual_aid.submit_claim(w.admin, _aid_claim_input(_aid_enrolment(w).id))
+    if "approve" in steps:
+        mutual_aid.approve_claim(w.admin, claim.id)
+    if "return" in steps:
+        mutual_aid.return_claim(w.admin, claim.id, "缺票据")
+    return claim
+
+
+def _aid_claims_shown(result: Any, allowed: bool) -> None:
+    assert any(kind == "claim" for kind, _row in result) == allowed
+
+
+def _aid_claim_section_shown(result: Any, allowed: bool) -> None:
+    assert (len(result) == 2) == allowed
+
+
+simple("mutual_aid.list_plans", "aid.read", lambda w, a: mutual_aid.list_plans(a))
+
+
+@row("mutual_aid.create_plan", "aid.plans")
+def _create_aid_plan(w: World) -> Call:
+    year = today().year
+    data = mutual_aid.PlanInput(
+        name="意外伤害互助保障",
+        kind="accident",
+        year=year,
+        cover_start=date(year, 1, 1),
+        cover_end=date(year, 12, 31),
+        premium="10",
+        benefit_kind="fixed",
+        fixed_sum="2000",
+    )
+    return lambda a: mutual_aid.create_plan(a, data)
+
+
+simple(
+    "mutual_aid.count_enrolments",
+    "aid.read",
+    lambda w, a: mutual_aid.count_enrolments(a, mutual_aid.EnrolmentFilter()),
+)
+simple(
+    "mutual_aid.list_enrolments",
+    "aid.read",
+    lambda w, a: mutual_aid.list_enrolments(a, mutual_aid.EnrolmentFilter()),
+)
+simple(
+    "mutual_aid.list_claims",
+    "aid.claims",
+    lambda w, a: mutual_aid.list_claims(a, mutual_aid.ClaimFilter()),
+)
+simple(
+    "mutual_aid.count_claims",
+    "aid.claims",
+    lambda w, a: mutual_aid.count_claims(a, mutual_aid.ClaimFilter()),
+)
+simple("mutual_aid.aid_figures", "aid.read", lambda w, a: mutual_aid.aid_figures(a, **last_month()))
+
+
+@row("mutual_aid.update_plan", "aid.plans")
+def _update_aid_plan(w: World) -> Call:
+    plan = _aid_plan(w)
+    year = today().year
+    return lambda a: mutual_aid.update_plan(
+        a,
+        plan.id,
+        mutual_aid.PlanInput(
+            name=plan.name,
+            kind="hospital",
+            year=year,
+            cover_start=date(year, 1, 1),
+            cover_end=date(year, 12, 31),
+            premium="40",
+            benefit_kind="rate",
+            rate="60",
+        ),
+    )
+
+
+@row("mutual_aid.get_plan", "aid.read")
+def _get_aid_plan(w: World) -> Call:
+    plan = _aid_plan(w)
+    return lambda a: mutual_aid.get_plan(a, plan.id)
+
+
+@row("mutual_aid.enrol", "aid.enrol")
+def _enrol(w: World) -> Call:
+    plan = _aid_plan(w)
+    return lambda a: mutual_aid.enrol(
+        a, w.person.id, plan.id, enrolled_on=plan.cover_start, organization_id=w.org.id
+    )
+
+
+@row("mutual_aid.import_enrolments", "aid.enrol")
+def _import_enrolments(w: World) -> Call:
+    from openpyxl import Workbook
+
+    plan = _aid_plan(w)
+    book = Workbook()
+    book.active.append(["姓名", "身份证号"])
+    book.active.append([w.person.name, w.person.id_number])
+    path = w.out.parent / "list.xlsx"
+    book.save(path)
+    return lambda a: mutual_aid.import_enrolments(
+        a, path, plan.id, enrolled_on=plan.cover_start, organization_id=w.org.id
+    )
+
+
+@row("mutual_aid.submit_claim", "aid.claims")
+def _submit_claim(w: World) -> Call:
+    consent.record_consent(w.admin, w.person.id, "health", "written")
+    enrolment = _aid_enrolment(w)
+    return lambda a: mutual_aid.submit_claim(a, _aid_claim_input(enrolment.id))
+
+
+@row("mutual_aid.tick_materials", "aid.claims")
+def _tick_materials(w: World) -> Call:
+    claim = _aid_claim(w)
+    return lambda a: mutual_aid.tick_materials(a, claim.id, [])
+
+
+@row("mutual_aid.return_claim", "aid.claims")
+def _return_claim(w: World) -> Call:
+    claim = _aid_claim(w)
+    return lambda a: mutual_aid.return_claim(a, claim.id, "缺出院小结")
+
+
+@row("mutual_aid.resubmit_claim", "aid.claims")
+def _resubmit_claim(w: World) -> Call:
+    claim = _aid_claim(w, "return")
+    return lambda a: mutual_aid.resubmit_claim(a, claim.id, ["出院小结"])
+
+
+@row("mutual_aid.approve_claim", "aid.decide")
+def _approve_claim(w: World) -> Call:
+    claim = _aid_claim(w)
+    return lambda a: mutual_aid.approve_claim(a, claim.id)
+
+
+@row("mutual_aid.refuse_claim", "aid.decide")
+def _refuse_claim(w: World) -> Call:
+    claim = _aid_claim(w)
+    return lambda a: mutual_aid.refuse_claim(a, claim.id, "不在保障范围")
+
+
+@row("mutual_aid.pay_claim", "aid.decide")
+def _pay_claim(w: World) -> Call:
+    claim = _aid_claim(w, "approve")
+    return lambda a: mutual_aid.pay_claim(a, claim.id, paid_on=today())
+
+
+@row("mutual_aid.get_claim", "aid.claims")
+def _get_claim(w: World) -> Call:
+    claim = _aid_claim(w)
+    return lambda a: mutual_aid.get_claim(a, claim.id)
+
+
+@row("mutual_aid.cover_of_person", "aid.read", shows="aid.claims")
+def _cover_of_person(w: World) -> tuple[Call, Check]:
+    _aid_claim(w)
+    return lambda a: mutual_aid.cover_of_person(a, w.person.id), _aid_claims_shown
+
+
+@row("mutual_aid.personal_data", "aid.read", shows="aid.claims")
+def _aid_personal_data(w: World) -> tuple[Call, Check]:
+    _aid_claim(w)
+    return lambda a: mutual_aid.personal_data(a, w.person.id), _aid_claim_section_shown
 
 
 # --- the database every case starts from ------------------------------------------------------

@@ -50,6 +50,7 @@ from stationapp.models.visits import (
 )
 from stationapp.services.accounts import has_permission, require, station_settings
 from stationapp.services.members import MemberFigures, member_figures
+from stationapp.services.mutual_aid import AidFigures, aid_figures
 from stationapp.services.rooms import RoomUsage, usage_figures
 
 translate = QCoreApplication.translate
@@ -267,6 +268,7 @@ class StationReport:
     events: EventFigures | None = None
     rooms: RoomFigures | None = None
     members: MemberFigures | None = None
+    aid: AidFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -590,6 +592,7 @@ def _visible_sections(actor: Staff) -> set[str]:
         "events": "event.read",
         "rooms": "room.read",
         "members": "member.read",
+        "aid": "aid.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
 
@@ -621,6 +624,7 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
         events=_event_figures(actor, start, end) if "events" in sections else None,
         rooms=_room_figures(start, end) if "rooms" in sections else None,
         members=members if "members" in sections else None,
+        aid=aid_figures(actor, start, end - timedelta(days=1)) if "aid" in sections else None,
         series=_series(sections, end),
     )
 

@@ -17,6 +17,7 @@ from stationapp.models.visits import (
     RATINGS,
 )
 from stationapp.models.visits import OUTCOMES as PURPOSE_OUTCOMES
+from stationapp.services.mutual_aid import AidFigures
 from stationapp.services.private_files import private_output
 from stationapp.services.reports.figures import (
     OUTCOMES,
@@ -67,6 +68,7 @@ def section_title(key: str) -> str:
         "events": translate("Reports", "Events"),
         "rooms": translate("Reports", "Rooms"),
         "members": translate("Reports", "Member services: membership and 京卡"),
+        "aid": translate("Reports", "Mutual-aid cover"),
     }[key]
 
 
@@ -322,6 +324,36 @@ def _member_tables(figures: MemberFigures) -> list[Table]:
     return [_figures(member_table_rows(figures))]
 
 
+def _aid_tables(figures: AidFigures) -> list[Table]:
+    claims = translate("Reports", "Claims")
+    amount = translate("Reports", "Amount (yuan)")
+    return [
+        _figures([(translate("Reports", "Workers enrolled"), figures.enrolled_people)]),
+        Table(
+            translate("Reports", "Enrolments by plan"),
+            [
+                translate("Reports", "Year"),
+                translate("Reports", "Plan"),
+                translate("Reports", "Workers"),
+                translate("Reports", "Premiums (yuan)"),
+            ],
+            [[p.year, p.plan, p.people, p.premiums] for p in figures.by_plan],
+        ),
+        Table(
+            claims,
+            [claims, translate("Reports", "Number"), amount],
+            [
+                [label, figure.count, figure.amount]
+                for label, figure in (
+                    (translate("Reports", "Submitted (amount claimed)"), figures.submitted),
+                    (translate("Reports", "Approved"), figures.approved),
+                    (translate("Reports", "Paid"), figures.paid),
+                )
+            ],
+        ),
+    ]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -372,6 +404,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("events", report.events, _event_tables),
         ("rooms", report.rooms, _room_tables),
         ("members", report.members, _member_tables),
+        ("aid", report.aid, _aid_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]

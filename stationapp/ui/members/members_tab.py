@@ -14,9 +14,6 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.lazy import LazyTab
 
 
-# The pages in order: key, the permission that shows it, the factory (imports its module when
-# the page is first shown), and the page's title (a function, so it is translated when asked).
-# Each page's permission is also in ui/main_window.py MEMBER_SERVICES, which shows the tab.
 def _cards_page(actor: Staff, bus: ChangeBus) -> QWidget:
     from stationapp.ui.members.cards_page import CardsPage
 
@@ -27,8 +24,22 @@ def _cards_title() -> str:
     return QCoreApplication.translate("MemberServicesTab", "Cards")
 
 
+def _aid_page(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.mutual_aid.aid_page import MutualAidPage
+
+    return MutualAidPage(actor, bus)
+
+
+def _aid_title() -> str:
+    return QCoreApplication.translate("MemberServicesTab", "M&utual-aid cover")
+
+
+# The pages in order: key, the permission that shows it, the factory (imports its module when
+# the page is first shown), and the page's title (a function, so it is translated when asked).
+# Each page's permission is also in ui/main_window.py MEMBER_SERVICES, which shows the tab.
 PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = (
     ("cards", "member.read", _cards_page, _cards_title),
+    ("aid", "aid.read", _aid_page, _aid_title),
 )
 
 

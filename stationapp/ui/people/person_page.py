@@ -45,6 +45,7 @@ HISTORY_KINDS = (
     ("events", "event.read"),
     ("rooms", "room.read"),
     ("members", "member.read"),
+    ("aid", "aid.read"),
     ("history", None),
 )
 
@@ -220,6 +221,7 @@ class PersonPage(QWidget):
         self.events = _history_list()
         self.rooms = _history_list()
         self.members = _history_list()
+        self.aid = _history_list()
         self.history = _history_list()
         self._history_pages = {
             "visits": self.visits,
@@ -228,6 +230,7 @@ class PersonPage(QWidget):
             "events": self.events,
             "rooms": self.rooms,
             "members": self.members,
+            "aid": self.aid,
             "history": self.history,
         }
         for key, permission in HISTORY_KINDS:
@@ -258,6 +261,7 @@ class PersonPage(QWidget):
             # No access key: every letter of it is taken on this screen; Ctrl+PgDn reaches it.
             "rooms": self.tr("Room bookings (%n)", "", count),
             "members": self.tr("Membership and 京卡 (%n)", "", count),
+            "aid": self.tr("Mutual-aid cover (%n)", "", count),
             "history": self.tr("Histor&y (%n)", "", count),
         }
         return titles[key]
@@ -376,6 +380,7 @@ class PersonPage(QWidget):
             "events": self._show_registrations(person_id),
             "rooms": self._show_room_bookings(person_id),
             "members": self._show_members(person_id),
+            "aid": self._show_aid(person_id),
             "history": len(history),
         }
         self._set_history_titles(counts)
@@ -493,6 +498,16 @@ class PersonPage(QWidget):
 
         lines = member_lines(self.actor, person_id)
         self.members.addItems(lines or [self.tr("No membership or card records.")])
+
+    def _show_aid(self, person_id: int) -> int:
+        """The person's mutual-aid enrolments and, for the roles that see them, claims."""
+        self.aid.clear()
+        if not has_permission(self.actor, "aid.read"):
+            return 0
+        from stationapp.ui.mutual_aid.widgets import cover_lines
+
+        lines = cover_lines(self.actor, person_id)
+        self.aid.addItems(lines or [self.tr("No mutual-aid cover.")])
         return len(lines)
 
     def _edit(self) -> None:

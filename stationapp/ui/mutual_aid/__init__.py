@@ -1,0 +1,1 @@
+"""The Mutual-aid cover page of the Member services tab (互助保障): plans, enrolments, claims."""
