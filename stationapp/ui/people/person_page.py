@@ -498,6 +498,7 @@ class PersonPage(QWidget):
 
         lines = member_lines(self.actor, person_id)
         self.members.addItems(lines or [self.tr("No membership or card records.")])
+        return len(lines)
 
     def _show_aid(self, person_id: int) -> int:
         """The person's mutual-aid enrolments and, for the roles that see them, claims."""
