@@ -31,7 +31,7 @@ def _aid_page(actor: Staff, bus: ChangeBus) -> QWidget:
 
 
 def _aid_title() -> str:
-    return QCoreApplication.translate("MemberServicesTab", "M&utual-aid cover")
+    return QCoreApplication.translate("MemberServicesTab", "Mutual-aid cover")
 
 
 # The pages in order: key, the permission that shows it, the factory (imports its module when
