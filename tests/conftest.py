@@ -245,6 +245,28 @@ def db(db_url: str) -> Iterator[object]:
     close_database()
 
 
+SHARED_DEMO_PEOPLE = 60
+
+
+@pytest.fixture(scope="session")
+def shared_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A demo station of SHARED_DEMO_PEOPLE people, built once for the whole session, and its
+    administrator's id: the demo's own tests (tests/unit/test_demo.py) and the GUI tests
+    (tests/gui/conftest.py ``demo_file``) each open a copy of it. The file is closed, so its WAL
+    has been checkpointed into it."""
+    from stationapp import demo
+    from stationapp.db import close_database
+    from stationapp.services.maintenance import open_station_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    open_station_database(f"sqlite:///{path.as_posix()}")
+    try:
+        admin_id = demo.populate(people=SHARED_DEMO_PEOPLE).id
+    finally:
+        close_database()
+    return path, admin_id
+
+
 @pytest.fixture
 def admin(db: object):
     from stationapp.services import accounts
