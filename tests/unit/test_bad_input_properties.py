@@ -557,11 +557,19 @@ def outreach(admin, org, service_ids):
     )
 
 
+@pytest.fixture
+def visit_strategies(service_ids, person, outreach) -> dict[str, SearchStrategy]:
+    """``visit_fields`` for the test's records, made once for all of a test's examples rather
+    than for each: the services' materials they read (a query per service) do not change while
+    visits are recorded or updated."""
+    return visit_fields(service_ids, person.id, outreach.id)
+
+
 @given(data=st.data())
 @examples(120)
-def test_record_visit(data, admin, actors, person, service_ids, outreach) -> None:
+def test_record_visit(data, admin, actors, person, service_ids, visit_strategies) -> None:
     fields = {
-        **visit_fields(service_ids, person.id, outreach.id),
+        **visit_strategies,
         "actor": actor_field(actors),
     }
 
@@ -578,10 +586,10 @@ def test_record_visit(data, admin, actors, person, service_ids, outreach) -> Non
 
 @given(data=st.data())
 @examples(100)
-def test_update_visit(data, admin, actors, person, service_ids, outreach) -> None:
+def test_update_visit(data, admin, actors, person, service_ids, visit_strategies) -> None:
     visit = visits.record_visit(admin, visit_input(person.id, service_ids[0]))
     fields = {
-        **visit_fields(service_ids, person.id, outreach.id),
+        **visit_strategies,
         "actor": actor_field(actors),
         "visit_id": ids(visit.id),
     }
