@@ -35,7 +35,27 @@ _sqlite_template: Path | None = None
 _names = itertools.count(1)
 
 
+# Where the tests' temporary folders go when the machine has a RAM disk. Every SQLite commit of the
+# application syncs its file to the disk (synchronous=FULL, as a station needs); on this machine's
+# disk that is 5 ms a sync, some thousands of them a run. On a RAM disk the same calls return at
+# once; the application and the tests do exactly what they did. Passed tests' folders are removed
+# as they end (tmp_path_retention_policy in pyproject.toml), so the RAM holds only the failures'.
+RAM_DISK = Path("/dev/shm")
+ON_DISK_ENV = "STATIONAPP_TEST_TMP_ON_DISK"  # =1: keep pytest's usual temporary folder
+
+
+def _temporary_root() -> None:
+    """Send tmp_path and tmp_path_factory to the RAM disk, unless told where they go."""
+    if os.environ.get("PYTEST_DEBUG_TEMPROOT") or os.environ.get(ON_DISK_ENV) == "1":
+        return
+    if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK | os.X_OK):
+        # Read by pytest when it first makes the session's folder (TempPathFactory.getbasetemp).
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(RAM_DISK)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if config.option.basetemp is None:
+        _temporary_root()
     config.addinivalue_line(
         "markers", "sqlite_only(reason): runs on SQLite only; the reason says why (required)"
     )
@@ -223,6 +243,28 @@ def db(db_url: str) -> Iterator[object]:
     database = open_station_database(db_url)
     yield database
     close_database()
+
+
+SHARED_DEMO_PEOPLE = 60
+
+
+@pytest.fixture(scope="session")
+def shared_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A demo station of SHARED_DEMO_PEOPLE people, built once for the whole session, and its
+    administrator's id: the demo's own tests (tests/unit/test_demo.py) and the GUI tests
+    (tests/gui/conftest.py ``demo_file``) each open a copy of it. The file is closed, so its WAL
+    has been checkpointed into it."""
+    from stationapp import demo
+    from stationapp.db import close_database
+    from stationapp.services.maintenance import open_station_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    open_station_database(f"sqlite:///{path.as_posix()}")
+    try:
+        admin_id = demo.populate(people=SHARED_DEMO_PEOPLE).id
+    finally:
+        close_database()
+    return path, admin_id
 
 
 @pytest.fixture

@@ -54,23 +54,12 @@ def _no_internal_error_dialog(request, monkeypatch):
         pytest.fail("an internal-error dialog was raised:\n" + "\n".join(shown), pytrace=False)
 
 
-DEMO_PEOPLE = 60
-
-
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory):
-    """A small demo station (every tab has rows), built once for the session; tests open a
-    copy of it through ``demo_station``."""
-    from stationapp import demo
-    from stationapp.db import close_database
-    from stationapp.services.maintenance import open_station_database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    open_station_database(f"sqlite:///{path}")
-    try:
-        demo.populate(people=DEMO_PEOPLE)
-    finally:
-        close_database()
+def demo_file(shared_demo):
+    """A small demo station (every tab has rows), built once for the session (and shared with
+    the demo's own tests: tests/conftest.py ``shared_demo``); tests open a copy of it through
+    ``demo_station``."""
+    path, _admin_id = shared_demo
     return path
 
 

@@ -62,7 +62,7 @@ POLYPHONIC = {
     "缪": "miao",
 }
 COMPOUND = {"欧阳": "ouyang", "司马": "sima", "诸葛": "zhuge", "上官": "shangguan"}
-PEOPLE = 60
+PEOPLE = 60  # tests/conftest.py SHARED_DEMO_PEOPLE: the shared demo's people
 
 
 @pytest.fixture
@@ -75,15 +75,10 @@ def database(tmp_path: Path) -> Iterator[None]:
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    """The demo station, built once for the module (it takes seconds); each test gets a copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    open_station_database(f"sqlite:///{path}")
-    try:
-        admin_id = demo.populate(people=PEOPLE).id
-    finally:
-        close_database()
-    return path, admin_id
+def demo_file(shared_demo: tuple[Path, int]) -> tuple[Path, int]:
+    """The demo station of PEOPLE people, built once for the session (it takes seconds; the GUI
+    tests open it too: tests/conftest.py ``shared_demo``); each test gets a copy."""
+    return shared_demo
 
 
 @pytest.fixture
