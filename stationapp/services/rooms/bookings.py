@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from stationapp.db import lock_kind, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import COUNSELLOR, Staff
+from stationapp.models.events import Event
+from stationapp.models.mediation import CaseSession, MediationCase
 from stationapp.models.people import Person
 from stationapp.models.rooms import (
     CHANNELS,
@@ -64,18 +66,38 @@ class BookingView:
     wants_counsellor: bool
     counsellor_id: int | None
     counsellor_name: str
+    event_id: int | None = None
+    case_session_id: int | None = None
+    title: str = ""  # an event's title, "Mediation session (number)", or "" for a worker's
 
     @property
     def who(self) -> str:
-        return translate("Rooms", "Booked") if self.hidden else self.person_name
+        if self.hidden:
+            return translate("Rooms", "Booked")
+        return self.title or self.person_name
+
+    @property
+    def linked(self) -> bool:
+        """Booked by an event or a planned mediation session: moved and cancelled there."""
+        return self.event_id is not None or self.case_session_id is not None
 
 
 def _views(actor: Staff, query: peewee.ModelSelect) -> list[BookingView]:
     counsellor = Staff.alias()
     rows = (
-        query.select(RoomBooking, Room, Person.id, Person.name, counsellor.display_name)
+        query.select(
+            RoomBooking,
+            Room,
+            Person.id,
+            Person.name,
+            counsellor.display_name,
+            Event.id,
+            Event.title,
+            CaseSession.id,
+            MediationCase.number,
+        )
         .join_from(RoomBooking, Room)
-        .join_from(RoomBooking, Person)
+        .join_from(RoomBooking, Person, peewee.JOIN.LEFT_OUTER)
         .join_from(
             RoomBooking,
             counsellor,
@@ -83,13 +105,26 @@ def _views(actor: Staff, query: peewee.ModelSelect) -> list[BookingView]:
             on=(RoomBooking.counsellor == counsellor.id),
             attr="counsellor_row",
         )
+        .join_from(RoomBooking, Event, peewee.JOIN.LEFT_OUTER)
+        .join_from(RoomBooking, CaseSession, peewee.JOIN.LEFT_OUTER)
+        .join_from(CaseSession, MediationCase, peewee.JOIN.LEFT_OUTER)
     )
     seen = {
         DECOMPRESSION: has_permission(actor, "room.confidential"),
     }
+    sees_cases = has_permission(actor, "case.read")
     views = []
     for b in rows:
         visible = seen.get(b.room.kind, True)
+        title = ""
+        if b.event_id is not None:
+            title = b.event.title
+        elif b.case_session_id is not None:
+            # The case number only to the roles that may see the case; "booked" to the others.
+            visible = visible and sees_cases
+            title = translate("Rooms", "Mediation session {number}").format(
+                number=b.case_session.case.number
+            )
         counsellor_row = getattr(b, "counsellor_row", None)
         views.append(
             BookingView(
@@ -102,14 +137,17 @@ def _views(actor: Staff, query: peewee.ModelSelect) -> list[BookingView]:
                 state=b.state,
                 channel=b.channel,
                 hidden=not visible,
-                person_id=b.person.id if visible else None,
-                person_name=b.person.name if visible else "",
+                person_id=b.person_id if visible else None,
+                person_name=b.person.name if visible and b.person_id else "",
                 note=b.note if visible else "",
                 wants_counsellor=b.wants_counsellor,
                 counsellor_id=b.counsellor_id,
                 counsellor_name=counsellor_row.display_name
                 if counsellor_row is not None and b.counsellor_id
                 else "",
+                event_id=b.event_id,
+                case_session_id=b.case_session_id,
+                title=title if visible else "",
             )
         )
     return views
@@ -227,12 +265,8 @@ class BookingInput:
     counsellor_id: int | None = None  # None: the first counsellor on duty and free
 
 
-def _check_time(room: Room, starts_at: datetime, slots: int, *, moment: datetime) -> datetime:
-    """The end of a booking of ``slots`` slots from ``starts_at``; refuses a time the room is
-    closed, one off the slot grid, one past, one too far ahead."""
-    if not 1 <= slots <= MAX_SLOTS:
-        raise ValidationError(translate("Rooms", "Book from 1 to 8 slots in a row."), field="slots")
-    day = starts_at.date()
+def _open_span(room: Room, day: date) -> tuple[time, time]:
+    """The room's hours on ``day``; refuses a day it is closed."""
     span, why = day_hours(room, day, _station_closed(day, day))
     if span is None:
         raise ValidationError(
@@ -241,29 +275,46 @@ def _check_time(room: Room, starts_at: datetime, slots: int, *, moment: datetime
             ),
             field="starts_at",
         )
+    return span
+
+
+def _check_span(
+    span: tuple[time, time], starts_at: datetime, ends_at: datetime, *, moment: datetime, field: str
+) -> None:
+    """Refuses a time past closing, one past, one too far ahead."""
+    if ends_at > datetime.combine(starts_at.date(), span[1]):
+        raise ValidationError(
+            translate("Rooms", "The room closes at {time}: book fewer slots.").format(
+                time=f"{span[1]:%H:%M}"
+            ),
+            field=field,
+        )
+    if ends_at <= moment:
+        raise ValidationError(translate("Rooms", "This time has passed."), field="starts_at")
+    if starts_at.date() > moment.date() + timedelta(days=BOOKABLE_DAYS_AHEAD):
+        raise ValidationError(
+            translate("Rooms", "Bookings are taken up to a year ahead."), field="starts_at"
+        )
+
+
+def _check_time(room: Room, starts_at: datetime, slots: int, *, moment: datetime) -> datetime:
+    """The end of a booking of ``slots`` slots from ``starts_at``; refuses a time the room is
+    closed, one off the slot grid, one past, one too far ahead."""
+    if not 1 <= slots <= MAX_SLOTS:
+        raise ValidationError(translate("Rooms", "Book from 1 to 8 slots in a row."), field="slots")
+    day = starts_at.date()
+    span = _open_span(room, day)
     if starts_at not in slot_starts(room, span, day):
         raise ValidationError(
             translate("Rooms", "Choose a slot of the room's week view."), field="starts_at"
         )
     ends_at = starts_at + timedelta(minutes=room.slot_minutes * slots)
-    if ends_at > datetime.combine(day, span[1]):
-        raise ValidationError(
-            translate("Rooms", "The room closes at {time}: book fewer slots.").format(
-                time=f"{span[1]:%H:%M}"
-            ),
-            field="slots",
-        )
-    if ends_at <= moment:
-        raise ValidationError(translate("Rooms", "This time has passed."), field="starts_at")
-    if day > moment.date() + timedelta(days=BOOKABLE_DAYS_AHEAD):
-        raise ValidationError(
-            translate("Rooms", "Bookings are taken up to a year ahead."), field="starts_at"
-        )
+    _check_span(span, starts_at, ends_at, moment=moment, field="slots")
     return ends_at
 
 
 def _check_free(
-    room: Room, person: Person, starts_at: datetime, ends_at: datetime, skip: int | None
+    room: Room, person: Person | None, starts_at: datetime, ends_at: datetime, skip: int | None
 ) -> None:
     """Count what holds the room, and the person, in the time: the recount after the lock."""
     overlap = RoomBooking.select().where(
@@ -278,6 +329,8 @@ def _check_free(
             translate("Rooms", "{room} is already booked at that time.").format(room=room.name),
             field="starts_at",
         )
+    if person is None:  # an event's or a mediation session's booking
+        return
     other = overlap.where(RoomBooking.person == person.id).join(Room).first()
     if other is not None:
         raise ValidationError(
@@ -426,6 +479,23 @@ def _require_state(booking: RoomBooking, *states: str) -> None:
         )
 
 
+def _require_own(booking: RoomBooking) -> None:
+    """A booking an event or a planned mediation session made moves and ends with it."""
+    if booking.event_id is not None:
+        raise ValidationError(
+            translate("Rooms", "The event holds this booking: change or cancel it in Events."),
+            field="state",
+        )
+    if booking.case_session_id is not None:
+        raise ValidationError(
+            translate(
+                "Rooms",
+                "A planned mediation session holds this booking: move or cancel it on the case.",
+            ),
+            field="state",
+        )
+
+
 def move_booking(actor: Staff, booking_id: int, starts_at: datetime) -> BookingView:
     """The same booking (room, length, counsellor if still free, else another on duty) at new
     times; the audit entry keeps the old ones."""
@@ -436,6 +506,7 @@ def move_booking(actor: Staff, booking_id: int, starts_at: datetime) -> BookingV
             lock_kind("room_booking")
             booking = _locked_booking(booking_id)
             _require_state(booking, "booked")
+            _require_own(booking)
             room = history.locked(Room, booking.room_id, _room_gone())
             slots = max(
                 1,
@@ -505,7 +576,15 @@ def _settle(
 
 def cancel_booking(actor: Staff, booking_id: int) -> BookingView:
     require(actor, "room.book")
-    return _settle(actor, booking_id, "cancelled", lambda _booking, _moment: "")
+
+    def refusal(booking: RoomBooking, _moment: datetime) -> str:
+        try:
+            _require_own(booking)
+        except ValidationError as exc:
+            return exc.message
+        return ""
+
+    return _settle(actor, booking_id, "cancelled", refusal)
 
 
 def check_in(actor: Staff, booking_id: int) -> BookingView:
