@@ -261,9 +261,13 @@ def _move_hold(
     if booking is not None and booking.room_id == room_id and booking.state == "booked":
         lock_kind("room_booking")
         room = history.locked(Room, booking.room_id, _room_gone())
+        step = timedelta(minutes=room.slot_minutes)
+        if (
+            booking.starts_at <= starts_at < booking.starts_at + step
+            and booking.ends_at - step < ends_at <= booking.ends_at
+        ):
+            return booking  # the same slots: nothing to move (a past event's edit too)
         begin, end = _covering(room, starts_at, ends_at, moment=now())
-        if (begin, end) == (booking.starts_at, booking.ends_at):
-            return booking
         _check_free(room, None, begin, end, booking.id)
         RoomBooking.update(starts_at=begin, ends_at=end).where(
             RoomBooking.id == booking.id
