@@ -11,13 +11,16 @@ from pathlib import Path
 import peewee
 import pytest
 
-from stationapp.db import database, today
+from stationapp.db import close_database, database, open_database, today
 from stationapp.errors import HasHistory, ValidationError
+from stationapp.migrations import CURRENT_VERSION, migrate, schema_version
 from stationapp.models.accounts import FRONT_DESK, MEDIATOR, Staff
 from stationapp.models.mediation import CaseSession
-from stationapp.models.rooms import RoomBooking
+from stationapp.models.people import Person
+from stationapp.models.rooms import Room, RoomBooking
 from stationapp.services import events, history, mediation, people, people_merge, rooms
 from stationapp.services.events import EventInput
+from stationapp.services.maintenance import open_station_database
 from stationapp.services.mediation import PlanInput, SessionInput
 from stationapp.services.people import PersonInput
 from stationapp.services.rooms import BookingInput, RoomInput, SlotTaken
@@ -25,6 +28,8 @@ from tests.helpers.desks import run_desks
 from tests.helpers.ids import make_ric
 from tests.helpers.room_worker import book_or_plan
 from tests.helpers.service_inputs import file_case
+
+DAY17 = date(2026, 12, 8)
 
 
 def _open_day(room, start: date | None = None) -> date:
@@ -287,3 +292,43 @@ def test_a_session_and_a_worker_racing_for_one_slot_make_one_booking(
     assert len(holding) == 1 and holding[0].starts_at == starts_at
     planned = CaseSession.select().where(CaseSession.state == "planned").count()
     assert planned == (1 if holding[0].case_session_id else 0)
+
+
+def test_the_upgrade_to_version_17_keeps_the_bookings(db_url: str) -> None:
+    """A version-16 database with a worker's booking: the rebuilt table keeps it, and holds the
+    new rules (one holder of the three kinds; one holding booking per room and start)."""
+    db = open_database(db_url)
+    migrate(db, target=16)
+    p = db.param
+    stamp = datetime(2026, 12, 1, 9, 0)
+    # staff, person and room are as version 16 had them; the booking table is not
+    Staff.create(username="admin", display_name="王站长", roles="admin", password_hash="-")
+    Person.create(name="李娜", gender="F", id_type="ric", id_number="")
+    Room.create(name="劳动争议调解室", kind="mediation", capacity=8, hours="09:00-17:00")
+    db.execute_sql(
+        "INSERT INTO room_booking (room_id, person_id, starts_at, ends_at, state, channel, note,"
+        " wants_counsellor, staff_id, created_at)"
+        f" VALUES (1, 1, {p}, {p}, 'booked', 'phone', '', {p}, 1, {p})",
+        (at(DAY17, 10), at(DAY17, 11), False, stamp),
+    )
+    close_database()
+    db = open_station_database(db_url)
+    try:
+        assert schema_version(db) == CURRENT_VERSION
+        [kept] = list(RoomBooking.select())
+        assert (kept.person_id, kept.starts_at, kept.channel, kept.state) == (
+            1,
+            at(DAY17, 10),
+            "phone",
+            "booked",
+        )
+        assert kept.event_id is None and kept.case_session_id is None
+        with pytest.raises(peewee.IntegrityError), database.atomic():  # no holder
+            RoomBooking.create(room=1, starts_at=at(DAY17, 12), ends_at=at(DAY17, 13), staff=1)
+        with pytest.raises(peewee.IntegrityError), database.atomic():  # the slot is held
+            RoomBooking.create(
+                room=1, person=1, starts_at=at(DAY17, 10), ends_at=at(DAY17, 11), staff=1
+            )
+        assert CaseSession._meta.fields["state"].default == "held"
+    finally:
+        close_database()
