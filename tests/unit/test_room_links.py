@@ -186,7 +186,7 @@ def test_an_event_books_the_activity_room_and_its_changes_follow(admin, station)
     assert event.venue == activity.name
     booking = RoomBooking.get(RoomBooking.event == event.id)
     assert (booking.starts_at, booking.ends_at) == (at(day, 9), at(day, 11))
-    assert events.event_room_id(event.id) == activity.id
+    assert events.event_booking(event.id).room_id == activity.id
     monday = day - timedelta(days=day.weekday())
     week = rooms.week(admin, activity.id, monday)
     assert week.slot(week.times.index(time(10)), day.weekday()).booking.who == "插花比赛"

@@ -22,7 +22,7 @@ from stationapp.models.events import (
     Registration,
 )
 from stationapp.models.people import Organization, Person
-from stationapp.models.rooms import Room
+from stationapp.models.rooms import Room, RoomBooking
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
 from stationapp.services.events._common import _locked_event, _required_reason, translate
@@ -245,10 +245,9 @@ def _room_venue(data: EventInput, values: dict[str, object]) -> None:
             values["venue"] = room.name
 
 
-def event_room_id(event_id: int) -> int | None:
-    """The room booked for the event, if any (the event dialog shows it)."""
-    booking = _holding(event_id=event_id)
-    return booking.room_id if booking is not None else None
+def event_booking(event_id: int) -> RoomBooking | None:
+    """The booking that holds a room for the event, if any (the event dialog shows the room)."""
+    return _holding(event_id=event_id)
 
 
 def create_event(actor: Staff, data: EventInput) -> Event:
