@@ -217,10 +217,13 @@ def case_deadlines(actor: Staff, on: date) -> Section:
     return Section("cases", len(found), items)
 
 
-def sessions_today(actor: Staff, on: date) -> Section:
-    """The mediation sessions planned for the day (the mediator's own cases first)."""
+def sessions_today(actor: Staff, on: date) -> Section | None:
+    """The mediation sessions planned for the day (the mediator's own cases first); None when
+    there are none, so the tab says nothing."""
     require(actor, "case.read")
     found = mediation.sessions_planned_on(actor, on)
+    if not found:
+        return None
     items = [
         Item("case", s.case_id, f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M} {s.case_number} {s.place}")
         for s in found[:LIMIT]

@@ -294,7 +294,6 @@ class TodayTab(QWidget):
             "birthdays": self.tr("No member has a birthday this week."),
             "hardship": self.tr("Everyone on the hardship files has been visited."),
             "rooms": self.tr("No room is booked today."),
-            "sessions": self.tr("No mediation session is planned today."),
         }
         return texts.get(key, self.tr("Nothing due."))
 

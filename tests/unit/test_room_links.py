@@ -24,6 +24,7 @@ from stationapp.services.maintenance import open_station_database
 from stationapp.services.mediation import PlanInput, SessionInput
 from stationapp.services.people import PersonInput
 from stationapp.services.rooms import BookingInput, RoomInput, SlotTaken
+from stationapp.services.today import today_sections
 from tests.helpers.desks import run_desks
 from tests.helpers.ids import make_ric
 from tests.helpers.room_worker import book_or_plan
@@ -170,6 +171,10 @@ def test_the_grid_shows_the_case_number_only_to_those_who_may_see_the_case(
     hidden = rooms.week(desk, room.id, monday).slot(row, day.weekday()).booking
     assert hidden.hidden and case.number not in hidden.who and hidden.title == ""
     assert mediation.sessions_planned_on(mediator, day)[0].case_number == case.number
+    [section] = [s for s in today_sections(mediator, on=day) if s.key == "sessions"]
+    assert section.total == 1 and section.items[0].record_id == case.id
+    assert case.number in section.items[0].text and room.name in section.items[0].text
+    assert "sessions" not in [s.key for s in today_sections(mediator, on=day + timedelta(1))]
 
 
 def test_an_event_books_the_activity_room_and_its_changes_follow(admin, station) -> None:
