@@ -13,7 +13,7 @@ from stationapp.db import now
 from stationapp.demo.event_kinds import ACTIVITY_ROOM
 from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.models.events import Event
-from stationapp.models.mediation import CaseEvent, CaseSession, MediationCase
+from stationapp.models.mediation import CaseSession, MediationCase
 from stationapp.models.people import Person
 from stationapp.models.rooms import ClosedDay, CounsellorDuty, Room, RoomBooking
 from stationapp.services.rooms import day_hours, slot_starts
@@ -176,7 +176,7 @@ def _planned_sessions(
 ) -> list[dict[str, object]]:
     """The next session of some cases being mediated, planned in the mediation room."""
     cases = list(
-        MediationCase.select(MediationCase.id, MediationCase.mediator)
+        MediationCase.select(MediationCase.id, MediationCase.mediator, MediationCase.updated_at)
         .where(MediationCase.state.in_(["accepted", "in_mediation", "agreement_draft"]))
         .order_by(MediationCase.id)
         .limit(PLANNED_SESSIONS)
@@ -196,7 +196,6 @@ def _planned_sessions(
                 break
     if not plans:
         return []
-    planned_at = moment - timedelta(days=1)
     CaseSession.insert_many(
         [
             {
@@ -205,7 +204,7 @@ def _planned_sessions(
                 "ends_at": start + timedelta(minutes=length),
                 "state": "planned",
                 "place": room.name,
-                "created_at": planned_at,
+                "created_at": case.updated_at,  # planned at the case's last step
             }
             for case, start, length, _starts in plans
         ]
@@ -214,25 +213,13 @@ def _planned_sessions(
         (s.case_id, s.held_at): s.id
         for s in CaseSession.select().where(CaseSession.state == "planned")
     }
-    CaseEvent.insert_many(
-        [
-            {
-                "case": case.id,
-                "at": planned_at,
-                "staff": case.mediator_id or admin.id,
-                "kind": "session_planned",
-                "reason": f"计划于{start:%Y-%m-%d %H:%M}在{room.name}调解",
-            }
-            for case, start, _length, _starts in plans
-        ]
-    ).execute()
     return [
         _linked_row(
             room,
             starts[0],
             starts[-1] + timedelta(minutes=room.slot_minutes),
             "booked",
-            planned_at,
+            case.updated_at,
             admin,
         )
         | {"case_session": ids[(case.id, start)]}

@@ -29,13 +29,8 @@ from stationapp.services.events._common import _locked_event, _required_reason, 
 from stationapp.services.events.eligibility import _counted, _matches
 from stationapp.services.events.registration import _promote
 from stationapp.services.people import hands_people
-from stationapp.services.rooms.links import (
-    _hold_room,
-    _holding,
-    _move_hold,
-    _release_hold,
-    room_transaction,
-)
+from stationapp.services.rooms import room_transaction
+from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
 from stationapp.services.validation import normalize_text, normalize_texts
 
 MAX_CAPACITY = 10000
@@ -245,6 +240,13 @@ def _room_venue(data: EventInput, values: dict[str, object]) -> None:
             values["venue"] = room.name
 
 
+def _book_room(actor: Staff, event_id: int, data: EventInput) -> None:
+    """The event's room booked, moved with its time, or cancelled for no room."""
+    _follow_hold(
+        actor, data.room_id, data.starts_at, data.ends_at, kind=ACTIVITY_ROOM, event_id=event_id
+    )
+
+
 def event_booking(event_id: int) -> RoomBooking | None:
     """The booking that holds a room for the event, if any (the event dialog shows the room)."""
     return _holding(event_id=event_id)
@@ -263,15 +265,7 @@ def create_event(actor: Staff, data: EventInput) -> Event:
         event = Event.create(**values, created_by=actor, created_at=moment, updated_at=moment)
         for quota in quotas:
             EventQuota.create(event=event, **quota)
-        if data.room_id is not None:
-            _hold_room(
-                actor,
-                data.room_id,
-                data.starts_at,
-                data.ends_at,
-                kind=ACTIVITY_ROOM,
-                event_id=event.id,
-            )
+        _book_room(actor, event.id, data)
         audit(actor, "create", "event", event.id, {"title": values["title"], "room": data.room_id})
     changes.notify("event")
     if data.room_id is not None:
@@ -329,15 +323,7 @@ def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
             EventQuota.create(event=event, **quota)
         _promote(actor, event)
         if event.state == "open":
-            _move_hold(
-                actor,
-                _holding(event_id=event.id),
-                data.room_id,
-                data.starts_at,
-                data.ends_at,
-                kind=ACTIVITY_ROOM,
-                event_id=event.id,
-            )
+            _book_room(actor, event.id, data)
         audit(actor, "update", "event", event.id, {"title": values["title"], "room": data.room_id})
     changes.notify("event")
     changes.notify("room_booking")

@@ -20,13 +20,8 @@ from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.mediation._common import _locked_case, translate
 from stationapp.services.mediation.agreements import _check_open
-from stationapp.services.rooms.links import (
-    _hold_room,
-    _holding,
-    _move_hold,
-    _release_hold,
-    room_transaction,
-)
+from stationapp.services.rooms import room_transaction
+from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
 from stationapp.services.validation import normalize_text
 
 MEDIATION_ROOM = "mediation"
@@ -166,15 +161,7 @@ def plan_session(actor: Staff, case_id: int, data: PlanInput) -> PlannedSession:
             place=_place(data, place),
             created_at=now(),
         )
-        if data.room_id is not None:
-            _hold_room(
-                actor,
-                data.room_id,
-                data.starts_at,
-                ends_at,
-                kind=MEDIATION_ROOM,
-                case_session_id=session.id,
-            )
+        _book_room(actor, session.id, data, ends_at)
         CaseEvent.create(
             case=case,
             staff=actor,
@@ -193,6 +180,18 @@ def plan_session(actor: Staff, case_id: int, data: PlanInput) -> PlannedSession:
     changes.notify("case")
     changes.notify("room_booking")
     return _view(session.id)
+
+
+def _book_room(actor: Staff, session_id: int, data: PlanInput, ends_at: datetime) -> None:
+    """The session's mediation room booked, moved with its time, or cancelled for elsewhere."""
+    _follow_hold(
+        actor,
+        data.room_id,
+        data.starts_at,
+        ends_at,
+        kind=MEDIATION_ROOM,
+        case_session_id=session_id,
+    )
 
 
 def _locked_planned(session_id: int) -> tuple[CaseSession, MediationCase]:
@@ -219,15 +218,7 @@ def move_planned_session(actor: Staff, session_id: int, data: PlanInput) -> Plan
         session, case = _locked_planned(session_id)
         _check_open(case, WORKING_STATES)
         before = {"starts_at": session.held_at, "ends_at": session.ends_at, "place": session.place}
-        _move_hold(
-            actor,
-            _holding(case_session_id=session.id),
-            data.room_id,
-            data.starts_at,
-            ends_at,
-            kind=MEDIATION_ROOM,
-            case_session_id=session.id,
-        )
+        _book_room(actor, session.id, data, ends_at)
         CaseSession.update(
             held_at=data.starts_at, ends_at=ends_at, place=_place(data, place)
         ).where(CaseSession.id == session.id).execute()

@@ -34,6 +34,7 @@ from stationapp.services.rooms.bookings import (
     monday_of,
     move_booking,
     my_sessions,
+    room_transaction,
     week,
 )
 from stationapp.services.rooms.hours import (
@@ -56,7 +57,6 @@ from stationapp.services.rooms.hours import (
 from stationapp.services.rooms.links import (
     RoomCheck,
     check_room,
-    room_transaction,
     rooms_of_kind,
 )
 from stationapp.services.rooms.setup import (

@@ -3,7 +3,8 @@ lists (a day's, a person's, a counsellor's own)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -253,6 +254,20 @@ class SlotTaken(ValidationError):
     """Someone else holds the slot (the week view was out of date, or another desk was quicker)."""
 
 
+@contextmanager
+def room_transaction() -> Iterator[None]:
+    """The transaction of a call that books a room: IMMEDIATE on SQLite; the partial unique
+    index's refusal (the backstop: another desk was quicker) becomes SlotTaken at the field."""
+    try:
+        with transaction(lock=True):
+            yield
+    except peewee.IntegrityError as exc:
+        raise SlotTaken(
+            translate("Rooms", "This slot was booked at another desk a moment ago."),
+            field="starts_at",
+        ) from exc
+
+
 @dataclass(frozen=True)
 class BookingInput:
     room_id: int
@@ -399,70 +414,80 @@ def book(actor: Staff, data: BookingInput) -> BookingView:
     if errors:
         raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
     moment = now()
-    try:
-        with transaction(lock=True):
-            lock_kind("room_booking")  # PostgreSQL: the person's and counsellors' other rooms
-            room = history.locked(Room, data.room_id, _room_gone())
-            if not room.active:
-                raise ValidationError(
-                    translate("Rooms", "This room is not in use any more."), field="room"
-                )
-            person = _active_person(data.person_id)
-            ends_at = _check_time(room, data.starts_at, data.slots, moment=moment)
-            if note and room.kind == DECOMPRESSION and not has_consent(person.id, "health"):
-                raise ValidationError(
-                    translate(
-                        "Rooms",
-                        "A note on a decompression session needs the worker's consent to health "
-                        "data. Record the consent on their page first, or leave the note empty.",
-                    ),
-                    field="note",
-                )
-            if data.wants_counsellor and room.kind != DECOMPRESSION:
-                raise ValidationError(
-                    translate("Rooms", "Counsellors are booked with the decompression room only."),
-                    field="counsellor",
-                )
-            _check_free(room, person, data.starts_at, ends_at, None)
-            counsellor = (
-                _free_counsellor(data.starts_at, ends_at, data.counsellor_id, None)
-                if data.wants_counsellor
-                else None
+    with room_transaction():
+        lock_kind("room_booking")  # PostgreSQL: the person's and counsellors' other rooms
+        room = history.locked(Room, data.room_id, _room_gone())
+        if not room.active:
+            raise ValidationError(
+                translate("Rooms", "This room is not in use any more."), field="room"
             )
-            booking = RoomBooking.create(
-                room=room.id,
-                person=person.id,
-                starts_at=data.starts_at,
-                ends_at=ends_at,
-                state="booked",
-                channel=data.channel,
-                note=note,
-                wants_counsellor=data.wants_counsellor,
-                counsellor=counsellor.id if counsellor else None,
-                staff=actor.id,
-                created_at=moment,
+        person = _active_person(data.person_id)
+        ends_at = _check_time(room, data.starts_at, data.slots, moment=moment)
+        if note and room.kind == DECOMPRESSION and not has_consent(person.id, "health"):
+            raise ValidationError(
+                translate(
+                    "Rooms",
+                    "A note on a decompression session needs the worker's consent to health "
+                    "data. Record the consent on their page first, or leave the note empty.",
+                ),
+                field="note",
             )
-            audit(
-                actor,
-                "book",
-                "room_booking",
-                booking.id,
-                {
-                    "room": room.id,
-                    "person": person.id,
-                    "starts_at": data.starts_at,
-                    "ends_at": ends_at,
-                    "channel": data.channel,
-                    "counsellor": counsellor.id if counsellor else None,
-                },
+        if data.wants_counsellor and room.kind != DECOMPRESSION:
+            raise ValidationError(
+                translate("Rooms", "Counsellors are booked with the decompression room only."),
+                field="counsellor",
             )
-    except peewee.IntegrityError as exc:  # the backstop: another desk was quicker
-        raise SlotTaken(
-            translate("Rooms", "This slot was booked at another desk a moment ago."),
-            field="starts_at",
-        ) from exc
+        _check_free(room, person, data.starts_at, ends_at, None)
+        counsellor = (
+            _free_counsellor(data.starts_at, ends_at, data.counsellor_id, None)
+            if data.wants_counsellor
+            else None
+        )
+        booking = _write_booking(
+            actor,
+            room=room.id,
+            person=person.id,
+            starts_at=data.starts_at,
+            ends_at=ends_at,
+            channel=data.channel,
+            note=note,
+            wants_counsellor=data.wants_counsellor,
+            counsellor=counsellor.id if counsellor else None,
+            created_at=moment,
+        )
     changes.notify("room_booking")
     return _view_of(actor, booking.id)
+
+
+def _write_booking(actor: Staff, **values: object) -> RoomBooking:
+    """A booking written, with its audit entry: what holds the room, where and when."""
+    booking = RoomBooking.create(state="booked", staff=actor.id, **values)
+    audited = ("room", "person", "event", "case_session", "starts_at", "ends_at", "channel")
+    details = {key: values[key] for key in audited if key in values}
+    if "counsellor" in values:
+        details["counsellor"] = values["counsellor"]
+    audit(actor, "book", "room_booking", booking.id, details)
+    return booking
+
+
+def _write_move(
+    actor: Staff, booking: RoomBooking, starts_at: datetime, ends_at: datetime, **values: object
+) -> None:
+    """The booking at new times (and ``values``); the audit entry keeps the old times."""
+    RoomBooking.update(starts_at=starts_at, ends_at=ends_at, **values).where(
+        RoomBooking.id == booking.id
+    ).execute()
+    audit(
+        actor,
+        "move",
+        "room_booking",
+        booking.id,
+        {
+            "from": {"starts_at": booking.starts_at, "ends_at": booking.ends_at},
+            "to": {"starts_at": starts_at, "ends_at": ends_at},
+            **values,
+        },
+    )
 
 
 def _locked_booking(booking_id: int) -> RoomBooking:
@@ -501,48 +526,27 @@ def move_booking(actor: Staff, booking_id: int, starts_at: datetime) -> BookingV
     times; the audit entry keeps the old ones."""
     require(actor, "room.book")
     moment = now()
-    try:
-        with transaction(lock=True):
-            lock_kind("room_booking")
-            booking = _locked_booking(booking_id)
-            _require_state(booking, "booked")
-            _require_own(booking)
-            room = history.locked(Room, booking.room_id, _room_gone())
-            slots = max(
-                1,
-                int((booking.ends_at - booking.starts_at).total_seconds() // 60)
-                // room.slot_minutes,
-            )
-            ends_at = _check_time(room, starts_at, slots, moment=moment)
-            _check_free(room, booking.person, starts_at, ends_at, booking.id)
-            counsellor_id = booking.counsellor_id
-            if booking.wants_counsellor:
-                try:
-                    counsellor_id = _free_counsellor(
-                        starts_at, ends_at, booking.counsellor_id, booking.id
-                    ).id
-                except ValidationError:
-                    counsellor_id = _free_counsellor(starts_at, ends_at, None, booking.id).id
-            old = {"starts_at": booking.starts_at, "ends_at": booking.ends_at}
-            RoomBooking.update(
-                starts_at=starts_at, ends_at=ends_at, counsellor=counsellor_id
-            ).where(RoomBooking.id == booking.id).execute()
-            audit(
-                actor,
-                "move",
-                "room_booking",
-                booking.id,
-                {
-                    "from": old,
-                    "to": {"starts_at": starts_at, "ends_at": ends_at},
-                    "counsellor": counsellor_id,
-                },
-            )
-    except peewee.IntegrityError as exc:
-        raise SlotTaken(
-            translate("Rooms", "This slot was booked at another desk a moment ago."),
-            field="starts_at",
-        ) from exc
+    with room_transaction():
+        lock_kind("room_booking")
+        booking = _locked_booking(booking_id)
+        _require_state(booking, "booked")
+        _require_own(booking)
+        room = history.locked(Room, booking.room_id, _room_gone())
+        slots = max(
+            1,
+            int((booking.ends_at - booking.starts_at).total_seconds() // 60) // room.slot_minutes,
+        )
+        ends_at = _check_time(room, starts_at, slots, moment=moment)
+        _check_free(room, booking.person, starts_at, ends_at, booking.id)
+        counsellor_id = booking.counsellor_id
+        if booking.wants_counsellor:
+            try:
+                counsellor_id = _free_counsellor(
+                    starts_at, ends_at, booking.counsellor_id, booking.id
+                ).id
+            except ValidationError:
+                counsellor_id = _free_counsellor(starts_at, ends_at, None, booking.id).id
+        _write_move(actor, booking, starts_at, ends_at, counsellor=counsellor_id)
     changes.notify("room_booking")
     return _view_of(actor, booking_id)
 

@@ -11,24 +11,21 @@ the one asked for, so a form can show the clash at the field before anything is 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import peewee
-
-from stationapp.db import lock_kind, now, today, transaction
+from stationapp.db import lock_kind, now, today
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.rooms import HOLDING_STATES, Room, RoomBooking
 from stationapp.services import history
 from stationapp.services.accounts import audit, require
 from stationapp.services.rooms.bookings import (
-    SlotTaken,
     _check_free,
     _check_span,
     _open_span,
+    _write_booking,
+    _write_move,
     translate,
 )
 from stationapp.services.rooms.hours import _station_closed, day_hours, slot_starts
@@ -49,20 +46,6 @@ class RoomCheck:
     problem: str = ""
     field: str = ""
     nearby: list[datetime] = dataclasses.field(default_factory=list)
-
-
-@contextmanager
-def room_transaction() -> Iterator[None]:
-    """The transaction of a call that books a room for other work: IMMEDIATE on SQLite; the
-    partial unique index's refusal (another desk was quicker) becomes SlotTaken at the field."""
-    try:
-        with transaction(lock=True):
-            yield
-    except peewee.IntegrityError as exc:
-        raise SlotTaken(
-            translate("Rooms", "This slot was booked at another desk a moment ago."),
-            field="starts_at",
-        ) from exc
 
 
 def rooms_of_kind(actor: Staff, kind: str) -> list[Room]:
@@ -186,7 +169,7 @@ def _hold_room(
     case_session_id: int | None = None,
 ) -> RoomBooking:
     """Book the slots covering the time for an event or a planned session. Runs inside the
-    caller's transaction(lock=True): locks, recounts, writes, audits. Refusals name the field."""
+    caller's room_transaction(): locks, recounts, writes, audits. Refusals name the field."""
     require(actor, "room.book")
     lock_kind("room_booking")
     history.locked(Room, room_id, _room_gone())
@@ -194,29 +177,15 @@ def _hold_room(
     moment = now()
     begin, end = _covering(room, starts_at, ends_at, moment=moment)
     _check_free(room, None, begin, end, None)
-    booking = RoomBooking.create(
+    booking = _write_booking(
+        actor,
         room=room.id,
         event=event_id,
         case_session=case_session_id,
         starts_at=begin,
         ends_at=end,
-        state="booked",
         channel="desk",
-        staff=actor.id,
         created_at=moment,
-    )
-    audit(
-        actor,
-        "book",
-        "room_booking",
-        booking.id,
-        {
-            "room": room.id,
-            "event": event_id,
-            "case_session": case_session_id,
-            "starts_at": begin,
-            "ends_at": end,
-        },
     )
     return booking
 
@@ -245,9 +214,8 @@ def _release_hold(actor: Staff, booking: RoomBooking | None) -> None:
     audit(actor, "cancel", "room_booking", booking.id, {"starts_at": booking.starts_at})
 
 
-def _move_hold(
+def _follow_hold(
     actor: Staff,
-    booking: RoomBooking | None,
     room_id: int | None,
     starts_at: datetime,
     ends_at: datetime,
@@ -256,8 +224,9 @@ def _move_hold(
     event_id: int | None = None,
     case_session_id: int | None = None,
 ) -> RoomBooking | None:
-    """The event's or session's booking follows its new time or room (or goes, for no room).
-    Inside the caller's transaction(lock=True); the audit entry keeps the old times."""
+    """The event's or session's booking made, or following its new time or room (or gone, for
+    no room). Inside the caller's room_transaction(); a move's audit entry keeps the old times."""
+    booking = _holding(event_id=event_id, case_session_id=case_session_id)
     if booking is not None and booking.room_id == room_id and booking.state == "booked":
         lock_kind("room_booking")
         room = history.locked(Room, booking.room_id, _room_gone())
@@ -269,19 +238,7 @@ def _move_hold(
             return booking  # the same slots: nothing to move (a past event's edit too)
         begin, end = _covering(room, starts_at, ends_at, moment=now())
         _check_free(room, None, begin, end, booking.id)
-        RoomBooking.update(starts_at=begin, ends_at=end).where(
-            RoomBooking.id == booking.id
-        ).execute()
-        audit(
-            actor,
-            "move",
-            "room_booking",
-            booking.id,
-            {
-                "from": {"starts_at": booking.starts_at, "ends_at": booking.ends_at},
-                "to": {"starts_at": begin, "ends_at": end},
-            },
-        )
+        _write_move(actor, booking, begin, end)
         return RoomBooking.get_by_id(booking.id)
     _release_hold(actor, booking)
     if room_id is None:
