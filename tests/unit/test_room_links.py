@@ -136,6 +136,10 @@ def test_moving_and_cancelling_the_plan_moves_and_cancels_the_booking(admin, sta
         rooms.cancel_booking(admin, again.booking_id)
     with pytest.raises(ValidationError):
         rooms.move_booking(admin, again.booking_id, at(day, 12))
+    # a case withdrawn holds no planned session nor its room
+    mediation.transition(admin, case.id, "withdrawn", reason="申请人撤回")
+    assert RoomBooking.get_by_id(again.booking_id).state == "cancelled"
+    assert CaseSession.get_by_id(again.id).state == "cancelled"
 
 
 def test_recording_the_planned_session_makes_no_second_row(admin, station, monkeypatch) -> None:
