@@ -54,6 +54,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0014_case_file_decision",
         "m0015_rooms",
         "m0016_title_trigram",
+        "m0017_room_links",
         "m0018_membership_cards",
         "m0019_mutual_aid",
     )

@@ -119,9 +119,17 @@ class CaseEvent(BaseModel):
     reason = peewee.TextField(default="")
 
 
+SESSION_STATES: tuple[str, ...] = ("planned", "held", "cancelled")
+
+
 class CaseSession(BaseModel):
+    """A session of a case: held (with its record), or planned ahead (``held_at`` is then the
+    planned start, ``ends_at`` the planned end; its room booking points here) or cancelled."""
+
     case = peewee.ForeignKeyField(MediationCase, backref="sessions", on_delete="CASCADE")
     held_at = peewee.DateTimeField()
+    state = peewee.CharField(max_length=20, default="held")
+    ends_at = peewee.DateTimeField(null=True)
     place = peewee.CharField(max_length=200, default="")
     attendees = peewee.TextField(default="")
     record = peewee.TextField(default="")

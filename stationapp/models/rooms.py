@@ -8,6 +8,8 @@ import peewee
 from stationapp.db import now
 from stationapp.models.accounts import Staff
 from stationapp.models.base import BaseModel
+from stationapp.models.events import Event
+from stationapp.models.mediation import CaseSession
 from stationapp.models.people import Person
 
 ROOM_KINDS: tuple[str, ...] = ("decompression", "mediation", "activity", "reading", "other")
@@ -38,8 +40,17 @@ class ClosedDay(BaseModel):
 
 
 class RoomBooking(BaseModel):
+    """A room held for a worker, an event or a planned mediation session: exactly one of
+    ``person``, ``event`` and ``case_session`` is set (a CHECK since version 17)."""
+
     room = peewee.ForeignKeyField(Room, backref="bookings", on_delete="RESTRICT")
-    person = peewee.ForeignKeyField(Person, backref="room_bookings", on_delete="RESTRICT")
+    person = peewee.ForeignKeyField(
+        Person, null=True, backref="room_bookings", on_delete="RESTRICT"
+    )
+    event = peewee.ForeignKeyField(Event, null=True, backref="room_bookings", on_delete="RESTRICT")
+    case_session = peewee.ForeignKeyField(
+        CaseSession, null=True, backref="room_bookings", on_delete="RESTRICT"
+    )
     starts_at = peewee.DateTimeField()
     ends_at = peewee.DateTimeField()
     state = peewee.CharField(max_length=20, default="booked")
@@ -57,6 +68,13 @@ class RoomBooking(BaseModel):
 
     class Meta:
         indexes = ((("room", "starts_at"), False), (("person", "starts_at"), False))
+        constraints = (
+            peewee.SQL(
+                "CHECK ((CASE WHEN person_id IS NULL THEN 0 ELSE 1 END) "
+                "+ (CASE WHEN event_id IS NULL THEN 0 ELSE 1 END) "
+                "+ (CASE WHEN case_session_id IS NULL THEN 0 ELSE 1 END) = 1)"
+            ),
+        )
 
 
 class CounsellorDuty(BaseModel):

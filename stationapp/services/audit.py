@@ -162,6 +162,7 @@ def action_label(action: str) -> str:
         "finish": translate("Audit", "Finished"),
         "register": translate("Audit", "Registered"),
         "cancel": translate("Audit", "Cancelled"),
+        "plan": translate("Audit", "Planned"),
         "close": translate("Audit", "Closed"),
         "promote": translate("Audit", "Place offered from the waiting list"),
         "accept_offer": translate("Audit", "Offer accepted"),

@@ -47,6 +47,28 @@ def references(
     return found
 
 
+def person_as_seen(person_id: int, found: dict[str, int], *, confidential: bool) -> dict[str, int]:
+    """``found`` (what refers to the person) as a role may be told it: without ``confidential``
+    (room.confidential) the person's decompression-room bookings are not counted as room
+    bookings but as other records, so a refusal does not reveal that they used the room."""
+    if confidential or not found.get("room_booking"):
+        return found
+    hidden = (
+        rooms.RoomBooking.select()
+        .join(rooms.Room)
+        .where(rooms.RoomBooking.person == person_id, rooms.Room.kind == rooms.DECOMPRESSION)
+        .count()
+    )
+    if not hidden:
+        return found
+    seen = dict(found)
+    seen["room_booking"] -= hidden
+    if not seen["room_booking"]:
+        del seen["room_booking"]
+    seen["other"] = seen.get("other", 0) + hidden
+    return seen
+
+
 def merge(*parts: dict[str, int]) -> dict[str, int]:
     total: dict[str, int] = {}
     for part in parts:
@@ -98,6 +120,7 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "hardship_assistance": lambda n: translate(
         "History", "%n hardship assistance record(s)", "", n
     ),
+    "other": lambda n: translate("History", "%n other record(s)", "", n),
 }
 
 

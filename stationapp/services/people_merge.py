@@ -139,7 +139,11 @@ def merge_plan(actor: Staff, keep_id: int, other_id: int) -> MergePlan:
         raise ValidationError(_gone(), field="other")
     _refuse(keep, other)
     differing = _differing(keep, other)
-    moves = history.references(Person, other.id, owned=(PersonSearchKey,))
+    moves = history.person_as_seen(
+        other.id,
+        history.references(Person, other.id, owned=(PersonSearchKey,)),
+        confidential=has_permission(actor, "room.confidential"),
+    )
     needs = _in_cases(keep.id, other.id)
     notes = []
     if needs and not has_permission(actor, "case.manage"):

@@ -217,6 +217,20 @@ def case_deadlines(actor: Staff, on: date) -> Section:
     return Section("cases", len(found), items)
 
 
+def sessions_today(actor: Staff, on: date) -> Section | None:
+    """The mediation sessions planned for the day (the mediator's own cases first); None when
+    there are none, so the tab says nothing."""
+    require(actor, "case.read")
+    found = mediation.sessions_planned_on(actor, on)
+    if not found:
+        return None
+    items = [
+        Item("case", s.case_id, f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M} {s.case_number} {s.place}")
+        for s in found[:LIMIT]
+    ]
+    return Section("sessions", len(found), items)
+
+
 def case_files_past_retention(actor: Staff, on: date) -> Section | None:
     """Closed cases whose file has been kept as long as the retention setting asks, for a
     decision (services/case_file.py); None when there are none, so the tab says nothing."""
@@ -456,6 +470,7 @@ SECTIONS = (
     ("visits", "visit.read", visits_today),
     ("follow_ups", "visit.read", follow_ups_due),
     ("cases", "case.read", case_deadlines),
+    ("sessions", "case.read", sessions_today),
     ("case_files", "case.read", case_files_past_retention),
     ("loans", "library.read", loans_due),
     ("boxes", "library.read", boxes_due),

@@ -86,6 +86,13 @@ class FieldErrors:
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]
 
+    def note(self, name: str, text: str) -> None:
+        """Say ``text`` at the field as the form is filled in (a check before saving), without
+        taking the focus; an empty ``text`` hides it."""
+        error = self._fields[name][1]
+        error.setText(text)
+        self._layout.setRowVisible(error, bool(text))
+
     def clear(self) -> None:
         for widget, error in self._fields.values():
             error.clear()

@@ -270,6 +270,7 @@ class TodayTab(QWidget):
             "follow_ups": self.tr("Follow-ups due (%n)", "", n),
             "cases": self.tr("Case deadlines: overdue or within 3 days (%n)", "", n),
             "case_files": self.tr("Case files past retention (%n)", "", n),
+            "sessions": self.tr("Today's mediation sessions (%n)", "", n),
             "loans": self.tr("Loans overdue or due today (%n)", "", n),
             "boxes": self.tr("Book boxes due back within 7 days (%n)", "", n),
             "events": self.tr("This week's events and decisions (%n)", "", n),

@@ -443,7 +443,7 @@ def test_case_history_is_dated_consistently(demo_admin: Staff) -> None:
             if agreement.effective_at is not None:
                 assert agreement.effective_at == reached["agreement_effective"]
                 assert case.review_due == agreement.effective_at.date() + timedelta(days=15)
-        for session in case.sessions:
+        for session in case.sessions.where(CaseSession.state == "held"):
             assert received < session.held_at <= session.created_at <= moment
         entries = AuditEntry.select().where(
             AuditEntry.entity == "case", AuditEntry.entity_id == case.id
@@ -848,6 +848,7 @@ def test_event_history_is_dated_consistently(demo_admin: Staff) -> None:
 def test_the_demo_station_has_its_rooms_counsellors_and_bookings(demo_admin: Staff) -> None:
     """Issue 24: the four rooms of the report, two counsellors on the roster by turns, half a
     year of bookings with a few weeks ahead, and the decompression room kept confidential."""
+    from stationapp.db import now as moment_now
     from stationapp.db import today
     from stationapp.models.accounts import FRONT_DESK
     from stationapp.models.rooms import CounsellorDuty, Room, RoomBooking
@@ -878,6 +879,22 @@ def test_the_demo_station_has_its_rooms_counsellors_and_bookings(demo_admin: Sta
         s.booking for s in rooms.week(desk, decompression.id, monday).slots.values() if s.booking
     ]
     assert len(hidden) == len(booked) and all(b.hidden and not b.person_name for b in hidden)
+    # Point 6: events in the activity room and planned sessions in the mediation room hold
+    # their slots, shown with the event's title and the case's number.
+    activity = Room.get(Room.kind == "activity")
+    by_event = RoomBooking.select().where(
+        RoomBooking.room == activity.id, RoomBooking.event.is_null(False)
+    )
+    assert by_event.count() > 3
+    planned = RoomBooking.select().where(
+        RoomBooking.case_session.is_null(False), RoomBooking.state == "booked"
+    )
+    assert planned.count() > 3
+    assert {b.room.kind for b in planned} == {"mediation"}
+    session = CaseSession.get_by_id(planned.first().case_session_id)
+    assert session.state == "planned" and session.held_at > moment_now()
+    view = rooms.get_booking(demo_admin, planned.first().id)
+    assert session.case.number in view.who
 
 
 def test_the_demo_station_has_membership_history_and_cards(demo_admin: Staff) -> None:

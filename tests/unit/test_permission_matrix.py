@@ -44,7 +44,7 @@ from stationapp.errors import PermissionDenied
 from stationapp.models.accounts import ADMIN, ROLES, Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.models.people import Organization, Person
-from stationapp.models.rooms import RoomBooking
+from stationapp.models.rooms import Room, RoomBooking
 from stationapp.models.visits import ServiceType, VisitPurpose
 from stationapp.services import (
     accounts,
@@ -1255,6 +1255,7 @@ for _name, _action, _ in today_service.SECTIONS:
             "visits": "visits_today",
             "follow_ups": "follow_ups_due",
             "cases": "case_deadlines",
+            "sessions": "sessions_today",
             "case_files": "case_files_past_retention",
             "loans": "loans_due",
             "boxes": "boxes_due",
@@ -1551,6 +1552,57 @@ def _check_in_room(w: World) -> Call:
 def _no_show(w: World) -> Call:
     booking = _booking_today(w, now().replace(second=0, microsecond=0) - timedelta(days=1))
     return lambda a: rooms.mark_no_show(a, booking.id)
+
+
+simple("rooms.rooms_of_kind", "room.read", lambda w, a: rooms.rooms_of_kind(a, "mediation"))
+
+
+@row("rooms.check_room", "room.read")
+def _check_room(w: World) -> Call:
+    room = _room(w, "activity")
+    start = _open_slot(room)
+    return lambda a: rooms.check_room(
+        a, room.id, start, start + timedelta(hours=1), kind="activity"
+    )
+
+
+def _plan(w: World, room_id: int | None = None) -> tuple[Any, Any]:
+    case = w.case("accepted", "in_mediation")
+    start = _open_slot(_room(w, "other")) if room_id is None else None
+    if room_id is not None:
+        start = _open_slot(Room.get_by_id(room_id))
+    return case, mediation.PlanInput(start, 60, room_id, "" if room_id else "街道会议室")
+
+
+@row("mediation.plan_session", "case.manage", "room.book")
+def _plan_session(w: World) -> Call:
+    room = _room(w, "mediation")
+    case, data = _plan(w, room.id)
+    return lambda a: mediation.plan_session(a, case.id, data)
+
+
+@row("mediation.move_planned_session", "case.manage")
+def _move_planned(w: World) -> Call:
+    case, data = _plan(w)
+    planned = mediation.plan_session(w.admin, case.id, data)
+    later = mediation.PlanInput(data.starts_at + timedelta(hours=2), 60, None, "街道会议室")
+    return lambda a: mediation.move_planned_session(a, planned.id, later)
+
+
+@row("mediation.cancel_planned_session", "case.manage")
+def _cancel_planned(w: World) -> Call:
+    case, data = _plan(w)
+    planned = mediation.plan_session(w.admin, case.id, data)
+    return lambda a: mediation.cancel_planned_session(a, planned.id)
+
+
+@row("mediation.planned_sessions", "case.read")
+def _planned_sessions(w: World) -> Call:
+    case, _data = _plan(w)
+    return lambda a: mediation.planned_sessions(a, case.id)
+
+
+simple("mediation.sessions_planned_on", "case.read", lambda w, a: mediation.sessions_planned_on(a))
 
 
 @row("rooms.get_booking", "room.read", shows="room.confidential")

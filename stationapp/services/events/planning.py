@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -20,15 +22,19 @@ from stationapp.models.events import (
     Registration,
 )
 from stationapp.models.people import Organization, Person
+from stationapp.models.rooms import Room, RoomBooking
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
 from stationapp.services.events._common import _locked_event, _required_reason, translate
 from stationapp.services.events.eligibility import _counted, _matches
 from stationapp.services.events.registration import _promote
 from stationapp.services.people import hands_people
+from stationapp.services.rooms import room_transaction
+from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
 from stationapp.services.validation import normalize_text, normalize_texts
 
 MAX_CAPACITY = 10000
+ACTIVITY_ROOM = "activity"
 
 
 def list_series(actor: Staff) -> list[EventSeries]:
@@ -103,6 +109,7 @@ class EventInput:
     min_participants: int | None = None
     decision_on: date | None = None
     quotas: list[QuotaInput] = field(default_factory=list)
+    room_id: int | None = None  # the activity room booked for the event; None: the venue text
 
 
 def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str, object]]]:
@@ -225,24 +232,66 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
     return values, quotas
 
 
+def _room_venue(data: EventInput, values: dict[str, object]) -> None:
+    """An event in a room of the station is held there: the room's name is its venue."""
+    if data.room_id is not None:
+        room = Room.get_or_none(Room.id == data.room_id)
+        if room is not None:
+            values["venue"] = room.name
+
+
+def _book_room(actor: Staff, event_id: int, data: EventInput) -> None:
+    """The event's room booked, moved with its time, or cancelled for no room."""
+    _follow_hold(
+        actor, data.room_id, data.starts_at, data.ends_at, kind=ACTIVITY_ROOM, event_id=event_id
+    )
+
+
+def event_booking(event_id: int) -> RoomBooking | None:
+    """The booking that holds a room for the event, if any (the event dialog shows the room)."""
+    return _holding(event_id=event_id)
+
+
 def create_event(actor: Staff, data: EventInput) -> Event:
+    """Set up an event; with a room, its slots from the start to the end are booked (the room
+    taken, closed or outside its hours refused at ``room``)."""
     require(actor, "event.manage")
+    if data.room_id is not None:
+        require(actor, "room.book")
     values, quotas = _validate_event(data)
-    with transaction():
+    _room_venue(data, values)
+    with _at_room_field(), room_transaction():
         moment = now()
         event = Event.create(**values, created_by=actor, created_at=moment, updated_at=moment)
         for quota in quotas:
             EventQuota.create(event=event, **quota)
-        audit(actor, "create", "event", event.id, {"title": values["title"]})
+        _book_room(actor, event.id, data)
+        audit(actor, "create", "event", event.id, {"title": values["title"], "room": data.room_id})
     changes.notify("event")
+    if data.room_id is not None:
+        changes.notify("room_booking")
     return event
+
+
+@contextmanager
+def _at_room_field() -> Iterator[None]:
+    """A refusal of the room's booking is shown at the dialog's Room field."""
+    try:
+        yield
+    except ValidationError as exc:
+        if exc.field in ("starts_at", "slots", "state"):
+            raise type(exc)(exc.message, field="room") from exc
+        raise
 
 
 def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
     """Change an event; a capacity below the places already taken is refused."""
     require(actor, "event.manage")
+    if data.room_id is not None:
+        require(actor, "room.book")
     values, quotas = _validate_event(data)
-    with transaction(lock=True):
+    _room_venue(data, values)
+    with _at_room_field(), room_transaction():
         event = _locked_event(event_id)
         taken = _counted(event.id).count()
         if data.capacity < taken:
@@ -273,8 +322,11 @@ def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
         for quota in quotas:
             EventQuota.create(event=event, **quota)
         _promote(actor, event)
-        audit(actor, "update", "event", event.id, {"title": values["title"]})
+        if event.state == "open":
+            _book_room(actor, event.id, data)
+        audit(actor, "update", "event", event.id, {"title": values["title"], "room": data.room_id})
     changes.notify("event")
+    changes.notify("room_booking")
     return event
 
 
@@ -367,12 +419,14 @@ def cancel_event(actor: Staff, event_id: int, *, reason: str) -> list[Person]:
         ).where(
             Registration.event == event.id, Registration.state.in_(list(ACTIVE_STATES))
         ).execute()
+        _release_hold(actor, _holding(event_id=event.id))
         event.state = "cancelled"
         event.cancel_reason = clean
         event.updated_at = now()
         event.save()
         audit(actor, "cancel", "event", event.id, {"reason": clean, "notified": len(notify)})
     changes.notify("event")
+    changes.notify("room_booking")
     return notify
 
 

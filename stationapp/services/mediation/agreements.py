@@ -21,6 +21,7 @@ from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.mediation._common import MAX_TEXT, _amount, _locked_case, translate
 from stationapp.services.mediation.states import missing_for_effect, state_label
+from stationapp.services.rooms.links import _holding, _use_hold
 from stationapp.services.validation import normalize_text, normalize_texts
 
 
@@ -32,6 +33,7 @@ class SessionInput:
     record: str = ""
     signed_by_parties: bool = False
     signed_by_mediator: bool = False
+    planned_id: int | None = None  # the planned session this records: the same row, now held
 
 
 def _check_open(case: MediationCase, states: tuple[str, ...]) -> None:
@@ -85,22 +87,54 @@ def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
     with transaction():
         case = _locked_case(case_id)
         _check_open(case, SESSION_STATES)
-        session = CaseSession.create(
-            case=case,
+        values.update(
             held_at=data.held_at,
             signed_by_parties=data.signed_by_parties,
             signed_by_mediator=data.signed_by_mediator,
-            **values,
         )
+        session = _record_planned(case, data.planned_id, values)
+        if session is None:
+            session = CaseSession.create(case=case, **values)
         CaseEvent.create(
             case=case,
             staff=actor,
             kind="session",
             reason=session_event(str(values["place"])),
         )
-        audit(actor, "create", "case_session", session.id, {"case": case.id})
+        audit(
+            actor,
+            "create",
+            "case_session",
+            session.id,
+            {"case": case.id, "planned": data.planned_id},
+        )
     changes.notify("case")
+    if data.planned_id is not None:
+        changes.notify("room_booking")
     return session
+
+
+def _record_planned(
+    case: MediationCase, planned_id: int | None, values: dict[str, object]
+) -> CaseSession | None:
+    """The planned session, recorded as held (its room booking marked used); None when the
+    session was not planned."""
+    if planned_id is None:
+        return None
+    session = CaseSession.get_or_none(
+        CaseSession.id == planned_id, CaseSession.case == case.id, CaseSession.state == "planned"
+    )
+    if session is None:
+        raise ValidationError(
+            translate("Mediation", "This session is no longer planned."), field="state"
+        )
+    if not values.get("place"):
+        values["place"] = session.place
+    CaseSession.update(state="held", ends_at=None, **values).where(
+        CaseSession.id == session.id
+    ).execute()
+    _use_hold(_holding(case_session_id=session.id), values["held_at"])  # type: ignore[arg-type]
+    return CaseSession.get_by_id(session.id)
 
 
 @dataclass

@@ -182,9 +182,12 @@ def case_events(actor: Staff, case_id: int) -> list[CaseEvent]:
 
 
 def case_sessions(actor: Staff, case_id: int) -> list[CaseSession]:
+    """The sessions held (a planned one is listed by ``planned_sessions``)."""
     require(actor, "case.read")
     return list(
-        CaseSession.select().where(CaseSession.case == case_id).order_by(CaseSession.held_at)
+        CaseSession.select()
+        .where(CaseSession.case == case_id, CaseSession.state == "held")
+        .order_by(CaseSession.held_at)
     )
 
 

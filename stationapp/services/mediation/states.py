@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from stationapp.db import now, transaction
 from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.mediation import Agreement, CaseEvent, MediationCase
+from stationapp.models.mediation import Agreement, CaseEvent, CaseSession, MediationCase
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.mediation._common import _locked_case, translate
 from stationapp.services.mediation.clocks import REVIEW_DAYS, current_due
+from stationapp.services.rooms.links import _holding, _release_hold
 from stationapp.services.validation import normalize_text
 
 OPEN_STATES = frozenset(
@@ -239,6 +240,8 @@ def transition(actor: Staff, case_id: int, to_state: str, *, reason: str = "") -
         case.state = to_state
         case.updated_at = moment
         case.save()
+        if to_state not in ("accepted", "in_mediation", "agreement_draft"):
+            _call_off_plans(actor, case.id)
         CaseEvent.create(
             case=case,
             staff=actor,
@@ -276,6 +279,16 @@ def extension_event(previous: date, until: date, note: str) -> str:
     return translate("Mediation", "Extended from {old} to {new}: {note}").format(
         old=previous.isoformat(), new=until.isoformat(), note=note
     )
+
+
+def _call_off_plans(actor: Staff, case_id: int) -> None:
+    """A case no longer being mediated holds no planned session, nor its room."""
+    for session in CaseSession.select().where(
+        CaseSession.case == case_id, CaseSession.state == "planned"
+    ):
+        _release_hold(actor, _holding(case_session_id=session.id))
+        CaseSession.update(state="cancelled").where(CaseSession.id == session.id).execute()
+        changes.notify("room_booking")
 
 
 def extend_mediation(actor: Staff, case_id: int, *, until: date, note: str) -> MediationCase:

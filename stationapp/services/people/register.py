@@ -328,6 +328,9 @@ def delete_person(actor: Staff, person_id: int) -> None:
         )
         found = person_history_counts(person.id)
         if found:
+            found = history.person_as_seen(
+                person.id, found, confidential=has_permission(actor, "room.confidential")
+            )
             raise history.refuse(
                 translate(
                     "People",

@@ -34,6 +34,7 @@ from stationapp.services.rooms.bookings import (
     monday_of,
     move_booking,
     my_sessions,
+    room_transaction,
     week,
 )
 from stationapp.services.rooms.hours import (
@@ -52,6 +53,11 @@ from stationapp.services.rooms.hours import (
     room_kind_label,
     slot_starts,
     weekly_hours,
+)
+from stationapp.services.rooms.links import (
+    RoomCheck,
+    check_room,
+    rooms_of_kind,
 )
 from stationapp.services.rooms.setup import (
     RoomInput,
@@ -82,6 +88,7 @@ __all__ = [
     "SLOT_LENGTHS",
     "BookingInput",
     "BookingView",
+    "RoomCheck",
     "RoomInput",
     "RoomUsage",
     "Slot",
@@ -96,6 +103,7 @@ __all__ = [
     "cancel_booking",
     "channel_label",
     "check_in",
+    "check_room",
     "closed_days",
     "counsellors",
     "create_room",
@@ -111,6 +119,8 @@ __all__ = [
     "remove_closed_day",
     "remove_duty",
     "room_kind_label",
+    "room_transaction",
+    "rooms_of_kind",
     "roster",
     "slot_starts",
     "update_room",

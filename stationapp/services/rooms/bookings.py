@@ -3,7 +3,8 @@ lists (a day's, a person's, a counsellor's own)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -13,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from stationapp.db import lock_kind, now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import COUNSELLOR, Staff
+from stationapp.models.events import Event
+from stationapp.models.mediation import CaseSession, MediationCase
 from stationapp.models.people import Person
 from stationapp.models.rooms import (
     CHANNELS,
@@ -64,18 +67,38 @@ class BookingView:
     wants_counsellor: bool
     counsellor_id: int | None
     counsellor_name: str
+    event_id: int | None = None
+    case_session_id: int | None = None
+    title: str = ""  # an event's title, "Mediation session (number)", or "" for a worker's
 
     @property
     def who(self) -> str:
-        return translate("Rooms", "Booked") if self.hidden else self.person_name
+        if self.hidden:
+            return translate("Rooms", "Booked")
+        return self.title or self.person_name
+
+    @property
+    def linked(self) -> bool:
+        """Booked by an event or a planned mediation session: moved and cancelled there."""
+        return self.event_id is not None or self.case_session_id is not None
 
 
 def _views(actor: Staff, query: peewee.ModelSelect) -> list[BookingView]:
     counsellor = Staff.alias()
     rows = (
-        query.select(RoomBooking, Room, Person.id, Person.name, counsellor.display_name)
+        query.select(
+            RoomBooking,
+            Room,
+            Person.id,
+            Person.name,
+            counsellor.display_name,
+            Event.id,
+            Event.title,
+            CaseSession.id,
+            MediationCase.number,
+        )
         .join_from(RoomBooking, Room)
-        .join_from(RoomBooking, Person)
+        .join_from(RoomBooking, Person, peewee.JOIN.LEFT_OUTER)
         .join_from(
             RoomBooking,
             counsellor,
@@ -83,13 +106,26 @@ def _views(actor: Staff, query: peewee.ModelSelect) -> list[BookingView]:
             on=(RoomBooking.counsellor == counsellor.id),
             attr="counsellor_row",
         )
+        .join_from(RoomBooking, Event, peewee.JOIN.LEFT_OUTER)
+        .join_from(RoomBooking, CaseSession, peewee.JOIN.LEFT_OUTER)
+        .join_from(CaseSession, MediationCase, peewee.JOIN.LEFT_OUTER)
     )
     seen = {
         DECOMPRESSION: has_permission(actor, "room.confidential"),
     }
+    sees_cases = has_permission(actor, "case.read")
     views = []
     for b in rows:
         visible = seen.get(b.room.kind, True)
+        title = ""
+        if b.event_id is not None:
+            title = b.event.title
+        elif b.case_session_id is not None:
+            # The case number only to the roles that may see the case; "booked" to the others.
+            visible = visible and sees_cases
+            title = translate("Rooms", "Mediation session {number}").format(
+                number=b.case_session.case.number
+            )
         counsellor_row = getattr(b, "counsellor_row", None)
         views.append(
             BookingView(
@@ -102,14 +138,17 @@ def _views(actor: Staff, query: peewee.ModelSelect) -> list[BookingView]:
                 state=b.state,
                 channel=b.channel,
                 hidden=not visible,
-                person_id=b.person.id if visible else None,
-                person_name=b.person.name if visible else "",
+                person_id=b.person_id if visible else None,
+                person_name=b.person.name if visible and b.person_id else "",
                 note=b.note if visible else "",
                 wants_counsellor=b.wants_counsellor,
                 counsellor_id=b.counsellor_id,
                 counsellor_name=counsellor_row.display_name
                 if counsellor_row is not None and b.counsellor_id
                 else "",
+                event_id=b.event_id,
+                case_session_id=b.case_session_id,
+                title=title if visible else "",
             )
         )
     return views
@@ -215,6 +254,20 @@ class SlotTaken(ValidationError):
     """Someone else holds the slot (the week view was out of date, or another desk was quicker)."""
 
 
+@contextmanager
+def room_transaction() -> Iterator[None]:
+    """The transaction of a call that books a room: IMMEDIATE on SQLite; the partial unique
+    index's refusal (the backstop: another desk was quicker) becomes SlotTaken at the field."""
+    try:
+        with transaction(lock=True):
+            yield
+    except peewee.IntegrityError as exc:
+        raise SlotTaken(
+            translate("Rooms", "This slot was booked at another desk a moment ago."),
+            field="starts_at",
+        ) from exc
+
+
 @dataclass(frozen=True)
 class BookingInput:
     room_id: int
@@ -227,12 +280,8 @@ class BookingInput:
     counsellor_id: int | None = None  # None: the first counsellor on duty and free
 
 
-def _check_time(room: Room, starts_at: datetime, slots: int, *, moment: datetime) -> datetime:
-    """The end of a booking of ``slots`` slots from ``starts_at``; refuses a time the room is
-    closed, one off the slot grid, one past, one too far ahead."""
-    if not 1 <= slots <= MAX_SLOTS:
-        raise ValidationError(translate("Rooms", "Book from 1 to 8 slots in a row."), field="slots")
-    day = starts_at.date()
+def _open_span(room: Room, day: date) -> tuple[time, time]:
+    """The room's hours on ``day``; refuses a day it is closed."""
     span, why = day_hours(room, day, _station_closed(day, day))
     if span is None:
         raise ValidationError(
@@ -241,29 +290,46 @@ def _check_time(room: Room, starts_at: datetime, slots: int, *, moment: datetime
             ),
             field="starts_at",
         )
+    return span
+
+
+def _check_span(
+    span: tuple[time, time], starts_at: datetime, ends_at: datetime, *, moment: datetime, field: str
+) -> None:
+    """Refuses a time past closing, one past, one too far ahead."""
+    if ends_at > datetime.combine(starts_at.date(), span[1]):
+        raise ValidationError(
+            translate("Rooms", "The room closes at {time}: book fewer slots.").format(
+                time=f"{span[1]:%H:%M}"
+            ),
+            field=field,
+        )
+    if ends_at <= moment:
+        raise ValidationError(translate("Rooms", "This time has passed."), field="starts_at")
+    if starts_at.date() > moment.date() + timedelta(days=BOOKABLE_DAYS_AHEAD):
+        raise ValidationError(
+            translate("Rooms", "Bookings are taken up to a year ahead."), field="starts_at"
+        )
+
+
+def _check_time(room: Room, starts_at: datetime, slots: int, *, moment: datetime) -> datetime:
+    """The end of a booking of ``slots`` slots from ``starts_at``; refuses a time the room is
+    closed, one off the slot grid, one past, one too far ahead."""
+    if not 1 <= slots <= MAX_SLOTS:
+        raise ValidationError(translate("Rooms", "Book from 1 to 8 slots in a row."), field="slots")
+    day = starts_at.date()
+    span = _open_span(room, day)
     if starts_at not in slot_starts(room, span, day):
         raise ValidationError(
             translate("Rooms", "Choose a slot of the room's week view."), field="starts_at"
         )
     ends_at = starts_at + timedelta(minutes=room.slot_minutes * slots)
-    if ends_at > datetime.combine(day, span[1]):
-        raise ValidationError(
-            translate("Rooms", "The room closes at {time}: book fewer slots.").format(
-                time=f"{span[1]:%H:%M}"
-            ),
-            field="slots",
-        )
-    if ends_at <= moment:
-        raise ValidationError(translate("Rooms", "This time has passed."), field="starts_at")
-    if day > moment.date() + timedelta(days=BOOKABLE_DAYS_AHEAD):
-        raise ValidationError(
-            translate("Rooms", "Bookings are taken up to a year ahead."), field="starts_at"
-        )
+    _check_span(span, starts_at, ends_at, moment=moment, field="slots")
     return ends_at
 
 
 def _check_free(
-    room: Room, person: Person, starts_at: datetime, ends_at: datetime, skip: int | None
+    room: Room, person: Person | None, starts_at: datetime, ends_at: datetime, skip: int | None
 ) -> None:
     """Count what holds the room, and the person, in the time: the recount after the lock."""
     overlap = RoomBooking.select().where(
@@ -278,6 +344,8 @@ def _check_free(
             translate("Rooms", "{room} is already booked at that time.").format(room=room.name),
             field="starts_at",
         )
+    if person is None:  # an event's or a mediation session's booking
+        return
     other = overlap.where(RoomBooking.person == person.id).join(Room).first()
     if other is not None:
         raise ValidationError(
@@ -346,70 +414,80 @@ def book(actor: Staff, data: BookingInput) -> BookingView:
     if errors:
         raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
     moment = now()
-    try:
-        with transaction(lock=True):
-            lock_kind("room_booking")  # PostgreSQL: the person's and counsellors' other rooms
-            room = history.locked(Room, data.room_id, _room_gone())
-            if not room.active:
-                raise ValidationError(
-                    translate("Rooms", "This room is not in use any more."), field="room"
-                )
-            person = _active_person(data.person_id)
-            ends_at = _check_time(room, data.starts_at, data.slots, moment=moment)
-            if note and room.kind == DECOMPRESSION and not has_consent(person.id, "health"):
-                raise ValidationError(
-                    translate(
-                        "Rooms",
-                        "A note on a decompression session needs the worker's consent to health "
-                        "data. Record the consent on their page first, or leave the note empty.",
-                    ),
-                    field="note",
-                )
-            if data.wants_counsellor and room.kind != DECOMPRESSION:
-                raise ValidationError(
-                    translate("Rooms", "Counsellors are booked with the decompression room only."),
-                    field="counsellor",
-                )
-            _check_free(room, person, data.starts_at, ends_at, None)
-            counsellor = (
-                _free_counsellor(data.starts_at, ends_at, data.counsellor_id, None)
-                if data.wants_counsellor
-                else None
+    with room_transaction():
+        lock_kind("room_booking")  # PostgreSQL: the person's and counsellors' other rooms
+        room = history.locked(Room, data.room_id, _room_gone())
+        if not room.active:
+            raise ValidationError(
+                translate("Rooms", "This room is not in use any more."), field="room"
             )
-            booking = RoomBooking.create(
-                room=room.id,
-                person=person.id,
-                starts_at=data.starts_at,
-                ends_at=ends_at,
-                state="booked",
-                channel=data.channel,
-                note=note,
-                wants_counsellor=data.wants_counsellor,
-                counsellor=counsellor.id if counsellor else None,
-                staff=actor.id,
-                created_at=moment,
+        person = _active_person(data.person_id)
+        ends_at = _check_time(room, data.starts_at, data.slots, moment=moment)
+        if note and room.kind == DECOMPRESSION and not has_consent(person.id, "health"):
+            raise ValidationError(
+                translate(
+                    "Rooms",
+                    "A note on a decompression session needs the worker's consent to health "
+                    "data. Record the consent on their page first, or leave the note empty.",
+                ),
+                field="note",
             )
-            audit(
-                actor,
-                "book",
-                "room_booking",
-                booking.id,
-                {
-                    "room": room.id,
-                    "person": person.id,
-                    "starts_at": data.starts_at,
-                    "ends_at": ends_at,
-                    "channel": data.channel,
-                    "counsellor": counsellor.id if counsellor else None,
-                },
+        if data.wants_counsellor and room.kind != DECOMPRESSION:
+            raise ValidationError(
+                translate("Rooms", "Counsellors are booked with the decompression room only."),
+                field="counsellor",
             )
-    except peewee.IntegrityError as exc:  # the backstop: another desk was quicker
-        raise SlotTaken(
-            translate("Rooms", "This slot was booked at another desk a moment ago."),
-            field="starts_at",
-        ) from exc
+        _check_free(room, person, data.starts_at, ends_at, None)
+        counsellor = (
+            _free_counsellor(data.starts_at, ends_at, data.counsellor_id, None)
+            if data.wants_counsellor
+            else None
+        )
+        booking = _write_booking(
+            actor,
+            room=room.id,
+            person=person.id,
+            starts_at=data.starts_at,
+            ends_at=ends_at,
+            channel=data.channel,
+            note=note,
+            wants_counsellor=data.wants_counsellor,
+            counsellor=counsellor.id if counsellor else None,
+            created_at=moment,
+        )
     changes.notify("room_booking")
     return _view_of(actor, booking.id)
+
+
+def _write_booking(actor: Staff, **values: object) -> RoomBooking:
+    """A booking written, with its audit entry: what holds the room, where and when."""
+    booking = RoomBooking.create(state="booked", staff=actor.id, **values)
+    audited = ("room", "person", "event", "case_session", "starts_at", "ends_at", "channel")
+    details = {key: values[key] for key in audited if key in values}
+    if "counsellor" in values:
+        details["counsellor"] = values["counsellor"]
+    audit(actor, "book", "room_booking", booking.id, details)
+    return booking
+
+
+def _write_move(
+    actor: Staff, booking: RoomBooking, starts_at: datetime, ends_at: datetime, **values: object
+) -> None:
+    """The booking at new times (and ``values``); the audit entry keeps the old times."""
+    RoomBooking.update(starts_at=starts_at, ends_at=ends_at, **values).where(
+        RoomBooking.id == booking.id
+    ).execute()
+    audit(
+        actor,
+        "move",
+        "room_booking",
+        booking.id,
+        {
+            "from": {"starts_at": booking.starts_at, "ends_at": booking.ends_at},
+            "to": {"starts_at": starts_at, "ends_at": ends_at},
+            **values,
+        },
+    )
 
 
 def _locked_booking(booking_id: int) -> RoomBooking:
@@ -426,52 +504,49 @@ def _require_state(booking: RoomBooking, *states: str) -> None:
         )
 
 
+def _require_own(booking: RoomBooking) -> None:
+    """A booking an event or a planned mediation session made moves and ends with it."""
+    if booking.event_id is not None:
+        raise ValidationError(
+            translate("Rooms", "The event holds this booking: change or cancel it in Events."),
+            field="state",
+        )
+    if booking.case_session_id is not None:
+        raise ValidationError(
+            translate(
+                "Rooms",
+                "A planned mediation session holds this booking: move or cancel it on the case.",
+            ),
+            field="state",
+        )
+
+
 def move_booking(actor: Staff, booking_id: int, starts_at: datetime) -> BookingView:
     """The same booking (room, length, counsellor if still free, else another on duty) at new
     times; the audit entry keeps the old ones."""
     require(actor, "room.book")
     moment = now()
-    try:
-        with transaction(lock=True):
-            lock_kind("room_booking")
-            booking = _locked_booking(booking_id)
-            _require_state(booking, "booked")
-            room = history.locked(Room, booking.room_id, _room_gone())
-            slots = max(
-                1,
-                int((booking.ends_at - booking.starts_at).total_seconds() // 60)
-                // room.slot_minutes,
-            )
-            ends_at = _check_time(room, starts_at, slots, moment=moment)
-            _check_free(room, booking.person, starts_at, ends_at, booking.id)
-            counsellor_id = booking.counsellor_id
-            if booking.wants_counsellor:
-                try:
-                    counsellor_id = _free_counsellor(
-                        starts_at, ends_at, booking.counsellor_id, booking.id
-                    ).id
-                except ValidationError:
-                    counsellor_id = _free_counsellor(starts_at, ends_at, None, booking.id).id
-            old = {"starts_at": booking.starts_at, "ends_at": booking.ends_at}
-            RoomBooking.update(
-                starts_at=starts_at, ends_at=ends_at, counsellor=counsellor_id
-            ).where(RoomBooking.id == booking.id).execute()
-            audit(
-                actor,
-                "move",
-                "room_booking",
-                booking.id,
-                {
-                    "from": old,
-                    "to": {"starts_at": starts_at, "ends_at": ends_at},
-                    "counsellor": counsellor_id,
-                },
-            )
-    except peewee.IntegrityError as exc:
-        raise SlotTaken(
-            translate("Rooms", "This slot was booked at another desk a moment ago."),
-            field="starts_at",
-        ) from exc
+    with room_transaction():
+        lock_kind("room_booking")
+        booking = _locked_booking(booking_id)
+        _require_state(booking, "booked")
+        _require_own(booking)
+        room = history.locked(Room, booking.room_id, _room_gone())
+        slots = max(
+            1,
+            int((booking.ends_at - booking.starts_at).total_seconds() // 60) // room.slot_minutes,
+        )
+        ends_at = _check_time(room, starts_at, slots, moment=moment)
+        _check_free(room, booking.person, starts_at, ends_at, booking.id)
+        counsellor_id = booking.counsellor_id
+        if booking.wants_counsellor:
+            try:
+                counsellor_id = _free_counsellor(
+                    starts_at, ends_at, booking.counsellor_id, booking.id
+                ).id
+            except ValidationError:
+                counsellor_id = _free_counsellor(starts_at, ends_at, None, booking.id).id
+        _write_move(actor, booking, starts_at, ends_at, counsellor=counsellor_id)
     changes.notify("room_booking")
     return _view_of(actor, booking_id)
 
@@ -505,7 +580,15 @@ def _settle(
 
 def cancel_booking(actor: Staff, booking_id: int) -> BookingView:
     require(actor, "room.book")
-    return _settle(actor, booking_id, "cancelled", lambda _booking, _moment: "")
+
+    def refusal(booking: RoomBooking, _moment: datetime) -> str:
+        try:
+            _require_own(booking)
+        except ValidationError as exc:
+            return exc.message
+        return ""
+
+    return _settle(actor, booking_id, "cancelled", refusal)
 
 
 def check_in(actor: Staff, booking_id: int) -> BookingView:

@@ -31,7 +31,8 @@ from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import Event, EventQuota
 from stationapp.models.people import Organization
-from stationapp.services import events, people
+from stationapp.services import events, people, rooms
+from stationapp.services.accounts import has_permission
 from stationapp.ui.forms import (
     FieldErrors,
     dialog_buttons,
@@ -325,6 +326,13 @@ class EventDialog(QDialog):
         self.venue = QLineEdit()
         self.venue.setMaxLength(400)
         self._add_row(self.left_fields, self.tr("&Venue"), "venue", self.venue)
+        self.booking = events.event_booking(event.id) if event is not None else None
+        self.room = QComboBox()
+        self.room.addItem(self.tr("None: the venue above"), None)
+        if has_permission(actor, "room.book"):
+            for room in rooms.rooms_of_kind(actor, "activity"):
+                self.room.addItem(room.name, room.id)
+        self._add_row(self.left_fields, self.tr("R&oom"), "room", self.room)
         self.capacity = QSpinBox()
         self.capacity.setRange(0, events.MAX_CAPACITY)
         self._add_row(self.left_fields, self.tr("&Capacity (places)"), "capacity", self.capacity)
@@ -392,6 +400,13 @@ class EventDialog(QDialog):
         self._mode_changed()
         self._last_start = self.starts_at.dateTime()
         self.starts_at.dateTimeChanged.connect(self._start_moved)
+        for signal in (
+            self.starts_at.dateTimeChanged,
+            self.ends_at.dateTimeChanged,
+            self.room.currentIndexChanged,
+        ):
+            signal.connect(self.check_room)
+        self.check_room()
         self.title.setFocus()
 
     def _add_row(self, fields: FieldErrors, label: str, name: str, widget: QWidget) -> None:
@@ -433,6 +448,8 @@ class EventDialog(QDialog):
         self.starts_at.setDateTime(QDateTime(event.starts_at))
         self.ends_at.setDateTime(QDateTime(event.ends_at))
         self.venue.setText(event.venue)
+        if self.booking is not None:
+            self.room.setCurrentIndex(max(self.room.findData(self.booking.room_id), 0))
         self.capacity.setValue(event.capacity)
         self.description.setPlainText(event.description)
         fallback = event.starts_at - timedelta(days=1)
@@ -454,6 +471,35 @@ class EventDialog(QDialog):
             if event.balanced and quota.gender and quota.workplace_id is None:
                 continue  # the men's and women's halves: the service makes them anew
             self.quota_table.add_row(quota)
+
+    def check_room(self) -> None:
+        """Say at the Room field, before saving, whether the room takes the event (the slots
+        from its start to its end), and which free times near it would."""
+        room_id = self.room.currentData()
+        self.venue.setEnabled(room_id is None)
+        text = ""
+        if room_id is not None:
+            self.venue.setText(self.room.currentText())
+            starts_at = self.starts_at.dateTime().toPython().replace(second=0, microsecond=0)
+            ends_at = self.ends_at.dateTime().toPython().replace(second=0, microsecond=0)
+            try:
+                found = rooms.check_room(
+                    self.actor,
+                    room_id,
+                    starts_at,
+                    ends_at,
+                    kind="activity",
+                    skip_booking=self.booking.id if self.booking else None,
+                )
+            except UserError as exc:
+                text = exc.message
+            else:
+                text = found.problem
+                if text and found.nearby:
+                    text += "\n" + self.tr("Free from: {times}").format(
+                        times=", ".join(f"{m:%m-%d %H:%M}" for m in found.nearby)
+                    )
+        self.left_fields.note("room", text)
 
     def _mode_changed(self) -> None:
         self.offer_hours.setEnabled(self.mode.currentData() == "offer")
@@ -499,6 +545,7 @@ class EventDialog(QDialog):
             min_participants=self.min_participants.value() or None,
             decision_on=self.decision_on.date_value(),
             quotas=quotas,
+            room_id=self.room.currentData(),
         )
 
     def _show_errors(self, errors: dict[str, str]) -> None:

@@ -51,6 +51,7 @@ from stationapp.ui.forms import (
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import case_file, documents
+from stationapp.ui.mediation.session_plan import PlannedPanel
 
 WARNING_STYLE = "color: #8a5300;"
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
@@ -185,14 +186,22 @@ class AssignDialog(FormDialog):
 
 
 class SessionDialog(FormDialog):
-    def __init__(self, actor: Staff, case: MediationCase, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actor: Staff,
+        case: MediationCase,
+        parent: QWidget | None = None,
+        *,
+        planned: mediation.PlannedSession | None = None,
+    ) -> None:
         super().__init__(self.tr("Record a mediation session"), parent)
-        self.actor, self.case = actor, case
-        self.held_at = QDateTimeEdit(QDateTime(now()))
+        self.actor, self.case, self.planned = actor, case, planned
+        held = min(planned.starts_at, now()) if planned else now()
+        self.held_at = QDateTimeEdit(QDateTime(held))
         self.held_at.setCalendarPopup(True)
         self.held_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.fields.add_row(self.tr("Time"), "held_at", self.held_at)
-        self.place = QLineEdit()
+        self.place = QLineEdit(planned.place if planned else "")
         self.place.setMaxLength(300)
         self.fields.add_row(self.tr("Place"), "place", self.place)
         self.attendees = QLineEdit()
@@ -217,6 +226,7 @@ class SessionDialog(FormDialog):
                 record=self.record.toPlainText(),
                 signed_by_parties=self.signed_parties.isChecked(),
                 signed_by_mediator=self.signed_mediator.isChecked(),
+                planned_id=self.planned.id if self.planned else None,
             ),
         )
 
@@ -519,6 +529,9 @@ class CasePage(QWidget):
         self.tabs.addTab(self.timeline, self.tr("&Journal"))
         sessions = QWidget()
         sessions_layout = QVBoxLayout(sessions)
+        self.planned = PlannedPanel(actor)
+        self.planned.changed.connect(self._after_change)
+        sessions_layout.addWidget(self.planned)
         self.sessions = QListWidget()
         sessions_layout.addWidget(self.sessions, 1)
         self.session_button = QPushButton()
@@ -728,10 +741,9 @@ class CasePage(QWidget):
             when = moment_text(session.held_at)
             signed = self.tr("signed") if session.signed_by_parties else self.tr("not signed")
             self.sessions.addItem(f"{when}　{session.place}　{signed}\n{session.record[:200]}")
-        self.session_button.setEnabled(
-            case.state in ("accepted", "in_mediation", "agreement_draft")
-            and has_permission(self.actor, "case.manage")
-        )
+        working = case.state in ("accepted", "in_mediation", "agreement_draft")
+        self.planned.load(case, working=working)
+        self.session_button.setEnabled(working and has_permission(self.actor, "case.manage"))
         set_access_key(self.session_button, self.tr("Re&cord a session…"))
         self.follow_button.setEnabled(has_permission(self.actor, "case.manage"))
         self._render_documents()
@@ -866,7 +878,7 @@ class CasePage(QWidget):
             self._after_change()
 
     def add_session(self) -> None:
-        if SessionDialog(self.actor, self.case, self).exec():
+        if SessionDialog(self.actor, self.case, self, planned=self.planned.planned).exec():
             self._after_change()
 
     def add_follow_up(self) -> None:

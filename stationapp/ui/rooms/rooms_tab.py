@@ -282,7 +282,8 @@ class RoomsTab(QWidget):
     def _update_buttons(self) -> None:
         slot = self.selected_slot()
         booking = slot.booking if slot is not None else None
-        booked = booking is not None and booking.state == "booked"
+        # an event's or a planned session's booking is changed there, not here
+        booked = booking is not None and booking.state == "booked" and not booking.linked
         self.book_button.setEnabled(slot is not None and slot.free)
         for button in (self.cancel_button, self.move_button, self.check_in_button):
             button.setEnabled(booked)
