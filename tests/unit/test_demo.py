@@ -500,7 +500,7 @@ def test_every_case_went_by_the_allowed_transitions(demo_admin: Staff) -> None:
             )
             .exists()
         )
-        for session in case.sessions:
+        for session in case.sessions.where(CaseSession.state == "held"):  # not those planned
             line = mediation.agreements.session_event(session.place)
             assert case.events.where(CaseEvent.reason == line).exists()
     for year in {c.year for c in cases}:

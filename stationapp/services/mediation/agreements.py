@@ -101,13 +101,10 @@ def add_session(actor: Staff, case_id: int, data: SessionInput) -> CaseSession:
             kind="session",
             reason=session_event(str(values["place"])),
         )
-        audit(
-            actor,
-            "create",
-            "case_session",
-            session.id,
-            {"case": case.id, "planned": data.planned_id},
-        )
+        details: dict[str, object] = {"case": case.id}
+        if data.planned_id is not None:
+            details["planned"] = data.planned_id
+        audit(actor, "create", "case_session", session.id, details)
     changes.notify("case")
     if data.planned_id is not None:
         changes.notify("room_booking")

@@ -67,3 +67,15 @@ class MemberServicesTab(QWidget):
         lazy = self._pages[key]
         self.pages.setCurrentWidget(lazy)
         return lazy.content
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search of the page on screen."""
+        page = self.pages.currentWidget()
+        if isinstance(page, LazyTab) and page.built and hasattr(page.content, "focus_search"):
+            page.content.focus_search()
+
+    def save_state(self) -> None:
+        """Column widths and splitters of the pages built so far."""
+        for page in self._pages.values():
+            if page.built and hasattr(page.content, "save_state"):
+                page.content.save_state()
