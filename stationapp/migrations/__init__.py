@@ -54,6 +54,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0014_case_file_decision",
         "m0015_rooms",
         "m0016_title_trigram",
+        "m0020_welfare_rounds",
     )
 )
 CURRENT_VERSION = len(STEPS)

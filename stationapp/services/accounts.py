@@ -106,6 +106,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "room.manage": frozenset({ADMIN}),
     # Who booked the decompression room, and the note: the counsellors and the station head.
     "room.confidential": frozenset({COUNSELLOR, ADMIN}),
+    # Welfare rounds (issue 25): the front desk runs them; organisers see them and hand out.
+    "welfare.read": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
+    "welfare.manage": frozenset({FRONT_DESK, ADMIN}),
+    "welfare.deliver": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     # Figures only; each area of the report needs that area's read permission (issue #11).
     "report.view": frozenset(ROLES),
 }
@@ -949,6 +953,9 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "room.manage": "Add and change rooms, the station's closed days and the counsellors' roster",
     "room.confidential": "See who booked the decompression room and the booking's note; see "
     "one's own counselling sessions",
+    "welfare.read": "See the welfare rounds, their recipients, deliveries and totals",
+    "welfare.manage": "Create and change welfare rounds; add recipients by rule or by hand",
+    "welfare.deliver": "Record a delivery (or a birthday greeting sent) and undo a mistaken one",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

@@ -172,6 +172,9 @@ def action_label(action: str) -> str:
         "book": translate("Audit", "Room booked"),
         "move": translate("Audit", "Booking moved"),
         "no_show": translate("Audit", "Marked a no-show"),
+        "add_recipients": translate("Audit", "Recipients added"),
+        "deliver": translate("Audit", "Delivered"),
+        "undo_delivery": translate("Audit", "Delivery undone"),
     }
     return labels.get(action, action)
 
@@ -206,6 +209,8 @@ def entity_label(entity: str) -> str:
         "closed_day": translate("Audit", "Station closed day"),
         "room_booking": translate("Audit", "Room booking"),
         "counsellor_duty": translate("Audit", "Counsellor's duty"),
+        "welfare_round": translate("Audit", "Welfare round"),
+        "welfare_recipient": translate("Audit", "Welfare round recipient"),
         "staff": translate("Audit", "Staff account"),
         "settings": translate("Audit", "Station settings"),
         "database": translate("Audit", "Database"),

@@ -29,6 +29,7 @@ from stationapp.models.library import Loan
 from stationapp.models.mediation import CaseParty, MediationCase
 from stationapp.models.people import Consent, Person
 from stationapp.models.rooms import RoomBooking
+from stationapp.models.welfare import WelfareRecipient
 from stationapp.models.visits import Visit
 from stationapp.services import accounts, changes, people
 from stationapp.services.accounts import audit, has_permission, require
@@ -180,6 +181,11 @@ def _anonymise(person: Person, moment: datetime) -> None:
     Visit.update(notes="").where(Visit.person == person.id).execute()
     Consent.update(note="").where(Consent.person == person.id).execute()
     RoomBooking.update(note="").where(RoomBooking.person == person.id).execute()
+    # Who collected a welfare round's gift for the person names someone else: it goes; the
+    # delivery stays for the round's totals.
+    WelfareRecipient.update(collected_by="", collected_relation="").where(
+        WelfareRecipient.person == person.id
+    ).execute()
 
 
 def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:
@@ -489,6 +495,11 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
                 ],
             )
         )
+    if has_permission(actor, "welfare.read"):
+        from stationapp.services import welfare
+
+        headers, rows = welfare.personal_data_rows(actor, person_id)
+        sections.append(Section(translate("Retention", "Welfare rounds"), headers, rows))
     if has_permission(actor, "case.read"):
         from stationapp.services import mediation
 
