@@ -88,6 +88,7 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "outreach_session": lambda n: translate("History", "%n outreach session(s)", "", n),
     "room_booking": lambda n: translate("History", "%n room booking(s)", "", n),
     "counsellor_duty": lambda n: translate("History", "%n counsellor duty(ies)", "", n),
+    "welfare_round": lambda n: translate("History", "%n welfare round(s)", "", n),
     "welfare_recipient": lambda n: translate("History", "%n welfare round gift(s)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
     "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
