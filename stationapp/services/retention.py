@@ -29,8 +29,8 @@ from stationapp.models.library import Loan
 from stationapp.models.mediation import CaseParty, MediationCase
 from stationapp.models.people import Consent, Person
 from stationapp.models.rooms import RoomBooking
-from stationapp.models.welfare import WelfareRecipient
 from stationapp.models.visits import Visit
+from stationapp.models.welfare import WelfareRecipient
 from stationapp.services import accounts, changes, people
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.people.keys import _write_search_keys

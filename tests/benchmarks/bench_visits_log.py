@@ -43,9 +43,9 @@ from stationapp.models.people import Organization, Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, OutreachSession, ServiceType, Visit
 from stationapp.services import accounts, visits
 from stationapp.services.maintenance import open_station_database
-from stationapp.services.welfare.season import spring_festival
 from stationapp.services.search_keys import phrase_search_text
 from stationapp.services.visits import VisitFilter
+from stationapp.services.welfare.season import spring_festival
 
 try:  # the people register of the people-search benchmark, search keys included
     import bench_people_search as people_bench

@@ -131,6 +131,7 @@ def test_workplaces_give_their_members_and_a_second_rule_skips_those_there(desk,
     added = welfare.add_by_rule(desk, round_id, "workplace", workplace_ids=[depot.id])
     assert (added.added, added.skipped) == (2, 0)  # the non-member is not chosen
     assert sorted(_names(desk, round_id)) == sorted(["张骑手", "李分拣"])
+    assert {v.workplace for v in welfare.list_recipients(desk, round_id)} == {"同城速递东城分部"}
     again = welfare.add_by_rule(desk, round_id, "workplace", workplace_ids=[depot.id, office.id])
     assert (again.added, again.skipped) == (1, 2)
     assert welfare.count_recipients(desk, round_id) == 3

@@ -231,6 +231,7 @@ def _views(actor: Staff, query: peewee.ModelSelect) -> list[RecipientView]:
             Person.id,
             Person.name,
             Person.phone,
+            Organization.id,
             Organization.name,
             deliverer.display_name,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from stationapp.models.accounts import Staff
@@ -15,7 +16,22 @@ from stationapp.ui.lazy import LazyTab
 # The pages in order: key, the permission that shows it, the factory (imports its module when
 # the page is first shown), and the page's title (a function, so it is translated when asked).
 # Each page's permission is also in ui/main_window.py MEMBER_SERVICES, which shows the tab.
-PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = ()
+
+
+def _welfare_page(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.welfare.welfare_page import WelfarePage
+
+    return WelfarePage(actor, bus)
+
+
+PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = (
+    (
+        "welfare",
+        "welfare.read",
+        _welfare_page,
+        lambda: QCoreApplication.translate("MemberServicesTab", "Welfare rounds"),
+    ),
+)
 
 
 class MemberServicesTab(QWidget):

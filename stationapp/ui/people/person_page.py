@@ -44,6 +44,7 @@ HISTORY_KINDS = (
     ("loans", "library.read"),
     ("events", "event.read"),
     ("rooms", "room.read"),
+    ("welfare", "welfare.read"),
     ("history", None),
 )
 
@@ -218,6 +219,7 @@ class PersonPage(QWidget):
         self.loans = _history_list()
         self.events = _history_list()
         self.rooms = _history_list()
+        self.welfare = _history_list()
         self.history = _history_list()
         self._history_pages = {
             "visits": self.visits,
@@ -225,6 +227,7 @@ class PersonPage(QWidget):
             "loans": self.loans,
             "events": self.events,
             "rooms": self.rooms,
+            "welfare": self.welfare,
             "history": self.history,
         }
         for key, permission in HISTORY_KINDS:
@@ -254,6 +257,8 @@ class PersonPage(QWidget):
             "events": self.tr("Re&gistrations (%n)", "", count),
             # No access key: every letter of it is taken on this screen; Ctrl+PgDn reaches it.
             "rooms": self.tr("Room bookings (%n)", "", count),
+            # No access key either (as rooms): Ctrl+PgDn reaches it.
+            "welfare": self.tr("Welfare rounds (%n)", "", count),
             "history": self.tr("Histor&y (%n)", "", count),
         }
         return titles[key]
@@ -371,6 +376,7 @@ class PersonPage(QWidget):
             "loans": self._show_loans(person_id),
             "events": self._show_registrations(person_id),
             "rooms": self._show_room_bookings(person_id),
+            "welfare": self._show_welfare(person_id),
             "history": len(history),
         }
         self._set_history_titles(counts)
@@ -477,6 +483,21 @@ class PersonPage(QWidget):
             )
         if not found:
             self.rooms.addItem(self.tr("No room bookings."))
+        return len(found)
+
+    def _show_welfare(self, person_id: int) -> int:
+        """The welfare rounds the person is on: what they get, and when it was delivered."""
+        self.welfare.clear()
+        if not has_permission(self.actor, "welfare.read"):
+            return 0
+        from stationapp.services import welfare
+        from stationapp.ui.welfare.texts import received_line
+
+        found = welfare.rounds_of_person(self.actor, person_id)
+        for received in found:
+            self.welfare.addItem(received_line(received))
+        if not found:
+            self.welfare.addItem(self.tr("On no welfare round."))
         return len(found)
 
     def _edit(self) -> None:
