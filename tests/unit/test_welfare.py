@@ -435,3 +435,35 @@ def test_the_personal_data_export_lists_the_rounds_received(admin, desk, town) -
     sections = {s.title: s for s in retention.personal_data(admin, found["rider"])}
     [row] = sections["Welfare rounds"].rows
     assert row[0] == "2026年暑期送清凉" and row[-2:] == ["张妻", "配偶"]
+
+
+def test_the_yearly_report_has_a_welfare_rounds_section(admin, make_staff, desk, town, tmp_path):
+    from openpyxl import load_workbook
+
+    from stationapp.services import reports
+
+    depot, _office, _found = town
+    round_id = _round(desk, amount="100", budget="1000")
+    welfare.add_by_rule(desk, round_id, "workplace", workplace_ids=[depot.id])
+    rider = welfare.list_recipients(desk, round_id)[0]
+    welfare.deliver(desk, rider.id)
+    report = reports.year_report(admin, "2026")
+    sections = {s.key: s for s in reports.report_tables(report)}
+    welfare_section = sections["welfare"]
+    assert welfare_section.title == "Welfare rounds"
+    [by_kind] = [t for t in welfare_section.tables if t.title == "Welfare rounds by kind"]
+    assert by_kind.rows == [
+        [
+            "Summer cooling (送清凉)",
+            1,
+            2,
+            1,
+            Decimal("300.00"),
+            Decimal("150.00"),
+            Decimal("1000.00"),
+        ]
+    ]
+    path = reports.write_excel(report, tmp_path / "year.xlsx")
+    assert "Welfare rounds" in load_workbook(path).sheetnames
+    librarian = make_staff("lib", "librarian")
+    assert reports.year_report(librarian, "2026").welfare is None

@@ -50,6 +50,7 @@ from stationapp.models.visits import (
 )
 from stationapp.services.accounts import has_permission, require, station_settings
 from stationapp.services.rooms import RoomUsage, usage_figures
+from stationapp.services.welfare import WelfareFigures, welfare_figures
 
 translate = QCoreApplication.translate
 
@@ -265,6 +266,7 @@ class StationReport:
     library: LibraryFigures | None = None
     events: EventFigures | None = None
     rooms: RoomFigures | None = None
+    welfare: WelfareFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -616,6 +618,7 @@ def _visible_sections(actor: Staff) -> set[str]:
         "library": "library.read",
         "events": "event.read",
         "rooms": "room.read",
+        "welfare": "welfare.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
 
@@ -643,6 +646,9 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
         library=_library_figures(start, end) if "library" in sections else None,
         events=_event_figures(actor, start, end) if "events" in sections else None,
         rooms=_room_figures(start, end) if "rooms" in sections else None,
+        welfare=welfare_figures(actor, start=start, end=end - timedelta(days=1))
+        if "welfare" in sections
+        else None,
         series=_series(sections, end),
     )
 
