@@ -87,6 +87,7 @@ from stationapp.demo.visits import (
     _day_factor,
     populate_visits,
 )
+from stationapp.demo.welfare import populate_welfare
 from stationapp.models.accounts import ADMIN, Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts
@@ -145,6 +146,7 @@ __all__ = [
     "populate_library",
     "populate_rooms",
     "populate_visits",
+    "populate_welfare",
 ]
 
 DEMO_PEOPLE = 300
@@ -222,6 +224,7 @@ def populate(
         populate_hardship(admin, rng=rng)
         step(7)
         booking_count = populate_rooms(admin, rng=rng)
+        populate_welfare(admin, rng=rng)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "

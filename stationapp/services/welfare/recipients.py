@@ -60,7 +60,7 @@ class RecipientView:
     collected_relation: str
 
 
-def _birth_month(month: int) -> peewee.Expression:
+def born_in_month(month: int) -> peewee.Expression:
     column = Person.birth_date
     if is_sqlite():
         return peewee.fn.strftime("%m", column) == f"{month:02d}"
@@ -95,7 +95,7 @@ def _candidates(
             *living,
             Person.is_member == True,  # noqa: E712
             Person.birth_date.is_null(False),
-            _birth_month(month),
+            born_in_month(month),
         )
     raise ValidationError(translate("Welfare", "Choose how to find the recipients."), field="rule")
 
