@@ -380,7 +380,15 @@ def test_excel_has_a_sheet_per_area(admin: Staff, station: Expected, tmp_path: P
 
     path = reports.write_excel(reports.month_report(admin, "2026-10"), tmp_path / "r.xlsx")
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Summary", "Visits", "Cases", "Library", "Events", "Rooms"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "Visits",
+        "Cases",
+        "Library",
+        "Events",
+        "Rooms",
+        "Welfare rounds",
+    ]
     values = [row for row in workbook["Visits"].iter_rows(values_only=True)]
     assert ("测试·法律咨询", station.purposes["测试·法律咨询"]) in [r[:2] for r in values]
     assert (path.stat().st_mode & 0o777) == 0o600
@@ -470,6 +478,7 @@ def test_the_command_line_writes_excel(
         "Library",
         "Events",
         "Rooms",
+        "Welfare rounds",
     ]
     assert str(out) in capsys.readouterr().out
     year = tmp_path / "2026.xlsx"
