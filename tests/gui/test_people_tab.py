@@ -215,6 +215,7 @@ def test_person_page_shows_visits_cases_and_loans_by_role(qtbot, admin, make_sta
         "&Loans (1)",
         "Re&gistrations (1)",
         "Room bookings (0)",
+        "Welfare rounds (0)",
         "Histor&y (1)",
     ]
     assert page.history_tabs.currentWidget() is page.visits

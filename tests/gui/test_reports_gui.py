@@ -172,7 +172,15 @@ def test_the_dialog_shows_figures_charts_and_saves(
     dialog.month_edit.setDate(QDate(2026, 10, 1))
     dialog.refresh()
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["Summary", "Visits", "Cases", "Library", "Events", "Rooms"]
+    assert titles == [
+        "Summary",
+        "Visits",
+        "Cases",
+        "Library",
+        "Events",
+        "Rooms",
+        "Welfare rounds",
+    ]
     assert "2026-10" in dialog.title.text()
     visits_page = dialog.tabs.widget(1)
     first = visits_page.findChildren(QTableWidget)[0]
@@ -186,7 +194,15 @@ def test_the_dialog_shows_figures_charts_and_saves(
     )
     dialog.excel_button.click()
     workbook = load_workbook(tmp_path / "october.xlsx")
-    assert workbook.sheetnames == ["Summary", "Visits", "Cases", "Library", "Events", "Rooms"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "Visits",
+        "Cases",
+        "Library",
+        "Events",
+        "Rooms",
+        "Welfare rounds",
+    ]
     dialog.pdf_button.click()
     assert (tmp_path / "october.pdf").read_bytes().startswith(b"%PDF")
     assert "october.pdf" in dialog.bar.label.text()

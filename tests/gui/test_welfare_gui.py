@@ -272,3 +272,18 @@ def test_a_birthday_greeting_is_recorded_from_today(qtbot, show_active, admin, d
     assert welfare.greeted(admin, [person.id], on=on) == {person.id}
     assert welfare.count_recipients(admin, round_id) == 1
     assert tab.boxes["birthdays"].list.item(0).text().endswith("✓ greeting sent")
+
+
+def test_the_person_page_lists_the_rounds_a_person_is_on(qtbot, admin, depot) -> None:
+    from stationapp.ui.people.person_page import PersonPage
+
+    round_id = _round(admin, amount="100")
+    welfare.add_by_rule(admin, round_id, "workplace", workplace_ids=[depot.id])
+    rider = next(v for v in welfare.list_recipients(admin, round_id) if v.name == "张骑手")
+    welfare.deliver(admin, rider.id, collected_by="王丽", relation="配偶")
+    page = PersonPage(admin)
+    qtbot.addWidget(page)
+    page.show_person(rider.person_id)
+    assert "Welfare rounds (1)" in page.history_tab_titles()
+    line = page.welfare.item(0).text()
+    assert "暑期送清凉" in line and "防暑降温包 + ¥100.00" in line and "王丽 (配偶)" in line

@@ -353,20 +353,19 @@ def deliver(
                 ),
                 field="person",
             )
-        w.delivered_at = at or now()
-        w.delivered_by = actor
-        w.collected_by = collected_by
-        w.collected_relation = relation
-        w.save()
-        audit(
-            actor,
-            "deliver",
-            "welfare_recipient",
-            w.id,
-            {"round": w.round_id, "person": w.person_id, "collected": bool(collected_by)},
-        )
+        _mark_delivered(actor, w, at or now(), collected_by, relation)
     changes.notify("welfare")
     return _view(actor, recipient_id)
+
+
+def _mark_delivered(
+    actor: Staff, w: WelfareRecipient, at: datetime, collected_by: str = "", relation: str = ""
+) -> None:
+    w.delivered_at, w.delivered_by = at, actor
+    w.collected_by, w.collected_relation = collected_by, relation
+    w.save()
+    details = {"round": w.round_id, "person": w.person_id, "collected": bool(collected_by)}
+    audit(actor, "deliver", "welfare_recipient", w.id, details)
 
 
 def undo_delivery(actor: Staff, recipient_id: int) -> RecipientView:
@@ -445,16 +444,7 @@ def record_greeting(actor: Staff, person_id: int, *, on: date | None = None) -> 
             raise ValidationError(
                 translate("Welfare", "The greeting was already recorded as sent."), field="person"
             )
-        w.delivered_at = now()
-        w.delivered_by = actor
-        w.save()
-        audit(
-            actor,
-            "deliver",
-            "welfare_recipient",
-            w.id,
-            {"round": r.id, "person": person_id, "greeting": True},
-        )
+        _mark_delivered(actor, w, now())
     changes.notify("welfare")
     return _view(actor, w.id)
 

@@ -29,8 +29,7 @@ from stationapp.services import accounts, people, welfare
 from stationapp.services.welfare import Added, RecipientView, RoundInput
 from stationapp.services.welfare.rounds import MAX_ITEMS, MAX_NAME
 from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
-from stationapp.ui.people.person_dialog import PersonDialog
-from stationapp.ui.people.picker import PersonPicker
+from stationapp.ui.people.picker import PersonPicker, register_from_picker
 
 
 def _money_text(value: Decimal | None) -> str:
@@ -229,9 +228,11 @@ class AddPeopleDialog(QDialog):
         form = QFormLayout()
         self.fields = FieldErrors(form)
         self.picker = PersonPicker(actor, limit=6)
-        self.picker.person_chosen.connect(self.add)
-        self.picker.new_person_requested.connect(self.new_person)
         self.fields.add_row(self.tr("&Who:"), "person", self.picker)
+        self.picker.person_chosen.connect(self.add)
+        self.picker.new_person_requested.connect(
+            lambda text: self._added_new(register_from_picker(actor, self, text))
+        )
         self.done_label = QLabel(self.tr("Find a person and press Enter to add them."))
         self.done_label.setWordWrap(True)
         form.addRow("", self.done_label)
@@ -239,6 +240,10 @@ class AddPeopleDialog(QDialog):
         layout.addStretch(1)
         dialog_buttons(self, layout, buttons=QDialogButtonBox.StandardButton.Close)
         self.picker.setFocus()
+
+    def _added_new(self, person_id: int | None) -> None:
+        if person_id is not None:
+            self.add(person_id)
 
     def add(self, person_id: int) -> None:
         try:
@@ -254,14 +259,6 @@ class AddPeopleDialog(QDialog):
         )
         self.picker.clear()
         self.picker.setFocus()
-
-    def new_person(self, text: str) -> None:
-        dialog = PersonDialog(self.actor, self, prefill=text)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen = dialog.person.id if dialog.person is not None else dialog.open_existing_id
-        dialog.deleteLater()
-        if accepted and chosen is not None:
-            self.add(chosen)
 
 
 class CollectedDialog(QDialog):
