@@ -59,18 +59,18 @@ class RoundTableModel(PagedTableModel):
             parent,
             filt="",
         )
-        self.headers = [self.tr("Round"), self.tr("Kind"), self.tr("From"), self.tr("To")]
+        # The kind is in the round's details on the right (the names say it too): the narrow
+        # list keeps room for the name.
+        self.headers = [self.tr("Round"), self.tr("From"), self.tr("To")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        display = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if role not in display or not index.isValid():
             return None
         r: WelfareRound = self.rows[index.row()]
-        return (
-            r.name,
-            welfare.round_kind_label(r.kind),
-            short_text(r.starts_on),
-            short_text(r.ends_on),
-        )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return welfare.round_kind_label(r.kind)
+        return (r.name, short_text(r.starts_on), short_text(r.ends_on))[index.column()]
 
 
 class RecipientTableModel(PagedTableModel):
@@ -264,7 +264,7 @@ class WelfarePage(SearchedList, QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([380, 900])
+        self.splitter.setSizes([420, 900])
         restore_splitter(self.splitter, self.SPLITTER_NAME)
         layout.addWidget(self.splitter, 1)
 
