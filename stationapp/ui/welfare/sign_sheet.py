@@ -12,7 +12,6 @@ from PySide6.QtGui import QTextDocument
 from stationapp.models.welfare import WelfareRound
 from stationapp.services import welfare
 from stationapp.services.welfare import RecipientView
-from stationapp.ui.dates import short_text
 from stationapp.ui.printing import html_document
 from stationapp.ui.sheet_html import html_caption, html_cells, html_page, html_table, html_text
 from stationapp.ui.welfare.texts import money, what_each_gets
@@ -32,8 +31,8 @@ def sign_sheet_html(r: WelfareRound, rows: Sequence[RecipientView], station: str
             html_caption(translate("WelfareSheet", "Kind:")),
             html_text(welfare.round_kind_label(r.kind)),
             html_caption(translate("WelfareSheet", "Dates:")),
-            html_text(short_text(r.starts_on)),
-            html_text(short_text(r.ends_on)),
+            html_text(r.starts_on.isoformat()),  # on paper, always with the year
+            html_text(r.ends_on.isoformat()),
         ),
         "<p>{}{}　{}{}</p>".format(
             html_caption(translate("WelfareSheet", "Each recipient gets:")),
