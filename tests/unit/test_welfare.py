@@ -467,3 +467,21 @@ def test_the_yearly_report_has_a_welfare_rounds_section(admin, make_staff, desk,
     assert "Welfare rounds" in load_workbook(path).sheetnames
     librarian = make_staff("lib", "librarian")
     assert reports.year_report(librarian, "2026").welfare is None
+
+
+def test_merging_two_records_on_one_round_keeps_one_line_with_the_delivery(
+    admin, desk, town
+) -> None:
+    from stationapp.services import people_merge
+
+    _depot, _office, found = town
+    twin = people.create_person(admin, PersonInput(name="张骑手", phone="13900009999")).id
+    round_id = _round(desk)
+    welfare.add_person(desk, round_id, found["rider"])
+    welfare.add_person(desk, round_id, twin)
+    other_line = next(v for v in welfare.list_recipients(desk, round_id) if v.person_id == twin)
+    welfare.deliver(desk, other_line.id, collected_by="王丽", relation="配偶")
+    people_merge.merge_people(admin, found["rider"], twin, {})
+    [line] = welfare.list_recipients(desk, round_id)
+    assert line.person_id == found["rider"] and line.delivered_at is not None
+    assert (line.collected_by, line.collected_relation) == ("王丽", "配偶")

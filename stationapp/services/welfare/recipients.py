@@ -569,3 +569,26 @@ def personal_data_rows(actor: Staff, person_id: int) -> tuple[list[str], list[li
         for r in rounds_of_person(actor, person_id, limit=100_000)
     ]
     return headers, rows
+
+
+def settle_merge(keep_id: int, other_id: int) -> list[int]:
+    """Two records of one person merged (services/people_merge.py), both on a round: the kept
+    record's line stays, taking the other's delivery when only that one was delivered, and the
+    other's line goes (a person is on a round once). Returns the rounds settled. Called inside
+    the merge's transaction."""
+    mine = {
+        w.round_id: w for w in WelfareRecipient.select().where(WelfareRecipient.person == keep_id)
+    }
+    settled = []
+    for theirs in WelfareRecipient.select().where(WelfareRecipient.person == other_id):
+        ours = mine.get(theirs.round_id)
+        if ours is None:
+            continue
+        if ours.delivered_at is None and theirs.delivered_at is not None:
+            ours.delivered_at, ours.delivered_by = theirs.delivered_at, theirs.delivered_by_id
+            ours.collected_by = theirs.collected_by
+            ours.collected_relation = theirs.collected_relation
+            ours.save()
+        theirs.delete_instance()
+        settled.append(theirs.round_id)
+    return settled
