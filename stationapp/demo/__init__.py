@@ -86,11 +86,11 @@ from stationapp.demo.visits import (
     REFERRAL_SHARE,
     REFERRALS,
     SERVICE_WEIGHTS,
-    SPRING_FESTIVAL,
     VISIT_NOTES,
     _day_factor,
     populate_visits,
 )
+from stationapp.demo.welfare import populate_welfare
 from stationapp.models.accounts import ADMIN, Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts
@@ -131,7 +131,6 @@ __all__ = [
     "SERVICE_WEIGHTS",
     "SESSION_PLACES",
     "SHELVES",
-    "SPRING_FESTIVAL",
     "STATION_NAME",
     "SURNAMES",
     "VISIT_NOTES",
@@ -150,6 +149,7 @@ __all__ = [
     "populate_library",
     "populate_rooms",
     "populate_visits",
+    "populate_welfare",
 ]
 
 DEMO_PEOPLE = 300
@@ -229,6 +229,7 @@ def populate(
         booking_count = populate_rooms(admin, rng=rng)
         populate_members(admin, rng=rng)
         populate_aid(admin, rng=rng)
+        populate_welfare(admin, rng=rng)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "

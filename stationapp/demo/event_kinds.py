@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from datetime import time as dt_time
 
 from stationapp.demo.disputes import _months_back
-from stationapp.demo.visits import SPRING_FESTIVAL
+from stationapp.services.welfare.season import spring_festival
 
 # --- union events (活动报名) ---------------------------------------------------------------------
 
@@ -456,8 +456,8 @@ def _working_day_before(day: date) -> date:
 
 def _holiday(day: date) -> bool:
     """Spring Festival, May Day and National Day: the station runs no ordinary event."""
-    festival = SPRING_FESTIVAL.get(day.year)
-    if festival is not None and -1 <= (day - festival).days <= 6:
+    festival = spring_festival(day.year)
+    if -1 <= (day - festival).days <= 6:
         return True
     return (day.month == 5 and day.day <= 5) or (day.month == 10 and day.day <= 7)
 
@@ -477,11 +477,10 @@ def _big_events(year: int) -> list[_EventPlan]:
         _EventPlan("bowling", _nth_weekday(year, 11, 5, 2)),
         _EventPlan("guandan_big", _nth_weekday(year, 12, 5, 2)),
     ]
-    festival = SPRING_FESTIVAL.get(year)
-    if festival is not None:
-        # Gifts in the week before the festival; the lantern riddles on 元宵 (the 15th day).
-        plans.append(_EventPlan("warmth", _working_day_before(festival - timedelta(days=9))))
-        plans.append(_EventPlan("lantern", festival + timedelta(days=14)))
+    festival = spring_festival(year)
+    # Gifts in the week before the festival; the lantern riddles on 元宵 (the 15th day).
+    plans.append(_EventPlan("warmth", _working_day_before(festival - timedelta(days=9))))
+    plans.append(_EventPlan("lantern", festival + timedelta(days=14)))
     return plans
 
 
@@ -556,8 +555,8 @@ def _plan_events(rng: random.Random, on: date) -> list[_EventPlan]:
             for name in kinds:
                 day = _small_day(rng, EVENT_KINDS[name], monday)
                 if day is None:  # a whole week of holiday: visits to those on duty, or a walk
-                    festival = SPRING_FESTIVAL.get(monday.year)
-                    at_festival = festival is not None and abs((monday - festival).days) <= 7
+                    festival = spring_festival(monday.year)
+                    at_festival = abs((monday - festival).days) <= 7
                     name = "duty" if at_festival else "walk"
                     day = monday + timedelta(days=2 if at_festival else 5)
                 plans.append(_EventPlan(name, day))

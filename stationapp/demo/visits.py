@@ -26,26 +26,10 @@ from stationapp.models.accounts import (
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
 from stationapp.services import visits
+from stationapp.services.welfare.season import spring_festival
 
 # --- visits -------------------------------------------------------------------------------------
 
-# 正月初一 of each year: around the Spring Festival holiday the desk is nearly empty.
-SPRING_FESTIVAL: dict[int, date] = {
-    2019: date(2019, 2, 5),
-    2020: date(2020, 1, 25),
-    2021: date(2021, 2, 12),
-    2022: date(2022, 2, 1),
-    2023: date(2023, 1, 22),
-    2024: date(2024, 2, 10),
-    2025: date(2025, 1, 29),
-    2026: date(2026, 2, 17),
-    2027: date(2027, 2, 6),
-    2028: date(2028, 1, 26),
-    2029: date(2029, 2, 13),
-    2030: date(2030, 2, 3),
-    2031: date(2031, 1, 23),
-    2032: date(2032, 2, 11),
-}
 # Busier after the new year's start-up (March) and after the summer (September, 金秋助学);
 # quieter in the August holidays.
 MONTH_FACTOR = {3: 1.3, 8: 0.7, 9: 1.3}
@@ -183,8 +167,9 @@ def populate_visits(admin: Staff, *, rng: random.Random, years: int = 2) -> int:
 
 
 def _day_factor(day: date) -> float:
-    festival = SPRING_FESTIVAL.get(day.year)
-    if festival is not None and -3 <= (day - festival).days <= 6:
+    # Around the Spring Festival holiday the desk is nearly empty.
+    festival = spring_festival(day.year)
+    if -3 <= (day - festival).days <= 6:
         return 0.25
     return MONTH_FACTOR.get(day.month, 1.0)
 

@@ -57,6 +57,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0017_room_links",
         "m0018_membership_cards",
         "m0019_mutual_aid",
+        "m0020_welfare_rounds",
     )
 )
 CURRENT_VERSION = len(STEPS)

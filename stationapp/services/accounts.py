@@ -135,6 +135,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "aid.plans": frozenset({ADMIN}),
     "aid.claims": frozenset({FRONT_DESK, ADMIN}),
     "aid.decide": frozenset({ADMIN}),
+    # Welfare rounds (issue 25): the front desk runs them; organisers see them and hand out.
+    "welfare.read": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
+    "welfare.manage": frozenset({FRONT_DESK, ADMIN}),
+    "welfare.deliver": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     # Figures only; each area of the report needs that area's read permission (issue #11).
     "report.view": frozenset(ROLES),
 }
@@ -982,6 +986,9 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "materials)",
     "aid.claims": "Take, return and resubmit mutual-aid claims and see them (health data)",
     "aid.decide": "Approve, refuse and pay mutual-aid claims; accept a late claim with its reason",
+    "welfare.read": "See the welfare rounds, their recipients, deliveries and totals",
+    "welfare.manage": "Create and change welfare rounds; add recipients by rule or by hand",
+    "welfare.deliver": "Record a delivery (or a birthday greeting sent) and undo a mistaken one",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

@@ -189,6 +189,9 @@ def action_label(action: str) -> str:
         "approve": translate("Audit", "Approved"),
         "refuse": translate("Audit", "Refused"),
         "pay": translate("Audit", "Paid"),
+        "add_recipients": translate("Audit", "Recipients added"),
+        "deliver": translate("Audit", "Delivered"),
+        "undo_delivery": translate("Audit", "Delivery undone"),
     }
     return labels.get(action, action)
 
@@ -226,6 +229,8 @@ def entity_label(entity: str) -> str:
         "aid_plan": translate("Audit", "Mutual-aid plan"),
         "aid_enrolment": translate("Audit", "Mutual-aid enrolment"),
         "aid_claim": translate("Audit", "Mutual-aid claim"),
+        "welfare_round": translate("Audit", "Welfare round"),
+        "welfare_recipient": translate("Audit", "Welfare round recipient"),
         "staff": translate("Audit", "Staff account"),
         "settings": translate("Audit", "Station settings"),
         "database": translate("Audit", "Database"),

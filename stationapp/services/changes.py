@@ -42,6 +42,7 @@ ENTITIES: tuple[str, ...] = (
     "registration",
     "staff",
     "settings",
+    "welfare",
 )
 
 Listener = Callable[[str], None]

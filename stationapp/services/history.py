@@ -114,6 +114,8 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "member_card": lambda n: translate("History", "%n 京卡 card record(s)", "", n),
     "aid_enrolment": lambda n: translate("History", "%n mutual-aid enrolment(s)", "", n),
     "aid_claim": lambda n: translate("History", "%n mutual-aid claim(s)", "", n),
+    "welfare_round": lambda n: translate("History", "%n welfare round(s)", "", n),
+    "welfare_recipient": lambda n: translate("History", "%n welfare round gift(s)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
     "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
     "consent": lambda n: translate("History", "%n consent record(s)", "", n),

@@ -26,6 +26,7 @@ from stationapp.services.people import PersonInput
 from stationapp.services.people.keys import _write_search_keys
 from stationapp.services.people.register import _duplicate_error, _mask_audit, _plain
 from stationapp.services.search_keys import display_pinyin
+from stationapp.services.welfare.recipients import settle_merge as welfare_settle_merge
 
 translate = QCoreApplication.translate
 
@@ -327,6 +328,7 @@ def merge_people(actor: Staff, keep_id: int, other_id: int, choices: dict[str, s
             "registrations_cancelled": _settle_registrations(actor, keep.id, other.id, moment),
             "holds_cancelled": _settle_holds(keep.id, other.id, moment),
             "consents_superseded": _settle_consents(actor, keep.id, other.id, moment),
+            "welfare_rounds_shared": welfare_settle_merge(keep.id, other.id),
         }
         members.settle_merge(keep.id, other.id, card=v["member_card"])
         for field_, referring in Person._meta.backrefs.items():

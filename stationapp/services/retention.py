@@ -31,6 +31,7 @@ from stationapp.models.mutual_aid import AidClaim
 from stationapp.models.people import Consent, Person
 from stationapp.models.rooms import RoomBooking
 from stationapp.models.visits import Visit
+from stationapp.models.welfare import WelfareRecipient
 from stationapp.services import accounts, changes, people
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.members import anonymise_member_records
@@ -185,6 +186,11 @@ def _anonymise(person: Person, moment: datetime) -> None:
     anonymise_member_records(person.id)
     # A mutual-aid claim's health data goes; its amounts stay for the accounts.
     AidClaim.update(diagnosis="", notes="").where(AidClaim.person == person.id).execute()
+    # Who collected a welfare round's gift for the person names someone else: it goes; the
+    # delivery stays for the round's totals.
+    WelfareRecipient.update(collected_by="", collected_relation="").where(
+        WelfareRecipient.person == person.id
+    ).execute()
 
 
 def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:
@@ -511,6 +517,11 @@ def personal_data(actor: Staff, person_id: int) -> list[Section]:
         from stationapp.services import mutual_aid
 
         sections += [Section(*part) for part in mutual_aid.personal_data(actor, person_id)]
+    if has_permission(actor, "welfare.read"):
+        from stationapp.services import welfare
+
+        headers, rows = welfare.personal_data_rows(actor, person_id)
+        sections.append(Section(translate("Retention", "Welfare rounds"), headers, rows))
     if has_permission(actor, "case.read"):
         from stationapp.services import mediation
 

@@ -22,30 +22,11 @@ from stationapp.models.visits import ServiceType, Visit, VisitPurpose
 from stationapp.services import case_file, events, mediation, visits
 from stationapp.services.accounts import has_permission, require
 from stationapp.services.people import mask_phone, may_see_full_id
+from stationapp.services.welfare.season import Season, season_of
 
 LIMIT = 8
 
 translate = QCoreApplication.translate
-
-# Spring Festival (Chinese New Year's day) from the published lunar calendar, 2024-2035.
-# Beyond 2035 the festival-visit season is simply not shown until the table is extended.
-SPRING_FESTIVAL: dict[int, date] = {
-    2024: date(2024, 2, 10),
-    2025: date(2025, 1, 29),
-    2026: date(2026, 2, 17),
-    2027: date(2027, 2, 6),
-    2028: date(2028, 1, 26),
-    2029: date(2029, 2, 13),
-    2030: date(2030, 2, 3),
-    2031: date(2031, 1, 23),
-    2032: date(2032, 2, 11),
-    2033: date(2033, 1, 31),
-    2034: date(2034, 2, 19),
-    2035: date(2035, 2, 8),
-}
-# 送温暖: the festival visits run over the 30 days before Spring Festival (the festival itself
-# included).
-WARMTH_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -72,19 +53,14 @@ class Section:
     # How many lines the section has in all, when its count is of something else (today's
     # visits count visits; its lines are services). None: one line per counted record.
     lines: int | None = None
+    # The in-season hardship list: those a welfare round of the season has already reached.
+    covered: int = 0
 
     @property
     def more(self) -> int:
         """The lines not shown."""
         lines = self.total if self.lines is None else self.lines
         return max(0, lines - len(self.items))
-
-
-@dataclass(frozen=True)
-class WelfareRound:
-    kind: str  # "cooling" (送清凉, July-August) or "warmth" (送温暖, before Spring Festival)
-    starts_on: date
-    ends_on: date
 
 
 def day_text(day: date, on: date) -> str:
@@ -98,14 +74,9 @@ def week_of(day: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def welfare_round(day: date) -> WelfareRound | None:
-    if day.month in (7, 8):
-        return WelfareRound("cooling", date(day.year, 7, 1), date(day.year, 8, 31))
-    for year in (day.year, day.year + 1):
-        festival = SPRING_FESTIVAL.get(year)
-        if festival and festival - timedelta(days=WARMTH_DAYS) <= day <= festival:
-            return WelfareRound("warmth", festival - timedelta(days=WARMTH_DAYS), festival)
-    return None
+def welfare_round(day: date) -> Season | None:
+    """The welfare season ``day`` falls in (送清凉 or 送温暖), if any."""
+    return season_of(day)
 
 
 def _is_leap(year: int) -> bool:
@@ -365,7 +336,7 @@ def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
         # The day and an age or birth year shown elsewhere would make the whole birth date,
         # which with the ID number's last four digits rebuilds it: the week only, by name.
         items = [Item("person", p.id, f"{p.name} {mask_phone(p.phone)}") for p in rows]
-        return Section("birthdays", total, items)
+        return Section("birthdays", total, _mark_greeted(actor, items, on))
     rows.sort(key=lambda p: (birthday_in_week(p.birth_date, monday), p.name))
     items = [
         Item(
@@ -376,7 +347,22 @@ def birthdays(actor: Staff, on: date, *, limit: int | None = LIMIT) -> Section:
         )
         for p in rows
     ]
-    return Section("birthdays", total, items)
+    return Section("birthdays", total, _mark_greeted(actor, items, on))
+
+
+def _mark_greeted(actor: Staff, items: list[Item], on: date) -> list[Item]:
+    """The lines of those whose greeting this month's birthday round records as sent, marked
+    (生日送祝福; services/welfare)."""
+    if not items or not has_permission(actor, "welfare.read"):
+        return items
+    from stationapp.services import welfare
+
+    sent = welfare.greeted(actor, [i.record_id for i in items], on=on)
+    mark = translate("Today", "{line} ✓ greeting sent")
+    return [
+        Item(i.kind, i.record_id, mark.format(line=i.text)) if i.record_id in sent else i
+        for i in items
+    ]
 
 
 @dataclass(frozen=True)
@@ -424,7 +410,9 @@ def birthday_list(actor: Staff, on: date | None = None) -> list[Birthday]:
 
 
 def hardship_due(actor: Staff, on: date) -> Section | None:
-    """In a welfare round, hardship-file people not yet assisted in it (None out of season)."""
+    """In a welfare season, hardship-file people not yet assisted in it (None out of season).
+    Those a welfare round of the season delivered to are counted (``covered``), not listed;
+    those on a round's list still waiting are marked."""
     require(actor, "hardship.read")
     current = welfare_round(on)
     if current is None:
@@ -433,17 +421,34 @@ def hardship_due(actor: Staff, on: date) -> Section | None:
         HardshipAssistance.given_on >= current.starts_on,
         HardshipAssistance.given_on <= current.ends_on,
     )
+    hardship = (Person.active == True, Person.hardship_category != "")  # noqa: E712
+    listed: set[int] = set()
+    covered = 0
+    if has_permission(actor, "welfare.read"):
+        from stationapp.services import welfare
+
+        season = (actor, current.kind, current.starts_on, current.ends_on)
+        delivered = welfare.covered(*season, delivered=True)
+        covered = (
+            Person.select()
+            .where(*hardship, Person.id.in_(delivered), Person.id.not_in(assisted))
+            .count()
+        )
+        assisted = assisted | delivered
+        listed = {row.person_id for row in welfare.covered(*season, delivered=False)}
     query = (
         Person.select(Person.id, Person.name, Person.hardship_category)
-        .where(
-            Person.active == True,  # noqa: E712
-            Person.hardship_category != "",
-            Person.id.not_in(assisted),
-        )
+        .where(*hardship, Person.id.not_in(assisted))
         .order_by(Person.name, Person.id)
     )
-    section = _section("hardship", query, lambda p: Item("person", p.id, p.name))
+    on_list = translate("Today", "{name} (on a round's list)")
+
+    def make(p: Person) -> Item:
+        return Item("person", p.id, on_list.format(name=p.name) if p.id in listed else p.name)
+
+    section = _section("hardship", query, make)
     section.summary = current.kind
+    section.covered = covered
     return section
 
 

@@ -96,7 +96,7 @@ def _members_tab(actor: Staff, bus: ChangeBus) -> QWidget:
 
 # The permissions of the Member services tab's pages (ui/members/members_tab.py PAGES): the tab
 # shows when the role holds one of them.
-MEMBER_SERVICES: tuple[str, ...] = ("member.read", "aid.read")
+MEMBER_SERVICES: tuple[str, ...] = ("member.read", "aid.read", "welfare.read")
 
 
 # The window's tabs in order: key, the permission that shows it (None: everyone; a tuple: any of

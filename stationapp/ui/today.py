@@ -141,6 +141,12 @@ class TodayTab(QWidget):
 
         self.print_birthdays_button = QPushButton(self.tr("Print the &greeting list…"))
         self.print_birthdays_button.clicked.connect(self.print_birthdays)
+        # 生日送祝福: the selected member's greeting recorded in this month's birthday round.
+        self.greeting_button = QPushButton(self.tr("Greeting se&nt"))
+        self.greeting_button.setToolTip(
+            self.tr("Record the selected member's birthday greeting as sent (welfare rounds)")
+        )
+        self.greeting_button.clicked.connect(self.record_greeting)
 
         self._refresh_timer = single_shot(self, REFRESH_DELAY_MS, self.refresh)
         self.day_timer = QTimer(self)
@@ -210,8 +216,9 @@ class TodayTab(QWidget):
     def _lay_out(self, found: list[Section]) -> None:
         self.grid.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self.empty_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        # Keep the button alive while its box goes.
+        # Keep the buttons alive while their box goes.
         self.print_birthdays_button.setParent(None)
+        self.greeting_button.setParent(None)
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
@@ -261,6 +268,8 @@ class TodayTab(QWidget):
         if section.key == "birthdays":
             self.print_birthdays_button.setEnabled(bool(section.total))
             box.extra.addStretch(1)
+            if accounts.has_permission(self.actor, "welfare.deliver"):
+                box.extra.addWidget(self.greeting_button)
             box.extra.addWidget(self.print_birthdays_button)
 
     def section_title(self, section: Section) -> str:
@@ -289,6 +298,10 @@ class TodayTab(QWidget):
             if section.summary in ("", "—"):
                 return self.tr("This month's satisfaction: no ratings yet")
             return self.tr("This month's satisfaction: {rate}").format(rate=section.summary)
+        if section.key == "hardship" and section.covered:
+            return self.tr(
+                "%n already reached by a welfare round of this season", "", section.covered
+            )
         return ""
 
     def empty_text(self, key: str) -> str:
@@ -322,6 +335,22 @@ class TodayTab(QWidget):
         self.open_requested.emit(kind, int(line.data(ID_ROLE)), int(line.data(RELATED_ROLE)))
 
     # --- the greeting list ------------------------------------------------------------------
+
+    def record_greeting(self) -> None:
+        """The selected birthday line's greeting recorded as sent (services/welfare)."""
+        box = self.boxes.get("birthdays")
+        line = box.list.currentItem() if box is not None else None
+        if line is None or line.data(KIND_ROLE) != "person":
+            self.bar.show_message(self.tr("Choose a member in the birthday list first."))
+            return
+        from stationapp.services import welfare
+
+        try:
+            welfare.record_greeting(self.actor, int(line.data(ID_ROLE)), on=self.day)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.refresh()
 
     def birthday_document(self) -> QTextDocument:
         """The week's birthdays as a printable list with a column to tick off greetings."""

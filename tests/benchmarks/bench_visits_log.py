@@ -45,6 +45,7 @@ from stationapp.services import accounts, visits
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.search_keys import phrase_search_text
 from stationapp.services.visits import VisitFilter
+from stationapp.services.welfare.season import spring_festival
 
 try:  # the people register of the people-search benchmark, search keys included
     import bench_people_search as people_bench
@@ -144,8 +145,8 @@ def _create_staff(admin: Staff) -> list[int]:
 def _day_weight(day: date) -> float:
     if day.weekday() >= 5:
         return 0.0
-    festival = demo.SPRING_FESTIVAL.get(day.year)
-    if festival is not None and -3 <= (day - festival).days <= 6:
+    festival = spring_festival(day.year)
+    if -3 <= (day - festival).days <= 6:
         return 0.25
     return demo.MONTH_FACTOR.get(day.month, 1.0)
 

@@ -71,11 +71,13 @@ from stationapp.models.people import (
 )
 from stationapp.models.rooms import ClosedDay, CounsellorDuty, Room, RoomBooking
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
+from stationapp.models.welfare import WelfareRecipient, WelfareRound
 from stationapp.services import accounts
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.mediation import format_number, mediation_due_for
 from stationapp.services.people import person_search_keys
 from stationapp.services.search_keys import display_pinyin, phrase_search_text
+from stationapp.services.welfare import spring_festival
 
 SIZES: dict[str, float] = {"large": 1.0, "small": 0.01, "tiny": 0.001}
 LARGE = {
@@ -90,6 +92,7 @@ LARGE = {
     "room_bookings": 20_000,
     "aid_enrolments": 60_000,  # per year, over the plans of the year
     "aid_claims": 6_000,
+    "welfare_recipients": 50_000,
 }
 HISTORY_YEARS = 5
 MAX_VARIABLES = 30_000  # SQLite's default limit is 32,766 bound values per statement
@@ -266,6 +269,7 @@ class Generator:
             ("rooms", self.rooms),
             ("members", self.members),
             ("mutual aid", self.mutual_aid),
+            ("welfare rounds", self.welfare),
             ("people (written)", self.write_people),
         )
         for name, fn in steps:
@@ -478,6 +482,93 @@ class Generator:
         if rng.random() < 0.3:
             return 1 + int(n * 0.1 * rng.random())  # a tenth of the people come back often
         return 1 + int(n * rng.random())
+
+    def welfare(self) -> None:
+        """A summer (送清凉) and a festival (送温暖) round each year of the history and a
+        birthday round each month of the last year, their recipients spread over them (each
+        person once a round), the past ones delivered."""
+        rng = self.rng("welfare")
+        rounds = []
+        for year in range(self.start_day.year, self.today.year + 1):
+            rounds.append((f"{year}年暑期送清凉", "cooling", date(year, 7, 1), date(year, 8, 31)))
+            festival = spring_festival(year)
+            rounds.append(
+                (f"{year}年春节送温暖", "warmth", festival - timedelta(days=30), festival)
+            )
+        month = self.today.replace(day=1)
+        for _ in range(12):
+            end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            rounds.append((f"{month:%Y年%m月}生日送祝福", "birthday", month, end))
+            month = (month - timedelta(days=1)).replace(day=1)
+        rounds = [r for r in rounds if r[2] <= self.today]
+        self.w.insert(
+            WelfareRound,
+            (
+                WelfareRound.id,
+                WelfareRound.name,
+                WelfareRound.kind,
+                WelfareRound.starts_on,
+                WelfareRound.ends_on,
+                WelfareRound.budget,
+                WelfareRound.items,
+                WelfareRound.item_value,
+                WelfareRound.amount,
+                WelfareRound.created_by,
+                WelfareRound.created_at,
+            ),
+            [
+                (
+                    i,
+                    name,
+                    kind,
+                    ds(start),
+                    ds(end),
+                    None,
+                    "慰问品",
+                    "100.00",
+                    "0.00",
+                    self.admin,
+                    ts(datetime.combine(start, clock_time(9))),
+                )
+                for i, (name, kind, start, end) in enumerate(rounds, 1)
+            ],
+        )
+        per_round = max(1, self.n["welfare_recipients"] // len(rounds))
+        people = self.n["people"]
+        rows = []
+        for i, (_name, _kind, start, end) in enumerate(rounds, 1):
+            last = min(end, self.today - timedelta(days=1))
+            chosen = sorted(rng.sample(range(1, people + 1), min(per_round, people)))
+            for person in chosen:
+                delivered = None
+                if last >= start and rng.random() < 0.9:
+                    day = start + timedelta(days=int(rng.random() * ((last - start).days + 1)))
+                    delivered = ts(datetime.combine(day, clock_time(10)))
+                front = self.front[int(rng.random() * len(self.front))]
+                rows.append(
+                    (
+                        i,
+                        person,
+                        "workplace",
+                        front,
+                        ts(datetime.combine(start, clock_time(9))),
+                        delivered,
+                        front if delivered else None,
+                    )
+                )
+        self.w.insert(
+            WelfareRecipient,
+            (
+                WelfareRecipient.round,
+                WelfareRecipient.person,
+                WelfareRecipient.source,
+                WelfareRecipient.added_by,
+                WelfareRecipient.added_at,
+                WelfareRecipient.delivered_at,
+                WelfareRecipient.delivered_by,
+            ),
+            rows,
+        )
 
     def rooms(self) -> None:
         """The station's four rooms, two closed days, the counsellors' weekday duties and

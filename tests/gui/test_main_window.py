@@ -12,7 +12,16 @@ def test_main_window_opens_on_today_and_builds_other_tabs_when_shown(
     assert "王站长" in window.user_label.text()
     assert "station.db" in window.db_label.text()
     keys = [window.tabs.widget(i).key for i in range(window.tabs.count())]
-    assert keys == ["today", "visits", "people", "library", "events", "cases", "rooms", "members"]
+    assert keys == [
+        "today",
+        "visits",
+        "people",
+        "library",
+        "events",
+        "cases",
+        "rooms",
+        "members",
+    ]
     assert window.current_tab() is window.today_tab
     # Only the tab on screen is built before the first paint.
     assert [window.tabs.widget(i).built for i in range(window.tabs.count())] == [

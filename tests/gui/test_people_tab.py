@@ -217,6 +217,7 @@ def test_person_page_shows_visits_cases_and_loans_by_role(qtbot, admin, make_sta
         "Room bookings (0)",
         "Membership and 京卡 (0)",
         "Mutual-aid cover (0)",
+        "Welfare rounds (0)",
         "Histor&y (1)",
     ]
     assert page.history_tabs.currentWidget() is page.visits

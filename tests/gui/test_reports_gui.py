@@ -181,6 +181,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Rooms",
         "Member services: membership and 京卡",
         "Mutual-aid cover",
+        "Welfare rounds",
     ]
     assert "2026-10" in dialog.title.text()
     visits_page = dialog.tabs.widget(1)
@@ -204,6 +205,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Rooms",
         "Member services membership and",
         "Mutual-aid cover",
+        "Welfare rounds",
     ]
     dialog.pdf_button.click()
     assert (tmp_path / "october.pdf").read_bytes().startswith(b"%PDF")

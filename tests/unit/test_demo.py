@@ -983,3 +983,25 @@ def test_the_build_depends_on_the_day_not_on_the_time(
     late = _built_at(datetime.combine(day, time(16, 41, 52)), tmp_path / "b.db", monkeypatch)
     assert all(morning.values())
     assert morning == late
+
+
+def test_the_demo_station_has_welfare_rounds_with_recipients(demo_admin: Staff) -> None:
+    """Issue 25: summer and festival rounds with their deliveries, birthday rounds, and the
+    yearly report carries them."""
+    from stationapp.models.welfare import WelfareRecipient, WelfareRound
+    from stationapp.services import reports, welfare
+
+    kinds = {r.kind for r in WelfareRound.select()}
+    assert {"cooling", "warmth", "birthday"} <= kinds
+    delivered = WelfareRecipient.select().where(WelfareRecipient.delivered_at.is_null(False))
+    assert delivered.count() > 20
+    assert (
+        delivered.where(WelfareRecipient.delivered_at >= datetime.combine(today(), time())).count()
+        == 0
+    )
+    assert WelfareRecipient.select().where(WelfareRecipient.collected_by != "").count() >= 1
+    for r in WelfareRound.select():
+        totals = welfare.round_totals(demo_admin, r.id)
+        assert totals.budget is None or totals.planned <= totals.budget
+    report = reports.year_report(demo_admin, str(today().year))
+    assert report.welfare is not None and report.welfare.total.recipients > 0

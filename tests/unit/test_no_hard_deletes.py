@@ -465,6 +465,8 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         # case both were parties to (the kept person stays party).
         ("people_merge.py", "merge_people"),
         ("people_merge.py", "_settle_case_parties"),
+        # a merge: the other record's line of a welfare round both were on (once per round)
+        ("welfare/recipients.py", "settle_merge"),
         ("visits/registration.py", "update_visit"),  # the visit's purposes replaced
         ("mediation/agreements.py", "save_agreement"),  # the agreement's obligations replaced
         ("library/circulation.py", "undo_lend"),

@@ -67,6 +67,7 @@ from stationapp.services import (
     retention,
     rooms,
     visits,
+    welfare,
 )
 from stationapp.services import (
     today as today_service,
@@ -1928,6 +1929,166 @@ def _cover_of_person(w: World) -> tuple[Call, Check]:
 def _aid_personal_data(w: World) -> tuple[Call, Check]:
     _aid_claim(w)
     return lambda a: mutual_aid.personal_data(a, w.person.id), _aid_claim_section_shown
+
+
+# --- welfare rounds (issue 25) -------------------------------------------------------------------
+
+
+def _welfare_round(w: World, kind: str = "cooling", budget: str | None = None) -> int:
+    return welfare.create_round(
+        w.admin,
+        welfare.RoundInput(
+            name=f"送清凉{next(serial)}",
+            kind=kind,
+            starts_on=today().replace(day=1),
+            ends_on=today().replace(day=28),
+            items="防暑降温包",
+            item_value="50",
+            budget=budget,
+        ),
+    ).id
+
+
+def _hardship_recipient(w: World) -> int:
+    consent.record_consent(w.admin, w.person.id, "hardship", "written")
+    consent.save_hardship_file(w.admin, w.person.id, "deep", "家中有重病患者")
+    round_id = _welfare_round(w)
+    welfare.add_by_rule(w.admin, round_id, "hardship")
+    return round_id
+
+
+def _welfare_recipient(w: World, kind: str = "cooling") -> int:
+    round_id = _welfare_round(w, kind)
+    welfare.add_person(w.admin, round_id, w.person.id)
+    return welfare.list_recipients(w.admin, round_id)[0].id
+
+
+def _reason_shown(views: Any, shown: bool) -> None:
+    assert [v.source for v in views] == ["hardship" if shown else "rule"]
+
+
+simple(
+    "welfare.create_round",
+    "welfare.manage",
+    lambda w, a: welfare.create_round(
+        a,
+        welfare.RoundInput(
+            name="节日送温暖",
+            kind="warmth",
+            starts_on=today(),
+            ends_on=today() + timedelta(days=20),
+            amount="200",
+        ),
+    ),
+)
+simple("welfare.list_rounds", "welfare.read", lambda w, a: welfare.list_rounds(a))
+simple("welfare.count_rounds", "welfare.read", lambda w, a: welfare.count_rounds(a))
+simple(
+    "welfare.welfare_figures",
+    "welfare.read",
+    lambda w, a: welfare.welfare_figures(a, start=today().replace(day=1), end=today()),
+)
+simple(
+    "welfare.rounds_of_person",
+    "welfare.read",
+    lambda w, a: welfare.rounds_of_person(a, w.person.id),
+)
+simple(
+    "welfare.personal_data_rows",
+    "welfare.read",
+    lambda w, a: welfare.personal_data_rows(a, w.person.id),
+)
+simple("welfare.greeted", "welfare.read", lambda w, a: welfare.greeted(a, [w.person.id]))
+simple(
+    "welfare.covered",
+    "welfare.read",
+    lambda w, a: list(welfare.covered(a, "cooling", today(), today(), delivered=True)),
+)
+
+
+@row("welfare.update_round", "welfare.manage")
+def _update_welfare_round(w: World) -> Call:
+    round_id = _welfare_round(w)
+    return lambda a: welfare.update_round(
+        a,
+        round_id,
+        welfare.RoundInput(
+            name="送清凉（第二批）",
+            kind="cooling",
+            starts_on=today(),
+            ends_on=today() + timedelta(days=10),
+            items="防暑降温包",
+        ),
+    )
+
+
+@row("welfare.get_round", "welfare.read")
+def _get_welfare_round(w: World) -> Call:
+    round_id = _welfare_round(w)
+    return lambda a: welfare.get_round(a, round_id)
+
+
+@row("welfare.round_totals", "welfare.read")
+def _welfare_totals(w: World) -> Call:
+    round_id = _welfare_round(w)
+    return lambda a: welfare.round_totals(a, round_id)
+
+
+@row("welfare.add_by_rule", "welfare.manage", variant="workplace")
+def _add_by_workplace(w: World) -> Call:
+    round_id = _welfare_round(w)
+    return lambda a: welfare.add_by_rule(a, round_id, "workplace", workplace_ids=[w.org.id])
+
+
+@row("welfare.add_by_rule", "welfare.manage", "hardship.read", variant="hardship file")
+def _add_by_hardship(w: World) -> Call:
+    consent.record_consent(w.admin, w.person.id, "hardship", "written")
+    consent.save_hardship_file(w.admin, w.person.id, "deep", "家中有重病患者")
+    round_id = _welfare_round(w)
+    return lambda a: welfare.add_by_rule(a, round_id, "hardship")
+
+
+@row("welfare.add_person", "welfare.manage")
+def _add_welfare_person(w: World) -> Call:
+    round_id = _welfare_round(w)
+    return lambda a: welfare.add_person(a, round_id, w.person.id)
+
+
+@row("welfare.list_recipients", "welfare.read", shows="hardship.read", variant="hardship file")
+def _list_welfare_recipients(w: World) -> tuple[Call, Check]:
+    round_id = _hardship_recipient(w)
+    return lambda a: welfare.list_recipients(a, round_id), _reason_shown
+
+
+@row("welfare.sheet_rows", "welfare.read", shows="hardship.read", variant="hardship file")
+def _welfare_sheet(w: World) -> tuple[Call, Check]:
+    round_id = _hardship_recipient(w)
+    return lambda a: welfare.sheet_rows(a, round_id), _reason_shown
+
+
+@row("welfare.count_recipients", "welfare.read")
+def _count_welfare_recipients(w: World) -> Call:
+    round_id = _hardship_recipient(w)
+    return lambda a: welfare.count_recipients(a, round_id)
+
+
+@row("welfare.deliver", "welfare.deliver")
+def _deliver_welfare(w: World) -> Call:
+    recipient = _welfare_recipient(w)
+    return lambda a: welfare.deliver(a, recipient, collected_by="李娜之母", relation="母女")
+
+
+@row("welfare.undo_delivery", "welfare.deliver")
+def _undo_welfare_delivery(w: World) -> Call:
+    recipient = _welfare_recipient(w)
+    welfare.deliver(w.admin, recipient)
+    return lambda a: welfare.undo_delivery(a, recipient)
+
+
+@row("welfare.record_greeting", "welfare.deliver")
+def _record_greeting(w: World) -> Call:
+    _welfare_recipient(w, "birthday")
+    return lambda a: welfare.record_greeting(a, w.person.id)
 
 
 # --- the database every case starts from ------------------------------------------------------

@@ -395,6 +395,7 @@ def test_excel_has_a_sheet_per_area(admin: Staff, station: Expected, tmp_path: P
         "Rooms",
         "Member services membership and",
         "Mutual-aid cover",
+        "Welfare rounds",
     ]
     values = [row for row in workbook["Visits"].iter_rows(values_only=True)]
     assert ("测试·法律咨询", station.purposes["测试·法律咨询"]) in [r[:2] for r in values]
@@ -487,6 +488,7 @@ def test_the_command_line_writes_excel(
         "Rooms",
         "Member services membership and",
         "Mutual-aid cover",
+        "Welfare rounds",
     ]
     assert str(out) in capsys.readouterr().out
     year = tmp_path / "2026.xlsx"

@@ -52,6 +52,7 @@ from stationapp.services.accounts import has_permission, require, station_settin
 from stationapp.services.members import MemberFigures, member_figures
 from stationapp.services.mutual_aid import AidFigures, aid_figures
 from stationapp.services.rooms import RoomUsage, usage_figures
+from stationapp.services.welfare import WelfareFigures, welfare_figures
 
 translate = QCoreApplication.translate
 
@@ -269,6 +270,7 @@ class StationReport:
     rooms: RoomFigures | None = None
     members: MemberFigures | None = None
     aid: AidFigures | None = None
+    welfare: WelfareFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -593,6 +595,7 @@ def _visible_sections(actor: Staff) -> set[str]:
         "rooms": "room.read",
         "members": "member.read",
         "aid": "aid.read",
+        "welfare": "welfare.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
 
@@ -625,6 +628,9 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
         rooms=_room_figures(start, end) if "rooms" in sections else None,
         members=members if "members" in sections else None,
         aid=aid_figures(actor, start, end - timedelta(days=1)) if "aid" in sections else None,
+        welfare=welfare_figures(actor, start=start, end=end - timedelta(days=1))
+        if "welfare" in sections
+        else None,
         series=_series(sections, end),
     )
 

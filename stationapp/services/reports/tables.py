@@ -30,6 +30,7 @@ from stationapp.services.reports.figures import (
     RoomFigures,
     StationReport,
     VisitFigures,
+    WelfareFigures,
 )
 
 translate = QCoreApplication.translate
@@ -69,6 +70,7 @@ def section_title(key: str) -> str:
         "rooms": translate("Reports", "Rooms"),
         "members": translate("Reports", "Member services: membership and 京卡"),
         "aid": translate("Reports", "Mutual-aid cover"),
+        "welfare": translate("Reports", "Welfare rounds"),
     }[key]
 
 
@@ -354,6 +356,48 @@ def _aid_tables(figures: AidFigures) -> list[Table]:
     ]
 
 
+def _welfare_tables(figures: WelfareFigures) -> list[Table]:
+    """The rounds that started in the period: recipients, deliveries and amounts, per kind."""
+    from stationapp.services.welfare import round_kind_label
+
+    total = figures.total
+    return [
+        _figures(
+            [
+                (translate("Reports", "Welfare rounds"), total.rounds),
+                (translate("Reports", "Recipients"), total.recipients),
+                (translate("Reports", "Delivered"), total.delivered),
+                (translate("Reports", "Planned (yuan)"), total.planned),
+                (translate("Reports", "Delivered (yuan)"), total.spent),
+            ]
+        ),
+        Table(
+            translate("Reports", "Welfare rounds by kind"),
+            [
+                translate("Reports", "Kind"),
+                translate("Reports", "Rounds"),
+                translate("Reports", "Recipients"),
+                translate("Reports", "Delivered"),
+                translate("Reports", "Planned (yuan)"),
+                translate("Reports", "Delivered (yuan)"),
+                translate("Reports", "Budget (yuan)"),
+            ],
+            [
+                [
+                    round_kind_label(k.kind),
+                    k.rounds,
+                    k.recipients,
+                    k.delivered,
+                    k.planned,
+                    k.spent,
+                    k.budget,
+                ]
+                for k in figures.kinds
+            ],
+        ),
+    ]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -394,6 +438,11 @@ def report_tables(report: StationReport) -> list[Section]:
                 report.rooms.decompression_sessions,
             ),
         ]
+    if report.welfare is not None:
+        summary += [
+            (translate("Reports", "Welfare round recipients"), report.welfare.total.recipients),
+            (translate("Reports", "Welfare deliveries"), report.welfare.total.delivered),
+        ]
     sections = [Section("summary", section_title("summary"), [_figures(summary)])]
     if report.series.months and len(_series_table(report.series).header) > 1:
         sections[0].tables.append(_series_table(report.series))
@@ -405,6 +454,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("rooms", report.rooms, _room_tables),
         ("members", report.members, _member_tables),
         ("aid", report.aid, _aid_tables),
+        ("welfare", report.welfare, _welfare_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]

@@ -34,12 +34,23 @@ def _aid_title() -> str:
     return QCoreApplication.translate("MemberServicesTab", "Mutual-aid cover")
 
 
+def _welfare_page(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.welfare.welfare_page import WelfarePage
+
+    return WelfarePage(actor, bus)
+
+
+def _welfare_title() -> str:
+    return QCoreApplication.translate("MemberServicesTab", "Welfare rounds")
+
+
 # The pages in order: key, the permission that shows it, the factory (imports its module when
 # the page is first shown), and the page's title (a function, so it is translated when asked).
 # Each page's permission is also in ui/main_window.py MEMBER_SERVICES, which shows the tab.
 PAGES: tuple[tuple[str, str, Callable[[Staff, ChangeBus], QWidget], Callable[[], str]], ...] = (
     ("cards", "member.read", _cards_page, _cards_title),
     ("aid", "aid.read", _aid_page, _aid_title),
+    ("welfare", "welfare.read", _welfare_page, _welfare_title),
 )
 
 

@@ -46,6 +46,7 @@ HISTORY_KINDS = (
     ("rooms", "room.read"),
     ("members", "member.read"),
     ("aid", "aid.read"),
+    ("welfare", "welfare.read"),
     ("history", None),
 )
 
@@ -222,6 +223,7 @@ class PersonPage(QWidget):
         self.rooms = _history_list()
         self.members = _history_list()
         self.aid = _history_list()
+        self.welfare = _history_list()
         self.history = _history_list()
         self._history_pages = {
             "visits": self.visits,
@@ -231,6 +233,7 @@ class PersonPage(QWidget):
             "rooms": self.rooms,
             "members": self.members,
             "aid": self.aid,
+            "welfare": self.welfare,
             "history": self.history,
         }
         for key, permission in HISTORY_KINDS:
@@ -262,6 +265,8 @@ class PersonPage(QWidget):
             "rooms": self.tr("Room bookings (%n)", "", count),
             "members": self.tr("Membership and 京卡 (%n)", "", count),
             "aid": self.tr("Mutual-aid cover (%n)", "", count),
+            # No access key either (as rooms): Ctrl+PgDn reaches it.
+            "welfare": self.tr("Welfare rounds (%n)", "", count),
             "history": self.tr("Histor&y (%n)", "", count),
         }
         return titles[key]
@@ -381,6 +386,7 @@ class PersonPage(QWidget):
             "rooms": self._show_room_bookings(person_id),
             "members": self._show_members(person_id),
             "aid": self._show_aid(person_id),
+            "welfare": self._show_welfare(person_id),
             "history": len(history),
         }
         self._set_history_titles(counts)
@@ -510,6 +516,21 @@ class PersonPage(QWidget):
         lines = cover_lines(self.actor, person_id)
         self.aid.addItems(lines or [self.tr("No mutual-aid cover.")])
         return len(lines)
+
+    def _show_welfare(self, person_id: int) -> int:
+        """The welfare rounds the person is on: what they get, and when it was delivered."""
+        self.welfare.clear()
+        if not has_permission(self.actor, "welfare.read"):
+            return 0
+        from stationapp.services import welfare
+        from stationapp.ui.welfare.texts import received_line
+
+        found = welfare.rounds_of_person(self.actor, person_id)
+        for received in found:
+            self.welfare.addItem(received_line(received))
+        if not found:
+            self.welfare.addItem(self.tr("On no welfare round."))
+        return len(found)
 
     def _edit(self) -> None:
         if self.person_id is not None:

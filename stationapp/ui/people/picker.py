@@ -131,3 +131,17 @@ class PersonPicker(QWidget):
             self.new_person_requested.emit(self.edit.text().strip())
         else:
             self.person_chosen.emit(int(person_id))
+
+
+def register_from_picker(actor: Staff, parent: QWidget, text: str) -> int | None:
+    """The person registered (or the existing one opened) from what was typed in a picker, or
+    None when the dialog was cancelled."""
+    from PySide6.QtWidgets import QDialog
+
+    from stationapp.ui.people.person_dialog import PersonDialog
+
+    dialog = PersonDialog(actor, parent, prefill=text)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    chosen = dialog.person.id if dialog.person is not None else dialog.open_existing_id
+    dialog.deleteLater()
+    return chosen if accepted else None

@@ -1,0 +1,1 @@
+"""The Welfare rounds page of the Member services tab (issue 25)."""
