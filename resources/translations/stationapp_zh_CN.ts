@@ -85,6 +85,27 @@
     </message>
 </context>
 <context>
+    <name>AddPeopleDialog</name>
+    <message>
+        <source>Add recipients by hand: {round}</source>
+        <translation>手工添加发放对象：{round}</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>发放对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Find a person and press Enter to add them.</source>
+        <translation>查找人员后按回车键添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added {name}. %n added so far.</source>
+        <translation>
+            <numerusform>已添加{name}。本次共添加 %n 人。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgeRange</name>
     <message>
         <source>any</source>
@@ -180,6 +201,33 @@
     <message>
         <source>Choose an obligation in the table first.</source>
         <translation>请先在表格中选择一项履行义务。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>New 京卡 application</source>
+        <translation>新的京卡申请</translation>
+    </message>
+    <message>
+        <source>Applied &amp;on:</source>
+        <translation>申请日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The catalogue lists no materials for the card.</source>
+        <translation>服务目录中未列出京卡所需材料。</translation>
+    </message>
+    <message>
+        <source>Materials brought:</source>
+        <translation>已交材料：</translation>
+    </message>
+    <message>
+        <source>No visit</source>
+        <translation>无来访记录</translation>
+    </message>
+    <message>
+        <source>From the &amp;visit:</source>
+        <translation>来源来访(&amp;V)：</translation>
     </message>
 </context>
 <context>
@@ -433,6 +481,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>结束</translation>
     </message>
@@ -471,6 +523,82 @@
     <message>
         <source>Marked a no-show</source>
         <translation>记为未到场</translation>
+    </message>
+    <message>
+        <source>Joined the union</source>
+        <translation>入会</translation>
+    </message>
+    <message>
+        <source>Membership transferred in</source>
+        <translation>会籍转入</translation>
+    </message>
+    <message>
+        <source>Membership transferred out</source>
+        <translation>会籍转出</translation>
+    </message>
+    <message>
+        <source>Left the union</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <source>京卡 applied for</source>
+        <translation>申请京卡</translation>
+    </message>
+    <message>
+        <source>京卡 issued</source>
+        <translation>发放京卡</translation>
+    </message>
+    <message>
+        <source>京卡 reported lost</source>
+        <translation>京卡挂失</translation>
+    </message>
+    <message>
+        <source>京卡 replaced</source>
+        <translation>京卡补办</translation>
+    </message>
+    <message>
+        <source>京卡 cancelled</source>
+        <translation>京卡注销</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已参保</translation>
+    </message>
+    <message>
+        <source>Claim submitted</source>
+        <translation>已提交理赔</translation>
+    </message>
+    <message>
+        <source>Materials ticked</source>
+        <translation>已核对材料</translation>
+    </message>
+    <message>
+        <source>Submitted again</source>
+        <translation>已重新提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Recipients added</source>
+        <translation>添加发放对象</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Delivery undone</source>
+        <translation>撤销发放</translation>
     </message>
     <message>
         <source>Worker</source>
@@ -583,6 +711,26 @@
     <message>
         <source>Counsellor&apos;s duty</source>
         <translation>心理咨询师值班</translation>
+    </message>
+    <message>
+        <source>Mutual-aid plan</source>
+        <translation>互助保障项目</translation>
+    </message>
+    <message>
+        <source>Mutual-aid enrolment</source>
+        <translation>互助保障参保</translation>
+    </message>
+    <message>
+        <source>Mutual-aid claim</source>
+        <translation>互助保障理赔</translation>
+    </message>
+    <message>
+        <source>Welfare round</source>
+        <translation>福利发放活动</translation>
+    </message>
+    <message>
+        <source>Welfare round recipient</source>
+        <translation>福利发放对象</translation>
     </message>
     <message>
         <source>Staff account</source>
@@ -1294,6 +1442,102 @@
         <translation>
             <numerusform>活动覆盖：%n 周没有小活动：{weeks}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CancelCardDialog</name>
+    <message>
+        <source>Cancel the card</source>
+        <translation>注销京卡</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <source>&amp;Look up a card:</source>
+        <translation>查卡(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Scan or type a card number, Enter</source>
+        <translation>扫描或输入卡号，按回车</translation>
+    </message>
+    <message>
+        <source>Report l&amp;ost</source>
+        <translation>挂失(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Replace with a &amp;new card…</source>
+        <translation>补办新卡(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Cancel the car&amp;d…</source>
+        <translation>注销此卡(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for their card:</source>
+        <translation>待发卡(&amp;W)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting, oldest first</source>
+        <translation>
+            <numerusform>%n 人待发卡，最早申请的在前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No application is waiting for its card. New application: Alt+C.</source>
+        <translation>暂无待发卡的申请。新申请：Alt+C。</translation>
+    </message>
+    <message>
+        <source>Card n&amp;umber:</source>
+        <translation>卡号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Scan or type the number of the chosen row&apos;s card</source>
+        <translation>扫描或输入所选申请的新卡卡号</translation>
+    </message>
+    <message>
+        <source>&amp;Issue the card</source>
+        <translation>发卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>New appli&amp;cation…</source>
+        <translation>新申请(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Card &amp;given earlier…</source>
+        <translation>登记已有卡(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join, transfer, leave…</source>
+        <translation>入会、转会、退会(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Choose the application in the list first.</source>
+        <translation>请先在列表中选择申请。</translation>
+    </message>
+    <message>
+        <source>Card {number} issued to {name}.</source>
+        <translation>已向{name}发放京卡 {number}。</translation>
+    </message>
+    <message>
+        <source>No card with the number {number}.</source>
+        <translation>没有卡号为 {number} 的京卡。</translation>
+    </message>
+    <message>
+        <source>issued {day}</source>
+        <translation>{day} 发卡</translation>
+    </message>
+    <message>
+        <source>Replace card {number}</source>
+        <translation>补办京卡 {number}</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2820,256 @@ Ctrl+H：预约图书</translation>
     </message>
 </context>
 <context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>Claim</source>
+        <translation>理赔</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Save the chec&amp;klist</source>
+        <translation>保存材料核对(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Materials &amp;missing:</source>
+        <translation>所缺材料(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Amount appro&amp;ved (yuan):</source>
+        <translation>核准金额（元）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Why ano&amp;ther amount:</source>
+        <translation>金额调整原因(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Why re&amp;fused:</source>
+        <translation>拒付理由(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Paid o&amp;n:</source>
+        <translation>支付日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Amount pai&amp;d (yuan):</source>
+        <translation>支付金额（元）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Return for materials</source>
+        <translation>退回补材料(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Submit a&amp;gain</source>
+        <translation>重新提交(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>核准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Refu&amp;se</source>
+        <translation>拒付(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Record the pa&amp;yment</source>
+        <translation>登记支付(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Worker: {name}</source>
+        <translation>职工：{name}</translation>
+    </message>
+    <message>
+        <source>Plan: {plan}</source>
+        <translation>保障项目：{plan}</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <source>In hospital: {admitted} to {discharged}</source>
+        <translation>住院：{admitted} 至 {discharged}</translation>
+    </message>
+    <message>
+        <source>Event: {day}</source>
+        <translation>出险日期：{day}</translation>
+    </message>
+    <message>
+        <source>Claimed on {day}; the deadline was {deadline}.</source>
+        <translation>申请日期 {day}；截止日期 {deadline}。</translation>
+    </message>
+    <message>
+        <source>Accepted late: {reason}</source>
+        <translation>逾期受理：{reason}</translation>
+    </message>
+    <message>
+        <source>Total {total} yuan, medical insurance {insurance}, claimed {claimed}; by the rules {computed} yuan.</source>
+        <translation>医疗费用总额 {total} 元，医保支付 {insurance}，申请 {claimed}；按规则计算 {computed} 元。</translation>
+    </message>
+    <message>
+        <source>The yearly cap leaves {left} yuan besides this claim.</source>
+        <translation>除本笔外，本年度保障限额尚余 {left} 元。</translation>
+    </message>
+    <message>
+        <source>Approved: {amount} yuan on {day}.</source>
+        <translation>核准：{amount} 元（{day}）。</translation>
+    </message>
+    <message>
+        <source>Why another amount: {reason}</source>
+        <translation>金额调整原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Paid: {amount} yuan on {day}.</source>
+        <translation>已支付：{amount} 元（{day}）。</translation>
+    </message>
+    <message>
+        <source>Returned for: {reason}</source>
+        <translation>退回原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>拒付理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Diagnosis: {text}</source>
+        <translation>诊断：{text}</translation>
+    </message>
+    <message>
+        <source>Notes: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <source>Still missing: {names}</source>
+        <translation>仍缺材料：{names}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>保障项目</translation>
+    </message>
+    <message>
+        <source>Admitted / event</source>
+        <translation>入院 / 出险日期</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>出院日期</translation>
+    </message>
+    <message>
+        <source>Claimed on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Total expenses (yuan)</source>
+        <translation>医疗费用总额（元）</translation>
+    </message>
+    <message>
+        <source>Paid by medical insurance (yuan)</source>
+        <translation>医保支付（元）</translation>
+    </message>
+    <message>
+        <source>Amount claimed (yuan)</source>
+        <translation>申请金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount by the rules (yuan)</source>
+        <translation>按规则计算（元）</translation>
+    </message>
+    <message>
+        <source>Amount approved (yuan)</source>
+        <translation>核准金额（元）</translation>
+    </message>
+    <message>
+        <source>Why another amount</source>
+        <translation>金额调整原因</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation>支付金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s signature: ____________   Date: __________</source>
+        <translation>职工签名：____________   日期：__________</translation>
+    </message>
+    <message>
+        <source>Mutual-aid claim</source>
+        <translation>互助保障理赔</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTableModel</name>
+    <message>
+        <source>Claimed on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>保障项目</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>By the rules</source>
+        <translation>按规则计算</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>核准金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>支付金额</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsTable</name>
     <message>
         <source>Category</source>
@@ -2727,6 +3221,45 @@ Ctrl+H：预约图书</translation>
     <message>
         <source>Report for {period} written: {path}</source>
         <translation>{period} 的报表已写入：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>CollectedDialog</name>
+    <message>
+        <source>Collected for {name}</source>
+        <translation>代{name}领取</translation>
+    </message>
+    <message>
+        <source>&amp;Collected by:</source>
+        <translation>代领人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Workplace union</source>
+        <translation>单位工会</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>发放(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3271,6 +3804,44 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol a worker</source>
+        <translation>登记参保</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ker:</source>
+        <translation>职工(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>登记参保(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentTableModel</name>
+    <message>
+        <source>Worker</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>保障项目</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>参保日期</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>缴费方</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Erase personal data</source>
@@ -3355,6 +3926,14 @@ The marital status will be emptied now.</source>
     <message>
         <source>&amp;Venue</source>
         <translation>地点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>None: the venue above</source>
+        <translation>不预约场地（用上面的地点）</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>场地(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Capacity (places)</source>
@@ -3447,6 +4026,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>(No series)</source>
         <translation>（不属于任何系列）</translation>
+    </message>
+    <message>
+        <source>Free from: {times}</source>
+        <translation>空闲时段：{times}</translation>
     </message>
     <message>
         <source>Quota {n}: write the release date as YYYY-MM-DD, e.g. 2026-07-01.</source>
@@ -4444,6 +5027,13 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>HeldCardDialog</name>
+    <message>
+        <source>A card held already</source>
+        <translation>登记已有京卡</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>%n visit(s)</source>
@@ -4514,6 +5104,30 @@ The marital status will be emptied now.</source>
         <translation>%n 次心理咨询师值班</translation>
     </message>
     <message>
+        <source>%n membership record(s)</source>
+        <translation>%n 条会籍记录</translation>
+    </message>
+    <message>
+        <source>%n 京卡 card record(s)</source>
+        <translation>%n 条京卡记录</translation>
+    </message>
+    <message>
+        <source>%n mutual-aid enrolment(s)</source>
+        <translation>%n 条互助保障参保记录</translation>
+    </message>
+    <message>
+        <source>%n mutual-aid claim(s)</source>
+        <translation>%n 笔互助保障理赔</translation>
+    </message>
+    <message>
+        <source>%n welfare round(s)</source>
+        <translation>%n 次福利发放活动</translation>
+    </message>
+    <message>
+        <source>%n welfare round gift(s)</source>
+        <translation>%n 条福利发放记录</translation>
+    </message>
+    <message>
         <source>%n worker(s) on file</source>
         <translation>%n 名在档职工</translation>
     </message>
@@ -4528,6 +5142,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>%n hardship assistance record(s)</source>
         <translation>%n 条困难帮扶记录</translation>
+    </message>
+    <message>
+        <source>%n other record(s)</source>
+        <translation>%n 条其他记录</translation>
     </message>
     <message>
         <source>, </source>
@@ -4665,6 +5283,57 @@ The marital status will be emptied now.</source>
         <translation>
             <numerusform>导入其余 %n 行无误的数据(&amp;G)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportListDialog</name>
+    <message>
+        <source>Import a workplace&apos;s list</source>
+        <translation>导入单位参保名单</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>名单：</translation>
+    </message>
+    <message>
+        <source>The file needs a 姓名 column and, best, a 身份证号 column.</source>
+        <translation>文件须有“姓名”列，最好也有“身份证号”列。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose the list</source>
+        <translation>选择参保名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Checking the list…</source>
+        <translation>正在核对名单…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import cancelled; no one was enrolled.</source>
+        <translation>已取消导入，未登记任何人。</translation>
     </message>
 </context>
 <context>
@@ -5718,6 +6387,10 @@ The marital status will be emptied now.</source>
         <translation>场地预约(&amp;Z)</translation>
     </message>
     <message>
+        <source>Member services (&amp;Q)</source>
+        <translation>会员服务(&amp;Q)</translation>
+    </message>
+    <message>
         <source>{station} – stationapp</source>
         <translation>{station} – stationapp</translation>
     </message>
@@ -6150,6 +6823,10 @@ The marital status will be emptied now.</source>
         <translation>调解会议，地点：{place}</translation>
     </message>
     <message>
+        <source>This session is no longer planned.</source>
+        <translation>该次调解会议已不在安排之中。</translation>
+    </message>
+    <message>
         <source>Write the terms of the agreement.</source>
         <translation>请填写调解协议内容。</translation>
     </message>
@@ -6232,6 +6909,265 @@ The marital status will be emptied now.</source>
     <message>
         <source>Closed on</source>
         <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Choose the length of the session.</source>
+        <translation>请选择调解会议的时长。</translation>
+    </message>
+    <message>
+        <source>Plan the session for a time still to come.</source>
+        <translation>请把调解会议安排在尚未到来的时间。</translation>
+    </message>
+    <message>
+        <source>Choose the mediation room, or say where the session is held.</source>
+        <translation>请选择调解室，或填写调解会议的地点。</translation>
+    </message>
+    <message>
+        <source>A session is planned already: move it, or record it once it is held.</source>
+        <translation>已安排了一次调解会议：请改期，或在召开后记录。</translation>
+    </message>
+    <message>
+        <source>Session planned for {when} at {place}</source>
+        <translation>已安排调解会议：{when}，地点：{place}</translation>
+    </message>
+    <message>
+        <source>This session is no longer on file.</source>
+        <translation>该次调解会议已不存在。</translation>
+    </message>
+    <message>
+        <source>Planned session of {when} called off</source>
+        <translation>已取消 {when} 的调解会议安排</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialogs</name>
+    <message>
+        <source>Scan or type the card number</source>
+        <translation>扫描或输入卡号</translation>
+    </message>
+    <message>
+        <source>Card &amp;number:</source>
+        <translation>卡号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Issued &amp;on:</source>
+        <translation>发卡日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>人员(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet: type and press Enter.</source>
+        <translation>尚未选择人员：输入后按回车。</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Find the person first.</source>
+        <translation>请先查找人员。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHistory</name>
+    <message>
+        <source>(no number yet)</source>
+        <translation>（尚无卡号）</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>京卡 {number}&#x3000;{state}&#x3000;{when}</source>
+        <translation>京卡 {number}&#x3000;{state}&#x3000;{when}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberServicesTab</name>
+    <message>
+        <source>Cards</source>
+        <translation>京卡</translation>
+    </message>
+    <message>
+        <source>Mutual-aid cover</source>
+        <translation>互助保障</translation>
+    </message>
+    <message>
+        <source>Welfare rounds</source>
+        <translation>福利发放</translation>
+    </message>
+</context>
+<context>
+    <name>Members</name>
+    <message>
+        <source>Joined</source>
+        <translation>入会</translation>
+    </message>
+    <message>
+        <source>Transferred in</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <source>Applied, waiting</source>
+        <translation>已申请，待发卡</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发卡</translation>
+    </message>
+    <message>
+        <source>Reported lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已补办换卡</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>此人已不在档案中。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date is before {day}, the card&apos;s previous step.</source>
+        <translation>日期早于 {day}（上一步的日期）。</translation>
+    </message>
+    <message>
+        <source>{name} has applied already and waits for the card.</source>
+        <translation>{name}已提交申请，正在等待发卡。</translation>
+    </message>
+    <message>
+        <source>{name} has a card already: report it lost and replace it, or cancel it.</source>
+        <translation>{name}已有京卡：请先挂失补办或注销原卡。</translation>
+    </message>
+    <message>
+        <source>Scan or type the card number.</source>
+        <translation>请扫描或输入卡号。</translation>
+    </message>
+    <message>
+        <source>This card number is on file already.</source>
+        <translation>此卡号已登记。</translation>
+    </message>
+    <message>
+        <source>{name} is not a member: the card needs membership first (record it joining).</source>
+        <translation>{name}不是工会会员：办理京卡须先入会（请先登记入会）。</translation>
+    </message>
+    <message>
+        <source>This visit is not the person&apos;s.</source>
+        <translation>此来访记录不属于该人员。</translation>
+    </message>
+    <message>
+        <source>This card is no longer on file.</source>
+        <translation>此卡已不在记录中。</translation>
+    </message>
+    <message>
+        <source>This card is not waiting: it is {state}.</source>
+        <translation>此卡不在待发状态：当前为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Only an issued card can be reported lost.</source>
+        <translation>只有已发放的卡才能挂失。</translation>
+    </message>
+    <message>
+        <source>Only an issued or lost card can be replaced.</source>
+        <translation>只有已发放或已挂失的卡才能补办。</translation>
+    </message>
+    <message>
+        <source>Say why the card is cancelled.</source>
+        <translation>请填写注销原因。</translation>
+    </message>
+    <message>
+        <source>This card has ended already.</source>
+        <translation>此卡已注销或已换卡。</translation>
+    </message>
+    <message>
+        <source>Emptied in the register</source>
+        <translation>在档案中清空卡号</translation>
+    </message>
+    <message>
+        <source>Two records of one person merged</source>
+        <translation>同一人的两份档案已合并</translation>
+    </message>
+    <message>
+        <source>Choose what happened.</source>
+        <translation>请选择会籍变动类型。</translation>
+    </message>
+    <message>
+        <source>{name} is already a member.</source>
+        <translation>{name}已是工会会员。</translation>
+    </message>
+    <message>
+        <source>{name} is not a member.</source>
+        <translation>{name}不是工会会员。</translation>
+    </message>
+    <message>
+        <source>Say which union the person comes from.</source>
+        <translation>请填写转出工会（从哪个工会转入）。</translation>
+    </message>
+    <message>
+        <source>Say which union the person goes to.</source>
+        <translation>请填写转入工会（转到哪个工会）。</translation>
+    </message>
+    <message>
+        <source>This workplace is no longer on file.</source>
+        <translation>此单位已不在档案中。</translation>
+    </message>
+    <message>
+        <source>Say why the person leaves the union.</source>
+        <translation>请填写退会原因。</translation>
+    </message>
+    <message>
+        <source>Unticked in the register</source>
+        <translation>在档案中取消会员勾选</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipDialog</name>
+    <message>
+        <source>Membership</source>
+        <translation>会籍变动</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>变动类型(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Empty: the station&apos;s union; or the union transferred from or to</source>
+        <translation>留空为服务站联合工会；转入/转出时填写对方工会</translation>
+    </message>
+    <message>
+        <source>&amp;Union:</source>
+        <translation>工会(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -6368,6 +7304,533 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>MutualAid</name>
+    <message>
+        <source>In-service hospitalisation</source>
+        <translation>在职职工住院医疗</translation>
+    </message>
+    <message>
+        <source>Serious illness</source>
+        <translation>重大疾病</translation>
+    </message>
+    <message>
+        <source>Accidental injury</source>
+        <translation>意外伤害</translation>
+    </message>
+    <message>
+        <source>Women workers&apos; special illness</source>
+        <translation>女职工特殊疾病</translation>
+    </message>
+    <message>
+        <source>Share of the amount left</source>
+        <translation>按自付部分比例</translation>
+    </message>
+    <message>
+        <source>Fixed sum</source>
+        <translation>定额给付</translation>
+    </message>
+    <message>
+        <source>Workplace union</source>
+        <translation>单位工会</translation>
+    </message>
+    <message>
+        <source>The worker</source>
+        <translation>职工本人</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Returned for materials</source>
+        <translation>退回补材料</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Give the amount in yuan.</source>
+        <translation>请填写金额（元）。</translation>
+    </message>
+    <message>
+        <source>Give the amount in yuan, for example 1200.50.</source>
+        <translation>请以元为单位填写金额，例如 1200.50。</translation>
+    </message>
+    <message>
+        <source>The amount must be from 0 to 10,000,000 yuan.</source>
+        <translation>金额须在 0 至 10,000,000 元之间。</translation>
+    </message>
+    <message>
+        <source>The amount has at most two decimal places (fen).</source>
+        <translation>金额最多保留两位小数（分）。</translation>
+    </message>
+    <message>
+        <source>This claim is no longer on file.</source>
+        <translation>系统中已没有这笔理赔。</translation>
+    </message>
+    <message>
+        <source>Give the claim date.</source>
+        <translation>请填写申请日期。</translation>
+    </message>
+    <message>
+        <source>The claim date is in the future.</source>
+        <translation>申请日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Give the admission date.</source>
+        <translation>请填写入院日期。</translation>
+    </message>
+    <message>
+        <source>Give the discharge date.</source>
+        <translation>请填写出院日期。</translation>
+    </message>
+    <message>
+        <source>Give the date of the event.</source>
+        <translation>请填写出险日期。</translation>
+    </message>
+    <message>
+        <source>The discharge is before the admission.</source>
+        <translation>出院日期早于入院日期。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The claim date is before the event.</source>
+        <translation>申请日期早于出险（出院）日期。</translation>
+    </message>
+    <message>
+        <source>Medical insurance paid more than the total expenses.</source>
+        <translation>医保支付金额超过了医疗费用总额。</translation>
+    </message>
+    <message>
+        <source>The claim is more than what is left after medical insurance ({left}).</source>
+        <translation>申请金额超过了医保报销后的自付部分（{left}）。</translation>
+    </message>
+    <message>
+        <source>The event is outside the plan&apos;s cover ({start} to {end}).</source>
+        <translation>出险日期不在保障期内（{start} 至 {end}）。</translation>
+    </message>
+    <message>
+        <source>The event falls in the waiting period: cover starts on {day} for this worker.</source>
+        <translation>出险日期在等待期内：该职工自 {day} 起才享受保障。</translation>
+    </message>
+    <message>
+        <source>The claim is late: the deadline was {day}. A late claim is accepted only with the reason, by the head of the station.</source>
+        <translation>申请已逾期：截止日期为 {day}。逾期申请须写明原因，并由站长受理。</translation>
+    </message>
+    <message>
+        <source>Only the head of the station may accept a late claim.</source>
+        <translation>逾期申请只能由站长受理。</translation>
+    </message>
+    <message>
+        <source>The claim is within the deadline: leave the reason for lateness empty.</source>
+        <translation>该申请未超过时限，“逾期原因”请留空。</translation>
+    </message>
+    <message>
+        <source>Record the worker&apos;s consent to keep health data before taking a claim.</source>
+        <translation>受理理赔前，请先登记职工同意保存健康信息。</translation>
+    </message>
+    <message>
+        <source>Choose the plan the worker is enrolled in.</source>
+        <translation>请选择职工参加的保障项目。</translation>
+    </message>
+    <message>
+        <source>The worker is not enrolled in this plan.</source>
+        <translation>该职工未参加此保障项目。</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>档案中已没有此人。</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s yearly cap of {cap} yuan is used up for this worker.</source>
+        <translation>该职工本年度 {cap} 元的保障限额已用完。</translation>
+    </message>
+    <message>
+        <source>The claim is {state}: this step is not open to it.</source>
+        <translation>这笔理赔状态为“{state}”，不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>Say which materials are missing.</source>
+        <translation>请写明缺少哪些材料。</translation>
+    </message>
+    <message>
+        <source>Materials still missing: {names}. Return the claim for them.</source>
+        <translation>仍缺材料：{names}。请退回补材料。</translation>
+    </message>
+    <message>
+        <source>Say why the amount differs from the {computed} yuan the rules give.</source>
+        <translation>核准金额与按规则计算的 {computed} 元不同，请写明原因。</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s yearly cap leaves {left} yuan for this worker.</source>
+        <translation>该职工本年度保障限额仅余 {left} 元。</translation>
+    </message>
+    <message>
+        <source>Say why the claim is refused.</source>
+        <translation>请写明拒付理由。</translation>
+    </message>
+    <message>
+        <source>Give the payment date.</source>
+        <translation>请填写支付日期。</translation>
+    </message>
+    <message>
+        <source>The payment date is in the future.</source>
+        <translation>支付日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The payment is more than the {approved} yuan approved.</source>
+        <translation>支付金额超过了核准的 {approved} 元。</translation>
+    </message>
+    <message>
+        <source>The payment date is before the approval.</source>
+        <translation>支付日期早于核准日期。</translation>
+    </message>
+    <message>
+        <source>Choose a plan.</source>
+        <translation>请选择保障项目。</translation>
+    </message>
+    <message>
+        <source>This plan is closed to new enrolments.</source>
+        <translation>该保障项目已停止参保。</translation>
+    </message>
+    <message>
+        <source>Give the enrolment date.</source>
+        <translation>请填写参保日期。</translation>
+    </message>
+    <message>
+        <source>The enrolment date is in the future.</source>
+        <translation>参保日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s cover has ended by this date.</source>
+        <translation>到此日期该项目的保障期已结束。</translation>
+    </message>
+    <message>
+        <source>Choose who pays the premium.</source>
+        <translation>请选择由谁缴费。</translation>
+    </message>
+    <message>
+        <source>Choose the workplace whose union pays the premium.</source>
+        <translation>请选择缴费的单位工会。</translation>
+    </message>
+    <message>
+        <source>This workplace is not on file.</source>
+        <translation>档案中没有此单位。</translation>
+    </message>
+    <message>
+        <source>This person is already enrolled in this plan for its year.</source>
+        <translation>此人已参加本年度的这一保障项目。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>The file has more than {count} rows; split it.</source>
+        <translation>文件超过 {count} 行，请拆分后再导入。</translation>
+    </message>
+    <message>
+        <source>No header row with a 姓名 or 身份证号 column was found.</source>
+        <translation>没有找到含“姓名”或“身份证号”列的表头行。</translation>
+    </message>
+    <message>
+        <source>The file has no rows to import.</source>
+        <translation>文件中没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %n row(s) do not match a worker on file.</source>
+        <translation>未导入任何记录：有 %n 行与档案中的职工对不上。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet kept this ID number as a number and lost digits; format the column as text.</source>
+        <translation>表格把身份证号存成了数字，后几位已丢失；请把该列设为文本格式。</translation>
+    </message>
+    <message>
+        <source>Give a name or ID number.</source>
+        <translation>请填写姓名或身份证号。</translation>
+    </message>
+    <message>
+        <source>The same worker as row {row}.</source>
+        <translation>与第 {row} 行是同一名职工。</translation>
+    </message>
+    <message>
+        <source>No worker on file has this ID number.</source>
+        <translation>档案中没有这个身份证号的职工。</translation>
+    </message>
+    <message>
+        <source>The worker with this ID number is on file under another name.</source>
+        <translation>档案中这个身份证号对应的职工姓名不同。</translation>
+    </message>
+    <message>
+        <source>No worker of this name is on file for the workplace.</source>
+        <translation>该单位档案中没有这个姓名的职工。</translation>
+    </message>
+    <message>
+        <source>Several workers have this name: give the ID number.</source>
+        <translation>有多名职工同名，请填写身份证号。</translation>
+    </message>
+    <message>
+        <source>Mutual-aid enrolments</source>
+        <translation>互助保障参保</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>保障项目</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>参保日期</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>缴费方</translation>
+    </message>
+    <message>
+        <source>Mutual-aid claims</source>
+        <translation>互助保障理赔</translation>
+    </message>
+    <message>
+        <source>Claimed on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Give a whole number from {low} to {high}.</source>
+        <translation>请填写 {low} 至 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of plan.</source>
+        <translation>请选择项目类别。</translation>
+    </message>
+    <message>
+        <source>Give the cover&apos;s start.</source>
+        <translation>请填写保障起始日期。</translation>
+    </message>
+    <message>
+        <source>Give the cover&apos;s end.</source>
+        <translation>请填写保障截止日期。</translation>
+    </message>
+    <message>
+        <source>The cover ends before it starts.</source>
+        <translation>保障截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Choose how the benefit is worked out.</source>
+        <translation>请选择给付方式。</translation>
+    </message>
+    <message>
+        <source>The rate is a percentage from 0 to 100.</source>
+        <translation>比例为 0 至 100 之间的百分数。</translation>
+    </message>
+    <message>
+        <source>At most 30 materials.</source>
+        <translation>材料最多 30 项。</translation>
+    </message>
+    <message>
+        <source>This service is not in the catalogue.</source>
+        <translation>服务目录中没有这项服务。</translation>
+    </message>
+    <message>
+        <source>A plan of this name exists for that year.</source>
+        <translation>该年度已有同名的保障项目。</translation>
+    </message>
+    <message>
+        <source>This plan is no longer on file.</source>
+        <translation>系统中已没有这个保障项目。</translation>
+    </message>
+</context>
+<context>
+    <name>MutualAidPage</name>
+    <message>
+        <source>Ne&amp;w plan…</source>
+        <translation>新建项目(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit plan…</source>
+        <translation>修改项目(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>P&amp;lans</source>
+        <translation>保障项目(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The plan is saved.</source>
+        <translation>保障项目已保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Worker:</source>
+        <translation>职工(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>An&amp;y worker</source>
+        <translation>全部职工(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Pla&amp;n:</source>
+        <translation>保障项目(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Any plan</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Wor&amp;kplace:</source>
+        <translation>单位(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Any workplace</source>
+        <translation>全部单位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrolment(s)</source>
+        <translation>
+            <numerusform>共 %n 条参保记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enrol at the &amp;desk…</source>
+        <translation>窗口登记参保(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>导入参保名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Enr&amp;olments</source>
+        <translation>参保登记(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enrolments of {name}</source>
+        <translation>{name} 的参保记录</translation>
+    </message>
+    <message>
+        <source>No enrolments here. Enrol a worker at the desk, or import a workplace&apos;s list.</source>
+        <translation>这里还没有参保记录。可在窗口为职工登记参保，或导入单位的参保名单。</translation>
+    </message>
+    <message>
+        <source>The worker is enrolled.</source>
+        <translation>已为该职工登记参保。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) enrolled; {already} were enrolled already.</source>
+        <translation>
+            <numerusform>已为 %n 名职工登记参保；另有 {already} 人此前已参保。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation>全部理赔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>共 %n 笔理赔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;New claim…</source>
+        <translation>受理理赔(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>查看详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Claims</source>
+        <translation>理赔(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No claims in this state. Take a new claim with “New claim”.</source>
+        <translation>没有这一状态的理赔。可点“受理理赔”受理新的申请。</translation>
+    </message>
+    <message>
+        <source>The claim is submitted.</source>
+        <translation>理赔申请已提交。</translation>
+    </message>
+    <message>
+        <source>Choose a claim in the list first.</source>
+        <translation>请先在列表中选中一笔理赔。</translation>
+    </message>
+    <message>
+        <source>{year} {name}</source>
+        <translation>{year}年 {name}</translation>
+    </message>
+    <message>
+        <source>Find the worker first.</source>
+        <translation>请先找到职工。</translation>
+    </message>
+    <message>
+        <source>{day}&#x3000;enrolled in {plan}&#x3000;{payer}</source>
+        <translation>{day}&#x3000;参加 {plan}&#x3000;{payer}缴费</translation>
+    </message>
+    <message>
+        <source>{day}&#x3000;claim under {plan}&#x3000;{state}&#x3000;{amount} yuan</source>
+        <translation>{day}&#x3000;{plan}理赔&#x3000;{state}&#x3000;{amount} 元</translation>
+    </message>
+</context>
+<context>
+    <name>MutualAidTerms</name>
+    <message>
+        <source>Pla&amp;n:</source>
+        <translation>保障项目(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Enrolled &amp;on:</source>
+        <translation>参保日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Premium &amp;paid by:</source>
+        <translation>缴费方(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>&amp;Workplace union:</source>
+        <translation>缴费单位工会(&amp;W)：</translation>
+    </message>
+</context>
+<context>
     <name>NewBoxDialog</name>
     <message>
         <source>New box</source>
@@ -6396,6 +7859,81 @@ The marital status will be emptied now.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>NewClaimDialog</name>
+    <message>
+        <source>New claim</source>
+        <translation>受理理赔</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ker:</source>
+        <translation>职工(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Pla&amp;n enrolled in:</source>
+        <translation>参保项目(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Admitted on:</source>
+        <translation>入院日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Discharged on:</source>
+        <translation>出院日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Date of the &amp;event:</source>
+        <translation>出险日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Claimed on:</source>
+        <translation>申请日期(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Total expenses (yuan):</source>
+        <translation>医疗费用总额（元）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Paid by medical &amp;insurance (yuan):</source>
+        <translation>医保支付（元）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Empty: what is left after insurance</source>
+        <translation>留空：按医保报销后的自付部分</translation>
+    </message>
+    <message>
+        <source>Amount clai&amp;med (yuan):</source>
+        <translation>申请金额（元）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Materials &amp;handed in:</source>
+        <translation>已交材料(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnosis:</source>
+        <translation>诊断(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Only for a claim after the deadline</source>
+        <translation>仅逾期申请填写</translation>
+    </message>
+    <message>
+        <source>Why &amp;late:</source>
+        <translation>逾期原因(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>This worker is enrolled in no plan.</source>
+        <translation>该职工未参加任何保障项目。</translation>
     </message>
 </context>
 <context>
@@ -7741,6 +9279,24 @@ Press Ctrl+N to add the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Membership and 京卡 (%n)</source>
+        <translation>
+            <numerusform>会籍与京卡（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mutual-aid cover (%n)</source>
+        <translation>
+            <numerusform>互助保障（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Welfare rounds (%n)</source>
+        <translation>
+            <numerusform>福利发放 (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Histor&amp;y (%n)</source>
         <translation>
             <numerusform>记录(&amp;Y) (%n)</numerusform>
@@ -7813,6 +9369,18 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No room bookings.</source>
         <translation>没有场地预约。</translation>
+    </message>
+    <message>
+        <source>No membership or card records.</source>
+        <translation>暂无会籍或京卡记录。</translation>
+    </message>
+    <message>
+        <source>No mutual-aid cover.</source>
+        <translation>没有互助保障记录。</translation>
+    </message>
+    <message>
+        <source>On no welfare round.</source>
+        <translation>未列入任何福利发放名单。</translation>
     </message>
     <message>
         <source>Export personal data</source>
@@ -7950,6 +9518,226 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Excel files (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Change the plan</source>
+        <translation>修改保障项目</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建保障项目</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>项目名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Cover &amp;from:</source>
+        <translation>保障起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Cover &amp;to:</source>
+        <translation>保障截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Premium per person (yuan):</source>
+        <translation>每人保费（元）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting period (days):</source>
+        <translation>等待期（天）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Benefit:</source>
+        <translation>给付方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rate of the amount left (%):</source>
+        <translation>自付部分给付比例（%）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Deductible (yuan):</source>
+        <translation>起付线（元）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Cap per &amp;claim (yuan):</source>
+        <translation>单次最高给付（元）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed sum (yuan):</source>
+        <translation>定额（元）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ap per year (yuan):</source>
+        <translation>年度最高给付（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Claim dead&amp;line (days after discharge or the event):</source>
+        <translation>申请时限（出院或出险后天数）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>— the plan&apos;s own list —</source>
+        <translation>— 使用本项目自己的清单 —</translation>
+    </message>
+    <message>
+        <source>Materials from the &amp;service:</source>
+        <translation>材料清单取自服务(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>One material a line</source>
+        <translation>每行一项材料</translation>
+    </message>
+    <message>
+        <source>Its own &amp;materials:</source>
+        <translation>本项目材料(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Open to new &amp;enrolments</source>
+        <translation>接受新参保(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSessionDialog</name>
+    <message>
+        <source>Change the planned session</source>
+        <translation>更改已安排的调解会议</translation>
+    </message>
+    <message>
+        <source>Book the next session</source>
+        <translation>预约下次调解会议</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>开始时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>时长(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Elsewhere (say where)</source>
+        <translation>其他地点（请填写）</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>场地(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. the workplace&apos;s meeting room</source>
+        <translation>例如：用人单位会议室</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Free times</source>
+        <translation>空闲时段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Call &amp;off the session</source>
+        <translation>取消本次调解会议(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>保障项目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>保障期</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保费</translation>
+    </message>
+    <message>
+        <source>Waiting (days)</source>
+        <translation>等待期（天）</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>给付</translation>
+    </message>
+    <message>
+        <source>Deadline (days)</source>
+        <translation>申请时限（天）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>可参保</translation>
+    </message>
+    <message>
+        <source>{rate}% after a {deductible} deductible</source>
+        <translation>扣除起付线 {deductible} 元后按 {rate}%</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedPanel</name>
+    <message>
+        <source>No session planned.</source>
+        <translation>尚未安排调解会议。</translation>
+    </message>
+    <message>
+        <source>Planned: {day} {start}-{end}, {place}</source>
+        <translation>已安排：{day} {start}-{end}，{place}</translation>
+    </message>
+    <message>
+        <source>Change the boo&amp;ked session…</source>
+        <translation>更改已约调解会议(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k the next session…</source>
+        <translation>预约下次调解会议(&amp;K)…</translation>
     </message>
 </context>
 <context>
@@ -8111,6 +9899,41 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>RecipientTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Chosen by</source>
+        <translation>列入依据</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>发放时间</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>代领人</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待发放</translation>
+    </message>
+    <message>
+        <source>By {staff}</source>
+        <translation>经办人：{staff}</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>“{text}” is not a month (such as 2026-10) or a year (such as 2026).</source>
@@ -8143,6 +9966,18 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Rooms</source>
         <translation>场地</translation>
+    </message>
+    <message>
+        <source>Member services: membership and 京卡</source>
+        <translation>会员服务：会籍与京卡</translation>
+    </message>
+    <message>
+        <source>Mutual-aid cover</source>
+        <translation>职工互助保障</translation>
+    </message>
+    <message>
+        <source>Welfare rounds</source>
+        <translation>福利发放</translation>
     </message>
     <message>
         <source>{year}-{month}</source>
@@ -8465,6 +10300,78 @@ Press Ctrl+N to add the first person.</source>
         <translation>实际使用次数</translation>
     </message>
     <message>
+        <source>Claims</source>
+        <translation>理赔</translation>
+    </message>
+    <message>
+        <source>Workers enrolled</source>
+        <translation>参保职工（人）</translation>
+    </message>
+    <message>
+        <source>Enrolments by plan</source>
+        <translation>各项目参保情况</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>保障项目</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Premiums (yuan)</source>
+        <translation>保费（元）</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Submitted (amount claimed)</source>
+        <translation>已提交（申请金额）</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>发放对象</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Planned (yuan)</source>
+        <translation>计划金额（元）</translation>
+    </message>
+    <message>
+        <source>Delivered (yuan)</source>
+        <translation>已发放金额（元）</translation>
+    </message>
+    <message>
+        <source>Welfare rounds by kind</source>
+        <translation>各类福利发放</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
         <source>Station</source>
         <translation>服务站</translation>
     </message>
@@ -8483,6 +10390,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Made at</source>
         <translation>制表时间</translation>
+    </message>
+    <message>
+        <source>Welfare round recipients</source>
+        <translation>福利发放对象人次</translation>
+    </message>
+    <message>
+        <source>Welfare deliveries</source>
+        <translation>福利已发放人次</translation>
     </message>
     <message>
         <source>The twelve months up to the end of the period</source>
@@ -8511,6 +10426,50 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Made on {when}</source>
         <translation>制表时间：{when}</translation>
+    </message>
+    <message>
+        <source>New members (joined or transferred in)</source>
+        <translation>新增会员（入会及转入）</translation>
+    </message>
+    <message>
+        <source>Joined the union</source>
+        <translation>入会</translation>
+    </message>
+    <message>
+        <source>Transferred in</source>
+        <translation>会籍转入</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>会籍转出</translation>
+    </message>
+    <message>
+        <source>Left the union</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <source>京卡 applications</source>
+        <translation>京卡申请</translation>
+    </message>
+    <message>
+        <source>京卡 cards issued</source>
+        <translation>发放京卡</translation>
+    </message>
+    <message>
+        <source>of which replacements</source>
+        <translation>其中补办</translation>
+    </message>
+    <message>
+        <source>京卡 cards reported lost</source>
+        <translation>京卡挂失</translation>
+    </message>
+    <message>
+        <source>京卡 cards cancelled</source>
+        <translation>京卡注销</translation>
+    </message>
+    <message>
+        <source>Applications waiting for their card now</source>
+        <translation>目前待发卡申请</translation>
     </message>
 </context>
 <context>
@@ -8620,6 +10579,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>%n registration(s) for coming events</source>
         <translation>已报名 %n 个尚未举行的活动</translation>
+    </message>
+    <message>
+        <source>%n mutual-aid claim(s) not yet settled</source>
+        <translation>%n 笔互助保障理赔尚未办结</translation>
     </message>
     <message>
         <source>Write down how the request was made (date, in writing...).</source>
@@ -8786,8 +10749,56 @@ Press Ctrl+N to add the first person.</source>
         <translation>开始时间</translation>
     </message>
     <message>
+        <source>Membership</source>
+        <translation>会籍</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>工会</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>京卡 cards</source>
+        <translation>京卡</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发卡日期</translation>
+    </message>
+    <message>
+        <source>Reported lost on</source>
+        <translation>挂失日期</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Materials brought</source>
+        <translation>已交材料</translation>
     </message>
     <message>
         <source>Room bookings</source>
@@ -8800,6 +10811,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Ends</source>
         <translation>结束</translation>
+    </message>
+    <message>
+        <source>Welfare rounds</source>
+        <translation>福利发放</translation>
     </message>
     <message>
         <source>Mediation cases</source>
@@ -9196,6 +11211,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>该场地 {time} 关闭：请减少预约时段数。</translation>
     </message>
     <message>
+        <source>Mediation session {number}</source>
+        <translation>调解会议 {number}</translation>
+    </message>
+    <message>
         <source>This time has passed.</source>
         <translation>该时间已过。</translation>
     </message>
@@ -9242,6 +11261,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>The booking is {state}: this cannot be done any more.</source>
         <translation>该预约{state}：不能再进行此操作。</translation>
+    </message>
+    <message>
+        <source>The event holds this booking: change or cancel it in Events.</source>
+        <translation>该预约属于一项活动：请在“活动”中更改或取消。</translation>
+    </message>
+    <message>
+        <source>A planned mediation session holds this booking: move or cancel it on the case.</source>
+        <translation>该预约属于已安排的调解会议：请在案件页面改期或取消。</translation>
     </message>
     <message>
         <source>Check in on the day of the booking ({day}).</source>
@@ -9386,6 +11413,18 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Sessions are booked with this counsellor during the duty: move or cancel them first.</source>
         <translation>该值班时间内已有预约这位咨询师的咨询：请先改期或取消。</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>A room is booked within one day: choose an end on the same day.</source>
+        <translation>场地只能在一天之内预约：请选择同一天的结束时间。</translation>
+    </message>
+    <message>
+        <source>{room} is open from {start} to {end} that day.</source>
+        <translation>{room}当天的开放时间为 {start} 至 {end}。</translation>
     </message>
 </context>
 <context>
@@ -9592,6 +11631,139 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>W{n}</source>
         <translation>候补{n}</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Welfare round</source>
+        <translation>福利发放活动</translation>
+    </message>
+    <message>
+        <source>New welfare round</source>
+        <translation>新建福利发放活动</translation>
+    </message>
+    <message>
+        <source>e.g. 2027年暑期送清凉</source>
+        <translation>如：2027年暑期送清凉</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>结束日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. 防暑降温包（绿豆、茶叶、毛巾）</source>
+        <translation>如：防暑降温包（绿豆、茶叶、毛巾）</translation>
+    </message>
+    <message>
+        <source>&amp;Items each:</source>
+        <translation>每人物品(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>yuan, for the budget</source>
+        <translation>元，计入预算</translation>
+    </message>
+    <message>
+        <source>Items&apos; &amp;value each:</source>
+        <translation>每人物品价值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>yuan; empty if none</source>
+        <translation>元；没有则留空</translation>
+    </message>
+    <message>
+        <source>&amp;Money each:</source>
+        <translation>每人金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>yuan; empty: no limit</source>
+        <translation>元；留空表示不设上限</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTableModel</name>
+    <message>
+        <source>Round</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Add recipients by rule</source>
+        <translation>按条件添加发放对象</translation>
+    </message>
+    <message>
+        <source>Members of chosen workplaces</source>
+        <translation>所选单位的会员</translation>
+    </message>
+    <message>
+        <source>Members with a birthday in a month</source>
+        <translation>某月过生日的会员</translation>
+    </message>
+    <message>
+        <source>Everyone on the hardship files</source>
+        <translation>全部困难职工档案人员</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>条件(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Type to narrow the workplaces; Space ticks one</source>
+        <translation>输入以筛选单位；空格键勾选</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Workplaces:</source>
+        <translation>工作单位(&amp;W)：</translation>
+    </message>
+    <message>
+        <source> (month)</source>
+        <translation> 月</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Couriers, delivery riders and sanitation workers: choose their workplaces (the register records no trade). Those already on the list are skipped.</source>
+        <translation>快递员、外卖骑手、环卫工人：请选择其所在单位（登记信息不含工种）。已在名单中的人员自动跳过。</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>添加(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -10390,6 +12562,14 @@ Press Ctrl+N to add the first person.</source>
         <source>{number} closed {closed}, retention ended {until}</source>
         <translation>{number} {closed}结案，保管期限已于{until}届满</translation>
     </message>
+    <message>
+        <source>{line} ✓ greeting sent</source>
+        <translation>{line} ✓ 已送祝福</translation>
+    </message>
+    <message>
+        <source>{name} (on a round&apos;s list)</source>
+        <translation>{name}（已列入发放名单）</translation>
+    </message>
 </context>
 <context>
     <name>TodayTab</name>
@@ -10404,6 +12584,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Print the &amp;greeting list…</source>
         <translation>打印祝福名单(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Greeting se&amp;nt</source>
+        <translation>已送祝福(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Record the selected member&apos;s birthday greeting as sent (welfare rounds)</source>
+        <translation>登记所选会员已送生日祝福（福利发放）</translation>
     </message>
     <message>
         <source>Today: {date}</source>
@@ -10445,6 +12633,12 @@ Press Ctrl+N to add the first person.</source>
         <source>Case files past retention (%n)</source>
         <translation>
             <numerusform>已过保管期限的卷宗（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Today&apos;s mediation sessions (%n)</source>
+        <translation>
+            <numerusform>今日调解会议（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -10503,6 +12697,12 @@ Press Ctrl+N to add the first person.</source>
         <source>This month&apos;s satisfaction: {rate}</source>
         <translation>本月满意度：{rate}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n already reached by a welfare round of this season</source>
+        <translation>
+            <numerusform>本季福利发放已覆盖 %n 人</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No visits yet today.</source>
         <translation>今天还没有来访。</translation>
@@ -10538,6 +12738,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No small event in the week {week}</source>
         <translation>{week} 这一周没有小型活动</translation>
+    </message>
+    <message>
+        <source>Choose a member in the birthday list first.</source>
+        <translation>请先在生日名单中选择会员。</translation>
     </message>
     <message>
         <source>This week</source>
@@ -11318,6 +13522,418 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>The visit was corrected.</source>
         <translation>来访记录已更正。</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTableModel</name>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>等待天数</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Materials brought</source>
+        <translation>已交材料</translation>
+    </message>
+</context>
+<context>
+    <name>Welfare</name>
+    <message>
+        <source>Choose at least one workplace.</source>
+        <translation>请至少选择一个工作单位。</translation>
+    </message>
+    <message>
+        <source>Choose a month.</source>
+        <translation>请选择月份。</translation>
+    </message>
+    <message>
+        <source>Choose how to find the recipients.</source>
+        <translation>请选择确定发放对象的方式。</translation>
+    </message>
+    <message>
+        <source>Over the budget: {adding} more recipient(s) at ¥{share} each would plan ¥{planned} against a budget of ¥{budget} (¥{now} planned so far). Raise the round&apos;s budget to add them.</source>
+        <translation>超出预算：再添加 {adding} 人（每人 ¥{share}）将使计划金额达到 ¥{planned}，预算为 ¥{budget}（目前已计划 ¥{now}）。如需添加，请先提高本次活动的预算。</translation>
+    </message>
+    <message>
+        <source>This person is no longer on file.</source>
+        <translation>此人已不在登记名册中。</translation>
+    </message>
+    <message>
+        <source>{name} is already on this round&apos;s list.</source>
+        <translation>{name}已在本次发放名单中。</translation>
+    </message>
+    <message>
+        <source>This recipient is no longer on the round&apos;s list.</source>
+        <translation>此人已不在本次发放名单中。</translation>
+    </message>
+    <message>
+        <source>Say how the person collecting is related to the recipient.</source>
+        <translation>请填写代领人与本人的关系。</translation>
+    </message>
+    <message>
+        <source>Give the name of the person collecting.</source>
+        <translation>请填写代领人姓名。</translation>
+    </message>
+    <message>
+        <source>Already delivered on {day}.</source>
+        <translation>已于 {day} 发放。</translation>
+    </message>
+    <message>
+        <source>Nothing was delivered to this recipient yet.</source>
+        <translation>尚未向此人发放。</translation>
+    </message>
+    <message>
+        <source>No birthday round runs today: create one under Member services, Welfare rounds.</source>
+        <translation>今天没有进行中的生日送祝福活动：请先在“会员服务—福利发放”中新建。</translation>
+    </message>
+    <message>
+        <source>The greeting was already recorded as sent.</source>
+        <translation>已登记过送祝福。</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>发放时间</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>代领人</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与本人关系</translation>
+    </message>
+    <message>
+        <source>Summer cooling (送清凉)</source>
+        <translation>暑期送清凉</translation>
+    </message>
+    <message>
+        <source>Festival warmth (送温暖)</source>
+        <translation>节日送温暖</translation>
+    </message>
+    <message>
+        <source>Birthday greetings (生日送祝福)</source>
+        <translation>生日送祝福</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Hardship file</source>
+        <translation>困难职工档案</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>手工添加</translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation>按条件</translation>
+    </message>
+    <message>
+        <source>Choose the kind of round.</source>
+        <translation>请选择活动类别。</translation>
+    </message>
+    <message>
+        <source>Give the first day of the round.</source>
+        <translation>请填写开始日期。</translation>
+    </message>
+    <message>
+        <source>Give the last day of the round.</source>
+        <translation>请填写结束日期。</translation>
+    </message>
+    <message>
+        <source>The round ends on or after its first day.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A round lasts at most a year.</source>
+        <translation>一次活动最长一年。</translation>
+    </message>
+    <message>
+        <source>Say what each recipient gets: items, an amount of money, or both.</source>
+        <translation>请填写每人发放的内容：物品、金额或两者。</translation>
+    </message>
+    <message>
+        <source>This round no longer exists.</source>
+        <translation>此活动已不存在。</translation>
+    </message>
+    <message>
+        <source>The round&apos;s {count} recipient(s) already take ¥{planned}: the budget cannot be less.</source>
+        <translation>本次活动已有 {count} 名发放对象，计划金额 ¥{planned}：预算不能低于此数。</translation>
+    </message>
+    <message>
+        <source>{kind}, {start} to {end}; each: {gets}</source>
+        <translation>{kind}，{start} 至 {end}；每人：{gets}</translation>
+    </message>
+    <message>
+        <source>Recipients: {recipients}, delivered: {delivered}. Planned {planned}, delivered {spent} ({share} each).</source>
+        <translation>发放对象 {recipients} 人，已发放 {delivered} 人。计划 {planned}，已发放 {spent}（每人 {share}）。</translation>
+    </message>
+    <message>
+        <source>No budget set.</source>
+        <translation>未设预算。</translation>
+    </message>
+    <message>
+        <source>Budget {budget}, left {left}.</source>
+        <translation>预算 {budget}，剩余 {left}。</translation>
+    </message>
+    <message>
+        <source>not yet delivered</source>
+        <translation>尚未发放</translation>
+    </message>
+    <message>
+        <source>delivered {when}, collected by {who} ({relation})</source>
+        <translation>{when} 已发放，由{who}（{relation}）代领</translation>
+    </message>
+    <message>
+        <source>delivered {when}</source>
+        <translation>{when} 已发放</translation>
+    </message>
+</context>
+<context>
+    <name>WelfarePage</name>
+    <message>
+        <source>Find a round by its name (Ctrl+F)</source>
+        <translation>按名称查找活动（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;New round…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n round(s)</source>
+        <translation>
+            <numerusform>共 %n 次活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit r&amp;ound…</source>
+        <translation>修改活动(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Change the round; raise its budget to add more</source>
+        <translation>修改活动；提高预算可添加更多人员</translation>
+    </message>
+    <message>
+        <source>Add by r&amp;ule…</source>
+        <translation>按条件添加(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Hardship files, members of chosen workplaces, birthdays in a month</source>
+        <translation>困难职工档案、所选单位的会员、某月过生日的会员</translation>
+    </message>
+    <message>
+        <source>Add a wor&amp;ker…</source>
+        <translation>添加人员(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Find a person and add them by hand</source>
+        <translation>查找人员并手工添加</translation>
+    </message>
+    <message>
+        <source>Print the signature &amp;list…</source>
+        <translation>打印签领单(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The sign-off list (签领单) on A4</source>
+        <translation>A4 签领单</translation>
+    </message>
+    <message>
+        <source>Find the recipient: name, pinyin, initials or phone&apos;s last 4; Enter delivers</source>
+        <translation>查找发放对象：姓名、拼音、首字母或手机尾号4位；回车即发放</translation>
+    </message>
+    <message>
+        <source>Only those &amp;waiting</source>
+        <translation>仅显示待发放(&amp;W)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) listed</source>
+        <translation>
+            <numerusform>共 %n 名发放对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Deliver (Enter)</source>
+        <translation>发放(&amp;D)（回车）</translation>
+    </message>
+    <message>
+        <source>Collected by a relat&amp;ive…</source>
+        <translation>他人代领(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Someone else collects it for the recipient: their name and relation</source>
+        <translation>由他人代领：填写代领人姓名及关系</translation>
+    </message>
+    <message>
+        <source>Undo deliver&amp;y</source>
+        <translation>撤销发放(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Take back a delivery recorded by mistake</source>
+        <translation>撤销误登记的发放</translation>
+    </message>
+    <message>
+        <source>No round&apos;s name contains “{query}”.</source>
+        <translation>没有名称包含“{query}”的活动。</translation>
+    </message>
+    <message>
+        <source>No welfare rounds yet. Press Alt+N to set up the first one.</source>
+        <translation>尚无福利发放活动。按 Alt+N 新建第一次活动。</translation>
+    </message>
+    <message>
+        <source>No round chosen</source>
+        <translation>未选择活动</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>已添加 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already on the list skipped.</source>
+        <translation>
+            <numerusform>；%n 人已在名单中，已跳过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signature list: {round}</source>
+        <translation>签领单：{round}</translation>
+    </message>
+    <message>
+        <source>Choose a round on the left, or set up a new one.</source>
+        <translation>请在左侧选择活动，或新建一次活动。</translation>
+    </message>
+    <message>
+        <source>No recipient found for “{query}”.</source>
+        <translation>未找到“{query}”。</translation>
+    </message>
+    <message>
+        <source>Everyone on this round&apos;s list has received theirs.</source>
+        <translation>本次名单中的人员均已领取。</translation>
+    </message>
+    <message>
+        <source>No recipients yet: add them by rule (Alt+U) or by hand (Alt+K).</source>
+        <translation>尚无发放对象：请按条件添加（Alt+U）或手工添加（Alt+K）。</translation>
+    </message>
+    <message>
+        <source>Delivered to {name}.</source>
+        <translation>已向{name}发放。</translation>
+    </message>
+    <message>
+        <source>Delivered for {name}.</source>
+        <translation>已为{name}发放（代领）。</translation>
+    </message>
+    <message>
+        <source>Delivery to {name} undone.</source>
+        <translation>已撤销向{name}的发放。</translation>
+    </message>
+</context>
+<context>
+    <name>WelfareSheet</name>
+    <message>
+        <source>{round}: sign-off list</source>
+        <translation>{round}签领单</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>活动日期：</translation>
+    </message>
+    <message>
+        <source>Each recipient gets:</source>
+        <translation>每人发放：</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>发放人数：</translation>
+    </message>
+    <message>
+        <source>%n person(s)</source>
+        <translation>%n 人</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>领取内容</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>领取人签名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Total value:</source>
+        <translation>合计金额：</translation>
+    </message>
+    <message>
+        <source>Collected for someone else: sign with your own name and write your relation to the recipient.</source>
+        <translation>代领的，请签代领人本人姓名并注明与领取人的关系。</translation>
+    </message>
+    <message>
+        <source>Handed out by: ____________   Checked by: ____________</source>
+        <translation>发放人：____________   复核人：____________</translation>
     </message>
 </context>
 <context>
