@@ -136,3 +136,36 @@ def test_the_tab_shows_the_cards_page_with_free_access_keys(
     assert too_large(window) == (0, 0)
     librarian = make_staff("books", LIBRARIAN)
     assert show_active(MainWindow(librarian, database_url=db_url)).tab("members") is None
+
+
+def test_ctrl_page_keys_walk_the_pages_and_the_mutual_aid_tabs_from_a_list(
+    qtbot, show_active, admin, db_url
+) -> None:
+    """Ctrl+PgDn from the waiting list (which would take the keys as its own) goes to the next
+    page; on the mutual-aid page it walks its own tabs first, then goes on; Ctrl+PgUp comes
+    back. Each page built keeps its column widths when the window saves its state."""
+    members.apply_for_card(admin, _member(admin, "李娜", 35).id)
+    window = show_active(MainWindow(admin, database_url=db_url))
+    tab = window.show_tab("members")
+    cards = tab.page("cards")
+    cards.table.setFocus()
+    qtbot.waitUntil(cards.table.hasFocus)
+
+    def press(key) -> str:
+        qtbot.keyClick(
+            QApplication.focusWidget() or cards, key, Qt.KeyboardModifier.ControlModifier
+        )
+        return tab.pages.currentWidget().key
+
+    assert press(Qt.Key.Key_PageDown) == "aid"
+    aid = tab.page("aid")
+    assert aid.tabs.currentIndex() == 0
+    assert press(Qt.Key.Key_PageDown) == "aid" and aid.tabs.currentIndex() == 1
+    assert press(Qt.Key.Key_PageDown) == "aid" and aid.tabs.currentIndex() == 2
+    assert press(Qt.Key.Key_PageDown) == "welfare"
+    assert press(Qt.Key.Key_PageUp) == "aid" and aid.tabs.currentIndex() == 2
+    saved = []
+    aid.save_state = lambda: saved.append("aid")
+    tab.page("welfare").save_state = lambda: saved.append("welfare")
+    tab.save_state()
+    assert sorted(saved) == ["aid", "welfare"]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from stationapp.models.accounts import Staff
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.forms import page_keys, step_tabs
 from stationapp.ui.lazy import LazyTab
 
 
@@ -72,18 +73,23 @@ class MemberServicesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        # Ctrl+PgDn/PgUp from anywhere in the tab, lists included: a page's own tabs first (the
+        # mutual-aid page's plans, enrolments, claims), then the next page.
+        self._keys = page_keys(self, self.step_page)
+
+    def step_page(self, step: int) -> None:
+        lazy = self.pages.currentWidget()
+        if isinstance(lazy, LazyTab) and lazy.built:
+            inner = getattr(lazy.content, "step_inner", None)
+            if inner is not None and inner(step):
+                return
+        step_tabs(self.pages, step)
 
     def page(self, key: str) -> QWidget:
         """The page ``key``, brought forward and built if need be."""
         lazy = self._pages[key]
         self.pages.setCurrentWidget(lazy)
         return lazy.content
-
-    def focus_search(self) -> None:
-        """Ctrl+F: the search of the page on screen."""
-        page = self.pages.currentWidget()
-        if isinstance(page, LazyTab) and page.built and hasattr(page.content, "focus_search"):
-            page.content.focus_search()
 
     def save_state(self) -> None:
         """Column widths and splitters of the pages built so far."""

@@ -27,7 +27,7 @@ from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimFilter, EnrolmentFilter
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
-from stationapp.ui.forms import empty_state, layout_with_bar, page_keys, step_tabs
+from stationapp.ui.forms import empty_state, layout_with_bar
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.mutual_aid.widgets import money_text, plan_combo, plan_title, workplace_combo
 from stationapp.ui.people.picker import PersonPicker
@@ -191,7 +191,6 @@ class MutualAidPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self._keys = page_keys(self, lambda step: step_tabs(self.tabs, step))
         self._build_plans()
         self._build_enrolments()
         self.claims_table: QTableView | None = None
@@ -199,6 +198,17 @@ class MutualAidPage(QWidget):
             self._build_claims()
         bus.changed.connect(self._on_changed)
         self.refresh()
+
+    def step_inner(self, step: int) -> bool:
+        """Ctrl+PgDn/PgUp (from the Member services tab): the next or previous of this page's
+        tabs; False past the first or the last, for the tab to go to its next page."""
+        index = self.tabs.currentIndex() + step
+        while 0 <= index < self.tabs.count():
+            if self.tabs.isTabVisible(index) and self.tabs.isTabEnabled(index):
+                self.tabs.setCurrentIndex(index)
+                return True
+            index += step
+        return False
 
     # --- plans ------------------------------------------------------------------------------
 
