@@ -164,6 +164,11 @@ def test_ctrl_page_keys_walk_the_pages_and_the_mutual_aid_tabs_from_a_list(
     assert press(Qt.Key.Key_PageDown) == "aid" and aid.tabs.currentIndex() == 2
     assert press(Qt.Key.Key_PageDown) == "welfare"
     assert press(Qt.Key.Key_PageUp) == "aid" and aid.tabs.currentIndex() == 2
+    assert press(Qt.Key.Key_PageDown) == "welfare"
+    welfare_page = tab.page("welfare")
+    welfare_page.table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is welfare_page.search  # Ctrl+F, as its box says
     saved = []
     aid.save_state = lambda: saved.append("aid")
     tab.page("welfare").save_state = lambda: saved.append("welfare")

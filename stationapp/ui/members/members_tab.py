@@ -91,6 +91,12 @@ class MemberServicesTab(QWidget):
         self.pages.setCurrentWidget(lazy)
         return lazy.content
 
+    def focus_search(self) -> None:
+        """Ctrl+F: the search of the page on screen, where it has one."""
+        lazy = self.pages.currentWidget()
+        if isinstance(lazy, LazyTab) and lazy.built and hasattr(lazy.content, "focus_search"):
+            lazy.content.focus_search()
+
     def save_state(self) -> None:
         """Column widths and splitters of the pages built so far."""
         for page in self._pages.values():

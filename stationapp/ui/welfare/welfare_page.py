@@ -429,6 +429,11 @@ class WelfarePage(SearchedList, QWidget):
         self.recipients.undelivered = checked
         self._reload_recipients()
 
+    def focus_search(self) -> None:
+        """Ctrl+F: the search of the rounds."""
+        self.search.setFocus()
+        self.search.selectAll()
+
     def focus_recipients(self) -> None:
         self.find.setFocus()
         self.find.selectAll()
