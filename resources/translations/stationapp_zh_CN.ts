@@ -601,6 +601,10 @@
         <translation>撤销发放</translation>
     </message>
     <message>
+        <source>Taken off a round&apos;s list</source>
+        <translation>移出发放名单</translation>
+    </message>
+    <message>
         <source>Worker</source>
         <translation>职工</translation>
     </message>
@@ -13594,6 +13598,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>尚未向此人发放。</translation>
     </message>
     <message>
+        <source>Delivered on {day}: undo the delivery before taking them off.</source>
+        <translation>已于 {day} 发放：请先撤销发放，再移出名单。</translation>
+    </message>
+    <message>
         <source>No birthday round runs today: create one under Member services, Welfare rounds.</source>
         <translation>今天没有进行中的生日送祝福活动：请先在“会员服务—福利发放”中新建。</translation>
     </message>
@@ -13817,6 +13825,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>撤销误登记的发放</translation>
     </message>
     <message>
+        <source>Take off the list (&amp;X)…</source>
+        <translation>移出名单(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Someone added by mistake, not yet delivered to</source>
+        <translation>误加且尚未发放的人员</translation>
+    </message>
+    <message>
         <source>No round&apos;s name contains “{query}”.</source>
         <translation>没有名称包含“{query}”的活动。</translation>
     </message>
@@ -13871,6 +13887,18 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Delivery to {name} undone.</source>
         <translation>已撤销向{name}的发放。</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>Take {name} off this round&apos;s list?</source>
+        <translation>将{name}移出本次活动的发放名单？</translation>
+    </message>
+    <message>
+        <source>{name} is off the list.</source>
+        <translation>已将{name}移出名单。</translation>
     </message>
 </context>
 <context>

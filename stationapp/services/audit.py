@@ -192,6 +192,7 @@ def action_label(action: str) -> str:
         "add_recipients": translate("Audit", "Recipients added"),
         "deliver": translate("Audit", "Delivered"),
         "undo_delivery": translate("Audit", "Delivery undone"),
+        "remove_recipient": translate("Audit", "Taken off a round's list"),
     }
     return labels.get(action, action)
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from stationapp.db import today
 from stationapp.models.accounts import FRONT_DESK, ORGANISER
@@ -145,6 +145,31 @@ def test_recipients_by_rule_then_delivery_by_keyboard_and_undo(
     page.undo_button.click()
     assert WelfareRecipient.get_by_id(rider.id).delivered_at is None
     assert "undone" in page.bar.text()
+
+
+def test_someone_added_by_mistake_is_taken_off_after_asking(
+    qtbot, show_active, monkeypatch, make_staff, admin, depot
+) -> None:
+    round_id = _round(admin)
+    welfare.add_by_rule(admin, round_id, "workplace", workplace_ids=[depot.id])
+    delivered = next(v for v in welfare.list_recipients(admin, round_id) if v.name == "张骑手")
+    welfare.deliver(admin, delivered.id)
+    page = _page(show_active, make_staff("desk2", FRONT_DESK))
+    page.recipients.select(page.recipients_table, delivered.id)
+    assert page.remove_button.isVisible() and not page.remove_button.isEnabled()
+    sorter = next(v for v in page.recipients.rows if v.name == "李分拣")
+    page.recipients.select(page.recipients_table, sorter.id)
+    assert page.remove_button.isEnabled()
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    page.remove_button.click()  # No: nothing happens
+    assert WelfareRecipient.select().where(WelfareRecipient.round == round_id).count() == 2
+    page.remove_button.click()
+    assert [v.name for v in page.recipients.rows] == ["张骑手"]
+    assert "李分拣 is off the list." in page.bar.text()
+    assert "Recipients: 1, delivered: 1" in page.totals.text()
+    organiser = _page(show_active, make_staff("org2", ORGANISER))
+    assert not organiser.remove_button.isVisible()  # delivers, does not set up
 
 
 def test_a_person_is_added_by_hand_once(qtbot, show_active, admin, depot) -> None:

@@ -2086,6 +2086,12 @@ def _undo_welfare_delivery(w: World) -> Call:
     return lambda a: welfare.undo_delivery(a, recipient)
 
 
+@row("welfare.remove_recipient", "welfare.manage")
+def _remove_welfare_recipient(w: World) -> Call:
+    recipient = _welfare_recipient(w)
+    return lambda a: welfare.remove_recipient(a, recipient)
+
+
 @row("welfare.record_greeting", "welfare.deliver")
 def _record_greeting(w: World) -> Call:
     _welfare_recipient(w, "birthday")

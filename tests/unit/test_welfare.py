@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from stationapp.errors import PermissionDenied, ValidationError
+from stationapp.errors import NotFound, PermissionDenied, ValidationError
 from stationapp.models.accounts import FRONT_DESK, ORGANISER, AuditEntry, Staff
 from stationapp.models.welfare import WelfareRecipient
 from stationapp.services import consent, people, retention, today, welfare
@@ -294,6 +294,34 @@ def test_delivery_is_recorded_shown_in_totals_and_undone(desk, organiser, town) 
         .order_by(AuditEntry.id)
     ]
     assert actions == ["deliver", "undo_delivery"]
+
+
+def test_someone_added_by_mistake_is_taken_off_unless_delivered(desk, organiser, town) -> None:
+    depot, _office, _found = town
+    round_id = _round(desk, amount="100", budget="1000")
+    welfare.add_by_rule(desk, round_id, "workplace", workplace_ids=[depot.id])
+    listed = {v.name: v for v in welfare.list_recipients(desk, round_id)}
+    rider, sorter = listed["张骑手"], listed["李分拣"]
+    welfare.deliver(desk, rider.id)
+    with pytest.raises(ValidationError) as caught:  # delivered: undo it first
+        welfare.remove_recipient(desk, rider.id)
+    assert caught.value.field == "person" and "undo the delivery" in str(caught.value)
+    with pytest.raises(PermissionDenied):  # the organiser delivers but does not manage
+        welfare.remove_recipient(organiser, sorter.id)
+    removed = welfare.remove_recipient(desk, sorter.id)
+    assert removed.name == sorter.name
+    assert [v.name for v in welfare.list_recipients(desk, round_id)] == [rider.name]
+    totals = welfare.round_totals(desk, round_id)
+    assert (totals.recipients, totals.planned) == (1, Decimal("150.00"))  # 100 + a 50 pack
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert (entry.action, entry.entity, entry.entity_id) == (
+        "remove_recipient",
+        "welfare_recipient",
+        sorter.id,
+    )
+    with pytest.raises(NotFound):  # gone: a second desk's click says so
+        welfare.remove_recipient(desk, sorter.id)
+    welfare.add_person(desk, round_id, sorter.person_id)  # and can be added again
 
 
 @pytest.mark.parametrize(

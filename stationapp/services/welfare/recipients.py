@@ -395,6 +395,27 @@ def undo_delivery(actor: Staff, recipient_id: int) -> RecipientView:
     return _view(actor, recipient_id)
 
 
+def remove_recipient(actor: Staff, recipient_id: int) -> RecipientView:
+    """Take someone added by mistake off the round's list (the line goes; the audit trail
+    keeps who was taken off, by whom). A delivered line stays: undo the delivery first."""
+    require(actor, "welfare.manage")
+    with transaction(lock=True):
+        w = _locked_recipient(recipient_id)
+        if w.delivered_at is not None:
+            raise ValidationError(
+                translate(
+                    "Welfare", "Delivered on {day}: undo the delivery before taking them off."
+                ).format(day=f"{w.delivered_at:%Y-%m-%d %H:%M}"),
+                field="person",
+            )
+        view = _view(actor, recipient_id)
+        details = {"round": w.round_id, "person": w.person_id, "source": w.source}
+        WelfareRecipient.delete().where(WelfareRecipient.id == w.id).execute()
+        audit(actor, "remove_recipient", "welfare_recipient", w.id, details)
+    changes.notify("welfare")
+    return view
+
+
 # --- birthdays and the seasons on the Today tab ---------------------------------------------
 
 

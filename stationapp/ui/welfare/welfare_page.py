@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -253,6 +254,12 @@ class WelfarePage(SearchedList, QWidget):
             deliver_actions.addWidget(button)
             if not can_deliver:
                 button.hide()
+        self.remove_button = QPushButton(self.tr("Take off the list (&X)…"))
+        self.remove_button.setToolTip(self.tr("Someone added by mistake, not yet delivered to"))
+        self.remove_button.clicked.connect(self.remove_recipient)
+        deliver_actions.addWidget(self.remove_button)
+        if not can_manage:
+            self.remove_button.hide()
         detail.addLayout(deliver_actions)
 
         self.splitter = QSplitter()
@@ -458,6 +465,7 @@ class WelfarePage(SearchedList, QWidget):
         self.deliver_button.setEnabled(chosen is not None and chosen.delivered_at is None)
         self.relative_button.setEnabled(chosen is not None and chosen.delivered_at is None)
         self.undo_button.setEnabled(chosen is not None and chosen.delivered_at is not None)
+        self.remove_button.setEnabled(chosen is not None and chosen.delivered_at is None)
         has_round = self.current is not None
         for button in (self.edit_button, self.rule_button, self.hand_button, self.print_button):
             button.setEnabled(has_round)
@@ -501,6 +509,30 @@ class WelfarePage(SearchedList, QWidget):
             self.bar.show_message(exc.message)
             return
         self._after_delivery(view, self.tr("Delivery to {name} undone."))
+
+    def remove_recipient(self) -> None:
+        """Take the chosen recipient, added by mistake, off the list (asks; No by default)."""
+        chosen = self._chosen()
+        if chosen is None or chosen.delivered_at is not None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Take off the list"),
+            self.tr("Take {name} off this round's list?").format(name=chosen.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            view = welfare.remove_recipient(self.actor, chosen.id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.bar.show_message(self.tr("{name} is off the list.").format(name=view.name), "info")
+        self._reload_recipients()
+        self._show_totals()
+        self._update_buttons()
 
     # --- state ----------------------------------------------------------------------------------
 
