@@ -58,6 +58,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0018_membership_cards",
         "m0019_mutual_aid",
         "m0020_welfare_rounds",
+        "m0021_workplaces",
     )
 )
 CURRENT_VERSION = len(STEPS)

@@ -9,7 +9,10 @@ from stationapp.models.accounts import Staff
 from stationapp.models.base import BaseModel
 
 ORG_KINDS: tuple[str, ...] = ("company", "office_building", "community", "public_institution")
-UNION_STATUSES: tuple[str, ...] = ("own_union", "joint_union", "none")
+# A workplace's union: its own, a joint union (联合工会: a building's or the station's), one being
+# founded (筹建中), or none. The first two count as founded (建会).
+UNION_STATUSES: tuple[str, ...] = ("own_union", "joint_union", "preparing", "none")
+UNION_FOUNDED: tuple[str, ...] = ("own_union", "joint_union")
 GENDERS: tuple[str, ...] = ("M", "F")
 HARDSHIP_CATEGORIES: tuple[str, ...] = ("deep", "relative", "sudden")
 MARITAL_STATUSES: tuple[str, ...] = ("single", "divorced", "widowed")  # who may join a mixer
@@ -26,13 +29,43 @@ ASSISTANCE_KINDS: tuple[str, ...] = (
 )
 
 
+class Building(BaseModel):
+    """An office building (楼宇) and its building union federation (楼宇联合会), which may found a
+    joint union for its small firms and sign a regional collective contract for them."""
+
+    name = peewee.CharField(max_length=100, unique=True)
+    address = peewee.CharField(max_length=200, default="")
+    federation_name = peewee.CharField(max_length=100, default="")  # "": no federation yet
+    federation_founded_on = peewee.DateField(null=True)
+    federation_chair = peewee.CharField(max_length=50, default="")
+    federation_contact = peewee.CharField(max_length=30, default="")
+    search_text = peewee.TextField(default="")
+    active = peewee.BooleanField(default=True)
+    created_at = peewee.DateTimeField(default=now)
+    updated_at = peewee.DateTimeField(default=now)
+
+
 class Organization(BaseModel):
     name = peewee.CharField(max_length=100, unique=True)
     kind = peewee.CharField(max_length=30, default="company")
     address = peewee.CharField(max_length=200, default="")
     contact_name = peewee.CharField(max_length=50, default="")
     contact_phone = peewee.CharField(max_length=30, default="")
-    union_status = peewee.CharField(max_length=30, default="none")
+    union_status = peewee.CharField(max_length=30, default="none")  # UNION_STATUSES
+    # Where it is and how big (issue #26): the building, the sector (行业) in words, employees.
+    building = peewee.ForeignKeyField(
+        Building, null=True, backref="workplaces", on_delete="RESTRICT"
+    )
+    sector = peewee.CharField(max_length=50, default="")
+    employees = peewee.IntegerField(null=True)  # None: not known
+    # The union (建会): since when it is being founded, founded on, its chair, members as the
+    # union reports them (the register counts its own), the labour-dispute mediation committee.
+    union_preparing_since = peewee.DateField(null=True)
+    union_founded_on = peewee.DateField(null=True)
+    union_chair = peewee.CharField(max_length=50, default="")
+    union_contact = peewee.CharField(max_length=30, default="")
+    members_reported = peewee.IntegerField(null=True)
+    mediation_committee_since = peewee.DateField(null=True)  # None: no committee
     # Name, full pinyin and initials joined with spaces: workplaces are few, a LIKE is enough.
     search_text = peewee.TextField(default="")
     active = peewee.BooleanField(default=True)

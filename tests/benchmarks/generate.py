@@ -63,6 +63,7 @@ from stationapp.models.mediation import (
 from stationapp.models.members import MemberCard, MembershipEvent
 from stationapp.models.mutual_aid import AidClaim, AidEnrolment, AidPlan
 from stationapp.models.people import (
+    Building,
     Consent,
     HardshipAssistance,
     Organization,
@@ -72,6 +73,7 @@ from stationapp.models.people import (
 from stationapp.models.rooms import ClosedDay, CounsellorDuty, Room, RoomBooking
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
 from stationapp.models.welfare import WelfareRecipient, WelfareRound
+from stationapp.models.workplaces import FOUNDING_STEPS, FoundingStep
 from stationapp.services import accounts
 from stationapp.services.maintenance import open_station_database
 from stationapp.services.mediation import format_number, mediation_due_for
@@ -376,6 +378,34 @@ class Generator:
                 )
             )
         stamp = ts(self.now - timedelta(days=HISTORY_YEARS * 366))
+        # Office buildings (楼宇), half of them with a building union federation; one company in
+        # four sits in one of them.
+        buildings = [
+            (
+                b,
+                f"{rng.choice(words)}{rng.choice(words)}大厦{b}座",
+                f"东城区某街{rng.randint(1, 200)}号",
+                f"楼宇{b}工会联合会" if b % 2 else "",
+                stamp,
+                stamp,
+            )
+            for b in range(1, 21)
+        ]
+        self.w.insert(
+            Building,
+            [
+                Building.id,
+                Building.name,
+                Building.address,
+                Building.federation_name,
+                Building.created_at,
+                Building.updated_at,
+            ],
+            buildings,
+        )
+        rows = [
+            (*row, rng.randint(1, len(buildings)) if rng.random() < 0.25 else None) for row in rows
+        ]
         self.w.insert(
             Organization,
             [
@@ -387,10 +417,28 @@ class Generator:
                 Organization.contact_phone,
                 Organization.union_status,
                 Organization.search_text,
+                Organization.building,
                 Organization.created_at,
                 Organization.updated_at,
             ],
             ((*row, stamp, stamp) for row in rows),
+        )
+        # The founding steps of the workplaces whose union is being founded.
+        day = self.today - timedelta(days=60)
+        self.w.insert(
+            FoundingStep,
+            [
+                FoundingStep.organization,
+                FoundingStep.step,
+                FoundingStep.done_on,
+                FoundingStep.created_at,
+            ],
+            (
+                (row[0], step, day, stamp)
+                for row in rows
+                if row[6] == "none" and row[0] % 5 == 0
+                for step in FOUNDING_STEPS[:2]
+            ),
         )
         self.orgs = [(r[0], r[6]) for r in rows]
         self.org_ids = [r[0] for r in rows]

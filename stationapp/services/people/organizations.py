@@ -196,5 +196,6 @@ def union_status_label(status: str) -> str:
     return {
         "own_union": translate("People", "Own union"),
         "joint_union": translate("People", "Joint union"),
+        "preparing": translate("People", "Union being founded"),
         "none": translate("People", "No union"),
     }.get(status, status)
