@@ -15,6 +15,9 @@ ORGANISER = "organiser"
 ADMIN = "admin"
 # A volunteer psychological counsellor (心理咨询师) of the decompression room (issue 24).
 COUNSELLOR = "counsellor"
+# The officer for union work with employers (工会组建专干, issue 26): founding unions,
+# workers' congresses, collective contracts, open affairs.
+UNION_ORGANISER = "union_organiser"
 ROLES: tuple[str, ...] = (
     FRONT_DESK,
     MEDIATOR,
@@ -22,6 +25,7 @@ ROLES: tuple[str, ...] = (
     LIBRARIAN,
     ORGANISER,
     COUNSELLOR,
+    UNION_ORGANISER,
     ADMIN,
 )
 

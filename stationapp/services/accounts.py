@@ -30,6 +30,7 @@ from stationapp.models.accounts import (
     ROLES,
     STATION_CONTACT,
     STATION_NAME,
+    UNION_ORGANISER,
     AuditEntry,
     Setting,
     Staff,
@@ -152,6 +153,7 @@ def role_label(role: str) -> str:
         LIBRARIAN: translate("Roles", "Librarian"),
         ORGANISER: translate("Roles", "Event organiser"),
         COUNSELLOR: translate("Roles", "Counsellor"),
+        UNION_ORGANISER: translate("Roles", "Union organiser"),
         ADMIN: translate("Roles", "Administrator"),
     }
     return labels.get(role, role)
