@@ -34,6 +34,13 @@ class ValidationError(UserError):
         self.errors = dict(errors) if errors else ({field: message} if field else {})
 
 
+def raise_field_errors(errors: dict[str, str]) -> None:
+    """Raise one ValidationError for a form's problems, field by field (the first leads, so a
+    form shows all of them at once); nothing when there are none."""
+    if errors:
+        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+
+
 def every_error(*checks: Callable[[], Any]) -> list[Any]:
     """Run every check and return their results in order; when any fails, raise one
     ValidationError carrying every field's message, so a form shows all its problems at once."""

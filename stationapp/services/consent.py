@@ -19,7 +19,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import found, now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import AidClaim
 from stationapp.models.people import (
@@ -36,7 +36,7 @@ from stationapp.models.rooms import RoomBooking
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.people import person_view, rows_view
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import clean_text
 
 translate = QCoreApplication.translate
 
@@ -104,11 +104,6 @@ def assistance_kind_label(kind: str) -> str:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _raise_errors(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
-
-
 def _gone() -> str:
     return translate("Consent", "This person is no longer on file.")
 
@@ -161,11 +156,8 @@ def record_consent(actor: Staff, person_id: int, kind: str, method: str, note: s
         errors["kind"] = exc.message
     if method not in CONSENT_METHODS:
         errors["method"] = translate("Consent", "Choose how the consent was given.")
-    try:
-        clean_note = normalize_text(note, field="note", max_length=MAX_CONSENT_NOTE)
-    except ValidationError as exc:
-        errors["note"] = exc.message
-    _raise_errors(errors)
+    clean_note = clean_text(note, "note", errors, limit=MAX_CONSENT_NOTE)
+    raise_field_errors(errors)
     with transaction(lock=True):
         person = _locked_person(person_id)
         if _in_force(person.id, kind) is not None:
@@ -301,17 +293,13 @@ def save_hardship_file(actor: Staff, person_id: int, category: str, reasons: str
     errors: dict[str, str] = {}
     if category not in HARDSHIP_CATEGORIES and category != "":
         errors["category"] = translate("Consent", "Choose a hardship category.")
-    try:
-        clean_reasons = normalize_text(reasons, field="reasons", max_length=MAX_REASONS)
-    except ValidationError as exc:
-        errors["reasons"] = exc.message
-    else:
-        if clean_reasons and category == "":
-            errors["category"] = translate(
-                "Consent",
-                "Choose a category for these reasons, or clear the reasons to close the file.",
-            )
-    _raise_errors(errors)
+    clean_reasons = clean_text(reasons, "reasons", errors, limit=MAX_REASONS)
+    if clean_reasons and category == "":
+        errors["category"] = translate(
+            "Consent",
+            "Choose a category for these reasons, or clear the reasons to close the file.",
+        )
+    raise_field_errors(errors)
     with transaction(lock=True):
         person = _locked_person(person_id)
         if not has_consent(person.id, "hardship"):
@@ -400,11 +388,8 @@ def record_assistance(
     except ValidationError as exc:
         errors["amount"] = exc.message
     clean_notes = ""
-    try:
-        clean_notes = normalize_text(notes, field="notes", max_length=MAX_ASSISTANCE_NOTES)
-    except ValidationError as exc:
-        errors["notes"] = exc.message
-    _raise_errors(errors)
+    clean_notes = clean_text(notes, "notes", errors, limit=MAX_ASSISTANCE_NOTES)
+    raise_field_errors(errors)
     with transaction(lock=True):
         person = _locked_person(person_id)
         if not person.hardship_category:

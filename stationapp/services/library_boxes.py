@@ -19,7 +19,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import found, is_sqlite, lock_kind, now, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan, Copy, Stocktake, StocktakeItem, Title
 from stationapp.models.people import Organization
@@ -27,7 +27,7 @@ from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
 from stationapp.services.library import _barcode_taken, copy_status_label
 from stationapp.services.search_keys import normalize_query
-from stationapp.services.validation import normalize_phone, normalize_text
+from stationapp.services.validation import clean_text, normalize_phone, normalize_text
 
 translate = QCoreApplication.translate
 
@@ -100,12 +100,8 @@ def create_box(actor: Staff, *, barcode: str, name: str) -> Box:
         errors["barcode"] = translate("Library", "Scan or type the box's barcode.")
     elif len(code) > 40 or not code.isascii() or not code.isalnum():
         errors["barcode"] = translate("Library", "A barcode has at most 40 letters and digits.")
-    try:
-        clean_name = normalize_text(name, field="name", max_length=100, required=True)
-    except ValidationError as exc:
-        errors["name"] = exc.message
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    clean_name = clean_text(name, "name", errors, limit=100, required=True)
+    raise_field_errors(errors)
     with transaction(lock=True):
         lock_kind("barcode")  # PostgreSQL: copies and boxes share the barcodes
         if _barcode_taken(code):
@@ -300,10 +296,7 @@ def lend_box(
     errors: dict[str, str] = {}
     if organization_id is None or organization_id < 0:
         errors["organization"] = translate("Library", "Choose the workplace the box goes to.")
-    try:
-        name = normalize_text(contact_name, field="contact_name", max_length=50, required=True)
-    except ValidationError as exc:
-        errors["contact_name"] = exc.message
+    name = clean_text(contact_name, "contact_name", errors, limit=50, required=True)
     try:
         phone = normalize_phone(contact_phone)
         if len(phone) > 30:
@@ -318,8 +311,7 @@ def lend_box(
         errors["due_on"] = translate("Library", "The box must be due back after it is handed over.")
     elif starts_on is not None and (due_on - starts_on).days > MAX_BOX_LOAN_DAYS:
         errors["due_on"] = translate("Library", "A box can be lent for at most a year.")
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     with transaction(lock=True):
         box = _box(box_id, lock=True)
         if box.state != "at_station":

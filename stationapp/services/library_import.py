@@ -23,7 +23,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import now, transaction
-from stationapp.errors import UserError, ValidationError
+from stationapp.errors import UserError, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
@@ -626,8 +626,7 @@ def create_title_with_copy(actor: Staff, data: TitleInput, copy: CopyInput | Non
             copy_values = _validate_copy(copy)
         except ValidationError as exc:
             errors.update(exc.errors)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     with transaction(lock=True):
         if copy_values and taken_barcodes([copy_values["barcode"]]):
             raise ValidationError(

@@ -436,6 +436,18 @@ def normalize_text(raw: str, *, field: str, max_length: int, required: bool = Fa
     return text
 
 
+def clean_text(
+    value: str, name: str, errors: dict[str, str], *, limit: int, required: bool = False
+) -> str:
+    """Free text as ``normalize_text`` cleans it; a problem goes into ``errors`` under ``name``
+    (and the text is then empty), so a form collects every field's problem before raising."""
+    try:
+        return normalize_text(value, field=name, max_length=limit, required=required)
+    except ValidationError as exc:
+        errors[name] = exc.message
+        return ""
+
+
 def normalize_texts(
     data: object,
     fields: tuple[tuple[str, int, bool], ...],

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 import peewee
 
 from stationapp.db import contains, found, lock_kind, now, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.events import (
     ACTIVE_STATES,
@@ -206,8 +206,7 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
         quotas = [q for q in quotas if not (q["gender"] and not q["workplace"])]
         quotas.append({"name": translate("Events", "Men"), "capacity": half, "gender": "M"})
         quotas.append({"name": translate("Events", "Women"), "capacity": half, "gender": "F"})
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     values.update(
         {
             "starts_at": data.starts_at,
@@ -255,11 +254,7 @@ def event_booking(event_id: int) -> RoomBooking | None:
 def create_event(actor: Staff, data: EventInput) -> Event:
     """Set up an event; with a room, its slots from the start to the end are booked (the room
     taken, closed or outside its hours refused at ``room``)."""
-    require(actor, "event.manage")
-    if data.room_id is not None:
-        require(actor, "room.book")
-    values, quotas = _validate_event(data)
-    _room_venue(data, values)
+    values, quotas = _checked_event(actor, data)
     with _at_room_field(), room_transaction():
         moment = now()
         event = Event.create(**values, created_by=actor, created_at=moment, updated_at=moment)
@@ -271,6 +266,18 @@ def create_event(actor: Staff, data: EventInput) -> Event:
     if data.room_id is not None:
         changes.notify("room_booking")
     return event
+
+
+def _checked_event(
+    actor: Staff, data: EventInput
+) -> tuple[dict[str, object], list[dict[str, object]]]:
+    """The permissions an event's form needs (booking its room too) and its clean values."""
+    require(actor, "event.manage")
+    if data.room_id is not None:
+        require(actor, "room.book")
+    values, quotas = _validate_event(data)
+    _room_venue(data, values)
+    return values, quotas
 
 
 @contextmanager
@@ -286,11 +293,7 @@ def _at_room_field() -> Iterator[None]:
 
 def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
     """Change an event; a capacity below the places already taken is refused."""
-    require(actor, "event.manage")
-    if data.room_id is not None:
-        require(actor, "room.book")
-    values, quotas = _validate_event(data)
-    _room_venue(data, values)
+    values, quotas = _checked_event(actor, data)
     with _at_room_field(), room_transaction():
         event = _locked_event(event_id)
         taken = _counted(event.id).count()

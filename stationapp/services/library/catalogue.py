@@ -10,7 +10,7 @@ from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import ValidationError as StdnumError
 
 from stationapp.db import contains, found, lock_kind, now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
@@ -111,8 +111,7 @@ def _validate_title(data: TitleInput) -> dict[str, object]:
     if data.item_type not in ITEM_TYPES:
         errors["item_type"] = translate("Library", "Choose the kind of item.")
     values["item_type"] = data.item_type
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return values
 
 
@@ -240,8 +239,7 @@ def _validate_copy(data: CopyInput) -> dict[str, object]:
             values["price"] = value.quantize(Decimal("0.01"))
         except (InvalidOperation, ValueError):
             errors["price"] = translate("Library", "The price must be a sum like 39.80.")
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return values
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from stationapp.db import today, transaction
-from stationapp.errors import ValidationError
+from stationapp.errors import raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, CirculationRule, Loan
 from stationapp.models.people import Person
@@ -86,8 +86,7 @@ def save_rule(actor: Staff, data: RuleInput) -> CirculationRule:
         errors["max_loans"] = translate("Library", "The maximum loans must be 0 to 200.")
     if not 0 <= data.renewals <= 10:
         errors["renewals"] = translate("Library", "Renewals must be 0 to 10.")
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     with transaction(lock=True):
         rule = CirculationRule.get_or_none(
             CirculationRule.borrower_category == data.borrower_category,

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from stationapp.db import found, now, today, transaction
-from stationapp.errors import ValidationError
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import (
     Agreement,
@@ -68,8 +68,7 @@ def session_values(data: SessionInput) -> dict[str, object]:
         errors["record"] = translate("Mediation", "Write the record of the session.")
     if data.held_at > now() + timedelta(minutes=5):
         errors["held_at"] = translate("Mediation", "The session cannot be in the future.")
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return values
 
 
@@ -174,8 +173,7 @@ def agreement_values(data: AgreementInput) -> tuple[str, list[dict[str, object]]
             ).format(n=number)
             continue
         obligations.append({"description": description, "amount": amount, "due_on": item.due_on})
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return terms, obligations
 
 
@@ -240,8 +238,7 @@ def performance_values(
     except ValidationError:
         errors["proof"] = translate("Mediation", "Say what proves it (receipt, transfer slip...).")
         clean_proof = ""
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return paid, clean_proof
 
 

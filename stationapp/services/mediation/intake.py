@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from stationapp.db import found, is_sqlite, now, today, transaction
-from stationapp.errors import PermissionDenied, ValidationError
+from stationapp.errors import PermissionDenied, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import (
     APPLICATION_KINDS,
@@ -148,8 +148,7 @@ def _validate_case(data: CaseInput) -> tuple[dict[str, object], list[dict[str, o
         errors["visit"] = translate("Mediation", "The visit no longer exists.")
     values["visit"] = data.visit_id
     values["collective"] = len(applicants) >= COLLECTIVE_THRESHOLD
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return values, claims
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 import peewee
 
 from stationapp.db import now, today
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import CaseEvent, CaseSession, MediationCase
 from stationapp.models.rooms import Room, RoomBooking
@@ -22,7 +22,7 @@ from stationapp.services.mediation._common import _locked_case, translate
 from stationapp.services.mediation.agreements import _check_open
 from stationapp.services.rooms import room_transaction
 from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import clean_text
 
 MEDIATION_ROOM = "mediation"
 SESSION_MINUTES: tuple[int, ...] = (30, 60, 90, 120, 150, 180, 240)
@@ -57,10 +57,7 @@ class PlannedSession:
 def _clean(data: PlanInput) -> tuple[str, datetime]:
     errors: dict[str, str] = {}
     place = ""
-    try:
-        place = normalize_text(data.place, field="place", max_length=200)
-    except ValidationError as exc:
-        errors["place"] = exc.message
+    place = clean_text(data.place, "place", errors, limit=200)
     if data.minutes not in SESSION_MINUTES:
         errors["minutes"] = translate("Mediation", "Choose the length of the session.")
     if data.starts_at <= now():
@@ -69,8 +66,7 @@ def _clean(data: PlanInput) -> tuple[str, datetime]:
         errors["place"] = translate(
             "Mediation", "Choose the mediation room, or say where the session is held."
         )
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return place, data.starts_at + timedelta(minutes=data.minutes)
 
 

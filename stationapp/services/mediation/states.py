@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from stationapp.db import now, transaction
-from stationapp.errors import ValidationError
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import Agreement, CaseEvent, CaseSession, MediationCase
 from stationapp.services import changes
@@ -304,10 +304,7 @@ def extend_mediation(actor: Staff, case_id: int, *, until: date, note: str) -> M
     with transaction(lock=True):
         case = _locked_case(case_id)
         errors |= extension_errors(case.state, current_due(case), until)
-        if errors:
-            raise ValidationError(
-                next(iter(errors.values())), field=next(iter(errors)), errors=errors
-            )
+        raise_field_errors(errors)
         previous = current_due(case)
         case.extended_until = until
         case.extension_note = clean_note

@@ -7,9 +7,6 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.errors import ValidationError
-from stationapp.services.validation import normalize_text
-
 translate = QCoreApplication.translate
 
 CENT = Decimal("0.01")
@@ -53,11 +50,6 @@ def claim_state_label(state: str) -> str:
         "refused": translate("MutualAid", "Refused"),
         "paid": translate("MutualAid", "Paid"),
     }.get(state, state)
-
-
-def raise_errors(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
 
 
 def money(
@@ -105,12 +97,3 @@ def a_date(value: object, name: str, errors: dict[str, str], message: str) -> da
 def yuan(value: Decimal | None) -> Decimal:
     """An amount read back from the database (SQLite may hand a float-made Decimal) in fen."""
     return Decimal(0).quantize(CENT) if value is None else Decimal(value).quantize(CENT)
-
-
-def clean_text(value: str, name: str, errors: dict[str, str], *, limit: int) -> str:
-    """Free text as ``normalize_text`` cleans it; a problem goes into ``errors`` under ``name``."""
-    try:
-        return normalize_text(value, field=name, max_length=limit)
-    except ValidationError as exc:
-        errors[name] = exc.message
-        return ""

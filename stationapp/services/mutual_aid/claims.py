@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import peewee
 
 from stationapp.db import now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import OPEN_STATES, AidClaim, AidEnrolment, AidPlan
 from stationapp.models.people import Person
@@ -30,15 +30,13 @@ from stationapp.services.mutual_aid._common import (
     MAX_REASON,
     a_date,
     claim_state_label,
-    clean_text,
     money,
-    raise_errors,
     translate,
     yuan,
 )
 from stationapp.services.mutual_aid.plans import checklist
 from stationapp.services.people import hands_people
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import clean_text, normalize_text
 
 # The event of a hospitalisation claim is the admission; the deadline runs from the discharge.
 HOSPITAL = "hospital"
@@ -294,7 +292,7 @@ def submit_claim(actor: Staff, data: ClaimInput) -> AidClaim:
             errors["claimed_amount"] = translate(
                 "MutualAid", "The plan's yearly cap of {cap} yuan is used up for this worker."
             ).format(cap=yuan(plan.cap_per_year))
-        raise_errors(errors)
+        raise_field_errors(errors)
         computed = compute_amount(plan, amounts["claimed_amount"] or Decimal(0), year_left=left)
         moment = now()
         claim = AidClaim.create(
@@ -406,7 +404,7 @@ def approve_claim(
     errors: dict[str, str] = {}
     approved = money(amount, "approved_amount", errors)
     clean_reason = clean_text(reason, "amount_reason", errors, limit=MAX_REASON)
-    raise_errors(errors)
+    raise_field_errors(errors)
     with transaction(lock=True):
         claim = _locked_claim(claim_id, ("submitted",))
         enrolment = history.locked(AidEnrolment, claim.enrolment_id, _gone())
@@ -427,7 +425,7 @@ def approve_claim(
             errors["approved_amount"] = translate(
                 "MutualAid", "The plan's yearly cap leaves {left} yuan for this worker."
             ).format(left=left)
-        raise_errors(errors)
+        raise_field_errors(errors)
         claim.state = "approved"
         claim.approved_amount = value
         claim.amount_reason = clean_reason if value != computed else ""
@@ -465,7 +463,7 @@ def pay_claim(
     day = a_date(paid_on, "paid_on", errors, translate("MutualAid", "Give the payment date."))
     if day is not None and day > today():
         errors["paid_on"] = translate("MutualAid", "The payment date is in the future.")
-    raise_errors(errors)
+    raise_field_errors(errors)
     with transaction(lock=True):
         claim = _locked_claim(claim_id, ("approved",))
         approved = yuan(claim.approved_amount)
@@ -476,7 +474,7 @@ def pay_claim(
             ).format(approved=approved)
         if day is not None and claim.decided_on is not None and day < claim.decided_on:
             errors["paid_on"] = translate("MutualAid", "The payment date is before the approval.")
-        raise_errors(errors)
+        raise_field_errors(errors)
         claim.state = "paid"
         claim.paid_amount = value
         claim.paid_on = day

@@ -13,14 +13,14 @@ from typing import Any
 import peewee
 
 from stationapp.db import lock_kind, now, today, transaction
-from stationapp.errors import UserError, ValidationError
+from stationapp.errors import UserError, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import PAYERS, AidEnrolment, AidPlan
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes, importing
 from stationapp.services.accounts import audit, require
 from stationapp.services.importing import ImportProblem, ImportRefused, Progress, Report
-from stationapp.services.mutual_aid._common import raise_errors, translate
+from stationapp.services.mutual_aid._common import translate
 from stationapp.services.people import hands_people
 from stationapp.services.people_import import alias_table, number_text, recognise_headers
 
@@ -89,7 +89,7 @@ def _check_terms(
         Organization.select().where(Organization.id == organization_id).exists()
     ):
         errors["organization"] = translate("MutualAid", "This workplace is not on file.")
-    raise_errors(errors)
+    raise_field_errors(errors)
 
 
 def _already() -> ValidationError:

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from stationapp.db import transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
 from stationapp.models.visits import ServiceType
@@ -21,10 +21,9 @@ from stationapp.services.mutual_aid._common import (
     MAX_NAME,
     a_date,
     money,
-    raise_errors,
     translate,
 )
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import clean_text
 
 MAX_WAITING_DAYS = 365
 MAX_CLAIM_DAYS = 3650
@@ -64,10 +63,7 @@ def _whole(value: object, name: str, low: int, high: int, errors: dict[str, str]
 def _check(data: PlanInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
-    try:
-        values["name"] = normalize_text(data.name, field="name", max_length=MAX_NAME, required=True)
-    except ValidationError as exc:
-        errors["name"] = exc.message
+    values["name"] = clean_text(data.name, "name", errors, limit=MAX_NAME, required=True)
     if data.kind not in PLAN_KINDS:
         errors["kind"] = translate("MutualAid", "Choose the kind of plan.")
     values["kind"] = data.kind
@@ -112,7 +108,7 @@ def _check(data: PlanInput) -> dict[str, object]:
             errors["service"] = translate("MutualAid", "This service is not in the catalogue.")
         values["service"] = data.service_id
     values["active"] = bool(data.active)
-    raise_errors(errors)
+    raise_field_errors(errors)
     return values
 
 

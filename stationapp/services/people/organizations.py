@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import contains, found, lock_kind, now, transaction
-from stationapp.errors import DuplicateFound, ValidationError
+from stationapp.errors import DuplicateFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import changes, history
@@ -50,8 +50,7 @@ def _validate_organization(data: OrganizationInput) -> dict[str, object]:
         errors["union_status"] = translate("People", "Choose the union status.")
     values["kind"] = data.kind
     values["union_status"] = data.union_status
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return values
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import found, lock_kind, now, today, transaction
-from stationapp.errors import DuplicateFound, ValidationError
+from stationapp.errors import DuplicateFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import GENDERS, Organization, Person, PersonSearchKey
 from stationapp.services import changes, history, members
@@ -146,9 +146,7 @@ def validate_person(
         errors["member_card"] = translate(
             "People", "Only union members have a member card; tick the member box first."
         )
-    if errors:
-        first = next(iter(errors.values()))
-        raise ValidationError(first, field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return CleanPerson(values=values, warnings=warnings)
 
 

@@ -12,7 +12,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import lock_kind, now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.models.events import Event
 from stationapp.models.mediation import CaseSession, MediationCase
@@ -39,7 +39,7 @@ from stationapp.services.rooms.hours import (
     slot_starts,
 )
 from stationapp.services.rooms.setup import _room_gone
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import clean_text
 
 translate = QCoreApplication.translate
 
@@ -406,13 +406,8 @@ def book(actor: Staff, data: BookingInput) -> BookingView:
     errors: dict[str, str] = {}
     if data.channel not in CHANNELS:
         errors["channel"] = translate("Rooms", "Choose how the booking was made.")
-    try:
-        note = normalize_text(data.note, field="note", max_length=MAX_NOTE)
-    except ValidationError as exc:
-        errors["note"] = exc.message
-        note = ""
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    note = clean_text(data.note, "note", errors, limit=MAX_NOTE)
+    raise_field_errors(errors)
     moment = now()
     with room_transaction():
         lock_kind("room_booking")  # PostgreSQL: the person's and counsellors' other rooms

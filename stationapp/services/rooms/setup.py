@@ -9,7 +9,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import lock_kind, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.models.rooms import (
     ROOM_KINDS,
@@ -73,8 +73,7 @@ def _clean_room(data: RoomInput) -> dict[str, object]:
                 )
                 break
             spans.append(f"{span[0]:%H:%M}-{span[1]:%H:%M}" if span else "")
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return {
         "name": name,
         "kind": data.kind,

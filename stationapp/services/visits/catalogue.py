@@ -11,7 +11,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import contains, found, lock_kind, now, transaction
-from stationapp.errors import ValidationError
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import changes
@@ -195,8 +195,7 @@ def _validate_service(data: ServiceInput) -> dict[str, object]:
         errors["eligibility"] = translate("Visits", "Unknown eligibility check.")
     values["eligibility"] = [c for c in ELIGIBILITY_CHECKS if c in set(data.eligibility)]
     values["active"] = bool(data.active)
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return values
 
 

@@ -8,14 +8,14 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import found, now, today, transaction
-from stationapp.errors import ValidationError
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person
 from stationapp.models.visits import OutreachSession, ServiceType, Visit
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.people import hands_people
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import clean_text
 from stationapp.services.visits.catalogue import EARLIEST_VISIT, MAX_NOTES
 from stationapp.services.visits.registration import (
     PurposeInput,
@@ -52,12 +52,8 @@ def create_outreach(
     }
     if not service_ids or set(service_ids) - known:
         errors["services"] = translate("Visits", "Choose the services offered.")
-    try:
-        clean_notes = normalize_text(notes, field="notes", max_length=MAX_NOTES)
-    except ValidationError as exc:
-        errors["notes"] = exc.message
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    clean_notes = clean_text(notes, "notes", errors, limit=MAX_NOTES)
+    raise_field_errors(errors)
     with transaction():
         session = OutreachSession.create(
             organization=organization_id,

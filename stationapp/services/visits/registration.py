@@ -9,7 +9,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import found, now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import (
@@ -26,7 +26,7 @@ from stationapp.services.accounts import audit, diff, require
 from stationapp.services.consent import has_consent
 from stationapp.services.people import rows_view, true_birth_date
 from stationapp.services.retirement import DEFAULT_FEMALE_CATEGORY, statutory_retirement
-from stationapp.services.validation import normalize_text
+from stationapp.services.validation import clean_text, normalize_text
 from stationapp.services.visits.catalogue import (
     EARLIEST_VISIT,
     MAX_FOLLOW_UP_DAYS,
@@ -211,10 +211,7 @@ def _validate_visit(
     if data.rating not in RATINGS:
         errors["rating"] = translate("Visits", "Choose a rating.")
     values["rating"] = data.rating
-    try:
-        values["notes"] = normalize_text(data.notes, field="notes", max_length=MAX_NOTES)
-    except ValidationError as exc:
-        errors["notes"] = exc.message
+    values["notes"] = clean_text(data.notes, "notes", errors, limit=MAX_NOTES)
     if (
         data.person_id is not None
         and not Person.select().where(Person.id == data.person_id).exists()
@@ -273,8 +270,7 @@ def _validate_visit(
                 "Notes on a health- or hardship-related service need the worker's consent to "
                 "health data. Record the consent on their page first, or leave the notes empty.",
             )
-    if errors:
-        raise ValidationError(next(iter(errors.values())), field=next(iter(errors)), errors=errors)
+    raise_field_errors(errors)
     return values, purposes
 
 

@@ -18,7 +18,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import is_sqlite, now, today, transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.models.welfare import WelfareRecipient, WelfareRound
@@ -341,9 +341,7 @@ def deliver(
         )
     if not errors and relation and not collected_by:
         errors["collected_by"] = translate("Welfare", "Give the name of the person collecting.")
-    if errors:
-        first = next(iter(errors))
-        raise ValidationError(errors[first], field=first, errors=errors)
+    raise_field_errors(errors)
     with transaction(lock=True):
         w = _locked_recipient(recipient_id)
         if w.delivered_at is not None:

@@ -11,7 +11,7 @@ import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.db import transaction
-from stationapp.errors import NotFound, ValidationError
+from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.welfare import ROUND_KINDS, WelfareRecipient, WelfareRound
 from stationapp.services import changes, history
@@ -101,9 +101,7 @@ def _clean(data: RoundInput) -> dict[str, object]:
         errors["items"] = translate(
             "Welfare", "Say what each recipient gets: items, an amount of money, or both."
         )
-    if errors:
-        first = next(iter(errors))
-        raise ValidationError(errors[first], field=first, errors=errors)
+    raise_field_errors(errors)
     values.update(kind=data.kind, starts_on=data.starts_on, ends_on=data.ends_on)
     return values
 

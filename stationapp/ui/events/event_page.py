@@ -44,8 +44,7 @@ from stationapp.ui.events.signin_sheet import (
 )
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
-from stationapp.ui.people.person_dialog import PersonDialog
-from stationapp.ui.people.picker import PersonPicker, describe
+from stationapp.ui.people.picker import PersonPicker, describe, register_from_picker
 from stationapp.ui.table_model import setup_list_view
 
 CHECK_IN_STATES = ("confirmed", "offered", "no_show")
@@ -500,11 +499,8 @@ class EventPage(QWidget):
             self.picker.setFocus()
 
     def new_person(self, text: str) -> None:
-        dialog = PersonDialog(self.actor, self, prefill=text)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen = dialog.person.id if dialog.person is not None else dialog.open_existing_id
-        dialog.deleteLater()
-        if accepted and chosen is not None:
+        chosen = register_from_picker(self.actor, self, text)
+        if chosen is not None:
             self.choose_person(chosen)
 
     def no_show_note(self) -> str:

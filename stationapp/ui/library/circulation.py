@@ -39,8 +39,7 @@ from stationapp.ui.forms import single_shot
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.library.loans_model import COL_TITLE, CurrentLoansTableModel
 from stationapp.ui.library.reserve_dialog import ReserveTitleDialog
-from stationapp.ui.people.person_dialog import PersonDialog
-from stationapp.ui.people.picker import PersonPicker
+from stationapp.ui.people.picker import PersonPicker, register_from_picker
 from stationapp.ui.table_model import setup_list_view
 
 # The same code read again within this many milliseconds is a double read, not a second scan.
@@ -514,12 +513,9 @@ class CirculationWidget(QWidget):
 
     def new_person(self, text: str) -> None:
         """Register someone with no record yet (typed into the name search) as the borrower."""
-        dialog = PersonDialog(self.actor, self, prefill=text)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen = dialog.person.id if dialog.person is not None else dialog.open_existing_id
-        dialog.deleteLater()
+        chosen = register_from_picker(self.actor, self, text)
         self.picker.clear()
-        if accepted and chosen is not None:
+        if chosen is not None:
             self.set_borrower(chosen)
         self.focus_scan()
 

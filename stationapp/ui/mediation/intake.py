@@ -37,8 +37,8 @@ from stationapp.ui.forms import (
     shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
-from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
-from stationapp.ui.people.picker import PersonPicker, describe
+from stationapp.ui.people.person_dialog import WorkplaceChooser
+from stationapp.ui.people.picker import PersonPicker, describe, register_from_picker
 
 COL_CATEGORY, COL_AMOUNT, COL_DESCRIPTION = range(3)
 
@@ -273,11 +273,9 @@ class CaseIntakeDialog(QDialog):
         self.collective_label.setText(text)
 
     def _new_person(self, text: str) -> None:
-        dialog = PersonDialog(self.actor, self, prefill=text)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            chosen = dialog.open_existing_id or (dialog.person.id if dialog.person else None)
-            if chosen is not None:
-                self.add_applicant(chosen)
+        chosen = register_from_picker(self.actor, self, text)
+        if chosen is not None:
+            self.add_applicant(chosen)
 
     def collect(self) -> mediation.CaseInput:
         respondent = self.respondent.workplace_id()

@@ -24,8 +24,7 @@ from stationapp.models.rooms import CHANNELS, DECOMPRESSION, Room
 from stationapp.services import people, rooms
 from stationapp.services.rooms import MAX_SLOTS, BookingInput, BookingView
 from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
-from stationapp.ui.people.person_dialog import PersonDialog
-from stationapp.ui.people.picker import PersonPicker
+from stationapp.ui.people.picker import PersonPicker, register_from_picker
 
 
 class BookingDialog(QDialog):
@@ -105,11 +104,8 @@ class BookingDialog(QDialog):
         self.book_button.setFocus()
 
     def new_person(self, text: str) -> None:
-        dialog = PersonDialog(self.actor, self, prefill=text)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen = dialog.person.id if dialog.person is not None else dialog.open_existing_id
-        dialog.deleteLater()
-        if accepted and chosen is not None:
+        chosen = register_from_picker(self.actor, self, text)
+        if chosen is not None:
             self.choose_person(chosen)
 
     def save(self) -> None:

@@ -34,6 +34,7 @@ from stationapp.services.rooms import BookingView, Slot, Week
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import MessageBar
 from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.rooms.setup_dialog import weekday_names
 
 FREE = QColor("#eef7ee")
 BOOKED = QColor("#dce9f8")
@@ -161,15 +162,7 @@ class RoomsTab(QWidget):
         self.refresh()
 
     def _day_title(self, day: date) -> str:
-        names = (
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-            self.tr("Sun"),
-        )
+        names = weekday_names()
         shown = day.strftime("%m-%d") if day.year == today().year else day.isoformat()
         return f"{names[day.weekday()]} {shown}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,19 @@ from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 
 ROSTER_DAYS = 60
+
+
+def weekday_names() -> tuple[str, ...]:
+    """Monday to Sunday, short, as the opening hours and the week grid head them."""
+    return (
+        QCoreApplication.translate("RoomSetupDialog", "Mon"),
+        QCoreApplication.translate("RoomSetupDialog", "Tue"),
+        QCoreApplication.translate("RoomSetupDialog", "Wed"),
+        QCoreApplication.translate("RoomSetupDialog", "Thu"),
+        QCoreApplication.translate("RoomSetupDialog", "Fri"),
+        QCoreApplication.translate("RoomSetupDialog", "Sat"),
+        QCoreApplication.translate("RoomSetupDialog", "Sun"),
+    )
 
 
 class RoomSetupDialog(QDialog):
@@ -87,15 +100,7 @@ class RoomSetupDialog(QDialog):
         hours = QWidget()
         grid = QGridLayout(hours)
         grid.setContentsMargins(0, 0, 0, 0)
-        names = (
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-            self.tr("Sun"),
-        )
+        names = weekday_names()
         self.hours: list[QLineEdit] = []
         for i, name in enumerate(names):
             edit = QLineEdit()
