@@ -28,7 +28,13 @@ from stationapp.ui import layout_state
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import CLOSE, add_button, dialog_buttons, layout_with_bar, single_shot
-from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
+from stationapp.ui.table_model import (
+    PagedTableModel,
+    actor_pages,
+    enter_list,
+    follow_count,
+    setup_list_view,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -48,8 +54,7 @@ class AuditTableModel(PagedTableModel):
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(
-            lambda filt, offset, limit: audit.list_entries(actor, filt, offset=offset, limit=limit),
-            lambda filt: audit.count_entries(actor, filt),
+            *actor_pages(actor, audit.list_entries, audit.count_entries),
             parent,
             filt=audit.AuditFilter(),
             page_size=PAGE_SIZE,

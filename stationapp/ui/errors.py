@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from stationapp import config
 from stationapp.db import redact
+from stationapp.ui.forms import dialog_buttons
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +43,9 @@ class ErrorDialog(QDialog):
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         layout.addWidget(self.details, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = dialog_buttons(self, layout, buttons=QDialogButtonBox.StandardButton.Close)
         copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())

@@ -19,6 +19,11 @@ def html_caption(text: str) -> str:
     return f"<b>{text}</b>" + (" " if text.isascii() else "")
 
 
+def html_line(caption: str, value: str) -> str:
+    """A paragraph of a caption (as ``html_caption`` shows it) and its value (already HTML)."""
+    return f"<p>{html_caption(caption)}{value}</p>"
+
+
 def html_cells(rows: Sequence[Sequence[str]]) -> str:
     """Table rows of ready HTML cells, the first (a number) centred."""
     return "".join(

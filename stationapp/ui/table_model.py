@@ -83,6 +83,17 @@ CountFunction = Callable[[Any], int]
 _KEEP: Any = object()
 
 
+def actor_pages(
+    actor: Any, listing: Callable[..., list[Any]], counting: Callable[[Any, Any], int]
+) -> tuple[PageFunction, CountFunction]:
+    """The page and count functions of a service's list as ``actor`` sees it, for
+    ``listing(actor, filt, offset=..., limit=...)`` and ``counting(actor, filt)``."""
+    return (
+        lambda filt, offset, limit: listing(actor, filt, offset=offset, limit=limit),
+        lambda filt: counting(actor, filt),
+    )
+
+
 class PagedTableModel(RowsTableModel):
     """A long list loaded a page at a time: more pages come as the view scrolls (canFetchMore).
 

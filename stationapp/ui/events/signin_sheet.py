@@ -14,7 +14,7 @@ from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
 from stationapp.services.accounts import StationSettings
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
-from stationapp.ui.sheet_html import html_caption, html_cells, html_page, html_table, html_text
+from stationapp.ui.sheet_html import html_cells, html_line, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
 
@@ -57,7 +57,7 @@ def _header(title: str, event: Event, station: StationSettings | str) -> list[st
         f'<h1 align="center">{title}</h1>',
         f'<p align="center" style="font-size: 12pt;">{html_text(_station_name(station))}</p>',
         "<hr/>",
-        *(f"<p>{html_caption(label)}{value}</p>" for label, value in lines),
+        *(html_line(label, value) for label, value in lines),
     ]
 
 
@@ -70,8 +70,8 @@ def signin_sheet_html(
     parts = _header(translate("SigninSheet", "Sign-in sheet"), event, station)
     registered = len(rows)  # a name: lupdate 6.11 drops a count expression
     parts.append(
-        "<p>{}{}</p>".format(
-            html_caption(translate("SigninSheet", "Registered:")),
+        html_line(
+            translate("SigninSheet", "Registered:"),
             translate("SigninSheet", "%n person(s)", "", registered),
         )
     )
@@ -135,11 +135,7 @@ def notify_list_html(event: Event, people: Sequence[Person], station: StationSet
     """Whom to tell that the event is called off, with full phone numbers to call them."""
     parts = _header(translate("SigninSheet", "Event cancelled: people to notify"), event, station)
     if event.cancel_reason:
-        parts.append(
-            "<p>{}{}</p>".format(
-                html_caption(translate("SigninSheet", "Reason:")), html_text(event.cancel_reason)
-            )
-        )
+        parts.append(html_line(translate("SigninSheet", "Reason:"), html_text(event.cancel_reason)))
     headers = (
         (translate("SigninSheet", "No."), "8%"),
         (translate("SigninSheet", "Name"), "20%"),

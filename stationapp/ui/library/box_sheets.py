@@ -17,7 +17,14 @@ from stationapp.services import accounts, library_boxes
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, Reconciliation
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
-from stationapp.ui.sheet_html import html_caption, html_cells, html_page, html_table, html_text
+from stationapp.ui.sheet_html import (
+    html_caption,
+    html_cells,
+    html_line,
+    html_page,
+    html_table,
+    html_text,
+)
 
 translate = QCoreApplication.translate
 
@@ -50,7 +57,7 @@ def _header(title: str, box: Box, loan: BoxLoan, station: StationSettings | str)
         f'<h1 align="center">{title}</h1>',
         f'<p align="center" style="font-size: 12pt;">{html_text(name)}</p>',
         "<hr/>",
-        *(f"<p>{html_caption(label)}{value}</p>" for label, value in lines),
+        *(html_line(label, value) for label, value in lines),
     ]
 
 
@@ -74,8 +81,8 @@ def handover_html(
     )
     books = len(copies)  # a name: lupdate 6.11 drops a count expression
     parts.append(
-        "<p>{}{}</p>".format(
-            html_caption(translate("LibraryBoxes", "Books:")),
+        html_line(
+            translate("LibraryBoxes", "Books:"),
             translate("LibraryBoxes", "%n book(s)", "", books),
         )
     )
@@ -130,11 +137,7 @@ def reconciliation_html(
     )
     returned_on = loan.returned_at.date() if loan.returned_at else None
     if returned_on is not None:
-        parts.append(
-            "<p>{}{}</p>".format(
-                html_caption(translate("LibraryBoxes", "Returned on:")), format_date(returned_on)
-            )
-        )
+        parts.append(html_line(translate("LibraryBoxes", "Returned on:"), format_date(returned_on)))
     handed = len(library_boxes.manifest_ids(loan))
     parts.append(
         "<p>{}</p>".format(

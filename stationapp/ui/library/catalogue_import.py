@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.services.library_import import ImportRefused
+from stationapp.ui.forms import dialog_buttons
 from stationapp.ui.layout_state import leave_on_tab
 
 MAX_PROBLEMS_SHOWN = 1000
@@ -57,11 +58,9 @@ class ImportProblemsDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(self.column_name(problem.field)))
             self.table.setItem(row, 2, QTableWidgetItem(problem.message))
         outer.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = dialog_buttons(self, outer, buttons=QDialogButtonBox.StandardButton.Close)
         copy = buttons.addButton(self.tr("Copy the list"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_list)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
 
     def column_name(self, field: str) -> str:
         """The column's header in the file, else the field's name in the interface."""

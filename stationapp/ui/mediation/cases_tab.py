@@ -36,6 +36,7 @@ from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import (
     PagedTableModel,
+    actor_pages,
     follow_count,
     list_beside_page,
     setup_list_view,
@@ -52,10 +53,7 @@ OVERDUE = QColor("#b3261e")
 class CaseTableModel(PagedTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(
-            lambda filt, offset, limit: mediation.list_cases(
-                actor, filt, offset=offset, limit=limit
-            ),
-            lambda filt: mediation.count_cases(actor, filt),
+            *actor_pages(actor, mediation.list_cases, mediation.count_cases),
             parent,
             filt=mediation.CaseFilter(),
             page_size=PAGE_SIZE,

@@ -34,6 +34,7 @@ from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import (
     PagedTableModel,
     RowsTableModel,
+    actor_pages,
     enter_list,
     follow_count,
     setup_list_view,
@@ -94,10 +95,7 @@ class PlanTableModel(RowsTableModel):
 class EnrolmentTableModel(PagedTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(
-            lambda filt, offset, limit: mutual_aid.list_enrolments(
-                actor, filt, offset=offset, limit=limit
-            ),
-            lambda filt: mutual_aid.count_enrolments(actor, filt),
+            *actor_pages(actor, mutual_aid.list_enrolments, mutual_aid.count_enrolments),
             parent,
             filt=EnrolmentFilter(),
         )
@@ -125,10 +123,7 @@ class EnrolmentTableModel(PagedTableModel):
 class ClaimTableModel(PagedTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(
-            lambda filt, offset, limit: mutual_aid.list_claims(
-                actor, filt, offset=offset, limit=limit
-            ),
-            lambda filt: mutual_aid.count_claims(actor, filt),
+            *actor_pages(actor, mutual_aid.list_claims, mutual_aid.count_claims),
             parent,
             filt=ClaimFilter(),
         )
