@@ -738,20 +738,8 @@ def update_staff(
             Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
         )
         will_be_admin = active and ADMIN in role_text.split(",")
-        if not will_be_admin and ADMIN in staff.role_set and staff.active:
-            other_admins = (
-                Staff.select()
-                .where(Staff.active, Staff.roles.contains(ADMIN), Staff.id != staff.id)
-                .count()
-            )
-            if other_admins == 0:
-                raise ValidationError(
-                    translate(
-                        "Accounts",
-                        "This is the last active administrator; the station needs at least one.",
-                    ),
-                    field="roles",
-                )
+        if not will_be_admin:
+            _refuse_last_admin(staff, field="roles")
         before = {"display_name": staff.display_name, "roles": staff.roles, "active": staff.active}
         staff.display_name = clean_name
         staff.roles = role_text
@@ -780,8 +768,9 @@ def reset_password(actor: Staff, staff_id: int, *, new_password: str) -> None:
     changes.notify("staff")
 
 
-def _refuse_last_admin(staff: Staff) -> None:
-    """Refuse to take away the last active administrator (call it with the write lock held)."""
+def _refuse_last_admin(staff: Staff, *, field: str | None = None) -> None:
+    """Refuse to take away the last active administrator (call it with the write lock held);
+    ``field`` is the form's field the refusal is shown at."""
     if ADMIN not in staff.role_set or not staff.active:
         return
     others = (
@@ -793,7 +782,8 @@ def _refuse_last_admin(staff: Staff) -> None:
         raise ValidationError(
             translate(
                 "Accounts", "This is the last active administrator; the station needs at least one."
-            )
+            ),
+            field=field,
         )
 
 
