@@ -31,6 +31,8 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts
 from stationapp.services.people_import import (
+    FIELDS,
+    NOT_KEPT,
     FileColumns,
     ImportRefused,
     ImportResult,
@@ -42,18 +44,9 @@ from stationapp.services.people_import import (
 from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab
 
-# The program's fields a roster can fill, in the order the dialog shows them.
-MAPPED_FIELDS: tuple[str, ...] = (
-    "name",
-    "gender",
-    "id_number",
-    "phone",
-    "workplace",
-    "joined_on",
-    "member_card",
-    "birth_date",
-    "notes",
-)
+# The program's fields a roster can fill, in the order the dialog shows them: what the import
+# reads but what it recognises only to leave out (NOT_KEPT).
+MAPPED_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f not in NOT_KEPT)
 SIZE = QSize(760, 640)  # within 1366x768 and 1920x1080 at 150 %, less a task bar
 PERMISSIONS: tuple[str, ...] = ("person.create", "person.update", "organization.manage")
 
