@@ -41,6 +41,7 @@ from stationapp.ui.forms import (
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import parse_date
+from stationapp.ui.rooms.room_check import room_problem
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 DATE_FORMAT = "yyyy-MM-dd"
@@ -482,23 +483,18 @@ class EventDialog(QDialog):
             self.venue.setText(self.room.currentText())
             starts_at = self.starts_at.dateTime().toPython().replace(second=0, microsecond=0)
             ends_at = self.ends_at.dateTime().toPython().replace(second=0, microsecond=0)
-            try:
-                found = rooms.check_room(
-                    self.actor,
-                    room_id,
-                    starts_at,
-                    ends_at,
-                    kind="activity",
-                    skip_booking=self.booking.id if self.booking else None,
+            text, nearby = room_problem(
+                self.actor,
+                room_id,
+                starts_at,
+                ends_at,
+                kind="activity",
+                skip_booking=self.booking.id if self.booking else None,
+            )
+            if text and nearby:
+                text += "\n" + self.tr("Free from: {times}").format(
+                    times=", ".join(f"{m:%m-%d %H:%M}" for m in nearby)
                 )
-            except UserError as exc:
-                text = exc.message
-            else:
-                text = found.problem
-                if text and found.nearby:
-                    text += "\n" + self.tr("Free from: {times}").format(
-                        times=", ".join(f"{m:%m-%d %H:%M}" for m in found.nearby)
-                    )
         self.left_fields.note("room", text)
 
     def _mode_changed(self) -> None:

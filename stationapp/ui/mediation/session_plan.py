@@ -31,6 +31,7 @@ from stationapp.models.mediation import MediationCase
 from stationapp.services import mediation, rooms
 from stationapp.services.accounts import has_permission
 from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.rooms.room_check import room_problem
 
 ELSEWHERE = -1  # the Room choice for a session held outside the station's rooms
 MOMENT_ROLE = Qt.ItemDataRole.UserRole
@@ -138,23 +139,18 @@ class PlanSessionDialog(QDialog):
         problem = ""
         if room_id is not None:
             data = self.data()
-            try:
-                found = rooms.check_room(
-                    self.actor,
-                    room_id,
-                    data.starts_at,
-                    data.starts_at + timedelta(minutes=data.minutes),
-                    kind="mediation",
-                    skip_booking=self.planned.booking_id if self.planned else None,
-                )
-            except UserError as exc:
-                problem = exc.message
-            else:
-                problem = found.problem
-                for moment in found.nearby:
-                    item = QListWidgetItem(f"{moment:%Y-%m-%d %H:%M}")
-                    item.setData(MOMENT_ROLE, moment)
-                    self.nearby.addItem(item)
+            problem, nearby = room_problem(
+                self.actor,
+                room_id,
+                data.starts_at,
+                data.starts_at + timedelta(minutes=data.minutes),
+                kind="mediation",
+                skip_booking=self.planned.booking_id if self.planned else None,
+            )
+            for moment in nearby:
+                item = QListWidgetItem(f"{moment:%Y-%m-%d %H:%M}")
+                item.setData(MOMENT_ROLE, moment)
+                self.nearby.addItem(item)
         self.fields.note("starts_at", problem)
         shown = bool(self.nearby.count())
         self.form.setRowVisible(self.nearby, shown)
