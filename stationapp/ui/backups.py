@@ -49,6 +49,7 @@ from stationapp.ui.forms import (
     add_button,
     dialog_buttons,
     layout_with_bar,
+    reports_user_errors,
     show_user_error,
 )
 from stationapp.ui.layout_state import leave_on_tab
@@ -277,14 +278,11 @@ class BackupsDialog(QDialog):
 
     # --- backing up -------------------------------------------------------------------------
 
+    @reports_user_errors
     def backup_now(self) -> None:
         if self.worker is not None:
             return
-        try:
-            require(self.actor, "backup.manage")
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        require(self.actor, "backup.manage")
         self.bar.show_message(self.tr("Backing up…"), "info")
         self.progress.setRange(0, 0)
         self.progress.show()

@@ -212,6 +212,20 @@ def shows_user_errors(submit: Callable[[Any], None]) -> Callable[[Any], None]:
     return run
 
 
+def reports_user_errors(action: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A page's action whose service call's expected error is said in the page's message bar
+    (``self.bar``), the action stopping there."""
+
+    @functools.wraps(action)
+    def run(self: Any) -> None:
+        try:
+            action(self)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+
+    return run
+
+
 def dialog_buttons(
     dialog: QDialog,
     layout: QBoxLayout,

@@ -42,7 +42,7 @@ from stationapp.ui.events.signin_sheet import (
     preview_signin_sheet,
     write_signin_sheet_pdf,
 )
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import MessageBar, reports_user_errors
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker, describe, register_from_picker
 from stationapp.ui.table_model import setup_list_view
@@ -572,6 +572,7 @@ class EventPage(QWidget):
         )
         return text if ok else None
 
+    @reports_user_errors
     def cancel_registration(self) -> None:
         registration = self.current_registration()
         if registration is None or registration.state not in ACTIVE_STATES:
@@ -579,26 +580,19 @@ class EventPage(QWidget):
         reason = self.ask_cancel_reason(registration.person.name)
         if reason is None:
             return
-        try:
-            promoted = events.cancel_registration(self.actor, registration.id, reason=reason)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        promoted = events.cancel_registration(self.actor, registration.id, reason=reason)
         self.reload()
         text = self.tr("Registration of {name} cancelled.").format(name=registration.person.name)
         if promoted:
             text += " " + self._promoted_text(promoted)
         self.bar.show_message(text, "info")
 
+    @reports_user_errors
     def accept_offer(self) -> None:
         registration = self.current_registration()
         if registration is None:
             return
-        try:
-            events.accept_offer(self.actor, registration.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        events.accept_offer(self.actor, registration.id)
         self.reload()
         self.bar.show_message(
             self.tr("{name} accepted the place.").format(name=registration.person.name), "info"
@@ -632,17 +626,14 @@ class EventPage(QWidget):
         if registration is not None and registration.state in CHECK_IN_STATES:
             self._check_in(registration)
 
+    @reports_user_errors
     def check_in_typed(self) -> None:
         """Find the typed or scanned person among those with a place and check them in; the
         field keeps the focus for the next card."""
         text = self.check_in_field.text().strip()
         if not text or self.shown is None:
             return
-        try:
-            found = people.search_people(self.actor, text, limit=50)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        found = people.search_people(self.actor, text, limit=50)
         ids = {p.id for p in found}
         rows = [r for r in self.roster_model.rows if r.person_id in ids]
         waiting = [r for r in rows if r.state in CHECK_IN_STATES]
@@ -700,17 +691,14 @@ class EventPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    @reports_user_errors
     def close_event(self) -> None:
         if self.shown is None or self.shown.state != "open":
             return
         counts = self.counts or events.EventCounts(0, 0, 0, 0, 0)
         if not self.confirm_close(counts.confirmed + counts.offered):
             return
-        try:
-            no_shows = events.close_event(self.actor, self.shown.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        no_shows = events.close_event(self.actor, self.shown.id)
         self.reload()
         self.bar.show_message(self.tr("Event closed; %n no-show(s).", "", no_shows), "info")
 

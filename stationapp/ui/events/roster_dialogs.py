@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
@@ -30,6 +29,7 @@ from stationapp.ui.forms import (
     FieldErrors,
     dialog_buttons,
     layout_with_bar,
+    reports_user_errors,
     shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
@@ -118,16 +118,13 @@ class AttendanceSheetDialog(QDialog):
         self.names.setFocus()
         self.resize(460, 420)
 
+    @reports_user_errors
     def submit(self) -> None:
         names = self.names.toPlainText().splitlines()
         if not any(n.strip() for n in names):
             self.bar.show_message(self.tr("Type at least one name."))
             return
-        try:
-            result = events.mark_attendance(self.actor, self.event_id, names)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        result = events.mark_attendance(self.actor, self.event_id, names)
         self.bar.hide()
         self.result_value = result
         self.marked_total += len(result.marked)

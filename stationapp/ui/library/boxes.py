@@ -25,7 +25,7 @@ from stationapp.services import accounts, library_boxes
 from stationapp.services.library_boxes import Reconciliation
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import layout_with_bar
+from stationapp.ui.forms import layout_with_bar, reports_user_errors
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.library.box_dialogs import (
     OVERDUE_COLOR,
@@ -272,15 +272,12 @@ class BoxesWidget(QWidget):
         except UserError as exc:
             self.bar.show_message(exc.message)
 
+    @reports_user_errors
     def print_reconciliation(self) -> None:
         box = self.current_box()
         if box is None:
             return
-        try:
-            loan = library_boxes.last_box_loan(self.actor, box.id, returned_only=True)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        loan = library_boxes.last_box_loan(self.actor, box.id, returned_only=True)
         reconciliation = (
             Reconciliation.from_json(loan.reconciliation) if loan and loan.reconciliation else None
         )

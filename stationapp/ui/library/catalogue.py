@@ -35,7 +35,14 @@ from stationapp.services.library_import import ImportRefused, copies_by_barcode,
 from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
+from stationapp.ui.forms import (
+    add_button,
+    empty_state,
+    layout_with_bar,
+    reports_user_errors,
+    search_box,
+    single_shot,
+)
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.library.labels import Label, LabelsDialog, labels_for
 from stationapp.ui.library.rules_dialog import RulesDialog
@@ -407,14 +414,11 @@ class CatalogueWidget(SearchedList, QWidget):
         self.select_title(title.id)
         return title
 
+    @reports_user_errors
     def edit_title(self) -> None:
         if self.current_title_id is None:
             return
-        try:
-            title = library.get_title(self.actor, self.current_title_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        title = library.get_title(self.actor, self.current_title_id)
         dialog = TitleDialog(self.actor, self, title=title)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
@@ -467,15 +471,12 @@ class CatalogueWidget(SearchedList, QWidget):
             "withdrawn, its loans kept. Choose “More ▸ Show deactivated titles” to find it again."
         ).format(title=title)
 
+    @reports_user_errors
     def delete_title(self) -> None:
         if self.current_title_id is None:
             return
         title_id = self.current_title_id
-        try:
-            title = library.get_title(self.actor, title_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        title = library.get_title(self.actor, title_id)
         can_deactivate = title.active and accounts.has_permission(self.actor, "library.deactivate")
         name = self.tr("“{title}” and its %n copy(ies)", "", len(self.copies)).format(
             title=title.title

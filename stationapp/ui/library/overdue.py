@@ -35,14 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, library
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import add_button, layout_with_bar, single_shot
+from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors, single_shot
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel, setup_list_view
@@ -387,15 +386,12 @@ class OverdueWidget(QWidget):
     def showing_due_soon(self) -> bool:
         return self.tabs.currentIndex() == 1
 
+    @reports_user_errors
     def refresh(self) -> None:
         self._reload_timer.stop()
         on = today()
-        try:
-            overdue = library.overdue_loans(self.actor, on=on)
-            due = library.due_soon(self.actor, days=self.days_spin.value(), on=on)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        overdue = library.overdue_loans(self.actor, on=on)
+        due = library.due_soon(self.actor, days=self.days_spin.value(), on=on)
         self.overdue_model.set_rows(overdue, on)
         self.due_model.set_rows(due, on)
         self.tabs.setTabText(0, self.tr("&Overdue (%n)", "", len(overdue)))

@@ -14,10 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import library
-from stationapp.ui.forms import OK_CANCEL, MessageBar, dialog_buttons, single_shot
+from stationapp.ui.forms import (
+    OK_CANCEL,
+    MessageBar,
+    dialog_buttons,
+    reports_user_errors,
+    single_shot,
+)
 
 TITLE_SEARCH_DEBOUNCE_MS = 150
 
@@ -53,17 +58,14 @@ class ReserveTitleDialog(QDialog):
         self.search.installEventFilter(self)
         self.resize(460, 360)
 
+    @reports_user_errors
     def search_now(self) -> None:
         self._timer.stop()
         self.results.clear()
         text = self.search.text().strip()
         if not text:
             return
-        try:
-            titles = library.search_titles(self.actor, text, limit=30)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        titles = library.search_titles(self.actor, text, limit=30)
         for title in titles:
             label = f"{title.title}  ·  {title.author}" if title.author else title.title
             item = QListWidgetItem(label)

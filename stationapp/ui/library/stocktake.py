@@ -27,7 +27,7 @@ from stationapp.services import accounts, library, library_boxes
 from stationapp.services.accounts import StationSettings
 from stationapp.services.library_boxes import CopyLine, StocktakeResult, StocktakeScan
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import add_button, layout_with_bar
+from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors
 from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.sheet_html import html_page, html_table, html_text
@@ -237,12 +237,9 @@ class StocktakeWidget(QWidget):
         elif entity in ("stocktake", "loan") and not self._scanning:
             self.update_counts()
 
+    @reports_user_errors
     def reload_locations(self) -> None:
-        try:
-            locations = library_boxes.copy_locations(self.actor)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        locations = library_boxes.copy_locations(self.actor)
         chosen = self.location.currentData()
         shelf = self.shelf.currentText()
         self.location.clear()
@@ -322,14 +319,11 @@ class StocktakeWidget(QWidget):
 
     # --- actions -------------------------------------------------------------------------------
 
+    @reports_user_errors
     def start(self) -> None:
-        try:
-            stocktake = library_boxes.start_stocktake(
-                self.actor, location=self.location.currentData() or ""
-            )
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        stocktake = library_boxes.start_stocktake(
+            self.actor, location=self.location.currentData() or ""
+        )
         self.bar.show_message(
             self.tr("Stocktake of {where} started: scan every book on the shelf.").format(
                 where=where_label(stocktake.location)
@@ -410,14 +404,11 @@ class StocktakeWidget(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    @reports_user_errors
     def finish(self) -> None:
         if self.stocktake is None or not self.confirm_finish():
             return
-        try:
-            finished = library_boxes.finish_stocktake(self.actor, self.stocktake.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        finished = library_boxes.finish_stocktake(self.actor, self.stocktake.id)
         self.bar.show_message(self.tr("Stocktake finished."), "info")
         self.reload_sessions(switch=False)
         self.set_stocktake(finished)

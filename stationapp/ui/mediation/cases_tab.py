@@ -31,7 +31,7 @@ from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
-from stationapp.ui.forms import add_button, layout_with_bar, search_box
+from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors, search_box
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import (
@@ -308,17 +308,14 @@ class CasesTab(QWidget):
         if self.can_read:
             self.open_case(dialog.case.id)
 
+    @reports_user_errors
     def export_ledger(self) -> None:
         path = ask_spreadsheet_path(
             self, self.tr("Export the case ledger"), Path("case-ledger.xlsx")
         )
         if path is None:
             return
-        try:
-            rows = mediation.export_ledger(self.actor, path)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        rows = mediation.export_ledger(self.actor, path)
         self.bar.show_message(
             self.tr("Exported %n cases to {path}", "", rows).format(path=path), "info"
         )

@@ -32,7 +32,7 @@ from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.services import accounts, rooms
 from stationapp.services.rooms import BookingView, Slot, Week
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar
+from stationapp.ui.forms import MessageBar, reports_user_errors
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.rooms.setup_dialog import weekday_names
 
@@ -371,15 +371,12 @@ class RoomsTab(QWidget):
             self.moving = None
             self.bar.hide()
 
+    @reports_user_errors
     def finish_move(self) -> None:
         booking, slot = self.moving, self.selected_slot()
         if booking is None or slot is None:
             return
-        try:
-            moved = rooms.move_booking(self.actor, booking.id, slot.starts_at)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        moved = rooms.move_booking(self.actor, booking.id, slot.starts_at)
         self.moving = None
         self.bar.show_message(
             self.tr("Moved to {when}.").format(when=f"{moved.starts_at:%Y-%m-%d %H:%M}"), "info"

@@ -33,7 +33,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import ROOM_KINDS, WEEKDAYS
 from stationapp.services import rooms
 from stationapp.services.rooms import SLOT_LENGTHS, RoomInput
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import FieldErrors, MessageBar, reports_user_errors, show_user_error
 from stationapp.ui.layout_state import leave_on_tab
 
 ROSTER_DAYS = 60
@@ -229,27 +229,21 @@ class RoomSetupDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, row.day)
             self.closed_list.addItem(item)
 
+    @reports_user_errors
     def add_closed(self) -> None:
-        try:
-            rooms.add_closed_day(
-                self.actor, self.closed_date.date().toPython(), self.closed_reason.text()
-            )
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        rooms.add_closed_day(
+            self.actor, self.closed_date.date().toPython(), self.closed_reason.text()
+        )
         self.closed_reason.clear()
         self.bar.hide()
         self.fill_closed()
 
+    @reports_user_errors
     def remove_closed(self) -> None:
         item = self.closed_list.currentItem()
         if item is None:
             return
-        try:
-            rooms.remove_closed_day(self.actor, item.data(Qt.ItemDataRole.UserRole))
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        rooms.remove_closed_day(self.actor, item.data(Qt.ItemDataRole.UserRole))
         self.fill_closed()
 
     # --- the roster -----------------------------------------------------------------------
@@ -295,27 +289,21 @@ class RoomSetupDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, duty.id)
             self.roster_list.addItem(item)
 
+    @reports_user_errors
     def add_duty(self) -> None:
         if self.counsellor.currentData() is None:
             return
         day = self.duty_date.date().toPython()
         starts_at = datetime.combine(day, self.duty_from.time().toPython())
         ends_at = datetime.combine(day, self.duty_to.time().toPython())
-        try:
-            rooms.add_duty(self.actor, self.counsellor.currentData(), starts_at, ends_at)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        rooms.add_duty(self.actor, self.counsellor.currentData(), starts_at, ends_at)
         self.bar.hide()
         self.fill_roster()
 
+    @reports_user_errors
     def remove_duty(self) -> None:
         item = self.roster_list.currentItem()
         if item is None:
             return
-        try:
-            rooms.remove_duty(self.actor, item.data(Qt.ItemDataRole.UserRole))
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        rooms.remove_duty(self.actor, item.data(Qt.ItemDataRole.UserRole))
         self.fill_roster()

@@ -28,7 +28,13 @@ from stationapp.services import accounts, welfare
 from stationapp.services.welfare import RecipientView
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import empty_state, layout_with_bar, search_box, single_shot
+from stationapp.ui.forms import (
+    empty_state,
+    layout_with_bar,
+    reports_user_errors,
+    search_box,
+    single_shot,
+)
 from stationapp.ui.layout_state import (
     restore_columns,
     restore_splitter,
@@ -387,17 +393,14 @@ class WelfarePage(SearchedList, QWidget):
             self._reload_recipients()
         dialog.deleteLater()
 
+    @reports_user_errors
     def print_sheet(self) -> None:
         if self.current is None:
             return
         from stationapp.ui.printing import preview_document
         from stationapp.ui.welfare.sign_sheet import sign_sheet_document
 
-        try:
-            rows = welfare.sheet_rows(self.actor, self.current.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        rows = welfare.sheet_rows(self.actor, self.current.id)
         station = accounts.station_settings().station_name
         document = sign_sheet_document(self.current, rows, station)
         preview_document(
@@ -406,13 +409,10 @@ class WelfarePage(SearchedList, QWidget):
 
     # --- the recipients -------------------------------------------------------------------------
 
+    @reports_user_errors
     def _reload_recipients(self) -> None:
         self._find_timer.stop()
-        try:
-            self.recipients.reload(self.find.text())
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        self.recipients.reload(self.find.text())
         if self.recipients.rowCount():
             self.recipients_stack.setCurrentWidget(self.recipients_table)
             if not self.recipients_table.currentIndex().isValid():
@@ -499,17 +499,15 @@ class WelfarePage(SearchedList, QWidget):
             self._after_delivery(dialog.result_view, self.tr("Delivered for {name}."))
         dialog.deleteLater()
 
+    @reports_user_errors
     def undo_delivery(self) -> None:
         chosen = self._chosen()
         if chosen is None:
             return
-        try:
-            view = welfare.undo_delivery(self.actor, chosen.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        view = welfare.undo_delivery(self.actor, chosen.id)
         self._after_delivery(view, self.tr("Delivery to {name} undone."))
 
+    @reports_user_errors
     def remove_recipient(self) -> None:
         """Take the chosen recipient, added by mistake, off the list (asks; No by default)."""
         chosen = self._chosen()
@@ -524,11 +522,7 @@ class WelfarePage(SearchedList, QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            view = welfare.remove_recipient(self.actor, chosen.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        view = welfare.remove_recipient(self.actor, chosen.id)
         self.bar.show_message(self.tr("{name} is off the list.").format(name=view.name), "info")
         self._reload_recipients()
         self._show_totals()
