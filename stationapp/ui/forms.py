@@ -212,14 +212,15 @@ def shows_user_errors(submit: Callable[[Any], None]) -> Callable[[Any], None]:
     return run
 
 
-def reports_user_errors(action: Callable[[Any], None]) -> Callable[[Any], None]:
+def reports_user_errors(action: Callable[..., None]) -> Callable[..., None]:
     """A page's action whose service call's expected error is said in the page's message bar
-    (``self.bar``), the action stopping there."""
+    (``self.bar``), the action stopping there. (A slot keeps its signature: Qt passes what the
+    action takes.)"""
 
     @functools.wraps(action)
-    def run(self: Any) -> None:
+    def run(self: Any, *args: Any) -> None:
         try:
-            action(self)
+            action(self, *args)
         except UserError as exc:
             self.bar.show_message(exc.message)
 

@@ -460,14 +460,11 @@ class EventPage(QWidget):
 
     # --- registering -----------------------------------------------------------------------------
 
+    @reports_user_errors
     def choose_person(self, person_id: int) -> None:
         if self.shown is None:
             return
-        try:
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.get_person(self.actor, person_id)
         self.candidate = person
         lines = [f"<b>{_escape(describe(person))}</b>"]
         missed = events.no_show_counts([person.id]).get(person.id, 0)

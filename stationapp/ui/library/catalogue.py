@@ -446,22 +446,19 @@ class CatalogueWidget(SearchedList, QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_title(self.current_title_id)
 
+    @reports_user_errors
     def set_title_active(self, active: bool) -> None:
         if self.current_title_id is None:
             return
-        try:
-            if active:
-                title = library.reactivate_title(self.actor, self.current_title_id)
-                message = self.tr(
-                    "“{title}” is back in the catalogue. Its withdrawn copies stay withdrawn: "
-                    "put each one back on the shelf with “Withdraw copy…”."
-                ).format(title=title.title)
-            else:
-                title = library.deactivate_title(self.actor, self.current_title_id)
-                message = self._deactivated_text(title.title)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        if active:
+            title = library.reactivate_title(self.actor, self.current_title_id)
+            message = self.tr(
+                "“{title}” is back in the catalogue. Its withdrawn copies stay withdrawn: "
+                "put each one back on the shelf with “Withdraw copy…”."
+            ).format(title=title.title)
+        else:
+            title = library.deactivate_title(self.actor, self.current_title_id)
+            message = self._deactivated_text(title.title)
         self.refresh()
         self.bar.show_message(message, "info")
 

@@ -9,12 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import library, library_boxes
 from stationapp.services.accounts import has_permission
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import add_button, layout_with_bar, page_keys, step_tabs
+from stationapp.ui.forms import (
+    add_button,
+    layout_with_bar,
+    page_keys,
+    reports_user_errors,
+    step_tabs,
+)
 from stationapp.ui.library.boxes import BoxesWidget
 from stationapp.ui.library.catalogue import CatalogueWidget
 from stationapp.ui.library.circulation import CirculationWidget
@@ -137,12 +142,9 @@ class LibraryTab(QWidget):
         self.pages.setCurrentWidget(self.boxes)
         self.boxes.select_box(box_id)
 
+    @reports_user_errors
     def lend_to(self, person_id: int) -> None:
-        try:
-            self.circulation.set_borrower(person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        self.circulation.set_borrower(person_id)
         self.pages.setCurrentWidget(self.circulation)
         self.circulation.focus_scan()
 

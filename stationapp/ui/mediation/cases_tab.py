@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import STATES, MediationCase
 from stationapp.services import mediation
@@ -217,27 +216,24 @@ class CasesTab(QWidget):
         if entity in ("case", "person", "organization"):
             self.refresh()
 
+    @reports_user_errors
     def refresh(self, *_args: object) -> None:
-        try:
-            if not self.can_read:
-                self.filed.clear()
-                for filed in mediation.filed_by_me(self.actor):
-                    self.filed.addItem(f"{filed.number}　{mediation.state_label(filed.state)}")
-                self.deadline_label.clear()
-                return
-            self._refresh_deadlines()
-            selected = self.page.case.id if self.page.case is not None else None
-            self.model.reload(
-                mediation.CaseFilter(
-                    state=self.state.currentData(),
-                    open_only=self.open_only.isChecked(),
-                    mediator_id=self.actor.id if self.mine.isChecked() else None,
-                    text=self.search.text(),
-                )
-            )
-        except UserError as exc:
-            self.bar.show_message(exc.message)
+        if not self.can_read:
+            self.filed.clear()
+            for filed in mediation.filed_by_me(self.actor):
+                self.filed.addItem(f"{filed.number}　{mediation.state_label(filed.state)}")
+            self.deadline_label.clear()
             return
+        self._refresh_deadlines()
+        selected = self.page.case.id if self.page.case is not None else None
+        self.model.reload(
+            mediation.CaseFilter(
+                state=self.state.currentData(),
+                open_only=self.open_only.isChecked(),
+                mediator_id=self.actor.id if self.mine.isChecked() else None,
+                text=self.search.text(),
+            )
+        )
         self.empty.setVisible(self.model.rowCount() == 0)
         if selected is not None:
             self.model.select(self.table, selected)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, MediationCase
 from stationapp.services import mediation, people
@@ -34,6 +33,7 @@ from stationapp.ui.forms import (
     add_button,
     dialog_buttons,
     layout_with_bar,
+    reports_user_errors,
     shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
@@ -242,14 +242,11 @@ class CaseIntakeDialog(QDialog):
                 )
             )
 
+    @reports_user_errors
     def add_applicant(self, person_id: int) -> None:
         if person_id in self.applicant_ids:
             return
-        try:
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.get_person(self.actor, person_id)
         self.applicant_ids.append(person_id)
         item = QListWidgetItem(describe(person))
         item.setData(Qt.ItemDataRole.UserRole, person_id)

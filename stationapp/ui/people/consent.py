@@ -46,6 +46,7 @@ from stationapp.ui.forms import (
     add_button,
     dialog_buttons,
     layout_with_bar,
+    reports_user_errors,
     show_user_error,
 )
 
@@ -385,15 +386,12 @@ class ConsentDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------------
 
+    @reports_user_errors
     def record_consent(self, kind: str) -> None:
         row = self.rows[kind]
-        try:
-            consent.record_consent(
-                self.actor, self.person_id, kind, row.method.currentData(), row.note.text()
-            )
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        consent.record_consent(
+            self.actor, self.person_id, kind, row.method.currentData(), row.note.text()
+        )
         row.note.clear()
         self.reload()
         self.bar.show_message(
@@ -401,14 +399,11 @@ class ConsentDialog(QDialog):
             "info",
         )
 
+    @reports_user_errors
     def withdraw_consent(self, kind: str) -> None:
         if not self.confirm_withdrawal(kind):
             return
-        try:
-            consent.withdraw_consent(self.actor, self.person_id, kind)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        consent.withdraw_consent(self.actor, self.person_id, kind)
         self.reload()
         self.bar.show_message(
             self.tr("Consent withdrawn: {kind}.").format(kind=consent.consent_kind_label(kind)),

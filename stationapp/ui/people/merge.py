@@ -22,7 +22,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import history, people, people_merge
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import layout_with_bar
+from stationapp.ui.forms import layout_with_bar, reports_user_errors
 from stationapp.ui.people.picker import PersonPicker, describe
 
 translate = QCoreApplication.translate
@@ -119,13 +119,10 @@ class MergeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.picker.setFocus()
 
+    @reports_user_errors
     def choose_other(self, other_id: int) -> None:
         self.bar.hide()
-        try:
-            plan = people_merge.merge_plan(self.actor, self.keep_id, other_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        plan = people_merge.merge_plan(self.actor, self.keep_id, other_id)
         self.other_id = other_id
         self.plan = plan
         self._show_plan(plan)

@@ -23,7 +23,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import CHANNELS, DECOMPRESSION, Room
 from stationapp.services import people, rooms
 from stationapp.services.rooms import MAX_SLOTS, BookingInput, BookingView
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import FieldErrors, MessageBar, reports_user_errors, show_user_error
 from stationapp.ui.people.picker import PersonPicker, register_from_picker
 
 
@@ -91,12 +91,9 @@ class BookingDialog(QDialog):
         layout.addWidget(buttons)
         self.picker.setFocus()
 
+    @reports_user_errors
     def choose_person(self, person_id: int) -> None:
-        try:
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.get_person(self.actor, person_id)
         self.person_id = person.id
         self.chosen_label.setText(self.tr("Booking for: {name}").format(name=person.name))
         self.book_button.setEnabled(True)

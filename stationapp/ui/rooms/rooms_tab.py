@@ -166,6 +166,7 @@ class RoomsTab(QWidget):
         shown = day.strftime("%m-%d") if day.year == today().year else day.isoformat()
         return f"{names[day.weekday()]} {shown}"
 
+    @reports_user_errors
     def refresh(self, *_args: object) -> None:
         room_id = self.room_combo.currentData()
         row, column = self.grid.currentRow(), self.grid.currentColumn()
@@ -177,11 +178,7 @@ class RoomsTab(QWidget):
             self.week_label.setText(self.tr("No room is set up yet: the administrator adds them."))
             self._update_buttons()
             return
-        try:
-            week = rooms.week(self.actor, room_id, self.monday)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        week = rooms.week(self.actor, room_id, self.monday)
         self.week_view = week
         self.week_label.setText(
             self.tr("Week of {first} to {last}").format(
@@ -383,13 +380,10 @@ class RoomsTab(QWidget):
         )
         self.refresh()
 
+    @reports_user_errors
     def show_booking(self, booking_id: int) -> None:
         """Bring the booking's room and week on screen with its slot selected (from Today)."""
-        try:
-            booking = rooms.get_booking(self.actor, booking_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        booking = rooms.get_booking(self.actor, booking_id)
         self.monday = rooms.monday_of(booking.starts_at.date())
         index = self.room_combo.findData(booking.room_id)
         if index >= 0 and index != self.room_combo.currentIndex():
