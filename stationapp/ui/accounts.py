@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from stationapp.ui.forms import (
     record_list,
     show_user_error,
     shows_user_errors,
+    spin_box,
 )
 
 
@@ -241,26 +241,26 @@ class StationSettingsDialog(QDialog):
         self.contact.setMaxLength(250)
         self.contact.setPlaceholderText(self.tr("Phone and address, printed on notices"))
         self.fields.add_row(self.tr("Contact"), "contact", self.contact)
-        self.idle_lock = QSpinBox()
-        self.idle_lock.setRange(1, accounts.MAX_IDLE_LOCK_MINUTES)
-        self.idle_lock.setValue(current.idle_lock_minutes)
-        self.idle_lock.setSuffix(self.tr(" minutes without use"))
-        self.idle_lock.setToolTip(
-            self.tr(
+        self.idle_lock = spin_box(
+            1,
+            accounts.MAX_IDLE_LOCK_MINUTES,
+            current.idle_lock_minutes,
+            self.tr(" minutes without use"),
+            tip=self.tr(
                 "After this time without a key press or a click the window hides its content and "
                 "asks for the password again."
-            )
+            ),
         )
         self.fields.add_row(self.tr("Lock the window after"), "idle_lock_minutes", self.idle_lock)
-        self.borrower_idle = QSpinBox()
-        self.borrower_idle.setRange(1, accounts.MAX_BORROWER_IDLE_MINUTES)
-        self.borrower_idle.setValue(current.borrower_idle_minutes)
-        self.borrower_idle.setSuffix(self.tr(" minutes without a scan"))
-        self.borrower_idle.setToolTip(
-            self.tr(
+        self.borrower_idle = spin_box(
+            1,
+            accounts.MAX_BORROWER_IDLE_MINUTES,
+            current.borrower_idle_minutes,
+            self.tr(" minutes without a scan"),
+            tip=self.tr(
                 "After this time without a scan or a key press at the library desk, the "
                 "borrower is cleared, so the next reader's books are not lent to the last one."
-            )
+            ),
         )
         self.fields.add_row(
             self.tr("Clear the library borrower after"),

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -51,6 +50,7 @@ from stationapp.ui.forms import (
     layout_with_bar,
     reports_user_errors,
     show_user_error,
+    spin_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 
@@ -139,15 +139,13 @@ class BackupsDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
         self.fields.add_row(self.tr("Backup folder"), "folder", folder_row)
-        self.keep_daily = QSpinBox()
-        self.keep_daily.setRange(backup.MIN_KEEP_DAILY, backup.MAX_KEEP_DAILY)
-        self.keep_daily.setValue(current.keep_daily)
-        self.keep_daily.setSuffix(self.tr(" days"))
+        self.keep_daily = spin_box(
+            backup.MIN_KEEP_DAILY, backup.MAX_KEEP_DAILY, current.keep_daily, self.tr(" days")
+        )
         self.fields.add_row(self.tr("Keep daily backups for"), "keep_daily", self.keep_daily)
-        self.keep_monthly = QSpinBox()
-        self.keep_monthly.setRange(0, backup.MAX_KEEP_MONTHLY)
-        self.keep_monthly.setValue(current.keep_monthly)
-        self.keep_monthly.setSuffix(self.tr(" months"))
+        self.keep_monthly = spin_box(
+            0, backup.MAX_KEEP_MONTHLY, current.keep_monthly, self.tr(" months")
+        )
         self.fields.add_row(
             self.tr("Keep one backup a month for"), "keep_monthly", self.keep_monthly
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -341,6 +342,18 @@ def add_button(
     button.clicked.connect(slot)
     row.addWidget(button)
     return button
+
+
+def spin_box(low: int, high: int, value: int, suffix: str = "", tip: str = "") -> QSpinBox:
+    """A whole number from ``low`` to ``high`` showing ``value``, its unit after it (``suffix``)
+    and, when given, a tooltip that says what it does."""
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    if tip:
+        spin.setToolTip(tip)
+    return spin
 
 
 def action_row(

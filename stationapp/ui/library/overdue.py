@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,7 +40,13 @@ from stationapp.services.accounts import StationSettings
 from stationapp.services.library import LoanRow
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors, single_shot
+from stationapp.ui.forms import (
+    add_button,
+    layout_with_bar,
+    reports_user_errors,
+    single_shot,
+    spin_box,
+)
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.table_model import RowsTableModel, setup_list_view
@@ -316,10 +321,7 @@ class OverdueWidget(QWidget):
         due_layout.setContentsMargins(0, 0, 0, 0)
         days_row = QHBoxLayout()
         days_label = QLabel(self.tr("Due &within"))
-        self.days_spin = QSpinBox()
-        self.days_spin.setRange(0, 60)
-        self.days_spin.setValue(DEFAULT_DUE_DAYS)
-        self.days_spin.setSuffix(self.tr(" days"))
+        self.days_spin = spin_box(0, 60, DEFAULT_DUE_DAYS, self.tr(" days"))
         self.days_spin.valueChanged.connect(lambda _value: self._reload_timer.start())
         days_label.setBuddy(self.days_spin)
         days_row.addWidget(days_label)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 
@@ -28,7 +27,13 @@ from stationapp.models.welfare import ROUND_KINDS, WelfareRound
 from stationapp.services import accounts, people, welfare
 from stationapp.services.welfare import Added, RecipientView, RoundInput
 from stationapp.services.welfare.rounds import MAX_ITEMS, MAX_NAME
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+    spin_box,
+)
 from stationapp.ui.people.picker import PersonPicker, register_from_picker
 
 
@@ -159,10 +164,7 @@ class RuleDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.workplaces.addItem(item)
         self.fields.add_row(self.tr("&Workplaces:"), "workplaces", self.workplaces)
-        self.month = QSpinBox()
-        self.month.setRange(1, 12)
-        self.month.setValue(r.starts_on.month)
-        self.month.setSuffix(self.tr(" (month)"))
+        self.month = spin_box(1, 12, r.starts_on.month, self.tr(" (month)"))
         self.fields.add_row(self.tr("&Month:"), "month", self.month)
         self.hint = QLabel(
             self.tr(
