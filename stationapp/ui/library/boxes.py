@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableView,
     QWidget,
 )
@@ -25,7 +24,7 @@ from stationapp.services import accounts, library_boxes
 from stationapp.services.library_boxes import Reconciliation
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import layout_with_bar, reports_user_errors
+from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.library.box_dialogs import (
     OVERDUE_COLOR,
@@ -117,29 +116,18 @@ class BoxesWidget(QWidget):
         self.can_manage = accounts.has_permission(actor, "library.boxes")
         layout, self.bar = layout_with_bar(self)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New bo&x…"))
-        self.new_button.clicked.connect(self.new_box)
-        self.pack_button = QPushButton(self.tr("Pa&ck…"))
+        self.new_button = add_button(buttons, self.tr("New bo&x…"), self.new_box)
+        self.pack_button = add_button(buttons, self.tr("Pa&ck…"), self.pack_selected)
         self.pack_button.setToolTip(self.tr("Scan books into the selected box"))
-        self.pack_button.clicked.connect(self.pack_selected)
-        self.lend_button = QPushButton(self.tr("Lend to a &workplace…"))
-        self.lend_button.clicked.connect(self.lend_selected)
-        self.return_button = QPushButton(self.tr("Retur&n…"))
+        self.lend_button = add_button(buttons, self.tr("Lend to a &workplace…"), self.lend_selected)
+        self.return_button = add_button(buttons, self.tr("Retur&n…"), self.return_selected)
         self.return_button.setToolTip(self.tr("Scan the books of a box that came back"))
-        self.return_button.clicked.connect(self.return_selected)
-        self.handover_button = QPushButton(self.tr("Print handover &sheet…"))
-        self.handover_button.clicked.connect(self.print_handover)
-        self.reconciliation_button = QPushButton(self.tr("Print rec&onciliation…"))
-        self.reconciliation_button.clicked.connect(self.print_reconciliation)
-        for button in (
-            self.new_button,
-            self.pack_button,
-            self.lend_button,
-            self.return_button,
-            self.handover_button,
-            self.reconciliation_button,
-        ):
-            buttons.addWidget(button)
+        self.handover_button = add_button(
+            buttons, self.tr("Print handover &sheet…"), self.print_handover
+        )
+        self.reconciliation_button = add_button(
+            buttons, self.tr("Print rec&onciliation…"), self.print_reconciliation
+        )
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.summary = QLabel()

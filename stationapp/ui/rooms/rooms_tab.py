@@ -32,7 +32,7 @@ from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.services import accounts, rooms
 from stationapp.services.rooms import BookingView, Slot, Week
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar, reports_user_errors
+from stationapp.ui.forms import MessageBar, add_button, reports_user_errors
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.rooms.setup_dialog import weekday_names
 
@@ -96,16 +96,13 @@ class RoomsTab(QWidget):
         )
 
         actions = QHBoxLayout()
-        self.book_button = QPushButton(self.tr("Boo&k… (F8)"))
-        self.book_button.clicked.connect(self.book_selected)
-        self.cancel_button = QPushButton(self.tr("&Cancel booking…"))
-        self.cancel_button.clicked.connect(self.cancel_selected)
-        self.move_button = QPushButton(self.tr("Move to another &slot"))
-        self.move_button.clicked.connect(self.start_move)
-        self.check_in_button = QPushButton(self.tr("Check &in (F9)"))
-        self.check_in_button.clicked.connect(self.check_in_selected)
-        self.no_show_button = QPushButton(self.tr("&No-show"))
-        self.no_show_button.clicked.connect(self.no_show_selected)
+        self.book_button = add_button(actions, self.tr("Boo&k… (F8)"), self.book_selected)
+        self.cancel_button = add_button(actions, self.tr("&Cancel booking…"), self.cancel_selected)
+        self.move_button = add_button(actions, self.tr("Move to another &slot"), self.start_move)
+        self.check_in_button = add_button(
+            actions, self.tr("Check &in (F9)"), self.check_in_selected
+        )
+        self.no_show_button = add_button(actions, self.tr("&No-show"), self.no_show_selected)
         for button in (
             self.book_button,
             self.cancel_button,
@@ -113,7 +110,6 @@ class RoomsTab(QWidget):
             self.check_in_button,
             self.no_show_button,
         ):
-            actions.addWidget(button)
             button.setVisible(self.may_book)
         actions.addStretch(1)
         layout.addLayout(actions)
