@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box
 from stationapp.services import accounts, library_boxes
@@ -251,14 +250,12 @@ class BoxesWidget(QWidget):
         dialog.deleteLater()
         self.refresh()
 
+    @reports_user_errors
     def print_handover(self) -> None:
         box = self.current_box()
         if box is None or box.current_loan is None:
             return
-        try:
-            preview_handover(self.actor, box, box.current_loan, self)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
+        preview_handover(self.actor, box, box.current_loan, self)
 
     @reports_user_errors
     def print_reconciliation(self) -> None:

@@ -27,7 +27,7 @@ from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimFilter, EnrolmentFilter
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
-from stationapp.ui.forms import empty_state, layout_with_bar
+from stationapp.ui.forms import empty_state, layout_with_bar, reports_user_errors
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.mutual_aid.widgets import money_text, plan_combo, plan_title, workplace_combo
 from stationapp.ui.people.picker import PersonPicker
@@ -309,13 +309,11 @@ class MutualAidPage(QWidget):
             self.picker.clear()
         self.refresh_enrolments()
 
+    @reports_user_errors
     def refresh_enrolments(self) -> None:
         self.enrolment_filter.plan_id = self.plan_filter.currentData()
         self.enrolment_filter.organization_id = self.workplace_filter.currentData()
-        try:
-            self.enrolment_model.reload(self.enrolment_filter)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
+        self.enrolment_model.reload(self.enrolment_filter)
 
     def _enrolments_shown(self) -> None:
         if self.enrolment_model.rowCount():
@@ -383,15 +381,13 @@ class MutualAidPage(QWidget):
         layout.addLayout(row)
         self.tabs.addTab(page, self.tr("&Claims"))
 
+    @reports_user_errors
     def refresh_claims(self) -> None:
         if self.claims_table is None:
             return
-        try:
-            self.claim_model.reload_keeping(
-                self.claims_table, ClaimFilter(state=self.state_filter.currentData())
-            )
-        except UserError as exc:
-            self.bar.show_message(exc.message)
+        self.claim_model.reload_keeping(
+            self.claims_table, ClaimFilter(state=self.state_filter.currentData())
+        )
 
     def _claims_shown(self) -> None:
         if self.claim_model.rowCount():

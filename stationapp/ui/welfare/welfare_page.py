@@ -339,13 +339,11 @@ class WelfarePage(SearchedList, QWidget):
             self.recipients.round_id = r.id
         self._reload_recipients()
 
+    @reports_user_errors
     def _show_totals(self) -> None:
         if self.current is None:
             return
-        try:
-            self.totals.setText(totals_text(welfare.round_totals(self.actor, self.current.id)))
-        except UserError as exc:
-            self.bar.show_message(exc.message)
+        self.totals.setText(totals_text(welfare.round_totals(self.actor, self.current.id)))
 
     def new_round(self) -> None:
         from stationapp.ui.welfare.dialogs import RoundDialog
