@@ -41,7 +41,8 @@ _names = itertools.count(1)
 # once; the application and the tests do exactly what they did. Passed tests' folders are removed
 # as they end (tmp_path_retention_policy in pyproject.toml), so the RAM holds only the failures'.
 RAM_DISK = Path("/dev/shm")
-ON_DISK_ENV = "STATIONAPP_TEST_TMP_ON_DISK"  # =1: keep pytest's usual temporary folder
+# =1: pytest's usual temporary folder, and the PostgreSQL test server's data on the disk too
+ON_DISK_ENV = "STATIONAPP_TEST_TMP_ON_DISK"
 
 
 def _temporary_root() -> None:
@@ -115,7 +116,7 @@ def postgres_server():
         from tests.helpers import pgserver
 
         try:
-            _server = pgserver.start_server()
+            _server = pgserver.start_server(in_memory=os.environ.get(ON_DISK_ENV) != "1")
         except pgserver.PostgresNotFound as exc:
             _server_error = str(exc)
         except Exception as exc:
