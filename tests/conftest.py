@@ -41,7 +41,8 @@ _names = itertools.count(1)
 # once; the application and the tests do exactly what they did. Passed tests' folders are removed
 # as they end (tmp_path_retention_policy in pyproject.toml), so the RAM holds only the failures'.
 RAM_DISK = Path("/dev/shm")
-ON_DISK_ENV = "STATIONAPP_TEST_TMP_ON_DISK"  # =1: keep pytest's usual temporary folder
+# =1: pytest's usual temporary folder, and the PostgreSQL test server's data on the disk too
+ON_DISK_ENV = "STATIONAPP_TEST_TMP_ON_DISK"
 
 
 def _temporary_root() -> None:
@@ -115,16 +116,39 @@ def postgres_server():
         from tests.helpers import pgserver
 
         try:
-            _server = pgserver.start_server()
+            _server = pgserver.start_server(in_memory=os.environ.get(ON_DISK_ENV) != "1")
         except pgserver.PostgresNotFound as exc:
             _server_error = str(exc)
         except Exception as exc:
             _server_error = f"the PostgreSQL test server did not start: {exc}"
+        else:
+            _stop_server_on_sigterm()
     if _server is None:
         if os.environ.get(REQUIRE_POSTGRES_ENV) == "1":
             pytest.fail(f"{REQUIRE_POSTGRES_ENV}=1 but {_server_error}", pytrace=False)
         pytest.skip(f"PostgreSQL run skipped: {_server_error}")
     return _server
+
+
+def _stop_server_on_sigterm() -> None:
+    """A run ended by SIGTERM (a timeout, a stopped CI job) stops its server and removes its data
+    folder before it goes, as pytest_sessionfinish would have: left behind, a server on the RAM
+    disk would keep its memory until the machine restarts."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        if _server is not None:
+            _server.cleanup()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _migrated_copies(server):  # type: ignore[no-untyped-def]

@@ -20,6 +20,12 @@ The properties, checked around each single call on the test's one database:
 
 ``TRIED`` counts the examples each test has run. STATIONAPP_BAD_INPUT_SCALE=10 runs ten times
 as many for a deeper search than the suite's.
+
+Each test runs on SQLite with its full count of examples and on PostgreSQL with a third of them
+(POSTGRESQL_SHARE): the services' checks are the same code on both, so the SQLite run is the
+search; the PostgreSQL run checks the same three properties against that server's own refusals
+(NUL in text, integers beyond 64 bits, dates out of its range), which the hostile samples bring
+up often. It was two thirds of the file's time.
 """
 
 from __future__ import annotations
@@ -192,6 +198,23 @@ def examples(n: int) -> Callable:
     """``n`` examples, times STATIONAPP_BAD_INPUT_SCALE for a deeper run than the suite's."""
     scale = float(os.environ.get("STATIONAPP_BAD_INPUT_SCALE", "1"))
     return settings(max_examples=max(1, round(n * scale)), **SETTINGS)
+
+
+POSTGRESQL_SHARE = 3  # the PostgreSQL run of a test tries 1/POSTGRESQL_SHARE of its examples
+
+
+@pytest.fixture(autouse=True)
+def _fewer_examples_on_postgresql(request: pytest.FixtureRequest, monkeypatch) -> None:
+    """The PostgreSQL run of a property test tries a third of the examples of the SQLite run
+    (at least one). Hypothesis reads a test's settings when the test is called, after this."""
+    test = request.function
+    if not hasattr(test, "hypothesis") or "db_backend" not in request.fixturenames:
+        return
+    if request.getfixturevalue("db_backend") != "postgresql":
+        return
+    full = test._hypothesis_internal_use_settings
+    share = settings(full, max_examples=max(1, -(-full.max_examples // POSTGRESQL_SHARE)))
+    monkeypatch.setattr(test, "_hypothesis_internal_use_settings", share)
 
 
 # --- strategies -----------------------------------------------------------------------------------
