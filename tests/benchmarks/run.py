@@ -1,7 +1,7 @@
 """Every measurement of DESIGN.md "Targets" on one machine in one run, as one table (issue #9).
 
     python tests/benchmarks/run.py --db PATH.db [--repeat 5] [--markdown OUT.md]
-        [--export-repeat N] [--postgresql] [--only startup|lists|export]
+        [--export-repeat N] [--postgresql] [--only startup|lists|export ...]
 
 ``PATH.db`` is a database from generate.py (``python tests/benchmarks/generate.py --size large
 --out PATH.db``). It is never written: the file is first copied (SQLite's backup API) into a
@@ -1105,10 +1105,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
+        nargs="+",
         choices=("startup", "lists", "export"),
-        help="measure only this part (startup: the start-up and memory rows; lists: the "
-        "searches and lists, no start-up, report, scans or export; export: the Excel export "
-        "of the visit log alone)",
+        help="measure only these parts (startup: the start-up and memory rows; lists: the "
+        "searches and lists; export: the Excel export of the visit log), e.g. --only lists "
+        "export; without it everything, with the first --demo start, the report and the scans",
     )
     parser.add_argument(
         "--demo-start",
@@ -1205,21 +1206,22 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n{backend}")
                 bench = Bench(repeat, backend)
                 benches.append(bench)
-                if args.only in (None, "startup"):
+                parts = set(args.only or ("startup", "lists", "export"))
+                if "startup" in parts:
                     measure_startup(bench, target_url, empty_url, env)
-                if args.only == "startup":
+                if not parts & {"lists", "export"}:
                     continue
-                if backend == "SQLite" and args.only is None:
+                if backend == "SQLite" and not args.only:
                     measure_first_demo_start(bench, env)
                 open_station_database(target_url)
                 try:
                     actor = Staff.get(Staff.username == "admin")
-                    if args.only in (None, "lists"):
+                    if "lists" in parts:
                         measure_reads(bench, actor)
-                    if args.only is None:
+                    if not args.only:
                         measure_report(bench, actor)
                         measure_writes(bench, actor, workdir, export_repeat)
-                    elif args.only == "export":
+                    elif "export" in parts:
                         measure_export(bench, actor, workdir, export_repeat)
                 finally:
                     close_database()
