@@ -1,0 +1,57 @@
+"""bulk.rows_with (the exports' reads, issue #22): the same rows on both databases, and on
+PostgreSQL ids asked as one array per statement rather than as IN lists of 500 parameters."""
+
+from __future__ import annotations
+
+import pytest
+
+from stationapp.db import database, is_postgresql
+from stationapp.models.people import Organization
+from stationapp.services import bulk
+
+ROWS = 1200  # more than two IN lists of bulk.BATCH
+
+
+@pytest.fixture
+def organizations(db) -> list[tuple[int, str]]:
+    Organization.insert_many(
+        [{"name": f"单位{index:04d}", "search_text": ""} for index in range(ROWS)]
+    ).execute()
+    return list(
+        Organization.select(Organization.id, Organization.name).order_by(Organization.id).tuples()
+    )
+
+
+@pytest.fixture
+def statements(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    target = database.obj
+    original = target.execute_sql
+
+    def counting(sql, params=None):  # type: ignore[no-untyped-def]
+        seen.append(sql)
+        return original(sql, params)
+
+    monkeypatch.setattr(target, "execute_sql", counting)
+    return seen
+
+
+def test_rows_by_id_in_as_few_statements(organizations, statements) -> None:
+    wanted = [row[0] for row in reversed(organizations)][::2] + [organizations[0][0]] * 3
+    found = bulk.rows_with(
+        (Organization.id, Organization.name), Organization.id, wanted, convert=False
+    )
+    expected = [row for row in organizations if row[0] in set(wanted)]
+    # Each statement's rows in id order (the callers look them up by id).
+    assert sorted(found) == expected
+    assert len(found) == len(set(found))
+    # 601 ids: one array on PostgreSQL; IN lists of 500 on SQLite.
+    assert len(statements) == (1 if is_postgresql() else 2)
+
+
+def test_rows_by_text_as_lists(organizations, statements) -> None:
+    names = [name for _id, name in organizations]
+    found = bulk.rows_with((Organization.id,), Organization.name, names)
+    assert found == [(row_id,) for row_id, _name in organizations]
+    assert len(statements) == 3  # text stays in IN lists, where the NUL guard sees each value
+    assert bulk.values_present(Organization.name, ["单位0001", "没有\x00这个"]) == {"单位0001"}
