@@ -474,6 +474,7 @@ def room_bookings_today(actor: Staff, on: date) -> Section:
 def workplaces_without_union(actor: Staff, on: date) -> Section | None:
     """Workplaces of 25 or more employees without a union (工会法 art. 11), the largest first;
     None when there are none, so the tab says nothing."""
+    require(actor, "workplace.read")
     total, found = workplaces.large_without_union(actor, limit=LIMIT)
     if not total:
         return None

@@ -150,6 +150,7 @@ def workplace_visits(actor: Staff, org_id: int, *, limit: int = 200) -> list[Vis
 def workplace_cases(actor: Staff, org_id: int, *, limit: int = 200) -> list[MediationCase]:
     """The mediation cases naming the workplace as the employer (respondent): ``case.read``."""
     require(actor, "workplace.read")
+    require(actor, "case.read")
     return mediation.list_cases(actor, mediation.CaseFilter(respondent_id=org_id), limit=limit)
 
 
