@@ -260,7 +260,7 @@ class FoundingSection(ListSection):
         )
         may = accounts.has_permission(actor, "workplace.founding")
         row = QHBoxLayout()
-        self.mark_button = add_button(row, self.tr("Mar&k done…"), self.mark_current)
+        self.mark_button = add_button(row, self.tr("Mark done… (&J)"), self.mark_current)
         self.undo_button = add_button(row, self.tr("Undo (&X)"), self.undo_current)
         row.addStretch(1)
         self.layout().addLayout(row)
