@@ -274,3 +274,16 @@ def test_today_and_the_figures(admin, unionist):
     assert (before.own_union, before.founded, before.mediation_committees) == (0, 0, 0)
     workplaces.set_union_status(unionist, big.id, "own_union", founded_on=today())
     assert not [s for s in today_service.today_sections(admin) if s.key == "workplaces"]
+
+
+def test_the_report_has_a_workplace_section(admin, unionist):
+    from stationapp.services import reports
+
+    own = _org(admin, "东方传媒", employees=100, members_reported=50)
+    workplaces.set_union_status(unionist, own.id, "own_union", founded_on=today())
+    report = reports.station_report(admin, today().replace(day=1), today() + timedelta(days=1))
+    assert report.workplaces is not None and report.workplaces.founded == 1
+    section = next(s for s in reports.report_tables(report) if s.key == "workplaces")
+    rows = dict(section.tables[0].rows)
+    assert rows["Unions founded in the period"] == 1
+    assert rows["Members reported by the unions"] == 50
