@@ -85,37 +85,34 @@ def _refuse_duplicate(name: object, building_id: int | None) -> None:
 
 
 def create_building(actor: Staff, data: BuildingInput) -> Building:
-    require(actor, "workplace.manage")
-    values = _validate(data)
-    with transaction(lock=True):
-        lock_kind("building")
-        _refuse_duplicate(values["name"], None)
-        moment = now()
-        building = Building.create(
-            **values,
-            search_text=phrase_search_text(str(values["name"])),
-            created_at=moment,
-            updated_at=moment,
-        )
-        audit(actor, "create", "building", building.id, values)
-    changes.notify("organization")
-    return building
+    return _save(actor, None, data)
 
 
 def update_building(actor: Staff, building_id: int, data: BuildingInput) -> Building:
+    return _save(actor, building_id, data)
+
+
+def _save(actor: Staff, building_id: int | None, data: BuildingInput) -> Building:
+    """A new building (``building_id`` None) or the changes to one, checked and audited."""
     require(actor, "workplace.manage")
     values = _validate(data)
+    gone = translate("Workplaces", "This building is no longer on file.")
     with transaction(lock=True):
         lock_kind("building")
-        building = found(
-            Building, building_id, translate("Workplaces", "This building is no longer on file.")
-        )
         _refuse_duplicate(values["name"], building_id)
-        changed = assign(building, values)
+        moment = now()
+        if building_id is None:
+            building = Building(created_at=moment)
+            action, details = "create", values
+        else:
+            building = found(Building, building_id, gone)
+            action = "update"
+        changed = assign(building, {**values, "updated_at": moment})
+        if action == "update":
+            details = {k: v for k, v in changed.items() if k != "updated_at"}
         building.search_text = phrase_search_text(building.name)
-        building.updated_at = now()
         building.save()
-        audit(actor, "update", "building", building.id, changed)
+        audit(actor, action, "building", building.id, details)
     changes.notify("organization")
     return building
 

@@ -91,21 +91,33 @@ def update_profile(actor: Staff, org_id: int, data: WorkplaceProfile) -> Organiz
     mediation committee; the union status has its own call."""
     require(actor, "workplace.manage")
     values = _validate_profile(data)
+    building = values.pop("building")
+    return _change(actor, org_id, "update_profile", values, building=building)
+
+
+def _change(
+    actor: Staff, org_id: int, action: str, values: dict[str, object], **more: object
+) -> Organization:
+    """Set ``values`` (and the building, when given in ``more``) on the locked workplace; save
+    and audit what changed, under ``action``."""
     with transaction(lock=True):
-        org = history.locked(
-            Organization, org_id, translate("Workplaces", "This workplace is no longer on file.")
-        )
-        before_building = org.building_id
-        changed = assign(org, {k: v for k, v in values.items() if k != "building"})
-        if before_building != values["building"]:
-            org.building = values["building"]
-            changed["building"] = [before_building, values["building"]]
+        org = _locked(org_id)
+        changed = assign(org, values)
+        if "building" in more and org.building_id != more["building"]:
+            changed["building"] = [org.building_id, more["building"]]
+            org.building = more["building"]
         if changed:
             org.updated_at = now()
             org.save()
-            audit(actor, "update_profile", "organization", org.id, changed)
+            audit(actor, action, "organization", org.id, changed)
     changes.notify("organization")
     return org
+
+
+def _locked(org_id: int) -> Organization:
+    return history.locked(
+        Organization, org_id, translate("Workplaces", "This workplace is no longer on file.")
+    )
 
 
 def set_union_status(
@@ -137,24 +149,16 @@ def set_union_status(
                 translate("Workplaces", "Preparation cannot begin after the founding."),
                 field="union_preparing_since",
             )
-    with transaction(lock=True):
-        org = history.locked(
-            Organization, org_id, translate("Workplaces", "This workplace is no longer on file.")
-        )
-        changed = assign(
-            org,
-            {
-                "union_status": status,
-                "union_preparing_since": preparing_since,
-                "union_founded_on": founded_on,
-            },
-        )
-        if changed:
-            org.updated_at = now()
-            org.save()
-            audit(actor, "union_status", "organization", org.id, changed)
-    changes.notify("organization")
-    return org
+    return _change(
+        actor,
+        org_id,
+        "union_status",
+        {
+            "union_status": status,
+            "union_preparing_since": preparing_since,
+            "union_founded_on": founded_on,
+        },
+    )
 
 
 def dates_for_status(org: Organization, status: str) -> dict[str, object]:
@@ -187,12 +191,7 @@ def mark_founding_step(
     day = past_date(done_on, "done_on", required=True)
     clean_note = normalize_text(note, field="note", max_length=200)
     with transaction(lock=True):
-        org = history.locked(
-            Organization, org_id, translate("Workplaces", "This workplace is no longer on file.")
-        )
-        record = FoundingStep.get_or_none(
-            FoundingStep.organization == org.id, FoundingStep.step == step
-        )
+        org, record = _locked_step(org_id, step)
         if record is None:
             record = FoundingStep.create(
                 organization=org.id, step=step, done_on=day, note=clean_note, staff=actor
@@ -207,16 +206,18 @@ def mark_founding_step(
     return record
 
 
+def _locked_step(org_id: int, step: str) -> tuple[Organization, FoundingStep | None]:
+    org = _locked(org_id)
+    return org, FoundingStep.get_or_none(
+        FoundingStep.organization == org.id, FoundingStep.step == step
+    )
+
+
 def undo_founding_step(actor: Staff, org_id: int, step: str) -> None:
     """A step marked by mistake is no longer done (audited with its date and note)."""
     require(actor, "workplace.founding")
     with transaction(lock=True):
-        org = history.locked(
-            Organization, org_id, translate("Workplaces", "This workplace is no longer on file.")
-        )
-        record = FoundingStep.get_or_none(
-            FoundingStep.organization == org.id, FoundingStep.step == step
-        )
+        org, record = _locked_step(org_id, step)
         if record is None:
             return
         details = {"step": step, "done_on": record.done_on, "note": record.note}

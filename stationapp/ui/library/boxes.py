@@ -122,7 +122,7 @@ class BoxesWidget(QWidget):
         self.pack_button = QPushButton(self.tr("Pa&ck…"))
         self.pack_button.setToolTip(self.tr("Scan books into the selected box"))
         self.pack_button.clicked.connect(self.pack_selected)
-        self.lend_button = QPushButton(self.tr("Lend to a &workplace…"))
+        self.lend_button = QPushButton(self.tr("Lend to a workplace… (&J)"))
         self.lend_button.clicked.connect(self.lend_selected)
         self.return_button = QPushButton(self.tr("Retur&n…"))
         self.return_button.setToolTip(self.tr("Scan the books of a box that came back"))

@@ -316,7 +316,7 @@ class OverdueWidget(QWidget):
         due_layout = QVBoxLayout(due_page)
         due_layout.setContentsMargins(0, 0, 0, 0)
         days_row = QHBoxLayout()
-        days_label = QLabel(self.tr("Due &within"))
+        days_label = QLabel(self.tr("Due within (&J)"))
         self.days_spin = QSpinBox()
         self.days_spin.setRange(0, 60)
         self.days_spin.setValue(DEFAULT_DUE_DAYS)
