@@ -147,7 +147,7 @@ class WorkplacesTab(QWidget):
         setup_list_view(self.table, self.model)
         self.table.activated.connect(lambda _index: self.open_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        restore_columns(self.table, "workplaces")
+        restore_columns(self.table, "workplaces", stretch=0)  # the name takes the spare width
         self.empty, self.stack = empty_state(self.table)
         layout.addWidget(self.stack, 1)
 
