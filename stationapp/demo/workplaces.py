@@ -142,7 +142,22 @@ def populate_workplaces(admin: Staff, *, seed: int) -> int:
                         details=json.dumps({"step": step, "done_on": done.isoformat()}),
                     )
                 )
-        org.save()
+    Organization.bulk_update(
+        companies,
+        fields=[
+            Organization.building,
+            Organization.sector,
+            Organization.employees,
+            Organization.union_status,
+            Organization.union_preparing_since,
+            Organization.union_founded_on,
+            Organization.union_chair,
+            Organization.union_contact,
+            Organization.members_reported,
+            Organization.mediation_committee_since,
+        ],
+        batch_size=100,
+    )
     if steps:
         FoundingStep.insert_many(steps).execute()
     AuditEntry.insert_many(audits).execute()
