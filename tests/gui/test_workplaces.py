@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from stationapp.models.people import Organization
 from stationapp.services import people
-from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.workplaces import OrganizationDialog
 from stationapp.ui.workplaces.workplaces_tab import WorkplacesTab
 

@@ -161,7 +161,7 @@ def test_founding_steps_are_marked_corrected_and_undone_without_changing_the_sta
     earlier = today() - timedelta(days=2)
     workplaces.mark_founding_step(unionist, org.id, "assembly", earlier)
     steps = {v.step: v.done for v in workplaces.founding_steps(admin, org.id)}
-    assert list(steps)[0] == "contacted" and steps["contacted"] is None
+    assert next(iter(steps)) == "contacted" and steps["contacted"] is None
     assert steps["assembly"].done_on == earlier and steps["registered"] is not None
     workplaces.undo_founding_step(unionist, org.id, "registered")
     assert not FoundingStep.select().where(FoundingStep.step == "registered").exists()
