@@ -134,3 +134,53 @@ def test_a_role_without_cases_sees_no_cases_section(qtbot, make_staff, admin):
     assert tab.new_button.isHidden()
     profile = tab.page.sections["profile"]
     assert profile.save_button.isHidden() and profile.status_button.isHidden()
+
+
+def test_buildings_dialog_adds_edits_and_deactivates(qtbot, admin, monkeypatch):
+    from stationapp.models.people import Building
+    from stationapp.ui.workplaces.dialogs import BuildingDialog, BuildingsDialog
+
+    dialog = BuildingsDialog(admin)
+    qtbot.addWidget(dialog)
+
+    def fill(self: BuildingDialog) -> int:
+        self.name.setText("明珠国际中心")
+        self.chair.setText("李明")  # a chair without a federation is refused at the field
+        self.submit()
+        assert self.fields.error_label("federation_name").text()
+        self.federation.setText("明珠国际中心楼宇联合会")
+        self.submit()
+        return self.result()
+
+    monkeypatch.setattr(BuildingDialog, "exec", fill)
+    dialog.create()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "明珠国际中心楼宇联合会"
+    dialog.toggle_current()
+    assert Building.get().active is False and dialog.table.rowCount() == 0
+
+
+def test_profile_and_union_status_from_the_page(qtbot, admin):
+    from stationapp.models.people import Organization
+    from stationapp.ui.bus import ChangeBus
+    from stationapp.ui.workplaces.dialogs import UnionStatusDialog
+
+    ids = _station(admin)
+    tab = WorkplacesTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    tab.open_workplace(ids["云帆科技"])
+    profile = tab.page.sections["profile"]
+    profile.reported.setValue(41)  # more members than the 40 employees
+    profile.save()
+    assert profile.fields.error_label("members_reported").text()
+    profile.reported.setValue(12)
+    profile.sector.setText("软件")
+    profile.save()
+    saved = Organization.get_by_id(ids["云帆科技"])
+    assert (saved.members_reported, saved.sector) == (12, "软件")
+    status = UnionStatusDialog(admin, saved)
+    qtbot.addWidget(status)
+    status.status.setCurrentIndex(status.status.findData("preparing"))
+    status.submit()
+    saved = Organization.get_by_id(ids["云帆科技"])
+    assert saved.union_status == "preparing" and saved.union_preparing_since == today()
