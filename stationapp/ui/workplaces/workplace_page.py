@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people, workplaces
-from stationapp.ui.forms import MessageBar, add_button, page_keys, step_tabs
+from stationapp.ui.forms import MessageBar, add_button, heading_label, page_keys, step_tabs
 from stationapp.ui.workplaces.sections import sections_for
 
 
@@ -29,12 +29,7 @@ class WorkplacePage(QWidget):
         layout.addWidget(self.bar)
         top = QHBoxLayout()
         self.back_button = add_button(top, self.tr("← Bac&k"), self.back_requested.emit)
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title = heading_label()
         top.addWidget(self.title)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555;")
