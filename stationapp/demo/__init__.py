@@ -91,6 +91,7 @@ from stationapp.demo.visits import (
     populate_visits,
 )
 from stationapp.demo.welfare import populate_welfare
+from stationapp.demo.workplaces import populate_workplaces
 from stationapp.models.accounts import ADMIN, Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts
@@ -230,6 +231,8 @@ def populate(
         populate_members(admin, rng=rng)
         populate_aid(admin, rng=rng)
         populate_welfare(admin, rng=rng)
+        # After the people (members are counted); its own generator leaves the others' draws.
+        populate_workplaces(admin, seed=seed)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "

@@ -23,6 +23,7 @@ from stationapp.models.accounts import (
     MEDIATION_HEAD,
     MEDIATOR,
     ORGANISER,
+    UNION_ORGANISER,
 )
 from stationapp.models.base import INT64, IdField
 from stationapp.models.people import Person
@@ -47,6 +48,7 @@ DEMO_STAFF: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # The decompression room's volunteer counsellors (心理咨询师), on the roster by turns.
     ("counsellor", "孙慧", (COUNSELLOR,)),
     ("counsellor2", "周文静", (COUNSELLOR,)),
+    ("unionorganiser", "王立新", (UNION_ORGANISER,)),
 )
 
 HISTORY_DAYS = 3 * 365

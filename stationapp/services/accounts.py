@@ -97,6 +97,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "organization.manage": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),
     "organization.deactivate": frozenset({FRONT_DESK, ADMIN}),
     "organization.delete": frozenset({ADMIN}),
+    # Workplace union work (issue #26): the Workplaces tab for every role that sees workplaces;
+    # profiles and buildings by those who keep workplaces and the union organiser; the founding
+    # of unions (steps, status and its dates) by the union organiser and the head of the station.
+    "workplace.read": frozenset(ROLES),
+    "workplace.manage": frozenset(
+        {FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, UNION_ORGANISER, ADMIN}
+    ),
+    "workplace.founding": frozenset({UNION_ORGANISER, ADMIN}),
     "catalogue.read": frozenset(ROLES),
     "catalogue.manage": frozenset({ADMIN}),
     "visit.read": frozenset({FRONT_DESK, MEDIATOR, MEDIATION_HEAD, ORGANISER, ADMIN}),

@@ -193,6 +193,10 @@ def action_label(action: str) -> str:
         "deliver": translate("Audit", "Delivered"),
         "undo_delivery": translate("Audit", "Delivery undone"),
         "remove_recipient": translate("Audit", "Taken off a round's list"),
+        "update_profile": translate("Audit", "Workplace profile changed"),
+        "union_status": translate("Audit", "Union status changed"),
+        "founding_step": translate("Audit", "Founding step marked done"),
+        "undo_founding_step": translate("Audit", "Founding step undone"),
     }
     return labels.get(action, action)
 
@@ -201,6 +205,7 @@ def entity_label(entity: str) -> str:
     labels = {
         "person": translate("Audit", "Worker"),
         "organization": translate("Audit", "Workplace"),
+        "building": translate("Audit", "Office building"),
         "visit": translate("Audit", "Visit"),
         "service": translate("Audit", "Service"),
         "outreach": translate("Audit", "Outreach session"),

@@ -117,6 +117,8 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "welfare_round": lambda n: translate("History", "%n welfare round(s)", "", n),
     "welfare_recipient": lambda n: translate("History", "%n welfare round gift(s)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
+    "founding_step": lambda n: translate("History", "%n union founding step(s)", "", n),
+    "organization": lambda n: translate("History", "%n workplace(s)", "", n),
     "audit_entry": lambda n: translate("History", "%n recorded action(s)", "", n),
     "consent": lambda n: translate("History", "%n consent record(s)", "", n),
     "hardship_assistance": lambda n: translate(

@@ -36,6 +36,12 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "organization.manage": "Add workplaces and change their details",
     "organization.deactivate": "Deactivate and reactivate a workplace",
     "organization.delete": "Delete a workplace that has no history",
+    "workplace.read": "Open the Workplaces tab: workplaces with their building, union and "
+    "founding steps, buildings, the workplace figures on Today and in the report",
+    "workplace.manage": "Change a workplace's building, sector, size, union chair, members "
+    "reported and mediation committee; add and change buildings and their federations",
+    "workplace.founding": "Mark the steps of founding a union and change a workplace's union "
+    "status with its dates",
     "catalogue.read": "View the service catalogue",
     "catalogue.manage": "Add services to the catalogue and change them",
     "visit.read": "View the visit log, follow-ups, outreach sessions and visit statistics",

@@ -19,7 +19,7 @@ from stationapp.models.events import Event
 from stationapp.models.library import Box, BoxLoan, Copy, Loan, Title
 from stationapp.models.people import HardshipAssistance, Organization, Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
-from stationapp.services import case_file, events, mediation, visits
+from stationapp.services import case_file, events, mediation, visits, workplaces
 from stationapp.services.accounts import has_permission, require
 from stationapp.services.people import mask_phone, may_see_full_id
 from stationapp.services.welfare.season import Season, season_of
@@ -471,6 +471,26 @@ def room_bookings_today(actor: Staff, on: date) -> Section:
     return Section("rooms", len(found), items)
 
 
+def workplaces_without_union(actor: Staff, on: date) -> Section | None:
+    """Workplaces of 25 or more employees without a union (工会法 art. 11), the largest first;
+    None when there are none, so the tab says nothing."""
+    require(actor, "workplace.read")
+    total, found = workplaces.large_without_union(actor, limit=LIMIT)
+    if not total:
+        return None
+    items = [
+        Item(
+            "workplace",
+            org.id,
+            translate("Today", "{name}: {employees} employees").format(
+                name=org.name, employees=org.employees
+            ),
+        )
+        for org in found
+    ]
+    return Section("workplaces", total, items)
+
+
 SECTIONS = (
     ("visits", "visit.read", visits_today),
     ("follow_ups", "visit.read", follow_ups_due),
@@ -484,6 +504,7 @@ SECTIONS = (
     ("rooms", "room.read", room_bookings_today),
     ("birthdays", "person.read", birthdays),
     ("hardship", "hardship.read", hardship_due),
+    ("workplaces", "workplace.read", workplaces_without_union),
 )
 
 

@@ -332,6 +332,17 @@ def record_list(
     return records
 
 
+def heading_label() -> QLabel:
+    """A page's heading (a person's or a workplace's name): larger, bold, selectable."""
+    label = QLabel()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 def add_button(
     row: QBoxLayout, text: str, slot: Callable[[], object], tip: str = ""
 ) -> QPushButton:

@@ -64,6 +64,12 @@ def _people_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     return PeopleTab(actor, bus)
 
 
+def _workplaces_tab(actor: Staff, bus: ChangeBus) -> QWidget:
+    from stationapp.ui.workplaces.workplaces_tab import WorkplacesTab
+
+    return WorkplacesTab(actor, bus)
+
+
 def _library_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     from stationapp.ui.library.library_tab import LibraryTab
 
@@ -109,6 +115,7 @@ TABS: tuple[
     ("today", None, _today_tab),
     ("visits", "visit.read", _visits_tab),
     ("people", None, _people_tab),
+    ("workplaces", "workplace.read", _workplaces_tab),
     ("library", "library.read", _library_tab),
     ("events", "event.read", _events_tab),
     ("cases", "case.create", _cases_tab),
@@ -257,6 +264,7 @@ class MainWindow(QMainWindow):
             "today": self.tr("&Today"),
             "visits": self.tr("&Visits"),
             "people": self.tr("&People"),
+            "workplaces": self.tr("&Workplaces"),
             "library": self.tr("&Books"),
             "events": self.tr("&Events"),
             "cases": self.tr("&Mediation"),
@@ -365,6 +373,10 @@ class MainWindow(QMainWindow):
             tab = self.show_tab("people")
             if tab is not None:
                 tab.select_person(record_id)
+        elif kind == "workplace":
+            tab = self.show_tab("workplaces")
+            if tab is not None:
+                tab.open_workplace(record_id)
         elif kind == "case":
             tab = self.show_tab("cases")
             if tab is not None:
@@ -430,6 +442,10 @@ class MainWindow(QMainWindow):
                 tab.pages.setCurrentWidget(tab.calendar)
         elif key == "hardship":
             self.show_tab("people")
+        elif key == "workplaces":
+            tab = self.show_tab("workplaces")
+            if tab is not None:
+                tab.show_large_without_union()
 
     # --- actions ----------------------------------------------------------------------
 

@@ -286,6 +286,7 @@ class TodayTab(QWidget):
             "coverage": self.tr("Event coverage warnings this month (%n)", "", n),
             "birthdays": self.tr("Members' birthdays this week (%n)", "", n),
             "rooms": self.tr("Today's room bookings (%n)", "", n),
+            "workplaces": self.tr("Workplaces of 25 or more employees without a union (%n)", "", n),
         }
         if section.key == "hardship":
             if section.summary == "cooling":

@@ -27,7 +27,7 @@ from stationapp.ui.events.events_tab import EventsTab
 from stationapp.ui.library.catalogue import CatalogueWidget
 from stationapp.ui.people.people_tab import PeopleTab
 from stationapp.ui.people.person_table_model import COL_NAME
-from stationapp.ui.people.workplaces import WorkplacesDialog
+from stationapp.ui.workplaces.workplaces_tab import WorkplacesTab
 
 
 @pytest.fixture
@@ -146,37 +146,43 @@ def test_people_actions_follow_the_roles(qtbot, admin, make_staff):
 # --- workplaces ---------------------------------------------------------------------------------
 
 
+def _search(tab: WorkplacesTab, text: str) -> None:
+    tab.search.setText(text)
+    tab.refresh()
+
+
 def test_workplaces_delete_deactivate_and_show_again(qtbot, admin, answers):
     unused = people.create_organization(admin, OrganizationInput(name="错录单位"))
     employer = people.create_organization(admin, OrganizationInput(name="华润大厦"))
     _person(admin, "王芳", "13812345678", workplace_id=employer.id)
-    dialog = WorkplacesDialog(admin)
-    qtbot.addWidget(dialog)
+    tab = WorkplacesTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
 
-    dialog.search.setText("错录")
-    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    _search(tab, "错录")
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert not Organization.select().where(Organization.id == unused.id).exists()
     assert _deleted("organization", unused.id)
 
-    dialog.search.setText("华润")
-    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    _search(tab, "华润")
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert "1 worker" in answers.asked[-1]
     assert Organization.get_by_id(employer.id).active is False
-    assert dialog.list.count() == 0
+    assert tab.model.rowCount() == 0
 
-    dialog.show_inactive.setChecked(True)
-    assert dialog.list.count() == 1 and "deactivated" in dialog.list.item(0).text()
-    assert dialog.deactivate_button.isHidden() and not dialog.reactivate_button.isHidden()
-    qtbot.mouseClick(dialog.reactivate_button, Qt.MouseButton.LeftButton)
+    tab.show_inactive.setChecked(True)
+    assert tab.model.rowCount() == 1
+    assert "deactivated" in tab.model.index(0, 0).data()
+    assert tab.deactivate_button.isHidden() and not tab.reactivate_button.isHidden()
+    qtbot.mouseClick(tab.reactivate_button, Qt.MouseButton.LeftButton)
     assert Organization.get_by_id(employer.id).active
-    assert "deactivated" not in dialog.list.item(0).text()
+    assert "deactivated" not in tab.model.index(0, 0).data()
 
 
 def test_workplace_deletion_is_for_administrators(qtbot, make_staff, admin):
     people.create_organization(admin, OrganizationInput(name="华润大厦"))
-    dialog = WorkplacesDialog(make_staff("desk", FRONT_DESK))
-    qtbot.addWidget(dialog)
-    assert dialog.delete_button.isHidden() and not dialog.deactivate_button.isHidden()
+    tab = WorkplacesTab(make_staff("desk", FRONT_DESK), ChangeBus())
+    qtbot.addWidget(tab)
+    assert tab.delete_button.isHidden() and not tab.deactivate_button.isHidden()
 
 
 # --- titles and copies --------------------------------------------------------------------------

@@ -37,6 +37,7 @@ ROLES = [
     "librarian",
     "organiser",
     "counsellor",
+    "unionorganiser",
 ]
 
 

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from stationapp.models.people import Organization
 from stationapp.services import people
+from stationapp.ui.bus import ChangeBus
 from stationapp.ui.people.person_dialog import PersonDialog
-from stationapp.ui.people.workplaces import OrganizationDialog, WorkplacesDialog
+from stationapp.ui.people.workplaces import OrganizationDialog
+from stationapp.ui.workplaces.workplaces_tab import WorkplacesTab
 
 
 def test_create_workplace_and_pick_it_for_a_person(qtbot, admin):
@@ -40,11 +42,12 @@ def test_unknown_workplace_name_is_refused_at_the_field(qtbot, admin):
 def test_workplaces_list_searches_by_initials_and_edits(qtbot, admin, monkeypatch):
     people.create_organization(admin, people.OrganizationInput(name="华润大厦"))
     people.create_organization(admin, people.OrganizationInput(name="东方广场"))
-    dialog = WorkplacesDialog(admin)
-    qtbot.addWidget(dialog)
-    assert dialog.list.count() == 2
-    dialog.search.setText("hr")
-    assert dialog.list.count() == 1 and "华润大厦" in dialog.list.item(0).text()
+    tab = WorkplacesTab(admin, ChangeBus())
+    qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 2
+    tab.search.setText("hr")
+    tab.refresh()
+    assert tab.model.rowCount() == 1 and tab.model.index(0, 0).data() == "华润大厦"
 
     def fake_exec(self):
         self.address.setText("东城区建国门北大街8号")
@@ -52,5 +55,5 @@ def test_workplaces_list_searches_by_initials_and_edits(qtbot, admin, monkeypatc
         return self.result()
 
     monkeypatch.setattr(OrganizationDialog, "exec", fake_exec)
-    dialog.edit_current()
+    tab.edit(tab.model.rows[0].organization.id)
     assert Organization.get(Organization.name == "华润大厦").address == "东城区建国门北大街8号"

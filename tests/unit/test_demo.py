@@ -1005,3 +1005,30 @@ def test_the_demo_station_has_welfare_rounds_with_recipients(demo_admin: Staff) 
         assert totals.budget is None or totals.planned <= totals.budget
     report = reports.year_report(demo_admin, str(today().year))
     assert report.welfare is not None and report.welfare.total.recipients > 0
+
+
+def test_the_demo_station_has_buildings_and_union_work(demo_admin: Staff) -> None:
+    """Issue 26: five buildings (two with a federation), workplaces with a building, a size and
+    their union's data, some being founded with steps done, some of 25+ without a union."""
+    from stationapp.models.people import Building, Organization
+    from stationapp.models.workplaces import FoundingStep
+    from stationapp.services import workplaces
+
+    assert Building.select().count() == 5
+    assert Building.select().where(Building.federation_name != "").count() == 2
+    placed = Organization.select().where(Organization.building.is_null(False))
+    assert placed.count() >= 10 and all(o.employees and o.sector for o in placed)
+    preparing = list(Organization.select().where(Organization.union_status == "preparing"))
+    assert preparing and all(o.union_preparing_since for o in preparing)
+    assert FoundingStep.select().count() >= 2 * len(preparing)
+    founded = Organization.select().where(Organization.union_founded_on.is_null(False))
+    assert all(o.union_status in ("own_union", "joint_union") for o in founded)
+    assert all(o.union_chair for o in founded.where(Organization.kind == "company"))
+    assert (
+        workplaces.count_workplaces(
+            demo_admin, workplaces.WorkplaceFilter(large_without_union=True)
+        )
+        >= 2
+    )
+    unionist = Staff.get(Staff.username == "unionorganiser")
+    assert workplaces.large_without_union(unionist)[0] >= 2

@@ -480,6 +480,8 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         # a station closed day, a counsellor's duty: no history points at either
         ("rooms/setup.py", "remove_closed_day"),
         ("rooms/setup.py", "remove_duty"),
+        # a founding step marked by mistake (audited with its date and note; issue #26)
+        ("workplaces/union.py", "undo_founding_step"),
         # a restored copy's backup settings replaced by the desk's own, before it goes live
         ("backup/restoring.py", "_make_restorable"),
     }

@@ -69,6 +69,7 @@ from stationapp.services import (
     rooms,
     visits,
     welfare,
+    workplaces,
 )
 from stationapp.services import (
     today as today_service,
@@ -1266,6 +1267,7 @@ for _name, _action, _ in today_service.SECTIONS:
             "rooms": "room_bookings_today",
             "birthdays": "birthdays",
             "hardship": "hardship_due",
+            "workplaces": "workplaces_without_union",
         }[_name],
     )
     simple(f"today.{_fn.__name__}", _action, lambda w, a, f=_fn: f(a, today()))
@@ -2005,6 +2007,107 @@ simple(
     "welfare.read",
     lambda w, a: list(welfare.covered(a, "cooling", today(), today(), delivered=True)),
 )
+
+
+# --- workplace union work (issue #26) -----------------------------------------------------------
+
+
+def _building(w: World) -> int:
+    return workplaces.create_building(
+        w.admin, workplaces.BuildingInput(name=f"国际大厦{next(serial)}")
+    ).id
+
+
+simple("workplaces.list_workplaces", "workplace.read", lambda w, a: workplaces.list_workplaces(a))
+simple("workplaces.count_workplaces", "workplace.read", lambda w, a: workplaces.count_workplaces(a))
+simple(
+    "workplaces.get_workplace", "workplace.read", lambda w, a: workplaces.get_workplace(a, w.org.id)
+)
+simple(
+    "workplaces.large_without_union_ids",
+    "workplace.read",
+    lambda w, a: list(workplaces.large_without_union_ids(a)),
+)
+simple(
+    "workplaces.large_without_union",
+    "workplace.read",
+    lambda w, a: workplaces.large_without_union(a),
+)
+simple(
+    "workplaces.workplace_figures",
+    "workplace.read",
+    lambda w, a: workplaces.workplace_figures(a, start=today().replace(day=1), end=today()),
+)
+simple(
+    "workplaces.founding_steps",
+    "workplace.read",
+    lambda w, a: workplaces.founding_steps(a, w.org.id),
+)
+simple("workplaces.search_buildings", "workplace.read", lambda w, a: workplaces.search_buildings(a))
+row("workplaces.workplace_people", "workplace.read", "person.read")(
+    lambda w: lambda a: workplaces.workplace_people(a, w.org.id)
+)
+row("workplaces.workplace_visits", "workplace.read", "visit.read")(
+    lambda w: lambda a: workplaces.workplace_visits(a, w.org.id)
+)
+row("workplaces.workplace_outreach", "workplace.read", "visit.read")(
+    lambda w: lambda a: workplaces.workplace_outreach(a, w.org.id)
+)
+row("workplaces.workplace_cases", "workplace.read", "case.read")(
+    lambda w: lambda a: workplaces.workplace_cases(a, w.org.id)
+)
+row("workplaces.get_building", "workplace.read")(
+    lambda w: (lambda b: lambda a: workplaces.get_building(a, b))(_building(w))
+)
+simple(
+    "workplaces.create_building",
+    "workplace.manage",
+    lambda w, a: workplaces.create_building(
+        a, workplaces.BuildingInput(name=f"国际大厦{next(serial)}")
+    ),
+)
+row("workplaces.update_building", "workplace.manage")(
+    lambda w: (
+        lambda b: (
+            lambda a: workplaces.update_building(
+                a, b, workplaces.BuildingInput(name=f"国际大厦{next(serial)}")
+            )
+        )
+    )(_building(w))
+)
+row("workplaces.deactivate_building", "workplace.manage")(
+    lambda w: (lambda b: lambda a: workplaces.deactivate_building(a, b))(_building(w))
+)
+
+
+@row("workplaces.reactivate_building", "workplace.manage")
+def _reactivate_building(w: World) -> Call:
+    building = _building(w)
+    workplaces.deactivate_building(w.admin, building)
+    return lambda a: workplaces.reactivate_building(a, building)
+
+
+simple(
+    "workplaces.update_profile",
+    "workplace.manage",
+    lambda w, a: workplaces.update_profile(a, w.org.id, workplaces.WorkplaceProfile(employees=30)),
+)
+simple(
+    "workplaces.set_union_status",
+    "workplace.founding",
+    lambda w, a: workplaces.set_union_status(a, w.org.id, "preparing", preparing_since=today()),
+)
+simple(
+    "workplaces.mark_founding_step",
+    "workplace.founding",
+    lambda w, a: workplaces.mark_founding_step(a, w.org.id, "contacted", today()),
+)
+
+
+@row("workplaces.undo_founding_step", "workplace.founding")
+def _undo_founding_step(w: World) -> Call:
+    workplaces.mark_founding_step(w.admin, w.org.id, "applied", today())
+    return lambda a: workplaces.undo_founding_step(a, w.org.id, "applied")
 
 
 @row("welfare.update_round", "welfare.manage")

@@ -53,6 +53,7 @@ from stationapp.services.members import MemberFigures, member_figures
 from stationapp.services.mutual_aid import AidFigures, aid_figures
 from stationapp.services.rooms import RoomUsage, usage_figures
 from stationapp.services.welfare import WelfareFigures, welfare_figures
+from stationapp.services.workplaces.figures import WorkplaceFigures, workplace_figures
 
 translate = QCoreApplication.translate
 
@@ -271,6 +272,7 @@ class StationReport:
     members: MemberFigures | None = None
     aid: AidFigures | None = None
     welfare: WelfareFigures | None = None
+    workplaces: WorkplaceFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -596,6 +598,7 @@ def _visible_sections(actor: Staff) -> set[str]:
         "members": "member.read",
         "aid": "aid.read",
         "welfare": "welfare.read",
+        "workplaces": "workplace.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
 
@@ -630,6 +633,9 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
         aid=aid_figures(actor, start, end - timedelta(days=1)) if "aid" in sections else None,
         welfare=welfare_figures(actor, start=start, end=end - timedelta(days=1))
         if "welfare" in sections
+        else None,
+        workplaces=workplace_figures(actor, start=start, end=end - timedelta(days=1))
+        if "workplaces" in sections
         else None,
         series=_series(sections, end),
     )

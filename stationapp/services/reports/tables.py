@@ -31,6 +31,7 @@ from stationapp.services.reports.figures import (
     StationReport,
     VisitFigures,
     WelfareFigures,
+    WorkplaceFigures,
 )
 
 translate = QCoreApplication.translate
@@ -71,6 +72,7 @@ def section_title(key: str) -> str:
         "members": translate("Reports", "Member services: membership and 京卡"),
         "aid": translate("Reports", "Mutual-aid cover"),
         "welfare": translate("Reports", "Welfare rounds"),
+        "workplaces": translate("Reports", "Workplace union work"),
     }[key]
 
 
@@ -398,6 +400,33 @@ def _welfare_tables(figures: WelfareFigures) -> list[Table]:
     ]
 
 
+def _workplace_tables(figures: WorkplaceFigures) -> list[Table]:
+    """Unions in workplaces at the end of the period, those founded in it, the members."""
+    return [
+        _figures(
+            [
+                (translate("Reports", "Workplaces with their own union"), figures.own_union),
+                (translate("Reports", "Workplaces in a joint union"), figures.joint_union),
+                (translate("Reports", "Unions founded in the period"), figures.founded),
+                (translate("Reports", "Unions being founded"), figures.preparing),
+                (
+                    translate("Reports", "Members on the register (workplaces with a union)"),
+                    figures.members_register,
+                ),
+                (translate("Reports", "Members reported by the unions"), figures.members_reported),
+                (
+                    translate("Reports", "Workplaces with a mediation committee"),
+                    figures.mediation_committees,
+                ),
+                (
+                    translate("Reports", "25 or more employees without a union (today)"),
+                    figures.large_without_union,
+                ),
+            ]
+        )
+    ]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -455,6 +484,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("members", report.members, _member_tables),
         ("aid", report.aid, _aid_tables),
         ("welfare", report.welfare, _welfare_tables),
+        ("workplaces", report.workplaces, _workplace_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]

@@ -204,7 +204,7 @@ class EventsTab(QWidget):
         filters.addWidget(self.count_label)
         filters.addStretch(1)
         self.new_button = add_button(
-            filters, self.tr("Ne&w event…"), self.new_event, self.tr("Set up an event (Ctrl+N)")
+            filters, self.tr("New event… (&J)"), self.new_event, self.tr("Set up an event (Ctrl+N)")
         )
         self.edit_button = add_button(
             filters,

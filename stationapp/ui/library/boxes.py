@@ -118,7 +118,9 @@ class BoxesWidget(QWidget):
         self.new_button = add_button(buttons, self.tr("New bo&x…"), self.new_box)
         self.pack_button = add_button(buttons, self.tr("Pa&ck…"), self.pack_selected)
         self.pack_button.setToolTip(self.tr("Scan books into the selected box"))
-        self.lend_button = add_button(buttons, self.tr("Lend to a &workplace…"), self.lend_selected)
+        self.lend_button = add_button(
+            buttons, self.tr("Lend to a workplace… (&J)"), self.lend_selected
+        )
         self.return_button = add_button(buttons, self.tr("Retur&n…"), self.return_selected)
         self.return_button.setToolTip(self.tr("Scan the books of a box that came back"))
         self.handover_button = add_button(

@@ -188,7 +188,7 @@ class CatalogueWidget(SearchedList, QWidget):
         self.add_copy_button.clicked.connect(self.add_copy)
         self.edit_copy_button = QPushButton(self.tr("Edit &copy…"))
         self.edit_copy_button.clicked.connect(self.edit_copy)
-        self.withdraw_button = QPushButton(self.tr("&Withdraw copy…"))
+        self.withdraw_button = QPushButton(self.tr("Withdraw copy… (&X)"))
         self.withdraw_button.setToolTip(
             self.tr("Withdraw the copy, record it lost or damaged, or put it back on the shelf")
         )

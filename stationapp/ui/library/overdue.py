@@ -320,7 +320,7 @@ class OverdueWidget(QWidget):
         due_layout = QVBoxLayout(due_page)
         due_layout.setContentsMargins(0, 0, 0, 0)
         days_row = QHBoxLayout()
-        days_label = QLabel(self.tr("Due &within"))
+        days_label = QLabel(self.tr("Due within (&J)"))
         self.days_spin = spin_box(0, 60, DEFAULT_DUE_DAYS, self.tr(" days"))
         self.days_spin.valueChanged.connect(lambda _value: self._reload_timer.start())
         days_label.setBuddy(self.days_spin)

@@ -201,7 +201,7 @@ class StocktakeWidget(QWidget):
         layout.addWidget(self.counts)
 
         buttons = QHBoxLayout()
-        self.result_button = add_button(buttons, self.tr("Sho&w the result"), self.show_result)
+        self.result_button = add_button(buttons, self.tr("Show the result (&J)"), self.show_result)
         self.finish_button = add_button(buttons, self.tr("Finish &stocktake…"), self.finish)
         self.print_button = add_button(buttons, self.tr("Pri&nt result…"), self.print_result)
         buttons.addStretch(1)

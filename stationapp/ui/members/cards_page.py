@@ -145,7 +145,7 @@ class CardsPage(QWidget):
         self.model = WaitingTableModel(actor, self)
         setup_list_view(self.table, self.model)
         self.table.setTabKeyNavigation(False)
-        waiting_label = QLabel(self.tr("&Waiting for their card:"))
+        waiting_label = QLabel(self.tr("Waiting for their card (&K):"))
         waiting_label.setBuddy(self.table)
         head.addWidget(waiting_label)
         self.count_label = QLabel()

@@ -217,7 +217,7 @@ class MutualAidPage(QWidget):
         row = QHBoxLayout()
         manage = has_permission(self.actor, "aid.plans")
         if manage:
-            self.new_plan_button = _button(row, self.tr("Ne&w plan…"), self.new_plan)
+            self.new_plan_button = _button(row, self.tr("New pla&n…"), self.new_plan)
             self.edit_plan_button = _button(row, self.tr("E&dit plan…"), self.edit_plan)
         row.addStretch(1)
         layout.addLayout(row)
@@ -247,7 +247,7 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
-        worker = QLabel(self.tr("&Worker:"))
+        worker = QLabel(self.tr("Worker (&J):"))
         self.picker = PersonPicker(self.actor, limit=6)
         self.picker.person_chosen.connect(self.filter_person)
         worker.setBuddy(self.picker.edit)
@@ -353,7 +353,7 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
-        show = QLabel(self.tr("Sho&w:"))
+        show = QLabel(self.tr("&Show:"))
         self.state_filter = QComboBox()
         self.state_filter.addItem(self.tr("All claims"), None)
         for state in CLAIM_STATES:

@@ -29,7 +29,6 @@ from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
 from stationapp.ui.people.person_table_model import COL_WORKPLACE, SEARCH_LIMIT, PersonTableModel
-from stationapp.ui.people.workplaces import WorkplacesDialog
 from stationapp.ui.table_model import SearchedList, follow_count, setup_list_view
 
 SEARCH_DELAY_MS = 120
@@ -54,7 +53,7 @@ class PeopleTab(SearchedList, QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.show_inactive = QCheckBox(self.tr("Sho&w deactivated"))
+        self.show_inactive = QCheckBox(self.tr("Show deactivated (&J)"))
         self.show_inactive.setToolTip(self.tr("List and find deactivated people too"))
         self.show_inactive.toggled.connect(self._show_inactive_toggled)
         top.addWidget(self.show_inactive)
@@ -186,7 +185,10 @@ class PeopleTab(SearchedList, QWidget):
         self._after_dialog(dialog)
 
     def show_workplaces(self) -> None:
-        WorkplacesDialog(self.actor, self).exec()
+        """The workplaces have their own tab (issue #26): bring it to the front."""
+        show_tab = getattr(self.window(), "show_tab", None)
+        if show_tab is not None:
+            show_tab("workplaces")
 
     def export(self) -> None:
         """Export the people the list shows: the search's results, or the whole register."""

@@ -30,7 +30,7 @@ from stationapp.services import events, library, mediation, people, validation, 
 from stationapp.services.accounts import has_permission
 from stationapp.ui import retention as retention_ui
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import page_keys, step_tabs
+from stationapp.ui.forms import heading_label, page_keys, step_tabs
 from stationapp.ui.people import consent as consent_ui
 from stationapp.ui.people.person_table_model import age_on
 
@@ -93,12 +93,7 @@ class PersonPage(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title = heading_label()
         top.addWidget(self.title)
         self.pinyin = QLabel()
         self.pinyin.setStyleSheet("color: #555;")

@@ -63,7 +63,7 @@ class RoomsTab(QWidget):
         top.addWidget(self.room_combo)
         self.previous_button = QPushButton(self.tr("Previo&us week"))
         self.previous_button.clicked.connect(lambda: self.step_week(-1))
-        self.this_week_button = QPushButton(self.tr("This &week"))
+        self.this_week_button = QPushButton(self.tr("This week (&J)"))
         self.this_week_button.clicked.connect(self.go_this_week)
         self.next_button = QPushButton(self.tr("Ne&xt week"))
         self.next_button.clicked.connect(lambda: self.step_week(1))

@@ -75,7 +75,7 @@ class VisitsTab(QWidget):
             self.pages.addTab(self.form, self.tr("Re&gister a visit"))
         # The other pages are built when first shown (or used): the tab opens on the form.
         self._follow_ups = LazyTab("follow_ups", lambda: _follow_ups(actor, bus))
-        self.pages.addTab(self._follow_ups, self.tr("Follo&w-ups"))
+        self.pages.addTab(self._follow_ups, self.tr("Follow-ups (&K)"))
         self._log = LazyTab("log", lambda: _log(actor, bus))
         self._log.on_built = lambda log: log.open_visit_requested.connect(self.open_visit)
         self.pages.addTab(self._log, self.tr("Visit &log"))

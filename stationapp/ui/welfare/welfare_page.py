@@ -223,7 +223,7 @@ class WelfarePage(SearchedList, QWidget):
         )
         self.find.returnPressed.connect(self._find_entered)
         find.addWidget(self.find, 1)
-        self.waiting = QCheckBox(self.tr("Only those &waiting"))
+        self.waiting = QCheckBox(self.tr("Only those waitin&g"))
         self.waiting.toggled.connect(self._waiting_toggled)
         find.addWidget(self.waiting)
         detail.addLayout(find)

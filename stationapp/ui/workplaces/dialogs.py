@@ -1,0 +1,289 @@
+"""The small dialogs of union work: the union status with its dates, a founding step done, a
+building and its federation, and the list of buildings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from stationapp.db import today
+from stationapp.errors import UserError
+from stationapp.models.accounts import Staff
+from stationapp.models.people import UNION_STATUSES, Building, Organization
+from stationapp.services import accounts, people, workplaces
+from stationapp.ui.dates import date_edit
+from stationapp.ui.forms import (
+    CLOSE,
+    FormDialog,
+    add_button,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+)
+from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
+
+
+class OptionalDate(QWidget):
+    """A date that may be unknown: a check box, and the date when it is ticked."""
+
+    def __init__(self, label: str, day: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.known = QCheckBox(label)
+        self.edit = date_edit(day or today(), latest=today())
+        self.known.setChecked(day is not None)
+        self.edit.setEnabled(day is not None)
+        self.known.toggled.connect(self.edit.setEnabled)
+        row.addWidget(self.known)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.known.isChecked() else None
+
+
+class UnionStatusDialog(FormDialog):
+    """The union status and the dates it needs (preparing since, founded on)."""
+
+    def __init__(self, actor: Staff, org: Organization, parent: QWidget | None = None) -> None:
+        super().__init__(actor, parent)
+        self.org = org
+        self.setWindowTitle(self.tr("Union status of {name}").format(name=org.name))
+        self.status = QComboBox()
+        for status in UNION_STATUSES:
+            self.status.addItem(people.union_status_label(status), status)
+        self.status.setCurrentIndex(max(self.status.findData(org.union_status), 0))
+        self.fields.add_row(self.tr("&Status"), "union_status", self.status)
+        self.preparing = OptionalDate(self.tr("Known"), org.union_preparing_since)
+        self.fields.add_row(self.tr("Preparing since"), "union_preparing_since", self.preparing)
+        self.founded = OptionalDate(self.tr("Known"), org.union_founded_on)
+        self.fields.add_row(self.tr("Founded on"), "union_founded_on", self.founded)
+        self.status.currentIndexChanged.connect(self._follow_status)
+        self._follow_status()
+        dialog_buttons(self, self.column, self.submit)
+
+    def _follow_status(self) -> None:
+        status = self.status.currentData()
+        self.preparing.setEnabled(status != "none")
+        self.founded.setEnabled(workplaces.union_founded(status))
+        if status == "preparing" and self.preparing.value() is None:
+            self.preparing.known.setChecked(True)
+        if workplaces.union_founded(status) and self.founded.value() is None:
+            self.founded.known.setChecked(True)
+
+    def submit(self) -> None:
+        try:
+            workplaces.set_union_status(
+                self.actor,
+                self.org.id,
+                self.status.currentData(),
+                preparing_since=self.preparing.value(),
+                founded_on=self.founded.value(),
+            )
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class FoundingStepDialog(FormDialog):
+    """A founding step done: its date (today unless changed) and a note."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        org_id: int,
+        step: str,
+        done: object = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(actor, parent)
+        self.org_id, self.step = org_id, step
+        self.setWindowTitle(workplaces.founding_step_label(step))
+        self.done_on = date_edit(getattr(done, "done_on", None) or today(), latest=today())
+        self.fields.add_row(self.tr("Done on"), "done_on", self.done_on)
+        self.note = self.fields.add_line(self.tr("Note"), "note", 200)
+        self.note.setText(getattr(done, "note", ""))
+        dialog_buttons(self, self.column, self.submit)
+        self.done_on.setFocus()
+
+    def submit(self) -> None:
+        try:
+            workplaces.mark_founding_step(
+                self.actor,
+                self.org_id,
+                self.step,
+                self.done_on.date().toPython(),
+                self.note.text(),
+            )
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class BuildingDialog(FormDialog):
+    """A new building (``building=None``) or one to edit, with its union federation."""
+
+    def __init__(
+        self, actor: Staff, building: Building | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(actor, parent)
+        self.building = building
+        self.setWindowTitle(self.tr("Edit building") if building else self.tr("New building"))
+        self.name = self.fields.add_line(self.tr("Name"), "name", 100)
+        self.address = self.fields.add_line(self.tr("Address"), "address", 200)
+        self.federation = self.fields.add_line(
+            self.tr("Union federation"), "federation_name", 100, self.tr("None yet")
+        )
+        self.founded = OptionalDate(
+            self.tr("Known"), building.federation_founded_on if building else None
+        )
+        self.fields.add_row(self.tr("Federation founded"), "federation_founded_on", self.founded)
+        self.chair = self.fields.add_line(self.tr("Federation chair"), "federation_chair", 50)
+        self.contact = self.fields.add_line(self.tr("Federation phone"), "federation_contact", 30)
+        if building is not None:
+            for line, value in (
+                (self.name, building.name),
+                (self.address, building.address),
+                (self.federation, building.federation_name),
+                (self.chair, building.federation_chair),
+                (self.contact, building.federation_contact),
+            ):
+                line.setText(value)
+        dialog_buttons(self, self.column, self.submit)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        data = workplaces.BuildingInput(
+            name=self.name.text(),
+            address=self.address.text(),
+            federation_name=self.federation.text(),
+            federation_founded_on=self.founded.value(),
+            federation_chair=self.chair.text(),
+            federation_contact=self.contact.text(),
+        )
+        try:
+            if self.building is None:
+                workplaces.create_building(self.actor, data)
+            else:
+                workplaces.update_building(self.actor, self.building.id, data)
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return
+        self.accept()
+
+
+class BuildingsDialog(QDialog):
+    """The buildings with their federation and how many workplaces each holds; Enter edits."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(self.tr("Buildings"))
+        self.resize(760, 460)
+        layout, self.bar = layout_with_bar(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search by name, pinyin or initials"))
+        self.search.textChanged.connect(self.reload)
+        self.search.returnPressed.connect(self.edit_current)
+        top.addWidget(self.search, 1)
+        manage = accounts.has_permission(actor, "workplace.manage")
+        self.new_button = add_button(top, self.tr("&New building…"), self.create)
+        self.toggle_button = add_button(top, self.tr("&Deactivate"), self.toggle_current)
+        self.show_inactive = QCheckBox(self.tr("S&how deactivated"))
+        self.show_inactive.toggled.connect(self.reload)
+        top.addWidget(self.show_inactive)
+        for button in (self.new_button, self.toggle_button):
+            button.setVisible(manage)
+        layout.addLayout(top)
+        self.table = leave_on_tab(QTableWidget(0, 5))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Building"),
+                self.tr("Union federation"),
+                self.tr("Federation chair"),
+                self.tr("Workplaces"),
+                self.tr("Address"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellActivated.connect(lambda *_: self.edit_current())
+        self.table.currentCellChanged.connect(lambda *_: self._update_toggle())
+        layout.addWidget(self.table, 1)
+        dialog_buttons(self, layout, buttons=CLOSE)
+        self.rows: list[workplaces.BuildingRow] = []
+        self.reload()
+
+    def reload(self, *_args: object) -> None:
+        self.rows = workplaces.search_buildings(
+            self.actor, self.search.text(), include_inactive=self.show_inactive.isChecked()
+        )
+        self.table.setRowCount(len(self.rows))
+        for i, row in enumerate(self.rows):
+            b = row.building
+            name = b.name if b.active else self.tr("{name} (deactivated)").format(name=b.name)
+            for column, text in enumerate(
+                (name, b.federation_name, b.federation_chair, str(row.workplaces), b.address)
+            ):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(i, column, item)
+        size_columns_to_content(self.table, 4)
+        if self.rows:
+            self.table.setCurrentCell(0, 0)
+        self._update_toggle()
+
+    def _current(self) -> Building | None:
+        row = self.table.currentRow()
+        return self.rows[row].building if 0 <= row < len(self.rows) else None
+
+    def _update_toggle(self) -> None:
+        building = self._current()
+        self.toggle_button.setEnabled(building is not None)
+        active = building is None or building.active
+        self.toggle_button.setText(self.tr("&Deactivate") if active else self.tr("Re&activate"))
+
+    def toggle_current(self) -> None:
+        building = self._current()
+        if building is None:
+            return
+        try:
+            if building.active:
+                workplaces.deactivate_building(self.actor, building.id)
+            else:
+                workplaces.reactivate_building(self.actor, building.id)
+        except UserError as exc:
+            self.bar.show_message(exc.message)
+            return
+        self.reload()
+
+    def create(self) -> None:
+        if BuildingDialog(self.actor, None, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def edit_current(self) -> None:
+        building = self._current()
+        if building is None or not accounts.has_permission(self.actor, "workplace.manage"):
+            return
+        if BuildingDialog(self.actor, building, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
