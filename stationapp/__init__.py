@@ -5,6 +5,39 @@ import sys
 __version__ = "0.1.0"
 
 
+class _PySideFeatureScanSkipper:
+    """PySide reads the source of every module imported after it (``inspect.getsource``) to see
+    whether it names PySide6, for its ``__feature__`` switches (snake_case, true_property), and
+    keeps the answer in ``pyside_feature_dict``: 0 for a module that uses PySide, -1 for one to
+    ignore. stationapp selects no feature, and with none selected both values mean the same (the
+    default set), so the reading (a twentieth of the desk's start-up, inspect's import included)
+    buys nothing. This finder writes each module's entry before the module is imported (and,
+    once PySide is there, those of the modules loaded before it): 0 for stationapp's own, -1
+    for the others; PySide finds the entry and reads no source. The finder finds no module
+    itself, and an entry already there (a module that selected a feature) stays."""
+
+    filled = False
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        feature = sys.modules.get("PySide6.support.feature")
+        features = getattr(feature, "pyside_feature_dict", None)
+        if not isinstance(features, dict):
+            return
+        if not self.filled:  # the modules loaded before PySide, scanned at their next import
+            self.filled = True
+            for loaded in list(sys.modules):
+                features.setdefault(loaded, _feature_default(loaded))
+        features.setdefault(name, _feature_default(name))
+
+
+def _feature_default(name: str) -> int:
+    return 0 if name == "stationapp" or name.startswith("stationapp.") else -1
+
+
+if not any(isinstance(f, _PySideFeatureScanSkipper) for f in sys.meta_path):
+    sys.meta_path.insert(0, _PySideFeatureScanSkipper())
+
+
 def _import_peewee_without_psycopg2() -> None:
     """Import peewee with the PostgreSQL driver held back. peewee imports every driver it knows
     when it is itself imported, and psycopg2 (libpq, OpenSSL) is a sixth of a SQLite desk's
