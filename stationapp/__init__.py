@@ -38,20 +38,23 @@ if not any(isinstance(f, _PySideFeatureScanSkipper) for f in sys.meta_path):
     sys.meta_path.insert(0, _PySideFeatureScanSkipper())
 
 
-def _import_peewee_without_psycopg2() -> None:
-    """Import peewee with the PostgreSQL driver held back. peewee imports every driver it knows
-    when it is itself imported, and psycopg2 (libpq, OpenSSL) is a sixth of a SQLite desk's
-    start; ``stationapp.db.load_psycopg2`` gives it to peewee when a PostgreSQL database is
-    opened. Runs before any module of the package imports peewee; a program that imported
-    peewee (or psycopg2) first keeps the driver peewee found."""
-    if "peewee" in sys.modules or "psycopg2" in sys.modules:
+def import_holding_back(name: str, held_back: str) -> None:
+    """Import the module ``name`` with the module ``held_back`` unimportable meanwhile (an
+    "import" of it fails, as when it is not installed); it stays importable afterwards. Does
+    nothing when either is loaded already."""
+    if name in sys.modules or held_back in sys.modules:
         return
-    sys.modules["psycopg2"] = None  # type: ignore[assignment]  # "import psycopg2" fails
+    sys.modules[held_back] = None  # type: ignore[assignment]  # "import held_back" fails
     try:
-        import peewee  # noqa: F401
+        __import__(name)
     finally:
-        if "psycopg2" in sys.modules and sys.modules["psycopg2"] is None:
-            del sys.modules["psycopg2"]
+        if held_back in sys.modules and sys.modules[held_back] is None:
+            del sys.modules[held_back]
 
 
-_import_peewee_without_psycopg2()
+# peewee is imported with the PostgreSQL driver held back. peewee imports every driver it knows
+# when it is itself imported, and psycopg2 (libpq, OpenSSL) is a sixth of a SQLite desk's start;
+# ``stationapp.db.load_psycopg2`` gives it to peewee when a PostgreSQL database is opened. Runs
+# before any module of the package imports peewee; a program that imported peewee (or psycopg2)
+# first keeps the driver peewee found.
+import_holding_back("peewee", "psycopg2")

@@ -6,7 +6,6 @@ import contextlib
 import logging
 import re
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
@@ -18,6 +17,7 @@ import peewee
 from peewee import DatabaseProxy
 from PySide6.QtCore import QCoreApplication
 
+from stationapp import import_holding_back
 from stationapp.config import create_private_file
 from stationapp.errors import DatabaseBusy, DatabaseUnavailable, NotFound
 
@@ -155,29 +155,18 @@ def is_postgresql_url(url: str) -> bool:
     return urlparse(url).scheme in POSTGRESQL_SCHEMES
 
 
-def _import_psycopg2_without_python_ssl() -> None:
-    """Import psycopg2 with Python's ssl module held back. psycopg2's import imports ssl only so
-    that Python sets up OpenSSL's thread locks before libpq does (OpenSSL before 1.1 needed
-    them), and without it leaves OpenSSL to libpq. The wheel's libpq carries its own OpenSSL
-    (3.x, which needs no such set-up), not Python's, and makes every TLS connection with it: a
-    server's ``sslmode`` works as before. ssl (with its OpenSSL, 15-20 ms of CPU here, about a
-    twentieth of a PostgreSQL desk's start) is imported when something else asks for it."""
-    if "psycopg2" in sys.modules or "ssl" in sys.modules:
-        return
-    sys.modules["ssl"] = None  # type: ignore[assignment]  # "import ssl" fails
-    try:
-        import psycopg2  # noqa: F401
-    finally:
-        if "ssl" in sys.modules and sys.modules["ssl"] is None:
-            del sys.modules["ssl"]
-
-
 def load_psycopg2() -> None:
     """Give peewee the PostgreSQL driver it was imported without (see stationapp/__init__.py):
     what peewee's own import does when psycopg2 is there. Raises ImportError without it."""
     if peewee.psycopg2 is not None:
         return
-    _import_psycopg2_without_python_ssl()
+    # psycopg2 is imported with Python's ssl module held back. psycopg2 imports ssl only so that
+    # Python sets up OpenSSL's thread locks before libpq does (OpenSSL before 1.1 needed them),
+    # and without it leaves OpenSSL to libpq. The wheel's libpq carries its own OpenSSL (3.x,
+    # which needs no such set-up), not Python's, and makes every TLS connection with it: a
+    # server's ``sslmode`` works as before. ssl (with Python's OpenSSL, 15-20 ms of CPU here,
+    # about a twentieth of a PostgreSQL desk's start) comes when something else asks for it.
+    import_holding_back("psycopg2", "ssl")
     import psycopg2
     from psycopg2 import extensions
     from psycopg2.extras import Json, register_uuid
