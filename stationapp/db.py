@@ -17,6 +17,7 @@ import peewee
 from peewee import DatabaseProxy
 from PySide6.QtCore import QCoreApplication
 
+from stationapp import import_holding_back
 from stationapp.config import create_private_file
 from stationapp.errors import DatabaseBusy, DatabaseUnavailable, NotFound
 
@@ -159,6 +160,13 @@ def load_psycopg2() -> None:
     what peewee's own import does when psycopg2 is there. Raises ImportError without it."""
     if peewee.psycopg2 is not None:
         return
+    # psycopg2 is imported with Python's ssl module held back. psycopg2 imports ssl only so that
+    # Python sets up OpenSSL's thread locks before libpq does (OpenSSL before 1.1 needed them),
+    # and without it leaves OpenSSL to libpq. The wheel's libpq carries its own OpenSSL (3.x,
+    # which needs no such set-up), not Python's, and makes every TLS connection with it: a
+    # server's ``sslmode`` works as before. ssl (with Python's OpenSSL, 15-20 ms of CPU here,
+    # about a twentieth of a PostgreSQL desk's start) comes when something else asks for it.
+    import_holding_back("psycopg2", "ssl")
     import psycopg2
     from psycopg2 import extensions
     from psycopg2.extras import Json, register_uuid

@@ -12,7 +12,7 @@ import peewee
 
 from stationapp import config
 from stationapp.db import BUSY_TIMEOUT_SECONDS, open_database, read_only_uri
-from stationapp.migrations import check_not_newer, migrate
+from stationapp.migrations import CURRENT_VERSION, check_not_newer, migrate
 
 log = logging.getLogger(__name__)
 
@@ -112,21 +112,27 @@ def open_station_database(
 
     Raises SchemaTooNew or NotStationDatabase (both leave the database untouched). On
     PostgreSQL the check and the migration run under an advisory lock: of several desks starting
-    a new version at once, the first migrates and the others find the work done. ``progress``
+    a new version at once, the first migrates and the others find the work done (a database
+    already at this version is only read, without the lock). ``progress``
     hears of the upgrade's steps (see migrations.migrate).
     """
     db = open_database(url)
     try:
+        if isinstance(db, peewee.PostgresqlDatabase) and check_not_newer(db) == CURRENT_VERSION:
+            # Up to date, the start of every day: no desk migrates it, so no lock to wait for
+            # (two of the start's round trips to the server instead of seven).
+            return db
         with migration_lock(db):
-            check_not_newer(db)
+            version = check_not_newer(db)
             if isinstance(db, peewee.SqliteDatabase):
                 # Readers never block the writer; persisted in the file, set once it is known ours.
                 _use_wal(db)
-            migrate(
-                db,
-                backup=lambda version: backup_before_migration(db, url, version),
-                progress=progress,
-            )
+            if version < CURRENT_VERSION:
+                migrate(
+                    db,
+                    backup=lambda version: backup_before_migration(db, url, version),
+                    progress=progress,
+                )
     except BaseException:
         db.close()
         raise

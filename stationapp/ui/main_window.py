@@ -171,12 +171,13 @@ class MainWindow(QMainWindow):
         self.watcher.server_back.connect(self._retry_failed_tab)
         self.after_first_paint(self.watcher.start_listening)
         self.lock_dialog: LockDialog | None = None
-        self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms(), watch=False)
+        settings = accounts.station_settings()  # read once for the lock and the title
+        self.idle = IdleWatcher(self, timeout_ms=self._idle_timeout_ms(settings), watch=False)
         self.idle.idle.connect(self.lock_now)
         self.after_first_paint(self.idle.watch_input)
         self.backup_worker: BackupWorker | None = None
         self._build_tabs()
-        self._update_title()
+        self._update_title(settings)
         self.resize(1200, 760)
         geometry = QSettings().value(Keys.MAIN_GEOMETRY.name)
         if geometry:
@@ -407,8 +408,8 @@ class MainWindow(QMainWindow):
                 tab.show_page(tab.log)
                 tab.log.set_date_range(today(), today())
 
-    def _update_title(self) -> None:
-        station = accounts.station_settings().station_name
+    def _update_title(self, settings: accounts.StationSettings | None = None) -> None:
+        station = (settings or accounts.station_settings()).station_name
         title = (
             self.tr("{station} – stationapp").format(station=station) if station else "stationapp"
         )
@@ -578,8 +579,8 @@ class MainWindow(QMainWindow):
 
     # --- the idle lock ------------------------------------------------------------------
 
-    def _idle_timeout_ms(self) -> int:
-        return accounts.station_settings().idle_lock_minutes * 60_000
+    def _idle_timeout_ms(self, settings: accounts.StationSettings | None = None) -> int:
+        return (settings or accounts.station_settings()).idle_lock_minutes * 60_000
 
     def lock_now(self) -> None:
         """Hide every window's content and ask for the password (issue #8, idle lock)."""

@@ -196,3 +196,22 @@ def test_the_status_bar_says_when_the_database_server_is_gone_and_back(qtbot, ad
     assert window.server_label.isVisible() and window.server_label.text() == lost
     window.watcher.server_back.emit()
     assert not window.server_label.isVisible()
+
+
+def test_the_window_reads_the_station_settings_once_before_its_first_paint(
+    qtbot, admin, db_url, monkeypatch
+):
+    """The idle lock's time and the title come from one read of the settings (issue 22)."""
+    from stationapp.services import accounts
+
+    accounts.update_station_settings(
+        admin, station_name="朝阳站", case_prefix="朝调", idle_lock_minutes=7
+    )
+    reads = []
+    read = accounts.station_settings
+    monkeypatch.setattr(accounts, "station_settings", lambda: reads.append(1) or read())
+    window = MainWindow(admin, database_url=db_url)
+    qtbot.addWidget(window)
+    assert len(reads) == 1
+    assert window.windowTitle().startswith("朝阳站")
+    assert window.idle.timer.interval() == 7 * 60_000

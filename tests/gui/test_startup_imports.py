@@ -100,6 +100,12 @@ NEVER = (
 )
 # Not needed on Today either.
 NOR_ON_TODAY = ("stationapp.services.today",)  # the Today figures come after the first paint
+# Nor on Visits: what the register form needs once something is typed or a purpose chosen.
+NOR_ON_VISITS = (
+    "stationapp.services.search_keys",
+    "stationapp.services.validation",
+    "stationapp.ui.dates",
+)
 
 # Everything of stationapp the first paint on Today needs; anything else is a new cost of every
 # start and has to be deferred (or added here on purpose).
@@ -132,15 +138,12 @@ ON_TODAY = {
 
 
 # Everything of stationapp the first paint on Visits needs: the register form with its person
-# picker, the service catalogue (and, for its search keys, validation), the people and visits
-# models, the date fields (ui.dates).
-ON_VISITS = (ON_TODAY - {"stationapp.ui.today"}) | {
+# picker, the service catalogue, the people and visits models.
+ON_VISITS = (ON_TODAY - {"stationapp.ui.today", "stationapp.ui.dates"}) | {
     "stationapp.models.people",
     "stationapp.models.visits",
     "stationapp.services.lazy_package",
     "stationapp.services.people",
-    "stationapp.services.search_keys",
-    "stationapp.services.validation",
     "stationapp.services.visits",
     "stationapp.services.visits.catalogue",
     "stationapp.ui.people",
@@ -199,10 +202,10 @@ def test_the_first_paint_on_today_imports_only_what_it_shows(admin, db_url, tmp_
     # The Qt namespace's enums (a tenth of the bare window's start) wait for the first use of a
     # Qt.* value: the shortcuts, set after the paint, or a section's layout.
     assert "PySide6.QtCore.Qt" not in modules
-    # peewee imports every driver it knows; the PostgreSQL one (which imports ssl) waits for a
-    # PostgreSQL database.
+    # peewee imports every driver it knows; the PostgreSQL one waits for a PostgreSQL database.
     assert ("psycopg2" in modules) == db_url.startswith("postgresql")
-    assert ("ssl" in modules) == db_url.startswith("postgresql")
+    # psycopg2's import would import Python's ssl, whose OpenSSL libpq does not use (db.py).
+    assert "ssl" not in modules
 
 
 def test_reopening_on_the_visits_tab_imports_that_tab_only(admin, db_url, tmp_path) -> None:
@@ -221,3 +224,52 @@ def test_reopening_on_the_visits_tab_imports_that_tab_only(admin, db_url, tmp_pa
     assert "ssl" not in modules
     ours = {m for m in modules if m == "stationapp" or m.startswith("stationapp.")}
     assert sorted(ours - ON_VISITS) == []
+    # The empty form lists the catalogue without search keys (a search typed brings them, and
+    # validation with them); the date field comes with the first purpose.
+    assert _loaded(modules, NOR_ON_VISITS) == []
+
+
+# PySide reads the source of each module imported after it, for its __feature__ switches;
+# stationapp writes the answer first (stationapp/__init__.py), and a feature still works.
+FEATURE_DRIVER = """
+import json, sys
+from PySide6 import QtWidgets
+feature = sys.modules["PySide6.support.feature"]
+scanned = []
+scan = feature._mod_uses_pyside
+feature._mod_uses_pyside = lambda module: scanned.append(module.__name__) or scan(module)
+before = set(sys.modules)
+import stationapp.ui.main_window
+import stationapp.ui.visits.visits_tab
+seen = [name for name in scanned if name not in before]
+old = [name for name in scanned if name in before]
+entries = {n: feature.pyside_feature_dict.get(n) for n in ("stationapp.ui.main_window", "peewee")}
+from __feature__ import snake_case
+app = QtWidgets.QApplication([])
+label = QtWidgets.QLabel()
+label.set_text("snake_case")
+print(json.dumps({"scanned": seen, "old": old, "entries": entries, "text": label.text()}))
+"""
+
+
+def test_pyside_reads_no_module_source_and_features_still_work(tmp_path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FEATURE_DRIVER],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "STATIONAPP_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stderr[-2000:]
+    result = json.loads(lines[-1])
+    # None of the modules the import loaded; of those loaded before, at most the couple
+    # imported again before stationapp/__init__.py's first lines ran (sys, io: built in).
+    assert result["scanned"] == []
+    assert len(result["old"]) <= 2, result["old"]
+    # What PySide would have found: stationapp's modules use PySide, peewee does not.
+    assert result["entries"] == {"stationapp.ui.main_window": 0, "peewee": -1}
+    # A module that selects a feature (here the driver's snake_case) has it.
+    assert result["text"] == "snake_case"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -366,3 +368,22 @@ def test_a_postgresql_url_is_read_as_playhouse_reads_it(url: str) -> None:
     from playhouse.db_url import parseresult_to_dict
 
     assert postgresql_params(url) == parseresult_to_dict(urlparse(url))
+
+
+def test_psycopg2_is_loaded_without_python_ssl_which_stays_importable() -> None:
+    """libpq makes TLS connections with its own OpenSSL: Python's ssl waits (issue 22)."""
+    pytest.importorskip("psycopg2")
+    code = (
+        "import sys\n"
+        "from stationapp.db import load_psycopg2\n"
+        "load_psycopg2()\n"
+        "import peewee\n"
+        "print(peewee.psycopg2 is not None, 'ssl' in sys.modules)\n"
+        "import ssl\n"
+        "print(sys.modules['ssl'] is ssl)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "False", "True"]

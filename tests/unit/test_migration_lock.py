@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from peewee import PostgresqlDatabase
 
 from stationapp.db import close_database, database, open_database
 from stationapp.migrations import CURRENT_VERSION, migrate
+from stationapp.services.maintenance import open_station_database
 from tests.helpers.desks import run_desks
 from tests.helpers.migration_worker import start_desk
 
@@ -48,3 +50,38 @@ def test_desks_starting_at_once_run_each_step_exactly_once(
     folders = [tmp_path / f"desk{index}" for index in range(DESKS)]
     backups = [p for folder in folders for p in (folder / "backups").glob("*.dump")]
     assert len(backups) == (1 if start else 0), backups
+
+
+@pytest.mark.postgresql_only
+def test_a_desk_opens_an_up_to_date_database_without_the_lock(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The usual start (issue 22): the schema is current, so the desk reads its version once and
+    neither waits for nor takes the migration lock, which another desk may be holding."""
+    import psycopg2
+
+    from stationapp.services import maintenance
+
+    open_station_database(db_url)
+    close_database()
+    monkeypatch.setattr(maintenance, "MIGRATION_LOCK_WAIT", "1s")  # a desk that waited fails
+    other = psycopg2.connect(db_url)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", (maintenance.MIGRATION_LOCK_KEY,))
+        statements: list[str] = []
+        execute = PostgresqlDatabase.execute_sql
+
+        def logged(self, sql, *args, **kwargs):  # type: ignore[no-untyped-def]
+            statements.append(sql)
+            return execute(self, sql, *args, **kwargs)
+
+        monkeypatch.setattr(PostgresqlDatabase, "execute_sql", logged)
+        db = open_station_database(db_url)
+        opening = list(statements)
+        assert db.execute_sql("SELECT version FROM schema_version").fetchone() == (CURRENT_VERSION,)
+        assert not [s for s in opening if "advisory" in s or "lock_timeout" in s], opening
+        assert sum("FROM schema_version" in s for s in opening) == 1, opening  # read once
+    finally:
+        other.close()
+        close_database()

@@ -16,10 +16,12 @@ from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import changes
 from stationapp.services.accounts import assign, audit, require
-from stationapp.services.search_keys import normalize_search, phrase_search_text
-from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
+
+# The search keys (and validation, which they use) are imported when a service is searched for
+# by text, saved or checked: the register form's first paint lists the catalogue without them
+# (issue 22).
 
 
 MAX_NOTES = 1000
@@ -102,9 +104,12 @@ def search_services(actor: Staff, text: str, *, limit: int = 20) -> list[Service
     """Active services whose name, pinyin or initials contain what was typed."""
     require(actor, "catalogue.read")
     query = ServiceType.select().where(ServiceType.active)
-    q = normalize_search(text)
-    if q:
-        query = query.where(contains(ServiceType.search_text, q, folded=True))
+    if text:  # the empty search (the list before anything is typed) needs no search key
+        from stationapp.services.search_keys import normalize_search
+
+        q = normalize_search(text)
+        if q:
+            query = query.where(contains(ServiceType.search_text, q, folded=True))
     return list(query.order_by(ServiceType.position, ServiceType.id).limit(limit))
 
 
@@ -116,6 +121,8 @@ def get_service(actor: Staff, service_id: int) -> ServiceType:
 
 
 def _clean_materials(raw: list[dict[str, object]]) -> list[dict[str, object]]:
+    from stationapp.services.validation import normalize_text
+
     cleaned: list[dict[str, object]] = []
     seen: set[str] = set()
     for item in raw:
@@ -164,6 +171,8 @@ def _clean_materials(raw: list[dict[str, object]]) -> list[dict[str, object]]:
 
 
 def _validate_service(data: ServiceInput) -> dict[str, object]:
+    from stationapp.services.validation import normalize_text
+
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
     checks: list[tuple[str, Callable[[], object]]] = [
@@ -212,6 +221,8 @@ def _name_taken(name: str, exclude_id: int | None = None) -> ValidationError | N
 
 
 def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
+    from stationapp.services.search_keys import phrase_search_text
+
     require(actor, "catalogue.manage")
     values = _validate_service(data)
     with transaction(lock=True):
@@ -232,6 +243,8 @@ def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
 
 
 def update_service(actor: Staff, service_id: int, data: ServiceInput) -> ServiceType:
+    from stationapp.services.search_keys import phrase_search_text
+
     require(actor, "catalogue.manage")
     values = _validate_service(data)
     with transaction(lock=True):

@@ -36,7 +36,6 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.models.visits import CHANNELS, OUTCOMES, RATINGS, ServiceType, Visit
 from stationapp.services import accounts, people, visits
-from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     FieldErrors,
     FormDialog,
@@ -212,6 +211,8 @@ class PurposeCard(QFrame):
             self.tr("e.g. District union legal service centre"),
         )
         self.decline_reason = self.fields.add_line(self.tr("Reason"), "decline_reason", 600)
+        from stationapp.ui.dates import date_edit  # with the first purpose, not the empty form
+
         self.due_on = date_edit(visits.follow_up_due(service), display="yyyy-MM-dd")
         self.fields.add_row(self.tr("Bring missing by"), "due_on", self.due_on)
         layout.addLayout(form)
