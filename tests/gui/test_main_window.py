@@ -16,6 +16,7 @@ def test_main_window_opens_on_today_and_builds_other_tabs_when_shown(
         "today",
         "visits",
         "people",
+        "workplaces",
         "library",
         "events",
         "cases",
@@ -26,6 +27,7 @@ def test_main_window_opens_on_today_and_builds_other_tabs_when_shown(
     # Only the tab on screen is built before the first paint.
     assert [window.tabs.widget(i).built for i in range(window.tabs.count())] == [
         True,
+        False,
         False,
         False,
         False,
