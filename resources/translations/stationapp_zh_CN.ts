@@ -605,12 +605,32 @@
         <translation>移出发放名单</translation>
     </message>
     <message>
+        <source>Workplace profile changed</source>
+        <translation>修改单位概况</translation>
+    </message>
+    <message>
+        <source>Union status changed</source>
+        <translation>更改建会状态</translation>
+    </message>
+    <message>
+        <source>Founding step marked done</source>
+        <translation>完成建会步骤</translation>
+    </message>
+    <message>
+        <source>Founding step undone</source>
+        <translation>撤销建会步骤</translation>
+    </message>
+    <message>
         <source>Worker</source>
         <translation>职工</translation>
     </message>
     <message>
         <source>Workplace</source>
         <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Office building</source>
+        <translation>楼宇</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -1328,6 +1348,10 @@
         <translation>把图书扫描装入选中的书箱</translation>
     </message>
     <message>
+        <source>Lend to a workplace… (&amp;J)</source>
+        <translation>借给单位(&amp;J)…</translation>
+    </message>
+    <message>
         <source>Scan the books of a box that came back</source>
         <translation>扫描归还书箱中的图书</translation>
     </message>
@@ -1338,10 +1362,6 @@
     <message>
         <source>Pa&amp;ck…</source>
         <translation>装箱(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Lend to a &amp;workplace…</source>
-        <translation>借给单位(&amp;W)…</translation>
     </message>
     <message>
         <source>Retur&amp;n…</source>
@@ -1399,6 +1419,100 @@
     <message>
         <source>Person-times</source>
         <translation>人次</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingDialog</name>
+    <message>
+        <source>Edit building</source>
+        <translation>编辑楼宇</translation>
+    </message>
+    <message>
+        <source>New building</source>
+        <translation>新建楼宇</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Union federation</source>
+        <translation>楼宇联合会</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>尚未成立</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Federation founded</source>
+        <translation>联合会成立日期</translation>
+    </message>
+    <message>
+        <source>Federation chair</source>
+        <translation>联合会主席</translation>
+    </message>
+    <message>
+        <source>Federation phone</source>
+        <translation>联合会电话</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingsDialog</name>
+    <message>
+        <source>Buildings</source>
+        <translation>楼宇</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin or initials</source>
+        <translation>按名称、拼音或拼音首字母搜索</translation>
+    </message>
+    <message>
+        <source>&amp;New building…</source>
+        <translation>新建楼宇(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;how deactivated</source>
+        <translation>显示已停用楼宇(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼宇</translation>
+    </message>
+    <message>
+        <source>Union federation</source>
+        <translation>楼宇联合会</translation>
+    </message>
+    <message>
+        <source>Federation chair</source>
+        <translation>联合会主席</translation>
+    </message>
+    <message>
+        <source>Workplaces</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>{name} (deactivated)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1486,8 +1600,8 @@
         <translation>注销此卡(&amp;D)…</translation>
     </message>
     <message>
-        <source>&amp;Waiting for their card:</source>
-        <translation>待发卡(&amp;W)：</translation>
+        <source>Waiting for their card (&amp;K):</source>
+        <translation>待发卡(&amp;K)：</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting, oldest first</source>
@@ -1875,6 +1989,10 @@
         <translation>请在列表中选择一件案件，以查看其详情。</translation>
     </message>
     <message>
+        <source>Overv&amp;iew</source>
+        <translation>概况(&amp;I)</translation>
+    </message>
+    <message>
         <source>Print or save as PDF:</source>
         <translation>打印或保存为 PDF：</translation>
     </message>
@@ -1885,10 +2003,6 @@
     <message>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
-    </message>
-    <message>
-        <source>Overvie&amp;w</source>
-        <translation>概况(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Journal</source>
@@ -2371,10 +2485,6 @@
         <translation>编辑复本(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Withdraw copy…</source>
-        <translation>剔除复本(&amp;W)…</translation>
-    </message>
-    <message>
         <source>Withdraw the copy, record it lost or damaged, or put it back on the shelf</source>
         <translation>剔除复本、登记丢失或损坏，或重新上架</translation>
     </message>
@@ -2429,6 +2539,10 @@
     <message>
         <source>Add cop&amp;y…</source>
         <translation>添加复本(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Withdraw copy… (&amp;X)</source>
+        <translation>剔除复本(&amp;X)…</translation>
     </message>
     <message>
         <source>Print label&amp;s…</source>
@@ -4712,6 +4826,10 @@ The marital status will be emptied now.</source>
         <translation>新建一个活动（Ctrl+N）</translation>
     </message>
     <message>
+        <source>New event… (&amp;J)</source>
+        <translation>新建活动(&amp;J)…</translation>
+    </message>
+    <message>
         <source>Change the event shown (Ctrl+E)</source>
         <translation>修改当前显示的活动（Ctrl+E）</translation>
     </message>
@@ -4730,10 +4848,6 @@ The marital status will be emptied now.</source>
     <message>
         <source>Ca&amp;lendar</source>
         <translation>日历(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Ne&amp;w event…</source>
-        <translation>新建活动(&amp;W)…</translation>
     </message>
     <message>
         <source>E&amp;dit event…</source>
@@ -5031,6 +5145,44 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>FoundingSection</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Mark done… (&amp;J)</source>
+        <translation>标记完成(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Undo (&amp;X)</source>
+        <translation>撤销(&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>FoundingStepDialog</name>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>HeldCardDialog</name>
     <message>
         <source>A card held already</source>
@@ -5134,6 +5286,14 @@ The marital status will be emptied now.</source>
     <message>
         <source>%n worker(s) on file</source>
         <translation>%n 名在档职工</translation>
+    </message>
+    <message>
+        <source>%n union founding step(s)</source>
+        <translation>%n个建会步骤</translation>
+    </message>
+    <message>
+        <source>%n workplace(s)</source>
+        <translation>%n个单位</translation>
     </message>
     <message>
         <source>%n recorded action(s)</source>
@@ -6373,6 +6533,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>&amp;People</source>
         <translation>职工档案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Workplaces</source>
+        <translation>工作单位(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Books</source>
@@ -7681,10 +7845,6 @@ The marital status will be emptied now.</source>
 <context>
     <name>MutualAidPage</name>
     <message>
-        <source>Ne&amp;w plan…</source>
-        <translation>新建项目(&amp;W)…</translation>
-    </message>
-    <message>
         <source>E&amp;dit plan…</source>
         <translation>修改项目(&amp;D)…</translation>
     </message>
@@ -7697,8 +7857,12 @@ The marital status will be emptied now.</source>
         <translation>保障项目已保存。</translation>
     </message>
     <message>
-        <source>&amp;Worker:</source>
-        <translation>职工(&amp;W)：</translation>
+        <source>New pla&amp;n…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Worker (&amp;J):</source>
+        <translation>职工(&amp;J)：</translation>
     </message>
     <message>
         <source>An&amp;y worker</source>
@@ -7757,8 +7921,8 @@ The marital status will be emptied now.</source>
         </translation>
     </message>
     <message>
-        <source>Sho&amp;w:</source>
-        <translation>显示(&amp;W)：</translation>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
     </message>
     <message>
         <source>All claims</source>
@@ -8390,10 +8554,6 @@ The marital status will be emptied now.</source>
 <context>
     <name>OverdueWidget</name>
     <message>
-        <source>Due &amp;within</source>
-        <translation>到期范围(&amp;W)</translation>
-    </message>
-    <message>
         <source> days</source>
         <translation> 天内</translation>
     </message>
@@ -8422,6 +8582,10 @@ The marital status will be emptied now.</source>
     <message>
         <source>Print remi&amp;nder letters…</source>
         <translation>打印催还通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Due within (&amp;J)</source>
+        <translation>到期范围(&amp;J)</translation>
     </message>
     <message>
         <source>Save PDF… (Ctrl+S)</source>
@@ -8706,6 +8870,10 @@ The marital status will be emptied now.</source>
         <translation>联合工会</translation>
     </message>
     <message>
+        <source>Union being founded</source>
+        <translation>筹建中</translation>
+    </message>
+    <message>
         <source>No union</source>
         <translation>未建会</translation>
     </message>
@@ -8887,10 +9055,6 @@ The marital status will be emptied now.</source>
         <translation>登记新职工（Ctrl+N）</translation>
     </message>
     <message>
-        <source>Sho&amp;w deactivated</source>
-        <translation>显示已停用(&amp;W)</translation>
-    </message>
-    <message>
         <source>Wor&amp;kplaces…</source>
         <translation>工作单位(&amp;K)…</translation>
     </message>
@@ -8941,6 +9105,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Export people</source>
         <translation>导出职工档案</translation>
+    </message>
+    <message>
+        <source>Show deactivated (&amp;J)</source>
+        <translation>显示已停用(&amp;J)</translation>
     </message>
     <message>
         <source>Exporting people…</source>
@@ -9768,6 +9936,73 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>ProfileSection</name>
+    <message>
+        <source>Building</source>
+        <translation>所在楼宇</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>职工人数</translation>
+    </message>
+    <message>
+        <source>Union chair</source>
+        <translation>工会主席</translation>
+    </message>
+    <message>
+        <source>Union phone</source>
+        <translation>工会联系电话</translation>
+    </message>
+    <message>
+        <source>Members reported</source>
+        <translation>工会报告会员数</translation>
+    </message>
+    <message>
+        <source>Has one, since</source>
+        <translation>已建立，自</translation>
+    </message>
+    <message>
+        <source>Mediation committee</source>
+        <translation>劳动争议调解委员会</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge union status…</source>
+        <translation>更改建会状态(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Union: {status}</source>
+        <translation>建会状态：{status}</translation>
+    </message>
+    <message>
+        <source>Preparing since {day}</source>
+        <translation>筹建开始：{day}</translation>
+    </message>
+    <message>
+        <source>Founded on {day}</source>
+        <translation>建会日期：{day}</translation>
+    </message>
+    <message>
+        <source>Members on the register: {n}</source>
+        <translation>登记名册中的会员：{n}人</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>PurposeCard</name>
     <message>
         <source>Remove this purpose</source>
@@ -9982,6 +10217,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Welfare rounds</source>
         <translation>福利发放</translation>
+    </message>
+    <message>
+        <source>Workplace union work</source>
+        <translation>单位建会工作</translation>
     </message>
     <message>
         <source>{year}-{month}</source>
@@ -10374,6 +10613,38 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Workplaces with their own union</source>
+        <translation>建有独立工会的单位</translation>
+    </message>
+    <message>
+        <source>Workplaces in a joint union</source>
+        <translation>加入联合工会的单位</translation>
+    </message>
+    <message>
+        <source>Unions founded in the period</source>
+        <translation>本期新建工会</translation>
+    </message>
+    <message>
+        <source>Unions being founded</source>
+        <translation>正在筹建工会的单位</translation>
+    </message>
+    <message>
+        <source>Members on the register (workplaces with a union)</source>
+        <translation>登记会员数（已建会单位）</translation>
+    </message>
+    <message>
+        <source>Members reported by the unions</source>
+        <translation>工会报告会员数</translation>
+    </message>
+    <message>
+        <source>Workplaces with a mediation committee</source>
+        <translation>建有劳动争议调解委员会的单位</translation>
+    </message>
+    <message>
+        <source>25 or more employees without a union (today)</source>
+        <translation>25人以上未建会单位（截至今日）</translation>
     </message>
     <message>
         <source>Station</source>
@@ -11061,6 +11332,10 @@ Press Ctrl+N to add the first person.</source>
         <translation>心理咨询师</translation>
     </message>
     <message>
+        <source>Union organiser</source>
+        <translation>工会组建专干</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -11442,10 +11717,6 @@ Press Ctrl+N to add the first person.</source>
         <translation>上一周(&amp;U)</translation>
     </message>
     <message>
-        <source>This &amp;week</source>
-        <translation>本周(&amp;W)</translation>
-    </message>
-    <message>
         <source>Ne&amp;xt week</source>
         <translation>下一周(&amp;X)</translation>
     </message>
@@ -11470,32 +11741,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>未到场(&amp;N)</translation>
     </message>
     <message>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>周日</translation>
+        <source>This week (&amp;J)</source>
+        <translation>本周(&amp;J)</translation>
     </message>
     <message>
         <source>No room is set up yet: the administrator adds them.</source>
@@ -12394,8 +12641,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>正在扫描的书架(&amp;C)：</translation>
     </message>
     <message>
-        <source>Sho&amp;w the result</source>
-        <translation>查看结果(&amp;W)</translation>
+        <source>Show the result (&amp;J)</source>
+        <translation>查看结果(&amp;J)</translation>
     </message>
     <message>
         <source>Finish &amp;stocktake…</source>
@@ -12574,6 +12821,10 @@ Press Ctrl+N to add the first person.</source>
         <source>{name} (on a round&apos;s list)</source>
         <translation>{name}（已列入发放名单）</translation>
     </message>
+    <message>
+        <source>{name}: {employees} employees</source>
+        <translation>{name}：职工{employees}人</translation>
+    </message>
 </context>
 <context>
     <name>TodayTab</name>
@@ -12679,6 +12930,12 @@ Press Ctrl+N to add the first person.</source>
         <source>Today&apos;s room bookings (%n)</source>
         <translation>
             <numerusform>今日场地预约（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Workplaces of 25 or more employees without a union (%n)</source>
+        <translation>
+            <numerusform>25人以上未建会单位（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -12811,6 +13068,29 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>UnionStatusDialog</name>
+    <message>
+        <source>Union status of {name}</source>
+        <translation>{name}的建会状态</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Preparing since</source>
+        <translation>筹建开始日期</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>建会日期</translation>
     </message>
 </context>
 <context>
@@ -13486,8 +13766,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>来访登记(&amp;G)</translation>
     </message>
     <message>
-        <source>Follo&amp;w-ups</source>
-        <translation>待补材料跟进(&amp;W)</translation>
+        <source>Follow-ups (&amp;K)</source>
+        <translation>待补材料跟进(&amp;K)</translation>
     </message>
     <message>
         <source>Visit &amp;log</source>
@@ -13795,8 +14075,8 @@ Press Ctrl+N to add the first person.</source>
         <translation>查找发放对象：姓名、拼音、首字母或手机尾号4位；回车即发放</translation>
     </message>
     <message>
-        <source>Only those &amp;waiting</source>
-        <translation>仅显示待发放(&amp;W)</translation>
+        <source>Only those waitin&amp;g</source>
+        <translation>仅显示待发放(&amp;G)</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) listed</source>
@@ -13976,34 +14256,281 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
-    <name>WorkplacesDialog</name>
+    <name>WorkplaceListModel</name>
     <message>
-        <source>Workplaces</source>
-        <translation>工作单位</translation>
+        <source>Workplace</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼宇</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>职工人数</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>建会状态</translation>
+    </message>
+    <message>
+        <source>Members (register / reported)</source>
+        <translation>会员（名册/报告）</translation>
+    </message>
+    <message>
+        <source>{name} (deactivated)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkplacePage</name>
+    <message>
+        <source>Profile &amp;&amp; &amp;union</source>
+        <translation>概况与工会(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Fou&amp;nding steps</source>
+        <translation>建会步骤(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Peop&amp;le</source>
+        <translation>职工(&amp;L)</translation>
+    </message>
+    <message>
+        <source>V&amp;isits</source>
+        <translation>来访(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>调解案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Outreach</source>
+        <translation>走访服务(&amp;O)</translation>
+    </message>
+    <message>
+        <source>← Bac&amp;k</source>
+        <translation>← 返回(&amp;K)</translation>
+    </message>
+    <message>
+        <source>E&amp;dit workplace…</source>
+        <translation>编辑单位(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>{name} (deactivated)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>{n} employees</source>
+        <translation>职工{n}人</translation>
+    </message>
+</context>
+<context>
+    <name>Workplaces</name>
+    <message>
+        <source>This workplace is no longer on file.</source>
+        <translation>该单位已不在记录中。</translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>The date is in the future; enter the day it happened.</source>
+        <translation>日期在将来：请输入实际发生的日期。</translation>
+    </message>
+    <message>
+        <source>Employer contacted</source>
+        <translation>联系企业、宣传动员</translation>
+    </message>
+    <message>
+        <source>Founding applied for</source>
+        <translation>提出建会申请</translation>
+    </message>
+    <message>
+        <source>Preparatory group formed</source>
+        <translation>成立工会筹备组</translation>
+    </message>
+    <message>
+        <source>Members recruited</source>
+        <translation>发展会员</translation>
+    </message>
+    <message>
+        <source>Members&apos; assembly held, committee elected</source>
+        <translation>召开会员（代表）大会，选举工会委员会</translation>
+    </message>
+    <message>
+        <source>Approved by the higher union</source>
+        <translation>上级工会批复</translation>
+    </message>
+    <message>
+        <source>Registered as a legal person</source>
+        <translation>工会法人资格登记</translation>
+    </message>
+    <message>
+        <source>Enter the federation&apos;s name, or leave its other fields empty.</source>
+        <translation>请填写联合会名称，或将联合会的其他信息留空。</translation>
+    </message>
+    <message>
+        <source>A building with this name is already on file.</source>
+        <translation>已有同名楼宇。</translation>
+    </message>
+    <message>
+        <source>This building is no longer on file.</source>
+        <translation>该楼宇已不在记录中。</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 to {n}.</source>
+        <translation>请输入0到{n}之间的数字。</translation>
+    </message>
+    <message>
+        <source>More members than employees: check both numbers.</source>
+        <translation>会员数多于职工数：请核对这两个数字。</translation>
+    </message>
+    <message>
+        <source>Choose the union status.</source>
+        <translation>请选择建会状态。</translation>
+    </message>
+    <message>
+        <source>Preparation cannot begin after the founding.</source>
+        <translation>筹建日期不能晚于建会日期。</translation>
+    </message>
+    <message>
+        <source>Choose a founding step.</source>
+        <translation>请选择建会步骤。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>No one on the register works here yet.</source>
+        <translation>登记名册中暂无该单位的职工。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No visits from this workplace yet.</source>
+        <translation>暂无该单位的来访记录。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收案日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No mediation case names this workplace as the employer.</source>
+        <translation>暂无以该单位为被申请人的调解案件。</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>No outreach session has been held here yet.</source>
+        <translation>暂未到该单位开展走访服务。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkplacesTab</name>
+    <message>
+        <source>All workplaces</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>25 or more employees without a union</source>
+        <translation>25人以上未建会</translation>
     </message>
     <message>
         <source>Search by name, pinyin or initials</source>
         <translation>按名称、拼音或拼音首字母搜索</translation>
     </message>
     <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>B&amp;uilding:</source>
+        <translation>楼宇(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Uni&amp;on:</source>
+        <translation>建会状态(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Onl&amp;y:</source>
+        <translation>仅显示(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Inclu&amp;de deactivated</source>
+        <translation>包括已停用单位(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workplace(s)</source>
+        <translation>
+            <numerusform>共%n个单位</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;New workplace…</source>
-        <translation>新建工作单位(&amp;N)…</translation>
+        <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <source>S&amp;how deactivated</source>
-        <translation>显示已停用(&amp;H)</translation>
+        <source>Buildin&amp;gs…</source>
+        <translation>楼宇管理(&amp;G)…</translation>
     </message>
     <message>
-        <source>&amp;Deactivate</source>
-        <translation>停用(&amp;D)</translation>
+        <source>Dea&amp;ctivate</source>
+        <translation>停用(&amp;C)</translation>
     </message>
     <message>
         <source>No longer offer this workplace; records that name it keep it</source>
-        <translation>不再提供此单位供选择；已引用该单位的记录保持不变</translation>
+        <translation>不再提供该单位供选择；已引用它的记录保持不变</translation>
     </message>
     <message>
-        <source>Re&amp;activate</source>
-        <translation>重新启用(&amp;A)</translation>
+        <source>Rea&amp;ctivate</source>
+        <translation>重新启用(&amp;C)</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
@@ -14014,8 +14541,12 @@ Press Ctrl+N to add the first person.</source>
         <translation>删除误录入的单位；已被使用的单位将改为停用</translation>
     </message>
     <message>
-        <source>deactivated</source>
-        <translation>已停用</translation>
+        <source>No workplace matches these filters: change or clear them.</source>
+        <translation>没有符合筛选条件的单位：请修改或清除筛选条件。</translation>
+    </message>
+    <message>
+        <source>No workplaces on file yet: add one with New workplace.</source>
+        <translation>暂无单位：请用“新建单位”添加。</translation>
     </message>
     <message>
         <source>{name} is offered again.</source>
