@@ -148,6 +148,7 @@ class ApplicationDialog(_WithPerson):
         *,
         person_id: int | None = None,
         visit_id: int | None = None,
+        brought: list[str] | tuple[str, ...] = (),
     ) -> None:
         super().__init__(actor, self.tr("New 京卡 application"), parent, person_id)
         self.applied_on = _day_edit()
@@ -158,6 +159,7 @@ class ApplicationDialog(_WithPerson):
         column.setContentsMargins(0, 0, 0, 0)
         for name in members.card_materials():
             check = QCheckBox(name)
+            check.setChecked(name in brought)
             self.materials.append(check)
             column.addWidget(check)
         if not self.materials:
