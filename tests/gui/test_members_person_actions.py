@@ -146,7 +146,8 @@ def test_a_transfer_to_a_union_outside_the_register_is_typed(
 def test_the_joint_union_is_the_default_and_a_transfer_needs_a_union(
     qtbot, show_active, admin, worker
 ) -> None:
-    dialog = show_active(MembershipDialog(admin, person_id=worker.id, kind="joined"))
+    dialog = show_active(MembershipDialog(admin, person_id=worker.id))
+    assert dialog.kind.currentData() == "joined"
     assert dialog.union_choice.union() == (None, "")  # the station's joint union
     dialog.kind.setCurrentIndex(dialog.kind.findData("transferred_in"))
     dialog.submit()

@@ -303,12 +303,7 @@ class MembershipDialog(_WithPerson):
     """One step of a person's membership: joined, transferred in or out, left."""
 
     def __init__(
-        self,
-        actor: Staff,
-        parent: QWidget | None = None,
-        *,
-        person_id: int | None = None,
-        kind: str | None = None,
+        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
     ) -> None:
         super().__init__(actor, self.tr("Membership"), parent, person_id)
         self.kind = QComboBox()
@@ -325,8 +320,9 @@ class MembershipDialog(_WithPerson):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.finish()
-        if kind is not None:
-            self.kind.setCurrentIndex(MEMBERSHIP_KINDS.index(kind))
+
+    def set_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(MEMBERSHIP_KINDS.index(kind))
 
     def _kind_changed(self) -> None:
         self.fields.set_row_visible("reason", self.kind.currentData() == "left")

@@ -169,7 +169,9 @@ class MemberActions(QObject):
     def membership(self, kind: str) -> None:
         from stationapp.ui.members.card_dialogs import MembershipDialog
 
-        self._run(MembershipDialog(self.actor, self.page, person_id=self.person_id, kind=kind))
+        dialog = MembershipDialog(self.actor, self.page, person_id=self.person_id)
+        dialog.set_kind(kind)
+        self._run(dialog)
 
     def apply(self) -> None:
         from stationapp.ui.members.card_dialogs import ApplicationDialog
