@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QSize, QUrl
 from PySide6.QtGui import QTextDocument
 
-from stationapp.services.reports import Cell, Rate, StationReport, report_tables, report_title
+from stationapp.services.reports import Cell, Rate, StationReport, report_pages, report_title
 from stationapp.ui.charts import BAR, LINE, Chart, Series, chart_image
 from stationapp.ui.printing import a4_layout, document_font, write_pdf_document
 
@@ -161,21 +161,28 @@ def report_document(report: StationReport) -> QTextDocument:
         f'<p align="center">{html.escape(made_on)}</p>',
     ]
     resources: list[tuple[str, object]] = []
-    for section in report_tables(report):
-        parts.append(f"<h2>{html.escape(section.title)}</h2>")
-        for table in section.tables:
-            parts.append(_table_html(table.title, table.header, table.rows, locale))
-        for n, (key, chart) in enumerate(charts):
-            if key != section.key:
-                continue
-            name = f"chart-{n}.png"
-            resources.append(
-                (
-                    name,
-                    chart_image(chart, QSize(width, height), dpi=CHART_DPI, font=document_font()),
+    for page in report_pages(report):
+        parts.append(f"<h2>{html.escape(page.title)}</h2>")
+        for section in page.sections:
+            if page.grouped:
+                parts.append(f"<h3>{html.escape(section.title)}</h3>")
+            for table in section.tables:
+                parts.append(_table_html(table.title, table.header, table.rows, locale))
+            for n, (key, chart) in enumerate(charts):
+                if key != section.key:
+                    continue
+                name = f"chart-{n}.png"
+                resources.append(
+                    (
+                        name,
+                        chart_image(
+                            chart, QSize(width, height), dpi=CHART_DPI, font=document_font()
+                        ),
+                    )
                 )
-            )
-            parts.append(f'<p><img src="{name}" width="{shown_width}" height="{shown_height}"></p>')
+                parts.append(
+                    f'<p><img src="{name}" width="{shown_width}" height="{shown_height}"></p>'
+                )
     document = QTextDocument()
     document.setDefaultFont(document_font())
     for name, image in resources:

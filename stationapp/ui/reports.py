@@ -197,24 +197,29 @@ class ReportsDialog(QDialog):
             return
         self.title.setText(reports.report_title(report))
         charts = report_charts(report)
-        for section in reports.report_tables(report):
+        for shown in reports.report_pages(report):
             page = QWidget()
             column = QVBoxLayout(page)
-            for table in section.tables:
-                heading = QLabel(f"<b>{html.escape(table.title)}</b>")
-                heading.setTextFormat(Qt.TextFormat.RichText)
-                column.addWidget(heading)
-                column.addWidget(_table_widget(table), 0, Qt.AlignmentFlag.AlignLeft)
-            for key, chart in charts:
-                if key == section.key:
-                    widget = ChartWidget(chart)
-                    widget.setMinimumHeight(260)
-                    column.addWidget(widget)
+            for section in shown.sections:
+                if shown.grouped:
+                    heading = QLabel(f"<h3>{html.escape(section.title)}</h3>")
+                    heading.setTextFormat(Qt.TextFormat.RichText)
+                    column.addWidget(heading)
+                for table in section.tables:
+                    heading = QLabel(f"<b>{html.escape(table.title)}</b>")
+                    heading.setTextFormat(Qt.TextFormat.RichText)
+                    column.addWidget(heading)
+                    column.addWidget(_table_widget(table), 0, Qt.AlignmentFlag.AlignLeft)
+                for key, chart in charts:
+                    if key == section.key:
+                        widget = ChartWidget(chart)
+                        widget.setMinimumHeight(260)
+                        column.addWidget(widget)
             column.addStretch(1)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
-            self.tabs.addTab(scroll, section.title)
+            self.tabs.addTab(scroll, shown.title)
         self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
 
     def chart_widgets(self) -> list[ChartWidget]:

@@ -179,9 +179,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Library",
         "Events",
         "Rooms",
-        "Member services: membership and 京卡",
-        "Mutual-aid cover",
-        "Welfare rounds",
+        "Member services",
         "Workplace union work",
     ]
     assert "2026-10" in dialog.title.text()
@@ -204,9 +202,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Library",
         "Events",
         "Rooms",
-        "Member services membership and",
-        "Mutual-aid cover",
-        "Welfare rounds",
+        "Member services",
         "Workplace union work",
     ]
     dialog.pdf_button.click()
@@ -341,3 +337,25 @@ def test_the_dialog_gives_the_figures_room_and_scrolls_once(station: Staff, qtbo
     table.wheelEvent(wheel)
     assert not wheel.isAccepted()
     assert table.verticalScrollBar().value() == 0
+
+
+def test_member_services_are_one_heading_with_three_subsections(station: Staff, qtbot) -> None:
+    """The dialog's tab and the PDF: one "Member services" with membership and cards, the
+    cover and its claims, the rounds, each under its own title, in that order."""
+    from PySide6.QtWidgets import QLabel
+
+    from stationapp.ui.report_pdf import report_document
+
+    dialog = ReportsDialog(station)
+    qtbot.addWidget(dialog)
+    dialog.month_edit.setDate(QDate(2026, 10, 1))
+    dialog.refresh()
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    page = dialog.tabs.widget(titles.index("Member services"))
+    headings = [label.text() for label in page.findChildren(QLabel)]
+    subsections = ["Membership and 京卡", "Mutual-aid cover", "Welfare rounds"]
+    places = [headings.index(f"<h3>{title}</h3>") for title in subsections]
+    assert places == sorted(places)
+    text = report_document(dialog.report).toPlainText()
+    places = [text.index(title) for title in ["Member services", *subsections]]
+    assert places == sorted(places)

@@ -259,6 +259,40 @@ def test_an_application_remembers_the_visit_about_the_card(admin) -> None:
     assert caught.value.field == "visit"
 
 
+def _visit(admin, person: Person | None, *services: int, brought=()) -> Visit:
+    visit = Visit.create(
+        person=person.id if person else None, channel="walk_in", staff=admin.id, arrived_at=now()
+    )
+    for service in services:
+        VisitPurpose.create(
+            visit=visit.id,
+            service=service,
+            arrived_at=visit.arrived_at,
+            materials_brought=list(brought),
+        )
+    return visit
+
+
+def test_a_visit_about_the_card_offers_an_application_to_a_member_without_one(
+    admin, make_staff
+) -> None:
+    from stationapp.models.visits import ServiceType
+
+    card = members.card_service().id
+    other = ServiceType.create(name="测试·别的服务").id
+    member = _member(admin)
+    visit = _visit(admin, member, other, card, brought=["身份证"])
+    offer = members.card_offer(admin, visit.id)
+    assert offer == members.CardOffer(member.id, member.name, visit.id, ["身份证"])
+    assert members.card_offer(admin, _visit(admin, member, other).id) is None  # not about it
+    assert members.card_offer(admin, _visit(admin, None, card).id) is None  # anonymous
+    assert members.card_offer(admin, _visit(admin, _person(admin), card).id) is None  # no member
+    members.apply_for_card(admin, member.id, visit_id=visit.id)
+    assert members.card_offer(admin, visit.id) is None  # applied already
+    with pytest.raises(PermissionDenied):
+        members.card_offer(make_staff("org", ORGANISER), visit.id)
+
+
 def test_the_register_card_number_is_an_issued_card(admin) -> None:
     first, second = fresh_card(), fresh_card()
     person = _person(admin, is_member=True, member_card=first)

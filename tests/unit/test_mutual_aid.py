@@ -525,6 +525,6 @@ def test_the_report_has_a_mutual_aid_section_for_the_roles_that_read_it(
     assert section.tables[1].rows == [[2026, "在职职工住院医疗互助保障", 1, Decimal("30.00")]]
     assert section.tables[2].rows[0][1:] == [1, Decimal("4000.00")]
     path = reports.write_excel(report, tmp_path / "r.xlsx")
-    assert "Mutual-aid cover" in load_workbook(path).sheetnames
+    assert "Member services" in load_workbook(path).sheetnames
     librarian = make_staff("books", "librarian")
     assert reports.year_report(librarian, "2026").aid is None

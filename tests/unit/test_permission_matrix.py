@@ -1673,6 +1673,7 @@ simple(
 )
 simple("members.current_card", "member.read", lambda w, a: members.current_card(a, w.reader.id))
 simple("members.card_visits", "member.read", lambda w, a: members.card_visits(a, w.person.id))
+simple("members.card_offer", "member.update", lambda w, a: members.card_offer(a, 0))
 simple("members.member_tables", "member.read", lambda w, a: members.member_tables(a, w.reader.id))
 simple("members.count_waiting", "member.read", lambda w, a: members.count_waiting(a))
 simple("members.waiting_cards", "member.read", lambda w, a: members.waiting_cards(a))

@@ -394,15 +394,48 @@ def test_excel_has_a_sheet_per_area(admin: Staff, station: Expected, tmp_path: P
         "Library",
         "Events",
         "Rooms",
-        "Member services membership and",
-        "Mutual-aid cover",
-        "Welfare rounds",
+        "Member services",
         "Workplace union work",
     ]
     values = [row for row in workbook["Visits"].iter_rows(values_only=True)]
     assert ("测试·法律咨询", station.purposes["测试·法律咨询"]) in [r[:2] for r in values]
     assert (path.stat().st_mode & 0o777) == 0o600
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_member_services_are_one_sheet_of_three_sections(
+    admin: Staff, station: Expected, make_staff, tmp_path: Path
+) -> None:
+    """Membership and cards, cover and claims, rounds: one sheet "Member services", each
+    section under its title, one under the other; a role that may not read the cover and its
+    claims gets the sheet without them."""
+    from openpyxl import load_workbook
+
+    report = reports.month_report(admin, "2026-10")
+    [page] = [p for p in reports.report_pages(report) if p.key == "member_services"]
+    assert page.title == "Member services"
+    assert [s.key for s in page.sections] == ["members", "aid", "welfare"]
+    path = reports.write_excel(report, tmp_path / "r.xlsx")
+    first_column = [
+        r[0] for r in load_workbook(path)["Member services"].iter_rows(values_only=True)
+    ]
+    places = [
+        first_column.index(title)
+        for title in ("Membership and 京卡", "Mutual-aid cover", "Welfare rounds")
+    ]
+    assert places == sorted(places)
+    assert "Claims" in first_column
+    assert "New members (joined or transferred in)" in first_column
+
+    organiser = make_staff("org", "organiser")
+    limited = reports.month_report(organiser, "2026-10")
+    [page] = [p for p in reports.report_pages(limited) if p.key == "member_services"]
+    assert [s.key for s in page.sections] == ["members", "welfare"]
+    path = reports.write_excel(limited, tmp_path / "o.xlsx")
+    first_column = [
+        r[0] for r in load_workbook(path)["Member services"].iter_rows(values_only=True)
+    ]
+    assert "Mutual-aid cover" not in first_column and "Claims" not in first_column
 
 
 def test_excel_text_cannot_run_as_a_formula(admin: Staff, tmp_path: Path) -> None:
@@ -488,9 +521,7 @@ def test_the_command_line_writes_excel(
         "Library",
         "Events",
         "Rooms",
-        "Member services membership and",
-        "Mutual-aid cover",
-        "Welfare rounds",
+        "Member services",
         "Workplace union work",
     ]
     assert str(out) in capsys.readouterr().out

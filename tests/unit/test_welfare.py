@@ -492,7 +492,7 @@ def test_the_yearly_report_has_a_welfare_rounds_section(admin, make_staff, desk,
         ]
     ]
     path = reports.write_excel(report, tmp_path / "year.xlsx")
-    assert "Welfare rounds" in load_workbook(path).sheetnames
+    assert "Member services" in load_workbook(path).sheetnames
     librarian = make_staff("lib", "librarian")
     assert reports.year_report(librarian, "2026").welfare is None
 

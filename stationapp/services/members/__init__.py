@@ -12,10 +12,12 @@ from __future__ import annotations
 from stationapp.services.members._common import card_state_label, membership_kind_label
 from stationapp.services.members.cards import (
     VISIT_DAYS,
+    CardOffer,
     WaitingCard,
     apply_for_card,
     cancel_card,
     card_materials,
+    card_offer,
     card_service,
     card_visits,
     cards_of_person,
@@ -55,6 +57,7 @@ def follow_register(staff, person, *, was_member: bool, joined_on, card_before: 
 
 __all__ = [
     "VISIT_DAYS",
+    "CardOffer",
     "MemberFigures",
     "MembershipInput",
     "WaitingCard",
@@ -62,6 +65,7 @@ __all__ = [
     "apply_for_card",
     "cancel_card",
     "card_materials",
+    "card_offer",
     "card_service",
     "card_state_label",
     "card_visits",

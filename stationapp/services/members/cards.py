@@ -87,6 +87,35 @@ def card_visits(actor: Staff, person_id: int) -> list[Visit]:
     )
 
 
+@dataclass(frozen=True)
+class CardOffer:
+    """A 京卡 application to offer after a visit: who, the visit, the materials they brought."""
+
+    person_id: int
+    name: str
+    visit_id: int
+    brought: list[str]
+
+
+def card_offer(actor: Staff, visit_id: int) -> CardOffer | None:
+    """What to offer once a visit is saved: an application, when the visit was about the card
+    (the catalogue's 京卡 service among its purposes) and the visitor is a member with no live
+    card; None when there is nothing to offer (no visitor on file, not a member, a card or an
+    application already)."""
+    require(actor, "member.update")
+    service = card_service()
+    visit = Visit.get_or_none(Visit.id == visit_id)
+    if service is None or visit is None or visit.person_id is None:
+        return None
+    purpose = VisitPurpose.get_or_none(
+        VisitPurpose.visit == visit.id, VisitPurpose.service == service.id
+    )
+    person = Person.get_or_none(Person.id == visit.person_id, Person.active == True)  # noqa: E712
+    if purpose is None or person is None or not person.is_member or _live(person.id):
+        return None
+    return CardOffer(person.id, person.name, visit.id, list(purpose.materials_brought or []))
+
+
 @hands_people
 def cards_of_person(actor: Staff, person_id: int) -> list[MemberCard]:
     """Every card of the person, the current one first, then the older ones newest first."""

@@ -53,10 +53,12 @@ from stationapp.services.reports.figures import (
 )
 from stationapp.services.reports.tables import (
     Cell,
+    Page,
     Rate,
     Section,
     Table,
     period_title,
+    report_pages,
     report_tables,
     report_title,
     section_title,
@@ -81,6 +83,7 @@ __all__ = [
     "HardshipFigures",
     "LibraryFigures",
     "MonthlySeries",
+    "Page",
     "Period",
     "Rate",
     "RoomFigures",
@@ -93,6 +96,7 @@ __all__ = [
     "parse_period",
     "period_report",
     "period_title",
+    "report_pages",
     "report_tables",
     "report_title",
     "section_title",

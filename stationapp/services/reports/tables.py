@@ -61,6 +61,24 @@ class Section:
     tables: list[Table]
 
 
+# The sections shown together on one page (one sheet, one heading), each as a subsection.
+GROUPS = {"members": "member_services", "aid": "member_services", "welfare": "member_services"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One sheet of the Excel file, one heading of the PDF, one tab of the dialog: a section,
+    or a group of sections (``grouped``) each under its own title."""
+
+    key: str
+    title: str
+    sections: list[Section]
+
+    @property
+    def grouped(self) -> bool:
+        return self.key in GROUPS.values()
+
+
 def section_title(key: str) -> str:
     return {
         "summary": translate("Reports", "Summary"),
@@ -69,7 +87,8 @@ def section_title(key: str) -> str:
         "library": translate("Reports", "Library"),
         "events": translate("Reports", "Events"),
         "rooms": translate("Reports", "Rooms"),
-        "members": translate("Reports", "Member services: membership and 京卡"),
+        "member_services": translate("Reports", "Member services"),
+        "members": translate("Reports", "Membership and 京卡"),
         "aid": translate("Reports", "Mutual-aid cover"),
         "welfare": translate("Reports", "Welfare rounds"),
         "workplaces": translate("Reports", "Workplace union work"),
@@ -491,6 +510,22 @@ def report_tables(report: StationReport) -> list[Section]:
     return sections
 
 
+def report_pages(report: StationReport) -> list[Page]:
+    """The sections as they are shown: member services (membership and cards, mutual-aid
+    cover, welfare rounds) together on one page; each section keeps its own permission (a
+    section the role may not read is not in the report at all)."""
+    pages: list[Page] = []
+    for section in report_tables(report):
+        group = GROUPS.get(section.key)
+        if group is None:
+            pages.append(Page(section.key, section.title, [section]))
+        elif pages and pages[-1].key == group:
+            pages[-1].sections.append(section)
+        else:
+            pages.append(Page(group, section_title(group), [section]))
+    return pages
+
+
 # --- Excel ----------------------------------------------------------------------------------------
 
 
@@ -512,27 +547,39 @@ def write_excel(report: StationReport, path: Path) -> Path:
     workbook = Workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
-    for section in report_tables(report):
-        sheet = workbook.create_sheet(_sheet_name(section.title))
+    for page in report_pages(report):
+        sheet = workbook.create_sheet(_sheet_name(page.title))
         sheet.append(xlsx_row(sheet, [report_title(report)]))
         sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-        for table in section.tables:
-            sheet.append([])
-            sheet.append(xlsx_row(sheet, [table.title]))
-            sheet.cell(row=sheet.max_row, column=1).font = bold
-            sheet.append(xlsx_row(sheet, table.header))
-            for cell in sheet[sheet.max_row]:
-                cell.font = bold
-            for values in table.rows:
-                sheet.append(xlsx_row(sheet, ["" if v is None else v for v in values]))
-                for cell, value in zip(sheet[sheet.max_row], values, strict=False):
-                    if isinstance(value, Rate):
-                        cell.number_format = "0.0%"
-                    elif isinstance(value, Decimal):
-                        cell.number_format = "#,##0.00"
+        for section in page.sections:
+            if page.grouped:
+                sheet.append([])
+                sheet.append(xlsx_row(sheet, [section.title]))
+                sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
+            for table in section.tables:
+                _write_table(sheet, table, bold)
         sheet.column_dimensions["A"].width = 36
         for column in "BCDEFG":
             sheet.column_dimensions[column].width = 16
     with private_output(path) as partial:
         workbook.save(partial)
     return path
+
+
+def _write_table(sheet, table: Table, bold) -> None:  # type: ignore[no-untyped-def]
+    """A table under its title, header in bold, money and rates in their formats."""
+    from stationapp.services.spreadsheet import xlsx_row
+
+    sheet.append([])
+    sheet.append(xlsx_row(sheet, [table.title]))
+    sheet.cell(row=sheet.max_row, column=1).font = bold
+    sheet.append(xlsx_row(sheet, table.header))
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    for values in table.rows:
+        sheet.append(xlsx_row(sheet, ["" if v is None else v for v in values]))
+        for cell, value in zip(sheet[sheet.max_row], values, strict=False):
+            if isinstance(value, Rate):
+                cell.number_format = "0.0%"
+            elif isinstance(value, Decimal):
+                cell.number_format = "#,##0.00"

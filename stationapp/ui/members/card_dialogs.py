@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from stationapp.services import members, people
 from stationapp.services.members import MembershipInput
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.people.person_dialog import WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker
 
 translate = QCoreApplication.translate
@@ -100,8 +101,13 @@ class _WithPerson(_Dialog):
         self.chosen = QLabel(translate("MemberDialogs", "Nobody chosen yet: type and press Enter."))
         self.chosen.setWordWrap(True)
         self.form.addRow("", self.chosen)
-        if person_id is not None:
-            self.choose_person(person_id)
+        self.given_person = person_id
+
+    def finish(self) -> None:
+        """The buttons; then the person the dialog was opened for, once every field exists."""
+        super().finish()
+        if self.given_person is not None:
+            self.choose_person(self.given_person)
             self.picker.hide()
 
     def choose_person(self, person_id: int) -> None:
@@ -136,7 +142,13 @@ class ApplicationDialog(_WithPerson):
     """A new 京卡 application: who, when, the notice's materials brought, the visit."""
 
     def __init__(
-        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
+        self,
+        actor: Staff,
+        parent: QWidget | None = None,
+        *,
+        person_id: int | None = None,
+        visit_id: int | None = None,
+        brought: list[str] | tuple[str, ...] = (),
     ) -> None:
         super().__init__(actor, self.tr("New 京卡 application"), parent, person_id)
         self.applied_on = _day_edit()
@@ -147,6 +159,7 @@ class ApplicationDialog(_WithPerson):
         column.setContentsMargins(0, 0, 0, 0)
         for name in members.card_materials():
             check = QCheckBox(name)
+            check.setChecked(name in brought)
             self.materials.append(check)
             column.addWidget(check)
         if not self.materials:
@@ -155,8 +168,10 @@ class ApplicationDialog(_WithPerson):
         self.visit = QComboBox()
         self.visit.addItem(self.tr("No visit"), None)
         self.fields.add_row(self.tr("From the &visit:"), "visit", self.visit)
-        self.finish()
         self.card = None
+        self.finish()
+        if visit_id is not None and self.visit.findData(visit_id) >= 0:
+            self.visit.setCurrentIndex(self.visit.findData(visit_id))
 
     def person_chosen(self, person_id: int) -> None:
         self.visit.clear()
@@ -206,8 +221,10 @@ class CardNumberDialog(_Dialog):
 class HeldCardDialog(_WithPerson):
     """A card the person holds already (issued before the station kept card records)."""
 
-    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(actor, self.tr("A card held already"), parent, None)
+    def __init__(
+        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
+    ) -> None:
+        super().__init__(actor, self.tr("A card held already"), parent, person_id)
         self.add_number_rows()
         self.finish()
 
@@ -245,23 +262,58 @@ class CancelCardDialog(_Dialog):
         )
 
 
+class UnionChooser(WorkplaceChooser):
+    """The union of a membership step: the station's joint union (the default), a workplace
+    union on the register (the person's own workplace first), or, typed, a union outside the
+    register (the one transferred from or to)."""
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        self.first_id: int | None = None
+        super().__init__(actor, parent)
+        self.combo.lineEdit().setPlaceholderText(
+            translate("MemberDialogs", "A workplace union, or type a union outside the register")
+        )
+
+    def reload(self, select_id: int | None = None) -> None:
+        super().reload(select_id)
+        self.combo.setItemText(0, translate("MemberDialogs", "The station's joint union"))
+        index = self.combo.findData(self.first_id) if self.first_id is not None else -1
+        if index > 1:
+            name = self.combo.itemText(index)
+            self.combo.removeItem(index)
+            self.combo.insertItem(1, name, self.first_id)
+            self.set_workplace(select_id)
+
+    def offer_first(self, org_id: int | None) -> None:
+        """Offer the person's own workplace right after the joint union."""
+        self.first_id = org_id
+        self.reload(select_id=None)
+
+    def union(self) -> tuple[int | None, str]:
+        """(the workplace union's id or None for the joint union, the name of a union outside
+        the register)."""
+        text = self.combo.currentText().strip()
+        index = self.combo.findText(text, Qt.MatchFlag.MatchExactly) if text else 0
+        if index < 0:
+            return None, text
+        return self.combo.itemData(index), ""
+
+
 class MembershipDialog(_WithPerson):
     """One step of a person's membership: joined, transferred in or out, left."""
 
-    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(actor, self.tr("Membership"), parent, None)
+    def __init__(
+        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
+    ) -> None:
+        super().__init__(actor, self.tr("Membership"), parent, person_id)
         self.kind = QComboBox()
-        for kind in MEMBERSHIP_KINDS:
-            self.kind.addItem(members.membership_kind_label(kind), kind)
+        for each in MEMBERSHIP_KINDS:
+            self.kind.addItem(members.membership_kind_label(each), each)
         self.fields.add_row(self.tr("&What:"), "kind", self.kind)
         self.on = _day_edit()
         self.fields.add_row(self.tr("&On:"), "on", self.on)
-        self.union_name = QLineEdit()
-        self.union_name.setMaxLength(100)
-        self.union_name.setPlaceholderText(
-            self.tr("Empty: the station's union; or the union transferred from or to")
-        )
-        self.fields.add_row(self.tr("&Union:"), "union_name", self.union_name)
+        self.union_choice = UnionChooser(actor)
+        self.fields.add_row(self.tr("&Union:"), "union_name", self.union_choice)
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.fields.add_row(self.tr("&Reason:"), "reason", self.reason)
@@ -269,20 +321,26 @@ class MembershipDialog(_WithPerson):
         self._kind_changed()
         self.finish()
 
+    def set_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(MEMBERSHIP_KINDS.index(kind))
+
     def _kind_changed(self) -> None:
         self.fields.set_row_visible("reason", self.kind.currentData() == "left")
 
     def person_chosen(self, person_id: int) -> None:
         person = people.get_person(self.actor, person_id)
         self.kind.setCurrentIndex(MEMBERSHIP_KINDS.index("left" if person.is_member else "joined"))
+        self.union_choice.offer_first(person.workplace_id)
 
     def submit(self) -> None:
         if not self.need_person():
             return
+        organization_id, union_name = self.union_choice.union()
         data = MembershipInput(
             kind=self.kind.currentData(),
             on=_day(self.on),
-            union_name=self.union_name.text(),
+            organization_id=organization_id,
+            union_name=union_name,
             reason=self.reason.text(),
         )
         self.attempt(lambda: members.record_membership(self.actor, self.person_id, data))

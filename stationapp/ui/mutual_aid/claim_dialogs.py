@@ -77,7 +77,9 @@ class NewClaimDialog(QDialog):
     """Take a claim: the worker, the plan they are enrolled in, the event's dates, the amounts,
     the materials handed in."""
 
-    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.actor = actor
         self.claim = None
@@ -132,6 +134,8 @@ class NewClaimDialog(QDialog):
         dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Submit"))
         self.resize(self.fontMetrics().averageCharWidth() * 95, 640)
         self._plan_changed()
+        if person_id is not None:
+            self.person.choose(person_id)
 
     def _person_chosen(self, person_id: int) -> None:
         found = mutual_aid.list_enrolments(self.actor, EnrolmentFilter(person_id=person_id))

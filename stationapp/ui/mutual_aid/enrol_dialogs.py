@@ -57,7 +57,9 @@ class _Terms:
 class EnrolDialog(QDialog, _Terms):
     """Enrol one worker at the desk."""
 
-    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.actor = actor
         self.enrolment = None
@@ -72,6 +74,8 @@ class EnrolDialog(QDialog, _Terms):
         self.add_terms(actor, self.fields)
         layout.addLayout(form)
         dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Enrol"))
+        if person_id is not None:
+            self.person.choose(person_id)
 
     def _person_chosen(self, _person_id: int) -> None:
         """The worker's own workplace pays, as a rule."""

@@ -161,6 +161,11 @@ class PersonPage(QWidget):
         self.consent_button.clicked.connect(self.open_consent)
         self.consent_button.setVisible(consent_ui.can_open(actor))
         buttons.addWidget(self.consent_button)
+        from stationapp.ui.members.person_actions import MemberActions
+
+        self.member_actions = MemberActions(actor, self)
+        self.member_actions.done.connect(lambda: self.show_person(self.person_id))
+        buttons.addWidget(self.member_actions.button)
         # The rare actions, in a menu: deactivate, reactivate, delete, and the personal-data
         # requests (PIPL Arts. 45 and 47).
         self.more_menu = QMenu(self)
@@ -205,6 +210,7 @@ class PersonPage(QWidget):
         buttons.addWidget(self.more_button)
         buttons.addStretch(1)
         body.addLayout(buttons)
+        body.addWidget(self.member_actions.bar)
 
         # One history area: a tab per kind, as far as the role may see.
         self.history_tabs = QTabWidget()
@@ -338,6 +344,7 @@ class PersonPage(QWidget):
             has_permission(self.actor, "person.merge") and not merged and person.active
         )
         self._update_more_button()
+        self.member_actions.set_person(person_id if person.active and not merged else None)
         self.edit_button.setEnabled(not merged)
         self.inactive_note.setVisible(not person.active)
         self.inactive_note.setText(

@@ -421,6 +421,11 @@ class VisitForm(QWidget):
         left_layout.addLayout(buttons)
         more = QHBoxLayout()
         more.addWidget(self.case_button)
+        from stationapp.ui.members.card_offer import CardOfferButton
+
+        self.card_offer = CardOfferButton(actor)
+        self.card_offer.applied.connect(lambda text: self.bar.show_message(text, "info"))
+        more.addWidget(self.card_offer)
         more.addStretch(1)
         more.addWidget(self.clear_button)
         left_layout.addLayout(more)
@@ -604,6 +609,7 @@ class VisitForm(QWidget):
             self.bar.show_message(
                 self.tr("Saved: {who}, {purposes}.").format(who=who, purposes=names), "info"
             )
+            self.card_offer.offer_after(visit.id)
         return visit
 
     def file_case(self) -> None:
