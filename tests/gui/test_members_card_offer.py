@@ -43,7 +43,7 @@ def test_a_saved_card_visit_offers_the_application(qtbot, show_active, admin) ->
     assert QApplication.activeModalWidget() is None  # nothing pops up by itself
     assert form.picker.edit.hasFocus() and form.person is None  # the queue goes on
     assert form.card_offer.isVisible()
-    assert form.card_offer.text() == "Apply for a 京卡 for 周敏… (&K)"
+    assert form.card_offer.text() == "Apply for a 京卡 for 周敏… (&J)"
     first_material = members.card_materials()[0]
     seen: list[object] = []
 
@@ -69,7 +69,7 @@ def test_a_saved_card_visit_offers_the_application(qtbot, show_active, admin) ->
             dialog.reject()
 
     QTimer.singleShot(0, drive)
-    qtbot.keyClick(form, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(form, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: len(seen) >= 4 and QApplication.activeModalWidget() is None)
     assert seen == [ApplicationDialog, person.id, visit.id, [first_material]]
     card = MemberCard.get(MemberCard.person == person.id)

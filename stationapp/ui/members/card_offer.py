@@ -42,7 +42,7 @@ class CardOfferButton(QPushButton):
         if self.offer is None:
             self.hide()
             return
-        self.setText(self.tr("Apply for a 京卡 for {name}… (&K)").format(name=self.offer.name))
+        self.setText(self.tr("Apply for a 京卡 for {name}… (&J)").format(name=self.offer.name))
         self.show()
 
     def withdraw(self) -> None:

@@ -53,7 +53,7 @@ class PeopleTab(SearchedList, QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.show_inactive = QCheckBox(self.tr("Show deactivated (&J)"))
+        self.show_inactive = QCheckBox(self.tr("Show deactivated"))
         self.show_inactive.setToolTip(self.tr("List and find deactivated people too"))
         self.show_inactive.toggled.connect(self._show_inactive_toggled)
         top.addWidget(self.show_inactive)
