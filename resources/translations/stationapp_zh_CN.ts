@@ -1578,6 +1578,21 @@
     </message>
 </context>
 <context>
+    <name>CardOfferButton</name>
+    <message>
+        <source>Record the 京卡 application of the visit just saved, with its materials</source>
+        <translation>为刚保存的来访登记京卡申请及所带材料</translation>
+    </message>
+    <message>
+        <source>Apply for a 京卡 for {name}… (&amp;J)</source>
+        <translation>为{name}申请京卡(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>京卡 application recorded for {name}: it waits for the card.</source>
+        <translation>已为{name}登记京卡申请，等待制卡。</translation>
+    </message>
+</context>
+<context>
     <name>CardsPage</name>
     <message>
         <source>&amp;Look up a card:</source>
@@ -7108,6 +7123,97 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <source>Member services (&amp;J)</source>
+        <translation>会员服务(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Membership, the 京卡, mutual-aid cover and welfare rounds for this person</source>
+        <translation>为此人办理会籍、京卡、互助保障和福利发放</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol in a mutual-aid plan…</source>
+        <translation>登记参加互助保障(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Submit a mutual-aid clai&amp;m…</source>
+        <translation>受理互助保障理赔(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Record a transfer &amp;out…</source>
+        <translation>登记转出(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;leaving the union…</source>
+        <translation>登记退会(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;joining the union…</source>
+        <translation>登记入会(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Record a transfer &amp;in…</source>
+        <translation>登记转入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply for a 京卡…</source>
+        <translation>申请京卡(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A 京卡 &amp;given earlier…</source>
+        <translation>登记已有京卡(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>I&amp;ssue the 京卡 (scan its number)…</source>
+        <translation>发卡（扫描卡号）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the application…</source>
+        <translation>撤销申请(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;port the 京卡 lost</source>
+        <translation>京卡挂失(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the 京卡…</source>
+        <translation>补办京卡(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the 京卡…</source>
+        <translation>注销京卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add to a welfare roun&amp;d</source>
+        <translation>加入福利发放活动(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Record a deli&amp;very</source>
+        <translation>登记发放(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Issue the 京卡</source>
+        <translation>发放京卡</translation>
+    </message>
+    <message>
+        <source>Replace card {number}</source>
+        <translation>补办京卡 {number}</translation>
+    </message>
+    <message>
+        <source>京卡 {number} reported lost.</source>
+        <translation>京卡 {number} 已挂失。</translation>
+    </message>
+    <message>
+        <source>Added to {round}.</source>
+        <translation>已加入{round}。</translation>
+    </message>
+    <message>
+        <source>Delivery recorded: {round}.</source>
+        <translation>已登记发放：{round}。</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialogs</name>
     <message>
         <source>Scan or type the card number</source>
@@ -7140,6 +7246,14 @@ The marital status will be emptied now.</source>
     <message>
         <source>Find the person first.</source>
         <translation>请先查找人员。</translation>
+    </message>
+    <message>
+        <source>A workplace union, or type a union outside the register</source>
+        <translation>选择单位工会，或输入登记册以外的工会</translation>
+    </message>
+    <message>
+        <source>The station&apos;s joint union</source>
+        <translation>服务站联合工会</translation>
     </message>
 </context>
 <context>
@@ -7324,10 +7438,6 @@ The marital status will be emptied now.</source>
     <message>
         <source>&amp;On:</source>
         <translation>日期(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Empty: the station&apos;s union; or the union transferred from or to</source>
-        <translation>留空为服务站联合工会；转入/转出时填写对方工会</translation>
     </message>
     <message>
         <source>&amp;Union:</source>
@@ -9043,6 +9153,10 @@ The marital status will be emptied now.</source>
         <translation>搜索：姓名、拼音、拼音首字母、电话、证件号码或卡号、后 4 位（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Show deactivated</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
         <source>List and find deactivated people too</source>
         <translation>同时列出和搜索已停用的人员</translation>
     </message>
@@ -9105,10 +9219,6 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Export people</source>
         <translation>导出职工档案</translation>
-    </message>
-    <message>
-        <source>Show deactivated (&amp;J)</source>
-        <translation>显示已停用(&amp;J)</translation>
     </message>
     <message>
         <source>Exporting people…</source>
@@ -10207,8 +10317,12 @@ Press Ctrl+N to add the first person.</source>
         <translation>场地</translation>
     </message>
     <message>
-        <source>Member services: membership and 京卡</source>
-        <translation>会员服务：会籍与京卡</translation>
+        <source>Member services</source>
+        <translation>会员服务</translation>
+    </message>
+    <message>
+        <source>Membership and 京卡</source>
+        <translation>会籍与京卡</translation>
     </message>
     <message>
         <source>Mutual-aid cover</source>
