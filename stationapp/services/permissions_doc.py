@@ -80,6 +80,9 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "welfare.read": "See the welfare rounds, their recipients, deliveries and totals",
     "welfare.manage": "Create and change welfare rounds; add recipients by rule or by hand",
     "welfare.deliver": "Record a delivery (or a birthday greeting sent) and undo a mistaken one",
+    "workplace.read": "See workplaces' union work: congresses, collective contracts, open affairs",
+    "workplace.agreements": "Record workers' congresses, collective contracts and their renewals, "
+    "and open-affairs checks",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

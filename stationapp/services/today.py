@@ -35,7 +35,7 @@ class Item:
 
     kind: str  # "person", "case", "event", "loan", "box_loan", "follow_up", "visits",
     # "event_decision" (an event short of its minimum, to decide on), "coverage_month",
-    # "coverage_week"
+    # "coverage_week", "organization" (a workplace)
     record_id: int
     text: str
     overdue: bool = False
@@ -471,6 +471,26 @@ def room_bookings_today(actor: Staff, on: date) -> Section:
     return Section("rooms", len(found), items)
 
 
+def contracts_expiring(actor: Staff, on: date) -> Section:
+    """Workplaces whose collective-contract cover ends within 60 days (services/union_work)."""
+    require(actor, "workplace.read")
+    from stationapp.services.union_work.today import expiring_lines
+
+    total, lines = expiring_lines(on, LIMIT)
+    items = [Item("organization", i, f"{day_text(d, on)} {name}") for i, name, d in lines]
+    return Section("contracts", total, items)
+
+
+def congresses_overdue(actor: Staff, on: date) -> Section:
+    """Workplaces whose workers' congress is overdue (services/union_work)."""
+    require(actor, "workplace.read")
+    from stationapp.services.union_work.today import overdue_lines
+
+    total, lines = overdue_lines(on, LIMIT)
+    items = [Item("organization", i, f"{day_text(d, on)} {name}", True) for i, name, d in lines]
+    return Section("congresses", total, items)
+
+
 SECTIONS = (
     ("visits", "visit.read", visits_today),
     ("follow_ups", "visit.read", follow_ups_due),
@@ -484,6 +504,8 @@ SECTIONS = (
     ("rooms", "room.read", room_bookings_today),
     ("birthdays", "person.read", birthdays),
     ("hardship", "hardship.read", hardship_due),
+    ("contracts", "workplace.read", contracts_expiring),
+    ("congresses", "workplace.read", congresses_overdue),
 )
 
 

@@ -1266,6 +1266,8 @@ for _name, _action, _ in today_service.SECTIONS:
             "rooms": "room_bookings_today",
             "birthdays": "birthdays",
             "hardship": "hardship_due",
+            "contracts": "contracts_expiring",
+            "congresses": "congresses_overdue",
         }[_name],
     )
     simple(f"today.{_fn.__name__}", _action, lambda w, a, f=_fn: f(a, today()))

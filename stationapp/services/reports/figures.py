@@ -52,6 +52,7 @@ from stationapp.services.accounts import has_permission, require, station_settin
 from stationapp.services.members import MemberFigures, member_figures
 from stationapp.services.mutual_aid import AidFigures, aid_figures
 from stationapp.services.rooms import RoomUsage, usage_figures
+from stationapp.services.union_work.figures import UnionWorkFigures, union_work_figures
 from stationapp.services.welfare import WelfareFigures, welfare_figures
 
 translate = QCoreApplication.translate
@@ -271,6 +272,7 @@ class StationReport:
     members: MemberFigures | None = None
     aid: AidFigures | None = None
     welfare: WelfareFigures | None = None
+    union_work: UnionWorkFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -596,6 +598,7 @@ def _visible_sections(actor: Staff) -> set[str]:
         "members": "member.read",
         "aid": "aid.read",
         "welfare": "welfare.read",
+        "union_work": "workplace.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
 
@@ -630,6 +633,9 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
         aid=aid_figures(actor, start, end - timedelta(days=1)) if "aid" in sections else None,
         welfare=welfare_figures(actor, start=start, end=end - timedelta(days=1))
         if "welfare" in sections
+        else None,
+        union_work=union_work_figures(actor, start=start, end=end - timedelta(days=1))
+        if "union_work" in sections
         else None,
         series=_series(sections, end),
     )
