@@ -2183,6 +2183,12 @@ def _regional_contracts(w: World) -> Call:
     return lambda a: union_work.regional_contracts(a, building_id)
 
 
+@row("union_work.building_workplaces", "workplace.read")
+def _building_workplaces(w: World) -> Call:
+    building_id = _uw_building(w)
+    return lambda a: union_work.building_workplaces(a, building_id)
+
+
 @row("union_work.covered_ids", "workplace.read")
 def _covered_ids(w: World) -> Call:
     building_id = _uw_building(w)

@@ -396,6 +396,17 @@ def covered_ids(actor: Staff, contract_id: int) -> list[int]:
     ]
 
 
+def building_workplaces(actor: Staff, building_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the building's active workplaces, a regional contract's choice."""
+    require(actor, "workplace.read")
+    return list(
+        Organization.select(Organization.id, Organization.name)
+        .where(Organization.building == building_id, Organization.active)
+        .order_by(Organization.name)
+        .tuples()
+    )
+
+
 # --- cover per workplace ----------------------------------------------------------------------
 
 
