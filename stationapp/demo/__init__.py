@@ -77,6 +77,7 @@ from stationapp.demo.people import (
     populate_hardship,
 )
 from stationapp.demo.rooms import populate_rooms
+from stationapp.demo.union_work import populate_union_work
 from stationapp.demo.visits import (
     DECLINE_REASONS,
     DEFAULT_DECLINE_REASONS,
@@ -148,6 +149,7 @@ __all__ = [
     "populate_hardship",
     "populate_library",
     "populate_rooms",
+    "populate_union_work",
     "populate_visits",
     "populate_welfare",
 ]
@@ -230,6 +232,7 @@ def populate(
         populate_members(admin, rng=rng)
         populate_aid(admin, rng=rng)
         populate_welfare(admin, rng=rng)
+        populate_union_work(admin, rng=rng)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "

@@ -1005,3 +1005,26 @@ def test_the_demo_station_has_welfare_rounds_with_recipients(demo_admin: Staff) 
         assert totals.budget is None or totals.planned <= totals.budget
     report = reports.year_report(demo_admin, str(today().year))
     assert report.welfare is not None and report.welfare.total.recipients > 0
+
+
+def test_the_demo_station_has_union_work(demo_admin: Staff) -> None:
+    """Issue 26: congresses (some overdue), a building federation's regional contract covering
+    several workplaces and renewed, contracts near expiry, open-affairs checks; Today and the
+    report carry them."""
+    from stationapp.models.union_work import (
+        CollectiveContract,
+        CongressMeeting,
+        ContractWorkplace,
+        OpenAffairsCheck,
+    )
+    from stationapp.services import reports, union_work
+
+    on = today()
+    assert CongressMeeting.select().count() > 0 and OpenAffairsCheck.select().count() > 0
+    regional = CollectiveContract.select().where(CollectiveContract.building.is_null(False))
+    renewal = regional.where(CollectiveContract.renews.is_null(False)).get()
+    assert ContractWorkplace.select().where(ContractWorkplace.contract == renewal.id).count() >= 2
+    assert union_work.overdue_congress_org_ids(on)
+    assert union_work.expiring_contract_org_ids(on)
+    report = reports.year_report(demo_admin, str(on.year))
+    assert report.union_work is not None and report.union_work.employees_covered > 0
