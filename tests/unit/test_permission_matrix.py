@@ -67,8 +67,8 @@ from stationapp.services import (
     reports,
     retention,
     rooms,
-    visits,
     union_work,
+    visits,
     welfare,
 )
 from stationapp.services import (
@@ -115,6 +115,10 @@ EXEMPT: dict[str, str] = {
     "accounts.save_active": "saves a (de)activation for a call that has already checked its "
     "permission",
     "accounts.has_permission": "the permission check itself",
+    "union_work.create_record": "records a union-work record for a call that has already "
+    "checked its permission",
+    "union_work.update_record": "saves a union-work record for a call that has already checked "
+    "its permission",
     "accounts.require": "the permission check itself",
     "accounts.change_password": "self-service: acts on the signed-in account only",
     "accounts.verify_password": "self-service: unlocks the screen for the signed-in account",

@@ -3,16 +3,23 @@ for, and the months' arithmetic of terms and due dates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
+import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import today
-from stationapp.errors import NotFound
+from stationapp.db import today, transaction
+from stationapp.errors import NotFound, ValidationError
+from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization
+from stationapp.services import changes, history
+from stationapp.services.accounts import audit
 from stationapp.services.retirement import _add_months
 
 translate = QCoreApplication.translate
+R = TypeVar("R", bound=peewee.Model)
 
 MAX_TEXT = 2000
 
@@ -67,3 +74,51 @@ def workplace(organization_id: int) -> Organization:
     if org is None:
         raise NotFound(translate("UnionWork", "This workplace no longer exists."))
     return org
+
+
+def refuse(errors: dict[str, str]) -> None:
+    """Every problem of a form at once, at its field (the first one is the message)."""
+    if errors:
+        first = next(iter(errors))
+        raise ValidationError(errors[first], field=first, errors=errors)
+
+
+def update_record(
+    actor: Staff,
+    model: type[R],
+    record_id: int,
+    values: dict[str, object],
+    *,
+    entity: str,
+    gone: str,
+    details: Callable[[R], dict[str, object]],
+) -> R:
+    """A record's checked ``values`` saved, in one transaction with its audit entry (the caller
+    has checked the permission)."""
+    with transaction(lock=True):
+        record = history.locked(model, record_id, gone)
+        for name, value in values.items():
+            setattr(record, name, value)
+        record.save()
+        audit(actor, "update", entity, record.id, details(record))
+    changes.notify("organization")
+    return record
+
+
+def create_record(
+    actor: Staff,
+    model: type[R],
+    organization_id: int,
+    values: dict[str, object],
+    *,
+    entity: str,
+    details: Callable[[R], dict[str, object]],
+) -> R:
+    """A workplace's new record, recorded by ``actor``, with its audit entry (the caller has
+    checked the permission)."""
+    with transaction():
+        org = workplace(organization_id)
+        record = model.create(organization=org, staff=actor, **values)
+        audit(actor, "create", entity, record.id, {"workplace": org.name, **details(record)})
+    changes.notify("organization")
+    return record

@@ -14,18 +14,18 @@ from datetime import date
 
 import peewee
 
-from stationapp.db import transaction
-from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import UNION_FOUNDED, Organization
 from stationapp.models.union_work import CONGRESS_KINDS, CongressMeeting
-from stationapp.services import changes, history
-from stationapp.services.accounts import audit, require
+from stationapp.services.accounts import require
 from stationapp.services.union_work.common import (
     MAX_TEXT,
     add_months,
+    create_record,
     past_day,
+    refuse,
     translate,
+    update_record,
     workplace,
 )
 from stationapp.services.validation import normalize_texts
@@ -73,9 +73,7 @@ def _clean(data: CongressInput) -> dict[str, object]:
         errors["delegates"] = translate(
             "UnionWork", "A workers' congress has delegates: give their number."
         )
-    if errors:
-        first = next(iter(errors))
-        raise ValidationError(errors[first], field=first, errors=errors)
+    refuse(errors)
     values.update(
         held_on=data.held_on,
         kind=data.kind,
@@ -91,32 +89,27 @@ def _gone() -> str:
 
 def record_congress(actor: Staff, organization_id: int, data: CongressInput) -> CongressMeeting:
     require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction():
-        org = workplace(organization_id)
-        meeting = CongressMeeting.create(organization=org, staff=actor, **values)
-        audit(
-            actor,
-            "create",
-            "congress_meeting",
-            meeting.id,
-            {"workplace": org.name, "held_on": meeting.held_on},
-        )
-    changes.notify("organization")
-    return meeting
+    return create_record(
+        actor,
+        CongressMeeting,
+        organization_id,
+        _clean(data),
+        entity="congress_meeting",
+        details=lambda m: {"held_on": m.held_on},
+    )
 
 
 def update_congress(actor: Staff, meeting_id: int, data: CongressInput) -> CongressMeeting:
     require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction(lock=True):
-        meeting = history.locked(CongressMeeting, meeting_id, _gone())
-        for field, value in values.items():
-            setattr(meeting, field, value)
-        meeting.save()
-        audit(actor, "update", "congress_meeting", meeting.id, {"held_on": meeting.held_on})
-    changes.notify("organization")
-    return meeting
+    return update_record(
+        actor,
+        CongressMeeting,
+        meeting_id,
+        _clean(data),
+        entity="congress_meeting",
+        gone=_gone(),
+        details=lambda m: {"held_on": m.held_on},
+    )
 
 
 def list_congresses(actor: Staff, organization_id: int) -> list[CongressMeeting]:

@@ -25,7 +25,13 @@ from stationapp.models.people import Building, Organization
 from stationapp.models.union_work import CONTRACT_KINDS, CollectiveContract, ContractWorkplace
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
-from stationapp.services.union_work.common import MAX_TEXT, add_months, past_day, translate
+from stationapp.services.union_work.common import (
+    MAX_TEXT,
+    add_months,
+    past_day,
+    refuse,
+    translate,
+)
 from stationapp.services.validation import normalize_texts
 
 EXPIRING_DAYS = 60
@@ -122,9 +128,7 @@ def _clean(data: ContractInput) -> dict[str, object]:
         errors["minimum_wage_text"] = translate(
             "UnionWork", "Say what the minimum-wage clause provides."
         )
-    if errors:
-        first = next(iter(errors))
-        raise ValidationError(errors[first], field=first, errors=errors)
+    refuse(errors)
     values.update(
         kind=data.kind,
         signed_on=data.signed_on,

@@ -6,13 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from stationapp.db import transaction
-from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.union_work import OPEN_AFFAIRS_RATINGS, OpenAffairsCheck
-from stationapp.services import changes, history
-from stationapp.services.accounts import audit, require
-from stationapp.services.union_work.common import MAX_TEXT, past_day, translate, workplace
+from stationapp.services.accounts import require
+from stationapp.services.union_work.common import (
+    MAX_TEXT,
+    create_record,
+    past_day,
+    refuse,
+    translate,
+    update_record,
+)
 from stationapp.services.validation import normalize_texts
 
 
@@ -44,49 +48,34 @@ def _clean(data: CheckInput) -> dict[str, object]:
             "UnionWork",
             "Say what follows: what the workplace will do and when it is checked again.",
         )
-    if errors:
-        first = next(iter(errors))
-        raise ValidationError(errors[first], field=first, errors=errors)
+    refuse(errors)
     values.update(checked_on=data.checked_on, rating=data.rating)
     return values
 
 
 def record_check(actor: Staff, organization_id: int, data: CheckInput) -> OpenAffairsCheck:
     require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction():
-        org = workplace(organization_id)
-        check = OpenAffairsCheck.create(organization=org, staff=actor, **values)
-        audit(
-            actor,
-            "create",
-            "open_affairs_check",
-            check.id,
-            {"workplace": org.name, "checked_on": check.checked_on, "rating": check.rating},
-        )
-    changes.notify("organization")
-    return check
+    return create_record(
+        actor,
+        OpenAffairsCheck,
+        organization_id,
+        _clean(data),
+        entity="open_affairs_check",
+        details=lambda c: {"checked_on": c.checked_on, "rating": c.rating},
+    )
 
 
 def update_check(actor: Staff, check_id: int, data: CheckInput) -> OpenAffairsCheck:
     require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction(lock=True):
-        check = history.locked(
-            OpenAffairsCheck, check_id, translate("UnionWork", "This check no longer exists.")
-        )
-        for name, value in values.items():
-            setattr(check, name, value)
-        check.save()
-        audit(
-            actor,
-            "update",
-            "open_affairs_check",
-            check.id,
-            {"checked_on": check.checked_on, "rating": check.rating},
-        )
-    changes.notify("organization")
-    return check
+    return update_record(
+        actor,
+        OpenAffairsCheck,
+        check_id,
+        _clean(data),
+        entity="open_affairs_check",
+        gone=translate("UnionWork", "This check no longer exists."),
+        details=lambda c: {"checked_on": c.checked_on, "rating": c.rating},
+    )
 
 
 def list_checks(actor: Staff, organization_id: int) -> list[OpenAffairsCheck]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
 from stationapp.db import today
 from stationapp.errors import UserError
@@ -73,12 +73,15 @@ class _ListView(QTableView):
 
 
 class _Section(QWidget):
-    """A list with its empty line and a row of buttons under it, and a summary line above."""
+    """A list with its empty line and a row of buttons under it, and a summary line above;
+    made as ``Section(actor, record_id, parent=None)``, the record a workplace's or a
+    building's id."""
 
-    def __init__(self, actor: Staff, record_id: int, parent: QWidget | None) -> None:
+    def __init__(self, actor: Staff, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
         self.record_id = record_id
+        self.row_buttons: list[QPushButton] = []
         self.may_record = accounts.has_permission(actor, "workplace.agreements")
         layout, self.bar = layout_with_bar(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +100,7 @@ class _Section(QWidget):
         layout.addLayout(self.buttons)
         self.add_buttons()
         self.buttons.addStretch(1)
+        self.reload()
 
     def button(self, text: str, slot: Callable[[], object], *, needs_row: bool = False):
         button = add_button(self.buttons, text, slot)
@@ -107,8 +111,6 @@ class _Section(QWidget):
             button.setEnabled(False)
             self.row_buttons.append(button)
         return button
-
-    row_buttons: list
 
     def make_model(self) -> _Model:
         raise NotImplementedError
@@ -156,11 +158,6 @@ class _Section(QWidget):
 
 class CongressesSection(_Section):
     """The workplace's workers' congresses, the next one due above them."""
-
-    def __init__(self, actor: Staff, organization_id: int, parent: QWidget | None = None):
-        self.row_buttons = []
-        super().__init__(actor, organization_id, parent)
-        self.reload()
 
     def make_model(self) -> _Model:
         return _Model(
@@ -279,11 +276,6 @@ class _ContractsBase(_Section):
 class ContractsSection(_ContractsBase):
     """The workplace's collective contracts: its own and the regional ones covering it."""
 
-    def __init__(self, actor: Staff, organization_id: int, parent: QWidget | None = None):
-        self.row_buttons = []
-        super().__init__(actor, organization_id, parent)
-        self.reload()
-
     def empty_text(self) -> str:
         return self.tr(
             "No collective contract covers this workplace. Record one with “New contract…”."
@@ -301,11 +293,6 @@ class ContractsSection(_ContractsBase):
 
 class RegionalContractsSection(_ContractsBase):
     """The contracts a building's federation signed for its workplaces (区域性集体合同)."""
-
-    def __init__(self, actor: Staff, building_id: int, parent: QWidget | None = None):
-        self.row_buttons = []
-        super().__init__(actor, building_id, parent)
-        self.reload()
 
     def empty_text(self) -> str:
         return self.tr(
@@ -325,11 +312,6 @@ class RegionalContractsSection(_ContractsBase):
 
 class OpenAffairsSection(_Section):
     """The workplace's open-affairs checks (厂务公开)."""
-
-    def __init__(self, actor: Staff, organization_id: int, parent: QWidget | None = None):
-        self.row_buttons = []
-        super().__init__(actor, organization_id, parent)
-        self.reload()
 
     def make_model(self) -> _Model:
         return _Model(
