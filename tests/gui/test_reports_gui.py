@@ -182,6 +182,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Member services: membership and 京卡",
         "Mutual-aid cover",
         "Welfare rounds",
+        "Collective contracts and workers' congresses",
     ]
     assert "2026-10" in dialog.title.text()
     visits_page = dialog.tabs.widget(1)
@@ -206,6 +207,7 @@ def test_the_dialog_shows_figures_charts_and_saves(
         "Member services membership and",
         "Mutual-aid cover",
         "Welfare rounds",
+        "Collective contracts and worker",
     ]
     dialog.pdf_button.click()
     assert (tmp_path / "october.pdf").read_bytes().startswith(b"%PDF")
@@ -234,7 +236,12 @@ def test_a_librarian_sees_no_cases_in_the_dialog(station: Staff, make_staff, qtb
     dialog = ReportsDialog(librarian)
     qtbot.addWidget(dialog)
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["Summary", "Library", "Events"]
+    assert titles == [
+        "Summary",
+        "Library",
+        "Events",
+        "Collective contracts and workers' congresses",
+    ]
     assert len(dialog.chart_widgets()) == 2
 
 
