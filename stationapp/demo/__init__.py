@@ -77,6 +77,7 @@ from stationapp.demo.people import (
     populate_hardship,
 )
 from stationapp.demo.rooms import populate_rooms
+from stationapp.demo.union_work import populate_union_work
 from stationapp.demo.visits import (
     DECLINE_REASONS,
     DEFAULT_DECLINE_REASONS,
@@ -149,6 +150,7 @@ __all__ = [
     "populate_hardship",
     "populate_library",
     "populate_rooms",
+    "populate_union_work",
     "populate_visits",
     "populate_welfare",
 ]
@@ -233,6 +235,7 @@ def populate(
         populate_welfare(admin, rng=rng)
         # After the people (members are counted); its own generator leaves the others' draws.
         populate_workplaces(admin, seed=seed)
+        populate_union_work(admin, rng=rng)
         step(len(steps))
     log.info(
         "demo database filled: %d workplaces, %d people, %d visits, %d cases, %d loans, "

@@ -59,6 +59,7 @@ STEPS: tuple[Callable[[peewee.Database], None], ...] = tuple(
         "m0019_mutual_aid",
         "m0020_welfare_rounds",
         "m0021_workplaces",
+        "m0022_union_work",
         "m0023_search_key_person_key",
     )
 )

@@ -148,6 +148,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "welfare.read": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
     "welfare.manage": frozenset({FRONT_DESK, ADMIN}),
     "welfare.deliver": frozenset({FRONT_DESK, ORGANISER, ADMIN}),
+    # Workplace union work (issue #26): workers' congresses, collective contracts, open affairs.
+    "workplace.agreements": frozenset({UNION_ORGANISER, ADMIN}),
     # Figures only; each area of the report needs that area's read permission (issue #11).
     "report.view": frozenset(ROLES),
 }

@@ -20,7 +20,16 @@ from stationapp.db import is_sqlite
 from stationapp.errors import HasHistory, NotFound
 
 # Imported for their foreign keys: a model's backrefs list only the models already loaded.
-from stationapp.models import events, library, mediation, members, mutual_aid, rooms, visits  # noqa: F401
+from stationapp.models import (  # noqa: F401
+    events,
+    library,
+    mediation,
+    members,
+    mutual_aid,
+    rooms,
+    union_work,
+    visits,
+)
 
 translate = QCoreApplication.translate
 
@@ -116,6 +125,12 @@ _LABELS: dict[str, Callable[[int], str]] = {
     "aid_claim": lambda n: translate("History", "%n mutual-aid claim(s)", "", n),
     "welfare_round": lambda n: translate("History", "%n welfare round(s)", "", n),
     "welfare_recipient": lambda n: translate("History", "%n welfare round gift(s)", "", n),
+    "congress_meeting": lambda n: translate("History", "%n workers' congress(es)", "", n),
+    "collective_contract": lambda n: translate("History", "%n collective contract(s)", "", n),
+    "contract_workplace": lambda n: translate(
+        "History", "%n regional collective contract(s)", "", n
+    ),
+    "open_affairs_check": lambda n: translate("History", "%n open-affairs check(s)", "", n),
     "person": lambda n: translate("History", "%n worker(s) on file", "", n),
     "founding_step": lambda n: translate("History", "%n union founding step(s)", "", n),
     "organization": lambda n: translate("History", "%n workplace(s)", "", n),

@@ -36,8 +36,9 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "organization.manage": "Add workplaces and change their details",
     "organization.deactivate": "Deactivate and reactivate a workplace",
     "organization.delete": "Delete a workplace that has no history",
-    "workplace.read": "Open the Workplaces tab: workplaces with their building, union and "
-    "founding steps, buildings, the workplace figures on Today and in the report",
+    "workplace.read": "Open the Workplaces tab: workplaces with their building, union, "
+    "founding steps, workers' congresses, collective contracts and open-affairs checks, "
+    "buildings, the workplace figures on Today and in the report",
     "workplace.manage": "Change a workplace's building, sector, size, union chair, members "
     "reported and mediation committee; add and change buildings and their federations",
     "workplace.founding": "Mark the steps of founding a union and change a workplace's union "
@@ -86,6 +87,8 @@ PERMISSION_DESCRIPTIONS: dict[str, str] = {
     "welfare.read": "See the welfare rounds, their recipients, deliveries and totals",
     "welfare.manage": "Create and change welfare rounds; add recipients by rule or by hand",
     "welfare.deliver": "Record a delivery (or a birthday greeting sent) and undo a mistaken one",
+    "workplace.agreements": "Record workers' congresses, collective contracts and their renewals, "
+    "and open-affairs checks",
     "report.view": "Make the monthly and yearly report to the district union, with the areas "
     "one may read",
 }

@@ -35,7 +35,7 @@ class Item:
 
     kind: str  # "person", "case", "event", "loan", "box_loan", "follow_up", "visits",
     # "event_decision" (an event short of its minimum, to decide on), "coverage_month",
-    # "coverage_week"
+    # "coverage_week", "workplace"
     record_id: int
     text: str
     overdue: bool = False
@@ -491,6 +491,26 @@ def workplaces_without_union(actor: Staff, on: date) -> Section | None:
     return Section("workplaces", total, items)
 
 
+def contracts_expiring(actor: Staff, on: date) -> Section:
+    """Workplaces whose collective-contract cover ends within 60 days (services/union_work)."""
+    require(actor, "workplace.read")
+    from stationapp.services.union_work.today import expiring_lines
+
+    total, lines = expiring_lines(on, LIMIT)
+    items = [Item("workplace", i, f"{day_text(d, on)} {name}") for i, name, d in lines]
+    return Section("contracts", total, items)
+
+
+def congresses_overdue(actor: Staff, on: date) -> Section:
+    """Workplaces whose workers' congress is overdue (services/union_work)."""
+    require(actor, "workplace.read")
+    from stationapp.services.union_work.today import overdue_lines
+
+    total, lines = overdue_lines(on, LIMIT)
+    items = [Item("workplace", i, f"{day_text(d, on)} {name}", True) for i, name, d in lines]
+    return Section("congresses", total, items)
+
+
 SECTIONS = (
     ("visits", "visit.read", visits_today),
     ("follow_ups", "visit.read", follow_ups_due),
@@ -505,6 +525,8 @@ SECTIONS = (
     ("birthdays", "person.read", birthdays),
     ("hardship", "hardship.read", hardship_due),
     ("workplaces", "workplace.read", workplaces_without_union),
+    ("contracts", "workplace.read", contracts_expiring),
+    ("congresses", "workplace.read", congresses_overdue),
 )
 
 

@@ -443,10 +443,10 @@ class MainWindow(QMainWindow):
                 tab.pages.setCurrentWidget(tab.calendar)
         elif key == "hardship":
             self.show_tab("people")
-        elif key == "workplaces":
+        elif key in ("workplaces", "contracts", "congresses"):
             tab = self.show_tab("workplaces")
             if tab is not None:
-                tab.show_large_without_union()
+                tab.show_filtered("large_without_union" if key == "workplaces" else key)
 
     # --- actions ----------------------------------------------------------------------
 

@@ -287,6 +287,8 @@ class TodayTab(QWidget):
             "birthdays": self.tr("Members' birthdays this week (%n)", "", n),
             "rooms": self.tr("Today's room bookings (%n)", "", n),
             "workplaces": self.tr("Workplaces of 25 or more employees without a union (%n)", "", n),
+            "contracts": self.tr("Collective contracts expiring within 60 days (%n)", "", n),
+            "congresses": self.tr("Workers' congresses overdue (%n)", "", n),
         }
         if section.key == "hardship":
             if section.summary == "cooling":
@@ -312,6 +314,8 @@ class TodayTab(QWidget):
             "birthdays": self.tr("No member has a birthday this week."),
             "hardship": self.tr("Everyone on the hardship files has been visited."),
             "rooms": self.tr("No room is booked today."),
+            "contracts": self.tr("No workplace's collective contract runs out within 60 days."),
+            "congresses": self.tr("Every workplace has held its workers' congress in time."),
         }
         return texts.get(key, self.tr("Nothing due."))
 
@@ -324,6 +328,8 @@ class TodayTab(QWidget):
             )
         if item.kind == "coverage_week":
             return self.tr("No small event in the week {week}").format(week=item.text)
+        if item.kind == "workplace" and item.overdue:
+            return self.tr("{line} (overdue)").format(line=item.text)
         return item.text
 
     def _activated(self, line: QListWidgetItem) -> None:

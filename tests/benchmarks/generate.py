@@ -71,6 +71,12 @@ from stationapp.models.people import (
     PersonSearchKey,
 )
 from stationapp.models.rooms import ClosedDay, CounsellorDuty, Room, RoomBooking
+from stationapp.models.union_work import (
+    CollectiveContract,
+    CongressMeeting,
+    ContractWorkplace,
+    OpenAffairsCheck,
+)
 from stationapp.models.visits import OutreachSession, ServiceType, Visit, VisitPurpose
 from stationapp.models.welfare import WelfareRecipient, WelfareRound
 from stationapp.models.workplaces import FOUNDING_STEPS, FoundingStep
@@ -272,6 +278,7 @@ class Generator:
             ("members", self.members),
             ("mutual aid", self.mutual_aid),
             ("welfare rounds", self.welfare),
+            ("union work", self.union_work),
             ("people (written)", self.write_people),
         )
         for name, fn in steps:
@@ -441,6 +448,7 @@ class Generator:
             ),
         )
         self.orgs = [(r[0], r[6]) for r in rows]
+        self.org_building = {r[0]: r[-1] for r in rows if r[-1] is not None}
         self.org_ids = [r[0] for r in rows]
         # Bigger workplaces get more people: a Zipf-like weight.
         self.org_cum = []
@@ -530,6 +538,121 @@ class Generator:
         if rng.random() < 0.3:
             return 1 + int(n * 0.1 * rng.random())  # a tenth of the people come back often
         return 1 + int(n * rng.random())
+
+    def union_work(self) -> None:
+        """Workers' congresses and open-affairs checks for the founded unions, a contract of
+        their own for some, a regional contract per building for its workplaces."""
+        rng = self.rng("union_work")
+        founded = [oid for oid, status in self.orgs if status != "none"]
+        stamp = ts(datetime.combine(self.today, clock_time(9)))
+        congresses, checks, contracts, links = [], [], [], []
+        for oid in founded:
+            for year_back in range(rng.randrange(0, 3)):
+                held = self.today - timedelta(days=365 * year_back + rng.randrange(1, 300))
+                congresses.append(
+                    (
+                        oid,
+                        ds(held),
+                        "delegates",
+                        rng.randint(20, 80),
+                        "审议工资调整方案",
+                        rng.random() < 0.2,
+                        "列席",
+                        self.admin,
+                        stamp,
+                    )
+                )
+            if rng.random() < 0.3:
+                checks.append(
+                    (
+                        oid,
+                        ds(self.today - timedelta(days=rng.randrange(1, 300))),
+                        "公开栏内容齐全",
+                        "good",
+                        "",
+                        self.admin,
+                        stamp,
+                    )
+                )
+            if rng.random() < 0.4:
+                start = self.today - timedelta(days=rng.randrange(1, 700))
+                contracts.append((rng.choice(("wage", "comprehensive")), oid, None, start))
+        for building in sorted(set(self.org_building.values())):
+            start = self.today - timedelta(days=rng.randrange(1, 700))
+            contracts.append(("wage", None, building, start))
+        rows = []
+        for i, (kind, oid, building, start) in enumerate(contracts, 1):
+            rows.append(
+                (
+                    i,
+                    kind,
+                    oid,
+                    building,
+                    ds(start - timedelta(days=10)),
+                    ds(start),
+                    ds(start),
+                    ds(start + timedelta(days=729)),
+                    "5.00",
+                    True,
+                    "不低于北京市最低工资标准",
+                    rng.randint(10, 300),
+                    self.admin,
+                    stamp,
+                )
+            )
+            if building is not None:
+                links += [(i, o) for o, b in sorted(self.org_building.items()) if b == building]
+        self.w.insert(
+            CongressMeeting,
+            (
+                CongressMeeting.organization,
+                CongressMeeting.held_on,
+                CongressMeeting.kind,
+                CongressMeeting.delegates,
+                CongressMeeting.matters,
+                CongressMeeting.handbook_revised,
+                CongressMeeting.station_part,
+                CongressMeeting.staff,
+                CongressMeeting.created_at,
+            ),
+            congresses,
+        )
+        self.w.insert(
+            OpenAffairsCheck,
+            (
+                OpenAffairsCheck.organization,
+                OpenAffairsCheck.checked_on,
+                OpenAffairsCheck.findings,
+                OpenAffairsCheck.rating,
+                OpenAffairsCheck.follow_up,
+                OpenAffairsCheck.staff,
+                OpenAffairsCheck.created_at,
+            ),
+            checks,
+        )
+        self.w.insert(
+            CollectiveContract,
+            (
+                CollectiveContract.id,
+                CollectiveContract.kind,
+                CollectiveContract.organization,
+                CollectiveContract.building,
+                CollectiveContract.signed_on,
+                CollectiveContract.registered_on,
+                CollectiveContract.starts_on,
+                CollectiveContract.ends_on,
+                CollectiveContract.wage_increase,
+                CollectiveContract.minimum_wage_clause,
+                CollectiveContract.minimum_wage_text,
+                CollectiveContract.employees_covered,
+                CollectiveContract.staff,
+                CollectiveContract.created_at,
+            ),
+            rows,
+        )
+        self.w.insert(
+            ContractWorkplace, (ContractWorkplace.contract, ContractWorkplace.organization), links
+        )
 
     def welfare(self) -> None:
         """A summer (送清凉) and a festival (送温暖) round each year of the history and a

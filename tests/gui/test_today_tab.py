@@ -108,7 +108,7 @@ def test_sections_show_what_is_due_with_counts(qtbot, admin, station) -> None:
         "coverage",
         "rooms",
         "birthdays",
-    ] + (["hardship"] if today_service.welfare_round(today()) else [])
+    ] + (["hardship"] if today_service.welfare_round(today()) else []) + ["contracts", "congresses"]
     assert "(1)" in tab.boxes["follow_ups"].title()
     assert any("困难帮扶申请" in line and "李读者" in line for line in _lines(tab, "follow_ups"))
     assert any("劳动合同法释义" in line for line in _lines(tab, "loans"))

@@ -109,7 +109,8 @@ def test_every_section_of_the_page_fits_and_keeps_no_tab_key(qtbot, show_active,
     tab = window.show_tab("workplaces")
     tab.open_workplace(ids["云帆科技"])
     keys = [tab.page.tabs.tabText(i) for i in range(tab.page.tabs.count())]
-    assert len(keys) == 6  # the administrator sees every section, cases included
+    # The administrator sees every section, cases included, and the union work's three.
+    assert len(keys) == 9
     for index in range(tab.page.tabs.count()):
         tab.page.tabs.setCurrentIndex(index)
         QApplication.processEvents()
@@ -184,3 +185,71 @@ def test_profile_and_union_status_from_the_page(qtbot, admin):
     status.submit()
     saved = Organization.get_by_id(ids["云帆科技"])
     assert saved.union_status == "preparing" and saved.union_preparing_since == today()
+
+
+def test_union_work_plugs_into_the_page_the_filters_today_and_the_buildings(
+    qtbot, show_active, admin, db_url, monkeypatch
+):
+    """Issue 26: the workplace page carries the congresses, contracts and open-affairs
+    sections; the list's "Only" box keeps the workplaces whose contract runs out within 60 days
+    and those whose congress is overdue; Today's lines and headings open them; the building's
+    dialog lists its federation's regional contracts."""
+    from datetime import timedelta
+
+    from stationapp.services import union_work
+    from stationapp.ui.union_work.sections import (
+        CongressesSection,
+        ContractsSection,
+        OpenAffairsSection,
+        RegionalContractsSection,
+    )
+    from stationapp.ui.workplaces.dialogs import BuildingDialog
+
+    ids = _station(admin)
+    on = today()
+    union_work.record_contract(
+        admin,
+        ids["东方传媒"],
+        union_work.ContractInput(
+            kind="wage",
+            signed_on=on - timedelta(days=330),
+            starts_on=on - timedelta(days=330),
+            ends_on=on + timedelta(days=34),
+        ),
+    )
+    union_work.record_congress(
+        admin,
+        ids["东方传媒"],
+        union_work.CongressInput(held_on=on - timedelta(days=400), delegates=30),
+    )
+    window = MainWindow(admin, database_url=db_url)
+    window.resize(1366, 720)
+    show_active(window)
+    tab = window.show_tab("workplaces")
+    tab.open_workplace(ids["东方传媒"])
+    page = tab.page
+    assert isinstance(page.sections["congresses"], CongressesSection)
+    assert isinstance(page.sections["contracts"], ContractsSection)
+    assert isinstance(page.sections["open_affairs"], OpenAffairsSection)
+    assert page.sections["contracts"].model.rowCount() == 1
+    for key in ("congresses", "contracts", "open_affairs"):
+        page.tabs.setCurrentWidget(page.sections[key])
+        QApplication.processEvents()
+        assert not mnemonic_clashes(window), (key, mnemonic_clashes(window))
+        assert not lists_keeping_tab(window), key
+        assert too_large(window) == (0, 0), key
+
+    # Today's headings open the list filtered; a line opens the workplace.
+    for key in ("contracts", "congresses"):
+        window.open_section(key)
+        assert window.current_tab() is tab and tab.pages.currentWidget() is tab.list_page
+        assert tab.only.currentData() == key
+        assert [r.organization.id for r in tab.model.rows] == [ids["东方传媒"]]
+    window.open_record("workplace", ids["东方传媒"], 0)
+    assert tab.pages.currentWidget() is tab.page and page.title.text() == "东方传媒"
+
+    from stationapp.models.people import Building
+
+    dialog = BuildingDialog(admin, Building.get_by_id(ids["building"]), window)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog.contracts, RegionalContractsSection)

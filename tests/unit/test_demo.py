@@ -1032,3 +1032,26 @@ def test_the_demo_station_has_buildings_and_union_work(demo_admin: Staff) -> Non
     )
     unionist = Staff.get(Staff.username == "unionorganiser")
     assert workplaces.large_without_union(unionist)[0] >= 2
+
+
+def test_the_demo_station_has_union_work(demo_admin: Staff) -> None:
+    """Issue 26: congresses (some overdue), a building federation's regional contract covering
+    several workplaces and renewed, contracts near expiry, open-affairs checks; Today and the
+    report carry them."""
+    from stationapp.models.union_work import (
+        CollectiveContract,
+        CongressMeeting,
+        ContractWorkplace,
+        OpenAffairsCheck,
+    )
+    from stationapp.services import reports, union_work
+
+    on = today()
+    assert CongressMeeting.select().count() > 0 and OpenAffairsCheck.select().count() > 0
+    regional = CollectiveContract.select().where(CollectiveContract.building.is_null(False))
+    renewal = regional.where(CollectiveContract.renews.is_null(False)).get()
+    assert ContractWorkplace.select().where(ContractWorkplace.contract == renewal.id).count() >= 2
+    assert union_work.overdue_congress_org_ids(on)
+    assert union_work.expiring_contract_org_ids(on)
+    report = reports.year_report(demo_admin, str(on.year))
+    assert report.union_work is not None and report.union_work.employees_covered > 0

@@ -469,6 +469,8 @@ ALLOWED_DELETES: frozenset[tuple[str, str]] = frozenset(
         ("welfare/recipients.py", "settle_merge"),
         # a line of a welfare round's list added by mistake and not delivered (audited)
         ("welfare/recipients.py", "remove_recipient"),
+        # a regional collective contract's covered workplaces replaced (audited with the list)
+        ("union_work/contracts.py", "_set_covered"),
         ("visits/registration.py", "update_visit"),  # the visit's purposes replaced
         ("mediation/agreements.py", "save_agreement"),  # the agreement's obligations replaced
         ("library/circulation.py", "undo_lend"),

@@ -43,7 +43,7 @@ from stationapp.db import close_database, now, today
 from stationapp.errors import PermissionDenied
 from stationapp.models.accounts import ADMIN, ROLES, Staff
 from stationapp.models.mediation import MediationCase
-from stationapp.models.people import Organization, Person
+from stationapp.models.people import Building, Organization, Person
 from stationapp.models.rooms import Room, RoomBooking
 from stationapp.models.visits import ServiceType, VisitPurpose
 from stationapp.services import (
@@ -67,6 +67,7 @@ from stationapp.services import (
     reports,
     retention,
     rooms,
+    union_work,
     visits,
     welfare,
     workplaces,
@@ -115,6 +116,10 @@ EXEMPT: dict[str, str] = {
     "accounts.save_active": "saves a (de)activation for a call that has already checked its "
     "permission",
     "accounts.has_permission": "the permission check itself",
+    "union_work.create_record": "records a union-work record for a call that has already "
+    "checked its permission",
+    "union_work.update_record": "saves a union-work record for a call that has already checked "
+    "its permission",
     "accounts.require": "the permission check itself",
     "accounts.change_password": "self-service: acts on the signed-in account only",
     "accounts.verify_password": "self-service: unlocks the screen for the signed-in account",
@@ -1268,6 +1273,8 @@ for _name, _action, _ in today_service.SECTIONS:
             "birthdays": "birthdays",
             "hardship": "hardship_due",
             "workplaces": "workplaces_without_union",
+            "contracts": "contracts_expiring",
+            "congresses": "congresses_overdue",
         }[_name],
     )
     simple(f"today.{_fn.__name__}", _action, lambda w, a, f=_fn: f(a, today()))
@@ -2200,6 +2207,139 @@ def _remove_welfare_recipient(w: World) -> Call:
 def _record_greeting(w: World) -> Call:
     _welfare_recipient(w, "birthday")
     return lambda a: welfare.record_greeting(a, w.person.id)
+
+
+# --- workplace union work (issue #26) ------------------------------------------------------------
+
+
+def _uw_term(**kw: Any) -> union_work.ContractInput:
+    start = today() - timedelta(days=30)
+    data: dict[str, Any] = {
+        "kind": "wage",
+        "signed_on": start,
+        "starts_on": start,
+        "ends_on": start + timedelta(days=400),
+    }
+    data.update(kw)
+    return union_work.ContractInput(**data)
+
+
+def _uw_building(w: World) -> int:
+    building = Building.create(name=f"国际大厦{next(serial)}", federation_name="楼宇联合会")
+    Organization.update(building=building.id).where(Organization.id == w.org.id).execute()
+    return building.id
+
+
+def _uw_congress(w: World) -> union_work.CongressInput:
+    return union_work.CongressInput(held_on=today(), delegates=30)
+
+
+def _uw_check(w: World) -> union_work.CheckInput:
+    return union_work.CheckInput(checked_on=today(), rating="good", findings="公开栏内容齐全")
+
+
+simple(
+    "union_work.record_congress",
+    "workplace.agreements",
+    lambda w, a: union_work.record_congress(a, w.org.id, _uw_congress(w)),
+)
+simple(
+    "union_work.record_contract",
+    "workplace.agreements",
+    lambda w, a: union_work.record_contract(a, w.org.id, _uw_term()),
+)
+simple(
+    "union_work.record_check",
+    "workplace.agreements",
+    lambda w, a: union_work.record_check(a, w.org.id, _uw_check(w)),
+)
+simple(
+    "union_work.list_congresses",
+    "workplace.read",
+    lambda w, a: union_work.list_congresses(a, w.org.id),
+)
+simple(
+    "union_work.list_contracts",
+    "workplace.read",
+    lambda w, a: union_work.list_contracts(a, w.org.id),
+)
+simple("union_work.list_checks", "workplace.read", lambda w, a: union_work.list_checks(a, w.org.id))
+simple(
+    "union_work.congress_due",
+    "workplace.read",
+    lambda w, a: union_work.congress_due(a, w.org.id, today()),
+)
+simple(
+    "union_work.union_work_figures",
+    "workplace.read",
+    lambda w, a: union_work.union_work_figures(a, start=today().replace(day=1), end=today()),
+)
+
+
+@row("union_work.record_regional_contract", "workplace.agreements")
+def _record_regional_contract(w: World) -> Call:
+    building_id = _uw_building(w)
+    return lambda a: union_work.record_regional_contract(
+        a, building_id, _uw_term(covered=(w.org.id,))
+    )
+
+
+@row("union_work.regional_contracts", "workplace.read")
+def _regional_contracts(w: World) -> Call:
+    building_id = _uw_building(w)
+    union_work.record_regional_contract(w.admin, building_id, _uw_term(covered=(w.org.id,)))
+    return lambda a: union_work.regional_contracts(a, building_id)
+
+
+@row("union_work.building_workplaces", "workplace.read")
+def _building_workplaces(w: World) -> Call:
+    building_id = _uw_building(w)
+    return lambda a: union_work.building_workplaces(a, building_id)
+
+
+@row("union_work.covered_ids", "workplace.read")
+def _covered_ids(w: World) -> Call:
+    building_id = _uw_building(w)
+    contract = union_work.record_regional_contract(
+        w.admin, building_id, _uw_term(covered=(w.org.id,))
+    )
+    return lambda a: union_work.covered_ids(a, contract.id)
+
+
+@row("union_work.get_contract", "workplace.read")
+def _get_contract(w: World) -> Call:
+    contract = union_work.record_contract(w.admin, w.org.id, _uw_term())
+    return lambda a: union_work.get_contract(a, contract.id)
+
+
+@row("union_work.update_contract", "workplace.agreements")
+def _update_contract(w: World) -> Call:
+    contract = union_work.record_contract(w.admin, w.org.id, _uw_term())
+    return lambda a: union_work.update_contract(a, contract.id, _uw_term(employees_covered=80))
+
+
+@row("union_work.renew_contract", "workplace.agreements")
+def _renew_contract(w: World) -> Call:
+    contract = union_work.record_contract(w.admin, w.org.id, _uw_term())
+    start = contract.ends_on + timedelta(days=1)
+    renewal = _uw_term(signed_on=today(), starts_on=start, ends_on=start + timedelta(days=400))
+    return lambda a: union_work.renew_contract(a, contract.id, renewal)
+
+
+@row("union_work.update_congress", "workplace.agreements")
+def _update_congress(w: World) -> Call:
+    meeting = union_work.record_congress(w.admin, w.org.id, _uw_congress(w))
+    return lambda a: union_work.update_congress(
+        a, meeting.id, union_work.CongressInput(held_on=today(), delegates=31)
+    )
+
+
+@row("union_work.update_check", "workplace.agreements")
+def _update_check(w: World) -> Call:
+    check = union_work.record_check(w.admin, w.org.id, _uw_check(w))
+    return lambda a: union_work.update_check(
+        a, check.id, union_work.CheckInput(checked_on=today(), rating="good", findings="已整改")
+    )
 
 
 # --- the database every case starts from ------------------------------------------------------

@@ -105,6 +105,8 @@ def test_an_administrator_sees_every_section(db, admin) -> None:
         "rooms",
         "birthdays",
         "hardship",
+        "contracts",
+        "congresses",
     ]
     assert ADMIN in admin.role_set
 

@@ -52,6 +52,7 @@ from stationapp.services.accounts import has_permission, require, station_settin
 from stationapp.services.members import MemberFigures, member_figures
 from stationapp.services.mutual_aid import AidFigures, aid_figures
 from stationapp.services.rooms import RoomUsage, usage_figures
+from stationapp.services.union_work.figures import UnionWorkFigures, union_work_figures
 from stationapp.services.welfare import WelfareFigures, welfare_figures
 from stationapp.services.workplaces.figures import WorkplaceFigures, workplace_figures
 
@@ -273,6 +274,7 @@ class StationReport:
     aid: AidFigures | None = None
     welfare: WelfareFigures | None = None
     workplaces: WorkplaceFigures | None = None
+    union_work: UnionWorkFigures | None = None
     series: MonthlySeries = field(default_factory=lambda: MonthlySeries([]))
 
 
@@ -599,6 +601,7 @@ def _visible_sections(actor: Staff) -> set[str]:
         "aid": "aid.read",
         "welfare": "welfare.read",
         "workplaces": "workplace.read",
+        "union_work": "workplace.read",
     }
     return {name for name, action in readable.items() if has_permission(actor, action)}
 
@@ -636,6 +639,9 @@ def station_report(actor: Staff, start: date, end: date, *, label: str = "") -> 
         else None,
         workplaces=workplace_figures(actor, start=start, end=end - timedelta(days=1))
         if "workplaces" in sections
+        else None,
+        union_work=union_work_figures(actor, start=start, end=end - timedelta(days=1))
+        if "union_work" in sections
         else None,
         series=_series(sections, end),
     )

@@ -33,6 +33,7 @@ from stationapp.services.reports.figures import (
     WelfareFigures,
     WorkplaceFigures,
 )
+from stationapp.services.union_work.figures import UnionWorkFigures
 
 translate = QCoreApplication.translate
 
@@ -62,7 +63,13 @@ class Section:
 
 
 # The sections shown together on one page (one sheet, one heading), each as a subsection.
-GROUPS = {"members": "member_services", "aid": "member_services", "welfare": "member_services"}
+GROUPS = {
+    "members": "member_services",
+    "aid": "member_services",
+    "welfare": "member_services",
+    "workplaces": "workplace_union_work",
+    "union_work": "workplace_union_work",
+}
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,9 @@ def section_title(key: str) -> str:
         "members": translate("Reports", "Membership and 京卡"),
         "aid": translate("Reports", "Mutual-aid cover"),
         "welfare": translate("Reports", "Welfare rounds"),
-        "workplaces": translate("Reports", "Workplace union work"),
+        "workplace_union_work": translate("Reports", "Workplace union work"),
+        "workplaces": translate("Reports", "Unions in workplaces"),
+        "union_work": translate("Reports", "Collective contracts and workers' congresses"),
     }[key]
 
 
@@ -446,6 +455,35 @@ def _workplace_tables(figures: WorkplaceFigures) -> list[Table]:
     ]
 
 
+def _union_work_tables(figures: UnionWorkFigures) -> list[Table]:
+    """Cover on the period's last day (each workplace once), contracts signed and renewed,
+    congresses held, handbooks revised and open-affairs checks in the period."""
+    return [
+        _figures(
+            [
+                (
+                    translate("Reports", "Workplaces covered by a collective contract"),
+                    figures.workplaces_covered,
+                ),
+                (
+                    translate("Reports", "Employees covered by a collective contract"),
+                    figures.employees_covered,
+                ),
+                (translate("Reports", "Collective contracts signed"), figures.contracts_signed),
+                (translate("Reports", "Collective contracts renewed"), figures.contracts_renewed),
+                (
+                    translate("Reports", "Of these, regional (building federations)"),
+                    figures.regional_signed,
+                ),
+                (translate("Reports", "Workers' congresses held"), figures.congresses),
+                (translate("Reports", "Staff handbooks revised"), figures.handbooks_revised),
+                (translate("Reports", "Open-affairs checks"), figures.checks),
+                (translate("Reports", "Of these, rated good"), figures.checks_good),
+            ]
+        )
+    ]
+
+
 def report_tables(report: StationReport) -> list[Section]:
     """The summary and one section per area the report holds, as translated tables."""
     summary: list[tuple[str, Cell]] = [
@@ -504,6 +542,7 @@ def report_tables(report: StationReport) -> list[Section]:
         ("aid", report.aid, _aid_tables),
         ("welfare", report.welfare, _welfare_tables),
         ("workplaces", report.workplaces, _workplace_tables),
+        ("union_work", report.union_work, _union_work_tables),
     ):
         if figures is not None:
             sections.append(Section(key, section_title(key), tables(figures)))  # type: ignore[operator]

@@ -32,6 +32,7 @@ from stationapp.ui.forms import (
     show_user_error,
 )
 from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
+from stationapp.ui.union_work.sections import RegionalContractsSection
 
 
 class OptionalDate(QWidget):
@@ -154,6 +155,9 @@ class BuildingDialog(FormDialog):
         self.chair = self.fields.add_line(self.tr("Federation chair"), "federation_chair", 50)
         self.contact = self.fields.add_line(self.tr("Federation phone"), "federation_contact", 30)
         if building is not None:
+            # The regional contracts its federation signed for the building's workplaces.
+            self.contracts = RegionalContractsSection(actor, building.id, self)
+            self.column.addWidget(self.contracts, 1)
             for line, value in (
                 (self.name, building.name),
                 (self.address, building.address),
@@ -163,7 +167,7 @@ class BuildingDialog(FormDialog):
             ):
                 line.setText(value)
         dialog_buttons(self, self.column, self.submit)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(460 if building is None else 760)
 
     def submit(self) -> None:
         data = workplaces.BuildingInput(

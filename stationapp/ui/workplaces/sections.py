@@ -29,6 +29,7 @@ from stationapp.ui.dates import day_text, moment_text
 from stationapp.ui.forms import FieldErrors, MessageBar, add_button, empty_state, show_user_error
 from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
 from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.union_work import sections as union_work_sections
 from stationapp.ui.workplaces.dialogs import FoundingStepDialog, OptionalDate, UnionStatusDialog
 
 translate = QCoreApplication.translate
@@ -381,6 +382,26 @@ SECTIONS: list[Section] = [
     Section("cases", ("case.read",), lambda: translate("WorkplacePage", "&Cases"), _cases),
     Section(
         "outreach", ("visit.read",), lambda: translate("WorkplacePage", "&Outreach"), _outreach
+    ),
+    # Union work with the employer (ui/union_work); no access key is left on the page for their
+    # titles: Ctrl+PgDn/PgUp reach them.
+    Section(
+        "congresses",
+        ("workplace.read",),
+        lambda: translate("WorkplacePage", "Workers' congresses"),
+        lambda actor, org_id, parent: union_work_sections.CongressesSection(actor, org_id, parent),
+    ),
+    Section(
+        "contracts",
+        ("workplace.read",),
+        lambda: translate("WorkplacePage", "Collective contracts"),
+        lambda actor, org_id, parent: union_work_sections.ContractsSection(actor, org_id, parent),
+    ),
+    Section(
+        "open_affairs",
+        ("workplace.read",),
+        lambda: translate("WorkplacePage", "Open affairs"),
+        lambda actor, org_id, parent: union_work_sections.OpenAffairsSection(actor, org_id, parent),
     ),
 ]
 

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import UNION_STATUSES
-from stationapp.services import accounts, people, workplaces
+from stationapp.services import accounts, people, union_work, workplaces
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
@@ -58,6 +59,16 @@ LIST_FILTERS: list[ListFilter] = [
         "large_without_union",
         lambda: translate("WorkplacesTab", "25 or more employees without a union"),
         lambda actor: workplaces.large_without_union_ids(actor),
+    ),
+    ListFilter(
+        "contracts",
+        lambda: translate("WorkplacesTab", "Collective contract expiring within 60 days"),
+        lambda actor: union_work.expiring_contract_org_ids(today()),
+    ),
+    ListFilter(
+        "congresses",
+        lambda: translate("WorkplacesTab", "Workers' congress overdue"),
+        lambda actor: union_work.overdue_congress_org_ids(today()),
     ),
 ]
 
@@ -258,10 +269,11 @@ class WorkplacesTab(QWidget):
         for button in (self.deactivate_button, self.reactivate_button, self.delete_button):
             button.setEnabled(row is not None)
 
-    def show_large_without_union(self) -> None:
-        """The list of Today's section: 25 or more employees without a union."""
+    def show_filtered(self, key: str) -> None:
+        """The list of a Today section: ``key`` is one of ``LIST_FILTERS`` (25 or more
+        employees without a union, contracts expiring, congresses overdue)."""
         self.back_to_list()
-        self.only.setCurrentIndex(max(self.only.findData("large_without_union"), 0))
+        self.only.setCurrentIndex(max(self.only.findData(key), 0))
 
     def focus_search(self) -> None:
         if self.pages.currentWidget() is self.page:
