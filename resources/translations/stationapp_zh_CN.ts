@@ -757,6 +757,18 @@
         <translation>福利发放对象</translation>
     </message>
     <message>
+        <source>Workers&apos; congress</source>
+        <translation>职工代表大会</translation>
+    </message>
+    <message>
+        <source>Collective contract</source>
+        <translation>集体合同</translation>
+    </message>
+    <message>
+        <source>Open-affairs check</source>
+        <translation>厂务公开检查</translation>
+    </message>
+    <message>
         <source>Staff account</source>
         <translation>工作人员账号</translation>
     </message>
@@ -2718,6 +2730,41 @@ Press Ctrl+N to add a title, or import a spreadsheet of the collection.</source>
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Open-affairs check</source>
+        <translation>厂务公开检查</translation>
+    </message>
+    <message>
+        <source>Record an open-affairs check</source>
+        <translation>登记厂务公开检查</translation>
+    </message>
+    <message>
+        <source>&amp;Checked on:</source>
+        <translation>检查日期(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>评价(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. 公开栏按季度更新，工资调整方案已公示</source>
+        <translation>如：公开栏按季度更新，工资调整方案已公示</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>检查发现(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>What the workplace will do, when we check again</source>
+        <translation>单位如何整改、何时复查</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up:</source>
+        <translation>后续跟进(&amp;U)：</translation>
+    </message>
+</context>
+<context>
     <name>CirculationWidget</name>
     <message>
         <source>&amp;Scan:</source>
@@ -3396,6 +3443,112 @@ Ctrl+H：预约图书</translation>
     </message>
 </context>
 <context>
+    <name>CongressDialog</name>
+    <message>
+        <source>Workers&apos; congress</source>
+        <translation>职工代表大会</translation>
+    </message>
+    <message>
+        <source>Record a workers&apos; congress</source>
+        <translation>登记职代会</translation>
+    </message>
+    <message>
+        <source>&amp;Held on:</source>
+        <translation>召开日期(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Delegates present (at an assembly, employees present)</source>
+        <translation>到会代表人数（职工大会为到会职工人数）</translation>
+    </message>
+    <message>
+        <source>&amp;Delegates present:</source>
+        <translation>到会代表(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. 审议通过工资调整方案、员工手册修订稿</source>
+        <translation>如：审议通过工资调整方案、员工手册修订稿</translation>
+    </message>
+    <message>
+        <source>&amp;Matters decided:</source>
+        <translation>审议事项(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The staff hand&amp;book was revised</source>
+        <translation>修订了员工手册(&amp;B)</translation>
+    </message>
+    <message>
+        <source>e.g. 指导筹备、列席会议</source>
+        <translation>如：指导筹备、列席会议</translation>
+    </message>
+    <message>
+        <source>The &amp;station&apos;s part:</source>
+        <translation>服务站参与(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>CongressesSection</name>
+    <message>
+        <source>Held on</source>
+        <translation>召开日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>代表人数</translation>
+    </message>
+    <message>
+        <source>Handbook revised</source>
+        <translation>修订员工手册</translation>
+    </message>
+    <message>
+        <source>Matters decided</source>
+        <translation>审议事项</translation>
+    </message>
+    <message>
+        <source>The station&apos;s part</source>
+        <translation>服务站参与</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>No workers&apos; congress recorded yet. Record one with “Record a congress…”.</source>
+        <translation>暂无职代会记录。请点“登记职代会…”登记。</translation>
+    </message>
+    <message>
+        <source>Record a congre&amp;ss…</source>
+        <translation>登记职代会(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Change meetin&amp;g…</source>
+        <translation>修改会议记录(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>No congress is due: the workplace has held none and is not a founded union of 25 or more employees.</source>
+        <translation>暂无应开的职代会：该单位尚未召开过，且不是已建会的25人以上单位。</translation>
+    </message>
+    <message>
+        <source>Overdue (逾期): the next congress was due on {day}.</source>
+        <translation>逾期：下次职代会应于 {day} 前召开。</translation>
+    </message>
+    <message>
+        <source>Next congress due by {day}.</source>
+        <translation>下次职代会应于 {day} 前召开。</translation>
+    </message>
+</context>
+<context>
     <name>Consent</name>
     <message>
         <source>Hardship file</source>
@@ -3754,6 +3907,92 @@ The marital status will be emptied now.</source>
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Renew a collective contract</source>
+        <translation>续签集体合同</translation>
+    </message>
+    <message>
+        <source>Collective contract</source>
+        <translation>集体合同</translation>
+    </message>
+    <message>
+        <source>New collective contract</source>
+        <translation>新建集体合同</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation>签订日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;led with the human-resources bureau on</source>
+        <translation>已报人社部门审查备案(&amp;L)，日期</translation>
+    </message>
+    <message>
+        <source>Term &amp;from:</source>
+        <translation>期限自(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>One to three years</source>
+        <translation>一至三年</translation>
+    </message>
+    <message>
+        <source>Term &amp;to:</source>
+        <translation>期限至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>percent, e.g. 5.5; empty if none agreed</source>
+        <translation>百分比，如 5.5；未约定则留空</translation>
+    </message>
+    <message>
+        <source>Agreed wage &amp;increase (%):</source>
+        <translation>约定工资增幅(&amp;I)（%）：</translation>
+    </message>
+    <message>
+        <source>A &amp;minimum-wage clause</source>
+        <translation>含最低工资条款(&amp;M)</translation>
+    </message>
+    <message>
+        <source>e.g. 不低于北京市最低工资标准的120%</source>
+        <translation>如：不低于北京市最低工资标准的120%</translation>
+    </message>
+    <message>
+        <source>The clause s&amp;ays:</source>
+        <translation>条款内容(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Employees covered:</source>
+        <translation>覆盖职工(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Space ticks a workplace</source>
+        <translation>空格键勾选单位</translation>
+    </message>
+    <message>
+        <source>&amp;Workplaces covered:</source>
+        <translation>覆盖单位(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsSection</name>
+    <message>
+        <source>No collective contract covers this workplace. Record one with “New contract…”.</source>
+        <translation>该单位暂无集体合同。请点“新建合同…”登记。</translation>
+    </message>
+    <message>
+        <source>New contract… (&amp;S)</source>
+        <translation>新建集体合同(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -5297,6 +5536,22 @@ The marital status will be emptied now.</source>
     <message>
         <source>%n welfare round gift(s)</source>
         <translation>%n 条福利发放记录</translation>
+    </message>
+    <message>
+        <source>%n workers&apos; congress(es)</source>
+        <translation>%n 次职代会</translation>
+    </message>
+    <message>
+        <source>%n collective contract(s)</source>
+        <translation>%n 份集体合同</translation>
+    </message>
+    <message>
+        <source>%n regional collective contract(s)</source>
+        <translation>%n 份区域性集体合同</translation>
+    </message>
+    <message>
+        <source>%n open-affairs check(s)</source>
+        <translation>%n 次厂务公开检查</translation>
     </message>
     <message>
         <source>%n worker(s) on file</source>
@@ -8363,6 +8618,37 @@ The marital status will be emptied now.</source>
     </message>
 </context>
 <context>
+    <name>OpenAffairsSection</name>
+    <message>
+        <source>Checked on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续跟进</translation>
+    </message>
+    <message>
+        <source>No open-affairs check recorded yet. Record one with “Record a check…”.</source>
+        <translation>暂无厂务公开检查记录。请点“登记检查…”登记。</translation>
+    </message>
+    <message>
+        <source>Record a check… (&amp;S)</source>
+        <translation>登记检查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge check…</source>
+        <translation>修改检查记录(&amp;G)…</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>New workplace</source>
@@ -10283,6 +10569,17 @@ Press Ctrl+N to add the first person.</source>
     </message>
 </context>
 <context>
+    <name>RegionalContractsSection</name>
+    <message>
+        <source>The building&apos;s federation has signed no regional contract. Record one with “New regional contract…”.</source>
+        <translation>楼宇联合会尚未签订区域性集体合同。请点“新建区域性合同…”登记。</translation>
+    </message>
+    <message>
+        <source>New regional &amp;contract…</source>
+        <translation>新建区域性合同(&amp;C)…</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>“{text}” is not a month (such as 2026-10) or a year (such as 2026).</source>
@@ -10335,6 +10632,14 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Workplace union work</source>
         <translation>单位建会工作</translation>
+    </message>
+    <message>
+        <source>Unions in workplaces</source>
+        <translation>单位建会情况</translation>
+    </message>
+    <message>
+        <source>Collective contracts and workers&apos; congresses</source>
+        <translation>集体合同与职代会</translation>
     </message>
     <message>
         <source>{year}-{month}</source>
@@ -10759,6 +11064,42 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>25 or more employees without a union (today)</source>
         <translation>25人以上未建会单位（截至今日）</translation>
+    </message>
+    <message>
+        <source>Workplaces covered by a collective contract</source>
+        <translation>集体合同覆盖的单位数</translation>
+    </message>
+    <message>
+        <source>Employees covered by a collective contract</source>
+        <translation>集体合同覆盖的职工人数</translation>
+    </message>
+    <message>
+        <source>Collective contracts signed</source>
+        <translation>新签集体合同</translation>
+    </message>
+    <message>
+        <source>Collective contracts renewed</source>
+        <translation>续签集体合同</translation>
+    </message>
+    <message>
+        <source>Of these, regional (building federations)</source>
+        <translation>其中区域性（楼宇联合会）</translation>
+    </message>
+    <message>
+        <source>Workers&apos; congresses held</source>
+        <translation>召开职代会次数</translation>
+    </message>
+    <message>
+        <source>Staff handbooks revised</source>
+        <translation>修订员工手册</translation>
+    </message>
+    <message>
+        <source>Open-affairs checks</source>
+        <translation>厂务公开检查</translation>
+    </message>
+    <message>
+        <source>Of these, rated good</source>
+        <translation>其中评为良好</translation>
     </message>
     <message>
         <source>Station</source>
@@ -13053,6 +13394,18 @@ Press Ctrl+N to add the first person.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Collective contracts expiring within 60 days (%n)</source>
+        <translation>
+            <numerusform>60天内到期的集体合同（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Workers&apos; congresses overdue (%n)</source>
+        <translation>
+            <numerusform>逾期未开的职代会（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Summer cooling visits: hardship files not yet visited (%n)</source>
         <translation>
             <numerusform>送清凉：尚未走访的困难职工（%n）</numerusform>
@@ -13099,6 +13452,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>今天没有场地预约。</translation>
     </message>
     <message>
+        <source>No workplace&apos;s collective contract runs out within 60 days.</source>
+        <translation>60天内没有单位的集体合同到期。</translation>
+    </message>
+    <message>
+        <source>Every workplace has held its workers&apos; congress in time.</source>
+        <translation>各单位均已按时召开职代会。</translation>
+    </message>
+    <message>
         <source>Nothing due.</source>
         <translation>暂无到期事项。</translation>
     </message>
@@ -13113,6 +13474,10 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>No small event in the week {week}</source>
         <translation>{week} 这一周没有小型活动</translation>
+    </message>
+    <message>
+        <source>{line} (overdue)</source>
+        <translation>{line}（逾期）</translation>
     </message>
     <message>
         <source>Choose a member in the birthday list first.</source>
@@ -13205,6 +13570,165 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>Founded on</source>
         <translation>建会日期</translation>
+    </message>
+</context>
+<context>
+    <name>UnionWork</name>
+    <message>
+        <source>Workers&apos; congress (职代会)</source>
+        <translation>职工代表大会（职代会）</translation>
+    </message>
+    <message>
+        <source>General assembly (职工大会)</source>
+        <translation>职工大会</translation>
+    </message>
+    <message>
+        <source>Wage agreement (工资专项集体合同)</source>
+        <translation>工资专项集体合同</translation>
+    </message>
+    <message>
+        <source>Collective contract (综合集体合同)</source>
+        <translation>综合集体合同</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Needs improvement</source>
+        <translation>需改进</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未开展</translation>
+    </message>
+    <message>
+        <source>Not yet in force</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expiring within 60 days</source>
+        <translation>60天内到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>已续签</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>This workplace no longer exists.</source>
+        <translation>该单位已不存在。</translation>
+    </message>
+    <message>
+        <source>Give the day it was held.</source>
+        <translation>请填写召开日期。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of meeting.</source>
+        <translation>请选择会议类型。</translation>
+    </message>
+    <message>
+        <source>Give the number of delegates present.</source>
+        <translation>请填写到会代表人数。</translation>
+    </message>
+    <message>
+        <source>A workers&apos; congress has delegates: give their number.</source>
+        <translation>职代会须有职工代表：请填写代表人数。</translation>
+    </message>
+    <message>
+        <source>This meeting&apos;s record no longer exists.</source>
+        <translation>该会议记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Give the increase as a percentage from 0 to 100, e.g. 5.5.</source>
+        <translation>请按百分比填写增幅（0到100），如 5.5。</translation>
+    </message>
+    <message>
+        <source>A collective contract runs at least one year.</source>
+        <translation>集体合同期限至少一年。</translation>
+    </message>
+    <message>
+        <source>A collective contract runs at most three years.</source>
+        <translation>集体合同期限最长三年。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of contract.</source>
+        <translation>请选择合同类型。</translation>
+    </message>
+    <message>
+        <source>Give the day it was signed.</source>
+        <translation>请填写签订日期。</translation>
+    </message>
+    <message>
+        <source>It is filed on or after its signing.</source>
+        <translation>备案日期不能早于签订日期。</translation>
+    </message>
+    <message>
+        <source>Give the first day of its term.</source>
+        <translation>请填写合同起始日期。</translation>
+    </message>
+    <message>
+        <source>Give the last day of its term.</source>
+        <translation>请填写合同终止日期。</translation>
+    </message>
+    <message>
+        <source>Give the number of employees covered.</source>
+        <translation>请填写覆盖职工人数。</translation>
+    </message>
+    <message>
+        <source>Say what the minimum-wage clause provides.</source>
+        <translation>请填写最低工资条款的内容。</translation>
+    </message>
+    <message>
+        <source>Choose the workplaces the contract covers.</source>
+        <translation>请选择合同覆盖的单位。</translation>
+    </message>
+    <message>
+        <source>Choose only active workplaces of this building.</source>
+        <translation>只能选择本楼宇在册的单位。</translation>
+    </message>
+    <message>
+        <source>This contract no longer exists.</source>
+        <translation>该合同已不存在。</translation>
+    </message>
+    <message>
+        <source>This building no longer exists.</source>
+        <translation>该楼宇已不存在。</translation>
+    </message>
+    <message>
+        <source>This contract has already been renewed.</source>
+        <translation>该合同已续签。</translation>
+    </message>
+    <message>
+        <source>The renewal starts after the earlier contract&apos;s start.</source>
+        <translation>续签合同的起始日期须晚于原合同的起始日期。</translation>
+    </message>
+    <message>
+        <source>Give the day of the check.</source>
+        <translation>请填写检查日期。</translation>
+    </message>
+    <message>
+        <source>Choose how the workplace did.</source>
+        <translation>请选择检查结果。</translation>
+    </message>
+    <message>
+        <source>Say what follows: what the workplace will do and when it is checked again.</source>
+        <translation>请填写后续跟进：单位如何整改、何时复查。</translation>
+    </message>
+    <message>
+        <source>This check no longer exists.</source>
+        <translation>该检查记录已不存在。</translation>
     </message>
 </context>
 <context>
@@ -14427,6 +14951,18 @@ Press Ctrl+N to add the first person.</source>
         <translation>走访服务(&amp;O)</translation>
     </message>
     <message>
+        <source>Workers&apos; congresses</source>
+        <translation>职代会</translation>
+    </message>
+    <message>
+        <source>Collective contracts</source>
+        <translation>集体合同</translation>
+    </message>
+    <message>
+        <source>Open affairs</source>
+        <translation>厂务公开</translation>
+    </message>
+    <message>
         <source>← Bac&amp;k</source>
         <translation>← 返回(&amp;K)</translation>
     </message>
@@ -14593,6 +15129,14 @@ Press Ctrl+N to add the first person.</source>
         <translation>25人以上未建会</translation>
     </message>
     <message>
+        <source>Collective contract expiring within 60 days</source>
+        <translation>集体合同60日内到期</translation>
+    </message>
+    <message>
+        <source>Workers&apos; congress overdue</source>
+        <translation>职代会逾期未开</translation>
+    </message>
+    <message>
         <source>Search by name, pinyin or initials</source>
         <translation>按名称、拼音或拼音首字母搜索</translation>
     </message>
@@ -14677,6 +15221,56 @@ Press Ctrl+N to add the first person.</source>
     <message>
         <source>{name} was deleted.</source>
         <translation>{name}已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>_ContractsBase</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>签订方</translation>
+    </message>
+    <message>
+        <source>Wage increase</source>
+        <translation>工资增幅</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>覆盖职工</translation>
+    </message>
+    <message>
+        <source>Workplaces covered</source>
+        <translation>覆盖单位</translation>
+    </message>
+    <message>
+        <source>Renewal… (&amp;J)</source>
+        <translation>续签(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Correct contract… (&amp;X)</source>
+        <translation>更正合同(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>This contract has already been renewed.</source>
+        <translation>该合同已续签。</translation>
+    </message>
+</context>
+<context>
+    <name>_Section</name>
+    <message>
+        <source>Your account may not record union work.</source>
+        <translation>您的账户无权登记工会工作记录。</translation>
     </message>
 </context>
 </TS>
