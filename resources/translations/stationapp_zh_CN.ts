@@ -3992,7 +3992,7 @@ The marital status will be emptied now.</source>
     </message>
     <message>
         <source>New contract… (&amp;S)</source>
-        <translation>新建集体合同(&amp;S)…</translation>
+        <translation>新建合同(&amp;S)…</translation>
     </message>
 </context>
 <context>
