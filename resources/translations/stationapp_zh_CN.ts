@@ -2016,10 +2016,6 @@
         <translation>请在列表中选择一件案件，以查看其详情。</translation>
     </message>
     <message>
-        <source>Overv&amp;iew</source>
-        <translation>概况(&amp;I)</translation>
-    </message>
-    <message>
         <source>Print or save as PDF:</source>
         <translation>打印或保存为 PDF：</translation>
     </message>
@@ -2034,6 +2030,10 @@
     <message>
         <source>&amp;Journal</source>
         <translation>办理经过(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Overview (&amp;0)</source>
+        <translation>概况(&amp;0)</translation>
     </message>
     <message>
         <source>&amp;Sessions</source>

@@ -14,7 +14,6 @@ from stationapp.services import changes, history
 from stationapp.services.accounts import assign, audit, require, save_active
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_phone, normalize_text
-from stationapp.services.workplaces.union import dates_for_status
 
 translate = QCoreApplication.translate
 
@@ -97,6 +96,9 @@ def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> O
                 existing=list(clash),
             )
         if v["union_status"] != org.union_status:
+            # The workplaces' services load with the first status change, not at start.
+            from stationapp.services.workplaces.union import dates_for_status
+
             v = {**v, **dates_for_status(org, str(v["union_status"]))}
         changed = assign(org, v)
         org.search_text = phrase_search_text(org.name)

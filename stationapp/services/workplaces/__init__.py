@@ -25,6 +25,7 @@ __getattr__, __dir__, __all__ = lazy_names(
             "update_building",
         ),
         "union": (
+            "MAX_EMPLOYEES",
             "StepView",
             "WorkplaceProfile",
             "dates_for_status",

@@ -524,7 +524,7 @@ class CasePage(QWidget):
         self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Access keys (COMMON.md): the main window holds F R A H T V P B E M; the case list
         # N X Y; the page's steps C D I and the "More" menu O; so the tabs take W J S G L U.
-        self.tabs.addTab(_scrolling(self.overview), self.tr("Overv&iew"))
+        self.tabs.addTab(_scrolling(self.overview), self.tr("Overview (&0)"))
         self.timeline = QListWidget()
         self.tabs.addTab(self.timeline, self.tr("&Journal"))
         sessions = QWidget()

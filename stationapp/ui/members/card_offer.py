@@ -5,14 +5,17 @@ It opens the application dialog with the person, the visit and the materials the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
-from stationapp.services import members
 from stationapp.services.accounts import has_permission
-from stationapp.services.members import CardOffer
+
+if TYPE_CHECKING:  # the members' services load with the first visit saved, not the first paint
+    from stationapp.services.members import CardOffer
 
 
 class CardOfferButton(QPushButton):
@@ -35,6 +38,8 @@ class CardOfferButton(QPushButton):
         """Offer an application when the saved visit calls for one (and the role may record it)."""
         self.offer = None
         if has_permission(self.actor, "member.update"):
+            from stationapp.services import members  # with the first visit saved, not at start
+
             try:
                 self.offer = members.card_offer(self.actor, visit_id)
             except UserError:

@@ -47,6 +47,7 @@ from stationapp.ui.forms import (
 from stationapp.ui.people.picker import PersonPicker, describe
 
 if TYPE_CHECKING:
+    from stationapp.ui.members.card_offer import CardOfferButton
     from stationapp.ui.visits.notice_sheet import NoticeSheet
 
 WARNING_STYLE = "color: #8a5300;"
@@ -421,11 +422,9 @@ class VisitForm(QWidget):
         left_layout.addLayout(buttons)
         more = QHBoxLayout()
         more.addWidget(self.case_button)
-        from stationapp.ui.members.card_offer import CardOfferButton
-
-        self.card_offer = CardOfferButton(actor)
-        self.card_offer.applied.connect(lambda text: self.bar.show_message(text, "info"))
-        more.addWidget(self.card_offer)
+        # The 京卡 offer's button (ui/members) is made with the first visit saved: see card_offer.
+        self._card_offer: CardOfferButton | None = None
+        self._more = more
         more.addStretch(1)
         more.addWidget(self.clear_button)
         left_layout.addLayout(more)
@@ -467,6 +466,18 @@ class VisitForm(QWidget):
             self._show_person()
 
     # --- the visitor ---------------------------------------------------------------------------
+
+    @property
+    def card_offer(self) -> CardOfferButton:
+        """The button offering a 京卡 application after a visit about the card, made on first use
+        (its module and the members' services are not needed for the first paint)."""
+        if self._card_offer is None:
+            from stationapp.ui.members.card_offer import CardOfferButton
+
+            self._card_offer = CardOfferButton(self.actor)
+            self._card_offer.applied.connect(lambda text: self.bar.show_message(text, "info"))
+            self._more.insertWidget(1, self._card_offer)
+        return self._card_offer
 
     def focus_start(self) -> None:
         if self.person is None and not self.anonymous.isChecked():

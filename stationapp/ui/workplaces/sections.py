@@ -170,7 +170,7 @@ class ProfileSection(QWidget):
     @staticmethod
     def _number() -> QSpinBox:
         spin = QSpinBox()
-        spin.setRange(-1, workplaces.union.MAX_EMPLOYEES)
+        spin.setRange(-1, workplaces.MAX_EMPLOYEES)
         spin.setSpecialValueText("—")  # -1: not known
         spin.setValue(-1)
         return spin
