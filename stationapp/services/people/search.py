@@ -8,6 +8,7 @@ import json
 import peewee
 from PySide6.QtCore import QCoreApplication
 
+from stationapp.db import is_sqlite
 from stationapp.errors import NotFound
 from stationapp.models.accounts import AuditEntry, Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
@@ -56,6 +57,18 @@ def count_people(actor: Staff, *, include_inactive: bool = False) -> int:
     return (query if include_inactive else query.where(Person.active)).count()
 
 
+def _not_merged_for_the_order() -> peewee.Expression:
+    """The register's people not merged into another, for a page in last-activity order.
+
+    Nearly every person matches, but SQLite's planner takes the ``merged_into`` index for it
+    and then sorts the whole register for the order (166 ms for 198,005 people). A unary ``+``
+    keeps that index out, so SQLite walks ``last_activity_at``'s index backwards and stops at
+    the page (1.4 ms). PostgreSQL plans it well as it is."""
+    if is_sqlite():
+        return peewee.NodeList((peewee.SQL("+"), Person.merged_into), glue="").is_null()
+    return Person.merged_into.is_null()
+
+
 def list_people(
     actor: Staff, *, offset: int, limit: int, include_inactive: bool = False
 ) -> list[Person]:
@@ -64,7 +77,7 @@ def list_people(
     query = (
         Person.select(Person, Organization)
         .join(Organization, peewee.JOIN.LEFT_OUTER)
-        .where(Person.merged_into.is_null())
+        .where(_not_merged_for_the_order())
     )
     if not include_inactive:
         query = query.where(Person.active)
