@@ -253,3 +253,22 @@ def test_union_work_plugs_into_the_page_the_filters_today_and_the_buildings(
     dialog = BuildingDialog(admin, Building.get_by_id(ids["building"]), window)
     qtbot.addWidget(dialog)
     assert isinstance(dialog.contracts, RegionalContractsSection)
+
+
+def test_the_person_page_links_to_the_workplace(qtbot, show_active, admin, db_url):
+    """Issue 26: a person's workplace on their page opens the workplace's page."""
+    ids = _station(admin)
+    wang = people.search_people(admin, "王芳")[0]
+    window = MainWindow(admin, database_url=db_url)
+    window.resize(1366, 720)
+    show_active(window)
+    window.show_tab("people")
+    window.people_tab.select_person(wang.id)
+    QApplication.processEvents()
+    label = window.people_tab.page.values["workplace"]
+    assert f'href="workplace:{ids["云帆科技"]}"' in label.text() and "云帆科技" in label.text()
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    label.linkActivated.emit(f"workplace:{ids['云帆科技']}")
+    tab = window.current_tab()
+    assert isinstance(tab, WorkplacesTab)
+    assert tab.pages.currentWidget() is tab.page and tab.page.title.text() == "云帆科技"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
@@ -139,6 +140,15 @@ class PersonPage(QWidget):
                 self.form.addWidget(self._id_row(value), row, column + 1, 1, span)
             else:
                 self.form.addWidget(value, row, column + 1, 1, span)
+        # The workplace is a link to its page on the Workplaces tab (Tab reaches it, Enter opens).
+        workplace = self.values["workplace"]
+        workplace.setTextFormat(Qt.TextFormat.RichText)
+        workplace.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        workplace.linkActivated.connect(self._open_workplace)
         # Long notes: three lines at most here, the whole text in the tooltip.
         notes = self.values["notes"]
         notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 3 + 2)
@@ -374,7 +384,11 @@ class PersonPage(QWidget):
         self.values["birth"].setText(birth or "—")
         self.values["phone"].setText(person.phone or "—")
         self.values["id"].setText(id_text or "—")
-        self.values["workplace"].setText(person.workplace.name if person.workplace_id else "—")
+        self.values["workplace"].setText(
+            f'<a href="workplace:{person.workplace_id}">{html.escape(person.workplace.name)}</a>'
+            if person.workplace_id
+            else "—"
+        )
         self.values["member"].setText(self.tr("Yes") if person.is_member else self.tr("No"))
         self.values["card"].setText(person.member_card or "—")
         self.values["notes"].setText(person.notes or "—")
@@ -533,6 +547,12 @@ class PersonPage(QWidget):
         if not found:
             self.welfare.addItem(self.tr("On no welfare round."))
         return len(found)
+
+    def _open_workplace(self, link: str) -> None:
+        """The workplace's page on the Workplaces tab, when the page is in the main window."""
+        opener = getattr(self.window(), "open_record", None)
+        if opener is not None and link.startswith("workplace:"):
+            opener("workplace", int(link.removeprefix("workplace:")), 0)
 
     def _edit(self) -> None:
         if self.person_id is not None:
