@@ -12,7 +12,12 @@ import peewee
 
 from stationapp import config
 from stationapp.db import BUSY_TIMEOUT_SECONDS, open_database, read_only_uri
-from stationapp.migrations import CURRENT_VERSION, check_not_newer, migrate
+from stationapp.migrations import (
+    CURRENT_VERSION,
+    NotStationDatabase,
+    check_not_newer,
+    migrate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +110,16 @@ def sqlite_schema_version(path: Path) -> int | None:
         conn.close()
 
 
+def _up_to_date_without_lock(db: peewee.Database) -> bool:
+    """Whether the database is at this version, read without the migration lock. A database
+    another desk is migrating from empty has its first tables but no version yet: that is
+    "not known here", and the lock (held by that desk) settles it."""
+    try:
+        return check_not_newer(db) == CURRENT_VERSION
+    except NotStationDatabase:
+        return False
+
+
 def open_station_database(
     url: str, *, progress: Callable[[int, int, str], None] | None = None
 ) -> peewee.Database:
@@ -118,7 +133,7 @@ def open_station_database(
     """
     db = open_database(url)
     try:
-        if isinstance(db, peewee.PostgresqlDatabase) and check_not_newer(db) == CURRENT_VERSION:
+        if isinstance(db, peewee.PostgresqlDatabase) and _up_to_date_without_lock(db):
             # Up to date, the start of every day: no desk migrates it, so no lock to wait for
             # (two of the start's round trips to the server instead of seven).
             return db

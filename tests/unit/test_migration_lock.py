@@ -85,3 +85,34 @@ def test_a_desk_opens_an_up_to_date_database_without_the_lock(
     finally:
         other.close()
         close_database()
+
+
+@pytest.mark.postgresql_only
+def test_a_desk_finding_a_migration_half_done_waits_for_the_lock(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Several desks start on an empty database (issue 22's lockless read): the one migrating has
+    made its first tables but not yet the version when another reads without the lock. That read
+    says "not a stationapp database"; the desk must then take the lock and find the migration
+    done, not refuse the database."""
+    from stationapp.migrations import NotStationDatabase
+    from stationapp.services import maintenance
+
+    open_station_database(db_url)
+    close_database()
+    reads: list[str] = []
+    check = maintenance.check_not_newer
+
+    def half_done_first(db):  # type: ignore[no-untyped-def]
+        reads.append("locked" if reads else "lockless")
+        if len(reads) == 1:
+            raise NotStationDatabase("tables but no version yet")
+        return check(db)
+
+    monkeypatch.setattr(maintenance, "check_not_newer", half_done_first)
+    db = open_station_database(db_url)
+    try:
+        assert reads == ["lockless", "locked"]
+        assert db.execute_sql("SELECT version FROM schema_version").fetchone() == (CURRENT_VERSION,)
+    finally:
+        close_database()
