@@ -27,6 +27,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import changes, mediation, retention
 from stationapp.services.accounts import audit, require
+from stationapp.services.mediation.documents import _audited_applicant_ids
 from stationapp.services.validation import normalize_text
 
 translate = QCoreApplication.translate
@@ -146,21 +147,11 @@ def case_file_party_ids(actor: Staff, case_id: int) -> dict[int, str]:
     require(actor, "case.read")
     require(actor, "person.view_full_id")
     found = case_file(actor, case_id)
-    case = mediation.get_case(actor, case_id)
-    numbers = {p.id: p.id_number for p in mediation.applicants_of([case])[case.id]}
-    with transaction():
-        audit(
-            actor,
-            "print_full_id",
-            "case",
-            case.id,
-            {
-                "document": "case_file",
-                "documents": found.signed_codes,
-                "people": sorted(numbers),
-            },
-        )
-    return numbers
+    return _audited_applicant_ids(
+        actor,
+        mediation.get_case(actor, case_id),
+        {"document": "case_file", "documents": found.signed_codes},
+    )
 
 
 def case_files_due(actor: Staff, on: date) -> list[DueFile]:

@@ -79,6 +79,14 @@ def _mb(size: int) -> str:
     return f"{size / MB:,.0f} MB"
 
 
+def _refuse_larger(path: Path, most: int, message: str, *, limit: str) -> None:
+    """Refuse a file of more than ``most`` bytes with ``message`` (translated, naming {size} and
+    {limit})."""
+    size = path.stat().st_size
+    if size > most:
+        raise SpreadsheetRefused(message.format(size=_mb(size), limit=_mb(most)), limit=limit)
+
+
 def _unreadable(reason: str) -> UserError:
     return UserError(
         translate(
@@ -317,15 +325,15 @@ def csv_rows(path: Path, *, tick: Tick | None = None) -> Iterator[tuple[int, lis
     """The rows of a CSV file that hold something (UTF-8, else GB18030; comma, tab or
     semicolon), streamed: memory stays bounded whatever the file's size."""
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_CSV_BYTES:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The file is {size}, over the limit of {limit} for a CSV file; split it.",
-            ).format(size=_mb(size), limit=_mb(MAX_CSV_BYTES)),
-            limit="csv_size",
-        )
+    _refuse_larger(
+        path,
+        MAX_CSV_BYTES,
+        translate(
+            "Spreadsheets",
+            "The file is {size}, over the limit of {limit} for a CSV file; split it.",
+        ),
+        limit="csv_size",
+    )
     encoding = next((e for e in ("utf-8-sig", "gb18030") if _decodes_as(path, e)), None)
     if encoding is None:
         raise UserError(
@@ -422,15 +430,15 @@ def calamine_rows(
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_CALAMINE_BYTES:
-        raise SpreadsheetRefused(
-            translate(
-                "Spreadsheets",
-                "The file is {size}, over the limit of {limit} for a spreadsheet; split it.",
-            ).format(size=_mb(size), limit=_mb(MAX_CALAMINE_BYTES)),
-            limit="size",
-        )
+    _refuse_larger(
+        path,
+        MAX_CALAMINE_BYTES,
+        translate(
+            "Spreadsheets",
+            "The file is {size}, over the limit of {limit} for a spreadsheet; split it.",
+        ),
+        limit="size",
+    )
     try:
         if path.suffix.lower() == ".ods":
             _check_ods(path)

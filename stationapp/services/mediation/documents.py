@@ -46,16 +46,17 @@ def party_ids_for_document(actor: Staff, case_id: int, document: str) -> dict[in
     require(actor, "person.view_full_id")
     if document not in SIGNED_DOCUMENTS:
         raise ValueError(f"{document} is not a document the parties sign")
-    case = get_case(actor, case_id)
+    return _audited_applicant_ids(actor, get_case(actor, case_id), {"document": document})
+
+
+def _audited_applicant_ids(
+    actor: Staff, case: MediationCase, details: dict[str, object]
+) -> dict[int, str]:
+    """The whole ID numbers of the case's applicants for one output that shows them, the output
+    audited with ``details`` and the people it names (party_ids_for_document, the case file)."""
     numbers = {p.id: p.id_number for p in applicants_of([case])[case.id]}
     with transaction():
-        audit(
-            actor,
-            "print_full_id",
-            "case",
-            case.id,
-            {"document": document, "people": sorted(numbers)},
-        )
+        audit(actor, "print_full_id", "case", case.id, {**details, "people": sorted(numbers)})
     return numbers
 
 

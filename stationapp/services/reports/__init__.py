@@ -1,24 +1,9 @@
 """The station's monthly and yearly report to the district union (区总工会), issue #11.
 
-``station_report`` gathers the figures the district asks for (visits, cases, library, events)
-for a period from SQL aggregates: a fixed number of grouped queries whatever the size of the
-database, no loop over records in Python. The SQL is the same on SQLite and PostgreSQL; the one
-exception is the number of days between two timestamps (``_days_between``), for which the two
-databases share no function.
-
-A section the acting staff member may not see (mediation cases for a librarian, hardship
-assistance for an organiser) is left out, not shown as zero. ``report_tables`` turns a report
-into translated tables, which the Excel file, the PDF and the dialog all show.
-
-Where a figure comes from, when the schema records no date for it:
-- new members and member cards (京卡) issued: the audit trail, a person registered as a member
-  (or with a card) in the period, or changed from non-member to member (from no card to a card);
-- case outcomes: the state transitions recorded in the case timeline during the period (a case
-  concludes once: an agreement takes effect, mediation fails, or it is withdrawn, not accepted or
-  declined by the respondent).
-
-The package: ``figures`` gathers the figures of a period, ``tables`` turns them into tables
-and the Excel file.
+The package: ``figures`` gathers the figures of a period from SQL aggregates (its docstring says
+where each figure comes from), ``tables`` turns them into the translated tables the Excel file,
+the PDF and the dialog all show. A section the acting staff member may not see is left out, not
+shown as zero.
 """
 
 from stationapp.services.reports.figures import (

@@ -159,24 +159,29 @@ def _validate_purpose(
     missing = [m for m in purpose.materials_missing if m in listed and m not in brought]
     values["materials_brought"] = brought
     values["materials_missing"] = missing
+
+    def required_text(name: str, longest: int, message: str) -> None:
+        """The text the outcome needs (to whom referred, why declined); ``message`` when it is
+        missing or unfit."""
+        try:
+            values[name] = normalize_text(
+                getattr(purpose, name), field=name, max_length=longest, required=True
+            )
+        except ValidationError:
+            errors[prefix + name] = message
+
     if purpose.outcome == "referred":
-        try:
-            values["referred_to"] = normalize_text(
-                purpose.referred_to, field="referred_to", max_length=200, required=True
-            )
-        except ValidationError:
-            errors[prefix + "referred_to"] = translate(
-                "Visits", "Say to whom the visitor was referred (at most 200 characters)."
-            )
+        required_text(
+            "referred_to",
+            200,
+            translate("Visits", "Say to whom the visitor was referred (at most 200 characters)."),
+        )
     elif purpose.outcome == "declined":
-        try:
-            values["decline_reason"] = normalize_text(
-                purpose.decline_reason, field="decline_reason", max_length=500, required=True
-            )
-        except ValidationError:
-            errors[prefix + "decline_reason"] = translate(
-                "Visits", "Give the reason for declining (at most 500 characters)."
-            )
+        required_text(
+            "decline_reason",
+            500,
+            translate("Visits", "Give the reason for declining (at most 500 characters)."),
+        )
     elif purpose.outcome == "waiting":
         if not missing:
             errors[prefix + "materials_missing"] = translate(
