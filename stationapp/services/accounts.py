@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import contains, found, is_sqlite, lock_kind, now, transaction
+from stationapp.db import contains, found, is_sqlite, now, transaction
 from stationapp.errors import AuthenticationFailed, PermissionDenied, ValidationError, every_error
 from stationapp.models.accounts import (
     ADMIN,
@@ -577,8 +577,9 @@ def create_first_admin(
         raise
     if settings_error:
         raise settings_error
-    with transaction(lock=True):
-        lock_kind("staff")  # PostgreSQL: two desks never both set the station up
+    from stationapp.services.saving import writing  # not needed to sign in
+
+    with writing("staff"):  # two desks never both set the station up
         if Staff.select().exists():
             raise PermissionDenied(
                 translate("Accounts", "The station has already been set up; please sign in.")
@@ -599,7 +600,6 @@ def create_first_admin(
             None,
             {"station_name": station.station_name, "case_prefix": station.case_prefix},
         )
-    changes.notify("staff")
     return staff
 
 
@@ -707,6 +707,8 @@ def list_staff(actor: Staff) -> list[Staff]:
 def create_staff(
     actor: Staff, *, username: str, display_name: str, roles: list[str], password: str
 ) -> Staff:
+    from stationapp.services.saving import taken, writing  # not needed to sign in
+
     require(actor, "staff.manage")
     (clean_user, clean_name), role_text = every_error(
         lambda: _clean_staff_fields(
@@ -714,9 +716,8 @@ def create_staff(
         ),
         lambda: _check_roles(roles),
     )
-    with transaction(lock=True):
-        lock_kind("staff")  # PostgreSQL: the name check holds until the commit
-        if Staff.select().where(Staff.username == clean_user).exists():
+    with writing("staff"):  # the name check holds until the commit
+        if taken(Staff.username, clean_user):
             raise ValidationError(
                 translate("Accounts", "The user name {name} is taken.").format(name=clean_user),
                 field="username",
@@ -730,7 +731,6 @@ def create_staff(
             created_at=now(),
         )
         audit(actor, "create", "staff", staff.id, {"username": clean_user, "roles": role_text})
-    changes.notify("staff")
     return staff
 
 
@@ -845,24 +845,18 @@ def delete_staff(actor: Staff, staff_id: int) -> None:
             Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
         )
         _refuse_last_admin(staff)
-        found = staff_history_counts(staff.id)
-        if found:
-            raise history.refuse(
-                translate(
-                    "Accounts",
-                    "The account {name} has been used ({history}), so it cannot be deleted; "
-                    "deactivate it instead.",
-                ),
-                found,
-                name=staff.username,
-            )
-        snapshot = {
-            "username": staff.username,
-            "display_name": staff.display_name,
-            "roles": staff.roles,
-            "active": staff.active,
-            "created_at": staff.created_at,
-        }
+        history.refuse_if_referenced(
+            staff_history_counts(staff.id),
+            translate(
+                "Accounts",
+                "The account {name} has been used ({history}), so it cannot be deleted; "
+                "deactivate it instead.",
+            ),
+            name=staff.username,
+        )
+        snapshot = history.snapshot(
+            staff, ("username", "display_name", "roles", "active", "created_at")
+        )
         staff.delete_instance()
         audit(actor, "delete", "staff", staff_id, snapshot)
     changes.notify("staff")

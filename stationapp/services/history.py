@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable
 from functools import reduce
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -159,3 +159,15 @@ def describe(found: dict[str, int]) -> str:
 def refuse(template: str, found: dict[str, int], **values: object) -> HasHistory:
     """The error for a delete refused for history; ``template`` has a ``{history}`` slot."""
     return HasHistory(template.format(history=describe(found), **values), history=found)
+
+
+def refuse_if_referenced(found: dict[str, int], template: str, **values: object) -> None:
+    """Refuse a delete (HasHistory) while ``found`` counts records that refer to the record;
+    ``template`` has a ``{history}`` slot."""
+    if found:
+        raise refuse(template, found, **values)
+
+
+def snapshot(record: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The ``fields`` of a record about to be deleted, as its audit entry keeps them."""
+    return {name: getattr(record, name) for name in fields}

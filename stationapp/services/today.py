@@ -128,6 +128,12 @@ def _section(
     return Section(key, total, [make(row) for row in rows])
 
 
+def _due_item(kind: str, record_id: int, due: date, on: date, what: str, related_id: int) -> Item:
+    """A line of something due back or to be done by ``due``: the day first, overdue once past;
+    ``related_id`` is where it opens (see Item)."""
+    return Item(kind, record_id, f"{day_text(due, on)} {what}", due < on, related_id=related_id)
+
+
 def visits_today(actor: Staff, on: date) -> Section:
     require(actor, "visit.read")
     counts = visits.day_counts(actor, day=on)
@@ -161,13 +167,7 @@ def follow_ups_due(actor: Staff, on: date) -> Section:
             who = p.visit.person.name
         else:
             who = translate("Today", "Anonymous visitor")
-        return Item(
-            "follow_up",
-            p.id,
-            f"{day_text(p.due_on, on)} {who} {p.service.name}",
-            p.due_on < on,
-            related_id=p.visit_id,
-        )
+        return _due_item("follow_up", p.id, p.due_on, on, f"{who} {p.service.name}", p.visit_id)
 
     return _section("follow_ups", query, make, VisitPurpose.select().where(*waiting))
 
@@ -238,12 +238,13 @@ def loans_due(actor: Staff, on: date) -> Section:
     return _section(
         "loans",
         query,
-        lambda loan: Item(
+        lambda loan: _due_item(
             "loan",
             loan.id,
-            f"{day_text(loan.due_on, on)} {loan.person.name} 《{loan.copy.title.title}》",
-            loan.due_on < on,
-            related_id=loan.person_id,
+            loan.due_on,
+            on,
+            f"{loan.person.name} 《{loan.copy.title.title}》",
+            loan.person_id,
         ),
         Loan.select().where(*due),
     )
@@ -262,12 +263,8 @@ def boxes_due(actor: Staff, on: date) -> Section:
     return _section(
         "boxes",
         query,
-        lambda b: Item(
-            "box_loan",
-            b.id,
-            f"{day_text(b.due_on, on)} {b.box.name} → {b.organization.name}",
-            b.due_on < on,
-            related_id=b.box_id,
+        lambda b: _due_item(
+            "box_loan", b.id, b.due_on, on, f"{b.box.name} → {b.organization.name}", b.box_id
         ),
     )
 

@@ -19,7 +19,13 @@ from stationapp.models.mediation import (
 )
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
-from stationapp.services.mediation._common import MAX_TEXT, _amount, _locked_case, translate
+from stationapp.services.mediation._common import (
+    MAX_TEXT,
+    _amount,
+    _locked_case,
+    _record_step,
+    translate,
+)
 from stationapp.services.mediation.states import missing_for_effect, state_label
 from stationapp.services.rooms.links import _holding, _use_hold
 from stationapp.services.validation import normalize_text, normalize_texts
@@ -51,11 +57,7 @@ def _advance(case: MediationCase, actor: Staff, to_state: str) -> None:
     obligation performed), recorded as a transition of the one who did the work."""
     previous = case.state
     case.state = to_state
-    case.updated_at = now()
-    case.save()
-    CaseEvent.create(
-        case=case, staff=actor, kind="transition", from_state=previous, to_state=to_state
-    )
+    _record_step(case, actor, "transition", from_state=previous, to_state=to_state)
 
 
 def session_values(data: SessionInput) -> dict[str, object]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from stationapp.db import now, transaction
+from stationapp.db import transaction
 from stationapp.errors import PermissionDenied, ValidationError
 from stationapp.models.accounts import Staff
-from stationapp.models.mediation import CaseEvent, CaseParty, MediationCase, MediatorRelation
+from stationapp.models.mediation import CaseParty, MediationCase, MediatorRelation
 from stationapp.models.people import Organization, Person
 from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require
-from stationapp.services.mediation._common import _locked_case, translate
+from stationapp.services.mediation._common import _locked_case, _record_step, translate
 from stationapp.services.validation import normalize_text
 
 
@@ -86,12 +86,10 @@ def assign_mediator(
             )
         case.mediator = mediator
         case.mediator_reason = clean_reason if related else ""
-        case.updated_at = now()
-        case.save()
-        CaseEvent.create(
-            case=case,
-            staff=actor,
-            kind="assignment",
+        _record_step(
+            case,
+            actor,
+            "assignment",
             reason=assignment_event(mediator.display_name, clean_reason, related=bool(related)),
         )
         audit(

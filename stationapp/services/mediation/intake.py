@@ -25,6 +25,7 @@ from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require, station_settings
 from stationapp.services.mediation._common import MAX_TEXT, _amount, translate
 from stationapp.services.mediation.clocks import mediation_due_for
+from stationapp.services.people import mark_active
 from stationapp.services.validation import normalize_text
 
 
@@ -180,9 +181,7 @@ def file_case(actor: Staff, data: CaseInput) -> MediationCase:
         CaseEvent.create(
             case=case, staff=actor, kind="transition", to_state="registered", at=moment
         )
-        Person.update(last_activity_at=moment).where(
-            Person.id.in_(list(data.applicant_ids))
-        ).execute()
+        mark_active(data.applicant_ids, moment)
         audit(actor, "create", "case", case.id, {"number": case.number})
     changes.notify("case")
     return case

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from stationapp.db import now, transaction
 from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
-from stationapp.models.mediation import Agreement, CaseEvent, CaseSession, MediationCase
+from stationapp.models.mediation import Agreement, CaseSession, MediationCase
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
-from stationapp.services.mediation._common import _locked_case, translate
+from stationapp.services.mediation._common import _locked_case, _record_step, translate
 from stationapp.services.mediation.clocks import REVIEW_DAYS, current_due
 from stationapp.services.rooms.links import _holding, _release_hold
 from stationapp.services.validation import normalize_text
@@ -238,19 +238,17 @@ def transition(actor: Staff, case_id: int, to_state: str, *, reason: str = "") -
             case.closed_at = moment
         previous = case.state
         case.state = to_state
-        case.updated_at = moment
-        case.save()
-        if to_state not in ("accepted", "in_mediation", "agreement_draft"):
-            _call_off_plans(actor, case.id)
-        CaseEvent.create(
-            case=case,
-            staff=actor,
-            kind="transition",
+        _record_step(
+            case,
+            actor,
+            "transition",
+            at=moment,
             from_state=previous,
             to_state=to_state,
             reason=clean_reason,
-            at=moment,
         )
+        if to_state not in ("accepted", "in_mediation", "agreement_draft"):
+            _call_off_plans(actor, case.id)
         audit(
             actor,
             "transition",
@@ -308,14 +306,7 @@ def extend_mediation(actor: Staff, case_id: int, *, until: date, note: str) -> M
         previous = current_due(case)
         case.extended_until = until
         case.extension_note = clean_note
-        case.updated_at = now()
-        case.save()
-        CaseEvent.create(
-            case=case,
-            staff=actor,
-            kind="extension",
-            reason=extension_event(previous, until, clean_note),
-        )
+        _record_step(case, actor, "extension", reason=extension_event(previous, until, clean_note))
         audit(actor, "extend", "case", case.id, {"from": previous, "to": until})
     changes.notify("case")
     return case

@@ -15,6 +15,7 @@ from stationapp.services.lazy_package import lazy_names
 __getattr__, __dir__, __all__ = lazy_names(
     __name__,
     {
+        "activity": ("mark_active",),
         "export": (
             "EXPORT_PAGE",
             "export_people",

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import contains, found, lock_kind, now, transaction
+from stationapp.db import contains, found, now, transaction
 from stationapp.errors import DuplicateFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import changes, history
-from stationapp.services.accounts import assign, audit, require, save_active
+from stationapp.services.accounts import audit, require, save_active
+from stationapp.services.saving import taken, update_named, writing
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_phone, normalize_text
 
@@ -57,15 +58,8 @@ def _validate_organization(data: OrganizationInput) -> dict[str, object]:
 def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
     require(actor, "organization.manage")
     v = _validate_organization(data)
-    with transaction(lock=True):
-        lock_kind("organization")  # PostgreSQL: the name check holds until the commit
-        if Organization.select().where(Organization.name == v["name"]).exists():
-            existing = list(Organization.select().where(Organization.name == v["name"]))
-            raise DuplicateFound(
-                translate("People", "A workplace with this name is already on file."),
-                field="name",
-                existing=existing,
-            )
+    with writing("organization"):  # the name check holds until the commit
+        _refuse_taken_name(str(v["name"]))
         moment = now()
         org = Organization.create(
             **v,
@@ -74,39 +68,36 @@ def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
             updated_at=moment,
         )
         audit(actor, "create", "organization", org.id, v)
-    changes.notify("organization")
     return org
 
 
 def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> Organization:
     require(actor, "organization.manage")
     v = _validate_organization(data)
-    with transaction(lock=True):
-        lock_kind("organization")
-        org = found(
-            Organization, org_id, translate("People", "This workplace is no longer on file.")
-        )
-        clash = Organization.select().where(
-            Organization.name == v["name"], Organization.id != org_id
-        )
-        if clash.exists():
-            raise DuplicateFound(
-                translate("People", "A workplace with this name is already on file."),
-                field="name",
-                existing=list(clash),
-            )
+    with writing("organization"):
+        org = found(Organization, org_id, _gone())
+        _refuse_taken_name(str(v["name"]), exclude_id=org_id)
         if v["union_status"] != org.union_status:
             # The workplaces' services load with the first status change, not at start.
             from stationapp.services.workplaces.union import dates_for_status
 
             v = {**v, **dates_for_status(org, str(v["union_status"]))}
-        changed = assign(org, v)
-        org.search_text = phrase_search_text(org.name)
-        org.updated_at = now()
-        org.save()
-        audit(actor, "update", "organization", org.id, changed)
-    changes.notify("organization")
+        audit(actor, "update", "organization", org.id, update_named(org, v))
     return org
+
+
+def _gone() -> str:
+    return translate("People", "This workplace is no longer on file.")
+
+
+def _refuse_taken_name(name: str, *, exclude_id: int | None = None) -> None:
+    existing = taken(Organization.name, name, exclude_id=exclude_id)
+    if existing:
+        raise DuplicateFound(
+            translate("People", "A workplace with this name is already on file."),
+            field="name",
+            existing=existing,
+        )
 
 
 def search_organizations(
@@ -124,8 +115,7 @@ def search_organizations(
 
 def get_organization(actor: Staff, org_id: int) -> Organization:
     require(actor, "organization.read")
-    org = found(Organization, org_id, translate("People", "This workplace is no longer on file."))
-    return org
+    return found(Organization, org_id, _gone())
 
 
 def organization_history_counts(org_id: int) -> dict[str, int]:
@@ -145,9 +135,7 @@ def reactivate_organization(actor: Staff, org_id: int) -> Organization:
 def _set_organization_active(actor: Staff, org_id: int, *, active: bool) -> Organization:
     require(actor, "organization.deactivate")
     with transaction(lock=True):
-        org = history.locked(
-            Organization, org_id, translate("People", "This workplace is no longer on file.")
-        )
+        org = history.locked(Organization, org_id, _gone())
         if org.active == active:
             return org
         save_active(actor, org, "organization", active, {"name": org.name})
@@ -159,29 +147,20 @@ def delete_organization(actor: Staff, org_id: int) -> None:
     """Delete a workplace entered by mistake; only while no record refers to it."""
     require(actor, "organization.delete")
     with transaction(lock=True):
-        org = history.locked(
-            Organization, org_id, translate("People", "This workplace is no longer on file.")
+        org = history.locked(Organization, org_id, _gone())
+        history.refuse_if_referenced(
+            organization_history_counts(org.id),
+            translate(
+                "People",
+                "{name} is still referred to ({history}), so it cannot be deleted; "
+                "deactivate it instead.",
+            ),
+            name=org.name,
         )
-        found = organization_history_counts(org.id)
-        if found:
-            raise history.refuse(
-                translate(
-                    "People",
-                    "{name} is still referred to ({history}), so it cannot be deleted; "
-                    "deactivate it instead.",
-                ),
-                found,
-                name=org.name,
-            )
-        snapshot = {
-            "name": org.name,
-            "kind": org.kind,
-            "address": org.address,
-            "contact_name": org.contact_name,
-            "contact_phone": org.contact_phone,
-            "union_status": org.union_status,
-            "active": org.active,
-        }
+        snapshot = history.snapshot(
+            org,
+            ("name", "kind", "address", "contact_name", "contact_phone", "union_status", "active"),
+        )
         org.delete_instance()
         audit(actor, "delete", "organization", org_id, snapshot)
     changes.notify("organization")

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import found, lock_kind, now, today, transaction
+from stationapp.db import found, now, today, transaction
 from stationapp.errors import DuplicateFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import GENDERS, Organization, Person, PersonSearchKey
@@ -17,6 +17,7 @@ from stationapp.services.accounts import audit, diff, has_permission, require, s
 from stationapp.services.people.keys import _write_search_keys, normalize_name
 from stationapp.services.people.masking import mask_id, people_view, person_view
 from stationapp.services.retirement import FEMALE_CATEGORIES
+from stationapp.services.saving import writing
 from stationapp.services.search_keys import display_pinyin
 from stationapp.services.validation import (
     ID_TYPE_CODES,
@@ -191,8 +192,7 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
     require(actor, "person.create")
     clean = validate_person(data)
     v = clean.values
-    with transaction(lock=True):
-        lock_kind("person")  # PostgreSQL: two desks never both find no duplicate
+    with writing("person"):  # two desks never both find no duplicate
         existing = find_duplicates(
             name=v["name"], phone=v["phone"], id_number=v.get("id_number", "")
         )
@@ -210,7 +210,6 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
         _write_search_keys(person)
         members.follow_register(actor, person, was_member=False, joined_on=None, card_before="")
         audit(actor, "create", "person", person.id, _audit_values(v))
-    changes.notify("person")
     return person_view(actor, person)
 
 
@@ -233,8 +232,7 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
         data = replace(data, birth_date=stored.birth_date)
     clean = validate_person(data, kept_id=kept_id)
     v = clean.values
-    with transaction(lock=True):
-        lock_kind("person")
+    with writing("person"):
         person = found(Person, person_id, translate("People", "This person is no longer on file."))
         id_number = v.get("id_number", person.id_number)
         existing = find_duplicates(
@@ -254,7 +252,6 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
         _write_search_keys(person)
         members.follow_register(actor, person, **was)
         audit(actor, "update", "person", person.id, _mask_audit(diff(before, _audit_values(v))))
-    changes.notify("person")
     return person_view(actor, person)
 
 

@@ -10,18 +10,17 @@ from datetime import datetime
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import contains, found, lock_kind, now, transaction
+from stationapp.db import contains, found, now
 from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
-from stationapp.services import changes
-from stationapp.services.accounts import assign, audit, require
+from stationapp.services.accounts import audit, require
 
 translate = QCoreApplication.translate
 
-# The search keys (and validation, which they use) are imported when a service is searched for
-# by text, saved or checked: the register form's first paint lists the catalogue without them
-# (issue 22).
+# The search keys (and validation, which they use) and the saving steps are imported when a
+# service is searched for by text, saved or checked: the register form's first paint lists the
+# catalogue without them (issue 22).
 
 
 MAX_NOTES = 1000
@@ -208,28 +207,24 @@ def _validate_service(data: ServiceInput) -> dict[str, object]:
     return values
 
 
-def _name_taken(name: str, exclude_id: int | None = None) -> ValidationError | None:
-    query = ServiceType.select().where(ServiceType.name == name)
-    if exclude_id is not None:
-        query = query.where(ServiceType.id != exclude_id)
-    if query.exists():
-        return ValidationError(
+def _refuse_taken_name(name: str, *, exclude_id: int | None = None) -> None:
+    from stationapp.services.saving import taken
+
+    if taken(ServiceType.name, name, exclude_id=exclude_id):
+        raise ValidationError(
             translate("Visits", "A service with this name is already in the catalogue."),
             field="name",
         )
-    return None
 
 
 def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
+    from stationapp.services.saving import writing
     from stationapp.services.search_keys import phrase_search_text
 
     require(actor, "catalogue.manage")
     values = _validate_service(data)
-    with transaction(lock=True):
-        lock_kind("service")  # PostgreSQL: the name check holds until the commit
-        clash = _name_taken(str(values["name"]))
-        if clash:
-            raise clash
+    with writing("service"):  # the name check holds until the commit
+        _refuse_taken_name(str(values["name"]))
         last = ServiceType.select(peewee.fn.MAX(ServiceType.position)).scalar() or 0
         service = ServiceType.create(
             **values,
@@ -238,29 +233,20 @@ def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
             updated_at=now(),
         )
         audit(actor, "create", "service", service.id, {"name": values["name"]})
-    changes.notify("service")
     return service
 
 
 def update_service(actor: Staff, service_id: int, data: ServiceInput) -> ServiceType:
-    from stationapp.services.search_keys import phrase_search_text
+    from stationapp.services.saving import update_named, writing
 
     require(actor, "catalogue.manage")
     values = _validate_service(data)
-    with transaction(lock=True):
+    with writing("service"):
         service = found(
             ServiceType,
             service_id,
             translate("Visits", "This service is no longer in the catalogue."),
         )
-        lock_kind("service")
-        clash = _name_taken(str(values["name"]), exclude_id=service_id)
-        if clash:
-            raise clash
-        changed = assign(service, values)
-        service.search_text = phrase_search_text(service.name)
-        service.updated_at = now()
-        service.save()
-        audit(actor, "update", "service", service.id, changed)
-    changes.notify("service")
+        _refuse_taken_name(str(values["name"]), exclude_id=service_id)
+        audit(actor, "update", "service", service.id, update_named(service, values))
     return service

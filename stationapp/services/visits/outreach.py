@@ -10,11 +10,11 @@ from PySide6.QtCore import QCoreApplication
 from stationapp.db import found, now, today, transaction
 from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
-from stationapp.models.people import Organization, Person
+from stationapp.models.people import Organization
 from stationapp.models.visits import OutreachSession, ServiceType, Visit
 from stationapp.services import changes
 from stationapp.services.accounts import audit, require
-from stationapp.services.people import hands_people
+from stationapp.services.people import hands_people, mark_active
 from stationapp.services.validation import clean_text
 from stationapp.services.visits.catalogue import EARLIEST_VISIT, MAX_NOTES
 from stationapp.services.visits.registration import (
@@ -118,7 +118,7 @@ def record_outreach_visits(
             visit = Visit.create(staff=actor, created_at=moment, updated_at=moment, **values)
             _write_purposes(visit, purposes, {})
             if data.person_id is not None:
-                Person.update(last_activity_at=moment).where(Person.id == data.person_id).execute()
+                mark_active([data.person_id], moment)
             visits.append(visit)
         audit(
             actor,

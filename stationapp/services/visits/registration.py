@@ -24,7 +24,7 @@ from stationapp.models.visits import (
 from stationapp.services import changes
 from stationapp.services.accounts import audit, diff, require
 from stationapp.services.consent import has_consent
-from stationapp.services.people import rows_view, true_birth_date
+from stationapp.services.people import mark_active, rows_view, true_birth_date
 from stationapp.services.retirement import DEFAULT_FEMALE_CATEGORY, statutory_retirement
 from stationapp.services.validation import clean_text, normalize_text
 from stationapp.services.visits.catalogue import (
@@ -317,7 +317,7 @@ def record_visit(actor: Staff, data: VisitInput) -> Visit:
         visit = Visit.create(staff=actor, created_at=moment, updated_at=moment, **values)
         _write_purposes(visit, purposes, {})
         if data.person_id is not None:
-            Person.update(last_activity_at=moment).where(Person.id == data.person_id).execute()
+            mark_active([data.person_id], moment)
         audit(actor, "create", "visit", visit.id, _summary(values, purposes))
     changes.notify("visit")
     return rows_view(actor, [visit])[0]
