@@ -8,6 +8,7 @@ import json
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -472,16 +473,35 @@ def station_settings() -> StationSettings:
     )
 
 
+def stored_settings(keys: Iterable[str]) -> dict[str, str]:
+    """The stored values of the settings ``keys`` (a setting never stored is left out)."""
+    return {s.key: s.value for s in Setting.select().where(Setting.key.in_(list(keys)))}
+
+
+def store_settings(values: dict[str, str]) -> None:
+    """Store each setting, replacing its earlier value (inside the caller's transaction)."""
+    for key, value in values.items():
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
+
+
+def setting_number(text: str | None, default: int) -> int:
+    """A whole number stored as a setting's text; ``default`` when none is stored or it is not
+    a number."""
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
+
+
 def _idle_minutes(
     text: str | None,
     *,
     default: int = DEFAULT_IDLE_LOCK_MINUTES,
     most: int = MAX_IDLE_LOCK_MINUTES,
 ) -> int:
-    try:
-        value = int(text) if text else default
-    except ValueError:
-        return default
+    value = setting_number(text, default)
     return value if 1 <= value <= most else default
 
 
@@ -496,16 +516,15 @@ def _check_minutes(value: object, *, most: int, field: str) -> int:
 
 
 def _store_settings(station: StationSettings) -> None:
-    for key, value in (
-        (STATION_NAME, station.station_name),
-        (CASE_PREFIX, station.case_prefix),
-        (STATION_CONTACT, station.contact),
-        (IDLE_LOCK_MINUTES, str(station.idle_lock_minutes)),
-        (BORROWER_IDLE_MINUTES, str(station.borrower_idle_minutes)),
-    ):
-        Setting.insert(key=key, value=value).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: value}
-        ).execute()
+    store_settings(
+        {
+            STATION_NAME: station.station_name,
+            CASE_PREFIX: station.case_prefix,
+            STATION_CONTACT: station.contact,
+            IDLE_LOCK_MINUTES: str(station.idle_lock_minutes),
+            BORROWER_IDLE_MINUTES: str(station.borrower_idle_minutes),
+        }
+    )
 
 
 def _clean_station(station_name: str, case_prefix: str, contact: str = "") -> StationSettings:

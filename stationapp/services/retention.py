@@ -58,18 +58,10 @@ class RetentionSettings:
 
 
 def retention_settings() -> RetentionSettings:
-    values = {
-        s.key: s.value for s in Setting.select().where(Setting.key.in_([PEOPLE_YEARS, CASE_YEARS]))
-    }
-
-    def number(key: str, default: int) -> int:
-        try:
-            return int(values.get(key) or default)
-        except ValueError:
-            return default
-
+    values = accounts.stored_settings([PEOPLE_YEARS, CASE_YEARS])
     return RetentionSettings(
-        number(PEOPLE_YEARS, DEFAULT_PEOPLE_YEARS), number(CASE_YEARS, DEFAULT_CASE_YEARS)
+        accounts.setting_number(values.get(PEOPLE_YEARS), DEFAULT_PEOPLE_YEARS),
+        accounts.setting_number(values.get(CASE_YEARS), DEFAULT_CASE_YEARS),
     )
 
 
@@ -88,13 +80,9 @@ def save_retention_settings(actor: Staff, settings: RetentionSettings) -> Retent
         raise ValidationError(next(iter(errors.values())), errors=errors)
     before = retention_settings()
     with transaction():
-        for key, value in (
-            (PEOPLE_YEARS, settings.people_years),
-            (CASE_YEARS, settings.case_years),
-        ):
-            Setting.insert(key=key, value=str(value)).on_conflict(
-                conflict_target=[Setting.key], update={Setting.value: str(value)}
-            ).execute()
+        accounts.store_settings(
+            {PEOPLE_YEARS: str(settings.people_years), CASE_YEARS: str(settings.case_years)}
+        )
         audit(
             actor,
             "retention_settings",
@@ -222,9 +210,7 @@ def run_anonymisation(actor: Staff | None, *, on: date | None = None) -> int:
             accounts.redact_audit_entries(redacted, redactions, by=entry)
         done += len(batch)
     with transaction():
-        Setting.insert(key=LAST_RUN, value=on.isoformat()).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: on.isoformat()}
-        ).execute()
+        accounts.store_settings({LAST_RUN: on.isoformat()})
     if done:
         log.info("retention: anonymised %s people", done)
         changes.notify("person")

@@ -14,8 +14,14 @@ from PySide6.QtCore import QCoreApplication
 from stationapp import config
 from stationapp.db import transaction
 from stationapp.errors import UserError, ValidationError
-from stationapp.models.accounts import Setting, Staff
-from stationapp.services.accounts import audit, require
+from stationapp.models.accounts import Staff
+from stationapp.services.accounts import (
+    audit,
+    require,
+    setting_number,
+    store_settings,
+    stored_settings,
+)
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -102,27 +108,19 @@ BACKUP_OF = "backup_of"
 
 def backup_settings() -> BackupSettings:
     """Where backups go and how many are kept (station-wide, in the database)."""
-    values = {
-        s.key: s.value
-        for s in Setting.select().where(Setting.key.in_([BACKUP_FOLDER, KEEP_DAILY, KEEP_MONTHLY]))
-    }
+    values = stored_settings([BACKUP_FOLDER, KEEP_DAILY, KEEP_MONTHLY])
     folder = Path(values[BACKUP_FOLDER]) if values.get(BACKUP_FOLDER) else config.backup_dir()
     return BackupSettings(
         folder=folder,
         keep_daily=min(
-            max(_int(values.get(KEEP_DAILY), DEFAULT_KEEP_DAILY), MIN_KEEP_DAILY), MAX_KEEP_DAILY
+            max(setting_number(values.get(KEEP_DAILY), DEFAULT_KEEP_DAILY), MIN_KEEP_DAILY),
+            MAX_KEEP_DAILY,
         ),
         keep_monthly=min(
-            max(_int(values.get(KEEP_MONTHLY), DEFAULT_KEEP_MONTHLY), 0), MAX_KEEP_MONTHLY
+            max(setting_number(values.get(KEEP_MONTHLY), DEFAULT_KEEP_MONTHLY), 0),
+            MAX_KEEP_MONTHLY,
         ),
     )
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text not in (None, "") else default
-    except ValueError:
-        return default
 
 
 def save_backup_settings(actor: Staff, settings: BackupSettings) -> BackupSettings:
@@ -155,14 +153,13 @@ def save_backup_settings(actor: Staff, settings: BackupSettings) -> BackupSettin
     clean = BackupSettings(folder, settings.keep_daily, settings.keep_monthly)
     before = backup_settings()
     with transaction():
-        for key, value in (
-            (BACKUP_FOLDER, str(clean.folder)),
-            (KEEP_DAILY, str(clean.keep_daily)),
-            (KEEP_MONTHLY, str(clean.keep_monthly)),
-        ):
-            Setting.insert(key=key, value=value).on_conflict(
-                conflict_target=[Setting.key], update={Setting.value: value}
-            ).execute()
+        store_settings(
+            {
+                BACKUP_FOLDER: str(clean.folder),
+                KEEP_DAILY: str(clean.keep_daily),
+                KEEP_MONTHLY: str(clean.keep_monthly),
+            }
+        )
         audit(
             actor,
             "backup_settings",
