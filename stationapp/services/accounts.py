@@ -596,9 +596,9 @@ def create_first_admin(
         raise
     if settings_error:
         raise settings_error
-    from stationapp.services.saving import writing  # not needed to sign in
+    from stationapp.services.saving import locked_write  # not needed to sign in
 
-    with writing("staff"):  # two desks never both set the station up
+    with locked_write("staff"):  # two desks never both set the station up
         if Staff.select().exists():
             raise PermissionDenied(
                 translate("Accounts", "The station has already been set up; please sign in.")
@@ -726,7 +726,7 @@ def list_staff(actor: Staff) -> list[Staff]:
 def create_staff(
     actor: Staff, *, username: str, display_name: str, roles: list[str], password: str
 ) -> Staff:
-    from stationapp.services.saving import taken, writing  # not needed to sign in
+    from stationapp.services.saving import locked_write, taken  # not needed to sign in
 
     require(actor, "staff.manage")
     (clean_user, clean_name), role_text = every_error(
@@ -735,7 +735,7 @@ def create_staff(
         ),
         lambda: _check_roles(roles),
     )
-    with writing("staff"):  # the name check holds until the commit
+    with locked_write("staff"):  # the name check holds until the commit
         if taken(Staff.username, clean_user):
             raise ValidationError(
                 translate("Accounts", "The user name {name} is taken.").format(name=clean_user),

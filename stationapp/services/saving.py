@@ -19,7 +19,7 @@ from stationapp.services import changes
 
 
 @contextmanager
-def writing(kind: str) -> Iterator[None]:
+def locked_write(kind: str) -> Iterator[None]:
     """One service call's write of a ``kind`` of record: a transaction holding the write lock
     and, on PostgreSQL, the kind's own lock, so a check of names or duplicates made inside holds
     until the commit. The change is announced after the commit, not when the write fails; a body

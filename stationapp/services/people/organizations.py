@@ -12,7 +12,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require, save_active
-from stationapp.services.saving import taken, update_named, writing
+from stationapp.services.saving import locked_write, taken, update_named
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_phone, normalize_text
 
@@ -58,7 +58,7 @@ def _validate_organization(data: OrganizationInput) -> dict[str, object]:
 def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
     require(actor, "organization.manage")
     v = _validate_organization(data)
-    with writing("organization"):  # the name check holds until the commit
+    with locked_write("organization"):  # the name check holds until the commit
         _refuse_taken_name(str(v["name"]))
         moment = now()
         org = Organization.create(
@@ -74,7 +74,7 @@ def create_organization(actor: Staff, data: OrganizationInput) -> Organization:
 def update_organization(actor: Staff, org_id: int, data: OrganizationInput) -> Organization:
     require(actor, "organization.manage")
     v = _validate_organization(data)
-    with writing("organization"):
+    with locked_write("organization"):
         org = found(Organization, org_id, _gone())
         _refuse_taken_name(str(v["name"]), exclude_id=org_id)
         if v["union_status"] != org.union_status:

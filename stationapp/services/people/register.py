@@ -17,7 +17,7 @@ from stationapp.services.accounts import audit, diff, has_permission, require, s
 from stationapp.services.people.keys import _write_search_keys, normalize_name
 from stationapp.services.people.masking import mask_id, people_view, person_view
 from stationapp.services.retirement import FEMALE_CATEGORIES
-from stationapp.services.saving import writing
+from stationapp.services.saving import locked_write
 from stationapp.services.search_keys import display_pinyin
 from stationapp.services.validation import (
     ID_TYPE_CODES,
@@ -192,7 +192,7 @@ def create_person(actor: Staff, data: PersonInput, *, allow_duplicate: bool = Fa
     require(actor, "person.create")
     clean = validate_person(data)
     v = clean.values
-    with writing("person"):  # two desks never both find no duplicate
+    with locked_write("person"):  # two desks never both find no duplicate
         existing = find_duplicates(
             name=v["name"], phone=v["phone"], id_number=v.get("id_number", "")
         )
@@ -232,7 +232,7 @@ def update_person(actor: Staff, person_id: int, data: PersonInput) -> Person:
         data = replace(data, birth_date=stored.birth_date)
     clean = validate_person(data, kept_id=kept_id)
     v = clean.values
-    with writing("person"):
+    with locked_write("person"):
         person = found(Person, person_id, translate("People", "This person is no longer on file."))
         id_number = v.get("id_number", person.id_number)
         existing = find_duplicates(

@@ -218,12 +218,12 @@ def _refuse_taken_name(name: str, *, exclude_id: int | None = None) -> None:
 
 
 def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
-    from stationapp.services.saving import writing
+    from stationapp.services.saving import locked_write
     from stationapp.services.search_keys import phrase_search_text
 
     require(actor, "catalogue.manage")
     values = _validate_service(data)
-    with writing("service"):  # the name check holds until the commit
+    with locked_write("service"):  # the name check holds until the commit
         _refuse_taken_name(str(values["name"]))
         last = ServiceType.select(peewee.fn.MAX(ServiceType.position)).scalar() or 0
         service = ServiceType.create(
@@ -237,11 +237,11 @@ def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
 
 
 def update_service(actor: Staff, service_id: int, data: ServiceInput) -> ServiceType:
-    from stationapp.services.saving import update_named, writing
+    from stationapp.services.saving import locked_write, update_named
 
     require(actor, "catalogue.manage")
     values = _validate_service(data)
-    with writing("service"):
+    with locked_write("service"):
         service = found(
             ServiceType,
             service_id,
