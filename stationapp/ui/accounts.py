@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +28,11 @@ from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import (
     OK_CANCEL,
     FieldErrors,
+    FormDialog,
     MessageBar,
+    add_button,
     dialog_buttons,
+    fill_list,
     layout_with_bar,
     record_list,
     show_user_error,
@@ -223,15 +225,11 @@ class ChangePasswordDialog(QDialog):
         self.accept()
 
 
-class StationSettingsDialog(QDialog):
+class StationSettingsDialog(FormDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.setWindowTitle(self.tr("Station settings"))
         current = accounts.station_settings()
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.station_name = QLineEdit(current.station_name)
         self.fields.add_row(self.tr("Station name"), "station_name", self.station_name)
         self.case_prefix = QLineEdit(current.case_prefix)
@@ -267,8 +265,7 @@ class StationSettingsDialog(QDialog):
             "borrower_idle_minutes",
             self.borrower_idle,
         )
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit)
+        dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(460)
 
     @shows_user_errors
@@ -322,27 +319,21 @@ class StaffDialog(QDialog):
         self.fields.add_row(self.tr("Initial password"), "password", self.password)
         right.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = add_button(buttons, self.tr("&Save"), self.save)
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.reset_button = QPushButton(self.tr("&Reset password…"))
-        self.reset_button.clicked.connect(self.reset_password)
-        self.delete_button = QPushButton(self.tr("&Delete account…"))
-        self.delete_button.setToolTip(
+        self.reset_button = add_button(buttons, self.tr("&Reset password…"), self.reset_password)
+        self.delete_button = add_button(
+            buttons,
+            self.tr("&Delete account…"),
+            self.delete_account,
             self.tr(
                 "Delete an account created by mistake; one that was ever used is deactivated "
                 "instead"
-            )
+            ),
         )
-        self.delete_button.clicked.connect(self.delete_account)
         self.delete_button.setVisible(accounts.has_permission(actor, "staff.delete"))
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.reset_button)
-        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        add_button(buttons, self.tr("Close"), self.accept)
         right.addLayout(buttons)
         right.addStretch(1)
         body.addLayout(right, 3)
@@ -350,19 +341,19 @@ class StaffDialog(QDialog):
         self.start_new()
 
     def reload(self, select_id: int | None = None) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for staff in accounts.list_staff(self.actor):
-            roles = "、".join(accounts.role_label(r) for r in staff.role_set)
-            text = f"{staff.display_name} ({staff.username}) · {roles}"
-            if not staff.active:
-                text += " · " + self.tr("deactivated")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, staff.id)
-            self.list.addItem(item)
-            if staff.id == select_id:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
+        fill_list(
+            self.list,
+            ((self._line(staff), staff.id) for staff in accounts.list_staff(self.actor)),
+            lambda staff_id: staff_id == select_id,
+        )
+
+    def _line(self, staff: Staff) -> str:
+        """The account as the list shows it: names, roles, and whether it is deactivated."""
+        roles = "、".join(accounts.role_label(r) for r in staff.role_set)
+        text = f"{staff.display_name} ({staff.username}) · {roles}"
+        if not staff.active:
+            text += " · " + self.tr("deactivated")
+        return text
 
     def start_new(self) -> None:
         self.current_id = None

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +22,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import CHANNELS, DECOMPRESSION, Room
 from stationapp.services import people, rooms
 from stationapp.services.rooms import MAX_SLOTS, BookingInput, BookingView
-from stationapp.ui.forms import FieldErrors, MessageBar, reports_user_errors, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    MessageBar,
+    code_combo,
+    reports_user_errors,
+    show_user_error,
+)
 from stationapp.ui.people.picker import PersonPicker, register_from_picker
 
 
@@ -64,9 +69,7 @@ class BookingDialog(QDialog):
         self.slots.setRange(1, MAX_SLOTS)
         self.slots.setSuffix(self.tr(" × {minutes} min").format(minutes=room.slot_minutes))
         self.fields.add_row(self.tr("&Length:"), "slots", self.slots)
-        self.channel = QComboBox()
-        for channel in CHANNELS:
-            self.channel.addItem(rooms.channel_label(channel), channel)
+        self.channel = code_combo(CHANNELS, rooms.channel_label)
         self.fields.add_row(self.tr("&Channel:"), "channel", self.channel)
         self.counsellor = QCheckBox(self.tr("With a co&unsellor on duty"))
         self.fields.add_row("", "counsellor", self.counsellor)
