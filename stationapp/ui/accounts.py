@@ -24,6 +24,7 @@ from stationapp import config
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import ROLES, Staff
 from stationapp.services import accounts
+from stationapp.ui.choices import fill_list
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import (
     OK_CANCEL,
@@ -32,7 +33,6 @@ from stationapp.ui.forms import (
     MessageBar,
     add_button,
     dialog_buttons,
-    fill_list,
     layout_with_bar,
     record_list,
     show_user_error,

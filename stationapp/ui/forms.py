@@ -7,7 +7,7 @@ Every form shows an expected error next to the field it concerns and keeps what 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6 import QtCore
@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -403,36 +401,3 @@ def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]
         shortcut.activated.connect(lambda s=step: on_step(s))
         shortcuts.append(shortcut)
     return shortcuts
-
-
-def fill_list(
-    records: QListWidget,
-    entries: Iterable[tuple[str, Any]],
-    is_current: Callable[[Any], bool] = lambda _data: False,
-) -> None:
-    """Show ``entries`` (a line's text and the data it carries) in ``records`` in place of what
-    it listed, without its signals (the caller shows the current record itself); the entry
-    whose data ``is_current`` picks becomes the current line."""
-    records.blockSignals(True)
-    records.clear()
-    for text, data in entries:
-        item = QListWidgetItem(text)
-        item.setData(QtCore.Qt.ItemDataRole.UserRole, data)
-        records.addItem(item)
-        if is_current(data):
-            records.setCurrentItem(item)
-    records.blockSignals(False)
-
-
-def current_data(records: QListWidget) -> Any:
-    """The data of the current line of ``records`` (None when no line is current)."""
-    item = records.currentItem()
-    return None if item is None else item.data(QtCore.Qt.ItemDataRole.UserRole)
-
-
-def code_combo(codes: Iterable[Any], label: Callable[[Any], str]) -> QComboBox:
-    """A choice among ``codes``, each shown as its ``label`` and carrying the code as its data."""
-    combo = QComboBox()
-    for code in codes:
-        combo.addItem(label(code), code)
-    return combo

@@ -11,11 +11,11 @@ from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Copy, Title
 from stationapp.services import library
 from stationapp.services.library_import import create_title_with_copy
+from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
     OK_CANCEL,
     FieldErrors,
     FormDialog,
-    code_combo,
     dialog_buttons,
     layout_with_bar,
     shows_user_errors,

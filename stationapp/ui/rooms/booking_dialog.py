@@ -22,10 +22,10 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import CHANNELS, DECOMPRESSION, Room
 from stationapp.services import people, rooms
 from stationapp.services.rooms import MAX_SLOTS, BookingInput, BookingView
+from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
     FieldErrors,
     MessageBar,
-    code_combo,
     reports_user_errors,
     show_user_error,
 )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -32,15 +33,11 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import ROOM_KINDS, WEEKDAYS
 from stationapp.services import rooms
 from stationapp.services.rooms import SLOT_LENGTHS, RoomInput
+from stationapp.ui.choices import code_combo, current_data, fill_list
 from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
-    CLOSE,
     FieldErrors,
     add_button,
-    code_combo,
-    current_data,
-    dialog_buttons,
-    fill_list,
     layout_with_bar,
     reports_user_errors,
     show_user_error,
@@ -75,7 +72,9 @@ class RoomSetupDialog(QDialog):
         self.pages.addTab(self._closed_page(), self.tr("&Closed days"))
         self.pages.addTab(self._roster_page(), self.tr("Counsellors on &duty"))
         layout.addWidget(self.pages, 1)
-        dialog_buttons(self, layout, buttons=CLOSE)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
         self.fill_rooms()
         self.fill_closed()
         self.fill_roster()
