@@ -29,6 +29,7 @@ from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import CLOSE, add_button, dialog_buttons, layout_with_bar, single_shot
 from stationapp.ui.table_model import (
+    ColumnCells,
     PagedTableModel,
     actor_pages,
     enter_list,
@@ -49,7 +50,7 @@ def when_text(entry: AuditEntry) -> str:
     return f"{day} {moment:%H:%M:%S}"
 
 
-class AuditTableModel(PagedTableModel):
+class AuditTableModel(ColumnCells, PagedTableModel):
     """The loaded pages of the trail; more pages come as the view scrolls."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -68,27 +69,20 @@ class AuditTableModel(PagedTableModel):
             self.tr("Record no."),
             self.tr("Details"),
         ]
+        self.columns = (
+            when_text,
+            audit.staff_name,
+            lambda entry: audit.action_label(entry.action),
+            lambda entry: audit.entity_label(entry.entity),
+            lambda entry: "" if entry.entity_id is None else str(entry.entity_id),
+            lambda entry: audit.details_summary(entry.details),
+        )
 
     entry_at = PagedTableModel.row_at
 
-    def cell(self, entry: AuditEntry, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_AT:
-                return when_text(entry)
-            if column == COL_STAFF:
-                return audit.staff_name(entry)
-            if column == COL_ACTION:
-                return audit.action_label(entry.action)
-            if column == COL_ENTITY:
-                return audit.entity_label(entry.entity)
-            if column == COL_ENTITY_ID:
-                return "" if entry.entity_id is None else str(entry.entity_id)
-            if column == COL_DETAILS:
-                return audit.details_summary(entry.details)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_ACTION, COL_ENTITY):
+    def tool_tip(self, entry: AuditEntry, column: int) -> Any:
+        if column in (COL_ACTION, COL_ENTITY):
             return entry.action if column == COL_ACTION else entry.entity
-        if role == Qt.ItemDataRole.UserRole:
-            return entry.id
         return None
 
 

@@ -340,3 +340,36 @@ def setup_list_view(table: QTableView, model: QAbstractItemModel) -> None:
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+class ColumnCells:
+    """A list model's cells said column by column, mixed in before ``RowsTableModel`` or
+    ``PagedTableModel``: ``columns`` holds, per column, the function giving a row's text; the
+    row's record key (``key_of``) is its UserRole; ``foreground`` (a brush, or None) and
+    ``tool_tip`` say the rest, and the columns in ``right_aligned`` hold numbers."""
+
+    columns: tuple[Callable[[Any], Any], ...] = ()
+    right_aligned: tuple[int, ...] = ()
+
+    @staticmethod
+    def key_of(row: Any) -> Any:
+        return row.id
+
+    def foreground(self, row: Any) -> Any:
+        return None
+
+    def tool_tip(self, row: Any, column: int) -> Any:
+        return None
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[column](row)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.key_of(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tool_tip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
