@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from stationapp.ui.forms import (
     layout_with_bar,
     reports_user_errors,
     show_user_error,
+    spin_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 
@@ -94,8 +94,7 @@ class RoomSetupDialog(QDialog):
         self.room_fields.add_row(self.tr("&Name:"), "name", self.name)
         self.kind = code_combo(ROOM_KINDS, rooms.room_kind_label)
         self.room_fields.add_row(self.tr("&Kind:"), "kind", self.kind)
-        self.capacity = QSpinBox()
-        self.capacity.setRange(1, rooms.MAX_CAPACITY)
+        self.capacity = spin_box(1, rooms.MAX_CAPACITY, 1)
         self.room_fields.add_row(self.tr("Ca&pacity:"), "capacity", self.capacity)
         self.slot = code_combo(
             SLOT_LENGTHS, lambda minutes: self.tr("{minutes} min").format(minutes=minutes)
@@ -217,9 +216,8 @@ class RoomSetupDialog(QDialog):
         line away (``remove``)."""
         entries = leave_on_tab(QListWidget())
         layout.addWidget(entries, 1)
-        button = QPushButton(remove_text)
-        button.clicked.connect(remove)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        button = add_button(layout, remove_text, remove)
+        layout.setAlignment(button, Qt.AlignmentFlag.AlignLeft)
         return entries
 
     def _remove_current(
