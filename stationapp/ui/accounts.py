@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -239,34 +240,38 @@ class StationSettingsDialog(FormDialog):
         self.contact.setMaxLength(250)
         self.contact.setPlaceholderText(self.tr("Phone and address, printed on notices"))
         self.fields.add_row(self.tr("Contact"), "contact", self.contact)
-        self.idle_lock = spin_box(
-            1,
+        self.idle_lock = self._minutes_row(
+            self.tr("Lock the window after"),
+            "idle_lock_minutes",
             accounts.MAX_IDLE_LOCK_MINUTES,
             current.idle_lock_minutes,
             self.tr(" minutes without use"),
-            tip=self.tr(
+            self.tr(
                 "After this time without a key press or a click the window hides its content and "
                 "asks for the password again."
             ),
         )
-        self.fields.add_row(self.tr("Lock the window after"), "idle_lock_minutes", self.idle_lock)
-        self.borrower_idle = spin_box(
-            1,
+        self.borrower_idle = self._minutes_row(
+            self.tr("Clear the library borrower after"),
+            "borrower_idle_minutes",
             accounts.MAX_BORROWER_IDLE_MINUTES,
             current.borrower_idle_minutes,
             self.tr(" minutes without a scan"),
-            tip=self.tr(
+            self.tr(
                 "After this time without a scan or a key press at the library desk, the "
                 "borrower is cleared, so the next reader's books are not lent to the last one."
             ),
         )
-        self.fields.add_row(
-            self.tr("Clear the library borrower after"),
-            "borrower_idle_minutes",
-            self.borrower_idle,
-        )
         dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(460)
+
+    def _minutes_row(
+        self, label: str, name: str, highest: int, value: int, unit: str, tip: str
+    ) -> QSpinBox:
+        """A setting in minutes, from 1 to ``highest``, showing ``value``, with what it does."""
+        spin = spin_box(1, highest, value, unit, tip=tip)
+        self.fields.add_row(label, name, spin)
+        return spin
 
     @shows_user_errors
     def submit(self) -> None:

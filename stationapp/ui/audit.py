@@ -86,6 +86,16 @@ class AuditTableModel(ColumnCells, PagedTableModel):
         return None
 
 
+def _labelled_combo(row: QHBoxLayout, label_text: str) -> QComboBox:
+    """A filter's choice at the end of ``row``, after its label (whose access key selects it)."""
+    combo = QComboBox()
+    label = QLabel(label_text)
+    label.setBuddy(combo)
+    row.addWidget(label)
+    row.addWidget(combo, 1)
+    return combo
+
+
 class AuditDialog(QDialog):
     """The trail for administrators: filters, a paged table, the details of the entry chosen,
     the count and the export. Ctrl+F goes to the search; Enter on a row to its details."""
@@ -100,21 +110,9 @@ class AuditDialog(QDialog):
         layout, self.bar = layout_with_bar(self)
 
         filters = QHBoxLayout()
-        self.staff_combo = QComboBox()
-        staff_label = QLabel(self.tr("S&taff"))
-        staff_label.setBuddy(self.staff_combo)
-        filters.addWidget(staff_label)
-        filters.addWidget(self.staff_combo, 1)
-        self.action_combo = QComboBox()
-        action_label = QLabel(self.tr("&Action"))
-        action_label.setBuddy(self.action_combo)
-        filters.addWidget(action_label)
-        filters.addWidget(self.action_combo, 1)
-        self.entity_combo = QComboBox()
-        entity_label = QLabel(self.tr("&Record kind"))
-        entity_label.setBuddy(self.entity_combo)
-        filters.addWidget(entity_label)
-        filters.addWidget(self.entity_combo, 1)
+        self.staff_combo = _labelled_combo(filters, self.tr("S&taff"))
+        self.action_combo = _labelled_combo(filters, self.tr("&Action"))
+        self.entity_combo = _labelled_combo(filters, self.tr("&Record kind"))
         self.entity_id = QLineEdit()
         self.entity_id.setValidator(QIntValidator(1, 2_000_000_000, self))
         self.entity_id.setPlaceholderText(self.tr("Record no."))

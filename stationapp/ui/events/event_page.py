@@ -737,19 +737,26 @@ class EventPage(QWidget):
         dialog.exec()
         dialog.deleteLater()
 
+    def _ask_save_path(self, title: str, file_name: str, kinds: str) -> Path | None:
+        """Where to save a file of the event shown: ``file_name`` ({title}) is suggested, of the
+        ``kinds`` filter; None when the staff member cancels."""
+        assert self.shown is not None
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, title, file_name.format(title=_file_safe(self.shown.title)), kinds
+        )
+        return Path(chosen) if chosen else None
+
     def export_roster(self, path: Path | None = None) -> None:
         if self.shown is None:
             return
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self,
+            path = self._ask_save_path(
                 self.tr("Export the roster"),
-                self.tr("roster-{title}.xlsx").format(title=_file_safe(self.shown.title)),
+                self.tr("roster-{title}.xlsx"),
                 self.tr("Excel files (*.xlsx)"),
             )
-            if not chosen:
+            if path is None:
                 return
-            path = Path(chosen)
         try:
             rows = events.export_roster(self.actor, self.shown.id, path)
         except UserError as exc:
@@ -769,15 +776,13 @@ class EventPage(QWidget):
         if self.shown is None:
             return None
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self,
+            path = self._ask_save_path(
                 self.tr("Save the sign-in sheet"),
-                self.tr("sign-in-{title}.pdf").format(title=_file_safe(self.shown.title)),
+                self.tr("sign-in-{title}.pdf"),
                 self.tr("PDF files (*.pdf)"),
             )
-            if not chosen:
+            if path is None:
                 return None
-            path = Path(chosen)
         rows = sheet_rows(self.roster_model.rows)
         write_signin_sheet_pdf(self.shown, rows, accounts.station_settings(), path)
         self.bar.show_message(self.tr("Saved {path}").format(path=str(path)), "info")

@@ -4,6 +4,7 @@ it back by scanning its books."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -55,6 +56,16 @@ def _button(text: str) -> QPushButton:
     return button
 
 
+def _submit_row(dialog: Any, text: str, cancel_text: str) -> QPushButton:
+    """Under a form dialog's form: its default button ``text``, which runs the dialog's
+    ``submit``, then Cancel."""
+    button = QPushButton(text)
+    button.setDefault(True)
+    button.clicked.connect(dialog.submit)
+    dialog.column.addLayout(action_row(button, cancel_text, dialog.reject))
+    return button
+
+
 class NewBoxDialog(FormDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(actor, parent)
@@ -66,10 +77,7 @@ class NewBoxDialog(FormDialog):
         self.name = self.fields.add_line(
             self.tr("&Name"), "name", 100, self.tr("For example: Box 1, history and biography")
         )
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.submit)
-        self.column.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
+        self.save_button = _submit_row(self, self.tr("&Save"), self.tr("Cancel"))
         self.setMinimumWidth(420)
 
     @shows_user_errors
@@ -175,10 +183,7 @@ class LendBoxDialog(FormDialog):
         self.fields.add_row(self.tr("Handed over &on"), "starts_on", self.starts_on)
         self.due_on = date_edit(today() + timedelta(days=DEFAULT_LOAN_DAYS))
         self.fields.add_row(self.tr("&Due back on"), "due_on", self.due_on)
-        self.lend_button = QPushButton(self.tr("&Lend"))
-        self.lend_button.setDefault(True)
-        self.lend_button.clicked.connect(self.submit)
-        self.column.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
+        self.lend_button = _submit_row(self, self.tr("&Lend"), self.tr("Cancel"))
         self.setMinimumWidth(480)
 
     @shows_user_errors

@@ -200,18 +200,26 @@ class BoxesWidget(QWidget):
         else:
             self.return_selected()
 
-    def pack_selected(self) -> None:
+    def _chosen_box(self, *, lent: bool) -> Box | None:
+        """The current box when it is out on loan (``lent``) or at the station (not ``lent``)."""
         box = self.current_box()
-        if box is None or box.current_loan is not None:
-            return
-        dialog = PackDialog(self.actor, box, self)
+        if box is None or (box.current_loan is not None) != lent:
+            return None
+        return box
+
+    def _run_then_refresh(self, dialog: QDialog) -> None:
         dialog.exec()
         dialog.deleteLater()
         self.refresh()
 
+    def pack_selected(self) -> None:
+        box = self._chosen_box(lent=False)
+        if box is not None:
+            self._run_then_refresh(PackDialog(self.actor, box, self))
+
     def lend_selected(self) -> None:
-        box = self.current_box()
-        if box is None or box.current_loan is not None:
+        box = self._chosen_box(lent=False)
+        if box is None:
             return
         dialog = LendBoxDialog(self.actor, box, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -240,20 +248,15 @@ class BoxesWidget(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def return_selected(self) -> None:
-        box = self.current_box()
-        if box is None or box.current_loan is None:
-            return
-        dialog = ReturnBoxDialog(self.actor, box, box.current_loan, self)
-        dialog.exec()
-        dialog.deleteLater()
-        self.refresh()
+        box = self._chosen_box(lent=True)
+        if box is not None:
+            self._run_then_refresh(ReturnBoxDialog(self.actor, box, box.current_loan, self))
 
     @reports_user_errors
     def print_handover(self) -> None:
-        box = self.current_box()
-        if box is None or box.current_loan is None:
-            return
-        preview_handover(self.actor, box, box.current_loan, self)
+        box = self._chosen_box(lent=True)
+        if box is not None:
+            preview_handover(self.actor, box, box.current_loan, self)
 
     @reports_user_errors
     def print_reconciliation(self) -> None:

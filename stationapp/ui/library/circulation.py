@@ -55,6 +55,23 @@ def _desk_button(row: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPu
     return button
 
 
+def _desk_label(
+    point_size: int, *, bold: bool = False, name: str = "", wrap: bool = True
+) -> QLabel:
+    """A line of the desk in a large font, read from a step away: plain text, wrapped unless
+    ``wrap`` is off, named ``name`` when given (the style sheet and the tests find it)."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    font = QFont(label.font())
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 class CirculationWidget(QWidget):
     """Scan a card, then books: lend, return, renew, reserve, undo; all from the keyboard.
 
@@ -115,27 +132,9 @@ class CirculationWidget(QWidget):
         self.result_frame.setObjectName("scan_result")
         self.result_frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         result_layout = QVBoxLayout(self.result_frame)
-        self.headline = QLabel()
-        self.headline.setObjectName("result_headline")
-        headline_font = QFont(self.headline.font())
-        headline_font.setPointSize(20)
-        headline_font.setBold(True)
-        self.headline.setFont(headline_font)
-        self.headline.setWordWrap(True)
-        self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail = QLabel()
-        detail_font = QFont(self.detail.font())
-        detail_font.setPointSize(14)
-        self.detail.setFont(detail_font)
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.hold_label = QLabel()
-        self.hold_label.setObjectName("result_hold")
-        hold_font = QFont(headline_font)
-        hold_font.setPointSize(18)
-        self.hold_label.setFont(hold_font)
-        self.hold_label.setWordWrap(True)
-        self.hold_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline = _desk_label(20, bold=True, name="result_headline")
+        self.detail = _desk_label(14)
+        self.hold_label = _desk_label(18, bold=True, name="result_hold")
         self.hold_label.hide()
         for label in (self.headline, self.detail, self.hold_label):
             label.setStyleSheet("background: transparent; border: none;")
@@ -156,13 +155,7 @@ class CirculationWidget(QWidget):
         self.borrower_box = QGroupBox(self.tr("Borrower"))
         borrower_layout = QVBoxLayout(self.borrower_box)
         name_row = QHBoxLayout()
-        self.name_label = QLabel()
-        self.name_label.setObjectName("borrower_name")
-        name_font = QFont(self.name_label.font())
-        name_font.setPointSize(16)
-        name_font.setBold(True)
-        self.name_label.setFont(name_font)
-        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_label = _desk_label(16, bold=True, name="borrower_name", wrap=False)
         name_row.addWidget(self.name_label, 1)
         self.clear_button = _desk_button(
             name_row, self.tr("Clear borrower (Esc)"), self.clear_borrower
