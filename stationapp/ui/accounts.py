@@ -212,17 +212,14 @@ class ChangePasswordDialog(QDialog):
         dialog_buttons(self, layout, self.submit, buttons=OK_CANCEL)
         self.setMinimumWidth(400)
 
+    @shows_user_errors
     def submit(self) -> None:
         if self.new.text() != self.repeat.text():
             self.fields.show({"repeat": self.tr("The two passwords differ.")})
             return
-        try:
-            accounts.change_password(
-                self.actor, old_password=self.old.text(), new_password=self.new.text()
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        accounts.change_password(
+            self.actor, old_password=self.old.text(), new_password=self.new.text()
+        )
         self.accept()
 
 
