@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -52,7 +50,7 @@ from stationapp.ui.forms import (
     show_user_error,
     spin_box,
 )
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.table_model import read_only_table
 
 log = logging.getLogger(__name__)
 
@@ -164,14 +162,9 @@ class BackupsDialog(QDialog):
         self.save_button = add_button(save_row, self.tr("Save settings"), self.save_settings)
         layout.addLayout(save_row)
 
-        self.table = leave_on_tab(QTableWidget(0, 4))
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self.restore_selected)

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from stationapp.errors import UserError
+from stationapp.ui.layout_state import leave_on_tab
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -373,3 +375,19 @@ class ColumnCells:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.right_aligned:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def read_only_table(
+    headers: list[str],
+    mode: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
+) -> QTableWidget:
+    """A small table filled cell by cell (not a model's list): ``headers`` over its columns,
+    whole rows chosen (one at a time unless ``mode`` says otherwise), read-only, no row numbers;
+    Tab leaves it."""
+    table = leave_on_tab(QTableWidget(0, len(headers)))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(mode)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table

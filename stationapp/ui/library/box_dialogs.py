@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -39,10 +37,10 @@ from stationapp.ui.forms import (
     layout_with_bar,
     shows_user_errors,
 )
-from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.library.box_sheets import preview_reconciliation, reconciliation_html
 from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.people.person_dialog import WorkplaceChooser
+from stationapp.ui.table_model import read_only_table
 
 OVERDUE_COLOR = QColor("#b3261e")
 DEFAULT_LOAN_DAYS = 90
@@ -240,15 +238,10 @@ class ReturnBoxDialog(QDialog):
         self.result = QLabel()
         self.result.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.result)
-        self.table = leave_on_tab(QTableWidget(0, 4))
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [self.tr("Barcode"), self.tr("Title"), self.tr("Note"), self.tr("Damaged")]
         )
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_SCAN_TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_SCAN_CODE, 120)
