@@ -4,7 +4,7 @@ of a scanned ISBN), add or edit a copy, change a copy's status."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
@@ -17,7 +17,6 @@ from stationapp.ui.forms import (
     FieldErrors,
     FormDialog,
     dialog_buttons,
-    layout_with_bar,
     shows_user_errors,
 )
 from stationapp.ui.library.title_model import format_isbn
@@ -192,26 +191,21 @@ class CopyDialog(_CopyFields, FormDialog):
         self.accept()
 
 
-class CopyStatusDialog(QDialog):
+class CopyStatusDialog(FormDialog):
     """Withdraw a copy (剔除), record it lost or damaged, or put it back on the shelf."""
 
     def __init__(self, actor: Staff, copy: Copy, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.copy = copy
         self.saved: Copy | None = None
         self.setWindowTitle(self.tr("Withdraw copy"))
-        outer, self.bar = layout_with_bar(self)
         intro = QLabel(
             self.tr("Copy {barcode}, now: {status}.").format(
                 barcode=copy.barcode, status=library.copy_status_label(copy.status)
             )
         )
         intro.setWordWrap(True)
-        outer.addWidget(intro)
-        form = QFormLayout()
-        outer.addLayout(form)
-        self.fields = FieldErrors(form)
+        self.column.insertWidget(1, intro)  # under the message bar, above the form
         self.status = QComboBox()
         self.status.addItem(self.tr("Withdrawn from the collection"), "withdrawn")
         self.status.addItem(library.copy_status_label("lost"), "lost")
@@ -223,8 +217,8 @@ class CopyStatusDialog(QDialog):
         note = QLabel(self.tr("The copy's loan history is kept whatever its status."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        outer.addWidget(note)
-        dialog_buttons(self, outer, self.submit, buttons=OK_CANCEL)
+        self.column.addWidget(note)
+        dialog_buttons(self, self.column, self.submit, buttons=OK_CANCEL)
 
     @shows_user_errors
     def submit(self) -> None:
