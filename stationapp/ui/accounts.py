@@ -29,12 +29,12 @@ from stationapp.ui.choices import fill_list
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import (
     OK_CANCEL,
+    BarDialog,
     FieldErrors,
     FormDialog,
     MessageBar,
     add_button,
     dialog_buttons,
-    layout_with_bar,
     record_list,
     show_user_error,
     shows_user_errors,
@@ -283,18 +283,16 @@ class StationSettingsDialog(FormDialog):
         self.accept()
 
 
-class StaffDialog(QDialog):
+class StaffDialog(BarDialog):
     """Administrators list, create, edit, deactivate staff and reset passwords."""
 
     staff_changed = Signal()
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Staff accounts"), parent)
         self.current_id: int | None = None
-        self.setWindowTitle(self.tr("Staff accounts"))
         self.resize(760, 460)
-        outer, self.bar = layout_with_bar(self)
+        outer = self.column
         body = QHBoxLayout()
         outer.addLayout(body, 1)
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,13 @@ from stationapp.services import audit
 from stationapp.ui import layout_state
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import CLOSE, add_button, dialog_buttons, layout_with_bar, single_shot
+from stationapp.ui.forms import (
+    CLOSE,
+    BarDialog,
+    add_button,
+    dialog_buttons,
+    single_shot,
+)
 from stationapp.ui.table_model import (
     ColumnCells,
     PagedTableModel,
@@ -96,7 +101,7 @@ def _labelled_combo(row: QHBoxLayout, label_text: str) -> QComboBox:
     return combo
 
 
-class AuditDialog(QDialog):
+class AuditDialog(BarDialog):
     """The trail for administrators: filters, a paged table, the details of the entry chosen,
     the count and the export. Ctrl+F goes to the search; Enter on a row to its details."""
 
@@ -104,10 +109,8 @@ class AuditDialog(QDialog):
     SPLITTER_NAME = "audit"
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.setWindowTitle(self.tr("Audit trail"))
-        layout, self.bar = layout_with_bar(self)
+        super().__init__(actor, self.tr("Audit trail"), parent)
+        layout = self.column
 
         filters = QHBoxLayout()
         self.staff_combo = _labelled_combo(filters, self.tr("S&taff"))

@@ -35,10 +35,10 @@ from stationapp.services import events, people, rooms
 from stationapp.services.accounts import has_permission
 from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
+    BarDialog,
     FieldErrors,
     FormDialog,
     dialog_buttons,
-    layout_with_bar,
     shows_user_errors,
     spin_box,
 )
@@ -264,19 +264,17 @@ class QuotaTable(QWidget):
         return result
 
 
-class EventDialog(QDialog):
+class EventDialog(BarDialog):
     """Create an event (``event=None``) or change one; after acceptance ``event`` is the saved
     record. A refused form stays open with each message at its field."""
 
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, event: Event | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Edit event") if event else self.tr("New event"), parent)
         self.editing = event
         self.saved: Event | None = None
-        self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         columns = QHBoxLayout()
         left, right = QFormLayout(), QFormLayout()
         columns.addLayout(left, 1)

@@ -24,9 +24,9 @@ from stationapp.models.people import Person
 from stationapp.services import accounts, events
 from stationapp.ui.events.signin_sheet import notify_list_html
 from stationapp.ui.forms import (
+    BarDialog,
     FormDialog,
     dialog_buttons,
-    layout_with_bar,
     reports_user_errors,
     shows_user_errors,
     spin_box,
@@ -74,18 +74,16 @@ class PriorityDialog(FormDialog):
         self.accept()
 
 
-class AttendanceSheetDialog(QDialog):
+class AttendanceSheetDialog(BarDialog):
     """Mark attendance from the paper sign-in sheet: one name per line. The names that could not
     be marked stay in the box to be corrected and marked again."""
 
     def __init__(self, actor: Staff, event: Event, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Mark attendance from the sign-in sheet"), parent)
         self.event_id = event.id
         self.result_value: events.BulkAttendance | None = None
         self.marked_total = 0
-        self.setWindowTitle(self.tr("Mark attendance from the sign-in sheet"))
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         layout.addWidget(
             QLabel(
                 self.tr("Type the names signed on the sheet of {title}, one per line:").format(

@@ -32,9 +32,9 @@ from stationapp.services.library_boxes import Reconciliation
 from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     ERROR_STYLE,
+    BarDialog,
     FormDialog,
     action_row,
-    layout_with_bar,
     shows_user_errors,
 )
 from stationapp.ui.library.box_sheets import preview_reconciliation, reconciliation_html
@@ -201,7 +201,7 @@ class LendBoxDialog(FormDialog):
 COL_SCAN_CODE, COL_SCAN_TITLE, COL_SCAN_NOTE, COL_SCAN_DAMAGED = range(4)
 
 
-class ReturnBoxDialog(QDialog):
+class ReturnBoxDialog(BarDialog):
     """Take a box back: scan every book in it, tick the damaged ones, then reconcile.
 
     The scan field keeps the focus throughout (the table never takes it): Alt+D ticks "damaged"
@@ -211,17 +211,15 @@ class ReturnBoxDialog(QDialog):
     def __init__(
         self, actor: Staff, box: Box, loan: BoxLoan, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Return box {name}").format(name=box.name), parent)
         self.box = box
         self.loan = loan
         self.reconciliation: Reconciliation | None = None
         self.manifest = {
             copy.barcode: copy for copy in library_boxes.box_loan_copies(actor, loan.id)
         }
-        self.setWindowTitle(self.tr("Return box {name}").format(name=box.name))
         self.resize(720, 620)
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         layout.addWidget(
             QLabel(
                 self.tr(

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -35,9 +34,9 @@ from stationapp.services.rooms import SLOT_LENGTHS, RoomInput
 from stationapp.ui.choices import code_combo, current_data, fill_list
 from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
+    BarDialog,
     FieldErrors,
     add_button,
-    layout_with_bar,
     reports_user_errors,
     show_user_error,
     spin_box,
@@ -60,13 +59,11 @@ def weekday_names() -> tuple[str, ...]:
     )
 
 
-class RoomSetupDialog(QDialog):
+class RoomSetupDialog(BarDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Rooms, closed days and counsellors on duty"), parent)
         self.room_id: int | None = None
-        self.setWindowTitle(self.tr("Rooms, closed days and counsellors on duty"))
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         self.pages = QTabWidget()
         self.pages.addTab(self._rooms_page(), self.tr("&Rooms"))
         self.pages.addTab(self._closed_page(), self.tr("&Closed days"))
