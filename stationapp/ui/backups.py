@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -42,10 +41,10 @@ from stationapp.services import backup
 from stationapp.services.accounts import require
 from stationapp.ui.forms import (
     CLOSE,
+    BarDialog,
     FieldErrors,
     add_button,
     dialog_buttons,
-    layout_with_bar,
     reports_user_errors,
     show_user_error,
     spin_box,
@@ -111,19 +110,17 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(BarDialog):
     """Settings, the list of backups in the folder, back up now, restore."""
 
     restored = Signal(str, str)  # the backup restored, the safety copy of the replaced database
 
     def __init__(self, actor: Staff, database_url: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Backups"), parent)
         self.url = database_url
         self.worker: BackupWorker | None = None
-        self.setWindowTitle(self.tr("Backups"))
         self.resize(780, 520)
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
 
         current = backup.backup_settings()
         form = QFormLayout()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +24,7 @@ from stationapp.services.rooms import MAX_SLOTS, BookingInput, BookingView
 from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
     FieldErrors,
-    MessageBar,
+    layout_with_bar,
     reports_user_errors,
     show_user_error,
 )
@@ -47,9 +46,7 @@ class BookingDialog(QDialog):
         self.setWindowTitle(self.tr("Book {room}").format(room=room.name))
         # Wide enough for the picker's lines (name, gender, phone, masked ID, workplace).
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         when = QLabel(
             self.tr("{room}, {day} from {time}").format(
                 room=room.name, day=starts_at.strftime("%Y-%m-%d"), time=f"{starts_at:%H:%M}"
