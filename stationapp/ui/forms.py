@@ -412,3 +412,11 @@ class BarDialog(QDialog):
         self.setWindowTitle(title)
         self.actor = actor
         self.column, self.bar = layout_with_bar(self)
+
+
+def selectable_label(text: str = "") -> QLabel:
+    """A paragraph of a page: wrapped to its width, and selectable to copy."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

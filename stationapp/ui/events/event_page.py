@@ -42,7 +42,7 @@ from stationapp.ui.events.signin_sheet import (
     preview_signin_sheet,
     write_signin_sheet_pdf,
 )
-from stationapp.ui.forms import MessageBar, reports_user_errors
+from stationapp.ui.forms import layout_with_bar, reports_user_errors, selectable_label
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker, describe, register_from_picker
 from stationapp.ui.table_model import setup_list_view
@@ -114,17 +114,11 @@ class EventPage(QWidget):
         self.candidate: Person | None = None
         self.can_register = has_permission(actor, "event.register")
         self.can_manage = has_permission(actor, "event.manage")
-        layout = QVBoxLayout(self)
+        layout, self.bar = layout_with_bar(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
-        self.title_label = QLabel()
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label = selectable_label()
         layout.addWidget(self.title_label)
-        self.facts_label = QLabel()
-        self.facts_label.setWordWrap(True)
-        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts_label = selectable_label()
         self.facts_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.facts_area = FactsArea(self.facts_label)
         layout.addWidget(self.facts_area)
