@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,13 +25,16 @@ from stationapp import config
 from stationapp.errors import UserError, ValidationError
 from stationapp.models.accounts import ROLES, Staff
 from stationapp.services import accounts
+from stationapp.ui.choices import fill_list
 from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.forms import (
     OK_CANCEL,
+    BarDialog,
     FieldErrors,
+    FormDialog,
     MessageBar,
+    add_button,
     dialog_buttons,
-    layout_with_bar,
     record_list,
     show_user_error,
     shows_user_errors,
@@ -209,29 +212,22 @@ class ChangePasswordDialog(QDialog):
         dialog_buttons(self, layout, self.submit, buttons=OK_CANCEL)
         self.setMinimumWidth(400)
 
+    @shows_user_errors
     def submit(self) -> None:
         if self.new.text() != self.repeat.text():
             self.fields.show({"repeat": self.tr("The two passwords differ.")})
             return
-        try:
-            accounts.change_password(
-                self.actor, old_password=self.old.text(), new_password=self.new.text()
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        accounts.change_password(
+            self.actor, old_password=self.old.text(), new_password=self.new.text()
+        )
         self.accept()
 
 
-class StationSettingsDialog(QDialog):
+class StationSettingsDialog(FormDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.setWindowTitle(self.tr("Station settings"))
         current = accounts.station_settings()
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.station_name = QLineEdit(current.station_name)
         self.fields.add_row(self.tr("Station name"), "station_name", self.station_name)
         self.case_prefix = QLineEdit(current.case_prefix)
@@ -241,35 +237,38 @@ class StationSettingsDialog(QDialog):
         self.contact.setMaxLength(250)
         self.contact.setPlaceholderText(self.tr("Phone and address, printed on notices"))
         self.fields.add_row(self.tr("Contact"), "contact", self.contact)
-        self.idle_lock = spin_box(
-            1,
+        self.idle_lock = self._minutes_row(
+            self.tr("Lock the window after"),
+            "idle_lock_minutes",
             accounts.MAX_IDLE_LOCK_MINUTES,
             current.idle_lock_minutes,
             self.tr(" minutes without use"),
-            tip=self.tr(
+            self.tr(
                 "After this time without a key press or a click the window hides its content and "
                 "asks for the password again."
             ),
         )
-        self.fields.add_row(self.tr("Lock the window after"), "idle_lock_minutes", self.idle_lock)
-        self.borrower_idle = spin_box(
-            1,
+        self.borrower_idle = self._minutes_row(
+            self.tr("Clear the library borrower after"),
+            "borrower_idle_minutes",
             accounts.MAX_BORROWER_IDLE_MINUTES,
             current.borrower_idle_minutes,
             self.tr(" minutes without a scan"),
-            tip=self.tr(
+            self.tr(
                 "After this time without a scan or a key press at the library desk, the "
                 "borrower is cleared, so the next reader's books are not lent to the last one."
             ),
         )
-        self.fields.add_row(
-            self.tr("Clear the library borrower after"),
-            "borrower_idle_minutes",
-            self.borrower_idle,
-        )
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit)
+        dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(460)
+
+    def _minutes_row(
+        self, label: str, name: str, highest: int, value: int, unit: str, tip: str
+    ) -> QSpinBox:
+        """A setting in minutes, from 1 to ``highest``, showing ``value``, with what it does."""
+        spin = spin_box(1, highest, value, unit, tip=tip)
+        self.fields.add_row(label, name, spin)
+        return spin
 
     @shows_user_errors
     def submit(self) -> None:
@@ -284,18 +283,16 @@ class StationSettingsDialog(QDialog):
         self.accept()
 
 
-class StaffDialog(QDialog):
+class StaffDialog(BarDialog):
     """Administrators list, create, edit, deactivate staff and reset passwords."""
 
     staff_changed = Signal()
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Staff accounts"), parent)
         self.current_id: int | None = None
-        self.setWindowTitle(self.tr("Staff accounts"))
         self.resize(760, 460)
-        outer, self.bar = layout_with_bar(self)
+        outer = self.column
         body = QHBoxLayout()
         outer.addLayout(body, 1)
 
@@ -322,27 +319,21 @@ class StaffDialog(QDialog):
         self.fields.add_row(self.tr("Initial password"), "password", self.password)
         right.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = add_button(buttons, self.tr("&Save"), self.save)
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.reset_button = QPushButton(self.tr("&Reset password…"))
-        self.reset_button.clicked.connect(self.reset_password)
-        self.delete_button = QPushButton(self.tr("&Delete account…"))
-        self.delete_button.setToolTip(
+        self.reset_button = add_button(buttons, self.tr("&Reset password…"), self.reset_password)
+        self.delete_button = add_button(
+            buttons,
+            self.tr("&Delete account…"),
+            self.delete_account,
             self.tr(
                 "Delete an account created by mistake; one that was ever used is deactivated "
                 "instead"
-            )
+            ),
         )
-        self.delete_button.clicked.connect(self.delete_account)
         self.delete_button.setVisible(accounts.has_permission(actor, "staff.delete"))
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.reset_button)
-        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        add_button(buttons, self.tr("Close"), self.accept)
         right.addLayout(buttons)
         right.addStretch(1)
         body.addLayout(right, 3)
@@ -350,19 +341,19 @@ class StaffDialog(QDialog):
         self.start_new()
 
     def reload(self, select_id: int | None = None) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for staff in accounts.list_staff(self.actor):
-            roles = "、".join(accounts.role_label(r) for r in staff.role_set)
-            text = f"{staff.display_name} ({staff.username}) · {roles}"
-            if not staff.active:
-                text += " · " + self.tr("deactivated")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, staff.id)
-            self.list.addItem(item)
-            if staff.id == select_id:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
+        fill_list(
+            self.list,
+            ((self._line(staff), staff.id) for staff in accounts.list_staff(self.actor)),
+            lambda staff_id: staff_id == select_id,
+        )
+
+    def _line(self, staff: Staff) -> str:
+        """The account as the list shows it: names, roles, and whether it is deactivated."""
+        roles = "、".join(accounts.role_label(r) for r in staff.role_set)
+        text = f"{staff.display_name} ({staff.username}) · {roles}"
+        if not staff.active:
+            text += " · " + self.tr("deactivated")
+        return text
 
     def start_new(self) -> None:
         self.current_id = None

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -27,8 +26,15 @@ from stationapp.services import audit
 from stationapp.ui import layout_state
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import CLOSE, add_button, dialog_buttons, layout_with_bar, single_shot
+from stationapp.ui.forms import (
+    CLOSE,
+    BarDialog,
+    add_button,
+    dialog_buttons,
+    single_shot,
+)
 from stationapp.ui.table_model import (
+    ColumnCells,
     PagedTableModel,
     actor_pages,
     enter_list,
@@ -49,7 +55,7 @@ def when_text(entry: AuditEntry) -> str:
     return f"{day} {moment:%H:%M:%S}"
 
 
-class AuditTableModel(PagedTableModel):
+class AuditTableModel(ColumnCells, PagedTableModel):
     """The loaded pages of the trail; more pages come as the view scrolls."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -68,31 +74,34 @@ class AuditTableModel(PagedTableModel):
             self.tr("Record no."),
             self.tr("Details"),
         ]
+        self.columns = (
+            when_text,
+            audit.staff_name,
+            lambda entry: audit.action_label(entry.action),
+            lambda entry: audit.entity_label(entry.entity),
+            lambda entry: "" if entry.entity_id is None else str(entry.entity_id),
+            lambda entry: audit.details_summary(entry.details),
+        )
 
     entry_at = PagedTableModel.row_at
 
-    def cell(self, entry: AuditEntry, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_AT:
-                return when_text(entry)
-            if column == COL_STAFF:
-                return audit.staff_name(entry)
-            if column == COL_ACTION:
-                return audit.action_label(entry.action)
-            if column == COL_ENTITY:
-                return audit.entity_label(entry.entity)
-            if column == COL_ENTITY_ID:
-                return "" if entry.entity_id is None else str(entry.entity_id)
-            if column == COL_DETAILS:
-                return audit.details_summary(entry.details)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_ACTION, COL_ENTITY):
+    def tool_tip(self, entry: AuditEntry, column: int) -> Any:
+        if column in (COL_ACTION, COL_ENTITY):
             return entry.action if column == COL_ACTION else entry.entity
-        if role == Qt.ItemDataRole.UserRole:
-            return entry.id
         return None
 
 
-class AuditDialog(QDialog):
+def _labelled_combo(row: QHBoxLayout, label_text: str) -> QComboBox:
+    """A filter's choice at the end of ``row``, after its label (whose access key selects it)."""
+    combo = QComboBox()
+    label = QLabel(label_text)
+    label.setBuddy(combo)
+    row.addWidget(label)
+    row.addWidget(combo, 1)
+    return combo
+
+
+class AuditDialog(BarDialog):
     """The trail for administrators: filters, a paged table, the details of the entry chosen,
     the count and the export. Ctrl+F goes to the search; Enter on a row to its details."""
 
@@ -100,27 +109,13 @@ class AuditDialog(QDialog):
     SPLITTER_NAME = "audit"
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.setWindowTitle(self.tr("Audit trail"))
-        layout, self.bar = layout_with_bar(self)
+        super().__init__(actor, self.tr("Audit trail"), parent)
+        layout = self.column
 
         filters = QHBoxLayout()
-        self.staff_combo = QComboBox()
-        staff_label = QLabel(self.tr("S&taff"))
-        staff_label.setBuddy(self.staff_combo)
-        filters.addWidget(staff_label)
-        filters.addWidget(self.staff_combo, 1)
-        self.action_combo = QComboBox()
-        action_label = QLabel(self.tr("&Action"))
-        action_label.setBuddy(self.action_combo)
-        filters.addWidget(action_label)
-        filters.addWidget(self.action_combo, 1)
-        self.entity_combo = QComboBox()
-        entity_label = QLabel(self.tr("&Record kind"))
-        entity_label.setBuddy(self.entity_combo)
-        filters.addWidget(entity_label)
-        filters.addWidget(self.entity_combo, 1)
+        self.staff_combo = _labelled_combo(filters, self.tr("S&taff"))
+        self.action_combo = _labelled_combo(filters, self.tr("&Action"))
+        self.entity_combo = _labelled_combo(filters, self.tr("&Record kind"))
         self.entity_id = QLineEdit()
         self.entity_id.setValidator(QIntValidator(1, 2_000_000_000, self))
         self.entity_id.setPlaceholderText(self.tr("Record no."))

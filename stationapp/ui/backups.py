@@ -21,8 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -44,15 +41,15 @@ from stationapp.services import backup
 from stationapp.services.accounts import require
 from stationapp.ui.forms import (
     CLOSE,
+    BarDialog,
     FieldErrors,
     add_button,
     dialog_buttons,
-    layout_with_bar,
     reports_user_errors,
     show_user_error,
     spin_box,
 )
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.table_model import read_only_table
 
 log = logging.getLogger(__name__)
 
@@ -113,19 +110,17 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(BarDialog):
     """Settings, the list of backups in the folder, back up now, restore."""
 
     restored = Signal(str, str)  # the backup restored, the safety copy of the replaced database
 
     def __init__(self, actor: Staff, database_url: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Backups"), parent)
         self.url = database_url
         self.worker: BackupWorker | None = None
-        self.setWindowTitle(self.tr("Backups"))
         self.resize(780, 520)
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
 
         current = backup.backup_settings()
         form = QFormLayout()
@@ -164,14 +159,9 @@ class BackupsDialog(QDialog):
         self.save_button = add_button(save_row, self.tr("Save settings"), self.save_settings)
         layout.addLayout(save_row)
 
-        self.table = leave_on_tab(QTableWidget(0, 4))
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self.restore_selected)

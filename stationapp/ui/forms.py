@@ -401,3 +401,22 @@ def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]
         shortcut.activated.connect(lambda s=step: on_step(s))
         shortcuts.append(shortcut)
     return shortcuts
+
+
+class BarDialog(QDialog):
+    """A dialog titled ``title`` that acts for ``actor``: its message bar (``bar``) at the top of
+    its column (``column``), where the subclass lays out the rest."""
+
+    def __init__(self, actor: Any, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.actor = actor
+        self.column, self.bar = layout_with_bar(self)
+
+
+def selectable_label(text: str = "") -> QLabel:
+    """A paragraph of a page: wrapped to its width, and selectable to copy."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -7,30 +7,32 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import retention
-from stationapp.ui.forms import CLOSE, FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    CLOSE,
+    FormDialog,
+    add_button,
+    dialog_buttons,
+    show_user_error,
+    spin_box,
+)
 
 
-class RetentionDialog(QDialog):
+class RetentionDialog(FormDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.setWindowTitle(self.tr("Retention of personal data"))
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         note = QLabel(
             self.tr(
                 "People with no visit, loan, registration or case for longer than the period "
@@ -42,30 +44,19 @@ class RetentionDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        layout.addWidget(note)
+        layout.insertWidget(1, note)  # under the message bar, above the form
         current = retention.retention_settings()
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.people_years = QSpinBox()
-        self.people_years.setRange(1, 30)
-        self.people_years.setValue(current.people_years)
-        self.people_years.setSuffix(self.tr(" years without activity"))
+        self.people_years = spin_box(
+            1, 30, current.people_years, self.tr(" years without activity")
+        )
         self.fields.add_row(self.tr("Anonymise people after"), "people_years", self.people_years)
-        self.case_years = QSpinBox()
-        self.case_years.setRange(5, 50)
-        self.case_years.setValue(current.case_years)
-        self.case_years.setSuffix(self.tr(" years after closing"))
+        self.case_years = spin_box(5, 50, current.case_years, self.tr(" years after closing"))
         self.fields.add_row(self.tr("Keep mediation case files"), "case_years", self.case_years)
-        layout.addLayout(form)
         self.preview_label = QLabel()
         layout.addWidget(self.preview_label)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save settings"))
-        self.save_button.clicked.connect(self.save)
-        buttons.addWidget(self.save_button)
-        self.run_button = QPushButton(self.tr("&Anonymise now…"))
-        self.run_button.clicked.connect(self.run_now)
-        buttons.addWidget(self.run_button)
+        self.save_button = add_button(buttons, self.tr("&Save settings"), self.save)
+        self.run_button = add_button(buttons, self.tr("&Anonymise now…"), self.run_now)
         buttons.addStretch(1)
         dialog_buttons(self, buttons, buttons=CLOSE)
         layout.addLayout(buttons)
@@ -143,15 +134,14 @@ def export_personal_data(parent: QWidget, actor: Staff, person_id: int, name: st
     return path
 
 
-class EraseDialog(QDialog):
+class EraseDialog(FormDialog):
     """Erase a person's data on their request: the reason is recorded, the counts stay."""
 
     def __init__(self, actor: Staff, person_id: int, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.person_id = person_id
         self.setWindowTitle(self.tr("Erase personal data"))
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         note = QLabel(
             self.tr(
                 "Erase the personal data of {name} at their request? Their name, phone, ID "
@@ -160,18 +150,15 @@ class EraseDialog(QDialog):
             ).format(name=name)
         )
         note.setWordWrap(True)
-        layout.addWidget(note)
+        layout.insertWidget(1, note)  # under the message bar, above the form
         duties = retention.retention_duties(actor, person_id)
         if duties:
             self.bar.show_message(
                 self.tr("Not possible yet: {duties}.").format(duties="; ".join(duties)), "warning"
             )
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.reason = self.fields.add_line(
             self.tr("Request"), "reason", 500, self.tr("How and when the request was made")
         )
-        layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = buttons.addButton(
             self.tr("Erase"), QDialogButtonBox.ButtonRole.DestructiveRole

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import Any
 
 TABLE_BORDER = "#555555"
 
@@ -62,3 +63,15 @@ def html_page(parts: Sequence[str]) -> str:
         "th { font-weight: bold; }"
         "</style></head><body>" + "".join(parts) + "</body></html>"
     )
+
+
+def html_numbered_table(
+    number: tuple[str, str],
+    headers: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[str]],
+    **options: Any,
+) -> str:
+    """``html_table`` whose first column numbers ``rows`` (ready HTML cells) from 1, under the
+    header ``number`` (label, width); ``options`` as ``html_table`` takes them."""
+    numbered = [(str(n), *row) for n, row in enumerate(rows, start=1)]
+    return html_table((number, *headers), html_cells(numbered), **options)

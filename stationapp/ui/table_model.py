@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from stationapp.errors import UserError
+from stationapp.ui.layout_state import leave_on_tab
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -340,3 +342,52 @@ def setup_list_view(table: QTableView, model: QAbstractItemModel) -> None:
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+class ColumnCells:
+    """A list model's cells said column by column, mixed in before ``RowsTableModel`` or
+    ``PagedTableModel``: ``columns`` holds, per column, the function giving a row's text; the
+    row's record key (``key_of``) is its UserRole; ``foreground`` (a brush, or None) and
+    ``tool_tip`` say the rest, and the columns in ``right_aligned`` hold numbers."""
+
+    columns: tuple[Callable[[Any], Any], ...] = ()
+    right_aligned: tuple[int, ...] = ()
+
+    @staticmethod
+    def key_of(row: Any) -> Any:
+        return row.id
+
+    def foreground(self, row: Any) -> Any:
+        return None
+
+    def tool_tip(self, row: Any, column: int) -> Any:
+        return None
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[column](row)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.key_of(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tool_tip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def read_only_table(
+    headers: list[str],
+    mode: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
+) -> QTableWidget:
+    """A small table filled cell by cell (not a model's list): ``headers`` over its columns,
+    whole rows chosen (one at a time unless ``mode`` says otherwise), read-only, no row numbers;
+    Tab leaves it."""
+    table = leave_on_tab(QTableWidget(0, len(headers)))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(mode)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table

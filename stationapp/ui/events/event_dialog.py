@@ -33,11 +33,14 @@ from stationapp.models.events import Event, EventQuota
 from stationapp.models.people import Organization
 from stationapp.services import events, people, rooms
 from stationapp.services.accounts import has_permission
+from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
+    BarDialog,
     FieldErrors,
+    FormDialog,
     dialog_buttons,
-    layout_with_bar,
-    show_user_error,
+    shows_user_errors,
+    spin_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import parse_date
@@ -110,36 +113,25 @@ class AgeRange(QWidget):
         self.setFocusProxy(self.low)
 
 
-class SeriesDialog(QDialog):
+class SeriesDialog(FormDialog):
     """Name a new series (活动系列), with an optional limit of events per person."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.series = None
         self.setWindowTitle(self.tr("New series"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.name = QLineEdit()
-        self.name.setMaxLength(200)
-        self.fields.add_row(self.tr("&Name"), "series", self.name)
-        self.limit = QSpinBox()
-        self.limit.setRange(0, 100)
+        self.name = self.fields.add_line(self.tr("&Name"), "series", 200)
+        self.limit = spin_box(0, 100, 0)
         self.limit.setSpecialValueText(self.tr("No limit"))
         self.fields.add_row(self.tr("At most per &person"), "max_per_person", self.limit)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit)
+        dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(360)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            self.series = events.save_series(
-                self.actor, name=self.name.text(), max_per_person=self.limit.value() or None
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.series = events.save_series(
+            self.actor, name=self.name.text(), max_per_person=self.limit.value() or None
+        )
         self.accept()
 
 
@@ -272,19 +264,17 @@ class QuotaTable(QWidget):
         return result
 
 
-class EventDialog(QDialog):
+class EventDialog(BarDialog):
     """Create an event (``event=None``) or change one; after acceptance ``event`` is the saved
     record. A refused form stays open with each message at its field."""
 
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, event: Event | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Edit event") if event else self.tr("New event"), parent)
         self.editing = event
         self.saved: Event | None = None
-        self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         columns = QHBoxLayout()
         left, right = QFormLayout(), QFormLayout()
         columns.addLayout(left, 1)
@@ -309,9 +299,7 @@ class EventDialog(QDialog):
         series_layout.addWidget(self.new_series_button)
         series_row.setFocusProxy(self.series_choice)
         self._add_row(self.left_fields, self.tr("&Series"), "series", series_row)
-        self.size_choice = QComboBox()
-        for size in ("small", "big"):
-            self.size_choice.addItem(events.size_label(size), size)
+        self.size_choice = code_combo(("small", "big"), events.size_label)
         self.size_choice.setToolTip(
             self.tr("The station's standard: a big event every month, a small one every week.")
         )

@@ -42,7 +42,7 @@ from stationapp.ui.events.signin_sheet import (
     preview_signin_sheet,
     write_signin_sheet_pdf,
 )
-from stationapp.ui.forms import MessageBar, reports_user_errors
+from stationapp.ui.forms import layout_with_bar, reports_user_errors, selectable_label
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker, describe, register_from_picker
 from stationapp.ui.table_model import setup_list_view
@@ -114,17 +114,11 @@ class EventPage(QWidget):
         self.candidate: Person | None = None
         self.can_register = has_permission(actor, "event.register")
         self.can_manage = has_permission(actor, "event.manage")
-        layout = QVBoxLayout(self)
+        layout, self.bar = layout_with_bar(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
-        self.title_label = QLabel()
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label = selectable_label()
         layout.addWidget(self.title_label)
-        self.facts_label = QLabel()
-        self.facts_label.setWordWrap(True)
-        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts_label = selectable_label()
         self.facts_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.facts_area = FactsArea(self.facts_label)
         layout.addWidget(self.facts_area)
@@ -737,19 +731,26 @@ class EventPage(QWidget):
         dialog.exec()
         dialog.deleteLater()
 
+    def _ask_save_path(self, title: str, file_name: str, kinds: str) -> Path | None:
+        """Where to save a file of the event shown: ``file_name`` ({title}) is suggested, of the
+        ``kinds`` filter; None when the staff member cancels."""
+        assert self.shown is not None
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, title, file_name.format(title=_file_safe(self.shown.title)), kinds
+        )
+        return Path(chosen) if chosen else None
+
     def export_roster(self, path: Path | None = None) -> None:
         if self.shown is None:
             return
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self,
+            path = self._ask_save_path(
                 self.tr("Export the roster"),
-                self.tr("roster-{title}.xlsx").format(title=_file_safe(self.shown.title)),
+                self.tr("roster-{title}.xlsx"),
                 self.tr("Excel files (*.xlsx)"),
             )
-            if not chosen:
+            if path is None:
                 return
-            path = Path(chosen)
         try:
             rows = events.export_roster(self.actor, self.shown.id, path)
         except UserError as exc:
@@ -769,15 +770,13 @@ class EventPage(QWidget):
         if self.shown is None:
             return None
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self,
+            path = self._ask_save_path(
                 self.tr("Save the sign-in sheet"),
-                self.tr("sign-in-{title}.pdf").format(title=_file_safe(self.shown.title)),
+                self.tr("sign-in-{title}.pdf"),
                 self.tr("PDF files (*.pdf)"),
             )
-            if not chosen:
+            if path is None:
                 return None
-            path = Path(chosen)
         rows = sheet_rows(self.roster_model.rows)
         write_signin_sheet_pdf(self.shown, rows, accounts.station_settings(), path)
         self.bar.show_message(self.tr("Saved {path}").format(path=str(path)), "info")

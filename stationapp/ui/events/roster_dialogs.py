@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,46 +24,41 @@ from stationapp.models.people import Person
 from stationapp.services import accounts, events
 from stationapp.ui.events.signin_sheet import notify_list_html
 from stationapp.ui.forms import (
-    FieldErrors,
+    BarDialog,
+    FormDialog,
     dialog_buttons,
-    layout_with_bar,
     reports_user_errors,
     shows_user_errors,
+    spin_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.printing import html_document, preview_document
 
 
-class PriorityDialog(QDialog):
+class PriorityDialog(FormDialog):
     """Move someone on the waitlist up or down; the reason is recorded."""
 
     def __init__(
         self, actor: Staff, registration: Registration, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.registration = registration
         self.setWindowTitle(self.tr("Change priority"))
-        layout, self.bar = layout_with_bar(self)
-        layout.addWidget(
+        self.column.insertWidget(  # under the message bar, above the form
+            1,
             QLabel(
                 self.tr(
                     "A higher priority comes first on the waitlist; equal priorities keep the "
                     "order of joining. {name} has {priority} now."
                 ).format(name=registration.person.name, priority=registration.priority)
-            )
+            ),
         )
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.priority = QSpinBox()
-        self.priority.setRange(-100, 100)
-        self.priority.setValue(registration.priority)
+        self.priority = spin_box(-100, 100, registration.priority)
         self.fields.add_row(self.tr("&Priority"), "priority", self.priority)
         self.reason = self.fields.add_line(
             self.tr("&Reason"), "reason", 500, self.tr("Why the order changes (recorded)")
         )
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit)
+        dialog_buttons(self, self.column, self.submit)
         self.priority.setFocus()
         self.priority.selectAll()
         self.setMinimumWidth(420)
@@ -81,18 +74,16 @@ class PriorityDialog(QDialog):
         self.accept()
 
 
-class AttendanceSheetDialog(QDialog):
+class AttendanceSheetDialog(BarDialog):
     """Mark attendance from the paper sign-in sheet: one name per line. The names that could not
     be marked stay in the box to be corrected and marked again."""
 
     def __init__(self, actor: Staff, event: Event, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Mark attendance from the sign-in sheet"), parent)
         self.event_id = event.id
         self.result_value: events.BulkAttendance | None = None
         self.marked_total = 0
-        self.setWindowTitle(self.tr("Mark attendance from the sign-in sheet"))
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         layout.addWidget(
             QLabel(
                 self.tr("Type the names signed on the sheet of {title}, one per line:").format(

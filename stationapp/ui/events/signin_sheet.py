@@ -14,7 +14,7 @@ from stationapp.models.events import Event, Registration
 from stationapp.models.people import Person
 from stationapp.services.accounts import StationSettings
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
-from stationapp.ui.sheet_html import html_cells, html_line, html_page, html_table, html_text
+from stationapp.ui.sheet_html import html_line, html_numbered_table, html_page, html_text
 
 translate = QCoreApplication.translate
 
@@ -76,29 +76,27 @@ def signin_sheet_html(
         )
     )
     headers = (
-        (translate("SigninSheet", "No."), "8%"),
         (translate("SigninSheet", "Name"), "17%"),
         (translate("SigninSheet", "Workplace"), "33%"),
         (translate("SigninSheet", "Phone"), "17%"),
         (translate("SigninSheet", "Signature"), "25%"),
     )
     lines: list[tuple[str, ...]] = []
-    for number, row in enumerate(rows, start=1):
+    for row in rows:
         person: Person = row.person
         workplace = person.workplace.name if person.workplace_id else ""
         lines.append(
-            (
-                str(number),
-                html_text(person.name),
-                html_text(workplace),
-                html_text(mask_phone(person.phone)),
-                "",
-            )
+            (html_text(person.name), html_text(workplace), html_text(mask_phone(person.phone)), "")
         )
-    for number in range(len(rows) + 1, len(rows) + WALK_IN_ROWS + 1):
-        lines.append((str(number), "&nbsp;", "", "", ""))
-    parts.append(html_table(headers, html_cells(lines), padding=8, border=_BORDER))
+    lines.extend([("&nbsp;", "", "", "")] * WALK_IN_ROWS)
+    parts.append(_numbered(headers, lines))
     return html_page(parts)
+
+
+def _numbered(headers: Sequence[tuple[str, str]], lines: Sequence[Sequence[str]]) -> str:
+    """A sheet's table of people, numbered, with room to write in each line."""
+    number = (translate("SigninSheet", "No."), "8%")
+    return html_numbered_table(number, headers, lines, padding=8, border=_BORDER)
 
 
 def signin_sheet_document(
@@ -137,7 +135,6 @@ def notify_list_html(event: Event, people: Sequence[Person], station: StationSet
     if event.cancel_reason:
         parts.append(html_line(translate("SigninSheet", "Reason:"), html_text(event.cancel_reason)))
     headers = (
-        (translate("SigninSheet", "No."), "8%"),
         (translate("SigninSheet", "Name"), "20%"),
         (translate("SigninSheet", "Phone"), "22%"),
         (translate("SigninSheet", "Workplace"), "30%"),
@@ -145,13 +142,12 @@ def notify_list_html(event: Event, people: Sequence[Person], station: StationSet
     )
     lines = [
         (
-            str(number),
             html_text(person.name),
             html_text(person.phone),
             html_text(person.workplace.name if person.workplace_id else ""),
             "",
         )
-        for number, person in enumerate(people, start=1)
+        for person in people
     ]
-    parts.append(html_table(headers, html_cells(lines), padding=8, border=_BORDER))
+    parts.append(_numbered(headers, lines))
     return html_page(parts)

@@ -4,11 +4,11 @@ it back by scanning its books."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -33,15 +32,15 @@ from stationapp.services.library_boxes import Reconciliation
 from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     ERROR_STYLE,
+    BarDialog,
     FormDialog,
     action_row,
-    layout_with_bar,
     shows_user_errors,
 )
-from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.library.box_sheets import preview_reconciliation, reconciliation_html
 from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.people.person_dialog import WorkplaceChooser
+from stationapp.ui.table_model import read_only_table
 
 OVERDUE_COLOR = QColor("#b3261e")
 DEFAULT_LOAN_DAYS = 90
@@ -52,6 +51,16 @@ def _button(text: str) -> QPushButton:
     button = QPushButton(text)
     button.setAutoDefault(False)
     button.setDefault(False)
+    return button
+
+
+def _submit_row(dialog: Any, text: str, cancel_text: str) -> QPushButton:
+    """Under a form dialog's form: its default button ``text``, which runs the dialog's
+    ``submit``, then Cancel."""
+    button = QPushButton(text)
+    button.setDefault(True)
+    button.clicked.connect(dialog.submit)
+    dialog.column.addLayout(action_row(button, cancel_text, dialog.reject))
     return button
 
 
@@ -66,10 +75,7 @@ class NewBoxDialog(FormDialog):
         self.name = self.fields.add_line(
             self.tr("&Name"), "name", 100, self.tr("For example: Box 1, history and biography")
         )
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.submit)
-        self.column.addLayout(action_row(self.save_button, self.tr("Cancel"), self.reject))
+        self.save_button = _submit_row(self, self.tr("&Save"), self.tr("Cancel"))
         self.setMinimumWidth(420)
 
     @shows_user_errors
@@ -175,10 +181,7 @@ class LendBoxDialog(FormDialog):
         self.fields.add_row(self.tr("Handed over &on"), "starts_on", self.starts_on)
         self.due_on = date_edit(today() + timedelta(days=DEFAULT_LOAN_DAYS))
         self.fields.add_row(self.tr("&Due back on"), "due_on", self.due_on)
-        self.lend_button = QPushButton(self.tr("&Lend"))
-        self.lend_button.setDefault(True)
-        self.lend_button.clicked.connect(self.submit)
-        self.column.addLayout(action_row(self.lend_button, self.tr("Cancel"), self.reject))
+        self.lend_button = _submit_row(self, self.tr("&Lend"), self.tr("Cancel"))
         self.setMinimumWidth(480)
 
     @shows_user_errors
@@ -198,7 +201,7 @@ class LendBoxDialog(FormDialog):
 COL_SCAN_CODE, COL_SCAN_TITLE, COL_SCAN_NOTE, COL_SCAN_DAMAGED = range(4)
 
 
-class ReturnBoxDialog(QDialog):
+class ReturnBoxDialog(BarDialog):
     """Take a box back: scan every book in it, tick the damaged ones, then reconcile.
 
     The scan field keeps the focus throughout (the table never takes it): Alt+D ticks "damaged"
@@ -208,17 +211,15 @@ class ReturnBoxDialog(QDialog):
     def __init__(
         self, actor: Staff, box: Box, loan: BoxLoan, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Return box {name}").format(name=box.name), parent)
         self.box = box
         self.loan = loan
         self.reconciliation: Reconciliation | None = None
         self.manifest = {
             copy.barcode: copy for copy in library_boxes.box_loan_copies(actor, loan.id)
         }
-        self.setWindowTitle(self.tr("Return box {name}").format(name=box.name))
         self.resize(720, 620)
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         layout.addWidget(
             QLabel(
                 self.tr(
@@ -235,15 +236,10 @@ class ReturnBoxDialog(QDialog):
         self.result = QLabel()
         self.result.setStyleSheet("font-size: 15px;")
         layout.addWidget(self.result)
-        self.table = leave_on_tab(QTableWidget(0, 4))
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [self.tr("Barcode"), self.tr("Title"), self.tr("Note"), self.tr("Damaged")]
         )
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_SCAN_TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_SCAN_CODE, 120)

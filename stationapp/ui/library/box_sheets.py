@@ -19,10 +19,9 @@ from stationapp.services.library_boxes import CopyLine, Reconciliation
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
 from stationapp.ui.sheet_html import (
     html_caption,
-    html_cells,
     html_line,
+    html_numbered_table,
     html_page,
-    html_table,
     html_text,
 )
 
@@ -87,16 +86,14 @@ def handover_html(
         )
     )
     headers = (
-        (translate("LibraryBoxes", "No."), "8%"),
         (translate("LibraryBoxes", "Barcode"), "20%"),
         (translate("LibraryBoxes", "Title"), "47%"),
         (translate("LibraryBoxes", "Author"), "25%"),
     )
     rows = [
-        (str(n), html_text(c.barcode), html_text(c.title.title), html_text(c.title.author))
-        for n, c in enumerate(copies, start=1)
+        (html_text(c.barcode), html_text(c.title.title), html_text(c.title.author)) for c in copies
     ]
-    parts.append(html_table(headers, html_cells(rows)))
+    parts.append(html_numbered_table(_number(), headers, rows))
     parts.append(
         "<p>{}</p>".format(
             translate(
@@ -115,16 +112,18 @@ def handover_html(
     return html_page(parts)
 
 
+def _number() -> tuple[str, str]:
+    return (translate("LibraryBoxes", "No."), "8%")
+
+
 def _line_rows(lines: Sequence[CopyLine | str]) -> list[tuple[str, ...]]:
     rows = []
-    for n, line in enumerate(lines, start=1):
+    for line in lines:
         if isinstance(line, str):
             unknown = translate("LibraryBoxes", "(not a book of this station)")
-            rows.append((str(n), html_text(line), unknown, ""))
+            rows.append((html_text(line), unknown, ""))
         else:
-            rows.append(
-                (str(n), html_text(line.barcode), html_text(line.title), html_text(line.location))
-            )
+            rows.append((html_text(line.barcode), html_text(line.title), html_text(line.location)))
     return rows
 
 
@@ -155,7 +154,6 @@ def reconciliation_html(
         )
     )
     headers = (
-        (translate("LibraryBoxes", "No."), "8%"),
         (translate("LibraryBoxes", "Barcode"), "20%"),
         (translate("LibraryBoxes", "Title"), "52%"),
         (translate("LibraryBoxes", "Location"), "20%"),
@@ -167,7 +165,7 @@ def reconciliation_html(
         (translate("LibraryBoxes", "Extra"), reconciliation.extra),
     ):
         parts.append(f"<h2>{heading} ({len(lines)})</h2>")
-        parts.append(html_table(headers, html_cells(_line_rows(lines))) if lines else none)
+        parts.append(html_numbered_table(_number(), headers, _line_rows(lines)) if lines else none)
     parts.append(
         _signatures(
             translate("LibraryBoxes", "Returned by (signature):"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,7 @@ from stationapp.ui.library.box_dialogs import (
     ReturnBoxDialog,
 )
 from stationapp.ui.library.box_sheets import preview_handover, preview_reconciliation
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import ColumnCells, RowsTableModel, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 COL_BARCODE, COL_NAME, COL_BOOKS, COL_STATE, COL_WHERE, COL_DUE = range(6)
 
 
-class BoxTableModel(RowsTableModel):
+class BoxTableModel(ColumnCells, RowsTableModel):
     def __init__(self, actor: Staff, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -56,6 +56,14 @@ class BoxTableModel(RowsTableModel):
             self.tr("Where"),
             self.tr("Due back"),
         ]
+        self.columns = (
+            lambda box: box.barcode,
+            lambda box: box.name,
+            lambda box: QLocale().toString(box.copy_count),
+            lambda box: library_boxes.box_state_label(box.state),
+            self._where,
+            self._due_text,
+        )
 
     def reload(self) -> None:
         self.set_rows(library_boxes.list_boxes(self.actor))
@@ -71,34 +79,22 @@ class BoxTableModel(RowsTableModel):
         loan = box.current_loan
         return loan is not None and loan.due_on < today()
 
-    def cell(self, box: Box, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(box, column)
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(box):
-            return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.UserRole:
-            return box.id
-        return None
+    def foreground(self, box: Box) -> Any:
+        return QBrush(OVERDUE_COLOR) if self.is_overdue(box) else None
 
-    def _display(self, box: Box, column: int) -> str:
+    def _where(self, box: Box) -> str:
         loan = box.current_loan
-        if column == COL_BARCODE:
-            return box.barcode
-        if column == COL_NAME:
-            return box.name
-        if column == COL_BOOKS:
-            return QLocale().toString(box.copy_count)
-        if column == COL_STATE:
-            return library_boxes.box_state_label(box.state)
-        if column == COL_WHERE:
-            return loan.organization.name if loan is not None else self.tr("At the station")
-        if column == COL_DUE and loan is not None:
-            due = short_text(loan.due_on)
-            if self.is_overdue(box):
-                days = (today() - loan.due_on).days
-                return self.tr("{date} (%n day(s) overdue)", "", days).format(date=due)
-            return due
-        return ""
+        return loan.organization.name if loan is not None else self.tr("At the station")
+
+    def _due_text(self, box: Box) -> str:
+        loan = box.current_loan
+        if loan is None:
+            return ""
+        due = short_text(loan.due_on)
+        if self.is_overdue(box):
+            days = (today() - loan.due_on).days
+            return self.tr("{date} (%n day(s) overdue)", "", days).format(date=due)
+        return due
 
 
 # --- the boxes part of the library tab ----------------------------------------------------------
@@ -204,18 +200,26 @@ class BoxesWidget(QWidget):
         else:
             self.return_selected()
 
-    def pack_selected(self) -> None:
+    def _chosen_box(self, *, lent: bool) -> Box | None:
+        """The current box when it is out on loan (``lent``) or at the station (not ``lent``)."""
         box = self.current_box()
-        if box is None or box.current_loan is not None:
-            return
-        dialog = PackDialog(self.actor, box, self)
+        if box is None or (box.current_loan is not None) != lent:
+            return None
+        return box
+
+    def _run_then_refresh(self, dialog: QDialog) -> None:
         dialog.exec()
         dialog.deleteLater()
         self.refresh()
 
+    def pack_selected(self) -> None:
+        box = self._chosen_box(lent=False)
+        if box is not None:
+            self._run_then_refresh(PackDialog(self.actor, box, self))
+
     def lend_selected(self) -> None:
-        box = self.current_box()
-        if box is None or box.current_loan is not None:
+        box = self._chosen_box(lent=False)
+        if box is None:
             return
         dialog = LendBoxDialog(self.actor, box, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -244,20 +248,15 @@ class BoxesWidget(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def return_selected(self) -> None:
-        box = self.current_box()
-        if box is None or box.current_loan is None:
-            return
-        dialog = ReturnBoxDialog(self.actor, box, box.current_loan, self)
-        dialog.exec()
-        dialog.deleteLater()
-        self.refresh()
+        box = self._chosen_box(lent=True)
+        if box is not None:
+            self._run_then_refresh(ReturnBoxDialog(self.actor, box, box.current_loan, self))
 
     @reports_user_errors
     def print_handover(self) -> None:
-        box = self.current_box()
-        if box is None or box.current_loan is None:
-            return
-        preview_handover(self.actor, box, box.current_loan, self)
+        box = self._chosen_box(lent=True)
+        if box is not None:
+            preview_handover(self.actor, box, box.current_loan, self)
 
     @reports_user_errors
     def print_reconciliation(self) -> None:

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -48,7 +46,12 @@ from stationapp.ui.library.labels import Label, LabelsDialog, labels_for
 from stationapp.ui.library.rules_dialog import RulesDialog
 from stationapp.ui.library.title_dialog import CopyDialog, CopyStatusDialog, TitleDialog
 from stationapp.ui.library.title_model import COL_TITLE, TitleTableModel, format_isbn, format_price
-from stationapp.ui.table_model import SearchedList, follow_count, setup_list_view
+from stationapp.ui.table_model import (
+    SearchedList,
+    follow_count,
+    read_only_table,
+    setup_list_view,
+)
 
 SEARCH_DELAY_MS = 120
 
@@ -163,54 +166,53 @@ class CatalogueWidget(SearchedList, QWidget):
         detail_layout.addWidget(self.facts)
         self.holds_label = QLabel()
         detail_layout.addWidget(self.holds_label)
-        self.copies_table = layout_state.leave_on_tab(QTableWidget(0, 5))
-        self.copies_table.setObjectName("copies_table")
-        self.copies_table.setHorizontalHeaderLabels(
+        self.copies_table = read_only_table(
             [
                 self.tr("Barcode"),
                 self.tr("Status"),
                 self.tr("Location"),
                 self.tr("Price"),
                 self.tr("Accession number"),
-            ]
+            ],
+            QAbstractItemView.SelectionMode.ExtendedSelection,
         )
-        self.copies_table.verticalHeader().hide()
-        self.copies_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.copies_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.copies_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.copies_table.setObjectName("copies_table")
         self.copies_table.itemSelectionChanged.connect(self._update_buttons)
         self.copies_table.itemActivated.connect(lambda _item: self.edit_copy())
         detail_layout.addWidget(self.copies_table, 1)
+        # Two short rows (the title's actions, then the chosen copy's), so the detail pane stays
+        # narrow and the list keeps room for its key columns on the office screen.
         actions = QHBoxLayout()
-        self.edit_title_button = QPushButton(self.tr("Edit title… (Enter)"))
-        self.edit_title_button.clicked.connect(self.edit_title)
-        self.add_copy_button = QPushButton(self.tr("Add cop&y…"))
-        self.add_copy_button.clicked.connect(self.add_copy)
-        self.edit_copy_button = QPushButton(self.tr("Edit &copy…"))
-        self.edit_copy_button.clicked.connect(self.edit_copy)
-        self.withdraw_button = QPushButton(self.tr("Withdraw copy… (&X)"))
+        self.edit_title_button = add_button(
+            actions, self.tr("Edit title… (Enter)"), self.edit_title
+        )
+        self.add_copy_button = add_button(actions, self.tr("Add cop&y…"), self.add_copy)
+        self.labels_button = add_button(
+            actions,
+            self.tr("Print label&s…"),
+            self.print_labels,
+            self.tr("Barcode labels for the chosen copies, or all copies of the title"),
+        )
+        copy_actions = QHBoxLayout()
+        self.edit_copy_button = add_button(copy_actions, self.tr("Edit &copy…"), self.edit_copy)
+        self.withdraw_button = add_button(
+            copy_actions, self.tr("Withdraw copy… (&X)"), self.withdraw_copy
+        )
         self.withdraw_button.setToolTip(
             self.tr("Withdraw the copy, record it lost or damaged, or put it back on the shelf")
         )
-        self.withdraw_button.clicked.connect(self.withdraw_copy)
-        self.labels_button = QPushButton(self.tr("Print label&s…"))
-        self.labels_button.setToolTip(
-            self.tr("Barcode labels for the chosen copies, or all copies of the title")
-        )
-        self.labels_button.clicked.connect(self.print_labels)
-        # Two short rows (the title's actions, then the chosen copy's), so the detail pane stays
-        # narrow and the list keeps room for its key columns on the office screen.
-        copy_actions = QHBoxLayout()
-        for row, buttons in (
-            (actions, (self.edit_title_button, self.add_copy_button, self.labels_button)),
-            (copy_actions, (self.edit_copy_button, self.withdraw_button)),
-        ):
-            for button in buttons:
-                row.addWidget(button)
-                if not can_catalogue:
-                    button.hide()
+        for row in (actions, copy_actions):
             row.addStretch(1)
             detail_layout.addLayout(row)
+        if not can_catalogue:
+            for button in (
+                self.edit_title_button,
+                self.add_copy_button,
+                self.labels_button,
+                self.edit_copy_button,
+                self.withdraw_button,
+            ):
+                button.hide()
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(detail)

@@ -8,6 +8,7 @@ within a second (a double read), and lets the service decide what the code is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -34,8 +34,9 @@ from stationapp.models.people import Person
 from stationapp.services import accounts, library, people
 from stationapp.services.library import LoanRow, ScanResult
 from stationapp.ui.bus import ChangeBus
+from stationapp.ui.choices import fill_list
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import single_shot
+from stationapp.ui.forms import add_button, single_shot
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.library.loans_model import COL_TITLE, CurrentLoansTableModel
 from stationapp.ui.library.reserve_dialog import ReserveTitleDialog
@@ -45,6 +46,30 @@ from stationapp.ui.table_model import setup_list_view
 # The same code read again within this many milliseconds is a double read, not a second scan.
 REPEAT_MS = 1000
 SUFFIXES = re.compile(r"[\r\n\t]+")
+
+
+def _desk_button(row: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
+    """A button of the desk that leaves the focus in the scan field (its keys do the same)."""
+    button = add_button(row, text, slot)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+def _desk_label(
+    point_size: int, *, bold: bool = False, name: str = "", wrap: bool = True
+) -> QLabel:
+    """A line of the desk in a large font, read from a step away: plain text, wrapped unless
+    ``wrap`` is off, named ``name`` when given (the style sheet and the tests find it)."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    font = QFont(label.font())
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
 
 
 class CirculationWidget(QWidget):
@@ -99,38 +124,17 @@ class CirculationWidget(QWidget):
         self.scan_edit.textChanged.connect(self._text_changed)
         scan_label.setBuddy(self.scan_edit)
         scan_row.addWidget(self.scan_edit, 1)
-        self.undo_button = QPushButton(self.tr("Undo (Ctrl+Z)"))
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button = _desk_button(scan_row, self.tr("Undo (Ctrl+Z)"), self.undo)
         self.undo_button.setEnabled(False)
-        self.undo_button.clicked.connect(self.undo)
-        scan_row.addWidget(self.undo_button)
         layout.addLayout(scan_row)
 
         self.result_frame = QFrame()
         self.result_frame.setObjectName("scan_result")
         self.result_frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         result_layout = QVBoxLayout(self.result_frame)
-        self.headline = QLabel()
-        self.headline.setObjectName("result_headline")
-        headline_font = QFont(self.headline.font())
-        headline_font.setPointSize(20)
-        headline_font.setBold(True)
-        self.headline.setFont(headline_font)
-        self.headline.setWordWrap(True)
-        self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail = QLabel()
-        detail_font = QFont(self.detail.font())
-        detail_font.setPointSize(14)
-        self.detail.setFont(detail_font)
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.hold_label = QLabel()
-        self.hold_label.setObjectName("result_hold")
-        hold_font = QFont(headline_font)
-        hold_font.setPointSize(18)
-        self.hold_label.setFont(hold_font)
-        self.hold_label.setWordWrap(True)
-        self.hold_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline = _desk_label(20, bold=True, name="result_headline")
+        self.detail = _desk_label(14)
+        self.hold_label = _desk_label(18, bold=True, name="result_hold")
         self.hold_label.hide()
         for label in (self.headline, self.detail, self.hold_label):
             label.setStyleSheet("background: transparent; border: none;")
@@ -151,18 +155,11 @@ class CirculationWidget(QWidget):
         self.borrower_box = QGroupBox(self.tr("Borrower"))
         borrower_layout = QVBoxLayout(self.borrower_box)
         name_row = QHBoxLayout()
-        self.name_label = QLabel()
-        self.name_label.setObjectName("borrower_name")
-        name_font = QFont(self.name_label.font())
-        name_font.setPointSize(16)
-        name_font.setBold(True)
-        self.name_label.setFont(name_font)
-        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_label = _desk_label(16, bold=True, name="borrower_name", wrap=False)
         name_row.addWidget(self.name_label, 1)
-        self.clear_button = QPushButton(self.tr("Clear borrower (Esc)"))
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.clear_button.clicked.connect(self.clear_borrower)
-        name_row.addWidget(self.clear_button)
+        self.clear_button = _desk_button(
+            name_row, self.tr("Clear borrower (Esc)"), self.clear_borrower
+        )
         borrower_layout.addLayout(name_row)
         self.info_label = QLabel()
         self.info_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -183,10 +180,9 @@ class CirculationWidget(QWidget):
         restore_columns(self.loans_table, self.TABLE_NAME, (200, 90, 210, 80), stretch=COL_TITLE)
         borrower_layout.addWidget(self.loans_table, 2)
         loan_buttons = QHBoxLayout()
-        self.renew_button = QPushButton(self.tr("Renew (Ctrl+R)"))
-        self.renew_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.renew_button.clicked.connect(self.renew_selected)
-        loan_buttons.addWidget(self.renew_button)
+        self.renew_button = _desk_button(
+            loan_buttons, self.tr("Renew (Ctrl+R)"), self.renew_selected
+        )
         loan_buttons.addStretch(1)
         borrower_layout.addLayout(loan_buttons)
         borrower_layout.addWidget(QLabel(self.tr("Reservations:")))
@@ -195,14 +191,12 @@ class CirculationWidget(QWidget):
         self.holds_list.setMaximumHeight(110)
         borrower_layout.addWidget(self.holds_list, 1)
         hold_buttons = QHBoxLayout()
-        self.reserve_button = QPushButton(self.tr("Reserve a title… (Ctrl+H)"))
-        self.reserve_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.reserve_button.clicked.connect(self.reserve_title)
-        hold_buttons.addWidget(self.reserve_button)
-        self.cancel_hold_button = QPushButton(self.tr("Cancel reservation"))
-        self.cancel_hold_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cancel_hold_button.clicked.connect(self.cancel_selected_hold)
-        hold_buttons.addWidget(self.cancel_hold_button)
+        self.reserve_button = _desk_button(
+            hold_buttons, self.tr("Reserve a title… (Ctrl+H)"), self.reserve_title
+        )
+        self.cancel_hold_button = _desk_button(
+            hold_buttons, self.tr("Cancel reservation"), self.cancel_selected_hold
+        )
         hold_buttons.addStretch(1)
         borrower_layout.addLayout(hold_buttons)
         body.addWidget(self.borrower_box, 3)
@@ -701,10 +695,7 @@ class CirculationWidget(QWidget):
     def _offer_choices(self, result: ScanResult) -> None:
         self._choices = list(result.copies)
         self.choose_list.clear()
-        for copy in self._choices:
-            location = copy.location or self.tr("no location")
-            item = QListWidgetItem(f"{copy.barcode}  ·  {location}  ·  {copy.title.title}")
-            self.choose_list.addItem(item)
+        self.choose_list.addItems([self._choice_text(copy) for copy in self._choices])
         self.choose_list.setCurrentRow(0)
         self.choose_list.show()
         self._show_result(
@@ -712,6 +703,10 @@ class CirculationWidget(QWidget):
             result.message,
             self.tr("Up/Down to choose, Enter to lend, Esc to cancel."),
         )
+
+    def _choice_text(self, copy: Copy) -> str:
+        location = copy.location or self.tr("no location")
+        return f"{copy.barcode}  ·  {location}  ·  {copy.title.title}"
 
     def _hide_choices(self) -> None:
         self._choices = []
@@ -775,17 +770,14 @@ class CirculationWidget(QWidget):
         self.cancel_hold_button.setEnabled(self.holds_list.count() > 0)
 
     def _fill_holds(self, holds: list[Hold]) -> None:
-        self.holds_list.clear()
-        for hold in holds:
-            if hold.state == "ready":
-                text = self.tr("{title}: ready, on the hold shelf").format(title=hold.title.title)
-            else:
-                text = self.tr("{title}: waiting since {date}").format(
-                    title=hold.title.title, date=short_text(hold.placed_at.date())
-                )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, hold.id)
-            self.holds_list.addItem(item)
+        fill_list(self.holds_list, ((self._hold_text(hold), hold.id) for hold in holds))
+
+    def _hold_text(self, hold: Hold) -> str:
+        if hold.state == "ready":
+            return self.tr("{title}: ready, on the hold shelf").format(title=hold.title.title)
+        return self.tr("{title}: waiting since {date}").format(
+            title=hold.title.title, date=short_text(hold.placed_at.date())
+        )
 
     def _selected_loan(self) -> LoanRow | None:
         rows = self.loans_model.rows

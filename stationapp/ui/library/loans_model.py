@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor
 
 from stationapp.db import today
 from stationapp.services.library import LoanRow
 from stationapp.ui.dates import short_text
-from stationapp.ui.table_model import RowsTableModel
+from stationapp.ui.table_model import ColumnCells, RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -20,7 +20,7 @@ OVERDUE_COLOR = QColor("#b3261e")
 COL_TITLE, COL_BARCODE, COL_DUE, COL_RENEWALS = range(4)
 
 
-class CurrentLoansTableModel(RowsTableModel):
+class CurrentLoansTableModel(ColumnCells, RowsTableModel):
     """The borrower's open loans; overdue ones in red."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -28,6 +28,12 @@ class CurrentLoansTableModel(RowsTableModel):
         self.rows: list[LoanRow] = []
         self.on = today()
         self.headers = [self.tr("Title"), self.tr("Barcode"), self.tr("Due"), self.tr("Renewals")]
+        self.columns = (
+            lambda row: row.title,
+            lambda row: row.barcode,
+            self._due_text,
+            lambda row: str(row.loan.renewals),
+        )
 
     def set_rows(self, rows: list[LoanRow]) -> None:
         self.beginResetModel()
@@ -41,26 +47,16 @@ class CurrentLoansTableModel(RowsTableModel):
     def is_overdue(self, row: LoanRow) -> bool:
         return row.loan.due_on < self.on
 
-    def cell(self, row: LoanRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row):
-            return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.loan.id
-        return None
+    @staticmethod
+    def key_of(row: LoanRow) -> int:
+        return row.loan.id
 
-    def _display(self, row: LoanRow, column: int) -> str:
-        if column == COL_TITLE:
-            return row.title
-        if column == COL_BARCODE:
-            return row.barcode
-        if column == COL_DUE:
-            due = short_text(row.loan.due_on)
-            if self.is_overdue(row):
-                days = (self.on - row.loan.due_on).days
-                return self.tr("{date} (%n day(s) overdue)", "", days).format(date=due)
-            return due
-        if column == COL_RENEWALS:
-            return str(row.loan.renewals)
-        return ""
+    def foreground(self, row: LoanRow) -> Any:
+        return QBrush(OVERDUE_COLOR) if self.is_overdue(row) else None
+
+    def _due_text(self, row: LoanRow) -> str:
+        due = short_text(row.loan.due_on)
+        if self.is_overdue(row):
+            days = (self.on - row.loan.due_on).days
+            return self.tr("{date} (%n day(s) overdue)", "", days).format(date=due)
+        return due

@@ -49,7 +49,7 @@ from stationapp.ui.forms import (
 )
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import ColumnCells, RowsTableModel, setup_list_view
 
 translate = QCoreApplication.translate
 
@@ -241,8 +241,10 @@ def reminder_letters_html(rows: list[LoanRow], station: StationSettings, on: dat
     return f"<html><head>{_STYLE}</head><body>{''.join(letters)}</body></html>"
 
 
-class LoanRowTableModel(RowsTableModel):
+class LoanRowTableModel(ColumnCells, RowsTableModel):
     """Open loans with the borrower's phone and workplace: overdue ones or ones due soon."""
+
+    right_aligned = (COL_DAYS,)
 
     def __init__(self, parent: QObject | None = None, *, overdue: bool = True) -> None:
         super().__init__(parent)
@@ -258,6 +260,15 @@ class LoanRowTableModel(RowsTableModel):
             self.tr("Due"),
             self.tr("Days overdue") if overdue else self.tr("Days left"),
         ]
+        self.columns = (
+            lambda row: row.person.name,
+            lambda row: row.person.phone,
+            lambda row: row.workplace,
+            lambda row: row.title,
+            lambda row: row.barcode,
+            lambda row: short_text(row.loan.due_on),
+            lambda row: QLocale().toString(self.days(row)),
+        )
 
     def set_rows(self, rows: list[LoanRow], on: date) -> None:
         self.beginResetModel()
@@ -272,33 +283,12 @@ class LoanRowTableModel(RowsTableModel):
         delta = (self.on - row.loan.due_on).days
         return delta if self.overdue else -delta
 
-    def cell(self, row: LoanRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DAYS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self.overdue:
-            return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.person.id
-        return None
+    @staticmethod
+    def key_of(row: LoanRow) -> int:
+        return row.person.id
 
-    def _display(self, row: LoanRow, column: int) -> str:
-        if column == COL_BORROWER:
-            return row.person.name
-        if column == COL_PHONE:
-            return row.person.phone
-        if column == COL_WORKPLACE:
-            return row.workplace
-        if column == COL_TITLE:
-            return row.title
-        if column == COL_BARCODE:
-            return row.barcode
-        if column == COL_DUE:
-            return short_text(row.loan.due_on)
-        if column == COL_DAYS:
-            return QLocale().toString(self.days(row))
-        return ""
+    def foreground(self, row: LoanRow) -> Any:
+        return QBrush(OVERDUE_COLOR) if self.overdue else None
 
 
 class OverdueWidget(QWidget):

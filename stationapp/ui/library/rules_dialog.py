@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,22 +25,20 @@ from stationapp.models.library import (
     ITEM_TYPES,
 )
 from stationapp.services import library
-from stationapp.ui.forms import add_button, layout_with_bar
+from stationapp.ui.forms import BarDialog, add_button
 from stationapp.ui.layout_state import leave_on_tab
 
 RULE_CATEGORY, RULE_TYPE, RULE_DAYS, RULE_MAX, RULE_RENEWALS, RULE_REFERENCE, RULE_SAVE = range(7)
 
 
-class RulesDialog(QDialog):
+class RulesDialog(BarDialog):
     """The circulation rules: borrowers x kind of item -> loan days, loans, renewals, reference
     only. Each row is saved on its own; administrators only."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.setWindowTitle(self.tr("Circulation rules"))
+        super().__init__(actor, self.tr("Circulation rules"), parent)
         self.resize(860, 420)
-        outer, self.bar = layout_with_bar(self)
+        outer = self.column
         explain = QLabel(
             self.tr(
                 "The most specific rule applies: borrowers and kind of item, then borrowers, then "

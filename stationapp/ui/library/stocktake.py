@@ -30,7 +30,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors
 from stationapp.ui.library.scan_field import ScanField
 from stationapp.ui.printing import html_document, preview_document, write_pdf_document
-from stationapp.ui.sheet_html import html_page, html_table, html_text
+from stationapp.ui.sheet_html import html_numbered_table, html_page, html_text
 
 translate = QCoreApplication.translate
 
@@ -57,23 +57,21 @@ def where_label(location: str) -> str:
 
 def _table(lines: Sequence[CopyLine]) -> str:
     headers = (
-        (translate("LibraryStocktake", "No."), "8%"),
         (translate("LibraryStocktake", "Barcode"), "18%"),
         (translate("LibraryStocktake", "Title"), "44%"),
         (translate("LibraryStocktake", "Location"), "15%"),
         (translate("LibraryStocktake", "Status"), "15%"),
     )
-    rows = "".join(
-        "<tr>"
-        f'<td align="center">{n}</td>'
-        f"<td>{html_text(line.barcode)}</td>"
-        f"<td>{html_text(line.title)}</td>"
-        f"<td>{html_text(line.location)}</td>"
-        f"<td>{html_text(library.copy_status_label(line.status))}</td>"
-        "</tr>"
-        for n, line in enumerate(lines, start=1)
-    )
-    return html_table(headers, rows)
+    rows = [
+        (
+            html_text(line.barcode),
+            html_text(line.title),
+            html_text(line.location),
+            html_text(library.copy_status_label(line.status)),
+        )
+        for line in lines
+    ]
+    return html_numbered_table((translate("LibraryStocktake", "No."), "8%"), headers, rows)
 
 
 def stocktake_html(

@@ -4,29 +4,24 @@ of a scanned ISBN), add or edit a copy, change a copy's status."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from stationapp.errors import ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Copy, Title
 from stationapp.services import library
 from stationapp.services.library_import import create_title_with_copy
+from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
     OK_CANCEL,
     FieldErrors,
+    FormDialog,
     dialog_buttons,
-    layout_with_bar,
     shows_user_errors,
 )
 from stationapp.ui.library.title_model import format_isbn
 
 translate = QCoreApplication.translate
-
-
-def _line_edit(max_length: int) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setMaxLength(max_length)
-    return edit
 
 
 class _CopyFields:
@@ -40,18 +35,19 @@ class _CopyFields:
     price: QLineEdit
 
     def _add_copy_fields(self) -> None:
-        self.barcode = _line_edit(40)
-        self.barcode.setPlaceholderText(translate("CopyDialog", "Scan the label stuck in the book"))
-        self.fields.add_row(translate("CopyDialog", "&Barcode"), "barcode", self.barcode)
-        self.accession = _line_edit(40)
-        self.fields.add_row(
-            translate("CopyDialog", "Acc&ession number"), "accession_number", self.accession
+        self.barcode = self.fields.add_line(
+            translate("CopyDialog", "&Barcode"),
+            "barcode",
+            40,
+            translate("CopyDialog", "Scan the label stuck in the book"),
         )
-        self.location = _line_edit(60)
-        self.fields.add_row(translate("CopyDialog", "&Location"), "location", self.location)
-        self.price = _line_edit(12)
-        self.price.setPlaceholderText(translate("CopyDialog", "e.g. 39.80"))
-        self.fields.add_row(translate("CopyDialog", "P&rice"), "price", self.price)
+        self.accession = self.fields.add_line(
+            translate("CopyDialog", "Acc&ession number"), "accession_number", 40
+        )
+        self.location = self.fields.add_line(translate("CopyDialog", "&Location"), "location", 60)
+        self.price = self.fields.add_line(
+            translate("CopyDialog", "P&rice"), "price", 12, translate("CopyDialog", "e.g. 39.80")
+        )
 
     def _typed_copy(self) -> library.CopyInput:
         return library.CopyInput(
@@ -62,7 +58,7 @@ class _CopyFields:
         )
 
 
-class TitleDialog(_CopyFields, QDialog):
+class TitleDialog(_CopyFields, FormDialog):
     """Add a title (with its first copy, optionally) or edit one; also the quick-add form for an
     ISBN scanned at the desk that is not in the catalogue."""
 
@@ -75,42 +71,30 @@ class TitleDialog(_CopyFields, QDialog):
         isbn: str = "",
         prefill: str = "",
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.existing = title
         self.saved: Title | None = None
         self.setWindowTitle(self.tr("Edit title") if title else self.tr("New title"))
         self.setMinimumWidth(460)
-        outer, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        outer.addLayout(form)
-        self.fields = FieldErrors(form)
-        self.title_edit = _line_edit(300)
-        self.fields.add_row(self.tr("&Title"), "title", self.title_edit)
-        self.author = _line_edit(200)
-        self.fields.add_row(self.tr("&Author"), "author", self.author)
-        self.isbn = _line_edit(30)
-        self.isbn.setPlaceholderText(self.tr("Scan or type; ISBN-10 or ISBN-13; may be empty"))
-        self.fields.add_row(self.tr("&ISBN"), "isbn", self.isbn)
-        self.publisher = _line_edit(200)
-        self.fields.add_row(self.tr("&Publisher"), "publisher", self.publisher)
-        self.year = _line_edit(6)
-        self.year.setPlaceholderText(self.tr("e.g. 2015"))
-        self.fields.add_row(self.tr("&Year"), "year", self.year)
-        self.classification = _line_edit(40)
-        self.classification.setPlaceholderText(self.tr("e.g. I247.5"))
-        self.fields.add_row(self.tr("&Class number"), "classification", self.classification)
-        self.item_type = QComboBox()
-        for code in ITEM_TYPES:
-            self.item_type.addItem(library.item_type_label(code), code)
+        self.title_edit = self.fields.add_line(self.tr("&Title"), "title", 300)
+        self.author = self.fields.add_line(self.tr("&Author"), "author", 200)
+        self.isbn = self.fields.add_line(
+            self.tr("&ISBN"), "isbn", 30, self.tr("Scan or type; ISBN-10 or ISBN-13; may be empty")
+        )
+        self.publisher = self.fields.add_line(self.tr("&Publisher"), "publisher", 200)
+        self.year = self.fields.add_line(self.tr("&Year"), "year", 6, self.tr("e.g. 2015"))
+        self.classification = self.fields.add_line(
+            self.tr("&Class number"), "classification", 40, self.tr("e.g. I247.5")
+        )
+        self.item_type = code_combo(ITEM_TYPES, library.item_type_label)
         self.fields.add_row(self.tr("&Kind of item"), "item_type", self.item_type)
 
         self.copy_heading = QLabel(self.tr("First copy (leave the barcode empty to add none)"))
         self.copy_heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
-        form.addRow(self.copy_heading)
+        self.form.addRow(self.copy_heading)
         self._add_copy_fields()
 
-        dialog_buttons(self, outer, self.submit)
+        dialog_buttons(self, self.column, self.submit)
 
         if title is not None:
             self.title_edit.setText(title.title)
@@ -167,7 +151,7 @@ class TitleDialog(_CopyFields, QDialog):
         self.accept()
 
 
-class CopyDialog(_CopyFields, QDialog):
+class CopyDialog(_CopyFields, FormDialog):
     """Add a copy to a title, or change a copy's barcode, accession number, location or price."""
 
     def __init__(
@@ -178,21 +162,16 @@ class CopyDialog(_CopyFields, QDialog):
         title_id: int | None = None,
         copy: Copy | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(actor, parent)
         if (title_id is None) == (copy is None):
             raise ValueError("give a title to add to or a copy to edit")
-        self.actor = actor
         self.title_id = title_id
         self.existing = copy
         self.saved: Copy | None = None
         self.setWindowTitle(self.tr("Edit copy") if copy else self.tr("Add copy"))
         self.setMinimumWidth(380)
-        outer, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        outer.addLayout(form)
-        self.fields = FieldErrors(form)
         self._add_copy_fields()
-        dialog_buttons(self, outer, self.submit)
+        dialog_buttons(self, self.column, self.submit)
         if copy is not None:
             self.barcode.setText(copy.barcode)
             self.accession.setText(copy.accession_number)
@@ -212,26 +191,21 @@ class CopyDialog(_CopyFields, QDialog):
         self.accept()
 
 
-class CopyStatusDialog(QDialog):
+class CopyStatusDialog(FormDialog):
     """Withdraw a copy (剔除), record it lost or damaged, or put it back on the shelf."""
 
     def __init__(self, actor: Staff, copy: Copy, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.copy = copy
         self.saved: Copy | None = None
         self.setWindowTitle(self.tr("Withdraw copy"))
-        outer, self.bar = layout_with_bar(self)
         intro = QLabel(
             self.tr("Copy {barcode}, now: {status}.").format(
                 barcode=copy.barcode, status=library.copy_status_label(copy.status)
             )
         )
         intro.setWordWrap(True)
-        outer.addWidget(intro)
-        form = QFormLayout()
-        outer.addLayout(form)
-        self.fields = FieldErrors(form)
+        self.column.insertWidget(1, intro)  # under the message bar, above the form
         self.status = QComboBox()
         self.status.addItem(self.tr("Withdrawn from the collection"), "withdrawn")
         self.status.addItem(library.copy_status_label("lost"), "lost")
@@ -243,8 +217,8 @@ class CopyStatusDialog(QDialog):
         note = QLabel(self.tr("The copy's loan history is kept whatever its status."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        outer.addWidget(note)
-        dialog_buttons(self, outer, self.submit, buttons=OK_CANCEL)
+        self.column.addWidget(note)
+        dialog_buttons(self, self.column, self.submit, buttons=OK_CANCEL)
 
     @shows_user_errors
     def submit(self) -> None:

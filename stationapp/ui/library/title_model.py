@@ -6,14 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor
 from stdnum import isbn as stdnum_isbn
 
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Title
 from stationapp.services import library
-from stationapp.ui.table_model import PagedTableModel, SearchedTableModel
+from stationapp.ui.table_model import ColumnCells, PagedTableModel, SearchedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,8 +38,10 @@ def format_price(price: Decimal | None) -> str:
     return QLocale().toCurrencyString(float(price), "¥", 2)
 
 
-class TitleTableModel(SearchedTableModel):
+class TitleTableModel(ColumnCells, SearchedTableModel):
     """Titles matching the search, a page at a time, with their copies on the shelf per page."""
+
+    right_aligned = (COL_YEAR, COL_COPIES)
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(self._titles, self._count_titles, parent, filt="", page_size=PAGE_SIZE)
@@ -54,6 +56,15 @@ class TitleTableModel(SearchedTableModel):
             self.tr("Class number"),
             self.tr("On shelf / copies"),
         ]
+        self.columns = (
+            lambda title: title.title,
+            lambda title: title.author,
+            lambda title: format_isbn(title.isbn),
+            lambda title: title.publisher,
+            lambda title: "" if title.year is None else str(title.year),
+            lambda title: title.classification,
+            self._copies_text,
+        )
 
     def _titles(self, query: str, offset: int, limit: int) -> list[Title]:
         return library.search_titles(
@@ -69,36 +80,17 @@ class TitleTableModel(SearchedTableModel):
 
     title_at = PagedTableModel.row_at
 
-    def cell(self, title: Title, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(title, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return title.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_COPIES:
-            free, total = self.counts.get(title.id, (0, 0))
-            return self.tr("{free} of {total} copies on the shelf").format(free=free, total=total)
-        if role == Qt.ItemDataRole.ToolTipRole and not title.active:
-            return self.tr("Deactivated: no longer in the catalogue")
-        if role == Qt.ItemDataRole.ForegroundRole and not title.active:
-            return QBrush(QColor(INACTIVE_GREY))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_YEAR, COL_COPIES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, title: Title, column: int) -> Any:
-        if column == COL_TITLE:
-            return title.title
-        if column == COL_AUTHOR:
-            return title.author
-        if column == COL_ISBN:
-            return format_isbn(title.isbn)
-        if column == COL_PUBLISHER:
-            return title.publisher
-        if column == COL_YEAR:
-            return "" if title.year is None else str(title.year)
-        if column == COL_CLASS:
-            return title.classification
+    def tool_tip(self, title: Title, column: int) -> Any:
         if column == COL_COPIES:
             free, total = self.counts.get(title.id, (0, 0))
-            return f"{free}/{total}"
+            return self.tr("{free} of {total} copies on the shelf").format(free=free, total=total)
+        if not title.active:
+            return self.tr("Deactivated: no longer in the catalogue")
         return None
+
+    def foreground(self, title: Title) -> Any:
+        return None if title.active else QBrush(QColor(INACTIVE_GREY))
+
+    def _copies_text(self, title: Title) -> str:
+        free, total = self.counts.get(title.id, (0, 0))
+        return f"{free}/{total}"

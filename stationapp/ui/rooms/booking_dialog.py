@@ -6,7 +6,6 @@ from datetime import datetime
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import CHANNELS, DECOMPRESSION, Room
 from stationapp.services import people, rooms
 from stationapp.services.rooms import MAX_SLOTS, BookingInput, BookingView
-from stationapp.ui.forms import FieldErrors, MessageBar, reports_user_errors, show_user_error
+from stationapp.ui.choices import code_combo
+from stationapp.ui.forms import (
+    FieldErrors,
+    layout_with_bar,
+    reports_user_errors,
+    show_user_error,
+)
 from stationapp.ui.people.picker import PersonPicker, register_from_picker
 
 
@@ -42,9 +46,7 @@ class BookingDialog(QDialog):
         self.setWindowTitle(self.tr("Book {room}").format(room=room.name))
         # Wide enough for the picker's lines (name, gender, phone, masked ID, workplace).
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout, self.bar = layout_with_bar(self)
         when = QLabel(
             self.tr("{room}, {day} from {time}").format(
                 room=room.name, day=starts_at.strftime("%Y-%m-%d"), time=f"{starts_at:%H:%M}"
@@ -64,9 +66,7 @@ class BookingDialog(QDialog):
         self.slots.setRange(1, MAX_SLOTS)
         self.slots.setSuffix(self.tr(" × {minutes} min").format(minutes=room.slot_minutes))
         self.fields.add_row(self.tr("&Length:"), "slots", self.slots)
-        self.channel = QComboBox()
-        for channel in CHANNELS:
-            self.channel.addItem(rooms.channel_label(channel), channel)
+        self.channel = code_combo(CHANNELS, rooms.channel_label)
         self.fields.add_row(self.tr("&Channel:"), "channel", self.channel)
         self.counsellor = QCheckBox(self.tr("With a co&unsellor on duty"))
         self.fields.add_row("", "counsellor", self.counsellor)

@@ -32,7 +32,7 @@ from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.services import accounts, rooms
 from stationapp.services.rooms import BookingView, Slot, Week
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import MessageBar, add_button, reports_user_errors
+from stationapp.ui.forms import MessageBar, add_button, reports_user_errors, selectable_label
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.rooms.setup_dialog import weekday_names
 
@@ -83,9 +83,7 @@ class RoomsTab(QWidget):
         self.grid.activated.connect(lambda _index: self.enter_slot())
         self.grid.currentCellChanged.connect(lambda *_args: self.show_details())
         layout.addWidget(self.grid, 1)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = selectable_label()
         layout.addWidget(self.details)
         self.sessions_label = QLabel()
         self.sessions_label.setWordWrap(True)

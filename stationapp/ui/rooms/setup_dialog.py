@@ -3,14 +3,14 @@ counsellors' duty roster (Administration menu)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -33,7 +31,16 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import ROOM_KINDS, WEEKDAYS
 from stationapp.services import rooms
 from stationapp.services.rooms import SLOT_LENGTHS, RoomInput
-from stationapp.ui.forms import FieldErrors, MessageBar, reports_user_errors, show_user_error
+from stationapp.ui.choices import code_combo, current_data, fill_list
+from stationapp.ui.dates import date_edit
+from stationapp.ui.forms import (
+    BarDialog,
+    FieldErrors,
+    add_button,
+    reports_user_errors,
+    show_user_error,
+    spin_box,
+)
 from stationapp.ui.layout_state import leave_on_tab
 
 ROSTER_DAYS = 60
@@ -52,15 +59,11 @@ def weekday_names() -> tuple[str, ...]:
     )
 
 
-class RoomSetupDialog(QDialog):
+class RoomSetupDialog(BarDialog):
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Rooms, closed days and counsellors on duty"), parent)
         self.room_id: int | None = None
-        self.setWindowTitle(self.tr("Rooms, closed days and counsellors on duty"))
-        layout = QVBoxLayout(self)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
+        layout = self.column
         self.pages = QTabWidget()
         self.pages.addTab(self._rooms_page(), self.tr("&Rooms"))
         self.pages.addTab(self._closed_page(), self.tr("&Closed days"))
@@ -86,16 +89,13 @@ class RoomSetupDialog(QDialog):
         self.name = QLineEdit()
         self.name.setMaxLength(rooms.MAX_ROOM_NAME)
         self.room_fields.add_row(self.tr("&Name:"), "name", self.name)
-        self.kind = QComboBox()
-        for kind in ROOM_KINDS:
-            self.kind.addItem(rooms.room_kind_label(kind), kind)
+        self.kind = code_combo(ROOM_KINDS, rooms.room_kind_label)
         self.room_fields.add_row(self.tr("&Kind:"), "kind", self.kind)
-        self.capacity = QSpinBox()
-        self.capacity.setRange(1, rooms.MAX_CAPACITY)
+        self.capacity = spin_box(1, rooms.MAX_CAPACITY, 1)
         self.room_fields.add_row(self.tr("Ca&pacity:"), "capacity", self.capacity)
-        self.slot = QComboBox()
-        for minutes in SLOT_LENGTHS:
-            self.slot.addItem(self.tr("{minutes} min").format(minutes=minutes), minutes)
+        self.slot = code_combo(
+            SLOT_LENGTHS, lambda minutes: self.tr("{minutes} min").format(minutes=minutes)
+        )
         self.room_fields.add_row(self.tr("S&lot length:"), "slot_minutes", self.slot)
         hours = QWidget()
         grid = QGridLayout(hours)
@@ -113,29 +113,22 @@ class RoomSetupDialog(QDialog):
         self.active = QCheckBox(self.tr("In &use"))
         self.room_fields.add_row("", "active", self.active)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("Ne&w room"))
-        self.new_button.clicked.connect(self.new_room)
-        self.save_button = QPushButton(self.tr("&Save room"))
-        self.save_button.clicked.connect(self.save_room)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
+        self.new_button = add_button(buttons, self.tr("Ne&w room"), self.new_room)
+        self.save_button = add_button(buttons, self.tr("&Save room"), self.save_room)
         form.addRow(buttons)
         row.addLayout(form, 2)
         self.new_room()
         return page
 
     def fill_rooms(self, select: int | None = None) -> None:
-        self.room_list.blockSignals(True)
-        self.room_list.clear()
-        for room in rooms.list_rooms(self.actor, include_inactive=True):
-            item = QListWidgetItem(
-                room.name if room.active else f"{room.name}（{self.tr('not in use')}）"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, room)
-            self.room_list.addItem(item)
-            if room.id == select:
-                self.room_list.setCurrentItem(item)
-        self.room_list.blockSignals(False)
+        fill_list(
+            self.room_list,
+            (
+                (room.name if room.active else f"{room.name}（{self.tr('not in use')}）", room)
+                for room in rooms.list_rooms(self.actor, include_inactive=True)
+            ),
+            lambda room: room.id == select,
+        )
 
     def new_room(self) -> None:
         self.room_id = None
@@ -151,10 +144,9 @@ class RoomSetupDialog(QDialog):
         self.name.setFocus()
 
     def load_room(self) -> None:
-        item = self.room_list.currentItem()
-        if item is None:
+        room = current_data(self.room_list)
+        if room is None:
             return
-        room = item.data(Qt.ItemDataRole.UserRole)
         self.room_id = room.id
         self.name.setText(room.name)
         self.kind.setCurrentIndex(self.kind.findData(room.kind))
@@ -201,33 +193,50 @@ class RoomSetupDialog(QDialog):
             )
         )
         row = QHBoxLayout()
-        self.closed_date = QDateEdit()
-        self.closed_date.setCalendarPopup(True)
-        self.closed_date.setDisplayFormat("yyyy-MM-dd")
-        self.closed_date.setDate(QDate(today()))
+        self.closed_date = date_edit(today(), display="yyyy-MM-dd")
         self.closed_reason = QLineEdit()
         self.closed_reason.setMaxLength(rooms.MAX_REASON)
         self.closed_reason.setPlaceholderText(self.tr("Why (shown in the week view)"))
-        add = QPushButton(self.tr("Close the station on this d&ay"))
-        add.clicked.connect(self.add_closed)
         row.addWidget(self.closed_date)
         row.addWidget(self.closed_reason, 1)
-        row.addWidget(add)
+        add_button(row, self.tr("Close the station on this d&ay"), self.add_closed)
         layout.addLayout(row)
-        self.closed_list = leave_on_tab(QListWidget())
-        layout.addWidget(self.closed_list, 1)
-        remove = QPushButton(self.tr("&Open again"))
-        remove.clicked.connect(self.remove_closed)
-        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+        self.closed_list = self._list_with_remove(
+            layout, self.tr("&Open again"), self.remove_closed
+        )
         return page
 
+    def _list_with_remove(
+        self, layout: QVBoxLayout, remove_text: str, remove: Callable[[], object]
+    ) -> QListWidget:
+        """A list filling the page, and under it on the left the button that takes its current
+        line away (``remove``)."""
+        entries = leave_on_tab(QListWidget())
+        layout.addWidget(entries, 1)
+        button = add_button(layout, remove_text, remove)
+        layout.setAlignment(button, Qt.AlignmentFlag.AlignLeft)
+        return entries
+
+    def _remove_current(
+        self, entries: QListWidget, remove: Callable[[Staff, Any], object], refill: Callable
+    ) -> None:
+        """Take away the current line of ``entries`` (``remove`` with its data), then list
+        them again; nothing when no line is current."""
+        data = current_data(entries)
+        if data is None:
+            return
+        remove(self.actor, data)
+        refill()
+
     def fill_closed(self) -> None:
-        self.closed_list.clear()
         start = today() - timedelta(days=30)
-        for row in rooms.closed_days(self.actor, start, start + timedelta(days=400)):
-            item = QListWidgetItem(f"{row.day.isoformat()}  {row.reason}")
-            item.setData(Qt.ItemDataRole.UserRole, row.day)
-            self.closed_list.addItem(item)
+        fill_list(
+            self.closed_list,
+            (
+                (f"{row.day.isoformat()}  {row.reason}", row.day)
+                for row in rooms.closed_days(self.actor, start, start + timedelta(days=400))
+            ),
+        )
 
     @reports_user_errors
     def add_closed(self) -> None:
@@ -240,11 +249,7 @@ class RoomSetupDialog(QDialog):
 
     @reports_user_errors
     def remove_closed(self) -> None:
-        item = self.closed_list.currentItem()
-        if item is None:
-            return
-        rooms.remove_closed_day(self.actor, item.data(Qt.ItemDataRole.UserRole))
-        self.fill_closed()
+        self._remove_current(self.closed_list, rooms.remove_closed_day, self.fill_closed)
 
     # --- the roster -----------------------------------------------------------------------
 
@@ -255,10 +260,7 @@ class RoomSetupDialog(QDialog):
         self.counsellor = QComboBox()
         for staff in rooms.counsellors(self.actor):
             self.counsellor.addItem(staff.display_name, staff.id)
-        self.duty_date = QDateEdit()
-        self.duty_date.setCalendarPopup(True)
-        self.duty_date.setDisplayFormat("yyyy-MM-dd")
-        self.duty_date.setDate(QDate(today()))
+        self.duty_date = date_edit(today(), display="yyyy-MM-dd")
         self.duty_from = QTimeEdit(QTime(9, 0))
         self.duty_from.setDisplayFormat("HH:mm")
         self.duty_to = QTimeEdit(QTime(12, 0))
@@ -272,22 +274,23 @@ class RoomSetupDialog(QDialog):
             layout.addWidget(
                 QLabel(self.tr("No staff account has the counsellor role yet (Staff accounts)."))
             )
-        self.roster_list = leave_on_tab(QListWidget())
-        layout.addWidget(self.roster_list, 1)
-        remove = QPushButton(self.tr("Take o&ff the roster"))
-        remove.clicked.connect(self.remove_duty)
-        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+        self.roster_list = self._list_with_remove(
+            layout, self.tr("Take o&ff the roster"), self.remove_duty
+        )
         return page
 
     def fill_roster(self) -> None:
-        self.roster_list.clear()
-        for duty in rooms.roster(self.actor, today(), today() + timedelta(days=ROSTER_DAYS)):
-            item = QListWidgetItem(
-                f"{duty.starts_at:%Y-%m-%d %H:%M}-{duty.ends_at:%H:%M}  "
-                f"{duty.counsellor.display_name}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, duty.id)
-            self.roster_list.addItem(item)
+        fill_list(
+            self.roster_list,
+            (
+                (
+                    f"{duty.starts_at:%Y-%m-%d %H:%M}-{duty.ends_at:%H:%M}  "
+                    f"{duty.counsellor.display_name}",
+                    duty.id,
+                )
+                for duty in rooms.roster(self.actor, today(), today() + timedelta(days=ROSTER_DAYS))
+            ),
+        )
 
     @reports_user_errors
     def add_duty(self) -> None:
@@ -302,8 +305,4 @@ class RoomSetupDialog(QDialog):
 
     @reports_user_errors
     def remove_duty(self) -> None:
-        item = self.roster_list.currentItem()
-        if item is None:
-            return
-        rooms.remove_duty(self.actor, item.data(Qt.ItemDataRole.UserRole))
-        self.fill_roster()
+        self._remove_current(self.roster_list, rooms.remove_duty, self.fill_roster)
