@@ -3,7 +3,7 @@ and the paged model of the long lists, which loads a page at a time and counts a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -340,3 +341,46 @@ def setup_list_view(table: QTableView, model: QAbstractItemModel) -> None:
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+WARN_COLOR = "#b3261e"  # the red of a row that needs doing (said in words too: UX.md)
+
+
+class TextsTableModel(RowsTableModel):
+    """A small list: the rows a service gave, each shown by ``texts(row)`` as its cells; the
+    columns in ``numeric`` right-aligned, the rows ``warn(row)`` says in red."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        texts: Callable[[Any], list[str]],
+        numeric: Iterable[int] = (),
+        warn: Callable[[Any], bool] | None = None,
+    ) -> None:
+        super().__init__()
+        self.headers = headers
+        self.rows = []
+        self.texts = texts
+        self.numeric = set(numeric)
+        self.warn = warn
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts(row)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and self.warn and self.warn(row):
+            return QColor(WARN_COLOR)
+        return None
+
+
+def load_rows(model: RowsTableModel, load: Callable[[], list[Any]], bar: Any) -> list[Any]:
+    """Show in ``model`` the rows ``load`` gives and return them; an expected error is said in
+    ``bar`` (a ``MessageBar``) and the list shows none."""
+    try:
+        rows = load()
+    except UserError as exc:
+        bar.show_message(exc.message)
+        rows = []
+    model.set_rows(rows)
+    return rows

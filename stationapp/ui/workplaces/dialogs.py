@@ -3,8 +3,6 @@ building and its federation, and the list of buildings."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,36 +20,17 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import UNION_STATUSES, Building, Organization
 from stationapp.services import accounts, people, workplaces
-from stationapp.ui.dates import date_edit
+from stationapp.ui.dates import OptionalDate, date_edit
 from stationapp.ui.forms import (
     CLOSE,
     FormDialog,
     add_button,
     dialog_buttons,
     layout_with_bar,
-    show_user_error,
+    shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
 from stationapp.ui.union_work.sections import RegionalContractsSection
-
-
-class OptionalDate(QWidget):
-    """A date that may be unknown: a check box, and the date when it is ticked."""
-
-    def __init__(self, label: str, day: date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox(label)
-        self.edit = date_edit(day or today(), latest=today())
-        self.known.setChecked(day is not None)
-        self.edit.setEnabled(day is not None)
-        self.known.toggled.connect(self.edit.setEnabled)
-        row.addWidget(self.known)
-        row.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        return self.edit.date().toPython() if self.known.isChecked() else None
 
 
 class UnionStatusDialog(FormDialog):
@@ -83,18 +62,15 @@ class UnionStatusDialog(FormDialog):
         if workplaces.union_founded(status) and self.founded.value() is None:
             self.founded.known.setChecked(True)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            workplaces.set_union_status(
-                self.actor,
-                self.org.id,
-                self.status.currentData(),
-                preparing_since=self.preparing.value(),
-                founded_on=self.founded.value(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        workplaces.set_union_status(
+            self.actor,
+            self.org.id,
+            self.status.currentData(),
+            preparing_since=self.preparing.value(),
+            founded_on=self.founded.value(),
+        )
         self.accept()
 
 
@@ -119,18 +95,11 @@ class FoundingStepDialog(FormDialog):
         dialog_buttons(self, self.column, self.submit)
         self.done_on.setFocus()
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            workplaces.mark_founding_step(
-                self.actor,
-                self.org_id,
-                self.step,
-                self.done_on.date().toPython(),
-                self.note.text(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        workplaces.mark_founding_step(
+            self.actor, self.org_id, self.step, self.done_on.date().toPython(), self.note.text()
+        )
         self.accept()
 
 
@@ -158,34 +127,18 @@ class BuildingDialog(FormDialog):
             # The regional contracts its federation signed for the building's workplaces.
             self.contracts = RegionalContractsSection(actor, building.id, self)
             self.column.addWidget(self.contracts, 1)
-            for line, value in (
-                (self.name, building.name),
-                (self.address, building.address),
-                (self.federation, building.federation_name),
-                (self.chair, building.federation_chair),
-                (self.contact, building.federation_contact),
-            ):
-                line.setText(value)
+            self.fields.fill(building)
         dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(460 if building is None else 760)
 
+    @shows_user_errors
     def submit(self) -> None:
-        data = workplaces.BuildingInput(
-            name=self.name.text(),
-            address=self.address.text(),
-            federation_name=self.federation.text(),
-            federation_founded_on=self.founded.value(),
-            federation_chair=self.chair.text(),
-            federation_contact=self.contact.text(),
-        )
-        try:
-            if self.building is None:
-                workplaces.create_building(self.actor, data)
-            else:
-                workplaces.update_building(self.actor, self.building.id, data)
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        # The fields are named as the building's input.
+        data = workplaces.BuildingInput(**self.fields.values())
+        if self.building is None:
+            workplaces.create_building(self.actor, data)
+        else:
+            workplaces.update_building(self.actor, self.building.id, data)
         self.accept()
 
 

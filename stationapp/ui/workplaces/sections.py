@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, mediation, people, visits, workplaces
-from stationapp.ui.dates import day_text, moment_text
+from stationapp.ui.dates import OptionalDate, day_text, moment_text
 from stationapp.ui.forms import FieldErrors, MessageBar, add_button, empty_state, show_user_error
 from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import TextsTableModel, load_rows, setup_list_view
 from stationapp.ui.union_work import sections as union_work_sections
-from stationapp.ui.workplaces.dialogs import FoundingStepDialog, OptionalDate, UnionStatusDialog
+from stationapp.ui.workplaces.dialogs import FoundingStepDialog, UnionStatusDialog
 
 translate = QCoreApplication.translate
 
@@ -49,24 +49,6 @@ def opener(widget: QWidget) -> Callable[[str, int, int], None] | None:
     """The main window's ``open_record`` (kind, id, related id), when the widget is in one."""
     window = widget.window()
     return getattr(window, "open_record", None)
-
-
-class ListModel(RowsTableModel):
-    """A small list: the rows a service gave, each shown by ``cells`` as texts."""
-
-    def __init__(self, headers: list[str], cells: Callable[[Any], list[str]], numeric=()) -> None:
-        super().__init__()
-        self.headers = headers
-        self.rows = []
-        self._cells = cells
-        self._numeric = set(numeric)
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells(row)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._numeric:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
 
 
 class ListSection(QWidget):
@@ -92,19 +74,14 @@ class ListSection(QWidget):
         self.bar = MessageBar()
         layout.addWidget(self.bar)
         self.table = leave_on_tab(QTableView())
-        self.model = ListModel(headers, cells)
+        self.model = TextsTableModel(headers, cells)
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._open)
         self.empty, self.stack = empty_state(self.table, empty_text)
         layout.addWidget(self.stack, 1)
 
     def reload(self) -> None:
-        try:
-            rows = self._load()
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            rows = []
-        self.model.set_rows(rows)
+        rows = load_rows(self.model, self._load, self.bar)
         size_columns_to_content(self.table, len(self.model.headers) - 1)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
 
@@ -120,6 +97,15 @@ class ProfileSection(QWidget):
     (register and reported), the mediation committee; the status by its own dialog."""
 
     changed = Signal()
+    # The fields named as the workplace's profile (besides the building, a choice by id).
+    PROFILE = (
+        "sector",
+        "employees",
+        "union_chair",
+        "union_contact",
+        "members_reported",
+        "mediation_committee_since",
+    )
 
     def __init__(self, actor: Staff, org_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,10 +161,6 @@ class ProfileSection(QWidget):
         spin.setValue(-1)
         return spin
 
-    @staticmethod
-    def _known(spin: QSpinBox) -> int | None:
-        return None if spin.value() < 0 else spin.value()
-
     def reload(self) -> None:
         try:
             row = workplaces.get_workplace(self.actor, self.org_id)
@@ -193,14 +175,7 @@ class ProfileSection(QWidget):
             if b.building.active or b.building.id == org.building_id:
                 self.building.addItem(b.building.name, b.building.id)
         self.building.setCurrentIndex(max(self.building.findData(org.building_id), 0))
-        self.sector.setText(org.sector)
-        self.employees.setValue(-1 if org.employees is None else org.employees)
-        self.chair.setText(org.union_chair)
-        self.contact.setText(org.union_contact)
-        self.reported.setValue(-1 if org.members_reported is None else org.members_reported)
-        self.committee.known.setChecked(org.mediation_committee_since is not None)
-        if org.mediation_committee_since is not None:
-            self.committee.edit.setDate(QDate(org.mediation_committee_since))
+        self.fields.fill(org, *self.PROFILE)
         lines = [
             self.tr("Union: {status}").format(status=people.union_status_label(org.union_status))
         ]
@@ -215,13 +190,7 @@ class ProfileSection(QWidget):
 
     def save(self) -> None:
         data = workplaces.WorkplaceProfile(
-            building_id=self.building.currentData(),
-            sector=self.sector.text(),
-            employees=self._known(self.employees),
-            union_chair=self.chair.text(),
-            union_contact=self.contact.text(),
-            members_reported=self._known(self.reported),
-            mediation_committee_since=self.committee.value(),
+            building_id=self.building.currentData(), **self.fields.values(*self.PROFILE)
         )
         try:
             workplaces.update_profile(self.actor, self.org_id, data)
