@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QTabWidget,
@@ -215,14 +216,15 @@ def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> Non
         bar.hide()
 
 
-def shows_user_errors(submit: Callable[[Any], None]) -> Callable[[Any], None]:
+def shows_user_errors(submit: Callable[..., None]) -> Callable[..., None]:
     """A form's submit method whose service call's expected error is shown at its field (or in
-    the bar), the form keeping what was typed; the method's ``self`` has ``fields`` and ``bar``."""
+    the bar), the form keeping what was typed; the method's ``self`` has ``fields`` and ``bar``.
+    (A slot keeps its signature: Qt passes what the method takes.)"""
 
     @functools.wraps(submit)
-    def run(self: Any) -> None:
+    def run(self: Any, *args: Any) -> None:
         try:
-            submit(self)
+            submit(self, *args)
         except UserError as exc:
             show_user_error(exc, self.fields, self.bar)
 
@@ -271,15 +273,24 @@ def dialog_buttons(
 class FormDialog(QDialog):
     """A dialog around one form: the message bar at the top (``bar``), then the form (``form``),
     whose rows show their errors (``fields``); a subclass adds the rows, then under them
-    (``column``) its buttons."""
+    (``column``) its buttons. A long form is ``scrolled`` inside the dialog (UX.md: no page
+    asks for more than the screen)."""
 
-    def __init__(self, actor: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, actor: Any, parent: QWidget | None = None, *, scrolled: bool = False):
         super().__init__(parent)
         self.actor = actor
         self.column, self.bar = layout_with_bar(self)
-        self.form = QFormLayout()
+        if scrolled:
+            body = QWidget()
+            self.form = QFormLayout(body)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(body)
+            self.column.addWidget(scroll, 1)
+        else:
+            self.form = QFormLayout()
+            self.column.addLayout(self.form)
         self.fields = FieldErrors(self.form)
-        self.column.addLayout(self.form)
 
 
 class SearchLineEdit(QLineEdit):

@@ -22,13 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import mutual_aid
 from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimDetail, ClaimInput, EnrolmentFilter
 from stationapp.ui.dates import day_text
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    FormDialog,
+    add_button,
+    dialog_buttons,
+    layout_with_bar,
+    shows_user_errors,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mutual_aid.widgets import (
     PersonChoice,
@@ -73,21 +79,16 @@ def ticked(widget: QListWidget) -> list[str]:
     ]
 
 
-class NewClaimDialog(QDialog):
+class NewClaimDialog(FormDialog):
     """Take a claim: the worker, the plan they are enrolled in, the event's dates, the amounts,
     the materials handed in."""
 
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent, scrolled=True)
         self.claim = None
         self.setWindowTitle(self.tr("New claim"))
-        layout, self.bar = layout_with_bar(self)
-        body = QWidget()
-        form = QFormLayout(body)
-        self.fields = FieldErrors(form)
         self.person = PersonChoice(actor)
         self.person.chosen.connect(self._person_chosen)
         self.fields.add_row(self.tr("Wor&ker:"), "person", self.person)
@@ -127,11 +128,7 @@ class NewClaimDialog(QDialog):
         self.late_reason = QLineEdit()
         self.late_reason.setPlaceholderText(self.tr("Only for a claim after the deadline"))
         self.fields.add_row(self.tr("Why &late:"), "late_reason", self.late_reason)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Submit"))
+        dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Submit"))
         self.resize(self.fontMetrics().averageCharWidth() * 95, 640)
         self._plan_changed()
         if person_id is not None:
@@ -236,11 +233,11 @@ class ClaimDialog(QDialog):
         self.paid_amount = QLineEdit()
         self.fields.add_row(self.tr("Amount pai&d (yuan):"), "paid_amount", self.paid_amount)
         buttons = QHBoxLayout()
-        self.return_button = self._button(buttons, self.tr("&Return for materials"), self.return_)
-        self.resubmit_button = self._button(buttons, self.tr("Submit a&gain"), self.resubmit)
-        self.approve_button = self._button(buttons, self.tr("&Approve"), self.approve)
-        self.refuse_button = self._button(buttons, self.tr("Refu&se"), self.refuse)
-        self.pay_button = self._button(buttons, self.tr("Record the pa&yment"), self.pay)
+        self.return_button = add_button(buttons, self.tr("&Return for materials"), self.return_)
+        self.resubmit_button = add_button(buttons, self.tr("Submit a&gain"), self.resubmit)
+        self.approve_button = add_button(buttons, self.tr("&Approve"), self.approve)
+        self.refuse_button = add_button(buttons, self.tr("Refu&se"), self.refuse)
+        self.pay_button = add_button(buttons, self.tr("Record the pa&yment"), self.pay)
         buttons.addStretch(1)
         form.addRow(buttons)
         inner.addWidget(steps)
@@ -254,13 +251,6 @@ class ClaimDialog(QDialog):
         self.print_button.clicked.connect(self.print_sheet)
         self.resize(self.fontMetrics().averageCharWidth() * 100, 680)
         self.show_detail()
-
-    @staticmethod
-    def _button(row: QHBoxLayout, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def show_detail(self) -> None:
         detail = self.detail
@@ -352,15 +342,12 @@ class ClaimDialog(QDialog):
         # A paid or refused claim, or one the role may not decide, has no step here.
         self.steps.setVisible(state == "submitted" or open_ or shown["paid_on"])
 
+    @shows_user_errors
     def _run(self, step) -> None:  # type: ignore[no-untyped-def]
         self.fields.clear()
         self.bar.hide()
-        try:
-            step()
-            self.detail = mutual_aid.get_claim(self.actor, self.claim_id)
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        step()
+        self.detail = mutual_aid.get_claim(self.actor, self.claim_id)
         self.show_detail()
         self.bar.show_message(self.tr("Saved."), "info")
 

@@ -7,9 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -22,7 +20,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import PAYERS
 from stationapp.services import mutual_aid
 from stationapp.services.importing import ImportRefused
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import FieldErrors, FormDialog, dialog_buttons, show_user_error
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.mutual_aid.widgets import (
     PersonChoice,
@@ -54,26 +52,21 @@ class _Terms:
         )
 
 
-class EnrolDialog(QDialog, _Terms):
+class EnrolDialog(FormDialog, _Terms):
     """Enrol one worker at the desk."""
 
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.enrolment = None
         self.setWindowTitle(self.tr("Enrol a worker"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.person = PersonChoice(actor)
         self.person.chosen.connect(self._person_chosen)
         self.fields.add_row(self.tr("Wor&ker:"), "person", self.person)
         self.add_terms(actor, self.fields)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Enrol"))
+        dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Enrol"))
         if person_id is not None:
             self.person.choose(person_id)
 
@@ -101,20 +94,16 @@ class EnrolDialog(QDialog, _Terms):
             self.accept()
 
 
-class ImportListDialog(QDialog, _Terms):
+class ImportListDialog(FormDialog, _Terms):
     """Enrol a workplace's list from a spreadsheet (姓名, 身份证号): every row must match a
     worker on file, or nothing is enrolled and the rows that do not are listed."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent)
         self.path: Path | None = None
         self.result: mutual_aid.EnrolmentImport | None = None
         self.setWindowTitle(self.tr("Import a workplace's list"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         row = QHBoxLayout()
         self.file_label = QLabel(self.tr("No file chosen"))
         row.addWidget(self.file_label, 1)
@@ -125,11 +114,10 @@ class ImportListDialog(QDialog, _Terms):
         holder.setLayout(row)
         self.fields.add_row(self.tr("List:"), "file", holder)
         self.add_terms(actor, self.fields)
-        layout.addLayout(form)
-        layout.addWidget(
+        self.column.addWidget(
             QLabel(self.tr("The file needs a 姓名 column and, best, a 身份证号 column."))
         )
-        dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Import"))
+        dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Import"))
 
     def choose_file(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
