@@ -7,17 +7,14 @@ Every form shows an expected error next to the field it concerns and keeps what 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6 import QtCore
-from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,8 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -96,11 +91,15 @@ class FieldErrors:
     def values(self, *names: str) -> dict[str, Any]:
         """What the fields ``names`` hold (every field's when none is named), by their names:
         a form whose fields are named as its service's input gives that input (``field_value``)."""
+        from stationapp.ui.fields import field_value  # not needed for the first paint
+
         return {name: field_value(self._fields[name][0]) for name in names or self._fields}
 
     def fill(self, record: Any, *names: str) -> None:
         """Show in the fields ``names`` (every field when none is named) the values of the
         record's attributes of the same names (``set_field_value``)."""
+        from stationapp.ui.fields import set_field_value  # not needed for the first paint
+
         for name in names or self._fields:
             set_field_value(self._fields[name][0], getattr(record, name))
 
@@ -428,69 +427,3 @@ def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]
         shortcut.activated.connect(lambda s=step: on_step(s))
         shortcuts.append(shortcut)
     return shortcuts
-
-
-def field_value(widget: QWidget) -> Any:
-    """What a form's field holds, as a service takes it: a date edit's date, a choice's data, a
-    text's text, a tick's state, a number (None for a spin box showing its "not known" text at
-    its minimum), or the ``value()`` of a composite field (an optional date)."""
-    if isinstance(widget, QDateEdit):
-        return widget.date().toPython()
-    if isinstance(widget, QComboBox):
-        return widget.currentData()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QCheckBox):
-        return widget.isChecked()
-    if isinstance(widget, QSpinBox):
-        unknown = widget.specialValueText() and widget.value() == widget.minimum()
-        return None if unknown else widget.value()
-    return widget.value()  # type: ignore[attr-defined]
-
-
-def set_field_value(widget: QWidget, value: Any) -> None:
-    """Show ``value`` in a form's field, the other way of ``field_value`` (a choice not offered
-    shows the first; a number None shows "not known"; a text None is empty; a composite field
-    by its ``set_value``)."""
-    if isinstance(widget, QDateEdit):
-        widget.setDate(QDate(value))
-    elif isinstance(widget, QComboBox):
-        widget.setCurrentIndex(max(0, widget.findData(value)))
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText(value)
-    elif isinstance(widget, QLineEdit):
-        widget.setText("" if value is None else str(value))
-    elif isinstance(widget, QCheckBox):
-        widget.setChecked(bool(value))
-    elif isinstance(widget, QSpinBox):
-        widget.setValue(widget.minimum() if value is None else value)
-    else:
-        widget.set_value(value)  # type: ignore[attr-defined]
-
-
-class CheckList(QListWidget):
-    """Choices to tick, each a text with its data (Space ticks the current one); ``value()`` is
-    the data of those ticked, in the list's order."""
-
-    def __init__(
-        self, choices: Iterable[tuple[Any, str]] = (), ticked: Collection[Any] = ()
-    ) -> None:
-        super().__init__()
-        for data, text in choices:
-            item = QListWidgetItem(text)
-            item.setData(QtCore.Qt.ItemDataRole.UserRole, data)
-            item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
-            checked = data in ticked
-            item.setCheckState(
-                QtCore.Qt.CheckState.Checked if checked else QtCore.Qt.CheckState.Unchecked
-            )
-            self.addItem(item)
-
-    def value(self) -> list[Any]:
-        return [
-            self.item(row).data(QtCore.Qt.ItemDataRole.UserRole)
-            for row in range(self.count())
-            if self.item(row).checkState() == QtCore.Qt.CheckState.Checked
-        ]

@@ -17,10 +17,10 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
 from stationapp.services import mutual_aid, visits
 from stationapp.services.mutual_aid import PlanInput
+from stationapp.ui.fields import set_field_value
 from stationapp.ui.forms import (
     FormDialog,
     dialog_buttons,
-    set_field_value,
     shows_user_errors,
     spin_box,
 )

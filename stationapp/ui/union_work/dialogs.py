@@ -32,7 +32,8 @@ from stationapp.services import union_work
 from stationapp.services.union_work import CheckInput, CongressInput, ContractInput
 from stationapp.services.union_work.common import add_months
 from stationapp.ui.dates import OptionalDate, date_edit
-from stationapp.ui.forms import CheckList, FormDialog, dialog_buttons, show_user_error
+from stationapp.ui.fields import CheckList
+from stationapp.ui.forms import FormDialog, dialog_buttons, show_user_error
 
 DATE_FORMAT = "yyyy-MM-dd"
 

@@ -20,9 +20,9 @@ from stationapp.services import accounts, people, welfare
 from stationapp.services.welfare import Added, RecipientView, RoundInput
 from stationapp.services.welfare.rounds import MAX_ITEMS, MAX_NAME
 from stationapp.ui.dates import date_edit
+from stationapp.ui.fields import CheckList
 from stationapp.ui.forms import (
     CLOSE,
-    CheckList,
     FormDialog,
     dialog_buttons,
     shows_user_errors,
