@@ -269,16 +269,26 @@ def dialog_buttons(
     return box
 
 
-class FormDialog(QDialog):
+class ActorDialog(QDialog):
+    """A dialog working for the staff member ``actor``, titled ``title`` when given, laid out in
+    a column (``column``) with its message bar at the top (``bar``)."""
+
+    def __init__(self, actor: Any, parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(parent)
+        self.actor = actor
+        if title:
+            self.setWindowTitle(title)
+        self.column, self.bar = layout_with_bar(self)
+
+
+class FormDialog(ActorDialog):
     """A dialog around one form: the message bar at the top (``bar``), then the form (``form``),
     whose rows show their errors (``fields``); a subclass adds the rows, then under them
     (``column``) its buttons. A long form is ``scrolled`` inside the dialog (UX.md: no page
     asks for more than the screen)."""
 
     def __init__(self, actor: Any, parent: QWidget | None = None, *, scrolled: bool = False):
-        super().__init__(parent)
-        self.actor = actor
-        self.column, self.bar = layout_with_bar(self)
+        super().__init__(actor, parent)
         if scrolled:
             body = QWidget()
             self.form = QFormLayout(body)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -384,3 +385,16 @@ def load_rows(model: RowsTableModel, load: Callable[[], list[Any]], bar: Any) ->
         rows = []
     model.set_rows(rows)
     return rows
+
+
+def item_table(headers: list[str]) -> QTableWidget:
+    """A read-only table whose rows are set item by item, under ``headers``: whole rows chosen,
+    no row numbers, the last column filling the width, Tab leaving it."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

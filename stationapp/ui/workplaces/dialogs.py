@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -23,13 +22,14 @@ from stationapp.services import accounts, people, workplaces
 from stationapp.ui.dates import OptionalDate, date_edit
 from stationapp.ui.forms import (
     CLOSE,
+    ActorDialog,
     FormDialog,
     add_button,
     dialog_buttons,
-    layout_with_bar,
     shows_user_errors,
 )
-from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
+from stationapp.ui.layout_state import size_columns_to_content
+from stationapp.ui.table_model import item_table
 from stationapp.ui.union_work.sections import RegionalContractsSection
 
 
@@ -142,15 +142,13 @@ class BuildingDialog(FormDialog):
         self.accept()
 
 
-class BuildingsDialog(QDialog):
+class BuildingsDialog(ActorDialog):
     """The buildings with their federation and how many workplaces each holds; Enter edits."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.setWindowTitle(self.tr("Buildings"))
+        super().__init__(actor, parent, self.tr("Buildings"))
         self.resize(760, 460)
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -167,8 +165,7 @@ class BuildingsDialog(QDialog):
         for button in (self.new_button, self.toggle_button):
             button.setVisible(manage)
         layout.addLayout(top)
-        self.table = leave_on_tab(QTableWidget(0, 5))
-        self.table.setHorizontalHeaderLabels(
+        self.table = item_table(
             [
                 self.tr("Building"),
                 self.tr("Union federation"),
@@ -177,10 +174,6 @@ class BuildingsDialog(QDialog):
                 self.tr("Address"),
             ]
         )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellActivated.connect(lambda *_: self.edit_current())
         self.table.currentCellChanged.connect(lambda *_: self._update_toggle())
         layout.addWidget(self.table, 1)
