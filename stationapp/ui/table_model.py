@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -357,8 +359,9 @@ class TextsTableModel(RowsTableModel):
         texts: Callable[[Any], list[str]],
         numeric: Iterable[int] = (),
         warn: Callable[[Any], bool] | None = None,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self.headers = headers
         self.rows = []
         self.texts = texts
@@ -398,3 +401,14 @@ def item_table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def count_row(model: PagedTableModel, text: Callable[[int], str]) -> tuple[QHBoxLayout, QLabel]:
+    """The row under a paged list: how many rows it has on the left (``text(total)``, kept up
+    to date by ``follow_count``), then room for the buttons added after."""
+    row = QHBoxLayout()
+    label = QLabel()
+    follow_count(label, model, text)
+    row.addWidget(label)
+    row.addStretch(1)
+    return row, label

@@ -29,6 +29,7 @@ from stationapp.services.welfare import RecipientView
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import (
+    add_button,
     empty_state,
     layout_with_bar,
     reports_user_errors,
@@ -44,6 +45,7 @@ from stationapp.ui.layout_state import (
 from stationapp.ui.table_model import (
     PagedTableModel,
     SearchedList,
+    count_row,
     enter_list,
     follow_count,
     setup_list_view,
@@ -161,9 +163,7 @@ class WelfarePage(SearchedList, QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.new_button = QPushButton(self.tr("&New round…"))
-        self.new_button.clicked.connect(self.new_round)
-        top.addWidget(self.new_button)
+        self.new_button = add_button(top, self.tr("&New round…"), self.new_round)
         layout.addLayout(top)
 
         self.model = RoundTableModel(actor, self)
@@ -237,15 +237,9 @@ class WelfarePage(SearchedList, QWidget):
         self.recipients.modelReset.connect(self._update_buttons)
         self.recipients_empty, self.recipients_stack = empty_state(self.recipients_table)
         detail.addWidget(self.recipients_stack, 1)
-        self.recipients_count = QLabel()
-        follow_count(
-            self.recipients_count,
-            self.recipients,
-            lambda n: self.tr("%n recipient(s) listed", "", n),
+        deliver_actions, self.recipients_count = count_row(
+            self.recipients, lambda n: self.tr("%n recipient(s) listed", "", n)
         )
-        deliver_actions = QHBoxLayout()
-        deliver_actions.addWidget(self.recipients_count)
-        deliver_actions.addStretch(1)
         self.deliver_button = QPushButton(self.tr("&Deliver (Enter)"))
         self.deliver_button.clicked.connect(self.deliver)
         self.relative_button = QPushButton(self.tr("Collected by a relat&ive…"))

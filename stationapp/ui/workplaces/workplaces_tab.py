@@ -35,7 +35,7 @@ from stationapp.ui.layout_state import (
     save_columns,
 )
 from stationapp.ui.people.workplaces import OrganizationDialog
-from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
+from stationapp.ui.table_model import PagedTableModel, count_row, enter_list, setup_list_view
 from stationapp.ui.workplaces.dialogs import BuildingsDialog
 from stationapp.ui.workplaces.workplace_page import WorkplacePage
 
@@ -162,11 +162,7 @@ class WorkplacesTab(QWidget):
         self.empty, self.stack = empty_state(self.table)
         layout.addWidget(self.stack, 1)
 
-        bottom = QHBoxLayout()
-        self.count = QLabel()
-        follow_count(self.count, self.model, lambda n: self.tr("%n workplace(s)", "", n))
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
+        bottom, self.count = count_row(self.model, lambda n: self.tr("%n workplace(s)", "", n))
         self.new_button = add_button(bottom, self.tr("&New workplace…"), self.create)
         self.new_button.setVisible(accounts.has_permission(actor, "organization.manage"))
         self.buildings_button = add_button(bottom, self.tr("Buildin&gs…"), self.show_buildings)
