@@ -5,7 +5,7 @@ choices to tick."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -84,3 +84,11 @@ class CheckList(QListWidget):
             for row in range(self.count())
             if self.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+
+def choice_box(values: Iterable[Any], label: Callable[[Any], str]) -> QComboBox:
+    """A choice among ``values``, each shown by its ``label``; its data is the value."""
+    combo = QComboBox()
+    for value in values:
+        combo.addItem(label(value), value)
+    return combo

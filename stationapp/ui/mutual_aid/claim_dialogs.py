@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -103,31 +102,29 @@ class NewClaimDialog(FormDialog):
         self.fields.add_row(self.tr("Date of the &event:"), "event_on", self.event_on)
         self.claimed_on = date_edit()
         self.fields.add_row(self.tr("&Claimed on:"), "claimed_on", self.claimed_on)
-        self.total_expenses = QLineEdit()
-        self.fields.add_row(
-            self.tr("&Total expenses (yuan):"), "total_expenses", self.total_expenses
+        self.total_expenses = self.fields.add_line(
+            self.tr("&Total expenses (yuan):"), "total_expenses"
         )
-        self.insurance_paid = QLineEdit()
-        self.fields.add_row(
-            self.tr("Paid by medical &insurance (yuan):"), "insurance_paid", self.insurance_paid
+        self.insurance_paid = self.fields.add_line(
+            self.tr("Paid by medical &insurance (yuan):"), "insurance_paid"
         )
-        self.claimed_amount = QLineEdit()
-        self.claimed_amount.setPlaceholderText(self.tr("Empty: what is left after insurance"))
-        self.fields.add_row(
-            self.tr("Amount clai&med (yuan):"), "claimed_amount", self.claimed_amount
+        self.claimed_amount = self.fields.add_line(
+            self.tr("Amount clai&med (yuan):"),
+            "claimed_amount",
+            placeholder=self.tr("Empty: what is left after insurance"),
         )
         self.materials = checklist_widget()
         self.fields.add_row(self.tr("Materials &handed in:"), "materials", self.materials)
-        self.diagnosis = QLineEdit()
-        self.diagnosis.setMaxLength(2000)
-        self.fields.add_row(self.tr("Dia&gnosis:"), "diagnosis", self.diagnosis)
+        self.diagnosis = self.fields.add_line(self.tr("Dia&gnosis:"), "diagnosis", 2000)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
-        self.late_reason = QLineEdit()
-        self.late_reason.setPlaceholderText(self.tr("Only for a claim after the deadline"))
-        self.fields.add_row(self.tr("Why &late:"), "late_reason", self.late_reason)
+        self.late_reason = self.fields.add_line(
+            self.tr("Why &late:"),
+            "late_reason",
+            placeholder=self.tr("Only for a claim after the deadline"),
+        )
         dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Submit"))
         self.resize(self.fontMetrics().averageCharWidth() * 95, 640)
         self._plan_changed()
@@ -218,20 +215,15 @@ class ClaimDialog(QDialog):
         self.steps = steps = QGroupBox(self.tr("Next step"))
         form = QFormLayout(steps)
         self.fields = FieldErrors(form)
-        self.return_reason = QLineEdit()
-        self.fields.add_row(self.tr("Materials &missing:"), "return_reason", self.return_reason)
-        self.approved_amount = QLineEdit()
-        self.fields.add_row(
-            self.tr("Amount appro&ved (yuan):"), "approved_amount", self.approved_amount
+        self.return_reason = self.fields.add_line(self.tr("Materials &missing:"), "return_reason")
+        self.approved_amount = self.fields.add_line(
+            self.tr("Amount appro&ved (yuan):"), "approved_amount"
         )
-        self.amount_reason = QLineEdit()
-        self.fields.add_row(self.tr("Why ano&ther amount:"), "amount_reason", self.amount_reason)
-        self.refusal_reason = QLineEdit()
-        self.fields.add_row(self.tr("Why re&fused:"), "refusal_reason", self.refusal_reason)
+        self.amount_reason = self.fields.add_line(self.tr("Why ano&ther amount:"), "amount_reason")
+        self.refusal_reason = self.fields.add_line(self.tr("Why re&fused:"), "refusal_reason")
         self.paid_on = date_edit()
         self.fields.add_row(self.tr("Paid o&n:"), "paid_on", self.paid_on)
-        self.paid_amount = QLineEdit()
-        self.fields.add_row(self.tr("Amount pai&d (yuan):"), "paid_amount", self.paid_amount)
+        self.paid_amount = self.fields.add_line(self.tr("Amount pai&d (yuan):"), "paid_amount")
         buttons = QHBoxLayout()
         self.return_button = add_button(buttons, self.tr("&Return for materials"), self.return_)
         self.resubmit_button = add_button(buttons, self.tr("Submit a&gain"), self.resubmit)

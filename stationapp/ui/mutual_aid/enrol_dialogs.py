@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import PAYERS
 from stationapp.services import mutual_aid
 from stationapp.services.importing import ImportRefused
+from stationapp.ui.fields import choice_box
 from stationapp.ui.forms import FieldErrors, FormDialog, dialog_buttons, show_user_error
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.mutual_aid.widgets import (
@@ -42,9 +42,7 @@ class _Terms:
         fields.add_row(
             translate("MutualAidTerms", "Enrolled &on:"), "enrolled_on", self.enrolled_on
         )
-        self.paid_by = QComboBox()
-        for payer in PAYERS:
-            self.paid_by.addItem(mutual_aid.payer_label(payer), payer)
+        self.paid_by = choice_box(PAYERS, mutual_aid.payer_label)
         fields.add_row(translate("MutualAidTerms", "Premium &paid by:"), "paid_by", self.paid_by)
         self.workplace = workplace_combo(actor, translate("MutualAidTerms", "— none —"))
         fields.add_row(

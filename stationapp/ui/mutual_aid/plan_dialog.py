@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
@@ -17,7 +16,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
 from stationapp.services import mutual_aid, visits
 from stationapp.services.mutual_aid import PlanInput
-from stationapp.ui.fields import set_field_value
+from stationapp.ui.fields import choice_box, set_field_value
 from stationapp.ui.forms import (
     FormDialog,
     dialog_buttons,
@@ -25,6 +24,8 @@ from stationapp.ui.forms import (
     spin_box,
 )
 from stationapp.ui.mutual_aid.widgets import date_edit, money_text
+
+MONEY_FIELDS = ("premium", "deductible", "cap_per_claim", "fixed_sum", "cap_per_year")
 
 
 class PlanDialog(FormDialog):
@@ -36,12 +37,8 @@ class PlanDialog(FormDialog):
         self.saved: AidPlan | None = None
         self.setWindowTitle(self.tr("Change the plan") if plan else self.tr("New plan"))
         year = today().year
-        self.name = QLineEdit(plan.name if plan else "")
-        self.name.setMaxLength(100)
-        self.fields.add_row(self.tr("&Name:"), "name", self.name)
-        self.kind = QComboBox()
-        for kind in PLAN_KINDS:
-            self.kind.addItem(mutual_aid.plan_kind_label(kind), kind)
+        self.name = self.fields.add_line(self.tr("&Name:"), "name", 100)
+        self.kind = choice_box(PLAN_KINDS, mutual_aid.plan_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         self.year = spin_box(2000, 2100, plan.year if plan else year)
         self.fields.add_row(self.tr("&Year:"), "year", self.year)
@@ -49,25 +46,19 @@ class PlanDialog(FormDialog):
         self.fields.add_row(self.tr("Cover &from:"), "cover_start", self.cover_start)
         self.cover_end = date_edit(plan.cover_end if plan else date(year, 12, 31))
         self.fields.add_row(self.tr("Cover &to:"), "cover_end", self.cover_end)
-        self.premium = QLineEdit(money_text(plan.premium) if plan else "")
-        self.fields.add_row(self.tr("&Premium per person (yuan):"), "premium", self.premium)
+        self.premium = self.fields.add_line(self.tr("&Premium per person (yuan):"), "premium")
         self.waiting_days = spin_box(0, 365, plan.waiting_days if plan else 90)
         self.fields.add_row(self.tr("&Waiting period (days):"), "waiting_days", self.waiting_days)
-        self.benefit_kind = QComboBox()
-        for kind in BENEFIT_KINDS:
-            self.benefit_kind.addItem(mutual_aid.benefit_kind_label(kind), kind)
+        self.benefit_kind = choice_box(BENEFIT_KINDS, mutual_aid.benefit_kind_label)
         self.benefit_kind.currentIndexChanged.connect(self._benefit_changed)
         self.fields.add_row(self.tr("&Benefit:"), "benefit_kind", self.benefit_kind)
-        self.rate = QLineEdit(str(plan.rate) if plan and plan.rate is not None else "")
-        self.fields.add_row(self.tr("&Rate of the amount left (%):"), "rate", self.rate)
-        self.deductible = QLineEdit(money_text(plan.deductible) if plan else "")
-        self.fields.add_row(self.tr("&Deductible (yuan):"), "deductible", self.deductible)
-        self.cap_per_claim = QLineEdit(money_text(plan.cap_per_claim) if plan else "")
-        self.fields.add_row(self.tr("Cap per &claim (yuan):"), "cap_per_claim", self.cap_per_claim)
-        self.fixed_sum = QLineEdit(money_text(plan.fixed_sum) if plan else "")
-        self.fields.add_row(self.tr("Fi&xed sum (yuan):"), "fixed_sum", self.fixed_sum)
-        self.cap_per_year = QLineEdit(money_text(plan.cap_per_year) if plan else "")
-        self.fields.add_row(self.tr("C&ap per year (yuan):"), "cap_per_year", self.cap_per_year)
+        self.rate = self.fields.add_line(self.tr("&Rate of the amount left (%):"), "rate")
+        self.deductible = self.fields.add_line(self.tr("&Deductible (yuan):"), "deductible")
+        self.cap_per_claim = self.fields.add_line(
+            self.tr("Cap per &claim (yuan):"), "cap_per_claim"
+        )
+        self.fixed_sum = self.fields.add_line(self.tr("Fi&xed sum (yuan):"), "fixed_sum")
+        self.cap_per_year = self.fields.add_line(self.tr("C&ap per year (yuan):"), "cap_per_year")
         self.claim_days = spin_box(1, 3650, plan.claim_days if plan else 90)
         self.fields.add_row(
             self.tr("Claim dead&line (days after discharge or the event):"),
@@ -88,8 +79,10 @@ class PlanDialog(FormDialog):
         self.active.setChecked(plan.active if plan else True)
         self.fields.add_row("", "active", self.active)
         if plan is not None:
-            self.fields.fill(plan, "kind", "benefit_kind")
+            self.fields.fill(plan, "name", "kind", "benefit_kind", "rate")
             set_field_value(self.service, plan.service_id)
+            for name in MONEY_FIELDS:  # the line edits of the same names
+                getattr(self, name).setText(money_text(getattr(plan, name)))
         dialog_buttons(self, self.column, self.submit)
         self._benefit_changed()
         self.resize(self.fontMetrics().averageCharWidth() * 90, 620)

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -32,7 +31,7 @@ from stationapp.services import union_work
 from stationapp.services.union_work import CheckInput, CongressInput, ContractInput
 from stationapp.services.union_work.common import add_months
 from stationapp.ui.dates import OptionalDate, date_edit
-from stationapp.ui.fields import CheckList
+from stationapp.ui.fields import CheckList, choice_box
 from stationapp.ui.forms import FormDialog, dialog_buttons, show_user_error
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -52,13 +51,6 @@ def _text_box(dialog: QWidget, lines: int = 3) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(dialog.fontMetrics().lineSpacing() * (lines + 1))
     return box
-
-
-def _combo(values: tuple[str, ...], label) -> QComboBox:
-    combo = QComboBox()
-    for value in values:
-        combo.addItem(label(value), value)
-    return combo
 
 
 def _count_box(maximum: int) -> QSpinBox:
@@ -142,7 +134,7 @@ class CongressDialog(_RecordDialog):
     def add_rows(self) -> None:
         self.held_on = _day()
         self.fields.add_row(self.tr("&Held on:"), "held_on", self.held_on)
-        self.kind = _combo(CONGRESS_KINDS, union_work.congress_kind_label)
+        self.kind = choice_box(CONGRESS_KINDS, union_work.congress_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         self.delegates = _count_box(100_000)
         self.delegates.setToolTip(self.tr("Delegates present (at an assembly, employees present)"))
@@ -152,10 +144,9 @@ class CongressDialog(_RecordDialog):
         self.fields.add_row(self.tr("&Matters decided:"), "matters", self.matters)
         self.handbook = QCheckBox(self.tr("The staff hand&book was revised"))
         self.fields.add_row("", "handbook_revised", self.handbook)
-        self.station_part = QLineEdit()
-        self.station_part.setMaxLength(500)
-        self.station_part.setPlaceholderText(self.tr("e.g. 指导筹备、列席会议"))
-        self.fields.add_row(self.tr("The &station's part:"), "station_part", self.station_part)
+        self.station_part = self.fields.add_line(
+            self.tr("The &station's part:"), "station_part", 500, self.tr("e.g. 指导筹备、列席会议")
+        )
 
 
 class ContractDialog(_UnionWorkDialog):
@@ -185,7 +176,7 @@ class ContractDialog(_UnionWorkDialog):
         self.building_id = building_id or (source.building_id if source else None)
         self.existing = existing
         self.renewing = renewing
-        self.kind = _combo(CONTRACT_KINDS, union_work.contract_kind_label)
+        self.kind = choice_box(CONTRACT_KINDS, union_work.contract_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         self.signed_on = _day()
         self.fields.add_row(self.tr("&Signed on:"), "signed_on", self.signed_on)
@@ -202,9 +193,11 @@ class ContractDialog(_UnionWorkDialog):
         self.ends_on = _day(two_years_from(today()))
         self.ends_on.setToolTip(self.tr("One to three years"))
         self.fields.add_row(self.tr("Term &to:"), "ends_on", self.ends_on)
-        self.increase = QLineEdit()
-        self.increase.setPlaceholderText(self.tr("percent, e.g. 5.5; empty if none agreed"))
-        self.fields.add_row(self.tr("Agreed wage &increase (%):"), "wage_increase", self.increase)
+        self.increase = self.fields.add_line(
+            self.tr("Agreed wage &increase (%):"),
+            "wage_increase",
+            placeholder=self.tr("percent, e.g. 5.5; empty if none agreed"),
+        )
         self.clause = QCheckBox(self.tr("A &minimum-wage clause"))
         self.fields.add_row("", "minimum_wage_clause", self.clause)
         self.clause_text = QLineEdit()
@@ -271,7 +264,7 @@ class CheckDialog(_RecordDialog):
     def add_rows(self) -> None:
         self.checked_on = _day()
         self.fields.add_row(self.tr("&Checked on:"), "checked_on", self.checked_on)
-        self.rating = _combo(OPEN_AFFAIRS_RATINGS, union_work.rating_label)
+        self.rating = choice_box(OPEN_AFFAIRS_RATINGS, union_work.rating_label)
         self.fields.add_row(self.tr("&Rating:"), "rating", self.rating)
         self.findings = _text_box(self)
         self.findings.setPlaceholderText(self.tr("e.g. 公开栏按季度更新，工资调整方案已公示"))

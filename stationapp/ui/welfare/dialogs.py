@@ -20,7 +20,7 @@ from stationapp.services import accounts, people, welfare
 from stationapp.services.welfare import Added, RecipientView, RoundInput
 from stationapp.services.welfare.rounds import MAX_ITEMS, MAX_NAME
 from stationapp.ui.dates import date_edit
-from stationapp.ui.fields import CheckList
+from stationapp.ui.fields import CheckList, choice_box
 from stationapp.ui.forms import (
     CLOSE,
     FormDialog,
@@ -45,32 +45,33 @@ class RoundDialog(FormDialog):
         self.existing = existing
         self.round: WelfareRound | None = None
         self.setWindowTitle(self.tr("Welfare round") if existing else self.tr("New welfare round"))
-        self.name = QLineEdit()
-        self.name.setMaxLength(MAX_NAME)
-        self.name.setPlaceholderText(self.tr("e.g. 2027年暑期送清凉"))
-        self.fields.add_row(self.tr("&Name:"), "name", self.name)
-        self.kind = QComboBox()
-        for kind in ROUND_KINDS:
-            self.kind.addItem(welfare.round_kind_label(kind), kind)
+        self.name = self.fields.add_line(
+            self.tr("&Name:"), "name", MAX_NAME, self.tr("e.g. 2027年暑期送清凉")
+        )
+        self.kind = choice_box(ROUND_KINDS, welfare.round_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         start = today()
         self.starts_on = date_edit(start, display="yyyy-MM-dd")
         self.fields.add_row(self.tr("&From:"), "starts_on", self.starts_on)
         self.ends_on = date_edit(start, display="yyyy-MM-dd")
         self.fields.add_row(self.tr("&To:"), "ends_on", self.ends_on)
-        self.items = QLineEdit()
-        self.items.setMaxLength(MAX_ITEMS)
-        self.items.setPlaceholderText(self.tr("e.g. 防暑降温包（绿豆、茶叶、毛巾）"))
-        self.fields.add_row(self.tr("&Items each:"), "items", self.items)
-        self.item_value = QLineEdit()
-        self.item_value.setPlaceholderText(self.tr("yuan, for the budget"))
-        self.fields.add_row(self.tr("Items' &value each:"), "item_value", self.item_value)
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("yuan; empty if none"))
-        self.fields.add_row(self.tr("&Money each:"), "amount", self.amount)
-        self.budget = QLineEdit()
-        self.budget.setPlaceholderText(self.tr("yuan; empty: no limit"))
-        self.fields.add_row(self.tr("&Budget:"), "budget", self.budget)
+        self.items = self.fields.add_line(
+            self.tr("&Items each:"),
+            "items",
+            MAX_ITEMS,
+            self.tr("e.g. 防暑降温包（绿豆、茶叶、毛巾）"),
+        )
+        self.item_value = self.fields.add_line(
+            self.tr("Items' &value each:"),
+            "item_value",
+            placeholder=self.tr("yuan, for the budget"),
+        )
+        self.amount = self.fields.add_line(
+            self.tr("&Money each:"), "amount", placeholder=self.tr("yuan; empty if none")
+        )
+        self.budget = self.fields.add_line(
+            self.tr("&Budget:"), "budget", placeholder=self.tr("yuan; empty: no limit")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
@@ -208,9 +209,7 @@ class CollectedDialog(FormDialog):
         self.view = view
         self.result_view: RecipientView | None = None
         self.setWindowTitle(self.tr("Collected for {name}").format(name=view.name))
-        self.collected_by = QLineEdit()
-        self.collected_by.setMaxLength(50)
-        self.fields.add_row(self.tr("&Collected by:"), "collected_by", self.collected_by)
+        self.collected_by = self.fields.add_line(self.tr("&Collected by:"), "collected_by", 50)
         self.relation = QComboBox()
         self.relation.setEditable(True)
         for relation in (

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -20,6 +19,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import UNION_STATUSES, Building, Organization
 from stationapp.services import accounts, people, workplaces
 from stationapp.ui.dates import OptionalDate, date_edit
+from stationapp.ui.fields import choice_box, set_field_value
 from stationapp.ui.forms import (
     CLOSE,
     ActorDialog,
@@ -40,10 +40,8 @@ class UnionStatusDialog(FormDialog):
         super().__init__(actor, parent)
         self.org = org
         self.setWindowTitle(self.tr("Union status of {name}").format(name=org.name))
-        self.status = QComboBox()
-        for status in UNION_STATUSES:
-            self.status.addItem(people.union_status_label(status), status)
-        self.status.setCurrentIndex(max(self.status.findData(org.union_status), 0))
+        self.status = choice_box(UNION_STATUSES, people.union_status_label)
+        set_field_value(self.status, org.union_status)
         self.fields.add_row(self.tr("&Status"), "union_status", self.status)
         self.preparing = OptionalDate(self.tr("Known"), org.union_preparing_since)
         self.fields.add_row(self.tr("Preparing since"), "union_preparing_since", self.preparing)
