@@ -92,3 +92,11 @@ def choice_box(values: Iterable[Any], label: Callable[[Any], str]) -> QComboBox:
     for value in values:
         combo.addItem(label(value), value)
     return combo
+
+
+def text_box(widget: QWidget, height: int) -> QPlainTextEdit:
+    """A text of several lines, ``height`` lines of ``widget``'s font high; Tab leaves it."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(widget.fontMetrics().lineSpacing() * height)
+    return box

@@ -292,10 +292,7 @@ class FormDialog(ActorDialog):
         if scrolled:
             body = QWidget()
             self.form = QFormLayout(body)
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(body)
-            self.column.addWidget(scroll, 1)
+            self.column.addWidget(scroll_area(body), 1)
         else:
             self.form = QFormLayout()
             self.column.addLayout(self.form)
@@ -437,3 +434,11 @@ def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]
         shortcut.activated.connect(lambda s=step: on_step(s))
         shortcuts.append(shortcut)
     return shortcuts
+
+
+def scroll_area(body: QWidget) -> QScrollArea:
+    """``body`` scrolling inside its place, as wide as the place (a long form or page)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    return scroll

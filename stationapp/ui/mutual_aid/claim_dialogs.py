@@ -6,17 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +22,15 @@ from stationapp.services import mutual_aid
 from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimDetail, ClaimInput, EnrolmentFilter
 from stationapp.ui.dates import day_text
+from stationapp.ui.fields import text_box
 from stationapp.ui.forms import (
+    CLOSE,
+    ActorDialog,
     FieldErrors,
     FormDialog,
     add_button,
     dialog_buttons,
-    layout_with_bar,
+    scroll_area,
     shows_user_errors,
 )
 from stationapp.ui.layout_state import leave_on_tab
@@ -116,9 +115,7 @@ class NewClaimDialog(FormDialog):
         self.materials = checklist_widget()
         self.fields.add_row(self.tr("Materials &handed in:"), "materials", self.materials)
         self.diagnosis = self.fields.add_line(self.tr("Dia&gnosis:"), "diagnosis", 2000)
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
+        self.notes = text_box(self, 3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
         self.late_reason = self.fields.add_line(
             self.tr("Why &late:"),
@@ -186,18 +183,15 @@ class NewClaimDialog(FormDialog):
             self.accept()
 
 
-class ClaimDialog(QDialog):
+class ClaimDialog(ActorDialog):
     """A claim's page: what was claimed, the checklist, the amount by the rules, and the steps
     open to it (return for materials, submit again, approve, refuse, pay)."""
 
     def __init__(self, actor: Staff, claim_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent, self.tr("Claim"))
         self.claim_id = claim_id
         self.detail: ClaimDetail = mutual_aid.get_claim(actor, claim_id)
         self.decides = has_permission(actor, "aid.decide")
-        self.setWindowTitle(self.tr("Claim"))
-        layout, self.bar = layout_with_bar(self)
         body = QWidget()
         inner = QVBoxLayout(body)
         self.summary = QLabel()
@@ -234,11 +228,8 @@ class ClaimDialog(QDialog):
         form.addRow(buttons)
         inner.addWidget(steps)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        foot = dialog_buttons(self, layout, buttons=QDialogButtonBox.StandardButton.Close)
+        self.column.addWidget(scroll_area(body), 1)
+        foot = dialog_buttons(self, self.column, buttons=CLOSE)
         self.print_button = foot.addButton(self.tr("&Print…"), foot.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_sheet)
         self.resize(self.fontMetrics().averageCharWidth() * 100, 680)

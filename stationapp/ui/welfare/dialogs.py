@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -20,7 +19,7 @@ from stationapp.services import accounts, people, welfare
 from stationapp.services.welfare import Added, RecipientView, RoundInput
 from stationapp.services.welfare.rounds import MAX_ITEMS, MAX_NAME
 from stationapp.ui.dates import date_edit
-from stationapp.ui.fields import CheckList, choice_box
+from stationapp.ui.fields import CheckList, choice_box, text_box
 from stationapp.ui.forms import (
     CLOSE,
     FormDialog,
@@ -72,9 +71,7 @@ class RoundDialog(FormDialog):
         self.budget = self.fields.add_line(
             self.tr("&Budget:"), "budget", placeholder=self.tr("yuan; empty: no limit")
         )
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
+        self.notes = text_box(self, 3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
         dialog_buttons(self, self.column, self.save)
         if existing is not None:
