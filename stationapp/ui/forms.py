@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6 import QtCore
@@ -442,3 +443,15 @@ def scroll_area(body: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setWidget(body)
     return scroll
+
+
+def open_spreadsheet(parent: QWidget, caption: str, filters: str, folder: str = "") -> Path | None:
+    """The spreadsheet chosen in the system's file dialog (``caption``, the file types
+    ``filters``), from ``folder`` or else the user's documents; None when they cancel."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    if not folder:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _filter = QFileDialog.getOpenFileName(parent, caption, folder, filters)
+    return Path(chosen) if chosen else None

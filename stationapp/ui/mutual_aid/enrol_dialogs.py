@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -20,7 +19,13 @@ from stationapp.models.mutual_aid import PAYERS
 from stationapp.services import mutual_aid
 from stationapp.services.importing import ImportRefused
 from stationapp.ui.fields import choice_box
-from stationapp.ui.forms import FieldErrors, FormDialog, dialog_buttons, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    FormDialog,
+    dialog_buttons,
+    open_spreadsheet,
+    show_user_error,
+)
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.mutual_aid.widgets import (
     PersonChoice,
@@ -118,15 +123,11 @@ class ImportListDialog(FormDialog, _Terms):
         dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Import"))
 
     def choose_file(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the list"),
-            folder,
-            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)"),
+        chosen = open_spreadsheet(
+            self, self.tr("Choose the list"), self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)")
         )
-        if chosen:
-            self.set_file(Path(chosen))
+        if chosen is not None:
+            self.set_file(chosen)
 
     def set_file(self, path: Path) -> None:
         self.path = path
