@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.union_work import (
     CONGRESS_KINDS,
@@ -31,7 +30,7 @@ from stationapp.services.union_work import CheckInput, CongressInput, ContractIn
 from stationapp.services.union_work.common import add_months
 from stationapp.ui.dates import OptionalDate, date_edit
 from stationapp.ui.fields import CheckList, choice_box, text_box
-from stationapp.ui.forms import FormDialog, dialog_buttons, show_user_error
+from stationapp.ui.forms import FormDialog, dialog_buttons, shows_user_errors
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -68,12 +67,9 @@ class _UnionWorkDialog(FormDialog):
     def submit(self) -> object:
         raise NotImplementedError
 
+    @shows_user_errors
     def save(self) -> None:
-        try:
-            self.saved = self.submit()
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.saved = self.submit()
         self.accept()
 
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import UNION_STATUSES, Building, Organization
 from stationapp.services import accounts, people, workplaces
@@ -26,6 +25,7 @@ from stationapp.ui.forms import (
     FormDialog,
     add_button,
     dialog_buttons,
+    reports_user_errors,
     shows_user_errors,
 )
 from stationapp.ui.layout_state import size_columns_to_content
@@ -211,18 +211,15 @@ class BuildingsDialog(ActorDialog):
         active = building is None or building.active
         self.toggle_button.setText(self.tr("&Deactivate") if active else self.tr("Re&activate"))
 
+    @reports_user_errors
     def toggle_current(self) -> None:
         building = self._current()
         if building is None:
             return
-        try:
-            if building.active:
-                workplaces.deactivate_building(self.actor, building.id)
-            else:
-                workplaces.reactivate_building(self.actor, building.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        if building.active:
+            workplaces.deactivate_building(self.actor, building.id)
+        else:
+            workplaces.reactivate_building(self.actor, building.id)
         self.reload()
 
     def create(self) -> None:

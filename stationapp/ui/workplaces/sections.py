@@ -22,11 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, mediation, people, visits, workplaces
 from stationapp.ui.dates import OptionalDate, day_text, moment_text
-from stationapp.ui.forms import FieldErrors, MessageBar, add_button, empty_state, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    MessageBar,
+    add_button,
+    empty_state,
+    reports_user_errors,
+    shows_user_errors,
+)
 from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
 from stationapp.ui.table_model import TextsTableModel, load_rows, setup_list_view
 from stationapp.ui.union_work import sections as union_work_sections
@@ -161,13 +167,10 @@ class ProfileSection(QWidget):
         spin.setValue(-1)
         return spin
 
+    @reports_user_errors
     def reload(self) -> None:
-        try:
-            row = workplaces.get_workplace(self.actor, self.org_id)
-            buildings = workplaces.search_buildings(self.actor, include_inactive=True)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        row = workplaces.get_workplace(self.actor, self.org_id)
+        buildings = workplaces.search_buildings(self.actor, include_inactive=True)
         org = row.organization
         self.building.clear()
         self.building.addItem(self.tr("None"), None)
@@ -188,25 +191,19 @@ class ProfileSection(QWidget):
         lines.append(self.tr("Members on the register: {n}").format(n=row.members_register))
         self.union_text.setText("\n".join(lines))
 
+    @shows_user_errors
     def save(self) -> None:
         data = workplaces.WorkplaceProfile(
             building_id=self.building.currentData(), **self.fields.values(*self.PROFILE)
         )
-        try:
-            workplaces.update_profile(self.actor, self.org_id, data)
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        workplaces.update_profile(self.actor, self.org_id, data)
         self.fields.clear()
         self.bar.show_message(self.tr("Saved."), "info")
         self.changed.emit()
 
+    @reports_user_errors
     def change_status(self) -> None:
-        try:
-            org = workplaces.get_workplace(self.actor, self.org_id).organization
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        org = workplaces.get_workplace(self.actor, self.org_id).organization
         if UnionStatusDialog(self.actor, org, self).exec():
             self.reload()
             self.changed.emit()
@@ -257,15 +254,12 @@ class FoundingSection(ListSection):
             self.reload()
             self.table.setCurrentIndex(self.model.index(row, 0))
 
+    @reports_user_errors
     def undo_current(self) -> None:
         view = self._current()
         if view is None or view.done is None:
             return
-        try:
-            workplaces.undo_founding_step(self.actor, self.org_id, view.step)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        workplaces.undo_founding_step(self.actor, self.org_id, view.step)
         self.reload()
 
 
