@@ -288,8 +288,10 @@ class FormDialog(ActorDialog):
     (``column``) its buttons. A long form is ``scrolled`` inside the dialog (UX.md: no page
     asks for more than the screen)."""
 
-    def __init__(self, actor: Any, parent: QWidget | None = None, *, scrolled: bool = False):
-        super().__init__(actor, parent)
+    def __init__(
+        self, actor: Any, parent: QWidget | None = None, title: str = "", *, scrolled: bool = False
+    ) -> None:
+        super().__init__(actor, parent, title)
         if scrolled:
             body = QWidget()
             self.form = QFormLayout(body)

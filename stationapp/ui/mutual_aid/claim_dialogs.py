@@ -84,9 +84,8 @@ class NewClaimDialog(FormDialog):
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
     ) -> None:
-        super().__init__(actor, parent, scrolled=True)
+        super().__init__(actor, parent, self.tr("New claim"), scrolled=True)
         self.claim = None
-        self.setWindowTitle(self.tr("New claim"))
         self.person = PersonChoice(actor)
         self.person.chosen.connect(self._person_chosen)
         self.fields.add_row(self.tr("Wor&ker:"), "person", self.person)

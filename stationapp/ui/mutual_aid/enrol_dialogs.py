@@ -61,9 +61,8 @@ class EnrolDialog(FormDialog, _Terms):
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
     ) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, self.tr("Enrol a worker"))
         self.enrolment = None
-        self.setWindowTitle(self.tr("Enrol a worker"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self.person = PersonChoice(actor)
         self.person.chosen.connect(self._person_chosen)
@@ -102,10 +101,9 @@ class ImportListDialog(FormDialog, _Terms):
     worker on file, or nothing is enrolled and the rows that do not are listed."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, self.tr("Import a workplace's list"))
         self.path: Path | None = None
         self.result: mutual_aid.EnrolmentImport | None = None
-        self.setWindowTitle(self.tr("Import a workplace's list"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         row = QHBoxLayout()
         self.file_label = QLabel(self.tr("No file chosen"))

@@ -32,10 +32,14 @@ class PlanDialog(FormDialog):
     """Add a plan, or change one (``plan``)."""
 
     def __init__(self, actor: Staff, plan: AidPlan | None = None, parent: QWidget | None = None):
-        super().__init__(actor, parent, scrolled=True)
+        super().__init__(
+            actor,
+            parent,
+            self.tr("Change the plan") if plan else self.tr("New plan"),
+            scrolled=True,
+        )
         self.plan = plan
         self.saved: AidPlan | None = None
-        self.setWindowTitle(self.tr("Change the plan") if plan else self.tr("New plan"))
         year = today().year
         self.name = self.fields.add_line(self.tr("&Name:"), "name", 100)
         self.kind = choice_box(PLAN_KINDS, mutual_aid.plan_kind_label)

@@ -56,8 +56,7 @@ class _UnionWorkDialog(FormDialog):
     """A form whose Save calls ``submit``, the expected errors shown at their fields."""
 
     def __init__(self, actor: Staff, parent: QWidget | None, title: str) -> None:
-        super().__init__(actor, parent)
-        self.setWindowTitle(title)
+        super().__init__(actor, parent, title)
         self.saved: object = None
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 

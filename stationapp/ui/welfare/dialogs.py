@@ -40,10 +40,11 @@ class RoundDialog(FormDialog):
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, existing: WelfareRound | None = None
     ) -> None:
-        super().__init__(actor, parent)
+        super().__init__(
+            actor, parent, self.tr("Welfare round") if existing else self.tr("New welfare round")
+        )
         self.existing = existing
         self.round: WelfareRound | None = None
-        self.setWindowTitle(self.tr("Welfare round") if existing else self.tr("New welfare round"))
         self.name = self.fields.add_line(
             self.tr("&Name:"), "name", MAX_NAME, self.tr("e.g. 2027年暑期送清凉")
         )
@@ -99,10 +100,9 @@ class RuleDialog(FormDialog):
     or members with a birthday in a month."""
 
     def __init__(self, actor: Staff, r: WelfareRound, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, self.tr("Add recipients by rule"))
         self.round_id = r.id
         self.added: Added | None = None
-        self.setWindowTitle(self.tr("Add recipients by rule"))
         self.rule = QComboBox()
         self.rule.addItem(self.tr("Members of chosen workplaces"), "workplace")
         self.rule.addItem(self.tr("Members with a birthday in a month"), "birthday")
@@ -163,10 +163,11 @@ class AddPeopleDialog(FormDialog):
     stays for the next one."""
 
     def __init__(self, actor: Staff, r: WelfareRound, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent)
+        super().__init__(
+            actor, parent, self.tr("Add recipients by hand: {round}").format(round=r.name)
+        )
         self.round_id = r.id
         self.added = 0
-        self.setWindowTitle(self.tr("Add recipients by hand: {round}").format(round=r.name))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self.picker = PersonPicker(actor, limit=6)
         self.fields.add_row(self.tr("&Who:"), "person", self.picker)
@@ -202,10 +203,9 @@ class CollectedDialog(FormDialog):
     """A delivery collected by someone else for the recipient: who, and their relation."""
 
     def __init__(self, actor: Staff, view: RecipientView, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, self.tr("Collected for {name}").format(name=view.name))
         self.view = view
         self.result_view: RecipientView | None = None
-        self.setWindowTitle(self.tr("Collected for {name}").format(name=view.name))
         self.collected_by = self.fields.add_line(self.tr("&Collected by:"), "collected_by", 50)
         self.relation = QComboBox()
         self.relation.setEditable(True)

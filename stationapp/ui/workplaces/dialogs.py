@@ -37,9 +37,8 @@ class UnionStatusDialog(FormDialog):
     """The union status and the dates it needs (preparing since, founded on)."""
 
     def __init__(self, actor: Staff, org: Organization, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, self.tr("Union status of {name}").format(name=org.name))
         self.org = org
-        self.setWindowTitle(self.tr("Union status of {name}").format(name=org.name))
         self.status = choice_box(UNION_STATUSES, people.union_status_label)
         set_field_value(self.status, org.union_status)
         self.fields.add_row(self.tr("&Status"), "union_status", self.status)
@@ -83,9 +82,8 @@ class FoundingStepDialog(FormDialog):
         done: object = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, workplaces.founding_step_label(step))
         self.org_id, self.step = org_id, step
-        self.setWindowTitle(workplaces.founding_step_label(step))
         self.done_on = date_edit(getattr(done, "done_on", None) or today(), latest=today())
         self.fields.add_row(self.tr("Done on"), "done_on", self.done_on)
         self.note = self.fields.add_line(self.tr("Note"), "note", 200)
@@ -107,9 +105,10 @@ class BuildingDialog(FormDialog):
     def __init__(
         self, actor: Staff, building: Building | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(actor, parent)
+        super().__init__(
+            actor, parent, self.tr("Edit building") if building else self.tr("New building")
+        )
         self.building = building
-        self.setWindowTitle(self.tr("Edit building") if building else self.tr("New building"))
         self.name = self.fields.add_line(self.tr("Name"), "name", 100)
         self.address = self.fields.add_line(self.tr("Address"), "address", 200)
         self.federation = self.fields.add_line(

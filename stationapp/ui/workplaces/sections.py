@@ -30,6 +30,7 @@ from stationapp.ui.forms import (
     MessageBar,
     add_button,
     empty_state,
+    layout_with_bar,
     reports_user_errors,
     shows_user_errors,
 )
@@ -75,10 +76,8 @@ class ListSection(QWidget):
         super().__init__(parent)
         self._load, self._kind, self._key = load, kind, key
         self._empty_text = empty_text
-        layout = QVBoxLayout(self)
+        layout, self.bar = layout_with_bar(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
         self.table = leave_on_tab(QTableView())
         self.model = TextsTableModel(headers, cells)
         setup_list_view(self.table, self.model)
