@@ -86,9 +86,12 @@ class CheckList(QListWidget):
         ]
 
 
-def choice_box(values: Iterable[Any], label: Callable[[Any], str]) -> QComboBox:
-    """A choice among ``values``, each shown by its ``label``; its data is the value."""
+def choice_box(values: Iterable[Any], label: Callable[[Any], str], any_text: str = "") -> QComboBox:
+    """A choice among ``values``, each shown by its ``label``; its data is the value. With
+    ``any_text``, a first entry for any of them (None)."""
     combo = QComboBox()
+    if any_text:
+        combo.addItem(any_text, None)
     for value in values:
         combo.addItem(label(value), value)
     return combo

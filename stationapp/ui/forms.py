@@ -457,3 +457,15 @@ def open_spreadsheet(parent: QWidget, caption: str, filters: str, folder: str = 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _filter = QFileDialog.getOpenFileName(parent, caption, folder, filters)
     return Path(chosen) if chosen else None
+
+
+def add_labelled(
+    row: QBoxLayout, text: str, widget: QWidget, stretch: int = 0, buddy: QWidget | None = None
+) -> QLabel:
+    """``widget`` at the end of ``row`` after its label ``text``, whose access key moves the
+    focus to it (or to ``buddy``, the part of it that takes the focus); returns the label."""
+    label = QLabel(text)
+    label.setBuddy(buddy or widget)
+    row.addWidget(label)
+    row.addWidget(widget, stretch)
+    return label

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,14 @@ from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimFilter, EnrolmentFilter
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
-from stationapp.ui.forms import add_button, empty_state, layout_with_bar, reports_user_errors
+from stationapp.ui.fields import choice_box
+from stationapp.ui.forms import (
+    add_button,
+    add_labelled,
+    empty_state,
+    layout_with_bar,
+    reports_user_errors,
+)
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.mutual_aid.widgets import money_text, plan_combo, plan_title, workplace_combo
 from stationapp.ui.people.picker import PersonPicker
@@ -228,25 +234,16 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
-        worker = QLabel(self.tr("Worker (&J):"))
         self.picker = PersonPicker(self.actor, limit=6)
         self.picker.person_chosen.connect(self.filter_person)
-        worker.setBuddy(self.picker.edit)
-        filters.addWidget(worker)
-        filters.addWidget(self.picker, 2)
+        add_labelled(filters, self.tr("Worker (&J):"), self.picker, 2, self.picker.edit)
         self.any_worker = add_button(
             filters, self.tr("An&y worker"), lambda: self.filter_person(None)
         )
-        plan = QLabel(self.tr("Pla&n:"))
         self.plan_filter = plan_combo(self.actor, any_text=self.tr("Any plan"))
-        plan.setBuddy(self.plan_filter)
-        filters.addWidget(plan)
-        filters.addWidget(self.plan_filter, 1)
-        workplace = QLabel(self.tr("Wor&kplace:"))
+        add_labelled(filters, self.tr("Pla&n:"), self.plan_filter, 1)
         self.workplace_filter = workplace_combo(self.actor, self.tr("Any workplace"))
-        workplace.setBuddy(self.workplace_filter)
-        filters.addWidget(workplace)
-        filters.addWidget(self.workplace_filter, 1)
+        add_labelled(filters, self.tr("Wor&kplace:"), self.workplace_filter, 1)
         self.plan_filter.currentIndexChanged.connect(lambda _i: self.refresh_enrolments())
         self.workplace_filter.currentIndexChanged.connect(lambda _i: self.refresh_enrolments())
         layout.addLayout(filters)
@@ -330,15 +327,11 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
-        show = QLabel(self.tr("&Show:"))
-        self.state_filter = QComboBox()
-        self.state_filter.addItem(self.tr("All claims"), None)
-        for state in CLAIM_STATES:
-            self.state_filter.addItem(mutual_aid.claim_state_label(state), state)
-        show.setBuddy(self.state_filter)
+        self.state_filter = choice_box(
+            CLAIM_STATES, mutual_aid.claim_state_label, self.tr("All claims")
+        )
         self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh_claims())
-        filters.addWidget(show)
-        filters.addWidget(self.state_filter)
+        add_labelled(filters, self.tr("&Show:"), self.state_filter)
         filters.addStretch(1)
         layout.addLayout(filters)
         self.claim_model = ClaimTableModel(self.actor, self)
