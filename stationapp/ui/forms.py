@@ -469,3 +469,10 @@ def add_labelled(
     row.addWidget(label)
     row.addWidget(widget, stretch)
     return label
+
+
+def edge_column(widget: QWidget) -> QVBoxLayout:
+    """A column layout filling ``widget`` to its edges: a part inside a page, form or list."""
+    column = QVBoxLayout(widget)
+    column.setContentsMargins(0, 0, 0, 0)
+    return column

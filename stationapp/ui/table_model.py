@@ -412,3 +412,15 @@ def count_row(model: PagedTableModel, text: Callable[[int], str]) -> tuple[QHBox
     row.addWidget(label)
     row.addStretch(1)
     return row, label
+
+
+def remembered_list(model: QAbstractItemModel, name: str, stretch: int | None = None) -> QTableView:
+    """A list (``setup_list_view``) named ``<name>_table``, whose column widths are kept for the
+    staff member under ``name``; the column ``stretch`` takes the spare width."""
+    from stationapp.ui.layout_state import restore_columns
+
+    table = QTableView()
+    table.setObjectName(f"{name}_table")
+    setup_list_view(table, model)
+    restore_columns(table, name, stretch=stretch)
+    return table

@@ -33,7 +33,7 @@ from stationapp.ui.forms import (
     layout_with_bar,
     reports_user_errors,
 )
-from stationapp.ui.layout_state import restore_columns, save_columns
+from stationapp.ui.layout_state import save_columns
 from stationapp.ui.mutual_aid.widgets import money_text, plan_combo, plan_title, workplace_combo
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import (
@@ -42,7 +42,7 @@ from stationapp.ui.table_model import (
     actor_pages,
     count_row,
     enter_list,
-    setup_list_view,
+    remembered_list,
 )
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -156,13 +156,6 @@ class ClaimTableModel(PagedTableModel):
         )[column]
 
 
-def _table(model: Any, name: str, stretch: int) -> QTableView:
-    table = QTableView()
-    setup_list_view(table, model)
-    restore_columns(table, name, stretch=stretch)
-    return table
-
-
 class MutualAidPage(QWidget):
     """Plans, enrolments and (for the roles that see them) claims, as the page's tabs."""
 
@@ -198,7 +191,7 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.plan_model = PlanTableModel(self)
-        self.plans_table = _table(self.plan_model, "aid_plans", 1)
+        self.plans_table = remembered_list(self.plan_model, "aid_plans", 1)
         self.plans_table.activated.connect(lambda _index: self.edit_plan())
         layout.addWidget(self.plans_table, 1)
         row = QHBoxLayout()
@@ -252,7 +245,7 @@ class MutualAidPage(QWidget):
         self.person_label.hide()
         layout.addWidget(self.person_label)
         self.enrolment_model = EnrolmentTableModel(self.actor, self)
-        self.enrolments_table = _table(self.enrolment_model, "aid_enrolments", 1)
+        self.enrolments_table = remembered_list(self.enrolment_model, "aid_enrolments", 1)
         self.enrolments_empty, stack = empty_state(self.enrolments_table)
         layout.addWidget(stack, 1)
         row, self.enrolment_count = count_row(
@@ -335,7 +328,7 @@ class MutualAidPage(QWidget):
         filters.addStretch(1)
         layout.addLayout(filters)
         self.claim_model = ClaimTableModel(self.actor, self)
-        self.claims_table = _table(self.claim_model, "aid_claims", 3)
+        self.claims_table = remembered_list(self.claim_model, "aid_claims", 3)
         self.claims_table.activated.connect(lambda _index: self.open_claim())
         self.claims_empty, stack = empty_state(self.claims_table)
         self._claim_stack = stack

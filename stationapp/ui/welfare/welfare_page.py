@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +28,7 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import (
     add_button,
+    edge_column,
     empty_state,
     layout_with_bar,
     reports_user_errors,
@@ -37,7 +36,6 @@ from stationapp.ui.forms import (
     single_shot,
 )
 from stationapp.ui.layout_state import (
-    restore_columns,
     restore_splitter,
     save_columns,
     save_splitter,
@@ -48,7 +46,7 @@ from stationapp.ui.table_model import (
     count_row,
     enter_list,
     follow_count,
-    setup_list_view,
+    remembered_list,
 )
 from stationapp.ui.welfare.texts import round_line, totals_text
 
@@ -168,17 +166,13 @@ class WelfarePage(SearchedList, QWidget):
 
         self.model = RoundTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n round(s)", "", n))
-        self.table = QTableView()
-        self.table.setObjectName("welfare_rounds_table")
-        setup_list_view(self.table, self.model)
-        restore_columns(self.table, self.ROUNDS_TABLE, stretch=0)
+        self.table = remembered_list(self.model, self.ROUNDS_TABLE, 0)
         self.table.selectionModel().currentRowChanged.connect(self._round_changed)
         self.table.activated.connect(lambda _i: self.focus_recipients())
         self.empty, self.stack = empty_state(self.table)
 
         self.detail = QWidget()
-        detail = QVBoxLayout(self.detail)
-        detail.setContentsMargins(0, 0, 0, 0)
+        detail = edge_column(self.detail)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -228,10 +222,7 @@ class WelfarePage(SearchedList, QWidget):
         find.addWidget(self.waiting)
         detail.addLayout(find)
         self.recipients = RecipientTableModel(actor, self)
-        self.recipients_table = QTableView()
-        self.recipients_table.setObjectName("welfare_recipients_table")
-        setup_list_view(self.recipients_table, self.recipients)
-        restore_columns(self.recipients_table, self.RECIPIENTS_TABLE, stretch=1)
+        self.recipients_table = remembered_list(self.recipients, self.RECIPIENTS_TABLE, 1)
         self.recipients_table.activated.connect(lambda _i: self.deliver())
         self.recipients_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.recipients.modelReset.connect(self._update_buttons)
@@ -264,9 +255,7 @@ class WelfarePage(SearchedList, QWidget):
 
         self.splitter = QSplitter()
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.stack, 1)
+        edge_column(left).addWidget(self.stack, 1)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
