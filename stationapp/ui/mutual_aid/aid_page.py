@@ -135,10 +135,6 @@ class ClaimTableModel(PagedTableModel):
             self.tr("Paid"),
         ]
 
-    @staticmethod
-    def key_of(row: Any) -> Any:
-        return row.id
-
     def cell(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
             return RIGHT
