@@ -224,10 +224,6 @@ class CollectedDialog(FormDialog):
 
     @shows_user_errors
     def save(self) -> None:
-        self.result_view = welfare.deliver(
-            self.actor,
-            self.view.id,
-            collected_by=self.collected_by.text(),
-            relation=self.relation.currentText(),
-        )
+        # The fields are named as the delivery's: who collected it, and their relation.
+        self.result_view = welfare.deliver(self.actor, self.view.id, **self.fields.values())
         self.accept()
