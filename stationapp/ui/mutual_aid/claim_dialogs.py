@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -201,9 +200,10 @@ class ClaimDialog(ActorDialog):
         box_layout = QVBoxLayout(box)
         self.materials = checklist_widget()
         box_layout.addWidget(self.materials)
-        self.save_materials = QPushButton(self.tr("Save the chec&klist"))
-        self.save_materials.clicked.connect(self.tick)
-        box_layout.addWidget(self.save_materials, 0, Qt.AlignmentFlag.AlignLeft)
+        save_row = QHBoxLayout()
+        self.save_materials = add_button(save_row, self.tr("Save the chec&klist"), self.tick)
+        save_row.addStretch(1)
+        box_layout.addLayout(save_row)
         inner.addWidget(box)
         self.steps = steps = QGroupBox(self.tr("Next step"))
         form = QFormLayout(steps)
