@@ -270,19 +270,18 @@ def dialog_buttons(
     return box
 
 
-class ActorDialog(QDialog):
-    """A dialog working for the staff member ``actor``, titled ``title`` when given, laid out in
-    a column (``column``) with its message bar at the top (``bar``)."""
+class BarDialog(QDialog):
+    """A dialog titled ``title`` that acts for ``actor``: its message bar (``bar``) at the top of
+    its column (``column``), where the subclass lays out the rest."""
 
-    def __init__(self, actor: Any, parent: QWidget | None = None, title: str = "") -> None:
+    def __init__(self, actor: Any, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWindowTitle(title)
         self.actor = actor
-        if title:
-            self.setWindowTitle(title)
         self.column, self.bar = layout_with_bar(self)
 
 
-class FormDialog(ActorDialog):
+class FormDialog(BarDialog):
     """A dialog around one form: the message bar at the top (``bar``), then the form (``form``),
     whose rows show their errors (``fields``); a subclass adds the rows, then under them
     (``column``) its buttons. A long form is ``scrolled`` inside the dialog (UX.md: no page
@@ -291,7 +290,7 @@ class FormDialog(ActorDialog):
     def __init__(
         self, actor: Any, parent: QWidget | None = None, title: str = "", *, scrolled: bool = False
     ) -> None:
-        super().__init__(actor, parent, title)
+        super().__init__(actor, title, parent)
         if scrolled:
             body = QWidget()
             self.form = QFormLayout(body)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.errors import UserError
+from stationapp.ui.layout_state import leave_on_tab, restore_columns
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -390,16 +391,19 @@ def load_rows(model: RowsTableModel, load: Callable[[], list[Any]], bar: Any) ->
     return rows
 
 
-def item_table(headers: list[str]) -> QTableWidget:
-    """A read-only table whose rows are set item by item, under ``headers``: whole rows chosen,
-    no row numbers, the last column filling the width, Tab leaving it."""
-    table = QTableWidget(0, len(headers))
+def read_only_table(
+    headers: list[str],
+    mode: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
+) -> QTableWidget:
+    """A small table filled cell by cell (not a model's list): ``headers`` over its columns,
+    whole rows chosen (one at a time unless ``mode`` says otherwise), read-only, no row numbers;
+    Tab leaves it."""
+    table = leave_on_tab(QTableWidget(0, len(headers)))
     table.setHorizontalHeaderLabels(headers)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(mode)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
     return table
 
 
@@ -417,8 +421,6 @@ def count_row(model: PagedTableModel, text: Callable[[int], str]) -> tuple[QHBox
 def remembered_list(model: QAbstractItemModel, name: str, stretch: int | None = None) -> QTableView:
     """A list (``setup_list_view``) named ``<name>_table``, whose column widths are kept for the
     staff member under ``name``; the column ``stretch`` takes the spare width."""
-    from stationapp.ui.layout_state import restore_columns
-
     table = QTableView()
     table.setObjectName(f"{name}_table")
     setup_list_view(table, model)

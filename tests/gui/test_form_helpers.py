@@ -38,8 +38,8 @@ from stationapp.ui.forms import (
 from stationapp.ui.table_model import (
     WARN_COLOR,
     TextsTableModel,
-    item_table,
     load_rows,
+    read_only_table,
     remembered_list,
 )
 
@@ -191,8 +191,8 @@ def test_a_small_list_shows_texts_numbers_right_and_warnings_in_red(qtbot) -> No
     assert bar.label.text() == "Your account may not read this."
 
 
-def test_the_read_only_item_table_and_the_remembered_list(qtbot) -> None:
-    table = item_table(["Building", "Address"])
+def test_the_read_only_read_only_table_and_the_remembered_list(qtbot) -> None:
+    table = read_only_table(["Building", "Address"])
     qtbot.addWidget(table)
     assert table.columnCount() == 2 and table.horizontalHeaderItem(1).text() == "Address"
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers

@@ -24,7 +24,7 @@ from stationapp.ui.dates import day_text
 from stationapp.ui.fields import text_box
 from stationapp.ui.forms import (
     CLOSE,
-    ActorDialog,
+    BarDialog,
     FieldErrors,
     FormDialog,
     add_button,
@@ -181,12 +181,12 @@ class NewClaimDialog(FormDialog):
             self.accept()
 
 
-class ClaimDialog(ActorDialog):
+class ClaimDialog(BarDialog):
     """A claim's page: what was claimed, the checklist, the amount by the rules, and the steps
     open to it (return for materials, submit again, approve, refuse, pay)."""
 
     def __init__(self, actor: Staff, claim_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent, self.tr("Claim"))
+        super().__init__(actor, self.tr("Claim"), parent)
         self.claim_id = claim_id
         self.detail: ClaimDetail = mutual_aid.get_claim(actor, claim_id)
         self.decides = has_permission(actor, "aid.decide")

@@ -21,7 +21,7 @@ from stationapp.ui.dates import OptionalDate, date_edit
 from stationapp.ui.fields import choice_box, set_field_value
 from stationapp.ui.forms import (
     CLOSE,
-    ActorDialog,
+    BarDialog,
     FormDialog,
     add_button,
     dialog_buttons,
@@ -29,7 +29,7 @@ from stationapp.ui.forms import (
     shows_user_errors,
 )
 from stationapp.ui.layout_state import size_columns_to_content
-from stationapp.ui.table_model import item_table
+from stationapp.ui.table_model import read_only_table
 from stationapp.ui.union_work.sections import RegionalContractsSection
 
 
@@ -139,11 +139,11 @@ class BuildingDialog(FormDialog):
         self.accept()
 
 
-class BuildingsDialog(ActorDialog):
+class BuildingsDialog(BarDialog):
     """The buildings with their federation and how many workplaces each holds; Enter edits."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent, self.tr("Buildings"))
+        super().__init__(actor, self.tr("Buildings"), parent)
         self.resize(760, 460)
         layout = self.column
         top = QHBoxLayout()
@@ -162,7 +162,7 @@ class BuildingsDialog(ActorDialog):
         for button in (self.new_button, self.toggle_button):
             button.setVisible(manage)
         layout.addLayout(top)
-        self.table = item_table(
+        self.table = read_only_table(
             [
                 self.tr("Building"),
                 self.tr("Union federation"),
@@ -171,6 +171,7 @@ class BuildingsDialog(ActorDialog):
                 self.tr("Address"),
             ]
         )
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellActivated.connect(lambda *_: self.edit_current())
         self.table.currentCellChanged.connect(lambda *_: self._update_toggle())
         layout.addWidget(self.table, 1)
