@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from stationapp.db import today
 
@@ -54,3 +54,40 @@ def date_edit(
     if day is not None:
         edit.setDate(QDate(day))
     return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be unknown (or not yet): a check box ``label``, and the date when it is
+    ticked; ``value()`` is None when it is not. The date is at the latest today unless
+    ``until_today`` is False, shown in the ``display`` format when given."""
+
+    def __init__(
+        self,
+        label: str,
+        day: date | None,
+        parent: QWidget | None = None,
+        *,
+        until_today: bool = True,
+        display: str = "",
+    ) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.known = QCheckBox(label)
+        self.edit = date_edit(
+            day or today(), latest=today() if until_today else None, display=display
+        )
+        self.known.setChecked(day is not None)
+        self.edit.setEnabled(day is not None)
+        self.known.toggled.connect(self.edit.setEnabled)
+        row.addWidget(self.known)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.known.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        """Tick it and show ``day``, or untick it for None (the date shown stays)."""
+        self.known.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day))

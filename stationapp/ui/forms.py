@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6 import QtCore
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QTabWidget,
@@ -86,6 +88,21 @@ class FieldErrors:
 
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]
+
+    def values(self, *names: str) -> dict[str, Any]:
+        """What the fields ``names`` hold (every field's when none is named), by their names:
+        a form whose fields are named as its service's input gives that input (``field_value``)."""
+        from stationapp.ui.fields import field_value  # not needed for the first paint
+
+        return {name: field_value(self._fields[name][0]) for name in names or self._fields}
+
+    def fill(self, record: Any, *names: str) -> None:
+        """Show in the fields ``names`` (every field when none is named) the values of the
+        record's attributes of the same names (``set_field_value``)."""
+        from stationapp.ui.fields import set_field_value  # not needed for the first paint
+
+        for name in names or self._fields:
+            set_field_value(self._fields[name][0], getattr(record, name))
 
     def note(self, name: str, text: str) -> None:
         """Say ``text`` at the field as the form is filled in (a check before saving), without
@@ -199,14 +216,15 @@ def show_user_error(exc: UserError, fields: FieldErrors, bar: MessageBar) -> Non
         bar.hide()
 
 
-def shows_user_errors(submit: Callable[[Any], None]) -> Callable[[Any], None]:
+def shows_user_errors(submit: Callable[..., None]) -> Callable[..., None]:
     """A form's submit method whose service call's expected error is shown at its field (or in
-    the bar), the form keeping what was typed; the method's ``self`` has ``fields`` and ``bar``."""
+    the bar), the form keeping what was typed; the method's ``self`` has ``fields`` and ``bar``.
+    (A slot keeps its signature: Qt passes what the method takes.)"""
 
     @functools.wraps(submit)
-    def run(self: Any) -> None:
+    def run(self: Any, *args: Any) -> None:
         try:
-            submit(self)
+            submit(self, *args)
         except UserError as exc:
             show_user_error(exc, self.fields, self.bar)
 
@@ -252,18 +270,35 @@ def dialog_buttons(
     return box
 
 
-class FormDialog(QDialog):
-    """A dialog around one form: the message bar at the top (``bar``), then the form (``form``),
-    whose rows show their errors (``fields``); a subclass adds the rows, then under them
-    (``column``) its buttons."""
+class BarDialog(QDialog):
+    """A dialog titled ``title`` that acts for ``actor``: its message bar (``bar``) at the top of
+    its column (``column``), where the subclass lays out the rest."""
 
-    def __init__(self, actor: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, actor: Any, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWindowTitle(title)
         self.actor = actor
         self.column, self.bar = layout_with_bar(self)
-        self.form = QFormLayout()
+
+
+class FormDialog(BarDialog):
+    """A dialog around one form: the message bar at the top (``bar``), then the form (``form``),
+    whose rows show their errors (``fields``); a subclass adds the rows, then under them
+    (``column``) its buttons. A long form is ``scrolled`` inside the dialog (UX.md: no page
+    asks for more than the screen)."""
+
+    def __init__(
+        self, actor: Any, parent: QWidget | None = None, title: str = "", *, scrolled: bool = False
+    ) -> None:
+        super().__init__(actor, title, parent)
+        if scrolled:
+            body = QWidget()
+            self.form = QFormLayout(body)
+            self.column.addWidget(scroll_area(body), 1)
+        else:
+            self.form = QFormLayout()
+            self.column.addLayout(self.form)
         self.fields = FieldErrors(self.form)
-        self.column.addLayout(self.form)
 
 
 class SearchLineEdit(QLineEdit):
@@ -403,20 +438,46 @@ def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]
     return shortcuts
 
 
-class BarDialog(QDialog):
-    """A dialog titled ``title`` that acts for ``actor``: its message bar (``bar``) at the top of
-    its column (``column``), where the subclass lays out the rest."""
-
-    def __init__(self, actor: Any, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.actor = actor
-        self.column, self.bar = layout_with_bar(self)
-
-
 def selectable_label(text: str = "") -> QLabel:
     """A paragraph of a page: wrapped to its width, and selectable to copy."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+def scroll_area(body: QWidget) -> QScrollArea:
+    """``body`` scrolling inside its place, as wide as the place (a long form or page)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    return scroll
+
+
+def open_spreadsheet(parent: QWidget, caption: str, filters: str, folder: str = "") -> Path | None:
+    """The spreadsheet chosen in the system's file dialog (``caption``, the file types
+    ``filters``), from ``folder`` or else the user's documents; None when they cancel."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    if not folder:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _filter = QFileDialog.getOpenFileName(parent, caption, folder, filters)
+    return Path(chosen) if chosen else None
+
+
+def add_labelled(
+    row: QBoxLayout, text: str, widget: QWidget, stretch: int = 0, buddy: QWidget | None = None
+) -> QLabel:
+    """``widget`` at the end of ``row`` after its label ``text``, whose access key moves the
+    focus to it (or to ``buddy``, the part of it that takes the focus); returns the label."""
+    label = QLabel(text)
+    label.setBuddy(buddy or widget)
+    row.addWidget(label)
+    row.addWidget(widget, stretch)
+    return label
+
+
+def edge_column(widget: QWidget) -> QVBoxLayout:
+    """A column layout filling ``widget`` to its edges: a part inside a page, form or list."""
+    column = QVBoxLayout(widget)
+    column.setContentsMargins(0, 0, 0, 0)
+    return column

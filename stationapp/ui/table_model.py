@@ -3,7 +3,7 @@ and the paged model of the long lists, which loads a page at a time and counts a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,13 +11,16 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.errors import UserError
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.layout_state import leave_on_tab, restore_columns
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -377,6 +380,50 @@ class ColumnCells:
         return None
 
 
+WARN_COLOR = "#b3261e"  # the red of a row that needs doing (said in words too: UX.md)
+
+
+class TextsTableModel(RowsTableModel):
+    """A small list: the rows a service gave, each shown by ``texts(row)`` as its cells; the
+    columns in ``numeric`` right-aligned, the rows ``warn(row)`` says in red."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        texts: Callable[[Any], list[str]],
+        numeric: Iterable[int] = (),
+        warn: Callable[[Any], bool] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows = []
+        self.texts = texts
+        self.numeric = set(numeric)
+        self.warn = warn
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts(row)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and self.warn and self.warn(row):
+            return QColor(WARN_COLOR)
+        return None
+
+
+def load_rows(model: RowsTableModel, load: Callable[[], list[Any]], bar: Any) -> list[Any]:
+    """Show in ``model`` the rows ``load`` gives and return them; an expected error is said in
+    ``bar`` (a ``MessageBar``) and the list shows none."""
+    try:
+        rows = load()
+    except UserError as exc:
+        bar.show_message(exc.message)
+        rows = []
+    model.set_rows(rows)
+    return rows
+
+
 def read_only_table(
     headers: list[str],
     mode: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
@@ -390,4 +437,25 @@ def read_only_table(
     table.setSelectionMode(mode)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    return table
+
+
+def count_row(model: PagedTableModel, text: Callable[[int], str]) -> tuple[QHBoxLayout, QLabel]:
+    """The row under a paged list: how many rows it has on the left (``text(total)``, kept up
+    to date by ``follow_count``), then room for the buttons added after."""
+    row = QHBoxLayout()
+    label = QLabel()
+    follow_count(label, model, text)
+    row.addWidget(label)
+    row.addStretch(1)
+    return row, label
+
+
+def remembered_list(model: QAbstractItemModel, name: str, stretch: int | None = None) -> QTableView:
+    """A list (``setup_list_view``) named ``<name>_table``, whose column widths are kept for the
+    staff member under ``name``; the column ``stretch`` takes the spare width."""
+    table = QTableView()
+    table.setObjectName(f"{name}_table")
+    setup_list_view(table, model)
+    restore_columns(table, name, stretch=stretch)
     return table

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -27,69 +25,69 @@ from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimFilter, EnrolmentFilter
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
-from stationapp.ui.forms import empty_state, layout_with_bar, reports_user_errors
-from stationapp.ui.layout_state import restore_columns, save_columns
+from stationapp.ui.fields import choice_box
+from stationapp.ui.forms import (
+    add_button,
+    add_labelled,
+    empty_state,
+    layout_with_bar,
+    reports_user_errors,
+)
+from stationapp.ui.layout_state import save_columns
 from stationapp.ui.mutual_aid.widgets import money_text, plan_combo, plan_title, workplace_combo
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import (
     PagedTableModel,
-    RowsTableModel,
+    TextsTableModel,
     actor_pages,
+    count_row,
     enter_list,
-    follow_count,
-    setup_list_view,
+    remembered_list,
 )
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class PlanTableModel(RowsTableModel):
+class PlanTableModel(TextsTableModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AidPlan] = []
-        self.headers = [
-            self.tr("Year"),
-            self.tr("Plan"),
-            self.tr("Kind"),
-            self.tr("Cover"),
-            self.tr("Premium"),
-            self.tr("Waiting (days)"),
-            self.tr("Benefit"),
-            self.tr("Deadline (days)"),
-            self.tr("Open"),
-        ]
+        super().__init__(
+            [
+                self.tr("Year"),
+                self.tr("Plan"),
+                self.tr("Kind"),
+                self.tr("Cover"),
+                self.tr("Premium"),
+                self.tr("Waiting (days)"),
+                self.tr("Benefit"),
+                self.tr("Deadline (days)"),
+                self.tr("Open"),
+            ],
+            self.plan_texts,
+            numeric=(0, 4, 5, 7),
+            parent=parent,
+        )
 
     def fill(self, plans: list[AidPlan]) -> None:
-        self.beginResetModel()
-        self.rows = plans
-        self.endResetModel()
+        self.set_rows(plans)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        plan = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4, 5, 7):
-            return RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def plan_texts(self, plan: AidPlan) -> list[str]:
         if plan.benefit_kind == "rate":
             benefit = self.tr("{rate}% after a {deductible} deductible").format(
                 rate=plan.rate, deductible=money_text(plan.deductible)
             )
         else:
             benefit = self.tr("{amount} yuan").format(amount=money_text(plan.fixed_sum))
-        return (
-            plan.year,
+        return [
+            str(plan.year),
             plan.name,
             mutual_aid.plan_kind_label(plan.kind),
             f"{day_text(plan.cover_start)} – {day_text(plan.cover_end)}",
             money_text(plan.premium),
-            plan.waiting_days,
+            str(plan.waiting_days),
             benefit,
-            plan.claim_days,
+            str(plan.claim_days),
             self.tr("yes") if plan.active else self.tr("no"),
-        )[column]
+        ]
 
 
 class EnrolmentTableModel(PagedTableModel):
@@ -107,17 +105,16 @@ class EnrolmentTableModel(PagedTableModel):
             self.tr("Workplace"),
         ]
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        row = self.rows[index.row()]
         return (
             row.person.name,
             plan_title(row.plan),
             day_text(row.enrolled_on),
             mutual_aid.payer_label(row.paid_by),
             row.organization.name if row.organization_id else "",
-        )[index.column()]
+        )[column]
 
 
 class ClaimTableModel(PagedTableModel):
@@ -138,18 +135,11 @@ class ClaimTableModel(PagedTableModel):
             self.tr("Paid"),
         ]
 
-    @staticmethod
-    def key_of(row: Any) -> Any:
-        return row.id
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
             return RIGHT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        row = self.rows[index.row()]
         return (
             day_text(row.claimed_on),
             mutual_aid.claim_state_label(row.state),
@@ -159,21 +149,7 @@ class ClaimTableModel(PagedTableModel):
             money_text(row.computed_amount),
             money_text(row.approved_amount),
             money_text(row.paid_amount),
-        )[index.column()]
-
-
-def _table(model: Any, name: str, stretch: int) -> QTableView:
-    table = QTableView()
-    setup_list_view(table, model)
-    restore_columns(table, name, stretch=stretch)
-    return table
-
-
-def _button(row: QHBoxLayout, text: str, slot: Any) -> QPushButton:
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    row.addWidget(button)
-    return button
+        )[column]
 
 
 class MutualAidPage(QWidget):
@@ -211,14 +187,14 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.plan_model = PlanTableModel(self)
-        self.plans_table = _table(self.plan_model, "aid_plans", 1)
+        self.plans_table = remembered_list(self.plan_model, "aid_plans", 1)
         self.plans_table.activated.connect(lambda _index: self.edit_plan())
         layout.addWidget(self.plans_table, 1)
         row = QHBoxLayout()
         manage = has_permission(self.actor, "aid.plans")
         if manage:
-            self.new_plan_button = _button(row, self.tr("New pla&n…"), self.new_plan)
-            self.edit_plan_button = _button(row, self.tr("E&dit plan…"), self.edit_plan)
+            self.new_plan_button = add_button(row, self.tr("New pla&n…"), self.new_plan)
+            self.edit_plan_button = add_button(row, self.tr("E&dit plan…"), self.edit_plan)
         row.addStretch(1)
         layout.addLayout(row)
         self.tabs.addTab(page, self.tr("P&lans"))
@@ -247,23 +223,16 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
-        worker = QLabel(self.tr("Worker (&J):"))
         self.picker = PersonPicker(self.actor, limit=6)
         self.picker.person_chosen.connect(self.filter_person)
-        worker.setBuddy(self.picker.edit)
-        filters.addWidget(worker)
-        filters.addWidget(self.picker, 2)
-        self.any_worker = _button(filters, self.tr("An&y worker"), lambda: self.filter_person(None))
-        plan = QLabel(self.tr("Pla&n:"))
+        add_labelled(filters, self.tr("Worker (&J):"), self.picker, 2, self.picker.edit)
+        self.any_worker = add_button(
+            filters, self.tr("An&y worker"), lambda: self.filter_person(None)
+        )
         self.plan_filter = plan_combo(self.actor, any_text=self.tr("Any plan"))
-        plan.setBuddy(self.plan_filter)
-        filters.addWidget(plan)
-        filters.addWidget(self.plan_filter, 1)
-        workplace = QLabel(self.tr("Wor&kplace:"))
+        add_labelled(filters, self.tr("Pla&n:"), self.plan_filter, 1)
         self.workplace_filter = workplace_combo(self.actor, self.tr("Any workplace"))
-        workplace.setBuddy(self.workplace_filter)
-        filters.addWidget(workplace)
-        filters.addWidget(self.workplace_filter, 1)
+        add_labelled(filters, self.tr("Wor&kplace:"), self.workplace_filter, 1)
         self.plan_filter.currentIndexChanged.connect(lambda _i: self.refresh_enrolments())
         self.workplace_filter.currentIndexChanged.connect(lambda _i: self.refresh_enrolments())
         layout.addLayout(filters)
@@ -272,21 +241,15 @@ class MutualAidPage(QWidget):
         self.person_label.hide()
         layout.addWidget(self.person_label)
         self.enrolment_model = EnrolmentTableModel(self.actor, self)
-        self.enrolments_table = _table(self.enrolment_model, "aid_enrolments", 1)
+        self.enrolments_table = remembered_list(self.enrolment_model, "aid_enrolments", 1)
         self.enrolments_empty, stack = empty_state(self.enrolments_table)
         layout.addWidget(stack, 1)
-        row = QHBoxLayout()
-        self.enrolment_count = QLabel()
-        follow_count(
-            self.enrolment_count,
-            self.enrolment_model,
-            lambda n: self.tr("%n enrolment(s)", "", n),
+        row, self.enrolment_count = count_row(
+            self.enrolment_model, lambda n: self.tr("%n enrolment(s)", "", n)
         )
-        row.addWidget(self.enrolment_count)
-        row.addStretch(1)
         if has_permission(self.actor, "aid.enrol"):
-            self.enrol_button = _button(row, self.tr("Enrol at the &desk…"), self.enrol)
-            self.import_button = _button(row, self.tr("&Import a list…"), self.import_list)
+            self.enrol_button = add_button(row, self.tr("Enrol at the &desk…"), self.enrol)
+            self.import_button = add_button(row, self.tr("&Import a list…"), self.import_list)
         layout.addLayout(row)
         self._enrolment_stack = stack
         self.enrolment_model.modelReset.connect(self._enrolments_shown)
@@ -353,31 +316,23 @@ class MutualAidPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
-        show = QLabel(self.tr("&Show:"))
-        self.state_filter = QComboBox()
-        self.state_filter.addItem(self.tr("All claims"), None)
-        for state in CLAIM_STATES:
-            self.state_filter.addItem(mutual_aid.claim_state_label(state), state)
-        show.setBuddy(self.state_filter)
+        self.state_filter = choice_box(
+            CLAIM_STATES, mutual_aid.claim_state_label, self.tr("All claims")
+        )
         self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh_claims())
-        filters.addWidget(show)
-        filters.addWidget(self.state_filter)
+        add_labelled(filters, self.tr("&Show:"), self.state_filter)
         filters.addStretch(1)
         layout.addLayout(filters)
         self.claim_model = ClaimTableModel(self.actor, self)
-        self.claims_table = _table(self.claim_model, "aid_claims", 3)
+        self.claims_table = remembered_list(self.claim_model, "aid_claims", 3)
         self.claims_table.activated.connect(lambda _index: self.open_claim())
         self.claims_empty, stack = empty_state(self.claims_table)
         self._claim_stack = stack
         layout.addWidget(stack, 1)
         self.claim_model.modelReset.connect(self._claims_shown)
-        row = QHBoxLayout()
-        self.claim_count = QLabel()
-        follow_count(self.claim_count, self.claim_model, lambda n: self.tr("%n claim(s)", "", n))
-        row.addWidget(self.claim_count)
-        row.addStretch(1)
-        self.new_claim_button = _button(row, self.tr("&New claim…"), self.new_claim)
-        self.open_claim_button = _button(row, self.tr("&Details…"), self.open_claim)
+        row, self.claim_count = count_row(self.claim_model, lambda n: self.tr("%n claim(s)", "", n))
+        self.new_claim_button = add_button(row, self.tr("&New claim…"), self.new_claim)
+        self.open_claim_button = add_button(row, self.tr("&Details…"), self.open_claim)
         layout.addLayout(row)
         self.tabs.addTab(page, self.tr("&Claims"))
 

@@ -6,29 +6,32 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import mutual_aid
 from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimDetail, ClaimInput, EnrolmentFilter
 from stationapp.ui.dates import day_text
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.fields import text_box
+from stationapp.ui.forms import (
+    CLOSE,
+    BarDialog,
+    FieldErrors,
+    FormDialog,
+    add_button,
+    dialog_buttons,
+    scroll_area,
+    shows_user_errors,
+)
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mutual_aid.widgets import (
     PersonChoice,
@@ -73,21 +76,15 @@ def ticked(widget: QListWidget) -> list[str]:
     ]
 
 
-class NewClaimDialog(QDialog):
+class NewClaimDialog(FormDialog):
     """Take a claim: the worker, the plan they are enrolled in, the event's dates, the amounts,
     the materials handed in."""
 
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent, self.tr("New claim"), scrolled=True)
         self.claim = None
-        self.setWindowTitle(self.tr("New claim"))
-        layout, self.bar = layout_with_bar(self)
-        body = QWidget()
-        form = QFormLayout(body)
-        self.fields = FieldErrors(form)
         self.person = PersonChoice(actor)
         self.person.chosen.connect(self._person_chosen)
         self.fields.add_row(self.tr("Wor&ker:"), "person", self.person)
@@ -102,36 +99,28 @@ class NewClaimDialog(QDialog):
         self.fields.add_row(self.tr("Date of the &event:"), "event_on", self.event_on)
         self.claimed_on = date_edit()
         self.fields.add_row(self.tr("&Claimed on:"), "claimed_on", self.claimed_on)
-        self.total_expenses = QLineEdit()
-        self.fields.add_row(
-            self.tr("&Total expenses (yuan):"), "total_expenses", self.total_expenses
+        self.total_expenses = self.fields.add_line(
+            self.tr("&Total expenses (yuan):"), "total_expenses"
         )
-        self.insurance_paid = QLineEdit()
-        self.fields.add_row(
-            self.tr("Paid by medical &insurance (yuan):"), "insurance_paid", self.insurance_paid
+        self.insurance_paid = self.fields.add_line(
+            self.tr("Paid by medical &insurance (yuan):"), "insurance_paid"
         )
-        self.claimed_amount = QLineEdit()
-        self.claimed_amount.setPlaceholderText(self.tr("Empty: what is left after insurance"))
-        self.fields.add_row(
-            self.tr("Amount clai&med (yuan):"), "claimed_amount", self.claimed_amount
+        self.claimed_amount = self.fields.add_line(
+            self.tr("Amount clai&med (yuan):"),
+            "claimed_amount",
+            placeholder=self.tr("Empty: what is left after insurance"),
         )
         self.materials = checklist_widget()
         self.fields.add_row(self.tr("Materials &handed in:"), "materials", self.materials)
-        self.diagnosis = QLineEdit()
-        self.diagnosis.setMaxLength(2000)
-        self.fields.add_row(self.tr("Dia&gnosis:"), "diagnosis", self.diagnosis)
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
+        self.diagnosis = self.fields.add_line(self.tr("Dia&gnosis:"), "diagnosis", 2000)
+        self.notes = text_box(self, 3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
-        self.late_reason = QLineEdit()
-        self.late_reason.setPlaceholderText(self.tr("Only for a claim after the deadline"))
-        self.fields.add_row(self.tr("Why &late:"), "late_reason", self.late_reason)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Submit"))
+        self.late_reason = self.fields.add_line(
+            self.tr("Why &late:"),
+            "late_reason",
+            placeholder=self.tr("Only for a claim after the deadline"),
+        )
+        dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Submit"))
         self.resize(self.fontMetrics().averageCharWidth() * 95, 640)
         self._plan_changed()
         if person_id is not None:
@@ -192,18 +181,15 @@ class NewClaimDialog(QDialog):
             self.accept()
 
 
-class ClaimDialog(QDialog):
+class ClaimDialog(BarDialog):
     """A claim's page: what was claimed, the checklist, the amount by the rules, and the steps
     open to it (return for materials, submit again, approve, refuse, pay)."""
 
     def __init__(self, actor: Staff, claim_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, self.tr("Claim"), parent)
         self.claim_id = claim_id
         self.detail: ClaimDetail = mutual_aid.get_claim(actor, claim_id)
         self.decides = has_permission(actor, "aid.decide")
-        self.setWindowTitle(self.tr("Claim"))
-        layout, self.bar = layout_with_bar(self)
         body = QWidget()
         inner = QVBoxLayout(body)
         self.summary = QLabel()
@@ -214,53 +200,39 @@ class ClaimDialog(QDialog):
         box_layout = QVBoxLayout(box)
         self.materials = checklist_widget()
         box_layout.addWidget(self.materials)
-        self.save_materials = QPushButton(self.tr("Save the chec&klist"))
-        self.save_materials.clicked.connect(self.tick)
-        box_layout.addWidget(self.save_materials, 0, Qt.AlignmentFlag.AlignLeft)
+        save_row = QHBoxLayout()
+        self.save_materials = add_button(save_row, self.tr("Save the chec&klist"), self.tick)
+        save_row.addStretch(1)
+        box_layout.addLayout(save_row)
         inner.addWidget(box)
         self.steps = steps = QGroupBox(self.tr("Next step"))
         form = QFormLayout(steps)
         self.fields = FieldErrors(form)
-        self.return_reason = QLineEdit()
-        self.fields.add_row(self.tr("Materials &missing:"), "return_reason", self.return_reason)
-        self.approved_amount = QLineEdit()
-        self.fields.add_row(
-            self.tr("Amount appro&ved (yuan):"), "approved_amount", self.approved_amount
+        self.return_reason = self.fields.add_line(self.tr("Materials &missing:"), "return_reason")
+        self.approved_amount = self.fields.add_line(
+            self.tr("Amount appro&ved (yuan):"), "approved_amount"
         )
-        self.amount_reason = QLineEdit()
-        self.fields.add_row(self.tr("Why ano&ther amount:"), "amount_reason", self.amount_reason)
-        self.refusal_reason = QLineEdit()
-        self.fields.add_row(self.tr("Why re&fused:"), "refusal_reason", self.refusal_reason)
+        self.amount_reason = self.fields.add_line(self.tr("Why ano&ther amount:"), "amount_reason")
+        self.refusal_reason = self.fields.add_line(self.tr("Why re&fused:"), "refusal_reason")
         self.paid_on = date_edit()
         self.fields.add_row(self.tr("Paid o&n:"), "paid_on", self.paid_on)
-        self.paid_amount = QLineEdit()
-        self.fields.add_row(self.tr("Amount pai&d (yuan):"), "paid_amount", self.paid_amount)
+        self.paid_amount = self.fields.add_line(self.tr("Amount pai&d (yuan):"), "paid_amount")
         buttons = QHBoxLayout()
-        self.return_button = self._button(buttons, self.tr("&Return for materials"), self.return_)
-        self.resubmit_button = self._button(buttons, self.tr("Submit a&gain"), self.resubmit)
-        self.approve_button = self._button(buttons, self.tr("&Approve"), self.approve)
-        self.refuse_button = self._button(buttons, self.tr("Refu&se"), self.refuse)
-        self.pay_button = self._button(buttons, self.tr("Record the pa&yment"), self.pay)
+        self.return_button = add_button(buttons, self.tr("&Return for materials"), self.return_)
+        self.resubmit_button = add_button(buttons, self.tr("Submit a&gain"), self.resubmit)
+        self.approve_button = add_button(buttons, self.tr("&Approve"), self.approve)
+        self.refuse_button = add_button(buttons, self.tr("Refu&se"), self.refuse)
+        self.pay_button = add_button(buttons, self.tr("Record the pa&yment"), self.pay)
         buttons.addStretch(1)
         form.addRow(buttons)
         inner.addWidget(steps)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        foot = dialog_buttons(self, layout, buttons=QDialogButtonBox.StandardButton.Close)
+        self.column.addWidget(scroll_area(body), 1)
+        foot = dialog_buttons(self, self.column, buttons=CLOSE)
         self.print_button = foot.addButton(self.tr("&Print…"), foot.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_sheet)
         self.resize(self.fontMetrics().averageCharWidth() * 100, 680)
         self.show_detail()
-
-    @staticmethod
-    def _button(row: QHBoxLayout, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def show_detail(self) -> None:
         detail = self.detail
@@ -352,15 +324,12 @@ class ClaimDialog(QDialog):
         # A paid or refused claim, or one the role may not decide, has no step here.
         self.steps.setVisible(state == "submitted" or open_ or shown["paid_on"])
 
+    @shows_user_errors
     def _run(self, step) -> None:  # type: ignore[no-untyped-def]
         self.fields.clear()
         self.bar.hide()
-        try:
-            step()
-            self.detail = mutual_aid.get_claim(self.actor, self.claim_id)
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        step()
+        self.detail = mutual_aid.get_claim(self.actor, self.claim_id)
         self.show_detail()
         self.bar.show_message(self.tr("Saved."), "info")
 

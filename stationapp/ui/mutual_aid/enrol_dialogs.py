@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -22,7 +18,14 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import PAYERS
 from stationapp.services import mutual_aid
 from stationapp.services.importing import ImportRefused
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.fields import choice_box
+from stationapp.ui.forms import (
+    FieldErrors,
+    FormDialog,
+    dialog_buttons,
+    open_spreadsheet,
+    show_user_error,
+)
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.mutual_aid.widgets import (
     PersonChoice,
@@ -44,9 +47,7 @@ class _Terms:
         fields.add_row(
             translate("MutualAidTerms", "Enrolled &on:"), "enrolled_on", self.enrolled_on
         )
-        self.paid_by = QComboBox()
-        for payer in PAYERS:
-            self.paid_by.addItem(mutual_aid.payer_label(payer), payer)
+        self.paid_by = choice_box(PAYERS, mutual_aid.payer_label)
         fields.add_row(translate("MutualAidTerms", "Premium &paid by:"), "paid_by", self.paid_by)
         self.workplace = workplace_combo(actor, translate("MutualAidTerms", "— none —"))
         fields.add_row(
@@ -54,26 +55,20 @@ class _Terms:
         )
 
 
-class EnrolDialog(QDialog, _Terms):
+class EnrolDialog(FormDialog, _Terms):
     """Enrol one worker at the desk."""
 
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, person_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent, self.tr("Enrol a worker"))
         self.enrolment = None
-        self.setWindowTitle(self.tr("Enrol a worker"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.person = PersonChoice(actor)
         self.person.chosen.connect(self._person_chosen)
         self.fields.add_row(self.tr("Wor&ker:"), "person", self.person)
         self.add_terms(actor, self.fields)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Enrol"))
+        dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Enrol"))
         if person_id is not None:
             self.person.choose(person_id)
 
@@ -101,20 +96,15 @@ class EnrolDialog(QDialog, _Terms):
             self.accept()
 
 
-class ImportListDialog(QDialog, _Terms):
+class ImportListDialog(FormDialog, _Terms):
     """Enrol a workplace's list from a spreadsheet (姓名, 身份证号): every row must match a
     worker on file, or nothing is enrolled and the rows that do not are listed."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent, self.tr("Import a workplace's list"))
         self.path: Path | None = None
         self.result: mutual_aid.EnrolmentImport | None = None
-        self.setWindowTitle(self.tr("Import a workplace's list"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         row = QHBoxLayout()
         self.file_label = QLabel(self.tr("No file chosen"))
         row.addWidget(self.file_label, 1)
@@ -125,22 +115,17 @@ class ImportListDialog(QDialog, _Terms):
         holder.setLayout(row)
         self.fields.add_row(self.tr("List:"), "file", holder)
         self.add_terms(actor, self.fields)
-        layout.addLayout(form)
-        layout.addWidget(
+        self.column.addWidget(
             QLabel(self.tr("The file needs a 姓名 column and, best, a 身份证号 column."))
         )
-        dialog_buttons(self, layout, self.submit, ok_text=self.tr("&Import"))
+        dialog_buttons(self, self.column, self.submit, ok_text=self.tr("&Import"))
 
     def choose_file(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the list"),
-            folder,
-            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)"),
+        chosen = open_spreadsheet(
+            self, self.tr("Choose the list"), self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)")
         )
-        if chosen:
-            self.set_file(Path(chosen))
+        if chosen is not None:
+            self.set_file(chosen)
 
     def set_file(self, path: Path) -> None:
         self.path = path

@@ -7,78 +7,63 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
-    QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
-    QSpinBox,
     QWidget,
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
 from stationapp.services import mutual_aid, visits
 from stationapp.services.mutual_aid import PlanInput
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
-from stationapp.ui.mutual_aid.widgets import date_edit, day_of, money_text
+from stationapp.ui.fields import choice_box, set_field_value
+from stationapp.ui.forms import (
+    FormDialog,
+    dialog_buttons,
+    shows_user_errors,
+    spin_box,
+)
+from stationapp.ui.mutual_aid.widgets import date_edit, money_text
+
+MONEY_FIELDS = ("premium", "deductible", "cap_per_claim", "fixed_sum", "cap_per_year")
 
 
-class PlanDialog(QDialog):
+class PlanDialog(FormDialog):
     """Add a plan, or change one (``plan``)."""
 
     def __init__(self, actor: Staff, plan: AidPlan | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(
+            actor,
+            parent,
+            self.tr("Change the plan") if plan else self.tr("New plan"),
+            scrolled=True,
+        )
         self.plan = plan
         self.saved: AidPlan | None = None
-        self.setWindowTitle(self.tr("Change the plan") if plan else self.tr("New plan"))
-        layout, self.bar = layout_with_bar(self)
-        body = QWidget()
-        form = QFormLayout(body)
-        self.fields = FieldErrors(form)
         year = today().year
-        self.name = QLineEdit(plan.name if plan else "")
-        self.name.setMaxLength(100)
-        self.fields.add_row(self.tr("&Name:"), "name", self.name)
-        self.kind = QComboBox()
-        for kind in PLAN_KINDS:
-            self.kind.addItem(mutual_aid.plan_kind_label(kind), kind)
+        self.name = self.fields.add_line(self.tr("&Name:"), "name", 100)
+        self.kind = choice_box(PLAN_KINDS, mutual_aid.plan_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(plan.year if plan else year)
+        self.year = spin_box(2000, 2100, plan.year if plan else year)
         self.fields.add_row(self.tr("&Year:"), "year", self.year)
         self.cover_start = date_edit(plan.cover_start if plan else date(year, 1, 1))
         self.fields.add_row(self.tr("Cover &from:"), "cover_start", self.cover_start)
         self.cover_end = date_edit(plan.cover_end if plan else date(year, 12, 31))
         self.fields.add_row(self.tr("Cover &to:"), "cover_end", self.cover_end)
-        self.premium = QLineEdit(money_text(plan.premium) if plan else "")
-        self.fields.add_row(self.tr("&Premium per person (yuan):"), "premium", self.premium)
-        self.waiting_days = QSpinBox()
-        self.waiting_days.setRange(0, 365)
-        self.waiting_days.setValue(plan.waiting_days if plan else 90)
+        self.premium = self.fields.add_line(self.tr("&Premium per person (yuan):"), "premium")
+        self.waiting_days = spin_box(0, 365, plan.waiting_days if plan else 90)
         self.fields.add_row(self.tr("&Waiting period (days):"), "waiting_days", self.waiting_days)
-        self.benefit_kind = QComboBox()
-        for kind in BENEFIT_KINDS:
-            self.benefit_kind.addItem(mutual_aid.benefit_kind_label(kind), kind)
+        self.benefit_kind = choice_box(BENEFIT_KINDS, mutual_aid.benefit_kind_label)
         self.benefit_kind.currentIndexChanged.connect(self._benefit_changed)
         self.fields.add_row(self.tr("&Benefit:"), "benefit_kind", self.benefit_kind)
-        self.rate = QLineEdit(str(plan.rate) if plan and plan.rate is not None else "")
-        self.fields.add_row(self.tr("&Rate of the amount left (%):"), "rate", self.rate)
-        self.deductible = QLineEdit(money_text(plan.deductible) if plan else "")
-        self.fields.add_row(self.tr("&Deductible (yuan):"), "deductible", self.deductible)
-        self.cap_per_claim = QLineEdit(money_text(plan.cap_per_claim) if plan else "")
-        self.fields.add_row(self.tr("Cap per &claim (yuan):"), "cap_per_claim", self.cap_per_claim)
-        self.fixed_sum = QLineEdit(money_text(plan.fixed_sum) if plan else "")
-        self.fields.add_row(self.tr("Fi&xed sum (yuan):"), "fixed_sum", self.fixed_sum)
-        self.cap_per_year = QLineEdit(money_text(plan.cap_per_year) if plan else "")
-        self.fields.add_row(self.tr("C&ap per year (yuan):"), "cap_per_year", self.cap_per_year)
-        self.claim_days = QSpinBox()
-        self.claim_days.setRange(1, 3650)
-        self.claim_days.setValue(plan.claim_days if plan else 90)
+        self.rate = self.fields.add_line(self.tr("&Rate of the amount left (%):"), "rate")
+        self.deductible = self.fields.add_line(self.tr("&Deductible (yuan):"), "deductible")
+        self.cap_per_claim = self.fields.add_line(
+            self.tr("Cap per &claim (yuan):"), "cap_per_claim"
+        )
+        self.fixed_sum = self.fields.add_line(self.tr("Fi&xed sum (yuan):"), "fixed_sum")
+        self.cap_per_year = self.fields.add_line(self.tr("C&ap per year (yuan):"), "cap_per_year")
+        self.claim_days = spin_box(1, 3650, plan.claim_days if plan else 90)
         self.fields.add_row(
             self.tr("Claim dead&line (days after discharge or the event):"),
             "claim_days",
@@ -98,14 +83,11 @@ class PlanDialog(QDialog):
         self.active.setChecked(plan.active if plan else True)
         self.fields.add_row("", "active", self.active)
         if plan is not None:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(plan.kind)))
-            self.benefit_kind.setCurrentIndex(max(0, self.benefit_kind.findData(plan.benefit_kind)))
-            self.service.setCurrentIndex(max(0, self.service.findData(plan.service_id)))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        dialog_buttons(self, layout, self.submit)
+            self.fields.fill(plan, "name", "kind", "benefit_kind", "rate")
+            set_field_value(self.service, plan.service_id)
+            for name in MONEY_FIELDS:  # the line edits of the same names
+                getattr(self, name).setText(money_text(getattr(plan, name)))
+        dialog_buttons(self, self.column, self.submit)
         self._benefit_changed()
         self.resize(self.fontMetrics().averageCharWidth() * 90, 620)
 
@@ -116,34 +98,17 @@ class PlanDialog(QDialog):
         self.fields.set_row_visible("fixed_sum", not rate)
 
     def data(self) -> PlanInput:
-        return PlanInput(
-            name=self.name.text(),
-            kind=self.kind.currentData(),
-            year=self.year.value(),
-            cover_start=day_of(self.cover_start),
-            cover_end=day_of(self.cover_end),
-            premium=self.premium.text(),
-            waiting_days=self.waiting_days.value(),
-            benefit_kind=self.benefit_kind.currentData(),
-            rate=self.rate.text(),
-            deductible=self.deductible.text(),
-            cap_per_claim=self.cap_per_claim.text(),
-            cap_per_year=self.cap_per_year.text(),
-            fixed_sum=self.fixed_sum.text(),
-            claim_days=self.claim_days.value(),
-            service_id=self.service.currentData(),
-            materials=self.materials.toPlainText().splitlines(),
-            active=self.active.isChecked(),
-        )
+        # The fields are named as the plan's input, but for the service and the materials.
+        values = self.fields.values()
+        values["service_id"] = values.pop("service")
+        values["materials"] = values["materials"].splitlines()
+        return PlanInput(**values)
 
+    @shows_user_errors
     def submit(self) -> None:
         self.fields.clear()
-        try:
-            if self.plan is None:
-                self.saved = mutual_aid.create_plan(self.actor, self.data())
-            else:
-                self.saved = mutual_aid.update_plan(self.actor, self.plan.id, self.data())
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        if self.plan is None:
+            self.saved = mutual_aid.create_plan(self.actor, self.data())
+        else:
+            self.saved = mutual_aid.update_plan(self.actor, self.plan.id, self.data())
         self.accept()

@@ -8,13 +8,13 @@ from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QWidget
 
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import mutual_aid, people
-from stationapp.ui.forms import FieldErrors, MessageBar, show_user_error
+from stationapp.ui.forms import FieldErrors, MessageBar, edge_column, show_user_error
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.picker import PersonPicker, describe
 
@@ -72,8 +72,7 @@ class PersonChoice(QWidget):
         self.actor = actor
         self.person_id: int | None = None
         self.workplace_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = edge_column(self)
         self.picker = PersonPicker(actor, limit=6)
         self.picker.person_chosen.connect(self.choose)
         self.picker.new_person_requested.connect(self._register)

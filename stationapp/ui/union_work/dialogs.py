@@ -3,23 +3,19 @@ building federation's regional one, or a renewal), an open-affairs check."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.union_work import (
     CONGRESS_KINDS,
@@ -32,8 +28,9 @@ from stationapp.models.union_work import (
 from stationapp.services import union_work
 from stationapp.services.union_work import CheckInput, CongressInput, ContractInput
 from stationapp.services.union_work.common import add_months
-from stationapp.ui.dates import date_edit
-from stationapp.ui.forms import FormDialog, dialog_buttons, show_user_error
+from stationapp.ui.dates import OptionalDate, date_edit
+from stationapp.ui.fields import CheckList, choice_box, text_box
+from stationapp.ui.forms import FormDialog, dialog_buttons, shows_user_errors
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -45,24 +42,6 @@ def _day(day: date | None = None):
 def two_years_from(start: date) -> date:
     """The last day of a two-year term from ``start``, the usual one."""
     return add_months(start, 24) - timedelta(days=1)
-
-
-def _text_box(dialog: QWidget, lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(dialog.fontMetrics().lineSpacing() * (lines + 1))
-    return box
-
-
-def _combo(values: tuple[str, ...], label) -> QComboBox:
-    combo = QComboBox()
-    for value in values:
-        combo.addItem(label(value), value)
-    return combo
-
-
-def _choose(combo: QComboBox, value: str) -> None:
-    combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
 def _count_box(maximum: int) -> QSpinBox:
@@ -77,8 +56,7 @@ class _UnionWorkDialog(FormDialog):
     """A form whose Save calls ``submit``, the expected errors shown at their fields."""
 
     def __init__(self, actor: Staff, parent: QWidget | None, title: str) -> None:
-        super().__init__(actor, parent)
-        self.setWindowTitle(title)
+        super().__init__(actor, parent, title)
         self.saved: object = None
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
@@ -88,67 +66,74 @@ class _UnionWorkDialog(FormDialog):
     def submit(self) -> object:
         raise NotImplementedError
 
+    @shows_user_errors
     def save(self) -> None:
-        try:
-            self.saved = self.submit()
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.saved = self.submit()
         self.accept()
 
 
-class CongressDialog(_UnionWorkDialog):
+class _RecordDialog(_UnionWorkDialog):
+    """A workplace's record, new or ``existing`` (to correct it). Its fields, added by
+    ``add_rows``, are named as the service's input (``make_input``): ``record`` saves a new
+    one for the workplace, ``update`` a correction."""
+
+    make_input: Callable[..., object]
+    record: Callable[[Staff, int, Any], object]
+    update: Callable[[Staff, int, Any], object]
+
     def __init__(
         self,
         actor: Staff,
         organization_id: int,
         parent: QWidget | None = None,
         *,
-        existing: CongressMeeting | None = None,
+        existing: CongressMeeting | OpenAffairsCheck | None = None,
     ) -> None:
-        super().__init__(
-            actor,
-            parent,
-            self.tr("Workers' congress") if existing else self.tr("Record a workers' congress"),
-        )
+        super().__init__(actor, parent, self.title(existing is not None))
         self.organization_id = organization_id
         self.existing = existing
-        self.held_on = _day(existing.held_on if existing else None)
+        self.add_rows()
+        if existing is not None:
+            self.fields.fill(existing)
+        self.finish()
+
+    def title(self, correcting: bool) -> str:
+        raise NotImplementedError
+
+    def add_rows(self) -> None:
+        raise NotImplementedError
+
+    def submit(self) -> object:
+        data = self.make_input(**self.fields.values())
+        if self.existing is None:
+            return self.record(self.actor, self.organization_id, data)
+        return self.update(self.actor, self.existing.id, data)
+
+
+class CongressDialog(_RecordDialog):
+    make_input = CongressInput
+    record = staticmethod(union_work.record_congress)
+    update = staticmethod(union_work.update_congress)
+
+    def title(self, correcting: bool) -> str:
+        return self.tr("Workers' congress") if correcting else self.tr("Record a workers' congress")
+
+    def add_rows(self) -> None:
+        self.held_on = _day()
         self.fields.add_row(self.tr("&Held on:"), "held_on", self.held_on)
-        self.kind = _combo(CONGRESS_KINDS, union_work.congress_kind_label)
+        self.kind = choice_box(CONGRESS_KINDS, union_work.congress_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         self.delegates = _count_box(100_000)
         self.delegates.setToolTip(self.tr("Delegates present (at an assembly, employees present)"))
         self.fields.add_row(self.tr("&Delegates present:"), "delegates", self.delegates)
-        self.matters = _text_box(self)
+        self.matters = text_box(self, 4)
         self.matters.setPlaceholderText(self.tr("e.g. 审议通过工资调整方案、员工手册修订稿"))
         self.fields.add_row(self.tr("&Matters decided:"), "matters", self.matters)
         self.handbook = QCheckBox(self.tr("The staff hand&book was revised"))
         self.fields.add_row("", "handbook_revised", self.handbook)
-        self.station_part = QLineEdit()
-        self.station_part.setMaxLength(500)
-        self.station_part.setPlaceholderText(self.tr("e.g. 指导筹备、列席会议"))
-        self.fields.add_row(self.tr("The &station's part:"), "station_part", self.station_part)
-        if existing is not None:
-            _choose(self.kind, existing.kind)
-            self.delegates.setValue(existing.delegates or 0)
-            self.matters.setPlainText(existing.matters)
-            self.handbook.setChecked(existing.handbook_revised)
-            self.station_part.setText(existing.station_part)
-        self.finish()
-
-    def submit(self) -> object:
-        data = CongressInput(
-            held_on=self.held_on.date().toPython(),
-            kind=self.kind.currentData(),
-            delegates=self.delegates.value() or None,
-            matters=self.matters.toPlainText(),
-            handbook_revised=self.handbook.isChecked(),
-            station_part=self.station_part.text(),
+        self.station_part = self.fields.add_line(
+            self.tr("The &station's part:"), "station_part", 500, self.tr("e.g. 指导筹备、列席会议")
         )
-        if self.existing is None:
-            return union_work.record_congress(self.actor, self.organization_id, data)
-        return union_work.update_congress(self.actor, self.existing.id, data)
 
 
 class ContractDialog(_UnionWorkDialog):
@@ -178,28 +163,28 @@ class ContractDialog(_UnionWorkDialog):
         self.building_id = building_id or (source.building_id if source else None)
         self.existing = existing
         self.renewing = renewing
-        self.kind = _combo(CONTRACT_KINDS, union_work.contract_kind_label)
+        self.kind = choice_box(CONTRACT_KINDS, union_work.contract_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         self.signed_on = _day()
         self.fields.add_row(self.tr("&Signed on:"), "signed_on", self.signed_on)
-        filed = QWidget()
-        row = QHBoxLayout(filed)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.filed = QCheckBox(self.tr("Fi&led with the human-resources bureau on"))
-        self.registered_on = _day()
-        self.registered_on.setEnabled(False)
-        self.filed.toggled.connect(self.registered_on.setEnabled)
-        row.addWidget(self.filed)
-        row.addWidget(self.registered_on, 1)
+        filed = OptionalDate(
+            self.tr("Fi&led with the human-resources bureau on"),
+            None,
+            until_today=False,
+            display=DATE_FORMAT,
+        )
+        self.filed, self.registered_on = filed.known, filed.edit
         self.fields.add_row("", "registered_on", filed)
         self.starts_on = _day()
         self.fields.add_row(self.tr("Term &from:"), "starts_on", self.starts_on)
         self.ends_on = _day(two_years_from(today()))
         self.ends_on.setToolTip(self.tr("One to three years"))
         self.fields.add_row(self.tr("Term &to:"), "ends_on", self.ends_on)
-        self.increase = QLineEdit()
-        self.increase.setPlaceholderText(self.tr("percent, e.g. 5.5; empty if none agreed"))
-        self.fields.add_row(self.tr("Agreed wage &increase (%):"), "wage_increase", self.increase)
+        self.increase = self.fields.add_line(
+            self.tr("Agreed wage &increase (%):"),
+            "wage_increase",
+            placeholder=self.tr("percent, e.g. 5.5; empty if none agreed"),
+        )
         self.clause = QCheckBox(self.tr("A &minimum-wage clause"))
         self.fields.add_row("", "minimum_wage_clause", self.clause)
         self.clause_text = QLineEdit()
@@ -210,65 +195,40 @@ class ContractDialog(_UnionWorkDialog):
         self.fields.add_row(self.tr("The clause s&ays:"), "minimum_wage_text", self.clause_text)
         self.employees = _count_box(1_000_000)
         self.fields.add_row(self.tr("&Employees covered:"), "employees_covered", self.employees)
-        self.covered = QListWidget()
         if self.building_id is not None:
-            self.covered.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
             chosen = set(union_work.covered_ids(actor, source.id)) if source else set()
-            for org_id, name in union_work.building_workplaces(actor, self.building_id):
-                item = QListWidgetItem(name)
-                item.setData(Qt.ItemDataRole.UserRole, org_id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                checked = org_id in chosen
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                self.covered.addItem(item)
+            self.covered = CheckList(
+                union_work.building_workplaces(actor, self.building_id), chosen
+            )
+            self.covered.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
             self.covered.setToolTip(self.tr("Space ticks a workplace"))
             self.fields.add_row(self.tr("&Workplaces covered:"), "covered", self.covered)
-        self.notes = _text_box(self, 2)
+        self.notes = text_box(self, 3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
         if source is not None:
             self._fill(source)
         self.finish()
 
     def _fill(self, source: CollectiveContract) -> None:
-        _choose(self.kind, source.kind)
-        self.increase.setText("" if source.wage_increase is None else f"{source.wage_increase}")
-        self.clause.setChecked(source.minimum_wage_clause)
-        self.clause_text.setText(source.minimum_wage_text)
-        self.employees.setValue(source.employees_covered or 0)
+        self.fields.fill(
+            source,
+            "kind",
+            "wage_increase",
+            "minimum_wage_clause",
+            "minimum_wage_text",
+            "employees_covered",
+        )
         if self.renewing is not None:
             start = source.ends_on + timedelta(days=1)
             self.starts_on.setDate(QDate(start))
             self.ends_on.setDate(QDate(two_years_from(start)))
             return
-        self.signed_on.setDate(QDate(source.signed_on))
-        if source.registered_on is not None:
-            self.filed.setChecked(True)
-            self.registered_on.setDate(QDate(source.registered_on))
-        self.starts_on.setDate(QDate(source.starts_on))
-        self.ends_on.setDate(QDate(source.ends_on))
-        self.notes.setPlainText(source.notes)
-
-    def covered_ids(self) -> tuple[int, ...]:
-        return tuple(
-            int(self.covered.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.covered.count())
-            if self.covered.item(i).checkState() == Qt.CheckState.Checked
-        )
+        self.fields.fill(source, "signed_on", "registered_on", "starts_on", "ends_on", "notes")
 
     def submit(self) -> object:
-        data = ContractInput(
-            kind=self.kind.currentData(),
-            signed_on=self.signed_on.date().toPython(),
-            registered_on=self.registered_on.date().toPython() if self.filed.isChecked() else None,
-            starts_on=self.starts_on.date().toPython(),
-            ends_on=self.ends_on.date().toPython(),
-            wage_increase=self.increase.text(),
-            minimum_wage_clause=self.clause.isChecked(),
-            minimum_wage_text=self.clause_text.text(),
-            employees_covered=self.employees.value() or None,
-            notes=self.notes.toPlainText(),
-            covered=self.covered_ids(),
-        )
+        values = self.fields.values()
+        values["covered"] = tuple(values.get("covered", ()))
+        data = ContractInput(**values)
         if self.renewing is not None:
             return union_work.renew_contract(self.actor, self.renewing.id, data)
         if self.existing is not None:
@@ -278,47 +238,26 @@ class ContractDialog(_UnionWorkDialog):
         return union_work.record_contract(self.actor, self.organization_id, data)
 
 
-class CheckDialog(_UnionWorkDialog):
-    def __init__(
-        self,
-        actor: Staff,
-        organization_id: int,
-        parent: QWidget | None = None,
-        *,
-        existing: OpenAffairsCheck | None = None,
-    ) -> None:
-        super().__init__(
-            actor,
-            parent,
-            self.tr("Open-affairs check") if existing else self.tr("Record an open-affairs check"),
-        )
-        self.organization_id = organization_id
-        self.existing = existing
-        self.checked_on = _day(existing.checked_on if existing else None)
+class CheckDialog(_RecordDialog):
+    make_input = CheckInput
+    record = staticmethod(union_work.record_check)
+    update = staticmethod(union_work.update_check)
+
+    def title(self, correcting: bool) -> str:
+        if correcting:
+            return self.tr("Open-affairs check")
+        return self.tr("Record an open-affairs check")
+
+    def add_rows(self) -> None:
+        self.checked_on = _day()
         self.fields.add_row(self.tr("&Checked on:"), "checked_on", self.checked_on)
-        self.rating = _combo(OPEN_AFFAIRS_RATINGS, union_work.rating_label)
+        self.rating = choice_box(OPEN_AFFAIRS_RATINGS, union_work.rating_label)
         self.fields.add_row(self.tr("&Rating:"), "rating", self.rating)
-        self.findings = _text_box(self)
+        self.findings = text_box(self, 4)
         self.findings.setPlaceholderText(self.tr("e.g. 公开栏按季度更新，工资调整方案已公示"))
         self.fields.add_row(self.tr("&Findings:"), "findings", self.findings)
-        self.follow_up = _text_box(self)
+        self.follow_up = text_box(self, 4)
         self.follow_up.setPlaceholderText(
             self.tr("What the workplace will do, when we check again")
         )
         self.fields.add_row(self.tr("Follow-&up:"), "follow_up", self.follow_up)
-        if existing is not None:
-            _choose(self.rating, existing.rating)
-            self.findings.setPlainText(existing.findings)
-            self.follow_up.setPlainText(existing.follow_up)
-        self.finish()
-
-    def submit(self) -> object:
-        data = CheckInput(
-            checked_on=self.checked_on.date().toPython(),
-            rating=self.rating.currentData(),
-            findings=self.findings.toPlainText(),
-            follow_up=self.follow_up.toPlainText(),
-        )
-        if self.existing is None:
-            return union_work.record_check(self.actor, self.organization_id, data)
-        return union_work.update_check(self.actor, self.existing.id, data)

@@ -11,49 +11,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, union_work
 from stationapp.services.union_work import ContractView
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import add_button, empty_state, layout_with_bar
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import WARN_COLOR, TextsTableModel, load_rows, setup_list_view
 from stationapp.ui.union_work.dialogs import CheckDialog, CongressDialog, ContractDialog
-
-OVERDUE_COLOR = QColor("#b3261e")
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-class _Model(RowsTableModel):
-    """Rows shown through ``texts(row) -> list[str]``; the columns in ``numbers`` right-aligned
-    and the rows ``warn(row)`` says in red."""
-
-    def __init__(
-        self,
-        headers: list[str],
-        texts: Callable[[Any], list[str]],
-        numbers: tuple[int, ...] = (),
-        warn: Callable[[Any], bool] | None = None,
-    ) -> None:
-        super().__init__()
-        self.rows = []
-        self.headers = headers
-        self.texts = texts
-        self.numbers = numbers
-        self.warn = warn
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.texts(row)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numbers:
-            return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and self.warn and self.warn(row):
-            return OVERDUE_COLOR
-        return None
 
 
 class _ListView(QTableView):
@@ -112,7 +80,7 @@ class _Section(QWidget):
             self.row_buttons.append(button)
         return button
 
-    def make_model(self) -> _Model:
+    def make_model(self) -> TextsTableModel:
         raise NotImplementedError
 
     def empty_text(self) -> str:
@@ -128,12 +96,7 @@ class _Section(QWidget):
         raise NotImplementedError
 
     def reload(self) -> None:
-        try:
-            rows = self.fetch()
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            rows = []
-        self.model.set_rows(rows)
+        rows = load_rows(self.model, self.fetch, self.bar)
         self.stack.setCurrentIndex(0 if rows else 1)
         self.table.resizeColumnsToContents()
         for button in self.row_buttons:
@@ -156,11 +119,31 @@ class _Section(QWidget):
             self.reload()
 
 
-class CongressesSection(_Section):
+class _RecordsSection(_Section):
+    """A workplace's records of one kind, listed by ``load(actor, workplace id)``; ``dialog``
+    records a new one (``record``) and corrects the one opened."""
+
+    load: Callable[[Staff, int], list[Any]]
+    dialog: Callable[..., QDialog]
+
+    def fetch(self) -> list[Any]:
+        return self.load(self.actor, self.record_id)
+
+    def record(self) -> None:
+        self.run(self.dialog(self.actor, self.record_id, self))
+
+    def open_row(self, row: Any) -> QDialog:
+        return self.dialog(self.actor, self.record_id, self, existing=row)
+
+
+class CongressesSection(_RecordsSection):
     """The workplace's workers' congresses, the next one due above them."""
 
-    def make_model(self) -> _Model:
-        return _Model(
+    load = staticmethod(union_work.list_congresses)
+    dialog = CongressDialog
+
+    def make_model(self) -> TextsTableModel:
+        return TextsTableModel(
             [
                 self.tr("Held on"),
                 self.tr("Kind"),
@@ -177,7 +160,7 @@ class CongressesSection(_Section):
                 " ".join(m.matters.split()),
                 m.station_part,
             ],
-            numbers=(2,),
+            numeric=(2,),
         )
 
     def empty_text(self) -> str:
@@ -192,7 +175,7 @@ class CongressesSection(_Section):
     def fetch(self) -> list[Any]:
         due = union_work.congress_due(self.actor, self.record_id, today())
         self.show_due(due)
-        return union_work.list_congresses(self.actor, self.record_id)
+        return super().fetch()
 
     def show_due(self, due: union_work.CongressDue) -> None:
         if due.due_on is None:
@@ -207,19 +190,19 @@ class CongressesSection(_Section):
         else:
             text = self.tr("Next congress due by {day}.").format(day=short_text(due.due_on))
         self.summary.setText(text)
-        self.summary.setStyleSheet(f"color: {OVERDUE_COLOR.name()};" if due.overdue else "")
+        self.summary.setStyleSheet(f"color: {WARN_COLOR};" if due.overdue else "")
         self.summary.show()
-
-    def record(self) -> None:
-        self.run(CongressDialog(self.actor, self.record_id, self))
-
-    def open_row(self, row: Any) -> QDialog:
-        return CongressDialog(self.actor, self.record_id, self, existing=row)
 
 
 class _ContractsBase(_Section):
-    def make_model(self) -> _Model:
-        return _Model(
+    """The contracts ``load(actor, record id)`` lists; a new one is the record's, whose id is
+    ContractDialog's keyword ``owner``."""
+
+    load: Callable[[Staff, int], list[ContractView]]
+    owner: str
+
+    def make_model(self) -> TextsTableModel:
+        return TextsTableModel(
             [
                 self.tr("State"),
                 self.tr("Kind"),
@@ -230,7 +213,7 @@ class _ContractsBase(_Section):
                 self.tr("Workplaces covered"),
             ],
             self.texts,
-            numbers=(4, 5),
+            numeric=(4, 5),
             warn=lambda v: v.state in ("expiring", "expired"),
         )
 
@@ -257,8 +240,11 @@ class _ContractsBase(_Section):
     def new_text(self) -> str:
         raise NotImplementedError
 
+    def fetch(self) -> list[Any]:
+        return self.load(self.actor, self.record_id)
+
     def new_contract(self) -> None:
-        raise NotImplementedError
+        self.run(ContractDialog(self.actor, self, **{self.owner: self.record_id}))
 
     def renew(self) -> None:
         view = self.selected()
@@ -276,6 +262,9 @@ class _ContractsBase(_Section):
 class ContractsSection(_ContractsBase):
     """The workplace's collective contracts: its own and the regional ones covering it."""
 
+    load = staticmethod(union_work.list_contracts)
+    owner = "organization_id"
+
     def empty_text(self) -> str:
         return self.tr(
             "No collective contract covers this workplace. Record one with “New contract…”."
@@ -284,15 +273,12 @@ class ContractsSection(_ContractsBase):
     def new_text(self) -> str:
         return self.tr("New contract… (&S)")
 
-    def fetch(self) -> list[Any]:
-        return union_work.list_contracts(self.actor, self.record_id)
-
-    def new_contract(self) -> None:
-        self.run(ContractDialog(self.actor, self, organization_id=self.record_id))
-
 
 class RegionalContractsSection(_ContractsBase):
     """The contracts a building's federation signed for its workplaces (区域性集体合同)."""
+
+    load = staticmethod(union_work.regional_contracts)
+    owner = "building_id"
 
     def empty_text(self) -> str:
         return self.tr(
@@ -303,18 +289,15 @@ class RegionalContractsSection(_ContractsBase):
     def new_text(self) -> str:
         return self.tr("New regional &contract…")
 
-    def fetch(self) -> list[Any]:
-        return union_work.regional_contracts(self.actor, self.record_id)
 
-    def new_contract(self) -> None:
-        self.run(ContractDialog(self.actor, self, building_id=self.record_id))
-
-
-class OpenAffairsSection(_Section):
+class OpenAffairsSection(_RecordsSection):
     """The workplace's open-affairs checks (厂务公开)."""
 
-    def make_model(self) -> _Model:
-        return _Model(
+    load = staticmethod(union_work.list_checks)
+    dialog = CheckDialog
+
+    def make_model(self) -> TextsTableModel:
+        return TextsTableModel(
             [
                 self.tr("Checked on"),
                 self.tr("Rating"),
@@ -338,12 +321,3 @@ class OpenAffairsSection(_Section):
         self.change_button = self.button(
             self.tr("Chan&ge check…"), self.open_selected, needs_row=True
         )
-
-    def fetch(self) -> list[Any]:
-        return union_work.list_checks(self.actor, self.record_id)
-
-    def record(self) -> None:
-        self.run(CheckDialog(self.actor, self.record_id, self))
-
-    def open_row(self, row: Any) -> QDialog:
-        return CheckDialog(self.actor, self.record_id, self, existing=row)

@@ -5,33 +5,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QWidget,
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.welfare import ROUND_KINDS, WelfareRound
 from stationapp.services import accounts, people, welfare
 from stationapp.services.welfare import Added, RecipientView, RoundInput
 from stationapp.services.welfare.rounds import MAX_ITEMS, MAX_NAME
+from stationapp.ui.dates import date_edit
+from stationapp.ui.fields import CheckList, choice_box, text_box
 from stationapp.ui.forms import (
-    FieldErrors,
+    CLOSE,
+    FormDialog,
     dialog_buttons,
-    layout_with_bar,
-    show_user_error,
+    shows_user_errors,
     spin_box,
 )
 from stationapp.ui.people.picker import PersonPicker, register_from_picker
@@ -41,110 +34,75 @@ def _money_text(value: Decimal | None) -> str:
     return "" if value is None or value == 0 else f"{value:.2f}"
 
 
-def _date_edit(day) -> QDateEdit:
-    edit = QDateEdit(QDate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-class RoundDialog(QDialog):
+class RoundDialog(FormDialog):
     """A new round, or a round's details changed (its budget is how it may grow)."""
 
     def __init__(
         self, actor: Staff, parent: QWidget | None = None, *, existing: WelfareRound | None = None
     ) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(
+            actor, parent, self.tr("Welfare round") if existing else self.tr("New welfare round")
+        )
         self.existing = existing
         self.round: WelfareRound | None = None
-        self.setWindowTitle(self.tr("Welfare round") if existing else self.tr("New welfare round"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.name = QLineEdit()
-        self.name.setMaxLength(MAX_NAME)
-        self.name.setPlaceholderText(self.tr("e.g. 2027年暑期送清凉"))
-        self.fields.add_row(self.tr("&Name:"), "name", self.name)
-        self.kind = QComboBox()
-        for kind in ROUND_KINDS:
-            self.kind.addItem(welfare.round_kind_label(kind), kind)
+        self.name = self.fields.add_line(
+            self.tr("&Name:"), "name", MAX_NAME, self.tr("e.g. 2027年暑期送清凉")
+        )
+        self.kind = choice_box(ROUND_KINDS, welfare.round_kind_label)
         self.fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         start = today()
-        self.starts_on = _date_edit(start)
+        self.starts_on = date_edit(start, display="yyyy-MM-dd")
         self.fields.add_row(self.tr("&From:"), "starts_on", self.starts_on)
-        self.ends_on = _date_edit(start)
+        self.ends_on = date_edit(start, display="yyyy-MM-dd")
         self.fields.add_row(self.tr("&To:"), "ends_on", self.ends_on)
-        self.items = QLineEdit()
-        self.items.setMaxLength(MAX_ITEMS)
-        self.items.setPlaceholderText(self.tr("e.g. 防暑降温包（绿豆、茶叶、毛巾）"))
-        self.fields.add_row(self.tr("&Items each:"), "items", self.items)
-        self.item_value = QLineEdit()
-        self.item_value.setPlaceholderText(self.tr("yuan, for the budget"))
-        self.fields.add_row(self.tr("Items' &value each:"), "item_value", self.item_value)
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("yuan; empty if none"))
-        self.fields.add_row(self.tr("&Money each:"), "amount", self.amount)
-        self.budget = QLineEdit()
-        self.budget.setPlaceholderText(self.tr("yuan; empty: no limit"))
-        self.fields.add_row(self.tr("&Budget:"), "budget", self.budget)
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
+        self.items = self.fields.add_line(
+            self.tr("&Items each:"),
+            "items",
+            MAX_ITEMS,
+            self.tr("e.g. 防暑降温包（绿豆、茶叶、毛巾）"),
+        )
+        self.item_value = self.fields.add_line(
+            self.tr("Items' &value each:"),
+            "item_value",
+            placeholder=self.tr("yuan, for the budget"),
+        )
+        self.amount = self.fields.add_line(
+            self.tr("&Money each:"), "amount", placeholder=self.tr("yuan; empty if none")
+        )
+        self.budget = self.fields.add_line(
+            self.tr("&Budget:"), "budget", placeholder=self.tr("yuan; empty: no limit")
+        )
+        self.notes = text_box(self, 3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.save)
+        dialog_buttons(self, self.column, self.save)
         if existing is not None:
-            self.name.setText(existing.name)
-            self.kind.setCurrentIndex(max(0, self.kind.findData(existing.kind)))
-            self.starts_on.setDate(QDate(existing.starts_on))
-            self.ends_on.setDate(QDate(existing.ends_on))
-            self.items.setText(existing.items)
+            self.fields.fill(existing, "name", "kind", "starts_on", "ends_on", "items", "notes")
             self.item_value.setText(_money_text(existing.item_value))
             self.amount.setText(_money_text(existing.amount))
             self.budget.setText("" if existing.budget is None else f"{existing.budget:.2f}")
-            self.notes.setPlainText(existing.notes)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
     def data(self) -> RoundInput:
-        return RoundInput(
-            name=self.name.text(),
-            kind=self.kind.currentData(),
-            starts_on=self.starts_on.date().toPython(),
-            ends_on=self.ends_on.date().toPython(),
-            budget=self.budget.text(),
-            items=self.items.text(),
-            item_value=self.item_value.text(),
-            amount=self.amount.text(),
-            notes=self.notes.toPlainText(),
-        )
+        return RoundInput(**self.fields.values())  # the fields are named as the round's input
 
+    @shows_user_errors
     def save(self) -> None:
-        try:
-            if self.existing is None:
-                self.round = welfare.create_round(self.actor, self.data())
-            else:
-                self.round = welfare.update_round(self.actor, self.existing.id, self.data())
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        if self.existing is None:
+            self.round = welfare.create_round(self.actor, self.data())
+        else:
+            self.round = welfare.update_round(self.actor, self.existing.id, self.data())
         self.accept()
 
 
-class RuleDialog(QDialog):
+class RuleDialog(FormDialog):
     """Recipients by rule: the hardship files (for the roles that may read them), members of
     chosen workplaces (frontline trades are chosen this way: the register records no trade),
     or members with a birthday in a month."""
 
     def __init__(self, actor: Staff, r: WelfareRound, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent, self.tr("Add recipients by rule"))
         self.round_id = r.id
         self.added: Added | None = None
-        self.setWindowTitle(self.tr("Add recipients by rule"))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.rule = QComboBox()
         self.rule.addItem(self.tr("Members of chosen workplaces"), "workplace")
         self.rule.addItem(self.tr("Members with a birthday in a month"), "birthday")
@@ -155,14 +113,10 @@ class RuleDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Type to narrow the workplaces; Space ticks one"))
         self.fields.add_row(self.tr("&Find:"), "find", self.filter)
-        self.workplaces = QListWidget()
+        self.workplaces = CheckList(
+            (org.id, org.name) for org in people.search_organizations(actor, "", limit=5000)
+        )
         self.workplaces.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
-        for org in people.search_organizations(actor, "", limit=5000):
-            item = QListWidgetItem(org.name)
-            item.setData(Qt.ItemDataRole.UserRole, org.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.workplaces.addItem(item)
         self.fields.add_row(self.tr("&Workplaces:"), "workplaces", self.workplaces)
         self.month = spin_box(1, 12, r.starts_on.month, self.tr(" (month)"))
         self.fields.add_row(self.tr("&Month:"), "month", self.month)
@@ -173,9 +127,8 @@ class RuleDialog(QDialog):
             )
         )
         self.hint.setWordWrap(True)
-        form.addRow("", self.hint)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.save, ok_text=self.tr("A&dd"))
+        self.form.addRow("", self.hint)
+        dialog_buttons(self, self.column, self.save, ok_text=self.tr("A&dd"))
         self.filter.textChanged.connect(self._narrow)
         self.rule.currentIndexChanged.connect(self._rule_changed)
         self._rule_changed()
@@ -193,42 +146,29 @@ class RuleDialog(QDialog):
             item = self.workplaces.item(row)
             item.setHidden(bool(text) and text not in item.text())
 
-    def chosen_workplaces(self) -> list[int]:
-        return [
-            int(self.workplaces.item(row).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.workplaces.count())
-            if self.workplaces.item(row).checkState() == Qt.CheckState.Checked
-        ]
-
+    @shows_user_errors
     def save(self) -> None:
-        try:
-            self.added = welfare.add_by_rule(
-                self.actor,
-                self.round_id,
-                self.rule.currentData(),
-                workplace_ids=self.chosen_workplaces(),
-                month=self.month.value(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        self.added = welfare.add_by_rule(
+            self.actor,
+            self.round_id,
+            self.rule.currentData(),
+            workplace_ids=self.workplaces.value(),
+            month=self.month.value(),
+        )
         self.accept()
 
 
-class AddPeopleDialog(QDialog):
+class AddPeopleDialog(FormDialog):
     """Recipients by hand: find the person (the shared picker), Enter adds them; the dialog
     stays for the next one."""
 
     def __init__(self, actor: Staff, r: WelfareRound, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(
+            actor, parent, self.tr("Add recipients by hand: {round}").format(round=r.name)
+        )
         self.round_id = r.id
         self.added = 0
-        self.setWindowTitle(self.tr("Add recipients by hand: {round}").format(round=r.name))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
         self.picker = PersonPicker(actor, limit=6)
         self.fields.add_row(self.tr("&Who:"), "person", self.picker)
         self.picker.person_chosen.connect(self.add)
@@ -237,23 +177,19 @@ class AddPeopleDialog(QDialog):
         )
         self.done_label = QLabel(self.tr("Find a person and press Enter to add them."))
         self.done_label.setWordWrap(True)
-        form.addRow("", self.done_label)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        dialog_buttons(self, layout, buttons=QDialogButtonBox.StandardButton.Close)
+        self.form.addRow("", self.done_label)
+        self.column.addStretch(1)
+        dialog_buttons(self, self.column, buttons=CLOSE)
         self.picker.setFocus()
 
     def _added_new(self, person_id: int | None) -> None:
         if person_id is not None:
             self.add(person_id)
 
+    @shows_user_errors
     def add(self, person_id: int) -> None:
-        try:
-            welfare.add_person(self.actor, self.round_id, person_id)
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        welfare.add_person(self.actor, self.round_id, person_id)
+        person = people.get_person(self.actor, person_id)
         self.fields.clear()
         self.added += 1
         self.done_label.setText(
@@ -263,21 +199,14 @@ class AddPeopleDialog(QDialog):
         self.picker.setFocus()
 
 
-class CollectedDialog(QDialog):
+class CollectedDialog(FormDialog):
     """A delivery collected by someone else for the recipient: who, and their relation."""
 
     def __init__(self, actor: Staff, view: RecipientView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
+        super().__init__(actor, parent, self.tr("Collected for {name}").format(name=view.name))
         self.view = view
         self.result_view: RecipientView | None = None
-        self.setWindowTitle(self.tr("Collected for {name}").format(name=view.name))
-        layout, self.bar = layout_with_bar(self)
-        form = QFormLayout()
-        self.fields = FieldErrors(form)
-        self.collected_by = QLineEdit()
-        self.collected_by.setMaxLength(50)
-        self.fields.add_row(self.tr("&Collected by:"), "collected_by", self.collected_by)
+        self.collected_by = self.fields.add_line(self.tr("&Collected by:"), "collected_by", 50)
         self.relation = QComboBox()
         self.relation.setEditable(True)
         for relation in (
@@ -290,19 +219,11 @@ class CollectedDialog(QDialog):
             self.relation.addItem(relation)
         self.relation.setCurrentIndex(-1)
         self.fields.add_row(self.tr("&Relation:"), "relation", self.relation)
-        layout.addLayout(form)
-        dialog_buttons(self, layout, self.save, ok_text=self.tr("&Deliver"))
+        dialog_buttons(self, self.column, self.save, ok_text=self.tr("&Deliver"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
 
+    @shows_user_errors
     def save(self) -> None:
-        try:
-            self.result_view = welfare.deliver(
-                self.actor,
-                self.view.id,
-                collected_by=self.collected_by.text(),
-                relation=self.relation.currentText(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        # The fields are named as the delivery's: who collected it, and their relation.
+        self.result_view = welfare.deliver(self.actor, self.view.id, **self.fields.values())
         self.accept()

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +27,8 @@ from stationapp.services.welfare import RecipientView
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import (
+    add_button,
+    edge_column,
     empty_state,
     layout_with_bar,
     reports_user_errors,
@@ -36,7 +36,6 @@ from stationapp.ui.forms import (
     single_shot,
 )
 from stationapp.ui.layout_state import (
-    restore_columns,
     restore_splitter,
     save_columns,
     save_splitter,
@@ -44,9 +43,10 @@ from stationapp.ui.layout_state import (
 from stationapp.ui.table_model import (
     PagedTableModel,
     SearchedList,
+    count_row,
     enter_list,
     follow_count,
-    setup_list_view,
+    remembered_list,
 )
 from stationapp.ui.welfare.texts import round_line, totals_text
 
@@ -161,24 +161,18 @@ class WelfarePage(SearchedList, QWidget):
         top.addWidget(self.search, 1)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
-        self.new_button = QPushButton(self.tr("&New round…"))
-        self.new_button.clicked.connect(self.new_round)
-        top.addWidget(self.new_button)
+        self.new_button = add_button(top, self.tr("&New round…"), self.new_round)
         layout.addLayout(top)
 
         self.model = RoundTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n round(s)", "", n))
-        self.table = QTableView()
-        self.table.setObjectName("welfare_rounds_table")
-        setup_list_view(self.table, self.model)
-        restore_columns(self.table, self.ROUNDS_TABLE, stretch=0)
+        self.table = remembered_list(self.model, self.ROUNDS_TABLE, 0)
         self.table.selectionModel().currentRowChanged.connect(self._round_changed)
         self.table.activated.connect(lambda _i: self.focus_recipients())
         self.empty, self.stack = empty_state(self.table)
 
         self.detail = QWidget()
-        detail = QVBoxLayout(self.detail)
-        detail.setContentsMargins(0, 0, 0, 0)
+        detail = edge_column(self.detail)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -228,24 +222,15 @@ class WelfarePage(SearchedList, QWidget):
         find.addWidget(self.waiting)
         detail.addLayout(find)
         self.recipients = RecipientTableModel(actor, self)
-        self.recipients_table = QTableView()
-        self.recipients_table.setObjectName("welfare_recipients_table")
-        setup_list_view(self.recipients_table, self.recipients)
-        restore_columns(self.recipients_table, self.RECIPIENTS_TABLE, stretch=1)
+        self.recipients_table = remembered_list(self.recipients, self.RECIPIENTS_TABLE, 1)
         self.recipients_table.activated.connect(lambda _i: self.deliver())
         self.recipients_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.recipients.modelReset.connect(self._update_buttons)
         self.recipients_empty, self.recipients_stack = empty_state(self.recipients_table)
         detail.addWidget(self.recipients_stack, 1)
-        self.recipients_count = QLabel()
-        follow_count(
-            self.recipients_count,
-            self.recipients,
-            lambda n: self.tr("%n recipient(s) listed", "", n),
+        deliver_actions, self.recipients_count = count_row(
+            self.recipients, lambda n: self.tr("%n recipient(s) listed", "", n)
         )
-        deliver_actions = QHBoxLayout()
-        deliver_actions.addWidget(self.recipients_count)
-        deliver_actions.addStretch(1)
         self.deliver_button = QPushButton(self.tr("&Deliver (Enter)"))
         self.deliver_button.clicked.connect(self.deliver)
         self.relative_button = QPushButton(self.tr("Collected by a relat&ive…"))
@@ -270,9 +255,7 @@ class WelfarePage(SearchedList, QWidget):
 
         self.splitter = QSplitter()
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.stack, 1)
+        edge_column(left).addWidget(self.stack, 1)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)

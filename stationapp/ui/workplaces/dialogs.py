@@ -3,68 +3,44 @@ building and its federation, and the list of buildings."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import UNION_STATUSES, Building, Organization
 from stationapp.services import accounts, people, workplaces
-from stationapp.ui.dates import date_edit
+from stationapp.ui.dates import OptionalDate, date_edit
+from stationapp.ui.fields import choice_box, set_field_value
 from stationapp.ui.forms import (
     CLOSE,
+    BarDialog,
     FormDialog,
     add_button,
     dialog_buttons,
-    layout_with_bar,
-    show_user_error,
+    reports_user_errors,
+    shows_user_errors,
 )
-from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
+from stationapp.ui.layout_state import size_columns_to_content
+from stationapp.ui.table_model import read_only_table
 from stationapp.ui.union_work.sections import RegionalContractsSection
-
-
-class OptionalDate(QWidget):
-    """A date that may be unknown: a check box, and the date when it is ticked."""
-
-    def __init__(self, label: str, day: date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox(label)
-        self.edit = date_edit(day or today(), latest=today())
-        self.known.setChecked(day is not None)
-        self.edit.setEnabled(day is not None)
-        self.known.toggled.connect(self.edit.setEnabled)
-        row.addWidget(self.known)
-        row.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        return self.edit.date().toPython() if self.known.isChecked() else None
 
 
 class UnionStatusDialog(FormDialog):
     """The union status and the dates it needs (preparing since, founded on)."""
 
     def __init__(self, actor: Staff, org: Organization, parent: QWidget | None = None) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, self.tr("Union status of {name}").format(name=org.name))
         self.org = org
-        self.setWindowTitle(self.tr("Union status of {name}").format(name=org.name))
-        self.status = QComboBox()
-        for status in UNION_STATUSES:
-            self.status.addItem(people.union_status_label(status), status)
-        self.status.setCurrentIndex(max(self.status.findData(org.union_status), 0))
+        self.status = choice_box(UNION_STATUSES, people.union_status_label)
+        set_field_value(self.status, org.union_status)
         self.fields.add_row(self.tr("&Status"), "union_status", self.status)
         self.preparing = OptionalDate(self.tr("Known"), org.union_preparing_since)
         self.fields.add_row(self.tr("Preparing since"), "union_preparing_since", self.preparing)
@@ -83,18 +59,15 @@ class UnionStatusDialog(FormDialog):
         if workplaces.union_founded(status) and self.founded.value() is None:
             self.founded.known.setChecked(True)
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            workplaces.set_union_status(
-                self.actor,
-                self.org.id,
-                self.status.currentData(),
-                preparing_since=self.preparing.value(),
-                founded_on=self.founded.value(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        workplaces.set_union_status(
+            self.actor,
+            self.org.id,
+            self.status.currentData(),
+            preparing_since=self.preparing.value(),
+            founded_on=self.founded.value(),
+        )
         self.accept()
 
 
@@ -109,9 +82,8 @@ class FoundingStepDialog(FormDialog):
         done: object = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(actor, parent)
+        super().__init__(actor, parent, workplaces.founding_step_label(step))
         self.org_id, self.step = org_id, step
-        self.setWindowTitle(workplaces.founding_step_label(step))
         self.done_on = date_edit(getattr(done, "done_on", None) or today(), latest=today())
         self.fields.add_row(self.tr("Done on"), "done_on", self.done_on)
         self.note = self.fields.add_line(self.tr("Note"), "note", 200)
@@ -119,18 +91,11 @@ class FoundingStepDialog(FormDialog):
         dialog_buttons(self, self.column, self.submit)
         self.done_on.setFocus()
 
+    @shows_user_errors
     def submit(self) -> None:
-        try:
-            workplaces.mark_founding_step(
-                self.actor,
-                self.org_id,
-                self.step,
-                self.done_on.date().toPython(),
-                self.note.text(),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        workplaces.mark_founding_step(
+            self.actor, self.org_id, self.step, self.done_on.date().toPython(), self.note.text()
+        )
         self.accept()
 
 
@@ -140,9 +105,10 @@ class BuildingDialog(FormDialog):
     def __init__(
         self, actor: Staff, building: Building | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(actor, parent)
+        super().__init__(
+            actor, parent, self.tr("Edit building") if building else self.tr("New building")
+        )
         self.building = building
-        self.setWindowTitle(self.tr("Edit building") if building else self.tr("New building"))
         self.name = self.fields.add_line(self.tr("Name"), "name", 100)
         self.address = self.fields.add_line(self.tr("Address"), "address", 200)
         self.federation = self.fields.add_line(
@@ -158,46 +124,28 @@ class BuildingDialog(FormDialog):
             # The regional contracts its federation signed for the building's workplaces.
             self.contracts = RegionalContractsSection(actor, building.id, self)
             self.column.addWidget(self.contracts, 1)
-            for line, value in (
-                (self.name, building.name),
-                (self.address, building.address),
-                (self.federation, building.federation_name),
-                (self.chair, building.federation_chair),
-                (self.contact, building.federation_contact),
-            ):
-                line.setText(value)
+            self.fields.fill(building)
         dialog_buttons(self, self.column, self.submit)
         self.setMinimumWidth(460 if building is None else 760)
 
+    @shows_user_errors
     def submit(self) -> None:
-        data = workplaces.BuildingInput(
-            name=self.name.text(),
-            address=self.address.text(),
-            federation_name=self.federation.text(),
-            federation_founded_on=self.founded.value(),
-            federation_chair=self.chair.text(),
-            federation_contact=self.contact.text(),
-        )
-        try:
-            if self.building is None:
-                workplaces.create_building(self.actor, data)
-            else:
-                workplaces.update_building(self.actor, self.building.id, data)
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        # The fields are named as the building's input.
+        data = workplaces.BuildingInput(**self.fields.values())
+        if self.building is None:
+            workplaces.create_building(self.actor, data)
+        else:
+            workplaces.update_building(self.actor, self.building.id, data)
         self.accept()
 
 
-class BuildingsDialog(QDialog):
+class BuildingsDialog(BarDialog):
     """The buildings with their federation and how many workplaces each holds; Enter edits."""
 
     def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.setWindowTitle(self.tr("Buildings"))
+        super().__init__(actor, self.tr("Buildings"), parent)
         self.resize(760, 460)
-        layout, self.bar = layout_with_bar(self)
+        layout = self.column
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -214,8 +162,7 @@ class BuildingsDialog(QDialog):
         for button in (self.new_button, self.toggle_button):
             button.setVisible(manage)
         layout.addLayout(top)
-        self.table = leave_on_tab(QTableWidget(0, 5))
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("Building"),
                 self.tr("Union federation"),
@@ -224,9 +171,6 @@ class BuildingsDialog(QDialog):
                 self.tr("Address"),
             ]
         )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellActivated.connect(lambda *_: self.edit_current())
         self.table.currentCellChanged.connect(lambda *_: self._update_toggle())
@@ -267,18 +211,15 @@ class BuildingsDialog(QDialog):
         active = building is None or building.active
         self.toggle_button.setText(self.tr("&Deactivate") if active else self.tr("Re&activate"))
 
+    @reports_user_errors
     def toggle_current(self) -> None:
         building = self._current()
         if building is None:
             return
-        try:
-            if building.active:
-                workplaces.deactivate_building(self.actor, building.id)
-            else:
-                workplaces.reactivate_building(self.actor, building.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        if building.active:
+            workplaces.deactivate_building(self.actor, building.id)
+        else:
+            workplaces.reactivate_building(self.actor, building.id)
         self.reload()
 
     def create(self) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,15 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, mediation, people, visits, workplaces
-from stationapp.ui.dates import day_text, moment_text
-from stationapp.ui.forms import FieldErrors, MessageBar, add_button, empty_state, show_user_error
+from stationapp.ui.dates import OptionalDate, day_text, moment_text
+from stationapp.ui.forms import (
+    FieldErrors,
+    MessageBar,
+    add_button,
+    empty_state,
+    layout_with_bar,
+    reports_user_errors,
+    shows_user_errors,
+)
 from stationapp.ui.layout_state import leave_on_tab, size_columns_to_content
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import TextsTableModel, load_rows, setup_list_view
 from stationapp.ui.union_work import sections as union_work_sections
-from stationapp.ui.workplaces.dialogs import FoundingStepDialog, OptionalDate, UnionStatusDialog
+from stationapp.ui.workplaces.dialogs import FoundingStepDialog, UnionStatusDialog
 
 translate = QCoreApplication.translate
 
@@ -51,24 +58,6 @@ def opener(widget: QWidget) -> Callable[[str, int, int], None] | None:
     return getattr(window, "open_record", None)
 
 
-class ListModel(RowsTableModel):
-    """A small list: the rows a service gave, each shown by ``cells`` as texts."""
-
-    def __init__(self, headers: list[str], cells: Callable[[Any], list[str]], numeric=()) -> None:
-        super().__init__()
-        self.headers = headers
-        self.rows = []
-        self._cells = cells
-        self._numeric = set(numeric)
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells(row)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._numeric:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-
 class ListSection(QWidget):
     """A list of the workplace's records; Enter opens a row's record (``kind`` of the main
     window's ``open_record``) when it has a page."""
@@ -87,24 +76,17 @@ class ListSection(QWidget):
         super().__init__(parent)
         self._load, self._kind, self._key = load, kind, key
         self._empty_text = empty_text
-        layout = QVBoxLayout(self)
+        layout, self.bar = layout_with_bar(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
         self.table = leave_on_tab(QTableView())
-        self.model = ListModel(headers, cells)
+        self.model = TextsTableModel(headers, cells)
         setup_list_view(self.table, self.model)
         self.table.activated.connect(self._open)
         self.empty, self.stack = empty_state(self.table, empty_text)
         layout.addWidget(self.stack, 1)
 
     def reload(self) -> None:
-        try:
-            rows = self._load()
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            rows = []
-        self.model.set_rows(rows)
+        rows = load_rows(self.model, self._load, self.bar)
         size_columns_to_content(self.table, len(self.model.headers) - 1)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
 
@@ -120,6 +102,15 @@ class ProfileSection(QWidget):
     (register and reported), the mediation committee; the status by its own dialog."""
 
     changed = Signal()
+    # The fields named as the workplace's profile (besides the building, a choice by id).
+    PROFILE = (
+        "sector",
+        "employees",
+        "union_chair",
+        "union_contact",
+        "members_reported",
+        "mediation_committee_since",
+    )
 
     def __init__(self, actor: Staff, org_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,17 +166,10 @@ class ProfileSection(QWidget):
         spin.setValue(-1)
         return spin
 
-    @staticmethod
-    def _known(spin: QSpinBox) -> int | None:
-        return None if spin.value() < 0 else spin.value()
-
+    @reports_user_errors
     def reload(self) -> None:
-        try:
-            row = workplaces.get_workplace(self.actor, self.org_id)
-            buildings = workplaces.search_buildings(self.actor, include_inactive=True)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        row = workplaces.get_workplace(self.actor, self.org_id)
+        buildings = workplaces.search_buildings(self.actor, include_inactive=True)
         org = row.organization
         self.building.clear()
         self.building.addItem(self.tr("None"), None)
@@ -193,14 +177,7 @@ class ProfileSection(QWidget):
             if b.building.active or b.building.id == org.building_id:
                 self.building.addItem(b.building.name, b.building.id)
         self.building.setCurrentIndex(max(self.building.findData(org.building_id), 0))
-        self.sector.setText(org.sector)
-        self.employees.setValue(-1 if org.employees is None else org.employees)
-        self.chair.setText(org.union_chair)
-        self.contact.setText(org.union_contact)
-        self.reported.setValue(-1 if org.members_reported is None else org.members_reported)
-        self.committee.known.setChecked(org.mediation_committee_since is not None)
-        if org.mediation_committee_since is not None:
-            self.committee.edit.setDate(QDate(org.mediation_committee_since))
+        self.fields.fill(org, *self.PROFILE)
         lines = [
             self.tr("Union: {status}").format(status=people.union_status_label(org.union_status))
         ]
@@ -213,31 +190,19 @@ class ProfileSection(QWidget):
         lines.append(self.tr("Members on the register: {n}").format(n=row.members_register))
         self.union_text.setText("\n".join(lines))
 
+    @shows_user_errors
     def save(self) -> None:
         data = workplaces.WorkplaceProfile(
-            building_id=self.building.currentData(),
-            sector=self.sector.text(),
-            employees=self._known(self.employees),
-            union_chair=self.chair.text(),
-            union_contact=self.contact.text(),
-            members_reported=self._known(self.reported),
-            mediation_committee_since=self.committee.value(),
+            building_id=self.building.currentData(), **self.fields.values(*self.PROFILE)
         )
-        try:
-            workplaces.update_profile(self.actor, self.org_id, data)
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
+        workplaces.update_profile(self.actor, self.org_id, data)
         self.fields.clear()
         self.bar.show_message(self.tr("Saved."), "info")
         self.changed.emit()
 
+    @reports_user_errors
     def change_status(self) -> None:
-        try:
-            org = workplaces.get_workplace(self.actor, self.org_id).organization
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        org = workplaces.get_workplace(self.actor, self.org_id).organization
         if UnionStatusDialog(self.actor, org, self).exec():
             self.reload()
             self.changed.emit()
@@ -288,15 +253,12 @@ class FoundingSection(ListSection):
             self.reload()
             self.table.setCurrentIndex(self.model.index(row, 0))
 
+    @reports_user_errors
     def undo_current(self) -> None:
         view = self._current()
         if view is None or view.done is None:
             return
-        try:
-            workplaces.undo_founding_step(self.actor, self.org_id, view.step)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        workplaces.undo_founding_step(self.actor, self.org_id, view.step)
         self.reload()
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QWidget
 
 from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people, workplaces
-from stationapp.ui.forms import MessageBar, add_button, heading_label, page_keys, step_tabs
+from stationapp.ui.forms import add_button, heading_label, layout_with_bar, page_keys, step_tabs
 from stationapp.ui.workplaces.sections import sections_for
 
 
@@ -23,10 +23,8 @@ class WorkplacePage(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.org_id: int | None = None
-        layout = QVBoxLayout(self)
+        layout, self.bar = layout_with_bar(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.bar = MessageBar()
-        layout.addWidget(self.bar)
         top = QHBoxLayout()
         self.back_button = add_button(top, self.tr("← Bac&k"), self.back_requested.emit)
         self.title = heading_label()

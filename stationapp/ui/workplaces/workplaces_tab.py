@@ -28,6 +28,7 @@ from stationapp.models.people import UNION_STATUSES
 from stationapp.services import accounts, people, union_work, workplaces
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
+from stationapp.ui.fields import choice_box
 from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
 from stationapp.ui.layout_state import (
     leave_on_tab,
@@ -35,7 +36,7 @@ from stationapp.ui.layout_state import (
     save_columns,
 )
 from stationapp.ui.people.workplaces import OrganizationDialog
-from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
+from stationapp.ui.table_model import PagedTableModel, count_row, enter_list, setup_list_view
 from stationapp.ui.workplaces.dialogs import BuildingsDialog
 from stationapp.ui.workplaces.workplace_page import WorkplacePage
 
@@ -136,10 +137,7 @@ class WorkplacesTab(QWidget):
         self._labelled(filters, self.tr("&Search:"), self.search, 2)
         self.building = QComboBox()
         self._labelled(filters, self.tr("B&uilding:"), self.building, 1)
-        self.status = QComboBox()
-        self.status.addItem(self.tr("Any"), None)
-        for status in UNION_STATUSES:
-            self.status.addItem(people.union_status_label(status), status)
+        self.status = choice_box(UNION_STATUSES, people.union_status_label, self.tr("Any"))
         self._labelled(filters, self.tr("Uni&on:"), self.status, 1)
         self.only = QComboBox()
         for entry in LIST_FILTERS:
@@ -162,11 +160,7 @@ class WorkplacesTab(QWidget):
         self.empty, self.stack = empty_state(self.table)
         layout.addWidget(self.stack, 1)
 
-        bottom = QHBoxLayout()
-        self.count = QLabel()
-        follow_count(self.count, self.model, lambda n: self.tr("%n workplace(s)", "", n))
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
+        bottom, self.count = count_row(self.model, lambda n: self.tr("%n workplace(s)", "", n))
         self.new_button = add_button(bottom, self.tr("&New workplace…"), self.create)
         self.new_button.setVisible(accounts.has_permission(actor, "organization.manage"))
         self.buildings_button = add_button(bottom, self.tr("Buildin&gs…"), self.show_buildings)
