@@ -444,6 +444,8 @@ def selectable_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
 def scroll_area(body: QWidget) -> QScrollArea:
     """``body`` scrolling inside its place, as wide as the place (a long form or page)."""
     scroll = QScrollArea()
