@@ -28,6 +28,7 @@ from stationapp.services.accounts import audit, require
 from stationapp.services.library import _barcode_taken, copy_status_label
 from stationapp.services.search_keys import normalize_query
 from stationapp.services.validation import clean_text, normalize_phone, normalize_text
+from stationapp.services.writes import writing
 
 translate = QCoreApplication.translate
 
@@ -93,16 +94,15 @@ def box_state_label(state: str) -> str:
 
 
 def create_box(actor: Staff, *, barcode: str, name: str) -> Box:
-    require(actor, "library.boxes")
-    errors: dict[str, str] = {}
-    code = normalize_barcode(barcode)
-    if not code:
-        errors["barcode"] = translate("Library", "Scan or type the box's barcode.")
-    elif len(code) > 40 or not code.isascii() or not code.isalnum():
-        errors["barcode"] = translate("Library", "A barcode has at most 40 letters and digits.")
-    clean_name = clean_text(name, "name", errors, limit=100, required=True)
-    raise_field_errors(errors)
-    with transaction(lock=True):
+    with writing(actor, "library.boxes", notify="box", lock=True):
+        errors: dict[str, str] = {}
+        code = normalize_barcode(barcode)
+        if not code:
+            errors["barcode"] = translate("Library", "Scan or type the box's barcode.")
+        elif len(code) > 40 or not code.isascii() or not code.isalnum():
+            errors["barcode"] = translate("Library", "A barcode has at most 40 letters and digits.")
+        clean_name = clean_text(name, "name", errors, limit=100, required=True)
+        raise_field_errors(errors)
         lock_kind("barcode")  # PostgreSQL: copies and boxes share the barcodes
         if _barcode_taken(code):
             raise ValidationError(
@@ -111,7 +111,6 @@ def create_box(actor: Staff, *, barcode: str, name: str) -> Box:
             )
         box = Box.create(barcode=code, name=clean_name, created_at=now())
         audit(actor, "create", "box", box.id, {"barcode": code, "name": clean_name})
-    changes.notify("box")
     return box
 
 
@@ -570,9 +569,8 @@ def get_stocktake(actor: Staff, stocktake_id: int) -> Stocktake:
 def start_stocktake(actor: Staff, *, location: str = "") -> Stocktake:
     """Start a stocktake of one location ("" = the whole collection) and freeze its expected
     list: the copies on the shelf there now."""
-    require(actor, "library.catalogue")
-    place = normalize_text(location, field="location", max_length=60)
-    with transaction(lock=True):
+    with writing(actor, "library.catalogue", notify="stocktake", lock=True):
+        place = normalize_text(location, field="location", max_length=60)
         lock_kind("stocktake")  # PostgreSQL: two desks never open overlapping stocktakes
         overlapping = Stocktake.select().where(Stocktake.finished_at.is_null())
         if place:
@@ -604,7 +602,6 @@ def start_stocktake(actor: Staff, *, location: str = "") -> Stocktake:
         StocktakeItem.insert_from(frozen, fields).execute()
         count = StocktakeItem.select().where(StocktakeItem.stocktake == stocktake.id).count()
         audit(actor, "start", "stocktake", stocktake.id, {"location": place, "expected": count})
-    changes.notify("stocktake")
     return stocktake
 
 
@@ -763,8 +760,7 @@ def stocktake_result(actor: Staff, stocktake_id: int) -> StocktakeResult:
 
 def finish_stocktake(actor: Staff, stocktake_id: int) -> Stocktake:
     """Close the stocktake; no copy changes status: the librarian decides about each."""
-    require(actor, "library.catalogue")
-    with transaction(lock=True):
+    with writing(actor, "library.catalogue", notify="stocktake", lock=True):
         stocktake = _stocktake(stocktake_id)
         if stocktake.finished_at is not None:
             raise ValidationError(translate("Library", "This stocktake is already finished."))
@@ -772,5 +768,4 @@ def finish_stocktake(actor: Staff, stocktake_id: int) -> Stocktake:
         stocktake.finished_at = now()
         stocktake.save()
         audit(actor, "finish", "stocktake", stocktake.id, asdict(progress))
-    changes.notify("stocktake")
     return stocktake

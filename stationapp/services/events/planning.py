@@ -32,6 +32,7 @@ from stationapp.services.people import hands_people
 from stationapp.services.rooms import room_transaction
 from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
 from stationapp.services.validation import normalize_text, normalize_texts
+from stationapp.services.writes import writing
 
 MAX_CAPACITY = 10000
 ACTIVITY_ROOM = "activity"
@@ -45,13 +46,13 @@ def list_series(actor: Staff) -> list[EventSeries]:
 def save_series(
     actor: Staff, *, name: str, max_per_person: int | None, series_id: int | None = None
 ) -> EventSeries:
-    require(actor, "event.manage")
-    clean = normalize_text(name, field="series", max_length=100, required=True)
-    if max_per_person is not None and not 1 <= max_per_person <= 100:
-        raise ValidationError(
-            translate("Events", "The limit per person must be 1 to 100."), field="max_per_person"
-        )
-    with transaction(lock=True):
+    with writing(actor, "event.manage", notify="event", lock=True):
+        clean = normalize_text(name, field="series", max_length=100, required=True)
+        if max_per_person is not None and not 1 <= max_per_person <= 100:
+            raise ValidationError(
+                translate("Events", "The limit per person must be 1 to 100."),
+                field="max_per_person",
+            )
         lock_kind("series")  # PostgreSQL: the name check holds until the commit
         clash = EventSeries.select().where(EventSeries.name == clean)
         if series_id is not None:
@@ -70,7 +71,6 @@ def save_series(
             series.max_per_person = max_per_person
             series.save()
         audit(actor, "save", "event_series", series.id, {"name": clean})
-    changes.notify("event")
     return series
 
 
@@ -383,8 +383,7 @@ def event_quotas(actor: Staff, event_id: int) -> list[EventQuota]:
 
 def close_event(actor: Staff, event_id: int) -> int:
     """After the event: everyone with a place who was not marked present is a no-show."""
-    require(actor, "event.manage")
-    with transaction(lock=True):
+    with writing(actor, "event.manage", notify="event", lock=True):
         event = _locked_event(event_id)
         if event.state != "open":
             raise ValidationError(translate("Events", "The event is not open."))
@@ -403,7 +402,6 @@ def close_event(actor: Staff, event_id: int) -> int:
         event.updated_at = now()
         event.save()
         audit(actor, "close", "event", event.id, {"no_shows": no_shows})
-    changes.notify("event")
     return no_shows
 
 
@@ -440,8 +438,7 @@ def event_history_counts(event_id: int) -> dict[str, int]:
 
 def delete_event(actor: Staff, event_id: int) -> None:
     """Delete an event set up by mistake; one anybody ever registered for is cancelled instead."""
-    require(actor, "event.delete")
-    with transaction(lock=True):
+    with writing(actor, "event.delete", notify="event", lock=True):
         event = _locked_event(event_id)
         found = event_history_counts(event.id)
         if found:
@@ -468,7 +465,6 @@ def delete_event(actor: Staff, event_id: int) -> None:
         EventQuota.delete().where(EventQuota.event == event.id).execute()
         event.delete_instance()
         audit(actor, "delete", "event", event_id, snapshot)
-    changes.notify("event")
 
 
 def people_to_notify(event_id: int) -> list[Person]:

@@ -12,13 +12,12 @@ from datetime import date, timedelta
 
 import peewee
 
-from stationapp.db import now, today, transaction
+from stationapp.db import now, today
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.members import LIVE_CARD_STATES, MemberCard
 from stationapp.models.people import Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
-from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.members._common import (
     checked_day,
@@ -29,6 +28,7 @@ from stationapp.services.members._common import (
 )
 from stationapp.services.people.masking import hands_people
 from stationapp.services.validation import normalize_card_number, normalize_text
+from stationapp.services.writes import writing
 
 # A visit this recent about the card is offered as the application's origin.
 VISIT_DAYS = 90
@@ -252,8 +252,7 @@ def apply_for_card(
     visit_id: int | None = None,
 ) -> MemberCard:
     """An application for a 京卡, waiting for its card."""
-    require(actor, "member.update")
-    with transaction(lock=True):
+    with writing(actor, "member.update", notify="person", lock=True):
         person = locked_person(person_id)
         _member(person, "person")
         _refuse_live(person, "person")
@@ -280,7 +279,6 @@ def apply_for_card(
             person.id,
             {"applied_on": day.isoformat(), "materials": kept, "visit": visit_id},
         )
-    changes.notify("person")
     return card
 
 
@@ -303,9 +301,8 @@ def _write_card(
     recounted by ``step``), the register's card number and the audit entry in the same
     transaction. ``step`` returns the card, the register's new number (or KEEP) and the
     audit's details."""
-    require(actor, "member.update")
-    ready_to_write()
-    with transaction(lock=True):
+    with writing(actor, "member.update", notify="person", lock=True):
+        ready_to_write()
         if card_id:
             card, person = _locked_card(card_id)
         else:
@@ -314,7 +311,6 @@ def _write_card(
         if register is not KEEP:
             save_register_fields(person, member_card=register)
         audit(actor, action, "person", person.id, details)
-    changes.notify("person")
     return result
 
 

@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from stationapp.db import transaction
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
 from stationapp.models.visits import ServiceType
-from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.mutual_aid._common import (
     EARLIEST_YEAR,
@@ -24,6 +22,7 @@ from stationapp.services.mutual_aid._common import (
     translate,
 )
 from stationapp.services.validation import clean_text
+from stationapp.services.writes import writing
 
 MAX_WAITING_DAYS = 365
 MAX_CLAIM_DAYS = 3650
@@ -123,20 +122,17 @@ def _name_taken(values: dict[str, object], plan_id: int | None) -> None:
 
 
 def create_plan(actor: Staff, data: PlanInput) -> AidPlan:
-    require(actor, "aid.plans")
-    values = _check(data)
-    with transaction(lock=True):
+    with writing(actor, "aid.plans", notify="aid", lock=True):
+        values = _check(data)
         _name_taken(values, None)
         plan = AidPlan.create(**values)
         audit(actor, "create", "aid_plan", plan.id, {"name": plan.name, "year": plan.year})
-    changes.notify("aid")
     return plan
 
 
 def update_plan(actor: Staff, plan_id: int, data: PlanInput) -> AidPlan:
-    require(actor, "aid.plans")
-    values = _check(data)
-    with transaction(lock=True):
+    with writing(actor, "aid.plans", notify="aid", lock=True):
+        values = _check(data)
         plan = get_plan(actor, plan_id)
         _name_taken(values, plan.id)
         changed = [
@@ -146,7 +142,6 @@ def update_plan(actor: Staff, plan_id: int, data: PlanInput) -> AidPlan:
         ]
         AidPlan.update(**values).where(AidPlan.id == plan.id).execute()
         audit(actor, "update", "aid_plan", plan.id, {"changed": sorted(changed)})
-    changes.notify("aid")
     return AidPlan.get_by_id(plan_id)
 
 

@@ -7,15 +7,16 @@ from datetime import date
 
 import peewee
 
-from stationapp.db import contains, found, lock_kind, now, transaction
+from stationapp.db import contains, found, lock_kind, now
 from stationapp.errors import DuplicateFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Building, Organization
-from stationapp.services import changes, history
+from stationapp.services import history
 from stationapp.services.accounts import assign, audit, require, save_active
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_phone, normalize_texts
 from stationapp.services.workplaces._common import past_date, translate
+from stationapp.services.writes import writing
 
 
 @dataclass
@@ -94,10 +95,9 @@ def update_building(actor: Staff, building_id: int, data: BuildingInput) -> Buil
 
 def _save(actor: Staff, building_id: int | None, data: BuildingInput) -> Building:
     """A new building (``building_id`` None) or the changes to one, checked and audited."""
-    require(actor, "workplace.manage")
-    values = _validate(data)
-    gone = translate("Workplaces", "This building is no longer on file.")
-    with transaction(lock=True):
+    with writing(actor, "workplace.manage", notify="organization", lock=True):
+        values = _validate(data)
+        gone = translate("Workplaces", "This building is no longer on file.")
         lock_kind("building")
         _refuse_duplicate(values["name"], building_id)
         moment = now()
@@ -113,7 +113,6 @@ def _save(actor: Staff, building_id: int | None, data: BuildingInput) -> Buildin
         building.search_text = phrase_search_text(building.name)
         building.save()
         audit(actor, action, "building", building.id, details)
-    changes.notify("organization")
     return building
 
 
@@ -127,14 +126,12 @@ def reactivate_building(actor: Staff, building_id: int) -> Building:
 
 
 def _set_active(actor: Staff, building_id: int, *, active: bool) -> Building:
-    require(actor, "workplace.manage")
-    with transaction(lock=True):
+    with writing(actor, "workplace.manage", notify="organization", lock=True):
         building = history.locked(
             Building, building_id, translate("Workplaces", "This building is no longer on file.")
         )
         if building.active != active:
             save_active(actor, building, "building", active, {"name": building.name})
-    changes.notify("organization")
     return building
 
 

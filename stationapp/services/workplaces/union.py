@@ -18,6 +18,7 @@ from stationapp.services import changes, history
 from stationapp.services.accounts import assign, audit, require
 from stationapp.services.validation import normalize_phone, normalize_text, normalize_texts
 from stationapp.services.workplaces._common import past_date, translate, workplace
+from stationapp.services.writes import writing
 
 MAX_EMPLOYEES = 1_000_000
 
@@ -185,12 +186,11 @@ def mark_founding_step(
 ) -> FoundingStep:
     """Record a step done on ``done_on`` (again: its date and note corrected). The status stays
     as it is: the assembly or the registration does not found the union by itself."""
-    require(actor, "workplace.founding")
-    if step not in FOUNDING_STEPS:
-        raise ValidationError(translate("Workplaces", "Choose a founding step."), field="step")
-    day = past_date(done_on, "done_on", required=True)
-    clean_note = normalize_text(note, field="note", max_length=200)
-    with transaction(lock=True):
+    with writing(actor, "workplace.founding", notify="organization", lock=True):
+        if step not in FOUNDING_STEPS:
+            raise ValidationError(translate("Workplaces", "Choose a founding step."), field="step")
+        day = past_date(done_on, "done_on", required=True)
+        clean_note = normalize_text(note, field="note", max_length=200)
         org, record = _locked_step(org_id, step)
         if record is None:
             record = FoundingStep.create(
@@ -202,7 +202,6 @@ def mark_founding_step(
             record.staff = actor
             record.save()
         audit(actor, "founding_step", "organization", org.id, details)
-    changes.notify("organization")
     return record
 
 
