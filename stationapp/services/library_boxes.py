@@ -165,7 +165,17 @@ def box_contents(actor: Staff, box_id: int) -> list[Copy]:
     )
 
 
-def _at_station(box: Box) -> None:
+def _scanned(barcodes: Sequence[str], none_scanned: str) -> list[str]:
+    """The scanned codes (``_codes``); none at all is refused with ``none_scanned``."""
+    codes = _codes(barcodes)
+    if not codes:
+        raise ValidationError(none_scanned, field="barcodes")
+    return codes
+
+
+def _box_and_copies(box_id: int, codes: Sequence[str]) -> tuple[Box, dict[str, Copy]]:
+    """The box, locked, refused unless it is at the station; and the copies of ``codes``."""
+    box = _box(box_id, lock=True)
     if box.state != "at_station":
         raise ValidationError(
             translate(
@@ -173,6 +183,7 @@ def _at_station(box: Box) -> None:
             ).format(name=box.name),
             field="barcodes",
         )
+    return box, _copies_by_barcode(codes)
 
 
 def _refuse(problems: list[str]) -> None:
@@ -186,15 +197,9 @@ def pack(actor: Staff, box_id: int, barcodes: Sequence[str]) -> list[Copy]:
     A copy already in this box is left as it is; the copies newly packed are returned.
     """
     require(actor, "library.boxes")
-    codes = _codes(barcodes)
-    if not codes:
-        raise ValidationError(
-            translate("Library", "Scan the books to put in the box."), field="barcodes"
-        )
+    codes = _scanned(barcodes, translate("Library", "Scan the books to put in the box."))
     with transaction(lock=True):
-        box = _box(box_id, lock=True)
-        _at_station(box)
-        found = _copies_by_barcode(codes)
+        box, found = _box_and_copies(box_id, codes)
         other_boxes = {
             b.id: b
             for b in Box.select().where(
@@ -248,15 +253,9 @@ def pack(actor: Staff, box_id: int, barcodes: Sequence[str]) -> list[Copy]:
 def unpack(actor: Staff, box_id: int, barcodes: Sequence[str]) -> list[Copy]:
     """Take copies out of a box at the station and put them back on the shelf: all, or none."""
     require(actor, "library.boxes")
-    codes = _codes(barcodes)
-    if not codes:
-        raise ValidationError(
-            translate("Library", "Scan the books to take out of the box."), field="barcodes"
-        )
+    codes = _scanned(barcodes, translate("Library", "Scan the books to take out of the box."))
     with transaction(lock=True):
-        box = _box(box_id, lock=True)
-        _at_station(box)
-        found = _copies_by_barcode(codes)
+        box, found = _box_and_copies(box_id, codes)
         problems = []
         for code in codes:
             copy = found.get(code)

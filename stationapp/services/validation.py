@@ -509,3 +509,14 @@ def _printable(ch: str) -> str:
     if unicodedata.category(ch)[0] in "CZ":
         return f"U+{ord(ch):04X}"
     return ch
+
+
+def clean_texts(
+    data: object, fields: tuple[tuple[str, int, bool], ...]
+) -> tuple[dict[str, object], dict[str, str]]:
+    """A form's checking begun: its text fields cleaned as ``normalize_texts`` does, into a new
+    ``values`` and ``errors`` that the form's other checks go on filling."""
+    values: dict[str, object] = {}
+    errors: dict[str, str] = {}
+    normalize_texts(data, fields, values=values, errors=errors)
+    return values, errors

@@ -31,7 +31,7 @@ from stationapp.services.events.registration import _promote
 from stationapp.services.people import hands_people
 from stationapp.services.rooms import room_transaction
 from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
-from stationapp.services.validation import normalize_text, normalize_texts
+from stationapp.services.validation import clean_texts, normalize_text
 from stationapp.services.writes import writing
 
 MAX_CAPACITY = 10000
@@ -113,10 +113,8 @@ class EventInput:
 
 
 def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str, object]]]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
     fields = (("title", 200, True), ("venue", 200, False), ("description", 4000, False))
-    normalize_texts(data, fields, values=values, errors=errors)
+    values, errors = clean_texts(data, fields)
     if data.ends_at <= data.starts_at:
         errors["ends_at"] = translate("Events", "The event must end after it starts.")
     if not 1 <= data.capacity <= MAX_CAPACITY:

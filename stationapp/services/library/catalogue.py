@@ -17,7 +17,7 @@ from stationapp.models.people import Person
 from stationapp.services.accounts import assign, audit, require
 from stationapp.services.library._common import translate
 from stationapp.services.search_keys import normalize_query, normalize_search, phrase_search_text
-from stationapp.services.validation import normalize_texts
+from stationapp.services.validation import clean_texts, normalize_texts
 from stationapp.services.writes import writing
 
 MAX_COPY_PRICE = Decimal("100000")
@@ -84,15 +84,13 @@ class TitleInput:
 
 
 def _validate_title(data: TitleInput) -> dict[str, object]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
     fields = (
         ("title", 300, True),
         ("author", 200, False),
         ("publisher", 200, False),
         ("classification", 40, False),
     )
-    normalize_texts(data, fields, values=values, errors=errors)
+    values, errors = clean_texts(data, fields)
     try:
         values["isbn"] = normalize_isbn(data.isbn)
     except ValidationError as exc:

@@ -151,26 +151,23 @@ def return_copy(actor: Staff, copy_id: int) -> ReturnResult:
     return ReturnResult(loan=loan, days_late=days_late, hold_for=hold_for)
 
 
-def _undoable(loan_id: int, *, returned: bool, too_late: str) -> Loan:
+def _undoable(loan_id: int, *, returned: bool) -> tuple[Loan, Copy]:
     """The loan whose lending (or, with ``returned``, whose return) was a mistake made a moment
-    ago, within ``UNDO_WINDOW``; otherwise why it cannot be undone."""
+    ago, within ``UNDO_WINDOW``, and its copy; otherwise why it cannot be undone."""
     loan = Loan.get_or_none(Loan.id == loan_id)
     if loan is None or (loan.returned_at is None) == returned:
         raise ValidationError(translate("Library", "There is nothing to undo."))
     if now() - (loan.returned_at if returned else loan.lent_at) > UNDO_WINDOW:
-        raise ValidationError(too_late)
-    return loan
+        if returned:
+            raise ValidationError(translate("Library", "Too late to undo; lend it again."))
+        raise ValidationError(translate("Library", "Too late to undo; return the book instead."))
+    return loan, Copy.get_by_id(loan.copy_id)
 
 
 def undo_lend(actor: Staff, loan_id: int) -> None:
     """Take back a loan made by mistake, right after it was made (audited)."""
     with writing(actor, "library.circulate", notify="loan", lock=True):
-        loan = _undoable(
-            loan_id,
-            returned=False,
-            too_late=translate("Library", "Too late to undo; return the book instead."),
-        )
-        copy = Copy.get_by_id(loan.copy_id)
+        loan, copy = _undoable(loan_id, returned=False)
         # Only the hold this very loan fulfilled (lend stamps both with one moment).
         hold = Hold.get_or_none(
             Hold.copy == copy.id,
@@ -194,12 +191,7 @@ def undo_lend(actor: Staff, loan_id: int) -> None:
 def undo_return(actor: Staff, loan_id: int) -> Loan:
     """Put a return made by mistake back on loan, right after it was made (audited)."""
     with writing(actor, "library.circulate", notify="loan", lock=True):
-        loan = _undoable(
-            loan_id,
-            returned=True,
-            too_late=translate("Library", "Too late to undo; lend it again."),
-        )
-        copy = Copy.get_by_id(loan.copy_id)
+        loan, copy = _undoable(loan_id, returned=True)
         if Loan.select().where(Loan.copy == copy.id, Loan.returned_at.is_null()).exists():
             raise ValidationError(translate("Library", "The copy has been lent again since."))
         if copy.status not in ("available", "on_hold_shelf"):

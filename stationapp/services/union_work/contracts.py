@@ -32,7 +32,7 @@ from stationapp.services.union_work.common import (
     refuse,
     translate,
 )
-from stationapp.services.validation import normalize_texts
+from stationapp.services.validation import clean_texts
 from stationapp.services.writes import writing
 
 EXPIRING_DAYS = 60
@@ -94,13 +94,8 @@ def term_error(starts_on: date, ends_on: date) -> str:
 
 
 def _clean(data: ContractInput) -> dict[str, object]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
-    normalize_texts(
-        data,
-        (("minimum_wage_text", MAX_CLAUSE, False), ("notes", MAX_TEXT, False)),
-        values=values,
-        errors=errors,
+    values, errors = clean_texts(
+        data, (("minimum_wage_text", MAX_CLAUSE, False), ("notes", MAX_TEXT, False))
     )
     if data.kind not in CONTRACT_KINDS:
         errors["kind"] = translate("UnionWork", "Choose the kind of contract.")

@@ -14,7 +14,7 @@ from stationapp.models.people import Building, Organization
 from stationapp.services import history
 from stationapp.services.accounts import assign, audit, require, save_active
 from stationapp.services.search_keys import normalize_search, phrase_search_text
-from stationapp.services.validation import normalize_phone, normalize_texts
+from stationapp.services.validation import clean_texts, normalize_phone
 from stationapp.services.workplaces._common import past_date, translate
 from stationapp.services.writes import writing
 
@@ -36,9 +36,7 @@ class BuildingRow:
 
 
 def _validate(data: BuildingInput) -> dict[str, object]:
-    values: dict[str, object] = {}
-    errors: dict[str, str] = {}
-    normalize_texts(
+    values, errors = clean_texts(
         data,
         (
             ("name", 100, True),
@@ -46,8 +44,6 @@ def _validate(data: BuildingInput) -> dict[str, object]:
             ("federation_name", 100, False),
             ("federation_chair", 50, False),
         ),
-        values=values,
-        errors=errors,
     )
     for key, check in (
         ("federation_contact", lambda: normalize_phone(data.federation_contact)),

@@ -16,7 +16,7 @@ from stationapp.models.people import UNION_FOUNDED, UNION_STATUSES, Building, Or
 from stationapp.models.workplaces import FOUNDING_STEPS, FoundingStep
 from stationapp.services import changes, history
 from stationapp.services.accounts import assign, audit, require
-from stationapp.services.validation import normalize_phone, normalize_text, normalize_texts
+from stationapp.services.validation import clean_texts, normalize_phone, normalize_text
 from stationapp.services.workplaces._common import past_date, translate, workplace
 from stationapp.services.writes import writing
 
@@ -49,11 +49,7 @@ def _count(value: int | None, field: str, errors: dict[str, str]) -> int | None:
 
 
 def _validate_profile(data: WorkplaceProfile) -> dict[str, object]:
-    values: dict[str, object] = {}
-    errors: dict[str, str] = {}
-    normalize_texts(
-        data, (("sector", 50, False), ("union_chair", 50, False)), values=values, errors=errors
-    )
+    values, errors = clean_texts(data, (("sector", 50, False), ("union_chair", 50, False)))
     try:
         values["union_contact"] = normalize_phone(data.union_contact)
     except ValidationError as exc:
