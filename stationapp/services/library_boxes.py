@@ -18,8 +18,8 @@ from datetime import date
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import found, is_sqlite, lock_kind, now, transaction
-from stationapp.errors import NotFound, ValidationError, raise_field_errors
+from stationapp.db import found, found_first, is_sqlite, lock_kind, now, transaction
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan, Copy, Stocktake, StocktakeItem, Title
 from stationapp.models.people import Organization
@@ -143,10 +143,7 @@ def _box(box_id: int, *, lock: bool = False) -> Box:
     query = Box.select().where(Box.id == box_id)
     if lock and not is_sqlite():
         query = query.for_update()
-    box = query.first()
-    if box is None:
-        raise NotFound(translate("Library", "This box does not exist."))
-    return box
+    return found_first(query, translate("Library", "This box does not exist."))
 
 
 def get_box(actor: Staff, box_id: int) -> Box:
@@ -367,9 +364,10 @@ def _loan_query() -> peewee.ModelSelect:
 def get_box_loan(actor: Staff, box_loan_id: int) -> BoxLoan:
     """A box loan with its box and organization."""
     require(actor, "library.read")
-    loan = _loan_query().where(BoxLoan.id == box_loan_id).first()
-    if loan is None:
-        raise NotFound(translate("Library", "This box loan does not exist."))
+    loan = found_first(
+        _loan_query().where(BoxLoan.id == box_loan_id),
+        translate("Library", "This box loan does not exist."),
+    )
     return loan
 
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.errors import ValidationError
@@ -520,3 +521,11 @@ def clean_texts(
     errors: dict[str, str] = {}
     normalize_texts(data, fields, values=values, errors=errors)
     return values, errors
+
+
+def no_longer_on_file(model: type[peewee.Model], record_id: int | None) -> bool:
+    """A record chosen on a form (``record_id``; None: nothing chosen) that has gone since."""
+    return (
+        record_id is not None
+        and not model.select().where(model._meta.primary_key == record_id).exists()
+    )

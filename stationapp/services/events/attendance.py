@@ -7,7 +7,7 @@ from pathlib import Path
 
 import peewee
 
-from stationapp.db import now, transaction
+from stationapp.db import count_per, now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import COUNTED_STATES, Event, Registration
@@ -51,14 +51,7 @@ def roster(actor: Staff, event_id: int) -> list[Registration]:
 
 
 def no_show_counts(person_ids: list[int]) -> dict[int, int]:
-    if not person_ids:
-        return {}
-    return dict(
-        Registration.select(Registration.person, peewee.fn.COUNT(Registration.id))
-        .where(Registration.person.in_(person_ids), Registration.state == "no_show")
-        .group_by(Registration.person)
-        .tuples()
-    )
+    return count_per(Registration.person, person_ids, Registration.state == "no_show")
 
 
 @hands_people

@@ -9,8 +9,8 @@ from datetime import date, datetime, time, timedelta
 
 import peewee
 
-from stationapp.db import contains, found, lock_kind, now, transaction
-from stationapp.errors import NotFound, ValidationError, raise_field_errors
+from stationapp.db import contains, excluding, found, found_first, lock_kind, now, transaction
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.events import (
     ACTIVE_STATES,
@@ -31,7 +31,7 @@ from stationapp.services.events.registration import _promote
 from stationapp.services.people import hands_people
 from stationapp.services.rooms import room_transaction
 from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
-from stationapp.services.validation import clean_texts, normalize_text
+from stationapp.services.validation import clean_texts, no_longer_on_file, normalize_text
 from stationapp.services.writes import writing
 
 MAX_CAPACITY = 10000
@@ -54,10 +54,7 @@ def save_series(
                 field="max_per_person",
             )
         lock_kind("series")  # PostgreSQL: the name check holds until the commit
-        clash = EventSeries.select().where(EventSeries.name == clean)
-        if series_id is not None:
-            clash = clash.where(EventSeries.id != series_id)
-        if clash.exists():
+        if excluding(EventSeries.select().where(EventSeries.name == clean), series_id).exists():
             raise ValidationError(
                 translate("Events", "A series with this name exists."), field="series"
             )
@@ -154,10 +151,7 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
             errors["decision_on"] = translate(
                 "Events", "The decision date must not be after the event starts."
             )
-    if (
-        data.series_id is not None
-        and not EventSeries.select().where(EventSeries.id == data.series_id).exists()
-    ):
+    if no_longer_on_file(EventSeries, data.series_id):
         errors["series"] = translate("Events", "This series no longer exists.")
     quotas: list[dict[str, object]] = []
     for number, quota in enumerate(data.quotas, start=1):
@@ -179,10 +173,7 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
             problem = translate("Events", "Quota {n}: reserved places are for one workplace.")
         elif any(age is not None and not 0 <= age <= 120 for age in (quota.min_age, quota.max_age)):
             problem = translate("Events", "Quota {n}: an age is 0 to 120.")
-        elif (
-            quota.workplace_id is not None
-            and not Organization.select().where(Organization.id == quota.workplace_id).exists()
-        ):
+        elif no_longer_on_file(Organization, quota.workplace_id):
             problem = translate("Events", "Quota {n}: this workplace is no longer on file.")
         if problem:
             errors["quotas"] = problem.format(n=number)
@@ -333,15 +324,12 @@ def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
 
 def get_event(actor: Staff, event_id: int) -> Event:
     require(actor, "event.read")
-    event = (
+    return found_first(
         Event.select(Event, EventSeries)
         .join(EventSeries, peewee.JOIN.LEFT_OUTER)
-        .where(Event.id == event_id)
-        .first()
+        .where(Event.id == event_id),
+        translate("Events", "This event no longer exists."),
     )
-    if event is None:
-        raise NotFound(translate("Events", "This event no longer exists."))
-    return event
 
 
 def list_events(

@@ -9,7 +9,7 @@ import peewee
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import ValidationError as StdnumError
 
-from stationapp.db import contains, found, lock_kind, now, today
+from stationapp.db import contains, excluding, found, lock_kind, now, today
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
@@ -238,11 +238,8 @@ def _validate_copy(data: CopyInput) -> dict[str, object]:
 
 
 def _barcode_taken(barcode: str, *, exclude_copy: int | None = None) -> bool:
-    copies = Copy.select().where(Copy.barcode == barcode)
-    if exclude_copy is not None:
-        copies = copies.where(Copy.id != exclude_copy)
     return (
-        copies.exists()
+        excluding(Copy.select().where(Copy.barcode == barcode), exclude_copy).exists()
         or Box.select().where(Box.barcode == barcode).exists()
         or Person.select()
         .where((Person.member_card == barcode) | (Person.id_number == barcode))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from stationapp.db import is_sqlite, now, today
+from stationapp.db import found_first, is_sqlite, now, today
 from stationapp.errors import NotFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, Copy, Hold, Loan, Title
@@ -34,10 +34,7 @@ def _locked_copy(copy_id: int) -> Copy:
     query = Copy.select(Copy, Title).join(Title).where(Copy.id == copy_id)
     if not is_sqlite():
         query = query.for_update(of=Copy)
-    copy = query.first()
-    if copy is None:
-        raise NotFound(translate("Library", "This copy does not exist."))
-    return copy
+    return found_first(query, translate("Library", "This copy does not exist."))
 
 
 @hands_people

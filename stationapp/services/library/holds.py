@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.db import is_sqlite, now
+from stationapp.db import found_first, is_sqlite, now
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Copy, Hold, Loan, Title
@@ -21,9 +21,10 @@ def place_hold(actor: Staff, title_id: int, person_id: int) -> Hold:
     with writing(actor, "library.circulate", notify="hold", lock=True):
         # The title is the parent of its holds: two desks never both find no hold of this person.
         titles = Title.select().where(Title.id == title_id)
-        title = (titles if is_sqlite() else titles.for_update()).first()
-        if title is None:
-            raise NotFound(translate("Library", "This title is no longer in the catalogue."))
+        title = found_first(
+            titles if is_sqlite() else titles.for_update(),
+            translate("Library", "This title is no longer in the catalogue."),
+        )
         person = Person.get_or_none(Person.id == person_id)
         if person is None or not person.active:
             raise NotFound(translate("Library", "This borrower is no longer on file."))

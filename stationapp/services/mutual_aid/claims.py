@@ -16,8 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import peewee
 
-from stationapp.db import now, today
-from stationapp.errors import NotFound, ValidationError, raise_field_errors
+from stationapp.db import excluding, found_first, now, today
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import OPEN_STATES, AidClaim, AidEnrolment, AidPlan
 from stationapp.models.people import Person
@@ -94,9 +94,7 @@ def deadline_of(plan: AidPlan, *, event_on: date, discharged_on: date | None) ->
 def year_used(enrolment_id: int, *, besides: int | None = None) -> Decimal:
     """What the enrolment's claims take from the yearly cap: paid amounts, approved amounts,
     and the computed amounts of claims still open; refused claims take nothing."""
-    query = AidClaim.select().where(AidClaim.enrolment == enrolment_id)
-    if besides is not None:
-        query = query.where(AidClaim.id != besides)
+    query = excluding(AidClaim.select().where(AidClaim.enrolment == enrolment_id), besides)
     total = Decimal("0.00")
     for claim in query:
         if claim.state == "paid":
@@ -516,9 +514,7 @@ def count_claims(actor: Staff, filt: ClaimFilter) -> int:
 @hands_people
 def get_claim(actor: Staff, claim_id: int) -> ClaimDetail:
     require(actor, "aid.claims")
-    claim = _claims_query().where(AidClaim.id == claim_id).first()
-    if claim is None:
-        raise NotFound(_gone())
+    claim = found_first(_claims_query().where(AidClaim.id == claim_id), _gone())
     plan = claim.enrolment.plan
     return ClaimDetail(
         claim=claim,

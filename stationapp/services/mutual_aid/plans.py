@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from stationapp.db import excluding
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
@@ -113,9 +114,7 @@ def _check(data: PlanInput) -> dict[str, object]:
 
 def _name_taken(values: dict[str, object], plan_id: int | None) -> None:
     query = AidPlan.select().where(AidPlan.year == values["year"], AidPlan.name == values["name"])
-    if plan_id is not None:
-        query = query.where(AidPlan.id != plan_id)
-    if query.exists():
+    if excluding(query, plan_id).exists():
         raise ValidationError(
             translate("MutualAid", "A plan of this name exists for that year."), field="name"
         )

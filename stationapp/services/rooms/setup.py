@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import lock_kind, transaction
+from stationapp.db import excluding, lock_kind, transaction
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.models.rooms import (
@@ -86,10 +86,7 @@ def _clean_room(data: RoomInput) -> dict[str, object]:
 
 
 def _name_taken(name: str, room_id: int | None) -> None:
-    query = Room.select().where(peewee.fn.LOWER(Room.name) == name.lower())
-    if room_id is not None:
-        query = query.where(Room.id != room_id)
-    if query.exists():
+    if excluding(Room.select().where(peewee.fn.LOWER(Room.name) == name.lower()), room_id).exists():
         raise ValidationError(
             translate("Rooms", "There is already a room of this name."), field="name"
         )

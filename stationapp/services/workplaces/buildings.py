@@ -7,7 +7,7 @@ from datetime import date
 
 import peewee
 
-from stationapp.db import contains, found, lock_kind, now
+from stationapp.db import contains, excluding, found, lock_kind, now
 from stationapp.errors import DuplicateFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Building, Organization
@@ -70,9 +70,7 @@ def _validate(data: BuildingInput) -> dict[str, object]:
 
 
 def _refuse_duplicate(name: object, building_id: int | None) -> None:
-    clash = Building.select().where(Building.name == name)
-    if building_id is not None:
-        clash = clash.where(Building.id != building_id)
+    clash = excluding(Building.select().where(Building.name == name), building_id)
     if clash.exists():
         raise DuplicateFound(
             translate("Workplaces", "A building with this name is already on file."),

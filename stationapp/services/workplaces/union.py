@@ -16,7 +16,12 @@ from stationapp.models.people import UNION_FOUNDED, UNION_STATUSES, Building, Or
 from stationapp.models.workplaces import FOUNDING_STEPS, FoundingStep
 from stationapp.services import changes, history
 from stationapp.services.accounts import assign, audit, require
-from stationapp.services.validation import clean_texts, normalize_phone, normalize_text
+from stationapp.services.validation import (
+    clean_texts,
+    no_longer_on_file,
+    normalize_phone,
+    normalize_text,
+)
 from stationapp.services.workplaces._common import past_date, translate, workplace
 from stationapp.services.writes import writing
 
@@ -72,10 +77,7 @@ def _validate_profile(data: WorkplaceProfile) -> dict[str, object]:
         errors["members_reported"] = translate(
             "Workplaces", "More members than employees: check both numbers."
         )
-    if (
-        data.building_id is not None
-        and not Building.select().where(Building.id == data.building_id).exists()
-    ):
+    if no_longer_on_file(Building, data.building_id):
         errors["building"] = translate("Workplaces", "This building is no longer on file.")
     values["building"] = data.building_id
     if errors:
