@@ -12,12 +12,13 @@ from datetime import date, timedelta
 
 import peewee
 
-from stationapp.db import now, today
+from stationapp.db import now, today, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.members import LIVE_CARD_STATES, MemberCard
 from stationapp.models.people import Person
 from stationapp.models.visits import ServiceType, Visit, VisitPurpose
+from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.members._common import (
     checked_day,
@@ -301,8 +302,9 @@ def _write_card(
     recounted by ``step``), the register's card number and the audit entry in the same
     transaction. ``step`` returns the card, the register's new number (or KEEP) and the
     audit's details."""
-    with writing(actor, "member.update", notify="person", lock=True):
-        ready_to_write()
+    require(actor, "member.update")
+    ready_to_write()
+    with transaction(lock=True):
         if card_id:
             card, person = _locked_card(card_id)
         else:
@@ -311,6 +313,7 @@ def _write_card(
         if register is not KEEP:
             save_register_fields(person, member_card=register)
         audit(actor, action, "person", person.id, details)
+    changes.notify("person")
     return result
 
 
