@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path, PurePath, PureWindowsPath
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlparse
 
 import peewee
@@ -605,7 +605,7 @@ def count_per(field: peewee.Field, keys: list[int], *where: peewee.Expression) -
     )
 
 
-def found_first(query: peewee.ModelSelect, message: str) -> peewee.Model:
+def found_first(query: peewee.ModelSelect, message: str) -> Any:
     """The first row of ``query``, or NotFound(``message``) when it has none."""
     row = query.first()
     if row is None:
