@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path, PurePath, PureWindowsPath
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlparse
 
 import peewee
@@ -589,3 +589,33 @@ def transaction(*, lock: bool = False) -> Iterator[None]:
             raise
         log.warning("database error mapped for the user: %s", exc)
         raise mapped from exc
+
+
+def count_per(field: peewee.Field, keys: list[int], *where: peewee.Expression) -> dict[int, int]:
+    """How many rows of ``field``'s table (those matching ``where``) there are per key among
+    ``keys``, in one grouped query; a key with none is left out."""
+    if not keys:
+        return {}
+    model = field.model
+    return dict(
+        model.select(field, peewee.fn.COUNT(model._meta.primary_key))
+        .where(field.in_(keys), *where)
+        .group_by(field)
+        .tuples()
+    )
+
+
+def found_first(query: peewee.ModelSelect, message: str) -> Any:
+    """The first row of ``query``, or NotFound(``message``) when it has none."""
+    row = query.first()
+    if row is None:
+        raise NotFound(message)
+    return row
+
+
+def excluding(query: peewee.ModelSelect, record_id: int | None) -> peewee.ModelSelect:
+    """``query`` without the record ``record_id``: the one being changed, which may keep its own
+    name or number (None: a new record, nothing left out)."""
+    if record_id is None:
+        return query
+    return query.where(query.model._meta.primary_key != record_id)

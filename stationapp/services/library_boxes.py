@@ -18,8 +18,8 @@ from datetime import date
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import found, is_sqlite, lock_kind, now, transaction
-from stationapp.errors import NotFound, ValidationError, raise_field_errors
+from stationapp.db import found, found_first, is_sqlite, lock_kind, now, transaction
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, BoxLoan, Copy, Stocktake, StocktakeItem, Title
 from stationapp.models.people import Organization
@@ -28,6 +28,7 @@ from stationapp.services.accounts import audit, require
 from stationapp.services.library import _barcode_taken, copy_status_label
 from stationapp.services.search_keys import normalize_query
 from stationapp.services.validation import clean_text, normalize_phone, normalize_text
+from stationapp.services.writes import writing
 
 translate = QCoreApplication.translate
 
@@ -93,16 +94,15 @@ def box_state_label(state: str) -> str:
 
 
 def create_box(actor: Staff, *, barcode: str, name: str) -> Box:
-    require(actor, "library.boxes")
-    errors: dict[str, str] = {}
-    code = normalize_barcode(barcode)
-    if not code:
-        errors["barcode"] = translate("Library", "Scan or type the box's barcode.")
-    elif len(code) > 40 or not code.isascii() or not code.isalnum():
-        errors["barcode"] = translate("Library", "A barcode has at most 40 letters and digits.")
-    clean_name = clean_text(name, "name", errors, limit=100, required=True)
-    raise_field_errors(errors)
-    with transaction(lock=True):
+    with writing(actor, "library.boxes", notify="box", lock=True):
+        errors: dict[str, str] = {}
+        code = normalize_barcode(barcode)
+        if not code:
+            errors["barcode"] = translate("Library", "Scan or type the box's barcode.")
+        elif len(code) > 40 or not code.isascii() or not code.isalnum():
+            errors["barcode"] = translate("Library", "A barcode has at most 40 letters and digits.")
+        clean_name = clean_text(name, "name", errors, limit=100, required=True)
+        raise_field_errors(errors)
         lock_kind("barcode")  # PostgreSQL: copies and boxes share the barcodes
         if _barcode_taken(code):
             raise ValidationError(
@@ -111,7 +111,6 @@ def create_box(actor: Staff, *, barcode: str, name: str) -> Box:
             )
         box = Box.create(barcode=code, name=clean_name, created_at=now())
         audit(actor, "create", "box", box.id, {"barcode": code, "name": clean_name})
-    changes.notify("box")
     return box
 
 
@@ -144,10 +143,7 @@ def _box(box_id: int, *, lock: bool = False) -> Box:
     query = Box.select().where(Box.id == box_id)
     if lock and not is_sqlite():
         query = query.for_update()
-    box = query.first()
-    if box is None:
-        raise NotFound(translate("Library", "This box does not exist."))
-    return box
+    return found_first(query, translate("Library", "This box does not exist."))
 
 
 def get_box(actor: Staff, box_id: int) -> Box:
@@ -166,7 +162,17 @@ def box_contents(actor: Staff, box_id: int) -> list[Copy]:
     )
 
 
-def _at_station(box: Box) -> None:
+def _scanned(barcodes: Sequence[str], none_scanned: str) -> list[str]:
+    """The scanned codes (``_codes``); none at all is refused with ``none_scanned``."""
+    codes = _codes(barcodes)
+    if not codes:
+        raise ValidationError(none_scanned, field="barcodes")
+    return codes
+
+
+def _box_and_copies(box_id: int, codes: Sequence[str]) -> tuple[Box, dict[str, Copy]]:
+    """The box, locked, refused unless it is at the station; and the copies of ``codes``."""
+    box = _box(box_id, lock=True)
     if box.state != "at_station":
         raise ValidationError(
             translate(
@@ -174,6 +180,7 @@ def _at_station(box: Box) -> None:
             ).format(name=box.name),
             field="barcodes",
         )
+    return box, _copies_by_barcode(codes)
 
 
 def _refuse(problems: list[str]) -> None:
@@ -187,15 +194,9 @@ def pack(actor: Staff, box_id: int, barcodes: Sequence[str]) -> list[Copy]:
     A copy already in this box is left as it is; the copies newly packed are returned.
     """
     require(actor, "library.boxes")
-    codes = _codes(barcodes)
-    if not codes:
-        raise ValidationError(
-            translate("Library", "Scan the books to put in the box."), field="barcodes"
-        )
+    codes = _scanned(barcodes, translate("Library", "Scan the books to put in the box."))
     with transaction(lock=True):
-        box = _box(box_id, lock=True)
-        _at_station(box)
-        found = _copies_by_barcode(codes)
+        box, found = _box_and_copies(box_id, codes)
         other_boxes = {
             b.id: b
             for b in Box.select().where(
@@ -249,15 +250,9 @@ def pack(actor: Staff, box_id: int, barcodes: Sequence[str]) -> list[Copy]:
 def unpack(actor: Staff, box_id: int, barcodes: Sequence[str]) -> list[Copy]:
     """Take copies out of a box at the station and put them back on the shelf: all, or none."""
     require(actor, "library.boxes")
-    codes = _codes(barcodes)
-    if not codes:
-        raise ValidationError(
-            translate("Library", "Scan the books to take out of the box."), field="barcodes"
-        )
+    codes = _scanned(barcodes, translate("Library", "Scan the books to take out of the box."))
     with transaction(lock=True):
-        box = _box(box_id, lock=True)
-        _at_station(box)
-        found = _copies_by_barcode(codes)
+        box, found = _box_and_copies(box_id, codes)
         problems = []
         for code in codes:
             copy = found.get(code)
@@ -369,9 +364,10 @@ def _loan_query() -> peewee.ModelSelect:
 def get_box_loan(actor: Staff, box_loan_id: int) -> BoxLoan:
     """A box loan with its box and organization."""
     require(actor, "library.read")
-    loan = _loan_query().where(BoxLoan.id == box_loan_id).first()
-    if loan is None:
-        raise NotFound(translate("Library", "This box loan does not exist."))
+    loan = found_first(
+        _loan_query().where(BoxLoan.id == box_loan_id),
+        translate("Library", "This box loan does not exist."),
+    )
     return loan
 
 
@@ -570,9 +566,8 @@ def get_stocktake(actor: Staff, stocktake_id: int) -> Stocktake:
 def start_stocktake(actor: Staff, *, location: str = "") -> Stocktake:
     """Start a stocktake of one location ("" = the whole collection) and freeze its expected
     list: the copies on the shelf there now."""
-    require(actor, "library.catalogue")
-    place = normalize_text(location, field="location", max_length=60)
-    with transaction(lock=True):
+    with writing(actor, "library.catalogue", notify="stocktake", lock=True):
+        place = normalize_text(location, field="location", max_length=60)
         lock_kind("stocktake")  # PostgreSQL: two desks never open overlapping stocktakes
         overlapping = Stocktake.select().where(Stocktake.finished_at.is_null())
         if place:
@@ -604,7 +599,6 @@ def start_stocktake(actor: Staff, *, location: str = "") -> Stocktake:
         StocktakeItem.insert_from(frozen, fields).execute()
         count = StocktakeItem.select().where(StocktakeItem.stocktake == stocktake.id).count()
         audit(actor, "start", "stocktake", stocktake.id, {"location": place, "expected": count})
-    changes.notify("stocktake")
     return stocktake
 
 
@@ -763,8 +757,7 @@ def stocktake_result(actor: Staff, stocktake_id: int) -> StocktakeResult:
 
 def finish_stocktake(actor: Staff, stocktake_id: int) -> Stocktake:
     """Close the stocktake; no copy changes status: the librarian decides about each."""
-    require(actor, "library.catalogue")
-    with transaction(lock=True):
+    with writing(actor, "library.catalogue", notify="stocktake", lock=True):
         stocktake = _stocktake(stocktake_id)
         if stocktake.finished_at is not None:
             raise ValidationError(translate("Library", "This stocktake is already finished."))
@@ -772,5 +765,4 @@ def finish_stocktake(actor: Staff, stocktake_id: int) -> Stocktake:
         stocktake.finished_at = now()
         stocktake.save()
         audit(actor, "finish", "stocktake", stocktake.id, asdict(progress))
-    changes.notify("stocktake")
     return stocktake

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+import peewee
 from PySide6.QtCore import QCoreApplication
 
 from stationapp.errors import ValidationError
@@ -509,3 +510,22 @@ def _printable(ch: str) -> str:
     if unicodedata.category(ch)[0] in "CZ":
         return f"U+{ord(ch):04X}"
     return ch
+
+
+def clean_texts(
+    data: object, fields: tuple[tuple[str, int, bool], ...]
+) -> tuple[dict[str, object], dict[str, str]]:
+    """A form's checking begun: its text fields cleaned as ``normalize_texts`` does, into a new
+    ``values`` and ``errors`` that the form's other checks go on filling."""
+    values: dict[str, object] = {}
+    errors: dict[str, str] = {}
+    normalize_texts(data, fields, values=values, errors=errors)
+    return values, errors
+
+
+def no_longer_on_file(model: type[peewee.Model], record_id: int | None) -> bool:
+    """A record chosen on a form (``record_id``; None: nothing chosen) that has gone since."""
+    return (
+        record_id is not None
+        and not model.select().where(model._meta.primary_key == record_id).exists()
+    )

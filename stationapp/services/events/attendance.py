@@ -7,18 +7,18 @@ from pathlib import Path
 
 import peewee
 
-from stationapp.db import now, transaction
+from stationapp.db import count_per, now, transaction
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.events import COUNTED_STATES, Event, Registration
 from stationapp.models.people import Organization, Person
-from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.events._common import state_label, translate
 from stationapp.services.events.planning import get_event
 from stationapp.services.people import hands_people, normalize_name
 from stationapp.services.private_files import private_output
 from stationapp.services.spreadsheet import xlsx_row
+from stationapp.services.writes import writing
 
 
 @hands_people
@@ -51,20 +51,12 @@ def roster(actor: Staff, event_id: int) -> list[Registration]:
 
 
 def no_show_counts(person_ids: list[int]) -> dict[int, int]:
-    if not person_ids:
-        return {}
-    return dict(
-        Registration.select(Registration.person, peewee.fn.COUNT(Registration.id))
-        .where(Registration.person.in_(person_ids), Registration.state == "no_show")
-        .group_by(Registration.person)
-        .tuples()
-    )
+    return count_per(Registration.person, person_ids, Registration.state == "no_show")
 
 
 @hands_people
 def check_in(actor: Staff, event_id: int, person_id: int) -> Registration:
-    require(actor, "event.register")
-    with transaction():
+    with writing(actor, "event.register", notify="registration"):
         registration = Registration.get_or_none(
             Registration.event == event_id,
             Registration.person == person_id,
@@ -78,7 +70,6 @@ def check_in(actor: Staff, event_id: int, person_id: int) -> Registration:
         registration.checked_in_at = now()
         registration.save()
         audit(actor, "check_in", "event", event_id, {"person": person_id})
-    changes.notify("registration")
     return registration
 
 
@@ -92,9 +83,8 @@ class BulkAttendance:
 def mark_attendance(actor: Staff, event_id: int, names: list[str]) -> BulkAttendance:
     """Mark attendance from a paper sign-in sheet: one name per line, in any spelling of the
     name's dot (买买提•艾力 is 买买提·艾力)."""
-    require(actor, "event.register")
-    wanted = [normalize_name(n) for n in names if n.strip()]
-    with transaction():
+    with writing(actor, "event.register", notify="registration"):
+        wanted = [normalize_name(n) for n in names if n.strip()]
         if not Event.select().where(Event.id == event_id).exists():
             raise NotFound(translate("Events", "This event no longer exists."))
         rows = list(
@@ -124,7 +114,6 @@ def mark_attendance(actor: Staff, event_id: int, names: list[str]) -> BulkAttend
                     registration.save()
                 marked.append(name)
         audit(actor, "mark_attendance", "event", event_id, {"marked": len(marked)})
-    changes.notify("registration")
     return BulkAttendance(marked, unknown, ambiguous)
 
 

@@ -9,8 +9,8 @@ from datetime import date, datetime, time, timedelta
 
 import peewee
 
-from stationapp.db import contains, found, lock_kind, now, transaction
-from stationapp.errors import NotFound, ValidationError, raise_field_errors
+from stationapp.db import contains, excluding, found, found_first, lock_kind, now, transaction
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.events import (
     ACTIVE_STATES,
@@ -31,7 +31,8 @@ from stationapp.services.events.registration import _promote
 from stationapp.services.people import hands_people
 from stationapp.services.rooms import room_transaction
 from stationapp.services.rooms.links import _follow_hold, _holding, _release_hold
-from stationapp.services.validation import normalize_text, normalize_texts
+from stationapp.services.validation import clean_texts, no_longer_on_file, normalize_text
+from stationapp.services.writes import writing
 
 MAX_CAPACITY = 10000
 ACTIVITY_ROOM = "activity"
@@ -45,18 +46,15 @@ def list_series(actor: Staff) -> list[EventSeries]:
 def save_series(
     actor: Staff, *, name: str, max_per_person: int | None, series_id: int | None = None
 ) -> EventSeries:
-    require(actor, "event.manage")
-    clean = normalize_text(name, field="series", max_length=100, required=True)
-    if max_per_person is not None and not 1 <= max_per_person <= 100:
-        raise ValidationError(
-            translate("Events", "The limit per person must be 1 to 100."), field="max_per_person"
-        )
-    with transaction(lock=True):
+    with writing(actor, "event.manage", notify="event", lock=True):
+        clean = normalize_text(name, field="series", max_length=100, required=True)
+        if max_per_person is not None and not 1 <= max_per_person <= 100:
+            raise ValidationError(
+                translate("Events", "The limit per person must be 1 to 100."),
+                field="max_per_person",
+            )
         lock_kind("series")  # PostgreSQL: the name check holds until the commit
-        clash = EventSeries.select().where(EventSeries.name == clean)
-        if series_id is not None:
-            clash = clash.where(EventSeries.id != series_id)
-        if clash.exists():
+        if excluding(EventSeries.select().where(EventSeries.name == clean), series_id).exists():
             raise ValidationError(
                 translate("Events", "A series with this name exists."), field="series"
             )
@@ -70,7 +68,6 @@ def save_series(
             series.max_per_person = max_per_person
             series.save()
         audit(actor, "save", "event_series", series.id, {"name": clean})
-    changes.notify("event")
     return series
 
 
@@ -113,10 +110,8 @@ class EventInput:
 
 
 def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str, object]]]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
     fields = (("title", 200, True), ("venue", 200, False), ("description", 4000, False))
-    normalize_texts(data, fields, values=values, errors=errors)
+    values, errors = clean_texts(data, fields)
     if data.ends_at <= data.starts_at:
         errors["ends_at"] = translate("Events", "The event must end after it starts.")
     if not 1 <= data.capacity <= MAX_CAPACITY:
@@ -156,10 +151,7 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
             errors["decision_on"] = translate(
                 "Events", "The decision date must not be after the event starts."
             )
-    if (
-        data.series_id is not None
-        and not EventSeries.select().where(EventSeries.id == data.series_id).exists()
-    ):
+    if no_longer_on_file(EventSeries, data.series_id):
         errors["series"] = translate("Events", "This series no longer exists.")
     quotas: list[dict[str, object]] = []
     for number, quota in enumerate(data.quotas, start=1):
@@ -181,10 +173,7 @@ def _validate_event(data: EventInput) -> tuple[dict[str, object], list[dict[str,
             problem = translate("Events", "Quota {n}: reserved places are for one workplace.")
         elif any(age is not None and not 0 <= age <= 120 for age in (quota.min_age, quota.max_age)):
             problem = translate("Events", "Quota {n}: an age is 0 to 120.")
-        elif (
-            quota.workplace_id is not None
-            and not Organization.select().where(Organization.id == quota.workplace_id).exists()
-        ):
+        elif no_longer_on_file(Organization, quota.workplace_id):
             problem = translate("Events", "Quota {n}: this workplace is no longer on file.")
         if problem:
             errors["quotas"] = problem.format(n=number)
@@ -335,15 +324,12 @@ def update_event(actor: Staff, event_id: int, data: EventInput) -> Event:
 
 def get_event(actor: Staff, event_id: int) -> Event:
     require(actor, "event.read")
-    event = (
+    return found_first(
         Event.select(Event, EventSeries)
         .join(EventSeries, peewee.JOIN.LEFT_OUTER)
-        .where(Event.id == event_id)
-        .first()
+        .where(Event.id == event_id),
+        translate("Events", "This event no longer exists."),
     )
-    if event is None:
-        raise NotFound(translate("Events", "This event no longer exists."))
-    return event
 
 
 def list_events(
@@ -383,8 +369,7 @@ def event_quotas(actor: Staff, event_id: int) -> list[EventQuota]:
 
 def close_event(actor: Staff, event_id: int) -> int:
     """After the event: everyone with a place who was not marked present is a no-show."""
-    require(actor, "event.manage")
-    with transaction(lock=True):
+    with writing(actor, "event.manage", notify="event", lock=True):
         event = _locked_event(event_id)
         if event.state != "open":
             raise ValidationError(translate("Events", "The event is not open."))
@@ -403,7 +388,6 @@ def close_event(actor: Staff, event_id: int) -> int:
         event.updated_at = now()
         event.save()
         audit(actor, "close", "event", event.id, {"no_shows": no_shows})
-    changes.notify("event")
     return no_shows
 
 
@@ -440,8 +424,7 @@ def event_history_counts(event_id: int) -> dict[str, int]:
 
 def delete_event(actor: Staff, event_id: int) -> None:
     """Delete an event set up by mistake; one anybody ever registered for is cancelled instead."""
-    require(actor, "event.delete")
-    with transaction(lock=True):
+    with writing(actor, "event.delete", notify="event", lock=True):
         event = _locked_event(event_id)
         found = event_history_counts(event.id)
         if found:
@@ -468,7 +451,6 @@ def delete_event(actor: Staff, event_id: int) -> None:
         EventQuota.delete().where(EventQuota.event == event.id).execute()
         event.delete_instance()
         audit(actor, "delete", "event", event_id, snapshot)
-    changes.notify("event")
 
 
 def people_to_notify(event_id: int) -> list[Person]:

@@ -27,6 +27,7 @@ from stationapp.services.events.eligibility import (
 )
 from stationapp.services.people import hands_people
 from stationapp.services.validation import normalize_text
+from stationapp.services.writes import writing
 
 
 @hands_people
@@ -37,8 +38,7 @@ def register(
 
     Refusals say exactly why (NotEligible: which rule; EventFull: no place; a limit reached).
     """
-    require(actor, "event.register")
-    with transaction(lock=True):
+    with writing(actor, "event.register", notify="registration", lock=True):
         event = _locked_event(event_id)
         person = Person.get_or_none(Person.id == person_id)
         if person is None or not person.active:
@@ -122,7 +122,6 @@ def register(
         )
         Person.update(last_activity_at=moment).where(Person.id == person_id).execute()
         audit(actor, "register", "event", event.id, {"person": person_id, "state": state})
-    changes.notify("registration")
     return registration
 
 
@@ -179,9 +178,8 @@ def cancel_registration(
     actor: Staff, registration_id: int, *, reason: str = ""
 ) -> list[Registration]:
     """Cancel; a freed place goes to the waitlist in the same transaction. Returns the promoted."""
-    require(actor, "event.register")
-    clean = normalize_text(reason, field="reason", max_length=500)
-    with transaction(lock=True):
+    with writing(actor, "event.register", notify="registration", lock=True):
+        clean = normalize_text(reason, field="reason", max_length=500)
         event, registration = _locked_registration(registration_id)
         if registration is None:
             raise NotFound(translate("Events", "This registration no longer exists."))
@@ -198,14 +196,12 @@ def cancel_registration(
         registration.save()
         audit(actor, "cancel", "event", event.id, {"person": registration.person_id})
         promoted = _promote(actor, event)
-    changes.notify("registration")
     return promoted
 
 
 @hands_people
 def accept_offer(actor: Staff, registration_id: int) -> Registration:
-    require(actor, "event.register")
-    with transaction(lock=True):
+    with writing(actor, "event.register", notify="registration", lock=True):
         _event, registration = _locked_registration(registration_id)
         if registration is None or registration.state != "offered":
             raise ValidationError(translate("Events", "There is no open offer to accept."))
@@ -221,7 +217,6 @@ def accept_offer(actor: Staff, registration_id: int) -> Registration:
             registration.event_id,
             {"person": registration.person_id},
         )
-    changes.notify("registration")
     return registration
 
 
@@ -253,11 +248,12 @@ def expire_offers(actor: Staff, event_id: int) -> list[Registration]:
 @hands_people
 def set_priority(actor: Staff, registration_id: int, *, priority: int, reason: str) -> Registration:
     """Move someone up or down the waitlist by hand; the reason is recorded."""
-    require(actor, "event.manage")
-    clean = _required_reason(reason, translate("Events", "Give the reason for changing the order."))
-    if not -100 <= priority <= 100:
-        raise ValidationError(translate("Events", "Priority is -100 to 100."), field="priority")
-    with transaction(lock=True):
+    with writing(actor, "event.manage", notify="registration", lock=True):
+        clean = _required_reason(
+            reason, translate("Events", "Give the reason for changing the order.")
+        )
+        if not -100 <= priority <= 100:
+            raise ValidationError(translate("Events", "Priority is -100 to 100."), field="priority")
         event, registration = _locked_registration(registration_id)
         if event is None or registration is None or registration.state != "waitlisted":
             raise ValidationError(translate("Events", "Only a waitlisted person can be moved."))
@@ -273,7 +269,6 @@ def set_priority(actor: Staff, registration_id: int, *, priority: int, reason: s
             {"person": registration.person_id, "from": before, "to": priority, "reason": clean},
         )
         _promote(actor, event)
-    changes.notify("registration")
     return registration
 
 

@@ -9,16 +9,16 @@ import peewee
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import ValidationError as StdnumError
 
-from stationapp.db import contains, found, lock_kind, now, today, transaction
+from stationapp.db import contains, excluding, found, lock_kind, now, today
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Box, Copy, Title
 from stationapp.models.people import Person
-from stationapp.services import changes
 from stationapp.services.accounts import assign, audit, require
 from stationapp.services.library._common import translate
 from stationapp.services.search_keys import normalize_query, normalize_search, phrase_search_text
-from stationapp.services.validation import normalize_texts
+from stationapp.services.validation import clean_texts, normalize_texts
+from stationapp.services.writes import writing
 
 MAX_COPY_PRICE = Decimal("100000")
 
@@ -84,15 +84,13 @@ class TitleInput:
 
 
 def _validate_title(data: TitleInput) -> dict[str, object]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
     fields = (
         ("title", 300, True),
         ("author", 200, False),
         ("publisher", 200, False),
         ("classification", 40, False),
     )
-    normalize_texts(data, fields, values=values, errors=errors)
+    values, errors = clean_texts(data, fields)
     try:
         values["isbn"] = normalize_isbn(data.isbn)
     except ValidationError as exc:
@@ -122,22 +120,19 @@ def _title_search_text(values: dict[str, object]) -> str:
 
 
 def create_title(actor: Staff, data: TitleInput) -> Title:
-    require(actor, "library.catalogue")
-    values = _validate_title(data)
-    with transaction():
+    with writing(actor, "library.catalogue", notify="title"):
+        values = _validate_title(data)
         moment = now()
         title = Title.create(
             **values, search_text=_title_search_text(values), created_at=moment, updated_at=moment
         )
         audit(actor, "create", "title", title.id, {"title": values["title"]})
-    changes.notify("title")
     return title
 
 
 def update_title(actor: Staff, title_id: int, data: TitleInput) -> Title:
-    require(actor, "library.catalogue")
-    values = _validate_title(data)
-    with transaction():
+    with writing(actor, "library.catalogue", notify="title"):
+        values = _validate_title(data)
         title = found(
             Title, title_id, translate("Library", "This title is no longer in the catalogue.")
         )
@@ -146,7 +141,6 @@ def update_title(actor: Staff, title_id: int, data: TitleInput) -> Title:
         title.updated_at = now()
         title.save()
         audit(actor, "update", "title", title.id, changed)
-    changes.notify("title")
     return title
 
 
@@ -244,11 +238,8 @@ def _validate_copy(data: CopyInput) -> dict[str, object]:
 
 
 def _barcode_taken(barcode: str, *, exclude_copy: int | None = None) -> bool:
-    copies = Copy.select().where(Copy.barcode == barcode)
-    if exclude_copy is not None:
-        copies = copies.where(Copy.id != exclude_copy)
     return (
-        copies.exists()
+        excluding(Copy.select().where(Copy.barcode == barcode), exclude_copy).exists()
         or Box.select().where(Box.barcode == barcode).exists()
         or Person.select()
         .where((Person.member_card == barcode) | (Person.id_number == barcode))
@@ -256,52 +247,42 @@ def _barcode_taken(barcode: str, *, exclude_copy: int | None = None) -> bool:
     )
 
 
+def _refuse_taken_barcode(barcode: str, *, exclude_copy: int | None = None) -> None:
+    lock_kind("barcode")  # PostgreSQL: copies and boxes share the barcodes
+    if _barcode_taken(barcode, exclude_copy=exclude_copy):
+        raise ValidationError(
+            translate("Library", "The barcode {code} is already in use.").format(code=barcode),
+            field="barcode",
+        )
+
+
 def add_copy(actor: Staff, title_id: int, data: CopyInput) -> Copy:
-    require(actor, "library.catalogue")
-    values = _validate_copy(data)
-    with transaction(lock=True):
-        lock_kind("barcode")  # PostgreSQL: copies and boxes share the barcodes
+    with writing(actor, "library.catalogue", notify="copy", lock=True):
+        values = _validate_copy(data)
         if not Title.select().where(Title.id == title_id).exists():
             raise NotFound(translate("Library", "This title is no longer in the catalogue."))
-        if _barcode_taken(str(values["barcode"])):
-            raise ValidationError(
-                translate("Library", "The barcode {code} is already in use.").format(
-                    code=values["barcode"]
-                ),
-                field="barcode",
-            )
+        _refuse_taken_barcode(str(values["barcode"]))
         copy = Copy.create(title=title_id, created_at=now(), **values)
         audit(actor, "create", "copy", copy.id, {"barcode": values["barcode"]})
-    changes.notify("copy")
     return copy
 
 
 def update_copy(actor: Staff, copy_id: int, data: CopyInput) -> Copy:
-    require(actor, "library.catalogue")
-    values = _validate_copy(data)
-    with transaction(lock=True):
+    with writing(actor, "library.catalogue", notify="copy", lock=True):
+        values = _validate_copy(data)
         copy = found(Copy, copy_id, translate("Library", "This copy does not exist."))
-        lock_kind("barcode")
-        if _barcode_taken(str(values["barcode"]), exclude_copy=copy_id):
-            raise ValidationError(
-                translate("Library", "The barcode {code} is already in use.").format(
-                    code=values["barcode"]
-                ),
-                field="barcode",
-            )
+        _refuse_taken_barcode(str(values["barcode"]), exclude_copy=copy_id)
         changed = assign(copy, values)
         copy.save()
         audit(actor, "update", "copy", copy.id, changed)
-    changes.notify("copy")
     return copy
 
 
 def withdraw_copy(actor: Staff, copy_id: int, *, status: str = "withdrawn") -> Copy:
     """Take a copy out of circulation (withdrawn, lost or damaged); its history stays."""
-    require(actor, "library.catalogue")
-    if status not in ("withdrawn", "lost", "damaged", "available"):
-        raise ValidationError(translate("Library", "Choose a status."), field="status")
-    with transaction(lock=True):
+    with writing(actor, "library.catalogue", notify="copy", lock=True):
+        if status not in ("withdrawn", "lost", "damaged", "available"):
+            raise ValidationError(translate("Library", "Choose a status."), field="status")
         copy = found(Copy, copy_id, translate("Library", "This copy does not exist."))
         if copy.status in ("on_loan", "in_box", "on_hold_shelf"):
             raise ValidationError(
@@ -316,7 +297,6 @@ def withdraw_copy(actor: Staff, copy_id: int, *, status: str = "withdrawn") -> C
             copy.box = None  # back on the shelf, out of any box it was lost from
         copy.save()
         audit(actor, "status", "copy", copy.id, {"from": previous, "to": status})
-    changes.notify("copy")
     return copy
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from stationapp.db import is_sqlite, now, today, transaction
+from stationapp.db import found_first, is_sqlite, now, today
 from stationapp.errors import NotFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Box, Copy, Hold, Loan, Title
 from stationapp.models.people import Person
-from stationapp.services import changes
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.library._common import translate
 from stationapp.services.library.catalogue import copy_status_label, looks_like_isbn, normalize_isbn
@@ -22,6 +21,7 @@ from stationapp.services.library.rules import (
 )
 from stationapp.services.people import hands_people, mask_phone
 from stationapp.services.search_keys import normalize_query
+from stationapp.services.writes import writing
 
 UNDO_WINDOW = timedelta(minutes=10)
 
@@ -34,17 +34,13 @@ def _locked_copy(copy_id: int) -> Copy:
     query = Copy.select(Copy, Title).join(Title).where(Copy.id == copy_id)
     if not is_sqlite():
         query = query.for_update(of=Copy)
-    copy = query.first()
-    if copy is None:
-        raise NotFound(translate("Library", "This copy does not exist."))
-    return copy
+    return found_first(query, translate("Library", "This copy does not exist."))
 
 
 @hands_people
 def lend(actor: Staff, copy_id: int, person_id: int) -> Loan:
     """Lend a copy. Locks first, then checks the copy, the rules and the borrower, then writes."""
-    require(actor, "library.circulate")
-    with transaction(lock=True):
+    with writing(actor, "library.circulate", notify="loan", lock=True):
         copy = _locked_copy(copy_id)
         # The borrower's row too: two desks lending to one person must not pass the limit.
         people = Person.select().where(Person.id == person_id)
@@ -107,7 +103,6 @@ def lend(actor: Staff, copy_id: int, person_id: int) -> Loan:
             hold.save()
         Person.update(last_activity_at=moment).where(Person.id == person_id).execute()
         audit(actor, "lend", "loan", loan.id, {"copy": copy.barcode, "person": person_id})
-    changes.notify("loan")
     return loan
 
 
@@ -121,8 +116,7 @@ class ReturnResult:
 @hands_people
 def return_copy(actor: Staff, copy_id: int) -> ReturnResult:
     """Take a copy back; if its title is reserved, set it aside for the first in the queue."""
-    require(actor, "library.circulate")
-    with transaction(lock=True):
+    with writing(actor, "library.circulate", notify="loan", lock=True):
         copy = _locked_copy(copy_id)
         loan = Loan.get_or_none(Loan.copy == copy.id, Loan.returned_at.is_null())
         if loan is None:
@@ -151,31 +145,26 @@ def return_copy(actor: Staff, copy_id: int) -> ReturnResult:
         copy.last_seen_at = moment
         copy.save()
         audit(actor, "return", "loan", loan.id, {"days_late": days_late})
-    changes.notify("loan")
     return ReturnResult(loan=loan, days_late=days_late, hold_for=hold_for)
 
 
-def _undoable(loan_id: int, *, returned: bool, too_late: str) -> Loan:
+def _undoable(loan_id: int, *, returned: bool) -> tuple[Loan, Copy]:
     """The loan whose lending (or, with ``returned``, whose return) was a mistake made a moment
-    ago, within ``UNDO_WINDOW``; otherwise why it cannot be undone."""
+    ago, within ``UNDO_WINDOW``, and its copy; otherwise why it cannot be undone."""
     loan = Loan.get_or_none(Loan.id == loan_id)
     if loan is None or (loan.returned_at is None) == returned:
         raise ValidationError(translate("Library", "There is nothing to undo."))
     if now() - (loan.returned_at if returned else loan.lent_at) > UNDO_WINDOW:
-        raise ValidationError(too_late)
-    return loan
+        if returned:
+            raise ValidationError(translate("Library", "Too late to undo; lend it again."))
+        raise ValidationError(translate("Library", "Too late to undo; return the book instead."))
+    return loan, Copy.get_by_id(loan.copy_id)
 
 
 def undo_lend(actor: Staff, loan_id: int) -> None:
     """Take back a loan made by mistake, right after it was made (audited)."""
-    require(actor, "library.circulate")
-    with transaction(lock=True):
-        loan = _undoable(
-            loan_id,
-            returned=False,
-            too_late=translate("Library", "Too late to undo; return the book instead."),
-        )
-        copy = Copy.get_by_id(loan.copy_id)
+    with writing(actor, "library.circulate", notify="loan", lock=True):
+        loan, copy = _undoable(loan_id, returned=False)
         # Only the hold this very loan fulfilled (lend stamps both with one moment).
         hold = Hold.get_or_none(
             Hold.copy == copy.id,
@@ -193,20 +182,13 @@ def undo_lend(actor: Staff, loan_id: int) -> None:
         copy.save()
         audit(actor, "undo_lend", "loan", loan.id, {"copy": copy.barcode})
         loan.delete_instance()
-    changes.notify("loan")
 
 
 @hands_people
 def undo_return(actor: Staff, loan_id: int) -> Loan:
     """Put a return made by mistake back on loan, right after it was made (audited)."""
-    require(actor, "library.circulate")
-    with transaction(lock=True):
-        loan = _undoable(
-            loan_id,
-            returned=True,
-            too_late=translate("Library", "Too late to undo; lend it again."),
-        )
-        copy = Copy.get_by_id(loan.copy_id)
+    with writing(actor, "library.circulate", notify="loan", lock=True):
+        loan, copy = _undoable(loan_id, returned=True)
         if Loan.select().where(Loan.copy == copy.id, Loan.returned_at.is_null()).exists():
             raise ValidationError(translate("Library", "The copy has been lent again since."))
         if copy.status not in ("available", "on_hold_shelf"):
@@ -227,15 +209,13 @@ def undo_return(actor: Staff, loan_id: int) -> Loan:
         copy.status = "on_loan"
         copy.save()
         audit(actor, "undo_return", "loan", loan.id, {"copy": copy.barcode})
-    changes.notify("loan")
     return loan
 
 
 @hands_people
 def renew(actor: Staff, loan_id: int) -> Loan:
     """Renew at the desk: refused when someone is waiting for the title or renewals are used up."""
-    require(actor, "library.circulate")
-    with transaction(lock=True):
+    with writing(actor, "library.circulate", notify="loan", lock=True):
         loan = Loan.get_or_none(Loan.id == loan_id)
         if loan is None or loan.returned_at is not None:
             raise NotFound(translate("Library", "This loan is not open."))
@@ -264,7 +244,6 @@ def renew(actor: Staff, loan_id: int) -> Loan:
         loan.due_on = max(loan.due_on, today()) + timedelta(days=rule.loan_days)
         loan.save()
         audit(actor, "renew", "loan", loan.id, {"due_on": loan.due_on})
-    changes.notify("loan")
     return loan
 
 

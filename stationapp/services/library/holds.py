@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.db import is_sqlite, now, transaction
+from stationapp.db import found_first, is_sqlite, now
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.library import Copy, Hold, Loan, Title
 from stationapp.models.people import Person
-from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.library._common import translate
 from stationapp.services.library.rules import borrower_category, rule_for
 from stationapp.services.people import hands_people
+from stationapp.services.writes import writing
 
 
 @hands_people
 def place_hold(actor: Staff, title_id: int, person_id: int) -> Hold:
-    require(actor, "library.circulate")
-    with transaction(lock=True):
+    with writing(actor, "library.circulate", notify="hold", lock=True):
         # The title is the parent of its holds: two desks never both find no hold of this person.
         titles = Title.select().where(Title.id == title_id)
-        title = (titles if is_sqlite() else titles.for_update()).first()
-        if title is None:
-            raise NotFound(translate("Library", "This title is no longer in the catalogue."))
+        title = found_first(
+            titles if is_sqlite() else titles.for_update(),
+            translate("Library", "This title is no longer in the catalogue."),
+        )
         person = Person.get_or_none(Person.id == person_id)
         if person is None or not person.active:
             raise NotFound(translate("Library", "This borrower is no longer on file."))
@@ -54,13 +54,11 @@ def place_hold(actor: Staff, title_id: int, person_id: int) -> Hold:
             raise ValidationError(translate("Library", "This person has this title on loan."))
         hold = Hold.create(title=title_id, person=person_id, placed_at=now())
         audit(actor, "create", "hold", hold.id, {"title": title_id, "person": person_id})
-    changes.notify("hold")
     return hold
 
 
 def cancel_hold(actor: Staff, hold_id: int) -> None:
-    require(actor, "library.circulate")
-    with transaction(lock=True):
+    with writing(actor, "library.circulate", notify="hold", lock=True):
         hold = Hold.get_or_none(Hold.id == hold_id)
         if hold is None or hold.state not in ("waiting", "ready"):
             raise NotFound(translate("Library", "This reservation is not open."))
@@ -85,7 +83,6 @@ def cancel_hold(actor: Staff, hold_id: int) -> None:
         hold.closed_at = now()
         hold.save()
         audit(actor, "cancel", "hold", hold.id)
-    changes.notify("hold")
 
 
 def _open_holds(

@@ -130,6 +130,23 @@ class LibraryStatistics:
     readers_by_workplace: list[tuple[str, int]]
 
 
+def _ranked(
+    query: peewee.ModelSelect,
+    name: peewee.Field,
+    figure: peewee.Function,
+    *,
+    limit: int | None = None,
+) -> list[tuple[str, int]]:
+    """``figure`` per record of ``name``'s table, the largest first (then by name)."""
+    rows = (
+        query.group_by(name.model._meta.primary_key, name)
+        .order_by(figure.desc(), name)
+        .limit(limit)
+        .tuples()
+    )
+    return [(text, int(value)) for text, value in rows]
+
+
 def statistics(actor: Staff, *, date_from: date, date_to: date, top: int = 10) -> LibraryStatistics:
     """Loans per month, most borrowed titles, active readers and readers per workplace, from SQL
     aggregates over loans made between the two dates."""
@@ -137,30 +154,25 @@ def statistics(actor: Staff, *, date_from: date, date_to: date, top: int = 10) -
     in_range = in_period(Loan.lent_at, date_from, date_to)
     by_month = count_by_month(Loan.lent_at, in_range)
     count = peewee.fn.COUNT(Loan.id)
-    top_titles = list(
-        Loan.select(Title.title, count)
-        .join(Copy)
-        .join(Title)
-        .where(in_range)
-        .group_by(Title.id, Title.title)
-        .order_by(count.desc(), Title.title)
-        .limit(top)
-        .tuples()
+    top_titles = _ranked(
+        Loan.select(Title.title, count).join(Copy).join(Title).where(in_range),
+        Title.title,
+        count,
+        limit=top,
     )
     readers = Loan.select(peewee.fn.COUNT(Loan.person.distinct())).where(in_range).scalar() or 0
     distinct_readers = peewee.fn.COUNT(Loan.person.distinct())
-    by_workplace = list(
+    by_workplace = _ranked(
         Loan.select(Organization.name, distinct_readers)
         .join(Person)
         .join(Organization)
-        .where(in_range)
-        .group_by(Organization.id, Organization.name)
-        .order_by(distinct_readers.desc(), Organization.name)
-        .tuples()
+        .where(in_range),
+        Organization.name,
+        distinct_readers,
     )
     return LibraryStatistics(
         loans_by_month=by_month,
-        top_titles=[(name, int(n)) for name, n in top_titles],
+        top_titles=top_titles,
         active_readers=int(readers),
-        readers_by_workplace=[(name, int(n)) for name, n in by_workplace],
+        readers_by_workplace=by_workplace,
     )

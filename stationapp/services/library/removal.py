@@ -12,6 +12,7 @@ from stationapp.models.library import BoxLoan, Copy, Hold, Title
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
 from stationapp.services.library._common import translate
+from stationapp.services.writes import writing
 
 OUT_STATUSES: tuple[str, ...] = ("on_loan", "in_box", "on_hold_shelf")
 
@@ -169,8 +170,7 @@ def delete_title(actor: Staff, title_id: int) -> None:
 def delete_copy(actor: Staff, copy_id: int) -> None:
     """Delete a copy added by mistake; one that was ever lent, boxed, reserved or counted in a
     stocktake is withdrawn instead."""
-    require(actor, "library.delete")
-    with transaction(lock=True):
+    with writing(actor, "library.delete", notify="copy", lock=True):
         copy = history.locked(Copy, copy_id, translate("Library", "This copy does not exist."))
         found = copy_history_counts(copy)
         if found:
@@ -186,4 +186,3 @@ def delete_copy(actor: Staff, copy_id: int) -> None:
         snapshot = _copy_snapshot(copy)
         copy.delete_instance()
         audit(actor, "delete", "copy", copy_id, snapshot)
-    changes.notify("copy")

@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from stationapp.db import today, transaction
+from stationapp.db import today
 from stationapp.errors import raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, CirculationRule, Loan
 from stationapp.models.people import Person
-from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.library._common import translate
 from stationapp.services.people import hands_people
 from stationapp.services.search_keys import normalize_query
+from stationapp.services.writes import writing
 
 
 def borrower_category_label(category: str) -> str:
@@ -74,20 +74,19 @@ class RuleInput:
 
 def save_rule(actor: Staff, data: RuleInput) -> CirculationRule:
     """Create or change the rule for one (category, type) pair; administrators only."""
-    require(actor, "library.rules")
-    errors: dict[str, str] = {}
-    if data.borrower_category not in ("", "member", "worker"):
-        errors["borrower_category"] = translate("Library", "Choose a borrower category.")
-    if data.item_type not in ("", *ITEM_TYPES):
-        errors["item_type"] = translate("Library", "Choose the kind of item.")
-    if not 1 <= data.loan_days <= 365:
-        errors["loan_days"] = translate("Library", "Loan days must be 1 to 365.")
-    if not 0 <= data.max_loans <= 200:
-        errors["max_loans"] = translate("Library", "The maximum loans must be 0 to 200.")
-    if not 0 <= data.renewals <= 10:
-        errors["renewals"] = translate("Library", "Renewals must be 0 to 10.")
-    raise_field_errors(errors)
-    with transaction(lock=True):
+    with writing(actor, "library.rules", notify="rule", lock=True):
+        errors: dict[str, str] = {}
+        if data.borrower_category not in ("", "member", "worker"):
+            errors["borrower_category"] = translate("Library", "Choose a borrower category.")
+        if data.item_type not in ("", *ITEM_TYPES):
+            errors["item_type"] = translate("Library", "Choose the kind of item.")
+        if not 1 <= data.loan_days <= 365:
+            errors["loan_days"] = translate("Library", "Loan days must be 1 to 365.")
+        if not 0 <= data.max_loans <= 200:
+            errors["max_loans"] = translate("Library", "The maximum loans must be 0 to 200.")
+        if not 0 <= data.renewals <= 10:
+            errors["renewals"] = translate("Library", "Renewals must be 0 to 10.")
+        raise_field_errors(errors)
         rule = CirculationRule.get_or_none(
             CirculationRule.borrower_category == data.borrower_category,
             CirculationRule.item_type == data.item_type,
@@ -107,7 +106,6 @@ def save_rule(actor: Staff, data: RuleInput) -> CirculationRule:
                 setattr(rule, key, value)
             rule.save()
         audit(actor, "save", "circulation_rule", rule.id, values)
-    changes.notify("rule")
     return rule
 
 

@@ -29,6 +29,7 @@ from stationapp.services.members._common import (
 )
 from stationapp.services.people.masking import hands_people
 from stationapp.services.validation import normalize_card_number, normalize_text
+from stationapp.services.writes import writing
 
 # A visit this recent about the card is offered as the application's origin.
 VISIT_DAYS = 90
@@ -252,8 +253,7 @@ def apply_for_card(
     visit_id: int | None = None,
 ) -> MemberCard:
     """An application for a 京卡, waiting for its card."""
-    require(actor, "member.update")
-    with transaction(lock=True):
+    with writing(actor, "member.update", notify="person", lock=True):
         person = locked_person(person_id)
         _member(person, "person")
         _refuse_live(person, "person")
@@ -280,7 +280,6 @@ def apply_for_card(
             person.id,
             {"applied_on": day.isoformat(), "materials": kept, "visit": visit_id},
         )
-    changes.notify("person")
     return card
 
 

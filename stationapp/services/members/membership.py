@@ -10,7 +10,7 @@ from datetime import date, datetime
 import peewee
 from peewee import Value, fn
 
-from stationapp.db import now, transaction
+from stationapp.db import now
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.members import (
@@ -20,7 +20,6 @@ from stationapp.models.members import (
     MembershipEvent,
 )
 from stationapp.models.people import Organization, Person
-from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.members._common import (
     checked_day,
@@ -30,6 +29,7 @@ from stationapp.services.members._common import (
 )
 from stationapp.services.people.masking import hands_people
 from stationapp.services.validation import normalize_text
+from stationapp.services.writes import writing
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,7 @@ def _validate(data: MembershipInput, person: Person) -> dict[str, object]:
 
 def record_membership(actor: Staff, person_id: int, data: MembershipInput) -> MembershipEvent:
     """One step of the person's membership; the register's member flag and join date follow."""
-    require(actor, "member.update")
-    with transaction(lock=True):
+    with writing(actor, "member.update", notify="person", lock=True):
         person = locked_person(person_id)
         values = _validate(data, person)
         event = MembershipEvent.create(person=person.id, staff=actor.id, **values)
@@ -127,7 +126,6 @@ def record_membership(actor: Staff, person_id: int, data: MembershipInput) -> Me
             person.id,
             {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if v},
         )
-    changes.notify("person")
     return event
 
 

@@ -16,12 +16,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import peewee
 
-from stationapp.db import now, today, transaction
-from stationapp.errors import NotFound, ValidationError, raise_field_errors
+from stationapp.db import excluding, found_first, now, today
+from stationapp.errors import ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import OPEN_STATES, AidClaim, AidEnrolment, AidPlan
 from stationapp.models.people import Person
-from stationapp.services import changes, history
+from stationapp.services import history
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.consent import has_consent
 from stationapp.services.mutual_aid._common import (
@@ -37,6 +37,7 @@ from stationapp.services.mutual_aid._common import (
 from stationapp.services.mutual_aid.plans import checklist
 from stationapp.services.people import hands_people
 from stationapp.services.validation import clean_text, normalize_text
+from stationapp.services.writes import writing
 
 # The event of a hospitalisation claim is the admission; the deadline runs from the discharge.
 HOSPITAL = "hospital"
@@ -93,9 +94,7 @@ def deadline_of(plan: AidPlan, *, event_on: date, discharged_on: date | None) ->
 def year_used(enrolment_id: int, *, besides: int | None = None) -> Decimal:
     """What the enrolment's claims take from the yearly cap: paid amounts, approved amounts,
     and the computed amounts of claims still open; refused claims take nothing."""
-    query = AidClaim.select().where(AidClaim.enrolment == enrolment_id)
-    if besides is not None:
-        query = query.where(AidClaim.id != besides)
+    query = excluding(AidClaim.select().where(AidClaim.enrolment == enrolment_id), besides)
     total = Decimal("0.00")
     for claim in query:
         if claim.state == "paid":
@@ -265,9 +264,8 @@ def _materials(plan: AidPlan, ticked: list[str]) -> list[str]:
 
 def submit_claim(actor: Staff, data: ClaimInput) -> AidClaim:
     """Take a claim at the desk, checked for eligibility; each failure at its field."""
-    require(actor, "aid.claims")
-    errors: dict[str, str] = {}
-    with transaction(lock=True):
+    with writing(actor, "aid.claims", notify="aid", lock=True):
+        errors: dict[str, str] = {}
         if data.enrolment_id is None:
             raise ValidationError(
                 translate("MutualAid", "Choose the plan the worker is enrolled in."),
@@ -324,7 +322,6 @@ def submit_claim(actor: Staff, data: ClaimInput) -> AidClaim:
                 "late": bool(texts["late_reason"]),
             },
         )
-    changes.notify("aid")
     return claim
 
 
@@ -356,42 +353,36 @@ def _save(actor: Staff, claim: AidClaim, action: str, details: dict[str, object]
 
 def tick_materials(actor: Staff, claim_id: int, ticked: list[str]) -> AidClaim:
     """The checklist's materials handed in, while the claim waits for a decision."""
-    require(actor, "aid.claims")
-    with transaction(lock=True):
+    with writing(actor, "aid.claims", notify="aid", lock=True):
         claim = _locked_claim(claim_id, OPEN_STATES)
         plan = AidPlan.get_by_id(AidEnrolment.get_by_id(claim.enrolment_id).plan_id)
         claim.materials_done = _materials(plan, ticked)
         _save(actor, claim, "materials", {"ticked": len(claim.materials_done)})
-    changes.notify("aid")
     return claim
 
 
 def return_claim(actor: Staff, claim_id: int, reason: str) -> AidClaim:
     """Hand the claim back for materials, saying which."""
-    require(actor, "aid.claims")
-    clean = _reason(
-        reason, "return_reason", translate("MutualAid", "Say which materials are missing.")
-    )
-    with transaction(lock=True):
+    with writing(actor, "aid.claims", notify="aid", lock=True):
+        clean = _reason(
+            reason, "return_reason", translate("MutualAid", "Say which materials are missing.")
+        )
         claim = _locked_claim(claim_id, ("submitted",))
         claim.state = "returned"
         claim.return_reason = clean
         _save(actor, claim, "return", {})
-    changes.notify("aid")
     return claim
 
 
 def resubmit_claim(actor: Staff, claim_id: int, ticked: list[str]) -> AidClaim:
     """The materials brought: the claim is submitted again (its claim date stays)."""
-    require(actor, "aid.claims")
-    with transaction(lock=True):
+    with writing(actor, "aid.claims", notify="aid", lock=True):
         claim = _locked_claim(claim_id, ("returned",))
         _consent(claim.person_id)
         plan = AidPlan.get_by_id(AidEnrolment.get_by_id(claim.enrolment_id).plan_id)
         claim.materials_done = _materials(plan, ticked)
         claim.state = "submitted"
         _save(actor, claim, "resubmit", {"ticked": len(claim.materials_done)})
-    changes.notify("aid")
     return claim
 
 
@@ -400,12 +391,11 @@ def approve_claim(
 ) -> AidClaim:
     """Approve the amount by the rules, or another with the reason; the materials must all be
     in and the yearly cap must hold it."""
-    require(actor, "aid.decide")
-    errors: dict[str, str] = {}
-    approved = money(amount, "approved_amount", errors)
-    clean_reason = clean_text(reason, "amount_reason", errors, limit=MAX_REASON)
-    raise_field_errors(errors)
-    with transaction(lock=True):
+    with writing(actor, "aid.decide", notify="aid", lock=True):
+        errors: dict[str, str] = {}
+        approved = money(amount, "approved_amount", errors)
+        clean_reason = clean_text(reason, "amount_reason", errors, limit=MAX_REASON)
+        raise_field_errors(errors)
         claim = _locked_claim(claim_id, ("submitted",))
         enrolment = history.locked(AidEnrolment, claim.enrolment_id, _gone())
         plan = AidPlan.get_by_id(enrolment.plan_id)
@@ -432,23 +422,20 @@ def approve_claim(
         claim.decided_by = actor.id
         claim.decided_on = today()
         _save(actor, claim, "approve", {"amount": str(value), "computed": str(computed)})
-    changes.notify("aid")
     return claim
 
 
 def refuse_claim(actor: Staff, claim_id: int, reason: str) -> AidClaim:
-    require(actor, "aid.decide")
-    clean = _reason(
-        reason, "refusal_reason", translate("MutualAid", "Say why the claim is refused.")
-    )
-    with transaction(lock=True):
+    with writing(actor, "aid.decide", notify="aid", lock=True):
+        clean = _reason(
+            reason, "refusal_reason", translate("MutualAid", "Say why the claim is refused.")
+        )
         claim = _locked_claim(claim_id, OPEN_STATES)
         claim.state = "refused"
         claim.refusal_reason = clean
         claim.decided_by = actor.id
         claim.decided_on = today()
         _save(actor, claim, "refuse", {})
-    changes.notify("aid")
     return claim
 
 
@@ -457,14 +444,13 @@ def pay_claim(
 ) -> AidClaim:
     """Record the payment (to the worker's 京卡): the approved amount unless said otherwise,
     never more."""
-    require(actor, "aid.decide")
-    errors: dict[str, str] = {}
-    paid = money(amount, "paid_amount", errors)
-    day = a_date(paid_on, "paid_on", errors, translate("MutualAid", "Give the payment date."))
-    if day is not None and day > today():
-        errors["paid_on"] = translate("MutualAid", "The payment date is in the future.")
-    raise_field_errors(errors)
-    with transaction(lock=True):
+    with writing(actor, "aid.decide", notify="aid", lock=True):
+        errors: dict[str, str] = {}
+        paid = money(amount, "paid_amount", errors)
+        day = a_date(paid_on, "paid_on", errors, translate("MutualAid", "Give the payment date."))
+        if day is not None and day > today():
+            errors["paid_on"] = translate("MutualAid", "The payment date is in the future.")
+        raise_field_errors(errors)
         claim = _locked_claim(claim_id, ("approved",))
         approved = yuan(claim.approved_amount)
         value = approved if paid is None else paid
@@ -479,7 +465,6 @@ def pay_claim(
         claim.paid_amount = value
         claim.paid_on = day
         _save(actor, claim, "pay", {"amount": str(value), "paid_on": day.isoformat()})
-    changes.notify("aid")
     return claim
 
 
@@ -529,9 +514,7 @@ def count_claims(actor: Staff, filt: ClaimFilter) -> int:
 @hands_people
 def get_claim(actor: Staff, claim_id: int) -> ClaimDetail:
     require(actor, "aid.claims")
-    claim = _claims_query().where(AidClaim.id == claim_id).first()
-    if claim is None:
-        raise NotFound(_gone())
+    claim = found_first(_claims_query().where(AidClaim.id == claim_id), _gone())
     plan = claim.enrolment.plan
     return ClaimDetail(
         claim=claim,

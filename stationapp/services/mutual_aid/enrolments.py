@@ -23,6 +23,7 @@ from stationapp.services.importing import ImportProblem, ImportRefused, Progress
 from stationapp.services.mutual_aid._common import translate
 from stationapp.services.people import hands_people
 from stationapp.services.people_import import alias_table, number_text, recognise_headers
+from stationapp.services.writes import writing
 
 HEADER_ROWS = 10
 MAX_ROWS = 5000
@@ -109,10 +110,9 @@ def enrol(
     organization_id: int | None = None,
 ) -> AidEnrolment:
     """Enrol one worker in a plan at the desk."""
-    require(actor, "aid.enrol")
-    plan = _plan_open(plan_id)
-    _check_terms(plan, enrolled_on, paid_by, organization_id)
-    with transaction(lock=True):
+    with writing(actor, "aid.enrol", notify="aid", lock=True):
+        plan = _plan_open(plan_id)
+        _check_terms(plan, enrolled_on, paid_by, organization_id)
         lock_kind("aid_enrolment")
         person = Person.get_or_none(Person.id == person_id)
         if person is None or not person.active or person.anonymised_at is not None:
@@ -141,7 +141,6 @@ def enrol(
             enrolment.id,
             {"person": person.id, "plan": plan.id, "year": plan.year, "paid_by": paid_by},
         )
-    changes.notify("aid")
     return enrolment
 
 

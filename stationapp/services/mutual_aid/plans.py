@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from stationapp.db import transaction
+from stationapp.db import excluding
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
 from stationapp.models.visits import ServiceType
-from stationapp.services import changes
 from stationapp.services.accounts import audit, require
 from stationapp.services.mutual_aid._common import (
     EARLIEST_YEAR,
@@ -24,6 +23,7 @@ from stationapp.services.mutual_aid._common import (
     translate,
 )
 from stationapp.services.validation import clean_text
+from stationapp.services.writes import writing
 
 MAX_WAITING_DAYS = 365
 MAX_CLAIM_DAYS = 3650
@@ -114,29 +114,24 @@ def _check(data: PlanInput) -> dict[str, object]:
 
 def _name_taken(values: dict[str, object], plan_id: int | None) -> None:
     query = AidPlan.select().where(AidPlan.year == values["year"], AidPlan.name == values["name"])
-    if plan_id is not None:
-        query = query.where(AidPlan.id != plan_id)
-    if query.exists():
+    if excluding(query, plan_id).exists():
         raise ValidationError(
             translate("MutualAid", "A plan of this name exists for that year."), field="name"
         )
 
 
 def create_plan(actor: Staff, data: PlanInput) -> AidPlan:
-    require(actor, "aid.plans")
-    values = _check(data)
-    with transaction(lock=True):
+    with writing(actor, "aid.plans", notify="aid", lock=True):
+        values = _check(data)
         _name_taken(values, None)
         plan = AidPlan.create(**values)
         audit(actor, "create", "aid_plan", plan.id, {"name": plan.name, "year": plan.year})
-    changes.notify("aid")
     return plan
 
 
 def update_plan(actor: Staff, plan_id: int, data: PlanInput) -> AidPlan:
-    require(actor, "aid.plans")
-    values = _check(data)
-    with transaction(lock=True):
+    with writing(actor, "aid.plans", notify="aid", lock=True):
+        values = _check(data)
         plan = get_plan(actor, plan_id)
         _name_taken(values, plan.id)
         changed = [
@@ -146,7 +141,6 @@ def update_plan(actor: Staff, plan_id: int, data: PlanInput) -> AidPlan:
         ]
         AidPlan.update(**values).where(AidPlan.id == plan.id).execute()
         audit(actor, "update", "aid_plan", plan.id, {"changed": sorted(changed)})
-    changes.notify("aid")
     return AidPlan.get_by_id(plan_id)
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import lock_kind, transaction
+from stationapp.db import excluding, lock_kind, transaction
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.models.rooms import (
@@ -29,6 +29,7 @@ from stationapp.services.rooms.hours import (
     parse_span,
 )
 from stationapp.services.validation import normalize_text
+from stationapp.services.writes import writing
 
 translate = QCoreApplication.translate
 
@@ -85,10 +86,7 @@ def _clean_room(data: RoomInput) -> dict[str, object]:
 
 
 def _name_taken(name: str, room_id: int | None) -> None:
-    query = Room.select().where(peewee.fn.LOWER(Room.name) == name.lower())
-    if room_id is not None:
-        query = query.where(Room.id != room_id)
-    if query.exists():
+    if excluding(Room.select().where(peewee.fn.LOWER(Room.name) == name.lower()), room_id).exists():
         raise ValidationError(
             translate("Rooms", "There is already a room of this name."), field="name"
         )
@@ -103,14 +101,12 @@ def list_rooms(actor: Staff, *, include_inactive: bool = False) -> list[Room]:
 
 
 def create_room(actor: Staff, data: RoomInput) -> Room:
-    require(actor, "room.manage")
-    values = _clean_room(data)
-    with transaction(lock=True):
+    with writing(actor, "room.manage", notify="room", lock=True):
+        values = _clean_room(data)
         lock_kind("room")
         _name_taken(str(values["name"]), None)
         room = Room.create(**values)
         audit(actor, "create", "room", room.id, values)
-    changes.notify("room")
     return room
 
 
@@ -147,9 +143,8 @@ def closed_days(actor: Staff, date_from: date, date_to: date) -> list[ClosedDay]
 def add_closed_day(actor: Staff, day: date, reason: str) -> ClosedDay:
     """Close the station on ``day``; the bookings already made that day stay for the desk to
     call off one by one (they are listed in the week view, on a closed day)."""
-    require(actor, "room.manage")
-    clean = normalize_text(reason, field="reason", max_length=MAX_REASON)
-    with transaction(lock=True):
+    with writing(actor, "room.manage", notify="room", lock=True):
+        clean = normalize_text(reason, field="reason", max_length=MAX_REASON)
         lock_kind("closed_day")
         if ClosedDay.select().where(ClosedDay.day == day).exists():
             raise ValidationError(
@@ -157,20 +152,17 @@ def add_closed_day(actor: Staff, day: date, reason: str) -> ClosedDay:
             )
         row = ClosedDay.create(day=day, reason=clean)
         audit(actor, "create", "closed_day", row.id, {"day": day, "reason": clean})
-    changes.notify("room")
     return row
 
 
 def remove_closed_day(actor: Staff, day: date) -> None:
     """Open the station again on ``day`` (a closed day has no history of its own)."""
-    require(actor, "room.manage")
-    with transaction(lock=True):
+    with writing(actor, "room.manage", notify="room", lock=True):
         row = ClosedDay.get_or_none(ClosedDay.day == day)
         if row is None:
             raise NotFound(translate("Rooms", "The station is not closed on this day."))
         ClosedDay.delete().where(ClosedDay.id == row.id).execute()
         audit(actor, "delete", "closed_day", row.id, {"day": day})
-    changes.notify("room")
 
 
 # --- the counsellors' roster --------------------------------------------------------------------
@@ -189,12 +181,11 @@ def counsellors(actor: Staff) -> list[Staff]:
 def add_duty(
     actor: Staff, counsellor_id: int, starts_at: datetime, ends_at: datetime
 ) -> CounsellorDuty:
-    require(actor, "room.manage")
-    if ends_at <= starts_at or ends_at.date() != starts_at.date():
-        raise ValidationError(
-            translate("Rooms", "A duty ends after it starts, on the same day."), field="ends_at"
-        )
-    with transaction(lock=True):
+    with writing(actor, "room.manage", notify="room", lock=True):
+        if ends_at <= starts_at or ends_at.date() != starts_at.date():
+            raise ValidationError(
+                translate("Rooms", "A duty ends after it starts, on the same day."), field="ends_at"
+            )
         lock_kind("counsellor")
         counsellor = Staff.get_or_none(Staff.id == counsellor_id)
         if counsellor is None or not counsellor.active or COUNSELLOR not in counsellor.role_set:
@@ -225,14 +216,12 @@ def add_duty(
             duty.id,
             {"counsellor": counsellor_id, "starts_at": starts_at, "ends_at": ends_at},
         )
-    changes.notify("room")
     return duty
 
 
 def remove_duty(actor: Staff, duty_id: int) -> None:
     """Take a duty off the roster; refused while a session of that counsellor falls in it."""
-    require(actor, "room.manage")
-    with transaction(lock=True):
+    with writing(actor, "room.manage", notify="room", lock=True):
         lock_kind("counsellor")
         duty = CounsellorDuty.get_or_none(CounsellorDuty.id == duty_id)
         if duty is None:
@@ -257,7 +246,6 @@ def remove_duty(actor: Staff, duty_id: int) -> None:
             )
         CounsellorDuty.delete().where(CounsellorDuty.id == duty.id).execute()
         audit(actor, "delete", "counsellor_duty", duty.id, {"counsellor": duty.counsellor_id})
-    changes.notify("room")
 
 
 def roster(actor: Staff, date_from: date, date_to: date) -> list[CounsellorDuty]:

@@ -4,8 +4,9 @@ for, and the months' arithmetic of terms and due dates."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import peewee
 from PySide6.QtCore import QCoreApplication
@@ -83,42 +84,49 @@ def refuse(errors: dict[str, str]) -> None:
         raise ValidationError(errors[first], field=first, errors=errors)
 
 
+@dataclass(frozen=True)
+class RecordKind(Generic[R]):
+    """A workplace's union-work record as the audit trail names it: its model, its entity and
+    the details its audit entries carry."""
+
+    model: type[R]
+    entity: str
+    details: Callable[[R], dict[str, object]]
+
+    def latest_first(self, organization_id: int, day: peewee.Field) -> list[R]:
+        """The workplace's records of this kind, the latest ``day`` first."""
+        return list(
+            self.model.select()
+            .where(self.model.organization == organization_id)
+            .order_by(day.desc(), self.model.id.desc())
+        )
+
+
 def update_record(
-    actor: Staff,
-    model: type[R],
-    record_id: int,
-    values: dict[str, object],
-    *,
-    entity: str,
-    gone: str,
-    details: Callable[[R], dict[str, object]],
+    actor: Staff, kind: RecordKind[R], record_id: int, values: dict[str, object], *, gone: str
 ) -> R:
     """A record's checked ``values`` saved, in one transaction with its audit entry (the caller
     has checked the permission)."""
     with transaction(lock=True):
-        record = history.locked(model, record_id, gone)
+        record = history.locked(kind.model, record_id, gone)
         for name, value in values.items():
             setattr(record, name, value)
         record.save()
-        audit(actor, "update", entity, record.id, details(record))
+        audit(actor, "update", kind.entity, record.id, kind.details(record))
     changes.notify("organization")
     return record
 
 
 def create_record(
-    actor: Staff,
-    model: type[R],
-    organization_id: int,
-    values: dict[str, object],
-    *,
-    entity: str,
-    details: Callable[[R], dict[str, object]],
+    actor: Staff, kind: RecordKind[R], organization_id: int, values: dict[str, object]
 ) -> R:
     """A workplace's new record, recorded by ``actor``, with its audit entry (the caller has
     checked the permission)."""
     with transaction():
         org = workplace(organization_id)
-        record = model.create(organization=org, staff=actor, **values)
-        audit(actor, "create", entity, record.id, {"workplace": org.name, **details(record)})
+        record = kind.model.create(organization=org, staff=actor, **values)
+        audit(
+            actor, "create", kind.entity, record.id, {"workplace": org.name, **kind.details(record)}
+        )
     changes.notify("organization")
     return record

@@ -20,6 +20,7 @@ from stationapp.models.union_work import CONGRESS_KINDS, CongressMeeting
 from stationapp.services.accounts import require
 from stationapp.services.union_work.common import (
     MAX_TEXT,
+    RecordKind,
     add_months,
     create_record,
     past_day,
@@ -28,7 +29,7 @@ from stationapp.services.union_work.common import (
     update_record,
     workplace,
 )
-from stationapp.services.validation import normalize_texts
+from stationapp.services.validation import clean_texts
 
 # 《企业民主管理规定》: the congress meets at least once a year.
 CONGRESS_INTERVAL_MONTHS = 12
@@ -56,13 +57,8 @@ class CongressDue:
 
 
 def _clean(data: CongressInput) -> dict[str, object]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
-    normalize_texts(
-        data,
-        (("matters", MAX_TEXT, False), ("station_part", MAX_PART, False)),
-        values=values,
-        errors=errors,
+    values, errors = clean_texts(
+        data, (("matters", MAX_TEXT, False), ("station_part", MAX_PART, False))
     )
     past_day(data.held_on, "held_on", errors, translate("UnionWork", "Give the day it was held."))
     if data.kind not in CONGRESS_KINDS:
@@ -87,39 +83,23 @@ def _gone() -> str:
     return translate("UnionWork", "This meeting's record no longer exists.")
 
 
+CONGRESS = RecordKind(CongressMeeting, "congress_meeting", lambda m: {"held_on": m.held_on})
+
+
 def record_congress(actor: Staff, organization_id: int, data: CongressInput) -> CongressMeeting:
     require(actor, "workplace.agreements")
-    return create_record(
-        actor,
-        CongressMeeting,
-        organization_id,
-        _clean(data),
-        entity="congress_meeting",
-        details=lambda m: {"held_on": m.held_on},
-    )
+    return create_record(actor, CONGRESS, organization_id, _clean(data))
 
 
 def update_congress(actor: Staff, meeting_id: int, data: CongressInput) -> CongressMeeting:
     require(actor, "workplace.agreements")
-    return update_record(
-        actor,
-        CongressMeeting,
-        meeting_id,
-        _clean(data),
-        entity="congress_meeting",
-        gone=_gone(),
-        details=lambda m: {"held_on": m.held_on},
-    )
+    return update_record(actor, CONGRESS, meeting_id, _clean(data), gone=_gone())
 
 
 def list_congresses(actor: Staff, organization_id: int) -> list[CongressMeeting]:
     """The workplace's meetings, the latest first."""
     require(actor, "workplace.read")
-    return list(
-        CongressMeeting.select()
-        .where(CongressMeeting.organization == organization_id)
-        .order_by(CongressMeeting.held_on.desc(), CongressMeeting.id.desc())
-    )
+    return CONGRESS.latest_first(organization_id, CongressMeeting.held_on)
 
 
 def _expected(org: Organization) -> bool:

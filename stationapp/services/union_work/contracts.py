@@ -18,12 +18,12 @@ from decimal import Decimal, InvalidOperation
 
 import peewee
 
-from stationapp.db import today, transaction
+from stationapp.db import today
 from stationapp.errors import NotFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Building, Organization
 from stationapp.models.union_work import CONTRACT_KINDS, CollectiveContract, ContractWorkplace
-from stationapp.services import changes, history
+from stationapp.services import history
 from stationapp.services.accounts import audit, require
 from stationapp.services.union_work.common import (
     MAX_TEXT,
@@ -32,7 +32,8 @@ from stationapp.services.union_work.common import (
     refuse,
     translate,
 )
-from stationapp.services.validation import normalize_texts
+from stationapp.services.validation import clean_texts
+from stationapp.services.writes import writing
 
 EXPIRING_DAYS = 60
 MIN_TERM_MONTHS = 12
@@ -93,13 +94,8 @@ def term_error(starts_on: date, ends_on: date) -> str:
 
 
 def _clean(data: ContractInput) -> dict[str, object]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
-    normalize_texts(
-        data,
-        (("minimum_wage_text", MAX_CLAUSE, False), ("notes", MAX_TEXT, False)),
-        values=values,
-        errors=errors,
+    values, errors = clean_texts(
+        data, (("minimum_wage_text", MAX_CLAUSE, False), ("notes", MAX_TEXT, False))
     )
     if data.kind not in CONTRACT_KINDS:
         errors["kind"] = translate("UnionWork", "Choose the kind of contract.")
@@ -217,13 +213,11 @@ def _create(actor: Staff, values: dict[str, object], covered: list[int] | None, 
 
 def record_contract(actor: Staff, organization_id: int, data: ContractInput) -> CollectiveContract:
     """A workplace's own contract."""
-    require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction():
+    with writing(actor, "workplace.agreements", notify="organization"):
+        values = _clean(data)
         if Organization.get_or_none(Organization.id == organization_id) is None:
             raise NotFound(translate("UnionWork", "This workplace no longer exists."))
         contract = _create(actor, values, None, organization=organization_id)
-    changes.notify("organization")
     return contract
 
 
@@ -231,22 +225,19 @@ def record_regional_contract(
     actor: Staff, building_id: int, data: ContractInput
 ) -> CollectiveContract:
     """A building federation's regional contract for the workplaces in ``data.covered``."""
-    require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction():
+    with writing(actor, "workplace.agreements", notify="organization"):
+        values = _clean(data)
         if Building.get_or_none(Building.id == building_id) is None:
             raise NotFound(translate("UnionWork", "This building no longer exists."))
         covered = _covered_ids(building_id, data.covered)
         contract = _create(actor, values, covered, building=building_id)
-    changes.notify("organization")
     return contract
 
 
 def update_contract(actor: Staff, contract_id: int, data: ContractInput) -> CollectiveContract:
     """A contract's details corrected; a regional contract's workplaces replaced."""
-    require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction(lock=True):
+    with writing(actor, "workplace.agreements", notify="organization", lock=True):
+        values = _clean(data)
         contract = history.locked(CollectiveContract, contract_id, _gone())
         covered = _covered_ids(contract.building_id, data.covered) if contract.building_id else None
         for name, value in values.items():
@@ -255,16 +246,14 @@ def update_contract(actor: Staff, contract_id: int, data: ContractInput) -> Coll
         if covered is not None:
             _set_covered(contract, covered)
         audit(actor, "update", "collective_contract", contract.id, _details(contract, covered))
-    changes.notify("organization")
     return contract
 
 
 def renew_contract(actor: Staff, contract_id: int, data: ContractInput) -> CollectiveContract:
     """The contract that follows ``contract_id``, with the same party; a regional contract's
     workplaces are ``data.covered`` (the earlier ones when none are given)."""
-    require(actor, "workplace.agreements")
-    values = _clean(data)
-    with transaction(lock=True):
+    with writing(actor, "workplace.agreements", notify="organization", lock=True):
+        values = _clean(data)
         earlier = history.locked(CollectiveContract, contract_id, _gone())
         if CollectiveContract.select().where(CollectiveContract.renews == earlier.id).exists():
             raise ValidationError(
@@ -287,7 +276,6 @@ def renew_contract(actor: Staff, contract_id: int, data: ContractInput) -> Colle
             building=earlier.building_id,
             renews=earlier.id,
         )
-    changes.notify("organization")
     return contract
 
 

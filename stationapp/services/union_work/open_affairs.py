@@ -11,13 +11,14 @@ from stationapp.models.union_work import OPEN_AFFAIRS_RATINGS, OpenAffairsCheck
 from stationapp.services.accounts import require
 from stationapp.services.union_work.common import (
     MAX_TEXT,
+    RecordKind,
     create_record,
     past_day,
     refuse,
     translate,
     update_record,
 )
-from stationapp.services.validation import normalize_texts
+from stationapp.services.validation import clean_texts
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,8 @@ class CheckInput:
 
 
 def _clean(data: CheckInput) -> dict[str, object]:
-    errors: dict[str, str] = {}
-    values: dict[str, object] = {}
-    normalize_texts(
-        data,
-        (("findings", MAX_TEXT, True), ("follow_up", MAX_TEXT, False)),
-        values=values,
-        errors=errors,
+    values, errors = clean_texts(
+        data, (("findings", MAX_TEXT, True), ("follow_up", MAX_TEXT, False))
     )
     past_day(
         data.checked_on, "checked_on", errors, translate("UnionWork", "Give the day of the check.")
@@ -53,36 +49,25 @@ def _clean(data: CheckInput) -> dict[str, object]:
     return values
 
 
+CHECK = RecordKind(
+    OpenAffairsCheck,
+    "open_affairs_check",
+    lambda c: {"checked_on": c.checked_on, "rating": c.rating},
+)
+
+
 def record_check(actor: Staff, organization_id: int, data: CheckInput) -> OpenAffairsCheck:
     require(actor, "workplace.agreements")
-    return create_record(
-        actor,
-        OpenAffairsCheck,
-        organization_id,
-        _clean(data),
-        entity="open_affairs_check",
-        details=lambda c: {"checked_on": c.checked_on, "rating": c.rating},
-    )
+    return create_record(actor, CHECK, organization_id, _clean(data))
 
 
 def update_check(actor: Staff, check_id: int, data: CheckInput) -> OpenAffairsCheck:
     require(actor, "workplace.agreements")
-    return update_record(
-        actor,
-        OpenAffairsCheck,
-        check_id,
-        _clean(data),
-        entity="open_affairs_check",
-        gone=translate("UnionWork", "This check no longer exists."),
-        details=lambda c: {"checked_on": c.checked_on, "rating": c.rating},
-    )
+    gone = translate("UnionWork", "This check no longer exists.")
+    return update_record(actor, CHECK, check_id, _clean(data), gone=gone)
 
 
 def list_checks(actor: Staff, organization_id: int) -> list[OpenAffairsCheck]:
     """The workplace's checks, the latest first."""
     require(actor, "workplace.read")
-    return list(
-        OpenAffairsCheck.select()
-        .where(OpenAffairsCheck.organization == organization_id)
-        .order_by(OpenAffairsCheck.checked_on.desc(), OpenAffairsCheck.id.desc())
-    )
+    return CHECK.latest_first(organization_id, OpenAffairsCheck.checked_on)

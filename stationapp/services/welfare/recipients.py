@@ -17,17 +17,18 @@ from decimal import Decimal
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import is_sqlite, now, today, transaction
+from stationapp.db import is_sqlite, now, today
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Organization, Person, PersonSearchKey
 from stationapp.models.welfare import WelfareRecipient, WelfareRound
-from stationapp.services import changes, history
+from stationapp.services import history
 from stationapp.services.accounts import audit, has_permission, require
 from stationapp.services.people import mask_phone
 from stationapp.services.search_keys import normalize_search
 from stationapp.services.validation import normalize_text
 from stationapp.services.welfare.rounds import _gone, per_person
+from stationapp.services.writes import writing
 
 translate = QCoreApplication.translate
 
@@ -148,8 +149,7 @@ def add_by_rule(
     month: int | None = None,
 ) -> Added:
     """Add everyone the rule finds; those already on the list are skipped and counted."""
-    require(actor, "welfare.manage")
-    with transaction(lock=True):
+    with writing(actor, "welfare.manage", notify="welfare", lock=True):
         r = history.locked(WelfareRound, round_id, _gone())
         found = _candidates(actor, r, rule, workplace_ids, month)
         present = {row.person_id for row in _present(r.id)}
@@ -164,14 +164,12 @@ def add_by_rule(
             r.id,
             {"rule": rule, "added": len(ids), "skipped": skipped},
         )
-    changes.notify("welfare")
     return Added(len(ids), skipped)
 
 
 def add_person(actor: Staff, round_id: int, person_id: int) -> Added:
     """Add one person by hand (the person picker); already there: refused, saying so."""
-    require(actor, "welfare.manage")
-    with transaction(lock=True):
+    with writing(actor, "welfare.manage", notify="welfare", lock=True):
         r = history.locked(WelfareRound, round_id, _gone())
         person = Person.get_or_none(Person.id == person_id, Person.active == True)  # noqa: E712
         if person is None:
@@ -189,7 +187,6 @@ def add_person(actor: Staff, round_id: int, person_id: int) -> Added:
         _check_budget(r, _present(r.id).count(), 1)
         _insert(actor, r, [person_id], "hand")
         audit(actor, "add_recipients", "welfare_round", r.id, {"person": person_id})
-    changes.notify("welfare")
     return Added(1, 0)
 
 
@@ -325,24 +322,25 @@ def deliver(
 ) -> RecipientView:
     """Record the delivery: now (or ``at``), by the actor; to someone else for the recipient
     when ``collected_by`` is given, with their relation to the recipient."""
-    require(actor, "welfare.deliver")
-    errors: dict[str, str] = {}
-    try:
-        collected_by = normalize_text(collected_by, field="collected_by", max_length=MAX_COLLECTOR)
-    except ValidationError as exc:
-        errors["collected_by"] = str(exc)
-    try:
-        relation = normalize_text(relation, field="relation", max_length=MAX_RELATION)
-    except ValidationError as exc:
-        errors["relation"] = str(exc)
-    if not errors and collected_by and not relation:
-        errors["relation"] = translate(
-            "Welfare", "Say how the person collecting is related to the recipient."
-        )
-    if not errors and relation and not collected_by:
-        errors["collected_by"] = translate("Welfare", "Give the name of the person collecting.")
-    raise_field_errors(errors)
-    with transaction(lock=True):
+    with writing(actor, "welfare.deliver", notify="welfare", lock=True):
+        errors: dict[str, str] = {}
+        try:
+            collected_by = normalize_text(
+                collected_by, field="collected_by", max_length=MAX_COLLECTOR
+            )
+        except ValidationError as exc:
+            errors["collected_by"] = str(exc)
+        try:
+            relation = normalize_text(relation, field="relation", max_length=MAX_RELATION)
+        except ValidationError as exc:
+            errors["relation"] = str(exc)
+        if not errors and collected_by and not relation:
+            errors["relation"] = translate(
+                "Welfare", "Say how the person collecting is related to the recipient."
+            )
+        if not errors and relation and not collected_by:
+            errors["collected_by"] = translate("Welfare", "Give the name of the person collecting.")
+        raise_field_errors(errors)
         w = _locked_recipient(recipient_id)
         if w.delivered_at is not None:
             raise ValidationError(
@@ -352,7 +350,6 @@ def deliver(
                 field="person",
             )
         _mark_delivered(actor, w, at or now(), collected_by, relation)
-    changes.notify("welfare")
     return _view(actor, recipient_id)
 
 
@@ -368,8 +365,7 @@ def _mark_delivered(
 
 def undo_delivery(actor: Staff, recipient_id: int) -> RecipientView:
     """Take back a delivery recorded by mistake; the recipient stays on the list."""
-    require(actor, "welfare.deliver")
-    with transaction(lock=True):
+    with writing(actor, "welfare.deliver", notify="welfare", lock=True):
         w = _locked_recipient(recipient_id)
         if w.delivered_at is None:
             raise ValidationError(
@@ -389,15 +385,13 @@ def undo_delivery(actor: Staff, recipient_id: int) -> RecipientView:
             w.id,
             {"round": w.round_id, "person": w.person_id, "was": f"{was:%Y-%m-%d %H:%M}"},
         )
-    changes.notify("welfare")
     return _view(actor, recipient_id)
 
 
 def remove_recipient(actor: Staff, recipient_id: int) -> RecipientView:
     """Take someone added by mistake off the round's list (the line goes; the audit trail
     keeps who was taken off, by whom). A delivered line stays: undo the delivery first."""
-    require(actor, "welfare.manage")
-    with transaction(lock=True):
+    with writing(actor, "welfare.manage", notify="welfare", lock=True):
         w = _locked_recipient(recipient_id)
         if w.delivered_at is not None:
             raise ValidationError(
@@ -410,7 +404,6 @@ def remove_recipient(actor: Staff, recipient_id: int) -> RecipientView:
         details = {"round": w.round_id, "person": w.person_id, "source": w.source}
         WelfareRecipient.delete().where(WelfareRecipient.id == w.id).execute()
         audit(actor, "remove_recipient", "welfare_recipient", w.id, details)
-    changes.notify("welfare")
     return view
 
 
@@ -433,9 +426,8 @@ def _birthday_round(on: date) -> WelfareRound | None:
 def record_greeting(actor: Staff, person_id: int, *, on: date | None = None) -> RecipientView:
     """A birthday greeting sent (生日送祝福), from the Today tab: delivered in the birthday round
     running ``on``, the person added to it first if need be."""
-    require(actor, "welfare.deliver")
-    on = on or today()
-    with transaction(lock=True):
+    with writing(actor, "welfare.deliver", notify="welfare", lock=True):
+        on = on or today()
         found = _birthday_round(on)
         if found is None:
             raise ValidationError(
@@ -464,7 +456,6 @@ def record_greeting(actor: Staff, person_id: int, *, on: date | None = None) -> 
                 translate("Welfare", "The greeting was already recorded as sent."), field="person"
             )
         _mark_delivered(actor, w, now())
-    changes.notify("welfare")
     return _view(actor, w.id)
 
 

@@ -10,14 +10,14 @@ from decimal import Decimal
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from stationapp.db import transaction
 from stationapp.errors import NotFound, ValidationError, raise_field_errors
 from stationapp.models.accounts import Staff
 from stationapp.models.welfare import ROUND_KINDS, WelfareRecipient, WelfareRound
-from stationapp.services import changes, history
+from stationapp.services import history
 from stationapp.services.accounts import audit, require
 from stationapp.services.consent import _clean_amount
 from stationapp.services.validation import normalize_text
+from stationapp.services.writes import writing
 
 translate = QCoreApplication.translate
 
@@ -116,21 +116,18 @@ def per_person(r: WelfareRound) -> Decimal:
 
 
 def create_round(actor: Staff, data: RoundInput) -> WelfareRound:
-    require(actor, "welfare.manage")
-    values = _clean(data)
-    with transaction():
+    with writing(actor, "welfare.manage", notify="welfare"):
+        values = _clean(data)
         r = WelfareRound.create(created_by=actor, **values)
         audit(actor, "create", "welfare_round", r.id, {"name": r.name})
-    changes.notify("welfare")
     return r
 
 
 def update_round(actor: Staff, round_id: int, data: RoundInput) -> WelfareRound:
     """Change a round; a smaller budget than what is already planned is refused with the
     figures (the budget is how the station head lets a round grow)."""
-    require(actor, "welfare.manage")
-    values = _clean(data)
-    with transaction(lock=True):
+    with writing(actor, "welfare.manage", notify="welfare", lock=True):
+        values = _clean(data)
         r = history.locked(WelfareRound, round_id, _gone())
         for field, value in values.items():
             setattr(r, field, value)
@@ -147,7 +144,6 @@ def update_round(actor: Staff, round_id: int, data: RoundInput) -> WelfareRound:
             )
         r.save()
         audit(actor, "update", "welfare_round", r.id, {"name": r.name})
-    changes.notify("welfare")
     return r
 
 

@@ -7,15 +7,16 @@ from datetime import date
 
 import peewee
 
-from stationapp.db import contains, found, lock_kind, now, transaction
+from stationapp.db import contains, excluding, found, lock_kind, now
 from stationapp.errors import DuplicateFound, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Building, Organization
-from stationapp.services import changes, history
+from stationapp.services import history
 from stationapp.services.accounts import assign, audit, require, save_active
 from stationapp.services.search_keys import normalize_search, phrase_search_text
-from stationapp.services.validation import normalize_phone, normalize_texts
+from stationapp.services.validation import clean_texts, normalize_phone
 from stationapp.services.workplaces._common import past_date, translate
+from stationapp.services.writes import writing
 
 
 @dataclass
@@ -35,9 +36,7 @@ class BuildingRow:
 
 
 def _validate(data: BuildingInput) -> dict[str, object]:
-    values: dict[str, object] = {}
-    errors: dict[str, str] = {}
-    normalize_texts(
+    values, errors = clean_texts(
         data,
         (
             ("name", 100, True),
@@ -45,8 +44,6 @@ def _validate(data: BuildingInput) -> dict[str, object]:
             ("federation_name", 100, False),
             ("federation_chair", 50, False),
         ),
-        values=values,
-        errors=errors,
     )
     for key, check in (
         ("federation_contact", lambda: normalize_phone(data.federation_contact)),
@@ -73,9 +70,7 @@ def _validate(data: BuildingInput) -> dict[str, object]:
 
 
 def _refuse_duplicate(name: object, building_id: int | None) -> None:
-    clash = Building.select().where(Building.name == name)
-    if building_id is not None:
-        clash = clash.where(Building.id != building_id)
+    clash = excluding(Building.select().where(Building.name == name), building_id)
     if clash.exists():
         raise DuplicateFound(
             translate("Workplaces", "A building with this name is already on file."),
@@ -94,10 +89,9 @@ def update_building(actor: Staff, building_id: int, data: BuildingInput) -> Buil
 
 def _save(actor: Staff, building_id: int | None, data: BuildingInput) -> Building:
     """A new building (``building_id`` None) or the changes to one, checked and audited."""
-    require(actor, "workplace.manage")
-    values = _validate(data)
-    gone = translate("Workplaces", "This building is no longer on file.")
-    with transaction(lock=True):
+    with writing(actor, "workplace.manage", notify="organization", lock=True):
+        values = _validate(data)
+        gone = translate("Workplaces", "This building is no longer on file.")
         lock_kind("building")
         _refuse_duplicate(values["name"], building_id)
         moment = now()
@@ -113,7 +107,6 @@ def _save(actor: Staff, building_id: int | None, data: BuildingInput) -> Buildin
         building.search_text = phrase_search_text(building.name)
         building.save()
         audit(actor, action, "building", building.id, details)
-    changes.notify("organization")
     return building
 
 
@@ -127,14 +120,12 @@ def reactivate_building(actor: Staff, building_id: int) -> Building:
 
 
 def _set_active(actor: Staff, building_id: int, *, active: bool) -> Building:
-    require(actor, "workplace.manage")
-    with transaction(lock=True):
+    with writing(actor, "workplace.manage", notify="organization", lock=True):
         building = history.locked(
             Building, building_id, translate("Workplaces", "This building is no longer on file.")
         )
         if building.active != active:
             save_active(actor, building, "building", active, {"name": building.name})
-    changes.notify("organization")
     return building
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import peewee
 
-from stationapp.db import contains
+from stationapp.db import contains, count_per
 from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.models.people import UNION_FOUNDED, Building, Organization, Person
@@ -77,14 +77,7 @@ def _query(actor: Staff, filt: WorkplaceFilter) -> peewee.ModelSelect:
 
 def members_on_register(org_ids: list[int]) -> dict[int, int]:
     """Active members of the union on the register, per workplace (one grouped query)."""
-    if not org_ids:
-        return {}
-    return dict(
-        Person.select(Person.workplace, peewee.fn.COUNT(Person.id))
-        .where(Person.workplace.in_(org_ids), Person.is_member, Person.active)
-        .group_by(Person.workplace)
-        .tuples()
-    )
+    return count_per(Person.workplace, org_ids, Person.is_member, Person.active)
 
 
 def list_workplaces(

@@ -16,8 +16,14 @@ from stationapp.models.people import UNION_FOUNDED, UNION_STATUSES, Building, Or
 from stationapp.models.workplaces import FOUNDING_STEPS, FoundingStep
 from stationapp.services import changes, history
 from stationapp.services.accounts import assign, audit, require
-from stationapp.services.validation import normalize_phone, normalize_text, normalize_texts
+from stationapp.services.validation import (
+    clean_texts,
+    no_longer_on_file,
+    normalize_phone,
+    normalize_text,
+)
 from stationapp.services.workplaces._common import past_date, translate, workplace
+from stationapp.services.writes import writing
 
 MAX_EMPLOYEES = 1_000_000
 
@@ -48,11 +54,7 @@ def _count(value: int | None, field: str, errors: dict[str, str]) -> int | None:
 
 
 def _validate_profile(data: WorkplaceProfile) -> dict[str, object]:
-    values: dict[str, object] = {}
-    errors: dict[str, str] = {}
-    normalize_texts(
-        data, (("sector", 50, False), ("union_chair", 50, False)), values=values, errors=errors
-    )
+    values, errors = clean_texts(data, (("sector", 50, False), ("union_chair", 50, False)))
     try:
         values["union_contact"] = normalize_phone(data.union_contact)
     except ValidationError as exc:
@@ -75,10 +77,7 @@ def _validate_profile(data: WorkplaceProfile) -> dict[str, object]:
         errors["members_reported"] = translate(
             "Workplaces", "More members than employees: check both numbers."
         )
-    if (
-        data.building_id is not None
-        and not Building.select().where(Building.id == data.building_id).exists()
-    ):
+    if no_longer_on_file(Building, data.building_id):
         errors["building"] = translate("Workplaces", "This building is no longer on file.")
     values["building"] = data.building_id
     if errors:
@@ -185,12 +184,11 @@ def mark_founding_step(
 ) -> FoundingStep:
     """Record a step done on ``done_on`` (again: its date and note corrected). The status stays
     as it is: the assembly or the registration does not found the union by itself."""
-    require(actor, "workplace.founding")
-    if step not in FOUNDING_STEPS:
-        raise ValidationError(translate("Workplaces", "Choose a founding step."), field="step")
-    day = past_date(done_on, "done_on", required=True)
-    clean_note = normalize_text(note, field="note", max_length=200)
-    with transaction(lock=True):
+    with writing(actor, "workplace.founding", notify="organization", lock=True):
+        if step not in FOUNDING_STEPS:
+            raise ValidationError(translate("Workplaces", "Choose a founding step."), field="step")
+        day = past_date(done_on, "done_on", required=True)
+        clean_note = normalize_text(note, field="note", max_length=200)
         org, record = _locked_step(org_id, step)
         if record is None:
             record = FoundingStep.create(
@@ -202,7 +200,6 @@ def mark_founding_step(
             record.staff = actor
             record.save()
         audit(actor, "founding_step", "organization", org.id, details)
-    changes.notify("organization")
     return record
 
 
