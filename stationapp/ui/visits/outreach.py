@@ -45,6 +45,7 @@ from stationapp.ui.forms import (
     add_button,
     dialog_buttons,
     layout_with_bar,
+    reports_user_errors,
     show_user_error,
 )
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
@@ -286,6 +287,7 @@ class OutreachVisitorsDialog(QDialog):
             ids.append(None if value == ANONYMOUS else int(value))
         return ids
 
+    @reports_user_errors
     def add_person(self, person_id: int) -> None:
         if person_id in self.person_ids():
             row = self.person_ids().index(person_id)
@@ -298,11 +300,7 @@ class OutreachVisitorsDialog(QDialog):
             )
             self._back_to_picker()
             return
-        try:
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.get_person(self.actor, person_id)
         self.bar.hide()
         self._add_row(person.id, person.name)
 
@@ -393,12 +391,9 @@ class OutreachVisitorsDialog(QDialog):
 
     # --- saving -----------------------------------------------------------------------------
 
+    @reports_user_errors
     def save(self) -> None:
-        try:
-            self.visits = record_outreach_visits(self.actor, self.session.id, self.entries())
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        self.visits = record_outreach_visits(self.actor, self.session.id, self.entries())
         self.accept()
 
     def reject(self) -> None:

@@ -8,11 +8,10 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QWidget
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import layout_with_bar, page_keys, step_tabs
+from stationapp.ui.forms import layout_with_bar, page_keys, reports_user_errors, step_tabs
 from stationapp.ui.lazy import LazyTab
 from stationapp.ui.visits.register import VisitDialog, VisitForm
 
@@ -139,14 +138,11 @@ class VisitsTab(QWidget):
         if entity in ("visit", "service"):
             self.refresh_counters()
 
+    @reports_user_errors
     def refresh_counters(self) -> None:
-        try:
-            total = visits.visits_on(self.actor)
-            counts = visits.day_counts(self.actor)
-            satisfaction = visits.month_satisfaction(self.actor)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        total = visits.visits_on(self.actor)
+        counts = visits.day_counts(self.actor)
+        satisfaction = visits.month_satisfaction(self.actor)
         parts = [self.tr("Today: %n visits", "", total)]
         parts += [f"{c.service_name} {c.count}" for c in counts[:TOP_PURPOSES_SHOWN]]
         if len(counts) > TOP_PURPOSES_SHOWN:
@@ -166,14 +162,10 @@ class VisitsTab(QWidget):
                 ).format(rate=rate)
             )
 
+    @reports_user_errors
     def open_visit(self, visit_id: int) -> None:
         if not accounts.has_permission(self.actor, "visit.update"):
             return
-        try:
-            visit = visits.get_visit(self.actor, visit_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        dialog = VisitDialog(self.actor, visit, self)
+        dialog = VisitDialog(self.actor, visits.get_visit(self.actor, visit_id), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.bar.show_message(self.tr("The visit was corrected."), "info")
