@@ -401,3 +401,41 @@ def page_keys(scope: QWidget, on_step: Callable[[int], None]) -> list[QShortcut]
         shortcut.activated.connect(lambda s=step: on_step(s))
         shortcuts.append(shortcut)
     return shortcuts
+
+
+class ServiceDialog(FormDialog):
+    """A ``FormDialog`` whose form makes one service call: a subclass adds its rows, then
+    ``finish`` puts the buttons (``buttons``) under them; Save (or OK) runs ``submit``, which
+    makes the call through ``attempt``."""
+
+    def __init__(
+        self,
+        actor: Any,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        buttons: QDialogButtonBox.StandardButton = SAVE_CANCEL,
+    ) -> None:
+        super().__init__(actor, parent)
+        self.setWindowTitle(title)
+        self._standard_buttons = buttons
+
+    def finish(self) -> None:
+        self.buttons = dialog_buttons(
+            self, self.column, self.submit, buttons=self._standard_buttons
+        )
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def attempt(self, call: Callable[[], Any]) -> Any:
+        """Run the service call and accept the dialog with what it returns; a refusal is said at
+        its field (or in the bar) and the dialog stays open, keeping what was typed (None)."""
+        self.fields.clear()
+        try:
+            result = call()
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return None
+        self.accept()
+        return result

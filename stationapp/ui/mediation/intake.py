@@ -6,7 +6,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, MediationCase
 from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     FieldErrors,
     add_button,
@@ -51,10 +51,7 @@ class OptionalDate(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox(label)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(QDate(today()))
+        self.edit = date_edit(today(), display="yyyy-MM-dd")
         self.edit.setEnabled(False)
         self.known.toggled.connect(self.edit.setEnabled)
         row.addWidget(self.known)

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import mediation, rooms
 from stationapp.services.accounts import has_permission
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
 from stationapp.ui.rooms.room_check import room_problem
 
@@ -61,9 +61,7 @@ class PlanSessionDialog(QDialog):
             if planned
             else datetime.combine(today() + timedelta(days=1), datetime.min.time()).replace(hour=9)
         )
-        self.day = QDateEdit(QDate(start.date()))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = date_edit(start.date(), display="yyyy-MM-dd")
         self.fields.add_row(self.tr("&Date"), "day", self.day)
         self.start = QTimeEdit(QTime(start.hour, start.minute))
         self.start.setDisplayFormat("HH:mm")
