@@ -344,3 +344,22 @@ def test_the_application_dialog_fits_and_every_field_has_its_own_access_key(qtbo
     assert captions and all(mnemonic_of(label.text()) for label in captions)
     assert too_large(dialog) == (0, 0)
     assert dialog.height() <= 768 - 48
+
+
+def test_extension_dialog_asks_for_the_agreement_at_its_field_then_extends(qtbot, admin):
+    from stationapp.ui.mediation.case_page import ExtensionDialog
+
+    worker, employer = _parties(admin)
+    case = _case(admin, worker, employer)
+    case = mediation.transition(admin, case.id, "accepted")
+    dialog = ExtensionDialog(admin, case)
+    qtbot.addWidget(dialog)
+    wanted = mediation.current_due(case) + timedelta(days=15)
+    assert dialog.day.date().toPython() == wanted
+    dialog.submit()
+    assert dialog.fields.error_label("note").text()
+    assert dialog.result() == 0
+    dialog.note.setPlainText("双方同意延长")
+    dialog.submit()
+    assert dialog.result() == 1
+    assert MediationCase.get_by_id(case.id).extended_until == wanted
