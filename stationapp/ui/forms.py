@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -439,3 +440,15 @@ class ServiceDialog(FormDialog):
             return None
         self.accept()
         return result
+
+
+def text_box(height: int = 0, *, min_height: int = 0) -> QPlainTextEdit:
+    """A field of several lines of text, ``height`` pixels high (when given) or at least
+    ``min_height``; Tab moves on to the next field instead of typing a tab."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if height:
+        box.setFixedHeight(height)
+    if min_height:
+        box.setMinimumHeight(min_height)
+    return box

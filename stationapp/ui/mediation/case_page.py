@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -50,6 +49,7 @@ from stationapp.ui.forms import (
     page_keys,
     show_user_error,
     step_tabs,
+    text_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import case_file, documents
@@ -79,13 +79,6 @@ def _scrolling(page: QWidget) -> QScrollArea:
     return scroll
 
 
-def _text(height: int = 80) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    return edit
-
-
 class FormDialog(ServiceDialog):
     """A small dialog around a form whose ``submit`` calls a service (the subclass's ``run``);
     an expected error stays in the dialog."""
@@ -107,7 +100,7 @@ class TransitionDialog(FormDialog):
         )
         self.case, self.target = case, target
         required = target in mediation.REASON_REQUIRED
-        self.reason = _text()
+        self.reason = text_box(min_height=80)
         self.fields.add_row(
             self.tr("Reason (required)") if required else self.tr("Note"), "reason", self.reason
         )
@@ -138,7 +131,7 @@ class DayNoteDialog(FormDialog):
         note_label, self.note_name = note_row
         self.day = date_edit(first_day, display=DAY)
         self.fields.add_row(day_label, self.day_name, self.day)
-        self.note = _text()
+        self.note = text_box(min_height=80)
         self.fields.add_row(note_label, self.note_name, self.note)
         self.finish()
 
@@ -171,7 +164,7 @@ class AssignDialog(FormDialog):
         index = self.mediator.findData(case.mediator_id)
         self.mediator.setCurrentIndex(max(index, 0))
         self.fields.add_row(self.tr("Mediator"), "mediator", self.mediator)
-        self.reason = _text(60)
+        self.reason = text_box(min_height=60)
         self.reason.setPlaceholderText(
             self.tr("Only needed when the mediator is related to a party")
         )
@@ -209,7 +202,7 @@ class SessionDialog(FormDialog):
         self.attendees = QLineEdit()
         self.attendees.setMaxLength(1200)
         self.fields.add_row(self.tr("Attendees"), "attendees", self.attendees)
-        self.record = _text(160)
+        self.record = text_box(min_height=160)
         self.fields.add_row(self.tr("Record"), "record", self.record)
         self.signed_parties = QCheckBox(self.tr("Signed by the parties"))
         self.signed_mediator = QCheckBox(self.tr("Signed by the mediator"))
@@ -282,7 +275,7 @@ class AgreementEditor(QWidget):
         layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
-        self.terms = _text(120)
+        self.terms = text_box(min_height=120)
         self.fields.add_row(self.tr("Terms"), "terms", self.terms)
         self.obligations = leave_on_tab(QTableWidget(0, 5))
         self.obligations.setHorizontalHeaderLabels(

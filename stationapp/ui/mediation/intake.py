@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -35,6 +34,7 @@ from stationapp.ui.forms import (
     layout_with_bar,
     reports_user_errors,
     shows_user_errors,
+    text_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import WorkplaceChooser
@@ -180,19 +180,13 @@ class CaseIntakeDialog(QDialog):
         form.addRow("", self.history_label)
         self.respondent.combo.currentIndexChanged.connect(self._respondent_changed)
 
-        self.matters = QPlainTextEdit()
-        self.matters.setTabChangesFocus(True)
-        self.matters.setFixedHeight(60)
+        self.matters = text_box(60)
         self.fields.add_row(self.tr("&Matters in dispute"), "matters", self.matters)
-        self.reasons = QPlainTextEdit()
-        self.reasons.setTabChangesFocus(True)
-        self.reasons.setFixedHeight(60)
+        self.reasons = text_box(60)
         self.fields.add_row(self.tr("Reasons and re&quests"), "reasons", self.reasons)
         self.claims = ClaimsTable()
         self.fields.add_row(self.tr("&Claims"), "claims", self.claims)
-        self.facts = QPlainTextEdit()
-        self.facts.setTabChangesFocus(True)
-        self.facts.setFixedHeight(90)
+        self.facts = text_box(90)
         self.fields.add_row(self.tr("&Facts"), "facts", self.facts)
         self.date_knew = OptionalDate(self.tr("Known"))
         self.date_knew.setFocusProxy(self.date_knew.known)

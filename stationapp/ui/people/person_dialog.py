@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -23,7 +22,13 @@ from stationapp.errors import DuplicateFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts, people, validation
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    layout_with_bar,
+    show_user_error,
+    text_box,
+)
 from stationapp.ui.people.workplaces import OrganizationDialog
 
 WARNING_STYLE = "color: #8a5300;"
@@ -191,9 +196,7 @@ class PersonDialog(QDialog):
         self.joined_on = self.fields.add_line(
             self.tr("Join date"), "joined_on", 20, self.tr("YYYY-MM-DD")
         )
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.notes = text_box(70)
         self.fields.add_row(self.tr("Notes"), "notes", self.notes)
         layout.addLayout(form)
 

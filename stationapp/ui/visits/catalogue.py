@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -26,17 +25,10 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import visits
-from stationapp.ui.forms import FieldErrors, layout_with_bar, record_list, show_user_error
+from stationapp.ui.forms import FieldErrors, layout_with_bar, record_list, show_user_error, text_box
 from stationapp.ui.layout_state import leave_on_tab
 
 COL_NAME, COL_KIND, COL_COPIES, COL_ISSUER, COL_NOTE = range(5)
-
-
-def _text_edit(height: int = 60) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(height)
-    return edit
 
 
 class MaterialsTable(QWidget):
@@ -136,15 +128,15 @@ class CatalogueDialog(QDialog):
         self.fields = FieldErrors(form)
         self.name = self.fields.add_line(self.tr("Name"), "name", 200)
         self.category = self.fields.add_line(self.tr("Category"), "category", 100)
-        self.basis = _text_edit()
+        self.basis = text_box(60)
         self.fields.add_row(self.tr("Legal or policy basis"), "basis", self.basis)
         self.materials = MaterialsTable()
         self.fields.add_row(self.tr("Materials"), "materials", self.materials)
-        self.steps = _text_edit(90)
+        self.steps = text_box(90)
         self.fields.add_row(self.tr("Steps"), "steps", self.steps)
         self.time_limit = self.fields.add_line(self.tr("Time limit"), "time_limit", 300)
         self.fee = self.fields.add_line(self.tr("Fee"), "fee", 200)
-        self.place_contact = _text_edit()
+        self.place_contact = text_box(60)
         self.fields.add_row(self.tr("Place and contact"), "place_contact", self.place_contact)
         checks = QWidget()
         checks_layout = QHBoxLayout(checks)
@@ -156,7 +148,7 @@ class CatalogueDialog(QDialog):
             checks_layout.addWidget(box)
         checks_layout.addStretch(1)
         self.fields.add_row(self.tr("Checks at the desk"), "eligibility", checks)
-        self.eligibility_note = _text_edit(50)
+        self.eligibility_note = text_box(50)
         self.fields.add_row(self.tr("Who qualifies"), "eligibility_note", self.eligibility_note)
         self.active = QCheckBox(self.tr("Offered (untick to retire the service)"))
         self.fields.add_row("", "active", self.active)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -47,6 +46,7 @@ from stationapp.ui.forms import (
     layout_with_bar,
     reports_user_errors,
     show_user_error,
+    text_box,
 )
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
@@ -93,9 +93,7 @@ class OutreachSessionDialog(FormDialog):
             self.services.addItem(item)
         self.services.setMinimumHeight(160)
         self.fields.add_row(self.tr("Services &offered"), "services", self.services)
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.notes = text_box(70)
         self.notes.setPlaceholderText(self.tr("Where exactly, with whom, what was handed out"))
         self.fields.add_row(self.tr("&Notes"), "notes", self.notes)
         dialog_buttons(self, self.column, self.submit)
