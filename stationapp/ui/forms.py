@@ -7,7 +7,7 @@ Every form shows an expected error next to the field it concerns and keeps what 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from PySide6 import QtCore
@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -451,4 +452,17 @@ def text_box(height: int = 0, *, min_height: int = 0) -> QPlainTextEdit:
         box.setFixedHeight(height)
     if min_height:
         box.setMinimumHeight(min_height)
+    return box
+
+
+def choice_box(
+    codes: Iterable[str], label: Callable[[str], str], *, first: tuple[str, Any] | None = None
+) -> QComboBox:
+    """A drop-down of ``codes``, each shown by its ``label`` with the code as its data; after
+    ``first`` (its text and data: "Not recorded", "") when given."""
+    box = QComboBox()
+    if first is not None:
+        box.addItem(*first)
+    for code in codes:
+        box.addItem(label(code), code)
     return box
