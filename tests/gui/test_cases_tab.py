@@ -363,3 +363,26 @@ def test_extension_dialog_asks_for_the_agreement_at_its_field_then_extends(qtbot
     dialog.submit()
     assert dialog.result() == 1
     assert MediationCase.get_by_id(case.id).extended_until == wanted
+
+
+def test_session_dialog_records_what_its_rows_hold(qtbot, admin):
+    from stationapp.models.mediation import CaseSession
+    from stationapp.ui.mediation.case_page import SessionDialog
+
+    worker, employer = _parties(admin)
+    case = mediation.transition(admin, _case(admin, worker, employer).id, "accepted")
+    dialog = SessionDialog(admin, case)
+    qtbot.addWidget(dialog)
+    dialog.place.setText("调解室")
+    dialog.attendees.setText("王芳、公司代表")
+    dialog.record.setPlainText("双方陈述")
+    dialog.signed_parties.setChecked(True)
+    dialog.submit()
+    assert dialog.result() == 1
+    session = CaseSession.get(CaseSession.case == case.id)
+    assert (session.place, session.attendees, session.record) == (
+        "调解室",
+        "王芳、公司代表",
+        "双方陈述",
+    )
+    assert session.signed_by_parties and not session.signed_by_mediator

@@ -45,6 +45,7 @@ from stationapp.ui.forms import (
     FieldErrors,
     MessageBar,
     ServiceDialog,
+    form_values,
     layout_with_bar,
     page_keys,
     show_user_error,
@@ -127,18 +128,16 @@ class DayNoteDialog(FormDialog):
     ) -> None:
         super().__init__(actor, title, parent)
         self.call = call
-        day_label, self.day_name, first_day = day_row
-        note_label, self.note_name = note_row
+        day_label, day_name, first_day = day_row
+        note_label, note_name = note_row
         self.day = date_edit(first_day, display=DAY)
-        self.fields.add_row(day_label, self.day_name, self.day)
+        self.fields.add_row(day_label, day_name, self.day)
         self.note = text_box(min_height=80)
-        self.fields.add_row(note_label, self.note_name, self.note)
+        self.fields.add_row(note_label, note_name, self.note)
         self.finish()
 
     def run(self) -> None:
-        self.call(
-            **{self.day_name: self.day.date().toPython(), self.note_name: self.note.toPlainText()}
-        )
+        self.call(**form_values(self.fields))
 
 
 class ExtensionDialog(DayNoteDialog):
@@ -215,13 +214,7 @@ class SessionDialog(FormDialog):
             self.actor,
             self.case.id,
             mediation.SessionInput(
-                held_at=self.held_at.dateTime().toPython(),
-                place=self.place.text(),
-                attendees=self.attendees.text(),
-                record=self.record.toPlainText(),
-                signed_by_parties=self.signed_parties.isChecked(),
-                signed_by_mediator=self.signed_mediator.isChecked(),
-                planned_id=self.planned.id if self.planned else None,
+                **form_values(self.fields), planned_id=self.planned.id if self.planned else None
             ),
         )
 
@@ -242,13 +235,7 @@ class PerformanceDialog(FormDialog):
         self.finish()
 
     def run(self) -> None:
-        mediation.record_performance(
-            self.actor,
-            self.obligation_id,
-            performed_on=self.performed_on.date().toPython(),
-            amount=self.amount.text(),
-            proof=self.proof.text(),
-        )
+        mediation.record_performance(self.actor, self.obligation_id, **form_values(self.fields))
 
 
 class FollowUpDialog(DayNoteDialog):
