@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QTableWidget,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.errors import UserError, ValidationError
+from stationapp.ui.layout_state import leave_on_tab
 
 ERROR_STYLE = "color: #b3261e;"
 SAVE_CANCEL = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -495,3 +498,38 @@ def form_values(fields: FieldErrors, *names: str) -> dict[str, Any]:
     """What the rows of ``fields`` named ``names`` hold (every row when none is named), by
     their field names: the keywords of the service call the form is for."""
     return {name: widget_value(fields._fields[name][0]) for name in names or fields._fields}
+
+
+class EditableRows(QWidget):
+    """A table whose rows are typed in place (``table``), ``stretch`` its widest column, with
+    buttons under it: ``add_text`` adds a row (the subclass's ``add_row``), ``remove_text``
+    removes the current one."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        stretch: int,
+        add_text: str,
+        remove_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = leave_on_tab(QTableWidget(0, len(headers)))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        add_button(buttons, add_text, lambda: self.add_row())
+        add_button(buttons, remove_text, self.remove_current)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def add_row(self) -> None:
+        raise NotImplementedError
+
+    def remove_current(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)

@@ -9,13 +9,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,15 +25,16 @@ from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
 from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
+    EditableRows,
     FieldErrors,
     add_button,
+    choice_box,
     dialog_buttons,
     layout_with_bar,
     reports_user_errors,
     shows_user_errors,
     text_box,
 )
-from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker, describe, register_from_picker
 
@@ -67,46 +65,27 @@ class OptionalDate(QWidget):
             self.edit.setDate(QDate(value))
 
 
-class ClaimsTable(QWidget):
+class ClaimsTable(EditableRows):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.table = leave_on_tab(QTableWidget(0, 3))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Category"), self.tr("Amount (yuan)"), self.tr("What is claimed")]
-        )
-        self.table.horizontalHeader().setSectionResizeMode(
-            COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        super().__init__(
+            [self.tr("Category"), self.tr("Amount (yuan)"), self.tr("What is claimed")],
+            COL_DESCRIPTION,
+            self.tr("A&dd claim"),
+            self.tr("Remove claim"),
+            parent,
         )
         self.table.setColumnWidth(COL_CATEGORY, 190)
         self.table.setMinimumHeight(110)
-        layout.addWidget(self.table)
         self.setFocusProxy(self.table)
-        buttons = QHBoxLayout()
-        add = QPushButton(self.tr("A&dd claim"))
-        add.clicked.connect(lambda: self.add_row())
-        remove = QPushButton(self.tr("Remove claim"))
-        remove.clicked.connect(self.remove_current)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
     def add_row(self, category: str = "wages", amount: str = "", description: str = "") -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        combo = QComboBox()
-        for code in CLAIM_CATEGORIES:
-            combo.addItem(mediation.category_label(code), code)
+        combo = choice_box(CLAIM_CATEGORIES, mediation.category_label)
         combo.setCurrentIndex(max(combo.findData(category), 0))
         self.table.setCellWidget(row, COL_CATEGORY, combo)
         self.table.setItem(row, COL_AMOUNT, QTableWidgetItem(amount))
         self.table.setItem(row, COL_DESCRIPTION, QTableWidgetItem(description))
-
-    def remove_current(self) -> None:
-        if self.table.currentRow() >= 0:
-            self.table.removeRow(self.table.currentRow())
 
     def claims(self) -> list[mediation.ClaimInput]:
         result = []

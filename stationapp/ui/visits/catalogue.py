@@ -6,16 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,50 +22,46 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import visits
-from stationapp.ui.forms import FieldErrors, layout_with_bar, record_list, show_user_error, text_box
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.forms import (
+    EditableRows,
+    FieldErrors,
+    choice_box,
+    layout_with_bar,
+    record_list,
+    show_user_error,
+    text_box,
+)
 
 COL_NAME, COL_KIND, COL_COPIES, COL_ISSUER, COL_NOTE = range(5)
 
 
-class MaterialsTable(QWidget):
+class MaterialsTable(EditableRows):
     """The materials of a notice: name, original or copy, copies, issuer, note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.table = leave_on_tab(QTableWidget(0, 5))
-        self.table.setHorizontalHeaderLabels(
+        super().__init__(
             [
                 self.tr("Material"),
                 self.tr("Form"),
                 self.tr("Copies"),
                 self.tr("Issued by"),
                 self.tr("Note"),
-            ]
+            ],
+            COL_NAME,
+            self.tr("Add material"),
+            self.tr("Remove material"),
+            parent,
         )
-        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(150)
-        layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        add = QPushButton(self.tr("Add material"))
-        add.clicked.connect(lambda: self.add_row({}))
-        remove = QPushButton(self.tr("Remove material"))
-        remove.clicked.connect(self.remove_current)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
-    def add_row(self, material: dict[str, object]) -> None:
+    def add_row(self, material: dict[str, object] | None = None) -> None:
+        """A row showing ``material``; an empty one (None), its name ready to type."""
+        material = material or {}
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, COL_NAME, QTableWidgetItem(str(material.get("name", ""))))
-        kind = QComboBox()
-        for code in MATERIAL_KINDS:
-            kind.addItem(visits.material_kind_label(code), code)
+        kind = choice_box(MATERIAL_KINDS, visits.material_kind_label)
         kind.setCurrentIndex(max(kind.findData(material.get("kind", "original")), 0))
         self.table.setCellWidget(row, COL_KIND, kind)
         copies = QSpinBox()
@@ -80,11 +73,6 @@ class MaterialsTable(QWidget):
         if not material:
             self.table.setCurrentCell(row, COL_NAME)
             self.table.editItem(self.table.item(row, COL_NAME))
-
-    def remove_current(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
 
     def set_materials(self, materials: list[dict[str, object]]) -> None:
         self.table.setRowCount(0)
