@@ -476,7 +476,8 @@ def choice_box(
 
 def widget_value(widget: QWidget) -> Any:
     """What a field holds: a line's or a text box's text, a drop-down's data, a date (a date and
-    time), whether a box is ticked, a number."""
+    time), whether a box is ticked, a number; a field of the program's own says it by
+    ``value()``."""
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
@@ -489,8 +490,9 @@ def widget_value(widget: QWidget) -> Any:
         return widget.dateTime().toPython()
     if isinstance(widget, QAbstractButton):
         return widget.isChecked()
-    if isinstance(widget, QSpinBox):
-        return widget.value()
+    value = getattr(widget, "value", None)
+    if callable(value):
+        return value()
     raise TypeError(f"no value for a {type(widget).__name__}")
 
 

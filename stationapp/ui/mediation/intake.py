@@ -30,6 +30,7 @@ from stationapp.ui.forms import (
     add_button,
     choice_box,
     dialog_buttons,
+    form_values,
     layout_with_bar,
     reports_user_errors,
     shows_user_errors,
@@ -247,15 +248,18 @@ class CaseIntakeDialog(QDialog):
     def collect(self) -> mediation.CaseInput:
         respondent = self.respondent.workplace_id()
         return mediation.CaseInput(
+            **form_values(
+                self.fields,
+                "application_kind",
+                "matters",
+                "reasons",
+                "facts",
+                "date_knew",
+                "employment_ended",
+            ),
             applicant_ids=list(self.applicant_ids),
             respondent_id=None if respondent in (None, -1) else respondent,
-            application_kind=self.kind.currentData(),
-            matters=self.matters.toPlainText(),
-            reasons=self.reasons.toPlainText(),
-            facts=self.facts.toPlainText(),
             claims=self.claims.claims(),
-            date_knew=self.date_knew.value(),
-            employment_ended=self.employment_ended.value(),
             visit_id=self.visit_id,
         )
 

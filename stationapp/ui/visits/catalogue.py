@@ -26,6 +26,7 @@ from stationapp.ui.forms import (
     EditableRows,
     FieldErrors,
     choice_box,
+    form_values,
     layout_with_bar,
     record_list,
     show_user_error,
@@ -208,17 +209,20 @@ class CatalogueDialog(QDialog):
 
     def collect(self) -> visits.ServiceInput:
         return visits.ServiceInput(
-            name=self.name.text(),
-            category=self.category.text(),
-            basis=self.basis.toPlainText(),
+            **form_values(
+                self.fields,
+                "name",
+                "category",
+                "basis",
+                "steps",
+                "time_limit",
+                "fee",
+                "place_contact",
+                "eligibility_note",
+                "active",
+            ),
             materials=self.materials.materials(),
-            steps=self.steps.toPlainText(),
-            time_limit=self.time_limit.text(),
-            fee=self.fee.text(),
-            place_contact=self.place_contact.toPlainText(),
             eligibility=[code for code, box in self.eligibility.items() if box.isChecked()],
-            eligibility_note=self.eligibility_note.toPlainText(),
-            active=self.active.isChecked(),
         )
 
     def save(self) -> None:
