@@ -355,10 +355,7 @@ def add_button(
     row: QBoxLayout, text: str, slot: Callable[[], object], tip: str = ""
 ) -> QPushButton:
     """A push button at the end of ``row`` that runs ``slot``, with its tooltip when given."""
-    button = QPushButton(text)
-    if tip:
-        button.setToolTip(tip)
-    button.clicked.connect(slot)
+    button = push_button(text, slot, tip)
     row.addWidget(button)
     return button
 
@@ -535,3 +532,13 @@ class EditableRows(QWidget):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+
+
+def push_button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+    """A push button that runs ``slot``, with its tooltip when given (``add_button`` puts one
+    at the end of a row)."""
+    button = QPushButton(text)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
