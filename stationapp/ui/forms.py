@@ -542,3 +542,13 @@ def push_button(text: str, slot: Callable[[], object], tip: str = "") -> QPushBu
         button.setToolTip(tip)
     button.clicked.connect(slot)
     return button
+
+
+def label_row(layout: QBoxLayout) -> tuple[QHBoxLayout, QLabel]:
+    """A row at the foot of ``layout`` led by a label that takes the spare width (what the page
+    counts or warns of); the page's buttons follow it in the row."""
+    row = QHBoxLayout()
+    label = QLabel()
+    row.addWidget(label, 1)
+    layout.addLayout(row)
+    return row, label

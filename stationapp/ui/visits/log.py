@@ -38,7 +38,7 @@ from stationapp.services.visits import (
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import add_button, empty_state, layout_with_bar
+from stationapp.ui.forms import add_button, choice_box, empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
@@ -288,10 +288,9 @@ class VisitLogWidget(QWidget):
             self.channel_combo.addItem(channel_label(channel), channel)
         second.addWidget(self.channel_combo)
 
-        self.outcome_combo = QComboBox()
-        self.outcome_combo.addItem(self.tr("All outcomes"), None)
-        for outcome in OUTCOMES:
-            self.outcome_combo.addItem(outcome_label(outcome), outcome)
+        self.outcome_combo = choice_box(
+            OUTCOMES, outcome_label, first=(self.tr("All outcomes"), None)
+        )
         second.addWidget(self.outcome_combo)
 
         self.only_mine = QCheckBox(self.tr("Onl&y mine"))
