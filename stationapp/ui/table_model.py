@@ -340,3 +340,22 @@ def setup_list_view(table: QTableView, model: QAbstractItemModel) -> None:
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+class TextCells:
+    """A list model's ``cell`` (mixed in before ``RowsTableModel``): a row's text in a column is
+    its ``_display(row, column)``, its UserRole the record's id; the other roles are the
+    subclass's ``dressing`` (tooltips, colours, alignment; None: nothing)."""
+
+    def _display(self, row: Any, column: int) -> Any:
+        raise NotImplementedError
+
+    def dressing(self, row: Any, column: int, role: int) -> Any:
+        return None
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return self.dressing(row, column, role)

@@ -22,14 +22,14 @@ from stationapp.ui.forms import (
     reports_user_errors,
 )
 from stationapp.ui.layout_state import restore_columns, save_columns
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import RowsTableModel, TextCells, setup_list_view
 
 Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
 OVERDUE_COLOR = QColor("#b3261e")
 
 
-class FollowUpTableModel(RowsTableModel):
+class FollowUpTableModel(TextCells, RowsTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -52,13 +52,9 @@ class FollowUpTableModel(RowsTableModel):
     def purpose_at(self, row: int) -> VisitPurpose | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def cell(self, purpose: VisitPurpose, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(purpose, column)
+    def dressing(self, purpose: VisitPurpose, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and visits.is_overdue(purpose):
             return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.UserRole:
-            return purpose.id
         return None
 
     def _display(self, purpose: VisitPurpose, column: int) -> str:

@@ -41,7 +41,13 @@ from stationapp.ui.exporting import export_list
 from stationapp.ui.forms import add_button, choice_box, empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
-from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
+from stationapp.ui.table_model import (
+    PagedTableModel,
+    TextCells,
+    enter_list,
+    follow_count,
+    setup_list_view,
+)
 
 PAGE_SIZE = 100
 
@@ -75,7 +81,7 @@ def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-class VisitTableModel(PagedTableModel):
+class VisitTableModel(TextCells, PagedTableModel):
     """The loaded pages of the log; more pages come as the view scrolls (canFetchMore)."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -107,11 +113,7 @@ class VisitTableModel(PagedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def cell(self, visit: Visit, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(visit, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return visit.id
+    def dressing(self, visit: Visit, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (COL_PURPOSES, COL_OUTCOME):
                 return self._details(visit)
