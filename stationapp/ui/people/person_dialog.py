@@ -24,6 +24,7 @@ from stationapp.models.people import Person
 from stationapp.services import accounts, people, validation
 from stationapp.ui.forms import (
     FieldErrors,
+    add_button,
     dialog_buttons,
     layout_with_bar,
     show_user_error,
@@ -125,12 +126,12 @@ class PersonDialog(QDialog):
         self.duplicate_row = QWidget()
         dup_layout = QHBoxLayout(self.duplicate_row)
         dup_layout.setContentsMargins(0, 0, 0, 0)
-        self.open_existing_button = QPushButton(self.tr("Open the existing record"))
-        self.open_existing_button.clicked.connect(self._open_existing)
-        self.save_anyway_button = QPushButton(self.tr("It is someone else: save anyway"))
-        self.save_anyway_button.clicked.connect(self._save_anyway)
-        dup_layout.addWidget(self.open_existing_button)
-        dup_layout.addWidget(self.save_anyway_button)
+        self.open_existing_button = add_button(
+            dup_layout, self.tr("Open the existing record"), self._open_existing
+        )
+        self.save_anyway_button = add_button(
+            dup_layout, self.tr("It is someone else: save anyway"), self._save_anyway
+        )
         dup_layout.addStretch(1)
         self.duplicate_row.hide()
         layout.addWidget(self.duplicate_row)

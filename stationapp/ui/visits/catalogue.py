@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QTableWidgetItem,
@@ -25,6 +24,7 @@ from stationapp.services import visits
 from stationapp.ui.forms import (
     EditableRows,
     FieldErrors,
+    add_button,
     choice_box,
     form_values,
     layout_with_bar,
@@ -147,13 +147,9 @@ class CatalogueDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.clicked.connect(self.save)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons.addWidget(self.save_button)
+        self.save_button = add_button(buttons, self.tr("&Save"), self.save)
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        add_button(buttons, self.tr("Close"), self.accept)
         right.addLayout(buttons)
         body.addLayout(right, 3)
         self.reload()
