@@ -12,7 +12,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.forms import layout_with_bar, page_keys, reports_user_errors, step_tabs
-from stationapp.ui.lazy import LazyTab
+from stationapp.ui.lazy import LazyTab, built_from
 from stationapp.ui.visits.register import VisitDialog, VisitForm
 
 TOP_PURPOSES_SHOWN = 4
@@ -21,27 +21,6 @@ if TYPE_CHECKING:
     from stationapp.ui.visits.follow_ups import FollowUpsWidget
     from stationapp.ui.visits.log import VisitLogWidget
     from stationapp.ui.visits.outreach import OutreachWidget
-
-
-# The pages' modules are imported with the page, when it is first shown.
-
-
-def _follow_ups(actor: Staff, bus: ChangeBus) -> FollowUpsWidget:
-    from stationapp.ui.visits.follow_ups import FollowUpsWidget
-
-    return FollowUpsWidget(actor, bus)
-
-
-def _log(actor: Staff, bus: ChangeBus) -> VisitLogWidget:
-    from stationapp.ui.visits.log import VisitLogWidget
-
-    return VisitLogWidget(actor, bus)
-
-
-def _outreach(actor: Staff, bus: ChangeBus) -> OutreachWidget:
-    from stationapp.ui.visits.outreach import OutreachWidget
-
-    return OutreachWidget(actor, bus)
 
 
 class VisitsTab(QWidget):
@@ -73,13 +52,17 @@ class VisitsTab(QWidget):
             self.form = VisitForm(actor)
             self.pages.addTab(self.form, self.tr("Re&gister a visit"))
         # The other pages are built when first shown (or used): the tab opens on the form.
-        self._follow_ups = LazyTab("follow_ups", lambda: _follow_ups(actor, bus))
-        self.pages.addTab(self._follow_ups, self.tr("Follow-ups (&K)"))
-        self._log = LazyTab("log", lambda: _log(actor, bus))
+
+        def lazy_page(key: str, name: str, title: str) -> LazyTab:
+            """The page ``name`` of ui/visits/<key>.py, its module imported when first shown."""
+            page = LazyTab(key, lambda: built_from(f"stationapp.ui.visits.{key}", name, actor, bus))
+            self.pages.addTab(page, title)
+            return page
+
+        self._follow_ups = lazy_page("follow_ups", "FollowUpsWidget", self.tr("Follow-ups (&K)"))
+        self._log = lazy_page("log", "VisitLogWidget", self.tr("Visit &log"))
         self._log.on_built = lambda log: log.open_visit_requested.connect(self.open_visit)
-        self.pages.addTab(self._log, self.tr("Visit &log"))
-        self._outreach = LazyTab("outreach", lambda: _outreach(actor, bus))
-        self.pages.addTab(self._outreach, self.tr("&Outreach"))
+        self._outreach = lazy_page("outreach", "OutreachWidget", self.tr("&Outreach"))
         layout.addWidget(self.pages, 1)
         # Ctrl+PgUp/PgDn turn the tab's pages wherever the focus is in the tab (UX.md), even in
         # a list, which would otherwise take the keys for itself.
