@@ -136,9 +136,9 @@ class CaseIntakeDialog(QDialog):
         applicants = QWidget()
         applicants_layout = QVBoxLayout(applicants)
         applicants_layout.setContentsMargins(0, 0, 0, 0)
-        self.picker = PersonPicker(actor, limit=6)
-        self.picker.person_chosen.connect(self.add_applicant)
-        self.picker.new_person_requested.connect(self._new_person)
+        self.picker = PersonPicker(
+            actor, limit=6, on_chosen=self.add_applicant, on_new=self._new_person
+        )
         applicants_layout.addWidget(self.picker)
         self.applicants = QListWidget()
         self.applicants.setMaximumHeight(90)

@@ -66,8 +66,7 @@ class _WithPerson(_Dialog):
     ) -> None:
         super().__init__(actor, title, parent)
         self.person_id: int | None = None
-        self.picker = PersonPicker(actor, limit=6)
-        self.picker.person_chosen.connect(self.choose_person)
+        self.picker = PersonPicker(actor, limit=6, on_chosen=self.choose_person)
         self.fields.add_row(translate("MemberDialogs", "&Who:"), "person", self.picker)
         self.chosen = QLabel(translate("MemberDialogs", "Nobody chosen yet: type and press Enter."))
         self.chosen.setWordWrap(True)

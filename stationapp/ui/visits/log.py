@@ -187,10 +187,10 @@ class PersonFilter(QWidget):
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         popup_layout = QVBoxLayout(self.popup)
         popup_layout.setContentsMargins(4, 4, 4, 4)
-        self.picker = PersonPicker(actor, self.popup)
-        self.picker.person_chosen.connect(self._chosen)
         # A filter only finds people; registering someone belongs to the visit form.
-        self.picker.new_person_requested.connect(lambda _text: self.popup.hide())
+        self.picker = PersonPicker(
+            actor, self.popup, on_chosen=self._chosen, on_new=lambda _text: self.popup.hide()
+        )
         popup_layout.addWidget(self.picker)
         self.popup.setMinimumWidth(420)
         self._show_state()

@@ -186,9 +186,7 @@ class OutreachVisitorsDialog(QDialog):
             layout.addWidget(note)
 
         pick_row = QHBoxLayout()
-        self.picker = PersonPicker(actor)
-        self.picker.person_chosen.connect(self.add_person)
-        self.picker.new_person_requested.connect(self.new_person)
+        self.picker = PersonPicker(actor, on_chosen=self.add_person, on_new=self.new_person)
         self.picker.edit.installEventFilter(self)
         pick_label = QLabel(self.tr("&Visitor"))
         pick_label.setBuddy(self.picker.edit)
