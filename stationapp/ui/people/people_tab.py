@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.db import today
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.exporting import export_list
+from stationapp.ui.exporting import export_shown
 from stationapp.ui.forms import (
     add_button,
     empty_state,
@@ -203,13 +202,11 @@ class PeopleTab(SearchedList, QWidget):
         if self._timer.isActive():
             self.refresh()  # the search typed but not yet run
         search, include_inactive = self.model.query, self.model.include_inactive
-        done = export_list(
+        export_shown(
             self,
-            self.bar,
             title=self.tr("Export people"),
             label=self.tr("Exporting people…"),
-            file_name=self.tr("people-{date}.xlsx").format(date=today().isoformat()),
-            total=self.model.count_now,
+            file_name=self.tr("people-{date}.xlsx"),
             write=lambda path, progress: people.export_people(
                 self.actor,
                 path,
@@ -218,12 +215,7 @@ class PeopleTab(SearchedList, QWidget):
                 limit=SEARCH_LIMIT,
                 progress=progress,
             ),
-        )
-        if done is None:
-            return
-        path, written = done
-        self.bar.show_message(
-            self.tr("Exported %n people to {path}", "", written).format(path=str(path)), "info"
+            done=lambda written: self.tr("Exported %n people to {path}", "", written),
         )
 
     def import_people(self) -> None:

@@ -37,7 +37,7 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
-from stationapp.ui.exporting import export_list
+from stationapp.ui.exporting import export_shown
 from stationapp.ui.forms import add_button, choice_box, empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
@@ -469,18 +469,11 @@ class VisitLogWidget(QWidget):
         if not accounts.has_permission(self.actor, "visit.export"):
             return
         filt = self.current_filter()
-        done = export_list(
+        export_shown(
             self,
-            self.bar,
             title=self.tr("Export visits"),
             label=self.tr("Exporting visits…"),
-            file_name=self.tr("visits-{date}.xlsx").format(date=today().isoformat()),
-            total=self.model.count_now,
+            file_name=self.tr("visits-{date}.xlsx"),
             write=lambda path, progress: export_visits(self.actor, filt, path, progress=progress),
-        )
-        if done is None:
-            return
-        path, written = done
-        self.bar.show_message(
-            self.tr("Exported %n visits to {path}", "", written).format(path=str(path)), "info"
+            done=lambda written: self.tr("Exported %n visits to {path}", "", written),
         )
