@@ -139,3 +139,9 @@ def export_shown(
     if exported is not None:
         path, written = exported
         page.bar.show_message(done(written).format(path=str(path)), "info")
+
+
+def ask_open_path(parent: QWidget, title: str, folder: str, filters: str) -> Path | None:
+    """Ask which file to read (an import), starting in ``folder``; None when cancelled."""
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return Path(chosen) if chosen else None
