@@ -344,8 +344,12 @@ def setup_list_view(table: QTableView, model: QAbstractItemModel) -> None:
 
 class TextCells:
     """A list model's ``cell`` (mixed in before ``RowsTableModel``): a row's text in a column is
-    its ``_display(row, column)``, its UserRole the record's id; the other roles are the
-    subclass's ``dressing`` (tooltips, colours, alignment; None: nothing)."""
+    its ``_display(row, column)``, its UserRole the record's key (``key_of``: its id); the other
+    roles are the subclass's ``dressing`` (tooltips, colours, alignment; None: nothing)."""
+
+    @staticmethod
+    def key_of(row: Any) -> Any:
+        return row.id
 
     def _display(self, row: Any, column: int) -> Any:
         raise NotImplementedError
@@ -357,5 +361,5 @@ class TextCells:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.UserRole:
-            return row.id
+            return self.key_of(row)
         return self.dressing(row, column, role)

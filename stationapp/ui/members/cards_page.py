@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,12 +35,10 @@ from stationapp.ui.members.card_dialogs import (
     HeldCardDialog,
     MembershipDialog,
 )
-from stationapp.ui.table_model import PagedTableModel, follow_count, setup_list_view
-
-Index = QModelIndex | QPersistentModelIndex
+from stationapp.ui.table_model import PagedTableModel, TextCells, follow_count, setup_list_view
 
 
-class WaitingTableModel(PagedTableModel):
+class WaitingTableModel(TextCells, PagedTableModel):
     """The applications waiting for their card, oldest first."""
 
     COL_APPLIED, COL_DAYS, COL_NAME, COL_PHONE, COL_MATERIALS = range(5)
@@ -63,15 +61,12 @@ class WaitingTableModel(PagedTableModel):
     def key_of(row: Any) -> Any:
         return row.card_id
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def dressing(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_DAYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return None
+
+    def _display(self, row: Any, column: int) -> Any:
         return [
             short_text(row.applied_on),
             row.days_waiting,

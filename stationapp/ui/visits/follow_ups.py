@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -24,7 +24,6 @@ from stationapp.ui.forms import (
 from stationapp.ui.layout_state import restore_columns, save_columns
 from stationapp.ui.table_model import RowsTableModel, TextCells, setup_list_view
 
-Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
 OVERDUE_COLOR = QColor("#b3261e")
 

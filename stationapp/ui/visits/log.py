@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,8 +64,6 @@ PAGE_SIZE = 100
 
 # The date-range choices of the filter row; CUSTOM means "whatever the two date fields say".
 RANGE_TODAY, RANGE_WEEK, RANGE_MONTH, RANGE_YEAR, RANGE_ALL, RANGE_CUSTOM = range(6)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
