@@ -552,3 +552,14 @@ def label_row(layout: QBoxLayout) -> tuple[QHBoxLayout, QLabel]:
     row.addWidget(label, 1)
     layout.addLayout(row)
     return row, label
+
+
+def tickable(item: Any, ticked: bool = False) -> Any:
+    """``item`` (of a list or a table) made a tick box the staff member can tick or untick."""
+    item.setFlags(
+        QtCore.Qt.ItemFlag.ItemIsEnabled
+        | QtCore.Qt.ItemFlag.ItemIsSelectable
+        | QtCore.Qt.ItemFlag.ItemIsUserCheckable
+    )
+    item.setCheckState(QtCore.Qt.CheckState.Checked if ticked else QtCore.Qt.CheckState.Unchecked)
+    return item

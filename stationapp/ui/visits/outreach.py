@@ -47,6 +47,7 @@ from stationapp.ui.forms import (
     reports_user_errors,
     show_user_error,
     text_box,
+    tickable,
 )
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
@@ -82,14 +83,8 @@ class OutreachSessionDialog(FormDialog):
             offered = []
             self.bar.show_message(exc.message)
         for service in offered:
-            item = QListWidgetItem(service.name)
+            item = tickable(QListWidgetItem(service.name))
             item.setData(Qt.ItemDataRole.UserRole, service.id)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(Qt.CheckState.Unchecked)
             self.services.addItem(item)
         self.services.setMinimumHeight(160)
         self.fields.add_row(self.tr("Services &offered"), "services", self.services)
@@ -324,14 +319,7 @@ class OutreachVisitorsDialog(QDialog):
         visitor.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.table.setItem(row, 0, visitor)
         for column in range(1, len(self.services) + 1):
-            cell = QTableWidgetItem()
-            cell.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            cell.setCheckState(Qt.CheckState.Checked)
-            self.table.setItem(row, column, cell)
+            self.table.setItem(row, column, tickable(QTableWidgetItem(), ticked=True))
         rating = QComboBox()
         for code in RATINGS:
             rating.addItem(rating_label(code), code)
