@@ -544,14 +544,14 @@ def push_button(text: str, slot: Callable[[], object], tip: str = "") -> QPushBu
     return button
 
 
-def label_row(layout: QBoxLayout) -> tuple[QHBoxLayout, QLabel]:
-    """A row at the foot of ``layout`` led by a label that takes the spare width (what the page
-    counts or warns of); the page's buttons follow it in the row."""
+def label_row(layout: QBoxLayout, *buttons: tuple[Any, ...]) -> tuple[QLabel, list[QPushButton]]:
+    """A row at the foot of ``layout``: a label that takes the spare width (what the page counts
+    or warns of), then the page's ``buttons`` (``add_button``'s text, slot and tooltip)."""
     row = QHBoxLayout()
     label = QLabel()
     row.addWidget(label, 1)
     layout.addLayout(row)
-    return row, label
+    return label, [add_button(row, *button) for button in buttons]
 
 
 def tickable(item: Any, ticked: bool = False) -> Any:

@@ -29,7 +29,6 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
 from stationapp.ui.forms import (
-    add_button,
     choice_box,
     label_row,
     layout_with_bar,
@@ -120,14 +119,15 @@ class CasesTab(QWidget):
         self.actor = actor
         self.can_read = has_permission(actor, "case.read")
         layout, self.bar = layout_with_bar(self)
-        top, self.deadline_label = label_row(layout)
-        self.new_button = add_button(
-            top,
-            self.tr("&New application…"),
-            self.new_case,
-            self.tr("File a mediation application (Ctrl+N)"),
+        self.deadline_label, (self.new_button, self.export_button) = label_row(
+            layout,
+            (
+                self.tr("&New application…"),
+                self.new_case,
+                self.tr("File a mediation application (Ctrl+N)"),
+            ),
+            (self.tr("E&xport ledger…"), self.export_ledger),
         )
-        self.export_button = add_button(top, self.tr("E&xport ledger…"), self.export_ledger)
         self.export_button.setVisible(has_permission(actor, "case.export"))
         QShortcut(QKeySequence.StandardKey.New, self, self.new_case).setContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut

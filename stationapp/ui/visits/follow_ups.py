@@ -15,7 +15,6 @@ from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
 from stationapp.ui.forms import (
-    add_button,
     empty_state,
     label_row,
     layout_with_bar,
@@ -85,12 +84,13 @@ class FollowUpsWidget(QWidget):
         super().__init__(parent)
         self.actor = actor
         layout, self.bar = layout_with_bar(self)
-        top, self.summary = label_row(layout)
-        self.complete_button = add_button(
-            top,
-            self.tr("Materials brought: &complete"),
-            self.complete_current,
-            self.tr("The visitor brought what was missing; the purpose is done (Enter)"),
+        self.summary, [self.complete_button] = label_row(
+            layout,
+            (
+                self.tr("Materials brought: &complete"),
+                self.complete_current,
+                self.tr("The visitor brought what was missing; the purpose is done (Enter)"),
+            ),
         )
         if not accounts.has_permission(actor, "visit.update"):
             self.complete_button.hide()  # not setVisible(True): see VisitForm
