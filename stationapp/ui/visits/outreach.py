@@ -41,8 +41,8 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.forms import (
     FormDialog,
-    add_button,
     dialog_buttons,
+    label_row,
     layout_with_bar,
     reports_user_errors,
     show_user_error,
@@ -220,32 +220,24 @@ class OutreachVisitorsDialog(QDialog):
             )
         ]
 
-        bottom = QHBoxLayout()
-        self.count_label = QLabel()
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
-        self.remove_button = add_button(
-            bottom,
-            self.tr("&Remove"),
-            self.remove_selected,
-            self.tr("Remove the selected visitor (Delete)"),
+        self.count_label, (self.remove_button, self.save_button, self.cancel_button) = label_row(
+            layout,
+            (
+                self.tr("&Remove"),
+                self.remove_selected,
+                self.tr("Remove the selected visitor (Delete)"),
+            ),
+            (
+                self.tr("&Save all"),
+                self.save,
+                self.tr("Record every visitor in the list (Ctrl+Enter)"),
+            ),
+            (self.tr("Cancel"), self.reject),
         )
-        self.save_button = add_button(
-            bottom,
-            self.tr("&Save all"),
-            self.save,
-            self.tr("Record every visitor in the list (Ctrl+Enter)"),
-        )
-        self.cancel_button = add_button(bottom, self.tr("Cancel"), self.reject)
-        for button in (
-            self.anonymous_button,
-            self.remove_button,
-            self.save_button,
-            self.cancel_button,
-        ):
-            # Enter belongs to the picker; saving is Ctrl+Enter, never a stray Enter.
+        # Enter belongs to the picker; saving is Ctrl+Enter: no button of the dialog takes a
+        # stray Enter.
+        for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        layout.addLayout(bottom)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             self.shortcuts.append(QShortcut(QKeySequence(keys), self, self.save))
 
