@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -27,6 +26,7 @@ from stationapp.ui.forms import (
     add_button,
     dialog_buttons,
     layout_with_bar,
+    push_button,
     show_user_error,
     text_box,
 )
@@ -62,10 +62,8 @@ class WorkplaceChooser(QWidget):
         self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         row.addWidget(self.combo, 1)
-        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button = add_button(row, self.tr("New…"), self.create_new)
         self.new_button.setEnabled(accounts.has_permission(actor, "organization.manage"))
-        self.new_button.clicked.connect(self.create_new)
-        row.addWidget(self.new_button)
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -153,9 +151,11 @@ class PersonDialog(QDialog):
         self.id_number.setMaxLength(40)
         self.id_number.editingFinished.connect(self._offer_from_id)
         self.fields.add_row(self.tr("&ID number"), "id_number", self.id_number)
-        self.reveal_button = QPushButton(self.tr("Show the whole number to change it"))
-        self.reveal_button.setToolTip(self.tr("Recorded in the audit trail"))
-        self.reveal_button.clicked.connect(self.reveal_id)
+        self.reveal_button = push_button(
+            self.tr("Show the whole number to change it"),
+            self.reveal_id,
+            self.tr("Recorded in the audit trail"),
+        )
         form.addRow("", self.reveal_button)
         form.setRowVisible(self.reveal_button, False)
         self.id_hint = QLabel()
