@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
+from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.ui.forms import MessageBar
 
@@ -111,3 +113,35 @@ def export_list(
         write=lambda progress: write(path, progress),
     )
     return None if written is None else (path, written)
+
+
+def export_shown(
+    page: Any,
+    *,
+    title: str,
+    label: str,
+    file_name: str,
+    write: Callable[[Path, Progress], int],
+    done: Callable[[int], str],
+) -> None:
+    """``export_list`` of what a page's list shows: its model counts the rows (``count_now``),
+    ``file_name`` gets today's ``{date}``, and the page's bar says ``done(rows)`` (with the
+    file's ``{path}``) once they are written."""
+    exported = export_list(
+        page,
+        page.bar,
+        title=title,
+        label=label,
+        file_name=file_name.format(date=today().isoformat()),
+        total=page.model.count_now,
+        write=write,
+    )
+    if exported is not None:
+        path, written = exported
+        page.bar.show_message(done(written).format(path=str(path)), "info")
+
+
+def ask_open_path(parent: QWidget, title: str, folder: str, filters: str) -> Path | None:
+    """Ask which file to read (an import), starting in ``folder``; None when cancelled."""
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return Path(chosen) if chosen else None

@@ -7,7 +7,7 @@ Every form shows an expected error next to the field it concerns and keeps what 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,18 +15,25 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QTableWidget,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.errors import UserError, ValidationError
+from stationapp.ui.layout_state import leave_on_tab
 
 ERROR_STYLE = "color: #b3261e;"
 SAVE_CANCEL = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -382,10 +390,7 @@ def add_button(
     row: QBoxLayout, text: str, slot: Callable[[], object], tip: str = ""
 ) -> QPushButton:
     """A push button at the end of ``row`` that runs ``slot``, with its tooltip when given."""
-    button = QPushButton(text)
-    if tip:
-        button.setToolTip(tip)
-    button.clicked.connect(slot)
+    button = push_button(text, slot, tip)
     row.addWidget(button)
     return button
 
@@ -483,3 +488,159 @@ def edge_column(widget: QWidget) -> QVBoxLayout:
     column = QVBoxLayout(widget)
     column.setContentsMargins(0, 0, 0, 0)
     return column
+
+
+class ServiceDialog(FormDialog):
+    """A ``FormDialog`` whose form makes one service call: a subclass adds its rows, then
+    ``finish`` puts the buttons (``buttons``) under them; Save (or OK) runs ``submit``, which
+    makes the call through ``attempt``."""
+
+    def __init__(
+        self,
+        actor: Any,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        buttons: QDialogButtonBox.StandardButton = SAVE_CANCEL,
+    ) -> None:
+        super().__init__(actor, parent, title)
+        self._standard_buttons = buttons
+
+    def finish(self) -> None:
+        self.buttons = dialog_buttons(
+            self, self.column, self.submit, buttons=self._standard_buttons
+        )
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def attempt(self, call: Callable[[], Any]) -> Any:
+        """Run the service call and accept the dialog with what it returns; a refusal is said at
+        its field (or in the bar) and the dialog stays open, keeping what was typed (None)."""
+        self.fields.clear()
+        try:
+            result = call()
+        except UserError as exc:
+            show_user_error(exc, self.fields, self.bar)
+            return None
+        self.accept()
+        return result
+
+
+def text_box(height: int = 0, *, min_height: int = 0) -> QPlainTextEdit:
+    """A field of several lines of text, ``height`` pixels high (when given) or at least
+    ``min_height``; Tab moves on to the next field instead of typing a tab."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if height:
+        box.setFixedHeight(height)
+    if min_height:
+        box.setMinimumHeight(min_height)
+    return box
+
+
+def choice_box(
+    codes: Iterable[str], label: Callable[[str], str], *, first: tuple[str, Any] | None = None
+) -> QComboBox:
+    """A drop-down of ``codes``, each shown by its ``label`` with the code as its data; after
+    ``first`` (its text and data: "Not recorded", "") when given."""
+    box = QComboBox()
+    if first is not None:
+        box.addItem(*first)
+    for code in codes:
+        box.addItem(label(code), code)
+    return box
+
+
+def widget_value(widget: QWidget) -> Any:
+    """What a field holds: a line's or a text box's text, a drop-down's data, a date (a date and
+    time), whether a box is ticked, a number; a field of the program's own says it by
+    ``value()``."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QDateEdit):
+        return widget.date().toPython()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toPython()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    value = getattr(widget, "value", None)
+    if callable(value):
+        return value()
+    raise TypeError(f"no value for a {type(widget).__name__}")
+
+
+def form_values(fields: FieldErrors, *names: str) -> dict[str, Any]:
+    """What the rows of ``fields`` named ``names`` hold (every row when none is named), by
+    their field names: the keywords of the service call the form is for."""
+    return {name: widget_value(fields._fields[name][0]) for name in names or fields._fields}
+
+
+class EditableRows(QWidget):
+    """A table whose rows are typed in place (``table``), ``stretch`` its widest column, with
+    buttons under it: ``add_text`` adds a row (the subclass's ``add_row``), ``remove_text``
+    removes the current one."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        stretch: int,
+        add_text: str,
+        remove_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = leave_on_tab(QTableWidget(0, len(headers)))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        add_button(buttons, add_text, lambda: self.add_row())
+        add_button(buttons, remove_text, self.remove_current)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def add_row(self) -> None:
+        raise NotImplementedError
+
+    def remove_current(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+
+def push_button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+    """A push button that runs ``slot``, with its tooltip when given (``add_button`` puts one
+    at the end of a row)."""
+    button = QPushButton(text)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+def label_row(layout: QBoxLayout, *buttons: tuple[Any, ...]) -> tuple[QLabel, list[QPushButton]]:
+    """A row at the foot of ``layout``: a label that takes the spare width (what the page counts
+    or warns of), then the page's ``buttons`` (``add_button``'s text, slot and tooltip)."""
+    row = QHBoxLayout()
+    label = QLabel()
+    row.addWidget(label, 1)
+    layout.addLayout(row)
+    return label, [add_button(row, *button) for button in buttons]
+
+
+def tickable(item: Any, ticked: bool = False) -> Any:
+    """``item`` (of a list or a table) made a tick box the staff member can tick or untick."""
+    item.setFlags(
+        QtCore.Qt.ItemFlag.ItemIsEnabled
+        | QtCore.Qt.ItemFlag.ItemIsSelectable
+        | QtCore.Qt.ItemFlag.ItemIsUserCheckable
+    )
+    item.setCheckState(QtCore.Qt.CheckState.Checked if ticked else QtCore.Qt.CheckState.Unchecked)
+    return item

@@ -3,7 +3,9 @@ page on screen (the window's tabs, the pages inside a tab)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import Any
 
 from PySide6 import QtCore
 from PySide6.QtGui import QShowEvent
@@ -95,3 +97,9 @@ class LazyTab(QWidget):
     def save_state(self) -> None:
         if self._content is not None and hasattr(self._content, "save_state"):
             self._content.save_state()
+
+
+def built_from(module: str, name: str, *args: Any) -> QWidget:
+    """The page ``name`` of ``module`` built with ``args``, its module imported now (a lazy
+    page's factory: nothing of the page is loaded before it is first shown)."""
+    return getattr(importlib.import_module(module), name)(*args)

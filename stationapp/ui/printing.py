@@ -474,3 +474,11 @@ def preview_document(
         return dialog.run()
     finally:
         dialog.deleteLater()
+
+
+def show_preview(dialog: PrintPreview) -> bool:
+    """Show a print preview once, then let it go; True when it was printed or saved as a PDF."""
+    try:
+        return dialog.run()
+    finally:
+        dialog.deleteLater()

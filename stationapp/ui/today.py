@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from stationapp.models.accounts import Staff
 from stationapp.services import accounts
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import layout_with_bar, single_shot
+from stationapp.ui.forms import add_button, layout_with_bar, push_button, single_shot
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -120,9 +119,7 @@ class TodayTab(QWidget):
         font.setBold(True)
         self.date_label.setFont(font)
         header.addWidget(self.date_label, 1)
-        self.refresh_button = QPushButton(self.tr("Refre&sh"))
-        self.refresh_button.clicked.connect(self.refresh)
-        header.addWidget(self.refresh_button)
+        self.refresh_button = add_button(header, self.tr("Refre&sh"), self.refresh)
         layout.addLayout(header)
 
         self.empty_label = QLabel(
@@ -139,14 +136,15 @@ class TodayTab(QWidget):
         self.scroll.setWidget(self.grid_host)
         layout.addWidget(self.scroll, 1)
 
-        self.print_birthdays_button = QPushButton(self.tr("Print the &greeting list…"))
-        self.print_birthdays_button.clicked.connect(self.print_birthdays)
-        # 生日送祝福: the selected member's greeting recorded in this month's birthday round.
-        self.greeting_button = QPushButton(self.tr("Greeting se&nt"))
-        self.greeting_button.setToolTip(
-            self.tr("Record the selected member's birthday greeting as sent (welfare rounds)")
+        self.print_birthdays_button = push_button(
+            self.tr("Print the &greeting list…"), self.print_birthdays
         )
-        self.greeting_button.clicked.connect(self.record_greeting)
+        # 生日送祝福: the selected member's greeting recorded in this month's birthday round.
+        self.greeting_button = push_button(
+            self.tr("Greeting se&nt"),
+            self.record_greeting,
+            self.tr("Record the selected member's birthday greeting as sent (welfare rounds)"),
+        )
 
         self._refresh_timer = single_shot(self, REFRESH_DELAY_MS, self.refresh)
         self.day_timer = QTimer(self)

@@ -344,3 +344,45 @@ def test_the_application_dialog_fits_and_every_field_has_its_own_access_key(qtbo
     assert captions and all(mnemonic_of(label.text()) for label in captions)
     assert too_large(dialog) == (0, 0)
     assert dialog.height() <= 768 - 48
+
+
+def test_extension_dialog_asks_for_the_agreement_at_its_field_then_extends(qtbot, admin):
+    from stationapp.ui.mediation.case_page import ExtensionDialog
+
+    worker, employer = _parties(admin)
+    case = _case(admin, worker, employer)
+    case = mediation.transition(admin, case.id, "accepted")
+    dialog = ExtensionDialog(admin, case)
+    qtbot.addWidget(dialog)
+    wanted = mediation.current_due(case) + timedelta(days=15)
+    assert dialog.day.date().toPython() == wanted
+    dialog.submit()
+    assert dialog.fields.error_label("note").text()
+    assert dialog.result() == 0
+    dialog.note.setPlainText("双方同意延长")
+    dialog.submit()
+    assert dialog.result() == 1
+    assert MediationCase.get_by_id(case.id).extended_until == wanted
+
+
+def test_session_dialog_records_what_its_rows_hold(qtbot, admin):
+    from stationapp.models.mediation import CaseSession
+    from stationapp.ui.mediation.case_page import SessionDialog
+
+    worker, employer = _parties(admin)
+    case = mediation.transition(admin, _case(admin, worker, employer).id, "accepted")
+    dialog = SessionDialog(admin, case)
+    qtbot.addWidget(dialog)
+    dialog.place.setText("调解室")
+    dialog.attendees.setText("王芳、公司代表")
+    dialog.record.setPlainText("双方陈述")
+    dialog.signed_parties.setChecked(True)
+    dialog.submit()
+    assert dialog.result() == 1
+    session = CaseSession.get(CaseSession.case == case.id)
+    assert (session.place, session.attendees, session.record) == (
+        "调解室",
+        "王芳、公司代表",
+        "双方陈述",
+    )
+    assert session.signed_by_parties and not session.signed_by_mediator

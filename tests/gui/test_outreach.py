@@ -161,6 +161,18 @@ def test_visitors_dialog_delete_and_duplicates(qtbot, show_active, admin, sessio
     assert not dialog.save_button.isEnabled()
 
 
+def test_no_button_of_the_visitors_dialog_takes_a_stray_enter(qtbot, admin, session):
+    dialog = OutreachVisitorsDialog(admin, session)
+    qtbot.addWidget(dialog)
+    buttons = [
+        dialog.anonymous_button,
+        dialog.remove_button,
+        dialog.save_button,
+        dialog.cancel_button,
+    ]
+    assert not any(button.autoDefault() for button in buttons)
+
+
 def test_visitors_dialog_error_keeps_the_rows(qtbot, show_active, admin, session, services):
     wang = _person(admin, "王芳", "13812345678")
     dialog = show_active(OutreachVisitorsDialog(admin, session))

@@ -29,6 +29,7 @@ from stationapp.ui.printing import (
     lay_out_pages,
     print_numbered,
     private_printer_output,
+    show_preview,
     write_pdf,
 )
 
@@ -200,8 +201,4 @@ class CaseFilePreview(PrintPreview):
 
 def preview(book: CaseFileBook, parent: QWidget | None = None) -> bool:
     """Show the file in a print preview; True when it was printed or saved as a PDF."""
-    dialog = CaseFilePreview(book, parent)
-    try:
-        return dialog.run()
-    finally:
-        dialog.deleteLater()
+    return show_preview(CaseFilePreview(book, parent))

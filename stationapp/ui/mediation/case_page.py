@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -40,14 +39,18 @@ from stationapp.models.mediation import MediationCase
 from stationapp.services import case_file as case_file_service
 from stationapp.services import mediation
 from stationapp.services.accounts import has_permission
-from stationapp.ui.dates import day_text, moment_text
+from stationapp.ui.dates import date_edit, day_text, moment_text
 from stationapp.ui.forms import (
+    OK_CANCEL,
     FieldErrors,
     MessageBar,
+    ServiceDialog,
+    form_values,
     layout_with_bar,
     page_keys,
     show_user_error,
     step_tabs,
+    text_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mediation import case_file, documents
@@ -55,6 +58,7 @@ from stationapp.ui.mediation.session_plan import PlannedPanel
 
 WARNING_STYLE = "color: #8a5300;"
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
+DAY = "yyyy-MM-dd"  # the date fields' format
 
 
 def set_access_key(button: QPushButton, text: str) -> None:
@@ -76,43 +80,16 @@ def _scrolling(page: QWidget) -> QScrollArea:
     return scroll
 
 
-def _text(height: int = 80) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    return edit
+class FormDialog(ServiceDialog):
+    """A small dialog around a form whose ``submit`` calls a service (the subclass's ``run``);
+    an expected error stays in the dialog."""
 
-
-class FormDialog(QDialog):
-    """A small dialog around a form whose ``submit`` calls a service."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.outer = QVBoxLayout(self)
-        self.bar = MessageBar()
-        self.outer.addWidget(self.bar)
-        self.form = QFormLayout()
-        self.fields = FieldErrors(self.form)
-        self.outer.addLayout(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+    def __init__(self, actor: Staff, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(actor, title, parent, buttons=OK_CANCEL)
         self.setMinimumWidth(520)
 
-    def finish(self) -> None:
-        self.outer.addWidget(self.buttons)
-
     def submit(self) -> None:
-        """Each subclass's ``run`` calls its service; an expected error stays in the dialog."""
-        try:
-            self.run()  # type: ignore[attr-defined]
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
-        self.accept()
+        self.attempt(self.run)  # type: ignore[attr-defined]
 
 
 class TransitionDialog(FormDialog):
@@ -120,11 +97,11 @@ class TransitionDialog(FormDialog):
         self, actor: Staff, case: MediationCase, target: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            self.tr("Case step: {state}").format(state=mediation.state_label(target)), parent
+            actor, self.tr("Case step: {state}").format(state=mediation.state_label(target)), parent
         )
-        self.actor, self.case, self.target = actor, case, target
+        self.case, self.target = case, target
         required = target in mediation.REASON_REQUIRED
-        self.reason = _text()
+        self.reason = text_box(min_height=80)
         self.fields.add_row(
             self.tr("Reason (required)") if required else self.tr("Note"), "reason", self.reason
         )
@@ -136,40 +113,57 @@ class TransitionDialog(FormDialog):
         )
 
 
-class ExtensionDialog(FormDialog):
-    def __init__(self, actor: Staff, case: MediationCase, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Extend the mediation period"), parent)
-        self.actor, self.case = actor, case
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
-        self.until.setDate(QDate(mediation.current_due(case)).addDays(15))
-        self.fields.add_row(self.tr("New due date"), "until", self.until)
-        self.note = _text()
-        self.note.setPlaceholderText(self.tr("How both parties agreed to the extension (required)"))
-        self.fields.add_row(self.tr("Agreement of both parties"), "note", self.note)
+class DayNoteDialog(FormDialog):
+    """A day and a note, given to one service call as the keywords their rows name: ``day_row``
+    (label, keyword, the day first shown), ``note_row`` (label, keyword)."""
+
+    def __init__(
+        self,
+        actor: Staff,
+        title: str,
+        day_row: tuple[str, str, date],
+        note_row: tuple[str, str],
+        call: Callable[..., object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(actor, title, parent)
+        self.call = call
+        day_label, day_name, first_day = day_row
+        note_label, note_name = note_row
+        self.day = date_edit(first_day, display=DAY)
+        self.fields.add_row(day_label, day_name, self.day)
+        self.note = text_box(min_height=80)
+        self.fields.add_row(note_label, note_name, self.note)
         self.finish()
 
     def run(self) -> None:
-        mediation.extend_mediation(
-            self.actor,
-            self.case.id,
-            until=self.until.date().toPython(),
-            note=self.note.toPlainText(),
+        self.call(**form_values(self.fields))
+
+
+class ExtensionDialog(DayNoteDialog):
+    def __init__(self, actor: Staff, case: MediationCase, parent: QWidget | None = None) -> None:
+        super().__init__(
+            actor,
+            self.tr("Extend the mediation period"),
+            (self.tr("New due date"), "until", mediation.current_due(case) + timedelta(days=15)),
+            (self.tr("Agreement of both parties"), "note"),
+            lambda **given: mediation.extend_mediation(actor, case.id, **given),
+            parent,
         )
+        self.note.setPlaceholderText(self.tr("How both parties agreed to the extension (required)"))
 
 
 class AssignDialog(FormDialog):
     def __init__(self, actor: Staff, case: MediationCase, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Assign a mediator"), parent)
-        self.actor, self.case = actor, case
+        super().__init__(actor, self.tr("Assign a mediator"), parent)
+        self.case = case
         self.mediator = QComboBox()
         for staff in mediation.mediators(actor):
             self.mediator.addItem(staff.display_name, staff.id)
         index = self.mediator.findData(case.mediator_id)
         self.mediator.setCurrentIndex(max(index, 0))
         self.fields.add_row(self.tr("Mediator"), "mediator", self.mediator)
-        self.reason = _text(60)
+        self.reason = text_box(min_height=60)
         self.reason.setPlaceholderText(
             self.tr("Only needed when the mediator is related to a party")
         )
@@ -194,8 +188,8 @@ class SessionDialog(FormDialog):
         *,
         planned: mediation.PlannedSession | None = None,
     ) -> None:
-        super().__init__(self.tr("Record a mediation session"), parent)
-        self.actor, self.case, self.planned = actor, case, planned
+        super().__init__(actor, self.tr("Record a mediation session"), parent)
+        self.case, self.planned = case, planned
         held = min(planned.starts_at, now()) if planned else now()
         self.held_at = QDateTimeEdit(QDateTime(held))
         self.held_at.setCalendarPopup(True)
@@ -207,7 +201,7 @@ class SessionDialog(FormDialog):
         self.attendees = QLineEdit()
         self.attendees.setMaxLength(1200)
         self.fields.add_row(self.tr("Attendees"), "attendees", self.attendees)
-        self.record = _text(160)
+        self.record = text_box(min_height=160)
         self.fields.add_row(self.tr("Record"), "record", self.record)
         self.signed_parties = QCheckBox(self.tr("Signed by the parties"))
         self.signed_mediator = QCheckBox(self.tr("Signed by the mediator"))
@@ -220,24 +214,16 @@ class SessionDialog(FormDialog):
             self.actor,
             self.case.id,
             mediation.SessionInput(
-                held_at=self.held_at.dateTime().toPython(),
-                place=self.place.text(),
-                attendees=self.attendees.text(),
-                record=self.record.toPlainText(),
-                signed_by_parties=self.signed_parties.isChecked(),
-                signed_by_mediator=self.signed_mediator.isChecked(),
-                planned_id=self.planned.id if self.planned else None,
+                **form_values(self.fields), planned_id=self.planned.id if self.planned else None
             ),
         )
 
 
 class PerformanceDialog(FormDialog):
     def __init__(self, actor: Staff, obligation_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record performance"), parent)
-        self.actor, self.obligation_id = actor, obligation_id
-        self.performed_on = QDateEdit(QDate(today()))
-        self.performed_on.setCalendarPopup(True)
-        self.performed_on.setDisplayFormat("yyyy-MM-dd")
+        super().__init__(actor, self.tr("Record performance"), parent)
+        self.obligation_id = obligation_id
+        self.performed_on = date_edit(today(), display=DAY)
         self.fields.add_row(self.tr("Performed on"), "performed_on", self.performed_on)
         self.amount = QLineEdit()
         self.amount.setMaxLength(20)
@@ -249,33 +235,18 @@ class PerformanceDialog(FormDialog):
         self.finish()
 
     def run(self) -> None:
-        mediation.record_performance(
-            self.actor,
-            self.obligation_id,
-            performed_on=self.performed_on.date().toPython(),
-            amount=self.amount.text(),
-            proof=self.proof.text(),
-        )
+        mediation.record_performance(self.actor, self.obligation_id, **form_values(self.fields))
 
 
-class FollowUpDialog(FormDialog):
+class FollowUpDialog(DayNoteDialog):
     def __init__(self, actor: Staff, case: MediationCase, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record a follow-up visit"), parent)
-        self.actor, self.case = actor, case
-        self.held_on = QDateEdit(QDate(today()))
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("yyyy-MM-dd")
-        self.fields.add_row(self.tr("Date"), "held_on", self.held_on)
-        self.notes = _text()
-        self.fields.add_row(self.tr("Notes"), "notes", self.notes)
-        self.finish()
-
-    def run(self) -> None:
-        mediation.add_follow_up(
-            self.actor,
-            self.case.id,
-            held_on=self.held_on.date().toPython(),
-            notes=self.notes.toPlainText(),
+        super().__init__(
+            actor,
+            self.tr("Record a follow-up visit"),
+            (self.tr("Date"), "held_on", today()),
+            (self.tr("Notes"), "notes"),
+            lambda **given: mediation.add_follow_up(actor, case.id, **given),
+            parent,
         )
 
 
@@ -291,7 +262,7 @@ class AgreementEditor(QWidget):
         layout, self.bar = layout_with_bar(self)
         form = QFormLayout()
         self.fields = FieldErrors(form)
-        self.terms = _text(120)
+        self.terms = text_box(min_height=120)
         self.fields.add_row(self.tr("Terms"), "terms", self.terms)
         self.obligations = leave_on_tab(QTableWidget(0, 5))
         self.obligations.setHorizontalHeaderLabels(
@@ -375,9 +346,7 @@ class AgreementEditor(QWidget):
         self.obligations.insertRow(row)
         self.obligations.setItem(row, 0, QTableWidgetItem(description))
         self.obligations.setItem(row, 1, QTableWidgetItem(amount))
-        due_edit = QDateEdit(QDate(due) if due else QDate(today()).addDays(15))
-        due_edit.setCalendarPopup(True)
-        due_edit.setDisplayFormat("yyyy-MM-dd")
+        due_edit = date_edit(due or today() + timedelta(days=15), display=DAY)
         self.obligations.setCellWidget(row, 2, due_edit)
         for column, text in ((3, performed), (4, proof)):
             item = QTableWidgetItem(text)

@@ -9,13 +9,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,13 @@ from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
 from stationapp.ui.exporting import ask_spreadsheet_path
-from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors, search_box
+from stationapp.ui.forms import (
+    choice_box,
+    label_row,
+    layout_with_bar,
+    reports_user_errors,
+    search_box,
+)
 from stationapp.ui.mediation.case_page import CasePage
 from stationapp.ui.mediation.intake import CaseIntakeDialog
 from stationapp.ui.table_model import (
@@ -115,20 +119,16 @@ class CasesTab(QWidget):
         self.actor = actor
         self.can_read = has_permission(actor, "case.read")
         layout, self.bar = layout_with_bar(self)
-        top = QHBoxLayout()
-        self.deadline_label = QLabel()
-        top.addWidget(self.deadline_label, 1)
-        self.new_button = add_button(
-            top,
-            self.tr("&New application…"),
-            self.new_case,
-            self.tr("File a mediation application (Ctrl+N)"),
+        self.deadline_label, (self.new_button, self.export_button) = label_row(
+            layout,
+            (
+                self.tr("&New application…"),
+                self.new_case,
+                self.tr("File a mediation application (Ctrl+N)"),
+            ),
+            (self.tr("E&xport ledger…"), self.export_ledger),
         )
-        self.export_button = QPushButton(self.tr("E&xport ledger…"))
-        self.export_button.clicked.connect(self.export_ledger)
         self.export_button.setVisible(has_permission(actor, "case.export"))
-        top.addWidget(self.export_button)
-        layout.addLayout(top)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_case).setContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
@@ -152,10 +152,7 @@ class CasesTab(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._open_first)
         filters.addWidget(self.search, 2)
-        self.state = QComboBox()
-        self.state.addItem(self.tr("All states"), None)
-        for state in STATES:
-            self.state.addItem(mediation.state_label(state), state)
+        self.state = choice_box(STATES, mediation.state_label, first=(self.tr("All states"), None))
         self.state.currentIndexChanged.connect(self.refresh)
         filters.addWidget(self.state)
         self.open_only = QCheckBox(self.tr("Open cases only"))

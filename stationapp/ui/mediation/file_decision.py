@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QPushButton, QRadioButton, QWidget
 
 from stationapp.db import today
 from stationapp.errors import UserError
@@ -13,7 +13,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import case_file
 from stationapp.ui.dates import date_edit
-from stationapp.ui.forms import FormDialog, action_row, show_user_error
+from stationapp.ui.forms import FormDialog, action_row, show_user_error, text_box
 
 
 class FileDecisionDialog(FormDialog):
@@ -32,9 +32,7 @@ class FileDecisionDialog(FormDialog):
         self.keep_until = date_edit(today() + timedelta(days=365))
         self.fields.add_row(self.tr("&Until"), "keep_until", self.keep_until)
         self.form.addRow(self.dispose)
-        self.note = QPlainTextEdit()
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(80)
+        self.note = text_box(80)
         self.note.setPlaceholderText(
             self.tr("Why it is kept; or how it was disposed of, by whom and in whose presence")
         )

@@ -6,18 +6,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,15 +23,19 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import CLAIM_CATEGORIES, COLLECTIVE_THRESHOLD, MediationCase
 from stationapp.services import mediation, people
 from stationapp.services.accounts import has_permission
+from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
+    EditableRows,
     FieldErrors,
     add_button,
+    choice_box,
     dialog_buttons,
+    form_values,
     layout_with_bar,
     reports_user_errors,
     shows_user_errors,
+    text_box,
 )
-from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.people.person_dialog import WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker, describe, register_from_picker
 
@@ -51,10 +50,7 @@ class OptionalDate(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox(label)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(QDate(today()))
+        self.edit = date_edit(today(), display="yyyy-MM-dd")
         self.edit.setEnabled(False)
         self.known.toggled.connect(self.edit.setEnabled)
         row.addWidget(self.known)
@@ -70,46 +66,27 @@ class OptionalDate(QWidget):
             self.edit.setDate(QDate(value))
 
 
-class ClaimsTable(QWidget):
+class ClaimsTable(EditableRows):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.table = leave_on_tab(QTableWidget(0, 3))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Category"), self.tr("Amount (yuan)"), self.tr("What is claimed")]
-        )
-        self.table.horizontalHeader().setSectionResizeMode(
-            COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        super().__init__(
+            [self.tr("Category"), self.tr("Amount (yuan)"), self.tr("What is claimed")],
+            COL_DESCRIPTION,
+            self.tr("A&dd claim"),
+            self.tr("Remove claim"),
+            parent,
         )
         self.table.setColumnWidth(COL_CATEGORY, 190)
         self.table.setMinimumHeight(110)
-        layout.addWidget(self.table)
         self.setFocusProxy(self.table)
-        buttons = QHBoxLayout()
-        add = QPushButton(self.tr("A&dd claim"))
-        add.clicked.connect(lambda: self.add_row())
-        remove = QPushButton(self.tr("Remove claim"))
-        remove.clicked.connect(self.remove_current)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
     def add_row(self, category: str = "wages", amount: str = "", description: str = "") -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        combo = QComboBox()
-        for code in CLAIM_CATEGORIES:
-            combo.addItem(mediation.category_label(code), code)
+        combo = choice_box(CLAIM_CATEGORIES, mediation.category_label)
         combo.setCurrentIndex(max(combo.findData(category), 0))
         self.table.setCellWidget(row, COL_CATEGORY, combo)
         self.table.setItem(row, COL_AMOUNT, QTableWidgetItem(amount))
         self.table.setItem(row, COL_DESCRIPTION, QTableWidgetItem(description))
-
-    def remove_current(self) -> None:
-        if self.table.currentRow() >= 0:
-            self.table.removeRow(self.table.currentRow())
 
     def claims(self) -> list[mediation.ClaimInput]:
         result = []
@@ -159,9 +136,9 @@ class CaseIntakeDialog(QDialog):
         applicants = QWidget()
         applicants_layout = QVBoxLayout(applicants)
         applicants_layout.setContentsMargins(0, 0, 0, 0)
-        self.picker = PersonPicker(actor, limit=6)
-        self.picker.person_chosen.connect(self.add_applicant)
-        self.picker.new_person_requested.connect(self._new_person)
+        self.picker = PersonPicker(
+            actor, limit=6, on_chosen=self.add_applicant, on_new=self._new_person
+        )
         applicants_layout.addWidget(self.picker)
         self.applicants = QListWidget()
         self.applicants.setMaximumHeight(90)
@@ -183,19 +160,13 @@ class CaseIntakeDialog(QDialog):
         form.addRow("", self.history_label)
         self.respondent.combo.currentIndexChanged.connect(self._respondent_changed)
 
-        self.matters = QPlainTextEdit()
-        self.matters.setTabChangesFocus(True)
-        self.matters.setFixedHeight(60)
+        self.matters = text_box(60)
         self.fields.add_row(self.tr("&Matters in dispute"), "matters", self.matters)
-        self.reasons = QPlainTextEdit()
-        self.reasons.setTabChangesFocus(True)
-        self.reasons.setFixedHeight(60)
+        self.reasons = text_box(60)
         self.fields.add_row(self.tr("Reasons and re&quests"), "reasons", self.reasons)
         self.claims = ClaimsTable()
         self.fields.add_row(self.tr("&Claims"), "claims", self.claims)
-        self.facts = QPlainTextEdit()
-        self.facts.setTabChangesFocus(True)
-        self.facts.setFixedHeight(90)
+        self.facts = text_box(90)
         self.fields.add_row(self.tr("&Facts"), "facts", self.facts)
         self.date_knew = OptionalDate(self.tr("Known"))
         self.date_knew.setFocusProxy(self.date_knew.known)
@@ -277,15 +248,18 @@ class CaseIntakeDialog(QDialog):
     def collect(self) -> mediation.CaseInput:
         respondent = self.respondent.workplace_id()
         return mediation.CaseInput(
+            **form_values(
+                self.fields,
+                "application_kind",
+                "matters",
+                "reasons",
+                "facts",
+                "date_knew",
+                "employment_ended",
+            ),
             applicant_ids=list(self.applicant_ids),
             respondent_id=None if respondent in (None, -1) else respondent,
-            application_kind=self.kind.currentData(),
-            matters=self.matters.toPlainText(),
-            reasons=self.reasons.toPlainText(),
-            facts=self.facts.toPlainText(),
             claims=self.claims.claims(),
-            date_knew=self.date_knew.value(),
-            employment_ended=self.employment_ended.value(),
             visit_id=self.visit_id,
         )
 

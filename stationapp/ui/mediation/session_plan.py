@@ -10,17 +10,14 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +27,15 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mediation import MediationCase
 from stationapp.services import mediation, rooms
 from stationapp.services.accounts import has_permission
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.dates import date_edit
+from stationapp.ui.forms import (
+    FieldErrors,
+    dialog_buttons,
+    label_row,
+    layout_with_bar,
+    push_button,
+    show_user_error,
+)
 from stationapp.ui.rooms.room_check import room_problem
 
 ELSEWHERE = -1  # the Room choice for a session held outside the station's rooms
@@ -61,9 +66,7 @@ class PlanSessionDialog(QDialog):
             if planned
             else datetime.combine(today() + timedelta(days=1), datetime.min.time()).replace(hour=9)
         )
-        self.day = QDateEdit(QDate(start.date()))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = date_edit(start.date(), display="yyyy-MM-dd")
         self.fields.add_row(self.tr("&Date"), "day", self.day)
         self.start = QTimeEdit(QTime(start.hour, start.minute))
         self.start.setDisplayFormat("HH:mm")
@@ -94,9 +97,8 @@ class PlanSessionDialog(QDialog):
         self.nearby.itemActivated.connect(self._take_nearby)
         self.fields.add_row(self.tr("&Free times"), "nearby", self.nearby)
         buttons = dialog_buttons(self, layout, self.submit)
-        self.call_off = QPushButton(self.tr("Call &off the session"))
+        self.call_off = push_button(self.tr("Call &off the session"), self.cancel_plan)
         self.call_off.setAutoDefault(False)
-        self.call_off.clicked.connect(self.cancel_plan)
         buttons.addButton(self.call_off, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.call_off.setVisible(planned is not None)
         for signal in (
@@ -194,14 +196,10 @@ class PlannedPanel(QWidget):
         self.actor = actor
         self.case: MediationCase | None = None
         self.planned: mediation.PlannedSession | None = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.label, [self.button] = label_row(column, ("", self.open_plan))
         self.label.setWordWrap(True)
-        row.addWidget(self.label, 1)
-        self.button = QPushButton()
-        self.button.clicked.connect(self.open_plan)
-        row.addWidget(self.button)
 
     def load(self, case: MediationCase, *, working: bool) -> None:
         self.case = case

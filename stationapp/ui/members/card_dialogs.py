@@ -8,13 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -27,8 +25,8 @@ from stationapp.models.accounts import Staff
 from stationapp.models.members import MEMBERSHIP_KINDS
 from stationapp.services import members, people
 from stationapp.services.members import MembershipInput
-from stationapp.ui.dates import short_text
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.dates import date_edit, short_text
+from stationapp.ui.forms import ServiceDialog
 from stationapp.ui.people.person_dialog import WorkplaceChooser
 from stationapp.ui.people.picker import PersonPicker
 
@@ -36,29 +34,19 @@ translate = QCoreApplication.translate
 
 
 def _day_edit() -> QDateEdit:
-    edit = QDateEdit(QDate(today()))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMaximumDate(QDate(today()))
-    return edit
+    return date_edit(today(), latest=today(), display="yyyy-MM-dd")
 
 
 def _day(edit: QDateEdit) -> date:
     return edit.date().toPython()
 
 
-class _Dialog(QDialog):
+class _Dialog(ServiceDialog):
     """A form with its message bar, its fields' errors, and Save/Cancel running ``submit``."""
 
     def __init__(self, actor: Staff, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.actor = actor
-        self.setWindowTitle(title)
+        super().__init__(actor, title, parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
-        self.layout_, self.bar = layout_with_bar(self)
-        self.form = QFormLayout()
-        self.fields = FieldErrors(self.form)
-        self.layout_.addLayout(self.form)
 
     def add_number_rows(self) -> None:
         """The card number (scanned or typed) and the day it was issued."""
@@ -69,23 +57,6 @@ class _Dialog(QDialog):
         self.issued_on = _day_edit()
         self.fields.add_row(translate("MemberDialogs", "Issued &on:"), "issued_on", self.issued_on)
 
-    def finish(self) -> None:
-        self.buttons = dialog_buttons(self, self.layout_, self.submit)
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-    def attempt(self, call: Callable[[], object]) -> object | None:
-        """Run the service call; its refusal goes to the field, the dialog stays open."""
-        self.fields.clear()
-        try:
-            result = call()
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return None
-        self.accept()
-        return result
-
 
 class _WithPerson(_Dialog):
     """A dialog that starts by finding the person (unless it was opened for one)."""
@@ -95,8 +66,7 @@ class _WithPerson(_Dialog):
     ) -> None:
         super().__init__(actor, title, parent)
         self.person_id: int | None = None
-        self.picker = PersonPicker(actor, limit=6)
-        self.picker.person_chosen.connect(self.choose_person)
+        self.picker = PersonPicker(actor, limit=6, on_chosen=self.choose_person)
         self.fields.add_row(translate("MemberDialogs", "&Who:"), "person", self.picker)
         self.chosen = QLabel(translate("MemberDialogs", "Nobody chosen yet: type and press Enter."))
         self.chosen.setWordWrap(True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,12 +35,10 @@ from stationapp.ui.members.card_dialogs import (
     HeldCardDialog,
     MembershipDialog,
 )
-from stationapp.ui.table_model import PagedTableModel, follow_count, setup_list_view
-
-Index = QModelIndex | QPersistentModelIndex
+from stationapp.ui.table_model import PagedTableModel, TextCells, follow_count, setup_list_view
 
 
-class WaitingTableModel(PagedTableModel):
+class WaitingTableModel(TextCells, PagedTableModel):
     """The applications waiting for their card, oldest first."""
 
     COL_APPLIED, COL_DAYS, COL_NAME, COL_PHONE, COL_MATERIALS = range(5)
@@ -62,15 +61,12 @@ class WaitingTableModel(PagedTableModel):
     def key_of(row: Any) -> Any:
         return row.card_id
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def dressing(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_DAYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return None
+
+    def _display(self, row: Any, column: int) -> Any:
         return [
             short_text(row.applied_on),
             row.days_waiting,
@@ -80,10 +76,16 @@ class WaitingTableModel(PagedTableModel):
         ][column]
 
 
-def _scan_field(
-    row: QHBoxLayout, label: str, placeholder: str, on_enter: Callable[[], object]
-) -> tuple[QLineEdit, QLabel]:
-    """A labelled field a scanner types a card number into; its Enter runs ``on_enter``."""
+def _scan_row(
+    layout: QVBoxLayout,
+    label: str,
+    placeholder: str,
+    on_enter: Callable[[], object],
+    *buttons: tuple[str, Callable[[], object]],
+) -> tuple[QLineEdit, QLabel, list[QPushButton]]:
+    """A row at the foot of ``layout``: a labelled field a scanner types a card number into
+    (its Enter runs ``on_enter``), then the ``buttons`` (``_buttons``)."""
+    row = QHBoxLayout()
     field = QLineEdit()
     field.setMaxLength(30)
     field.setPlaceholderText(placeholder)
@@ -92,7 +94,8 @@ def _scan_field(
     shown.setBuddy(field)
     row.addWidget(shown)
     row.addWidget(field, 1)
-    return field, shown
+    layout.addLayout(row)
+    return field, shown, _buttons(row, *buttons)
 
 
 def _buttons(row: QHBoxLayout, *specs: tuple[str, Callable[[], object]]) -> list[QPushButton]:
@@ -103,6 +106,15 @@ def _buttons(row: QHBoxLayout, *specs: tuple[str, Callable[[], object]]) -> list
         button.clicked.connect(lambda _checked=False, a=action: a())
         row.addWidget(button)
         buttons.append(button)
+    return buttons
+
+
+def _button_row(layout: QVBoxLayout, *specs: tuple[str, Callable[[], object]]) -> list[QPushButton]:
+    """A row of buttons (``_buttons``) from the left, at the foot of ``layout``."""
+    row = QHBoxLayout()
+    buttons = _buttons(row, *specs)
+    row.addStretch(1)
+    layout.addLayout(row)
     return buttons
 
 
@@ -118,26 +130,21 @@ class CardsPage(QWidget):
         self.bar.hide()
 
         # Find a card by its number: scan or type, Enter.
-        find_row = QHBoxLayout()
-        self.lookup, _label = _scan_field(
-            find_row,
+        self.lookup, _label, _none = _scan_row(
+            layout,
             self.tr("&Look up a card:"),
             self.tr("Scan or type a card number, Enter"),
             self.find,
         )
-        layout.addLayout(find_row)
         self.found_label = QLabel()
         self.found_label.setWordWrap(True)
         layout.addWidget(self.found_label)
-        card_row = QHBoxLayout()
-        self.lost_button, self.replace_button, self.cancel_button = _buttons(
-            card_row,
+        self.lost_button, self.replace_button, self.cancel_button = _button_row(
+            layout,
             (self.tr("Report l&ost"), self.report_lost),
             (self.tr("Replace with a &new card…"), self.replace),
             (self.tr("Cancel the car&d…"), self.cancel),
         )
-        card_row.addStretch(1)
-        layout.addLayout(card_row)
 
         # The waiting applications.
         head = QHBoxLayout()
@@ -161,28 +168,28 @@ class CardsPage(QWidget):
         layout.addWidget(stack, 1)
         self.stack = stack
 
-        issue_row = QHBoxLayout()
-        self.number, number_label = _scan_field(
-            issue_row,
+        self.number, number_label, [self.issue_button] = _scan_row(
+            layout,
             self.tr("Card n&umber:"),
             self.tr("Scan or type the number of the chosen row's card"),
             self.issue,
+            (self.tr("&Issue the card"), self.issue),
         )
-        [self.issue_button] = _buttons(issue_row, (self.tr("&Issue the card"), self.issue))
-        layout.addLayout(issue_row)
 
-        actions = QHBoxLayout()
-        self.new_button, self.held_button, self.membership_button = _buttons(
-            actions,
+        self.new_button, self.held_button, self.membership_button = _button_row(
+            layout,
             (self.tr("New appli&cation…"), self.new_application),
             (self.tr("Card &given earlier…"), self.card_held),
             (self.tr("&Join, transfer, leave…"), self.membership),
         )
-        actions.addStretch(1)
-        for button in (self.new_button, self.held_button, self.membership_button):
-            button.setVisible(self.may_update)
-        layout.addLayout(actions)
-        for widget in (self.number, self.issue_button, number_label):
+        for widget in (
+            self.new_button,
+            self.held_button,
+            self.membership_button,
+            self.number,
+            self.issue_button,
+            number_label,
+        ):
             widget.setVisible(self.may_update)
 
         # Enter in the list moves to the number field (then the scan's Enter issues).

@@ -3,6 +3,7 @@ assistance given, and the marital status the mixers need."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -44,6 +45,7 @@ from stationapp.ui.forms import (
     FieldErrors,
     action_row,
     add_button,
+    choice_box,
     dialog_buttons,
     layout_with_bar,
     reports_user_errors,
@@ -56,6 +58,45 @@ NOTICE_STYLE = "color: #8a5300;"
 def can_open(actor: Staff) -> bool:
     """Whether the actor has anything to do in the dialog (the person page hides its button)."""
     return has_permission(actor, "consent.manage") or has_permission(actor, "hardship.read")
+
+
+def _section(title: str, notice: str) -> tuple[QGroupBox, QVBoxLayout, QLabel]:
+    """A section of the dialog: its box, the column inside it, and at the top of the column the
+    notice of what has to come first (shown while it has not)."""
+    box = QGroupBox(title)
+    column = QVBoxLayout(box)
+    label = QLabel(notice)
+    label.setWordWrap(True)
+    label.setStyleSheet(NOTICE_STYLE)
+    column.addWidget(label)
+    return box, column, label
+
+
+def _form_section(title: str, notice: str) -> tuple[QGroupBox, QVBoxLayout, QLabel, FieldErrors]:
+    """A section whose fields are a form under the notice: the ``_section`` and the form's
+    fields (the rows show their errors)."""
+    box, column, label = _section(title, notice)
+    form = QFormLayout()
+    column.addLayout(form)
+    return box, column, label, FieldErrors(form)
+
+
+def _records_list(column: QVBoxLayout, name: str, height: int) -> QListWidget:
+    """The records of a section, read only (no focus), ``height`` pixels at the most."""
+    records = QListWidget()
+    records.setObjectName(name)
+    records.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    records.setMaximumHeight(height)
+    column.addWidget(records)
+    return records
+
+
+def _button_on_the_right(column: QVBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    button = add_button(row, text, slot)
+    column.addLayout(row)
+    return button
 
 
 @dataclass
@@ -161,31 +202,22 @@ class ConsentDialog(QDialog):
         grid.setColumnStretch(3, 1)
         earlier = QLabel(self.tr("Consent records"))
         column.addWidget(earlier)
-        self.consent_list = QListWidget()
-        self.consent_list.setObjectName("consent_list")
-        self.consent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.consent_list.setMaximumHeight(90)
-        column.addWidget(self.consent_list)
+        self.consent_list = _records_list(column, "consent_list", 90)
         return box
 
     def _build_hardship(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Hardship file"))
-        column = QVBoxLayout(box)
-        self.hardship_notice = QLabel(
+        box, column, self.hardship_notice, self.hardship_fields = _form_section(
+            self.tr("Hardship file"),
             self.tr(
                 "Record the worker's consent to a hardship file first; until then the file "
                 "cannot be filled."
-            )
+            ),
         )
-        self.hardship_notice.setWordWrap(True)
-        self.hardship_notice.setStyleSheet(NOTICE_STYLE)
-        column.addWidget(self.hardship_notice)
-        form = QFormLayout()
-        self.hardship_fields = FieldErrors(form)
-        self.category = QComboBox()
-        self.category.addItem(self.tr("No hardship file"), "")
-        for code in HARDSHIP_CATEGORIES:
-            self.category.addItem(consent.hardship_category_label(code), code)
+        self.category = choice_box(
+            HARDSHIP_CATEGORIES,
+            consent.hardship_category_label,
+            first=(self.tr("No hardship file"), ""),
+        )
         self.hardship_fields.add_row(self.tr("&Category"), "category", self.category)
         self.reasons = QPlainTextEdit()
         self.reasons.setTabChangesFocus(True)
@@ -194,35 +226,20 @@ class ConsentDialog(QDialog):
         )
         self.reasons.setMaximumHeight(90)
         self.hardship_fields.add_row(self.tr("&Reasons"), "reasons", self.reasons)
-        column.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.save_hardship_button = add_button(
-            row, self.tr("&Save hardship file"), self.save_hardship
+        self.save_hardship_button = _button_on_the_right(
+            column, self.tr("&Save hardship file"), self.save_hardship
         )
-        column.addLayout(row)
         return box
 
     def _build_assistance(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Assistance given"))
-        column = QVBoxLayout(box)
-        self.assistance_notice = QLabel(
-            self.tr("Open the hardship file (choose a category and save it) to record assistance.")
+        box, column, self.assistance_notice = _section(
+            self.tr("Assistance given"),
+            self.tr("Open the hardship file (choose a category and save it) to record assistance."),
         )
-        self.assistance_notice.setWordWrap(True)
-        self.assistance_notice.setStyleSheet(NOTICE_STYLE)
-        column.addWidget(self.assistance_notice)
-        self.assistance_list = QListWidget()
-        self.assistance_list.setObjectName("assistance_list")
-        self.assistance_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.assistance_list.setMaximumHeight(110)
-        column.addWidget(self.assistance_list)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.add_assistance_button = add_button(
-            row, self.tr("&Add assistance…"), self.show_assistance_form
+        self.assistance_list = _records_list(column, "assistance_list", 110)
+        self.add_assistance_button = _button_on_the_right(
+            column, self.tr("&Add assistance…"), self.show_assistance_form
         )
-        column.addLayout(row)
 
         self.assistance_form = QWidget()
         form = QFormLayout(self.assistance_form)
@@ -230,9 +247,7 @@ class ConsentDialog(QDialog):
         self.assistance_fields = FieldErrors(form)
         self.given_on = date_edit(earliest=EARLIEST_ASSISTANCE, latest=today())
         self.assistance_fields.add_row(self.tr("&Date"), "given_on", self.given_on)
-        self.assistance_kind = QComboBox()
-        for code in ASSISTANCE_KINDS:
-            self.assistance_kind.addItem(consent.assistance_kind_label(code), code)
+        self.assistance_kind = choice_box(ASSISTANCE_KINDS, consent.assistance_kind_label)
         self.assistance_fields.add_row(self.tr("&Kind"), "kind", self.assistance_kind)
         self.amount = self.assistance_fields.add_line(
             self.tr("A&mount"), "amount", 20, self.tr("Yuan; empty for help in kind")
@@ -250,28 +265,17 @@ class ConsentDialog(QDialog):
         return box
 
     def _build_marital(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Marital status (for mixers)"))
-        column = QVBoxLayout(box)
-        self.marital_notice = QLabel(
-            self.tr("Record the worker's consent to keep their marital status first.")
+        box, column, self.marital_notice, self.marital_fields = _form_section(
+            self.tr("Marital status (for mixers)"),
+            self.tr("Record the worker's consent to keep their marital status first."),
         )
-        self.marital_notice.setWordWrap(True)
-        self.marital_notice.setStyleSheet(NOTICE_STYLE)
-        column.addWidget(self.marital_notice)
-        form = QFormLayout()
-        self.marital_fields = FieldErrors(form)
-        self.marital = QComboBox()
-        self.marital.addItem(self.tr("Not recorded"), "")
-        for code in MARITAL_STATUSES:
-            self.marital.addItem(consent.marital_status_label(code), code)
+        self.marital = choice_box(
+            MARITAL_STATUSES, consent.marital_status_label, first=(self.tr("Not recorded"), "")
+        )
         self.marital_fields.add_row(self.tr("Marital s&tatus"), "status", self.marital)
-        column.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.save_marital_button = add_button(
-            row, self.tr("Save marital status"), self.save_marital
+        self.save_marital_button = _button_on_the_right(
+            column, self.tr("Save marital status"), self.save_marital
         )
-        column.addLayout(row)
         return box
 
     # --- showing ----------------------------------------------------------------------------
@@ -436,20 +440,27 @@ class ConsentDialog(QDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def save_hardship(self) -> None:
+    def _save(self, fields: FieldErrors, call: Callable[[], object], done: str) -> bool:
+        """Make the service call: a refusal is said at its field in ``fields`` (or in the bar),
+        else the dialog shows the person anew and says ``done``."""
         try:
-            consent.save_hardship_file(
-                self.actor,
-                self.person_id,
-                self.category.currentData(),
-                self.reasons.toPlainText(),
-            )
+            call()
         except UserError as exc:
-            show_user_error(exc, self.hardship_fields, self.bar)
-            return
-        self.hardship_fields.clear()
+            show_user_error(exc, fields, self.bar)
+            return False
+        fields.clear()
         self.reload()
-        self.bar.show_message(self.tr("Hardship file saved."), "info")
+        self.bar.show_message(done, "info")
+        return True
+
+    def save_hardship(self) -> None:
+        self._save(
+            self.hardship_fields,
+            lambda: consent.save_hardship_file(
+                self.actor, self.person_id, self.category.currentData(), self.reasons.toPlainText()
+            ),
+            self.tr("Hardship file saved."),
+        )
 
     def show_assistance_form(self) -> None:
         self.assistance_fields.clear()
@@ -463,7 +474,8 @@ class ConsentDialog(QDialog):
         self.add_assistance_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_assistance(self) -> None:
-        try:
+        # The form closes before the dialog shows the person anew.
+        def record() -> None:
             consent.record_assistance(
                 self.actor,
                 self.person_id,
@@ -472,22 +484,17 @@ class ConsentDialog(QDialog):
                 self.amount.text(),
                 self.assistance_notes.text(),
             )
-        except UserError as exc:
-            show_user_error(exc, self.assistance_fields, self.bar)
-            return
-        self.assistance_fields.clear()
-        self.amount.clear()
-        self.assistance_notes.clear()
-        self.assistance_form.hide()
-        self.reload()
-        self.bar.show_message(self.tr("Assistance recorded."), "info")
+            self.amount.clear()
+            self.assistance_notes.clear()
+            self.assistance_form.hide()
+
+        self._save(self.assistance_fields, record, self.tr("Assistance recorded."))
 
     def save_marital(self) -> None:
-        try:
-            consent.save_marital_status(self.actor, self.person_id, self.marital.currentData())
-        except UserError as exc:
-            show_user_error(exc, self.marital_fields, self.bar)
-            return
-        self.marital_fields.clear()
-        self.reload()
-        self.bar.show_message(self.tr("Marital status saved."), "info")
+        self._save(
+            self.marital_fields,
+            lambda: consent.save_marital_status(
+                self.actor, self.person_id, self.marital.currentData()
+            ),
+            self.tr("Marital status saved."),
+        )

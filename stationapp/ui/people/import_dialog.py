@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from stationapp.services.people_import import (
     import_people,
     read_columns,
 )
+from stationapp.ui.exporting import ask_open_path
 from stationapp.ui.forms import layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab
 
@@ -172,14 +172,14 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         folder = str(self.path.parent) if self.path else self._documents()
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen = ask_open_path(
             self,
             self.tr("Choose the roster"),
             folder,
             self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)"),
         )
-        if chosen:
-            self.load(Path(chosen))
+        if chosen is not None:
+            self.load(chosen)
 
     @staticmethod
     def _documents() -> str:

@@ -94,9 +94,8 @@ class MergeDialog(QDialog):
         layout.addWidget(intro)
         find = QLabel(self.tr("&Other record:"))
         layout.addWidget(find)
-        self.picker = PersonPicker(actor, self, limit=6)
+        self.picker = PersonPicker(actor, self, limit=6, on_chosen=self.choose_other)
         find.setBuddy(self.picker.edit)
-        self.picker.person_chosen.connect(self.choose_other)
         layout.addWidget(self.picker)
 
         self.scroll = QScrollArea()

@@ -15,15 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, people
 from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
+from stationapp.ui.exporting import export_shown
+from stationapp.ui.forms import (
+    add_button,
+    empty_state,
+    layout_with_bar,
+    reports_user_errors,
+    search_box,
+    single_shot,
+)
 from stationapp.ui.people.import_dialog import ImportDialog, may_import
 from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
@@ -197,13 +202,11 @@ class PeopleTab(SearchedList, QWidget):
         if self._timer.isActive():
             self.refresh()  # the search typed but not yet run
         search, include_inactive = self.model.query, self.model.include_inactive
-        done = export_list(
+        export_shown(
             self,
-            self.bar,
             title=self.tr("Export people"),
             label=self.tr("Exporting people…"),
-            file_name=self.tr("people-{date}.xlsx").format(date=today().isoformat()),
-            total=self.model.count_now,
+            file_name=self.tr("people-{date}.xlsx"),
             write=lambda path, progress: people.export_people(
                 self.actor,
                 path,
@@ -212,12 +215,7 @@ class PeopleTab(SearchedList, QWidget):
                 limit=SEARCH_LIMIT,
                 progress=progress,
             ),
-        )
-        if done is None:
-            return
-        path, written = done
-        self.bar.show_message(
-            self.tr("Exported %n people to {path}", "", written).format(path=str(path)), "info"
+            done=lambda written: self.tr("Exported %n people to {path}", "", written),
         )
 
     def import_people(self) -> None:
@@ -226,12 +224,9 @@ class PeopleTab(SearchedList, QWidget):
             return
         ImportDialog(self.actor, self).exec()
 
+    @reports_user_errors
     def edit_person(self, person_id: int) -> None:
-        try:
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.get_person(self.actor, person_id)
         dialog = PersonDialog(self.actor, self, person=person)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_dialog(dialog)
@@ -240,24 +235,16 @@ class PeopleTab(SearchedList, QWidget):
         target = dialog.open_existing_id or (dialog.person.id if dialog.person else None)
         if target is None:
             return
-        if dialog.person is not None:
-            self.search.blockSignals(True)
-            self.search.setText(dialog.person.name)
-            self.search.blockSignals(False)
-        else:
-            opened = people.get_person(self.actor, target)
-            self.search.blockSignals(True)
-            self.search.setText(opened.name)
-            self.search.blockSignals(False)
+        shown = dialog.person or people.get_person(self.actor, target)
+        self.search.blockSignals(True)
+        self.search.setText(shown.name)
+        self.search.blockSignals(False)
         self.refresh()
         self.select_person(target)
 
+    @reports_user_errors
     def deactivate_person(self, person_id: int) -> None:
-        try:
-            person = people.deactivate_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.deactivate_person(self.actor, person_id)
         self.bar.show_message(self._deactivated_text(person.name), "info")
 
     def _deactivated_text(self, name: str) -> str:
@@ -266,12 +253,9 @@ class PeopleTab(SearchedList, QWidget):
             "Tick “Show deactivated” to find them again."
         ).format(name=name)
 
+    @reports_user_errors
     def reactivate_person(self, person_id: int) -> None:
-        try:
-            person = people.reactivate_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.reactivate_person(self.actor, person_id)
         self.bar.show_message(self.tr("{name} is active again.").format(name=person.name), "info")
 
     def merge_person(self, person_id: int) -> None:
@@ -282,12 +266,9 @@ class PeopleTab(SearchedList, QWidget):
             self.page.show_person(person_id)
             self.bar.show_message(self.tr("The two records were merged."), "info")
 
+    @reports_user_errors
     def delete_person(self, person_id: int) -> None:
-        try:
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.get_person(self.actor, person_id)
         can_deactivate = person.active and accounts.has_permission(self.actor, "person.deactivate")
         outcome = delete_or_offer(
             self,

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -23,7 +21,15 @@ from stationapp.errors import DuplicateFound, UserError, ValidationError
 from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import accounts, people, validation
-from stationapp.ui.forms import FieldErrors, dialog_buttons, layout_with_bar, show_user_error
+from stationapp.ui.forms import (
+    FieldErrors,
+    add_button,
+    dialog_buttons,
+    layout_with_bar,
+    push_button,
+    show_user_error,
+    text_box,
+)
 from stationapp.ui.people.workplaces import OrganizationDialog
 
 WARNING_STYLE = "color: #8a5300;"
@@ -56,10 +62,8 @@ class WorkplaceChooser(QWidget):
         self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         row.addWidget(self.combo, 1)
-        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button = add_button(row, self.tr("New…"), self.create_new)
         self.new_button.setEnabled(accounts.has_permission(actor, "organization.manage"))
-        self.new_button.clicked.connect(self.create_new)
-        row.addWidget(self.new_button)
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -120,12 +124,12 @@ class PersonDialog(QDialog):
         self.duplicate_row = QWidget()
         dup_layout = QHBoxLayout(self.duplicate_row)
         dup_layout.setContentsMargins(0, 0, 0, 0)
-        self.open_existing_button = QPushButton(self.tr("Open the existing record"))
-        self.open_existing_button.clicked.connect(self._open_existing)
-        self.save_anyway_button = QPushButton(self.tr("It is someone else: save anyway"))
-        self.save_anyway_button.clicked.connect(self._save_anyway)
-        dup_layout.addWidget(self.open_existing_button)
-        dup_layout.addWidget(self.save_anyway_button)
+        self.open_existing_button = add_button(
+            dup_layout, self.tr("Open the existing record"), self._open_existing
+        )
+        self.save_anyway_button = add_button(
+            dup_layout, self.tr("It is someone else: save anyway"), self._save_anyway
+        )
         dup_layout.addStretch(1)
         self.duplicate_row.hide()
         layout.addWidget(self.duplicate_row)
@@ -147,9 +151,11 @@ class PersonDialog(QDialog):
         self.id_number.setMaxLength(40)
         self.id_number.editingFinished.connect(self._offer_from_id)
         self.fields.add_row(self.tr("&ID number"), "id_number", self.id_number)
-        self.reveal_button = QPushButton(self.tr("Show the whole number to change it"))
-        self.reveal_button.setToolTip(self.tr("Recorded in the audit trail"))
-        self.reveal_button.clicked.connect(self.reveal_id)
+        self.reveal_button = push_button(
+            self.tr("Show the whole number to change it"),
+            self.reveal_id,
+            self.tr("Recorded in the audit trail"),
+        )
         form.addRow("", self.reveal_button)
         form.setRowVisible(self.reveal_button, False)
         self.id_hint = QLabel()
@@ -191,9 +197,7 @@ class PersonDialog(QDialog):
         self.joined_on = self.fields.add_line(
             self.tr("Join date"), "joined_on", 20, self.tr("YYYY-MM-DD")
         )
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.notes = text_box(70)
         self.fields.add_row(self.tr("Notes"), "notes", self.notes)
         layout.addLayout(form)
 

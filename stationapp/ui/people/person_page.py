@@ -395,16 +395,11 @@ class PersonPage(QWidget):
         self.values["notes"].setToolTip(person.notes or "")
         self.values["since"].setText(short_text(person.created_at.date()))
         counts = {
-            "visits": self._show_visits(person_id),
-            "cases": self._show_cases(person_id),
-            "loans": self._show_loans(person_id),
-            "events": self._show_registrations(person_id),
-            "rooms": self._show_room_bookings(person_id),
-            "members": self._show_members(person_id),
-            "aid": self._show_aid(person_id),
-            "welfare": self._show_welfare(person_id),
-            "history": len(history),
+            key: self._show_history_of(key, person_id)
+            for key, _permission in HISTORY_KINDS
+            if key != "history"
         }
+        counts["history"] = len(history)
         self._set_history_titles(counts)
         self.history.clear()
         for entry in history:
@@ -419,49 +414,60 @@ class PersonPage(QWidget):
         self.empty.hide()
         self.body.show()
 
-    def _show_visits(self, person_id: int) -> int:
-        self.visits.clear()
-        if not has_permission(self.actor, "visit.read"):
+    def _show_history_of(self, key: str, person_id: int) -> int:
+        """Fill the history tab of ``key`` with the person's entries, or with a line saying there
+        are none; the number of entries (none for a role that may not see them)."""
+        view = self._history_pages[key]
+        view.clear()
+        if not has_permission(self.actor, dict(HISTORY_KINDS)[key]):
             return 0
+        entries_of, none_text = {
+            "visits": (self._visit_entries, self.tr("No visits yet.")),
+            "cases": (self._case_entries, self.tr("No cases.")),
+            "loans": (self._loan_entries, self.tr("No loans.")),
+            "events": (self._registration_entries, self.tr("No registrations.")),
+            "rooms": (self._room_booking_entries, self.tr("No room bookings.")),
+            "members": (self._member_entries, self.tr("No membership or card records.")),
+            "aid": (self._aid_entries, self.tr("No mutual-aid cover.")),
+            "welfare": (self._welfare_entries, self.tr("On no welfare round.")),
+        }[key]
+        entries = entries_of(person_id)
+        for entry in entries:
+            view.addItem(entry)
+        if not entries:
+            view.addItem(none_text)
+        return len(entries)
+
+    def _visit_entries(self, person_id: int) -> list[str]:
         found = visits.person_visits(self.actor, person_id)
         purposes = visits.purposes_of(found)
+        entries = []
         for visit in found:
             what = "、".join(
                 f"{p.service.name}（{visits.outcome_label(p.outcome)}）" for p in purposes[visit.id]
             )
             when = short_text(visit.arrived_at)
-            self.visits.addItem(
+            entries.append(
                 f"{when}  {visits.channel_label(visit.channel)}  {what}  {visit.staff.display_name}"
             )
-        if not found:
-            self.visits.addItem(self.tr("No visits yet."))
-        return len(found)
+        return entries
 
-    def _show_cases(self, person_id: int) -> int:
-        self.cases.clear()
-        if not has_permission(self.actor, "case.read"):
-            return 0
+    def _case_entries(self, person_id: int) -> list[str]:
         found = mediation.list_cases(self.actor, mediation.CaseFilter(person_id=person_id))
-        for case in found:
-            self.cases.addItem(
-                f"{case.number}　{case.respondent.name}　{mediation.state_label(case.state)}"
-            )
-        if not found:
-            self.cases.addItem(self.tr("No cases."))
-        return len(found)
+        return [
+            f"{case.number}　{case.respondent.name}　{mediation.state_label(case.state)}"
+            for case in found
+        ]
 
-    def _show_loans(self, person_id: int) -> int:
-        self.loans.clear()
-        if not has_permission(self.actor, "library.read"):
-            return 0
-        holds = library.person_holds(self.actor, person_id)
-        for hold in holds:
+    def _loan_entries(self, person_id: int) -> list[str | QListWidgetItem]:
+        """The person's holds, then their loans (an overdue one in red, a returned one grey)."""
+        entries: list[str | QListWidgetItem] = []
+        for hold in library.person_holds(self.actor, person_id):
             state = self.tr("ready to collect") if hold.state == "ready" else self.tr("waiting")
-            self.loans.addItem(
+            entries.append(
                 self.tr("Reserved: {title} ({state})").format(title=hold.title.title, state=state)
             )
-        rows = library.person_loans(self.actor, person_id)
-        for row in rows:
+        for row in library.person_loans(self.actor, person_id):
             due = short_text(row.loan.due_on)
             if row.loan.returned_at is None:
                 text = self.tr("On loan: {title}, due {due}").format(title=row.title, due=due)
@@ -474,79 +480,48 @@ class PersonPage(QWidget):
                     self.tr("Returned {date}: {title}").format(date=returned, title=row.title)
                 )
                 item.setForeground(Qt.GlobalColor.darkGray)
-            self.loans.addItem(item)
-        if not rows and not self.loans.count():
-            self.loans.addItem(self.tr("No loans."))
-        return len(holds) + len(rows)
+            entries.append(item)
+        return entries
 
-    def _show_registrations(self, person_id: int) -> int:
-        self.events.clear()
-        if not has_permission(self.actor, "event.read"):
-            return 0
-        found = events.person_registrations(self.actor, person_id)
-        for registration in found:
-            when = short_text(registration.event.starts_at.date())
-            self.events.addItem(
-                f"{when}　{registration.event.title}　{events.state_label(registration.state)}"
-            )
-        if not found:
-            self.events.addItem(self.tr("No registrations."))
-        return len(found)
+    def _registration_entries(self, person_id: int) -> list[str]:
+        return [
+            f"{short_text(registration.event.starts_at.date())}　{registration.event.title}"
+            f"　{events.state_label(registration.state)}"
+            for registration in events.person_registrations(self.actor, person_id)
+        ]
 
-    def _show_room_bookings(self, person_id: int) -> int:
+    def _room_booking_entries(self, person_id: int) -> list[str]:
         """The person's room bookings; the decompression room's only for the roles that may
         know who booked it (the service leaves them out for the others)."""
-        self.rooms.clear()
-        if not has_permission(self.actor, "room.read"):
-            return 0
         from stationapp.services import rooms
 
         found = rooms.bookings_of_person(self.actor, person_id)
-        for booking in found:
-            self.rooms.addItem(
-                f"{short_text(booking.starts_at)}-{booking.ends_at:%H:%M}　{booking.room_name}"
-                f"　{rooms.booking_state_label(booking.state)}"
-            )
-        if not found:
-            self.rooms.addItem(self.tr("No room bookings."))
-        return len(found)
+        return [
+            f"{short_text(booking.starts_at)}-{booking.ends_at:%H:%M}　{booking.room_name}"
+            f"　{rooms.booking_state_label(booking.state)}"
+            for booking in found
+        ]
 
-    def _show_members(self, person_id: int) -> int:
+    def _member_entries(self, person_id: int) -> list[str]:
         """The person's membership steps and 京卡 cards, the current card first."""
-        self.members.clear()
-        if not has_permission(self.actor, "member.read"):
-            return 0
         from stationapp.ui.members.history import member_lines
 
-        lines = member_lines(self.actor, person_id)
-        self.members.addItems(lines or [self.tr("No membership or card records.")])
-        return len(lines)
+        return member_lines(self.actor, person_id)
 
-    def _show_aid(self, person_id: int) -> int:
+    def _aid_entries(self, person_id: int) -> list[str]:
         """The person's mutual-aid enrolments and, for the roles that see them, claims."""
-        self.aid.clear()
-        if not has_permission(self.actor, "aid.read"):
-            return 0
         from stationapp.ui.mutual_aid.widgets import cover_lines
 
-        lines = cover_lines(self.actor, person_id)
-        self.aid.addItems(lines or [self.tr("No mutual-aid cover.")])
-        return len(lines)
+        return cover_lines(self.actor, person_id)
 
-    def _show_welfare(self, person_id: int) -> int:
+    def _welfare_entries(self, person_id: int) -> list[str]:
         """The welfare rounds the person is on: what they get, and when it was delivered."""
-        self.welfare.clear()
-        if not has_permission(self.actor, "welfare.read"):
-            return 0
         from stationapp.services import welfare
         from stationapp.ui.welfare.texts import received_line
 
-        found = welfare.rounds_of_person(self.actor, person_id)
-        for received in found:
-            self.welfare.addItem(received_line(received))
-        if not found:
-            self.welfare.addItem(self.tr("On no welfare round."))
-        return len(found)
+        return [
+            received_line(received) for received in welfare.rounds_of_person(self.actor, person_id)
+        ]
 
     def _open_workplace(self, link: str) -> None:
         """The workplace's page on the Workplaces tab, when the page is in the main window."""

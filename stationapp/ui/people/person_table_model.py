@@ -13,7 +13,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import people
 from stationapp.ui.dates import short_text
-from stationapp.ui.table_model import PagedTableModel, SearchedTableModel
+from stationapp.ui.table_model import PagedTableModel, SearchedTableModel, TextCells
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 100
@@ -30,7 +30,7 @@ def age_on(birth: date | None, day: date) -> int | None:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-class PersonTableModel(SearchedTableModel):
+class PersonTableModel(TextCells, SearchedTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(self._people, self._count_people, parent, filt="", page_size=PAGE_SIZE)
         self.actor = actor
@@ -67,11 +67,7 @@ class PersonTableModel(SearchedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def cell(self, person: Person, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(person, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return person.id
+    def dressing(self, person: Person, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             if not person.active:
                 return self.tr("{pinyin} (deactivated)").format(pinyin=person.pinyin)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -35,15 +37,29 @@ class PersonPicker(QWidget):
 
     Typing searches the whole register; Up/Down move through the results while the focus stays in
     the field; Enter picks. The last entry offers to register a new person from the typed text.
+    ``on_chosen`` and ``on_new``, when given, are connected to ``person_chosen`` and
+    ``new_person_requested``.
     """
 
     person_chosen = Signal(int)
     new_person_requested = Signal(str)
 
-    def __init__(self, actor: Staff, parent: QWidget | None = None, *, limit: int = 8) -> None:
+    def __init__(
+        self,
+        actor: Staff,
+        parent: QWidget | None = None,
+        *,
+        limit: int = 8,
+        on_chosen: Callable[[int], object] | None = None,
+        on_new: Callable[[str], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.actor = actor
         self.limit = limit
+        if on_chosen is not None:
+            self.person_chosen.connect(on_chosen)
+        if on_new is not None:
+            self.new_person_requested.connect(on_new)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -6,17 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,57 +21,48 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import visits
-from stationapp.ui.forms import FieldErrors, layout_with_bar, record_list, show_user_error
-from stationapp.ui.layout_state import leave_on_tab
+from stationapp.ui.forms import (
+    EditableRows,
+    FieldErrors,
+    add_button,
+    choice_box,
+    form_values,
+    layout_with_bar,
+    record_list,
+    show_user_error,
+    text_box,
+)
 
 COL_NAME, COL_KIND, COL_COPIES, COL_ISSUER, COL_NOTE = range(5)
 
 
-def _text_edit(height: int = 60) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(height)
-    return edit
-
-
-class MaterialsTable(QWidget):
+class MaterialsTable(EditableRows):
     """The materials of a notice: name, original or copy, copies, issuer, note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.table = leave_on_tab(QTableWidget(0, 5))
-        self.table.setHorizontalHeaderLabels(
+        super().__init__(
             [
                 self.tr("Material"),
                 self.tr("Form"),
                 self.tr("Copies"),
                 self.tr("Issued by"),
                 self.tr("Note"),
-            ]
+            ],
+            COL_NAME,
+            self.tr("Add material"),
+            self.tr("Remove material"),
+            parent,
         )
-        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(150)
-        layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        add = QPushButton(self.tr("Add material"))
-        add.clicked.connect(lambda: self.add_row({}))
-        remove = QPushButton(self.tr("Remove material"))
-        remove.clicked.connect(self.remove_current)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
-    def add_row(self, material: dict[str, object]) -> None:
+    def add_row(self, material: dict[str, object] | None = None) -> None:
+        """A row showing ``material``; an empty one (None), its name ready to type."""
+        material = material or {}
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, COL_NAME, QTableWidgetItem(str(material.get("name", ""))))
-        kind = QComboBox()
-        for code in MATERIAL_KINDS:
-            kind.addItem(visits.material_kind_label(code), code)
+        kind = choice_box(MATERIAL_KINDS, visits.material_kind_label)
         kind.setCurrentIndex(max(kind.findData(material.get("kind", "original")), 0))
         self.table.setCellWidget(row, COL_KIND, kind)
         copies = QSpinBox()
@@ -88,11 +74,6 @@ class MaterialsTable(QWidget):
         if not material:
             self.table.setCurrentCell(row, COL_NAME)
             self.table.editItem(self.table.item(row, COL_NAME))
-
-    def remove_current(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
 
     def set_materials(self, materials: list[dict[str, object]]) -> None:
         self.table.setRowCount(0)
@@ -136,15 +117,15 @@ class CatalogueDialog(QDialog):
         self.fields = FieldErrors(form)
         self.name = self.fields.add_line(self.tr("Name"), "name", 200)
         self.category = self.fields.add_line(self.tr("Category"), "category", 100)
-        self.basis = _text_edit()
+        self.basis = text_box(60)
         self.fields.add_row(self.tr("Legal or policy basis"), "basis", self.basis)
         self.materials = MaterialsTable()
         self.fields.add_row(self.tr("Materials"), "materials", self.materials)
-        self.steps = _text_edit(90)
+        self.steps = text_box(90)
         self.fields.add_row(self.tr("Steps"), "steps", self.steps)
         self.time_limit = self.fields.add_line(self.tr("Time limit"), "time_limit", 300)
         self.fee = self.fields.add_line(self.tr("Fee"), "fee", 200)
-        self.place_contact = _text_edit()
+        self.place_contact = text_box(60)
         self.fields.add_row(self.tr("Place and contact"), "place_contact", self.place_contact)
         checks = QWidget()
         checks_layout = QHBoxLayout(checks)
@@ -156,7 +137,7 @@ class CatalogueDialog(QDialog):
             checks_layout.addWidget(box)
         checks_layout.addStretch(1)
         self.fields.add_row(self.tr("Checks at the desk"), "eligibility", checks)
-        self.eligibility_note = _text_edit(50)
+        self.eligibility_note = text_box(50)
         self.fields.add_row(self.tr("Who qualifies"), "eligibility_note", self.eligibility_note)
         self.active = QCheckBox(self.tr("Offered (untick to retire the service)"))
         self.fields.add_row("", "active", self.active)
@@ -166,13 +147,9 @@ class CatalogueDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.clicked.connect(self.save)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons.addWidget(self.save_button)
+        self.save_button = add_button(buttons, self.tr("&Save"), self.save)
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        add_button(buttons, self.tr("Close"), self.accept)
         right.addLayout(buttons)
         body.addLayout(right, 3)
         self.reload()
@@ -228,17 +205,20 @@ class CatalogueDialog(QDialog):
 
     def collect(self) -> visits.ServiceInput:
         return visits.ServiceInput(
-            name=self.name.text(),
-            category=self.category.text(),
-            basis=self.basis.toPlainText(),
+            **form_values(
+                self.fields,
+                "name",
+                "category",
+                "basis",
+                "steps",
+                "time_limit",
+                "fee",
+                "place_contact",
+                "eligibility_note",
+                "active",
+            ),
             materials=self.materials.materials(),
-            steps=self.steps.toPlainText(),
-            time_limit=self.time_limit.text(),
-            fee=self.fee.text(),
-            place_contact=self.place_contact.toPlainText(),
             eligibility=[code for code, box in self.eligibility.items() if box.isChecked()],
-            eligibility_note=self.eligibility_note.toPlainText(),
-            active=self.active.isChecked(),
         )
 
     def save(self) -> None:

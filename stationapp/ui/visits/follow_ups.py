@@ -4,27 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from stationapp.db import today
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import VisitPurpose
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import short_text
-from stationapp.ui.forms import empty_state, layout_with_bar
+from stationapp.ui.forms import (
+    empty_state,
+    label_row,
+    layout_with_bar,
+    reports_user_errors,
+)
 from stationapp.ui.layout_state import restore_columns, save_columns
-from stationapp.ui.table_model import RowsTableModel, setup_list_view
+from stationapp.ui.table_model import RowsTableModel, TextCells, setup_list_view
 
-Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
 OVERDUE_COLOR = QColor("#b3261e")
 
 
-class FollowUpTableModel(RowsTableModel):
+class FollowUpTableModel(TextCells, RowsTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -47,13 +50,9 @@ class FollowUpTableModel(RowsTableModel):
     def purpose_at(self, row: int) -> VisitPurpose | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def cell(self, purpose: VisitPurpose, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(purpose, column)
+    def dressing(self, purpose: VisitPurpose, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and visits.is_overdue(purpose):
             return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.UserRole:
-            return purpose.id
         return None
 
     def _display(self, purpose: VisitPurpose, column: int) -> str:
@@ -85,18 +84,16 @@ class FollowUpsWidget(QWidget):
         super().__init__(parent)
         self.actor = actor
         layout, self.bar = layout_with_bar(self)
-        top = QHBoxLayout()
-        self.summary = QLabel()
-        top.addWidget(self.summary, 1)
-        self.complete_button = QPushButton(self.tr("Materials brought: &complete"))
-        self.complete_button.setToolTip(
-            self.tr("The visitor brought what was missing; the purpose is done (Enter)")
+        self.summary, [self.complete_button] = label_row(
+            layout,
+            (
+                self.tr("Materials brought: &complete"),
+                self.complete_current,
+                self.tr("The visitor brought what was missing; the purpose is done (Enter)"),
+            ),
         )
-        self.complete_button.clicked.connect(self.complete_current)
         if not accounts.has_permission(actor, "visit.update"):
             self.complete_button.hide()  # not setVisible(True): see VisitForm
-        top.addWidget(self.complete_button)
-        layout.addLayout(top)
         self.model = FollowUpTableModel(actor, self)
         self.table = QTableView()
         self.table.setObjectName("follow_ups_table")
@@ -134,15 +131,12 @@ class FollowUpsWidget(QWidget):
         if total and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
 
+    @reports_user_errors
     def complete_current(self) -> None:
         purpose = self.model.purpose_at(self.table.currentIndex().row())
         if purpose is None:
             return
-        try:
-            visits.complete_follow_up(self.actor, purpose.id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        visits.complete_follow_up(self.actor, purpose.id)
         who = purpose.visit.person.name if purpose.visit.person_id else self.tr("Anonymous")
         self.bar.show_message(
             self.tr("Completed: {who}, {service}.").format(who=who, service=purpose.service.name),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,11 +37,17 @@ from stationapp.services.visits import (
 )
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
-from stationapp.ui.exporting import export_list
-from stationapp.ui.forms import add_button, empty_state, layout_with_bar
+from stationapp.ui.exporting import export_shown
+from stationapp.ui.forms import add_button, choice_box, empty_state, layout_with_bar
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.picker import PersonPicker
-from stationapp.ui.table_model import PagedTableModel, enter_list, follow_count, setup_list_view
+from stationapp.ui.table_model import (
+    PagedTableModel,
+    TextCells,
+    enter_list,
+    follow_count,
+    setup_list_view,
+)
 
 PAGE_SIZE = 100
 
@@ -59,8 +65,6 @@ PAGE_SIZE = 100
 # The date-range choices of the filter row; CUSTOM means "whatever the two date fields say".
 RANGE_TODAY, RANGE_WEEK, RANGE_MONTH, RANGE_YEAR, RANGE_ALL, RANGE_CUSTOM = range(6)
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
     """The dates a preset covers on ``day``; a week starts on Monday, as in China."""
@@ -75,7 +79,7 @@ def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-class VisitTableModel(PagedTableModel):
+class VisitTableModel(TextCells, PagedTableModel):
     """The loaded pages of the log; more pages come as the view scrolls (canFetchMore)."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -107,11 +111,7 @@ class VisitTableModel(PagedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def cell(self, visit: Visit, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(visit, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return visit.id
+    def dressing(self, visit: Visit, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (COL_PURPOSES, COL_OUTCOME):
                 return self._details(visit)
@@ -185,10 +185,10 @@ class PersonFilter(QWidget):
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         popup_layout = QVBoxLayout(self.popup)
         popup_layout.setContentsMargins(4, 4, 4, 4)
-        self.picker = PersonPicker(actor, self.popup)
-        self.picker.person_chosen.connect(self._chosen)
         # A filter only finds people; registering someone belongs to the visit form.
-        self.picker.new_person_requested.connect(lambda _text: self.popup.hide())
+        self.picker = PersonPicker(
+            actor, self.popup, on_chosen=self._chosen, on_new=lambda _text: self.popup.hide()
+        )
         popup_layout.addWidget(self.picker)
         self.popup.setMinimumWidth(420)
         self._show_state()
@@ -288,10 +288,9 @@ class VisitLogWidget(QWidget):
             self.channel_combo.addItem(channel_label(channel), channel)
         second.addWidget(self.channel_combo)
 
-        self.outcome_combo = QComboBox()
-        self.outcome_combo.addItem(self.tr("All outcomes"), None)
-        for outcome in OUTCOMES:
-            self.outcome_combo.addItem(outcome_label(outcome), outcome)
+        self.outcome_combo = choice_box(
+            OUTCOMES, outcome_label, first=(self.tr("All outcomes"), None)
+        )
         second.addWidget(self.outcome_combo)
 
         self.only_mine = QCheckBox(self.tr("Onl&y mine"))
@@ -468,18 +467,11 @@ class VisitLogWidget(QWidget):
         if not accounts.has_permission(self.actor, "visit.export"):
             return
         filt = self.current_filter()
-        done = export_list(
+        export_shown(
             self,
-            self.bar,
             title=self.tr("Export visits"),
             label=self.tr("Exporting visits…"),
-            file_name=self.tr("visits-{date}.xlsx").format(date=today().isoformat()),
-            total=self.model.count_now,
+            file_name=self.tr("visits-{date}.xlsx"),
             write=lambda path, progress: export_visits(self.actor, filt, path, progress=progress),
-        )
-        if done is None:
-            return
-        path, written = done
-        self.bar.show_message(
-            self.tr("Exported %n visits to {path}", "", written).format(path=str(path)), "info"
+            done=lambda written: self.tr("Exported %n visits to {path}", "", written),
         )

@@ -18,7 +18,12 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from stationapp.models.visits import ServiceType
-from stationapp.ui.printing import DocumentPreview, html_document, write_pdf_document
+from stationapp.ui.printing import (
+    DocumentPreview,
+    html_document,
+    show_preview,
+    write_pdf_document,
+)
 from stationapp.ui.sheet_html import html_caption, html_page, html_table, html_text
 
 translate = QCoreApplication.translate
@@ -186,8 +191,4 @@ class NoticePreview(DocumentPreview):
 
 def preview(sheet: NoticeSheet, parent: QWidget | None = None) -> bool:
     """Show the sheet in a print preview; True when it was printed or saved as a PDF."""
-    dialog = NoticePreview(sheet, parent)
-    try:
-        return dialog.run()
-    finally:
-        dialog.deleteLater()
+    return show_preview(NoticePreview(sheet, parent))

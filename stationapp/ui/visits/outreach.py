@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -42,10 +41,13 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.forms import (
     FormDialog,
-    add_button,
     dialog_buttons,
+    label_row,
     layout_with_bar,
+    reports_user_errors,
     show_user_error,
+    text_box,
+    tickable,
 )
 from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
 from stationapp.ui.people.person_dialog import PersonDialog, WorkplaceChooser
@@ -81,20 +83,12 @@ class OutreachSessionDialog(FormDialog):
             offered = []
             self.bar.show_message(exc.message)
         for service in offered:
-            item = QListWidgetItem(service.name)
+            item = tickable(QListWidgetItem(service.name))
             item.setData(Qt.ItemDataRole.UserRole, service.id)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(Qt.CheckState.Unchecked)
             self.services.addItem(item)
         self.services.setMinimumHeight(160)
         self.fields.add_row(self.tr("Services &offered"), "services", self.services)
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.notes = text_box(70)
         self.notes.setPlaceholderText(self.tr("Where exactly, with whom, what was handed out"))
         self.fields.add_row(self.tr("&Notes"), "notes", self.notes)
         dialog_buttons(self, self.column, self.submit)
@@ -187,9 +181,7 @@ class OutreachVisitorsDialog(QDialog):
             layout.addWidget(note)
 
         pick_row = QHBoxLayout()
-        self.picker = PersonPicker(actor)
-        self.picker.person_chosen.connect(self.add_person)
-        self.picker.new_person_requested.connect(self.new_person)
+        self.picker = PersonPicker(actor, on_chosen=self.add_person, on_new=self.new_person)
         self.picker.edit.installEventFilter(self)
         pick_label = QLabel(self.tr("&Visitor"))
         pick_label.setBuddy(self.picker.edit)
@@ -228,32 +220,24 @@ class OutreachVisitorsDialog(QDialog):
             )
         ]
 
-        bottom = QHBoxLayout()
-        self.count_label = QLabel()
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
-        self.remove_button = add_button(
-            bottom,
-            self.tr("&Remove"),
-            self.remove_selected,
-            self.tr("Remove the selected visitor (Delete)"),
+        self.count_label, (self.remove_button, self.save_button, self.cancel_button) = label_row(
+            layout,
+            (
+                self.tr("&Remove"),
+                self.remove_selected,
+                self.tr("Remove the selected visitor (Delete)"),
+            ),
+            (
+                self.tr("&Save all"),
+                self.save,
+                self.tr("Record every visitor in the list (Ctrl+Enter)"),
+            ),
+            (self.tr("Cancel"), self.reject),
         )
-        self.save_button = add_button(
-            bottom,
-            self.tr("&Save all"),
-            self.save,
-            self.tr("Record every visitor in the list (Ctrl+Enter)"),
-        )
-        self.cancel_button = add_button(bottom, self.tr("Cancel"), self.reject)
-        for button in (
-            self.anonymous_button,
-            self.remove_button,
-            self.save_button,
-            self.cancel_button,
-        ):
-            # Enter belongs to the picker; saving is Ctrl+Enter, never a stray Enter.
+        # Enter belongs to the picker; saving is Ctrl+Enter: no button of the dialog takes a
+        # stray Enter.
+        for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        layout.addLayout(bottom)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             self.shortcuts.append(QShortcut(QKeySequence(keys), self, self.save))
 
@@ -286,6 +270,7 @@ class OutreachVisitorsDialog(QDialog):
             ids.append(None if value == ANONYMOUS else int(value))
         return ids
 
+    @reports_user_errors
     def add_person(self, person_id: int) -> None:
         if person_id in self.person_ids():
             row = self.person_ids().index(person_id)
@@ -298,11 +283,7 @@ class OutreachVisitorsDialog(QDialog):
             )
             self._back_to_picker()
             return
-        try:
-            person = people.get_person(self.actor, person_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        person = people.get_person(self.actor, person_id)
         self.bar.hide()
         self._add_row(person.id, person.name)
 
@@ -330,14 +311,7 @@ class OutreachVisitorsDialog(QDialog):
         visitor.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.table.setItem(row, 0, visitor)
         for column in range(1, len(self.services) + 1):
-            cell = QTableWidgetItem()
-            cell.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            cell.setCheckState(Qt.CheckState.Checked)
-            self.table.setItem(row, column, cell)
+            self.table.setItem(row, column, tickable(QTableWidgetItem(), ticked=True))
         rating = QComboBox()
         for code in RATINGS:
             rating.addItem(rating_label(code), code)
@@ -393,12 +367,9 @@ class OutreachVisitorsDialog(QDialog):
 
     # --- saving -----------------------------------------------------------------------------
 
+    @reports_user_errors
     def save(self) -> None:
-        try:
-            self.visits = record_outreach_visits(self.actor, self.session.id, self.entries())
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        self.visits = record_outreach_visits(self.actor, self.session.id, self.entries())
         self.accept()
 
     def reject(self) -> None:

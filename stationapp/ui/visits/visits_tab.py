@@ -8,12 +8,11 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QWidget
 
-from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.services import accounts, visits
 from stationapp.ui.bus import ChangeBus
-from stationapp.ui.forms import layout_with_bar, page_keys, step_tabs
-from stationapp.ui.lazy import LazyTab
+from stationapp.ui.forms import layout_with_bar, page_keys, reports_user_errors, step_tabs
+from stationapp.ui.lazy import LazyTab, built_from
 from stationapp.ui.visits.register import VisitDialog, VisitForm
 
 TOP_PURPOSES_SHOWN = 4
@@ -22,27 +21,6 @@ if TYPE_CHECKING:
     from stationapp.ui.visits.follow_ups import FollowUpsWidget
     from stationapp.ui.visits.log import VisitLogWidget
     from stationapp.ui.visits.outreach import OutreachWidget
-
-
-# The pages' modules are imported with the page, when it is first shown.
-
-
-def _follow_ups(actor: Staff, bus: ChangeBus) -> FollowUpsWidget:
-    from stationapp.ui.visits.follow_ups import FollowUpsWidget
-
-    return FollowUpsWidget(actor, bus)
-
-
-def _log(actor: Staff, bus: ChangeBus) -> VisitLogWidget:
-    from stationapp.ui.visits.log import VisitLogWidget
-
-    return VisitLogWidget(actor, bus)
-
-
-def _outreach(actor: Staff, bus: ChangeBus) -> OutreachWidget:
-    from stationapp.ui.visits.outreach import OutreachWidget
-
-    return OutreachWidget(actor, bus)
 
 
 class VisitsTab(QWidget):
@@ -74,13 +52,17 @@ class VisitsTab(QWidget):
             self.form = VisitForm(actor)
             self.pages.addTab(self.form, self.tr("Re&gister a visit"))
         # The other pages are built when first shown (or used): the tab opens on the form.
-        self._follow_ups = LazyTab("follow_ups", lambda: _follow_ups(actor, bus))
-        self.pages.addTab(self._follow_ups, self.tr("Follow-ups (&K)"))
-        self._log = LazyTab("log", lambda: _log(actor, bus))
+
+        def lazy_page(key: str, name: str, title: str) -> LazyTab:
+            """The page ``name`` of ui/visits/<key>.py, its module imported when first shown."""
+            page = LazyTab(key, lambda: built_from(f"stationapp.ui.visits.{key}", name, actor, bus))
+            self.pages.addTab(page, title)
+            return page
+
+        self._follow_ups = lazy_page("follow_ups", "FollowUpsWidget", self.tr("Follow-ups (&K)"))
+        self._log = lazy_page("log", "VisitLogWidget", self.tr("Visit &log"))
         self._log.on_built = lambda log: log.open_visit_requested.connect(self.open_visit)
-        self.pages.addTab(self._log, self.tr("Visit &log"))
-        self._outreach = LazyTab("outreach", lambda: _outreach(actor, bus))
-        self.pages.addTab(self._outreach, self.tr("&Outreach"))
+        self._outreach = lazy_page("outreach", "OutreachWidget", self.tr("&Outreach"))
         layout.addWidget(self.pages, 1)
         # Ctrl+PgUp/PgDn turn the tab's pages wherever the focus is in the tab (UX.md), even in
         # a list, which would otherwise take the keys for itself.
@@ -139,14 +121,11 @@ class VisitsTab(QWidget):
         if entity in ("visit", "service"):
             self.refresh_counters()
 
+    @reports_user_errors
     def refresh_counters(self) -> None:
-        try:
-            total = visits.visits_on(self.actor)
-            counts = visits.day_counts(self.actor)
-            satisfaction = visits.month_satisfaction(self.actor)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
+        total = visits.visits_on(self.actor)
+        counts = visits.day_counts(self.actor)
+        satisfaction = visits.month_satisfaction(self.actor)
         parts = [self.tr("Today: %n visits", "", total)]
         parts += [f"{c.service_name} {c.count}" for c in counts[:TOP_PURPOSES_SHOWN]]
         if len(counts) > TOP_PURPOSES_SHOWN:
@@ -166,14 +145,10 @@ class VisitsTab(QWidget):
                 ).format(rate=rate)
             )
 
+    @reports_user_errors
     def open_visit(self, visit_id: int) -> None:
         if not accounts.has_permission(self.actor, "visit.update"):
             return
-        try:
-            visit = visits.get_visit(self.actor, visit_id)
-        except UserError as exc:
-            self.bar.show_message(exc.message)
-            return
-        dialog = VisitDialog(self.actor, visit, self)
+        dialog = VisitDialog(self.actor, visits.get_visit(self.actor, visit_id), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.bar.show_message(self.tr("The visit was corrected."), "info")
