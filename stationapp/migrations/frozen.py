@@ -21,3 +21,10 @@ def existing_table(base: type[peewee.Model], table_name: str) -> type[peewee.Mod
     return type(
         table_name.title().replace("_", ""), (base,), {"Meta": meta, "__module__": __name__}
     )
+
+
+def frozen_models(db: peewee.Database, *table_names: str) -> tuple[type[peewee.Model], ...]:
+    """A step's prologue at once: the base model bound to ``db``, then a stand-in for each of
+    ``table_names`` (tables an earlier step created), in that order."""
+    base = base_model(db)
+    return (base, *(existing_table(base, name) for name in table_names))

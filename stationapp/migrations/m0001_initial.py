@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import peewee
 
+from stationapp.migrations.frozen import base_model
+
 
 def apply(db: peewee.Database) -> None:
-    class Base(peewee.Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
+    Base = base_model(db)
 
     class Staff(Base):
         username = peewee.CharField(max_length=32, unique=True)

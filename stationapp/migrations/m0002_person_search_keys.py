@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import peewee
 
+from stationapp.migrations.frozen import base_model
+
 BATCH = 500
 
 
 def apply(db: peewee.Database) -> None:
     from stationapp.migrations.frozen_keys import person_search_keys
 
-    class Base(peewee.Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
+    Base = base_model(db)
 
     class Person(Base):
         name = peewee.CharField()

@@ -11,7 +11,7 @@ import json
 import peewee
 
 from stationapp.config import resource_path
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 
 def seed_services() -> list[dict[str, object]]:
@@ -23,10 +23,7 @@ def apply(db: peewee.Database) -> None:
     from stationapp.db import now
     from stationapp.migrations.frozen_keys import phrase_search_text
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Organization = existing_table(Base, "organization")
-    Person = existing_table(Base, "person")
+    Base, Staff, Organization, Person = frozen_models(db, "staff", "organization", "person")
 
     class ServiceType(Base):
         name = peewee.CharField(max_length=100, unique=True)

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Organization = existing_table(Base, "organization")
-    Person = existing_table(Base, "person")
-    Visit = existing_table(Base, "visit")
+    Base, Staff, Organization, Person, Visit = frozen_models(
+        db, "staff", "organization", "person", "visit"
+    )
 
     class CaseCounter(Base):
         """The last case number given in a year; locked while the next one is taken."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 DEFAULT_LOAN_DAYS = 30
 DEFAULT_MAX_LOANS = 3
@@ -18,10 +18,7 @@ DEFAULT_RENEWALS = 1
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Organization = existing_table(Base, "organization")
-    Person = existing_table(Base, "person")
+    Base, Staff, Organization, Person = frozen_models(db, "staff", "organization", "person")
 
     class Title(Base):
         """A bibliographic record; several titles may share an ISBN, many have none."""

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Organization = existing_table(Base, "organization")
-    Person = existing_table(Base, "person")
+    Base, Staff, Organization, Person = frozen_models(db, "staff", "organization", "person")
 
     class EventSeries(Base):
         """A brand of events (the women's rights lecture series, the badminton competition)."""

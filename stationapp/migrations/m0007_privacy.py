@@ -9,7 +9,7 @@ from __future__ import annotations
 import peewee
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 # Services whose visits reveal health or hardship (PIPL Art. 28): consent is asked before notes.
 SENSITIVE_SERVICE_WORDS = ("医疗", "心理", "困难", "帮扶", "大病", "工伤")
@@ -26,9 +26,7 @@ def _migrator(db: peewee.Database) -> SchemaMigrator:
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Person = existing_table(Base, "person")
+    Base, Staff, Person = frozen_models(db, "staff", "person")
 
     m = _migrator(db)
     migrate(

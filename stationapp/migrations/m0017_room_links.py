@@ -12,7 +12,7 @@ from __future__ import annotations
 import peewee
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 ONE_HOLDER = (
     "(CASE WHEN person_id IS NULL THEN 0 ELSE 1 END) "
@@ -58,12 +58,9 @@ def apply(db: peewee.Database) -> None:
 def _rebuild_sqlite(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Person = existing_table(Base, "person")
-    Room = existing_table(Base, "room")
-    Event = existing_table(Base, "event")
-    CaseSession = existing_table(Base, "case_session")
+    Base, Staff, Person, Room, Event, CaseSession = frozen_models(
+        db, "staff", "person", "room", "event", "case_session"
+    )
 
     class RoomBooking(Base):
         room = peewee.ForeignKeyField(Room, backref="bookings", on_delete="RESTRICT")

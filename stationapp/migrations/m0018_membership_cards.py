@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 BATCH = 500
 
@@ -18,10 +18,7 @@ BATCH = 500
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Organization = existing_table(Base, "organization")
-    Visit = existing_table(Base, "visit")
+    Base, Staff, Organization, Visit = frozen_models(db, "staff", "organization", "visit")
 
     class Person(Base):
         is_member = peewee.BooleanField()

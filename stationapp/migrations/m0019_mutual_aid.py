@@ -9,7 +9,7 @@ import json
 
 import peewee
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 
 class JSONField(peewee.TextField):
@@ -20,11 +20,9 @@ class JSONField(peewee.TextField):
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Person = existing_table(Base, "person")
-    Organization = existing_table(Base, "organization")
-    ServiceType = existing_table(Base, "service_type")
+    Base, Staff, Person, Organization, ServiceType = frozen_models(
+        db, "staff", "person", "organization", "service_type"
+    )
 
     class AidPlan(Base):
         name = peewee.CharField(max_length=100)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Person = existing_table(Base, "person")
+    Base, Staff, Person = frozen_models(db, "staff", "person")
 
     class WelfareRound(Base):
         name = peewee.CharField(max_length=100)

@@ -10,15 +10,13 @@ from __future__ import annotations
 import peewee
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Organization = existing_table(Base, "organization")
+    Base, Staff, Organization = frozen_models(db, "staff", "organization")
 
     class Building(Base):
         name = peewee.CharField(max_length=100, unique=True)

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import peewee
 
-from stationapp.migrations.frozen import base_model, existing_table
+from stationapp.migrations.frozen import frozen_models
 
 
 def apply(db: peewee.Database) -> None:
     from stationapp.db import now
 
-    Base = base_model(db)
-    Staff = existing_table(Base, "staff")
-    Organization = existing_table(Base, "organization")
-    Building = existing_table(Base, "building")
+    Base, Staff, Organization, Building = frozen_models(db, "staff", "organization", "building")
 
     class CongressMeeting(Base):
         organization = peewee.ForeignKeyField(Organization, backref="+", on_delete="RESTRICT")
