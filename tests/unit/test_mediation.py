@@ -853,6 +853,37 @@ def test_the_search_box_finds_number_respondent_and_party(admin, base, worker) -
     assert _found(admin, "李娜5") == []
 
 
+def test_the_search_box_lists_every_kind_of_match_newest_first(admin, base) -> None:
+    """Cases found by their number, their respondent and their parties in one list, newest
+    first (received the same moment: the later filed first), page by page, with the count
+    (issue #22: PostgreSQL tests the number on each case it reads)."""
+    day = datetime(2026, 3, 2, 9, 0)
+    by_party = _file(admin, base, received_at=day, applicant_ids=[_person(admin, "程宁丽").id])
+    numbered = _file(admin, base, received_at=day + timedelta(days=1))
+    tail = numbered.number.split("第")[1]  # "0002号"
+    by_respondent = _file(
+        admin,
+        base,
+        received_at=day + timedelta(days=2),
+        respondent_id=_org(admin, f"程氏{tail}物业有限公司").id,
+    )
+    _file(admin, base, received_at=day + timedelta(days=3))  # matches neither
+    tie = _file(admin, base, received_at=day, applicant_ids=[_person(admin, "程亮").id])
+    assert _found(admin, "程") == [by_respondent.id, tie.id, by_party.id]
+    assert _found(admin, tail) == [by_respondent.id, numbered.id]
+    assert _found(admin, "程宁丽") == [by_party.id]
+    filt = CaseFilter(text="程")
+    pages = [
+        [c.id for c in mediation.list_cases(admin, filt, offset=offset, limit=2)]
+        for offset in (0, 2)
+    ]
+    assert pages == [[by_respondent.id, tie.id], [by_party.id]]
+    accepted = _move(admin, tie, "accepted")
+    with_state = CaseFilter(text="程", state="accepted")
+    assert [c.id for c in mediation.list_cases(admin, with_state)] == [accepted.id]
+    assert mediation.count_cases(admin, with_state) == 1
+
+
 def test_a_party_is_found_by_a_number_only_in_the_case_number(admin, base) -> None:
     """A party's phone and ID tails are search keys too, but not names."""
     party = people.create_person(
