@@ -160,11 +160,15 @@ def search_people(
     # everyone the whole query can match, and the other words only filter it.
     lead = min(tokens, key=lambda t: len(found[t]))
     rank = found[lead]
-    if len(tokens) > 1 and len(rank) >= SEARCH_CANDIDATES:
+    others = [token for token in tokens if token != lead]
+    if others and len(rank) >= SEARCH_CANDIDATES:
+        # Every person it finds has a key for every word, and each ranks 1 (a prefix match of
+        # the lead): filtering by the other words would keep them all, as they are.
         rank = _intersect_common_words(tokens)
-    for token in tokens:
-        if token == lead or not rank:
-            continue
+        others = []
+    for token in others:
+        if not rank:
+            break
         keep = _filter_ids(list(rank), token)
         rank = {pid: max(r, found[token].get(pid, 1)) for pid, r in rank.items() if pid in keep}
     if not rank:
