@@ -79,8 +79,9 @@ def _case_query(filt: CaseFilter, *, counting: bool = False) -> peewee.ModelSele
         # tests the number on each case it reads: a set of them would scan every case number
         # before the first row, for the page and again for the count (20,000 numbers for 北,
         # most of the time of each query), where the page's walk stops after 101 cases.
-        matching = ids.in_(MediationCase.select(MediationCase.id).where(numbered))
-        if not is_sqlite():
+        if is_sqlite():
+            matching = ids.in_(MediationCase.select(MediationCase.id).where(numbered))
+        else:
             matching = numbered
         respondents = Organization.select(Organization.id).where(contains(Organization.name, text))
         if not sqlite_walk:
