@@ -815,6 +815,41 @@ def test_loan_lists_hold_whole_loans_and_borrowers(admin, reader) -> None:
     assert library.overdue_loans(admin)[0].person.workplace.name == "东方广场"
 
 
+def test_loan_lists_hand_values_of_the_types_a_model_read_gives(admin, reader) -> None:
+    """The lists convert only the values the driver does not hand over as Python has them
+    (issue #22): dates, times and flags come out as a model read gives them on both databases
+    (a date, a datetime, a bool; never text or 0/1), and so do the empty ones."""
+
+    def typed(model: object) -> dict[str, tuple[type, object]]:
+        return {name: (type(value), value) for name, value in model.__data__.items()}
+
+    reader = Person.get_by_id(reader.id)
+    reader.birth_date, reader.joined_on, reader.active = date(1980, 5, 17), date(2020, 1, 2), True
+    reader.save()
+    books = [_book(admin, f"书{i}", "作者") for i in range(3)]
+    late = library.lend(admin, books[0].id, reader.id)
+    soon = library.lend(admin, books[1].id, reader.id)
+    library.lend(admin, books[2].id, reader.id)
+    library.return_copy(admin, books[2].id)
+    _move_due(late, today() - timedelta(days=2))
+    _move_due(soon, today() + timedelta(days=1))
+    whole = typed(Person.get_by_id(reader.id))
+    assert whole["is_member"] == (bool, True) and whole["birth_date"] == (date, date(1980, 5, 17))
+    lists = (
+        library.overdue_loans(admin),
+        library.due_soon(admin, days=3),
+        library.person_loans(admin, reader.id),
+    )
+    assert [[r.loan.id for r in rows] for rows in lists[:2]] == [[late.id], [soon.id]]
+    returned = lists[2][-1].loan
+    assert isinstance(returned.returned_at, datetime) and returned.returned_staff_id == admin.id
+    for rows in lists:
+        for row in rows:
+            assert typed(row.loan) == typed(Loan.get_by_id(row.loan.id))
+            assert typed(row.person) == whole
+            assert isinstance(row.loan.due_on, date) and isinstance(row.loan.lent_at, datetime)
+
+
 def test_person_loans_current_first(admin, reader) -> None:
     books = [_book(admin, f"书{i}", "作者") for i in range(3)]
     old = library.lend(admin, books[0].id, reader.id)

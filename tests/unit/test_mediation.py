@@ -853,6 +853,62 @@ def test_the_search_box_finds_number_respondent_and_party(admin, base, worker) -
     assert _found(admin, "李娜5") == []
 
 
+def test_the_search_box_lists_every_kind_of_match_newest_first(admin, base) -> None:
+    """Cases found by their number, their respondent and their parties in one list, newest
+    first (received the same moment: the later filed first), page by page, with the count
+    (issue #22: PostgreSQL tests the number on each case it reads)."""
+    day = datetime(2026, 3, 2, 9, 0)
+    by_party = _file(admin, base, received_at=day, applicant_ids=[_person(admin, "程宁丽").id])
+    numbered = _file(admin, base, received_at=day + timedelta(days=1))
+    tail = numbered.number.split("第")[1]  # "0002号"
+    by_respondent = _file(
+        admin,
+        base,
+        received_at=day + timedelta(days=2),
+        respondent_id=_org(admin, f"程氏{tail}物业有限公司").id,
+    )
+    _file(admin, base, received_at=day + timedelta(days=3))  # matches neither
+    tie = _file(admin, base, received_at=day, applicant_ids=[_person(admin, "程亮").id])
+    assert _found(admin, "程") == [by_respondent.id, tie.id, by_party.id]
+    assert _found(admin, tail) == [by_respondent.id, numbered.id]
+    assert _found(admin, "程宁丽") == [by_party.id]
+    filt = CaseFilter(text="程")
+    pages = [
+        [c.id for c in mediation.list_cases(admin, filt, offset=offset, limit=2)]
+        for offset in (0, 2)
+    ]
+    assert pages == [[by_respondent.id, tie.id], [by_party.id]]
+    accepted = _move(admin, tie, "accepted")
+    with_state = CaseFilter(text="程", state="accepted")
+    assert [c.id for c in mediation.list_cases(admin, with_state)] == [accepted.id]
+    assert mediation.count_cases(admin, with_state) == 1
+
+
+def test_the_list_hands_cases_as_a_model_read_gives_them(admin, base) -> None:
+    """The list reads the driver's rows (issue #22): each case and its respondent hold the
+    values, of the types, that peewee's own read gives, with nothing dirty, on both databases."""
+
+    def typed(model: object) -> dict[str, tuple[type, object]]:
+        return {name: (type(value), value) for name, value in model.__data__.items()}
+
+    first = _file(admin, base, received_at=datetime(2026, 3, 2, 9, 0))
+    _move(admin, first, "accepted")
+    _file(admin, base, respondent_id=_org(admin, "东方广场物业管理有限公司").id)
+    listed = mediation.list_cases(admin)
+    read = (
+        MediationCase.select(MediationCase, Organization)
+        .join(Organization)
+        .order_by(MediationCase.received_at.desc(), MediationCase.id.desc())
+    )
+    assert [c.id for c in listed] == [c.id for c in read] and len(listed) == 2
+    for case, model in zip(listed, read, strict=True):
+        assert typed(case) == typed(model)
+        assert typed(case.__rel__["respondent"]) == typed(model.respondent)
+        assert case.respondent.name == model.respondent.name
+        assert not case.is_dirty() and not case.respondent.is_dirty()
+        assert isinstance(case.received_at, datetime) and isinstance(case.date_knew, date)
+
+
 def test_a_party_is_found_by_a_number_only_in_the_case_number(admin, base) -> None:
     """A party's phone and ID tails are search keys too, but not names."""
     party = people.create_person(

@@ -179,6 +179,34 @@ def test_exact_match_comes_before_prefix_matches(admin) -> None:
     )
 
 
+def test_search_order_exact_then_most_recent_then_first_filed_and_cut_after(admin) -> None:
+    """The search's order, cut to the limit after ordering (issue #22: ordered and cut in the
+    query): exact key matches first, then the most recently active, then the first filed; the
+    merged and the inactive left out; each with its workplace read with it."""
+    org = people.create_organization(admin, OrganizationInput(name="北京建国门科技有限公司"))
+    exact = _add(admin, "王明")
+    longer = [_add(admin, name, workplace_id=org.id) for name in ("王明亮", "王明华", "王明远")]
+    hidden = [_add(admin, "王明杰"), _add(admin, "王明清")]
+    moment = datetime(2026, 11, 2, 9, 0)
+    for person, hours in ((exact, 0), (longer[0], 1), (longer[1], 5), (longer[2], 5)):
+        Person.update(last_activity_at=moment + timedelta(hours=hours)).where(
+            Person.id == person.id
+        ).execute()
+    Person.update(active=False).where(Person.id == hidden[0].id).execute()
+    Person.update(merged_into=exact.id).where(Person.id == hidden[1].id).execute()
+    expected = [exact.id, longer[1].id, longer[2].id, longer[0].id]
+    for limit in (20, 3, 1):
+        found = people.search_people(admin, "王明", limit=limit)
+        assert [p.id for p in found] == expected[:limit]
+    found = people.search_people(admin, "wangming", limit=20)
+    assert [p.id for p in found] == expected  # no exact key "wangming" for 王明亮 & co.
+    assert [p.workplace.name for p in found[1:]] == [org.name] * 3  # joined, not loaded apart
+    assert all("workplace" in p.__rel__ for p in found[1:])
+    everyone = people.search_people(admin, "王明", include_inactive=True)
+    # The inactive one was active last (filed after the others were set back in time).
+    assert [p.id for p in everyone] == [exact.id, hidden[0].id, *expected[1:]]
+
+
 def test_inactive_people_are_hidden(admin, register) -> None:
     total = people.count_people(admin)
     Person.update(active=False).where(Person.id == register["张三"].id).execute()
