@@ -266,7 +266,7 @@ def export_visits(
         if person_id is None:
             name, phone = anonymous, ""
         shown, missing = [], []
-        for _arrived, _visit, service_id, outcome, materials in own:
+        for service_id, outcome, materials in own:
             label = labels.get((service_id, outcome))
             if label is None:
                 label = f"{services.get(service_id, '')}：{outcomes.get(outcome, outcome)}"
@@ -311,13 +311,14 @@ def _chunks(items: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
 def _export_rows(filt: VisitFilter) -> Iterator[tuple[tuple, list[tuple]]]:
     """The visits ``filt`` selects in the log's order, each as (arrived, person id, channel,
     staff id, rating, notes, the person's name and phone) with its purposes in the order they
-    were recorded, each as (its place in the log's order, service id, outcome, missing
-    materials as JSON text): two streams in the same order (bulk.streamed), merged. Read them
-    in a bulk.snapshot."""
+    were recorded, each as (service id, outcome, missing materials as JSON text): one ordered
+    stream (bulk.streamed) of the visits joined with their people and purposes, a visit's rows
+    one after the other. Read it in a bulk.snapshot."""
     key = _order_key(filt)  # its second part is the visit's id
-    ids = _visit_ids_query(filt, join_visit=True)
-    visits = (
-        ids.select(
+    own = VisitPurpose.alias("own")
+    query = (
+        _visit_ids_query(filt, join_visit=True)
+        .select(
             *key,
             Visit.arrived_at,
             Visit.person,
@@ -327,27 +328,25 @@ def _export_rows(filt: VisitFilter) -> Iterator[tuple[tuple, list[tuple]]]:
             Visit.notes,
             Person.name,
             Person.phone,
+            own.service,
+            own.outcome,
+            own.materials_missing,
         )
         .switch(Visit)
         .join(Person, peewee.JOIN.LEFT_OUTER, on=(Visit.person == Person.id))
-    )
-    own = VisitPurpose.alias("own")
-    purposes = (
-        ids.select(*key, own.service, own.outcome, own.materials_missing)
         .switch(Visit)
-        .join(own, on=(own.visit == Visit.id))
+        .join(own, peewee.JOIN.LEFT_OUTER, on=(own.visit == Visit.id))
         .order_by_extend(own.id)
     )
-    with closing(bulk.streamed(visits)) as visit_rows, closing(bulk.streamed(purposes)) as more:
-        purpose = next(more, None)
-        for visit in visit_rows:
-            visit_id = visit[1]
-            mine = []
-            while purpose is not None:
-                if purpose[1] == visit_id:
-                    mine.append(purpose)
-                elif purpose[:2] <= visit[:2]:  # a later visit's
-                    break
-                # else that of a visit the other stream did not see (both read one snapshot)
-                purpose = next(more, None)
-            yield visit[2:], mine
+    visit: tuple | None = None
+    mine: list[tuple] = []
+    with closing(bulk.streamed(query)) as rows:
+        for found in rows:
+            if visit is None or found[1] != visit[1]:
+                if visit is not None:
+                    yield visit[2:10], mine
+                visit, mine = found, []
+            if found[10] is not None:  # a visit without purposes has one row, without one
+                mine.append(found[10:])
+    if visit is not None:
+        yield visit[2:10], mine
