@@ -234,8 +234,8 @@ def export_visits(
     ``progress(done, total)`` is called every few hundred rows; returning False cancels, and
     nothing is written (a file the user chose to replace survives). Formula-like text is
     neutralised (services.spreadsheet). The rows are read as plain values, not as records, in
-    one ordered stream of the visits with their people and one of their purposes, both in one
-    snapshot of the database (issue #22).
+    one ordered stream of the visits joined with their people and purposes (a server-side
+    cursor on PostgreSQL), not asked again by id (issue #22).
     """
     require(actor, "visit.export")
     total = count_visits(actor, filt)
