@@ -166,14 +166,16 @@ def load_psycopg2() -> None:
     # which needs no such set-up), not Python's, and makes every TLS connection with it: a
     # server's ``sslmode`` works as before. ssl (with Python's OpenSSL, 15-20 ms of CPU here,
     # about a twentieth of a PostgreSQL desk's start) comes when something else asks for it.
+    #
+    # peewee's import also imports psycopg2.extras (9 ms of CPU at a PostgreSQL desk's start)
+    # for two names: Json (psycopg2's own module holds it) and register_uuid, which makes UUID
+    # columns read as uuid.UUID: stationapp has none, so it is left out.
     import_holding_back("psycopg2", "ssl")
     import psycopg2
     from psycopg2 import extensions
-    from psycopg2.extras import Json, register_uuid
+    from psycopg2._json import Json
 
-    register_uuid()
-    peewee.psycopg2, peewee.pg_extensions = psycopg2, extensions
-    peewee.pg_register_uuid, peewee.Json_pg2 = register_uuid, Json
+    peewee.psycopg2, peewee.pg_extensions, peewee.Json_pg2 = psycopg2, extensions, Json
     adapter = peewee.Psycopg2Adapter
     adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
     adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR

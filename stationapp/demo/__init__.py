@@ -25,6 +25,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from stationapp.db import transaction
 from stationapp.demo.aid import populate_aid
@@ -201,6 +202,11 @@ def populate(
                 done += int(STEP_WEIGHTS[number] * within)
             progress(done, 100, steps[number] if number < len(steps) else "")
 
+    # argon2 takes a good part of a second a hash and lets go of the GIL meanwhile: the staff's
+    # shared password is hashed in a thread of its own while the administrator's is.
+    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stationapp-demo-hash")
+    staff_hash = hashing.submit(accounts.hash_password, DEMO_PASSWORD)
+    hashing.shutdown(wait=False)
     # One transaction for the lot: a half-filled demo would be worse than none.
     with transaction(lock=True):
         step(0)
@@ -211,7 +217,7 @@ def populate(
             station_name=STATION_NAME,
             case_prefix=CASE_PREFIX,
         )
-        _create_staff(admin)
+        _create_staff(admin, staff_hash.result())
         orgs = _create_organizations(admin, rng)
         step(1)
         _create_people(admin, rng, orgs, count=people)

@@ -160,12 +160,14 @@ MEMBER_SHARE = {"own_union": 0.72, "joint_union": 0.6, "none": 0.4, "": 0.42}
 # --- staff --------------------------------------------------------------------------------------
 
 
-def _create_staff(admin: Staff) -> None:
+def _create_staff(admin: Staff, password_hash: str | None = None) -> None:
     """The demo's accounts as accounts.create_staff writes them (with its audit entries), their
-    one shared password hashed once (argon2 takes a good part of a second a hash). Nobody can
-    change a shared demo password, so nobody is asked to."""
+    one shared password hashed once (argon2 takes a good part of a second a hash), unless
+    ``password_hash`` gives its hash already. Nobody can change a shared demo password, so
+    nobody is asked to."""
     moment = now()
-    password_hash = accounts.hash_password(DEMO_PASSWORD)
+    if password_hash is None:
+        password_hash = accounts.hash_password(DEMO_PASSWORD)
     first = (Staff.select(peewee.fn.MAX(Staff.id)).scalar() or 0) + 1
     rows, audits = [], []
     for staff_id, (username, display_name, roles) in enumerate(DEMO_STAFF, start=first):

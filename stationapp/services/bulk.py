@@ -1,5 +1,6 @@
 """Many rows at once, for the imports: one prepared INSERT run with ``executemany``, and the values
-of a column that are already taken, asked with one prepared IN list per batch.
+of a column that are already taken, asked with one prepared IN list per batch; for the exports,
+the rows of queries read as a stream in one snapshot (``snapshot``, ``streamed``).
 
 peewee builds the SQL of every value in Python (about 10 µs each): for the 100,000 rows of a
 catalogue that was more time than the database took (issue #22). Both helpers go through the
@@ -8,16 +9,20 @@ station's database connection, so its error mapping and its NUL handling apply.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import peewee
 
-from stationapp.db import is_postgresql
+from stationapp.db import database, is_postgresql
 
 # Values per statement: far under SQLite's 32,766 variables (3.32+) and PostgreSQL's 65,535.
 BATCH = 500
 ARRAY_BATCH = 5000  # values per PostgreSQL array (rows_with)
+STREAM_ROWS = 2000  # rows fetched at a time (streamed)
+_cursor_names = itertools.count(1)
 
 
 def batches(items: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
@@ -98,3 +103,48 @@ def rows_with(
 def values_present(field: peewee.Field, values: Iterable[Any]) -> set[Any]:
     """Which of ``values`` the column ``field`` holds (in any row)."""
     return {value for (value,) in rows_with([field], field, values)}
+
+
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """A read-only transaction in which every query sees the database as it was when the first
+    one began: SQLite's (deferred) transaction does that; PostgreSQL's needs REPEATABLE READ
+    (each statement has its own snapshot under its default READ COMMITTED). Inside a transaction
+    already, a savepoint of it."""
+    db = database.obj
+    if is_postgresql() and db.transaction_depth() == 0:
+        context = db.atomic(isolation_level="REPEATABLE READ")
+    else:
+        context = db.atomic()
+    with context:
+        yield
+
+
+def streamed(query: peewee.Query, size: int = STREAM_ROWS) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``query`` as the driver gives them (tuples; text for a date and time on
+    SQLite), read ``size`` at a time rather than all at once, in a transaction (``snapshot``).
+
+    PostgreSQL: through a server-side cursor (DECLARE ... FETCH), so the rows are neither held
+    by the driver all together nor asked again by id (issue #22); SQLite steps its statement as
+    the rows are taken. Close the generator (``contextlib.closing``) when stopping early."""
+    db = database.obj
+    if db.transaction_depth() == 0:
+        raise RuntimeError("bulk.streamed reads inside a transaction (bulk.snapshot)")
+    sql, params = query.sql()
+    if not is_postgresql():
+        cursor = db.execute_sql(sql, params)
+        try:
+            while rows := cursor.fetchmany(size):
+                yield from rows
+        finally:
+            cursor.close()
+        return
+    name = f"stationapp_stream_{next(_cursor_names)}"
+    db.execute_sql(f"DECLARE {name} NO SCROLL CURSOR FOR {sql}", params)
+    try:
+        while rows := db.execute_sql(f"FETCH FORWARD {size} FROM {name}").fetchall():
+            yield from rows
+    except GeneratorExit:  # stopped early: the transaction goes on (a failed one ends it)
+        db.execute_sql(f"CLOSE {name}")
+        raise
+    db.execute_sql(f"CLOSE {name}")

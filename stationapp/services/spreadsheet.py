@@ -98,6 +98,7 @@ _SHEET_NAME_NOT = re.compile(r"[\[\]:*?/\\]")
 _DATETIME, _DATE, _QUOTED = 1, 2, 3
 _MAX_COLUMNS = 16_384
 _FLUSH_ROWS = 500
+_TEXTS_KEPT = 20_000
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -192,16 +193,28 @@ def _serial(value: date) -> float | int:
     return days - 1 if 0 < days <= 60 else days
 
 
-def _text_cell(ref: str, text: str) -> str:
+def _cell_starts(count: int) -> list[bytes]:
+    """``<c r="A``, ``<c r="B``, ...: each column's cell up to its row number."""
+    return [f'<c r="{letters}'.encode() for letters in _column_letters(count)]
+
+
+def _text_rest(text: str) -> bytes:
+    """A text cell's XML after its row number (``<c r="A1`` + this), in UTF-8."""
+    if not text:  # as openpyxl wrote it: a cell with no text
+        return b'" t="inlineStr"/>'
+    if not (text.startswith(FORMULA_START) or _NEEDS_CARE.search(text)):
+        # Most text: nothing to drop, escape or keep apart.
+        return f'" t="inlineStr"><is><t>{text}</t></is></c>'.encode("utf-8", "replace")
     if _NOT_XML.search(text):
         text = _NOT_XML.sub("", text)
         if not text:
-            return f'<c r="{ref}" t="inlineStr"/>'
+            return b'" t="inlineStr"/>'
     style = f' s="{_QUOTED}"' if text.startswith(FORMULA_START) else ""
     space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
     if _SPECIAL.search(text):
         text = escape(text, _XML_ENTITIES)
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    cell = f'"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    return cell.encode("utf-8", "replace")
 
 
 class XlsxStream:
@@ -211,6 +224,10 @@ class XlsxStream:
     Values: text (formula-like text gets the quote prefix), int, float, Decimal, bool, date and
     naive datetime (as Excel dates with openpyxl's formats); None and "" leave the cell empty
     (as openpyxl did); anything else is written as its text.
+
+    The sheet's XML is put together as UTF-8 pieces (a cell's start, the row's number, the rest
+    of the cell), joined once for every _FLUSH_ROWS rows: building text that mixes ASCII markup
+    and Chinese, row by row, cost twice as much (issue #22).
     """
 
     def __init__(self, path: Path, title: str) -> None:
@@ -226,52 +243,54 @@ class XlsxStream:
             self._zip.writestr(part, text)
         self._sheet: IO[bytes] = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
         self._sheet.write(_SHEET_START.encode())
-        self._columns = _column_letters(64)
-        self._pending: list[str] = []
+        self._starts = _cell_starts(64)
+        self._pending: list[bytes] = []
+        # Text cells' XML by their text: the labels, names and staff of a log come back in row
+        # after row, and are checked, escaped and encoded once (up to _TEXTS_KEPT texts).
+        self._texts: dict[str, bytes] = {}
         self.rows = 0
 
     def append(self, values: Sequence[object]) -> None:
         self.rows += 1
-        number = str(self.rows)
-        if len(values) > len(self._columns):
+        number = b"%d" % self.rows
+        if len(values) > len(self._starts):
             if len(values) > _MAX_COLUMNS:
                 raise ValueError(f"A sheet has at most {_MAX_COLUMNS:,} columns.")
-            self._columns = _column_letters(len(values))
-        cells = [f'<row r="{number}">']
-        for column, value in zip(self._columns, values, strict=False):
+            self._starts = _cell_starts(len(values))
+        pending = self._pending
+        pending += (b'<row r="', number, b'">')
+        texts = self._texts
+        for start, value in zip(self._starts, values, strict=False):
             kind = type(value)
             if kind is str:
-                if not value:  # as openpyxl wrote it: a cell with no text
-                    cells.append(f'<c r="{column}{number}" t="inlineStr"/>')
-                elif value.startswith(FORMULA_START) or _NEEDS_CARE.search(value):
-                    cells.append(_text_cell(column + number, value))
-                else:  # most text: nothing to drop, escape or keep apart
-                    cells.append(
-                        f'<c r="{column}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
-                    )
+                rest = texts.get(value)
+                if rest is None:
+                    rest = _text_rest(value)
+                    if len(texts) < _TEXTS_KEPT:
+                        texts[value] = rest
             elif value is None:
                 continue
             elif kind is int or kind is float or kind is Decimal:
                 if kind is int or math.isfinite(value):
-                    cells.append(f'<c r="{column}{number}"><v>{value}</v></c>')
+                    rest = f'"><v>{value}</v></c>'.encode()
                 else:
-                    cells.append(_text_cell(column + number, str(value)))
+                    rest = _text_rest(str(value))
             elif kind is bool:
-                cells.append(f'<c r="{column}{number}" t="b"><v>{int(value)}</v></c>')
+                rest = b'" t="b"><v>1</v></c>' if value else b'" t="b"><v>0</v></c>'
             elif isinstance(value, date):
                 style = _DATETIME if isinstance(value, datetime) else _DATE
-                cells.append(f'<c r="{column}{number}" s="{style}"><v>{_serial(value)}</v></c>')
+                rest = f'" s="{style}"><v>{_serial(value)}</v></c>'.encode()
             elif isinstance(value, bool | int | float | Decimal):  # subclasses (an IntEnum)
-                cells.append(f'<c r="{column}{number}"><v>{value!r}</v></c>')
+                rest = f'"><v>{value!r}</v></c>'.encode()
             else:
-                cells.append(_text_cell(column + number, str(value)))
-        cells.append("</row>")
-        self._pending.append("".join(cells))
-        if len(self._pending) >= _FLUSH_ROWS:
+                rest = _text_rest(str(value))
+            pending += (start, number, rest)
+        pending.append(b"</row>")
+        if self.rows % _FLUSH_ROWS == 0:
             self._flush()
 
     def _flush(self) -> None:
-        self._sheet.write("".join(self._pending).encode("utf-8", "replace"))
+        self._sheet.write(b"".join(self._pending))
         self._pending.clear()
 
     def close(self) -> None:

@@ -97,6 +97,7 @@ NEVER = (
     "urllib.request",
     "argon2",  # imported with the first password hashed or checked
     "playhouse.db_url",  # every backend's extension module; the URL is read by db.py
+    "psycopg2.extras",  # peewee's import takes two names from it; db.load_psycopg2 neither
 )
 # Not needed on Today either.
 NOR_ON_TODAY = ("stationapp.services.today",)  # the Today figures come after the first paint

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -68,23 +70,33 @@ def _purpose_conditions(filt: VisitFilter) -> list[peewee.Expression]:
     return conditions
 
 
-def _visit_ids_query(filt: VisitFilter) -> peewee.ModelSelect:
-    """The ids of the visits ``filt`` selects, newest first.
+def _by_service(filt: VisitFilter) -> bool:
+    return bool(filt.service_id and not filt.person_id)
+
+
+def _order_key(filt: VisitFilter) -> tuple[peewee.Field, peewee.Field]:
+    """What the log is sorted by, newest first (see _visit_ids_query)."""
+    if _by_service(filt):
+        return VisitPurpose.arrived_at, VisitPurpose.visit
+    return Visit.arrived_at, Visit.id
+
+
+def _visit_ids_query(filt: VisitFilter, *, join_visit: bool = False) -> peewee.ModelSelect:
+    """The ids of the visits ``filt`` selects, newest first (``_order_key`` descending).
 
     With a service filter (and no person) the purposes' (service, arrival) index leads, so a rare
     service is found without walking every visit; the visits are joined only when a filter needs
-    them. Otherwise the visits' own indexes lead and the purpose conditions become one EXISTS
-    probe of the (visit, service) or (outcome, visit) index.
+    them (or ``join_visit``). Otherwise the visits' own indexes lead and the purpose conditions
+    become one EXISTS probe of the (visit, service) or (outcome, visit) index.
     """
     visit_side = bool(filt.channel or filt.staff_id or filt.person_id)
-    if filt.service_id and not filt.person_id:
+    order = [field.desc() for field in _order_key(filt)]
+    if _by_service(filt):
         conditions = _purpose_conditions(filt) + _visit_conditions(filt, VisitPurpose.arrived_at)
         query = VisitPurpose.select(VisitPurpose.visit.alias("id"))
-        if visit_side:
+        if visit_side or join_visit:
             query = query.join(Visit)
-        return query.where(*conditions).order_by(
-            VisitPurpose.arrived_at.desc(), VisitPurpose.visit.desc()
-        )
+        return query.where(*conditions).order_by(*order)
     conditions = _visit_conditions(filt, Visit.arrived_at)
     purpose = _purpose_conditions(filt)
     if purpose:
@@ -96,7 +108,7 @@ def _visit_ids_query(filt: VisitFilter) -> peewee.ModelSelect:
     query = Visit.select(Visit.id)
     if conditions:
         query = query.where(*conditions)
-    return query.order_by(Visit.arrived_at.desc(), Visit.id.desc())
+    return query.order_by(*order)
 
 
 def list_visits(actor: Staff, filt: VisitFilter, *, offset: int, limit: int) -> list[Visit]:
@@ -221,8 +233,9 @@ def export_visits(
 
     ``progress(done, total)`` is called every few hundred rows; returning False cancels, and
     nothing is written (a file the user chose to replace survives). Formula-like text is
-    neutralised (services.spreadsheet). The rows are read as plain values, a batch of visits at
-    a time with their people and purposes, not as records (issue #22).
+    neutralised (services.spreadsheet). The rows are read as plain values, not as records, in
+    one ordered stream of the visits joined with their people and purposes (a server-side
+    cursor on PostgreSQL), not asked again by id (issue #22).
     """
     require(actor, "visit.export")
     total = count_visits(actor, filt)
@@ -243,32 +256,43 @@ def export_visits(
     ratings = {code: rating_label(code) for code in RATINGS}
     services = dict(ServiceType.select(ServiceType.id, ServiceType.name).tuples())
     staff = dict(Staff.select(Staff.id, Staff.display_name).tuples())
-    ids = [row[0] for row in Visit._meta.database.execute_sql(*_visit_ids_query(filt).sql())]
 
-    def row(visit: tuple, person: tuple[str, str] | None, own: list) -> list[object]:
-        _id, arrived, _person, channel, staff_id, rating, notes = visit
-        name, phone = person if person is not None else (anonymous, "")
+    labels: dict[tuple[int, str], str] = {}  # "service：outcome" by (service id, outcome)
+
+    def row(visit: tuple, own: list[tuple]) -> list[object]:
+        arrived, person_id, channel, staff_id, rating, notes, name, phone = visit
+        if not isinstance(arrived, datetime):  # SQLite's text, as peewee writes it
+            arrived = datetime.fromisoformat(arrived)
+        if person_id is None:
+            name, phone = anonymous, ""
+        shown, missing = [], []
+        for service_id, outcome, materials in own:
+            label = labels.get((service_id, outcome))
+            if label is None:
+                label = f"{services.get(service_id, '')}：{outcomes.get(outcome, outcome)}"
+                labels[service_id, outcome] = label
+            shown.append(label)
+            # JSON text on both databases; almost always an empty list.
+            if materials and materials != "[]" and (names := json.loads(materials)):
+                missing.append("、".join(names))
         return [
             arrived,
             name,
             phone,
             channels.get(channel, channel),
-            "；".join(
-                f"{services.get(service_id, '')}：{outcomes.get(outcome, outcome)}"
-                for service_id, outcome, _missing in own
-            ),
-            "；".join("、".join(missing) for _s, _o, missing in own if missing),
+            "；".join(shown),
+            "；".join(missing),
             staff.get(staff_id, ""),
             ratings.get(rating, rating),
             notes,
         ]
 
-    batches = (
-        (row(*item) for item in _export_batch(ids[start : start + EXPORT_BATCH]))
-        for start in range(0, len(ids), EXPORT_BATCH)
-    )
     title = translate("Visits", "Visits")
-    written, finished = export_batches(path, title, header, batches, total=total, progress=progress)
+    with bulk.snapshot(), closing(_export_rows(filt)) as rows:
+        batches = ([row(*item) for item in batch] for batch in _chunks(rows, EXPORT_BATCH))
+        written, finished = export_batches(
+            path, title, header, batches, total=total, progress=progress
+        )
     if not finished:
         return written
     with transaction():
@@ -276,60 +300,53 @@ def export_visits(
     return written
 
 
-EXPORT_BATCH = 1000
+EXPORT_BATCH = 1000  # rows between two progress reports
 
 
-def _export_batch(
-    ids: list[int],
-) -> Iterator[tuple[tuple, tuple[str, str] | None, list[tuple[int, str, list[str]]]]]:
-    """The visits of ``ids`` in that order, each with its person's name and phone (None when
-    anonymous) and its purposes (service id, outcome, missing materials), in three queries."""
-    visits = {
-        row[0]: row
-        for row in bulk.rows_with(
-            (
-                Visit.id,
-                Visit.arrived_at,
-                Visit.person,
-                Visit.channel,
-                Visit.staff,
-                Visit.rating,
-                Visit.notes,
-            ),
-            Visit.id,
-            ids,
-            convert=False,
+def _chunks(items: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+def _export_rows(filt: VisitFilter) -> Iterator[tuple[tuple, list[tuple]]]:
+    """The visits ``filt`` selects in the log's order, each as (arrived, person id, channel,
+    staff id, rating, notes, the person's name and phone) with its purposes in the order they
+    were recorded, each as (service id, outcome, missing materials as JSON text): one ordered
+    stream (bulk.streamed) of the visits joined with their people and purposes, a visit's rows
+    one after the other. Read it in a bulk.snapshot."""
+    key = _order_key(filt)  # its second part is the visit's id
+    own = VisitPurpose.alias("own")
+    query = (
+        _visit_ids_query(filt, join_visit=True)
+        .select(
+            *key,
+            Visit.arrived_at,
+            Visit.person,
+            Visit.channel,
+            Visit.staff,
+            Visit.rating,
+            Visit.notes,
+            Person.name,
+            Person.phone,
+            own.service,
+            own.outcome,
+            own.materials_missing,
         )
-    }
-    people = {
-        person_id: (name, phone)
-        for person_id, name, phone in bulk.rows_with(
-            (Person.id, Person.name, Person.phone),
-            Person.id,
-            {row[2] for row in visits.values() if row[2] is not None},
-            convert=False,
-        )
-    }
-    purposes: dict[int, list[tuple[int, str, list[str]]]] = {visit_id: [] for visit_id in ids}
-    for visit_id, service_id, outcome, missing in bulk.rows_with(
-        (
-            VisitPurpose.visit,
-            VisitPurpose.service,
-            VisitPurpose.outcome,
-            VisitPurpose.materials_missing,
-        ),
-        VisitPurpose.visit,
-        ids,
-        convert=False,
-    ):
-        # JSON text on both databases; almost always an empty list.
-        materials = json.loads(missing) if missing and missing != "[]" else []
-        purposes[visit_id].append((service_id, outcome, materials))
-    for visit_id in ids:
-        visit = visits.get(visit_id)
-        if visit is None:  # deleted while the file was written
-            continue
-        arrived = visit[1]
-        if not isinstance(arrived, datetime):  # SQLite's text, as peewee writes it
-            arrived = datetime.fromisoformat(arrived)
-        yield (visit[0], arrived, *visit[2:]), people.get(visit[2]), purposes[visit_id]
+        .switch(Visit)
+        .join(Person, peewee.JOIN.LEFT_OUTER, on=(Visit.person == Person.id))
+        .switch(Visit)
+        .join(own, peewee.JOIN.LEFT_OUTER, on=(own.visit == Visit.id))
+        .order_by_extend(own.id)
+    )
+    visit: tuple | None = None
+    mine: list[tuple] = []
+    with closing(bulk.streamed(query)) as rows:
+        for found in rows:
+            if visit is None or found[1] != visit[1]:
+                if visit is not None:
+                    yield visit[2:10], mine
+                visit, mine = found, []
+            if found[10] is not None:  # a visit without purposes has one row, without one
+                mine.append(found[10:])
+    if visit is not None:
+        yield visit[2:10], mine
