@@ -833,22 +833,19 @@ def reactivate_staff(actor: Staff, staff_id: int) -> Staff:
 
 
 def _set_staff_active(actor: Staff, staff_id: int, *, active: bool) -> Staff:
-    from stationapp.services import history
+    from stationapp.services.writes import switch_active  # it builds on this module
 
-    require(actor, "staff.manage")
-    if not active and staff_id == actor.id:
-        raise ValidationError(translate("Accounts", "You cannot deactivate your own account."))
-    with transaction(lock=True):
-        staff = history.locked(
-            Staff, staff_id, translate("Accounts", "This staff account no longer exists.")
-        )
-        if staff.active == active:
-            return staff
-        if not active:
-            _refuse_last_admin(staff)
-        save_active(actor, staff, "staff", active, {"username": staff.username})
-    changes.notify("staff")
-    return staff
+    def check(staff: Staff) -> None:
+        if active:
+            return
+        if staff.id == actor.id:
+            raise ValidationError(translate("Accounts", "You cannot deactivate your own account."))
+        _refuse_last_admin(staff)
+
+    gone = translate("Accounts", "This staff account no longer exists.")
+    return switch_active(
+        actor, "staff.manage", Staff, staff_id, active, gone, "staff", named="username", check=check
+    )
 
 
 def delete_staff(actor: Staff, staff_id: int) -> None:

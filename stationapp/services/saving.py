@@ -14,7 +14,7 @@ from typing import Any
 
 import peewee
 
-from stationapp.db import lock_kind, now, transaction
+from stationapp.db import excluding, lock_kind, now, transaction
 from stationapp.services import changes
 
 
@@ -33,11 +33,7 @@ def locked_write(kind: str) -> Iterator[None]:
 def taken(field: peewee.Field, value: object, *, exclude_id: int | None = None) -> list[Any]:
     """The records (other than ``exclude_id``) whose ``field`` already holds ``value``: empty
     while a name that must be unique is free."""
-    model = field.model
-    query = model.select().where(field == value)
-    if exclude_id is not None:
-        query = query.where(model.id != exclude_id)
-    return list(query)
+    return list(excluding(field.model.select().where(field == value), exclude_id))
 
 
 def update_named(record: Any, values: dict[str, Any]) -> dict[str, list[Any]]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+import peewee
 
 from stationapp.db import transaction
 from stationapp.models.accounts import Staff
 from stationapp.services import changes
-from stationapp.services.accounts import require
+from stationapp.services.accounts import require, save_active
+
+M = TypeVar("M", bound=peewee.Model)
 
 
 @contextmanager
@@ -24,3 +29,34 @@ def writing(actor: Staff, permission: str, *, notify: str, lock: bool = False) -
     with transaction(lock=lock):
         yield
     changes.notify(notify)
+
+
+def switch_active(
+    actor: Staff,
+    permission: str,
+    model: type[M],
+    record_id: int,
+    active: bool,
+    gone: str,
+    entity: str,
+    *,
+    named: str = "name",
+    check: Callable[[M], None] | None = None,
+) -> M:
+    """Deactivate (``active`` False) or reactivate one record: ``permission`` checked, the record
+    locked (``gone`` said when it no longer exists), nothing done when it is so already; else
+    ``check(record)`` (it may refuse), the change saved with its audit entry on ``entity`` (which
+    names the record by its field ``named``) and, once committed, the lists of ``entity`` told.
+    Returns the record."""
+    from stationapp.services import history  # every model: not needed to sign in
+
+    require(actor, permission)
+    with transaction(lock=True):
+        record = history.locked(model, record_id, gone)
+        if record.active == active:
+            return record
+        if check is not None:
+            check(record)
+        save_active(actor, record, entity, active, {named: getattr(record, named)})
+    changes.notify(entity)
+    return record

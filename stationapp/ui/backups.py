@@ -45,8 +45,8 @@ from stationapp.ui.forms import (
     FieldErrors,
     add_button,
     dialog_buttons,
+    form_call,
     reports_user_errors,
-    show_user_error,
     spin_box,
 )
 from stationapp.ui.table_model import read_only_table
@@ -244,18 +244,10 @@ class BackupsDialog(BarDialog):
             self.folder.setText(chosen)
 
     def save_settings(self) -> bool:
-        self.fields.clear()
-        try:
-            backup.save_backup_settings(
-                self.actor,
-                backup.BackupSettings(
-                    Path(self.folder.text().strip()),
-                    self.keep_daily.value(),
-                    self.keep_monthly.value(),
-                ),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
+        settings = backup.BackupSettings(
+            Path(self.folder.text().strip()), self.keep_daily.value(), self.keep_monthly.value()
+        )
+        if not form_call(self, lambda: backup.save_backup_settings(self.actor, settings)):
             return False
         self.bar.show_message(self.tr("Backup settings saved."), "info")
         self.refresh()

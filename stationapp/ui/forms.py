@@ -644,3 +644,14 @@ def tickable(item: Any, ticked: bool = False) -> Any:
     )
     item.setCheckState(QtCore.Qt.CheckState.Checked if ticked else QtCore.Qt.CheckState.Unchecked)
     return item
+def form_call(form: Any, call: Callable[[], object]) -> bool:
+    """Run ``call`` (a service call) for ``form``, which has ``fields`` and ``bar``: the last
+    try's messages cleared, an expected error shown at its field (or in the bar), the form
+    keeping what was typed. Returns whether the call went through."""
+    form.fields.clear()
+    try:
+        call()
+    except UserError as exc:
+        show_user_error(exc, form.fields, form.bar)
+        return False
+    return True

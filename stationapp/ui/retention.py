@@ -23,7 +23,7 @@ from stationapp.ui.forms import (
     FormDialog,
     add_button,
     dialog_buttons,
-    show_user_error,
+    form_call,
     spin_box,
 )
 
@@ -74,14 +74,8 @@ class RetentionDialog(FormDialog):
         return count
 
     def save(self) -> bool:
-        self.fields.clear()
-        try:
-            retention.save_retention_settings(
-                self.actor,
-                retention.RetentionSettings(self.people_years.value(), self.case_years.value()),
-            )
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
+        settings = retention.RetentionSettings(self.people_years.value(), self.case_years.value())
+        if not form_call(self, lambda: retention.save_retention_settings(self.actor, settings)):
             return False
         self.bar.show_message(self.tr("Retention settings saved."), "info")
         self.refresh_preview()
@@ -170,10 +164,8 @@ class EraseDialog(FormDialog):
         self.setMinimumWidth(480)
 
     def submit(self) -> None:
-        self.fields.clear()
-        try:
-            retention.erase_on_request(self.actor, self.person_id, reason=self.reason.text())
-        except UserError as exc:
-            show_user_error(exc, self.fields, self.bar)
-            return
-        self.accept()
+        reason = self.reason.text()
+        if form_call(
+            self, lambda: retention.erase_on_request(self.actor, self.person_id, reason=reason)
+        ):
+            self.accept()

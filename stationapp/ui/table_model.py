@@ -79,6 +79,31 @@ class RowsTableModel(QAbstractTableModel):
         """What ``row`` shows in ``column`` for ``role`` (None: nothing)."""
         return None
 
+    # --- finding rows ----------------------------------------------------------------------------
+
+    @staticmethod
+    def key_of(row: Any) -> Any:
+        return row.id
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, key: Any) -> int:
+        """The row showing the record ``key``, or -1 when it is not loaded."""
+        return next((i for i, row in enumerate(self.rows) if self.key_of(row) == key), -1)
+
+    def select(self, view: QTableView, key: Any) -> bool:
+        """Make the record ``key`` the view's current, selected row, if it is loaded."""
+        row = self.row_of(key)
+        if row < 0:
+            return False
+        view.selectionModel().setCurrentIndex(
+            self.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
+
 
 PAGE_SIZE = 100
 
@@ -195,31 +220,6 @@ class PagedTableModel(RowsTableModel):
         if not self._more and (self.total is None or not new):
             self.total = len(self.rows)
             self.counted.emit(self.total)
-
-    # --- finding rows ----------------------------------------------------------------------------
-
-    @staticmethod
-    def key_of(row: Any) -> Any:
-        return row.id
-
-    def row_at(self, row: int) -> Any:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, key: Any) -> int:
-        """The row showing the record ``key``, or -1 when it is not loaded."""
-        return next((i for i, row in enumerate(self.rows) if self.key_of(row) == key), -1)
-
-    def select(self, view: QTableView, key: Any) -> bool:
-        """Make the record ``key`` the view's current, selected row, if it is loaded."""
-        row = self.row_of(key)
-        if row < 0:
-            return False
-        view.selectionModel().setCurrentIndex(
-            self.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        return True
 
     def reload_keeping(self, view: QTableView, filt: Any = _KEEP) -> None:
         """``reload`` that keeps the view's current record selected when it is still listed."""
@@ -366,9 +366,12 @@ class ColumnCells:
     def tool_tip(self, row: Any, column: int) -> Any:
         return None
 
+    def text(self, row: Any, column: int) -> Any:
+        return self.columns[column](row)
+
     def cell(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[column](row)
+            return self.text(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return self.key_of(row)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -383,9 +386,10 @@ class ColumnCells:
 WARN_COLOR = "#b3261e"  # the red of a row that needs doing (said in words too: UX.md)
 
 
-class TextsTableModel(RowsTableModel):
+class TextsTableModel(ColumnCells, RowsTableModel):
     """A small list: the rows a service gave, each shown by ``texts(row)`` as its cells; the
-    columns in ``numeric`` right-aligned, the rows ``warn(row)`` says in red."""
+    columns in ``numeric`` right-aligned, the rows ``warn(row)`` says in red (``ColumnCells``
+    says the cells; these rows carry no record key)."""
 
     def __init__(
         self,
@@ -399,17 +403,18 @@ class TextsTableModel(RowsTableModel):
         self.headers = headers
         self.rows = []
         self.texts = texts
-        self.numeric = set(numeric)
+        self.right_aligned = tuple(numeric)
         self.warn = warn
 
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.texts(row)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and self.warn and self.warn(row):
-            return QColor(WARN_COLOR)
+    @staticmethod
+    def key_of(row: Any) -> Any:
         return None
+
+    def text(self, row: Any, column: int) -> Any:
+        return self.texts(row)[column]
+
+    def foreground(self, row: Any) -> Any:
+        return QColor(WARN_COLOR) if self.warn and self.warn(row) else None
 
 
 def load_rows(model: RowsTableModel, load: Callable[[], list[Any]], bar: Any) -> list[Any]:

@@ -123,6 +123,8 @@ EXEMPT: dict[str, str] = {
     "accounts.require": "the permission check itself",
     "writes.writing": "the permission check itself (require), with the transaction and the "
     "change notice of the call that names its action",
+    "writes.switch_active": "(de)activates a record for the call that names its permission "
+    "(require inside, as writes.writing)",
     "accounts.change_password": "self-service: acts on the signed-in account only",
     "accounts.verify_password": "self-service: unlocks the screen for the signed-in account",
     "today.today_sections": "gathers only the sections the roles may see; each is a row below",

@@ -426,17 +426,14 @@ def delete_event(actor: Staff, event_id: int) -> None:
     """Delete an event set up by mistake; one anybody ever registered for is cancelled instead."""
     with writing(actor, "event.delete", notify="event", lock=True):
         event = _locked_event(event_id)
-        found = event_history_counts(event.id)
-        if found:
-            raise history.refuse(
-                translate(
-                    "Events",
-                    "“{title}” has history ({history}), so it cannot be deleted; cancel it "
-                    "instead.",
-                ),
-                found,
-                title=event.title,
-            )
+        history.refuse_if_referenced(
+            event_history_counts(event.id),
+            translate(
+                "Events",
+                "“{title}” has history ({history}), so it cannot be deleted; cancel it instead.",
+            ),
+            title=event.title,
+        )
         snapshot = {
             "title": event.title,
             "series": event.series_id,

@@ -11,10 +11,11 @@ from stationapp.errors import DuplicateFound, ValidationError, raise_field_error
 from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import changes, history
-from stationapp.services.accounts import audit, require, save_active
+from stationapp.services.accounts import audit, require
 from stationapp.services.saving import locked_write, taken, update_named
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_phone, normalize_text
+from stationapp.services.writes import switch_active
 
 translate = QCoreApplication.translate
 
@@ -133,14 +134,9 @@ def reactivate_organization(actor: Staff, org_id: int) -> Organization:
 
 
 def _set_organization_active(actor: Staff, org_id: int, *, active: bool) -> Organization:
-    require(actor, "organization.deactivate")
-    with transaction(lock=True):
-        org = history.locked(Organization, org_id, _gone())
-        if org.active == active:
-            return org
-        save_active(actor, org, "organization", active, {"name": org.name})
-    changes.notify("organization")
-    return org
+    return switch_active(
+        actor, "organization.deactivate", Organization, org_id, active, _gone(), "organization"
+    )
 
 
 def delete_organization(actor: Staff, org_id: int) -> None:

@@ -13,7 +13,7 @@ from stationapp.errors import DuplicateFound, ValidationError, raise_field_error
 from stationapp.models.accounts import Staff
 from stationapp.models.people import GENDERS, Organization, Person, PersonSearchKey
 from stationapp.services import changes, history, members
-from stationapp.services.accounts import audit, diff, has_permission, require, save_active
+from stationapp.services.accounts import audit, diff, has_permission, require
 from stationapp.services.people.keys import _write_search_keys, normalize_name
 from stationapp.services.people.masking import mask_id, people_view, person_view
 from stationapp.services.retirement import FEMALE_CATEGORIES
@@ -27,6 +27,7 @@ from stationapp.services.validation import (
     normalize_text,
 )
 from stationapp.services.validation import normalize_name as checked_name
+from stationapp.services.writes import switch_active
 
 translate = QCoreApplication.translate
 
@@ -295,13 +296,7 @@ def reactivate_person(actor: Staff, person_id: int) -> Person:
 
 
 def _set_person_active(actor: Staff, person_id: int, *, active: bool) -> Person:
-    require(actor, "person.deactivate")
-    with transaction(lock=True):
-        person = history.locked(
-            Person, person_id, translate("People", "This person is no longer on file.")
-        )
-        if person.active == active:
-            return person_view(actor, person)
+    def check(person: Person) -> None:
         if active and person.id_number:
             # Someone may have been registered again with the same ID number meanwhile.
             same_id = find_duplicates(
@@ -309,8 +304,11 @@ def _set_person_active(actor: Staff, person_id: int, *, active: bool) -> Person:
             )
             if same_id:
                 raise _duplicate_error(actor, same_id)
-        save_active(actor, person, "person", active, {"name": person.name})
-    changes.notify("person")
+
+    gone = translate("People", "This person is no longer on file.")
+    person = switch_active(
+        actor, "person.deactivate", Person, person_id, active, gone, "person", check=check
+    )
     return person_view(actor, person)
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -301,13 +301,7 @@ class EventPage(QWidget):
         except UserError as exc:
             self.bar.show_message(exc.message)
         if selected is not None:
-            row = self.roster_model.row_of(selected.id)
-            if row >= 0:
-                self.roster.selectionModel().setCurrentIndex(
-                    self.roster_model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+            self.roster_model.select(self.roster, selected.id)
         self._show_facts()
         self._update_buttons()
 

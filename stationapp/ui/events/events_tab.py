@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
-    QItemSelectionModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -127,9 +126,6 @@ class EventTableModel(RowsTableModel):
 
     def event_at(self, row: int) -> Event | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, event_id: int) -> int:
-        return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
 
     def cell(self, event: Event, column: int, role: int) -> Any:
         counts = self.counts.get(event.id)
@@ -354,13 +350,7 @@ class EventsTab(QWidget):
         self.count_label.setText(text)
         self.empty.setVisible(total == 0)
         if selected is not None:
-            row = self.model.row_of(selected)
-            if row >= 0:
-                self.table.selectionModel().setCurrentIndex(
-                    self.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+            self.model.select(self.table, selected)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

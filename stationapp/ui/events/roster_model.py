@@ -78,9 +78,6 @@ class RosterTableModel(RowsTableModel):
     def registration_at(self, row: int) -> Registration | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def row_of(self, registration_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == registration_id), -1)
-
     def waitlist_position(self, registration_id: int) -> int | None:
         row = self.row_of(registration_id)
         if row < 0 or self.rows[row].state != "waitlisted":

@@ -71,9 +71,6 @@ class BoxTableModel(ColumnCells, RowsTableModel):
     def box_at(self, row: int) -> Box | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def row_of(self, box_id: int) -> int:
-        return next((n for n, box in enumerate(self.rows) if box.id == box_id), -1)
-
     @staticmethod
     def is_overdue(box: Box) -> bool:
         loan = box.current_loan
