@@ -644,6 +644,8 @@ def tickable(item: Any, ticked: bool = False) -> Any:
     )
     item.setCheckState(QtCore.Qt.CheckState.Checked if ticked else QtCore.Qt.CheckState.Unchecked)
     return item
+
+
 def form_call(form: Any, call: Callable[[], object]) -> bool:
     """Run ``call`` (a service call) for ``form``, which has ``fields`` and ``bar``: the last
     try's messages cleared, an expected error shown at its field (or in the bar), the form
