@@ -451,11 +451,17 @@ def count_row(model: PagedTableModel, text: Callable[[int], str]) -> tuple[QHBox
     return row, label
 
 
-def remembered_list(model: QAbstractItemModel, name: str, stretch: int | None = None) -> QTableView:
+def remembered_list(
+    model: QAbstractItemModel,
+    name: str,
+    stretch: int | None = None,
+    default_widths: Iterable[int] = (),
+) -> QTableView:
     """A list (``setup_list_view``) named ``<name>_table``, whose column widths are kept for the
-    staff member under ``name``; the column ``stretch`` takes the spare width."""
+    staff member under ``name`` (``default_widths`` until the first fill); the column
+    ``stretch`` takes the spare width."""
     table = QTableView()
     table.setObjectName(f"{name}_table")
     setup_list_view(table, model)
-    restore_columns(table, name, stretch=stretch)
+    restore_columns(table, name, default_widths, stretch=stretch)
     return table
