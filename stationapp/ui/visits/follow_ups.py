@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from stationapp.db import today
 from stationapp.models.accounts import Staff
@@ -20,8 +20,8 @@ from stationapp.ui.forms import (
     layout_with_bar,
     reports_user_errors,
 )
-from stationapp.ui.layout_state import restore_columns, save_columns
-from stationapp.ui.table_model import ColumnCells, RowsTableModel, setup_list_view
+from stationapp.ui.layout_state import save_columns
+from stationapp.ui.table_model import ColumnCells, RowsTableModel, remembered_list
 
 COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
 OVERDUE_COLOR = QColor("#b3261e")
@@ -90,12 +90,9 @@ class FollowUpsWidget(QWidget):
         if not accounts.has_permission(actor, "visit.update"):
             self.complete_button.hide()  # not setVisible(True): see VisitForm
         self.model = FollowUpTableModel(actor, self)
-        self.table = QTableView()
-        self.table.setObjectName("follow_ups_table")
-        setup_list_view(self.table, self.model)
         # The missing materials carry the most text: they take the spare width.
-        restore_columns(
-            self.table, self.TABLE_NAME, (210, 90, 110, 170, 260), stretch=self.MISSING_COLUMN
+        self.table = remembered_list(
+            self.model, self.TABLE_NAME, self.MISSING_COLUMN, (210, 90, 110, 170, 260)
         )
         self.table.activated.connect(lambda _index: self.complete_current())
         self.empty, self.stack = empty_state(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,14 +38,14 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_shown
 from stationapp.ui.forms import add_button, choice_box, empty_state, layout_with_bar
-from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
+from stationapp.ui.layout_state import save_columns
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import (
     ColumnCells,
     PagedTableModel,
     enter_list,
     follow_count,
-    setup_list_view,
+    remembered_list,
 )
 
 PAGE_SIZE = 100
@@ -306,9 +305,10 @@ class VisitLogWidget(QWidget):
 
         self.model = VisitTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n visits", "", n))
-        self.table = leave_on_tab(QTableView())
-        self.table.setObjectName("visits_log_table")
-        setup_list_view(self.table, self.model)
+        # 来访事项 carries the most text: it takes the spare width, not the last column (满意度).
+        self.table = remembered_list(
+            self.model, self.TABLE_NAME, COL_PURPOSES, (130, 90, 110, 70, 220, 120, 90)
+        )
         self.table.activated.connect(self._activated)
 
         self.empty, self.stack = empty_state(self.table)
@@ -324,19 +324,9 @@ class VisitLogWidget(QWidget):
         self.only_mine.toggled.connect(self.refresh)
         self.person_filter.changed.connect(self.refresh)
         bus.changed.connect(self._on_changed)
-        self._restore_state()
         self.refresh()
 
     # --- state ----------------------------------------------------------------------
-
-    def _restore_state(self) -> None:
-        # 来访事项 carries the most text: it takes the spare width, not the last column (满意度).
-        restore_columns(
-            self.table,
-            self.TABLE_NAME,
-            (130, 90, 110, 70, 220, 120, 90),
-            stretch=COL_PURPOSES,
-        )
 
     def save_state(self) -> None:
         save_columns(self.table, self.TABLE_NAME)
