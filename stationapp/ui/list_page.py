@@ -60,7 +60,7 @@ class SearchedPage(SearchedList):
     def _start(self, bus: Any, search_delay_ms: int) -> None:
         """Search ``search_delay_ms`` after the typing pauses, follow the bus's changes, restore
         the widths and show the list."""
-        self._timer = single_shot(self, search_delay_ms, self.refresh)  # type: ignore[arg-type]
+        self._timer = single_shot(self, search_delay_ms, self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         bus.changed.connect(self._on_changed)
         self._restore_state()
