@@ -1,14 +1,14 @@
 """The wiring a page with a search box over a paged list and the chosen record beside it shares
 (the people tab; the library catalogue can build on it the same way): the search row with the
-count, the list with its empty state, the splitter, and the start (search after a pause in
-typing, refresh on the bus's changes)."""
+count, the list with its empty state, and the start (search after a pause in typing, refresh
+on the bus's changes)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView
 
 from stationapp.ui.forms import empty_state, search_box, single_shot
 from stationapp.ui.layout_state import leave_on_tab
@@ -16,13 +16,12 @@ from stationapp.ui.table_model import SearchedList, follow_count, setup_list_vie
 
 
 class SearchedPage(SearchedList):
-    """A ``SearchedList`` page built in four calls. The page says ``_count_text(total)`` (the
+    """A ``SearchedList`` page built in three calls. The page says ``_count_text(total)`` (the
     count after the search box), ``_activated(index)`` (Enter or a double click on a row),
     ``_current_changed(current, previous)``, ``_on_changed(entity)`` (the bus),
     ``_restore_state()`` and ``refresh()``."""
 
     count_label: QLabel
-    splitter: QSplitter
 
     def _search_row(self, placeholder: str, on_enter: Callable[[], object]) -> QHBoxLayout:
         """The top row: the search box (Enter: ``on_enter``; Down: into the list) and the count
@@ -46,16 +45,6 @@ class SearchedPage(SearchedList):
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty, self.stack = empty_state(self.table)
-
-    def _beside(self, layout: QBoxLayout, detail: QWidget) -> None:
-        """The list (three parts of the width) and ``detail`` (two) side by side in
-        ``splitter``, filling the rest of ``layout``."""
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout.addWidget(self.splitter, 1)
 
     def _start(self, bus: Any, search_delay_ms: int) -> None:
         """Search ``search_delay_ms`` after the typing pauses, follow the bus's changes, restore

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QTableView, QVBoxLayout, QWidget
 
 from stationapp.ui.list_page import SearchedPage
 from stationapp.ui.table_model import PagedTableModel, TextsTableModel, remembered_list
@@ -50,7 +50,7 @@ class _Page(SearchedPage, QWidget):
         top = self._search_row("Find", lambda: self.events.append("enter"))
         layout.addLayout(top)
         self._searched_table(_Model(self), self.TABLE_NAME)
-        self._beside(layout, QLabel("detail"))
+        layout.addWidget(self.stack)
         self._start(bus, 10)
 
     def refresh(self) -> None:
@@ -79,11 +79,10 @@ def test_the_searched_page_wires_search_count_list_empty_state_and_bus(qtbot) ->
     bus = _Bus()
     page = _Page(bus)
     qtbot.addWidget(page)
-    # Built: the search row with its count, the list named after the page, beside the detail.
+    # Built: the search row with its count, the list named after the page.
     assert page.events[0] == "restored"
     assert page.table.objectName() == "page_test_table" and not page.table.tabKeyNavigation()
-    assert isinstance(page.stack, QStackedWidget) and isinstance(page.splitter, QSplitter)
-    assert page.splitter.widget(0) is page.stack and page.splitter.count() == 2
+    assert isinstance(page.stack, QStackedWidget) and page.stack.widget(0) is page.table
     assert page.model.rowCount() == 3
     qtbot.waitUntil(lambda: page.count_label.text() == "3 listed")
     assert page.stack.currentWidget() is page.table

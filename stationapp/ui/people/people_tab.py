@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QPushButton,
+    QSplitter,
     QWidget,
 )
 
@@ -84,7 +85,12 @@ class PeopleTab(SearchedPage, QWidget):
         self.page.reactivate_requested.connect(self.reactivate_person)
         self.page.delete_requested.connect(self.delete_person)
         self.page.merge_requested.connect(self.merge_person)
-        self._beside(layout, self.page)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
 
         QShortcut(QKeySequence.StandardKey.New, self, self.new_person)
         self._start(bus, SEARCH_DELAY_MS)
