@@ -456,34 +456,17 @@ def count_row(model: PagedTableModel, text: Callable[[int], str]) -> tuple[QHBox
     return row, label
 
 
-def remembered_list(model: QAbstractItemModel, name: str, stretch: int | None = None) -> QTableView:
+def remembered_list(
+    model: QAbstractItemModel,
+    name: str,
+    stretch: int | None = None,
+    default_widths: Iterable[int] = (),
+) -> QTableView:
     """A list (``setup_list_view``) named ``<name>_table``, whose column widths are kept for the
-    staff member under ``name``; the column ``stretch`` takes the spare width."""
+    staff member under ``name`` (``default_widths`` until the first fill); the column
+    ``stretch`` takes the spare width."""
     table = QTableView()
     table.setObjectName(f"{name}_table")
     setup_list_view(table, model)
-    restore_columns(table, name, stretch=stretch)
+    restore_columns(table, name, default_widths, stretch=stretch)
     return table
-
-
-class TextCells:
-    """A list model's ``cell`` (mixed in before ``RowsTableModel``): a row's text in a column is
-    its ``_display(row, column)``, its UserRole the record's key (``key_of``: its id); the other
-    roles are the subclass's ``dressing`` (tooltips, colours, alignment; None: nothing)."""
-
-    @staticmethod
-    def key_of(row: Any) -> Any:
-        return row.id
-
-    def _display(self, row: Any, column: int) -> Any:
-        raise NotImplementedError
-
-    def dressing(self, row: Any, column: int, role: int) -> Any:
-        return None
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return self.key_of(row)
-        return self.dressing(row, column, role)

@@ -48,6 +48,7 @@ from stationapp.ui.forms import (
     form_values,
     layout_with_bar,
     page_keys,
+    scroll_area,
     show_user_error,
     step_tabs,
     text_box,
@@ -73,10 +74,8 @@ def set_access_key(button: QPushButton, text: str) -> None:
 
 def _scrolling(page: QWidget) -> QScrollArea:
     """A long page scrolls inside the window instead of making the window taller (UX.md)."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
+    scroll = scroll_area(page)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setWidget(page)
     return scroll
 
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +41,7 @@ from stationapp.ui.table_model import (
     actor_pages,
     follow_count,
     list_beside_page,
-    setup_list_view,
+    remembered_list,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -168,8 +167,9 @@ class CasesTab(QWidget):
 
         self.model = CaseTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n cases", "", n))
-        self.table = layout_state.leave_on_tab(QTableView())
-        setup_list_view(self.table, self.model)
+        self.table = remembered_list(
+            self.model, self.TABLE_NAME, COL_RESPONDENT, (170, 90, 90, 60, 110, 170)
+        )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel(self.tr("No cases match."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -179,9 +179,6 @@ class CasesTab(QWidget):
         self.splitter = list_beside_page(self.table, self.empty, self.page, (560, 640))
         layout.addWidget(self.splitter, 1)
         layout_state.restore_splitter(self.splitter, self.SPLITTER_NAME)
-        layout_state.restore_columns(
-            self.table, self.TABLE_NAME, (170, 90, 90, 60, 110, 170), stretch=COL_RESPONDENT
-        )
         bus.changed.connect(self._on_changed)
         self.refresh()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from stationapp.ui.forms import (
     form_values,
     layout_with_bar,
     reports_user_errors,
+    scroll_area,
     shows_user_errors,
     text_box,
 )
@@ -176,10 +176,7 @@ class CaseIntakeDialog(QDialog):
         self.employment_ended = OptionalDate(self.tr("Ended"))
         self.employment_ended.setFocusProxy(self.employment_ended.known)
         self.fields.add_row(self.tr("Employment e&nded"), "employment_ended", self.employment_ended)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(holder), 1)
         dialog_buttons(self, outer, self.submit, ok_text=self.tr("File appl&ication"))
         self.claims.add_row()
         if person_id is not None:

@@ -35,13 +35,21 @@ from stationapp.ui.members.card_dialogs import (
     HeldCardDialog,
     MembershipDialog,
 )
-from stationapp.ui.table_model import PagedTableModel, TextCells, follow_count, setup_list_view
+from stationapp.ui.table_model import ColumnCells, PagedTableModel, follow_count, setup_list_view
 
 
-class WaitingTableModel(TextCells, PagedTableModel):
+class WaitingTableModel(ColumnCells, PagedTableModel):
     """The applications waiting for their card, oldest first."""
 
     COL_APPLIED, COL_DAYS, COL_NAME, COL_PHONE, COL_MATERIALS = range(5)
+    columns = (
+        lambda row: short_text(row.applied_on),
+        lambda row: row.days_waiting,
+        lambda row: row.person_name,
+        lambda row: row.phone,
+        lambda row: "、".join(row.materials),
+    )
+    right_aligned = (COL_DAYS,)
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(
@@ -60,20 +68,6 @@ class WaitingTableModel(TextCells, PagedTableModel):
     @staticmethod
     def key_of(row: Any) -> Any:
         return row.card_id
-
-    def dressing(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_DAYS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, row: Any, column: int) -> Any:
-        return [
-            short_text(row.applied_on),
-            row.days_waiting,
-            row.person_name,
-            row.phone,
-            "、".join(row.materials),
-        ][column]
 
 
 def _scan_row(

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from stationapp.ui.forms import (
     dialog_buttons,
     layout_with_bar,
     reports_user_errors,
+    scroll_area,
     show_user_error,
 )
 
@@ -124,12 +124,10 @@ class ConsentDialog(QDialog):
         self.file_open = False
         self.resize(760, 720)
         outer, self.bar = layout_with_bar(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         layout = QVBoxLayout(content)
-        scroll.setWidget(content)
+        scroll = scroll_area(content)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(scroll, 1)
 
         layout.addWidget(self._build_consents())

@@ -41,7 +41,7 @@ from stationapp.services.people_import import (
     read_columns,
 )
 from stationapp.ui.exporting import ask_open_path
-from stationapp.ui.forms import layout_with_bar
+from stationapp.ui.forms import layout_with_bar, scroll_area
 from stationapp.ui.layout_state import leave_on_tab
 
 # The program's fields a roster can fill, in the order the dialog shows them: what the import
@@ -111,10 +111,8 @@ class ImportDialog(QDialog):
         self.ignored_label.setWordWrap(True)
         grid.addWidget(self.ignored_label, len(MAPPED_FIELDS) + 1, 0, 1, 2)
         grid.setRowStretch(len(MAPPED_FIELDS) + 2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = scroll_area(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
         scroll.setMinimumHeight(120)
         box_layout.addWidget(scroll, 1)
         layout.addWidget(self.columns_box, 3)

@@ -7,11 +7,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -23,23 +20,20 @@ from stationapp.ui.deletion import Outcome, delete_or_offer
 from stationapp.ui.exporting import export_shown
 from stationapp.ui.forms import (
     add_button,
-    empty_state,
     layout_with_bar,
     reports_user_errors,
-    search_box,
-    single_shot,
 )
+from stationapp.ui.list_page import SearchedPage
 from stationapp.ui.people.import_dialog import ImportDialog, may_import
 from stationapp.ui.people.merge import MergeDialog
 from stationapp.ui.people.person_dialog import PersonDialog
 from stationapp.ui.people.person_page import PersonPage
 from stationapp.ui.people.person_table_model import COL_WORKPLACE, SEARCH_LIMIT, PersonTableModel
-from stationapp.ui.table_model import SearchedList, follow_count, setup_list_view
 
 SEARCH_DELAY_MS = 120
 
 
-class PeopleTab(SearchedList, QWidget):
+class PeopleTab(SearchedPage, QWidget):
     TABLE_NAME = "people"
 
     def __init__(self, actor: Staff, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -47,17 +41,12 @@ class PeopleTab(SearchedList, QWidget):
         self.actor = actor
         layout, self.bar = layout_with_bar(self)
 
-        top = QHBoxLayout()
-        self.search = search_box(
+        top = self._search_row(
             self.tr(
                 "Search: name, pinyin, initials, phone, ID or card number, last 4 digits (Ctrl+F)"
             ),
-            self.focus_table,
+            self._open_first_or_current,
         )
-        self.search.returnPressed.connect(self._open_first_or_current)
-        top.addWidget(self.search, 1)
-        self.count_label = QLabel()
-        top.addWidget(self.count_label)
         self.show_inactive = QCheckBox(self.tr("Show deactivated"))
         self.show_inactive.setToolTip(self.tr("List and find deactivated people too"))
         self.show_inactive.toggled.connect(self._show_inactive_toggled)
@@ -88,15 +77,7 @@ class PeopleTab(SearchedList, QWidget):
             self.import_button.hide()
         layout.addLayout(top)
 
-        self.model = PersonTableModel(actor, self)
-        follow_count(self.count_label, self.model, self._count_text)
-        self.table = layout_state.leave_on_tab(QTableView())
-        self.table.setObjectName("people_table")
-        setup_list_view(self.table, self.model)
-        self.table.activated.connect(self._activated)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-
-        self.empty, self.stack = empty_state(self.table)
+        self._searched_table(PersonTableModel(actor, self), self.TABLE_NAME)
 
         self.page = PersonPage(actor)
         self.page.edit_requested.connect(self.edit_person)
@@ -112,11 +93,7 @@ class PeopleTab(SearchedList, QWidget):
         layout.addWidget(self.splitter, 1)
 
         QShortcut(QKeySequence.StandardKey.New, self, self.new_person)
-        self._timer = single_shot(self, SEARCH_DELAY_MS, self.refresh)
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        bus.changed.connect(self._on_changed)
-        self._restore_state()
-        self.refresh()
+        self._start(bus, SEARCH_DELAY_MS)
 
     # --- state ----------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor
 
 from stationapp.db import today
@@ -13,7 +13,7 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import Person
 from stationapp.services import people
 from stationapp.ui.dates import short_text
-from stationapp.ui.table_model import PagedTableModel, SearchedTableModel, TextCells
+from stationapp.ui.table_model import ColumnCells, PagedTableModel, SearchedTableModel
 
 PAGE_SIZE = 100
 SEARCH_LIMIT = 100
@@ -30,7 +30,9 @@ def age_on(birth: date | None, day: date) -> int | None:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-class PersonTableModel(TextCells, SearchedTableModel):
+class PersonTableModel(ColumnCells, SearchedTableModel):
+    right_aligned = (COL_AGE,)
+
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(self._people, self._count_people, parent, filt="", page_size=PAGE_SIZE)
         self.actor = actor
@@ -44,6 +46,16 @@ class PersonTableModel(TextCells, SearchedTableModel):
             self.tr("Member"),
             self.tr("Last activity"),
         ]
+        self.columns = (
+            lambda person: person.name,
+            lambda person: people.gender_label(person.gender),
+            self._age_text,
+            lambda person: person.phone,
+            lambda person: people.mask_id(person.id_number),
+            lambda person: person.workplace.name if person.workplace_id else "",
+            lambda person: self.tr("Yes") if person.is_member else "",
+            lambda person: short_text(person.last_activity_at.date()),
+        )
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -67,34 +79,18 @@ class PersonTableModel(TextCells, SearchedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def dressing(self, person: Person, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
-            if not person.active:
-                return self.tr("{pinyin} (deactivated)").format(pinyin=person.pinyin)
-            return person.pinyin
-        if role == Qt.ItemDataRole.ForegroundRole and not person.active:
-            return QBrush(QColor(INACTIVE_GREY))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def tool_tip(self, person: Person, column: int) -> Any:
+        if column != COL_NAME:
+            return None
+        if not person.active:
+            return self.tr("{pinyin} (deactivated)").format(pinyin=person.pinyin)
+        return person.pinyin
 
-    def _display(self, person: Person, column: int) -> Any:
-        if column == COL_NAME:
-            return person.name
-        if column == COL_GENDER:
-            return people.gender_label(person.gender)
-        if column == COL_AGE:
-            # A role that sees no birth dates gets the age from the service (people.person_view).
-            age = age_on(person.birth_date, today()) or getattr(person, "age", None)
-            return "" if age is None else str(age)
-        if column == COL_PHONE:
-            return person.phone
-        if column == COL_ID:
-            return people.mask_id(person.id_number)
-        if column == COL_WORKPLACE:
-            return person.workplace.name if person.workplace_id else ""
-        if column == COL_MEMBER:
-            return self.tr("Yes") if person.is_member else ""
-        if column == COL_ACTIVE:
-            return short_text(person.last_activity_at.date())
-        return None
+    def foreground(self, person: Person) -> Any:
+        return None if person.active else QBrush(QColor(INACTIVE_GREY))
+
+    @staticmethod
+    def _age_text(person: Person) -> str:
+        # A role that sees no birth dates gets the age from the service (people.person_view).
+        age = age_on(person.birth_date, today()) or getattr(person, "age", None)
+        return "" if age is None else str(age)

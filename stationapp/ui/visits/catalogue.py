@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QListWidgetItem,
-    QScrollArea,
     QSpinBox,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from stationapp.errors import UserError
 from stationapp.models.accounts import Staff
 from stationapp.models.visits import ELIGIBILITY_CHECKS, MATERIAL_KINDS, ServiceType
 from stationapp.services import visits
+from stationapp.ui.choices import fill_list
 from stationapp.ui.forms import (
     EditableRows,
     FieldErrors,
@@ -29,6 +29,7 @@ from stationapp.ui.forms import (
     form_values,
     layout_with_bar,
     record_list,
+    scroll_area,
     show_user_error,
     text_box,
 )
@@ -141,11 +142,8 @@ class CatalogueDialog(QDialog):
         self.fields.add_row(self.tr("Who qualifies"), "eligibility_note", self.eligibility_note)
         self.active = QCheckBox(self.tr("Offered (untick to retire the service)"))
         self.fields.add_row("", "active", self.active)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_holder)
         right = QVBoxLayout()
-        right.addWidget(scroll, 1)
+        right.addWidget(scroll_area(form_holder), 1)
         buttons = QHBoxLayout()
         self.save_button = add_button(buttons, self.tr("&Save"), self.save)
         buttons.addStretch(1)
@@ -159,20 +157,17 @@ class CatalogueDialog(QDialog):
             self.start_new()
 
     def reload(self, select_id: int | None = None) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for service in visits.list_services(self.actor, include_inactive=True):
-            text = (
-                service.name
-                if service.active
-                else self.tr("{name} (retired)").format(name=service.name)
-            )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, service.id)
-            self.list.addItem(item)
-            if service.id == select_id:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
+        services = visits.list_services(self.actor, include_inactive=True)
+        fill_list(
+            self.list,
+            [(self._line(service), service.id) for service in services],
+            lambda service_id: service_id == select_id,
+        )
+
+    def _line(self, service: ServiceType) -> str:
+        if service.active:
+            return service.name
+        return self.tr("{name} (retired)").format(name=service.name)
 
     def start_new(self) -> None:
         self.current_id = None

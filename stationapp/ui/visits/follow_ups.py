@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from stationapp.db import today
 from stationapp.models.accounts import Staff
@@ -20,14 +20,14 @@ from stationapp.ui.forms import (
     layout_with_bar,
     reports_user_errors,
 )
-from stationapp.ui.layout_state import restore_columns, save_columns
-from stationapp.ui.table_model import RowsTableModel, TextCells, setup_list_view
+from stationapp.ui.layout_state import save_columns
+from stationapp.ui.table_model import ColumnCells, RowsTableModel, remembered_list
 
 COL_DUE, COL_VISITOR, COL_PHONE, COL_SERVICE, COL_MISSING, COL_ARRIVED = range(6)
 OVERDUE_COLOR = QColor("#b3261e")
 
 
-class FollowUpTableModel(TextCells, RowsTableModel):
+class FollowUpTableModel(ColumnCells, RowsTableModel):
     def __init__(self, actor: Staff, parent: Any = None) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -40,6 +40,16 @@ class FollowUpTableModel(TextCells, RowsTableModel):
             self.tr("Missing materials"),
             self.tr("Visited"),
         ]
+        self.columns = (
+            self._due_text,
+            lambda purpose: (
+                purpose.visit.person.name if purpose.visit.person_id else self.tr("Anonymous")
+            ),
+            lambda purpose: purpose.visit.person.phone if purpose.visit.person_id else "",
+            lambda purpose: purpose.service.name,
+            lambda purpose: "、".join(purpose.materials_missing),
+            lambda purpose: short_text(purpose.visit.arrived_at.date()),
+        )
 
     def reload(self) -> None:
         self.set_rows(visits.follow_ups(self.actor))
@@ -50,30 +60,15 @@ class FollowUpTableModel(TextCells, RowsTableModel):
     def purpose_at(self, row: int) -> VisitPurpose | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def dressing(self, purpose: VisitPurpose, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and visits.is_overdue(purpose):
-            return QBrush(OVERDUE_COLOR)
-        return None
+    def foreground(self, purpose: VisitPurpose) -> Any:
+        return QBrush(OVERDUE_COLOR) if visits.is_overdue(purpose) else None
 
-    def _display(self, purpose: VisitPurpose, column: int) -> str:
-        visit = purpose.visit
-        if column == COL_DUE:
-            due = short_text(purpose.due_on)
-            if visits.is_overdue(purpose):
-                days = (today() - purpose.due_on).days
-                return self.tr("{date} (%n days overdue)", "", days).format(date=due)
-            return due
-        if column == COL_VISITOR:
-            return visit.person.name if visit.person_id else self.tr("Anonymous")
-        if column == COL_PHONE:
-            return visit.person.phone if visit.person_id else ""
-        if column == COL_SERVICE:
-            return purpose.service.name
-        if column == COL_MISSING:
-            return "、".join(purpose.materials_missing)
-        if column == COL_ARRIVED:
-            return short_text(visit.arrived_at.date())
-        return ""
+    def _due_text(self, purpose: VisitPurpose) -> str:
+        due = short_text(purpose.due_on)
+        if visits.is_overdue(purpose):
+            days = (today() - purpose.due_on).days
+            return self.tr("{date} (%n days overdue)", "", days).format(date=due)
+        return due
 
 
 class FollowUpsWidget(QWidget):
@@ -95,12 +90,9 @@ class FollowUpsWidget(QWidget):
         if not accounts.has_permission(actor, "visit.update"):
             self.complete_button.hide()  # not setVisible(True): see VisitForm
         self.model = FollowUpTableModel(actor, self)
-        self.table = QTableView()
-        self.table.setObjectName("follow_ups_table")
-        setup_list_view(self.table, self.model)
         # The missing materials carry the most text: they take the spare width.
-        restore_columns(
-            self.table, self.TABLE_NAME, (210, 90, 110, 170, 260), stretch=self.MISSING_COLUMN
+        self.table = remembered_list(
+            self.model, self.TABLE_NAME, self.MISSING_COLUMN, (210, 90, 110, 170, 260)
         )
         self.table.activated.connect(lambda _index: self.complete_current())
         self.empty, self.stack = empty_state(

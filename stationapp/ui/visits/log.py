@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,14 +38,14 @@ from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import EARLIEST_DATE, date_edit, short_text
 from stationapp.ui.exporting import export_shown
 from stationapp.ui.forms import add_button, choice_box, empty_state, layout_with_bar
-from stationapp.ui.layout_state import leave_on_tab, restore_columns, save_columns
+from stationapp.ui.layout_state import save_columns
 from stationapp.ui.people.picker import PersonPicker
 from stationapp.ui.table_model import (
+    ColumnCells,
     PagedTableModel,
-    TextCells,
     enter_list,
     follow_count,
-    setup_list_view,
+    remembered_list,
 )
 
 PAGE_SIZE = 100
@@ -79,7 +78,7 @@ def preset_range(preset: int, day: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-class VisitTableModel(TextCells, PagedTableModel):
+class VisitTableModel(ColumnCells, PagedTableModel):
     """The loaded pages of the log; more pages come as the view scrolls (canFetchMore)."""
 
     def __init__(self, actor: Staff, parent: Any = None) -> None:
@@ -102,6 +101,18 @@ class VisitTableModel(TextCells, PagedTableModel):
             self.tr("Received by"),
             self.tr("Rating"),
         ]
+        self.columns = (
+            lambda visit: short_text(visit.arrived_at),
+            lambda visit: visit.person.name if visit.person_id else self.tr("Anonymous"),
+            lambda visit: visit.person.phone if visit.person_id else "",
+            lambda visit: channel_label(visit.channel),
+            lambda visit: "、".join(p.service.name for p in self.purposes.get(visit.id, [])),
+            lambda visit: "、".join(
+                outcome_label(p.outcome) for p in self.purposes.get(visit.id, [])
+            ),
+            lambda visit: visit.staff.display_name,
+            lambda visit: "" if visit.rating == "unrated" else rating_label(visit.rating),
+        )
 
     def page_loaded(self, page: list[Visit], *, first: bool) -> None:
         purposes = purposes_of(page)
@@ -111,32 +122,11 @@ class VisitTableModel(TextCells, PagedTableModel):
 
     # --- Qt model --------------------------------------------------------------------------------
 
-    def dressing(self, visit: Visit, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (COL_PURPOSES, COL_OUTCOME):
-                return self._details(visit)
-            if column == COL_VISITOR and visit.notes:
-                return visit.notes
-        return None
-
-    def _display(self, visit: Visit, column: int) -> Any:
-        own = self.purposes.get(visit.id, [])
-        if column == COL_ARRIVED:
-            return short_text(visit.arrived_at)
-        if column == COL_VISITOR:
-            return visit.person.name if visit.person_id else self.tr("Anonymous")
-        if column == COL_PHONE:
-            return visit.person.phone if visit.person_id else ""
-        if column == COL_CHANNEL:
-            return channel_label(visit.channel)
-        if column == COL_PURPOSES:
-            return "、".join(p.service.name for p in own)
-        if column == COL_OUTCOME:
-            return "、".join(outcome_label(p.outcome) for p in own)
-        if column == COL_STAFF:
-            return visit.staff.display_name
-        if column == COL_RATING:
-            return "" if visit.rating == "unrated" else rating_label(visit.rating)
+    def tool_tip(self, visit: Visit, column: int) -> Any:
+        if column in (COL_PURPOSES, COL_OUTCOME):
+            return self._details(visit)
+        if column == COL_VISITOR and visit.notes:
+            return visit.notes
         return None
 
     def _details(self, visit: Visit) -> str:
@@ -315,9 +305,10 @@ class VisitLogWidget(QWidget):
 
         self.model = VisitTableModel(actor, self)
         follow_count(self.count_label, self.model, lambda n: self.tr("%n visits", "", n))
-        self.table = leave_on_tab(QTableView())
-        self.table.setObjectName("visits_log_table")
-        setup_list_view(self.table, self.model)
+        # 来访事项 carries the most text: it takes the spare width, not the last column (满意度).
+        self.table = remembered_list(
+            self.model, self.TABLE_NAME, COL_PURPOSES, (130, 90, 110, 70, 220, 120, 90)
+        )
         self.table.activated.connect(self._activated)
 
         self.empty, self.stack = empty_state(self.table)
@@ -333,19 +324,9 @@ class VisitLogWidget(QWidget):
         self.only_mine.toggled.connect(self.refresh)
         self.person_filter.changed.connect(self.refresh)
         bus.changed.connect(self._on_changed)
-        self._restore_state()
         self.refresh()
 
     # --- state ----------------------------------------------------------------------
-
-    def _restore_state(self) -> None:
-        # 来访事项 carries the most text: it takes the spare width, not the last column (满意度).
-        restore_columns(
-            self.table,
-            self.TABLE_NAME,
-            (130, 90, 110, 70, 220, 120, 90),
-            stretch=COL_PURPOSES,
-        )
 
     def save_state(self) -> None:
         save_columns(self.table, self.TABLE_NAME)
