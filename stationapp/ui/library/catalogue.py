@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QSplitter,
-    QTableView,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -33,25 +32,14 @@ from stationapp.services.library_import import ImportRefused, copies_by_barcode,
 from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.forms import (
-    add_button,
-    empty_state,
-    layout_with_bar,
-    reports_user_errors,
-    search_box,
-    single_shot,
-)
+from stationapp.ui.forms import add_button, layout_with_bar, reports_user_errors
 from stationapp.ui.library.catalogue_import import ImportProblemsDialog
 from stationapp.ui.library.labels import Label, LabelsDialog, labels_for
 from stationapp.ui.library.rules_dialog import RulesDialog
 from stationapp.ui.library.title_dialog import CopyDialog, CopyStatusDialog, TitleDialog
 from stationapp.ui.library.title_model import COL_TITLE, TitleTableModel, format_isbn, format_price
-from stationapp.ui.table_model import (
-    SearchedList,
-    follow_count,
-    read_only_table,
-    setup_list_view,
-)
+from stationapp.ui.list_page import SearchedPage
+from stationapp.ui.table_model import read_only_table
 
 SEARCH_DELAY_MS = 120
 
@@ -62,7 +50,7 @@ COPY_BARCODE, COPY_STATUS, COPY_LOCATION, COPY_PRICE, COPY_ACCESSION = range(5)
 # --- the catalogue -------------------------------------------------------------------------------
 
 
-class CatalogueWidget(SearchedList, QWidget):
+class CatalogueWidget(SearchedPage, QWidget):
     TABLE_NAME = "titles"
     COPIES_TABLE_NAME = "library_copies"
     SPLITTER_NAME = "catalogue"
@@ -76,15 +64,10 @@ class CatalogueWidget(SearchedList, QWidget):
         can_catalogue = accounts.has_permission(actor, "library.catalogue")
         layout, self.bar = layout_with_bar(self)
 
-        top = QHBoxLayout()
-        self.search = search_box(
+        top = self._search_row(
             self.tr("Search: title, author, their pinyin or initials, or scan an ISBN (Ctrl+F)"),
-            self.focus_table,
+            self._open_first_or_new,
         )
-        self.search.returnPressed.connect(self._open_first_or_new)
-        top.addWidget(self.search, 1)
-        self.count_label = QLabel()
-        top.addWidget(self.count_label)
         self.new_button = add_button(
             top,
             self.tr("&New title…"),
@@ -143,14 +126,7 @@ class CatalogueWidget(SearchedList, QWidget):
         top.addWidget(self.more_button)
         layout.addLayout(top)
 
-        self.model = TitleTableModel(actor, self)
-        follow_count(self.count_label, self.model, self._count_text)
-        self.table = layout_state.leave_on_tab(QTableView())
-        self.table.setObjectName("titles_table")
-        setup_list_view(self.table, self.model)
-        self.table.activated.connect(self._activated)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.empty, self.stack = empty_state(self.table)
+        self._searched_table(TitleTableModel(actor, self), self.TABLE_NAME)
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -224,11 +200,7 @@ class CatalogueWidget(SearchedList, QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.new_title).setContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
-        self._timer = single_shot(self, SEARCH_DELAY_MS, self.refresh)
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        bus.changed.connect(self._on_changed)
-        self._restore_state()
-        self.refresh()
+        self._start(bus, SEARCH_DELAY_MS)
 
     # --- state ---------------------------------------------------------------------------------
 
