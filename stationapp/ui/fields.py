@@ -10,9 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,19 +25,21 @@ from PySide6.QtWidgets import (
 
 
 def field_value(widget: QWidget) -> Any:
-    """What a form's field holds, as a service takes it: a date edit's date, a choice's data (or
-    its text, when any may be typed), a text's text, a tick's state, a number (None for a spin
-    box showing its "not known" text at its minimum), or the ``value()`` of a composite field
-    (an optional date, a list of ticks)."""
+    """What a form's field holds, as a service takes it: a date edit's date (a date and time
+    edit's date and time), a choice's data (or its text, when any may be typed), a text's text, a
+    tick's state, a number (None for a spin box showing its "not known" text at its minimum), or
+    the ``value()`` of a composite field (an optional date, a list of ticks)."""
     if isinstance(widget, QDateEdit):
         return widget.date().toPython()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toPython()
     if isinstance(widget, QComboBox):  # what is typed in one that takes any text
         return widget.currentText() if widget.isEditable() else widget.currentData()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QLineEdit):
         return widget.text()
-    if isinstance(widget, QCheckBox):
+    if isinstance(widget, QAbstractButton):
         return widget.isChecked()
     if isinstance(widget, QSpinBox):
         unknown = widget.specialValueText() and widget.value() == widget.minimum()

@@ -15,11 +15,8 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QBoxLayout,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -550,34 +547,6 @@ def choice_box(
     for code in codes:
         box.addItem(label(code), code)
     return box
-
-
-def widget_value(widget: QWidget) -> Any:
-    """What a field holds: a line's or a text box's text, a drop-down's data, a date (a date and
-    time), whether a box is ticked, a number; a field of the program's own says it by
-    ``value()``."""
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QComboBox):
-        return widget.currentData()
-    if isinstance(widget, QDateEdit):
-        return widget.date().toPython()
-    if isinstance(widget, QDateTimeEdit):
-        return widget.dateTime().toPython()
-    if isinstance(widget, QAbstractButton):
-        return widget.isChecked()
-    value = getattr(widget, "value", None)
-    if callable(value):
-        return value()
-    raise TypeError(f"no value for a {type(widget).__name__}")
-
-
-def form_values(fields: FieldErrors, *names: str) -> dict[str, Any]:
-    """What the rows of ``fields`` named ``names`` hold (every row when none is named), by
-    their field names: the keywords of the service call the form is for."""
-    return {name: widget_value(fields._fields[name][0]) for name in names or fields._fields}
 
 
 class EditableRows(QWidget):

@@ -45,7 +45,6 @@ from stationapp.ui.forms import (
     FieldErrors,
     MessageBar,
     ServiceDialog,
-    form_values,
     layout_with_bar,
     page_keys,
     scroll_area,
@@ -136,7 +135,7 @@ class DayNoteDialog(FormDialog):
         self.finish()
 
     def run(self) -> None:
-        self.call(**form_values(self.fields))
+        self.call(**self.fields.values())
 
 
 class ExtensionDialog(DayNoteDialog):
@@ -213,7 +212,7 @@ class SessionDialog(FormDialog):
             self.actor,
             self.case.id,
             mediation.SessionInput(
-                **form_values(self.fields), planned_id=self.planned.id if self.planned else None
+                **self.fields.values(), planned_id=self.planned.id if self.planned else None
             ),
         )
 
@@ -234,7 +233,7 @@ class PerformanceDialog(FormDialog):
         self.finish()
 
     def run(self) -> None:
-        mediation.record_performance(self.actor, self.obligation_id, **form_values(self.fields))
+        mediation.record_performance(self.actor, self.obligation_id, **self.fields.values())
 
 
 class FollowUpDialog(DayNoteDialog):

@@ -29,7 +29,6 @@ from stationapp.ui.forms import (
     add_button,
     choice_box,
     dialog_buttons,
-    form_values,
     layout_with_bar,
     reports_user_errors,
     scroll_area,
@@ -245,8 +244,7 @@ class CaseIntakeDialog(QDialog):
     def collect(self) -> mediation.CaseInput:
         respondent = self.respondent.workplace_id()
         return mediation.CaseInput(
-            **form_values(
-                self.fields,
+            **self.fields.values(
                 "application_kind",
                 "matters",
                 "reasons",

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import people
-from stationapp.ui.forms import ServiceDialog, choice_box, form_values
+from stationapp.ui.forms import ServiceDialog, choice_box
 
 
 class OrganizationDialog(ServiceDialog):
@@ -52,7 +52,7 @@ class OrganizationDialog(ServiceDialog):
             self.contact_phone.setText(organization.contact_phone)
 
     def submit(self) -> None:
-        data = people.OrganizationInput(**form_values(self.fields))
+        data = people.OrganizationInput(**self.fields.values())
         editing = self.editing
         self.organization = self.attempt(
             (lambda: people.create_organization(self.actor, data))

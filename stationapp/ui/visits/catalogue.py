@@ -26,7 +26,6 @@ from stationapp.ui.forms import (
     FieldErrors,
     add_button,
     choice_box,
-    form_values,
     layout_with_bar,
     record_list,
     scroll_area,
@@ -200,8 +199,7 @@ class CatalogueDialog(QDialog):
 
     def collect(self) -> visits.ServiceInput:
         return visits.ServiceInput(
-            **form_values(
-                self.fields,
+            **self.fields.values(
                 "name",
                 "category",
                 "basis",
