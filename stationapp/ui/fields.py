@@ -5,7 +5,7 @@ choices to tick."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -89,22 +89,3 @@ class CheckList(QListWidget):
             for row in range(self.count())
             if self.item(row).checkState() == Qt.CheckState.Checked
         ]
-
-
-def choice_box(values: Iterable[Any], label: Callable[[Any], str], any_text: str = "") -> QComboBox:
-    """A choice among ``values``, each shown by its ``label``; its data is the value. With
-    ``any_text``, a first entry for any of them (None)."""
-    combo = QComboBox()
-    if any_text:
-        combo.addItem(any_text, None)
-    for value in values:
-        combo.addItem(label(value), value)
-    return combo
-
-
-def text_box(widget: QWidget, height: int) -> QPlainTextEdit:
-    """A text of several lines, ``height`` lines of ``widget``'s font high; Tab leaves it."""
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(widget.fontMetrics().lineSpacing() * height)
-    return box

@@ -524,11 +524,14 @@ class ServiceDialog(FormDialog):
         return result
 
 
-def text_box(height: int = 0, *, min_height: int = 0) -> QPlainTextEdit:
-    """A field of several lines of text, ``height`` pixels high (when given) or at least
-    ``min_height``; Tab moves on to the next field instead of typing a tab."""
+def text_box(height: int = 0, *, min_height: int = 0, lines: int = 0) -> QPlainTextEdit:
+    """A field of several lines of text, ``height`` pixels high, or ``lines`` lines of its font
+    high (when given), or at least ``min_height``; Tab moves on to the next field instead of
+    typing a tab."""
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
+    if lines:
+        height = box.fontMetrics().lineSpacing() * lines
     if height:
         box.setFixedHeight(height)
     if min_height:

@@ -26,14 +26,16 @@ from PySide6.QtWidgets import (
 from stationapp.db import today
 from stationapp.errors import UserError
 from stationapp.ui.dates import OptionalDate, date_edit
-from stationapp.ui.fields import CheckList, choice_box, field_value, set_field_value, text_box
+from stationapp.ui.fields import CheckList, field_value, set_field_value
 from stationapp.ui.forms import (
     FormDialog,
     MessageBar,
     add_labelled,
+    choice_box,
     edge_column,
     open_spreadsheet,
     shows_user_errors,
+    text_box,
 )
 from stationapp.ui.table_model import (
     WARN_COLOR,
@@ -65,7 +67,7 @@ def _form(qtbot) -> FormDialog:
     count.setRange(0, 100)
     count.setSpecialValueText("—")
     fields.add_row("Delegates", "delegates", count)
-    fields.add_row("Matters", "matters", text_box(dialog, 3))
+    fields.add_row("Matters", "matters", text_box(lines=3))
     fields.add_line("Part", "station_part", 20)
     fields.add_row("", "handbook_revised", QCheckBox("Handbook"))
     fields.add_row("Since", "since", OptionalDate("Known", None))
@@ -131,7 +133,7 @@ def test_a_check_list_gives_the_data_of_the_ticked_choices(qtbot) -> None:
 
 
 def test_a_choice_may_start_with_any(qtbot) -> None:
-    combo = choice_box(("a", "b"), str.upper, "Any")
+    combo = choice_box(("a", "b"), str.upper, first=("Any", None))
     qtbot.addWidget(combo)
     assert [(combo.itemText(i), combo.itemData(i)) for i in range(3)] == [
         ("Any", None),

@@ -25,10 +25,10 @@ from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimFilter, EnrolmentFilter
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.dates import day_text
-from stationapp.ui.fields import choice_box
 from stationapp.ui.forms import (
     add_button,
     add_labelled,
+    choice_box,
     empty_state,
     layout_with_bar,
     reports_user_errors,
@@ -317,7 +317,7 @@ class MutualAidPage(QWidget):
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
         self.state_filter = choice_box(
-            CLAIM_STATES, mutual_aid.claim_state_label, self.tr("All claims")
+            CLAIM_STATES, mutual_aid.claim_state_label, first=(self.tr("All claims"), None)
         )
         self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh_claims())
         add_labelled(filters, self.tr("&Show:"), self.state_filter)

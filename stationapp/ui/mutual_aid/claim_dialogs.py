@@ -21,7 +21,6 @@ from stationapp.services import mutual_aid
 from stationapp.services.accounts import has_permission
 from stationapp.services.mutual_aid import ClaimDetail, ClaimInput, EnrolmentFilter
 from stationapp.ui.dates import day_text
-from stationapp.ui.fields import text_box
 from stationapp.ui.forms import (
     CLOSE,
     BarDialog,
@@ -31,6 +30,7 @@ from stationapp.ui.forms import (
     dialog_buttons,
     scroll_area,
     shows_user_errors,
+    text_box,
 )
 from stationapp.ui.layout_state import leave_on_tab
 from stationapp.ui.mutual_aid.widgets import (
@@ -113,7 +113,7 @@ class NewClaimDialog(FormDialog):
         self.materials = checklist_widget()
         self.fields.add_row(self.tr("Materials &handed in:"), "materials", self.materials)
         self.diagnosis = self.fields.add_line(self.tr("Dia&gnosis:"), "diagnosis", 2000)
-        self.notes = text_box(self, 3)
+        self.notes = text_box(lines=3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
         self.late_reason = self.fields.add_line(
             self.tr("Why &late:"),

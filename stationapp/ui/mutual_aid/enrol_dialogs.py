@@ -18,10 +18,10 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import PAYERS
 from stationapp.services import mutual_aid
 from stationapp.services.importing import ImportRefused
-from stationapp.ui.fields import choice_box
 from stationapp.ui.forms import (
     FieldErrors,
     FormDialog,
+    choice_box,
     dialog_buttons,
     open_spreadsheet,
     show_user_error,

@@ -16,9 +16,10 @@ from stationapp.models.accounts import Staff
 from stationapp.models.mutual_aid import BENEFIT_KINDS, PLAN_KINDS, AidPlan
 from stationapp.services import mutual_aid, visits
 from stationapp.services.mutual_aid import PlanInput
-from stationapp.ui.fields import choice_box, set_field_value
+from stationapp.ui.fields import set_field_value
 from stationapp.ui.forms import (
     FormDialog,
+    choice_box,
     dialog_buttons,
     shows_user_errors,
     spin_box,

@@ -29,8 +29,8 @@ from stationapp.services import union_work
 from stationapp.services.union_work import CheckInput, CongressInput, ContractInput
 from stationapp.services.union_work.common import add_months
 from stationapp.ui.dates import OptionalDate, date_edit
-from stationapp.ui.fields import CheckList, choice_box, text_box
-from stationapp.ui.forms import FormDialog, dialog_buttons, shows_user_errors
+from stationapp.ui.fields import CheckList
+from stationapp.ui.forms import FormDialog, choice_box, dialog_buttons, shows_user_errors, text_box
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -126,7 +126,7 @@ class CongressDialog(_RecordDialog):
         self.delegates = _count_box(100_000)
         self.delegates.setToolTip(self.tr("Delegates present (at an assembly, employees present)"))
         self.fields.add_row(self.tr("&Delegates present:"), "delegates", self.delegates)
-        self.matters = text_box(self, 4)
+        self.matters = text_box(lines=4)
         self.matters.setPlaceholderText(self.tr("e.g. 审议通过工资调整方案、员工手册修订稿"))
         self.fields.add_row(self.tr("&Matters decided:"), "matters", self.matters)
         self.handbook = QCheckBox(self.tr("The staff hand&book was revised"))
@@ -203,7 +203,7 @@ class ContractDialog(_UnionWorkDialog):
             self.covered.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
             self.covered.setToolTip(self.tr("Space ticks a workplace"))
             self.fields.add_row(self.tr("&Workplaces covered:"), "covered", self.covered)
-        self.notes = text_box(self, 3)
+        self.notes = text_box(lines=3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
         if source is not None:
             self._fill(source)
@@ -253,10 +253,10 @@ class CheckDialog(_RecordDialog):
         self.fields.add_row(self.tr("&Checked on:"), "checked_on", self.checked_on)
         self.rating = choice_box(OPEN_AFFAIRS_RATINGS, union_work.rating_label)
         self.fields.add_row(self.tr("&Rating:"), "rating", self.rating)
-        self.findings = text_box(self, 4)
+        self.findings = text_box(lines=4)
         self.findings.setPlaceholderText(self.tr("e.g. 公开栏按季度更新，工资调整方案已公示"))
         self.fields.add_row(self.tr("&Findings:"), "findings", self.findings)
-        self.follow_up = text_box(self, 4)
+        self.follow_up = text_box(lines=4)
         self.follow_up.setPlaceholderText(
             self.tr("What the workplace will do, when we check again")
         )

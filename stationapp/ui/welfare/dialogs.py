@@ -19,13 +19,15 @@ from stationapp.services import accounts, people, welfare
 from stationapp.services.welfare import Added, RecipientView, RoundInput
 from stationapp.services.welfare.rounds import MAX_ITEMS, MAX_NAME
 from stationapp.ui.dates import date_edit
-from stationapp.ui.fields import CheckList, choice_box, text_box
+from stationapp.ui.fields import CheckList
 from stationapp.ui.forms import (
     CLOSE,
     FormDialog,
+    choice_box,
     dialog_buttons,
     shows_user_errors,
     spin_box,
+    text_box,
 )
 from stationapp.ui.people.picker import PersonPicker, register_from_picker
 
@@ -72,7 +74,7 @@ class RoundDialog(FormDialog):
         self.budget = self.fields.add_line(
             self.tr("&Budget:"), "budget", placeholder=self.tr("yuan; empty: no limit")
         )
-        self.notes = text_box(self, 3)
+        self.notes = text_box(lines=3)
         self.fields.add_row(self.tr("N&otes:"), "notes", self.notes)
         dialog_buttons(self, self.column, self.save)
         if existing is not None:

@@ -18,12 +18,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import UNION_STATUSES, Building, Organization
 from stationapp.services import accounts, people, workplaces
 from stationapp.ui.dates import OptionalDate, date_edit
-from stationapp.ui.fields import choice_box, set_field_value
+from stationapp.ui.fields import set_field_value
 from stationapp.ui.forms import (
     CLOSE,
     BarDialog,
     FormDialog,
     add_button,
+    choice_box,
     dialog_buttons,
     reports_user_errors,
     shows_user_errors,

@@ -28,8 +28,14 @@ from stationapp.models.people import UNION_STATUSES
 from stationapp.services import accounts, people, union_work, workplaces
 from stationapp.ui.bus import ChangeBus
 from stationapp.ui.deletion import Outcome, delete_or_offer
-from stationapp.ui.fields import choice_box
-from stationapp.ui.forms import add_button, empty_state, layout_with_bar, search_box, single_shot
+from stationapp.ui.forms import (
+    add_button,
+    choice_box,
+    empty_state,
+    layout_with_bar,
+    search_box,
+    single_shot,
+)
 from stationapp.ui.layout_state import (
     leave_on_tab,
     restore_columns,
@@ -137,7 +143,9 @@ class WorkplacesTab(QWidget):
         self._labelled(filters, self.tr("&Search:"), self.search, 2)
         self.building = QComboBox()
         self._labelled(filters, self.tr("B&uilding:"), self.building, 1)
-        self.status = choice_box(UNION_STATUSES, people.union_status_label, self.tr("Any"))
+        self.status = choice_box(
+            UNION_STATUSES, people.union_status_label, first=(self.tr("Any"), None)
+        )
         self._labelled(filters, self.tr("Uni&on:"), self.status, 1)
         self.only = QComboBox()
         for entry in LIST_FILTERS:
