@@ -1,5 +1,5 @@
-"""Lists and choices of records in the forms: a list of lines that carry their record, and a
-choice among codes shown by their labels."""
+"""Lists of records in the forms: a list of lines that carry their record, and the record of the
+current line (a choice among codes is ``forms.choice_box``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 
 def fill_list(
@@ -33,11 +33,3 @@ def current_data(records: QListWidget) -> Any:
     """The data of the current line of ``records`` (None when no line is current)."""
     item = records.currentItem()
     return None if item is None else item.data(Qt.ItemDataRole.UserRole)
-
-
-def code_combo(codes: Iterable[Any], label: Callable[[Any], str]) -> QComboBox:
-    """A choice among ``codes``, each shown as its ``label`` and carrying the code as its data."""
-    combo = QComboBox()
-    for code in codes:
-        combo.addItem(label(code), code)
-    return combo

@@ -540,7 +540,7 @@ def text_box(height: int = 0, *, min_height: int = 0, lines: int = 0) -> QPlainT
 
 
 def choice_box(
-    codes: Iterable[str], label: Callable[[str], str], *, first: tuple[str, Any] | None = None
+    codes: Iterable[Any], label: Callable[[Any], str], *, first: tuple[str, Any] | None = None
 ) -> QComboBox:
     """A drop-down of ``codes``, each shown by its ``label`` with the code as its data; after
     ``first`` (its text and data: "Not recorded", "") when given."""

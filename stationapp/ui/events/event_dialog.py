@@ -33,11 +33,11 @@ from stationapp.models.events import Event, EventQuota
 from stationapp.models.people import Organization
 from stationapp.services import events, people, rooms
 from stationapp.services.accounts import has_permission
-from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
     BarDialog,
     FieldErrors,
     FormDialog,
+    choice_box,
     dialog_buttons,
     shows_user_errors,
     spin_box,
@@ -299,7 +299,7 @@ class EventDialog(BarDialog):
         series_layout.addWidget(self.new_series_button)
         series_row.setFocusProxy(self.series_choice)
         self._add_row(self.left_fields, self.tr("&Series"), "series", series_row)
-        self.size_choice = code_combo(("small", "big"), events.size_label)
+        self.size_choice = choice_box(("small", "big"), events.size_label)
         self.size_choice.setToolTip(
             self.tr("The station's standard: a big event every month, a small one every week.")
         )

@@ -11,11 +11,11 @@ from stationapp.models.accounts import Staff
 from stationapp.models.library import ITEM_TYPES, Copy, Title
 from stationapp.services import library
 from stationapp.services.library_import import create_title_with_copy
-from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
     OK_CANCEL,
     FieldErrors,
     FormDialog,
+    choice_box,
     dialog_buttons,
     shows_user_errors,
 )
@@ -86,7 +86,7 @@ class TitleDialog(_CopyFields, FormDialog):
         self.classification = self.fields.add_line(
             self.tr("&Class number"), "classification", 40, self.tr("e.g. I247.5")
         )
-        self.item_type = code_combo(ITEM_TYPES, library.item_type_label)
+        self.item_type = choice_box(ITEM_TYPES, library.item_type_label)
         self.fields.add_row(self.tr("&Kind of item"), "item_type", self.item_type)
 
         self.copy_heading = QLabel(self.tr("First copy (leave the barcode empty to add none)"))

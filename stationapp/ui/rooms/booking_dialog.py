@@ -21,9 +21,9 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import CHANNELS, DECOMPRESSION, Room
 from stationapp.services import people, rooms
 from stationapp.services.rooms import MAX_SLOTS, BookingInput, BookingView
-from stationapp.ui.choices import code_combo
 from stationapp.ui.forms import (
     FieldErrors,
+    choice_box,
     layout_with_bar,
     reports_user_errors,
     show_user_error,
@@ -66,7 +66,7 @@ class BookingDialog(QDialog):
         self.slots.setRange(1, MAX_SLOTS)
         self.slots.setSuffix(self.tr(" × {minutes} min").format(minutes=room.slot_minutes))
         self.fields.add_row(self.tr("&Length:"), "slots", self.slots)
-        self.channel = code_combo(CHANNELS, rooms.channel_label)
+        self.channel = choice_box(CHANNELS, rooms.channel_label)
         self.fields.add_row(self.tr("&Channel:"), "channel", self.channel)
         self.counsellor = QCheckBox(self.tr("With a co&unsellor on duty"))
         self.fields.add_row("", "counsellor", self.counsellor)

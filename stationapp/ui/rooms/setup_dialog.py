@@ -31,12 +31,13 @@ from stationapp.models.accounts import Staff
 from stationapp.models.rooms import ROOM_KINDS, WEEKDAYS
 from stationapp.services import rooms
 from stationapp.services.rooms import SLOT_LENGTHS, RoomInput
-from stationapp.ui.choices import code_combo, current_data, fill_list
+from stationapp.ui.choices import current_data, fill_list
 from stationapp.ui.dates import date_edit
 from stationapp.ui.forms import (
     BarDialog,
     FieldErrors,
     add_button,
+    choice_box,
     reports_user_errors,
     show_user_error,
     spin_box,
@@ -89,11 +90,11 @@ class RoomSetupDialog(BarDialog):
         self.name = QLineEdit()
         self.name.setMaxLength(rooms.MAX_ROOM_NAME)
         self.room_fields.add_row(self.tr("&Name:"), "name", self.name)
-        self.kind = code_combo(ROOM_KINDS, rooms.room_kind_label)
+        self.kind = choice_box(ROOM_KINDS, rooms.room_kind_label)
         self.room_fields.add_row(self.tr("&Kind:"), "kind", self.kind)
         self.capacity = spin_box(1, rooms.MAX_CAPACITY, 1)
         self.room_fields.add_row(self.tr("Ca&pacity:"), "capacity", self.capacity)
-        self.slot = code_combo(
+        self.slot = choice_box(
             SLOT_LENGTHS, lambda minutes: self.tr("{minutes} min").format(minutes=minutes)
         )
         self.room_fields.add_row(self.tr("S&lot length:"), "slot_minutes", self.slot)
