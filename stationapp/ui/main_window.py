@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +32,7 @@ from stationapp.services.maintenance import open_station_database
 from stationapp.ui import layout_state
 from stationapp.ui.bus import ChangeBus, ExternalChangeWatcher
 from stationapp.ui.idle_lock import ContentCover, IdleWatcher, LockDialog
-from stationapp.ui.lazy import LazyTab
+from stationapp.ui.lazy import LazyTab, built_from
 
 if TYPE_CHECKING:
     from stationapp.ui.backups import BackupWorker
@@ -58,46 +59,10 @@ def _visits_tab(actor: Staff, bus: ChangeBus) -> QWidget:
     return VisitsTab(actor, bus, counters_after_paint=True)
 
 
-def _people_tab(actor: Staff, bus: ChangeBus) -> QWidget:
-    from stationapp.ui.people.people_tab import PeopleTab
-
-    return PeopleTab(actor, bus)
-
-
-def _workplaces_tab(actor: Staff, bus: ChangeBus) -> QWidget:
-    from stationapp.ui.workplaces.workplaces_tab import WorkplacesTab
-
-    return WorkplacesTab(actor, bus)
-
-
-def _library_tab(actor: Staff, bus: ChangeBus) -> QWidget:
-    from stationapp.ui.library.library_tab import LibraryTab
-
-    return LibraryTab(actor, bus)
-
-
-def _events_tab(actor: Staff, bus: ChangeBus) -> QWidget:
-    from stationapp.ui.events.events_tab import EventsTab
-
-    return EventsTab(actor, bus)
-
-
-def _cases_tab(actor: Staff, bus: ChangeBus) -> QWidget:
-    from stationapp.ui.mediation.cases_tab import CasesTab
-
-    return CasesTab(actor, bus)
-
-
-def _rooms_tab(actor: Staff, bus: ChangeBus) -> QWidget:
-    from stationapp.ui.rooms.rooms_tab import RoomsTab
-
-    return RoomsTab(actor, bus)
-
-
-def _members_tab(actor: Staff, bus: ChangeBus) -> QWidget:
-    from stationapp.ui.members.members_tab import MemberServicesTab
-
-    return MemberServicesTab(actor, bus)
+def _tab(module: str, name: str) -> Callable[[Staff, ChangeBus], QWidget]:
+    """The factory of a tab whose class ``name`` in ``ui/<module>`` takes the actor and the bus:
+    its module is imported when the tab is first built."""
+    return functools.partial(built_from, f"stationapp.ui.{module}", name)
 
 
 # The permissions of the Member services tab's pages (ui/members/members_tab.py PAGES): the tab
@@ -114,13 +79,13 @@ TABS: tuple[
 ] = (
     ("today", None, _today_tab),
     ("visits", "visit.read", _visits_tab),
-    ("people", None, _people_tab),
-    ("workplaces", "workplace.read", _workplaces_tab),
-    ("library", "library.read", _library_tab),
-    ("events", "event.read", _events_tab),
-    ("cases", "case.create", _cases_tab),
-    ("rooms", "room.read", _rooms_tab),
-    ("members", MEMBER_SERVICES, _members_tab),
+    ("people", None, _tab("people.people_tab", "PeopleTab")),
+    ("workplaces", "workplace.read", _tab("workplaces.workplaces_tab", "WorkplacesTab")),
+    ("library", "library.read", _tab("library.library_tab", "LibraryTab")),
+    ("events", "event.read", _tab("events.events_tab", "EventsTab")),
+    ("cases", "case.create", _tab("mediation.cases_tab", "CasesTab")),
+    ("rooms", "room.read", _tab("rooms.rooms_tab", "RoomsTab")),
+    ("members", MEMBER_SERVICES, _tab("members.members_tab", "MemberServicesTab")),
 )
 
 
@@ -488,36 +453,28 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Password changed."), 5000)
 
     def manage_staff(self) -> None:
-        from stationapp.ui.accounts import StaffDialog
-
-        StaffDialog(self.actor, self).exec()
+        self._open_dialog("accounts", "StaffDialog")
 
     # The administration dialogs' modules are imported when first opened: no start-up cost.
 
-    def edit_catalogue(self) -> None:
-        from stationapp.ui.visits.catalogue import CatalogueDialog
+    def _open_dialog(self, module: str, name: str) -> None:
+        """Open the dialog ``name`` of ``ui/<module>`` for the staff member signed in."""
+        built_from(f"stationapp.ui.{module}", name, self.actor, self).exec()
 
-        CatalogueDialog(self.actor, self).exec()
+    def edit_catalogue(self) -> None:
+        self._open_dialog("visits.catalogue", "CatalogueDialog")
 
     def set_up_rooms(self) -> None:
-        from stationapp.ui.rooms.setup_dialog import RoomSetupDialog
-
-        RoomSetupDialog(self.actor, self).exec()
+        self._open_dialog("rooms.setup_dialog", "RoomSetupDialog")
 
     def open_retention(self) -> None:
-        from stationapp.ui.retention import RetentionDialog
-
-        RetentionDialog(self.actor, self).exec()
+        self._open_dialog("retention", "RetentionDialog")
 
     def open_reports(self) -> None:
-        from stationapp.ui.reports import ReportsDialog
-
-        ReportsDialog(self.actor, self).exec()
+        self._open_dialog("reports", "ReportsDialog")
 
     def open_audit(self) -> None:
-        from stationapp.ui.audit import AuditDialog
-
-        AuditDialog(self.actor, self).exec()
+        self._open_dialog("audit", "AuditDialog")
 
     def run_daily_jobs(self) -> None:
         """Once a day at start: the backup (in the background) and the retention job."""
