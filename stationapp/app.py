@@ -119,12 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         "fields filled. Made as the staff member named by --user (default: the account named "
         "like the operating-system user).",
     )
-    roster.add_argument("file", metavar="FILE", help="the roster to import")
-    roster.add_argument(
-        "--skip-bad",
-        action="store_true",
-        help="import the good rows and write the refused ones, with the reasons, beside FILE",
-    )
+    _import_arguments(roster, "the roster to import")
     roster.add_argument(
         "--update", action="store_true", help="overwrite the fields of people already on file"
     )
@@ -136,7 +131,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="read FIELD (name, gender, id_number, phone, workplace, joined_on, member_card, "
         "birth_date, notes) from the column headed HEADER; FIELD= leaves it out",
     )
-    roster.add_argument("--user", metavar="USERNAME", help="the staff account to import as")
     ledger = commands.add_parser(
         "import-cases",
         help="import the mediation ledger of earlier years as closed cases",
@@ -148,17 +142,22 @@ def build_parser() -> argparse.ArgumentParser:
         "case number of each year continues after the largest imported. Made as the staff "
         "member named by --user (default: the account named like the operating-system user).",
     )
-    ledger.add_argument("file", metavar="FILE", help="the ledger to import")
-    ledger.add_argument(
-        "--skip-bad",
-        action="store_true",
-        help="import the good rows and write the refused ones, with the reasons, beside FILE",
-    )
-    ledger.add_argument("--user", metavar="USERNAME", help="the staff account to import as")
+    _import_arguments(ledger, "the ledger to import")
     for sub in (backup, restore, report, export_people, roster, ledger):
         sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
         sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="as above")
     return parser
+
+
+def _import_arguments(command: argparse.ArgumentParser, file_help: str) -> None:
+    """What every import command takes: the file, --skip-bad and --user."""
+    command.add_argument("file", metavar="FILE", help=file_help)
+    command.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and write the refused ones, with the reasons, beside FILE",
+    )
+    command.add_argument("--user", metavar="USERNAME", help="the staff account to import as")
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
