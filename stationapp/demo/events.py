@@ -51,8 +51,12 @@ from stationapp.models.events import (
 )
 from stationapp.models.people import Organization, Person
 from stationapp.services import events, people
+from stationapp.services.events.planning import _checked_event
 
 EVENT_PROGRESS_EVERY = 10  # events between two progress reports
+# A quota's columns that events.create_event leaves at their defaults when not given.
+QUOTA_DEFAULTS = {"gender": "", "min_age": None, "max_age": None, "workplace": None}
+QUOTA_DEFAULTS |= {"reserved": False, "release_on": None}
 # What counts against a series' limit of events per person (services/events.py register).
 SERIES_STATES = (*ACTIVE_STATES, "attended", "no_show")
 
@@ -108,11 +112,11 @@ class _Desk:
     once with the audit entries those calls write, each at the time it happened. The people
     come from the eligible pool (events.eligibility_problem), each tried once."""
 
-    def __init__(self, event: Event, on: date) -> None:
+    def __init__(self, event: Event, on: date, quotas: list[EventQuota]) -> None:
         self.event = event
         self.on = on  # the service counts reserved places as released from this day on
         self.day = event.starts_at.date()
-        self.quotas = list(EventQuota.select().where(EventQuota.event == event.id))
+        self.quotas = quotas
         if any(q.min_age is not None or q.max_age is not None for q in self.quotas):
             raise RuntimeError("demo events: quotas by age are not simulated")
         self.places: list[_Place] = []
@@ -429,14 +433,15 @@ class _EventRunner:
                     release_on=min(release, plan.day),
                 )
             )
-        event = self._call(created, events.create_event, self.organiser, data)
+        event, quotas = self._create_event(created, data)
         updated = created
 
         cancel_at = None
         if plan.showcase == "cancelled":
             cancel_at = _at_desk(rng, _working_day_before(plan.day - timedelta(days=3)))
         last_desk = min(closes, self.limit, cancel_at or closes)
-        desk = _Desk(event, self.on)
+        desk = _Desk(event, self.on, quotas)
+        desk._audit(created, self.organiser, "create", {"title": event.title, "room": data.room_id})
         if opens < last_desk:
             if upcoming and plan.showcase not in ("full", "mixer"):
                 # Registration is still going on: fewer so far.
@@ -460,6 +465,19 @@ class _EventRunner:
             created_at=created,
             updated_at=updated,
         ).where(Event.id == event.id).execute()
+
+    def _create_event(self, at: datetime, data: events.EventInput) -> tuple[Event, list]:
+        """The event and its quotas written as events.create_event writes them (its checks
+        and clean values), at ``at``; its audit entry is the desk's first (written with the
+        registrations'). The demo's events take no room: no booking to make."""
+        if data.room_id is not None:
+            raise RuntimeError("demo events: rooms are not simulated")
+        values, quotas = _checked_event(self.organiser, data)
+        values |= {"created_by": self.organiser.id, "created_at": at, "updated_at": at}
+        event = Event(id=Event.insert(**values).execute(), **values)
+        rows = [{"event": event.id} | QUOTA_DEFAULTS | quota for quota in quotas]
+        _insert(EventQuota, rows)
+        return event, [EventQuota(**row) for row in rows]
 
     def _candidates(self, kind: _Kind, day: date, closes: datetime) -> list[Person]:
         """Who may come (the service's own eligibility rules), keenest first, by chance."""
