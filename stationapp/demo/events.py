@@ -81,6 +81,7 @@ def populate_events(
         if progress is not None and index % EVENT_PROGRESS_EVERY == 0:
             progress(index, len(plans))
         runner.run(plan)
+    runner.flush()
     runner.backdate()
     return len(plans)
 
@@ -112,7 +113,9 @@ class _Desk:
     once with the audit entries those calls write, each at the time it happened. The people
     come from the eligible pool (events.eligibility_problem), each tried once."""
 
-    def __init__(self, event: Event, on: date, quotas: list[EventQuota]) -> None:
+    def __init__(
+        self, event: Event, on: date, quotas: list[EventQuota], earlier: list[dict[str, Any]]
+    ) -> None:
         self.event = event
         self.on = on  # the service counts reserved places as released from this day on
         self.day = event.starts_at.date()
@@ -125,15 +128,8 @@ class _Desk:
         self.taken: Counter[int] = Counter()  # registrations in the event's series, by person
         if event.series_id is not None:
             self.limit = EventSeries.get_by_id(event.series_id).max_per_person or 0
-        if self.limit:
-            rows = (
-                Registration.select(Registration.person, peewee.fn.COUNT(Registration.id))
-                .join(Event)
-                .where(Event.series == event.series_id, Registration.state.in_(SERIES_STATES))
-                .group_by(Registration.person)
-                .tuples()
-            )
-            self.taken.update(dict(rows))
+        if self.limit:  # ``earlier``: the registrations of the series' events before this one
+            self.taken.update(row["person"] for row in earlier if row["state"] in SERIES_STATES)
 
     def _audit(self, at: datetime, actor: Staff, action: str, details: dict[str, Any]) -> None:
         self.audits.append(_audit_row(at, actor.id, action, "event", self.event.id, details))
@@ -235,10 +231,9 @@ class _Desk:
                 place.set(state="expired", closed_at=at)
         self._audit(at, organiser, "close", {"no_shows": no_shows})
 
-    def write(self) -> None:
-        rows = [place.row for place in self.places]
-        _insert(Registration, rows)
-        _insert(AuditEntry, self.audits)
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return [place.row for place in self.places]
 
 
 class _EventRunner:
@@ -263,6 +258,11 @@ class _EventRunner:
         self.calls: list[tuple[datetime, datetime, datetime]] = []  # real span, moved to
         self.starts: list[datetime] = []
         self.series: dict[str, int] = {}
+        # The registrations of each series' events so far (as stored: a series limit counts
+        # them), and the registrations and audit entries not written yet (see flush).
+        self.series_rows: dict[int, list[dict[str, Any]]] = {}
+        self.pending: list[dict[str, Any]] = []
+        self.pending_audits: list[dict[str, Any]] = []
         self.topics: dict[str, list[str]] = {}
         self.workplace = self._busiest_workplace()
 
@@ -440,7 +440,8 @@ class _EventRunner:
         if plan.showcase == "cancelled":
             cancel_at = _at_desk(rng, _working_day_before(plan.day - timedelta(days=3)))
         last_desk = min(closes, self.limit, cancel_at or closes)
-        desk = _Desk(event, self.on, quotas)
+        earlier = self.series_rows.setdefault(event.series_id, [])
+        desk = _Desk(event, self.on, quotas, earlier)
         desk._audit(created, self.organiser, "create", {"title": event.title, "room": data.room_id})
         if opens < last_desk:
             if upcoming and plan.showcase not in ("full", "mixer"):
@@ -452,10 +453,16 @@ class _EventRunner:
             closed = self._attendance(desk, kind, ends)
             if closed is not None:
                 state, updated = "closed", closed
-        desk.write()
+        earlier.extend(desk.rows)
+        self.pending.extend(desk.rows)
+        self.pending_audits.extend(desk.audits)
         if cancel_at is not None:
             reason = EVENT_CANCEL_REASON.format(venue=venue)
+            self.flush()
             self._call(cancel_at, events.cancel_event, self.organiser, event.id, reason=reason)
+            for row in desk.rows:  # as the service cancelled them
+                if row["state"] in ACTIVE_STATES:
+                    row["state"] = "cancelled"
             state, updated = "cancelled", cancel_at
         Event.update(
             state=state,
@@ -478,6 +485,13 @@ class _EventRunner:
         rows = [{"event": event.id} | QUOTA_DEFAULTS | quota for quota in quotas]
         _insert(EventQuota, rows)
         return event, [EventQuota(**row) for row in rows]
+
+    def flush(self) -> None:
+        """Write the registrations and audit entries decided so far, in the order they were
+        decided (as each event's own write would have), before a service call reads them."""
+        _insert(Registration, self.pending)
+        _insert(AuditEntry, self.pending_audits)
+        self.pending, self.pending_audits = [], []
 
     def _candidates(self, kind: _Kind, day: date, closes: datetime) -> list[Person]:
         """Who may come (the service's own eligibility rules), keenest first, by chance."""
