@@ -304,10 +304,11 @@ class _EventRunner:
         ):
             moved = [self._moved(t) for t in stamps]
             moved.append(self._moved(offered, timedelta(hours=hours)))
-            rows.append((*moved, reg_id))
+            if moved != [*stamps, offered]:  # most were written at their time already
+                rows.append((*moved, reg_id))
         _update_many(reg, fields, rows)
         audits = AuditEntry.select(AuditEntry.at, AuditEntry.id).where(
-            AuditEntry.id > self.last_audit
+            AuditEntry.id > self.last_audit, AuditEntry.at >= self.wall
         )
         _update_many(
             AuditEntry, (AuditEntry.at,), [(self._moved(t), i) for t, i in audits.tuples()]
