@@ -1,4 +1,4 @@
-"""The demo's union events taken through the events service, registration by registration."""
+"""The demo's union events decided by the events service's rules, written in bulk."""
 
 from __future__ import annotations
 
@@ -66,12 +66,14 @@ def populate_events(
 ) -> int:
     """Two years of union events with registrations, waitlists, attendance and no-shows.
 
-    Everything goes through services/events.py (eligibility, quotas, the waitlist and its
-    promotions are the service's own decisions); each call is then moved back to when it
-    happened, like the mediation cases. The service refuses registration for an event that is
-    over, so an event in the past is created with its end and registration window open and
-    gets its real times once its registrations are done. Call it inside the caller's
-    transaction, after the people have been back-dated. Returns the number of events.
+    The rules are services/events.py's (eligibility, its checks of an event, the series
+    limits, quotas, the waitlist and its promotions, decided in memory by _Desk); the events,
+    quotas, registrations and audit entries are written as its calls write them, each at the
+    time it happened, in bulk: the events one by one (their ids), the rest at once. The series
+    and the cancellations still go through the service, and what they stamp is moved back.
+    An event is first written with its end ahead (registration is taken before it is over)
+    and gets its real times and state at the end. Call it inside the caller's transaction,
+    after the people have been back-dated. Returns the number of events.
     ``progress(done, events)`` hears every few events: this is most of the demo's build.
     """
     runner = _EventRunner(admin, rng)
