@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import random
 from collections import Counter
 from collections.abc import Callable
@@ -304,9 +306,10 @@ class _EventRunner:
         fields = (reg.created_at, reg.waitlisted_at, reg.confirmed_at, reg.checked_in_at)
         fields += (reg.closed_at, reg.offered_until)
         rows = []
-        for *stamps, offered, hours, reg_id in (
-            reg.select(*fields, Event.offer_hours, reg.id).join(Event).tuples()
-        ):
+        # Only a stamp from the wall clock on is moved (_moved): the rows with one.
+        stamped = functools.reduce(operator.or_, (f >= self.wall for f in fields))
+        query = reg.select(*fields, Event.offer_hours, reg.id).join(Event).where(stamped)
+        for *stamps, offered, hours, reg_id in query.tuples():
             moved = [self._moved(t) for t in stamps]
             moved.append(self._moved(offered, timedelta(hours=hours)))
             if moved != [*stamps, offered]:  # most were written at their time already
