@@ -8,11 +8,12 @@ build them (validated, with their search keys, denormalised stamps and one audit
 its date) and inserted in batches through one prepared statement (common._insert). The staff
 accounts (one shared password, hashed once), the people (validated and keyed as create_person
 does), the visits, and the library's titles, copies, loans, holds and boxes go in that way. The
-events' registrations, waitlists, promotions, sign-in sheets and closing are decided in memory
-by the events service's rules (events._Desk) and written per event; the mediation cases are
-taken step by step by the mediation service's rules in memory (case_book.CaseBook) and written
-at once. The workplaces, outreach sessions, events and series themselves go through the
-services; whatever they stamp "now" is moved back to when it happened.
+events (checked as create_event checks them), their registrations, waitlists, promotions,
+sign-in sheets and closing are decided in memory by the events service's rules (events._Desk)
+and written in bulk; the mediation cases are taken step by step by the mediation service's
+rules in memory (case_book.CaseBook) and written at once. The workplaces, outreach sessions,
+event series and cancellations go through the services; whatever they stamp "now" is moved
+back to when it happened.
 
 The made-up past ends at the start of today (common._history_ends): what is drawn depends on
 the seed and the day, not the time of day; today's visits come from a source of their own, kept

@@ -3,6 +3,7 @@ writing helpers."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import random
@@ -187,6 +188,13 @@ def _insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
         data = [_column(f, [row[f.name] for row in batch]) for f in fields]
         data += [[f.db_value(d() if callable(d) else d) for _ in batch] for f, d in defaults]
         cursor.executemany(sql, list(zip(*data, strict=True)))
+
+
+def _insert_runs(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
+    """_insert for rows whose fields differ (as Model.insert_many takes them, the fields left
+    out at their defaults): each run of rows with the same fields at once, in their order."""
+    for _fields, run in itertools.groupby(rows, key=frozenset):
+        _insert(model, list(run))
 
 
 def _update_many(model: type[peewee.Model], fields: tuple[peewee.Field, ...], rows: list) -> None:

@@ -1,8 +1,10 @@
-"""The demo's union events taken through the events service, registration by registration."""
+"""The demo's union events decided by the events service's rules, written in bulk."""
 
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import random
 from collections import Counter
 from collections.abc import Callable
@@ -51,8 +53,12 @@ from stationapp.models.events import (
 )
 from stationapp.models.people import Organization, Person
 from stationapp.services import events, people
+from stationapp.services.events.planning import _checked_event
 
 EVENT_PROGRESS_EVERY = 10  # events between two progress reports
+# A quota's columns that events.create_event leaves at their defaults when not given.
+QUOTA_DEFAULTS = {"gender": "", "min_age": None, "max_age": None, "workplace": None}
+QUOTA_DEFAULTS |= {"reserved": False, "release_on": None}
 # What counts against a series' limit of events per person (services/events.py register).
 SERIES_STATES = (*ACTIVE_STATES, "attended", "no_show")
 
@@ -62,12 +68,14 @@ def populate_events(
 ) -> int:
     """Two years of union events with registrations, waitlists, attendance and no-shows.
 
-    Everything goes through services/events.py (eligibility, quotas, the waitlist and its
-    promotions are the service's own decisions); each call is then moved back to when it
-    happened, like the mediation cases. The service refuses registration for an event that is
-    over, so an event in the past is created with its end and registration window open and
-    gets its real times once its registrations are done. Call it inside the caller's
-    transaction, after the people have been back-dated. Returns the number of events.
+    The rules are services/events.py's (eligibility, its checks of an event, the series
+    limits, quotas, the waitlist and its promotions, decided in memory by _Desk); the events,
+    quotas, registrations and audit entries are written as its calls write them, each at the
+    time it happened, in bulk: the events one by one (their ids), the rest at once. The series
+    and the cancellations still go through the service, and what they stamp is moved back.
+    An event is first written with its end ahead (registration is taken before it is over)
+    and gets its real times and state at the end. Call it inside the caller's transaction,
+    after the people have been back-dated. Returns the number of events.
     ``progress(done, events)`` hears every few events: this is most of the demo's build.
     """
     runner = _EventRunner(admin, rng)
@@ -77,6 +85,9 @@ def populate_events(
         if progress is not None and index % EVENT_PROGRESS_EVERY == 0:
             progress(index, len(plans))
         runner.run(plan)
+    runner.flush()
+    fields = (Event.state, Event.opens_at, Event.closes_at, Event.ends_at, Event.created_at)
+    _update_many(Event, (*fields, Event.updated_at), runner.finished)
     runner.backdate()
     return len(plans)
 
@@ -108,11 +119,13 @@ class _Desk:
     once with the audit entries those calls write, each at the time it happened. The people
     come from the eligible pool (events.eligibility_problem), each tried once."""
 
-    def __init__(self, event: Event, on: date) -> None:
+    def __init__(
+        self, event: Event, on: date, quotas: list[EventQuota], earlier: list[dict[str, Any]]
+    ) -> None:
         self.event = event
         self.on = on  # the service counts reserved places as released from this day on
         self.day = event.starts_at.date()
-        self.quotas = list(EventQuota.select().where(EventQuota.event == event.id))
+        self.quotas = quotas
         if any(q.min_age is not None or q.max_age is not None for q in self.quotas):
             raise RuntimeError("demo events: quotas by age are not simulated")
         self.places: list[_Place] = []
@@ -121,15 +134,8 @@ class _Desk:
         self.taken: Counter[int] = Counter()  # registrations in the event's series, by person
         if event.series_id is not None:
             self.limit = EventSeries.get_by_id(event.series_id).max_per_person or 0
-        if self.limit:
-            rows = (
-                Registration.select(Registration.person, peewee.fn.COUNT(Registration.id))
-                .join(Event)
-                .where(Event.series == event.series_id, Registration.state.in_(SERIES_STATES))
-                .group_by(Registration.person)
-                .tuples()
-            )
-            self.taken.update(dict(rows))
+        if self.limit:  # ``earlier``: the registrations of the series' events before this one
+            self.taken.update(row["person"] for row in earlier if row["state"] in SERIES_STATES)
 
     def _audit(self, at: datetime, actor: Staff, action: str, details: dict[str, Any]) -> None:
         self.audits.append(_audit_row(at, actor.id, action, "event", self.event.id, details))
@@ -231,10 +237,9 @@ class _Desk:
                 place.set(state="expired", closed_at=at)
         self._audit(at, organiser, "close", {"no_shows": no_shows})
 
-    def write(self) -> None:
-        rows = [place.row for place in self.places]
-        _insert(Registration, rows)
-        _insert(AuditEntry, self.audits)
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return [place.row for place in self.places]
 
 
 class _EventRunner:
@@ -259,6 +264,12 @@ class _EventRunner:
         self.calls: list[tuple[datetime, datetime, datetime]] = []  # real span, moved to
         self.starts: list[datetime] = []
         self.series: dict[str, int] = {}
+        # The registrations of each series' events so far (as stored: a series limit counts
+        # them), and the registrations and audit entries not written yet (see flush).
+        self.series_rows: dict[int, list[dict[str, Any]]] = {}
+        self.pending: list[dict[str, Any]] = []
+        self.pending_audits: list[dict[str, Any]] = []
+        self.finished: list[tuple[Any, ...]] = []  # each event's final state and times, its id
         self.topics: dict[str, list[str]] = {}
         self.workplace = self._busiest_workplace()
 
@@ -295,15 +306,17 @@ class _EventRunner:
         fields = (reg.created_at, reg.waitlisted_at, reg.confirmed_at, reg.checked_in_at)
         fields += (reg.closed_at, reg.offered_until)
         rows = []
-        for *stamps, offered, hours, reg_id in (
-            reg.select(*fields, Event.offer_hours, reg.id).join(Event).tuples()
-        ):
+        # Only a stamp from the wall clock on is moved (_moved): the rows with one.
+        stamped = functools.reduce(operator.or_, (f >= self.wall for f in fields))
+        query = reg.select(*fields, Event.offer_hours, reg.id).join(Event).where(stamped)
+        for *stamps, offered, hours, reg_id in query.tuples():
             moved = [self._moved(t) for t in stamps]
             moved.append(self._moved(offered, timedelta(hours=hours)))
-            rows.append((*moved, reg_id))
+            if moved != [*stamps, offered]:  # most were written at their time already
+                rows.append((*moved, reg_id))
         _update_many(reg, fields, rows)
         audits = AuditEntry.select(AuditEntry.at, AuditEntry.id).where(
-            AuditEntry.id > self.last_audit
+            AuditEntry.id > self.last_audit, AuditEntry.at >= self.wall
         )
         _update_many(
             AuditEntry, (AuditEntry.at,), [(self._moved(t), i) for t, i in audits.tuples()]
@@ -429,14 +442,16 @@ class _EventRunner:
                     release_on=min(release, plan.day),
                 )
             )
-        event = self._call(created, events.create_event, self.organiser, data)
+        event, quotas = self._create_event(created, data)
         updated = created
 
         cancel_at = None
         if plan.showcase == "cancelled":
             cancel_at = _at_desk(rng, _working_day_before(plan.day - timedelta(days=3)))
         last_desk = min(closes, self.limit, cancel_at or closes)
-        desk = _Desk(event, self.on)
+        earlier = self.series_rows.setdefault(event.series_id, [])
+        desk = _Desk(event, self.on, quotas, earlier)
+        desk._audit(created, self.organiser, "create", {"title": event.title, "room": data.room_id})
         if opens < last_desk:
             if upcoming and plan.showcase not in ("full", "mixer"):
                 # Registration is still going on: fewer so far.
@@ -447,19 +462,39 @@ class _EventRunner:
             closed = self._attendance(desk, kind, ends)
             if closed is not None:
                 state, updated = "closed", closed
-        desk.write()
+        earlier.extend(desk.rows)
+        self.pending.extend(desk.rows)
+        self.pending_audits.extend(desk.audits)
         if cancel_at is not None:
             reason = EVENT_CANCEL_REASON.format(venue=venue)
+            self.flush()
             self._call(cancel_at, events.cancel_event, self.organiser, event.id, reason=reason)
+            for row in desk.rows:  # as the service cancelled them
+                if row["state"] in ACTIVE_STATES:
+                    row["state"] = "cancelled"
             state, updated = "cancelled", cancel_at
-        Event.update(
-            state=state,
-            opens_at=opens,
-            closes_at=closes,
-            ends_at=ends,
-            created_at=created,
-            updated_at=updated,
-        ).where(Event.id == event.id).execute()
+        # What the event came to, written with the others' at the end (nothing reads it before).
+        self.finished.append((state, opens, closes, ends, created, updated, event.id))
+
+    def _create_event(self, at: datetime, data: events.EventInput) -> tuple[Event, list]:
+        """The event and its quotas written as events.create_event writes them (its checks
+        and clean values), at ``at``; its audit entry is the desk's first (written with the
+        registrations'). The demo's events take no room: no booking to make."""
+        if data.room_id is not None:
+            raise RuntimeError("demo events: rooms are not simulated")
+        values, quotas = _checked_event(self.organiser, data)
+        values |= {"created_by": self.organiser.id, "created_at": at, "updated_at": at}
+        event = Event(id=Event.insert(**values).execute(), **values)
+        rows = [{"event": event.id} | QUOTA_DEFAULTS | quota for quota in quotas]
+        _insert(EventQuota, rows)
+        return event, [EventQuota(**row) for row in rows]
+
+    def flush(self) -> None:
+        """Write the registrations and audit entries decided so far, in the order they were
+        decided (as each event's own write would have), before a service call reads them."""
+        _insert(Registration, self.pending)
+        _insert(AuditEntry, self.pending_audits)
+        self.pending, self.pending_audits = [], []
 
     def _candidates(self, kind: _Kind, day: date, closes: datetime) -> list[Person]:
         """Who may come (the service's own eligibility rules), keenest first, by chance."""

@@ -10,6 +10,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from stationapp.db import now
+from stationapp.demo.common import _insert_runs
 from stationapp.demo.event_kinds import ACTIVITY_ROOM
 from stationapp.models.accounts import COUNSELLOR, Staff
 from stationapp.models.events import Event
@@ -43,7 +44,6 @@ DUTIES: dict[int, tuple[int, time, time]] = {
     3: (0, time(13, 0), time(17, 0)),
     4: (1, time(9, 0), time(12, 0)),
 }
-BATCH = 500
 PLANNED_SESSIONS = 8  # cases being mediated whose next session is planned in the mediation room
 SESSION_HOURS = (9, 10, 14, 15)
 
@@ -105,8 +105,7 @@ def populate_rooms(admin: Staff, *, rng: random.Random) -> int:
                     _booking(rng, room, kind, person, start, minutes, moment, desk, admin, duties)
                 )
             day += timedelta(days=1)
-    for offset in range(0, len(rows), BATCH):
-        RoomBooking.insert_many(rows[offset : offset + BATCH]).execute()
+    _insert_runs(RoomBooking, rows)
     return len(rows)
 
 
