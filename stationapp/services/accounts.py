@@ -596,7 +596,7 @@ def create_first_admin(
         raise
     if settings_error:
         raise settings_error
-    from stationapp.services.saving import locked_write  # not needed to sign in
+    from stationapp.services.writes import locked_write  # not needed to sign in
 
     with locked_write("staff"):  # two desks never both set the station up
         if Staff.select().exists():
@@ -726,7 +726,7 @@ def list_staff(actor: Staff) -> list[Staff]:
 def create_staff(
     actor: Staff, *, username: str, display_name: str, roles: list[str], password: str
 ) -> Staff:
-    from stationapp.services.saving import locked_write, taken  # not needed to sign in
+    from stationapp.services.writes import locked_write, taken  # not needed to sign in
 
     require(actor, "staff.manage")
     (clean_user, clean_name), role_text = every_error(

@@ -12,10 +12,9 @@ from stationapp.models.accounts import Staff
 from stationapp.models.people import ORG_KINDS, UNION_STATUSES, Organization
 from stationapp.services import changes, history
 from stationapp.services.accounts import audit, require
-from stationapp.services.saving import locked_write, taken, update_named
 from stationapp.services.search_keys import normalize_search, phrase_search_text
 from stationapp.services.validation import normalize_phone, normalize_text
-from stationapp.services.writes import switch_active
+from stationapp.services.writes import locked_write, switch_active, taken, update_named
 
 translate = QCoreApplication.translate
 

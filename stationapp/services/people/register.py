@@ -17,7 +17,6 @@ from stationapp.services.accounts import audit, diff, has_permission, require
 from stationapp.services.people.keys import _write_search_keys, normalize_name
 from stationapp.services.people.masking import mask_id, people_view, person_view
 from stationapp.services.retirement import FEMALE_CATEGORIES
-from stationapp.services.saving import locked_write
 from stationapp.services.search_keys import display_pinyin
 from stationapp.services.validation import (
     ID_TYPE_CODES,
@@ -27,7 +26,7 @@ from stationapp.services.validation import (
     normalize_text,
 )
 from stationapp.services.validation import normalize_name as checked_name
-from stationapp.services.writes import switch_active
+from stationapp.services.writes import locked_write, switch_active
 
 translate = QCoreApplication.translate
 

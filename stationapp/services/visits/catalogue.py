@@ -208,7 +208,7 @@ def _validate_service(data: ServiceInput) -> dict[str, object]:
 
 
 def _refuse_taken_name(name: str, *, exclude_id: int | None = None) -> None:
-    from stationapp.services.saving import taken
+    from stationapp.services.writes import taken
 
     if taken(ServiceType.name, name, exclude_id=exclude_id):
         raise ValidationError(
@@ -218,8 +218,8 @@ def _refuse_taken_name(name: str, *, exclude_id: int | None = None) -> None:
 
 
 def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
-    from stationapp.services.saving import locked_write
     from stationapp.services.search_keys import phrase_search_text
+    from stationapp.services.writes import locked_write
 
     require(actor, "catalogue.manage")
     values = _validate_service(data)
@@ -237,7 +237,7 @@ def create_service(actor: Staff, data: ServiceInput) -> ServiceType:
 
 
 def update_service(actor: Staff, service_id: int, data: ServiceInput) -> ServiceType:
-    from stationapp.services.saving import locked_write, update_named
+    from stationapp.services.writes import locked_write, update_named
 
     require(actor, "catalogue.manage")
     values = _validate_service(data)
